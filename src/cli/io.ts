@@ -1,0 +1,38 @@
+// The only module that touches process.stdout / process.stderr. Tests pass their own Io.
+export type Style = { readonly color: boolean; readonly columns: number };
+
+export type Io = {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly style: Style;
+  /** True when stderr is a terminal: progress is shown only then. */
+  readonly interactive: boolean;
+};
+
+const envColumns = Number(process.env.COLUMNS);
+
+export const processIo: Io = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+  style: {
+    color: process.stdout.isTTY === true && !('NO_COLOR' in process.env),
+    columns: Number.isFinite(envColumns) && envColumns > 0 ? envColumns : (process.stdout.columns ?? 100),
+  },
+  interactive: process.stderr.isTTY === true,
+};
+
+/** A progress line on stderr that rewrites itself; silent when stderr is not a terminal. */
+export function progressLine(io: Io): { update: (text: string) => void; done: () => void } {
+  let shown = false;
+  return {
+    update(text) {
+      if (!io.interactive) return;
+      io.err(`\r\x1b[2K${text}`);
+      shown = true;
+    },
+    done() {
+      if (shown) io.err('\r\x1b[2K');
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// The program: commands, and the one place that turns errors into exit codes (0 fine, 1 check failed, 2 bad usage/input).
+import { Command, CommanderError } from 'commander';
+import { exitCodeFor, formatError, type ExitCode } from '../errors.ts';
+import { version } from '../version.ts';
+import { registerAudit } from './audit.ts';
+import { registerFormats } from './formats.ts';
+import { registerIngest } from './ingest.ts';
+import { processIo, type Io } from './io.ts';
+import { registerRejects } from './rejects.ts';
+
+export function createProgram(io: Io): Command {
+  const program = new Command('batchable')
+    .description('Find the LLM API spend nobody waits on, and what it would cost on the batch lane.')
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run with --help for usage)');
+  registerAudit(program, io);
+  registerIngest(program, io);
+  registerFormats(program, io);
+  registerRejects(program, io);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  return program;
+}
+
+/** Runs the CLI and returns its exit code. Tests call this in-process with their own Io. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
+  try {
+    await createProgram(io).parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2; // commander printed its message
+    io.err(formatError(error));
+    return exitCodeFor(error);
+  }
+}

@@ -1,0 +1,45 @@
+// Flags shared by several commands, and their validation into typed values.
+import type { Command } from 'commander';
+import { callColumns } from '../db/schema.ts';
+import { defaultDbPath } from '../db/workspace.ts';
+import { UsageError } from '../errors.ts';
+
+export function addDbOption(command: Command): Command {
+  return command.option('--db <path>', `workspace database (":memory:" keeps nothing)`, defaultDbPath);
+}
+
+export function addIngestOptions(command: Command): Command {
+  return command
+    .option('--input-format <name>', 'read every file as this format instead of detecting it (see `batchable formats`)')
+    .option('--map <pairs>', 'rename source columns to canonical ones: source_col=canonical_col,...')
+    .option('--strict', 'any rejected row is an error (exit 2) and its file is not ingested');
+}
+
+export type IngestFlags = { inputFormat?: string; map?: string; strict?: boolean };
+
+const canonicalNames = new Set<string>(callColumns.map((c) => c.name));
+
+/** Parses `--map a=b,c=d` into source -> canonical pairs, checking every target is a canonical column. */
+export function parseMap(text: string | undefined): Map<string, string> {
+  const map = new Map<string, string>();
+  if (text === undefined) return map;
+  for (const pair of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const eq = pair.indexOf('=');
+    const source = pair.slice(0, eq).trim();
+    const target = pair.slice(eq + 1).trim();
+    if (eq <= 0 || source === '' || target === '') throw new UsageError(`--map ${pair}: expected source_col=canonical_col`);
+    if (!canonicalNames.has(target)) {
+      throw new UsageError(`--map ${pair}: "${target}" is not a canonical column; one of: ${[...canonicalNames].join(', ')}`);
+    }
+    map.set(source, target);
+  }
+  return map;
+}
+
+/** A number flag in [0, 1]. */
+export function parseShare(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${flag} ${value}: must be a number between 0 and 1`);
+  return n;
+}

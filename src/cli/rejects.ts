@@ -1,0 +1,24 @@
+// `batchable rejects`: the rows that could not be read, with file:line and reason.
+import type { Command } from 'commander';
+import { withWorkspace } from '../db/workspace.ts';
+import type { Io } from './io.ts';
+import { addDbOption } from './options.ts';
+
+export function registerRejects(program: Command, io: Io): void {
+  const command = program
+    .command('rejects')
+    .description('list rejected input rows with file:line and reason')
+    .option('--file <file>', 'only rows from this input file')
+    .option('--limit <n>', 'at most this many rows', '100');
+  addDbOption(command).action(async (flags: { db: string; file?: string; limit: string }) => {
+    const rows = await withWorkspace(flags.db, (ws) =>
+      ws.all<{ file: string; line: bigint | null; path: string | null; reason: string; raw: string | null }>(
+        `SELECT file, line, path, reason, raw FROM rejects WHERE $file IS NULL OR file = $file
+         ORDER BY file, line NULLS LAST, path LIMIT $limit`,
+        { file: flags.file ?? null, limit: Math.max(1, Number(flags.limit) || 100) },
+      ),
+    );
+    if (rows.length === 0) return io.out('no rejected rows\n');
+    io.out(rows.map((r) => `${r.file}${r.line === null ? `#${r.path ?? ''}` : `:${r.line}`}: ${r.reason}${r.raw ? `\n    ${r.raw.slice(0, 200)}` : ''}`).join('\n') + '\n');
+  });
+}

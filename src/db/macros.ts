@@ -1,0 +1,50 @@
+// SQL macros shared by every adapter, created on each connection. They turn the loose text of real
+// exports into typed values and return NULL (never an error) when a value cannot be read, so the
+// ingest engine can reject that row with a reason instead of failing the whole file.
+
+export const macroSql = [
+  // Integers as exports write them: "1200", "1200.0", 1200. A fractional value is not a token count.
+  `CREATE OR REPLACE TEMP MACRO bt_int(x) AS coalesce(
+     try_cast(x AS BIGINT),
+     CASE WHEN try_cast(x AS DECIMAL(38,6)) = trunc(try_cast(x AS DECIMAL(38,6)))
+          THEN try_cast(try_cast(x AS DECIMAL(38,6)) AS BIGINT) END)`,
+  `CREATE OR REPLACE TEMP MACRO bt_double(x) AS try_cast(x AS DOUBLE)`,
+  // Money the source states: decimal text, or a float in scientific notation (4.2e-05).
+  `CREATE OR REPLACE TEMP MACRO bt_dec(x) AS coalesce(try_cast(x AS DECIMAL(20,9)), try_cast(try_cast(x AS DOUBLE) AS DECIMAL(20,9)))`,
+  `CREATE OR REPLACE TEMP MACRO bt_bool(x) AS CASE
+     WHEN lower(trim(x::VARCHAR)) IN ('true','t','1','yes','y') THEN true
+     WHEN lower(trim(x::VARCHAR)) IN ('false','f','0','no','n') THEN false END`,
+  // Times: ISO 8601 text (zone-less text is UTC), or a Unix epoch in s, ms, µs or ns chosen by magnitude.
+  `CREATE OR REPLACE TEMP MACRO bt_epoch(v) AS CASE
+     WHEN v IS NULL OR isnan(v) OR isinf(v) THEN NULL
+     WHEN abs(v) >= 1e17 THEN try(to_timestamp(v / 1e9))
+     WHEN abs(v) >= 1e14 THEN try(to_timestamp(v / 1e6))
+     WHEN abs(v) >= 1e11 THEN try(to_timestamp(v / 1e3))
+     ELSE try(to_timestamp(v)) END`,
+  `CREATE OR REPLACE TEMP MACRO bt_ts(x) AS CASE
+     WHEN try_cast(x AS DOUBLE) IS NOT NULL THEN bt_epoch(try_cast(x AS DOUBLE))
+     ELSE try_cast(x AS TIMESTAMPTZ) END`,
+  `CREATE OR REPLACE TEMP MACRO bt_json(x) AS CASE WHEN x IS NULL THEN NULL
+     WHEN json_valid(x::VARCHAR) THEN x::JSON ELSE to_json(x::VARCHAR) END`,
+  // The provider a model name belongs to, for sources that do not say (our generic format, some logs).
+  `CREATE OR REPLACE TEMP MACRO bt_provider(m) AS CASE
+     WHEN m IS NULL THEN NULL
+     WHEN contains(m, '/') THEN split_part(m, '/', 1)
+     WHEN regexp_matches(lower(m), '^(gpt|o[1-9]|chatgpt|text-embedding|davinci|babbage|whisper|tts|dall-e|omni-moderation|codex|computer-use)') THEN 'openai'
+     WHEN starts_with(lower(m), 'claude') THEN 'anthropic'
+     WHEN regexp_matches(lower(m), '^(gemini|gemma|text-embedding-0|textembedding|embedding-0|imagen|veo)') THEN 'google'
+     WHEN starts_with(lower(m), 'deepseek') THEN 'deepseek'
+     WHEN regexp_matches(lower(m), '^(mistral|codestral|ministral|pixtral|magistral|devstral|open-mistral)') THEN 'mistral'
+     WHEN starts_with(lower(m), 'grok') THEN 'xai'
+     WHEN starts_with(lower(m), 'command') THEN 'cohere'
+     WHEN regexp_matches(lower(m), '^(llama|meta-llama)') THEN 'meta'
+     WHEN starts_with(lower(m), 'qwen') THEN 'alibaba'
+     ELSE NULL END`,
+  // Lane from a provider's service tier text. 'default', 'auto', 'scale', 'standard' bill on the standard lane.
+  `CREATE OR REPLACE TEMP MACRO bt_lane(tier) AS CASE
+     WHEN tier IS NULL THEN NULL
+     WHEN lower(tier) IN ('batch', 'batches') THEN 'batch'
+     WHEN lower(tier) IN ('flex', 'flex_discount') THEN 'flex'
+     WHEN lower(tier) IN ('priority', 'priority_on_demand', 'fast', 'ultrafast') THEN 'priority'
+     ELSE 'standard' END`,
+] as const;

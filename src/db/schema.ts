@@ -1,0 +1,99 @@
+// The canonical `calls` table (DESIGN.md, FORMATS.md §6) and the bookkeeping tables, as data:
+// the DDL, the ingest casts and the README's column list are all generated from these lists.
+
+export type ColumnType = 'VARCHAR' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'TIMESTAMPTZ' | 'JSON' | 'DECIMAL(20,9)';
+
+export type ColumnSpec = { readonly name: string; readonly type: ColumnType; readonly doc: string };
+
+/** Columns an adapter may fill. Everything it leaves out is NULL: missing is unknown, never 0. */
+export const callColumns = [
+  { name: 'call_id', type: 'VARCHAR', doc: "the source's request id, else a stable id from (file hash, line, path)" },
+  { name: 'granularity', type: 'VARCHAR', doc: '`call`, or `bucket` for aggregated rows' },
+  { name: 'ts', type: 'TIMESTAMPTZ', doc: 'call start, or bucket start' },
+  { name: 'ended_at', type: 'TIMESTAMPTZ', doc: 'call end, or bucket end (exclusive)' },
+  { name: 'ttft_ms', type: 'DOUBLE', doc: 'time to first token, ms (seconds in Langfuse and OTel are converted)' },
+  { name: 'latency_ms', type: 'DOUBLE', doc: 'total latency, ms' },
+  { name: 'provider', type: 'VARCHAR', doc: 'openai, anthropic, google, deepseek… (inferred from the model when absent)' },
+  { name: 'model', type: 'VARCHAR', doc: 'as the source names it; resolved to a catalog id when priced' },
+  { name: 'model_display', type: 'VARCHAR', doc: 'display name, when the source gives one' },
+  { name: 'operation', type: 'VARCHAR', doc: 'chat, responses, completions, embeddings, audio, image, other' },
+  { name: 'lane', type: 'VARCHAR', doc: 'how it was billed: standard, batch, flex, priority' },
+  { name: 'lane_source', type: 'VARCHAR', doc: 'reported (the source says) or inferred (assumed standard)' },
+  { name: 'service_tier_raw', type: 'VARCHAR', doc: 'the tier text verbatim (default, scale, priority_on_demand…)' },
+  { name: 'speed', type: 'VARCHAR', doc: 'standard or fast (Anthropic fast mode)' },
+  { name: 'context_tier', type: 'VARCHAR', doc: 'long-context tier as reported (0-200k, 200k-1M)' },
+  { name: 'inference_geo', type: 'VARCHAR', doc: 'inference region as reported' },
+  { name: 'streamed', type: 'BOOLEAN', doc: 'NULL when unknown' },
+  { name: 'cancelled', type: 'BOOLEAN', doc: 'NULL when unknown' },
+  { name: 'status', type: 'VARCHAR', doc: 'success / error, as reported' },
+  { name: 'finish_reason', type: 'VARCHAR', doc: 'stop, length, tool_use…' },
+  { name: 'requests', type: 'BIGINT', doc: '1 for a call; N for a bucket; NULL when the source does not say' },
+  { name: 'input_tokens', type: 'BIGINT', doc: 'uncached input only (cache reads and writes excluded)' },
+  { name: 'cache_read_tokens', type: 'BIGINT', doc: 'input read from the prompt cache' },
+  { name: 'cache_write_5m_tokens', type: 'BIGINT', doc: 'cache writes with a 5-minute TTL' },
+  { name: 'cache_write_1h_tokens', type: 'BIGINT', doc: 'cache writes with a 1-hour TTL' },
+  { name: 'cache_write_unknown_tokens', type: 'BIGINT', doc: 'cache writes with no TTL split (priced at the 5-minute rate)' },
+  { name: 'output_tokens', type: 'BIGINT', doc: 'output, reasoning included' },
+  { name: 'reasoning_tokens', type: 'BIGINT', doc: 'the reasoning part of output, informational' },
+  { name: 'input_tokens_reported', type: 'BIGINT', doc: "the source's own input figure, kept to audit the normalisation" },
+  { name: 'web_search_requests', type: 'BIGINT', doc: 'server-side web searches' },
+  { name: 'api_key', type: 'VARCHAR', doc: 'API key id (or hash)' },
+  { name: 'api_key_name', type: 'VARCHAR', doc: 'API key name or alias' },
+  { name: 'project', type: 'VARCHAR', doc: 'OpenAI project, Anthropic workspace, team' },
+  { name: 'user_id', type: 'VARCHAR', doc: 'end user or account' },
+  { name: 'session_id', type: 'VARCHAR', doc: 'session / conversation id' },
+  { name: 'trace_id', type: 'VARCHAR', doc: 'trace id (agent-loop detection)' },
+  { name: 'parent_id', type: 'VARCHAR', doc: 'parent span / observation id' },
+  { name: 'app', type: 'VARCHAR', doc: 'application, origin or service name' },
+  { name: 'tags', type: 'JSON', doc: 'metadata / request tags / attributes, kept whole' },
+  { name: 'reported_cost', type: 'DECIMAL(20,9)', doc: 'the cost the source states, USD (used to reconcile)' },
+  { name: 'reported_cost_kind', type: 'VARCHAR', doc: 'list, billed or estimated' },
+] as const satisfies readonly ColumnSpec[];
+
+export type CallColumn = (typeof callColumns)[number]['name'];
+
+/** Provenance columns the ingest engine fills itself. */
+export const provenanceColumns = [
+  { name: 'source_id', type: 'VARCHAR', doc: 'sha256 of the input file' },
+  { name: 'source_file', type: 'VARCHAR', doc: 'the input file as given' },
+  { name: 'source_row', type: 'BIGINT', doc: 'line in the file (element number for JSON documents)' },
+  { name: 'source_path', type: 'VARCHAR', doc: 'JSON pointer inside the line or document, when a record holds several rows' },
+  { name: 'source_format', type: 'VARCHAR', doc: 'the adapter that read it' },
+] as const satisfies readonly ColumnSpec[];
+
+export const allCallColumns: readonly ColumnSpec[] = [...callColumns, ...provenanceColumns];
+
+/** Tokens that must never be negative. */
+export const tokenColumns = [
+  'requests',
+  'input_tokens',
+  'cache_read_tokens',
+  'cache_write_5m_tokens',
+  'cache_write_1h_tokens',
+  'cache_write_unknown_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'web_search_requests',
+] as const satisfies readonly CallColumn[];
+
+/** What every row needs to be a call: without these it is a reject. */
+export const requiredColumns = ['ts', 'model', 'input_tokens', 'output_tokens'] as const satisfies readonly CallColumn[];
+
+const callsDdl = `CREATE TABLE calls (\n  ${allCallColumns.map((c) => `${c.name} ${c.type}`).join(',\n  ')}\n)`;
+
+/** Ordered migrations: each runs once, in a transaction, and is recorded in schema_migrations. */
+export const migrations: readonly { readonly version: number; readonly sql: readonly string[] }[] = [
+  {
+    version: 1,
+    sql: [
+      callsDdl,
+      `CREATE TABLE sources (
+        source_id VARCHAR PRIMARY KEY, file VARCHAR NOT NULL, format VARCHAR NOT NULL, bytes BIGINT,
+        rows BIGINT NOT NULL, calls BIGINT NOT NULL, rejects BIGINT NOT NULL, duplicates BIGINT NOT NULL,
+        ingested_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)`,
+      `CREATE TABLE rejects (
+        source_id VARCHAR NOT NULL, file VARCHAR NOT NULL, line BIGINT, path VARCHAR,
+        reason VARCHAR NOT NULL, raw VARCHAR)`,
+    ],
+  },
+];

@@ -1,0 +1,82 @@
+// Opening the workspace database and running migrations. The only module that creates DuckDB instances.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { BatchableError } from '../errors.ts';
+import { macroSql } from './macros.ts';
+import { migrations } from './schema.ts';
+
+export const defaultDbPath = '.batchable/usage.duckdb';
+
+export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+
+export type Workspace = {
+  readonly conn: DuckDBConnection;
+  readonly path: string;
+  /** Runs a statement, discarding any result. */
+  run(sql: string, params?: Params): Promise<void>;
+  /** Runs a query and returns plain JS rows (BIGINT as bigint, TIMESTAMPTZ as Date… see STYLE.md §3). */
+  all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
+  close(): void;
+};
+
+export async function openWorkspace(path: string = defaultDbPath): Promise<Workspace> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path);
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new BatchableError(`--db ${path}: cannot open the workspace database (${why}); pass another --db or ":memory:"`, 2, {
+      cause: error,
+    });
+  }
+  const conn = await instance.connect();
+  const ws: Workspace = {
+    conn,
+    path,
+    async run(sql, params) {
+      await conn.run(sql, params);
+    },
+    async all<T>(sql: string, params?: Params) {
+      const reader = await conn.runAndReadAll(sql, params);
+      return reader.getRowObjectsJS() as T[];
+    },
+    close() {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+  // Zone-less timestamps in exports are UTC; display zones are applied when reporting (--tz).
+  await ws.run("SET TimeZone = 'UTC'");
+  await migrate(ws);
+  for (const sql of macroSql) await ws.run(sql);
+  return ws;
+}
+
+/** Runs `fn` with an open workspace and always closes it. */
+export async function withWorkspace<T>(path: string | undefined, fn: (ws: Workspace) => Promise<T>): Promise<T> {
+  const ws = await openWorkspace(path);
+  try {
+    return await fn(ws);
+  } finally {
+    ws.close();
+  }
+}
+
+async function migrate(ws: Workspace): Promise<void> {
+  await ws.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ DEFAULT current_timestamp)');
+  const done = new Set((await ws.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+  for (const migration of migrations) {
+    if (done.has(migration.version)) continue;
+    await ws.run('BEGIN TRANSACTION');
+    try {
+      for (const statement of migration.sql) await ws.run(statement);
+      await ws.run('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
+      await ws.run('COMMIT');
+    } catch (error) {
+      await ws.run('ROLLBACK');
+      throw error;
+    }
+  }
+}

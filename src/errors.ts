@@ -1,0 +1,46 @@
+// The error classes users see, and the exit-code contract: 0 fine, 1 a check failed, 2 bad usage or input.
+export type ExitCode = 0 | 1 | 2;
+
+/** An error the user can act on: printed as one message, never with a stack trace. */
+export class BatchableError extends Error {
+  readonly exitCode: ExitCode;
+  constructor(message: string, exitCode: ExitCode = 2, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+}
+
+/** A flag or argument that cannot be used as given. */
+export class UsageError extends BatchableError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, 2, options);
+  }
+}
+
+/** A file, or a place in a file, that cannot be read as usage data. */
+export class InputError extends BatchableError {
+  readonly file: string;
+  constructor(file: string, line: number | undefined, problem: string, options?: ErrorOptions) {
+    super(`${file}${line === undefined ? '' : `:${line}`}: ${problem}`, 2, options);
+    this.file = file;
+  }
+}
+
+/** A threshold of `batchable check` was breached: exit 1, never confused with a tool error. */
+export class CheckFailed extends BatchableError {
+  constructor(message: string) {
+    super(message, 1);
+  }
+}
+
+export function exitCodeFor(error: unknown): ExitCode {
+  return error instanceof BatchableError ? error.exitCode : 2;
+}
+
+/** Known errors print one line; unexpected ones keep their stack so a bug report can be filed. */
+export function formatError(error: unknown): string {
+  if (error instanceof BatchableError) return `error: ${error.message}\n`;
+  if (error instanceof Error) return `internal error (please report): ${error.stack ?? error.message}\n`;
+  return `internal error (please report): ${String(error)}\n`;
+}

@@ -1,0 +1,75 @@
+// What an input-format adapter is. Adapters are declarative: they recognise a sample of a file and map
+// its rows to canonical `calls` columns in SQL. DuckDB reads the file; JavaScript never loops over rows.
+import type { CallColumn } from '../db/schema.ts';
+
+/** How the file is laid out, decided from its first bytes. */
+export type ContainerKind = 'csv' | 'jsonl' | 'json';
+
+/** The first part of a file, decoded, for recognising its format. */
+export type Sample = {
+  readonly kind: ContainerKind;
+  /** CSV field delimiter, as found on the header line. */
+  readonly delimiter: string;
+  /** CSV header names, after `--map` renames. Empty for JSON. */
+  readonly header: readonly string[];
+  /** JSON key paths seen in the first records ("usage.input_tokens", "data.results.model"), after `--map`. */
+  readonly keys: ReadonlySet<string>;
+  /** The first records parsed (JSONL lines, or the elements of a small JSON document). */
+  readonly records: readonly unknown[];
+};
+
+export type AdapterContext = {
+  /**
+   * The relation to select from. For CSV: a `read_csv(...)` call whose columns are all VARCHAR, named as in
+   * the header; the adapter must keep one output row per input row. For JSON kinds: a table with
+   * `_line` (line number, NULL inside a JSON document), `_elem` (JSON pointer of the record in a document, or '')
+   * and `j` (the record as JSON); the adapter outputs `_line` and `_path` (the pointer of each output row).
+   */
+  readonly src: string;
+  readonly kind: ContainerKind;
+  /** CSV header (VARCHAR columns of `src`), before any `--map` rename. */
+  readonly header: readonly string[];
+  /** `--map source=canonical` pairs. */
+  readonly map: ReadonlyMap<string, string>;
+};
+
+/**
+ * An adapter's SELECT yields canonical columns by name (any subset; the rest are NULL). Typed columns may be
+ * given as text or JSON scalars: the engine converts them (bt_int, bt_ts…) and rejects rows whose values
+ * cannot be read, naming the column and value. Derived values may use the bt_* macros of src/db/macros.ts.
+ */
+export type Adapter = {
+  readonly id: string;
+  readonly title: string;
+  readonly kinds: readonly ContainerKind[];
+  /** How the adapter recognises a file, for `batchable formats`. */
+  readonly recognisedBy: string;
+  readonly detect: (sample: Sample) => boolean;
+  /** True when call_id comes from the source: duplicates are then skipped, within and across files. */
+  readonly idsFromSource: boolean;
+  readonly select: (ctx: AdapterContext) => AdapterSelect;
+};
+
+/** Canonical columns by name, plus `_line` and `_path` for JSON kinds. */
+export type SelectList = Partial<Record<CallColumn | '_line' | '_path', string>>;
+
+/** `SELECT <columns> FROM <from>`: `from` may hold joins and unnests over `ctx.src`. */
+export type AdapterSelect = { readonly columns: SelectList; readonly from: string };
+
+export function defineAdapter(adapter: Adapter): Adapter {
+  return adapter;
+}
+
+/** True when every key is present in the sample's keys (JSON) or header (CSV). */
+export function hasAll(sample: Sample, names: readonly string[]): boolean {
+  return names.every((n) => sample.keys.has(n) || sample.header.includes(n));
+}
+
+export function hasAny(sample: Sample, names: readonly string[]): boolean {
+  return names.some((n) => sample.keys.has(n) || sample.header.includes(n));
+}
+
+/** `j->>'$.a.b'`: a JSON field as text, NULL when absent or null. Path segments are code constants. */
+export function jtext(path: string, from = 'j'): string {
+  return `(${from}->>'$.${path}')`;
+}

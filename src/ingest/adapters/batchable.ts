@@ -1,0 +1,63 @@
+// batchable-csv / batchable-jsonl: our own generic format. The header (or the keys) use the canonical column
+// names; `--map source=canonical` renames a user's own columns. Columns that are not canonical become tags.
+import { callColumns, requiredColumns } from '../../db/schema.ts';
+import { sqlIdent, sqlString } from '../../db/sql.ts';
+import { defineAdapter, hasAll, type AdapterContext, type SelectList } from '../adapter.ts';
+
+const canonical = new Set<string>(callColumns.map((c) => c.name));
+
+/** A JSON path literal for a dotted key path given by the user: '$.usage."prompt tokens"'. */
+export function jsonPathLiteral(path: string): string {
+  const segments = path.split('.').map((s) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? s : `"${s.replaceAll('"', '\\"')}"`));
+  return sqlString(`$.${segments.join('.')}`);
+}
+
+function csvSelect(ctx: AdapterContext) {
+  const columns: SelectList = {};
+  const extras: string[] = [];
+  for (const source of ctx.header) {
+    const name = ctx.map.get(source) ?? source;
+    if (canonical.has(name)) columns[name as keyof SelectList] = sqlIdent(source);
+    else extras.push(source);
+  }
+  const extraTags = extras.length === 0 ? null : `json_object(${extras.map((e) => `${sqlString(e)}, ${sqlIdent(e)}`).join(', ')})`;
+  if (extraTags !== null) columns.tags = columns.tags === undefined ? extraTags : `json_merge_patch(coalesce(bt_json(${columns.tags}), '{}'), ${extraTags})`;
+  return { columns, from: ctx.src };
+}
+
+function jsonlSelect(ctx: AdapterContext) {
+  const sourceOf = new Map<string, string>();
+  for (const [source, target] of ctx.map) sourceOf.set(target, source);
+  const columns: SelectList = { _line: '_line', _path: '_elem' };
+  for (const column of callColumns) {
+    if (column.name === 'tags') continue;
+    const path = sourceOf.get(column.name) ?? column.name;
+    columns[column.name] = `(j->>${jsonPathLiteral(path)})`;
+  }
+  // Tags: the record without its canonical keys (a JSON merge patch with null deletes them), with `tags` flattened in.
+  const removed = [...canonical, ...sourceOf.values()].map((k) => `${sqlString(k)}, NULL`).join(', ');
+  columns.tags = `json_merge_patch(json_merge_patch(j, json_object(${removed})), coalesce(j->'tags', '{}'))`;
+  return { columns, from: `${ctx.src} WHERE j IS NOT NULL` };
+}
+
+const recognisedBy = `header/keys include ${requiredColumns.join(', ')} (after --map renames)`;
+
+export const batchableCsv = defineAdapter({
+  id: 'batchable-csv',
+  title: 'batchable generic CSV (canonical column names)',
+  kinds: ['csv'],
+  recognisedBy,
+  detect: (sample) => hasAll(sample, requiredColumns),
+  idsFromSource: true,
+  select: csvSelect,
+});
+
+export const batchableJsonl = defineAdapter({
+  id: 'batchable-jsonl',
+  title: 'batchable generic JSONL (canonical keys)',
+  kinds: ['jsonl'],
+  recognisedBy,
+  detect: (sample) => requiredColumns.every((c) => sample.keys.has(c)),
+  idsFromSource: true,
+  select: jsonlSelect,
+});

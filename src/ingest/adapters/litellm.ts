@@ -1,0 +1,3 @@
+import type { Adapter } from '../adapter.ts';
+
+export const litellmAdapters: readonly Adapter[] = [];

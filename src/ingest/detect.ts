@@ -1,0 +1,32 @@
+// Picks the adapter for a file: the one the user named, or the first whose detector recognises the sample.
+import { InputError, UsageError } from '../errors.ts';
+import type { Adapter, Sample } from './adapter.ts';
+import { adapters } from './adapters/index.ts';
+
+export function findAdapter(id: string): Adapter {
+  const adapter = adapters.find((a) => a.id === id);
+  if (adapter === undefined) {
+    throw new UsageError(`--input-format ${id}: unknown format; one of: ${adapters.map((a) => a.id).join(', ')} (see \`batchable formats\`)`);
+  }
+  return adapter;
+}
+
+export function chooseAdapter(file: string, sample: Sample, requested?: string): Adapter {
+  if (requested !== undefined) {
+    const adapter = findAdapter(requested);
+    if (!adapter.kinds.includes(sample.kind)) {
+      throw new InputError(file, undefined, `looks like ${sample.kind.toUpperCase()}, but --input-format ${requested} reads ${adapter.kinds.join('/')}`);
+    }
+    return adapter;
+  }
+  const candidates = adapters.filter((a) => a.kinds.includes(sample.kind));
+  const found = candidates.find((a) => a.detect(sample));
+  if (found !== undefined) return found;
+  const seen = sample.kind === 'csv' ? `header: ${sample.header.slice(0, 8).join(', ')}` : `keys: ${[...sample.keys].filter((k) => !k.includes('.')).slice(0, 8).join(', ')}`;
+  throw new InputError(
+    file,
+    undefined,
+    `unrecognised ${sample.kind.toUpperCase()} usage format (${seen}); checked against ${candidates.map((a) => a.id).join(', ')}. ` +
+      'Pass --input-format NAME, or --map source_col=canonical_col to read it as batchable-csv/jsonl (see `batchable formats`)',
+  );
+}

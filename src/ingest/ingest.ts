@@ -1,0 +1,299 @@
+// Loads usage files into the canonical `calls` table: idempotent per file content, and lossless:
+// every input row becomes a call, a counted duplicate of a call already held, or a row in `rejects`.
+import { statSync } from 'node:fs';
+import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
+import { sqlString } from '../db/sql.ts';
+import type { Workspace } from '../db/workspace.ts';
+import { BatchableError, InputError } from '../errors.ts';
+import type { AdapterContext, AdapterSelect, ContainerKind } from './adapter.ts';
+import { chooseAdapter } from './detect.ts';
+import { hashFile } from './hash.ts';
+import { sniff } from './sniff.ts';
+
+export type IngestOptions = {
+  readonly inputFormat?: string | undefined;
+  readonly map?: ReadonlyMap<string, string> | undefined;
+  readonly strict?: boolean | undefined;
+  /** Called about twice a second during long reads, with the share done (0..1). */
+  readonly onProgress?: ((file: string, done: number) => void) | undefined;
+};
+
+export type RejectSample = { readonly line: number | null; readonly path: string | null; readonly reason: string };
+
+export type FileOutcome = {
+  readonly file: string;
+  readonly format: string;
+  readonly status: 'ingested' | 'already-ingested';
+  readonly rows: number;
+  readonly calls: number;
+  readonly rejects: number;
+  readonly duplicates: number;
+  readonly firstRejects: readonly RejectSample[];
+};
+
+export type IngestSummary = {
+  readonly files: readonly FileOutcome[];
+  readonly calls: number;
+  readonly rejects: number;
+  readonly duplicates: number;
+};
+
+export async function ingestFiles(ws: Workspace, files: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) outcomes.push(await ingestFile(ws, file, options));
+  const sum = (key: 'calls' | 'rejects' | 'duplicates') =>
+    outcomes.filter((o) => o.status === 'ingested').reduce((total, o) => total + o[key], 0);
+  return { files: outcomes, calls: sum('calls'), rejects: sum('rejects'), duplicates: sum('duplicates') };
+}
+
+async function ingestFile(ws: Workspace, file: string, options: IngestOptions): Promise<FileOutcome> {
+  const map = options.map ?? new Map<string, string>();
+  const sourceId = await hashFile(file);
+  const known = await ws.all<{ format: string; rows: bigint; calls: bigint; rejects: bigint; duplicates: bigint }>(
+    'SELECT format, rows, calls, rejects, duplicates FROM sources WHERE source_id = $1',
+    [sourceId],
+  );
+  if (known[0]) {
+    const k = known[0];
+    return { file, format: k.format, status: 'already-ingested', rows: Number(k.rows), calls: 0, rejects: 0, duplicates: 0, firstRejects: [] };
+  }
+  const sample = await sniff(file, map);
+  const adapter = chooseAdapter(file, sample, options.inputFormat);
+
+  let inTransaction = false;
+  try {
+    // The stage is a temp table built before the transaction: inside one, DuckDB numbers new rows from a
+    // large offset, and the stage's rowid is what gives each CSV row its line.
+    const src = await prepareSource(ws, file, sample.kind, sample.delimiter);
+    const ctx: AdapterContext = { src, kind: sample.kind, header: src === '_src' ? [] : await csvColumns(ws, src), map };
+    await withProgress(ws, file, options, () => ws.run(stageSql(adapter.select(ctx), sample.kind)));
+    await ws.run('BEGIN TRANSACTION');
+    inTransaction = true;
+    const stats = await loadStage(ws, { file, sourceId, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource });
+    const firstRejects = await ws.all<RejectSample>(
+      'SELECT line, path, reason FROM rejects WHERE source_id = $1 ORDER BY line NULLS LAST, path LIMIT 5',
+      [sourceId],
+    );
+    if (options.strict === true && stats.rejects > 0) {
+      const first = firstRejects[0];
+      const where = first ? `${file}${first.line === null ? `#${first.path ?? ''}` : `:${first.line}`}: ${first.reason}` : file;
+      throw new BatchableError(`${stats.rejects} row(s) rejected and --strict is set; nothing from ${file} was ingested. First: ${where}`);
+    }
+    await ws.run('COMMIT');
+    return { file, format: adapter.id, status: 'ingested', ...stats, firstRejects };
+  } catch (error) {
+    if (inTransaction) await ws.run('ROLLBACK');
+    if (error instanceof BatchableError) throw error;
+    throw asInputError(file, error);
+  } finally {
+    await ws.run('DROP TABLE IF EXISTS _stage; DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines');
+  }
+}
+
+/** DuckDB's reader errors name the problem and usually the line; keep their first lines, drop the stack. */
+function asInputError(file: string, error: unknown): BatchableError {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = /on Line: (\d+)/i.exec(message)?.[1];
+  const firstLine = message.split('\n').find((l) => l.trim() !== '' && !/^CSV Error on Line/i.test(l)) ?? message;
+  const problem = /JSON|json/.test(message) ? `not valid JSON (${firstLine.trim()}); is the file truncated?` : firstLine.trim();
+  return new InputError(file, line === undefined ? undefined : Number(line), problem, { cause: error });
+}
+
+const csvRejectOptions = "store_rejects = true, rejects_table = '_csv_rejects', rejects_scan = '_csv_scans'";
+
+/**
+ * The relation adapters select from. CSV is read in place (all columns as text, malformed lines kept aside by
+ * DuckDB with their line numbers). JSON is first split into records so that a malformed line is a reject,
+ * not a failed file.
+ */
+async function prepareSource(ws: Workspace, file: string, kind: ContainerKind, delimiter: string): Promise<string> {
+  await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
+  const path = sqlString(file);
+  // The delimiter comes from our header sniff: DuckDB's sniffer can be misled by the very ragged rows we want to reject.
+  if (kind === 'csv') return `read_csv(${path}, all_varchar = true, header = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ${csvRejectOptions})`;
+  if (kind === 'jsonl') {
+    // One VARCHAR column per physical line: \x01 never occurs unescaped in JSON text.
+    await ws.run(`CREATE TEMP TABLE _lines AS SELECT line FROM read_csv(${path}, columns = {'line': 'VARCHAR'}, header = false,
+      delim = '\x01', quote = '', escape = '', auto_detect = false, ${csvRejectOptions})`);
+    await ws.run(`CREATE TEMP TABLE _src AS SELECT rowid + 1 AS _line, '' AS _elem, line AS _raw,
+      CASE WHEN json_valid(line) THEN line::JSON END AS j FROM _lines WHERE trim(line) <> ''`);
+    return '_src';
+  }
+  const text = (await ws.all<{ c: string }>(`SELECT left(ltrim(content), 1) AS c FROM read_text(${path})`).catch(() => []))[0]?.c;
+  const layout = text === '[' ? 'array' : 'unstructured';
+  await ws.run(`CREATE TEMP TABLE _lines AS SELECT json AS j FROM read_json_objects(${path}, format = '${layout}')`);
+  await ws.run(`CREATE TEMP TABLE _src AS SELECT NULL::BIGINT AS _line, ${layout === 'array' ? "'/' || rowid" : "''"} AS _elem,
+    NULL::VARCHAR AS _raw, j FROM _lines`);
+  return '_src';
+}
+
+async function csvColumns(ws: Workspace, src: string): Promise<string[]> {
+  const rows = await ws.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${src}`);
+  return rows.map((r) => r.column_name);
+}
+
+const conversions: Record<ColumnSpec['type'], { fn: string; what: string } | undefined> = {
+  VARCHAR: undefined,
+  BIGINT: { fn: 'bt_int', what: 'not a whole number' },
+  DOUBLE: { fn: 'bt_double', what: 'not a number' },
+  BOOLEAN: { fn: 'bt_bool', what: 'not true/false' },
+  TIMESTAMPTZ: { fn: 'bt_ts', what: 'unparsable time' },
+  JSON: { fn: 'bt_json', what: 'not JSON' },
+  'DECIMAL(20,9)': { fn: 'bt_dec', what: 'not a number' },
+};
+
+/** The stage: every row converted to canonical types, with the reasons it cannot be a call. */
+export function stageSql(select: AdapterSelect, kind: ContainerKind): string {
+  const given = select.columns as Record<string, string | undefined>;
+  const mappedList = Object.entries(given)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, expr]) => `${expr} AS ${name}`);
+  const values: string[] = kind === 'csv' ? [] : ['_line', "nullif(_path, '') AS _path"];
+  const checks: string[] = [];
+  for (const column of callColumns) {
+    const raw = given[column.name] === undefined ? null : `m.${column.name}`;
+    const conversion = conversions[column.type];
+    if (raw === null) {
+      values.push(`NULL::${column.type} AS ${column.name}`);
+    } else if (conversion === undefined) {
+      values.push(`nullif(trim(${raw}::VARCHAR), '') AS ${column.name}`);
+    } else {
+      values.push(`${conversion.fn}(${raw}) AS ${column.name}`);
+      checks.push(`CASE WHEN ${raw} IS NOT NULL AND ${conversion.fn}(${raw}) IS NULL
+        THEN '${conversion.what} in ${column.name}: "' || left(${raw}::VARCHAR, 60) || '"' END`);
+      if (column.type === 'BIGINT') {
+        checks.push(`CASE WHEN ${conversion.fn}(${raw}) < 0 THEN 'negative ${column.name} (' || ${conversion.fn}(${raw}) || ')' END`);
+      }
+    }
+  }
+  for (const name of requiredColumns) {
+    const raw = given[name] === undefined ? 'NULL' : `m.${name}`;
+    checks.push(`CASE WHEN nullif(trim(${raw}::VARCHAR), '') IS NULL THEN 'missing ${name}' END`);
+  }
+  return `CREATE TEMP TABLE _stage AS
+WITH m AS (SELECT ${mappedList.join(',\n  ')} FROM ${select.from})
+SELECT ${values.join(',\n  ')},
+  nullif(concat_ws('; ', ${checks.join(',\n    ')}), '') AS _reason
+FROM m`;
+}
+
+type StageTarget = { file: string; sourceId: string; kind: ContainerKind; format: string; idsFromSource: boolean };
+
+/** Moves the stage into `calls` and `rejects`, and records the source. Runs inside the file's transaction. */
+async function loadStage(ws: Workspace, t: StageTarget): Promise<{ rows: number; calls: number; rejects: number; duplicates: number }> {
+  const p = { sid: t.sourceId, file: t.file };
+  const readerRejects = await ws.all<{ line: bigint }>(
+    'SELECT DISTINCT line FROM _csv_rejects ORDER BY line',
+  ).catch(() => []);
+  // Line of a staged CSV row: its ordinal among accepted rows, plus the header, plus rejected lines before it.
+  const lineExpr =
+    t.kind !== 'csv'
+      ? '_line'
+      : readerRejects.length === 0
+        ? '(rowid + 2)'
+        : `(rowid + 2 + (SELECT count(*) FROM (SELECT line - row_number() OVER (ORDER BY line) AS g FROM (SELECT DISTINCT line FROM _csv_rejects)) r WHERE r.g < _stage.rowid + 2))`;
+  const pathExpr = t.kind === 'csv' ? 'NULL' : '_path';
+
+  await ws.run(
+    // DuckDB records one error per missing column; a line is one reject.
+    `INSERT INTO rejects SELECT $sid, $file, line, NULL, first(error_type || ': ' || error_message ORDER BY column_idx), first(csv_line)
+     FROM _csv_rejects GROUP BY line`,
+    p,
+  ).catch(() => undefined);
+  if (t.kind !== 'csv') {
+    await ws.run(`INSERT INTO rejects SELECT $sid, $file, _line, NULLIF(_elem, ''), 'malformed JSON', left(_raw, 2000) FROM _src WHERE j IS NULL`, p);
+  }
+  await ws.run(
+    `INSERT INTO rejects SELECT $sid, $file, ${lineExpr}, ${pathExpr}, _reason, NULL FROM _stage WHERE _reason IS NOT NULL`,
+    p,
+  );
+  await fillRawText(ws, t);
+
+  const keep = t.idsFromSource
+    ? `AND call_id_final NOT IN (SELECT call_id FROM calls WHERE call_id IS NOT NULL)
+       QUALIFY row_number() OVER (PARTITION BY call_id_final ORDER BY rowid_) = 1`
+    : '';
+  const canonical = callColumns.map((c) => c.name).filter((n) => n !== 'call_id');
+  await ws.run(
+    `INSERT INTO calls (call_id, ${canonical.join(', ')}, source_id, source_file, source_row, source_path, source_format)
+     SELECT call_id_final, ${canonical.map((n) => `${n}_final`).join(', ')}, $sid, $file, line_, path_, $format FROM (
+       SELECT *, rowid AS rowid_, ${lineExpr} AS line_, ${pathExpr} AS path_,
+         coalesce(call_id, left($sid, 16) || ':' || ${lineExpr} || coalesce(${pathExpr}, '')) AS call_id_final,
+         ${canonical.map((n) => `${defaults[n] ?? n} AS ${n}_final`).join(',\n         ')}
+       FROM _stage WHERE _reason IS NULL) s
+     WHERE true ${keep}`,
+    { ...p, format: t.format },
+  );
+  const counts = (
+    await ws.all<{ staged: bigint; rejected: bigint; reader: bigint; malformed: bigint; calls: bigint }>(
+      `SELECT (SELECT count(*) FROM _stage) AS staged,
+              (SELECT count(*) FROM rejects WHERE source_id = $sid) AS rejected,
+              ${t.kind === 'csv' ? '0' : '(SELECT count(*) FROM _src WHERE j IS NULL)'} AS malformed,
+              (SELECT count(*) FROM calls WHERE source_id = $sid) AS calls`,
+      { sid: t.sourceId },
+    )
+  )[0]!;
+  const rejects = Number(counts.rejected);
+  const calls = Number(counts.calls);
+  const stagedOk = Number(counts.staged) - (rejects - readerRejects.length - Number(counts.malformed));
+  const duplicates = stagedOk - calls;
+  const rows = Number(counts.staged) + readerRejects.length + Number(counts.malformed);
+  await ws.run(
+    `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates) VALUES ($sid, $file, $format, $bytes, $rows, $calls, $rejects, $dups)`,
+    { ...p, format: t.format, bytes: statSync(t.file).size, rows, calls, rejects, dups: duplicates },
+  );
+  return { rows, calls, rejects, duplicates };
+}
+
+/** Defaults the engine applies to every adapter's rows, so they hold for every format alike. */
+const defaults: Partial<Record<string, string>> = {
+  provider: 'coalesce(provider, bt_provider(model))',
+  lane: "coalesce(lane, 'standard')",
+  lane_source: "CASE WHEN lane IS NULL THEN 'inferred' ELSE coalesce(lane_source, 'reported') END",
+  requests: "CASE WHEN coalesce(granularity, 'call') = 'call' THEN coalesce(requests, 1) ELSE requests END",
+  operation: "coalesce(operation, CASE WHEN contains(lower(model), 'embed') THEN 'embeddings' ELSE 'chat' END)",
+  granularity: "coalesce(granularity, 'call')",
+};
+
+/** The raw text of rejected rows: JSON records from the source table, CSV lines re-read only when needed. */
+async function fillRawText(ws: Workspace, t: StageTarget): Promise<void> {
+  if (t.kind === 'jsonl') {
+    await ws.run(
+      `UPDATE rejects SET raw = left(s._raw, 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = s._line`,
+      { sid: t.sourceId },
+    );
+    return;
+  }
+  if (t.kind === 'json') {
+    await ws.run(
+      `UPDATE rejects SET raw = left(s.j::VARCHAR, 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
+         AND s._elem <> '' AND starts_with(rejects.path || '/', s._elem || '/')`,
+      { sid: t.sourceId },
+    );
+    return;
+  }
+  const missing = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM rejects WHERE source_id = $1 AND raw IS NULL', [t.sourceId]);
+  if (Number(missing[0]?.n ?? 0) === 0) return;
+  await ws.run(
+    `UPDATE rejects SET raw = l.line FROM (
+       SELECT row_number() OVER () AS n, line FROM read_csv(${sqlString(t.file)}, columns = {'line': 'VARCHAR'}, header = false,
+         delim = '\x01', quote = '', escape = '', auto_detect = false, ignore_errors = true)) l
+     WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = l.n`,
+    { sid: t.sourceId },
+  );
+}
+
+/** Reports DuckDB's query progress while `work` runs, for long files on a terminal. */
+async function withProgress(ws: Workspace, file: string, options: IngestOptions, work: () => Promise<void>): Promise<void> {
+  const report = options.onProgress;
+  if (report === undefined) return work();
+  const timer = setInterval(() => {
+    const pct = ws.conn.progress.percentage;
+    if (pct >= 0) report(file, Math.min(1, pct / 100));
+  }, 500);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -1,0 +1,150 @@
+// Reads the first bytes of a file (through gzip when needed) to tell its layout and its keys or header.
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { createReadStream } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { InputError } from '../errors.ts';
+import type { ContainerKind, Sample } from './adapter.ts';
+
+const sampleBytes = 256 * 1024;
+
+export const isGzip = (file: string): boolean => /\.gz$/i.test(file);
+
+async function readHead(file: string): Promise<{ bytes: Buffer; complete: boolean }> {
+  if (isGzip(file)) {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let complete = true;
+    const stream = createReadStream(file).pipe(createGunzip());
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size >= sampleBytes) {
+          complete = false;
+          break;
+        }
+      }
+    } catch (error) {
+      throw new InputError(file, undefined, `not a readable gzip file (${(error as Error).message})`, { cause: error });
+    } finally {
+      stream.destroy();
+    }
+    return { bytes: Buffer.concat(chunks).subarray(0, sampleBytes), complete };
+  }
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(size, sampleBytes));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return { bytes: buffer.subarray(0, bytesRead), complete: size <= sampleBytes };
+  } finally {
+    await handle.close();
+  }
+}
+
+function decode(file: string, bytes: Buffer, complete: boolean): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new InputError(file, undefined, 'the file is UTF-16 text; save it as UTF-8 and run again');
+  }
+  try {
+    // stream: true tolerates a character cut at the end of the sample.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete }).replace(/^\uFEFF/, '');
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, offset).toString('latin1').split('\n').length;
+    throw new InputError(file, line, `not UTF-8 text (invalid byte 0x${bytes[offset]?.toString(16)} at byte ${offset}); convert it with \`iconv -t UTF-8\` and run again`);
+  }
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let lo = 0, hi = bytes.length; ; ) {
+    if (hi - lo <= 1) return lo;
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+}
+
+/** Key paths of a JSON value: objects by name, arrays looked into (first 3 elements), a few levels deep. */
+export function collectKeys(value: unknown, into: Set<string>, prefix = '', depth = 0): void {
+  if (depth > 5 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value.slice(0, 3)) collectKeys(item, into, prefix, depth + 1);
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    into.add(path);
+    into.add(key); // bare names too, so detection also works on the regex-collected keys of large documents
+    collectKeys(child, into, path, depth + 1);
+  }
+}
+
+function kindOf(text: string, complete: boolean): ContainerKind {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('[')) return 'json';
+  if (!trimmed.startsWith('{')) return 'csv';
+  const firstLine = trimmed.split('\n', 1)[0] ?? '';
+  try {
+    JSON.parse(firstLine);
+    return 'jsonl';
+  } catch {
+    // A pretty-printed document, or a single line cut by the sample: tell them apart by the line count.
+    return !complete && !trimmed.includes('\n') ? 'jsonl' : 'json';
+  }
+}
+
+export function csvHeader(text: string): { delimiter: string; header: string[] } {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = [',', '\t', ';', '|'].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',');
+  try {
+    const rows = parseCsv(firstLine, { delimiter, relax_quotes: true, to_line: 1 }) as string[][];
+    return { delimiter, header: (rows[0] ?? []).map((h) => h.trim()) };
+  } catch {
+    return { delimiter, header: [] };
+  }
+}
+
+/** Applies `--map source=canonical` to a list of names. */
+const renamed = (names: Iterable<string>, map: ReadonlyMap<string, string>) => [...names].map((n) => map.get(n) ?? n);
+
+export async function sniff(file: string, map: ReadonlyMap<string, string> = new Map()): Promise<Sample> {
+  const { bytes, complete } = await readHead(file);
+  if (bytes.length === 0) throw new InputError(file, undefined, 'the file is empty: nothing to ingest');
+  const text = decode(file, bytes, complete);
+  if (text.trim() === '') throw new InputError(file, undefined, 'the file holds only blank lines: nothing to ingest');
+  const kind = kindOf(text, complete);
+  const keys = new Set<string>();
+  const records: unknown[] = [];
+  if (kind === 'csv') {
+    const { delimiter, header } = csvHeader(text);
+    return { kind, delimiter, header: renamed(header, map), keys, records };
+  }
+  if (kind === 'jsonl') {
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    for (const line of lines.slice(0, complete ? 50 : Math.min(50, lines.length - 1))) {
+      try {
+        records.push(JSON.parse(line));
+      } catch {
+        // A malformed line becomes a reject with its line number at ingest; detection uses the others.
+      }
+    }
+  } else if (complete) {
+    try {
+      const doc: unknown = JSON.parse(text);
+      records.push(...(Array.isArray(doc) ? doc.slice(0, 50) : [doc]));
+    } catch (error) {
+      throw new InputError(file, undefined, `not valid JSON (${(error as Error).message}); is the file truncated?`);
+    }
+  } else {
+    // A large document: collect the key names that appear in its first part.
+    for (const match of text.matchAll(/"([^"\\]{1,80})"\s*:/g)) if (match[1]) keys.add(match[1]);
+  }
+  for (const record of records) collectKeys(record, keys);
+  return { kind, delimiter: '', header: [], keys: new Set(renamed(keys, map)), records };
+}

@@ -1,0 +1,25 @@
+// What an ingest says: per file, then the one-line total users look for ("N calls ingested, M rows rejected").
+import type { IngestSummary } from '../ingest/ingest.ts';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export function renderIngestSummary(summary: IngestSummary): string {
+  const lines: string[] = [];
+  for (const f of summary.files) {
+    if (f.status === 'already-ingested') {
+      lines.push(`${f.file}: already ingested (same content, ${f.format}); nothing added`);
+      continue;
+    }
+    const parts = [`${plural(f.calls, 'call')} ingested`, `${plural(f.rejects, 'row')} rejected`];
+    if (f.duplicates > 0) parts.push(`${plural(f.duplicates, 'duplicate')} of calls already held skipped`);
+    lines.push(`${f.file}: ${f.format}, ${parts.join(', ')}`);
+    for (const r of f.firstRejects) lines.push(`  rejected ${f.file}${r.line === null ? `#${r.path ?? ''}` : `:${r.line}`}: ${r.reason}`);
+    if (f.rejects > f.firstRejects.length) lines.push(`  … ${f.rejects - f.firstRejects.length} more: batchable rejects --file ${f.file}`);
+  }
+  const total = [`${plural(summary.calls, 'call')} ingested`, `${plural(summary.rejects, 'row')} rejected`];
+  if (summary.duplicates > 0) total.push(`${plural(summary.duplicates, 'duplicate')} skipped`);
+  const already = summary.files.filter((f) => f.status === 'already-ingested').length;
+  if (already > 0) total.push(`${plural(already, 'file')} already ingested`);
+  lines.push(total.join(', '));
+  return `${lines.join('\n')}\n`;
+}
