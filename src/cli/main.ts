@@ -3,8 +3,12 @@ import { Command, CommanderError } from 'commander';
 import { exitCodeFor, formatError, type ExitCode } from '../errors.ts';
 import { version } from '../version.ts';
 import { registerAudit } from './audit.ts';
+import { registerCheck } from './check.ts';
+import { registerExplain } from './explain.ts';
 import { registerFormats } from './formats.ts';
 import { registerIngest } from './ingest.ts';
+import { registerPricing } from './pricing.ts';
+import { registerSimulate } from './simulate.ts';
 import { processIo, type Io } from './io.ts';
 import { registerRejects } from './rejects.ts';
 
@@ -19,6 +23,10 @@ export function createProgram(io: Io): Command {
   registerIngest(program, io);
   registerFormats(program, io);
   registerRejects(program, io);
+  registerSimulate(program, io);
+  registerCheck(program, io);
+  registerExplain(program, io);
+  registerPricing(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

@@ -1,0 +1,59 @@
+// The contracts between pipeline stages: classify writes `labels`, pricing writes `priced_calls`, and the
+// report and simulation read both. Both are TEMP tables rebuilt per run, one row per row of `calls`.
+import type { ColumnSpec } from './schema.ts';
+
+type Spec = { readonly name: string; readonly type: string; readonly doc: string };
+
+export const labelsColumns = [
+  { name: 'call_id', type: 'VARCHAR', doc: 'calls.call_id' },
+  { name: 'workload', type: 'VARCHAR', doc: 'readable workload name (tag, rule, or the most specific grouping the source allows)' },
+  { name: 'label', type: 'VARCHAR', doc: "'blocking' or 'non_blocking' (already-batch calls are non_blocking)" },
+  { name: 'confidence', type: 'DOUBLE', doc: '0..1' },
+  { name: 'reasons', type: 'VARCHAR[]', doc: 'human-readable reasons, the deciding one first' },
+  { name: 'decided_by', type: 'VARCHAR', doc: "'lane' | 'rule' | 'heuristic' | 'default'" },
+  { name: 'rule_name', type: 'VARCHAR', doc: 'the rules-file rule that decided, if any' },
+  { name: 'deadline_minutes', type: 'BIGINT', doc: 'deadline set by a rule, if any' },
+  { name: 'agent_chain', type: 'BOOLEAN', doc: 'part of a chained multi-step agent loop' },
+] as const satisfies readonly Spec[];
+
+/**
+ * Rates are integer micro-dollars per million tokens (µ$/MTok: $3.00/MTok = 3000000), so that
+ * tokens x rate is an exact integer number of pico-dollars (1e-12 USD). Tokens are 0 where the call had NULL.
+ * Cache writes with an unknown TTL are counted in cw5_tok (priced at the 5-minute rate).
+ */
+export const pricedCallsColumns = [
+  { name: 'call_id', type: 'VARCHAR', doc: 'calls.call_id' },
+  { name: 'catalog_id', type: 'VARCHAR', doc: 'the catalog model the call resolved to' },
+  { name: 'price_provider', type: 'VARCHAR', doc: 'the catalog provider' },
+  { name: 'lane', type: 'VARCHAR', doc: 'billed lane: standard, batch, flex, priority' },
+  { name: 'batch_eligible', type: 'BOOLEAN', doc: "the provider's batch lane accepts this operation for this model" },
+  { name: 'long_context', type: 'BOOLEAN', doc: 'a long-context tier (cliff) was applied' },
+  { name: 'averaged', type: 'BOOLEAN', doc: 'bucket row: the tier was decided on the average input per request' },
+  { name: 'price_effective_from', type: 'DATE', doc: 'the catalog entry in effect on the call date' },
+  { name: 'in_tok', type: 'BIGINT', doc: 'uncached input tokens' },
+  { name: 'cr_tok', type: 'BIGINT', doc: 'cache read tokens' },
+  { name: 'cw5_tok', type: 'BIGINT', doc: '5-minute (and unknown-TTL) cache write tokens' },
+  { name: 'cw1h_tok', type: 'BIGINT', doc: '1-hour cache write tokens' },
+  { name: 'out_tok', type: 'BIGINT', doc: 'output tokens' },
+  { name: 'std_in', type: 'BIGINT', doc: 'standard-lane list rate, µ$/MTok (tier applied)' },
+  { name: 'std_cr', type: 'BIGINT', doc: '' },
+  { name: 'std_cw5', type: 'BIGINT', doc: '' },
+  { name: 'std_cw1h', type: 'BIGINT', doc: '' },
+  { name: 'std_out', type: 'BIGINT', doc: '' },
+  { name: 'bat_in', type: 'BIGINT', doc: 'batch-lane rate, µ$/MTok; NULL when there is no batch lane' },
+  { name: 'bat_cr', type: 'BIGINT', doc: '' },
+  { name: 'bat_cw5', type: 'BIGINT', doc: '' },
+  { name: 'bat_cw1h', type: 'BIGINT', doc: '' },
+  { name: 'bat_out', type: 'BIGINT', doc: '' },
+  { name: 'bil_in', type: 'BIGINT', doc: 'rate on the billed lane, µ$/MTok' },
+  { name: 'bil_cr', type: 'BIGINT', doc: '' },
+  { name: 'bil_cw5', type: 'BIGINT', doc: '' },
+  { name: 'bil_cw1h', type: 'BIGINT', doc: '' },
+  { name: 'bil_out', type: 'BIGINT', doc: '' },
+  { name: 'cost_pico', type: 'HUGEINT', doc: 'cost as billed, pico-dollars: sum of tokens x billed rates' },
+] as const satisfies readonly Spec[];
+
+export const ddlFor = (table: string, columns: readonly Spec[]): string =>
+  `CREATE OR REPLACE TEMP TABLE ${table} (${columns.map((c) => `${c.name} ${c.type}`).join(', ')})`;
+
+export type { ColumnSpec };
