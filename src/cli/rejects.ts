@@ -13,7 +13,8 @@ export function registerRejects(program: Command, io: Io): void {
   addDbOption(command).action(async (flags: { db: string; file?: string; limit: string }) => {
     const rows = await withWorkspace(flags.db, (ws) =>
       ws.all<{ file: string; line: bigint | null; path: string | null; reason: string; raw: string | null }>(
-        `SELECT file, line, path, reason, raw FROM rejects WHERE $file IS NULL OR file = $file
+        `SELECT file, line, path, CASE WHEN kind = 'skip' THEN 'skipped: ' || reason ELSE reason END AS reason, raw
+         FROM rejects WHERE $file IS NULL OR file = $file
          ORDER BY file, line NULLS LAST, path LIMIT $limit`,
         { file: flags.file ?? null, limit: Math.max(1, Number(flags.limit) || 100) },
       ),

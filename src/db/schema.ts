@@ -89,11 +89,11 @@ export const migrations: readonly { readonly version: number; readonly sql: read
       callsDdl,
       `CREATE TABLE sources (
         source_id VARCHAR PRIMARY KEY, file VARCHAR NOT NULL, format VARCHAR NOT NULL, bytes BIGINT,
-        rows BIGINT NOT NULL, calls BIGINT NOT NULL, rejects BIGINT NOT NULL, duplicates BIGINT NOT NULL,
+        rows BIGINT NOT NULL, calls BIGINT NOT NULL, rejects BIGINT NOT NULL, duplicates BIGINT NOT NULL, skipped BIGINT NOT NULL,
         ingested_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)`,
       `CREATE TABLE rejects (
         source_id VARCHAR NOT NULL, file VARCHAR NOT NULL, line BIGINT, path VARCHAR,
-        reason VARCHAR NOT NULL, raw VARCHAR)`,
+        reason VARCHAR NOT NULL, raw VARCHAR, kind VARCHAR NOT NULL DEFAULT 'reject')`,
     ],
   },
 ];

@@ -31,6 +31,8 @@ export type AdapterContext = {
   readonly header: readonly string[];
   /** `--map source=canonical` pairs. */
   readonly map: ReadonlyMap<string, string>;
+  /** The file's modification time, ISO 8601: the best time available for sources without per-row times. */
+  readonly fileModifiedAt: string;
 };
 
 /**
@@ -50,8 +52,12 @@ export type Adapter = {
   readonly select: (ctx: AdapterContext) => AdapterSelect;
 };
 
-/** Canonical columns by name, plus `_line` and `_path` for JSON kinds. */
-export type SelectList = Partial<Record<CallColumn | '_line' | '_path', string>>;
+/**
+ * Canonical columns by name, plus `_line` and `_path` for JSON kinds, and `_skip`: a reason text for rows that
+ * are not usage at all (a SPAN observation, an errored batch request that was not billed). Skipped rows are
+ * recorded in `rejects` with kind 'skip' and counted apart from malformed rows.
+ */
+export type SelectList = Partial<Record<CallColumn | '_line' | '_path' | '_skip', string>>;
 
 /** `SELECT <columns> FROM <from>`: `from` may hold joins and unnests over `ctx.src`. */
 export type AdapterSelect = { readonly columns: SelectList; readonly from: string };

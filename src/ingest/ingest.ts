@@ -28,6 +28,8 @@ export type FileOutcome = {
   readonly calls: number;
   readonly rejects: number;
   readonly duplicates: number;
+  /** Rows that are not usage (kind 'skip' in `rejects`), e.g. SPAN observations or unbilled batch errors. */
+  readonly skipped: number;
   readonly firstRejects: readonly RejectSample[];
 };
 
@@ -36,14 +38,15 @@ export type IngestSummary = {
   readonly calls: number;
   readonly rejects: number;
   readonly duplicates: number;
+  readonly skipped: number;
 };
 
 export async function ingestFiles(ws: Workspace, files: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const outcomes: FileOutcome[] = [];
   for (const file of files) outcomes.push(await ingestFile(ws, file, options));
-  const sum = (key: 'calls' | 'rejects' | 'duplicates') =>
+  const sum = (key: 'calls' | 'rejects' | 'duplicates' | 'skipped') =>
     outcomes.filter((o) => o.status === 'ingested').reduce((total, o) => total + o[key], 0);
-  return { files: outcomes, calls: sum('calls'), rejects: sum('rejects'), duplicates: sum('duplicates') };
+  return { files: outcomes, calls: sum('calls'), rejects: sum('rejects'), duplicates: sum('duplicates'), skipped: sum('skipped') };
 }
 
 async function ingestFile(ws: Workspace, file: string, options: IngestOptions): Promise<FileOutcome> {
@@ -55,7 +58,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
   );
   if (known[0]) {
     const k = known[0];
-    return { file, format: k.format, status: 'already-ingested', rows: Number(k.rows), calls: 0, rejects: 0, duplicates: 0, firstRejects: [] };
+    return { file, format: k.format, status: 'already-ingested', rows: Number(k.rows), calls: 0, rejects: 0, duplicates: 0, skipped: 0, firstRejects: [] };
   }
   const sample = await sniff(file, map);
   const adapter = chooseAdapter(file, sample, options.inputFormat);
@@ -65,13 +68,19 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
     // The stage is a temp table built before the transaction: inside one, DuckDB numbers new rows from a
     // large offset, and the stage's rowid is what gives each CSV row its line.
     const src = await prepareSource(ws, file, sample.kind, sample.delimiter);
-    const ctx: AdapterContext = { src, kind: sample.kind, header: src === '_src' ? [] : await csvColumns(ws, src), map };
+    const ctx: AdapterContext = {
+      src,
+      kind: sample.kind,
+      header: src === '_src' ? [] : await csvColumns(ws, src),
+      map,
+      fileModifiedAt: statSync(file).mtime.toISOString(),
+    };
     await withProgress(ws, file, options, () => ws.run(stageSql(adapter.select(ctx), sample.kind)));
     await ws.run('BEGIN TRANSACTION');
     inTransaction = true;
     const stats = await loadStage(ws, { file, sourceId, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource });
     const firstRejects = await ws.all<RejectSample>(
-      'SELECT line, path, reason FROM rejects WHERE source_id = $1 ORDER BY line NULLS LAST, path LIMIT 5',
+      "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
       [sourceId],
     );
     if (options.strict === true && stats.rejects > 0) {
@@ -149,6 +158,7 @@ export function stageSql(select: AdapterSelect, kind: ContainerKind): string {
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([name, expr]) => `${expr} AS ${name}`);
   const values: string[] = kind === 'csv' ? [] : ['_line', "nullif(_path, '') AS _path"];
+  values.push(given._skip === undefined ? 'NULL::VARCHAR AS _skip' : '_skip');
   const checks: string[] = [];
   for (const column of callColumns) {
     const raw = given[column.name] === undefined ? null : `m.${column.name}`;
@@ -173,14 +183,17 @@ export function stageSql(select: AdapterSelect, kind: ContainerKind): string {
   return `CREATE TEMP TABLE _stage AS
 WITH m AS (SELECT ${mappedList.join(',\n  ')} FROM ${select.from})
 SELECT ${values.join(',\n  ')},
-  nullif(concat_ws('; ', ${checks.join(',\n    ')}), '') AS _reason
+  CASE WHEN _skip IS NULL THEN nullif(concat_ws('; ', ${checks.join(',\n    ')}), '') END AS _reason
 FROM m`;
 }
 
 type StageTarget = { file: string; sourceId: string; kind: ContainerKind; format: string; idsFromSource: boolean };
 
 /** Moves the stage into `calls` and `rejects`, and records the source. Runs inside the file's transaction. */
-async function loadStage(ws: Workspace, t: StageTarget): Promise<{ rows: number; calls: number; rejects: number; duplicates: number }> {
+async function loadStage(
+  ws: Workspace,
+  t: StageTarget,
+): Promise<{ rows: number; calls: number; rejects: number; duplicates: number; skipped: number }> {
   const p = { sid: t.sourceId, file: t.file };
   const readerRejects = await ws.all<{ line: bigint }>(
     'SELECT DISTINCT line FROM _csv_rejects ORDER BY line',
@@ -204,7 +217,11 @@ async function loadStage(ws: Workspace, t: StageTarget): Promise<{ rows: number;
     await ws.run(`INSERT INTO rejects SELECT $sid, $file, _line, NULLIF(_elem, ''), 'malformed JSON', left(_raw, 2000) FROM _src WHERE j IS NULL`, p);
   }
   await ws.run(
-    `INSERT INTO rejects SELECT $sid, $file, ${lineExpr}, ${pathExpr}, _reason, NULL FROM _stage WHERE _reason IS NOT NULL`,
+    `INSERT INTO rejects SELECT $sid, $file, ${lineExpr}, ${pathExpr}, _reason, NULL, 'reject' FROM _stage WHERE _reason IS NOT NULL`,
+    p,
+  );
+  await ws.run(
+    `INSERT INTO rejects SELECT $sid, $file, ${lineExpr}, ${pathExpr}, _skip, NULL, 'skip' FROM _stage WHERE _skip IS NOT NULL`,
     p,
   );
   await fillRawText(ws, t);
@@ -220,14 +237,15 @@ async function loadStage(ws: Workspace, t: StageTarget): Promise<{ rows: number;
        SELECT *, rowid AS rowid_, ${lineExpr} AS line_, ${pathExpr} AS path_,
          coalesce(call_id, left($sid, 16) || ':' || ${lineExpr} || coalesce(${pathExpr}, '')) AS call_id_final,
          ${canonical.map((n) => `${defaults[n] ?? n} AS ${n}_final`).join(',\n         ')}
-       FROM _stage WHERE _reason IS NULL) s
+       FROM _stage WHERE _reason IS NULL AND _skip IS NULL) s
      WHERE true ${keep}`,
     { ...p, format: t.format },
   );
   const counts = (
-    await ws.all<{ staged: bigint; rejected: bigint; reader: bigint; malformed: bigint; calls: bigint }>(
+    await ws.all<{ staged: bigint; rejected: bigint; skipped: bigint; malformed: bigint; calls: bigint }>(
       `SELECT (SELECT count(*) FROM _stage) AS staged,
-              (SELECT count(*) FROM rejects WHERE source_id = $sid) AS rejected,
+              (SELECT count(*) FROM rejects WHERE source_id = $sid AND kind = 'reject') AS rejected,
+              (SELECT count(*) FROM rejects WHERE source_id = $sid AND kind = 'skip') AS skipped,
               ${t.kind === 'csv' ? '0' : '(SELECT count(*) FROM _src WHERE j IS NULL)'} AS malformed,
               (SELECT count(*) FROM calls WHERE source_id = $sid) AS calls`,
       { sid: t.sourceId },
@@ -235,14 +253,16 @@ async function loadStage(ws: Workspace, t: StageTarget): Promise<{ rows: number;
   )[0]!;
   const rejects = Number(counts.rejected);
   const calls = Number(counts.calls);
-  const stagedOk = Number(counts.staged) - (rejects - readerRejects.length - Number(counts.malformed));
+  const skipped = Number(counts.skipped);
+  const stagedOk = Number(counts.staged) - skipped - (rejects - readerRejects.length - Number(counts.malformed));
   const duplicates = stagedOk - calls;
   const rows = Number(counts.staged) + readerRejects.length + Number(counts.malformed);
   await ws.run(
-    `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates) VALUES ($sid, $file, $format, $bytes, $rows, $calls, $rejects, $dups)`,
-    { ...p, format: t.format, bytes: statSync(t.file).size, rows, calls, rejects, dups: duplicates },
+    `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped)
+     VALUES ($sid, $file, $format, $bytes, $rows, $calls, $rejects, $dups, $skipped)`,
+    { ...p, format: t.format, bytes: statSync(t.file).size, rows, calls, rejects, dups: duplicates, skipped },
   );
-  return { rows, calls, rejects, duplicates };
+  return { rows, calls, rejects, duplicates, skipped };
 }
 
 /** Defaults the engine applies to every adapter's rows, so they hold for every format alike. */

@@ -12,12 +12,14 @@ export function renderIngestSummary(summary: IngestSummary): string {
     }
     const parts = [`${plural(f.calls, 'call')} ingested`, `${plural(f.rejects, 'row')} rejected`];
     if (f.duplicates > 0) parts.push(`${plural(f.duplicates, 'duplicate')} of calls already held skipped`);
+    if (f.skipped > 0) parts.push(`${plural(f.skipped, 'row')} without usage skipped`);
     lines.push(`${f.file}: ${f.format}, ${parts.join(', ')}`);
     for (const r of f.firstRejects) lines.push(`  rejected ${f.file}${r.line === null ? `#${r.path ?? ''}` : `:${r.line}`}: ${r.reason}`);
     if (f.rejects > f.firstRejects.length) lines.push(`  … ${f.rejects - f.firstRejects.length} more: batchable rejects --file ${f.file}`);
   }
   const total = [`${plural(summary.calls, 'call')} ingested`, `${plural(summary.rejects, 'row')} rejected`];
   if (summary.duplicates > 0) total.push(`${plural(summary.duplicates, 'duplicate')} skipped`);
+  if (summary.skipped > 0) total.push(`${plural(summary.skipped, 'row')} without usage skipped`);
   const already = summary.files.filter((f) => f.status === 'already-ingested').length;
   if (already > 0) total.push(`${plural(already, 'file')} already ingested`);
   lines.push(total.join(', '));
