@@ -195,9 +195,8 @@ async function loadStage(
   t: StageTarget,
 ): Promise<{ rows: number; calls: number; rejects: number; duplicates: number; skipped: number }> {
   const p = { sid: t.sourceId, file: t.file };
-  const readerRejects = await ws.all<{ line: bigint }>(
-    'SELECT DISTINCT line FROM _csv_rejects ORDER BY line',
-  ).catch(() => []);
+  // DuckDB's CSV reader (used for CSV and for JSONL lines) keeps malformed lines aside in _csv_rejects.
+  const readerRejects = t.kind === 'json' ? [] : await ws.all<{ line: bigint }>('SELECT DISTINCT line FROM _csv_rejects ORDER BY line');
   // Line of a staged CSV row: its ordinal among accepted rows, plus the header, plus rejected lines before it.
   const lineExpr =
     t.kind !== 'csv'
@@ -207,21 +206,30 @@ async function loadStage(
         : `(rowid + 2 + (SELECT count(*) FROM (SELECT line - row_number() OVER (ORDER BY line) AS g FROM (SELECT DISTINCT line FROM _csv_rejects)) r WHERE r.g < _stage.rowid + 2))`;
   const pathExpr = t.kind === 'csv' ? 'NULL' : '_path';
 
-  await ws.run(
+  if (readerRejects.length > 0) {
     // DuckDB records one error per missing column; a line is one reject.
-    `INSERT INTO rejects SELECT $sid, $file, line, NULL, first(error_type || ': ' || error_message ORDER BY column_idx), first(csv_line)
-     FROM _csv_rejects GROUP BY line`,
-    p,
-  ).catch(() => undefined);
+    await ws.run(
+      `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
+       SELECT $sid, $file, line, NULL, first(error_type || ': ' || error_message ORDER BY column_idx), first(csv_line), 'reject'
+       FROM _csv_rejects GROUP BY line`,
+      p,
+    );
+  }
   if (t.kind !== 'csv') {
-    await ws.run(`INSERT INTO rejects SELECT $sid, $file, _line, NULLIF(_elem, ''), 'malformed JSON', left(_raw, 2000) FROM _src WHERE j IS NULL`, p);
+    await ws.run(
+      `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
+       SELECT $sid, $file, _line, NULLIF(_elem, ''), 'malformed JSON', left(_raw, 2000), 'reject' FROM _src WHERE j IS NULL`,
+      p,
+    );
   }
   await ws.run(
-    `INSERT INTO rejects SELECT $sid, $file, ${lineExpr}, ${pathExpr}, _reason, NULL, 'reject' FROM _stage WHERE _reason IS NOT NULL`,
+    `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
+     SELECT $sid, $file, ${lineExpr}, ${pathExpr}, _reason, NULL, 'reject' FROM _stage WHERE _reason IS NOT NULL`,
     p,
   );
   await ws.run(
-    `INSERT INTO rejects SELECT $sid, $file, ${lineExpr}, ${pathExpr}, _skip, NULL, 'skip' FROM _stage WHERE _skip IS NOT NULL`,
+    `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
+     SELECT $sid, $file, ${lineExpr}, ${pathExpr}, _skip, NULL, 'skip' FROM _stage WHERE _skip IS NOT NULL`,
     p,
   );
   await fillRawText(ws, t);
