@@ -16,6 +16,8 @@ export type Sample = {
   readonly keys: ReadonlySet<string>;
   /** The first records parsed (JSONL lines, or the elements of a small JSON document). */
   readonly records: readonly unknown[];
+  /** For a JSON document: true when its top level is an array (each element is a record). */
+  readonly arrayDocument: boolean;
 };
 
 export type AdapterContext = {

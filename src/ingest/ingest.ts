@@ -5,7 +5,7 @@ import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
 import { sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { BatchableError, InputError } from '../errors.ts';
-import type { AdapterContext, AdapterSelect, ContainerKind } from './adapter.ts';
+import type { AdapterContext, AdapterSelect, ContainerKind, Sample } from './adapter.ts';
 import { chooseAdapter } from './detect.ts';
 import { hashFile } from './hash.ts';
 import { sniff } from './sniff.ts';
@@ -67,7 +67,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
   try {
     // The stage is a temp table built before the transaction: inside one, DuckDB numbers new rows from a
     // large offset, and the stage's rowid is what gives each CSV row its line.
-    const src = await prepareSource(ws, file, sample.kind, sample.delimiter);
+    const src = await prepareSource(ws, file, sample);
     const ctx: AdapterContext = {
       src,
       kind: sample.kind,
@@ -115,7 +115,8 @@ const csvRejectOptions = "store_rejects = true, rejects_table = '_csv_rejects', 
  * DuckDB with their line numbers). JSON is first split into records so that a malformed line is a reject,
  * not a failed file.
  */
-async function prepareSource(ws: Workspace, file: string, kind: ContainerKind, delimiter: string): Promise<string> {
+async function prepareSource(ws: Workspace, file: string, sample: Sample): Promise<string> {
+  const { kind, delimiter } = sample;
   await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
   const path = sqlString(file);
   // The delimiter comes from our header sniff: DuckDB's sniffer can be misled by the very ragged rows we want to reject.
@@ -128,8 +129,7 @@ async function prepareSource(ws: Workspace, file: string, kind: ContainerKind, d
       CASE WHEN json_valid(line) THEN line::JSON END AS j FROM _lines WHERE trim(line) <> ''`);
     return '_src';
   }
-  const text = (await ws.all<{ c: string }>(`SELECT left(ltrim(content), 1) AS c FROM read_text(${path})`).catch(() => []))[0]?.c;
-  const layout = text === '[' ? 'array' : 'unstructured';
+  const layout = sample.arrayDocument ? 'array' : 'unstructured';
   await ws.run(`CREATE TEMP TABLE _lines AS SELECT json AS j FROM read_json_objects(${path}, format = '${layout}')`);
   await ws.run(`CREATE TEMP TABLE _src AS SELECT NULL::BIGINT AS _line, ${layout === 'array' ? "'/' || rowid" : "''"} AS _elem,
     NULL::VARCHAR AS _raw, j FROM _lines`);

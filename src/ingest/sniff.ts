@@ -57,17 +57,16 @@ function decode(file: string, bytes: Buffer, complete: boolean): string {
   }
 }
 
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence (sample-sized input). */
 function firstInvalidUtf8(bytes: Buffer): number {
-  for (let lo = 0, hi = bytes.length; ; ) {
-    if (hi - lo <= 1) return lo;
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] ?? 0;
+    const size = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (size === 0) return i;
+    for (let k = 1; k < size; k++) if (i + k < bytes.length && ((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += size;
   }
+  return bytes.length;
 }
 
 /** Key paths of a JSON value: objects by name, arrays looked into (first 3 elements), a few levels deep. */
@@ -123,7 +122,7 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
   const records: unknown[] = [];
   if (kind === 'csv') {
     const { delimiter, header } = csvHeader(text);
-    return { kind, delimiter, header: renamed(header, map), keys, records };
+    return { kind, delimiter, header: renamed(header, map), keys, records, arrayDocument: false };
   }
   if (kind === 'jsonl') {
     const lines = text.split('\n').filter((l) => l.trim() !== '');
@@ -146,5 +145,6 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
     for (const match of text.matchAll(/"([^"\\]{1,80})"\s*:/g)) if (match[1]) keys.add(match[1]);
   }
   for (const record of records) collectKeys(record, keys);
-  return { kind, delimiter: '', header: [], keys: new Set(renamed(keys, map)), records };
+  const arrayDocument = kind === 'json' && text.trimStart().startsWith('[');
+  return { kind, delimiter: '', header: [], keys: new Set(renamed(keys, map)), records, arrayDocument };
 }

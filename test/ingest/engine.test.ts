@@ -1,0 +1,157 @@
+// The ingest engine's promises: nothing lost (a call or a counted reject), nothing doubled, bad files are
+// one clear exit-2 line. Exercised through the CLI as a user meets them, plus the rows they leave behind.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, runCli } from '../helpers/cli.ts';
+import { ingested } from '../helpers/workspace.ts';
+
+const noStack = /\n\s+at /;
+const tempDb = () => join(mkdtempSync(join(tmpdir(), 'batchable-')), 'usage.duckdb');
+
+describe('batchable-csv and batchable-jsonl', () => {
+  it('keeps NULL distinct from 0, defaults requests to 1, infers the provider and folds extra columns into tags', async () => {
+    const { ws, summary } = await ingested([fixture('batchable/mixed-workloads.csv')]);
+    expect(summary).toMatchObject({ calls: 10, rejects: 0, duplicates: 0 });
+    const rows = await ws.all<Record<string, unknown>>(
+      `SELECT call_id, provider, requests, input_tokens, cache_read_tokens, output_tokens, streamed, ttft_ms, lane, lane_source,
+              granularity, source_row, tags->>'feature' AS feature
+       FROM calls WHERE call_id IN ('req_0001', 'req_0004', 'req_0008') ORDER BY call_id`,
+    );
+    expect(rows).toEqual([
+      { call_id: 'req_0001', provider: 'openai', requests: 1n, input_tokens: 1840n, cache_read_tokens: 1024n, output_tokens: 312n, streamed: true,
+        ttft_ms: 410, lane: 'standard', lane_source: 'inferred', granularity: 'call', source_row: 2n, feature: 'chat' },
+      { call_id: 'req_0004', provider: 'openai', requests: 1n, input_tokens: 5200n, cache_read_tokens: null, output_tokens: 900n, streamed: false,
+        ttft_ms: null, lane: 'standard', lane_source: 'inferred', granularity: 'call', source_row: 5n, feature: 'nightly-digest' },
+      { call_id: 'req_0008', provider: 'openai', requests: 1n, input_tokens: 81200n, cache_read_tokens: null, output_tokens: 0n, streamed: false,
+        ttft_ms: null, lane: 'standard', lane_source: 'inferred', granularity: 'call', source_row: 9n, feature: 'backfill-embeddings' },
+    ]);
+    ws.close();
+  });
+
+  it('reads JSONL with nested tags and 5m / 1h cache writes, and gzip through the same detection', async () => {
+    const { ws, summary } = await ingested([fixture('batchable/agent-trace.jsonl'), fixture('batchable/agent-trace-copy.jsonl.gz')]);
+    // The .gz copy holds the same request ids: they are counted as duplicates, never doubled.
+    expect(summary.files.map((f) => [f.format, f.calls, f.duplicates])).toEqual([
+      ['batchable-jsonl', 3, 0],
+      ['batchable-jsonl', 0, 3],
+    ]);
+    const [first] = await ws.all<Record<string, unknown>>(
+      `SELECT provider, cache_write_5m_tokens, cache_write_1h_tokens, cache_write_unknown_tokens, trace_id, tags->>'feature' AS feature
+       FROM calls WHERE call_id = 'c1'`,
+    );
+    expect(first).toEqual({ provider: 'anthropic', cache_write_5m_tokens: 0n, cache_write_1h_tokens: 2048n, cache_write_unknown_tokens: null,
+      trace_id: 't1', feature: 'support-agent' });
+    const [third] = await ws.all<{ env: string }>(`SELECT tags->>'env' AS env FROM calls WHERE call_id = 'c3'`);
+    expect(third?.env).toBe('prod');
+    ws.close();
+  });
+
+  it('--map renames a team’s own columns so their log reads as batchable-csv', async () => {
+    const plain = await runCli(['ingest', fixture('batchable/own-log-needs-map.csv'), '--db', ':memory:']);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain('unrecognised CSV usage format');
+    expect(plain.stderr).toContain('--map');
+    const mapped = await runCli(['ingest', fixture('batchable/own-log-needs-map.csv'), '--db', ':memory:',
+      '--map', 'when=ts,engine=model,prompt=input_tokens,completion=output_tokens']);
+    expect(mapped.code).toBe(0);
+    expect(mapped.stdout).toContain('2 calls ingested, 0 rows rejected');
+  });
+
+  it('--map refuses a target that is not a canonical column', async () => {
+    const r = await runCli(['ingest', fixture('batchable/own-log-needs-map.csv'), '--db', ':memory:', '--map', 'when=time']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --map when=time: "time" is not a canonical column/);
+  });
+});
+
+describe('nothing lost, nothing doubled', () => {
+  it('ingesting the same file twice adds nothing, and says so', async () => {
+    const db = tempDb();
+    const first = await runCli(['ingest', fixture('batchable/mixed-workloads.csv'), '--db', db]);
+    expect(first.stdout).toContain('10 calls ingested, 0 rows rejected');
+    const second = await runCli(['ingest', fixture('batchable/mixed-workloads.csv'), '--db', db]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('already ingested (same content, batchable-csv); nothing added');
+    expect(second.stdout).toContain('0 calls ingested, 0 rows rejected, 1 file already ingested');
+  });
+
+  it('a CSV with a ragged row rejects that row with file:line and keeps the others', async () => {
+    const { ws, summary } = await ingested([fixture('batchable/../bad/ragged-row.csv')]);
+    expect(summary).toMatchObject({ calls: 2, rejects: 1 });
+    expect(await ws.all('SELECT line, reason, raw FROM rejects')).toEqual([
+      { line: 3n, reason: 'MISSING COLUMNS: Expected Number of Columns: 4 Found: 3', raw: '2026-10-05T09:01:00Z,gpt-5.4,120' },
+    ]);
+    expect(await ws.all('SELECT source_row FROM calls ORDER BY source_row')).toEqual([{ source_row: 2n }, { source_row: 4n }]);
+    ws.close();
+  });
+
+  it('malformed JSON lines, bad numbers, negative tokens, unparsable times and missing columns are rejects with reasons', async () => {
+    const r = await runCli(['ingest', fixture('bad/malformed-lines.jsonl'), '--db', ':memory:']);
+    expect(r.code).toBe(0);
+    const file = fixture('bad/malformed-lines.jsonl');
+    expect(r.stdout).toContain('1 call ingested, 4 rows rejected');
+    expect(r.stdout).toContain(`rejected ${file}:2: malformed JSON`);
+    expect(r.stdout).toContain(`rejected ${file}:3: not a whole number in input_tokens: "lots"`);
+    expect(r.stdout).toContain(`rejected ${file}:4: unparsable time in ts: "yesterday"; negative output_tokens (-3)`);
+    expect(r.stdout).toContain(`rejected ${file}:5: missing model`);
+  });
+
+  it('--strict turns any reject into exit 2 and ingests nothing from that file', async () => {
+    const db = tempDb();
+    const r = await runCli(['ingest', fixture('bad/ragged-row.csv'), '--db', db, '--strict']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: 1 row\(s\) rejected and --strict is set; nothing from .*ragged-row.csv was ingested\. First: .*ragged-row.csv:3: MISSING COLUMNS/);
+    const after = await runCli(['audit', '--db', db]);
+    expect(after.stdout).not.toContain('gpt-5.4');
+  });
+
+  it('a required column absent from the header rejects every row, naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-'));
+    const file = join(dir, 'no-output.csv');
+    writeFileSync(file, 'ts,model,input_tokens\n2026-10-05T09:00:00Z,gpt-5.4,100\n');
+    const r = await runCli(['ingest', file, '--db', ':memory:', '--input-format', 'batchable-csv']);
+    expect(r.stdout).toContain(`rejected ${file}:2: missing output_tokens`);
+    expect(r.stdout).toContain('0 calls ingested, 1 row rejected');
+  });
+});
+
+describe('bad files are exit 2 with one line that names the file', () => {
+  const cases: [string, string, RegExp][] = [
+    ['not UTF-8', 'bad/latin1.csv', /latin1\.csv:2: not UTF-8 text \(invalid byte 0xe9 at byte \d+\); convert it with `iconv -t UTF-8`/],
+    ['empty', 'bad/empty.csv', /empty\.csv: the file is empty: nothing to ingest/],
+    ['truncated JSON', 'bad/truncated.json', /truncated\.json: not valid JSON .*is the file truncated\?/],
+    ['unrecognised', 'bad/not-usage.csv', /not-usage\.csv: unrecognised CSV usage format \(header: id, date, amount\); checked against .*batchable-csv/],
+  ];
+  it.each(cases)('%s', async (_name, path, message) => {
+    const r = await runCli(['ingest', fixture(path), '--db', ':memory:']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(noStack);
+  });
+
+  it('a missing file and an unmatched glob', async () => {
+    const missing = await runCli(['ingest', 'fixtures/nope.csv', '--db', ':memory:']);
+    expect(missing).toMatchObject({ code: 2, stderr: 'error: fixtures/nope.csv: no such file or directory\n' });
+    const glob = await runCli(['ingest', 'fixtures/**/*.nothing', '--db', ':memory:']);
+    expect(glob).toMatchObject({ code: 2, stderr: 'error: no file matches fixtures/**/*.nothing\n' });
+  });
+
+  it('an unknown --input-format lists the formats', async () => {
+    const r = await runCli(['ingest', fixture('batchable/mixed-workloads.csv'), '--db', ':memory:', '--input-format', 'excel']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --input-format excel: unknown format; one of: .*batchable-csv, batchable-jsonl/);
+  });
+});
+
+describe('inputs', () => {
+  it('expands directories and globs', async () => {
+    const dir = await runCli(['ingest', fixture('batchable'), '--db', ':memory:']);
+    expect(dir.code).toBe(2); // the directory holds own-log-needs-map.csv, which needs --map: the whole command stops
+    const glob = await runCli(['ingest', `${fixture('batchable')}/agent-trace*`, '--db', ':memory:']);
+    expect(glob.code).toBe(0);
+    expect(glob.stdout).toContain('3 calls ingested, 0 rows rejected, 3 duplicates skipped');
+  });
+});
