@@ -1,10 +1,21 @@
 // Opening the workspace database and running migrations. The only module that creates DuckDB instances.
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { BatchableError } from '../errors.ts';
 import { macroSql } from './macros.ts';
 import { migrations } from './schema.ts';
+import { sqlString } from './sql.ts';
+
+/** DuckDB's memory budget: BATCHABLE_MEMORY_LIMIT (e.g. "4GB"), else 1GB. */
+function memoryLimit(): string {
+  const value = process.env.BATCHABLE_MEMORY_LIMIT ?? '1GB';
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) {
+    throw new BatchableError(`BATCHABLE_MEMORY_LIMIT=${value}: expected a size such as 1GB or 512MB`);
+  }
+  return value;
+}
 
 export const defaultDbPath = '.batchable/usage.duckdb';
 
@@ -49,6 +60,9 @@ export async function openWorkspace(path: string = defaultDbPath): Promise<Works
   };
   // Zone-less timestamps in exports are UTC; display zones are applied when reporting (--tz).
   await ws.run("SET TimeZone = 'UTC'");
+  // A bounded memory budget: past it DuckDB spills to disk instead of growing the process (peak RSS < 2 GB).
+  await ws.run(`SET memory_limit = '${memoryLimit()}'`);
+  if (path === ':memory:') await ws.run(`SET temp_directory = ${sqlString(join(tmpdir(), 'batchable-spill'))}`);
   await migrate(ws);
   for (const sql of macroSql) await ws.run(sql);
   return ws;

@@ -75,10 +75,12 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
       map,
       fileModifiedAt: statSync(file).mtime.toISOString(),
     };
-    await withProgress(ws, file, options, () => ws.run(stageSql(adapter.select(ctx), sample.kind)));
+    const select = adapter.select(ctx);
+    await withProgress(ws, file, options, () => ws.run(stageSql(select, sample.kind)));
     await ws.run('BEGIN TRANSACTION');
     inTransaction = true;
-    const stats = await loadStage(ws, { file, sourceId, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource });
+    const staged = new Set(Object.entries(select.columns).filter(([, expr]) => expr !== undefined).map(([name]) => name));
+    const stats = await loadStage(ws, { file, sourceId, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource, staged });
     const firstRejects = await ws.all<RejectSample>(
       "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
       [sourceId],
@@ -161,11 +163,10 @@ export function stageSql(select: AdapterSelect, kind: ContainerKind): string {
   values.push(given._skip === undefined ? 'NULL::VARCHAR AS _skip' : '_skip');
   const checks: string[] = [];
   for (const column of callColumns) {
-    const raw = given[column.name] === undefined ? null : `m.${column.name}`;
+    if (given[column.name] === undefined) continue; // absent columns are added as constant NULLs when loading
+    const raw = `m.${column.name}`;
     const conversion = conversions[column.type];
-    if (raw === null) {
-      values.push(`NULL::${column.type} AS ${column.name}`);
-    } else if (conversion === undefined) {
+    if (conversion === undefined) {
       values.push(`nullif(trim(${raw}::VARCHAR), '') AS ${column.name}`);
     } else {
       values.push(`${conversion.fn}(${raw}) AS ${column.name}`);
@@ -187,7 +188,15 @@ SELECT ${values.join(',\n  ')},
 FROM m`;
 }
 
-type StageTarget = { file: string; sourceId: string; kind: ContainerKind; format: string; idsFromSource: boolean };
+type StageTarget = {
+  file: string;
+  sourceId: string;
+  kind: ContainerKind;
+  format: string;
+  idsFromSource: boolean;
+  /** Canonical columns the adapter gave; the others are NULL. */
+  staged: ReadonlySet<string>;
+};
 
 /** Moves the stage into `calls` and `rejects`, and records the source. Runs inside the file's transaction. */
 async function loadStage(
@@ -234,18 +243,26 @@ async function loadStage(
   );
   await fillRawText(ws, t);
 
-  const keep = t.idsFromSource
-    ? `AND call_id_final NOT IN (SELECT call_id FROM calls WHERE call_id IS NOT NULL)
-       QUALIFY row_number() OVER (PARTITION BY call_id_final ORDER BY rowid_) = 1`
-    : '';
+  // Duplicate request ids: skipped against calls already held, and within the file after the first.
+  // Both checks cost a pass over the stage, so they run only when they can find something.
+  const holdsCalls = t.idsFromSource && (await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM calls LIMIT 1)'))[0]?.n === 1n;
+  const repeatsIds =
+    t.idsFromSource &&
+    t.staged.has('call_id') &&
+    Number((await ws.all<{ n: bigint }>('SELECT count(call_id) - count(DISTINCT call_id) AS n FROM _stage WHERE _reason IS NULL AND _skip IS NULL'))[0]?.n ?? 0) > 0;
+  const keep = [
+    holdsCalls ? 'AND call_id_final NOT IN (SELECT call_id FROM calls WHERE call_id IS NOT NULL)' : '',
+    repeatsIds ? 'QUALIFY row_number() OVER (PARTITION BY call_id_final ORDER BY rowid_) = 1' : '',
+  ].join('\n');
   const canonical = callColumns.map((c) => c.name).filter((n) => n !== 'call_id');
+  const missing = callColumns.filter((c) => !t.staged.has(c.name)).map((c) => `NULL::${c.type} AS ${c.name}`);
   await ws.run(
     `INSERT INTO calls (call_id, ${canonical.join(', ')}, source_id, source_file, source_row, source_path, source_format)
      SELECT call_id_final, ${canonical.map((n) => `${n}_final`).join(', ')}, $sid, $file, line_, path_, $format FROM (
        SELECT *, rowid AS rowid_, ${lineExpr} AS line_, ${pathExpr} AS path_,
          coalesce(call_id, left($sid, 16) || ':' || ${lineExpr} || coalesce(${pathExpr}, '')) AS call_id_final,
          ${canonical.map((n) => `${defaults[n] ?? n} AS ${n}_final`).join(',\n         ')}
-       FROM _stage WHERE _reason IS NULL AND _skip IS NULL) s
+       FROM (SELECT *, rowid ${missing.length > 0 ? `, ${missing.join(', ')}` : ''} FROM _stage WHERE _reason IS NULL AND _skip IS NULL) _stage) s
      WHERE true ${keep}`,
     { ...p, format: t.format },
   );
