@@ -8,7 +8,7 @@ import { BatchableError, InputError } from '../errors.ts';
 import type { AdapterContext, AdapterSelect, ContainerKind, Sample } from './adapter.ts';
 import { chooseAdapter } from './detect.ts';
 import { hashFile } from './hash.ts';
-import { sniff } from './sniff.ts';
+import { isGzip, sniff } from './sniff.ts';
 
 export type IngestOptions = {
   readonly inputFormat?: string | undefined;
@@ -81,10 +81,12 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
     inTransaction = true;
     const staged = new Set(Object.entries(select.columns).filter(([, expr]) => expr !== undefined).map(([name]) => name));
     const stats = await loadStage(ws, { file, sourceId, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource, staged });
-    const firstRejects = await ws.all<RejectSample>(
-      "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
-      [sourceId],
-    );
+    const firstRejects = (
+      await ws.all<{ line: bigint | null; path: string | null; reason: string }>(
+        "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
+        [sourceId],
+      )
+    ).map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
     if (options.strict === true && stats.rejects > 0) {
       const first = firstRejects[0];
       const where = first ? `${file}${first.line === null ? `#${first.path ?? ''}` : `:${first.line}`}: ${first.reason}` : file;
@@ -132,7 +134,11 @@ async function prepareSource(ws: Workspace, file: string, sample: Sample): Promi
     return '_src';
   }
   const layout = sample.arrayDocument ? 'array' : 'unstructured';
-  await ws.run(`CREATE TEMP TABLE _lines AS SELECT json AS j FROM read_json_objects(${path}, format = '${layout}')`);
+  // DuckDB stops at 16 MB per record by default, less than one large exported document; it also reserves
+  // buffers of that size, so the limit follows the file's size (gzip expands ~10x) up to 256 MB.
+  const bytes = statSync(file).size * (isGzip(file) ? 10 : 1);
+  const maxObject = Math.min(256 << 20, Math.max(16 << 20, bytes + (1 << 20)));
+  await ws.run(`CREATE TEMP TABLE _lines AS SELECT json AS j FROM read_json_objects(${path}, format = '${layout}', maximum_object_size = ${maxObject})`);
   await ws.run(`CREATE TEMP TABLE _src AS SELECT NULL::BIGINT AS _line, ${layout === 'array' ? "'/' || rowid" : "''"} AS _elem,
     NULL::VARCHAR AS _raw, j FROM _lines`);
   return '_src';
@@ -260,7 +266,7 @@ async function loadStage(
     `INSERT INTO calls (call_id, ${canonical.join(', ')}, source_id, source_file, source_row, source_path, source_format)
      SELECT call_id_final, ${canonical.map((n) => `${n}_final`).join(', ')}, $sid, $file, line_, path_, $format FROM (
        SELECT *, rowid AS rowid_, ${lineExpr} AS line_, ${pathExpr} AS path_,
-         coalesce(call_id, left($sid, 16) || ':' || ${lineExpr} || coalesce(${pathExpr}, '')) AS call_id_final,
+         coalesce(call_id, left($sid, 16) || ':' || coalesce((${lineExpr})::VARCHAR, '') || coalesce(${pathExpr}, '')) AS call_id_final,
          ${canonical.map((n) => `${defaults[n] ?? n} AS ${n}_final`).join(',\n         ')}
        FROM (SELECT *, rowid ${missing.length > 0 ? `, ${missing.join(', ')}` : ''} FROM _stage WHERE _reason IS NULL AND _skip IS NULL) _stage) s
      WHERE true ${keep}`,

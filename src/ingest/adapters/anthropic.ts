@@ -1,3 +1,149 @@
-import type { Adapter } from '../adapter.ts';
+// Anthropic sources (FORMATS.md §2a, §2b, §2c): the Admin API usage report, the Console usage CSV export and
+// Message Batches results. Anthropic's input figures EXCLUDE cache reads and writes, so they are already the
+// uncached input that `input_tokens` holds; cache writes keep their 5-minute / 1-hour split when reported.
+import { sqlIdent, sqlString } from '../../db/sql.ts';
+import { defineAdapter, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
+import { everyRecordHas, isUsagePage, usageResults } from './openai.ts';
 
-export const anthropicAdapters: readonly Adapter[] = [];
+function usageReportSelect(ctx: AdapterContext) {
+  const res = (path: string) => jtext(path, 'rr.result');
+  return {
+    columns: {
+      _line: 'rr._line',
+      _path: 'rr._path',
+      granularity: "'bucket'",
+      ts: 'rr.bucket_start',
+      ended_at: 'rr.bucket_end',
+      provider: "'anthropic'",
+      model: res('model'),
+      operation: "'chat'",
+      // service_tier is only present when grouped by it; otherwise lane stays NULL (standard, inferred).
+      lane: `bt_lane(${res('service_tier')})`,
+      service_tier_raw: res('service_tier'),
+      speed: res('speed'),
+      context_tier: res('context_window'),
+      inference_geo: res('inference_geo'),
+      // No request count in this report: requests stays NULL (unknown), never a guess.
+      input_tokens: res('uncached_input_tokens'),
+      cache_read_tokens: res('cache_read_input_tokens'),
+      cache_write_5m_tokens: res('cache_creation.ephemeral_5m_input_tokens'),
+      cache_write_1h_tokens: res('cache_creation.ephemeral_1h_input_tokens'),
+      output_tokens: res('output_tokens'),
+      web_search_requests: res('server_tool_use.web_search_requests'),
+      api_key: res('api_key_id'),
+      project: res('workspace_id'),
+      // Grouped by account_id (a person) or service_account_id (automation); one of them at most per row.
+      user_id: `coalesce(${res('account_id')}, ${res('service_account_id')})`,
+    },
+    from: usageResults(ctx.src, 'starting_at', 'ending_at'),
+  };
+}
+
+export const anthropicUsageReport = defineAdapter({
+  id: 'anthropic-usage-report',
+  title: 'Anthropic Admin API usage report (usage_report/messages pages)',
+  kinds: ['json', 'jsonl'],
+  recognisedBy: 'usage pages whose buckets have starting_at, ending_at and results (cost reports, with amount, are not usage)',
+  detect: (sample) => isUsagePage(sample, 'starting_at', 'ending_at', 'uncached_input_tokens', ['amount', 'currency', 'cost_type']),
+  idsFromSource: false,
+  select: usageReportSelect,
+});
+
+/** The Console usage CSV columns we read, by their header names. */
+const consoleRequired = ['usage_date_utc', 'model_version', 'usage_input_tokens_no_cache', 'usage_output_tokens'] as const;
+
+function consoleCsvSelect(ctx: AdapterContext) {
+  // `--map source=canonical` renamed the header for detection; the relation still has the file's own names.
+  const sourceOf = new Map<string, string>();
+  for (const [source, target] of ctx.map) sourceOf.set(target, source);
+  const col = (name: string): string | undefined => {
+    const source = sourceOf.get(name) ?? name;
+    return ctx.header.includes(source) ? sqlIdent(source) : undefined;
+  };
+  const date = col('usage_date_utc') ?? 'NULL';
+  return {
+    columns: {
+      granularity: "'bucket'",
+      ts: date,
+      ended_at: `(bt_ts(${date}) + INTERVAL 1 DAY)::VARCHAR`,
+      provider: "'anthropic'",
+      model: col('model_version'),
+      operation: "'chat'",
+      lane: col('usage_type') && `bt_lane(${col('usage_type')})`,
+      service_tier_raw: col('usage_type'),
+      speed: col('speed'),
+      // Display text such as `≤ 200k`, kept verbatim.
+      context_tier: col('context_window'),
+      inference_geo: col('inference_geo'),
+      input_tokens: col('usage_input_tokens_no_cache'),
+      cache_read_tokens: col('usage_input_tokens_cache_read'),
+      cache_write_5m_tokens: col('usage_input_tokens_cache_write_5m'),
+      cache_write_1h_tokens: col('usage_input_tokens_cache_write_1h'),
+      // Older exports have one cache-write column, with no TTL split.
+      cache_write_unknown_tokens: col('usage_input_tokens_cache_write'),
+      output_tokens: col('usage_output_tokens'),
+      web_search_requests: col('web_search_count'),
+      // The export names keys by their name, not their apikey_… id.
+      api_key_name: col('api_key'),
+      project: col('workspace'),
+    },
+    from: ctx.src,
+  };
+}
+
+export const anthropicConsoleCsv = defineAdapter({
+  id: 'anthropic-console-csv',
+  title: 'Anthropic Console usage export (CSV, one row per day × model × key × workspace)',
+  kinds: ['csv'],
+  recognisedBy: `header includes ${consoleRequired.join(', ')}`,
+  detect: (sample) => hasAll(sample, consoleRequired),
+  idsFromSource: false,
+  select: consoleCsvSelect,
+});
+
+function batchResultsSelect(ctx: AdapterContext) {
+  const usage = (path: string) => jtext(`result.message.usage.${path}`);
+  const resultType = jtext('result.type');
+  return {
+    columns: {
+      _line: '_line',
+      _path: '_elem',
+      _skip: `CASE WHEN ${resultType} IS DISTINCT FROM 'succeeded' THEN 'batch request ' || coalesce(${resultType}, 'without a result type') || ': not billed' END`,
+      call_id: jtext('result.message.id'),
+      granularity: "'call'",
+      // Result lines carry no time; the file's modification time (about when the batch ended) is the best we have.
+      ts: sqlString(ctx.fileModifiedAt),
+      provider: "'anthropic'",
+      model: jtext('result.message.model'),
+      operation: "'chat'",
+      lane: "'batch'",
+      service_tier_raw: usage('service_tier'),
+      speed: usage('speed'),
+      inference_geo: usage('inference_geo'),
+      status: "'success'",
+      finish_reason: jtext('result.message.stop_reason'),
+      input_tokens: usage('input_tokens'),
+      cache_read_tokens: usage('cache_read_input_tokens'),
+      cache_write_5m_tokens: usage('cache_creation.ephemeral_5m_input_tokens'),
+      cache_write_1h_tokens: usage('cache_creation.ephemeral_1h_input_tokens'),
+      // Only the total is reported (older responses): writes with no TTL split.
+      cache_write_unknown_tokens: `CASE WHEN ${usage('cache_creation')} IS NULL THEN ${usage('cache_creation_input_tokens')} END`,
+      output_tokens: usage('output_tokens'),
+      web_search_requests: usage('server_tool_use.web_search_requests'),
+      tags: `json_object('custom_id', ${jtext('custom_id')})`,
+    },
+    from: `${ctx.src} WHERE j IS NOT NULL`,
+  };
+}
+
+export const anthropicBatchResults = defineAdapter({
+  id: 'anthropic-batch-results',
+  title: 'Anthropic Message Batches results (JSONL; no per-line time: ts is the file modification time)',
+  kinds: ['jsonl'],
+  recognisedBy: 'every line has custom_id and result (with result.type); ts is the file modification time (lines have no timestamp)',
+  detect: (sample) => everyRecordHas(sample, ['custom_id', 'result']) && sample.keys.has('result.type'),
+  idsFromSource: true,
+  select: batchResultsSelect,
+});
+
+export const anthropicAdapters: readonly Adapter[] = [anthropicUsageReport, anthropicConsoleCsv, anthropicBatchResults];

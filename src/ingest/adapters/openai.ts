@@ -1,3 +1,160 @@
-import type { Adapter } from '../adapter.ts';
+// OpenAI sources (FORMATS.md §1a, §1d): Usage API pages (buckets of aggregated usage) and Batch API output
+// files (one billed request per line). OpenAI's input figures INCLUDE cache reads and writes; both adapters
+// subtract them so that `input_tokens` holds uncached input only, and keep the source's figure in
+// `input_tokens_reported` for audit.
+import { sqlString } from '../../db/sql.ts';
+import { defineAdapter, hasAll, hasAny, jtext, type Adapter, type AdapterContext, type Sample } from '../adapter.ts';
 
-export const openaiAdapters: readonly Adapter[] = [];
+/** True when the sample holds records and each is an object with all the given top-level keys. */
+export function everyRecordHas(sample: Sample, keys: readonly string[]): boolean {
+  return (
+    sample.records.length > 0 &&
+    sample.records.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r) && keys.every((k) => k in r))
+  );
+}
+
+/**
+ * `total - parts` as text, for the engine to convert. A missing part counts as 0 (an older row without the
+ * field), but an operand that is present and not a whole number is passed through as it is, so the engine's
+ * reject names the bad value instead of reporting a missing column.
+ */
+export function difference(total: string, parts: readonly string[]): string {
+  const unreadable = [total, ...parts].map((o) => `WHEN ${o} IS NOT NULL AND bt_int(${o}) IS NULL THEN ${o}`).join(' ');
+  const arithmetic = [`bt_int(${total})`, ...parts.map((p) => `coalesce(bt_int(${p}), 0)`)].join(' - ');
+  return `CASE ${unreadable} ELSE (${arithmetic})::VARCHAR END`;
+}
+
+/**
+ * The results of usage pages, one row each, for OpenAI's and Anthropic's usage reports alike. A record is a
+ * page (`{data: [bucket…]}`) or, as scripts that collect every page's `data` often save it, a bare bucket.
+ * Yields `_line`, `_path` (`<record>/data/<i>/results/<k>`), `bucket_start`, `bucket_end` (text) and `result`
+ * (JSON). Lists are unnested as JSON[]: json_each is quadratic in the list length, and a bucket's JSON carried
+ * along every result row exhausts memory on large pages. A `results` that is not a list holds no rows.
+ */
+export function usageResults(src: string, startKey: string, endKey: string): string {
+  return `(SELECT _line, bucket_path || '/results/' || (generate_subscripts(results, 1) - 1) AS _path, bucket_start, bucket_end,
+      unnest(results) AS result
+    FROM (SELECT _line, bucket_path, bucket->>'$.${startKey}' AS bucket_start, bucket->>'$.${endKey}' AS bucket_end,
+        try_cast(bucket->'$.results' AS JSON[]) AS results
+      FROM (SELECT _line, _elem || '/data/' || (generate_subscripts(buckets, 1) - 1) AS bucket_path, unnest(buckets) AS bucket
+          FROM (SELECT _line, _elem, try_cast(j->'$.data' AS JSON[]) AS buckets FROM ${src})
+        UNION ALL
+        SELECT _line, _elem, j FROM ${src} WHERE json_type(j, '$.data') IS NULL AND json_exists(j, '$.${startKey}')))) rr`;
+}
+
+/**
+ * True for a usage page, an array of pages, JSONL of pages, or an array of bare buckets, whose buckets carry
+ * `startKey`/`endKey` and `results`. A large document is only seen as bare key names: then `marker` (a field
+ * only this report's results have) must appear too. Cost reports share the envelope and are not usage.
+ */
+export function isUsagePage(sample: Sample, startKey: string, endKey: string, marker: string, costKeys: readonly string[]): boolean {
+  if (hasAny(sample, costKeys)) return false;
+  const paged = hasAll(sample, [`data.${startKey}`, `data.${endKey}`, 'data.results']);
+  const bareBuckets = everyRecordHas(sample, [startKey, endKey, 'results']);
+  const largeDocument = sample.records.length === 0 && hasAll(sample, [startKey, endKey, 'results', marker]);
+  return paged || bareBuckets || largeDocument;
+}
+
+function usageSelect(ctx: AdapterContext) {
+  const res = (path: string) => jtext(path, 'rr.result');
+  const object = res('object');
+  const completions = `(${object} = 'organization.usage.completions.result' OR (${object} IS NULL AND ${res('output_tokens')} IS NOT NULL))`;
+  const embeddings = `(${object} = 'organization.usage.embeddings.result' OR (${object} IS NULL AND ${res('input_tokens')} IS NOT NULL))`;
+  return {
+    columns: {
+      _line: 'rr._line',
+      _path: 'rr._path',
+      // Images, audio, moderations, vector stores… count images, seconds or bytes, not LLM tokens we price.
+      _skip: `CASE WHEN NOT ${completions} AND NOT ${embeddings}
+        THEN 'OpenAI usage result ' || coalesce(${object}, 'without token counts') || ': not LLM token usage' END`,
+      granularity: "'bucket'",
+      ts: 'rr.bucket_start',
+      ended_at: 'rr.bucket_end',
+      provider: "'openai'",
+      model: res('model'),
+      operation: `CASE WHEN ${completions} THEN 'chat' ELSE 'embeddings' END`,
+      // batch and service_tier are only present when grouped by them; with neither, lane stays NULL and the
+      // engine assumes standard (lane_source 'inferred').
+      lane: `CASE WHEN bt_bool(${res('batch')}) THEN 'batch' ELSE bt_lane(${res('service_tier')}) END`,
+      service_tier_raw: res('service_tier'),
+      requests: res('num_model_requests'),
+      // Newer rows say uncached input outright; older ones only have the total, which includes cache reads
+      // (and cache writes, when reported).
+      input_tokens: `coalesce(${res('input_uncached_tokens')}, ${difference(res('input_tokens'), [res('input_cached_tokens'), res('input_cache_write_tokens')])})`,
+      cache_read_tokens: res('input_cached_tokens'),
+      // OpenAI does not split cache writes by TTL.
+      cache_write_unknown_tokens: res('input_cache_write_tokens'),
+      output_tokens: `CASE WHEN ${completions} THEN ${res('output_tokens')} ELSE '0' END`,
+      input_tokens_reported: res('input_tokens'),
+      api_key: res('api_key_id'),
+      project: res('project_id'),
+      user_id: res('user_id'),
+    },
+    from: usageResults(ctx.src, 'start_time', 'end_time'),
+  };
+}
+
+export const openaiUsage = defineAdapter({
+  id: 'openai-usage',
+  title: 'OpenAI Usage API pages (completions, embeddings)',
+  kinds: ['json', 'jsonl'],
+  recognisedBy: 'usage pages whose buckets have start_time, end_time and results (costs pages, with amount, are not usage)',
+  detect: (sample) => isUsagePage(sample, 'start_time', 'end_time', 'num_model_requests', ['amount', 'line_item']),
+  idsFromSource: false,
+  select: usageSelect,
+});
+
+function batchOutputSelect(ctx: AdapterContext) {
+  const body = (path: string) => jtext(`response.body.${path}`);
+  const usage = (path: string) => body(`usage.${path}`);
+  const statusCode = jtext('response.status_code');
+  const operation = `CASE ${body('object')} WHEN 'chat.completion' THEN 'chat' WHEN 'response' THEN 'responses'
+    WHEN 'list' THEN 'embeddings' WHEN 'embedding' THEN 'embeddings' WHEN 'text_completion' THEN 'completions' END`;
+  // Chat usage says prompt_tokens / completion_tokens; Responses usage says input_tokens / output_tokens.
+  // Either way the input figure includes cache reads and writes.
+  const reportedInput = `coalesce(${usage('prompt_tokens')}, ${usage('input_tokens')})`;
+  const cached = `coalesce(${usage('prompt_tokens_details.cached_tokens')}, ${usage('input_tokens_details.cached_tokens')})`;
+  const cacheWrite = `coalesce(${usage('prompt_tokens_details.cache_write_tokens')}, ${usage('input_tokens_details.cache_write_tokens')})`;
+  return {
+    columns: {
+      _line: '_line',
+      _path: '_elem',
+      // Failed and expired requests are in the error file and are not billed.
+      _skip: `CASE WHEN ${jtext('error')} IS NOT NULL OR ${statusCode} IS NULL OR ${statusCode} <> '200'
+        THEN 'batch request failed: ' || coalesce(${statusCode}, ${jtext('error.code')}, 'no response') END`,
+      call_id: jtext('id'),
+      granularity: "'call'",
+      // Chat completions carry `created`, responses `created_at`; embeddings responses carry no time at all,
+      // so they fall back to the file's modification time, the best time we have.
+      ts: `coalesce(${body('created')}, ${body('created_at')}, ${sqlString(ctx.fileModifiedAt)})`,
+      provider: "'openai'",
+      model: body('model'),
+      operation,
+      lane: "'batch'",
+      service_tier_raw: body('service_tier'),
+      status: "'success'",
+      finish_reason: body('choices[0].finish_reason'),
+      input_tokens: difference(reportedInput, [cached, cacheWrite]),
+      cache_read_tokens: cached,
+      cache_write_unknown_tokens: cacheWrite,
+      output_tokens: `CASE WHEN (${operation}) = 'embeddings' THEN '0' ELSE coalesce(${usage('completion_tokens')}, ${usage('output_tokens')}) END`,
+      reasoning_tokens: `coalesce(${usage('completion_tokens_details.reasoning_tokens')}, ${usage('output_tokens_details.reasoning_tokens')})`,
+      input_tokens_reported: reportedInput,
+      tags: `json_object('custom_id', ${jtext('custom_id')}, 'request_id', ${jtext('response.request_id')})`,
+    },
+    from: `${ctx.src} WHERE j IS NOT NULL`,
+  };
+}
+
+export const openaiBatchOutput = defineAdapter({
+  id: 'openai-batch-output',
+  title: 'OpenAI Batch API output / error file (JSONL)',
+  kinds: ['jsonl'],
+  recognisedBy: 'every line has id, custom_id and response (the batch input file, with method, url and body, is not usage)',
+  // Judged on the lines' own keys: bare key names in the sample also come from nested response bodies.
+  detect: (sample) => everyRecordHas(sample, ['id', 'custom_id', 'response']),
+  idsFromSource: true,
+  select: batchOutputSelect,
+});
+
+export const openaiAdapters: readonly Adapter[] = [openaiUsage, openaiBatchOutput];

@@ -1,0 +1,268 @@
+// Anthropic adapters: Admin API usage report, Console usage CSV, Message Batches results.
+import { copyFileSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { Workspace } from '../../src/db/workspace.ts';
+import type { Adapter } from '../../src/ingest/adapter.ts';
+import { anthropicBatchResults, anthropicConsoleCsv, anthropicUsageReport } from '../../src/ingest/adapters/anthropic.ts';
+import type { IngestSummary } from '../../src/ingest/ingest.ts';
+import { sniff } from '../../src/ingest/sniff.ts';
+import { fixture } from '../helpers/cli.ts';
+import { ingested } from '../helpers/workspace.ts';
+
+const columns = `call_id, granularity, ts::VARCHAR AS ts, ended_at::VARCHAR AS ended_at, provider, model, operation, lane, lane_source,
+  service_tier_raw, speed, context_tier, inference_geo, requests, input_tokens, cache_read_tokens, cache_write_5m_tokens,
+  cache_write_1h_tokens, cache_write_unknown_tokens, output_tokens, web_search_requests, api_key, api_key_name, project,
+  finish_reason, tags::VARCHAR AS tags, source_row, source_path`;
+
+async function rowAt(ws: Workspace, where: string): Promise<Record<string, unknown>> {
+  const rows = await ws.all(`SELECT ${columns} FROM calls WHERE ${where}`);
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
+}
+
+/** The engine's first rejects, with line as a number (DuckDB hands BIGINT back as bigint). */
+const firstRejects = (summary: IngestSummary) =>
+  summary.files[0]!.firstRejects.map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
+
+const detects = async (adapter: Adapter, file: string) => adapter.detect(await sniff(file));
+const tempDir = () => mkdtempSync(join(tmpdir(), 'batchable-anthropic-'));
+
+describe('anthropic-usage-report detection', () => {
+  it('recognises a page and JSONL of pages, not OpenAI pages, cost reports or other files', async () => {
+    expect(await detects(anthropicUsageReport, fixture('anthropic/usage-report.json'))).toBe(true);
+    expect(await detects(anthropicUsageReport, fixture('anthropic/usage-report-pages.jsonl'))).toBe(true);
+    for (const file of ['openai/usage-completions.json', 'openai/usage-older.jsonl', 'openai/usage-empty.json', 'anthropic/cost-report.json', 'anthropic/batch-results.jsonl', 'batchable/mixed-workloads.csv']) {
+      expect(await detects(anthropicUsageReport, fixture(file)), file).toBe(false);
+    }
+  });
+});
+
+describe('anthropic-usage-report', () => {
+  it('reads the spec example: uncached input as is, zero cache fields as 0, no request count', async () => {
+    const { ws, summary } = await ingested([fixture('anthropic/usage-report.json')]);
+    expect(summary.files[0]).toMatchObject({ format: 'anthropic-usage-report', rows: 3, calls: 3, rejects: 0, skipped: 0 });
+    expect(await rowAt(ws, "source_path = '/data/0/results/0'")).toMatchObject({
+      granularity: 'bucket',
+      ts: '2026-07-29 00:00:00+00',
+      ended_at: '2026-07-30 00:00:00+00',
+      provider: 'anthropic',
+      model: 'claude-sonnet-4-6',
+      lane: 'batch',
+      lane_source: 'reported',
+      service_tier_raw: 'batch',
+      context_tier: '0-200k',
+      requests: null, // the report has no request count
+      input_tokens: 5000000n,
+      cache_read_tokens: 0n,
+      cache_write_5m_tokens: 0n,
+      cache_write_1h_tokens: 0n,
+      cache_write_unknown_tokens: null,
+      output_tokens: 900000n,
+      web_search_requests: 0n,
+      api_key: 'apikey_01Rj2N8SVvo6BePZj99NhmiT',
+      project: 'wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ',
+    });
+    const requests = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM calls WHERE requests IS NOT NULL');
+    expect(requests).toEqual([{ n: 0n }]);
+    ws.close();
+  });
+
+  it('keeps the 5m/1h cache-write split, speed, geo and long-context tier', async () => {
+    const { ws } = await ingested([fixture('anthropic/usage-report.json')]);
+    expect(await rowAt(ws, "source_path = '/data/0/results/1'")).toMatchObject({
+      model: 'claude-opus-4-7',
+      lane: 'priority',
+      service_tier_raw: 'priority_on_demand',
+      speed: 'fast',
+      inference_geo: 'us',
+      context_tier: '200k-1M',
+      input_tokens: 42000n,
+      cache_read_tokens: 350000n,
+      cache_write_5m_tokens: 12000n,
+      cache_write_1h_tokens: 3000n,
+      output_tokens: 18000n,
+      web_search_requests: 7n,
+      project: null,
+    });
+    ws.close();
+  });
+
+  it('leaves lane to the engine (standard, inferred) and absent cache writes NULL when not reported', async () => {
+    const { ws } = await ingested([fixture('anthropic/usage-report.json')]);
+    expect(await rowAt(ws, "source_path = '/data/1/results/0'")).toMatchObject({
+      ts: '2026-07-30 00:00:00+00',
+      lane: 'standard',
+      lane_source: 'inferred',
+      service_tier_raw: null,
+      input_tokens: 80000n,
+      cache_read_tokens: 20000n,
+      cache_write_5m_tokens: null,
+      cache_write_1h_tokens: null,
+      web_search_requests: null,
+    });
+    ws.close();
+  });
+
+  it('reads JSONL pages, maps flex tiers, and rejects a bad count with file:line', async () => {
+    const { ws, summary } = await ingested([fixture('anthropic/usage-report-pages.jsonl')]);
+    expect(summary).toMatchObject({ calls: 2, rejects: 1, skipped: 0 });
+    expect(firstRejects(summary)).toEqual([{ line: 2, path: '/data/0/results/0', reason: 'not a whole number in output_tokens: "2.5k"' }]);
+    const lanes = await ws.all('SELECT source_row, lane, service_tier_raw, ts::VARCHAR AS ts FROM calls ORDER BY source_row');
+    expect(lanes).toEqual([
+      { source_row: 1n, lane: 'standard', service_tier_raw: 'standard', ts: '2026-08-01 09:00:00+00' },
+      { source_row: 3n, lane: 'flex', service_tier_raw: 'flex_discount', ts: '2026-08-01 11:00:00+00' },
+    ]);
+    ws.close();
+  });
+});
+
+describe('anthropic-console-csv', () => {
+  it('is detected by its header, and other CSV is not', async () => {
+    expect(await detects(anthropicConsoleCsv, fixture('anthropic/console-usage.csv'))).toBe(true);
+    expect(await detects(anthropicConsoleCsv, fixture('anthropic/console-usage-old.csv'))).toBe(true);
+    expect(await detects(anthropicConsoleCsv, fixture('batchable/mixed-workloads.csv'))).toBe(false);
+  });
+
+  it('reads the documented example row as a day bucket', async () => {
+    const { ws, summary } = await ingested([fixture('anthropic/console-usage.csv')]);
+    expect(summary.files[0]).toMatchObject({ format: 'anthropic-console-csv', rows: 3, calls: 3, rejects: 0, skipped: 0 });
+    expect(await rowAt(ws, 'source_row = 2')).toMatchObject({
+      granularity: 'bucket',
+      ts: '2026-08-05 00:00:00+00',
+      ended_at: '2026-08-06 00:00:00+00',
+      provider: 'anthropic',
+      model: 'claude-opus-5',
+      lane: 'standard',
+      lane_source: 'reported',
+      service_tier_raw: 'standard',
+      context_tier: '≤ 200k',
+      inference_geo: 'global',
+      speed: null, // empty trailing cell
+      requests: null,
+      input_tokens: 46981n,
+      cache_write_5m_tokens: 15969n,
+      cache_write_1h_tokens: 0n,
+      cache_write_unknown_tokens: null,
+      cache_read_tokens: 0n,
+      output_tokens: 16932n,
+      web_search_requests: 0n,
+      api_key: null,
+      api_key_name: 'Closer App',
+      project: 'Default',
+    });
+    ws.close();
+  });
+
+  it('maps usage_type to lanes', async () => {
+    const { ws } = await ingested([fixture('anthropic/console-usage.csv')]);
+    const lanes = await ws.all('SELECT source_row, lane, speed, context_tier, cache_write_1h_tokens FROM calls ORDER BY source_row');
+    expect(lanes).toEqual([
+      { source_row: 2n, lane: 'standard', speed: null, context_tier: '≤ 200k', cache_write_1h_tokens: 0n },
+      { source_row: 3n, lane: 'batch', speed: null, context_tier: '≤ 200k', cache_write_1h_tokens: 0n },
+      { source_row: 4n, lane: 'priority', speed: 'fast', context_tier: '> 200k', cache_write_1h_tokens: 2000n },
+    ]);
+    ws.close();
+  });
+
+  it('reads the older single cache-write column as writes with no TTL split, and rejects a bad cell with file:line', async () => {
+    const { ws, summary } = await ingested([fixture('anthropic/console-usage-old.csv')]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 1 });
+    expect(firstRejects(summary)).toEqual([{ line: 3, path: null, reason: 'not a whole number in input_tokens: "n/a"' }]);
+    expect(await rowAt(ws, 'source_row = 2')).toMatchObject({
+      model: 'claude-3-7-sonnet-20250219',
+      input_tokens: 81234n,
+      cache_read_tokens: 120500n,
+      cache_write_5m_tokens: null,
+      cache_write_1h_tokens: null,
+      cache_write_unknown_tokens: 9000n,
+      output_tokens: 22100n,
+      inference_geo: null,
+    });
+    ws.close();
+  });
+
+  it('reads a gzipped copy through detection and DuckDB', async () => {
+    const file = join(tempDir(), 'claude_api_usage.csv.gz');
+    writeFileSync(file, gzipSync(readFileSync(fixture('anthropic/console-usage.csv'))));
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'anthropic-console-csv', calls: 3, rejects: 0 });
+    const totals = await ws.all('SELECT sum(input_tokens)::BIGINT AS input, sum(output_tokens)::BIGINT AS output FROM calls');
+    expect(totals).toEqual([{ input: 1251981n, output: 469932n }]);
+    ws.close();
+  });
+});
+
+describe('anthropic-batch-results', () => {
+  it('is detected by custom_id and result, and OpenAI batch files are not', async () => {
+    expect(await detects(anthropicBatchResults, fixture('anthropic/batch-results.jsonl'))).toBe(true);
+    for (const file of ['openai/batch-output.jsonl', 'openai/batch-input.jsonl', 'anthropic/usage-report-pages.jsonl']) {
+      expect(await detects(anthropicBatchResults, fixture(file)), file).toBe(false);
+    }
+  });
+
+  it('reads succeeded lines as batch calls timed by the file, with the cache-write split', async () => {
+    const file = join(tempDir(), 'msgbatch_results.jsonl');
+    copyFileSync(fixture('anthropic/batch-results.jsonl'), file);
+    utimesSync(file, new Date('2026-08-02T06:30:00Z'), new Date('2026-08-02T06:30:00Z'));
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'anthropic-batch-results', rows: 6, calls: 3, rejects: 0, skipped: 3 });
+    expect(await rowAt(ws, "call_id = 'msg_01GqA8pQxT3vN5mR2sK7wYzB'")).toMatchObject({
+      granularity: 'call',
+      ts: '2026-08-02 06:30:00+00',
+      provider: 'anthropic',
+      model: 'claude-sonnet-4-6',
+      lane: 'batch',
+      lane_source: 'reported',
+      service_tier_raw: 'batch',
+      requests: 1n,
+      input_tokens: 300n,
+      cache_read_tokens: 4096n,
+      cache_write_5m_tokens: 2048n,
+      cache_write_1h_tokens: 1024n,
+      cache_write_unknown_tokens: null,
+      output_tokens: 800n,
+      finish_reason: 'max_tokens',
+      tags: '{"custom_id":"doc-summary-17"}',
+    });
+    expect(await rowAt(ws, "call_id = 'msg_014VwiXbi91y3JMjcpyGBHX5'")).toMatchObject({ input_tokens: 11n, output_tokens: 36n, cache_write_5m_tokens: 0n });
+    ws.close();
+  });
+
+  it('puts a total-only cache write in cache_write_unknown_tokens', async () => {
+    const { ws } = await ingested([fixture('anthropic/batch-results.jsonl')]);
+    expect(await rowAt(ws, "call_id = 'msg_01LcY7hN2bV4xQ9wE6rT1uIo'")).toMatchObject({
+      input_tokens: 45n,
+      cache_write_5m_tokens: null,
+      cache_write_1h_tokens: null,
+      cache_write_unknown_tokens: 1500n,
+      cache_read_tokens: 0n,
+      service_tier_raw: null,
+      lane: 'batch',
+    });
+    ws.close();
+  });
+
+  it('skips errored, expired and canceled requests (not billed)', async () => {
+    const { ws, summary } = await ingested([fixture('anthropic/batch-results.jsonl')]);
+    expect(summary).toMatchObject({ skipped: 3, rejects: 0 });
+    const skipped = await ws.all("SELECT line, reason FROM rejects WHERE kind = 'skip' ORDER BY line");
+    expect(skipped).toEqual([
+      { line: 4n, reason: 'batch request errored: not billed' },
+      { line: 5n, reason: 'batch request expired: not billed' },
+      { line: 6n, reason: 'batch request canceled: not billed' },
+    ]);
+    ws.close();
+  });
+
+  it('rejects a negative count and a truncated line with file:line', async () => {
+    const { summary } = await ingested([fixture('anthropic/batch-results-malformed.jsonl')]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 2, skipped: 0 });
+    expect(firstRejects(summary)).toEqual([
+      { line: 2, path: null, reason: 'negative input_tokens (-5)' },
+      { line: 3, path: null, reason: 'malformed JSON' },
+    ]);
+  });
+});

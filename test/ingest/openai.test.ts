@@ -1,0 +1,287 @@
+// OpenAI adapters: Usage API pages (openai-usage) and Batch API output files (openai-batch-output).
+import { copyFileSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { Workspace } from '../../src/db/workspace.ts';
+import { openaiBatchOutput, openaiUsage } from '../../src/ingest/adapters/openai.ts';
+import type { IngestSummary } from '../../src/ingest/ingest.ts';
+import { sniff } from '../../src/ingest/sniff.ts';
+import { fixture } from '../helpers/cli.ts';
+import { ingested } from '../helpers/workspace.ts';
+
+const tokenColumns = `granularity, ts::VARCHAR AS ts, ended_at::VARCHAR AS ended_at, provider, model, operation, lane, lane_source,
+  service_tier_raw, requests, input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
+  cache_write_unknown_tokens, output_tokens, reasoning_tokens, input_tokens_reported`;
+
+async function rowAt(ws: Workspace, where: string): Promise<Record<string, unknown>> {
+  const rows = await ws.all(`SELECT ${tokenColumns}, call_id, api_key, project, user_id, tags::VARCHAR AS tags, finish_reason, status,
+    source_row, source_path FROM calls WHERE ${where}`);
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
+}
+
+/** The engine's first rejects, with line as a number (DuckDB hands BIGINT back as bigint). */
+const firstRejects = (summary: IngestSummary) =>
+  summary.files[0]!.firstRejects.map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
+
+const detects = async (adapter: { detect: typeof openaiUsage.detect }, file: string) => adapter.detect(await sniff(file));
+const tempDir = () => mkdtempSync(join(tmpdir(), 'batchable-openai-'));
+
+describe('openai-usage detection', () => {
+  it('recognises a page, JSONL of pages, an array of pages, an array of bare buckets and an empty page', async () => {
+    for (const file of ['usage-completions.json', 'usage-older.jsonl', 'usage-pages-malformed.json', 'usage-buckets.json', 'usage-empty.json']) {
+      expect(await detects(openaiUsage, fixture(`openai/${file}`)), file).toBe(true);
+    }
+  });
+
+  it('does not take costs pages, Anthropic usage reports, batch files or batchable CSV', async () => {
+    for (const file of ['openai/costs-page.json', 'anthropic/usage-report.json', 'anthropic/usage-report-pages.jsonl', 'openai/batch-output.jsonl', 'anthropic/batch-results.jsonl', 'batchable/mixed-workloads.csv']) {
+      expect(await detects(openaiUsage, fixture(file)), file).toBe(false);
+    }
+  });
+});
+
+describe('openai-usage', () => {
+  it('reads the spec example: input 5000 = cached 1800 + cache write 200 + uncached 3000', async () => {
+    const { ws, summary } = await ingested([fixture('openai/usage-completions.json')]);
+    expect(summary.files[0]).toMatchObject({ format: 'openai-usage', rows: 5, calls: 5, rejects: 0, skipped: 0 });
+    expect(await rowAt(ws, "source_path = '/data/0/results/0'")).toMatchObject({
+      granularity: 'bucket',
+      ts: '2024-11-01 00:00:00+00',
+      ended_at: '2024-11-02 00:00:00+00',
+      provider: 'openai',
+      model: 'gpt-4o-mini-2024-07-18',
+      operation: 'chat',
+      lane: 'standard',
+      lane_source: 'reported',
+      service_tier_raw: 'default',
+      requests: 5n,
+      input_tokens: 3000n,
+      cache_read_tokens: 1800n,
+      cache_write_5m_tokens: null,
+      cache_write_1h_tokens: null,
+      cache_write_unknown_tokens: 200n,
+      output_tokens: 1000n,
+      reasoning_tokens: null,
+      input_tokens_reported: 5000n,
+      api_key: 'key_abc',
+      project: 'proj_abc',
+      user_id: 'user-abc',
+    });
+    ws.close();
+  });
+
+  it('maps batch and service tiers to lanes, keeping the tier text', async () => {
+    const { ws } = await ingested([fixture('openai/usage-completions.json')]);
+    const lanes = await ws.all<{ path: string; lane: string; lane_source: string; tier: string }>(
+      'SELECT source_path AS path, lane, lane_source, service_tier_raw AS tier FROM calls ORDER BY source_path',
+    );
+    expect(lanes).toEqual([
+      { path: '/data/0/results/0', lane: 'standard', lane_source: 'reported', tier: 'default' },
+      { path: '/data/0/results/1', lane: 'batch', lane_source: 'reported', tier: 'default' }, // batch: true wins
+      { path: '/data/0/results/2', lane: 'flex', lane_source: 'reported', tier: 'flex' },
+      { path: '/data/2/results/0', lane: 'priority', lane_source: 'reported', tier: 'priority' },
+      { path: '/data/2/results/1', lane: 'standard', lane_source: 'reported', tier: 'scale' },
+    ]);
+    ws.close();
+  });
+
+  it('derives uncached input for older rows, keeps absent cache writes NULL, reads embeddings and skips images', async () => {
+    const { ws, summary } = await ingested([fixture('openai/usage-older.jsonl')]);
+    expect(summary).toMatchObject({ calls: 2, rejects: 0, skipped: 1 });
+    expect(await rowAt(ws, 'source_row = 1')).toMatchObject({
+      ts: '2024-07-01 00:00:00+00',
+      model: 'gpt-4o-2024-08-06',
+      requests: 12n,
+      input_tokens: 2000n, // 2400 - 400 cached
+      cache_read_tokens: 400n,
+      cache_write_unknown_tokens: null, // not reported: unknown, not 0
+      output_tokens: 600n,
+      input_tokens_reported: 2400n,
+      lane: 'standard',
+      lane_source: 'inferred', // neither batch nor service_tier grouped
+      service_tier_raw: null,
+      source_path: '/data/0/results/0',
+    });
+    expect(await rowAt(ws, 'source_row = 2')).toMatchObject({
+      operation: 'embeddings',
+      model: 'text-embedding-3-small',
+      requests: 300n,
+      input_tokens: 90000n,
+      cache_read_tokens: null,
+      output_tokens: 0n,
+      input_tokens_reported: 90000n,
+      project: 'proj_search',
+      api_key: 'key_indexer',
+    });
+    const skipped = await ws.all("SELECT line, path, reason FROM rejects WHERE kind = 'skip'");
+    expect(skipped).toEqual([{ line: 3n, path: '/data/0/results/0', reason: 'OpenAI usage result organization.usage.images.result: not LLM token usage' }]);
+    ws.close();
+  });
+
+  it('reads an array of bare buckets (the cookbook collects every page’s data)', async () => {
+    const { ws, summary } = await ingested([fixture('openai/usage-buckets.json')]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 0, skipped: 0 });
+    expect(await rowAt(ws, 'true')).toMatchObject({
+      ts: '2024-11-01 00:00:00+00',
+      ended_at: '2024-11-01 01:00:00+00',
+      requests: 6n,
+      input_tokens: 1000n,
+      cache_read_tokens: 500n,
+      source_path: '/0/results/0',
+    });
+    ws.close();
+  });
+
+  it('reads a page whose buckets are all empty as no rows, without error', async () => {
+    const { ws, summary } = await ingested([fixture('openai/usage-empty.json')]);
+    expect(summary.files[0]).toMatchObject({ format: 'openai-usage', status: 'ingested', rows: 0, calls: 0, rejects: 0, skipped: 0 });
+    ws.close();
+  });
+
+  it('rejects an unreadable token count with the JSON path of its result', async () => {
+    const { ws, summary } = await ingested([fixture('openai/usage-pages-malformed.json')]);
+    expect(summary).toMatchObject({ calls: 2, rejects: 1 });
+    expect(firstRejects(summary)).toEqual([
+      {
+        line: null,
+        path: '/1/data/0/results/1',
+        reason: 'not a whole number in input_tokens: "1.2k"; not a whole number in input_tokens_reported: "1.2k"',
+      },
+    ]);
+    const paths = await ws.all<{ p: string }>('SELECT source_path AS p FROM calls ORDER BY 1');
+    expect(paths.map((r) => r.p)).toEqual(['/0/data/0/results/0', '/1/data/0/results/0']);
+    ws.close();
+  });
+
+  it('recognises a page larger than the sniffed sample by its key names', async () => {
+    const result = (i: number) => ({
+      object: 'organization.usage.completions.result', input_tokens: 1000 + i, input_cached_tokens: 0, output_tokens: 10,
+      num_model_requests: 1, project_id: null, user_id: `user-${i}`, api_key_id: 'key_abc', model: 'gpt-4o-mini-2024-07-18',
+    });
+    const page = { object: 'page', data: [{ object: 'bucket', start_time: 1730419200, end_time: 1730505600, results: Array.from({ length: 2000 }, (_, i) => result(i)) }], has_more: false, next_page: null };
+    const file = join(tempDir(), 'usage-big.json');
+    writeFileSync(file, JSON.stringify(page, null, 2));
+    const sample = await sniff(file);
+    expect(sample.records).toHaveLength(0); // too large to parse whole: detection sees key names only
+    expect(openaiUsage.detect(sample)).toBe(true);
+    const { ws, summary } = await ingested([file]);
+    expect(summary).toMatchObject({ calls: 2000, rejects: 0 });
+    expect(await ws.all('SELECT sum(input_tokens)::BIGINT AS input FROM calls')).toEqual([{ input: 3999000n }]);
+    ws.close();
+  });
+
+  it('reads a gzipped copy through detection and DuckDB', async () => {
+    const file = join(tempDir(), 'usage.jsonl.gz');
+    writeFileSync(file, gzipSync(readFileSync(fixture('openai/usage-older.jsonl'))));
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'openai-usage', calls: 2, skipped: 1, rejects: 0 });
+    const totals = await ws.all('SELECT sum(input_tokens)::BIGINT AS input, sum(requests)::BIGINT AS requests FROM calls');
+    expect(totals).toEqual([{ input: 92000n, requests: 312n }]);
+    ws.close();
+  });
+});
+
+describe('openai-batch-output detection', () => {
+  it('recognises output/error lines and nothing else', async () => {
+    expect(await detects(openaiBatchOutput, fixture('openai/batch-output.jsonl'))).toBe(true);
+    expect(await detects(openaiBatchOutput, fixture('openai/batch-output-malformed.jsonl'))).toBe(true);
+    for (const file of ['openai/batch-input.jsonl', 'anthropic/batch-results.jsonl', 'openai/usage-older.jsonl', 'batchable/mixed-workloads.csv']) {
+      expect(await detects(openaiBatchOutput, fixture(file)), file).toBe(false);
+    }
+  });
+});
+
+describe('openai-batch-output', () => {
+  it('reads chat usage: prompt_tokens include cache reads and writes', async () => {
+    const { ws, summary } = await ingested([fixture('openai/batch-output.jsonl')]);
+    expect(summary.files[0]).toMatchObject({ format: 'openai-batch-output', rows: 6, calls: 4, rejects: 0, skipped: 2 });
+    expect(await rowAt(ws, "call_id = 'batch_req_124'")).toMatchObject({
+      granularity: 'call',
+      ts: '2024-03-26 17:44:20+00',
+      provider: 'openai',
+      model: 'gpt-5.4-2026-03-05',
+      operation: 'chat',
+      lane: 'batch',
+      lane_source: 'reported',
+      service_tier_raw: 'default',
+      requests: 1n,
+      input_tokens: 1220n, // 2500 - 1024 cached - 256 written
+      cache_read_tokens: 1024n,
+      cache_write_5m_tokens: null,
+      cache_write_1h_tokens: null,
+      cache_write_unknown_tokens: 256n,
+      output_tokens: 400n,
+      reasoning_tokens: 128n,
+      input_tokens_reported: 2500n,
+      finish_reason: 'length',
+      status: 'success',
+      tags: '{"custom_id":"request-2","request_id":"req_abd"}',
+      source_row: 2n,
+    });
+    expect(await rowAt(ws, "call_id = 'batch_req_123'")).toMatchObject({ input_tokens: 22n, cache_read_tokens: 0n, cache_write_unknown_tokens: 0n, output_tokens: 2n });
+    ws.close();
+  });
+
+  it('reads Responses usage, with no cache-write field as NULL', async () => {
+    const { ws } = await ingested([fixture('openai/batch-output.jsonl')]);
+    expect(await rowAt(ws, "call_id = 'batch_req_125'")).toMatchObject({
+      ts: '2024-03-26 17:45:00+00', // created_at
+      operation: 'responses',
+      model: 'gpt-5-mini-2025-08-07',
+      input_tokens: 1200n,
+      cache_read_tokens: 600n,
+      cache_write_unknown_tokens: null,
+      output_tokens: 700n,
+      reasoning_tokens: 512n,
+      input_tokens_reported: 1800n,
+    });
+    ws.close();
+  });
+
+  it('reads embeddings with output 0, timed by the file when the body has no time', async () => {
+    const file = join(tempDir(), 'batch_output.jsonl');
+    copyFileSync(fixture('openai/batch-output.jsonl'), file);
+    utimesSync(file, new Date('2026-09-01T12:00:00Z'), new Date('2026-09-01T12:00:00Z'));
+    const { ws } = await ingested([file]);
+    expect(await rowAt(ws, "call_id = 'batch_req_126'")).toMatchObject({
+      ts: '2026-09-01 12:00:00+00',
+      operation: 'embeddings',
+      model: 'text-embedding-3-small',
+      input_tokens: 64n,
+      cache_read_tokens: null,
+      output_tokens: 0n,
+      lane: 'batch',
+    });
+    ws.close();
+  });
+
+  it('skips failed and expired requests (not billed), counted apart from rejects', async () => {
+    const { ws, summary } = await ingested([fixture('openai/batch-output.jsonl')]);
+    expect(summary).toMatchObject({ skipped: 2, rejects: 0 });
+    const skipped = await ws.all("SELECT line, reason FROM rejects WHERE kind = 'skip' ORDER BY line");
+    expect(skipped).toEqual([
+      { line: 5n, reason: 'batch request failed: 400' },
+      { line: 6n, reason: 'batch request failed: batch_expired' },
+    ]);
+    ws.close();
+  });
+
+  it('rejects an unreadable count with file:line, and keeps a missing cache field NULL', async () => {
+    const { ws, summary } = await ingested([fixture('openai/batch-output-malformed.jsonl')]);
+    expect(summary).toMatchObject({ calls: 2, rejects: 1 });
+    expect(firstRejects(summary)).toEqual([{ line: 2, path: null, reason: 'not a whole number in output_tokens: "five"' }]);
+    expect(await rowAt(ws, "call_id = 'batch_req_203'")).toMatchObject({ input_tokens: 40n, cache_read_tokens: null, cache_write_unknown_tokens: null });
+    ws.close();
+  });
+
+  it('takes call ids from the source: a line seen in another file is a duplicate', async () => {
+    const file = join(tempDir(), 'retry_output.jsonl');
+    writeFileSync(file, readFileSync(fixture('openai/batch-output.jsonl'), 'utf8').split('\n')[0] + '\n');
+    const { ws, summary } = await ingested([fixture('openai/batch-output.jsonl'), file]);
+    expect(summary).toMatchObject({ calls: 4, duplicates: 1 });
+    ws.close();
+  });
+});
