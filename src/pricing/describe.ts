@@ -1,0 +1,76 @@
+// Tables for `pricing list` and `pricing show`: what the effective catalog says, entry by entry.
+import type { TableSpec } from '../report/table.ts';
+import { microsToUsdText, usdToMicros } from './decimal.ts';
+import { closestIds } from './model-names.ts';
+import { resolveModel, type Catalog, type CatalogModel, type Rates } from './load-catalog.ts';
+import { BatchableError } from '../errors.ts';
+import type { DiffRow } from './update/plan.ts';
+
+/** $2.50, $0.14, $0.0028: USD per 1M tokens with at least two decimals. */
+export function formatRate(micros: bigint | undefined): string {
+  if (micros === undefined) return '–';
+  const t = microsToUsdText(micros);
+  const [whole, frac = ''] = t.split('.');
+  return `$${whole}.${frac.padEnd(2, '0')}`;
+}
+
+export function listTable(catalog: Catalog, provider: string | undefined): TableSpec {
+  const models = [...catalog.models.values()].filter((m) => provider === undefined || m.provider === provider);
+  if (provider !== undefined && models.length === 0) {
+    throw new BatchableError(`--provider ${provider}: no such provider in the catalog; one of: ${[...catalog.providers.keys()].sort().join(', ')}`);
+  }
+  const rows = models
+    .sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id))
+    .map((m) => {
+      const latest = m.entries.at(-1)!;
+      const base = latest.tiers[0]!;
+      const batch = base.lanes.batch;
+      return [m.provider, m.id, latest.entry.effective_from, formatRate(base.standard.input), formatRate(base.standard.output), formatRate(base.standard.cache_read),
+        batch ? `${formatRate(batch.input)} / ${formatRate(batch.output)}` : '–', latest.tiers.length > 1 ? latest.tiers.slice(1).map((t) => `>${t.above / 1000}k`).join(' ') : ''];
+    });
+  return {
+    head: ['provider', 'model', 'from', 'input', 'output', 'cache read', 'batch in / out', 'tiers'],
+    align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
+    rows,
+  };
+}
+
+export function findModel(catalog: Catalog, name: string): CatalogModel {
+  const id = resolveModel(catalog, name);
+  if (id === undefined) {
+    throw new BatchableError(`unknown model "${name}"; closest catalog ids: ${closestIds(name, catalog.models.keys()).join(', ')} (add an alias or a price with --pricing-dir DIR, or run \`batchable pricing update\`)`);
+  }
+  return catalog.models.get(id)!;
+}
+
+export function showHeader(catalog: Catalog, m: CatalogModel): string {
+  const p = catalog.providers.get(m.provider);
+  const batch = p?.batchOperations ? `batch lane: ${p.batchOperations.join(', ')} at ${p.batchMultiplier}x` : 'no batch lane';
+  return `${m.id} (${m.provider})${m.aliases.length ? `, aliases: ${m.aliases.join(', ')}` : ''}; ${batch}; prices in USD per 1M tokens\n`;
+}
+
+export function showTable(m: CatalogModel): TableSpec {
+  const rows: string[][] = [];
+  for (const e of [...m.entries].reverse()) {
+    for (const t of e.tiers) {
+      const lanes: [string, Rates][] = [['standard', t.standard], ...(['batch', 'flex', 'priority'] as const).flatMap((l) => (t.lanes[l] ? [[l, t.lanes[l]] as [string, Rates]] : []))];
+      for (const [lane, r] of lanes) {
+        rows.push([e.entry.effective_from, t.above === 0 ? 'base' : `>${t.above.toLocaleString('en-US')}`, lane, formatRate(r.input), formatRate(r.output), formatRate(r.cache_read),
+          formatRate(r.cache_write_5m), formatRate(r.cache_write_1h), e.entry.source, e.entry.checked]);
+      }
+    }
+  }
+  return {
+    head: ['from', 'input tier', 'lane', 'input', 'output', 'cache read', 'write 5m', 'write 1h', 'source', 'checked'],
+    align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
+    rows,
+  };
+}
+
+export function diffTable(rows: readonly DiffRow[]): TableSpec {
+  return {
+    head: ['provider', 'model', 'field', 'old', 'new'],
+    align: ['left', 'left', 'left', 'right', 'right'],
+    rows: rows.map((r) => [r.provider, r.model, r.field, r.old === '–' ? '–' : formatRate(usdToMicros(r.old)), r.field === '(new model)' ? r.new : formatRate(usdToMicros(r.new))]),
+  };
+}

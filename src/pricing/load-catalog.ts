@@ -1,0 +1,201 @@
+// Loading the catalog: the bundled pricing/*.json, overridden by user catalogs (--pricing-dir, by default
+// .batchable/pricing when it exists), validated with zod and resolved to exact integer rates (µ$/MTok).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BatchableError, InputError, UsageError } from '../errors.ts';
+import { catalogFileSchema, laneNames, type CatalogFile, type LaneRates, type Operation, type PriceEntry, type PublishedLane, type Tier } from './catalog-schema.ts';
+import { applyRatio, parseRatio, usdToMicros, type Ratio } from './decimal.ts';
+import { normaliseModel } from './model-names.ts';
+
+/** Works from src/pricing under vitest and from dist/pricing once built: both sit two levels below the repo. */
+export const bundledPricingDir = fileURLToPath(new URL('../../pricing/', import.meta.url));
+export const defaultPricingDir = '.batchable/pricing';
+export const schemaFileName = 'catalog.schema.json';
+
+/** Rates in µ$ per 1M tokens. */
+export type Rates = { input: bigint; output: bigint; cache_read: bigint; cache_write_5m: bigint; cache_write_1h: bigint };
+export const rateKeys = ['input', 'output', 'cache_read', 'cache_write_5m', 'cache_write_1h'] as const satisfies readonly (keyof Rates)[];
+
+export type ResolvedTier = {
+  /** 0 for the base prices, else the cliff threshold on a request's total input. */
+  readonly above: number;
+  readonly standard: Rates;
+  /** Lanes with a price (published, or from the provider's rule). A lane missing here bills at standard. */
+  readonly lanes: Partial<Record<PublishedLane, Rates>>;
+};
+
+export type ResolvedEntry = { readonly entry: PriceEntry; readonly file: string; readonly tiers: readonly ResolvedTier[] };
+
+export type ProviderInfo = {
+  readonly provider: string;
+  readonly batchOperations: readonly Operation[] | undefined;
+  readonly batchMultiplier: string | undefined;
+  readonly laneRules: Partial<Record<PublishedLane, string>>;
+};
+
+export type CatalogModel = {
+  readonly id: string;
+  readonly provider: string;
+  readonly aliases: readonly string[];
+  readonly operations: readonly Operation[] | undefined;
+  /** Oldest first. */
+  readonly entries: readonly ResolvedEntry[];
+};
+
+export type Catalog = {
+  readonly providers: ReadonlyMap<string, ProviderInfo>;
+  readonly models: ReadonlyMap<string, CatalogModel>;
+  /** normalised id or alias -> catalog id */
+  readonly index: ReadonlyMap<string, string>;
+  readonly files: readonly string[];
+};
+
+export async function loadCatalog(options: { pricingDir?: string | undefined }): Promise<Catalog> {
+  const files = catalogFiles(bundledPricingDir);
+  if (files.length === 0) throw new BatchableError(`${bundledPricingDir}: the bundled price catalog is missing; reinstall batchable`);
+  const userDir = options.pricingDir ?? (existsSync(defaultPricingDir) ? defaultPricingDir : undefined);
+  if (options.pricingDir !== undefined && !(existsSync(options.pricingDir) && statSync(options.pricingDir).isDirectory())) {
+    throw new UsageError(`--pricing-dir ${options.pricingDir}: no such directory (create it and put <provider>.json catalogs in it)`);
+  }
+  const userFiles = userDir === undefined ? [] : catalogFiles(userDir);
+  return buildCatalog([...files.map((f) => ({ file: f, data: readCatalogFile(f) })), ...userFiles.map((f) => ({ file: f, data: readCatalogFile(f), user: true }))]);
+}
+
+export function catalogFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json') && name !== schemaFileName)
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** Reads and validates one catalog file; exit 2 naming the file and the zod path of the first problems. */
+export function readCatalogFile(file: string): CatalogFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new InputError(file, undefined, `not a valid price catalog: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = catalogFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
+    throw new InputError(file, undefined, `not a valid price catalog: ${problems.join('; ')} (format: pricing/${schemaFileName})`);
+  }
+  return parsed.data;
+}
+
+type MergedModel = { id: string; provider: string; aliases: Set<string>; operations: Operation[] | undefined; prices: Map<string, { entry: PriceEntry; file: string }> };
+
+/** Merges catalog files in order: later files add models, aliases and price entries (same effective_from replaces). */
+export function buildCatalog(sources: readonly { file: string; data: CatalogFile; user?: boolean }[]): Catalog {
+  const providers = new Map<string, ProviderInfo>();
+  const models = new Map<string, MergedModel>();
+  const byName = new Map<string, string>();
+  for (const { file, data, user } of sources) {
+    const prior = providers.get(data.provider);
+    providers.set(data.provider, {
+      provider: data.provider,
+      batchOperations: data.batch?.operations ?? prior?.batchOperations,
+      batchMultiplier: data.batch === undefined ? prior?.batchMultiplier : String(data.batch.multiplier),
+      laneRules: {
+        ...prior?.laneRules,
+        ...(data.lanes?.flex ? { flex: String(data.lanes.flex.multiplier) } : {}),
+        ...(data.lanes?.priority ? { priority: String(data.lanes.priority.multiplier) } : {}),
+      },
+    });
+    const seen = new Set<string>();
+    for (const m of data.models) {
+      if (seen.has(m.id)) throw new InputError(file, undefined, `model "${m.id}" appears twice; keep one entry and list its prices together`);
+      seen.add(m.id);
+      // A user entry may name a bundled model by any of its spellings or aliases.
+      const existingId = user ? (byName.get(normaliseModel(m.id)) ?? m.id) : m.id;
+      let model = models.get(existingId);
+      if (model === undefined) {
+        model = { id: m.id, provider: data.provider, aliases: new Set(), operations: m.operations, prices: new Map() };
+        models.set(m.id, model);
+        byName.set(normaliseModel(m.id), m.id);
+      } else if (!user) {
+        throw new InputError(file, undefined, `model "${m.id}" is already defined by another bundled catalog file`);
+      }
+      if (m.operations !== undefined) model.operations = m.operations;
+      for (const alias of m.aliases) {
+        model.aliases.add(alias);
+        if (!byName.has(normaliseModel(alias))) byName.set(normaliseModel(alias), model.id);
+      }
+      for (const entry of m.prices) model.prices.set(entry.effective_from, { entry, file });
+    }
+  }
+  const resolved = new Map<string, CatalogModel>();
+  const index = new Map<string, string>();
+  for (const model of models.values()) {
+    if (model.prices.size === 0) {
+      throw new BatchableError(`price catalog: model "${model.id}" has no price entry; add one to its catalog file ("prices": [{"effective_from": …}])`);
+    }
+    const provider = providers.get(model.provider);
+    const entries = [...model.prices.values()]
+      .sort((a, b) => a.entry.effective_from.localeCompare(b.entry.effective_from))
+      .map(({ entry, file }) => ({ entry, file, tiers: resolveTiers(entry, provider) }));
+    resolved.set(model.id, { id: model.id, provider: model.provider, aliases: [...model.aliases].sort(), operations: model.operations, entries });
+    for (const name of [model.id, ...model.aliases]) {
+      const key = normaliseModel(name);
+      const other = index.get(key);
+      if (other !== undefined && other !== model.id) {
+        throw new BatchableError(`price catalog: "${name}" names both ${other} and ${model.id}; remove the alias from one of them`);
+      }
+      index.set(key, model.id);
+    }
+  }
+  return { providers, models: resolved, index, files: sources.map((s) => s.file) };
+}
+
+function resolveTiers(entry: PriceEntry, provider: ProviderInfo | undefined): ResolvedTier[] {
+  const base = standardRates(entry, undefined);
+  const tiers: ResolvedTier[] = [{ above: 0, standard: base, lanes: laneRates(base, entry.lanes, provider) }];
+  for (const tier of [...(entry.tiers ?? [])].sort((a, b) => a.above_input_tokens - b.above_input_tokens)) {
+    const standard = standardRates(tier, entry);
+    tiers.push({ above: tier.above_input_tokens, standard, lanes: laneRates(standard, tier.lanes, provider) });
+  }
+  return tiers;
+}
+
+const micros = (v: string | number | undefined): bigint | undefined => (v === undefined ? undefined : usdToMicros(v));
+
+/**
+ * Standard rates with the documented defaults: cache read and 5m write = input, 1h write = 5m write.
+ * In a tier, a field the tier leaves out keeps the base entry's explicit price, else follows the tier's input.
+ */
+function standardRates(p: PriceEntry | Tier, base: PriceEntry | undefined): Rates {
+  const pick = (key: 'input' | 'output' | 'cache_read' | 'cache_write_5m' | 'cache_write_1h') => micros(p[key]) ?? micros(base?.[key]);
+  const input = pick('input') ?? 0n;
+  const cache_write_5m = pick('cache_write_5m') ?? input;
+  return { input, output: pick('output') ?? 0n, cache_read: pick('cache_read') ?? input, cache_write_5m, cache_write_1h: pick('cache_write_1h') ?? cache_write_5m };
+}
+
+function laneRates(standard: Rates, published: Partial<Record<PublishedLane, LaneRates>> | undefined, provider: ProviderInfo | undefined) {
+  const out: Partial<Record<PublishedLane, Rates>> = {};
+  for (const lane of laneNames) {
+    const rule = lane === 'batch' ? provider?.batchMultiplier : provider?.laneRules[lane];
+    const ratio: Ratio | undefined = rule === undefined ? undefined : parseRatio(rule);
+    const own = published?.[lane];
+    if (own === undefined && ratio === undefined) continue;
+    const rates = {} as Rates;
+    for (const key of ['input', 'output', 'cache_read', 'cache_write_5m', 'cache_write_1h'] as const) {
+      rates[key] = micros(own?.[key]) ?? (ratio === undefined ? standard[key] : applyRatio(standard[key], ratio));
+    }
+    out[lane] = rates;
+  }
+  return out;
+}
+
+/** The catalog id for a model name, or undefined (exact resolution, see model-names.ts). */
+export function resolveModel(catalog: Catalog, name: string): string | undefined {
+  return catalog.index.get(normaliseModel(name));
+}
+
+/** The entry in effect on a date (YYYY-MM-DD); dates before the first entry use the first. */
+export function entryOn(model: CatalogModel, date: string): ResolvedEntry {
+  let found = model.entries[0]!;
+  for (const e of model.entries) if (e.entry.effective_from <= date) found = e;
+  return found;
+}

@@ -1,0 +1,43 @@
+// Exact model-name resolution. A name matches a catalog model only through its normalised form: lowercase,
+// a known provider prefix stripped, a trailing snapshot date stripped, dots and dashes made equal. Never fuzzy:
+// edit distance is used only to suggest ids in an error message.
+
+/** Prefixes that name the provider (or a gateway in front of it) without changing the price. */
+const providerPrefixes = ['openrouter', 'openai', 'anthropic', 'google', 'gemini', 'vertex_ai', 'deepseek', 'models'];
+
+const snapshotDate = /[-@](\d{4}-\d{2}-\d{2}|\d{8})$/;
+
+export function normaliseModel(name: string): string {
+  let s = name.trim().toLowerCase();
+  for (;;) {
+    const slash = s.indexOf('/');
+    if (slash < 0 || !providerPrefixes.includes(s.slice(0, slash))) break;
+    s = s.slice(slash + 1);
+  }
+  return s.replace(snapshotDate, '').replaceAll('.', '-');
+}
+
+/** True when the name carries a snapshot date (used to prefer undated keys when importing). */
+export const hasSnapshotDate = (name: string): boolean => snapshotDate.test(name.trim());
+
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** Up to `count` catalog ids closest to `name` (for messages only): ids the name starts with first, then by edit distance. */
+export function closestIds(name: string, ids: Iterable<string>, count = 3): string[] {
+  const target = normaliseModel(name);
+  return [...ids]
+    .map((id) => ({ id, p: target.startsWith(normaliseModel(id)) ? 0 : 1, d: editDistance(target, normaliseModel(id)) }))
+    .sort((a, b) => a.p - b.p || a.d - b.d || a.id.localeCompare(b.id))
+    .slice(0, count)
+    .map((x) => x.id);
+}

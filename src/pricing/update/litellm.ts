@@ -1,0 +1,52 @@
+// LiteLLM model_prices_and_context_window.json: { "<model>": { litellm_provider, mode, *_cost_per_token… } },
+// USD per token (FORMATS.md §5a). Keys without litellm_provider (sample_spec, fallback_generalizations) are skipped.
+import { z } from 'zod';
+import { perTokenToMicros } from '../decimal.ts';
+import { defined, notShape, type ImportedModel, type PartialRates } from './imported.ts';
+
+const providerOf: Record<string, ImportedModel['provider']> = { openai: 'openai', anthropic: 'anthropic', gemini: 'google', deepseek: 'deepseek' };
+const modes: Record<string, ImportedModel['operations']> = { chat: ['chat', 'responses', 'completions'], responses: ['responses'], completion: ['completions'], embedding: ['embeddings'] };
+
+const shape = z.record(z.string(), z.unknown()).refine((o) => Object.values(o).some((v) => typeof v === 'object' && v !== null && 'litellm_provider' in v));
+
+function rates(e: Record<string, unknown>, suffix: string): PartialRates {
+  return defined({
+    input: perTokenToMicros(e[`input_cost_per_token${suffix}`]),
+    output: perTokenToMicros(e[`output_cost_per_token${suffix}`]),
+    cache_read: perTokenToMicros(e[`cache_read_input_token_cost${suffix}`] ?? (suffix === '' ? e.input_cost_per_token_cache_hit : undefined)),
+    cache_write_5m: perTokenToMicros(e[`cache_creation_input_token_cost${suffix}`]),
+    cache_write_1h: perTokenToMicros(suffix === '' ? e.cache_creation_input_token_cost_above_1hr : e[`cache_creation_input_token_cost_above_1hr${suffix}`]),
+  });
+}
+
+export const isLitellm = (json: unknown): boolean => shape.safeParse(json).success;
+
+export function importLitellm(json: unknown, source: string): ImportedModel[] {
+  if (!isLitellm(json)) throw notShape(source, 'a LiteLLM price map (an object of models with litellm_provider)');
+  const out: ImportedModel[] = [];
+  for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
+    if (typeof value !== 'object' || value === null) continue;
+    const e = value as Record<string, unknown>;
+    const provider = providerOf[String(e.litellm_provider)];
+    const operations = modes[String(e.mode)];
+    if (provider === undefined || operations === undefined) continue;
+    const std = rates(e, '');
+    if (std.input === undefined || std.output === undefined) continue;
+    const lanes = defined({ batch: rates(e, '_batches'), flex: rates(e, '_flex'), priority: rates(e, '_priority') });
+    for (const lane of ['batch', 'flex', 'priority'] as const) if (Object.keys(lanes[lane] ?? {}).length === 0) delete lanes[lane];
+    const tiers = Object.keys(e)
+      .map((k) => /^input_cost_per_token_above_(\d+)k_tokens$/.exec(k)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map((n) => ({ above_input_tokens: Number(n) * 1000, ...rates(e, `_above_${n}k_tokens`) }))
+      .sort((a, b) => a.above_input_tokens - b.above_input_tokens);
+    out.push({
+      provider,
+      id: key.includes('/') ? key.slice(key.indexOf('/') + 1) : key,
+      operations,
+      rates: { ...std, input: std.input, output: std.output },
+      ...(Object.keys(lanes).length > 0 ? { lanes } : {}),
+      ...(tiers.length > 0 ? { tiers } : {}),
+    });
+  }
+  return out;
+}
