@@ -155,3 +155,16 @@ describe('inputs', () => {
     expect(glob.stdout).toContain('3 calls ingested, 0 rows rejected, 3 duplicates skipped');
   });
 });
+
+describe('number parsing', () => {
+  it('reads "1200.0" as 1200 but rejects a fractional token count instead of rounding it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-'));
+    const file = join(dir, 'fractions.csv');
+    writeFileSync(file, 'ts,model,input_tokens,output_tokens\n2026-10-05T09:00:00Z,gpt-5.4,1200.0,10\n2026-10-05T09:01:00Z,gpt-5.4,85.5,10\n');
+    const { ws, summary } = await ingested([file]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 1 });
+    expect(await ws.all('SELECT input_tokens FROM calls')).toEqual([{ input_tokens: 1200n }]);
+    expect(await ws.all('SELECT line, reason FROM rejects')).toEqual([{ line: 3n, reason: 'not a whole number in input_tokens: "85.5"' }]);
+    ws.close();
+  });
+});

@@ -1,3 +1,135 @@
-import type { Adapter } from '../adapter.ts';
+// LiteLLM proxy `LiteLLM_SpendLogs` (FORMATS.md §3b): one row per proxied call, exported as CSV (SQL `COPY`)
+// or as JSON from `/spend/logs` (an array; `/spend/logs/v2` wraps it in `{data: [...]}`) or JSONL.
+//
+// Token semantics: LiteLLM reports prompt_tokens the OpenAI way, cache reads and writes INSIDE the prompt, also
+// for Anthropic (whose native input excludes them). Cache figures only live in `metadata` (additional_usage_values,
+// or usage_object in newer versions): when LiteLLM gives none they stay NULL and the prompt is taken as uncached.
+//
+// TTFT rule (conservative): LiteLLM sets completionStartTime to endTime for calls it did not stream, so a first-token
+// time is only taken when it lies strictly between startTime and endTime; otherwise ttft_ms is NULL. `streamed` is
+// only set when the record says so (`stream` of the callback payload, or the stored request's `stream`).
+import { sqlIdent } from '../../db/sql.ts';
+import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
+import { uncached } from './openrouter.ts';
 
-export const litellmAdapters: readonly Adapter[] = [];
+/** How a field of the source is read: as text, or as JSON (CSV text columns and stringified JSON parsed). */
+type Fields = { text: (name: string) => string; json: (name: string) => string };
+
+function csvFields(ctx: AdapterContext): Fields {
+  const column = (name: string) => {
+    const source = ctx.header.find((h) => (ctx.map.get(h) ?? h).toLowerCase() === name.toLowerCase());
+    return source === undefined ? 'NULL::VARCHAR' : sqlIdent(source);
+  };
+  return {
+    text: column,
+    json: (name) => `CASE WHEN json_valid(${column(name)}) THEN ${column(name)}::JSON END`,
+  };
+}
+
+const jsonFields: Fields = {
+  text: (name) => `(j->>'$.${name}')`,
+  // Some exports stringify JSON columns: parse those strings.
+  json: (name) => `CASE WHEN json_type(j->'${name}') = 'VARCHAR' AND json_valid(j->>'${name}') THEN (j->>'${name}')::JSON ELSE j->'${name}' END`,
+};
+
+/** A field of a JSON value held in column `from`, as text. */
+const jt = (from: string, path: string) => `(${from}->>'$.${path}')`;
+
+/** LiteLLM call types as canonical operations (the async `a…` variants alike). */
+const operationOf = (t: string) => `CASE
+  WHEN ${t} IS NULL THEN NULL
+  WHEN lower(${t}) IN ('acompletion', 'completion', 'anthropic_messages', 'generate_content', 'agenerate_content') THEN 'chat'
+  WHEN lower(${t}) IN ('aembedding', 'embedding') THEN 'embeddings'
+  WHEN lower(${t}) IN ('aresponses', 'responses') THEN 'responses'
+  WHEN lower(${t}) IN ('atext_completion', 'text_completion') THEN 'completions'
+  WHEN lower(${t}) IN ('image_generation', 'aimage_generation', 'image_edit', 'aimage_edit') THEN 'image'
+  WHEN lower(${t}) IN ('transcription', 'atranscription', 'speech', 'aspeech') THEN 'audio'
+  ELSE 'other' END`;
+
+/** Milliseconds from one time text to another. */
+const msBetween = (from: string, to: string) => `date_diff('microsecond', bt_ts(${from}), bt_ts(${to})) / 1000.0`;
+
+/** `["jobID:214590", "nightly"]` -> `{"jobID": "214590"}`: items without a colon stay only in the list. */
+const keyValueTags = (list: string) => `('{' || coalesce(array_to_string(list_transform(
+    list_filter(json_extract_string(${list}, '$[*]'), lambda t: contains(t, ':')),
+    lambda t: to_json(split_part(t, ':', 1))::VARCHAR || ':' || to_json(substr(t, strpos(t, ':') + 1))::VARCHAR), ','), '') || '}')::JSON`;
+
+const objectOr = (value: string, fallback = "'{}'") => `CASE WHEN json_type(${value}) = 'OBJECT' THEN ${value} ELSE ${fallback}::JSON END`;
+
+function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
+  const f = ctx.kind === 'csv' ? csvFields(ctx) : jsonFields;
+  const names = ['request_id', 'call_type', 'api_key', 'spend', 'prompt_tokens', 'completion_tokens', 'startTime', 'endTime',
+    'completionStartTime', 'request_duration_ms', 'model', 'model_group', 'custom_llm_provider', 'user', 'end_user', 'team_id',
+    'session_id', 'status', 'stream', 'api_base', 'cache_hit'];
+  const raw = names.map((n) => `${f.text(n)} AS ${sqlIdent(`f_${n}`)}`);
+  const records =
+    ctx.kind === 'csv'
+      ? ctx.src
+      : // `{data: [...]}` pages of /spend/logs/v2, or the rows themselves.
+        `(SELECT _line, _elem || '/data/' || i AS _path, d.r AS j FROM ${ctx.src},
+            LATERAL (SELECT unnest(range(json_array_length(j->'data')::BIGINT)) AS i, unnest(json_extract(j, '$.data[*]')) AS r) d
+          WHERE json_type(j->'data') = 'ARRAY'
+          UNION ALL
+          SELECT _line, _elem AS _path, j FROM ${ctx.src} WHERE j IS NOT NULL AND coalesce(json_type(j->'data'), '') <> 'ARRAY')`;
+  const from = `(SELECT ${ctx.kind === 'csv' ? '' : '_line, _path, '}${raw.join(', ')},
+      ${f.json('metadata')} AS md, ${f.json('request_tags')} AS rt, ${f.json('proxy_server_request')} AS psr
+    FROM ${records}) s`;
+
+  const x = (n: string) => sqlIdent(`f_${n}`);
+  const usage = (path: string) => `coalesce(${jt('md', `additional_usage_values.${path}`)}, ${jt('md', `usage_object.${path}`)})`;
+  const cacheRead = `coalesce(${usage('cache_read_input_tokens')}, ${usage('prompt_tokens_details.cached_tokens')})`;
+  const cacheWrite = usage('cache_creation_input_tokens');
+  const slm = objectOr(`md->'spend_logs_metadata'`);
+  const columns: SelectList = {
+    call_id: x('request_id'),
+    ts: x('startTime'),
+    ended_at: x('endTime'),
+    latency_ms: `coalesce(${x('request_duration_ms')}, (${msBetween(x('startTime'), x('endTime'))})::VARCHAR)`,
+    ttft_ms: `CASE WHEN bt_ts(${x('completionStartTime')}) > bt_ts(${x('startTime')}) AND bt_ts(${x('completionStartTime')}) < bt_ts(${x('endTime')})
+      THEN ${msBetween(x('startTime'), x('completionStartTime'))} END`,
+    streamed: `coalesce(${x('stream')}, ${jt('psr', 'stream')})`,
+    provider: x('custom_llm_provider'),
+    model: `coalesce(nullif(trim(${x('model')}), ''), ${x('model_group')})`,
+    operation: operationOf(x('call_type')),
+    status: `coalesce(${x('status')}, ${jt('md', 'status')})`,
+    input_tokens: uncached(x('prompt_tokens'), cacheRead, cacheWrite),
+    cache_read_tokens: cacheRead,
+    cache_write_unknown_tokens: cacheWrite,
+    input_tokens_reported: x('prompt_tokens'),
+    // Embeddings produce no output; LiteLLM may leave completion_tokens empty for them.
+    output_tokens: `coalesce(${x('completion_tokens')}, CASE WHEN ${operationOf(x('call_type'))} = 'embeddings' THEN '0' END)`,
+    reasoning_tokens: usage('completion_tokens_details.reasoning_tokens'),
+    reported_cost: x('spend'),
+    reported_cost_kind: `CASE WHEN ${x('spend')} IS NOT NULL THEN 'estimated' END`,
+    api_key: x('api_key'),
+    api_key_name: jt('md', 'user_api_key_alias'),
+    project: `coalesce(nullif(trim(${x('team_id')}), ''), ${jt('md', 'user_api_key_team_id')})`,
+    user_id: `coalesce(nullif(trim(${x('end_user')}), ''), nullif(trim(${x('user')}), ''))`,
+    session_id: x('session_id'),
+    tags: `json_merge_patch(json_merge_patch(json_merge_patch('{}', json_object(
+        'request_tags', rt, 'call_type', ${x('call_type')}, 'model_group', ${x('model_group')}, 'api_base', ${x('api_base')},
+        'user', ${x('user')}, 'end_user', ${x('end_user')}, 'cache_hit', ${x('cache_hit')},
+        'team_alias', ${jt('md', 'user_api_key_team_alias')}, 'key_user_id', ${jt('md', 'user_api_key_user_id')})),
+      CASE WHEN json_type(rt) = 'ARRAY' THEN ${keyValueTags('rt')} ELSE '{}'::JSON END), ${slm})`,
+  };
+  if (ctx.kind !== 'csv') Object.assign(columns, { _line: '_line', _path: '_path' });
+  return { columns, from };
+}
+
+const lower = (names: Iterable<string>) => new Set([...names].map((n) => n.toLowerCase()));
+const required = ['request_id', 'call_type', 'spend', 'starttime'];
+
+export const litellmSpendLogs = defineAdapter({
+  id: 'litellm-spendlogs',
+  title: 'LiteLLM proxy LiteLLM_SpendLogs (SQL CSV export, /spend/logs JSON, JSONL)',
+  kinds: ['csv', 'json', 'jsonl'],
+  recognisedBy: 'header/keys include request_id, call_type, spend, startTime and prompt_tokens or total_tokens',
+  detect: (sample: Sample) => {
+    const names = lower(sample.kind === 'csv' ? sample.header : sample.keys);
+    return required.every((n) => names.has(n)) && (names.has('prompt_tokens') || names.has('total_tokens'));
+  },
+  idsFromSource: true,
+  select: spendLogsSelect,
+});
+
+export const litellmAdapters = [litellmSpendLogs];

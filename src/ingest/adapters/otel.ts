@@ -1,3 +1,125 @@
-import type { Adapter } from '../adapter.ts';
+// OpenTelemetry GenAI spans (FORMATS.md §3f): OTLP JSON (`{resourceSpans: [...]}`, as a document or one export
+// request per line as the collector's file exporter writes it) and a flattened JSONL form (one span per line with
+// `attributes` as a flat object). Attributes are pivoted into one JSON object per span in SQL.
+//
+// Token semantics: gen_ai.usage.input_tokens SHOULD include cached tokens, so the uncached input is input minus
+// cache reads minus cache writes. Times: span times are Unix nanoseconds; time_to_first_chunk is in SECONDS.
+// Agent and tool spans (invoke_agent, execute_tool…) are skipped even when they carry usage: what they report sums
+// the model calls below them, which are spans of their own.
+import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
+import { uncached } from './openrouter.ts';
 
-export const otelAdapters: readonly Adapter[] = [];
+/** An OTLP AnyValue (`{stringValue}`, `{intValue: "5"}`…) as a JSON value; intValue arrives as a string. */
+const anyValue = (v: string) => `coalesce(${v}->'$.stringValue', to_json(try_cast(${v}->>'$.intValue' AS HUGEINT)), ${v}->'$.intValue',
+    ${v}->'$.doubleValue', ${v}->'$.boolValue',
+    CASE WHEN (${v}->'$.arrayValue') IS NOT NULL THEN to_json(list_transform(json_extract(${v}, '$.arrayValue.values[*]'),
+      lambda e: coalesce(e->'$.stringValue', to_json(try_cast(e->>'$.intValue' AS HUGEINT)), e->'$.doubleValue', e->'$.boolValue'))) END,
+    ${v}->'$.kvlistValue', 'null'::JSON)`;
+
+/** Attributes as one JSON object: OTLP's `[{key, value}]` list pivoted, or a flat object kept as is. */
+const attributesObject = (x: string) => `CASE json_type(${x})
+  WHEN 'ARRAY' THEN ('{' || coalesce(array_to_string(list_transform(json_extract(${x}, '$[*]'),
+      lambda a: to_json(a->>'$.key')::VARCHAR || ':' || (${anyValue("(a->'$.value')")})::VARCHAR), ','), '') || '}')::JSON
+  WHEN 'OBJECT' THEN ${x}
+  ELSE '{}'::JSON END`;
+
+/** A span attribute as text. Attribute names are code constants. */
+const a = (name: string) => `(attrs->>'$."${name}"')`;
+const s = (path: string) => `(span->>'$.${path}')`;
+
+/** gen_ai.operation.name as a canonical operation; NULL lets the engine infer it from the model. */
+const operationOf = (op: string) => `CASE
+  WHEN ${op} IS NULL THEN NULL
+  WHEN ${op} IN ('chat', 'generate_content') THEN 'chat'
+  WHEN ${op} = 'text_completion' THEN 'completions'
+  WHEN ${op} = 'embeddings' THEN 'embeddings'
+  ELSE 'other' END`;
+
+const agentOperations = "('invoke_agent', 'create_agent', 'execute_tool', 'invoke_workflow')";
+
+function spansSelect(ctx: AdapterContext): AdapterSelect {
+  const op = a('gen_ai.operation.name');
+  const input = `coalesce(${a('gen_ai.usage.input_tokens')}, ${a('gen_ai.usage.prompt_tokens')})`;
+  const output = `coalesce(${a('gen_ai.usage.output_tokens')}, ${a('gen_ai.usage.completion_tokens')})`;
+  const cacheRead = a('gen_ai.usage.cache_read.input_tokens');
+  // Renamed from cache_creation by semconv-genai PR #440: accept both.
+  const cacheWrite = `coalesce(${a('gen_ai.usage.cache_write.input_tokens')}, ${a('gen_ai.usage.cache_creation.input_tokens')})`;
+  const tier = `coalesce(${a('openai.response.service_tier')}, ${a('gen_ai.openai.response.service_tier')})`;
+  const start = `coalesce(${s('startTimeUnixNano')}, ${s('startTime')})`;
+  const end = `coalesce(${s('endTimeUnixNano')}, ${s('endTime')})`;
+  const finish = `CASE json_type(attrs->'$."gen_ai.response.finish_reasons"')
+    WHEN 'ARRAY' THEN (attrs->'$."gen_ai.response.finish_reasons"')->>'$[0]' ELSE ${a('gen_ai.response.finish_reasons')} END`;
+  const columns: SelectList = {
+    _line: '_line',
+    _path: '_path',
+    _skip: `CASE WHEN ${op} IN ${agentOperations} THEN 'otel ' || ${op} || ' span: its model calls are spans of their own'
+      WHEN ${input} IS NULL AND ${output} IS NULL THEN 'otel span without gen_ai usage: ' || coalesce(${s('name')}, '(unnamed)') END`,
+    call_id: s('spanId'),
+    trace_id: s('traceId'),
+    parent_id: `nullif(${s('parentSpanId')}, '')`,
+    ts: start,
+    ended_at: end,
+    // Whole nanoseconds when both are epochs (exact), else the difference of the parsed times.
+    latency_ms: `coalesce((try_cast(${end} AS HUGEINT) - try_cast(${start} AS HUGEINT)) / 1e6,
+      date_diff('microsecond', bt_ts(${start}), bt_ts(${end})) / 1000.0)`,
+    provider: `coalesce(${a('gen_ai.provider.name')}, ${a('gen_ai.system')})`,
+    model: `coalesce(${a('gen_ai.response.model')}, ${a('gen_ai.request.model')})`,
+    operation: operationOf(op),
+    streamed: a('gen_ai.request.stream'),
+    ttft_ms: `CASE WHEN bt_double(${a('gen_ai.response.time_to_first_chunk')}) IS NULL THEN ${a('gen_ai.response.time_to_first_chunk')}
+      ELSE round(bt_double(${a('gen_ai.response.time_to_first_chunk')}) * 1000, 3)::VARCHAR END`,
+    status: `CASE WHEN ${a('error.type')} IS NOT NULL OR ${s('status.code')} IN ('2', 'STATUS_CODE_ERROR') THEN 'error' END`,
+    finish_reason: finish,
+    input_tokens: uncached(input, cacheRead, cacheWrite),
+    cache_read_tokens: cacheRead,
+    cache_write_unknown_tokens: cacheWrite,
+    input_tokens_reported: input,
+    // Embeddings produce no output tokens; instrumentations often omit the attribute for them.
+    output_tokens: `coalesce(${output}, CASE WHEN ${op} = 'embeddings' THEN '0' END)`,
+    reasoning_tokens: a('gen_ai.usage.reasoning.output_tokens'),
+    lane: `bt_lane(${tier})`,
+    service_tier_raw: tier,
+    user_id: `coalesce(${a('user.id')}, ${a('enduser.id')})`,
+    session_id: `coalesce(${a('gen_ai.conversation.id')}, ${a('session.id')})`,
+    app: `(rattrs->>'$."service.name"')`,
+    tags: `json_merge_patch(json_merge_patch(rattrs, attrs),
+      json_merge_patch('{}', json_object('otel.span.name', ${s('name')}, 'otel.scope.name', scope_name)))`,
+  };
+  const otlp = `SELECT src._line, src._elem || '/resourceSpans/' || r.ri || '/scopeSpans/' || c.si || '/spans/' || p.pi AS _path,
+      p.sp AS span, ${attributesObject("r.rs->'$.resource.attributes'")} AS rattrs, ${attributesObject("p.sp->'$.attributes'")} AS attrs,
+      c.ss->>'$.scope.name' AS scope_name
+    FROM ${ctx.src} src,
+      LATERAL (SELECT unnest(range(json_array_length(src.j->'resourceSpans')::BIGINT)) AS ri, unnest(json_extract(src.j, '$.resourceSpans[*]')) AS rs) r,
+      LATERAL (SELECT unnest(range(coalesce(json_array_length(r.rs->'scopeSpans'), 0)::BIGINT)) AS si, unnest(json_extract(r.rs, '$.scopeSpans[*]')) AS ss) c,
+      LATERAL (SELECT unnest(range(coalesce(json_array_length(c.ss->'spans'), 0)::BIGINT)) AS pi, unnest(json_extract(c.ss, '$.spans[*]')) AS sp) p
+    WHERE json_type(src.j->'resourceSpans') = 'ARRAY'`;
+  const flatResource = `CASE WHEN json_type(j->'$.resource.attributes') IN ('ARRAY', 'OBJECT') THEN ${attributesObject("j->'$.resource.attributes'")}
+    WHEN json_type(j->'resource') = 'OBJECT' THEN j->'resource' ELSE '{}'::JSON END`;
+  const flat = `SELECT _line, _elem AS _path, j AS span, ${flatResource} AS rattrs, ${attributesObject("j->'attributes'")} AS attrs,
+      coalesce(j->>'$.scope.name', j->>'$.instrumentationScope.name') AS scope_name
+    FROM ${ctx.src} WHERE j IS NOT NULL AND coalesce(json_type(j->'resourceSpans'), '') <> 'ARRAY'`;
+  return { columns, from: `(${otlp} UNION ALL ${flat}) spans` };
+}
+
+/** OTLP: attribute keys are values (`"key": "gen_ai.…"`); flattened: they are object keys under `attributes`. */
+function detect(sample: Sample): boolean {
+  const genAi =
+    [...sample.keys].some((k) => k.startsWith('attributes.gen_ai.')) || JSON.stringify(sample.records).includes('"key":"gen_ai.');
+  if (sample.keys.has('resourceSpans')) {
+    // A large document: only key names were read.
+    return sample.records.length === 0 ? sample.keys.has('scopeSpans') : genAi;
+  }
+  return sample.keys.has('spanId') && sample.keys.has('traceId') && genAi;
+}
+
+export const otelGenAiSpans = defineAdapter({
+  id: 'otel-genai-spans',
+  title: 'OpenTelemetry GenAI spans (OTLP JSON, or flattened spans as JSONL)',
+  kinds: ['json', 'jsonl'],
+  recognisedBy: 'OTLP resourceSpans with gen_ai.* attributes, or spans (traceId, spanId) with gen_ai.* attributes',
+  detect,
+  idsFromSource: true,
+  select: spansSelect,
+});
+
+export const otelAdapters = [otelGenAiSpans];

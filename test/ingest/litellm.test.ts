@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../helpers/cli.ts';
+import { ingested } from '../helpers/workspace.ts';
+import { litellmSpendLogs } from '../../src/ingest/adapters/litellm.ts';
+import { sniff } from '../../src/ingest/sniff.ts';
+
+type CallRow = Record<string, unknown>;
+
+const columns = `call_id, provider, model, operation, status, input_tokens, cache_read_tokens, cache_write_unknown_tokens, output_tokens,
+  reasoning_tokens, input_tokens_reported, ttft_ms, latency_ms, streamed, reported_cost::VARCHAR AS cost, reported_cost_kind,
+  api_key_name, project, user_id, session_id, lane, lane_source, tags::VARCHAR AS tags`;
+
+describe('litellm-spendlogs', () => {
+  it('is detected in JSON and CSV exports, and does not take OpenRouter files', async () => {
+    expect(litellmSpendLogs.detect(await sniff(fixture('litellm/spend-logs.json')))).toBe(true);
+    expect(litellmSpendLogs.detect(await sniff(fixture('litellm/spend-logs.csv')))).toBe(true);
+    expect(litellmSpendLogs.detect(await sniff(fixture('openrouter/generations.csv')))).toBe(false);
+    expect(litellmSpendLogs.detect(await sniff(fixture('openrouter/generations.jsonl')))).toBe(false);
+  });
+
+  it('takes cache reads and writes out of prompt_tokens, NULL when LiteLLM gives no cache figures', async () => {
+    const { ws, summary } = await ingested([fixture('litellm/spend-logs.json')]);
+    expect(summary).toMatchObject({ calls: 5, rejects: 0, skipped: 0 });
+    const rows = await ws.all<CallRow>(`SELECT ${columns}, source_path FROM calls ORDER BY ts DESC`);
+    const byId = new Map(rows.map((r) => [r.call_id, r]));
+    expect(byId.get('chatcmpl-9f1c2b7e-5a0d-4c1e-9a77-2f3b8c1d0e01')).toEqual({
+      call_id: 'chatcmpl-9f1c2b7e-5a0d-4c1e-9a77-2f3b8c1d0e01',
+      provider: 'openai',
+      model: 'gpt-5.4',
+      operation: 'chat',
+      status: 'success',
+      input_tokens: 176n,
+      cache_read_tokens: 1024n,
+      cache_write_unknown_tokens: null,
+      output_tokens: 85n,
+      reasoning_tokens: 0n,
+      input_tokens_reported: 1200n,
+      ttft_ms: 490,
+      latency_ms: 2780,
+      streamed: null,
+      cost: '0.000420000',
+      reported_cost_kind: 'estimated',
+      api_key_name: 'web-app',
+      project: 'team-web',
+      user_id: 'u_42',
+      session_id: 'sess-7a1',
+      lane: 'standard',
+      lane_source: 'inferred',
+      tags: '{"request_tags":[],"call_type":"acompletion","model_group":"gpt-5.4","api_base":"https://api.openai.com/v1","user":"default_user_id","end_user":"u_42","cache_hit":"False","team_alias":"Web","key_user_id":"default_user_id"}',
+      source_path: '/0',
+    });
+    // Anthropic through LiteLLM: prompt_tokens 15300 = 1800 uncached + 12000 read + 1500 written.
+    // The team comes from the key's metadata when the column is empty.
+    // completionStartTime = endTime is LiteLLM's value for a call it did not stream: no TTFT; latency from the times.
+    expect(byId.get('chatcmpl-2b8e4c1a-7d3f-4e2b-8c6a-1a9b0c2d3e02')).toMatchObject({
+      provider: 'anthropic', model: 'claude-sonnet-4-5-20250929', input_tokens: 1800n, cache_read_tokens: 12000n,
+      cache_write_unknown_tokens: 1500n, input_tokens_reported: 15300n, ttft_ms: null, latency_ms: 4250, user_id: 'default_user_id',
+      project: 'team-web', tags: expect.stringContaining('"feature":"chat"'),
+    });
+    const nightly = byId.get('chatcmpl-5c3d2e1f-0a9b-4c8d-7e6f-5a4b3c2d1e03')!;
+    expect(nightly).toMatchObject({ input_tokens: 5200n, cache_read_tokens: null, cache_write_unknown_tokens: null, reasoning_tokens: null, ttft_ms: null, api_key_name: 'etl-nightly', project: 'team-data', user_id: 'svc-etl' });
+    expect(JSON.parse(nightly.tags as string)).toMatchObject({
+      request_tags: ['jobID:214590', 'taskName:run_page_classification', 'nightly'],
+      jobID: '214590',
+      taskName: 'run_page_classification',
+      env: 'prod',
+      owner: 'data-eng',
+    });
+    expect(byId.get('emb-8d7c6b5a-4f3e-2d1c-0b9a-8f7e6d5c4b04')).toMatchObject({ operation: 'embeddings', input_tokens: 820n, output_tokens: 0n });
+    // A failed call is still a call.
+    expect(byId.get('failed-3e2d1c0b-9a8f-7e6d-5c4b-3a2f1e0d9c05')).toMatchObject({ status: 'failure', input_tokens: 0n, output_tokens: 0n, cost: '0.000000000', latency_ms: 30000 });
+  });
+
+  it('parses the JSON text columns of a SQL CSV export and rejects an unreadable count with its line', async () => {
+    const { ws, summary } = await ingested([fixture('litellm/spend-logs.csv')]);
+    expect(summary).toMatchObject({ calls: 3, rejects: 1 });
+    const rows = await ws.all<CallRow>(`SELECT ${columns} FROM calls ORDER BY call_id`);
+    expect(rows.map((r) => [r.call_id, r.input_tokens, r.cache_read_tokens, r.cache_write_unknown_tokens, r.ttft_ms, r.latency_ms, r.user_id, r.api_key_name])).toEqual([
+      ['chatcmpl-c1', 176n, 1024n, null, 490, 2780, 'u_42', 'web-app'],
+      ['chatcmpl-c2', 1800n, 12000n, 1500n, null, 4250, 'default_user_id', 'web-app'],
+      ['chatcmpl-c3', 5200n, null, null, null, 8200, 'svc-etl', 'etl-nightly'],
+    ]);
+    expect(JSON.parse(rows[2]!.tags as string)).toMatchObject({ jobID: '214590', env: 'prod', request_tags: ['jobID:214590', 'taskName:run_page_classification', 'nightly'] });
+    expect(await ws.all('SELECT line, reason FROM rejects')).toEqual([{ line: 5n, reason: 'not a whole number in output_tokens: "NaN"' }]);
+  });
+
+  it('reads /spend/logs/v2 pages as JSONL: rows under data, a truncated line rejected with its line', async () => {
+    const { ws, summary } = await ingested([fixture('litellm/spend-logs-v2-pages.jsonl')]);
+    expect(summary).toMatchObject({ calls: 3, rejects: 1 });
+    expect(await ws.all('SELECT call_id, source_row, source_path, input_tokens, cache_read_tokens FROM calls ORDER BY source_row, source_path')).toEqual([
+      { call_id: 'chatcmpl-5c3d2e1f-0a9b-4c8d-7e6f-5a4b3c2d1e03', source_row: 1n, source_path: '/data/0', input_tokens: 5200n, cache_read_tokens: null },
+      { call_id: 'emb-8d7c6b5a-4f3e-2d1c-0b9a-8f7e6d5c4b04', source_row: 1n, source_path: '/data/1', input_tokens: 820n, cache_read_tokens: null },
+      { call_id: 'chatcmpl-9f1c2b7e-5a0d-4c1e-9a77-2f3b8c1d0e01', source_row: 3n, source_path: '/data/0', input_tokens: 176n, cache_read_tokens: 1024n },
+    ]);
+    expect(await ws.all('SELECT line, reason FROM rejects')).toEqual([{ line: 2n, reason: 'malformed JSON' }]);
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../helpers/cli.ts';
+import { ingested } from '../helpers/workspace.ts';
+import type { Sample } from '../../src/ingest/adapter.ts';
+import { openrouterCsv, openrouterGeneration } from '../../src/ingest/adapters/openrouter.ts';
+import { sniff } from '../../src/ingest/sniff.ts';
+
+type CallRow = Record<string, unknown>;
+
+const tokenColumns = `call_id, model, provider, operation, input_tokens, cache_read_tokens, cache_write_unknown_tokens, output_tokens,
+  reasoning_tokens, input_tokens_reported, lane, lane_source, service_tier_raw, streamed, cancelled, ttft_ms, latency_ms,
+  reported_cost::VARCHAR AS cost, reported_cost_kind, user_id, app, api_key_name, finish_reason, inference_geo, source_format`;
+
+describe('openrouter-csv', () => {
+  it('is detected from the log export header, and not from a batchable CSV', async () => {
+    const sample = await sniff(fixture('openrouter/generations.csv'));
+    expect(openrouterCsv.detect(sample)).toBe(true);
+    expect(openrouterCsv.detect(await sniff(fixture('batchable/mixed-workloads.csv')))).toBe(false);
+  });
+
+  it('reads uncached input as prompt minus cached, and keeps the signals', async () => {
+    const { ws, summary } = await ingested([fixture('openrouter/generations.csv')]);
+    expect(summary).toMatchObject({ calls: 5, rejects: 0, skipped: 0 });
+    const rows = await ws.all<CallRow>(`SELECT ${tokenColumns} FROM calls ORDER BY ts`);
+    const byId = new Map(rows.map((r) => [r.call_id, r]));
+    expect(byId.get('gen-1776070800-a1')).toEqual({
+      call_id: 'gen-1776070800-a1',
+      model: 'openai/gpt-4o-mini',
+      provider: 'openai',
+      operation: 'chat',
+      input_tokens: 816n,
+      cache_read_tokens: 1024n,
+      cache_write_unknown_tokens: null,
+      output_tokens: 212n,
+      reasoning_tokens: 0n,
+      input_tokens_reported: 1840n,
+      lane: 'standard',
+      lane_source: 'inferred',
+      service_tier_raw: null,
+      streamed: true,
+      cancelled: false,
+      ttft_ms: 410,
+      latency_ms: 2380,
+      cost: '0.000412000',
+      reported_cost_kind: 'billed',
+      user_id: 'user-17',
+      app: 'Support Chat',
+      api_key_name: 'Primary',
+      finish_reason: 'stop',
+      inference_geo: null,
+      source_format: 'openrouter-csv',
+    });
+    // A user hit stop.
+    expect(byId.get('gen-1776070861-b2')).toMatchObject({ provider: 'anthropic', cancelled: true, input_tokens: 5200n, cache_read_tokens: 0n, reasoning_tokens: null });
+    // Background: no cached column value means unknown (NULL), not zero; no user, no TTFT.
+    expect(byId.get('gen-1776042000-c3')).toMatchObject({ input_tokens: 12000n, cache_read_tokens: null, streamed: false, ttft_ms: null, user_id: null, app: null });
+    expect(byId.get('gen-1776042002-d4')).toMatchObject({ provider: 'deepseek', input_tokens: 952n, cache_read_tokens: 2048n, reasoning_tokens: 1100n, finish_reason: 'length' });
+    expect(byId.get('gen-1776042004-e5')).toMatchObject({ operation: 'embeddings', output_tokens: 0n });
+  });
+
+  it('rejects unreadable values with the file line, keeping the other rows', async () => {
+    const file = fixture('openrouter/malformed.csv');
+    const { ws, summary } = await ingested([file]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 2 });
+    const rejects = await ws.all<{ line: bigint; reason: string }>('SELECT line, reason FROM rejects ORDER BY line');
+    expect(rejects).toEqual([
+      { line: 3n, reason: 'not a whole number in input_tokens: "1.2k"; not a whole number in input_tokens_reported: "1.2k"' },
+      { line: 4n, reason: 'not true/false in streamed: "maybe"' },
+    ]);
+  });
+});
+
+describe('openrouter-generation', () => {
+  it('is detected from generation responses, wrapped or bare, and not from the OpenRouter CSV', async () => {
+    expect(openrouterGeneration.detect(await sniff(fixture('openrouter/generations.jsonl')))).toBe(true);
+    expect(openrouterGeneration.detect(await sniff(fixture('openrouter/generations-array.json')))).toBe(true);
+    const batchableLike: Sample = { kind: 'jsonl', delimiter: '', header: [], keys: new Set(['ts', 'model', 'input_tokens', 'output_tokens']), records: [], arrayDocument: false };
+    expect(openrouterGeneration.detect(batchableLike)).toBe(false);
+  });
+
+  it('uses native counts, the service tier as lane, and only a reported TTFT', async () => {
+    const { ws, summary } = await ingested([fixture('openrouter/generations.jsonl')]);
+    expect(summary).toMatchObject({ calls: 4, rejects: 0 });
+    const rows = await ws.all<CallRow>(`SELECT ${tokenColumns}, source_row, source_path, tags->>'user_agent' AS ua FROM calls ORDER BY ts DESC`);
+    expect(rows[0]).toEqual({
+      call_id: 'gen-3bhGkxlo4XFrqiabUM7NDtwDzWwG',
+      model: 'openai/gpt-4o-mini',
+      provider: 'openai',
+      operation: 'chat',
+      input_tokens: 816n,
+      cache_read_tokens: 1024n,
+      cache_write_unknown_tokens: null,
+      output_tokens: 212n,
+      reasoning_tokens: 0n,
+      input_tokens_reported: 1840n,
+      lane: 'priority',
+      lane_source: 'reported',
+      service_tier_raw: 'priority',
+      streamed: true,
+      cancelled: false,
+      ttft_ms: 380,
+      latency_ms: 1250,
+      cost: '0.000412000',
+      reported_cost_kind: 'billed',
+      user_id: 'user-123',
+      app: 'https://chat.example.com/',
+      api_key_name: null,
+      finish_reason: 'stop',
+      inference_geo: 'us',
+      source_format: 'openrouter-generation',
+      source_row: 1n,
+      source_path: '/data',
+      ua: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5)',
+    });
+    const rest = new Map(rows.slice(1).map((r) => [r.call_id, r]));
+    // No tier reported: inferred standard; no cached figure: NULL; latency - generation_time is not taken as TTFT.
+    expect(rest.get('gen-9Fq2Lw0pXz7YtR4sK1mN6vB3')).toMatchObject({
+      input_tokens: 12000n, cache_read_tokens: null, reasoning_tokens: null, lane: 'standard', lane_source: 'inferred', ttft_ms: null, latency_ms: 9800, streamed: false,
+    });
+    // `usage` (USD) stands in for total_cost; flex tier.
+    expect(rest.get('gen-Kx81mQ2rT5uV8wY0zA3cD6eF')).toMatchObject({ cost: '0.009900000', lane: 'flex', input_tokens: 3000n, cache_read_tokens: 0n, reasoning_tokens: 1100n });
+    expect(rest.get('gen-Em5bD9cF2gH4jK6lM8nP0qR2')).toMatchObject({ operation: 'embeddings', lane: 'standard', lane_source: 'reported', service_tier_raw: 'default' });
+  });
+
+  it('rejects an unreadable count in a JSON document with its pointer', async () => {
+    const file = fixture('openrouter/generations-array.json');
+    const { ws, summary } = await ingested([file]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 1 });
+    const calls = await ws.all<CallRow>('SELECT input_tokens, cache_read_tokens, reasoning_tokens, provider FROM calls');
+    expect(calls).toEqual([{ input_tokens: 1800n, cache_read_tokens: 600n, reasoning_tokens: 40n, provider: 'google' }]);
+    const rejects = await ws.all<{ line: bigint | null; path: string; reason: string }>('SELECT line, path, reason FROM rejects');
+    expect(rejects).toEqual([{ line: null, path: '/1', reason: 'not a whole number in input_tokens: "n/a"; not a whole number in input_tokens_reported: "n/a"' }]);
+  });
+});

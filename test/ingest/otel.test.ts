@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../helpers/cli.ts';
+import { ingested } from '../helpers/workspace.ts';
+import { otelGenAiSpans } from '../../src/ingest/adapters/otel.ts';
+import { sniff } from '../../src/ingest/sniff.ts';
+
+type CallRow = Record<string, unknown>;
+
+const columns = `call_id, trace_id, parent_id, provider, model, operation, input_tokens, cache_read_tokens, cache_write_unknown_tokens,
+  output_tokens, reasoning_tokens, input_tokens_reported, streamed, ttft_ms, latency_ms, lane, lane_source, service_tier_raw,
+  status, finish_reason, user_id, session_id, app, ts, ended_at`;
+
+describe('otel-genai-spans', () => {
+  it('is detected in OTLP JSON and flattened JSONL, and does not take Langfuse or LiteLLM files', async () => {
+    expect(otelGenAiSpans.detect(await sniff(fixture('otel/otlp-traces.json')))).toBe(true);
+    expect(otelGenAiSpans.detect(await sniff(fixture('otel/spans.jsonl')))).toBe(true);
+    expect(otelGenAiSpans.detect(await sniff(fixture('langfuse/observations.jsonl')))).toBe(false);
+    expect(otelGenAiSpans.detect(await sniff(fixture('litellm/spend-logs.json')))).toBe(false);
+  });
+
+  it('pivots OTLP attributes, takes cached tokens out of input, and skips agent and tool spans', async () => {
+    const { ws, summary } = await ingested([fixture('otel/otlp-traces.json')]);
+    expect(summary).toMatchObject({ calls: 5, rejects: 0, skipped: 2 });
+    expect(await ws.all("SELECT path, reason FROM rejects WHERE kind = 'skip' ORDER BY path")).toEqual([
+      { path: '/resourceSpans/0/scopeSpans/0/spans/0', reason: 'otel invoke_agent span: its model calls are spans of their own' },
+      { path: '/resourceSpans/0/scopeSpans/0/spans/2', reason: 'otel execute_tool span: its model calls are spans of their own' },
+    ]);
+    const rows = await ws.all<CallRow>(`SELECT ${columns}, tags::VARCHAR AS tags FROM calls ORDER BY call_id`);
+    const byId = new Map(rows.map((r) => [r.call_id, r]));
+    const chat = byId.get('a1b2c3d4e5f60002')!;
+    expect({ ...chat, tags: JSON.parse(chat.tags as string) }).toEqual({
+      call_id: 'a1b2c3d4e5f60002',
+      trace_id: '5b8efff798038103d269b633813fc60c',
+      parent_id: 'a1b2c3d4e5f60001',
+      provider: 'openai',
+      model: 'gpt-5.4-2026-03-05',
+      operation: 'chat',
+      input_tokens: 1104n,
+      cache_read_tokens: 4096n,
+      cache_write_unknown_tokens: null,
+      output_tokens: 310n,
+      reasoning_tokens: 64n,
+      input_tokens_reported: 5200n,
+      streamed: true,
+      ttft_ms: 410,
+      latency_ms: 2400,
+      lane: 'standard',
+      lane_source: 'reported',
+      service_tier_raw: 'default',
+      status: null,
+      finish_reason: 'stop',
+      user_id: 'u_42',
+      session_id: 'conv_1',
+      app: 'support-bot',
+      ts: new Date('2026-08-27T09:46:40.000Z'),
+      ended_at: new Date('2026-08-27T09:46:42.400Z'),
+      tags: expect.objectContaining({
+        'service.name': 'support-bot',
+        'deployment.environment': 'production',
+        'gen_ai.usage.input_tokens': 5200,
+        'gen_ai.response.finish_reasons': ['stop'],
+        'gen_ai.request.stream': true,
+        'otel.span.name': 'chat gpt-5.4',
+        'otel.scope.name': 'opentelemetry.instrumentation.openai_v2',
+      }),
+    });
+    // Older attribute names: gen_ai.system, cache_creation (writes); 15300 = 1800 + 12000 read + 1500 written.
+    expect(byId.get('a1b2c3d4e5f60004')).toMatchObject({
+      provider: 'anthropic', input_tokens: 1800n, cache_read_tokens: 12000n, cache_write_unknown_tokens: 1500n, streamed: false, ttft_ms: null, latency_ms: 4050, lane_source: 'inferred',
+    });
+    expect(byId.get('b1c2d3e4f5a60001')).toMatchObject({ input_tokens: 5200n, cache_read_tokens: null, streamed: null, lane: 'flex', app: 'nightly-digest', parent_id: null });
+    expect(byId.get('b1c2d3e4f5a60002')).toMatchObject({ operation: 'embeddings', input_tokens: 820n, output_tokens: 0n, latency_ms: 180 });
+    expect(byId.get('b1c2d3e4f5a60003')).toMatchObject({ status: 'error', input_tokens: 0n, output_tokens: 0n, latency_ms: 30000 });
+  });
+
+  it('reads flattened spans, skips spans without usage and rejects an unreadable count with its line', async () => {
+    const { ws, summary } = await ingested([fixture('otel/spans.jsonl')]);
+    expect(summary).toMatchObject({ calls: 2, rejects: 1, skipped: 1 });
+    expect(await ws.all('SELECT kind, line, reason FROM rejects ORDER BY line')).toEqual([
+      { kind: 'skip', line: 2n, reason: 'otel span without gen_ai usage: GET /orders' },
+      { kind: 'reject', line: 3n, reason: 'not a whole number in input_tokens: "lots"; not a whole number in input_tokens_reported: "lots"' },
+    ]);
+    const rows = await ws.all<CallRow>(`SELECT ${columns} FROM calls ORDER BY ts`);
+    expect(rows.map((r) => [r.call_id, r.operation, r.input_tokens, r.cache_read_tokens, r.ttft_ms, r.streamed, r.lane, r.service_tier_raw, r.app])).toEqual([
+      ['c1d2e3f4a5b60004', 'completions', 640n, null, null, null, 'standard', 'scale', 'batch-worker'],
+      ['c1d2e3f4a5b60001', 'chat', 1104n, 4096n, 410, true, 'standard', 'default', 'support-bot'],
+    ]);
+  });
+
+  it('reads OTLP export requests one per line (collector file exporter), with line and pointer', async () => {
+    const { ws, summary } = await ingested([fixture('otel/otlp-export.jsonl')]);
+    expect(summary).toMatchObject({ calls: 5, rejects: 0, skipped: 2 });
+    expect(await ws.all("SELECT call_id, source_row, source_path, input_tokens, app FROM calls WHERE call_id IN ('a1b2c3d4e5f60004', 'b1c2d3e4f5a60002') ORDER BY call_id")).toEqual([
+      { call_id: 'a1b2c3d4e5f60004', source_row: 1n, source_path: '/resourceSpans/0/scopeSpans/0/spans/3', input_tokens: 1800n, app: 'support-bot' },
+      { call_id: 'b1c2d3e4f5a60002', source_row: 2n, source_path: '/resourceSpans/0/scopeSpans/0/spans/1', input_tokens: 820n, app: 'nightly-digest' },
+    ]);
+  });
+});
+
