@@ -168,3 +168,33 @@ describe('number parsing', () => {
     ws.close();
   });
 });
+
+describe('line numbers', () => {
+  it('stay exact past several lines the CSV reader set aside', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-'));
+    const file = join(dir, 'two-ragged.csv');
+    writeFileSync(
+      file,
+      'ts,model,input_tokens,output_tokens\n' +
+        '2026-10-05T09:00:00Z,gpt-5.4,1,1\n' + // line 2
+        '2026-10-05T09:01:00Z,gpt-5.4\n' + // line 3: ragged
+        '2026-10-05T09:02:00Z,gpt-5.4,3,3\n' + // line 4
+        '2026-10-05T09:03:00Z,gpt-5.4,4,4,4\n' + // line 5: ragged
+        '2026-10-05T09:04:00Z,gpt-5.4,5,5\n' + // line 6
+        '2026-10-05T09:05:00Z,gpt-5.4,-6,6\n', // line 7: negative
+    );
+    const { ws, summary } = await ingested([file]);
+    expect(summary).toMatchObject({ calls: 3, rejects: 3 });
+    expect(await ws.all('SELECT source_row, input_tokens FROM calls ORDER BY source_row')).toEqual([
+      { source_row: 2n, input_tokens: 1n },
+      { source_row: 4n, input_tokens: 3n },
+      { source_row: 6n, input_tokens: 5n },
+    ]);
+    expect(await ws.all('SELECT line, raw FROM rejects ORDER BY line')).toEqual([
+      { line: 3n, raw: '2026-10-05T09:01:00Z,gpt-5.4' },
+      { line: 5n, raw: '2026-10-05T09:03:00Z,gpt-5.4,4,4,4' },
+      { line: 7n, raw: '2026-10-05T09:05:00Z,gpt-5.4,-6,6' },
+    ]);
+    ws.close();
+  });
+});
