@@ -1,33 +1,58 @@
-// `batchable audit <files...>`: ingest, then report usage per model.
+// `batchable audit <files...>`: ingest, classify, price, and print the savings table per workload.
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { selectUsageByModel } from '../db/queries/usage-by-model.ts';
 import { withWorkspace } from '../db/workspace.ts';
-import { renderIngestSummary } from '../report/ingest-summary.ts';
-import { formatCount, renderTable } from '../report/table.ts';
-import { ingestArgs } from './ingest.ts';
+import { type AnalysisFlags, savingsReport } from '../pipeline.ts';
+import { renderHtml } from '../report/html/index.ts';
+import { htmlInput, type JsonReportForHtml } from '../report/html/from-report.ts';
+import { htmlSeries } from '../report/html-series.ts';
+import { render } from '../report/render.ts';
+import { reportJson } from '../report/renderers/json.ts';
+import { parseSavingsFlags, type SavingsFlags } from '../report/savings-options.ts';
 import type { Io } from './io.ts';
-import { addDbOption, addIngestOptions, type IngestFlags } from './options.ts';
+import { addDbOption, addIngestOptions } from './options.ts';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** The options audit and simulate share: workspace, ingest, rules, prices, grouping, period, output. */
+export function addReportOptions(command: Command): Command {
+  return addIngestOptions(addDbOption(command))
+    .option('--rules <file>', 'rules file (YAML or JSON) that labels workloads; it always wins over heuristics')
+    .option('--pricing-dir <dir>', 'extra price catalogs (<provider>.json) over the bundled ones')
+    .option('--by <grouping>', 'workload | model | provider | project | api_key | day')
+    .option('--since <date>', 'only calls from this date (YYYY-MM-DD, in --tz)')
+    .option('--until <date>', 'only calls up to and including this date (YYYY-MM-DD, in --tz)')
+    .option('--tz <zone>', 'time zone for --since/--until and --by day (IANA name)', 'UTC')
+    .option('--workload <name>', 'only this workload (repeatable)', collect, [])
+    .option('--min-saving <usd>', 'below this saving per 30 days batch does not pay for its plumbing', '10')
+    .option('--format <format>', 'table | json | csv | markdown', 'table')
+    .option('--export-calls <file>', 'also write every call with its label and cost to this file (.csv, .jsonl, .parquet)')
+    .option('--html <file>', 'also write a self-contained HTML report with charts (no network needed) to this file');
+}
+
+export type ReportCommandFlags = SavingsFlags & AnalysisFlags & { db: string; html?: string };
+
+/** Parse, analyse, render: the shared action of audit and simulate. */
+export async function runReport(io: Io, command: 'audit' | 'simulate', files: string[], flags: ReportCommandFlags): Promise<void> {
+  const parsed = parseSavingsFlags(flags);
+  const { report, html } = await withWorkspace(flags.db, async (ws) => {
+    const report = await savingsReport(ws, io, command, files, flags, parsed);
+    // The page prints from the JSON report's own numbers, so it matches `--format json` to the cent.
+    const html = flags.html === undefined ? undefined : await renderHtml(htmlInput(reportJson(report) as JsonReportForHtml, await htmlSeries(ws, report, parsed.by, parsed.filter)));
+    return { report, html };
+  });
+  for (const warning of report.warnings) io.err(`warning: ${warning}\n`);
+  io.out(render(report, parsed.format, io.style));
+  if (flags.html !== undefined && html !== undefined) {
+    writeFileSync(flags.html, html);
+    io.err(`HTML report written to ${flags.html}\n`);
+  }
+}
 
 export function registerAudit(program: Command, io: Io): void {
   const command = program
     .command('audit')
-    .description('ingest usage exports (idempotently) and report what the calls cost and what could move to batch')
+    .description('ingest usage exports (idempotently), label and price every call, and print what could move to batch per workload')
     .argument('[files...]', 'usage exports to ingest first (none: report what the database holds)');
-  addIngestOptions(addDbOption(command)).action(async (files: string[], flags: IngestFlags & { db: string }) => {
-    await withWorkspace(flags.db, async (ws) => {
-      if (files.length > 0) io.err(renderIngestSummary(await ingestArgs(ws, io, files, flags)));
-      const rows = await selectUsageByModel(ws);
-      io.out(
-        renderTable(
-          {
-            head: ['provider', 'model', 'lane', 'rows', 'requests', 'input', 'cache read', 'cache write', 'output'],
-            align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
-            rows: rows.map((r) => [r.provider ?? '–', r.model, r.lane, formatCount(r.rows), formatCount(r.requests), formatCount(r.input_tokens),
-              formatCount(r.cache_read_tokens), formatCount(r.cache_write_tokens), formatCount(r.output_tokens)]),
-          },
-          io.style,
-        ),
-      );
-    });
-  });
+  addReportOptions(command).action((files: string[], flags: ReportCommandFlags) => runReport(io, 'audit', files, flags));
 }

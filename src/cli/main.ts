@@ -12,7 +12,10 @@ import { registerSimulate } from './simulate.ts';
 import { processIo, type Io } from './io.ts';
 import { registerRejects } from './rejects.ts';
 
-export function createProgram(io: Io): Command {
+/** The environment commands read (GitHub Actions variables for `check`); tests pass their own. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function createProgram(io: Io, env: Env = process.env): Command {
   const program = new Command('batchable')
     .description('Find the LLM API spend nobody waits on, and what it would cost on the batch lane.')
     .version(version)
@@ -24,7 +27,7 @@ export function createProgram(io: Io): Command {
   registerFormats(program, io);
   registerRejects(program, io);
   registerSimulate(program, io);
-  registerCheck(program, io);
+  registerCheck(program, io, env);
   registerExplain(program, io);
   registerPricing(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
@@ -32,9 +35,9 @@ export function createProgram(io: Io): Command {
 }
 
 /** Runs the CLI and returns its exit code. Tests call this in-process with their own Io. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
+export async function main(argv: readonly string[], io: Io = processIo, env: Env = process.env): Promise<ExitCode> {
   try {
-    await createProgram(io).parseAsync([...argv]);
+    await createProgram(io, env).parseAsync([...argv]);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2; // commander printed its message

@@ -1,5 +1,5 @@
 // Opening the workspace database and running migrations. The only module that creates DuckDB instances.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
@@ -45,6 +45,8 @@ export async function openWorkspace(path: string = defaultDbPath): Promise<Works
     });
   }
   const conn = await instance.connect();
+  // An in-memory workspace spills to a directory of its own (concurrent runs must not share one), removed on close.
+  const spill = path === ':memory:' ? mkdtempSync(join(tmpdir(), 'batchable-spill-')) : undefined;
   const ws: Workspace = {
     conn,
     path,
@@ -61,13 +63,14 @@ export async function openWorkspace(path: string = defaultDbPath): Promise<Works
     close() {
       conn.closeSync();
       instance.closeSync();
+      if (spill !== undefined) rmSync(spill, { recursive: true, force: true });
     },
   };
   // Zone-less timestamps in exports are UTC; display zones are applied when reporting (--tz).
   await ws.run("SET TimeZone = 'UTC'");
   // A bounded memory budget: past it DuckDB spills to disk instead of growing the process (peak RSS < 2 GB).
   await ws.run(`SET memory_limit = '${memoryLimit()}'`);
-  if (path === ':memory:') await ws.run(`SET temp_directory = ${sqlString(join(tmpdir(), 'batchable-spill'))}`);
+  if (spill !== undefined) await ws.run(`SET temp_directory = ${sqlString(spill)}`);
   await migrate(ws);
   for (const sql of macroSql) await ws.run(sql);
   return ws;

@@ -9,8 +9,11 @@ export const fixture = (path: string): string => fileURLToPath(new URL(`../../fi
 
 export type RunResult = { code: number; stdout: string; stderr: string };
 
-/** Runs `batchable ...args` in this process (fast; used for most behaviour tests). */
-export async function runCli(args: readonly string[], columns = 120): Promise<RunResult> {
+/**
+ * Runs `batchable ...args` in this process (fast; used for most behaviour tests). The environment is the
+ * test's own (empty by default), so no test reads or writes the CI's GitHub Actions variables.
+ */
+export async function runCli(args: readonly string[], columns = 120, env: Record<string, string | undefined> = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -19,7 +22,7 @@ export async function runCli(args: readonly string[], columns = 120): Promise<Ru
     style: { color: false, columns },
     interactive: false,
   };
-  const code = await main(['node', 'batchable', ...args], io);
+  const code = await main(['node', 'batchable', ...args], io, env);
   return { code, stdout, stderr };
 }
 

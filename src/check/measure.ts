@@ -1,0 +1,111 @@
+// What `check` measures, in one pass of SQL over calls x labels x priced_calls: spend on synchronous lanes,
+// spend that nobody waits on but is still billed synchronously, request counts, and the period covered.
+// Money stays integer pico-dollars (HUGEINT) here; the caller turns it into exact fractions.
+import type { Params, Workspace } from '../db/workspace.ts';
+import { UsageError } from '../errors.ts';
+import type { CheckFilter } from './flags.ts';
+
+/** A lane where someone is served in real time and billed at the synchronous rates. */
+const synchronousSql = "coalesce(p.lane, 'standard') IN ('standard', 'priority')";
+
+/** Non-blocking work, accepted by the provider's batch lane, still billed on a synchronous lane. */
+const avoidableSql = `(l.label = 'non_blocking' AND coalesce(p.batch_eligible, false) AND ${synchronousSql})`;
+
+/** FROM + WHERE for the filters; user text only as parameters. */
+function scope(filter: CheckFilter): { sql: string; params: Record<string, string> } {
+  const where: string[] = [];
+  const params: Record<string, string> = {};
+  if (filter.since !== undefined) {
+    where.push('c.ts >= timezone($tz, $since::DATE::TIMESTAMP)');
+    params.since = filter.since;
+    params.tz = filter.tz;
+  }
+  if (filter.until !== undefined) {
+    where.push('c.ts < timezone($tz, ($until::DATE + 1)::TIMESTAMP)');
+    params.until = filter.until;
+    params.tz = filter.tz;
+  }
+  if (filter.workloads.length > 0) {
+    where.push(`l.workload IN (${filter.workloads.map((_, i) => `$w${i}`).join(', ')})`);
+    filter.workloads.forEach((w, i) => (params[`w${i}`] = w));
+  }
+  return {
+    sql: `FROM calls c JOIN labels l USING (call_id) JOIN priced_calls p USING (call_id) ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+    params,
+  };
+}
+
+export type CheckTotals = {
+  rows: bigint;
+  spend_pico: bigint;
+  sync_pico: bigint;
+  avoidable_pico: bigint;
+  /** Requests where the source counts them; rows without a count (requests NULL) are left out of both. */
+  requests: bigint;
+  sync_requests: bigint;
+  uncounted_rows: bigint;
+  uncounted_pico: bigint;
+  /** Epoch milliseconds: the first call (or bucket) start and the last end (ended_at, else ts), as audit does. */
+  first_ms: bigint | null;
+  last_ms: bigint | null;
+};
+
+export type WorkloadContribution = {
+  workload: string;
+  spend_pico: bigint;
+  sync_pico: bigint;
+  avoidable_pico: bigint;
+};
+
+export async function selectCheckTotals(ws: Workspace, filter: CheckFilter): Promise<CheckTotals> {
+  const { sql, params } = scope(filter);
+  const rows = await ws.all<CheckTotals>(
+    `SELECT count(*)::BIGINT AS rows,
+            coalesce(sum(p.cost_pico), 0)::HUGEINT AS spend_pico,
+            coalesce(sum(p.cost_pico) FILTER (WHERE ${synchronousSql}), 0)::HUGEINT AS sync_pico,
+            coalesce(sum(p.cost_pico) FILTER (WHERE ${avoidableSql}), 0)::HUGEINT AS avoidable_pico,
+            coalesce(sum(c.requests), 0)::HUGEINT AS requests,
+            coalesce(sum(c.requests) FILTER (WHERE ${synchronousSql}), 0)::HUGEINT AS sync_requests,
+            count(*) FILTER (WHERE c.requests IS NULL)::BIGINT AS uncounted_rows,
+            coalesce(sum(p.cost_pico) FILTER (WHERE c.requests IS NULL), 0)::HUGEINT AS uncounted_pico,
+            epoch_ms(min(c.ts))::BIGINT AS first_ms,
+            epoch_ms(max(coalesce(c.ended_at, c.ts)))::BIGINT AS last_ms
+     ${sql}`,
+    params as Params,
+  );
+  const totals = rows[0];
+  if (totals === undefined) throw new Error('aggregate query returned no row');
+  return totals;
+}
+
+/** Workloads ranked by the spend that breached (avoidable or synchronous), largest first. */
+export async function selectTopWorkloads(
+  ws: Workspace,
+  filter: CheckFilter,
+  rankBy: 'avoidable' | 'sync',
+  limit: number,
+): Promise<WorkloadContribution[]> {
+  const { sql, params } = scope(filter);
+  const order = rankBy === 'avoidable' ? 'avoidable_pico DESC, sync_pico DESC' : 'sync_pico DESC, avoidable_pico DESC';
+  return ws.all<WorkloadContribution>(
+    `SELECT coalesce(l.workload, '(none)') AS workload,
+            coalesce(sum(p.cost_pico), 0)::HUGEINT AS spend_pico,
+            coalesce(sum(p.cost_pico) FILTER (WHERE ${synchronousSql}), 0)::HUGEINT AS sync_pico,
+            coalesce(sum(p.cost_pico) FILTER (WHERE ${avoidableSql}), 0)::HUGEINT AS avoidable_pico
+     ${sql}
+     GROUP BY ALL
+     HAVING ${rankBy === 'avoidable' ? 'avoidable_pico' : 'sync_pico'} > 0
+     ORDER BY ${order}, workload
+     LIMIT ${Math.trunc(limit)}`,
+    params as Params,
+  );
+}
+
+/** --tz must be a zone DuckDB knows before it is used in a filter. */
+export async function assertTimeZone(ws: Workspace, tz: string): Promise<void> {
+  try {
+    await ws.all("SELECT timezone($tz, TIMESTAMP '2020-01-01 00:00:00') AS t", { tz });
+  } catch (error) {
+    throw new UsageError(`--tz ${tz}: unknown time zone; use an IANA name such as UTC or Europe/Berlin`, { cause: error });
+  }
+}

@@ -1,0 +1,173 @@
+// classifyCalls: the whole `calls` table -> TEMP TABLE labels, in SQL stages (temp tables), no per-row JS.
+//   _cls_idents     per distinct identity (tags, key, project, app, model, operation): default name, name words
+//   _cls_calls      per call: workload (tag, rule or grouping), the rule that matched, per-call evidence
+//   _cls_chained, _cls_user_gaps, _cls_loops   window functions over (trace, ts), (user, ts), (workload, ts)
+//   _cls_org_slots  the org's human hours, learned from clearly interactive calls
+//   _cls_workloads  per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
+//   _cls_outcomes   one decision per (workload, rule, per-call evidence, lane)
+//   labels          per call: lane > rule > strong per-call evidence > the workload's decision
+import { ddlFor, labelsColumns } from '../db/analysis-tables.ts';
+import type { Workspace } from '../db/workspace.ts';
+import { decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql } from './evidence.ts';
+import { compileRules, ruleOutcomes } from './rules/compile.ts';
+import type { Rules } from './rules/schema.ts';
+import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql } from './signals/per-call.ts';
+import { chainedRowsSql, userGapsSql } from './signals/sequence.ts';
+import { hourlySql, minInteractiveRequests, minutelySql, orgSlotsSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
+import { identitiesSql, identityHashSql } from './signals/workload-name.ts';
+
+/**
+ * What decides a call's label besides its workload: the rule that matched (-1: none), the strongest per-call
+ * evidence (1 discounted lane, 2 cancelled, 3 streamed, 4 agent chain, 5 priority lane, 0 none) and the lane.
+ * Labels are decided once per distinct key, then joined back: reason lists built per row would cost more
+ * than everything else here.
+ */
+const outcomeKeySql = `coalesce(rule_idx, -1) AS ri,
+  CASE WHEN discounted_lane THEN 1 WHEN cancelled_call THEN 2 WHEN streamed_call THEN 3 WHEN in_chain THEN 4 WHEN priority_call THEN 5 ELSE 0 END AS flag,
+  CASE WHEN discounted_lane THEN lane ELSE '' END AS dlane`;
+
+/** The org's learned human hours, as used for the time-shape signals (also shown by explain). */
+export type OrgShape = { readonly weekly: boolean; readonly slots: number; readonly activeSlots: number; readonly interactiveRequests: number; readonly usable: boolean };
+
+export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Promise<void> {
+  await loadRuleTable(ws, rules);
+  const compiled = compileRules(rules);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_idents AS ${identitiesSql}`);
+  await ws.run(
+    `CREATE OR REPLACE TEMP TABLE _cls_calls AS
+    WITH ruled AS (
+      SELECT c.*, i.auto_workload, i.bg_word, i.fg_word, ${compiled.sql} AS rule_idx
+      FROM calls c JOIN _cls_idents i ON i.ident = ${identityHashSql('c')}
+    )
+    SELECT ruled.call_id, ruled.granularity, ruled.ts,
+      coalesce(ruled.ended_at, ruled.ts + ruled.latency_ms * INTERVAL 1 MILLISECOND, ruled.ts) AS ended,
+      greatest(coalesce(ruled.requests, 1), 1) AS w,
+      ruled.lane, ruled.operation, ruled.user_id,
+      coalesce(ruled.trace_id, ruled.session_id) AS chain_key,
+      ${discountedLaneSql} AS discounted_lane,
+      ${streamedSql} AS streamed_call,
+      ${cancelledSql} AS cancelled_call,
+      ${priorityLaneSql} AS priority_call,
+      ${inputPerRequestSql} AS input_per_request,
+      ruled.bg_word, ruled.fg_word,
+      (${streamedSql} OR ${cancelledSql} OR ruled.fg_word <> '') AS interactive,
+      ruled.rule_idx,
+      coalesce(r.workload, ruled.auto_workload) AS workload,
+      false AS in_chain
+    FROM ruled LEFT JOIN _cls_rules r USING (rule_idx)`,
+    compiled.params,
+  );
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chained AS ${chainedRowsSql}`);
+  await ws.run('UPDATE _cls_calls SET in_chain = true WHERE rowid IN (SELECT rid FROM _cls_chained)');
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_user_gaps AS ${userGapsSql}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_minutely AS ${minutelySql}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${hourlySql}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_loops AS ${workloadLoopSql}`);
+
+  const shape = await learnOrgShape(ws);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_workloads AS
+    WITH agg AS (
+      SELECT workload, count(*) AS rows, sum(w)::BIGINT AS requests,
+        coalesce(sum(w) FILTER (WHERE streamed_call) / sum(w), 0) AS streamed_share,
+        coalesce(sum(w) FILTER (WHERE cancelled_call) / sum(w), 0) AS cancelled_share,
+        coalesce(sum(w) FILTER (WHERE in_chain) / sum(w), 0) AS chain_share,
+        coalesce(sum(w) FILTER (WHERE priority_call) / sum(w), 0) AS priority_share,
+        coalesce(sum(w) FILTER (WHERE discounted_lane) / sum(w), 0) AS discounted_share,
+        count(*) FILTER (WHERE user_id IS NOT NULL) / count(*) AS user_share,
+        count(*) FILTER (WHERE granularity IS DISTINCT FROM 'bucket') / count(*) AS calls_share,
+        coalesce(sum(w) FILTER (WHERE bg_word <> '') / sum(w), 0) AS bg_share, mode(bg_word) FILTER (WHERE bg_word <> '') AS bg_word,
+        coalesce(sum(w) FILTER (WHERE fg_word <> '') / sum(w), 0) AS fg_share, mode(fg_word) FILTER (WHERE fg_word <> '') AS fg_word,
+        coalesce(sum(w) FILTER (WHERE operation = 'embeddings') / sum(w), 0) AS embedding_share,
+        median(input_per_request) FILTER (WHERE operation = 'embeddings') AS embedding_input_median
+      FROM _cls_calls GROUP BY workload
+    ), users AS (
+      SELECT workload, median(gap_s) AS user_gap_median_s FROM _cls_user_gaps GROUP BY workload
+    ), shaped AS (
+      SELECT * FROM agg
+      LEFT JOIN users USING (workload)
+      LEFT JOIN (SELECT workload, tight_share FROM _cls_loops) USING (workload)
+      LEFT JOIN (${workloadShapeSql(shape.weekly, shape.slots)}) USING (workload)
+    ), with_evidence AS (
+      SELECT *, ${shape.usable} AS shape_ok, (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
+        '${shape.weekly ? 'week' : 'day'}' AS slot_unit, ${evidenceListSql} AS ev FROM shaped
+    ), scored AS (
+      SELECT *, ${waitMaxSql} AS wait, ${freeCombinedSql} AS free FROM with_evidence
+    ), decided AS (
+      SELECT *, ${decisionSql} AS d FROM scored
+    )
+    SELECT * EXCLUDE (d), d.label AS label, round(d.conf, 2) AS confidence, d.by AS decided_by, ${reasonsSql} AS reasons FROM decided`);
+
+  await ws.run(ddlFor('labels', labelsColumns));
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_outcomes AS
+    SELECT k.workload, k.ri, k.flag, k.dlane, r.rule_name, r.deadline_minutes, r.label AS rule_label, r.rule_reason,
+      CASE
+        WHEN k.flag = 1 THEN {'label': 'non_blocking', 'confidence': 1.0::DOUBLE, 'decided_by': 'lane',
+          'reasons': list_concat(['billed on the ' || k.dlane || ' lane: already discounted, nobody waits on it'],
+            CASE WHEN r.label = 'blocking' THEN ['against: ' || r.rule_reason || ' (the billed lane shows it did not need an answer now)'] ELSE []::VARCHAR[] END)}
+        WHEN r.label IS NOT NULL THEN {'label': r.label, 'confidence': 1.0::DOUBLE, 'decided_by': 'rule',
+          'reasons': list_concat([r.rule_reason], CASE WHEN r.risk_reason IS NULL THEN []::VARCHAR[] ELSE [r.risk_reason] END)}
+        WHEN w.label = 'non_blocking' AND k.flag > 1 THEN
+          {'label': 'blocking', 'confidence': 0.9::DOUBLE, 'decided_by': 'heuristic',
+          'reasons': list_concat([CASE k.flag
+              WHEN 2 THEN 'this call was stopped mid-generation (someone pressed stop)'
+              WHEN 3 THEN 'this call streamed its output (someone watched tokens arrive)'
+              WHEN 4 THEN 'this call is one step of a chained agent loop (calls within 2 s of each other in one trace)'
+              ELSE 'this call was billed on the priority lane (someone paid to wait less)' END],
+            list_transform(w.reasons, lambda t: 'workload: ' || t))}
+        ELSE {'label': w.label, 'confidence': w.confidence::DOUBLE, 'decided_by': w.decided_by, 'reasons': w.reasons}
+      END AS v
+    FROM (SELECT DISTINCT workload, ${outcomeKeySql} FROM _cls_calls) k
+    JOIN _cls_workloads w USING (workload)
+    LEFT JOIN _cls_rules r ON r.rule_idx = k.ri`);
+  await ws.run(`INSERT INTO labels
+    SELECT p.call_id, p.workload, o.v.label, o.v.confidence,
+      CASE WHEN p.ri >= 0 AND o.rule_label IS NULL THEN list_append(o.v.reasons, o.rule_reason) ELSE o.v.reasons END,
+      o.v.decided_by, CASE WHEN o.v.decided_by = 'rule' OR o.rule_label IS NULL THEN o.rule_name END, o.deadline_minutes, p.in_chain
+    FROM (SELECT call_id, workload, in_chain, ${outcomeKeySql} FROM _cls_calls) p
+    JOIN _cls_outcomes o USING (workload, ri, flag, dlane)`);
+  for (const table of ['_cls_calls', '_cls_chained', '_cls_user_gaps', '_cls_loops', '_cls_idents', '_cls_hourly', '_cls_minutely', '_cls_outcomes']) await ws.run(`DROP TABLE ${table}`);
+}
+
+/** The rules' outcomes as a small temp table (values as parameters), joined by rule index. */
+async function loadRuleTable(ws: Workspace, rules: Rules | undefined): Promise<void> {
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_rules (rule_idx INTEGER, rule_name VARCHAR, workload VARCHAR, label VARCHAR,
+    deadline_minutes BIGINT, rule_reason VARCHAR, risk_reason VARCHAR)`);
+  const file = rules?.file ?? '';
+  for (const outcome of ruleOutcomes(rules)) {
+    const rule = rules?.rules[outcome.rule_idx];
+    const where = `rule "${outcome.rule_name}" (${file} #${outcome.rule_idx + 1})`;
+    const what = rule?.deadline !== undefined ? `deadline ${rule.deadline}` : outcome.label !== null ? `label ${outcome.label}` : `workload ${outcome.workload ?? ''}`;
+    const risk =
+      outcome.deadline_minutes !== null && outcome.deadline_minutes >= 60 && outcome.deadline_minutes < 1440
+        ? `risk: deadline ${rule?.deadline ?? ''} is under the 24 h batch window; batches usually return sooner, but a late one would miss it`
+        : null;
+    await ws.run('INSERT INTO _cls_rules VALUES ($idx, $name, $workload, $label, $deadline, $reason, $risk)', {
+      idx: outcome.rule_idx,
+      name: outcome.rule_name,
+      workload: outcome.workload,
+      label: outcome.label,
+      deadline: outcome.deadline_minutes === null ? null : BigInt(outcome.deadline_minutes),
+      reason: `${where}: ${what}`,
+      risk,
+    });
+  }
+}
+
+/** Learns the org's human hours into _cls_org_slots and says whether they are usable. */
+async function learnOrgShape(ws: Workspace): Promise<OrgShape> {
+  const [span] = await ws.all<{ weekly: boolean | null }>(`SELECT max(hr) - min(hr) >= 168 AS weekly FROM _cls_hourly`);
+  const weekly = span?.weekly === true;
+  const slots = weekly ? 168 : 24;
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_org_slots AS ${orgSlotsSql(weekly)}`);
+  const [stats] = await ws.all<{ active: bigint; interactive: number | null }>(
+    `SELECT count(*) FILTER (WHERE active) AS active, sum(n)::DOUBLE AS interactive FROM _cls_org_slots`,
+  );
+  const activeSlots = Number(stats?.active ?? 0n);
+  const interactiveRequests = stats?.interactive ?? 0;
+  // A flat histogram (a global product, or too little interactive traffic) says nothing about phase.
+  const usable = interactiveRequests >= minInteractiveRequests && activeSlots > 0 && activeSlots <= 0.75 * slots;
+  const shape = { weekly, slots, activeSlots: Math.max(activeSlots, 1), interactiveRequests, usable };
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_org_shape AS SELECT ${weekly} AS weekly, ${slots} AS slots, ${activeSlots} AS active_slots,
+    ${interactiveRequests} AS interactive_requests, ${usable} AS usable`);
+  return shape;
+}

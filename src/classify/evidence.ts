@@ -1,0 +1,72 @@
+// Workload evidence -> a label. Each signal becomes {side, strength, text}; the strongest "someone waits"
+// signal and the combined "nobody waits" strength decide, and weak or conflicting evidence means blocking:
+// quietly batching something a user waits on is the costliest mistake (seed 002).
+import { sqlString } from '../db/sql.ts';
+import { bulkEmbeddingTokens, queryEmbeddingTokens } from './signals/per-call.ts';
+import { thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
+
+type Evidence = { readonly side: 'wait' | 'free'; readonly strength: number; readonly when: string; readonly text: string };
+
+const pct = (share: string): string => `round(100 * ${share})::INTEGER || '%'`;
+
+/** Over one row of the workload aggregate (columns named in classify.ts). `shape_ok` gates time-shape signals. */
+export const evidence: readonly Evidence[] = [
+  { side: 'wait', strength: 0.95, when: 'streamed_share >= 0.2',
+    text: `'streamed: ' || ${pct('streamed_share')} || ' of requests stream or report a time to first token (someone watches tokens arrive)'` },
+  { side: 'wait', strength: 0.9, when: 'cancelled_share >= 0.005',
+    text: `'cancelled: ' || ${pct('cancelled_share')} || ' of requests were stopped mid-generation (someone pressed stop)'` },
+  { side: 'wait', strength: 0.9, when: 'chain_share >= 0.2',
+    text: `'agent loop: ' || ${pct('chain_share')} || ' of calls are chained in one trace or session, each starting within 2 s of the last (a chain cannot wait 24 h per step)'` },
+  { side: 'wait', strength: 0.9, when: 'priority_share >= 0.5',
+    text: `'billed on the priority lane: someone pays to wait less'` },
+  { side: 'wait', strength: 0.8, when: `user_share >= 0.3 AND user_gap_median_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}`,
+    text: `'end users: ' || ${pct('user_share')} || ' of calls carry a user id, with a median ' || round(user_gap_median_s)::INTEGER || ' s of think time between one user''s calls'` },
+  { side: 'wait', strength: 0.75, when: `fg_share >= 0.5 AND bg_share < 0.5`,
+    text: `'name: "' || fg_word || '" names an interactive surface'` },
+  { side: 'wait', strength: 0.75, when: `embedding_share >= 0.5 AND embedding_input_median <= ${queryEmbeddingTokens}`,
+    text: `'short embedding inputs (median ' || round(embedding_input_median)::INTEGER || ' tokens): query embeddings someone is searching with'` },
+  { side: 'wait', strength: 0.6, when: 'shape_ok AND human_hours_share >= 0.85 AND human_hours_share >= human_hours_baseline + 0.3',
+    text: `'follows the org''s human activity: ' || ${pct('human_hours_share')} || ' of requests fall in the busiest hours of interactive traffic (flat traffic would put ' || ${pct('human_hours_baseline')} || ' there)'` },
+  { side: 'free', strength: 0.85, when: `embedding_share >= 0.5 AND embedding_input_median >= ${bulkEmbeddingTokens}`,
+    text: `'bulk embeddings: median ' || round(embedding_input_median)::INTEGER || ' input tokens per request (documents, not a query)'` },
+  { side: 'free', strength: 0.85, when: 'shape_ok AND requests >= 20 AND human_hours_share <= least(0.2, 0.5 * human_hours_baseline)',
+    text: `'out of phase with the org''s human activity: ' || ${pct('human_hours_share')} || ' of requests in the busy hours of interactive traffic (flat traffic would put ' || ${pct('human_hours_baseline')} || ' there)'` },
+  { side: 'free', strength: 0.8, when: 'bg_share >= 0.5 AND fg_share < 0.5',
+    text: `'name: "' || bg_word || '" names a scheduled or bulk job'` },
+  { side: 'free', strength: 0.75, when: `calls_share >= 0.5 AND user_share < 0.1 AND streamed_share < 0.05 AND tight_share >= 0.7`,
+    text: `'tight loop: ' || ${pct('tight_share')} || ' of calls come in minutes with ${tightLoopCallsPerMinute}+ calls, with no end user and no streaming (a job looping at fixed concurrency)'` },
+  { side: 'free', strength: 0.75, when: 'requests >= 50 AND active_days >= 3 AND top3_hours_share >= 0.8 AND NOT coalesce(user_gap_median_s BETWEEN 1 AND 1800, false)',
+    text: `'scheduled: ' || ${pct('top3_hours_share')} || ' of requests fall in the same 3 hours of the day, on ' || active_days || ' days'` },
+  { side: 'free', strength: 0.75, when: 'shape_ok AND slot_coverage >= 0.9 AND trough_to_mean >= 0.3 AND peak_to_mean <= 2.5',
+    text: `'flat around the clock: requests in ' || ${pct('slot_coverage')} || ' of the hours of the ' || slot_unit || ', none above 2.5x the mean (humans do not work like that)'` },
+];
+
+/** A list of {k: -strength, side, text} for the signals present in a workload row, strongest first. */
+export const evidenceListSql = `list_sort(list_filter([
+    ${evidence.map((e) => `CASE WHEN coalesce(${e.when}, false) THEN {'k': ${-e.strength}, 'side': ${sqlString(e.side)}, 'text': ${e.text}} END`).join(',\n    ')}
+  ], lambda e: e IS NOT NULL))`;
+
+/** Strongest wait signal (0 if none) and combined free strength 1 - prod(1 - s). */
+export const waitMaxSql = `coalesce(list_max(list_transform(list_filter(ev, lambda e: e.side = 'wait'), lambda e: -e.k)), 0)`;
+export const freeCombinedSql = `1 - coalesce(list_aggregate(list_transform(list_filter(ev, lambda e: e.side = 'free'), lambda e: 1 + e.k), 'product'), 1)`;
+
+/**
+ * The decision over (wait, free): strong wait -> blocking; medium wait beats anything (conflict -> blocking);
+ * a weak wait (time shape only) yields to two agreeing free signals; free alone needs one clear signal.
+ */
+export const decisionSql = `CASE
+    WHEN wait >= 0.85 THEN {'label': 'blocking', 'conf': wait, 'by': 'heuristic', 'lead': NULL}
+    WHEN wait >= 0.7 AND free >= 0.75 THEN {'label': 'blocking', 'conf': 0.55, 'by': 'heuristic', 'lead': 'conflicting evidence, so blocking (the safe side: batching something a user waits on is the worst mistake)'}
+    WHEN wait >= 0.7 THEN {'label': 'blocking', 'conf': wait, 'by': 'heuristic', 'lead': NULL}
+    WHEN wait > 0 AND free >= 0.9 THEN {'label': 'non_blocking', 'conf': least(free, 0.97) - 0.1, 'by': 'heuristic', 'lead': NULL}
+    WHEN wait > 0 THEN {'label': 'blocking', 'conf': 0.6, 'by': 'heuristic', 'lead': NULL}
+    WHEN free >= 0.75 THEN {'label': 'non_blocking', 'conf': least(free, 0.97), 'by': 'heuristic', 'lead': NULL}
+    WHEN free > 0 THEN {'label': 'blocking', 'conf': 0.5, 'by': 'default', 'lead': 'weak evidence that nobody waits, so blocking by default'}
+    ELSE {'label': 'blocking', 'conf': 0.5, 'by': 'default', 'lead': 'no evidence either way, so blocking by default (add a rule to say otherwise)'}
+  END`;
+
+/** Reasons: the lead (if any), then the deciding side strongest first, then the other side as "against". */
+export const reasonsSql = `list_concat(
+    CASE WHEN d.lead IS NULL THEN []::VARCHAR[] ELSE [d.lead] END,
+    list_transform(list_filter(ev, lambda e: (e.side = 'wait') = (d.label = 'blocking')), lambda e: e.text),
+    list_transform(list_filter(ev, lambda e: (e.side = 'wait') <> (d.label = 'blocking')), lambda e: 'against: ' || e.text))`;

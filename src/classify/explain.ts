@@ -1,0 +1,133 @@
+// `explain`: why a call or a workload got its label. Reads what classifyCalls left behind (labels,
+// _cls_workloads, _cls_org_shape, _cls_rules) and says what would change the decision.
+import type { Workspace } from '../db/workspace.ts';
+import { UsageError } from '../errors.ts';
+
+type Evidence = { k: number; side: 'wait' | 'free'; text: string };
+type WorkloadRow = {
+  workload: string; rows: bigint; requests: bigint; label: string; confidence: number; decided_by: string; reasons: string[];
+  ev: Evidence[]; wait: number; free: number;
+};
+type CallRow = {
+  call_id: string; ts: Date | null; granularity: string | null; provider: string | null; model: string | null; operation: string | null;
+  lane: string | null; streamed: boolean | null; ttft_ms: number | null; cancelled: boolean | null; requests: bigint | null;
+  api_key: string | null; api_key_name: string | null; project: string | null; user_id: string | null; session_id: string | null;
+  trace_id: string | null; app: string | null; tags: string | null;
+  workload: string; label: string; confidence: number; reasons: string[]; decided_by: string; rule_name: string | null;
+  deadline_minutes: bigint | null; agent_chain: boolean;
+};
+type Split = { label: string; decided_by: string; calls: bigint; requests: bigint };
+type OrgShape = { weekly: boolean; slots: number; active_slots: number; interactive_requests: number; usable: boolean };
+
+export type Explanation =
+  | { readonly kind: 'call'; readonly call: CallRow; readonly workload: WorkloadRow; readonly org: OrgShape | undefined; readonly rulesFile: string | undefined }
+  | { readonly kind: 'workload'; readonly workload: WorkloadRow; readonly splits: Split[]; readonly org: OrgShape | undefined; readonly rulesFile: string | undefined };
+
+/** Finds `target` as a call id, else as a workload name; unknown -> UsageError with the closest workload names. */
+export async function explainTarget(ws: Workspace, target: string, rulesFile: string | undefined): Promise<Explanation> {
+  const org = (await ws.all<OrgShape>('SELECT * FROM _cls_org_shape'))[0];
+  const calls = await ws.all<CallRow>(
+    `SELECT c.call_id, c.ts, c.granularity, c.provider, c.model, c.operation, c.lane, c.streamed, c.ttft_ms, c.cancelled, c.requests,
+       c.api_key, c.api_key_name, c.project, c.user_id, c.session_id, c.trace_id, c.app, c.tags::VARCHAR AS tags,
+       l.workload, l.label, l.confidence, l.reasons, l.decided_by, l.rule_name, l.deadline_minutes, l.agent_chain
+     FROM calls c JOIN labels l USING (call_id) WHERE c.call_id = $target LIMIT 1`,
+    { target },
+  );
+  const call = calls[0];
+  const name = call?.workload ?? target;
+  const workload = (
+    await ws.all<WorkloadRow>('SELECT workload, rows, requests, label, confidence, decided_by, reasons, ev, wait, free FROM _cls_workloads WHERE workload = $name', { name })
+  )[0];
+  if (call && workload) return { kind: 'call', call, workload, org, rulesFile };
+  if (workload) {
+    const splits = await ws.all<Split>(
+      `SELECT l.label, l.decided_by, count(*) AS calls, sum(coalesce(c.requests, 1))::BIGINT AS requests
+       FROM labels l JOIN calls c USING (call_id) WHERE l.workload = $name GROUP BY ALL ORDER BY calls DESC`,
+      { name },
+    );
+    return { kind: 'workload', workload, splits, org, rulesFile };
+  }
+  const close = await ws.all<{ workload: string }>(
+    `SELECT workload FROM _cls_workloads ORDER BY jaro_winkler_similarity(lower(workload), lower($target)) DESC, workload LIMIT 3`,
+    { target },
+  );
+  const hint = close.length > 0 ? `closest workloads: ${close.map((c) => `"${c.workload}"`).join(', ')}` : 'the database holds no calls; run `batchable ingest <files>` first';
+  throw new UsageError(`explain ${target}: no call id or workload by that name; ${hint} (\`batchable audit --export-calls calls.csv\` lists every call id)`);
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+export function renderExplanation(e: Explanation): string {
+  const w = e.workload;
+  const out: string[] = [];
+  if (e.kind === 'call') {
+    const c = e.call;
+    out.push(`call ${c.call_id}: ${c.label} (confidence ${c.confidence.toFixed(2)}, decided by ${c.decided_by}${c.rule_name ? `: rule "${c.rule_name}"` : ''})`);
+    out.push(`  workload   ${c.workload}`);
+    const facts = [
+      ['time', c.ts ? new Date(c.ts).toISOString() : '–'],
+      ['model', [c.provider, c.model, c.operation].filter(Boolean).join(' / ')],
+      ['lane', c.lane ?? '–'],
+      ['granularity', `${c.granularity ?? 'call'}${c.requests !== null ? `, ${c.requests} request(s)` : ''}`],
+      ['streamed', c.streamed === null ? 'unknown' : String(c.streamed)],
+      ['ttft', c.ttft_ms === null ? '–' : `${c.ttft_ms} ms`],
+      ['cancelled', c.cancelled === null ? 'unknown' : String(c.cancelled)],
+      ['agent chain', c.agent_chain ? 'yes (a step within 2 s of another in its trace/session)' : 'no'],
+      ['key', [c.api_key_name, c.api_key].filter(Boolean).join(' ') || '–'],
+      ['project', c.project ?? '–'],
+      ['user', c.user_id ?? '–'],
+      ['trace', c.trace_id ?? c.session_id ?? '–'],
+      ['tags', c.tags ?? '–'],
+    ];
+    for (const [k, v] of facts) out.push(`  ${(k ?? '').padEnd(10)} ${v}`);
+    if (c.deadline_minutes !== null) out.push(`  deadline   ${c.deadline_minutes} min (set by a rule)`);
+    out.push('', 'reasons (deciding first):', ...c.reasons.map((r) => `  - ${r}`));
+  } else {
+    out.push(`workload ${w.workload}: ${w.label} (confidence ${w.confidence.toFixed(2)}, decided by ${w.decided_by})`);
+    out.push(`  ${w.rows} row(s), ${w.requests} request(s)`);
+    for (const s of e.splits) out.push(`  ${String(s.calls).padStart(8)} row(s) ${s.label} (${s.decided_by})`);
+    out.push('', 'reasons (deciding first):', ...w.reasons.map((r) => `  - ${r}`));
+  }
+  out.push('', `signals seen in workload "${w.workload}":`);
+  if (w.ev.length === 0) out.push('  (none)');
+  for (const ev of w.ev) out.push(`  ${ev.side === 'wait' ? 'someone waits ' : 'nobody waits  '} ${(-ev.k).toFixed(2)}  ${ev.text}`);
+  out.push(`  strongest "someone waits" ${w.wait.toFixed(2)}, combined "nobody waits" ${w.free.toFixed(2)}`);
+  if (e.org) {
+    out.push(
+      e.org.usable
+        ? `  org human hours: ${e.org.active_slots} of ${e.org.slots} hours of the ${e.org.weekly ? 'week' : 'day'} (UTC), learned from ${Math.round(e.org.interactive_requests)} interactive requests`
+        : `  org human hours: not used (${Math.round(e.org.interactive_requests)} interactive requests, or activity spread around the clock)`,
+    );
+  }
+  out.push('', 'what would change the decision:', ...whatWouldChange(e).map((t) => `  - ${t}`));
+  return `${out.join('\n')}\n`;
+}
+
+function whatWouldChange(e: Explanation): string[] {
+  const w = e.workload;
+  const decidedBy = e.kind === 'call' ? e.call.decided_by : w.decided_by;
+  const label = e.kind === 'call' ? e.call.label : w.label;
+  const rulesFile = e.rulesFile ?? 'a rules file (--rules FILE)';
+  const rule = (what: string) => `a rule in ${rulesFile}: - match: { workload: "${w.workload}" }\n      ${what}`;
+  if (decidedBy === 'lane') return ['nothing: it was billed on a discounted async lane, so it was not waited on and is already discounted'];
+  if (decidedBy === 'rule' && e.kind === 'call') {
+    return [`the rule "${e.call.rule_name}" decides; without it the heuristics say ${w.label} (confidence ${w.confidence.toFixed(2)})`];
+  }
+  const waits = w.ev.filter((x) => x.side === 'wait');
+  const frees = w.ev.filter((x) => x.side === 'free');
+  if (label === 'blocking') {
+    const lines = [rule('deadline: 12h   # or label: non_blocking; any deadline of 1h or more means batchable')];
+    if (e.kind === 'call' && decidedBy === 'heuristic' && w.label === 'non_blocking') {
+      lines.unshift('this call carries per-call evidence that someone waits (streamed, cancelled, agent chain or priority lane); only a rule overrides it');
+    } else if (waits.length > 0) {
+      lines.push(`the heuristics would say non_blocking without: ${waits.map((x) => x.text.split(':')[0]).join(', ')}${frees.length === 0 ? ', and with a clear sign of a job (job names/tags, off-hours or flat traffic, a tight loop, bulk embeddings)' : ''}`);
+    } else {
+      lines.push('evidence of a job would flip it: names/tags like nightly, etl, eval; traffic out of phase with human hours or flat 24/7; a tight loop with no end users; bulk embeddings');
+    }
+    return lines;
+  }
+  return [
+    rule('label: blocking   # or deadline: 30m (under 1 h means blocking)'),
+    `the heuristics would say blocking with evidence that someone waits: streaming or a time to first token, cancelled calls, end users with think-time gaps, chained agent steps${frees.length > 0 ? ` (it now rests on: ${frees.map((x) => x.text.split(':')[0]).join(', ')})` : ''}`,
+  ];
+}

@@ -1,0 +1,35 @@
+// exportCalls: one row per call or bucket with its label, for a team's router (--export-calls FILE).
+import { extname } from 'node:path';
+import { sqlString } from '../db/sql.ts';
+import type { Workspace } from '../db/workspace.ts';
+import { UsageError } from '../errors.ts';
+
+const formats: Record<string, { options: string; reasons: string }> = {
+  '.csv': { options: "FORMAT CSV, HEADER true", reasons: "array_to_string(l.reasons, ' | ')" },
+  '.jsonl': { options: 'FORMAT JSON', reasons: 'l.reasons' },
+  '.ndjson': { options: 'FORMAT JSON', reasons: 'l.reasons' },
+  '.parquet': { options: 'FORMAT PARQUET', reasons: 'l.reasons' },
+};
+
+/** Writes labels (and cost when pricing has run) to `file`; returns the number of rows written. */
+export async function exportCalls(ws: Workspace, file: string): Promise<number> {
+  const format = formats[extname(file).toLowerCase()];
+  if (format === undefined) throw new UsageError(`--export-calls ${file}: unknown extension; use .csv, .jsonl or .parquet`);
+  const [priced] = await ws.all<{ n: bigint }>(
+    "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'priced_calls' AND temporary",
+  );
+  const hasCost = (priced?.n ?? 0n) > 0n;
+  const cost = hasCost ? ', CAST(p.cost_pico / 1e12 AS DECIMAL(20,6)) AS cost_usd' : '';
+  const join = hasCost ? 'LEFT JOIN priced_calls p USING (call_id)' : '';
+  const select = `SELECT l.call_id, c.ts, l.workload, l.label, l.confidence, l.decided_by, l.rule_name, l.deadline_minutes,
+      l.agent_chain, ${format.reasons} AS reasons, c.lane, c.requests, c.granularity, c.provider, c.model, c.operation${cost}
+    FROM labels l JOIN calls c USING (call_id) ${join}
+    ORDER BY c.ts, l.call_id`;
+  try {
+    const rows = await ws.all<{ Count: bigint }>(`COPY (${select}) TO ${sqlString(file)} (${format.options})`);
+    return Number(rows[0]?.Count ?? 0n);
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new UsageError(`--export-calls ${file}: cannot write the file (${why})`, { cause: error });
+  }
+}

@@ -1,0 +1,38 @@
+// Sequence signals, as window functions over (key, ts) on narrow projections of _cls_calls (the row id, the
+// key, the time), so that no window sorts the wide rows: chained calls inside one trace or session (agent
+// loops), the think time between one end user's calls, and the gap to the previous call of the same
+// workload (tight loops). Only per-call rows: gaps between aggregated buckets mean nothing.
+
+/** A call whose previous or next call in the same trace/session starts within this long of the other's end. */
+export const chainGapMs = 2000;
+/** A trace with more calls than this is a job run wrapped in one trace, not an agent serving someone. */
+export const maxChainCalls = 50;
+/** A user's calls this far apart (s) are human think time; closer is a machine, further is another visit. */
+export const thinkTimeSeconds = { min: 1, max: 1800 } as const;
+/** A workload minute with at least this many calls (one every 3 s) is part of a tight loop. */
+export const tightLoopCallsPerMinute = 20;
+
+const isCall = `granularity IS DISTINCT FROM 'bucket'`;
+
+/** Row ids of the calls that are steps of a chained agent loop. */
+export const chainedRowsSql = `
+  SELECT rid FROM (
+    SELECT rowid AS rid,
+      count(*) OVER (PARTITION BY chain_key) AS chain_calls,
+      epoch_ms(ts) - epoch_ms(lag(ended) OVER (PARTITION BY chain_key ORDER BY ts, rowid)) AS gap_prev_ms,
+      epoch_ms(lead(ts) OVER (PARTITION BY chain_key ORDER BY ts, rowid)) - epoch_ms(ended) AS gap_next_ms
+    FROM _cls_calls WHERE chain_key IS NOT NULL AND ${isCall}
+  )
+  WHERE chain_calls BETWEEN 2 AND ${maxChainCalls} AND (gap_prev_ms <= ${chainGapMs} OR gap_next_ms <= ${chainGapMs})`;
+
+/**
+ * Per call with a user id: seconds since the same user's previous call, and whether that is human think time.
+ * Carries the hour and weight so the org's human hours can count these calls without another pass.
+ */
+export const userGapsSql = `
+  SELECT rid, workload, gap_s, hr, w, interactive,
+    coalesce(gap_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}, false) AS human_gap FROM (
+    SELECT rowid AS rid, workload, epoch_ms(ts) // 3600000 AS hr, w, interactive,
+      (epoch_ms(ts) - epoch_ms(lag(ts) OVER (PARTITION BY user_id ORDER BY ts, rowid))) / 1000.0 AS gap_s
+    FROM _cls_calls WHERE user_id IS NOT NULL AND ${isCall}
+  )`;

@@ -1,0 +1,73 @@
+// Time shape: when the org's humans are active is learned from the calls that are clearly interactive
+// (streamed, cancelled, interactive names, end users with think-time gaps) as a histogram over hours of the
+// week (hours of the day when the data spans under a week), never from an assumed time zone. A workload
+// is then compared with it: out of phase (2 a.m. runs), flat around the clock, or packed into a few hours
+// of each day (a schedule).
+import { tightLoopCallsPerMinute } from './sequence.ts';
+
+/** Slots busier than this share of the busiest slot count as the org's human hours. */
+export const activeSlotShare = 0.25;
+/** Interactive requests needed before the learned histogram is trusted. */
+export const minInteractiveRequests = 100;
+
+/**
+ * Time is bucketed as integers (minutes / hours since the Unix epoch, UTC): plain arithmetic, where
+ * date_trunc and hour() on TIMESTAMPTZ go through time-zone code for every row.
+ * The slot of an hour: hour of week (0 = Monday 00h UTC; the epoch began on a Thursday) or hour of day.
+ */
+export const slotSql = (weekly: boolean): string => (weekly ? `((hr + 72) % 168)` : `(hr % 24)`);
+
+/** Rows whose time says something about the hour: calls, and buckets of an hour or less. */
+export const hourResolvedSql = `(ended IS NULL OR granularity IS DISTINCT FROM 'bucket' OR ended - ts <= INTERVAL 1 HOUR)`;
+
+/**
+ * One pass over the calls: requests per workload and clock minute, and how many are clearly interactive
+ * (streamed, cancelled, interactive names; end users with think-time gaps come from _cls_user_gaps).
+ * Every shape and loop statistic reads this small table (at most one row per workload and minute).
+ */
+export const minutelySql = `
+  SELECT workload, epoch_ms(ts) // 60000 AS mn, granularity = 'bucket' AS bucket, sum(w) AS n, count(*) AS rows,
+    coalesce(sum(w) FILTER (WHERE interactive), 0) AS n_interactive
+  FROM _cls_calls WHERE ${hourResolvedSql} GROUP BY ALL`;
+
+/** Per workload and clock hour. */
+export const hourlySql = `
+  SELECT workload, hr, sum(n) AS n, sum(n_interactive) AS n_interactive FROM (
+    SELECT workload, mn // 60 AS hr, n, n_interactive FROM _cls_minutely
+    UNION ALL
+    SELECT workload, hr, 0 AS n, w AS n_interactive FROM _cls_user_gaps WHERE human_gap AND NOT interactive
+  ) GROUP BY ALL`;
+
+/** Per workload: the share of its calls in minutes with a loop's rate (calls only, not buckets). */
+export const workloadLoopSql = `
+  SELECT workload, coalesce(sum(rows) FILTER (WHERE rows >= ${tightLoopCallsPerMinute}) / sum(rows), 0) AS tight_share
+  FROM _cls_minutely WHERE NOT bucket GROUP BY workload`;
+
+/** One row per slot the org's interactive traffic uses, with `active` set for its human hours. */
+export const orgSlotsSql = (weekly: boolean): string => `
+  WITH per_slot AS (
+    SELECT ${slotSql(weekly)} AS slot, sum(n_interactive) AS n FROM _cls_hourly WHERE n_interactive > 0 GROUP BY ALL
+  )
+  SELECT slot, n, n >= ${activeSlotShare} * max(n) OVER () AS active FROM per_slot`;
+
+/** Per workload: share of requests in human hours, slot coverage and spread (flatness), top-3 hours of day. */
+export const workloadShapeSql = (weekly: boolean, slots: number): string => `
+  WITH rows AS (
+    SELECT workload, n AS w, ${slotSql(weekly)} AS slot, hr % 24 AS hod, hr // 24 AS day FROM _cls_hourly
+  ),
+  per_slot AS (SELECT workload, slot, sum(w) AS n FROM rows GROUP BY ALL),
+  slot_stats AS (
+    SELECT p.workload,
+      coalesce(sum(p.n) FILTER (WHERE o.active), 0) / sum(p.n) AS human_hours_share,
+      count(*) / ${slots}.0 AS slot_coverage,
+      max(p.n) / (sum(p.n) / ${slots}.0) AS peak_to_mean,
+      CASE WHEN count(*) < ${slots} THEN 0 ELSE min(p.n) / (sum(p.n) / ${slots}.0) END AS trough_to_mean
+    FROM per_slot p LEFT JOIN _cls_org_slots o USING (slot) GROUP BY p.workload
+  ),
+  per_hour AS (SELECT workload, hod, sum(w) AS n FROM rows GROUP BY ALL),
+  hour_stats AS (
+    SELECT workload, sum(n) FILTER (WHERE rank <= 3) / sum(n) AS top3_hours_share
+    FROM (SELECT *, row_number() OVER (PARTITION BY workload ORDER BY n DESC, hod) AS rank FROM per_hour) GROUP BY workload
+  ),
+  day_stats AS (SELECT workload, count(DISTINCT day) AS active_days FROM rows GROUP BY workload)
+  SELECT * FROM slot_stats JOIN hour_stats USING (workload) JOIN day_stats USING (workload)`;

@@ -1,0 +1,94 @@
+// What the HTML report reads: the issue-5 JSON report (docs/report-json.md, the same object `--format json`
+// prints) plus three chart series the pipeline adds for the page. Money arrives as USD numbers with at most
+// 6 decimals (exact micro-dollars); the page turns each back into integer micro-dollars before printing it,
+// so every figure shown equals the JSON to the cent.
+
+/** A label of a report row, as in the JSON report. */
+export type HtmlRowLabel = 'blocking' | 'non_blocking' | 'mixed';
+
+/** The stacking order of DESIGN.md, plus `final` (the figure after every lever = `credits`). */
+export const waterfallSteps = ['now', 'structural', 'batch', 'caching', 'credits', 'final'] as const;
+export type WaterfallStep = (typeof waterfallSteps)[number];
+
+/** Spend now in USD split by label and lane (see `HtmlReportInput.daily`), keyed by day or row name. */
+export type SpendSplit<Key> = Key & {
+  readonly blocking_usd: number;
+  readonly batchable_sync_usd: number;
+  readonly batch_usd: number;
+  readonly other_sync_usd?: number;
+};
+
+export type HtmlReportInput = {
+  /** The JSON report's `schema_version` (printed in the footer so a reader can match the page to the JSON). */
+  readonly schema_version: number;
+  /** "audit" | "simulate"; titles the page. Optional: the page says "report" when absent. */
+  readonly command?: 'audit' | 'simulate';
+  /** The `--by` grouping the workload rows follow (workload, model, provider, ...); names the row column. */
+  readonly group_by?: string;
+  /** First call start and last call end in the report, ISO 8601 UTC, or null when there were no calls. */
+  readonly period: { readonly since: string | null; readonly until: string | null; readonly days?: number | null };
+  /**
+   * The assumptions object of the JSON report, shown as a list. Known keys get readable names and units
+   * (shares as percents, `min_saving_usd` as money); unknown keys are shown as they are, so new fields
+   * added to the JSON within a schema version appear without a change here.
+   */
+  readonly assumptions: Readonly<Record<string, unknown>>;
+  readonly totals: {
+    readonly requests: number;
+    /** Spend as billed, USD. */
+    readonly current_usd: number;
+    /** Spend after every lever in stacking order, USD. */
+    readonly simulated_usd: number;
+    /** current_usd - simulated_usd, USD. */
+    readonly savings_usd: number;
+    /** savings_usd / current_usd x 100, 2 decimals; null when current_usd is 0. */
+    readonly savings_pct: number | null;
+    /** Requests on synchronous lanes / all requests, 0..1 (null when there are no requests). */
+    readonly sync_share: number | null;
+    /** Non-blocking, batch-eligible synchronous requests / synchronous requests, 0..1 (or null). */
+    readonly batchable_share: number | null;
+    /** Normalised to 30 days (JSON `totals.monthly`); null or absent when the data covers less than a day. */
+    readonly monthly?: { readonly current_usd: number; readonly simulated_usd: number; readonly savings_usd: number } | null;
+  };
+  /** One row per `--by` group, in the order to show (the JSON sorts by savings_usd, largest first). */
+  readonly workloads: readonly {
+    /** User text (a workload, model, key ... name): always escaped in the page. */
+    readonly name: string;
+    readonly label: HtmlRowLabel;
+    readonly requests: number;
+    readonly current_usd: number;
+    readonly simulated_usd: number;
+    readonly savings_usd: number;
+    /** Up to 3 deciding reasons, most frequent first. User text (rules files write them): escaped. */
+    readonly reasons: readonly string[];
+  }[];
+  /** Where batch would not pay (low volume, deadlines under 24 h, chained agents, ...). */
+  readonly notes: readonly string[];
+  /** E.g. a --batch-share above batchable_share. Shown prominently near the top. */
+  readonly warnings: readonly string[];
+  /**
+   * Spend now per day of the period (in the report's --tz), oldest first, one entry per day with calls
+   * (days without calls may be omitted or given as zeros). `day` is YYYY-MM-DD. The split, the same in
+   * `daily` and `per_workload_split` (lanes as in priced_calls; synchronous = standard or priority):
+   * - `blocking_usd`: calls labelled blocking on a synchronous lane;
+   * - `batchable_sync_usd`: non-blocking, batch-eligible calls on a synchronous lane (the opportunity;
+   *   per workload this is the JSON's `batchable_sync_usd`);
+   * - `batch_usd`: calls already off the synchronous lanes (batch or flex);
+   * - `other_sync_usd` (optional, 0 when absent): non-blocking calls on a synchronous lane that no batch
+   *   lane accepts.
+   * The parts sum to the day's (or the row's) spend now.
+   */
+  readonly daily: readonly SpendSplit<{ readonly day: string }>[];
+  /**
+   * The same split per workload row, matched to `workloads` by `name`. When the parts sum to less than the
+   * row's current_usd (e.g. `other_sync_usd` left out), the chart shows the remainder as "Other synchronous"
+   * rather than hide it, so every bar ends at the row's spend now.
+   */
+  readonly per_workload_split: readonly SpendSplit<{ readonly name: string }>[];
+  /**
+   * Cumulative spend after each step of the stacking order, USD, one entry per step in `waterfallSteps`
+   * order: `now` = totals.current_usd, then + structural rate, + batch lane, + caching, + credit bonus;
+   * `final` = `credits` = totals.simulated_usd. The chart draws the differences between steps.
+   */
+  readonly waterfall: readonly { readonly step: WaterfallStep; readonly usd: number }[];
+};

@@ -1,0 +1,167 @@
+// The HTML document around the charts: headline totals, the workload table, assumptions, notes, warnings.
+// Plain strings with every piece of data text escaped; money printed from micro-dollars (./money.ts).
+// `data-*` attributes name the figures so tests (and scripts people write) can find them.
+import { escapeHtml as h } from './escape.ts';
+import type { HtmlReportInput, HtmlRowLabel } from './input.ts';
+import { percentOfShare, usd } from './money.ts';
+import { pageCss } from './style.ts';
+import type { WaterfallBar } from './charts.ts';
+
+export type PageCharts = { readonly workloads: string; readonly daily: string; readonly waterfall: string };
+
+const labelTitles: Record<HtmlRowLabel, string> = { blocking: 'Blocking', non_blocking: 'Non-blocking', mixed: 'Mixed' };
+const groupTitles: Record<string, string> = { workload: 'Workload', model: 'Model', provider: 'Provider', project: 'Project', api_key: 'API key', day: 'Day' };
+
+/** JSON times are UTC ISO 8601; people read "2026-10-01 00:00 UTC". */
+function when(iso: string | null): string {
+  if (iso === null) return 'no calls';
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m === null ? iso : `${m[1]} ${m[2]} UTC`;
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+function periodLine(input: HtmlReportInput): string {
+  const { since, until, days } = input.period;
+  const span = typeof days === 'number' ? ` (${days.toFixed(1)} days)` : '';
+  return `${h(when(since))} to ${h(when(until))}${h(span)}`;
+}
+
+function headline(input: HtmlReportInput, simulatedTitle: string): string {
+  const t = input.totals;
+  const card = (field: string, title: string, value: string, extra = '') =>
+    `<div class="card${extra}"><div class="card-title">${h(title)}</div><div class="card-value" data-total="${field}">${h(value)}</div></div>`;
+  const pct = t.savings_pct === null ? '—' : `${t.savings_pct.toFixed(2)}%`;
+  const monthly = t.monthly ?? null;
+  const monthlyLine =
+    monthly === null
+      ? ''
+      : `<p class="monthly">30-day estimate: <span data-monthly="current_usd">${h(usd(monthly.current_usd))}</span> now, <span data-monthly="simulated_usd">${h(usd(monthly.simulated_usd))}</span> after, saving <span data-monthly="savings_usd">${h(usd(monthly.savings_usd))}</span>.</p>`;
+  return `<section class="headline" aria-label="Totals">
+${card('current_usd', 'Spend now', usd(t.current_usd))}
+${card('simulated_usd', simulatedTitle, usd(t.simulated_usd))}
+${card('savings_usd', 'Saving', usd(t.savings_usd), ' saving')}
+${card('savings_pct', 'Saving %', pct, ' saving')}
+</section>
+<p class="shares"><span data-total="requests">${h(count(t.requests))}</span> requests; ${h(percentOfShare(t.sync_share))} on synchronous lanes, of which ${h(percentOfShare(t.batchable_share))} is work nobody waits on that a batch lane accepts.</p>
+${monthlyLine}`;
+}
+
+function figure(id: string, title: string, caption: string, svg: string): string {
+  return `<section class="chart" id="${id}"><h2>${h(title)}</h2><figure>${svg}<figcaption>${h(caption)}</figcaption></figure></section>`;
+}
+
+function stepsTable(bars: readonly WaterfallBar[], waterfall: HtmlReportInput['waterfall']): string {
+  const rows = bars
+    .map((b, i) => {
+      const after = waterfall[i]?.usd ?? 0;
+      return `<tr data-step="${h(b.step)}"><th scope="row">${h(b.title)}</th><td class="num">${b.step === 'now' || b.step === 'final' ? '' : h(b.text)}</td><td class="num" data-usd="step">${h(usd(after))}</td></tr>`;
+    })
+    .join('\n');
+  return `<table class="steps"><thead><tr><th scope="col">Step</th><th scope="col" class="num">Change</th><th scope="col" class="num">Spend after</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+}
+
+function workloadTable(input: HtmlReportInput, simulatedTitle: string): string {
+  const groupTitle = groupTitles[input.group_by ?? 'workload'] ?? input.group_by ?? 'Workload';
+  const rows = input.workloads
+    .map((w) => {
+      const reasons = w.reasons.length === 0 ? '' : `<ul class="reasons">${w.reasons.map((r) => `<li>${h(r)}</li>`).join('')}</ul>`;
+      return `<tr data-workload="${h(w.name)}">
+<th scope="row" class="name">${h(w.name)}</th>
+<td><span class="badge ${w.label}">${h(labelTitles[w.label] ?? w.label)}</span></td>
+<td class="num" data-field="requests">${h(count(w.requests))}</td>
+<td class="num" data-field="current_usd">${h(usd(w.current_usd))}</td>
+<td class="num" data-field="simulated_usd">${h(usd(w.simulated_usd))}</td>
+<td class="num" data-field="savings_usd">${h(usd(w.savings_usd))}</td>
+<td>${reasons}</td>
+</tr>`;
+    })
+    .join('\n');
+  const t = input.totals;
+  return `<section id="workloads"><h2>${h(groupTitle)}s</h2>
+<table class="workloads">
+<thead><tr><th scope="col">${h(groupTitle)}</th><th scope="col">Label</th><th scope="col" class="num">Requests</th><th scope="col" class="num">Spend now</th><th scope="col" class="num">${h(simulatedTitle)}</th><th scope="col" class="num">Saving</th><th scope="col">Top reasons</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+<tfoot><tr data-workload-total=""><th scope="row">Total</th><td></td><td class="num">${h(count(t.requests))}</td><td class="num" data-field="current_usd">${h(usd(t.current_usd))}</td><td class="num" data-field="simulated_usd">${h(usd(t.simulated_usd))}</td><td class="num" data-field="savings_usd">${h(usd(t.savings_usd))}</td><td></td></tr></tfoot>
+</table></section>`;
+}
+
+type AssumptionKind = 'text' | 'share' | 'usd' | 'list' | 'discount';
+const knownAssumptions: Record<string, { title: string; kind: AssumptionKind; unset?: string }> = {
+  catalog: { title: 'Prices', kind: 'text' },
+  lane_rule: { title: 'What moves to batch', kind: 'text' },
+  rules_file: { title: 'Rules file', kind: 'text', unset: 'none (built-in heuristics)' },
+  time_zone: { title: 'Time zone', kind: 'text' },
+  since: { title: '--since', kind: 'text', unset: 'not set' },
+  until: { title: '--until', kind: 'text', unset: 'not set' },
+  workloads: { title: 'Workloads', kind: 'list', unset: 'all' },
+  batch_share: { title: 'Batch share', kind: 'share', unset: 'exactly the non-blocking work' },
+  structural_discount: { title: 'Structural discount', kind: 'discount' },
+  cache_hit_rate: { title: 'Cache hit rate', kind: 'share', unset: 'as recorded' },
+  credit_bonus: { title: 'Prepaid credit bonus', kind: 'share' },
+  min_saving_usd: { title: 'Minimum saving worth the plumbing (per 30 days)', kind: 'usd' },
+};
+
+function assumptionValue(value: unknown, kind: AssumptionKind, unset = 'none'): string {
+  if (value === null || value === undefined) return unset;
+  if (kind === 'share' && typeof value === 'number') return percentOfShare(value);
+  if (kind === 'usd' && typeof value === 'number') return usd(value);
+  if (kind === 'list' && Array.isArray(value)) return value.length === 0 ? unset : value.map(String).join(', ');
+  if (kind === 'discount' && typeof value === 'object') {
+    const d = value as { global?: unknown; per_provider?: Record<string, unknown> };
+    const parts = [`${typeof d.global === 'number' ? percentOfShare(d.global) : '0%'} on every rate`];
+    for (const [provider, share] of Object.entries(d.per_provider ?? {})) parts.push(`${provider} ${typeof share === 'number' ? percentOfShare(share) : String(share)}`);
+    return parts.join('; ');
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function assumptionsList(assumptions: HtmlReportInput['assumptions']): string {
+  const items = Object.entries(assumptions).map(([key, value]) => {
+    const known = knownAssumptions[key];
+    const title = known?.title ?? key;
+    return `<dt>${h(title)}</dt><dd>${h(assumptionValue(value, known?.kind ?? 'text', known?.unset))}</dd>`;
+  });
+  return `<section id="assumptions"><h2>Assumptions</h2><dl>${items.join('\n')}</dl></section>`;
+}
+
+const list = (items: readonly string[]): string => `<ul>${items.map((n) => `<li>${h(n)}</li>`).join('\n')}</ul>`;
+
+export function renderPage(input: HtmlReportInput, charts: PageCharts, bars: readonly WaterfallBar[]): string {
+  const command = input.command ?? 'report';
+  const simulatedTitle = command === 'audit' ? 'With batch' : 'Simulated';
+  const warnings =
+    input.warnings.length === 0 ? '' : `<section class="warnings" id="warnings" role="alert"><h2>Warnings</h2>${list(input.warnings)}</section>`;
+  const notes = `<section id="notes"><h2>Where batch would not pay, or needs care</h2>${input.notes.length === 0 ? '<p>None.</p>' : list(input.notes)}</section>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>batchable ${h(command)}: ${h(when(input.period.since))} to ${h(when(input.period.until))}</title>
+<style>${pageCss}</style>
+</head>
+<body>
+<main>
+<header>
+<h1>LLM API spend: what could move to batch</h1>
+<p class="period">batchable ${h(command)} · <span data-period="">${periodLine(input)}</span></p>
+</header>
+${warnings}
+${headline(input, simulatedTitle)}
+${figure('chart-workloads', 'Spend now per workload', 'Each bar is one row of the table below, split by label: blocking work someone waits on, batchable work still on synchronous lanes (the opportunity), and work already on batch or flex.', charts.workloads)}
+${figure('chart-daily', 'Spend now per day', 'The same split for every day of the period.', charts.daily)}
+<section class="chart" id="chart-waterfall"><h2>From spend now to ${h(simulatedTitle.toLowerCase())} spend, in stacking order</h2><figure>${charts.waterfall}<figcaption>Each lever applies to what the levers before it left: structural rate, then the batch lane, then caching, then the prepaid credit bonus.</figcaption></figure>
+${stepsTable(bars, input.waterfall)}</section>
+${workloadTable(input, simulatedTitle)}
+${notes}
+${assumptionsList(input.assumptions)}
+<footer>Generated by batchable from the JSON report (schema_version ${h(String(input.schema_version))}). Money is shown to the cent, rounded half away from zero from the JSON's exact 6-decimal figures. This file is self-contained: no scripts, no fonts or images to fetch, no network.</footer>
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,70 @@
+// The one report model behind audit and simulate: every renderer (table, json, csv, markdown) reads this.
+// Money is integer micro-dollars (bigint); shares are exact fractions; rounding happens only when printed.
+import type { GroupBy } from '../db/queries/savings.ts';
+import type { Fraction } from '../simulate/fraction.ts';
+
+export type { Style } from '../cli/io.ts';
+
+/** Cumulative cost after each stacking step, micro-dollars. `credits` is the final (simulated) figure. */
+export type MicroSteps = { readonly now: bigint; readonly structural: bigint; readonly batch: bigint; readonly caching: bigint; readonly credits: bigint };
+
+export type RowLabel = 'blocking' | 'non_blocking' | 'mixed';
+
+export type ReportRow = {
+  readonly name: string;
+  readonly label: RowLabel;
+  readonly requests: bigint;
+  readonly blockingRequests: bigint;
+  /** Share of requests labelled blocking. */
+  readonly blockingShare: Fraction | undefined;
+  readonly steps: MicroSteps;
+  /** Spend now of the non-blocking, batch-eligible work still on synchronous lanes. */
+  readonly batchableSyncMicros: bigint;
+  /** now - final. */
+  readonly savingsMicros: bigint;
+  /** savings normalised to 30 days; undefined when the period is too short to tell. */
+  readonly monthlySavingsMicros: bigint | undefined;
+  /** Most frequent deciding reasons, most frequent first. */
+  readonly reasons: readonly string[];
+};
+
+export type Totals = {
+  readonly requests: bigint;
+  readonly blockingRequests: bigint;
+  readonly syncRequests: bigint;
+  readonly batchableRequests: bigint;
+  readonly steps: MicroSteps;
+  readonly batchableSyncMicros: bigint;
+  readonly savingsMicros: bigint;
+  readonly monthly: { readonly currentMicros: bigint; readonly simulatedMicros: bigint; readonly savingsMicros: bigint } | undefined;
+};
+
+export type Assumptions = {
+  readonly catalog: string;
+  readonly laneRule: string;
+  readonly rulesFile: string | null;
+  readonly groupBy: GroupBy;
+  readonly timeZone: string;
+  readonly since: string | null;
+  readonly until: string | null;
+  readonly workloads: readonly string[];
+  readonly batchShare: Fraction | null;
+  readonly structuralDiscount: { readonly global: Fraction; readonly perProvider: Readonly<Record<string, Fraction>> };
+  readonly cacheHitRate: Fraction | null;
+  readonly creditBonus: Fraction;
+  readonly minSavingMicros: bigint;
+};
+
+/** A section rendered elsewhere and shown under the table (the cost reconciliation). */
+export type Section = { readonly title: string; readonly text: string };
+
+export type Report = {
+  readonly command: 'audit' | 'simulate';
+  readonly period: { readonly since: string | null; readonly until: string | null; readonly seconds: bigint | null };
+  readonly assumptions: Assumptions;
+  readonly totals: Totals;
+  readonly rows: readonly ReportRow[];
+  readonly notes: readonly string[];
+  readonly warnings: readonly string[];
+  readonly sections: readonly Section[];
+};

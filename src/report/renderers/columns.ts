@@ -1,0 +1,64 @@
+// The columns of the savings table, shared by the terminal and markdown renderers.
+import { type Fraction, ratio, toNumber } from '../../simulate/fraction.ts';
+import { formatUsd } from '../money.ts';
+import type { Report, ReportRow } from '../model.ts';
+import { formatCount, type TableSpec } from '../table.ts';
+
+export const percent = (f: Fraction | undefined): string => (f === undefined ? '–' : `${(toNumber(f, 6) * 100).toFixed(1)}%`);
+
+const firstColumn = (r: Report): string => (r.assumptions.groupBy === 'api_key' ? 'api key' : r.assumptions.groupBy);
+
+/** audit: what it costs and what batch saves; simulate: one column per stacking step. */
+export function savingsColumns(r: Report): TableSpec {
+  if (r.command === 'audit') {
+    const cells = (row: ReportRow) => [row.name, formatCount(row.requests), formatUsd(row.steps.now), percent(row.blockingShare),
+      formatUsd(row.batchableSyncMicros), formatUsd(row.savingsMicros), row.reasons[0] ?? '–'];
+    const t = r.totals;
+    return {
+      head: [firstColumn(r), 'requests', 'spend now', 'blocking', 'batchable on sync', 'saving on batch', 'top reason'],
+      align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+      rows: r.rows.map(cells),
+      footer: ['total', formatCount(t.requests), formatUsd(t.steps.now), percent(ratio(t.blockingRequests, t.requests)), formatUsd(t.batchableSyncMicros), formatUsd(t.savingsMicros), ''],
+    };
+  }
+  const money = (s: Report['totals']['steps']) => [formatUsd(s.now), formatUsd(s.structural), formatUsd(s.batch), formatUsd(s.caching), formatUsd(s.credits)];
+  return {
+    head: [firstColumn(r), 'requests', 'now', '+ structural', '+ batch', '+ caching', '+ credits = final', 'saving'],
+    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    rows: r.rows.map((row) => [row.name, formatCount(row.requests), ...money(row.steps), formatUsd(row.savingsMicros)]),
+    footer: ['total', formatCount(r.totals.requests), ...money(r.totals.steps), formatUsd(r.totals.savingsMicros)],
+  };
+}
+
+const day = (iso: string | null) => (iso === null ? '?' : iso.replace('T', ' ').replace(/:\d\dZ$/, ' UTC'));
+
+/** The lines under the table: period, 30-day estimate, assumptions, notes, warnings. */
+export function footerLines(r: Report): { period: string[]; assumptions: string[]; notes: readonly string[]; warnings: readonly string[] } {
+  const period: string[] = [];
+  if (r.period.since !== null) {
+    const seconds = Number(r.period.seconds ?? 0n);
+    const days = seconds >= 86_400 ? ` (${(seconds / 86_400).toFixed(1)} days)` : ` (${(seconds / 3_600).toFixed(1)} hours)`;
+    period.push(`Period: ${day(r.period.since)} to ${day(r.period.until)}${days}`);
+  }
+  const m = r.totals.monthly;
+  if (m !== undefined) {
+    period.push(`30-day estimate: ${formatUsd(m.currentMicros)} now, ${formatUsd(m.simulatedMicros)} ${r.command === 'audit' ? 'with batchable work on batch' : 'simulated'}, saving ${formatUsd(m.savingsMicros)}`);
+  }
+  const a = r.assumptions;
+  const levers: string[] = [];
+  const perProvider = Object.entries(a.structuralDiscount.perProvider);
+  if (perProvider.length > 0) levers.push(`structural discount ${perProvider.map(([p, d]) => `${p} ${percent(d)}`).join(', ')}`);
+  else if (a.structuralDiscount.global.num !== 0n) levers.push(`structural discount ${percent(a.structuralDiscount.global)}`);
+  if (a.cacheHitRate !== null) levers.push(`cache hit rate at least ${percent(a.cacheHitRate)} of input`);
+  if (a.creditBonus.num !== 0n) levers.push(`prepaid credit bonus ${percent(a.creditBonus)}`);
+  const assumptions = [
+    `Catalog: ${a.catalog}`,
+    `Lane rule: ${a.laneRule}`,
+    `Rules file: ${a.rulesFile ?? 'none (built-in heuristics)'}`,
+  ];
+  if (levers.length > 0) assumptions.push(`Levers, in stacking order: ${levers.join('; ')}`);
+  const filters = [a.since === null ? '' : `since ${a.since}`, a.until === null ? '' : `until ${a.until}`, a.workloads.length > 0 ? `workloads ${a.workloads.join(', ')}` : '']
+    .filter((f) => f !== '');
+  if (filters.length > 0) assumptions.push(`Filters: ${filters.join(', ')} (${a.timeZone})`);
+  return { period, assumptions, notes: r.notes, warnings: r.warnings };
+}

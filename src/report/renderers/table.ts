@@ -1,0 +1,18 @@
+// The terminal renderer: the savings table (cli-table3), then period, assumptions and notes. Warnings go to
+// stderr (src/cli/audit.ts), not here: stdout is data.
+import { Chalk } from 'chalk';
+import type { Report, Style } from '../model.ts';
+import { renderTable as table } from '../table.ts';
+import { footerLines, savingsColumns } from './columns.ts';
+
+export function renderTable(report: Report, style: Style): string {
+  const paint = new Chalk({ level: style.color ? 1 : 0 });
+  const f = footerLines(report);
+  const out = [table(savingsColumns(report), style)];
+  const block = (lines: readonly string[]) => (lines.length > 0 ? out.push(`${lines.join('\n')}\n`) : 0);
+  block(f.period);
+  block(f.assumptions);
+  if (f.notes.length > 0) block(['Notes (where batch would not pay, or needs care):', ...f.notes.map((n) => `  - ${n}`)]);
+  for (const s of report.sections) out.push(`${paint.bold(s.title)}\n${s.text.endsWith('\n') ? s.text : `${s.text}\n`}`);
+  return out.join('\n');
+}

@@ -1,0 +1,86 @@
+// The stacking order, written once (DESIGN.md "Prices and the stacking order", seed 003):
+//   1. structural rate: every rate x (1 - d)
+//   2. lane: the moved share of the work is billed at the batch-lane rates (the catalog's, which already
+//      embody "50% of input and output"), the rest at the billed lane's rates
+//   3. caching: a share of input billed as cache reads, at the cache-read rate of the lane chosen in step 2,
+//      times (1 - d); cache writes at their own rates, likewise reduced
+//   4. prepaid credit bonus: cost / (1 + b)
+// Each step applies to the output of the last. Pure: exact rationals in, exact rationals (pico-dollars) out.
+import { add, cmp, div, frac, type Fraction, max, min, mul, one, sub, sum, zero } from './fraction.ts';
+
+export const tokenKinds = ['in', 'cr', 'cw5', 'cw1h', 'out'] as const;
+export type TokenKind = (typeof tokenKinds)[number];
+
+/** Token counts of one group of calls: uncached input, cache reads, cache writes (5 min, 1 h), output. */
+export type Tokens = Readonly<Record<TokenKind, bigint>>;
+/** Rates in integer micro-dollars per million tokens, so tokens x rate is pico-dollars. */
+export type Rates = Readonly<Record<TokenKind, bigint>>;
+
+export type Levers = {
+  /** Negotiated discount d on every rate (0 when none). */
+  readonly structural: Fraction;
+  /** Share of this group's work moved to the batch lane (0..1). */
+  readonly batchShare: Fraction;
+  /** Share of all input billed as cache reads; never lowers what the data already shows. */
+  readonly cacheHitRate?: Fraction | undefined;
+  /** Prepaid credit bonus b: everything costs 1 / (1 + b). */
+  readonly creditBonus: Fraction;
+};
+
+/** Cumulative cost after each step, in pico-dollars (exact). `credits` is the final figure. */
+export type Steps = {
+  readonly now: Fraction;
+  readonly structural: Fraction;
+  readonly batch: Fraction;
+  readonly caching: Fraction;
+  readonly credits: Fraction;
+};
+
+export const stepNames = ['now', 'structural', 'batch', 'caching', 'credits'] as const satisfies readonly (keyof Steps)[];
+
+export const noLevers: Levers = { structural: zero, batchShare: zero, creditBonus: zero };
+
+type ExactTokens = Readonly<Record<TokenKind, Fraction>>;
+
+const exact = (t: Tokens): ExactTokens => ({ in: frac(t.in), cr: frac(t.cr), cw5: frac(t.cw5), cw1h: frac(t.cw1h), out: frac(t.out) });
+
+/** Sum of tokens x rate over the token kinds: pico-dollars. */
+const cost = (t: ExactTokens, r: Rates): Fraction => sum(tokenKinds.map((k) => mul(t[k], frac(r[k]))));
+
+/**
+ * Bills at least `hitRate` of all input (uncached + cache reads + cache writes) as cache reads, taking the
+ * extra reads out of uncached input only. Writes stay as recorded (warming the cache is not invented).
+ */
+export function withCacheHits(t: Tokens, hitRate: Fraction | undefined): ExactTokens {
+  const base = exact(t);
+  if (hitRate === undefined) return base;
+  const input = frac(t.in + t.cr + t.cw5 + t.cw1h);
+  const extra = min(max(sub(mul(hitRate, input), base.cr), zero), base.in);
+  return { ...base, in: sub(base.in, extra), cr: add(base.cr, extra) };
+}
+
+/** The lane step: (1 - s) of the work at the billed rates, s of it at the batch rates. */
+function laneCost(t: ExactTokens, billed: Rates, batch: Rates | null, share: Fraction): Fraction {
+  if (cmp(share, zero) === 0) return cost(t, billed);
+  if (batch === null) throw new RangeError('cannot move work to batch: no batch-lane rates');
+  return add(mul(sub(one, share), cost(t, billed)), mul(share, cost(t, batch)));
+}
+
+/** The whole stack for one group of calls. */
+export function stack(tokens: Tokens, billed: Rates, batch: Rates | null, levers: Levers): Steps {
+  const keep = sub(one, levers.structural);
+  const t = exact(tokens);
+  const now = cost(t, billed);
+  const structural = mul(now, keep);
+  const batched = mul(laneCost(t, billed, batch, levers.batchShare), keep);
+  const caching = levers.cacheHitRate === undefined ? batched : mul(laneCost(withCacheHits(tokens, levers.cacheHitRate), billed, batch, levers.batchShare), keep);
+  const credits = div(caching, add(one, levers.creditBonus));
+  return { now, structural, batch: batched, caching, credits };
+}
+
+/** Adds step figures group by group (exact). */
+export function addSteps(a: Steps, b: Steps): Steps {
+  return { now: add(a.now, b.now), structural: add(a.structural, b.structural), batch: add(a.batch, b.batch), caching: add(a.caching, b.caching), credits: add(a.credits, b.credits) };
+}
+
+export const zeroSteps: Steps = { now: zero, structural: zero, batch: zero, caching: zero, credits: zero };

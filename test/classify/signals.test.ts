@@ -1,0 +1,205 @@
+// One test per signal: crafted calls, the whole classifier, and the label / reason that signal must produce.
+import { afterEach, describe, expect, test } from 'vitest';
+import { classifyCalls } from '../../src/classify/index.ts';
+import type { Workspace } from '../../src/db/workspace.ts';
+import { emptyWorkspace, insertCalls, interactiveBackdrop, labelOf, labelsIn } from './helpers.ts';
+
+let ws: Workspace;
+afterEach(() => ws?.close());
+
+async function classified(...selects: string[]): Promise<Workspace> {
+  ws = await emptyWorkspace();
+  for (const select of selects) await insertCalls(ws, select);
+  await classifyCalls(ws, undefined);
+  return ws;
+}
+
+describe('billed lane', () => {
+  test('batch and flex calls are non_blocking, decided by the lane, with full confidence', async () => {
+    await classified(`SELECT 'b' || i AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + i * INTERVAL 1 SECOND AS ts,
+      CASE WHEN i = 0 THEN 'flex' ELSE 'batch' END AS lane, true AS streamed, 'u1' AS user_id FROM range(3) r(i)`);
+    const flex = await labelOf(ws, 'b0');
+    expect([flex.label, flex.decided_by, flex.confidence]).toEqual(['non_blocking', 'lane', 1]);
+    expect(flex.reasons[0]).toBe('billed on the flex lane: already discounted, nobody waits on it');
+    expect((await labelOf(ws, 'b2')).reasons[0]).toMatch(/^billed on the batch lane/);
+  });
+  test('the priority lane means someone pays to wait less', async () => {
+    await classified(`SELECT 'p' || i AS call_id, TIMESTAMPTZ '2026-10-05 02:00:00+00' + i * INTERVAL 1 SECOND AS ts, 'priority' AS lane,
+      '{"job":"nightly"}' AS tags FROM range(4) r(i)`);
+    expect(await labelsIn(ws, 'nightly')).toEqual({ blocking: 4 });
+  });
+});
+
+describe('streaming, ttft, cancelled', () => {
+  test('a streamed workload is blocking and says so first', async () => {
+    await classified(`SELECT 's' || i AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + i * INTERVAL 1 HOUR AS ts,
+      i % 2 = 0 AS streamed, CASE WHEN i % 2 = 1 THEN 420 END AS ttft_ms, 'key_x' AS api_key FROM range(10) r(i)`);
+    const row = await labelOf(ws, 's3');
+    expect(row.label).toBe('blocking');
+    expect(row.workload).toBe('key_x · gpt-5.4 · chat');
+    expect(row.reasons[0]).toBe('streamed: 100% of requests stream or report a time to first token (someone watches tokens arrive)');
+  });
+  test('inside a batchable workload, a streamed or cancelled call is kept blocking on its own evidence', async () => {
+    await classified(`SELECT 'n' || i AS call_id, TIMESTAMPTZ '2026-10-05 02:00:00+00' + i * INTERVAL 1 SECOND AS ts,
+      i = 3 AS streamed, i = 7 AS cancelled, '{"job":"nightly-etl"}' AS tags FROM range(400) r(i)`);
+    expect((await labelOf(ws, 'n0')).label).toBe('non_blocking');
+    const streamed = await labelOf(ws, 'n3');
+    expect([streamed.label, streamed.confidence, streamed.reasons[0]]).toEqual(['blocking', 0.9, 'this call streamed its output (someone watched tokens arrive)']);
+    expect(streamed.reasons[1]).toMatch(/^workload: name: "nightly"/);
+    expect((await labelOf(ws, 'n7')).reasons[0]).toBe('this call was stopped mid-generation (someone pressed stop)');
+  });
+  test('a few percent of cancelled generations make the whole workload blocking', async () => {
+    await classified(`SELECT 'c' || i AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + i * INTERVAL 1 MINUTE AS ts, i % 20 = 0 AS cancelled,
+      'svc' AS project FROM range(100) r(i)`);
+    expect(await labelsIn(ws, 'svc · gpt-5.4 · chat')).toEqual({ blocking: 100 });
+    expect((await labelOf(ws, 'c1')).reasons[0]).toBe('cancelled: 5% of requests were stopped mid-generation (someone pressed stop)');
+  });
+});
+
+describe('operation', () => {
+  test('bulk embeddings are batchable, short query embeddings are not', async () => {
+    await classified(
+      `SELECT 'bulk' || i AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + i * INTERVAL 5 MINUTE AS ts, 'embeddings' AS operation,
+        'text-embedding-3-large' AS model, 8000 AS input_tokens, 0 AS output_tokens, 'proj_docs' AS project FROM range(10) r(i)`,
+      `SELECT 'q' || i AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + i * INTERVAL 5 MINUTE AS ts, 'embeddings' AS operation,
+        'text-embedding-3-small' AS model, 12 AS input_tokens, 0 AS output_tokens, 'proj_search' AS project FROM range(10) r(i)`,
+    );
+    const bulk = await labelOf(ws, 'bulk1');
+    expect([bulk.label, bulk.reasons[0]]).toEqual(['non_blocking', 'bulk embeddings: median 8000 input tokens per request (documents, not a query)']);
+    const query = await labelOf(ws, 'q1');
+    expect([query.label, query.reasons[0]]).toEqual(['blocking', 'short embedding inputs (median 12 tokens): query embeddings someone is searching with']);
+  });
+});
+
+describe('chained calls', () => {
+  test('steps of one trace a few hundred ms apart are an agent loop; a 100-call trace is a job run', async () => {
+    await classified(
+      // Agent: 5 traces x 4 steps, each step 2 s long, the next starting 300 ms after.
+      `SELECT 'a' || t || '-' || s AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + t * INTERVAL 1 HOUR + s * INTERVAL 2300 MILLISECOND AS ts,
+        2000.0 AS latency_ms, 'tr' || t AS trace_id, '{"job":"nightly-agent"}' AS tags FROM range(5) a(t), range(4) b(s)`,
+      `SELECT 'j' || s AS call_id, TIMESTAMPTZ '2026-10-05 02:00:00+00' + s * INTERVAL 2300 MILLISECOND AS ts, 2000.0 AS latency_ms,
+        'run-1' AS trace_id, 'proj_jobs' AS project FROM range(100) b(s)`,
+    );
+    const step = await labelOf(ws, 'a2-1');
+    expect([step.label, step.agent_chain]).toEqual(['blocking', true]);
+    expect(step.reasons).toContain('agent loop: 100% of calls are chained in one trace or session, each starting within 2 s of the last (a chain cannot wait 24 h per step)');
+    expect((await labelOf(ws, 'j5')).agent_chain).toBe(false);
+  });
+});
+
+describe('end users', () => {
+  test('user ids with human think time are blocking; a nightly job carrying recipient ids is not', async () => {
+    await classified(
+      `SELECT 'u' || k || '-' || j AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + k * INTERVAL 1 HOUR + j * INTERVAL 40 SECOND AS ts,
+        'user' || k AS user_id, 'proj_crm' AS project FROM range(5) a(k), range(6) b(j)`,
+      `SELECT 'd' || d || '-' || k AS call_id, TIMESTAMPTZ '2026-10-05 02:00:00+00' + d * INTERVAL 1 DAY + k * INTERVAL 1 SECOND AS ts,
+        'user' || k AS user_id, 'proj_jobs' AS project, '{"job":"digest"}' AS tags FROM range(3) a(d), range(30) b(k)`,
+    );
+    const human = await labelOf(ws, 'u1-2');
+    expect([human.label, human.reasons[0]]).toEqual(['blocking', "end users: 100% of calls carry a user id, with a median 40 s of think time between one user's calls"]);
+    expect(await labelsIn(ws, 'digest')).toEqual({ non_blocking: 90 });
+  });
+  test('job names against users with think time: conflicting, so blocking', async () => {
+    await classified(`SELECT 'r' || k || '-' || j AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + k * INTERVAL 1 HOUR + j * INTERVAL 90 SECOND AS ts,
+      'user' || k AS user_id, '{"feature":"report-builder"}' AS tags FROM range(5) a(k), range(4) b(j)`);
+    const row = await labelOf(ws, 'r1-1');
+    expect([row.label, row.confidence]).toEqual(['blocking', 0.55]);
+    expect(row.reasons[0]).toMatch(/^conflicting evidence, so blocking/);
+    expect(row.reasons).toContain('against: name: "report" names a scheduled or bulk job');
+  });
+});
+
+describe('tight loops and schedules', () => {
+  test('an untagged daytime job in a tight loop on the same hour every day is non_blocking', async () => {
+    await classified(
+      interactiveBackdrop,
+      `SELECT 'f' || d || '-' || k AS call_id, TIMESTAMPTZ '2026-10-05 18:00:00+00' + d * INTERVAL 1 DAY + k * INTERVAL 1500 MILLISECOND AS ts,
+        'key_fin' AS api_key FROM range(5) a(d), range(300) b(k)`,
+    );
+    const row = await labelOf(ws, 'f2-10');
+    expect(row.label).toBe('non_blocking');
+    expect(new Set(row.reasons.slice(0, 2))).toEqual(new Set([
+      'tight loop: 100% of calls come in minutes with 20+ calls, with no end user and no streaming (a job looping at fixed concurrency)',
+      'scheduled: 100% of requests fall in the same 3 hours of the day, on 5 days',
+    ]));
+    expect(row.reasons[2]).toMatch(/^against: follows the org's human activity/);
+  });
+});
+
+describe('time shape learned from the data', () => {
+  test('calls at 03:00-05:00 UTC are out of phase for an org whose humans work 15:00-24:00 UTC', async () => {
+    await classified(
+      interactiveBackdrop,
+      `SELECT 'o' || d || '-' || k AS call_id, TIMESTAMPTZ '2026-10-05 03:00:00+00' + d * INTERVAL 1 DAY + k * INTERVAL 6 MINUTE AS ts,
+        'key_sync' AS api_key FROM range(14) a(d), range(20) b(k)`,
+    );
+    const row = await labelOf(ws, 'o3-4');
+    expect(row.label).toBe('non_blocking');
+    expect(row.reasons[0]).toMatch(/^out of phase with the org's human activity: 0% of requests in the busy hours of interactive traffic \(flat traffic would put \d+% there\)$/);
+  });
+  test('the same untagged traffic in the org\'s human hours stays blocking', async () => {
+    await classified(
+      interactiveBackdrop,
+      `SELECT 'h' || d || '-' || k AS call_id, TIMESTAMPTZ '2026-10-05 16:00:00+00' + d * INTERVAL 1 DAY + k * INTERVAL 23 MINUTE AS ts,
+        'key_hooks' AS api_key FROM range(21) a(d), range(20) b(k) WHERE isodow(TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY) <= 5`,
+    );
+    const row = await labelOf(ws, 'h1-4');
+    expect([row.label, row.decided_by, row.confidence]).toEqual(['blocking', 'heuristic', 0.6]);
+    expect(row.reasons[0]).toMatch(/^follows the org's human activity: 100% of requests/);
+  });
+  test('a flat rate around the clock is a worker, not a person', async () => {
+    await classified(
+      interactiveBackdrop,
+      `SELECT 'w' || k AS call_id, TIMESTAMPTZ '2026-10-05 00:00:00+00' + k * INTERVAL 10 MINUTE AS ts, 'key_q' AS api_key FROM range(21 * 144) b(k)`,
+    );
+    const row = await labelOf(ws, 'w100');
+    expect(row.label).toBe('non_blocking');
+    expect(row.reasons).toContain('flat around the clock: requests in 100% of the hours of the week, none above 2.5x the mean (humans do not work like that)');
+  });
+  test('bucketed rows are labelled from their lane and time shape', async () => {
+    await classified(
+      interactiveBackdrop,
+      `SELECT 'bk' || d AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 04:00:00+00' + d * INTERVAL 1 DAY AS ts,
+        TIMESTAMPTZ '2026-10-05 04:01:00+00' + d * INTERVAL 1 DAY AS ended_at, 500::BIGINT AS requests, 'key_night' AS api_key FROM range(14) a(d)`,
+      `SELECT 'bb' || d AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 17:00:00+00' + d * INTERVAL 1 DAY AS ts,
+        NULL::BIGINT AS requests, 'batch' AS lane, 'key_b' AS api_key FROM range(3) a(d)`,
+    );
+    expect((await labelOf(ws, 'bk3')).label).toBe('non_blocking');
+    expect((await labelOf(ws, 'bb1')).decided_by).toBe('lane');
+  });
+});
+
+describe('names, workloads and the default', () => {
+  test('workload names: tag first, else project (with the key when it holds several), model, operation', async () => {
+    await classified(
+      `SELECT 't1' AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' AS ts, '{"workload":"Digest","feature":"x"}' AS tags, 'p' AS project`,
+      `SELECT 't2' AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' AS ts, 'p' AS project, 'k1' AS api_key_name, 'embeddings' AS operation`,
+      `SELECT 't3' AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' AS ts, 'p' AS project, 'k2' AS api_key_name`,
+      `SELECT 't4' AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' AS ts, 'solo' AS project, 'k3' AS api_key_name`,
+      `SELECT 't5' AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' AS ts, 'key_abc' AS api_key, 'gpt-5.4-mini' AS model`,
+    );
+    const names = await ws.all<{ call_id: string; workload: string }>('SELECT call_id, workload FROM labels ORDER BY call_id');
+    expect(names.map((r) => r.workload)).toEqual(['Digest', 'p · k1 · gpt-5.4 · embeddings', 'p · k2 · gpt-5.4 · chat', 'solo · gpt-5.4 · chat', 'key_abc · gpt-5.4-mini · chat']);
+  });
+  test('interactive names are blocking; no evidence at all is blocking by default', async () => {
+    await classified(
+      `SELECT 'v' || i AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + i * INTERVAL 1 HOUR AS ts, 'copilot-web' AS app FROM range(3) r(i)`,
+      `SELECT 'x' || i AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + i * INTERVAL 1 HOUR AS ts, 'p9' AS project FROM range(3) r(i)`,
+    );
+    const copilot = await labelOf(ws, 'v1');
+    expect([copilot.label, copilot.reasons[0]]).toEqual(['blocking', 'name: "copilot" names an interactive surface']);
+    const none = await labelOf(ws, 'x1');
+    expect([none.label, none.decided_by, none.confidence]).toEqual(['blocking', 'default', 0.5]);
+  });
+  test('labels has exactly the contract columns, one row per call', async () => {
+    await classified(`SELECT 'z' || i AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' AS ts FROM range(4) r(i)`);
+    const cols = await ws.all<{ column_name: string; data_type: string }>(
+      "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'labels' ORDER BY column_index",
+    );
+    expect(cols.map((c) => `${c.column_name} ${c.data_type}`)).toEqual([
+      'call_id VARCHAR', 'workload VARCHAR', 'label VARCHAR', 'confidence DOUBLE', 'reasons VARCHAR[]', 'decided_by VARCHAR',
+      'rule_name VARCHAR', 'deadline_minutes BIGINT', 'agent_chain BOOLEAN',
+    ]);
+    expect((await ws.all('SELECT * FROM labels')).length).toBe(4);
+  });
+});
