@@ -1,7 +1,9 @@
 // classifyCalls: the whole `calls` table -> TEMP TABLE labels, in SQL stages (temp tables), no per-row JS.
 //   _cls_idents     per distinct identity (tags, key, project, app, model, operation): default name, name words
-//   _cls_calls      per call: workload (tag, rule or grouping), the rule that matched, per-call evidence
-//   _cls_chained, _cls_user_gaps, _cls_loops   window functions over (trace, ts), (user, ts), (workload, ts)
+//   _cls_names      workload names, numbered
+//   _cls_calls      per call: workload id (tag, rule or grouping), the rule that matched, per-call evidence
+//   _cls_chained, _cls_user_gaps   window functions over (trace/session, ts) and (user, ts), on narrow projections
+//   _cls_minutely, _cls_hourly, _cls_loops   one aggregation pass: per workload and minute / hour, tight-loop share
 //   _cls_org_slots  the org's human hours, learned from clearly interactive calls
 //   _cls_workloads  per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
 //   _cls_outcomes   one decision per (workload, rule, per-call evidence, lane)
@@ -33,10 +35,16 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await loadRuleTable(ws, rules);
   const compiled = compileRules(rules);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_idents AS ${identitiesSql}`);
+  // Workloads are numbered once (auto names and rule names alike) so per-row work groups and joins on integers.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_names AS
+    SELECT row_number() OVER (ORDER BY workload)::INTEGER AS wid, workload
+    FROM (SELECT auto_workload AS workload FROM _cls_idents UNION SELECT workload FROM _cls_rules WHERE workload IS NOT NULL)`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_idents AS SELECT i.*, n.wid AS auto_wid FROM _cls_idents i JOIN _cls_names n ON n.workload = i.auto_workload`);
+  await ws.run(`UPDATE _cls_rules SET wid = (SELECT n.wid FROM _cls_names n WHERE n.workload = _cls_rules.workload)`);
   await ws.run(
     `CREATE OR REPLACE TEMP TABLE _cls_calls AS
     WITH ruled AS (
-      SELECT c.*, i.auto_workload, i.bg_word, i.fg_word, ${compiled.sql} AS rule_idx
+      SELECT c.*, i.auto_workload, i.bg_word, i.fg_word, i.auto_wid, ${compiled.sql} AS rule_idx
       FROM calls c JOIN _cls_idents i ON i.ident = ${identityHashSql('c')}
     )
     SELECT ruled.call_id, ruled.granularity, ruled.ts,
@@ -52,7 +60,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       ruled.bg_word, ruled.fg_word,
       (${streamedSql} OR ${cancelledSql} OR ruled.fg_word <> '') AS interactive,
       ruled.rule_idx,
-      coalesce(r.workload, ruled.auto_workload) AS workload,
+      coalesce(r.wid, ruled.auto_wid) AS wid,
       false AS in_chain
     FROM ruled LEFT JOIN _cls_rules r USING (rule_idx)`,
     compiled.params,
@@ -67,7 +75,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   const shape = await learnOrgShape(ws);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_workloads AS
     WITH agg AS (
-      SELECT workload, count(*) AS rows, sum(w)::BIGINT AS requests,
+      SELECT wid, count(*) AS rows, sum(w)::BIGINT AS requests,
         coalesce(sum(w) FILTER (WHERE streamed_call) / sum(w), 0) AS streamed_share,
         coalesce(sum(w) FILTER (WHERE cancelled_call) / sum(w), 0) AS cancelled_share,
         coalesce(sum(w) FILTER (WHERE in_chain) / sum(w), 0) AS chain_share,
@@ -79,14 +87,14 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         coalesce(sum(w) FILTER (WHERE fg_word <> '') / sum(w), 0) AS fg_share, mode(fg_word) FILTER (WHERE fg_word <> '') AS fg_word,
         coalesce(sum(w) FILTER (WHERE operation = 'embeddings') / sum(w), 0) AS embedding_share,
         median(input_per_request) FILTER (WHERE operation = 'embeddings') AS embedding_input_median
-      FROM _cls_calls GROUP BY workload
+      FROM _cls_calls GROUP BY wid
     ), users AS (
-      SELECT workload, median(gap_s) AS user_gap_median_s FROM _cls_user_gaps GROUP BY workload
+      SELECT wid, median(gap_s) AS user_gap_median_s FROM _cls_user_gaps GROUP BY wid
     ), shaped AS (
-      SELECT * FROM agg
-      LEFT JOIN users USING (workload)
-      LEFT JOIN (SELECT workload, tight_share FROM _cls_loops) USING (workload)
-      LEFT JOIN (${workloadShapeSql(shape.weekly, shape.slots)}) USING (workload)
+      SELECT * FROM _cls_names JOIN agg USING (wid)
+      LEFT JOIN users USING (wid)
+      LEFT JOIN (SELECT wid, tight_share FROM _cls_loops) USING (wid)
+      LEFT JOIN (${workloadShapeSql(shape.weekly, shape.slots)}) USING (wid)
     ), with_evidence AS (
       SELECT *, ${shape.usable} AS shape_ok, (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
         '${shape.weekly ? 'week' : 'day'}' AS slot_unit, ${evidenceListSql} AS ev FROM shaped
@@ -99,7 +107,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
 
   await ws.run(ddlFor('labels', labelsColumns));
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_outcomes AS
-    SELECT k.workload, k.ri, k.flag, k.dlane, r.rule_name, r.deadline_minutes, r.label AS rule_label, r.rule_reason,
+    SELECT k.wid, w.workload, k.ri, k.flag, k.dlane, r.rule_name, r.deadline_minutes, r.label AS rule_label, r.rule_reason,
       CASE
         WHEN k.flag = 1 THEN {'label': 'non_blocking', 'confidence': 1.0::DOUBLE, 'decided_by': 'lane',
           'reasons': list_concat(['billed on the ' || k.dlane || ' lane: already discounted, nobody waits on it'],
@@ -116,22 +124,22 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
             list_transform(w.reasons, lambda t: 'workload: ' || t))}
         ELSE {'label': w.label, 'confidence': w.confidence::DOUBLE, 'decided_by': w.decided_by, 'reasons': w.reasons}
       END AS v
-    FROM (SELECT DISTINCT workload, ${outcomeKeySql} FROM _cls_calls) k
-    JOIN _cls_workloads w USING (workload)
+    FROM (SELECT DISTINCT wid, ${outcomeKeySql} FROM _cls_calls) k
+    JOIN _cls_workloads w USING (wid)
     LEFT JOIN _cls_rules r ON r.rule_idx = k.ri`);
   await ws.run(`INSERT INTO labels
-    SELECT p.call_id, p.workload, o.v.label, o.v.confidence,
+    SELECT p.call_id, o.workload, o.v.label, o.v.confidence,
       CASE WHEN p.ri >= 0 AND o.rule_label IS NULL THEN list_append(o.v.reasons, o.rule_reason) ELSE o.v.reasons END,
       o.v.decided_by, CASE WHEN o.v.decided_by = 'rule' OR o.rule_label IS NULL THEN o.rule_name END, o.deadline_minutes, p.in_chain
-    FROM (SELECT call_id, workload, in_chain, ${outcomeKeySql} FROM _cls_calls) p
-    JOIN _cls_outcomes o USING (workload, ri, flag, dlane)`);
-  for (const table of ['_cls_calls', '_cls_chained', '_cls_user_gaps', '_cls_loops', '_cls_idents', '_cls_hourly', '_cls_minutely', '_cls_outcomes']) await ws.run(`DROP TABLE ${table}`);
+    FROM (SELECT call_id, wid, in_chain, ${outcomeKeySql} FROM _cls_calls) p
+    JOIN _cls_outcomes o USING (wid, ri, flag, dlane)`);
+  for (const table of ['_cls_calls', '_cls_chained', '_cls_user_gaps', '_cls_loops', '_cls_idents', '_cls_hourly', '_cls_minutely', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
 }
 
 /** The rules' outcomes as a small temp table (values as parameters), joined by rule index. */
 async function loadRuleTable(ws: Workspace, rules: Rules | undefined): Promise<void> {
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_rules (rule_idx INTEGER, rule_name VARCHAR, workload VARCHAR, label VARCHAR,
-    deadline_minutes BIGINT, rule_reason VARCHAR, risk_reason VARCHAR)`);
+    deadline_minutes BIGINT, rule_reason VARCHAR, risk_reason VARCHAR, wid INTEGER)`);
   const file = rules?.file ?? '';
   for (const outcome of ruleOutcomes(rules)) {
     const rule = rules?.rules[outcome.rule_idx];
@@ -141,7 +149,7 @@ async function loadRuleTable(ws: Workspace, rules: Rules | undefined): Promise<v
       outcome.deadline_minutes !== null && outcome.deadline_minutes >= 60 && outcome.deadline_minutes < 1440
         ? `risk: deadline ${rule?.deadline ?? ''} is under the 24 h batch window; batches usually return sooner, but a late one would miss it`
         : null;
-    await ws.run('INSERT INTO _cls_rules VALUES ($idx, $name, $workload, $label, $deadline, $reason, $risk)', {
+    await ws.run('INSERT INTO _cls_rules VALUES ($idx, $name, $workload, $label, $deadline, $reason, $risk, NULL)', {
       idx: outcome.rule_idx,
       name: outcome.rule_name,
       workload: outcome.workload,

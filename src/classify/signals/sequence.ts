@@ -30,9 +30,9 @@ export const chainedRowsSql = `
  * Carries the hour and weight so the org's human hours can count these calls without another pass.
  */
 export const userGapsSql = `
-  SELECT rid, workload, gap_s, hr, w, interactive,
+  SELECT rid, wid, gap_s, hr, w, interactive,
     coalesce(gap_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}, false) AS human_gap FROM (
-    SELECT rowid AS rid, workload, epoch_ms(ts) // 3600000 AS hr, w, interactive,
+    SELECT rowid AS rid, wid, epoch_ms(ts) // 3600000 AS hr, w, interactive,
       (epoch_ms(ts) - epoch_ms(lag(ts) OVER (PARTITION BY user_id ORDER BY ts, rowid))) / 1000.0 AS gap_s
     FROM _cls_calls WHERE user_id IS NOT NULL AND ${isCall}
   )`;

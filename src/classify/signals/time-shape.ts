@@ -26,22 +26,22 @@ export const hourResolvedSql = `(ended IS NULL OR granularity IS DISTINCT FROM '
  * Every shape and loop statistic reads this small table (at most one row per workload and minute).
  */
 export const minutelySql = `
-  SELECT workload, epoch_ms(ts) // 60000 AS mn, granularity = 'bucket' AS bucket, sum(w) AS n, count(*) AS rows,
+  SELECT wid, epoch_ms(ts) // 60000 AS mn, granularity = 'bucket' AS bucket, sum(w) AS n, count(*) AS rows,
     coalesce(sum(w) FILTER (WHERE interactive), 0) AS n_interactive
   FROM _cls_calls WHERE ${hourResolvedSql} GROUP BY ALL`;
 
 /** Per workload and clock hour. */
 export const hourlySql = `
-  SELECT workload, hr, sum(n) AS n, sum(n_interactive) AS n_interactive FROM (
-    SELECT workload, mn // 60 AS hr, n, n_interactive FROM _cls_minutely
+  SELECT wid, hr, sum(n) AS n, sum(n_interactive) AS n_interactive FROM (
+    SELECT wid, mn // 60 AS hr, n, n_interactive FROM _cls_minutely
     UNION ALL
-    SELECT workload, hr, 0 AS n, w AS n_interactive FROM _cls_user_gaps WHERE human_gap AND NOT interactive
+    SELECT wid, hr, 0 AS n, w AS n_interactive FROM _cls_user_gaps WHERE human_gap AND NOT interactive
   ) GROUP BY ALL`;
 
 /** Per workload: the share of its calls in minutes with a loop's rate (calls only, not buckets). */
 export const workloadLoopSql = `
-  SELECT workload, coalesce(sum(rows) FILTER (WHERE rows >= ${tightLoopCallsPerMinute}) / sum(rows), 0) AS tight_share
-  FROM _cls_minutely WHERE NOT bucket GROUP BY workload`;
+  SELECT wid, coalesce(sum(rows) FILTER (WHERE rows >= ${tightLoopCallsPerMinute}) / sum(rows), 0) AS tight_share
+  FROM _cls_minutely WHERE NOT bucket GROUP BY wid`;
 
 /** One row per slot the org's interactive traffic uses, with `active` set for its human hours. */
 export const orgSlotsSql = (weekly: boolean): string => `
@@ -53,21 +53,21 @@ export const orgSlotsSql = (weekly: boolean): string => `
 /** Per workload: share of requests in human hours, slot coverage and spread (flatness), top-3 hours of day. */
 export const workloadShapeSql = (weekly: boolean, slots: number): string => `
   WITH rows AS (
-    SELECT workload, n AS w, ${slotSql(weekly)} AS slot, hr % 24 AS hod, hr // 24 AS day FROM _cls_hourly
+    SELECT wid, n AS w, ${slotSql(weekly)} AS slot, hr % 24 AS hod, hr // 24 AS day FROM _cls_hourly
   ),
-  per_slot AS (SELECT workload, slot, sum(w) AS n FROM rows GROUP BY ALL),
+  per_slot AS (SELECT wid, slot, sum(w) AS n FROM rows GROUP BY ALL),
   slot_stats AS (
-    SELECT p.workload,
+    SELECT p.wid,
       coalesce(sum(p.n) FILTER (WHERE o.active), 0) / sum(p.n) AS human_hours_share,
       count(*) / ${slots}.0 AS slot_coverage,
       max(p.n) / (sum(p.n) / ${slots}.0) AS peak_to_mean,
       CASE WHEN count(*) < ${slots} THEN 0 ELSE min(p.n) / (sum(p.n) / ${slots}.0) END AS trough_to_mean
-    FROM per_slot p LEFT JOIN _cls_org_slots o USING (slot) GROUP BY p.workload
+    FROM per_slot p LEFT JOIN _cls_org_slots o USING (slot) GROUP BY p.wid
   ),
-  per_hour AS (SELECT workload, hod, sum(w) AS n FROM rows GROUP BY ALL),
+  per_hour AS (SELECT wid, hod, sum(w) AS n FROM rows GROUP BY ALL),
   hour_stats AS (
-    SELECT workload, sum(n) FILTER (WHERE rank <= 3) / sum(n) AS top3_hours_share
-    FROM (SELECT *, row_number() OVER (PARTITION BY workload ORDER BY n DESC, hod) AS rank FROM per_hour) GROUP BY workload
+    SELECT wid, sum(n) FILTER (WHERE rank <= 3) / sum(n) AS top3_hours_share
+    FROM (SELECT *, row_number() OVER (PARTITION BY wid ORDER BY n DESC, hod) AS rank FROM per_hour) GROUP BY wid
   ),
-  day_stats AS (SELECT workload, count(DISTINCT day) AS active_days FROM rows GROUP BY workload)
-  SELECT * FROM slot_stats JOIN hour_stats USING (workload) JOIN day_stats USING (workload)`;
+  day_stats AS (SELECT wid, count(DISTINCT day) AS active_days FROM rows GROUP BY wid)
+  SELECT * FROM slot_stats JOIN hour_stats USING (wid) JOIN day_stats USING (wid)`;
