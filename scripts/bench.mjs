@@ -47,7 +47,7 @@ if (!existsSync(file)) {
     const db = await DuckDBInstance.create(':memory:'); const c = await db.connect();
     await c.run(\`COPY (
       SELECT 'req_' || i AS call_id,
-        TIMESTAMPTZ '2026-10-01 00:00:00+00' + to_microseconds((i * 2592000000000 // ${rows})::BIGINT) AS ts,
+        TIMESTAMPTZ '2026-10-01 00:00:00+00' + to_microseconds((i::HUGEINT * 2592000000000 // ${rows})::BIGINT) AS ts,
         (['gpt-5.4', 'claude-sonnet-4-6', 'gpt-5.4-mini', 'gemini-3.1-pro', 'text-embedding-3-small'])[1 + (hash(i) % 5)::INTEGER] AS model,
         CASE WHEN hash(i) % 5 = 4 THEN 'embeddings' ELSE 'chat' END AS operation,
         100 + hash(i * 7) % 6000 AS input_tokens,

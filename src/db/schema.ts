@@ -96,10 +96,4 @@ export const migrations: readonly { readonly version: number; readonly sql: read
         reason VARCHAR NOT NULL, raw VARCHAR, kind VARCHAR NOT NULL DEFAULT 'reject')`,
     ],
   },
-  {
-    version: 2,
-    // Ingest marks rows it cannot keep here inside the file's transaction and moves them to `rejects` before
-    // committing: one pass over the file instead of two. Always NULL in committed data.
-    sql: ['ALTER TABLE calls ADD COLUMN reject_reason VARCHAR', 'ALTER TABLE calls ADD COLUMN reject_kind VARCHAR'],
-  },
 ];

@@ -22,9 +22,8 @@ export type Sample = {
 
 export type AdapterContext = {
   /**
-   * The relation to select from. For CSV: a subquery over `read_csv(...)` whose columns are all VARCHAR, named
-   * as in the header, plus `_ord` (the row's ordinal); the adapter must keep one output row per input row, and a
-   * `from` that wraps `src` in a subquery of its own must pass `_ord` through. For JSON kinds: a table with
+   * The relation to select from. For CSV: a `read_csv(...)` call whose columns are all VARCHAR, named as in
+   * the header; the adapter must keep one output row per input row. For JSON kinds: a table with
    * `_line` (line number, NULL inside a JSON document), `_elem` (JSON pointer of the record in a document, or '')
    * and `j` (the record as JSON); the adapter outputs `_line` and `_path` (the pointer of each output row).
    */
@@ -60,7 +59,7 @@ export type Adapter = {
  * are not usage at all (a SPAN observation, an errored batch request that was not billed). Skipped rows are
  * recorded in `rejects` with kind 'skip' and counted apart from malformed rows.
  */
-export type SelectList = Partial<Record<CallColumn | '_line' | '_path' | '_skip' | '_ord', string>>;
+export type SelectList = Partial<Record<CallColumn | '_line' | '_path' | '_skip', string>>;
 
 /** `SELECT <columns> FROM <from>`: `from` may hold joins and unnests over `ctx.src`. */
 export type AdapterSelect = { readonly columns: SelectList; readonly from: string };

@@ -52,7 +52,10 @@ export async function ingestFiles(ws: Workspace, files: readonly string[], optio
 async function ingestFile(ws: Workspace, file: string, options: IngestOptions): Promise<FileOutcome> {
   const map = options.map ?? new Map<string, string>();
   const sourceId = await hashFile(file);
-  const known = await ws.all<{ format: string; rows: bigint }>('SELECT format, rows FROM sources WHERE source_id = $1', [sourceId]);
+  const known = await ws.all<{ format: string; rows: bigint; calls: bigint; rejects: bigint; duplicates: bigint }>(
+    'SELECT format, rows, calls, rejects, duplicates FROM sources WHERE source_id = $1',
+    [sourceId],
+  );
   if (known[0]) {
     const k = known[0];
     return { file, format: k.format, status: 'already-ingested', rows: Number(k.rows), calls: 0, rejects: 0, duplicates: 0, skipped: 0, firstRejects: [] };
@@ -62,22 +65,23 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
 
   let inTransaction = false;
   try {
+    // The stage is a temp table built before the transaction: inside one, DuckDB numbers new rows from a
+    // large offset, and the stage's rowid is what gives each CSV row its line. Stage-then-insert measured
+    // twice as fast as one INSERT numbering rows with WITH ORDINALITY (16.8 s vs 33 s at 5M rows).
     const src = await prepareSource(ws, file, sample);
     const ctx: AdapterContext = {
       src,
       kind: sample.kind,
-      header: sample.kind === 'csv' ? await csvColumns(ws, src) : [],
+      header: src === '_src' ? [] : await csvColumns(ws, src),
       map,
       fileModifiedAt: statSync(file).mtime.toISOString(),
     };
     const select = adapter.select(ctx);
-    const target: LoadTarget = { file, sourceId, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource };
-    const heldCalls = (await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM calls LIMIT 1)'))[0]?.n === 1n;
+    await withProgress(ws, file, options, () => ws.run(stageSql(select, sample.kind)));
     await ws.run('BEGIN TRANSACTION');
     inTransaction = true;
-    // One pass over the file: every row lands in `calls`, the unreadable ones flagged with their reason.
-    await withProgress(ws, file, options, () => ws.run(insertSql(select, target), { sid: sourceId, file, format: adapter.id }));
-    const stats = await settle(ws, target, heldCalls);
+    const staged = new Set(Object.entries(select.columns).filter(([, expr]) => expr !== undefined).map(([name]) => name));
+    const stats = await loadStage(ws, { file, sourceId, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource, staged });
     const firstRejects = (
       await ws.all<{ line: bigint | null; path: string | null; reason: string }>(
         "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
@@ -96,7 +100,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
     if (error instanceof BatchableError) throw error;
     throw asInputError(file, error);
   } finally {
-    await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines');
+    await ws.run('DROP TABLE IF EXISTS _stage; DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines');
   }
 }
 
@@ -112,20 +116,16 @@ function asInputError(file: string, error: unknown): BatchableError {
 const csvRejectOptions = "store_rejects = true, rejects_table = '_csv_rejects', rejects_scan = '_csv_scans'";
 
 /**
- * The relation adapters select from. CSV is read in place (all columns as text, each row numbered by
- * `_ord`, malformed lines kept aside by DuckDB with their line numbers). JSON is first split into records
- * (temp tables built before the file's transaction, whose rowids then number the lines), so that a
- * malformed line is a reject, not a failed file.
+ * The relation adapters select from. CSV is read in place (all columns as text, malformed lines kept aside by
+ * DuckDB with their line numbers). JSON is first split into records so that a malformed line is a reject,
+ * not a failed file.
  */
 async function prepareSource(ws: Workspace, file: string, sample: Sample): Promise<string> {
   const { kind, delimiter } = sample;
   await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
   const path = sqlString(file);
   // The delimiter comes from our header sniff: DuckDB's sniffer can be misled by the very ragged rows we want to reject.
-  if (kind === 'csv') {
-    return `(SELECT * EXCLUDE (ordinality), ordinality AS _ord FROM read_csv(${path}, all_varchar = true, header = true,
-      delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ${csvRejectOptions}) WITH ORDINALITY)`;
-  }
+  if (kind === 'csv') return `read_csv(${path}, all_varchar = true, header = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ${csvRejectOptions})`;
   if (kind === 'jsonl') {
     // One VARCHAR column per physical line: \x01 never occurs unescaped in JSON text.
     await ws.run(`CREATE TEMP TABLE _lines AS SELECT line FROM read_csv(${path}, columns = {'line': 'VARCHAR'}, header = false,
@@ -147,7 +147,7 @@ async function prepareSource(ws: Workspace, file: string, sample: Sample): Promi
 
 async function csvColumns(ws: Workspace, src: string): Promise<string[]> {
   const rows = await ws.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${src}`);
-  return rows.map((r) => r.column_name).filter((name) => name !== '_ord');
+  return rows.map((r) => r.column_name);
 }
 
 const conversions: Record<ColumnSpec['type'], { fn: string; what: string } | undefined> = {
@@ -160,42 +160,23 @@ const conversions: Record<ColumnSpec['type'], { fn: string; what: string } | und
   'DECIMAL(20,9)': { fn: 'bt_dec', what: 'not a number' },
 };
 
-/** Defaults the engine applies to every adapter's rows, so they hold for every format alike. */
-const defaults: Partial<Record<string, string>> = {
-  provider: 'coalesce(provider, bt_provider(model))',
-  lane: "coalesce(lane, 'standard')",
-  lane_source: "CASE WHEN lane IS NULL THEN 'inferred' ELSE coalesce(lane_source, 'reported') END",
-  requests: "CASE WHEN coalesce(granularity, 'call') = 'call' THEN coalesce(requests, 1) ELSE requests END",
-  operation: "coalesce(operation, CASE WHEN contains(lower(model), 'embed') THEN 'embeddings' ELSE 'chat' END)",
-  granularity: "coalesce(granularity, 'call')",
-};
-
-type LoadTarget = { file: string; sourceId: string; kind: ContainerKind; format: string; idsFromSource: boolean };
-
-/**
- * The single INSERT of a file: the adapter's SELECT (m), its values converted to canonical types with the
- * reasons a row cannot be a call (c), then defaults and provenance. Parameters: $sid, $file, $format.
- * For CSV, source_row is the row's ordinal + 1 (the header); `settle` corrects it past rejected lines.
- */
-export function insertSql(select: AdapterSelect, target: Pick<LoadTarget, 'kind'>): string {
+/** The stage: every row converted to canonical types, with the reasons it cannot be a call. */
+export function stageSql(select: AdapterSelect, kind: ContainerKind): string {
   const given = select.columns as Record<string, string | undefined>;
-  const csv = target.kind === 'csv';
-  const mapped = Object.entries(given)
+  const mappedList = Object.entries(given)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([name, expr]) => `${expr} AS ${name}`);
-  if (csv && given._ord === undefined) mapped.push('_ord');
-  const converted: string[] = csv ? ['_ord + 1 AS _line', 'NULL::VARCHAR AS _path'] : ['_line', "nullif(_path, '') AS _path"];
-  converted.push(given._skip === undefined ? 'NULL::VARCHAR AS _skip' : '_skip');
+  const values: string[] = kind === 'csv' ? [] : ['_line', "nullif(_path, '') AS _path"];
+  values.push(given._skip === undefined ? 'NULL::VARCHAR AS _skip' : '_skip');
   const checks: string[] = [];
   for (const column of callColumns) {
-    const raw = given[column.name] === undefined ? null : `m.${column.name}`;
+    if (given[column.name] === undefined) continue; // absent columns are added as constant NULLs when loading
+    const raw = `m.${column.name}`;
     const conversion = conversions[column.type];
-    if (raw === null) {
-      converted.push(`NULL::${column.type} AS ${column.name}`);
-    } else if (conversion === undefined) {
-      converted.push(`nullif(trim(${raw}::VARCHAR), '') AS ${column.name}`);
+    if (conversion === undefined) {
+      values.push(`nullif(trim(${raw}::VARCHAR), '') AS ${column.name}`);
     } else {
-      converted.push(`${conversion.fn}(${raw}) AS ${column.name}`);
+      values.push(`${conversion.fn}(${raw}) AS ${column.name}`);
       checks.push(`CASE WHEN ${raw} IS NOT NULL AND ${conversion.fn}(${raw}) IS NULL
         THEN '${conversion.what} in ${column.name}: "' || left(${raw}::VARCHAR, 60) || '"' END`);
       if (column.type === 'BIGINT') {
@@ -207,32 +188,41 @@ export function insertSql(select: AdapterSelect, target: Pick<LoadTarget, 'kind'
     const raw = given[name] === undefined ? 'NULL' : `m.${name}`;
     checks.push(`CASE WHEN nullif(trim(${raw}::VARCHAR), '') IS NULL THEN 'missing ${name}' END`);
   }
-  const canonical = callColumns.map((c) => c.name).filter((n) => n !== 'call_id');
-  return `INSERT INTO calls (call_id, ${canonical.join(', ')}, source_id, source_file, source_row, source_path, source_format, reject_reason, reject_kind)
-WITH m AS (SELECT ${mapped.join(',\n  ')} FROM ${select.from}),
-c AS (SELECT ${converted.join(',\n  ')},
+  return `CREATE TEMP TABLE _stage AS
+WITH m AS (SELECT ${mappedList.join(',\n  ')} FROM ${select.from})
+SELECT ${values.join(',\n  ')},
   CASE WHEN _skip IS NULL THEN nullif(concat_ws('; ', ${checks.join(',\n    ')}), '') END AS _reason
-  FROM m)
-SELECT coalesce(call_id, left($sid, 16) || ':' || coalesce(_line::VARCHAR, '') || coalesce(_path, '')),
-  ${canonical.map((n) => defaults[n] ?? n).join(', ')},
-  $sid, $file, _line, _path, $format,
-  coalesce(_skip, _reason), CASE WHEN _skip IS NOT NULL THEN 'skip' WHEN _reason IS NOT NULL THEN 'reject' END
-FROM c`;
+FROM m`;
 }
 
-/**
- * After the insert, inside the file's transaction: line numbers past lines DuckDB's reader set aside, flagged
- * rows moved to `rejects`, duplicate request ids removed, the source recorded.
- */
-async function settle(
+type StageTarget = {
+  file: string;
+  sourceId: string;
+  kind: ContainerKind;
+  format: string;
+  idsFromSource: boolean;
+  /** Canonical columns the adapter gave; the others are NULL. */
+  staged: ReadonlySet<string>;
+};
+
+/** Moves the stage into `calls` and `rejects`, and records the source. Runs inside the file's transaction. */
+async function loadStage(
   ws: Workspace,
-  t: LoadTarget,
-  heldCalls: boolean,
+  t: StageTarget,
 ): Promise<{ rows: number; calls: number; rejects: number; duplicates: number; skipped: number }> {
   const p = { sid: t.sourceId, file: t.file };
   // DuckDB's CSV reader (used for CSV and for JSONL lines) keeps malformed lines aside in _csv_rejects.
-  const readerRejects = t.kind === 'json' ? 0 : Number((await ws.all<{ n: bigint }>('SELECT count(DISTINCT line) AS n FROM _csv_rejects'))[0]?.n ?? 0);
-  if (readerRejects > 0) {
+  const readerRejects = t.kind === 'json' ? [] : await ws.all<{ line: bigint }>('SELECT DISTINCT line FROM _csv_rejects ORDER BY line');
+  // Line of a staged CSV row: its ordinal among accepted rows, plus the header, plus rejected lines before it.
+  const lineExpr =
+    t.kind !== 'csv'
+      ? '_line'
+      : readerRejects.length === 0
+        ? '(rowid + 2)'
+        : `(rowid + 2 + (SELECT count(*) FROM (SELECT line - row_number() OVER (ORDER BY line) AS g FROM (SELECT DISTINCT line FROM _csv_rejects)) r WHERE r.g < _stage.rowid + 2))`;
+  const pathExpr = t.kind === 'csv' ? 'NULL' : '_path';
+
+  if (readerRejects.length > 0) {
     // DuckDB records one error per missing column; a line is one reject.
     await ws.run(
       `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
@@ -240,17 +230,6 @@ async function settle(
        FROM _csv_rejects GROUP BY line`,
       p,
     );
-    if (t.kind === 'csv') {
-      // Accepted row k sits at line k + 1 + (rejected lines before it). Rejected line r_j (r_1 < r_2 < ...) has
-      // r_j - j - 1 accepted rows before it (the header and j - 1 rejected lines are the rest), so it precedes
-      // row k exactly when r_j - j - 1 < k, i.e. r_j - j < k + 1 = the provisional source_row.
-      await ws.run(
-        `UPDATE calls SET source_row = source_row + (SELECT count(*) FROM
-           (SELECT line - row_number() OVER (ORDER BY line) AS g FROM (SELECT DISTINCT line FROM _csv_rejects)) r WHERE r.g < calls.source_row)
-         WHERE source_id = $sid`,
-        { sid: t.sourceId },
-      );
-    }
   }
   if (t.kind !== 'csv') {
     await ws.run(
@@ -261,42 +240,55 @@ async function settle(
   }
   await ws.run(
     `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
-     SELECT $sid, $file, source_row, source_path, reject_reason, NULL, reject_kind FROM calls WHERE source_id = $sid AND reject_kind IS NOT NULL`,
+     SELECT $sid, $file, ${lineExpr}, ${pathExpr}, _reason, NULL, 'reject' FROM _stage WHERE _reason IS NOT NULL`,
     p,
   );
-  await ws.run('DELETE FROM calls WHERE source_id = $sid AND reject_kind IS NOT NULL', { sid: t.sourceId });
+  await ws.run(
+    `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
+     SELECT $sid, $file, ${lineExpr}, ${pathExpr}, _skip, NULL, 'skip' FROM _stage WHERE _skip IS NOT NULL`,
+    p,
+  );
   await fillRawText(ws, t);
 
-  let duplicates = 0;
-  if (t.idsFromSource) {
-    // The same call twice, in this file or already held from another: kept once. Each check is a pass over
-    // this file's rows, so it runs only when it can find something.
-    const repeats = Number((await ws.all<{ n: bigint }>('SELECT count(call_id) - count(DISTINCT call_id) AS n FROM calls WHERE source_id = $1', [t.sourceId]))[0]?.n ?? 0);
-    if (repeats > 0) {
-      duplicates += await ws.changed(
-        `DELETE FROM calls WHERE source_id = $sid AND rowid IN (SELECT rowid FROM (
-           SELECT rowid, row_number() OVER (PARTITION BY call_id ORDER BY source_row, source_path) AS n FROM calls WHERE source_id = $sid) WHERE n > 1)`,
-        { sid: t.sourceId },
-      );
-    }
-    if (heldCalls) {
-      duplicates += await ws.changed(
-        `DELETE FROM calls WHERE source_id = $sid AND call_id IN (SELECT call_id FROM calls WHERE source_id <> $sid)`,
-        { sid: t.sourceId },
-      );
-    }
-  }
+  // Duplicate request ids: skipped against calls already held, and within the file after the first.
+  // Both checks cost a pass over the stage, so they run only when they can find something.
+  const holdsCalls = t.idsFromSource && (await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM calls LIMIT 1)'))[0]?.n === 1n;
+  const repeatsIds =
+    t.idsFromSource &&
+    t.staged.has('call_id') &&
+    Number((await ws.all<{ n: bigint }>('SELECT count(call_id) - count(DISTINCT call_id) AS n FROM _stage WHERE _reason IS NULL AND _skip IS NULL'))[0]?.n ?? 0) > 0;
+  const keep = [
+    holdsCalls ? 'AND call_id_final NOT IN (SELECT call_id FROM calls WHERE call_id IS NOT NULL)' : '',
+    repeatsIds ? 'QUALIFY row_number() OVER (PARTITION BY call_id_final ORDER BY rowid_) = 1' : '',
+  ].join('\n');
+  const canonical = callColumns.map((c) => c.name).filter((n) => n !== 'call_id');
+  const missing = callColumns.filter((c) => !t.staged.has(c.name)).map((c) => `NULL::${c.type} AS ${c.name}`);
+  await ws.run(
+    `INSERT INTO calls (call_id, ${canonical.join(', ')}, source_id, source_file, source_row, source_path, source_format)
+     SELECT call_id_final, ${canonical.map((n) => `${n}_final`).join(', ')}, $sid, $file, line_, path_, $format FROM (
+       SELECT *, rowid AS rowid_, ${lineExpr} AS line_, ${pathExpr} AS path_,
+         coalesce(call_id, left($sid, 16) || ':' || coalesce((${lineExpr})::VARCHAR, '') || coalesce(${pathExpr}, '')) AS call_id_final,
+         ${canonical.map((n) => `${defaults[n] ?? n} AS ${n}_final`).join(',\n         ')}
+       FROM (SELECT *, rowid ${missing.length > 0 ? `, ${missing.join(', ')}` : ''} FROM _stage WHERE _reason IS NULL AND _skip IS NULL) _stage) s
+     WHERE true ${keep}`,
+    { ...p, format: t.format },
+  );
   const counts = (
-    await ws.all<{ rejects: bigint; skipped: bigint; calls: bigint; malformed: bigint }>(
-      `SELECT (SELECT count(*) FROM rejects WHERE source_id = $sid AND kind = 'reject') AS rejects,
+    await ws.all<{ staged: bigint; rejected: bigint; skipped: bigint; malformed: bigint; calls: bigint }>(
+      `SELECT (SELECT count(*) FROM _stage) AS staged,
+              (SELECT count(*) FROM rejects WHERE source_id = $sid AND kind = 'reject') AS rejected,
               (SELECT count(*) FROM rejects WHERE source_id = $sid AND kind = 'skip') AS skipped,
-              (SELECT count(*) FROM calls WHERE source_id = $sid) AS calls,
-              ${t.kind === 'csv' ? '0' : '(SELECT count(*) FROM _src WHERE j IS NULL)'} AS malformed`,
+              ${t.kind === 'csv' ? '0' : '(SELECT count(*) FROM _src WHERE j IS NULL)'} AS malformed,
+              (SELECT count(*) FROM calls WHERE source_id = $sid) AS calls`,
       { sid: t.sourceId },
     )
   )[0]!;
-  const [rejects, skipped, calls] = [Number(counts.rejects), Number(counts.skipped), Number(counts.calls)];
-  const rows = calls + rejects + skipped + duplicates;
+  const rejects = Number(counts.rejected);
+  const calls = Number(counts.calls);
+  const skipped = Number(counts.skipped);
+  const stagedOk = Number(counts.staged) - skipped - (rejects - readerRejects.length - Number(counts.malformed));
+  const duplicates = stagedOk - calls;
+  const rows = Number(counts.staged) + readerRejects.length + Number(counts.malformed);
   await ws.run(
     `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped)
      VALUES ($sid, $file, $format, $bytes, $rows, $calls, $rejects, $dups, $skipped)`,
@@ -305,8 +297,18 @@ async function settle(
   return { rows, calls, rejects, duplicates, skipped };
 }
 
+/** Defaults the engine applies to every adapter's rows, so they hold for every format alike. */
+const defaults: Partial<Record<string, string>> = {
+  provider: 'coalesce(provider, bt_provider(model))',
+  lane: "coalesce(lane, 'standard')",
+  lane_source: "CASE WHEN lane IS NULL THEN 'inferred' ELSE coalesce(lane_source, 'reported') END",
+  requests: "CASE WHEN coalesce(granularity, 'call') = 'call' THEN coalesce(requests, 1) ELSE requests END",
+  operation: "coalesce(operation, CASE WHEN contains(lower(model), 'embed') THEN 'embeddings' ELSE 'chat' END)",
+  granularity: "coalesce(granularity, 'call')",
+};
+
 /** The raw text of rejected rows: JSON records from the source table, CSV lines re-read only when needed. */
-async function fillRawText(ws: Workspace, t: LoadTarget): Promise<void> {
+async function fillRawText(ws: Workspace, t: StageTarget): Promise<void> {
   if (t.kind === 'jsonl') {
     await ws.run(
       `UPDATE rejects SET raw = left(s._raw, 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = s._line`,

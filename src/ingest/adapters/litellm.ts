@@ -71,7 +71,7 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
           WHERE json_type(j->'data') = 'ARRAY'
           UNION ALL
           SELECT _line, _elem AS _path, j FROM ${ctx.src} WHERE j IS NOT NULL AND coalesce(json_type(j->'data'), '') <> 'ARRAY')`;
-  const from = `(SELECT ${ctx.kind === 'csv' ? '_ord, ' : '_line, _path, '}${raw.join(', ')},
+  const from = `(SELECT ${ctx.kind === 'csv' ? '' : '_line, _path, '}${raw.join(', ')},
       ${f.json('metadata')} AS md, ${f.json('request_tags')} AS rt, ${f.json('proxy_server_request')} AS psr
     FROM ${records}) s`;
 
