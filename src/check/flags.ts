@@ -1,5 +1,6 @@
 // The flags of `batchable check`, validated into typed values. Every bad value is a UsageError naming its flag.
 import { UsageError } from '../errors.ts';
+import { dateFlag as date, oneOf } from '../cli/options.ts';
 import { parseNonNegative, parseShareFlag, parseUsdFlag } from '../simulate/flags.ts';
 import { cmp, frac, type Fraction } from '../simulate/fraction.ts';
 
@@ -48,19 +49,6 @@ export type ParsedCheckFlags = { readonly format: CheckFormat; readonly filter: 
 
 export const thresholdFlags = '--max-sync-share S, --max-avoidable-share S, --max-avoidable-usd N, or --baseline FILE with --max-increase P';
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} ${value}: expected one of ${allowed.join(', ')}`);
-}
-
-function date(flag: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
-  const valid = Number.isFinite(time) && new Date(time).toISOString().startsWith(value);
-  if (!valid) throw new UsageError(`${flag} ${value}: expected a calendar date YYYY-MM-DD (read in --tz)`);
-  return value;
-}
 
 function percentagePoints(text: string | undefined): Fraction | undefined {
   const value = parseNonNegative('--max-increase', text);

@@ -43,3 +43,19 @@ export function parseShare(flag: string, value: string | undefined): number | un
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${flag} ${value}: must be a number between 0 and 1`);
   return n;
 }
+
+/** A flag that takes one of a few words; absent means the fallback. */
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} ${value}: expected one of ${allowed.join(', ')}`);
+}
+
+/** A calendar date flag (YYYY-MM-DD, a real date), read in --tz by the query that uses it. */
+export function dateFlag(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+  const valid = Number.isFinite(time) && new Date(time).toISOString().startsWith(value);
+  if (!valid) throw new UsageError(`${flag} ${value}: expected a calendar date YYYY-MM-DD (read in --tz)`);
+  return value;
+}

@@ -1,5 +1,6 @@
 // The flags of audit and simulate, validated into typed values. Every bad value is a UsageError naming its flag.
 import { groupings, type GroupBy, type SavingsFilter } from '../db/queries/savings.ts';
+import { dateFlag as date, oneOf } from '../cli/options.ts';
 import { UsageError } from '../errors.ts';
 import { parseNonNegative, parseShareFlag, parseStructural, parseUsdFlag, type StructuralDiscount } from '../simulate/flags.ts';
 import { type Fraction, zero } from '../simulate/fraction.ts';
@@ -35,19 +36,6 @@ export type ParsedSavingsFlags = {
 /** Default for --min-saving: $10 per 30 days. */
 export const defaultMinSavingMicros = 10_000_000n;
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} ${value}: expected one of ${allowed.join(', ')}`);
-}
-
-function date(flag: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
-  const valid = Number.isFinite(time) && new Date(time).toISOString().startsWith(value);
-  if (!valid) throw new UsageError(`${flag} ${value}: expected a calendar date YYYY-MM-DD (read in --tz)`);
-  return value;
-}
 
 export function parseSavingsFlags(flags: SavingsFlags): ParsedSavingsFlags {
   const since = date('--since', flags.since);
