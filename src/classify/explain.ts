@@ -55,8 +55,6 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
   throw new UsageError(`explain ${target}: no call id or workload by that name; ${hint} (\`batchable audit --export-calls calls.csv\` lists every call id)`);
 }
 
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
-
 export function renderExplanation(e: Explanation): string {
   const w = e.workload;
   const out: string[] = [];

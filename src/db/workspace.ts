@@ -26,8 +26,6 @@ export type Workspace = {
   readonly path: string;
   /** Runs a statement, discarding any result. */
   run(sql: string, params?: Params): Promise<void>;
-  /** Runs a statement and returns how many rows it inserted, updated or deleted. */
-  changed(sql: string, params?: Params): Promise<number>;
   /** Runs a query and returns plain JS rows (BIGINT as bigint, TIMESTAMPTZ as Date… see STYLE.md §3). */
   all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
   close(): void;
@@ -52,9 +50,6 @@ export async function openWorkspace(path: string = defaultDbPath): Promise<Works
     path,
     async run(sql, params) {
       await conn.run(sql, params);
-    },
-    async changed(sql, params) {
-      return Number((await conn.run(sql, params)).rowsChanged);
     },
     async all<T>(sql: string, params?: Params) {
       const reader = await conn.runAndReadAll(sql, params);

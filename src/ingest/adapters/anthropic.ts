@@ -3,7 +3,7 @@
 // uncached input that `input_tokens` holds; cache writes keep their 5-minute / 1-hour split when reported.
 import { sqlIdent, sqlString } from '../../db/sql.ts';
 import { defineAdapter, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
-import { everyRecordHas, isUsagePage, usageResults } from './openai.ts';
+import { everyRecordHas, isUsagePage, usageResults } from './sql-helpers.ts';
 
 function usageReportSelect(ctx: AdapterContext) {
   const res = (path: string) => jtext(path, 'rr.result');

@@ -8,7 +8,7 @@
 // breakdowns INCLUDED in `input`, so they are subtracted from it. Times: Langfuse gives latency and
 // timeToFirstToken in SECONDS; they are converted to ms.
 import { defineAdapter, hasAll, hasAny, type AdapterContext, type AdapterSelect, type SelectList } from '../adapter.ts';
-import { uncached } from './openrouter.ts';
+import { uncached } from './sql-helpers.ts';
 
 /** A field of the observation `o`, as text. */
 const o = (path: string) => `(o->>'$.${path}')`;

@@ -10,7 +10,7 @@
 // only set when the record says so (`stream` of the callback payload, or the stored request's `stream`).
 import { sqlIdent } from '../../db/sql.ts';
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
-import { uncached } from './openrouter.ts';
+import { uncached } from './sql-helpers.ts';
 
 /** How a field of the source is read: as text, or as JSON (CSV text columns and stringified JSON parsed). */
 type Fields = { text: (name: string) => string; json: (name: string) => string };

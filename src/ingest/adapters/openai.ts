@@ -3,57 +3,8 @@
 // subtract them so that `input_tokens` holds uncached input only, and keep the source's figure in
 // `input_tokens_reported` for audit.
 import { sqlString } from '../../db/sql.ts';
-import { defineAdapter, hasAll, hasAny, jtext, type Adapter, type AdapterContext, type Sample } from '../adapter.ts';
-
-/** True when the sample holds records and each is an object with all the given top-level keys. */
-export function everyRecordHas(sample: Sample, keys: readonly string[]): boolean {
-  return (
-    sample.records.length > 0 &&
-    sample.records.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r) && keys.every((k) => k in r))
-  );
-}
-
-/**
- * `total - parts` as text, for the engine to convert. A missing part counts as 0 (an older row without the
- * field), but an operand that is present and not a whole number is passed through as it is, so the engine's
- * reject names the bad value instead of reporting a missing column.
- */
-export function difference(total: string, parts: readonly string[]): string {
-  const unreadable = [total, ...parts].map((o) => `WHEN ${o} IS NOT NULL AND bt_int(${o}) IS NULL THEN ${o}`).join(' ');
-  const arithmetic = [`bt_int(${total})`, ...parts.map((p) => `coalesce(bt_int(${p}), 0)`)].join(' - ');
-  return `CASE ${unreadable} ELSE (${arithmetic})::VARCHAR END`;
-}
-
-/**
- * The results of usage pages, one row each, for OpenAI's and Anthropic's usage reports alike. A record is a
- * page (`{data: [bucket…]}`) or, as scripts that collect every page's `data` often save it, a bare bucket.
- * Yields `_line`, `_path` (`<record>/data/<i>/results/<k>`), `bucket_start`, `bucket_end` (text) and `result`
- * (JSON). Lists are unnested as JSON[]: json_each is quadratic in the list length, and a bucket's JSON carried
- * along every result row exhausts memory on large pages. A `results` that is not a list holds no rows.
- */
-export function usageResults(src: string, startKey: string, endKey: string): string {
-  return `(SELECT _line, bucket_path || '/results/' || (generate_subscripts(results, 1) - 1) AS _path, bucket_start, bucket_end,
-      unnest(results) AS result
-    FROM (SELECT _line, bucket_path, bucket->>'$.${startKey}' AS bucket_start, bucket->>'$.${endKey}' AS bucket_end,
-        try_cast(bucket->'$.results' AS JSON[]) AS results
-      FROM (SELECT _line, _elem || '/data/' || (generate_subscripts(buckets, 1) - 1) AS bucket_path, unnest(buckets) AS bucket
-          FROM (SELECT _line, _elem, try_cast(j->'$.data' AS JSON[]) AS buckets FROM ${src})
-        UNION ALL
-        SELECT _line, _elem, j FROM ${src} WHERE json_type(j, '$.data') IS NULL AND json_exists(j, '$.${startKey}')))) rr`;
-}
-
-/**
- * True for a usage page, an array of pages, JSONL of pages, or an array of bare buckets, whose buckets carry
- * `startKey`/`endKey` and `results`. A large document is only seen as bare key names: then `marker` (a field
- * only this report's results have) must appear too. Cost reports share the envelope and are not usage.
- */
-export function isUsagePage(sample: Sample, startKey: string, endKey: string, marker: string, costKeys: readonly string[]): boolean {
-  if (hasAny(sample, costKeys)) return false;
-  const paged = hasAll(sample, [`data.${startKey}`, `data.${endKey}`, 'data.results']);
-  const bareBuckets = everyRecordHas(sample, [startKey, endKey, 'results']);
-  const largeDocument = sample.records.length === 0 && hasAll(sample, [startKey, endKey, 'results', marker]);
-  return paged || bareBuckets || largeDocument;
-}
+import { everyRecordHas, isUsagePage, uncached, usageResults } from './sql-helpers.ts';
+import { defineAdapter, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
 
 function usageSelect(ctx: AdapterContext) {
   const res = (path: string) => jtext(path, 'rr.result');
@@ -80,7 +31,7 @@ function usageSelect(ctx: AdapterContext) {
       requests: res('num_model_requests'),
       // Newer rows say uncached input outright; older ones only have the total, which includes cache reads
       // (and cache writes, when reported).
-      input_tokens: `coalesce(${res('input_uncached_tokens')}, ${difference(res('input_tokens'), [res('input_cached_tokens'), res('input_cache_write_tokens')])})`,
+      input_tokens: `coalesce(${res('input_uncached_tokens')}, ${uncached(res('input_tokens'), res('input_cached_tokens'), res('input_cache_write_tokens'))})`,
       cache_read_tokens: res('input_cached_tokens'),
       // OpenAI does not split cache writes by TTL.
       cache_write_unknown_tokens: res('input_cache_write_tokens'),
@@ -134,7 +85,7 @@ function batchOutputSelect(ctx: AdapterContext) {
       service_tier_raw: body('service_tier'),
       status: "'success'",
       finish_reason: body('choices[0].finish_reason'),
-      input_tokens: difference(reportedInput, [cached, cacheWrite]),
+      input_tokens: uncached(reportedInput, cached, cacheWrite),
       cache_read_tokens: cached,
       cache_write_unknown_tokens: cacheWrite,
       output_tokens: `CASE WHEN (${operation}) = 'embeddings' THEN '0' ELSE coalesce(${usage('completion_tokens')}, ${usage('output_tokens')}) END`,

@@ -4,20 +4,12 @@
 // input is the prompt minus the cached tokens.
 import { sqlIdent } from '../../db/sql.ts';
 import { defineAdapter, hasAll, hasAny, jtext, type AdapterContext, type AdapterSelect, type SelectList } from '../adapter.ts';
+import { uncached } from './sql-helpers.ts';
 
 /** A CSV column by its (case-insensitive) name, after `--map` renames; NULL when the export lacks it. */
 function csvColumn(ctx: AdapterContext, name: string): string {
   const source = ctx.header.find((h) => (ctx.map.get(h) ?? h).toLowerCase() === name.toLowerCase());
   return source === undefined ? 'NULL' : sqlIdent(source);
-}
-
-/**
- * `total - part…` as text for the engine to convert. When `total` cannot be read it is passed through as is, so
- * the reject names the source value rather than a missing column; an unreadable part is rejected in its own column.
- */
-export function uncached(total: string, ...parts: string[]): string {
-  const minus = parts.map((p) => ` - coalesce(bt_int(${p}), 0)`).join('');
-  return `CASE WHEN bt_int(${total}) IS NULL THEN ${total}::VARCHAR ELSE (bt_int(${total})${minus})::VARCHAR END`;
 }
 
 const csvHeaderKeys = ['generation_id', 'model_permaslug', 'tokens_prompt', 'tokens_completion'];

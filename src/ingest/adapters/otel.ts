@@ -7,7 +7,7 @@
 // Agent and tool spans (invoke_agent, execute_tool…) are skipped even when they carry usage: what they report sums
 // the model calls below them, which are spans of their own.
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
-import { uncached } from './openrouter.ts';
+import { uncached } from './sql-helpers.ts';
 
 /** An OTLP AnyValue (`{stringValue}`, `{intValue: "5"}`…) as a JSON value; intValue arrives as a string. */
 const anyValue = (v: string) => `coalesce(${v}->'$.stringValue', to_json(try_cast(${v}->>'$.intValue' AS HUGEINT)), ${v}->'$.intValue',
