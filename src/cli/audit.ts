@@ -10,20 +10,12 @@ import { render } from '../report/render.ts';
 import { reportJson } from '../report/renderers/json.ts';
 import { parseSavingsFlags, type SavingsFlags } from '../report/savings-options.ts';
 import type { Io } from './io.ts';
-import { addDbOption, addIngestOptions } from './options.ts';
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+import { addAnalysisOptions, addDbOption, addIngestOptions } from './options.ts';
 
 /** The options audit and simulate share: workspace, ingest, rules, prices, grouping, period, output. */
 export function addReportOptions(command: Command): Command {
-  return addIngestOptions(addDbOption(command))
-    .option('--rules <file>', 'rules file (YAML or JSON) that labels workloads; it always wins over heuristics')
-    .option('--pricing-dir <dir>', 'extra price catalogs (<provider>.json) over the bundled ones')
+  return addAnalysisOptions(addIngestOptions(addDbOption(command)))
     .option('--by <grouping>', 'workload | model | provider | project | api_key | day')
-    .option('--since <date>', 'only calls from this date (YYYY-MM-DD, in --tz)')
-    .option('--until <date>', 'only calls up to and including this date (YYYY-MM-DD, in --tz)')
-    .option('--tz <zone>', 'time zone for --since/--until and --by day (IANA name)', 'UTC')
-    .option('--workload <name>', 'only this workload (repeatable)', collect, [])
     .option('--min-saving <usd>', 'below this saving per 30 days batch does not pay for its plumbing', '10')
     .option('--format <format>', 'table | json | csv | markdown', 'table')
     .option('--export-calls <file>', 'also write every call with its label and cost to this file (.csv, .jsonl, .parquet)')

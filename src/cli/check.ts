@@ -4,9 +4,7 @@ import type { Command } from 'commander';
 import { type CheckCommandFlags, runCheck } from '../check/run.ts';
 import type { Env } from '../check/github.ts';
 import type { Io } from './io.ts';
-import { addDbOption, addIngestOptions } from './options.ts';
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+import { addAnalysisOptions, addDbOption, addIngestOptions } from './options.ts';
 
 /** `env` is read for GitHub Actions (GITHUB_ACTIONS, GITHUB_STEP_SUMMARY); tests pass their own. */
 export function registerCheck(program: Command, io: Io, env: Env = process.env): void {
@@ -14,19 +12,13 @@ export function registerCheck(program: Command, io: Io, env: Env = process.env):
     .command('check')
     .description('CI gate: exit 1 when the synchronous or avoidable share of spend breaks a threshold (2 for bad usage or input)')
     .argument('[files...]', 'usage exports to ingest first (none: check what the database holds)');
-  addIngestOptions(addDbOption(command))
+  addAnalysisOptions(addIngestOptions(addDbOption(command)))
     .option('--max-sync-share <share>', 'most of spend (or requests, see --basis) billed on synchronous lanes (standard, priority), 0..1')
     .option('--basis <basis>', 'what --max-sync-share measures: spend | requests', 'spend')
     .option('--max-avoidable-share <share>', 'most of spend that is non-blocking, batch-eligible work still billed synchronously, 0..1')
     .option('--max-avoidable-usd <usd>', 'most avoidable spend per 30 days (scaled from the period the data covers, at least 1 day)')
     .option('--baseline <file>', 'a previous `batchable check --format json` output to compare shares with (needs --max-increase)')
     .option('--max-increase <points>', 'percentage points each share may rise over the --baseline (5: from 20% to 25%)')
-    .option('--rules <file>', 'rules file (YAML or JSON) that labels workloads; it always wins over heuristics')
-    .option('--pricing-dir <dir>', 'extra price catalogs (<provider>.json) over the bundled ones')
-    .option('--since <date>', 'only calls from this date (YYYY-MM-DD, in --tz)')
-    .option('--until <date>', 'only calls up to and including this date (YYYY-MM-DD, in --tz)')
-    .option('--tz <zone>', 'time zone for --since/--until (IANA name)', 'UTC')
-    .option('--workload <name>', 'only this workload (repeatable)', collect, [])
     .option('--format <format>', 'table | json | markdown', 'table')
     .action((files: string[], flags: CheckCommandFlags) => runCheck(io, files, flags, env));
 }

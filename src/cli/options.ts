@@ -15,6 +15,19 @@ export function addIngestOptions(command: Command): Command {
     .option('--strict', 'any rejected row is an error (exit 2) and its file is not ingested');
 }
 
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** What every analysing command (audit, simulate, check) reads: rules, prices, period and workloads. */
+export function addAnalysisOptions(command: Command): Command {
+  return command
+    .option('--rules <file>', 'rules file (YAML or JSON) that labels workloads; it always wins over heuristics')
+    .option('--pricing-dir <dir>', 'extra price catalogs (<provider>.json) over the bundled ones')
+    .option('--since <date>', 'only calls from this date (YYYY-MM-DD, in --tz)')
+    .option('--until <date>', 'only calls up to and including this date (YYYY-MM-DD, in --tz)')
+    .option('--tz <zone>', 'time zone for --since/--until and day groupings (IANA name)', 'UTC')
+    .option('--workload <name>', 'only this workload (repeatable)', collect, []);
+}
+
 export type IngestFlags = { inputFormat?: string; map?: string; strict?: boolean };
 
 const canonicalNames = new Set<string>(callColumns.map((c) => c.name));
