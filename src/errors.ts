@@ -34,6 +34,14 @@ export class CheckFailed extends BatchableError {
   }
 }
 
+/** A bug in batchable itself, detected before it could produce a wrong figure: reported with its stack. */
+export class InternalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InternalError';
+  }
+}
+
 export function exitCodeFor(error: unknown): ExitCode {
   return error instanceof BatchableError ? error.exitCode : 2;
 }

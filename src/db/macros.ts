@@ -13,9 +13,11 @@ export const macroSql = [
   `CREATE OR REPLACE TEMP MACRO bt_double(x) AS try_cast(x AS DOUBLE)`,
   // Money the source states: decimal text, or a float in scientific notation (4.2e-05).
   `CREATE OR REPLACE TEMP MACRO bt_dec(x) AS coalesce(try_cast(x AS DECIMAL(20,9)), try_cast(try_cast(x AS DOUBLE) AS DECIMAL(20,9)))`,
+  // list_contains, not IN: DuckDB plans an IN list of five or more constants as a hash join, which is slower
+  // and does not keep the rows in file order (the order CSV line numbers come from).
   `CREATE OR REPLACE TEMP MACRO bt_bool(x) AS CASE
-     WHEN lower(trim(x::VARCHAR)) IN ('true','t','1','yes','y') THEN true
-     WHEN lower(trim(x::VARCHAR)) IN ('false','f','0','no','n') THEN false END`,
+     WHEN list_contains(['true','t','1','yes','y'], lower(trim(x::VARCHAR))) THEN true
+     WHEN list_contains(['false','f','0','no','n'], lower(trim(x::VARCHAR))) THEN false END`,
   // Times: ISO 8601 text (zone-less text is UTC), or a Unix epoch in s, ms, µs or ns chosen by magnitude.
   `CREATE OR REPLACE TEMP MACRO bt_epoch(v) AS CASE
      WHEN v IS NULL OR isnan(v) OR isinf(v) THEN NULL
@@ -45,8 +47,8 @@ export const macroSql = [
   // Lane from a provider's service tier text. 'default', 'auto', 'scale', 'standard' bill on the standard lane.
   `CREATE OR REPLACE TEMP MACRO bt_lane(tier) AS CASE
      WHEN tier IS NULL THEN NULL
-     WHEN lower(tier) IN ('batch', 'batches') THEN 'batch'
-     WHEN lower(tier) IN ('flex', 'flex_discount') THEN 'flex'
-     WHEN lower(tier) IN ('priority', 'priority_on_demand', 'fast', 'ultrafast') THEN 'priority'
+     WHEN list_contains(['batch', 'batches'], lower(tier)) THEN 'batch'
+     WHEN list_contains(['flex', 'flex_discount'], lower(tier)) THEN 'flex'
+     WHEN list_contains(['priority', 'priority_on_demand', 'fast', 'ultrafast'], lower(tier)) THEN 'priority'
      ELSE 'standard' END`,
 ] as const;

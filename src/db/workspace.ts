@@ -31,6 +31,18 @@ export type Workspace = {
   close(): void;
 };
 
+/** BATCHABLE_PROFILE=1 prints each statement's seconds on stderr: where a slow run spends its time. */
+async function profiled<T>(sql: string, work: () => Promise<T>): Promise<T> {
+  if (process.env.BATCHABLE_PROFILE !== '1') return work();
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    process.stderr.write(`[${seconds}s] ${sql.replace(/\s+/g, ' ').trim().slice(0, 150)}\n`);
+  }
+}
+
 export async function openWorkspace(path: string = defaultDbPath): Promise<Workspace> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let instance: DuckDBInstance;
@@ -49,10 +61,10 @@ export async function openWorkspace(path: string = defaultDbPath): Promise<Works
     conn,
     path,
     async run(sql, params) {
-      await conn.run(sql, params);
+      await profiled(sql, () => conn.run(sql, params));
     },
     async all<T>(sql: string, params?: Params) {
-      const reader = await conn.runAndReadAll(sql, params);
+      const reader = await profiled(sql, () => conn.runAndReadAll(sql, params));
       return reader.getRowObjectsJS() as T[];
     },
     close() {

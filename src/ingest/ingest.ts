@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
 import { sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
-import { BatchableError, InputError } from '../errors.ts';
+import { BatchableError, InputError, InternalError } from '../errors.ts';
 import type { AdapterContext, AdapterSelect, ContainerKind, Sample } from './adapter.ts';
 import { chooseAdapter } from './detect.ts';
 import { hashFile } from './hash.ts';
@@ -77,7 +77,8 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
       fileModifiedAt: statSync(file).mtime.toISOString(),
     };
     const select = adapter.select(ctx);
-    await withProgress(ws, file, options, () => ws.run(stageSql(select, sample.kind)));
+    if (sample.kind === 'csv') await assertKeepsFileOrder(ws, select, adapter.id);
+    await withProgress(ws, file, options, () => ws.run(`CREATE TEMP TABLE _stage AS ${stageSelect(select, sample.kind)}`));
     await ws.run('BEGIN TRANSACTION');
     inTransaction = true;
     const staged = new Set(Object.entries(select.columns).filter(([, expr]) => expr !== undefined).map(([name]) => name));
@@ -97,7 +98,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
     return { file, format: adapter.id, status: 'ingested', ...stats, firstRejects };
   } catch (error) {
     if (inTransaction) await ws.run('ROLLBACK');
-    if (error instanceof BatchableError) throw error;
+    if (error instanceof BatchableError || error instanceof InternalError) throw error;
     throw asInputError(file, error);
   } finally {
     await ws.run('DROP TABLE IF EXISTS _stage; DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines');
@@ -160,8 +161,32 @@ const conversions: Record<ColumnSpec['type'], { fn: string; what: string } | und
   'DECIMAL(20,9)': { fn: 'bt_dec', what: 'not a number' },
 };
 
+/** Plan operators that keep their input's order; CSV line numbers are the stage's row order. */
+const orderKeepingOperators = new Set(['PROJECTION', 'FILTER', 'READ_CSV', 'READ_CSV_AUTO', 'TABLE_SCAN']);
+
+/**
+ * A CSV row's line is its position in the stage, so the stage's plan must keep file order. DuckDB keeps it through
+ * projections and filters but not through joins (an IN list of five constants is planned as one): an adapter
+ * whose SQL would reorder rows is a bug, stopped here rather than recorded with wrong line numbers.
+ */
+export async function assertKeepsFileOrder(ws: Workspace, select: AdapterSelect, adapterId: string): Promise<void> {
+  const [plan] = await ws.all<{ explain_value: string }>(`EXPLAIN (FORMAT JSON) ${stageSelect(select, 'csv')}`);
+  const names: string[] = [];
+  const walk = (nodes: { name: string; children?: unknown[] }[]) => {
+    for (const node of nodes) {
+      names.push(node.name.trim());
+      walk((node.children ?? []) as { name: string; children?: unknown[] }[]);
+    }
+  };
+  walk(JSON.parse(plan?.explain_value ?? '[]'));
+  const reordering = names.filter((n) => !orderKeepingOperators.has(n));
+  if (reordering.length > 0) {
+    throw new InternalError(`the ${adapterId} adapter's plan does not keep file order (${[...new Set(reordering)].join(', ')}); line numbers would be wrong`);
+  }
+}
+
 /** The stage: every row converted to canonical types, with the reasons it cannot be a call. */
-export function stageSql(select: AdapterSelect, kind: ContainerKind): string {
+export function stageSelect(select: AdapterSelect, kind: ContainerKind): string {
   const given = select.columns as Record<string, string | undefined>;
   const mappedList = Object.entries(given)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
@@ -188,8 +213,7 @@ export function stageSql(select: AdapterSelect, kind: ContainerKind): string {
     const raw = given[name] === undefined ? 'NULL' : `m.${name}`;
     checks.push(`CASE WHEN nullif(trim(${raw}::VARCHAR), '') IS NULL THEN 'missing ${name}' END`);
   }
-  return `CREATE TEMP TABLE _stage AS
-WITH m AS (SELECT ${mappedList.join(',\n  ')} FROM ${select.from})
+  return `WITH m AS (SELECT ${mappedList.join(',\n  ')} FROM ${select.from})
 SELECT ${values.join(',\n  ')},
   CASE WHEN _skip IS NULL THEN nullif(concat_ws('; ', ${checks.join(',\n    ')}), '') END AS _reason
 FROM m`;

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli } from '../helpers/cli.ts';
-import { ingested } from '../helpers/workspace.ts';
+import { assertKeepsFileOrder } from '../../src/ingest/ingest.ts';
+import { ingested, memoryWorkspace } from '../helpers/workspace.ts';
 
 const noStack = /\n\s+at /;
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'batchable-')), 'usage.duckdb');
@@ -195,6 +196,37 @@ describe('line numbers', () => {
       { line: 5n, raw: '2026-10-05T09:03:00Z,gpt-5.4,4,4,4' },
       { line: 7n, raw: '2026-10-05T09:05:00Z,gpt-5.4,-6,6' },
     ]);
+    ws.close();
+  });
+
+  it('match the file on a file large enough for DuckDB to read in parallel', async () => {
+    // 250,000 rows (~20 MB): several CSV buffers read by two threads. Every call_id names its own line, and two
+    // bad rows sit far into the file. (A plan that reordered rows once gave wrong lines only at this size.)
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-'));
+    const file = join(dir, 'large.csv');
+    const lines = ['call_id,ts,model,input_tokens,output_tokens,streamed,feature'];
+    for (let line = 2; line <= 250_001; line++) {
+      const tokens = line === 180_000 ? '1.5' : line === 240_000 ? '-3' : String(100 + (line % 900));
+      lines.push(`line_${line},2026-10-05T09:00:00Z,gpt-5.4,${tokens},20,${line % 2 === 0 ? 'yes' : 'no'},f${line % 7}`);
+    }
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const { ws, summary } = await ingested([file]);
+    expect(summary).toMatchObject({ calls: 249_998, rejects: 2 });
+    expect(await ws.all(`SELECT count(*) AS wrong FROM calls WHERE source_row <> substr(call_id, 6)::BIGINT`)).toEqual([{ wrong: 0n }]);
+    expect(await ws.all(`SELECT count(*) AS wrong FROM calls WHERE streamed <> (source_row % 2 = 0)`)).toEqual([{ wrong: 0n }]);
+    expect(await ws.all('SELECT line, raw FROM rejects ORDER BY line')).toEqual([
+      { line: 180_000n, raw: 'line_180000,2026-10-05T09:00:00Z,gpt-5.4,1.5,20,yes,f2' },
+      { line: 240_000n, raw: 'line_240000,2026-10-05T09:00:00Z,gpt-5.4,-3,20,yes,f5' },
+    ]);
+    ws.close();
+  });
+
+  it('an adapter whose plan would reorder rows is stopped, not recorded with wrong lines', async () => {
+    const ws = await memoryWorkspace();
+    const csv = "read_csv('fixtures/batchable/mixed-workloads.csv', all_varchar = true)";
+    await expect(assertKeepsFileOrder(ws, { columns: { model: 'model' }, from: csv }, 'test')).resolves.toBeUndefined();
+    const joined = { columns: { model: 'model' }, from: `${csv} JOIN (SELECT 'gpt-5.4' AS model) USING (model)` };
+    await expect(assertKeepsFileOrder(ws, joined, 'test')).rejects.toThrow(/test adapter's plan does not keep file order \(.*HASH_JOIN/);
     ws.close();
   });
 });

@@ -8,7 +8,7 @@
 // TTFT rule (conservative): LiteLLM sets completionStartTime to endTime for calls it did not stream, so a first-token
 // time is only taken when it lies strictly between startTime and endTime; otherwise ttft_ms is NULL. `streamed` is
 // only set when the record says so (`stream` of the callback payload, or the stored request's `stream`).
-import { sqlIdent } from '../../db/sql.ts';
+import { sqlIdent, sqlIn } from '../../db/sql.ts';
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { uncached } from './sql-helpers.ts';
 
@@ -38,12 +38,12 @@ const jt = (from: string, path: string) => `(${from}->>'$.${path}')`;
 /** LiteLLM call types as canonical operations (the async `a…` variants alike). */
 const operationOf = (t: string) => `CASE
   WHEN ${t} IS NULL THEN NULL
-  WHEN lower(${t}) IN ('acompletion', 'completion', 'anthropic_messages', 'generate_content', 'agenerate_content') THEN 'chat'
-  WHEN lower(${t}) IN ('aembedding', 'embedding') THEN 'embeddings'
-  WHEN lower(${t}) IN ('aresponses', 'responses') THEN 'responses'
-  WHEN lower(${t}) IN ('atext_completion', 'text_completion') THEN 'completions'
-  WHEN lower(${t}) IN ('image_generation', 'aimage_generation', 'image_edit', 'aimage_edit') THEN 'image'
-  WHEN lower(${t}) IN ('transcription', 'atranscription', 'speech', 'aspeech') THEN 'audio'
+  WHEN ${sqlIn(`lower(${t})`, ['acompletion', 'completion', 'anthropic_messages', 'generate_content', 'agenerate_content'])} THEN 'chat'
+  WHEN ${sqlIn(`lower(${t})`, ['aembedding', 'embedding'])} THEN 'embeddings'
+  WHEN ${sqlIn(`lower(${t})`, ['aresponses', 'responses'])} THEN 'responses'
+  WHEN ${sqlIn(`lower(${t})`, ['atext_completion', 'text_completion'])} THEN 'completions'
+  WHEN ${sqlIn(`lower(${t})`, ['image_generation', 'aimage_generation', 'image_edit', 'aimage_edit'])} THEN 'image'
+  WHEN ${sqlIn(`lower(${t})`, ['transcription', 'atranscription', 'speech', 'aspeech'])} THEN 'audio'
   ELSE 'other' END`;
 
 /** Milliseconds from one time text to another. */

@@ -2,7 +2,7 @@
 // `/api/v1/generation` responses. Both are per call and carry the best interactivity signals of any source
 // (streamed, cancelled, time to first token). Cached tokens are a subset of the prompt on both, so the uncached
 // input is the prompt minus the cached tokens.
-import { sqlIdent } from '../../db/sql.ts';
+import { sqlIdent, sqlIn } from '../../db/sql.ts';
 import { defineAdapter, hasAll, hasAny, jtext, type AdapterContext, type AdapterSelect, type SelectList } from '../adapter.ts';
 import { uncached } from './sql-helpers.ts';
 
@@ -57,11 +57,11 @@ export const openrouterCsv = defineAdapter({
 /** OpenRouter's `api_type` as a canonical operation; NULL lets the engine infer it from the model. */
 const operationOf = (t: string) => `CASE
   WHEN ${t} IS NULL THEN NULL
-  WHEN lower(${t}) IN ('completions', 'chat', 'chat_completions') THEN 'chat'
-  WHEN lower(${t}) IN ('embeddings', 'embedding') THEN 'embeddings'
+  WHEN ${sqlIn(`lower(${t})`, ['completions', 'chat', 'chat_completions'])} THEN 'chat'
+  WHEN ${sqlIn(`lower(${t})`, ['embeddings', 'embedding'])} THEN 'embeddings'
   WHEN lower(${t}) = 'responses' THEN 'responses'
-  WHEN lower(${t}) IN ('tts', 'stt', 'speech', 'transcription', 'audio') THEN 'audio'
-  WHEN lower(${t}) IN ('image', 'images', 'image_generation') THEN 'image'
+  WHEN ${sqlIn(`lower(${t})`, ['tts', 'stt', 'speech', 'transcription', 'audio'])} THEN 'audio'
+  WHEN ${sqlIn(`lower(${t})`, ['image', 'images', 'image_generation'])} THEN 'image'
   ELSE 'other' END`;
 
 function generationSelect(ctx: AdapterContext): AdapterSelect {
