@@ -1,7 +1,7 @@
 // Cost as SQL over the whole `calls` table: the catalog goes into small temp tables, every distinct model is
 // resolved exactly, and one INSERT … SELECT builds `priced_calls` (src/db/analysis-tables.ts): the price in
-// effect on the call's date (ASOF join), the long-context cliff on total input per request, the billed lane,
-// and cost_pico = tokens x µ$/MTok (an exact integer number of pico-dollars).
+// effect on the call's date, the long-context cliff on total input per request, the billed lane, and
+// cost_pico = tokens x µ$/MTok (an exact integer number of pico-dollars).
 import { ddlFor, pricedCallsColumns } from '../db/analysis-tables.ts';
 import type { Params, Workspace } from '../db/workspace.ts';
 import { BatchableError } from '../errors.ts';
@@ -69,17 +69,49 @@ function unknownModelsError(unknown: readonly { model: string; calls: bigint }[]
   );
 }
 
+// The rates of one (model, entry, tier) side by side for every lane: one join per call instead of one per lane.
+const rateColumns = ['in', 'cr', 'cw5', 'cw1h', 'out'] as const;
+const laneRates = (lane: string, prefix: string) =>
+  rateColumns.map((r) => `max(r_${r}) FILTER (WHERE lane = '${lane}') AS ${prefix}_${r}`).join(', ');
+
+/**
+ * Everything that does not vary call by call is resolved once per distinct (model, day) and per (entry, tier):
+ * the catalog model, the entry in effect (an ASOF join over a few hundred keys, not over every call), the tier
+ * thresholds, the provider and its batch operations. Each call then takes two hash joins against small tables.
+ */
+const pricedKeysSql = `
+CREATE OR REPLACE TEMP TABLE _pc_keys AS
+WITH d AS (SELECT DISTINCT model, CAST(ts AS DATE) AS day FROM calls),
+e AS (
+  SELECT d.model, d.day, m.catalog_id, e.effective_from
+  FROM d JOIN _pc_map m ON m.model = d.model
+  ASOF JOIN _pc_entries e ON m.catalog_id = e.catalog_id AND d.day >= e.valid_from
+)
+SELECT e.*, p.provider, p.batch_ops,
+  -- Tier thresholds, highest first; -1 (the base prices) is always last, so a call always finds its tier.
+  (SELECT list(t.above ORDER BY t.above DESC) FROM _pc_tiers t
+    WHERE t.catalog_id = e.catalog_id AND t.effective_from = e.effective_from) AS thresholds
+FROM e JOIN _pc_models p ON p.catalog_id = e.catalog_id;
+CREATE OR REPLACE TEMP TABLE _pc_wide AS
+SELECT catalog_id, effective_from, above, ${laneRates('standard', 'std')}, ${laneRates('batch', 'bat')},
+  ${laneRates('flex', 'flx')}, ${laneRates('priority', 'pri')}
+FROM _pc_rates GROUP BY ALL`;
+
+/** The billed lane's rate: its own price where the catalog publishes one, else the standard price. */
+const billed = (r: string) =>
+  `CASE t.lane WHEN 'batch' THEN coalesce(w.bat_${r}, w.std_${r}) WHEN 'flex' THEN coalesce(w.flx_${r}, w.std_${r})
+    WHEN 'priority' THEN coalesce(w.pri_${r}, w.std_${r}) ELSE w.std_${r} END`;
+
 const pricedSelect = `
 WITH c AS (
-  SELECT c.call_id, m.catalog_id, c.operation, c.requests, c.context_tier,
+  SELECT c.call_id, k.catalog_id, k.effective_from, k.provider, k.batch_ops, k.thresholds, c.operation, c.requests, c.context_tier,
     CASE WHEN c.lane IN ('batch', 'flex', 'priority') THEN c.lane ELSE 'standard' END AS lane,
-    CAST(c.ts AS DATE) AS day,
     coalesce(c.input_tokens, 0) AS in_tok,
     coalesce(c.cache_read_tokens, 0) AS cr_tok,
     coalesce(c.cache_write_5m_tokens, 0) + coalesce(c.cache_write_unknown_tokens, 0) AS cw5_tok,
     coalesce(c.cache_write_1h_tokens, 0) AS cw1h_tok,
     coalesce(c.output_tokens, 0) AS out_tok
-  FROM calls c JOIN _pc_map m ON m.model = c.model
+  FROM calls c JOIN _pc_keys k ON k.model = c.model AND k.day = CAST(c.ts AS DATE)
 ), r AS (
   -- Total input per request (input + cache read + cache writes), rounded up: x > t exactly when ceil(x) > t.
   -- Buckets use their average; with no request count, the reported context tier's lower bound, else no tier.
@@ -92,27 +124,22 @@ WITH c AS (
          ELSE 0 END AS per_request_input,
     (requests IS NULL OR requests > 1) AS averaged
   FROM c
-), e AS (
-  SELECT r.*, e.effective_from FROM r ASOF JOIN _pc_entries e ON r.catalog_id = e.catalog_id AND r.day >= e.valid_from
 ), t AS (
-  SELECT e.*, t.above FROM e ASOF JOIN _pc_tiers t
-    ON e.catalog_id = t.catalog_id AND e.effective_from = t.effective_from AND e.per_request_input > t.above
+  -- The tier: the highest threshold the per-request input is above (most models have only the base).
+  SELECT *, CASE WHEN len(thresholds) = 1 THEN -1 ELSE list_filter(thresholds, x -> per_request_input > x)[1] END AS above FROM r
 )
-SELECT t.call_id, t.catalog_id, m.provider, t.lane,
-  coalesce(list_contains(m.batch_ops, t.operation), false) AND b.r_in IS NOT NULL,
+SELECT t.call_id, t.catalog_id, t.provider, t.lane,
+  coalesce(list_contains(t.batch_ops, t.operation), false) AND w.bat_in IS NOT NULL,
   t.above >= 0, t.averaged, t.effective_from,
   t.in_tok, t.cr_tok, t.cw5_tok, t.cw1h_tok, t.out_tok,
-  s.r_in, s.r_cr, s.r_cw5, s.r_cw1h, s.r_out,
-  b.r_in, b.r_cr, b.r_cw5, b.r_cw1h, b.r_out,
-  coalesce(l.r_in, s.r_in), coalesce(l.r_cr, s.r_cr), coalesce(l.r_cw5, s.r_cw5), coalesce(l.r_cw1h, s.r_cw1h), coalesce(l.r_out, s.r_out),
-  CAST(t.in_tok AS HUGEINT) * coalesce(l.r_in, s.r_in) + CAST(t.cr_tok AS HUGEINT) * coalesce(l.r_cr, s.r_cr)
-    + CAST(t.cw5_tok AS HUGEINT) * coalesce(l.r_cw5, s.r_cw5) + CAST(t.cw1h_tok AS HUGEINT) * coalesce(l.r_cw1h, s.r_cw1h)
-    + CAST(t.out_tok AS HUGEINT) * coalesce(l.r_out, s.r_out)
-FROM t
-JOIN _pc_models m ON m.catalog_id = t.catalog_id
-JOIN _pc_rates s ON s.catalog_id = t.catalog_id AND s.effective_from = t.effective_from AND s.above = t.above AND s.lane = 'standard'
-LEFT JOIN _pc_rates b ON b.catalog_id = t.catalog_id AND b.effective_from = t.effective_from AND b.above = t.above AND b.lane = 'batch'
-LEFT JOIN _pc_rates l ON l.catalog_id = t.catalog_id AND l.effective_from = t.effective_from AND l.above = t.above AND l.lane = t.lane`;
+  ${rateColumns.map((r) => `w.std_${r}`).join(', ')},
+  ${rateColumns.map((r) => `w.bat_${r}`).join(', ')},
+  ${rateColumns.map((r) => billed(r)).join(',\n  ')},
+  CAST(t.in_tok AS HUGEINT) * ${billed('in')} + CAST(t.cr_tok AS HUGEINT) * ${billed('cr')}
+    + CAST(t.cw5_tok AS HUGEINT) * ${billed('cw5')} + CAST(t.cw1h_tok AS HUGEINT) * ${billed('cw1h')}
+    + CAST(t.out_tok AS HUGEINT) * ${billed('out')}
+FROM t JOIN _pc_wide w ON w.catalog_id = t.catalog_id AND w.effective_from = t.effective_from AND w.above = t.above
+WHERE w.std_in IS NOT NULL`;
 
 export async function priceCalls(ws: Workspace, catalog: Catalog): Promise<void> {
   const distinct = await ws.all<{ model: string; calls: bigint }>('SELECT model, count(*) AS calls FROM calls GROUP BY model ORDER BY calls DESC, model');
@@ -125,6 +152,7 @@ export async function priceCalls(ws: Workspace, catalog: Catalog): Promise<void>
   }
   if (unknown.length > 0) throw unknownModelsError(unknown, catalog);
   await loadCatalogTables(ws, catalog, map);
+  await ws.run(pricedKeysSql);
   await ws.run(ddlFor('priced_calls', pricedCallsColumns));
   await ws.run(`INSERT INTO priced_calls ${pricedSelect}`);
 }
