@@ -2,22 +2,52 @@
 // exports into typed values and return NULL (never an error) when a value cannot be read, so the
 // ingest engine can reject that row with a reason instead of failing the whole file.
 
+/**
+ * The provider a model name belongs to, as a SQL expression over `m`. Also written into the `calls` view, which
+ * must not depend on this connection's macros (users open the workspace file with DuckDB's own CLI).
+ */
+export function providerOfModelSql(m: string): string {
+  return `CASE
+     WHEN ${m} IS NULL THEN NULL
+     WHEN contains(${m}, '/') THEN split_part(${m}, '/', 1)
+     WHEN regexp_matches(lower(${m}), '^(gpt|o[1-9]|chatgpt|text-embedding|davinci|babbage|whisper|tts|dall-e|omni-moderation|codex|computer-use)') THEN 'openai'
+     WHEN starts_with(lower(${m}), 'claude') THEN 'anthropic'
+     WHEN regexp_matches(lower(${m}), '^(gemini|gemma|text-embedding-0|textembedding|embedding-0|imagen|veo)') THEN 'google'
+     WHEN starts_with(lower(${m}), 'deepseek') THEN 'deepseek'
+     WHEN regexp_matches(lower(${m}), '^(mistral|codestral|ministral|pixtral|magistral|devstral|open-mistral)') THEN 'mistral'
+     WHEN starts_with(lower(${m}), 'grok') THEN 'xai'
+     WHEN starts_with(lower(${m}), 'command') THEN 'cohere'
+     WHEN regexp_matches(lower(${m}), '^(llama|meta-llama)') THEN 'meta'
+     WHEN starts_with(lower(${m}), 'qwen') THEN 'alibaba'
+     ELSE NULL END`;
+}
+
 export const macroSql = [
   // Integers as exports write them: "1200", "1200.0", 1200. A fractional value is not a token count: DuckDB's
   // own cast would round "85.5" to 86, so wholeness is checked first, in DOUBLE (exact below 9e15; DuckDB's
   // text->DECIMAL cast would also do, but is ~15x slower).
+  // Plain digits, the common case, take the direct cast; DuckDB's cast would round "15e-1" and "1.5" to 2, so
+  // text with a point or an exponent takes the checked path.
   `CREATE OR REPLACE TEMP MACRO bt_int(x) AS CASE
+     WHEN NOT (contains(x::VARCHAR, '.') OR contains(x::VARCHAR, 'e') OR contains(x::VARCHAR, 'E')) THEN try_cast(x AS BIGINT)
      WHEN try_cast(x AS DOUBLE) = trunc(try_cast(x AS DOUBLE)) THEN coalesce(
        try_cast(x AS BIGINT),
        CASE WHEN abs(try_cast(x AS DOUBLE)) < 9e15 THEN try_cast(try_cast(x AS DOUBLE) AS BIGINT) END) END`,
   `CREATE OR REPLACE TEMP MACRO bt_double(x) AS try_cast(x AS DOUBLE)`,
   // Money the source states: decimal text, or a float in scientific notation (4.2e-05).
   `CREATE OR REPLACE TEMP MACRO bt_dec(x) AS coalesce(try_cast(x AS DECIMAL(20,9)), try_cast(try_cast(x AS DOUBLE) AS DECIMAL(20,9)))`,
-  // list_contains, not IN: DuckDB plans an IN list of five or more constants as a hash join, which is slower
-  // and does not keep the rows in file order (the order CSV line numbers come from).
-  `CREATE OR REPLACE TEMP MACRO bt_bool(x) AS CASE
-     WHEN list_contains(['true','t','1','yes','y'], lower(trim(x::VARCHAR))) THEN true
-     WHEN list_contains(['false','f','0','no','n'], lower(trim(x::VARCHAR))) THEN false END`,
+  // Text as exports write it: blank is NULL, padding is trimmed. Most values have neither, and are kept without
+  // the copy trim() makes (it measured a second per 5M rows across seven columns).
+  `CREATE OR REPLACE TEMP MACRO bt_text(x) AS CASE
+     WHEN x::VARCHAR = '' OR starts_with(x::VARCHAR, ' ') OR ends_with(x::VARCHAR, ' ') THEN nullif(trim(x::VARCHAR), '')
+     ELSE x::VARCHAR END`,
+  // 'true' and 'false' as such first; list_contains, not IN: DuckDB plans an IN list of five or more constants as a
+  // hash join, which is slower and does not keep the rows in file order (the order CSV line numbers come from).
+  `CREATE OR REPLACE TEMP MACRO bt_bool(x) AS CASE x::VARCHAR
+     WHEN 'true' THEN true WHEN 'false' THEN false
+     ELSE CASE
+       WHEN list_contains(['true','t','1','yes','y'], lower(trim(x::VARCHAR))) THEN true
+       WHEN list_contains(['false','f','0','no','n'], lower(trim(x::VARCHAR))) THEN false END END`,
   // Times: ISO 8601 text (zone-less text is UTC), or a Unix epoch in s, ms, µs or ns chosen by magnitude.
   `CREATE OR REPLACE TEMP MACRO bt_epoch(v) AS CASE
      WHEN v IS NULL OR isnan(v) OR isinf(v) THEN NULL
@@ -31,19 +61,7 @@ export const macroSql = [
   `CREATE OR REPLACE TEMP MACRO bt_json(x) AS CASE WHEN x IS NULL THEN NULL
      WHEN json_valid(x::VARCHAR) THEN x::JSON ELSE to_json(x::VARCHAR) END`,
   // The provider a model name belongs to, for sources that do not say (our generic format, some logs).
-  `CREATE OR REPLACE TEMP MACRO bt_provider(m) AS CASE
-     WHEN m IS NULL THEN NULL
-     WHEN contains(m, '/') THEN split_part(m, '/', 1)
-     WHEN regexp_matches(lower(m), '^(gpt|o[1-9]|chatgpt|text-embedding|davinci|babbage|whisper|tts|dall-e|omni-moderation|codex|computer-use)') THEN 'openai'
-     WHEN starts_with(lower(m), 'claude') THEN 'anthropic'
-     WHEN regexp_matches(lower(m), '^(gemini|gemma|text-embedding-0|textembedding|embedding-0|imagen|veo)') THEN 'google'
-     WHEN starts_with(lower(m), 'deepseek') THEN 'deepseek'
-     WHEN regexp_matches(lower(m), '^(mistral|codestral|ministral|pixtral|magistral|devstral|open-mistral)') THEN 'mistral'
-     WHEN starts_with(lower(m), 'grok') THEN 'xai'
-     WHEN starts_with(lower(m), 'command') THEN 'cohere'
-     WHEN regexp_matches(lower(m), '^(llama|meta-llama)') THEN 'meta'
-     WHEN starts_with(lower(m), 'qwen') THEN 'alibaba'
-     ELSE NULL END`,
+  `CREATE OR REPLACE TEMP MACRO bt_provider(m) AS ${providerOfModelSql('m')}`,
   // Lane from a provider's service tier text. 'default', 'auto', 'scale', 'standard' bill on the standard lane.
   `CREATE OR REPLACE TEMP MACRO bt_lane(tier) AS CASE
      WHEN tier IS NULL THEN NULL

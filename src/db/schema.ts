@@ -79,6 +79,7 @@ export const tokenColumns = [
 /** What every row needs to be a call: without these it is a reject. */
 export const requiredColumns = ['ts', 'model', 'input_tokens', 'output_tokens'] as const satisfies readonly CallColumn[];
 
+// Version 1's `calls` table: since version 2 it is `call_rows`, the view's fixed part.
 const callsDdl = `CREATE TABLE calls (\n  ${allCallColumns.map((c) => `${c.name} ${c.type}`).join(',\n  ')}\n)`;
 
 /** Ordered migrations: each runs once, in a transaction, and is recorded in schema_migrations. */
@@ -94,6 +95,16 @@ export const migrations: readonly { readonly version: number; readonly sql: read
       `CREATE TABLE rejects (
         source_id VARCHAR NOT NULL, file VARCHAR NOT NULL, line BIGINT, path VARCHAR,
         reason VARCHAR NOT NULL, raw VARCHAR, kind VARCHAR NOT NULL DEFAULT 'reject')`,
+    ],
+  },
+  {
+    // `calls` becomes a view over one table per ingested file (src/db/calls-view.ts). Rows loaded before this
+    // migration stay in `call_rows`, which the view includes as they are.
+    version: 2,
+    sql: [
+      'ALTER TABLE calls RENAME TO call_rows',
+      'ALTER TABLE sources ADD COLUMN table_name VARCHAR',
+      'CREATE VIEW calls AS SELECT * FROM call_rows',
     ],
   },
 ];

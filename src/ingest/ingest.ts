@@ -1,8 +1,9 @@
 // Loads usage files into the canonical `calls` table: idempotent per file content, and lossless:
 // every input row becomes a call, a counted duplicate of a call already held, or a row in `rejects`.
 import { statSync } from 'node:fs';
+import { fileTableName, keptRowsSql, lineSql, refreshCallsView, storedColumns } from '../db/calls-view.ts';
 import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
-import { sqlString } from '../db/sql.ts';
+import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { BatchableError, InputError, InternalError } from '../errors.ts';
 import type { AdapterContext, AdapterSelect, ContainerKind, Sample } from './adapter.ts';
@@ -63,11 +64,11 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
   const sample = await sniff(file, map);
   const adapter = chooseAdapter(file, sample, options.inputFormat);
 
+  const table = fileTableName(sourceId);
+  let written = false;
   let inTransaction = false;
+  let committed = false;
   try {
-    // The stage is a temp table built before the transaction: inside one, DuckDB numbers new rows from a
-    // large offset, and the stage's rowid is what gives each CSV row its line. Stage-then-insert measured
-    // twice as fast as one INSERT numbering rows with WITH ORDINALITY (16.8 s vs 33 s at 5M rows).
     const src = await prepareSource(ws, file, sample);
     const ctx: AdapterContext = {
       src,
@@ -78,11 +79,13 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
     };
     const select = adapter.select(ctx);
     if (sample.kind === 'csv') await assertKeepsFileOrder(ws, select, adapter.id);
-    await withProgress(ws, file, options, () => ws.run(`CREATE TEMP TABLE _stage AS ${stageSelect(select, sample.kind)}`));
+    // The file's table is written in one statement, before the transaction: inside one, DuckDB numbers new rows
+    // from a large offset, and a CSV row's position in the table is what gives its line.
+    written = true;
+    await withProgress(ws, file, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${stageSelect(select, sample.kind)}`));
     await ws.run('BEGIN TRANSACTION');
     inTransaction = true;
-    const staged = new Set(Object.entries(select.columns).filter(([, expr]) => expr !== undefined).map(([name]) => name));
-    const stats = await loadStage(ws, { file, sourceId, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource, staged });
+    const stats = await loadFileTable(ws, { file, sourceId, table, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource });
     const firstRejects = (
       await ws.all<{ line: bigint | null; path: string | null; reason: string }>(
         "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
@@ -95,13 +98,17 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
       throw new BatchableError(`${stats.rejects} row(s) rejected and --strict is set; nothing from ${file} was ingested. First: ${where}`);
     }
     await ws.run('COMMIT');
+    committed = true;
     return { file, format: adapter.id, status: 'ingested', ...stats, firstRejects };
   } catch (error) {
-    if (inTransaction) await ws.run('ROLLBACK');
+    if (written && !committed) {
+      if (inTransaction) await ws.run('ROLLBACK');
+      await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
+    }
     if (error instanceof BatchableError || error instanceof InternalError) throw error;
     throw asInputError(file, error);
   } finally {
-    await ws.run('DROP TABLE IF EXISTS _stage; DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines');
+    await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines');
   }
 }
 
@@ -185,7 +192,10 @@ export async function assertKeepsFileOrder(ws: Workspace, select: AdapterSelect,
   }
 }
 
-/** The stage: every row converted to canonical types, with the reasons it cannot be a call. */
+/**
+ * A file's rows converted to canonical types (each value converted once), with `_reason`: why a row cannot be
+ * a call, else NULL. Only the columns the adapter gives are written; the `calls` view pads the rest.
+ */
 export function stageSelect(select: AdapterSelect, kind: ContainerKind): string {
   const given = select.columns as Record<string, string | undefined>;
   const mappedList = Object.entries(given)
@@ -193,59 +203,50 @@ export function stageSelect(select: AdapterSelect, kind: ContainerKind): string 
     .map(([name, expr]) => `${expr} AS ${name}`);
   const values: string[] = kind === 'csv' ? [] : ['_line', "nullif(_path, '') AS _path"];
   values.push(given._skip === undefined ? 'NULL::VARCHAR AS _skip' : '_skip');
+  const converted: string[] = [];
   const checks: string[] = [];
   for (const column of callColumns) {
-    if (given[column.name] === undefined) continue; // absent columns are added as constant NULLs when loading
-    const raw = `m.${column.name}`;
+    const name = column.name;
+    if (given[name] === undefined) continue;
     const conversion = conversions[column.type];
     if (conversion === undefined) {
-      values.push(`nullif(trim(${raw}::VARCHAR), '') AS ${column.name}`);
-    } else {
-      values.push(`${conversion.fn}(${raw}) AS ${column.name}`);
-      checks.push(`CASE WHEN ${raw} IS NOT NULL AND ${conversion.fn}(${raw}) IS NULL
-        THEN '${conversion.what} in ${column.name}: "' || left(${raw}::VARCHAR, 60) || '"' END`);
-      if (column.type === 'BIGINT') {
-        checks.push(`CASE WHEN ${conversion.fn}(${raw}) < 0 THEN 'negative ${column.name} (' || ${conversion.fn}(${raw}) || ')' END`);
-      }
+      values.push(`bt_text(${name}) AS ${name}`);
+      continue;
     }
+    converted.push(`${conversion.fn}(${name}) AS _v_${name}`);
+    values.push(`_v_${name} AS ${name}`);
+    checks.push(`CASE WHEN ${name} IS NOT NULL AND _v_${name} IS NULL
+        THEN '${conversion.what} in ${name}: "' || left(${name}::VARCHAR, 60) || '"' END`);
+    if (column.type === 'BIGINT') checks.push(`CASE WHEN _v_${name} < 0 THEN 'negative ${name} (' || _v_${name} || ')' END`);
   }
   for (const name of requiredColumns) {
-    const raw = given[name] === undefined ? 'NULL' : `m.${name}`;
-    checks.push(`CASE WHEN nullif(trim(${raw}::VARCHAR), '') IS NULL THEN 'missing ${name}' END`);
+    checks.push(given[name] === undefined ? `'missing ${name}'` : `CASE WHEN bt_text(${name}) IS NULL THEN 'missing ${name}' END`);
   }
-  return `WITH m AS (SELECT ${mappedList.join(',\n  ')} FROM ${select.from})
+  return `WITH m AS (SELECT ${mappedList.join(',\n  ')} FROM ${select.from}),
+v AS (SELECT *${converted.length > 0 ? `, ${converted.join(', ')}` : ''} FROM m)
 SELECT ${values.join(',\n  ')},
   CASE WHEN _skip IS NULL THEN nullif(concat_ws('; ', ${checks.join(',\n    ')}), '') END AS _reason
-FROM m`;
+FROM v`;
 }
 
-type StageTarget = {
+type FileTarget = {
   file: string;
   sourceId: string;
+  table: string;
   kind: ContainerKind;
   format: string;
   idsFromSource: boolean;
-  /** Canonical columns the adapter gave; the others are NULL. */
-  staged: ReadonlySet<string>;
 };
 
-/** Moves the stage into `calls` and `rejects`, and records the source. Runs inside the file's transaction. */
-async function loadStage(
+/** Records a file's rejects, skips and duplicates, and the source; adds its table to `calls`. Runs in the file's transaction. */
+async function loadFileTable(
   ws: Workspace,
-  t: StageTarget,
+  t: FileTarget,
 ): Promise<{ rows: number; calls: number; rejects: number; duplicates: number; skipped: number }> {
   const p = { sid: t.sourceId, file: t.file };
+  const table = sqlIdent(t.table);
   // DuckDB's CSV reader (used for CSV and for JSONL lines) keeps malformed lines aside in _csv_rejects.
   const readerRejects = t.kind === 'json' ? [] : await ws.all<{ line: bigint }>('SELECT DISTINCT line FROM _csv_rejects ORDER BY line');
-  // Line of a staged CSV row: its ordinal among accepted rows, plus the header, plus rejected lines before it.
-  const lineExpr =
-    t.kind !== 'csv'
-      ? '_line'
-      : readerRejects.length === 0
-        ? '(rowid + 2)'
-        : `(rowid + 2 + (SELECT count(*) FROM (SELECT line - row_number() OVER (ORDER BY line) AS g FROM (SELECT DISTINCT line FROM _csv_rejects)) r WHERE r.g < _stage.rowid + 2))`;
-  const pathExpr = t.kind === 'csv' ? 'NULL' : '_path';
-
   if (readerRejects.length > 0) {
     // DuckDB records one error per missing column; a line is one reject.
     await ws.run(
@@ -255,6 +256,12 @@ async function loadStage(
       p,
     );
   }
+  if (t.kind === 'csv' && readerRejects.length > 0) {
+    // Lines set aside shift the positions of the rows after them, so each row's line is bound into the table:
+    // its position, plus the header, plus the rejected lines before it.
+    await rebuild(ws, t.table, `(rowid + 2 + (SELECT count(*) FROM (SELECT line - row_number() OVER (ORDER BY line) AS g
+      FROM (SELECT DISTINCT line FROM _csv_rejects)) r WHERE r.g < f.rowid + 2)) AS _line`);
+  }
   if (t.kind !== 'csv') {
     await ws.run(
       `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
@@ -262,48 +269,44 @@ async function loadStage(
       p,
     );
   }
-  await ws.run(
-    `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
-     SELECT $sid, $file, ${lineExpr}, ${pathExpr}, _reason, NULL, 'reject' FROM _stage WHERE _reason IS NOT NULL`,
-    p,
-  );
-  await ws.run(
-    `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
-     SELECT $sid, $file, ${lineExpr}, ${pathExpr}, _skip, NULL, 'skip' FROM _stage WHERE _skip IS NOT NULL`,
-    p,
-  );
+  let stored = await storedColumns(ws, t.table);
+  const rowsOf = `(SELECT rowid AS _rowid, * FROM ${table})`;
+  const pathExpr = stored.has('_path') ? '_path' : 'NULL';
+  for (const [column, kind] of [['_reason', 'reject'], ['_skip', 'skip']] as const) {
+    await ws.run(
+      `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
+       SELECT $sid, $file, ${lineSql(stored)}, ${pathExpr}, ${column}, NULL, '${kind}' FROM ${rowsOf} WHERE ${column} IS NOT NULL`,
+      p,
+    );
+  }
   await fillRawText(ws, t);
 
-  // Duplicate request ids: skipped against calls already held, and within the file after the first.
-  // Both checks cost a pass over the stage, so they run only when they can find something.
-  const holdsCalls = t.idsFromSource && (await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM calls LIMIT 1)'))[0]?.n === 1n;
+  // Duplicate request ids: skipped against calls already held, and within the file after the first. Both checks
+  // cost a pass, so they run only when they can find something; marking them rewrites the table (lines bound first).
+  const kept = keptRowsSql(stored);
+  const idKept = `${kept} AND call_id IS NOT NULL`;
+  const holdsCalls =
+    t.idsFromSource && stored.has('call_id') && (await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM calls LIMIT 1)'))[0]?.n === 1n;
   const repeatsIds =
     t.idsFromSource &&
-    t.staged.has('call_id') &&
-    Number((await ws.all<{ n: bigint }>('SELECT count(call_id) - count(DISTINCT call_id) AS n FROM _stage WHERE _reason IS NULL AND _skip IS NULL'))[0]?.n ?? 0) > 0;
-  const keep = [
-    holdsCalls ? 'AND call_id_final NOT IN (SELECT call_id FROM calls WHERE call_id IS NOT NULL)' : '',
-    repeatsIds ? 'QUALIFY row_number() OVER (PARTITION BY call_id_final ORDER BY rowid_) = 1' : '',
-  ].join('\n');
-  const canonical = callColumns.map((c) => c.name).filter((n) => n !== 'call_id');
-  const missing = callColumns.filter((c) => !t.staged.has(c.name)).map((c) => `NULL::${c.type} AS ${c.name}`);
-  await ws.run(
-    `INSERT INTO calls (call_id, ${canonical.join(', ')}, source_id, source_file, source_row, source_path, source_format)
-     SELECT call_id_final, ${canonical.map((n) => `${n}_final`).join(', ')}, $sid, $file, line_, path_, $format FROM (
-       SELECT *, rowid AS rowid_, ${lineExpr} AS line_, ${pathExpr} AS path_,
-         coalesce(call_id, left($sid, 16) || ':' || coalesce((${lineExpr})::VARCHAR, '') || coalesce(${pathExpr}, '')) AS call_id_final,
-         ${canonical.map((n) => `${defaults[n] ?? n} AS ${n}_final`).join(',\n         ')}
-       FROM (SELECT *, rowid ${missing.length > 0 ? `, ${missing.join(', ')}` : ''} FROM _stage WHERE _reason IS NULL AND _skip IS NULL) _stage) s
-     WHERE true ${keep}`,
-    { ...p, format: t.format },
-  );
+    stored.has('call_id') &&
+    Number((await ws.all<{ n: bigint }>(`SELECT count(call_id) - count(DISTINCT call_id) AS n FROM ${table} WHERE ${kept}`))[0]?.n ?? 0) > 0;
+  if (holdsCalls || repeatsIds) {
+    const duplicate = [
+      holdsCalls ? 'call_id IN (SELECT call_id FROM calls WHERE call_id IS NOT NULL)' : null,
+      repeatsIds ? `row_number() OVER (PARTITION BY call_id, (${idKept}) ORDER BY rowid) > 1` : null,
+    ].filter((d) => d !== null);
+    const line = stored.has('_line') ? [] : ['(rowid + 2) AS _line'];
+    await rebuild(ws, t.table, [...line, `coalesce((${idKept}) AND (${duplicate.join(' OR ')}), false) AS _dup`].join(', '));
+    stored = await storedColumns(ws, t.table);
+  }
   const counts = (
     await ws.all<{ staged: bigint; rejected: bigint; skipped: bigint; malformed: bigint; calls: bigint }>(
-      `SELECT (SELECT count(*) FROM _stage) AS staged,
+      `SELECT (SELECT count(*) FROM ${table}) AS staged,
               (SELECT count(*) FROM rejects WHERE source_id = $sid AND kind = 'reject') AS rejected,
               (SELECT count(*) FROM rejects WHERE source_id = $sid AND kind = 'skip') AS skipped,
               ${t.kind === 'csv' ? '0' : '(SELECT count(*) FROM _src WHERE j IS NULL)'} AS malformed,
-              (SELECT count(*) FROM calls WHERE source_id = $sid) AS calls`,
+              (SELECT count(*) FROM ${table} WHERE ${keptRowsSql(stored)}) AS calls`,
       { sid: t.sourceId },
     )
   )[0]!;
@@ -314,25 +317,24 @@ async function loadStage(
   const duplicates = stagedOk - calls;
   const rows = Number(counts.staged) + readerRejects.length + Number(counts.malformed);
   await ws.run(
-    `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped)
-     VALUES ($sid, $file, $format, $bytes, $rows, $calls, $rejects, $dups, $skipped)`,
-    { ...p, format: t.format, bytes: statSync(t.file).size, rows, calls, rejects, dups: duplicates, skipped },
+    `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped, table_name)
+     VALUES ($sid, $file, $format, $bytes, $rows, $calls, $rejects, $dups, $skipped, $table)`,
+    { ...p, format: t.format, bytes: statSync(t.file).size, rows, calls, rejects, dups: duplicates, skipped, table: t.table },
   );
+  await refreshCallsView(ws);
   return { rows, calls, rejects, duplicates, skipped };
 }
 
-/** Defaults the engine applies to every adapter's rows, so they hold for every format alike. */
-const defaults: Partial<Record<string, string>> = {
-  provider: 'coalesce(provider, bt_provider(model))',
-  lane: "coalesce(lane, 'standard')",
-  lane_source: "CASE WHEN lane IS NULL THEN 'inferred' ELSE coalesce(lane_source, 'reported') END",
-  requests: "CASE WHEN coalesce(granularity, 'call') = 'call' THEN coalesce(requests, 1) ELSE requests END",
-  operation: "coalesce(operation, CASE WHEN contains(lower(model), 'embed') THEN 'embeddings' ELSE 'chat' END)",
-  granularity: "coalesce(granularity, 'call')",
-};
+/** Rewrites a file's table (`f`) with extra columns computed from its rows. */
+async function rebuild(ws: Workspace, table: string, extra: string): Promise<void> {
+  const next = `${table}_next`;
+  await ws.run(`CREATE TABLE ${sqlIdent(next)} AS SELECT *, ${extra} FROM ${sqlIdent(table)} f`);
+  await ws.run(`DROP TABLE ${sqlIdent(table)}`);
+  await ws.run(`ALTER TABLE ${sqlIdent(next)} RENAME TO ${sqlIdent(table)}`);
+}
 
 /** The raw text of rejected rows: JSON records from the source table, CSV lines re-read only when needed. */
-async function fillRawText(ws: Workspace, t: StageTarget): Promise<void> {
+async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
   if (t.kind === 'jsonl') {
     await ws.run(
       `UPDATE rejects SET raw = left(s._raw, 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = s._line`,

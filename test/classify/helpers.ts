@@ -16,7 +16,7 @@ export async function insertCalls(ws: Workspace, select: string): Promise<void> 
   await ws.run(`CREATE OR REPLACE TEMP TABLE _test_rows AS ${select}`);
   const given = new Set((await ws.all<{ column_name: string }>('DESCRIBE _test_rows')).map((c) => c.column_name));
   const extra = Object.entries(defaults).filter(([k]) => !given.has(k)).map(([k, v]) => `${v} AS ${k}`);
-  await ws.run(`INSERT INTO calls BY NAME SELECT * REPLACE (ts::TIMESTAMPTZ AS ts)${extra.length ? `, ${extra.join(', ')}` : ''} FROM _test_rows`);
+  await ws.run(`INSERT INTO call_rows BY NAME SELECT * REPLACE (ts::TIMESTAMPTZ AS ts)${extra.length ? `, ${extra.join(', ')}` : ''} FROM _test_rows`);
   await ws.run('DROP TABLE _test_rows');
 }
 

@@ -47,7 +47,7 @@ export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Wor
     const tok = { in: c.tokens.in, cr: c.tokens.cr ?? 0n, cw5: c.tokens.cw5 ?? 0n, cw1h: c.tokens.cw1h ?? 0n, out: c.tokens.out };
     const cost = kinds.reduce((sum, k) => sum + tok[k] * billed[k], 0n);
     await ws.run(
-      `INSERT INTO calls (call_id, granularity, ts, ended_at, provider, model, lane, requests, input_tokens, cache_read_tokens, output_tokens, project, api_key, source_file, source_row, source_format)
+      `INSERT INTO call_rows (call_id, granularity, ts, ended_at, provider, model, lane, requests, input_tokens, cache_read_tokens, output_tokens, project, api_key, source_file, source_row, source_format)
        VALUES ($id, 'call', $ts::TIMESTAMPTZ, $ended::TIMESTAMPTZ, $provider, $model, $lane, $requests::BIGINT, $in::BIGINT, $cr::BIGINT, $out::BIGINT, $project, $key, 'test', 1, 'test')`,
       {
         id: c.id, ts: c.ts ?? '2026-10-01T00:00:00Z', ended: c.endedAt ?? c.ts ?? '2026-10-01T00:00:00Z', provider: c.provider ?? 'anthropic',

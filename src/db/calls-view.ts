@@ -1,0 +1,83 @@
+// `calls`, the canonical table, is a view. Each ingested file is one table, `calls_<hash>`, written once by a
+// single CREATE TABLE AS with only the columns that file has: DuckDB pays per column and per row written, and a
+// 46-column INSERT of mostly NULLs and repeated provenance strings cost more than reading the file. The view
+// pads every file's table to the canonical columns, applies the engine's defaults, adds provenance (constants
+// per file, the line from the row's position), and leaves out rejected, skipped and duplicate rows.
+// `call_rows` (the table of schema version 1) holds rows written whole; the view includes it as it is.
+import { providerOfModelSql } from './macros.ts';
+import { allCallColumns, callColumns } from './schema.ts';
+import { sqlIdent, sqlString } from './sql.ts';
+import type { Workspace } from './workspace.ts';
+
+/** Defaults the engine applies to every file's rows, so that they hold for every format alike. */
+const defaults: Partial<Record<string, string>> = {
+  granularity: "coalesce(granularity, 'call')",
+  provider: `coalesce(provider, ${providerOfModelSql('model')})`,
+  operation: "coalesce(operation, CASE WHEN contains(lower(model), 'embed') THEN 'embeddings' ELSE 'chat' END)",
+  lane: "coalesce(lane, 'standard')",
+  lane_source: "CASE WHEN lane IS NULL THEN 'inferred' ELSE coalesce(lane_source, 'reported') END",
+  requests: "CASE WHEN coalesce(granularity, 'call') = 'call' THEN coalesce(requests, 1) ELSE requests END",
+};
+
+/** The table that holds one file's rows. */
+export const fileTableName = (sourceId: string): string => `calls_${sourceId.slice(0, 16)}`;
+
+export type FileTable = { readonly sourceId: string; readonly file: string; readonly format: string; readonly table: string };
+
+/**
+ * The file's row line: CSV rows are numbered by their position (the header is line 1), unless a `_line` column
+ * was written (JSON sources, and CSV files whose reader set lines aside). The expression reads `_rowid`.
+ */
+export function lineSql(stored: ReadonlySet<string>): string {
+  return stored.has('_line') ? '_line' : '(_rowid + 2)';
+}
+
+/** The id of a row whose source gives none: stable per file content, line and JSON pointer. */
+export function fallbackIdSql(sourceId: string, stored: ReadonlySet<string>): string {
+  const path = stored.has('_path') ? "coalesce(_path, '')" : "''";
+  return `${sqlString(`${sourceId.slice(0, 16)}:`)} || coalesce((${lineSql(stored)})::VARCHAR, '') || ${path}`;
+}
+
+/** The rows of a file's table that are calls: not rejected, not skipped, not a duplicate of another call. */
+export function keptRowsSql(stored: ReadonlySet<string>): string {
+  return `_reason IS NULL AND _skip IS NULL${stored.has('_dup') ? ' AND NOT _dup' : ''}`;
+}
+
+function fileArm(t: FileTable, stored: ReadonlySet<string>): string {
+  const padded = allCallColumns.filter((c) => !stored.has(c.name)).map((c) => `NULL::${c.type} AS ${c.name}`);
+  const columns = callColumns.map((c) => {
+    const value = c.name === 'call_id' ? `coalesce(call_id, ${fallbackIdSql(t.sourceId, stored)})` : (defaults[c.name] ?? c.name);
+    return `CAST(${value} AS ${c.type}) AS ${c.name}`;
+  });
+  const provenance = [
+    `${sqlString(t.sourceId)} AS source_id`,
+    `${sqlString(t.file)} AS source_file`,
+    `CAST(${lineSql(stored)} AS BIGINT) AS source_row`,
+    `${stored.has('_path') ? '_path' : 'NULL::VARCHAR'} AS source_path`,
+    `${sqlString(t.format)} AS source_format`,
+  ];
+  return `SELECT ${[...columns, ...provenance].join(', ')}
+FROM (SELECT rowid AS _rowid, *${padded.length > 0 ? `, ${padded.join(', ')}` : ''} FROM ${sqlIdent(t.table)})
+WHERE ${keptRowsSql(stored)}`;
+}
+
+/** The columns a file's table holds. */
+export async function storedColumns(ws: Workspace, table: string): Promise<Set<string>> {
+  const rows = await ws.all<{ column_name: string }>(
+    "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = $1 AND NOT internal",
+    [table],
+  );
+  return new Set(rows.map((r) => r.column_name));
+}
+
+/** Rebuilds the `calls` view over `call_rows` and every ingested file's table. */
+export async function refreshCallsView(ws: Workspace): Promise<void> {
+  const files = await ws.all<{ source_id: string; file: string; format: string; table_name: string }>(
+    'SELECT source_id, file, format, table_name FROM sources WHERE table_name IS NOT NULL ORDER BY ingested_at, source_id',
+  );
+  const arms = ['SELECT * FROM call_rows'];
+  for (const f of files) {
+    arms.push(fileArm({ sourceId: f.source_id, file: f.file, format: f.format, table: f.table_name }, await storedColumns(ws, f.table_name)));
+  }
+  await ws.run(`CREATE OR REPLACE VIEW calls AS\n${arms.join('\nUNION ALL\n')}`);
+}

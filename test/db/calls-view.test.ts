@@ -1,0 +1,62 @@
+// `calls` is a view over one table per ingested file: what it promises is what the old table did.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../../src/db/workspace.ts';
+import { ingestFiles } from '../../src/ingest/ingest.ts';
+import { allCallColumns, migrations } from '../../src/db/schema.ts';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'batchable-'));
+
+describe('the calls view', () => {
+  it('has the canonical columns, in order, with their types', async () => {
+    const ws = await openWorkspace(':memory:');
+    const columns = await ws.all<{ column_name: string; column_type: string }>('DESCRIBE calls');
+    const spelled = (type: string) => (type === 'TIMESTAMPTZ' ? 'TIMESTAMP WITH TIME ZONE' : type);
+    expect(columns.map((c) => [c.column_name, c.column_type])).toEqual(allCallColumns.map((c) => [c.name, spelled(c.type)]));
+    ws.close();
+  });
+
+  it('keeps rows written by schema version 1, and adds files ingested after the upgrade', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'old.duckdb');
+    // A workspace as version 1 left it: `calls` a table holding one call.
+    const instance = await DuckDBInstance.create(path);
+    const conn = await instance.connect();
+    await conn.run('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ DEFAULT current_timestamp)');
+    for (const statement of migrations[0]!.sql) await conn.run(statement);
+    await conn.run('INSERT INTO schema_migrations (version) VALUES (1)');
+    await conn.run(`INSERT INTO calls (call_id, ts, model, input_tokens, output_tokens, source_file)
+      VALUES ('old-1', '2026-09-01T00:00:00Z', 'gpt-5.4', 10, 1, 'old.csv')`);
+    conn.closeSync();
+    instance.closeSync();
+
+    const file = join(dir, 'new.csv');
+    writeFileSync(file, 'call_id,ts,model,input_tokens,output_tokens\nnew-1,2026-10-01T00:00:00Z,claude-sonnet-4-6,20,2\n');
+    const ws = await openWorkspace(path);
+    await ingestFiles(ws, [file]);
+    expect(await ws.all('SELECT call_id, provider, source_row FROM calls ORDER BY call_id')).toEqual([
+      { call_id: 'new-1', provider: 'anthropic', source_row: 2n },
+      { call_id: 'old-1', provider: null, source_row: null },
+    ]);
+    ws.close();
+  });
+
+  it('works in a DuckDB session without batchable’s macros (users query the workspace file directly)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'w.duckdb');
+    const file = join(dir, 'a.csv');
+    writeFileSync(file, 'ts,model,input_tokens,output_tokens,streamed\n2026-10-01T00:00:00Z,gpt-5.4,20,2,yes\n');
+    const ws = await openWorkspace(path);
+    await ingestFiles(ws, [file]);
+    ws.close();
+    const instance = await DuckDBInstance.create(path);
+    const conn = await instance.connect();
+    const reader = await conn.runAndReadAll('SELECT provider, lane, requests, streamed, source_row FROM calls');
+    expect(reader.getRowObjectsJS()).toEqual([{ provider: 'openai', lane: 'standard', requests: 1n, streamed: true, source_row: 2n }]);
+    conn.closeSync();
+    instance.closeSync();
+  });
+});
