@@ -1,4 +1,4 @@
-// classifyCalls: the whole `calls` table -> TEMP TABLE labels, in SQL stages (temp tables), no per-row JS.
+// classifyCalls: the whole `calls` table -> labels (a temp view), in SQL stages (temp tables), no per-row JS.
 //   _cls_idents     per distinct identity (tags, key, project, app, model, operation): default name, name words
 //   _cls_names      workload names, numbered
 //   _cls_calls      per call: workload id (tag, rule or grouping), the rule that matched, per-call evidence
@@ -7,8 +7,9 @@
 //   _cls_org_slots  the org's human hours, learned from clearly interactive calls
 //   _cls_workloads  per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
 //   _cls_outcomes   one decision per (workload, rule, per-call evidence, lane)
-//   labels          per call: lane > rule > strong per-call evidence > the workload's decision
-import { ddlFor, labelsColumns } from '../db/analysis-tables.ts';
+//   labels          per call: lane > rule > strong per-call evidence > the workload's decision (a view over
+//                   _labels_calls, the outcome per call, and _labels_outcomes)
+import { labelsColumns } from '../db/analysis-tables.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql } from './evidence.ts';
 import { compileRules, ruleOutcomes } from './rules/compile.ts';
@@ -105,9 +106,9 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     )
     SELECT * EXCLUDE (d), d.label AS label, round(d.conf, 2) AS confidence, d.by AS decided_by, ${reasonsSql} AS reasons FROM decided`);
 
-  await ws.run(ddlFor('labels', labelsColumns));
+  // One row per decided outcome, with every column the labels show; calls then carry only the outcome number.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_outcomes AS
-    SELECT k.wid, w.workload, k.ri, k.flag, k.dlane, r.rule_name, r.deadline_minutes, r.label AS rule_label, r.rule_reason,
+    SELECT row_number() OVER ()::INTEGER AS oid, k.wid, w.workload, k.ri, k.flag, k.dlane, r.rule_name, r.deadline_minutes, r.label AS rule_label, r.rule_reason,
       CASE
         WHEN k.flag = 1 THEN {'label': 'non_blocking', 'confidence': 1.0::DOUBLE, 'decided_by': 'lane',
           'reasons': list_concat(['billed on the ' || k.dlane || ' lane: already discounted, nobody waits on it'],
@@ -127,12 +128,20 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     FROM (SELECT DISTINCT wid, ${outcomeKeySql} FROM _cls_calls) k
     JOIN _cls_workloads w USING (wid)
     LEFT JOIN _cls_rules r ON r.rule_idx = k.ri`);
-  await ws.run(`INSERT INTO labels
-    SELECT p.call_id, o.workload, o.v.label, o.v.confidence,
-      CASE WHEN p.ri >= 0 AND o.rule_label IS NULL THEN list_append(o.v.reasons, o.rule_reason) ELSE o.v.reasons END,
-      o.v.decided_by, CASE WHEN o.v.decided_by = 'rule' OR o.rule_label IS NULL THEN o.rule_name END, o.deadline_minutes, p.in_chain
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _labels_outcomes AS
+    SELECT oid, workload, v.label AS label, v.confidence AS confidence,
+      CASE WHEN ri >= 0 AND rule_label IS NULL THEN list_append(v.reasons, rule_reason) ELSE v.reasons END AS reasons,
+      v.decided_by AS decided_by, CASE WHEN v.decided_by = 'rule' OR rule_label IS NULL THEN rule_name END AS rule_name, deadline_minutes
+    FROM _cls_outcomes`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _labels_calls AS
+    SELECT p.call_id, o.oid, p.in_chain
     FROM (SELECT call_id, wid, in_chain, ${outcomeKeySql} FROM _cls_calls) p
     JOIN _cls_outcomes o USING (wid, ri, flag, dlane)`);
+  // `labels` (src/db/analysis-tables.ts) is a view: writing the outcome's strings and reason lists on every
+  // call's row cost more than the whole decision.
+  await ws.run(`CREATE OR REPLACE TEMP VIEW labels AS
+    SELECT c.call_id, ${labelsColumns.filter((c) => !['call_id', 'agent_chain'].includes(c.name)).map((c) => `o.${c.name}`).join(', ')}, c.in_chain AS agent_chain
+    FROM _labels_calls c JOIN _labels_outcomes o USING (oid)`);
   for (const table of ['_cls_calls', '_cls_chained', '_cls_user_gaps', '_cls_loops', '_cls_idents', '_cls_hourly', '_cls_minutely', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
 }
 

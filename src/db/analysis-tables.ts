@@ -1,5 +1,6 @@
 // The contracts between pipeline stages: classify writes `labels`, pricing writes `priced_calls`, and the
-// report and simulation read both. Both are TEMP tables rebuilt per run, one row per row of `calls`.
+// report and simulation read both. Both are rebuilt per run, one row per row of `calls`: priced_calls a TEMP
+// table, labels a TEMP view over the outcome of each call (src/classify/classify.ts).
 import type { ColumnSpec } from './schema.ts';
 
 type Spec = { readonly name: string; readonly type: string; readonly doc: string };

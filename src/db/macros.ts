@@ -55,9 +55,8 @@ export const macroSql = [
      WHEN abs(v) >= 1e14 THEN try(to_timestamp(v / 1e6))
      WHEN abs(v) >= 1e11 THEN try(to_timestamp(v / 1e3))
      ELSE try(to_timestamp(v)) END`,
-  `CREATE OR REPLACE TEMP MACRO bt_ts(x) AS CASE
-     WHEN try_cast(x AS DOUBLE) IS NOT NULL THEN bt_epoch(try_cast(x AS DOUBLE))
-     ELSE try_cast(x AS TIMESTAMPTZ) END`,
+  // ISO text first (the common case); DuckDB reads no plain number as a time, so numbers fall through to epochs.
+  `CREATE OR REPLACE TEMP MACRO bt_ts(x) AS coalesce(try_cast(x AS TIMESTAMPTZ), bt_epoch(try_cast(x AS DOUBLE)))`,
   `CREATE OR REPLACE TEMP MACRO bt_json(x) AS CASE WHEN x IS NULL THEN NULL
      WHEN json_valid(x::VARCHAR) THEN x::JSON ELSE to_json(x::VARCHAR) END`,
   // The provider a model name belongs to, for sources that do not say (our generic format, some logs).

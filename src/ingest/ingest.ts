@@ -52,19 +52,22 @@ export async function ingestFiles(ws: Workspace, files: readonly string[], optio
 
 async function ingestFile(ws: Workspace, file: string, options: IngestOptions): Promise<FileOutcome> {
   const map = options.map ?? new Map<string, string>();
-  const sourceId = await hashFile(file);
-  const known = await ws.all<{ format: string; rows: bigint; calls: bigint; rejects: bigint; duplicates: bigint }>(
-    'SELECT format, rows, calls, rejects, duplicates FROM sources WHERE source_id = $1',
-    [sourceId],
-  );
-  if (known[0]) {
-    const k = known[0];
-    return { file, format: k.format, status: 'already-ingested', rows: Number(k.rows), calls: 0, rejects: 0, duplicates: 0, skipped: 0, firstRejects: [] };
+  // A file's identity is its content hash. Only a file of the same size as one already held can be a re-ingest:
+  // then the hash is awaited first; otherwise it is computed while DuckDB reads the file.
+  const bytes = statSync(file).size;
+  const hashing = hashFile(file);
+  hashing.catch(() => undefined); // awaited below; a read error surfaces there
+  if ((await ws.all('SELECT 1 FROM sources WHERE bytes = $1 LIMIT 1', [bytes])).length > 0) {
+    const known = await ws.all<{ format: string; rows: bigint }>('SELECT format, rows FROM sources WHERE source_id = $1', [await hashing]);
+    if (known[0]) {
+      const k = known[0];
+      return { file, format: k.format, status: 'already-ingested', rows: Number(k.rows), calls: 0, rejects: 0, duplicates: 0, skipped: 0, firstRejects: [] };
+    }
   }
   const sample = await sniff(file, map);
   const adapter = chooseAdapter(file, sample, options.inputFormat);
 
-  const table = fileTableName(sourceId);
+  let table = incomingTable;
   let written = false;
   let inTransaction = false;
   let committed = false;
@@ -83,6 +86,10 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
     // from a large offset, and a CSV row's position in the table is what gives its line.
     written = true;
     await withProgress(ws, file, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${stageSelect(select, sample.kind)}`));
+    const sourceId = await hashing;
+    await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(fileTableName(sourceId))}`); // left by a run that was killed
+    await ws.run(`ALTER TABLE ${sqlIdent(table)} RENAME TO ${sqlIdent(fileTableName(sourceId))}`);
+    table = fileTableName(sourceId);
     await ws.run('BEGIN TRANSACTION');
     inTransaction = true;
     const stats = await loadFileTable(ws, { file, sourceId, table, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource });
@@ -111,6 +118,9 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
     await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines');
   }
 }
+
+/** Where a file's rows are written before its content hash names the table. */
+const incomingTable = 'calls_incoming';
 
 /** DuckDB's reader errors name the problem and usually the line; keep their first lines, drop the stack. */
 function asInputError(file: string, error: unknown): BatchableError {
@@ -287,10 +297,10 @@ async function loadFileTable(
   const idKept = `${kept} AND call_id IS NOT NULL`;
   const holdsCalls =
     t.idsFromSource && stored.has('call_id') && (await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM calls LIMIT 1)'))[0]?.n === 1n;
-  const repeatsIds =
-    t.idsFromSource &&
-    stored.has('call_id') &&
-    Number((await ws.all<{ n: bigint }>(`SELECT count(call_id) - count(DISTINCT call_id) AS n FROM ${table} WHERE ${kept}`))[0]?.n ?? 0) > 0;
+  // Distinct hashes are distinct ids, and cheaper to count; only when hashes repeat are the ids themselves compared.
+  const repeats = async (of: string) =>
+    (await ws.all<{ n: bigint }>(`SELECT count(call_id) - count(DISTINCT ${of}) AS n FROM ${table} WHERE ${kept}`))[0]!.n > 0n;
+  const repeatsIds = t.idsFromSource && stored.has('call_id') && (await repeats('hash(call_id)')) && (await repeats('call_id'));
   if (holdsCalls || repeatsIds) {
     const duplicate = [
       holdsCalls ? 'call_id IN (SELECT call_id FROM calls WHERE call_id IS NOT NULL)' : null,
