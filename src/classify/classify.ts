@@ -8,8 +8,8 @@
 //   _cls_workloads  per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
 //   _cls_outcomes   one decision per (workload, rule, per-call evidence, lane)
 //   labels          per call: lane > rule > strong per-call evidence > the workload's decision (a view over
-//                   _labels_calls, the outcome per call, and _labels_outcomes)
-import { labelsColumns } from '../db/analysis-tables.ts';
+//                   _labels_calls, the outcome per call, and label_outcomes)
+import { labelOutcomesColumns } from '../db/analysis-tables.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql } from './evidence.ts';
 import { compileRules, ruleOutcomes } from './rules/compile.ts';
@@ -108,7 +108,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
 
   // One row per decided outcome, with every column the labels show; calls then carry only the outcome number.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_outcomes AS
-    SELECT row_number() OVER ()::INTEGER AS oid, k.wid, w.workload, k.ri, k.flag, k.dlane, r.rule_name, r.deadline_minutes, r.label AS rule_label, r.rule_reason,
+    SELECT row_number() OVER ()::INTEGER AS outcome, k.wid, w.workload, k.ri, k.flag, k.dlane, r.rule_name, r.deadline_minutes, r.label AS rule_label, r.rule_reason,
       CASE
         WHEN k.flag = 1 THEN {'label': 'non_blocking', 'confidence': 1.0::DOUBLE, 'decided_by': 'lane',
           'reasons': list_concat(['billed on the ' || k.dlane || ' lane: already discounted, nobody waits on it'],
@@ -128,20 +128,20 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     FROM (SELECT DISTINCT wid, ${outcomeKeySql} FROM _cls_calls) k
     JOIN _cls_workloads w USING (wid)
     LEFT JOIN _cls_rules r ON r.rule_idx = k.ri`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _labels_outcomes AS
-    SELECT oid, workload, v.label AS label, v.confidence AS confidence,
+  await ws.run(`CREATE OR REPLACE TEMP TABLE label_outcomes AS
+    SELECT outcome, workload, v.label AS label, v.confidence AS confidence,
       CASE WHEN ri >= 0 AND rule_label IS NULL THEN list_append(v.reasons, rule_reason) ELSE v.reasons END AS reasons,
       v.decided_by AS decided_by, CASE WHEN v.decided_by = 'rule' OR rule_label IS NULL THEN rule_name END AS rule_name, deadline_minutes
     FROM _cls_outcomes`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _labels_calls AS
-    SELECT p.call_id, o.oid, p.in_chain
+    SELECT p.call_id, o.outcome, p.in_chain
     FROM (SELECT call_id, wid, in_chain, ${outcomeKeySql} FROM _cls_calls) p
     JOIN _cls_outcomes o USING (wid, ri, flag, dlane)`);
   // `labels` (src/db/analysis-tables.ts) is a view: writing the outcome's strings and reason lists on every
   // call's row cost more than the whole decision.
   await ws.run(`CREATE OR REPLACE TEMP VIEW labels AS
-    SELECT c.call_id, ${labelsColumns.filter((c) => !['call_id', 'agent_chain'].includes(c.name)).map((c) => `o.${c.name}`).join(', ')}, c.in_chain AS agent_chain
-    FROM _labels_calls c JOIN _labels_outcomes o USING (oid)`);
+    SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, c.in_chain AS agent_chain, c.outcome
+    FROM _labels_calls c JOIN label_outcomes o USING (outcome)`);
   for (const table of ['_cls_calls', '_cls_chained', '_cls_user_gaps', '_cls_loops', '_cls_idents', '_cls_hourly', '_cls_minutely', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
 }
 

@@ -15,6 +15,16 @@ export const labelsColumns = [
   { name: 'rule_name', type: 'VARCHAR', doc: 'the rules-file rule that decided, if any' },
   { name: 'deadline_minutes', type: 'BIGINT', doc: 'deadline set by a rule, if any' },
   { name: 'agent_chain', type: 'BOOLEAN', doc: 'part of a chained multi-step agent loop' },
+  { name: 'outcome', type: 'INTEGER', doc: 'the decision this call shares with others: label_outcomes.outcome' },
+] as const satisfies readonly Spec[];
+
+/**
+ * One row per distinct decision (workload, label, confidence, reasons, rule, deadline): what `labels` shows for
+ * every call with that outcome. Queries over millions of calls group by `outcome` and read these once per group.
+ */
+export const labelOutcomesColumns = [
+  { name: 'outcome', type: 'INTEGER', doc: 'the decision number' },
+  ...labelsColumns.filter((c) => !['call_id', 'agent_chain', 'outcome'].includes(c.name)),
 ] as const satisfies readonly Spec[];
 
 /**

@@ -1,6 +1,6 @@
 // Builds `calls`, `labels` and `priced_calls` by hand (the stage contracts of src/db/analysis-tables.ts), so
 // savings queries and reports are tested without the classify and pricing modules.
-import { ddlFor, labelsColumns, pricedCallsColumns } from '../../src/db/analysis-tables.ts';
+import { ddlFor, labelOutcomesColumns, labelsColumns, pricedCallsColumns } from '../../src/db/analysis-tables.ts';
 import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
 
 export type TestRates = { in: bigint; cr: bigint; cw5: bigint; cw1h: bigint; out: bigint };
@@ -56,7 +56,7 @@ export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Wor
       },
     );
     await ws.run(
-      `INSERT INTO labels VALUES ($id, $workload, $label, 0.9, $reasons::VARCHAR[], 'heuristic', NULL, $deadline::BIGINT, $chain)`,
+      `INSERT INTO labels VALUES ($id, $workload, $label, 0.9, $reasons::VARCHAR[], 'heuristic', NULL, $deadline::BIGINT, $chain, NULL)`,
       { id: c.id, workload: c.workload, label: c.label, reasons: JSON.stringify(c.reasons ?? []), deadline: c.deadlineMinutes === undefined ? null : String(c.deadlineMinutes), chain: c.agentChain ?? false },
     );
     const rate = (r: TestRates | null, k: (typeof kinds)[number]) => (r === null ? null : String(r[k]));
@@ -73,5 +73,11 @@ export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Wor
       },
     );
   }
+  // The outcomes, numbered as classify numbers its decisions.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE label_outcomes AS
+    SELECT row_number() OVER (ORDER BY workload, label, reasons::VARCHAR, deadline_minutes)::INTEGER AS outcome, *
+    FROM (SELECT DISTINCT ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => c.name).join(', ')} FROM labels)`);
+  await ws.run(`UPDATE labels SET outcome = o.outcome FROM label_outcomes o
+    WHERE ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `labels.${c.name} IS NOT DISTINCT FROM o.${c.name}`).join(' AND ')}`);
   return ws;
 }
