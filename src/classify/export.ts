@@ -16,7 +16,8 @@ export async function exportCalls(ws: Workspace, file: string): Promise<number> 
   const format = formats[extname(file).toLowerCase()];
   if (format === undefined) throw new UsageError(`--export-calls ${file}: unknown extension; use .csv, .jsonl or .parquet`);
   const [priced] = await ws.all<{ n: bigint }>(
-    "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'priced_calls' AND temporary",
+    `SELECT count(*) AS n FROM (SELECT table_name AS name, temporary FROM duckdb_tables() UNION ALL SELECT view_name, temporary FROM duckdb_views())
+     WHERE name = 'priced_calls' AND temporary`,
   );
   const hasCost = (priced?.n ?? 0n) > 0n;
   const cost = hasCost ? ', CAST(p.cost_pico / 1e12 AS DECIMAL(20,6)) AS cost_usd' : '';

@@ -2,7 +2,7 @@
 // resolved exactly, and one INSERT … SELECT builds `priced_calls` (src/db/analysis-tables.ts): the price in
 // effect on the call's date, the long-context cliff on total input per request, the billed lane, and
 // cost_pico = tokens x µ$/MTok (an exact integer number of pico-dollars).
-import { ddlFor, pricedCallsColumns } from '../db/analysis-tables.ts';
+import { pricedCallsColumns } from '../db/analysis-tables.ts';
 import type { Params, Workspace } from '../db/workspace.ts';
 import { BatchableError } from '../errors.ts';
 import { laneNames } from './catalog-schema.ts';
@@ -71,6 +71,11 @@ function unknownModelsError(unknown: readonly { model: string; calls: bigint }[]
 
 // The rates of one (model, entry, tier) side by side for every lane: one join per call instead of one per lane.
 const rateColumns = ['in', 'cr', 'cw5', 'cw1h', 'out'] as const;
+
+/** The billed lane's rate: its own price where the catalog publishes one, else the standard price. */
+const billed = (r: string) =>
+  `CASE lane WHEN 'batch' THEN coalesce(bat_${r}, std_${r}) WHEN 'flex' THEN coalesce(flx_${r}, std_${r})
+    WHEN 'priority' THEN coalesce(pri_${r}, std_${r}) ELSE std_${r} END`;
 const laneRates = (lane: string, prefix: string) =>
   rateColumns.map((r) => `max(r_${r}) FILTER (WHERE lane = '${lane}') AS ${prefix}_${r}`).join(', ');
 
@@ -87,7 +92,7 @@ e AS (
   FROM d JOIN _pc_map m ON m.model = d.model
   ASOF JOIN _pc_entries e ON m.catalog_id = e.catalog_id AND d.day >= e.valid_from
 )
-SELECT e.*, p.provider, p.batch_ops,
+SELECT e.*, dense_rank() OVER (ORDER BY e.catalog_id, e.effective_from)::INTEGER AS mk, p.provider, p.batch_ops,
   -- Tier thresholds, highest first; -1 (the base prices) is always last, so a call always finds its tier.
   (SELECT list(t.above ORDER BY t.above DESC) FROM _pc_tiers t
     WHERE t.catalog_id = e.catalog_id AND t.effective_from = e.effective_from) AS thresholds
@@ -95,16 +100,27 @@ FROM e JOIN _pc_models p ON p.catalog_id = e.catalog_id;
 CREATE OR REPLACE TEMP TABLE _pc_wide AS
 SELECT catalog_id, effective_from, above, ${laneRates('standard', 'std')}, ${laneRates('batch', 'bat')},
   ${laneRates('flex', 'flx')}, ${laneRates('priority', 'pri')}
-FROM _pc_rates GROUP BY ALL`;
+FROM _pc_rates GROUP BY ALL;
+-- Every price a call can take: (model entry, tier, billed lane, whether its operation is batchable), numbered.
+CREATE OR REPLACE TEMP TABLE _pc_prices AS
+WITH k AS (SELECT DISTINCT mk, catalog_id, effective_from, provider, unnest(thresholds) AS above FROM _pc_keys),
+o AS (
+  SELECT k.*, w.*, lane, eligible
+  FROM k JOIN _pc_wide w USING (catalog_id, effective_from, above),
+    (SELECT unnest(['standard', 'batch', 'flex', 'priority']) AS lane), (SELECT unnest([true, false]) AS eligible)
+  WHERE w.std_in IS NOT NULL
+)
+SELECT row_number() OVER ()::INTEGER AS pkey, mk, above, lane, eligible,
+  catalog_id, provider AS price_provider, eligible AND bat_in IS NOT NULL AS batch_eligible, above >= 0 AS long_context,
+  effective_from AS price_effective_from,
+  ${rateColumns.map((r) => `std_${r}`).join(', ')}, ${rateColumns.map((r) => `bat_${r}`).join(', ')},
+  ${rateColumns.map((r) => `${billed(r)} AS bil_${r}`).join(',\n  ')}
+FROM o`;
 
-/** The billed lane's rate: its own price where the catalog publishes one, else the standard price. */
-const billed = (r: string) =>
-  `CASE t.lane WHEN 'batch' THEN coalesce(w.bat_${r}, w.std_${r}) WHEN 'flex' THEN coalesce(w.flx_${r}, w.std_${r})
-    WHEN 'priority' THEN coalesce(w.pri_${r}, w.std_${r}) ELSE w.std_${r} END`;
 
 const pricedSelect = `
 WITH c AS (
-  SELECT c.call_id, k.catalog_id, k.effective_from, k.provider, k.batch_ops, k.thresholds, c.operation, c.requests, c.context_tier,
+  SELECT c.call_id, k.mk, k.thresholds, coalesce(list_contains(k.batch_ops, c.operation), false) AS eligible, c.requests, c.context_tier,
     CASE WHEN c.lane IN ('batch', 'flex', 'priority') THEN c.lane ELSE 'standard' END AS lane,
     coalesce(c.input_tokens, 0) AS in_tok,
     coalesce(c.cache_read_tokens, 0) AS cr_tok,
@@ -128,18 +144,19 @@ WITH c AS (
   -- The tier: the highest threshold the per-request input is above (most models have only the base).
   SELECT *, CASE WHEN len(thresholds) = 1 THEN -1 ELSE list_filter(thresholds, x -> per_request_input > x)[1] END AS above FROM r
 )
-SELECT t.call_id, t.catalog_id, t.provider, t.lane,
-  coalesce(list_contains(t.batch_ops, t.operation), false) AND w.bat_in IS NOT NULL,
-  t.above >= 0, t.averaged, t.effective_from,
-  t.in_tok, t.cr_tok, t.cw5_tok, t.cw1h_tok, t.out_tok,
-  ${rateColumns.map((r) => `w.std_${r}`).join(', ')},
-  ${rateColumns.map((r) => `w.bat_${r}`).join(', ')},
-  ${rateColumns.map((r) => billed(r)).join(',\n  ')},
-  CAST(t.in_tok AS HUGEINT) * ${billed('in')} + CAST(t.cr_tok AS HUGEINT) * ${billed('cr')}
-    + CAST(t.cw5_tok AS HUGEINT) * ${billed('cw5')} + CAST(t.cw1h_tok AS HUGEINT) * ${billed('cw1h')}
-    + CAST(t.out_tok AS HUGEINT) * ${billed('out')}
-FROM t JOIN _pc_wide w ON w.catalog_id = t.catalog_id AND w.effective_from = t.effective_from AND w.above = t.above
-WHERE w.std_in IS NOT NULL`;
+SELECT t.call_id, p.pkey, t.averaged, t.in_tok, t.cr_tok, t.cw5_tok, t.cw1h_tok, t.out_tok
+FROM t JOIN _pc_prices p ON p.mk = t.mk AND p.above = t.above AND p.lane = t.lane AND p.eligible = t.eligible`;
+
+/**
+ * `priced_calls` (src/db/analysis-tables.ts) is a view: each call keeps its tokens and the number of its price,
+ * and the rates, names and cost come from the few hundred rows of _pc_prices. Writing 29 columns per call cost
+ * more than pricing it.
+ */
+const perCall = new Set(['call_id', 'averaged', ...rateColumns.map((r) => `${r}_tok`)]);
+const costSql = rateColumns.map((r) => `CAST(r.${r}_tok AS HUGEINT) * p.bil_${r}`).join(' + ');
+const pricedView = `CREATE OR REPLACE TEMP VIEW priced_calls AS
+SELECT ${pricedCallsColumns.map((c) => (c.name === 'cost_pico' ? `${costSql} AS cost_pico` : `${perCall.has(c.name) ? 'r' : 'p'}.${c.name}`)).join(', ')}
+FROM _priced_rows r JOIN _pc_prices p USING (pkey)`;
 
 export async function priceCalls(ws: Workspace, catalog: Catalog): Promise<void> {
   const distinct = await ws.all<{ model: string; calls: bigint }>('SELECT model, count(*) AS calls FROM calls GROUP BY model ORDER BY calls DESC, model');
@@ -153,6 +170,6 @@ export async function priceCalls(ws: Workspace, catalog: Catalog): Promise<void>
   if (unknown.length > 0) throw unknownModelsError(unknown, catalog);
   await loadCatalogTables(ws, catalog, map);
   await ws.run(pricedKeysSql);
-  await ws.run(ddlFor('priced_calls', pricedCallsColumns));
-  await ws.run(`INSERT INTO priced_calls ${pricedSelect}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _priced_rows AS ${pricedSelect}`);
+  await ws.run(pricedView);
 }
