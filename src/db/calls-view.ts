@@ -40,7 +40,7 @@ export function fallbackIdSql(sourceId: string, stored: ReadonlySet<string>): st
 
 /** The rows of a file's table that are calls: not rejected, not skipped, not a duplicate of another call. */
 export function keptRowsSql(stored: ReadonlySet<string>): string {
-  return `_reason IS NULL AND _skip IS NULL${stored.has('_dup') ? ' AND NOT _dup' : ''}`;
+  return `_reason IS NULL${stored.has('_skip') ? ' AND _skip IS NULL' : ''}${stored.has('_dup') ? ' AND NOT _dup' : ''}`;
 }
 
 function fileArm(t: FileTable, stored: ReadonlySet<string>): string {

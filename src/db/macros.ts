@@ -24,12 +24,11 @@ export function providerOfModelSql(m: string): string {
 
 export const macroSql = [
   // Integers as exports write them: "1200", "1200.0", 1200. A fractional value is not a token count: DuckDB's
-  // own cast would round "85.5" to 86, so wholeness is checked first, in DOUBLE (exact below 9e15; DuckDB's
-  // text->DECIMAL cast would also do, but is ~15x slower).
-  // Plain digits, the common case, take the direct cast; DuckDB's cast would round "15e-1" and "1.5" to 2, so
-  // text with a point or an exponent takes the checked path.
+  // own cast would round "85.5" and "15e-1" to 2, so wholeness is checked first, in DOUBLE (exact below 9e15;
+  // DuckDB's text->DECIMAL cast would also do, but is ~15x slower). Text that is already a plain integer (it
+  // reads back the same) skips the check: the common case, measured 3x cheaper.
   `CREATE OR REPLACE TEMP MACRO bt_int(x) AS CASE
-     WHEN NOT (contains(x::VARCHAR, '.') OR contains(x::VARCHAR, 'e') OR contains(x::VARCHAR, 'E')) THEN try_cast(x AS BIGINT)
+     WHEN try_cast(x AS BIGINT)::VARCHAR = x::VARCHAR THEN try_cast(x AS BIGINT)
      WHEN try_cast(x AS DOUBLE) = trunc(try_cast(x AS DOUBLE)) THEN coalesce(
        try_cast(x AS BIGINT),
        CASE WHEN abs(try_cast(x AS DOUBLE)) < 9e15 THEN try_cast(try_cast(x AS DOUBLE) AS BIGINT) END) END`,
@@ -56,7 +55,9 @@ export const macroSql = [
      WHEN abs(v) >= 1e11 THEN try(to_timestamp(v / 1e3))
      ELSE try(to_timestamp(v)) END`,
   // ISO text first (the common case); DuckDB reads no plain number as a time, so numbers fall through to epochs.
-  `CREATE OR REPLACE TEMP MACRO bt_ts(x) AS coalesce(try_cast(x AS TIMESTAMPTZ), bt_epoch(try_cast(x AS DOUBLE)))`,
+  // A CASE, not coalesce: only the rows that need it pay for the epoch branch.
+  `CREATE OR REPLACE TEMP MACRO bt_ts(x) AS CASE
+     WHEN try_cast(x AS TIMESTAMPTZ) IS NULL THEN bt_epoch(try_cast(x AS DOUBLE)) ELSE try_cast(x AS TIMESTAMPTZ) END`,
   `CREATE OR REPLACE TEMP MACRO bt_json(x) AS CASE WHEN x IS NULL THEN NULL
      WHEN json_valid(x::VARCHAR) THEN x::JSON ELSE to_json(x::VARCHAR) END`,
   // The provider a model name belongs to, for sources that do not say (our generic format, some logs).

@@ -212,7 +212,8 @@ export function stageSelect(select: AdapterSelect, kind: ContainerKind): string 
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([name, expr]) => `${expr} AS ${name}`);
   const values: string[] = kind === 'csv' ? [] : ['_line', "nullif(_path, '') AS _path"];
-  values.push(given._skip === undefined ? 'NULL::VARCHAR AS _skip' : '_skip');
+  const skips = given._skip !== undefined; // most formats have no rows to skip: no column then
+  if (skips) values.push('_skip');
   const converted: string[] = [];
   const checks: string[] = [];
   for (const column of callColumns) {
@@ -235,7 +236,7 @@ export function stageSelect(select: AdapterSelect, kind: ContainerKind): string 
   return `WITH m AS (SELECT ${mappedList.join(',\n  ')} FROM ${select.from}),
 v AS (SELECT *${converted.length > 0 ? `, ${converted.join(', ')}` : ''} FROM m)
 SELECT ${values.join(',\n  ')},
-  CASE WHEN _skip IS NULL THEN nullif(concat_ws('; ', ${checks.join(',\n    ')}), '') END AS _reason
+  ${skips ? 'CASE WHEN _skip IS NULL THEN ' : ''}nullif(concat_ws('; ', ${checks.join(',\n    ')}), '')${skips ? ' END' : ''} AS _reason
 FROM v`;
 }
 
@@ -283,6 +284,7 @@ async function loadFileTable(
   const rowsOf = `(SELECT rowid AS _rowid, * FROM ${table})`;
   const pathExpr = stored.has('_path') ? '_path' : 'NULL';
   for (const [column, kind] of [['_reason', 'reject'], ['_skip', 'skip']] as const) {
+    if (!stored.has(column)) continue;
     await ws.run(
       `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
        SELECT $sid, $file, ${lineSql(stored)}, ${pathExpr}, ${column}, NULL, '${kind}' FROM ${rowsOf} WHERE ${column} IS NOT NULL`,
