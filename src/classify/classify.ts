@@ -27,7 +27,7 @@ import { identitiesSql, identityHashSql } from './signals/workload-name.ts';
  */
 const outcomeKeySql = `coalesce(rule_idx, -1) AS ri,
   CASE WHEN discounted_lane THEN 1 WHEN cancelled_call THEN 2 WHEN streamed_call THEN 3 WHEN in_chain THEN 4 WHEN priority_call THEN 5 ELSE 0 END AS flag,
-  CASE WHEN discounted_lane THEN lane ELSE '' END AS dlane`;
+  dlane`;
 
 /** The org's learned human hours, as used for the time-shape signals (also shown by explain). */
 export type OrgShape = { readonly weekly: boolean; readonly slots: number; readonly activeSlots: number; readonly interactiveRequests: number; readonly usable: boolean };
@@ -48,10 +48,11 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT c.*, i.auto_workload, i.bg_word, i.fg_word, i.auto_wid, ${compiled.sql} AS rule_idx
       FROM calls c JOIN _cls_idents i ON i.ident = ${identityHashSql('c')}
     )
-    SELECT ruled.call_id, ruled.granularity, ruled.ts,
+    SELECT ruled.call_id, coalesce(ruled.granularity = 'bucket', false) AS bucket, ruled.ts,
       coalesce(ruled.ended_at, ruled.ts + ruled.latency_ms * INTERVAL 1 MILLISECOND, ruled.ts) AS ended,
       greatest(coalesce(ruled.requests, 1), 1) AS w,
-      ruled.lane, ruled.operation, ruled.user_id,
+      CASE WHEN ${discountedLaneSql} THEN ruled.lane ELSE '' END AS dlane,
+      coalesce(ruled.operation = 'embeddings', false) AS embedding, ruled.user_id,
       coalesce(ruled.trace_id, ruled.session_id) AS chain_key,
       ${discountedLaneSql} AS discounted_lane,
       ${streamedSql} AS streamed_call,
@@ -83,11 +84,11 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         coalesce(sum(w) FILTER (WHERE priority_call) / sum(w), 0) AS priority_share,
         coalesce(sum(w) FILTER (WHERE discounted_lane) / sum(w), 0) AS discounted_share,
         count(*) FILTER (WHERE user_id IS NOT NULL) / count(*) AS user_share,
-        count(*) FILTER (WHERE granularity IS DISTINCT FROM 'bucket') / count(*) AS calls_share,
+        count(*) FILTER (WHERE NOT bucket) / count(*) AS calls_share,
         coalesce(sum(w) FILTER (WHERE bg_word <> '') / sum(w), 0) AS bg_share, mode(bg_word) FILTER (WHERE bg_word <> '') AS bg_word,
         coalesce(sum(w) FILTER (WHERE fg_word <> '') / sum(w), 0) AS fg_share, mode(fg_word) FILTER (WHERE fg_word <> '') AS fg_word,
-        coalesce(sum(w) FILTER (WHERE operation = 'embeddings') / sum(w), 0) AS embedding_share,
-        median(input_per_request) FILTER (WHERE operation = 'embeddings') AS embedding_input_median
+        coalesce(sum(w) FILTER (WHERE embedding) / sum(w), 0) AS embedding_share,
+        median(input_per_request) FILTER (WHERE embedding) AS embedding_input_median
       FROM _cls_calls GROUP BY wid
     ), users AS (
       SELECT wid, median(gap_s) AS user_gap_median_s FROM _cls_user_gaps GROUP BY wid

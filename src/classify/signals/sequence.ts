@@ -12,7 +12,7 @@ export const thinkTimeSeconds = { min: 1, max: 1800 } as const;
 /** A workload minute with at least this many calls (one every 3 s) is part of a tight loop. */
 export const tightLoopCallsPerMinute = 20;
 
-const isCall = `granularity IS DISTINCT FROM 'bucket'`;
+const isCall = `NOT bucket`;
 
 /** Row ids of the calls that are steps of a chained agent loop. */
 export const chainedRowsSql = `

@@ -18,7 +18,7 @@ export const minInteractiveRequests = 100;
 export const slotSql = (weekly: boolean): string => (weekly ? `((hr + 72) % 168)` : `(hr % 24)`);
 
 /** Rows whose time says something about the hour: calls, and buckets of an hour or less. */
-export const hourResolvedSql = `(ended IS NULL OR granularity IS DISTINCT FROM 'bucket' OR ended - ts <= INTERVAL 1 HOUR)`;
+export const hourResolvedSql = `(ended IS NULL OR NOT bucket OR ended - ts <= INTERVAL 1 HOUR)`;
 
 /**
  * One pass over the calls: requests per workload and clock minute, and how many are clearly interactive
@@ -26,7 +26,7 @@ export const hourResolvedSql = `(ended IS NULL OR granularity IS DISTINCT FROM '
  * Every shape and loop statistic reads this small table (at most one row per workload and minute).
  */
 export const minutelySql = `
-  SELECT wid, epoch_ms(ts) // 60000 AS mn, granularity = 'bucket' AS bucket, sum(w) AS n, count(*) AS rows,
+  SELECT wid, epoch_ms(ts) // 60000 AS mn, bucket, sum(w) AS n, count(*) AS rows,
     coalesce(sum(w) FILTER (WHERE interactive), 0) AS n_interactive
   FROM _cls_calls WHERE ${hourResolvedSql} GROUP BY ALL`;
 
