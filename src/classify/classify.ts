@@ -45,7 +45,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(
     `CREATE OR REPLACE TEMP TABLE _cls_calls AS
     WITH ruled AS (
-      SELECT c.*, i.auto_workload, i.bg_word, i.fg_word, i.auto_wid, ${compiled.sql} AS rule_idx
+      SELECT c.*, i.ident, i.auto_workload, i.fg_word, i.auto_wid, ${compiled.sql} AS rule_idx
       FROM calls c JOIN _cls_idents i ON i.ident = ${identityHashSql('c')}
     )
     SELECT ruled.call_id, coalesce(ruled.granularity = 'bucket', false) AS bucket, ruled.ts,
@@ -59,7 +59,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       ${cancelledSql} AS cancelled_call,
       ${priorityLaneSql} AS priority_call,
       ${inputPerRequestSql} AS input_per_request,
-      ruled.bg_word, ruled.fg_word,
+      ruled.ident,
       (${streamedSql} OR ${cancelledSql} OR ruled.fg_word <> '') AS interactive,
       ruled.rule_idx,
       coalesce(r.wid, ruled.auto_wid) AS wid,
@@ -85,15 +85,27 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         coalesce(sum(w) FILTER (WHERE discounted_lane) / sum(w), 0) AS discounted_share,
         count(*) FILTER (WHERE user_id IS NOT NULL) / count(*) AS user_share,
         count(*) FILTER (WHERE NOT bucket) / count(*) AS calls_share,
-        coalesce(sum(w) FILTER (WHERE bg_word <> '') / sum(w), 0) AS bg_share, mode(bg_word) FILTER (WHERE bg_word <> '') AS bg_word,
-        coalesce(sum(w) FILTER (WHERE fg_word <> '') / sum(w), 0) AS fg_share, mode(fg_word) FILTER (WHERE fg_word <> '') AS fg_word,
         coalesce(sum(w) FILTER (WHERE embedding) / sum(w), 0) AS embedding_share,
         median(input_per_request) FILTER (WHERE embedding) AS embedding_input_median
       FROM _cls_calls GROUP BY wid
+    ), per_ident AS (
+      -- Name words belong to identities: counted per (workload, identity), not carried on every call.
+      SELECT c.wid, i.bg_word, i.fg_word, sum(c.w) AS w, count(*) AS n FROM _cls_calls c JOIN _cls_idents i USING (ident) GROUP BY ALL
+    ), words AS (
+      SELECT wid,
+        coalesce(sum(w) FILTER (WHERE bg_word <> '') / sum(w), 0) AS bg_share,
+        coalesce(sum(w) FILTER (WHERE fg_word <> '') / sum(w), 0) AS fg_share
+      FROM per_ident GROUP BY wid
+    ), bg AS (
+      SELECT wid, first(bg_word ORDER BY n DESC, bg_word) AS bg_word
+      FROM (SELECT wid, bg_word, sum(n) AS n FROM per_ident WHERE bg_word <> '' GROUP BY ALL) GROUP BY wid
+    ), fg AS (
+      SELECT wid, first(fg_word ORDER BY n DESC, fg_word) AS fg_word
+      FROM (SELECT wid, fg_word, sum(n) AS n FROM per_ident WHERE fg_word <> '' GROUP BY ALL) GROUP BY wid
     ), users AS (
       SELECT wid, median(gap_s) AS user_gap_median_s FROM _cls_user_gaps GROUP BY wid
     ), shaped AS (
-      SELECT * FROM _cls_names JOIN agg USING (wid)
+      SELECT * FROM _cls_names JOIN agg USING (wid) JOIN words USING (wid) LEFT JOIN bg USING (wid) LEFT JOIN fg USING (wid)
       LEFT JOIN users USING (wid)
       LEFT JOIN (SELECT wid, tight_share FROM _cls_loops) USING (wid)
       LEFT JOIN (${workloadShapeSql(shape.weekly, shape.slots)}) USING (wid)
