@@ -30,7 +30,7 @@ function scope(filter: CheckFilter): { sql: string; params: Record<string, strin
     filter.workloads.forEach((w, i) => (params[`w${i}`] = w));
   }
   return {
-    sql: `FROM calls c JOIN labels l USING (call_id) JOIN priced_calls p USING (call_id) ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+    sql: `FROM calls c JOIN labels l USING (call_key) JOIN priced_calls p USING (call_key) ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
     params,
   };
 }

@@ -48,7 +48,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT c.*, i.ident, i.auto_workload, i.fg_word, i.auto_wid, ${compiled.sql} AS rule_idx
       FROM calls c JOIN _cls_idents i ON i.ident = ${identityHashSql('c')}
     )
-    SELECT ruled.call_id, coalesce(ruled.granularity = 'bucket', false) AS bucket, ruled.ts,
+    SELECT ruled.call_id, ruled.call_key, coalesce(ruled.granularity = 'bucket', false) AS bucket, ruled.ts,
       coalesce(ruled.ended_at, ruled.ts + ruled.latency_ms * INTERVAL 1 MILLISECOND, ruled.ts) AS ended,
       greatest(coalesce(ruled.requests, 1), 1) AS w,
       CASE WHEN ${discountedLaneSql} THEN ruled.lane ELSE '' END AS dlane,
@@ -147,13 +147,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       v.decided_by AS decided_by, CASE WHEN v.decided_by = 'rule' OR rule_label IS NULL THEN rule_name END AS rule_name, deadline_minutes
     FROM _cls_outcomes`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _labels_calls AS
-    SELECT p.call_id, o.outcome, p.in_chain
-    FROM (SELECT call_id, wid, in_chain, ${outcomeKeySql} FROM _cls_calls) p
+    SELECT p.call_id, o.outcome, p.in_chain, p.call_key
+    FROM (SELECT call_id, call_key, wid, in_chain, ${outcomeKeySql} FROM _cls_calls) p
     JOIN _cls_outcomes o USING (wid, ri, flag, dlane)`);
   // `labels` (src/db/analysis-tables.ts) is a view: writing the outcome's strings and reason lists on every
   // call's row cost more than the whole decision.
   await ws.run(`CREATE OR REPLACE TEMP VIEW labels AS
-    SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, c.in_chain AS agent_chain, c.outcome
+    SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, c.in_chain AS agent_chain, c.outcome, c.call_key
     FROM _labels_calls c JOIN label_outcomes o USING (outcome)`);
   for (const table of ['_cls_calls', '_cls_chained', '_cls_user_gaps', '_cls_loops', '_cls_idents', '_cls_hourly', '_cls_minutely', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
 }

@@ -16,6 +16,7 @@ export const labelsColumns = [
   { name: 'deadline_minutes', type: 'BIGINT', doc: 'deadline set by a rule, if any' },
   { name: 'agent_chain', type: 'BOOLEAN', doc: 'part of a chained multi-step agent loop' },
   { name: 'outcome', type: 'INTEGER', doc: 'the decision this call shares with others: label_outcomes.outcome' },
+  { name: 'call_key', type: 'BIGINT', doc: 'calls.call_key: what queries over many calls join on' },
 ] as const satisfies readonly Spec[];
 
 /**
@@ -24,7 +25,7 @@ export const labelsColumns = [
  */
 export const labelOutcomesColumns = [
   { name: 'outcome', type: 'INTEGER', doc: 'the decision number' },
-  ...labelsColumns.filter((c) => !['call_id', 'agent_chain', 'outcome'].includes(c.name)),
+  ...labelsColumns.filter((c) => !['call_id', 'agent_chain', 'outcome', 'call_key'].includes(c.name)),
 ] as const satisfies readonly Spec[];
 
 /**
@@ -62,6 +63,7 @@ export const pricedCallsColumns = [
   { name: 'bil_cw1h', type: 'BIGINT', doc: '' },
   { name: 'bil_out', type: 'BIGINT', doc: '' },
   { name: 'cost_pico', type: 'HUGEINT', doc: 'cost as billed, pico-dollars: sum of tokens x billed rates' },
+  { name: 'call_key', type: 'BIGINT', doc: 'calls.call_key: what queries over many calls join on' },
 ] as const satisfies readonly Spec[];
 
 export const ddlFor = (table: string, columns: readonly Spec[]): string =>

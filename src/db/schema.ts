@@ -104,7 +104,7 @@ export const migrations: readonly { readonly version: number; readonly sql: read
     sql: [
       'ALTER TABLE calls RENAME TO call_rows',
       'ALTER TABLE sources ADD COLUMN table_name VARCHAR',
-      'CREATE VIEW calls AS SELECT * FROM call_rows',
+      'CREATE VIEW calls AS SELECT *, rowid AS call_key FROM call_rows',
     ],
   },
 ];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { BatchableError } from '../errors.ts';
+import { refreshCallsView } from './calls-view.ts';
 import { macroSql } from './macros.ts';
 import { migrations } from './schema.ts';
 import { sqlString } from './sql.ts';
@@ -80,6 +81,8 @@ export async function openWorkspace(path: string = defaultDbPath): Promise<Works
   if (spill !== undefined) await ws.run(`SET temp_directory = ${sqlString(spill)}`);
   await migrate(ws);
   for (const sql of macroSql) await ws.run(sql);
+  // The view is derived from code (defaults, provenance, keys): rebuilt on open, it always matches this version.
+  await refreshCallsView(ws);
   return ws;
 }
 

@@ -20,7 +20,7 @@ export async function selectReconciliation(ws: Workspace): Promise<Reconciliatio
   return ws.all<ReconciliationRow>(`
     WITH j AS (
       SELECT p.catalog_id, p.lane, p.cost_pico, c.reported_cost
-      FROM priced_calls p JOIN calls c ON c.call_id = p.call_id
+      FROM priced_calls p JOIN calls c ON c.call_key = p.call_key
       WHERE c.reported_cost IS NOT NULL
     ), s AS (
       SELECT catalog_id, lane, count(*) AS rows,

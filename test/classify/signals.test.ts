@@ -198,7 +198,7 @@ describe('names, workloads and the default', () => {
     );
     expect(cols.map((c) => `${c.column_name} ${c.data_type}`)).toEqual([
       'call_id VARCHAR', 'workload VARCHAR', 'label VARCHAR', 'confidence DOUBLE', 'reasons VARCHAR[]', 'decided_by VARCHAR',
-      'rule_name VARCHAR', 'deadline_minutes BIGINT', 'agent_chain BOOLEAN', 'outcome INTEGER',
+      'rule_name VARCHAR', 'deadline_minutes BIGINT', 'agent_chain BOOLEAN', 'outcome INTEGER', 'call_key BIGINT',
     ]);
     expect((await ws.all('SELECT * FROM labels')).length).toBe(4);
   });

@@ -11,11 +11,11 @@ import { allCallColumns, migrations } from '../../src/db/schema.ts';
 const tempDir = () => mkdtempSync(join(tmpdir(), 'batchable-'));
 
 describe('the calls view', () => {
-  it('has the canonical columns, in order, with their types', async () => {
+  it('has the canonical columns, in order, with their types, then call_key', async () => {
     const ws = await openWorkspace(':memory:');
     const columns = await ws.all<{ column_name: string; column_type: string }>('DESCRIBE calls');
     const spelled = (type: string) => (type === 'TIMESTAMPTZ' ? 'TIMESTAMP WITH TIME ZONE' : type);
-    expect(columns.map((c) => [c.column_name, c.column_type])).toEqual(allCallColumns.map((c) => [c.name, spelled(c.type)]));
+    expect(columns.map((c) => [c.column_name, c.column_type])).toEqual([...allCallColumns.map((c) => [c.name, spelled(c.type)]), ['call_key', 'BIGINT']]);
     ws.close();
   });
 
@@ -41,6 +41,7 @@ describe('the calls view', () => {
       { call_id: 'new-1', provider: 'anthropic', source_row: 2n },
       { call_id: 'old-1', provider: null, source_row: null },
     ]);
+    expect(await ws.all('SELECT count(DISTINCT call_key) AS keys FROM calls')).toEqual([{ keys: 2n }]);
     ws.close();
   });
 

@@ -56,7 +56,7 @@ export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Wor
       },
     );
     await ws.run(
-      `INSERT INTO labels VALUES ($id, $workload, $label, 0.9, $reasons::VARCHAR[], 'heuristic', NULL, $deadline::BIGINT, $chain, NULL)`,
+      `INSERT INTO labels VALUES ($id, $workload, $label, 0.9, $reasons::VARCHAR[], 'heuristic', NULL, $deadline::BIGINT, $chain, NULL, NULL)`,
       { id: c.id, workload: c.workload, label: c.label, reasons: JSON.stringify(c.reasons ?? []), deadline: c.deadlineMinutes === undefined ? null : String(c.deadlineMinutes), chain: c.agentChain ?? false },
     );
     const rate = (r: TestRates | null, k: (typeof kinds)[number]) => (r === null ? null : String(r[k]));
@@ -65,7 +65,7 @@ export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Wor
          $t_in::BIGINT, $t_cr::BIGINT, $t_cw5::BIGINT, $t_cw1h::BIGINT, $t_out::BIGINT,
          $s_in::BIGINT, $s_cr::BIGINT, $s_cw5::BIGINT, $s_cw1h::BIGINT, $s_out::BIGINT,
          $b_in::BIGINT, $b_cr::BIGINT, $b_cw5::BIGINT, $b_cw1h::BIGINT, $b_out::BIGINT,
-         $l_in::BIGINT, $l_cr::BIGINT, $l_cw5::BIGINT, $l_cw1h::BIGINT, $l_out::BIGINT, $cost::HUGEINT)`,
+         $l_in::BIGINT, $l_cr::BIGINT, $l_cw5::BIGINT, $l_cw1h::BIGINT, $l_out::BIGINT, $cost::HUGEINT, NULL)`,
       {
         id: c.id, model: c.model ?? 'claude-sonnet-4.6', provider: c.provider ?? 'anthropic', lane, eligible: c.batchEligible ?? batch !== null,
         ...Object.fromEntries(kinds.flatMap((k) => [[`t_${k}`, String(tok[k])], [`s_${k}`, rate(rates, k)], [`b_${k}`, rate(batch, k)], [`l_${k}`, rate(billed, k)]])),
@@ -73,7 +73,10 @@ export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Wor
       },
     );
   }
-  // The outcomes, numbered as classify numbers its decisions.
+  // The call keys, as the calls view numbers its rows, and the outcomes, as classify numbers its decisions.
+  for (const table of ['labels', 'priced_calls']) {
+    await ws.run(`UPDATE ${table} SET call_key = c.call_key FROM calls c WHERE c.call_id = ${table}.call_id`);
+  }
   await ws.run(`CREATE OR REPLACE TEMP TABLE label_outcomes AS
     SELECT row_number() OVER (ORDER BY workload, label, reasons::VARCHAR, deadline_minutes)::INTEGER AS outcome, *
     FROM (SELECT DISTINCT ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => c.name).join(', ')} FROM labels)`);

@@ -114,7 +114,7 @@ export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: Sa
               min(c.ts) AS first_start,
               max(coalesce(c.ended_at, c.ts)) AS last_end,
               sum(p.in_tok) AS in_tok, sum(p.cr_tok) AS cr_tok, sum(p.cw5_tok) AS cw5_tok, sum(p.cw1h_tok) AS cw1h_tok, sum(p.out_tok) AS out_tok
-       FROM calls c JOIN labels l USING (call_id) JOIN priced_calls p USING (call_id) ${where}
+       FROM calls c JOIN labels l USING (call_key) JOIN priced_calls p USING (call_key) ${where}
        GROUP BY ALL)
      SELECT ${keySql[by].outer} AS name,
             o.label,
