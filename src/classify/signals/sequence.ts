@@ -19,8 +19,8 @@ export const chainedRowsSql = `
   SELECT rid FROM (
     SELECT rowid AS rid,
       count(*) OVER (PARTITION BY chain_key) AS chain_calls,
-      epoch_ms(ts) - epoch_ms(lag(ended) OVER (PARTITION BY chain_key ORDER BY ts, rowid)) AS gap_prev_ms,
-      epoch_ms(lead(ts) OVER (PARTITION BY chain_key ORDER BY ts, rowid)) - epoch_ms(ended) AS gap_next_ms
+      epoch_ms(ts) - lag(ended_us) OVER (PARTITION BY chain_key ORDER BY ts, rowid) // 1000 AS gap_prev_ms,
+      epoch_ms(lead(ts) OVER (PARTITION BY chain_key ORDER BY ts, rowid)) - ended_us // 1000 AS gap_next_ms
     FROM _cls_calls WHERE chain_key IS NOT NULL AND ${isCall}
   )
   WHERE chain_calls BETWEEN 2 AND ${maxChainCalls} AND (gap_prev_ms <= ${chainGapMs} OR gap_next_ms <= ${chainGapMs})`;

@@ -18,7 +18,7 @@ export const minInteractiveRequests = 100;
 export const slotSql = (weekly: boolean): string => (weekly ? `((hr + 72) % 168)` : `(hr % 24)`);
 
 /** Rows whose time says something about the hour: calls, and buckets of an hour or less. */
-export const hourResolvedSql = `(ended IS NULL OR NOT bucket OR ended - ts <= INTERVAL 1 HOUR)`;
+export const hourResolvedSql = `(ended_us IS NULL OR NOT bucket OR ended_us - epoch_us(ts) <= 3600000000)`;
 
 /**
  * One pass over the calls: requests per workload and clock minute, and how many are clearly interactive
