@@ -1,7 +1,6 @@
 // Reading and validating a rules file (YAML or JSON). Every problem is exit 2 naming the file, the rule and the field.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { InputError, UsageError } from '../../errors.ts';
 import { parseHours, rulesFileSchema, type Rules } from './schema.ts';
@@ -14,7 +13,9 @@ export async function loadRules(file: string | undefined): Promise<Rules | undef
   } catch (error) {
     throw new UsageError(`--rules ${file}: cannot read the rules file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
   }
-  const data = parseDocument(file, text);
+  // The YAML parser loads only when a rules file is given.
+  const { parse: parseYaml } = await import('yaml');
+  const data = parseDocument(file, text, parseYaml);
   const parsed = rulesFileSchema.safeParse(data);
   if (!parsed.success) throw new InputError(file, undefined, describeIssue(data, parsed.error));
   const rules = Array.isArray(parsed.data) ? parsed.data : parsed.data.rules;
@@ -26,7 +27,7 @@ export async function loadRules(file: string | undefined): Promise<Rules | undef
   return { file, rules };
 }
 
-function parseDocument(file: string, text: string): unknown {
+function parseDocument(file: string, text: string, parseYaml: (text: string) => unknown): unknown {
   const json = extname(file).toLowerCase() === '.json';
   try {
     return json ? JSON.parse(text) : parseYaml(text);
