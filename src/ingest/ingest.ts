@@ -1,5 +1,6 @@
-// Loads usage files into the canonical `calls` table: idempotent per file content, and lossless:
-// every input row becomes a call, a counted duplicate of a call already held, or a row in `rejects`.
+// Loads usage files into the canonical `calls` view (one table per file, src/db/calls-view.ts): idempotent per
+// file content, and lossless: every input row becomes a call, a counted duplicate of a call already held, or a
+// row in `rejects`.
 import { statSync } from 'node:fs';
 import { fileTableName, keptRowsSql, lineSql, refreshCallsView, storedColumns } from '../db/calls-view.ts';
 import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
@@ -85,7 +86,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
     // The file's table is written in one statement, before the transaction: inside one, DuckDB numbers new rows
     // from a large offset, and a CSV row's position in the table is what gives its line.
     written = true;
-    await withProgress(ws, file, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${stageSelect(select, sample.kind)}`));
+    await withProgress(ws, file, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${fileRowsSelect(select, sample.kind)}`));
     const sourceId = await hashing;
     await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(fileTableName(sourceId))}`); // left by a run that was killed
     await ws.run(`ALTER TABLE ${sqlIdent(table)} RENAME TO ${sqlIdent(fileTableName(sourceId))}`);
@@ -178,16 +179,16 @@ const conversions: Record<ColumnSpec['type'], { fn: string; what: string } | und
   'DECIMAL(20,9)': { fn: 'bt_dec', what: 'not a number' },
 };
 
-/** Plan operators that keep their input's order; CSV line numbers are the stage's row order. */
+/** Plan operators that keep their input's order; CSV line numbers are the row order of the file's table. */
 const orderKeepingOperators = new Set(['PROJECTION', 'FILTER', 'READ_CSV', 'READ_CSV_AUTO', 'TABLE_SCAN']);
 
 /**
- * A CSV row's line is its position in the stage, so the stage's plan must keep file order. DuckDB keeps it through
- * projections and filters but not through joins (an IN list of five constants is planned as one): an adapter
- * whose SQL would reorder rows is a bug, stopped here rather than recorded with wrong line numbers.
+ * A CSV row's line is its position in the file's table, so the plan that writes it must keep file order. DuckDB
+ * keeps it through projections and filters but not through joins (an IN list of five constants is planned as
+ * one): an adapter whose SQL would reorder rows is a bug, stopped here rather than recorded with wrong lines.
  */
 export async function assertKeepsFileOrder(ws: Workspace, select: AdapterSelect, adapterId: string): Promise<void> {
-  const [plan] = await ws.all<{ explain_value: string }>(`EXPLAIN (FORMAT JSON) ${stageSelect(select, 'csv')}`);
+  const [plan] = await ws.all<{ explain_value: string }>(`EXPLAIN (FORMAT JSON) ${fileRowsSelect(select, 'csv')}`);
   const names: string[] = [];
   const walk = (nodes: { name: string; children?: unknown[] }[]) => {
     for (const node of nodes) {
@@ -206,7 +207,7 @@ export async function assertKeepsFileOrder(ws: Workspace, select: AdapterSelect,
  * A file's rows converted to canonical types (each value converted once), with `_reason`: why a row cannot be
  * a call, else NULL. Only the columns the adapter gives are written; the `calls` view pads the rest.
  */
-export function stageSelect(select: AdapterSelect, kind: ContainerKind): string {
+export function fileRowsSelect(select: AdapterSelect, kind: ContainerKind): string {
   const given = select.columns as Record<string, string | undefined>;
   const mappedList = Object.entries(given)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
