@@ -68,6 +68,19 @@ FROM (SELECT rowid AS _rowid, *${padded.length > 0 ? `, ${padded.join(', ')}` : 
 WHERE ${keptRowsSql(stored)}`;
 }
 
+/**
+ * Files with fewer calls than this are moved into `call_rows` once ingested, instead of keeping a table (and a
+ * view arm) of their own: DuckDB plans a view of hundreds of UNION ALL arms slowly (200 small files made every
+ * query take seconds), and for a small file the 46-column insert it saves costs little.
+ */
+export const ownTableMinCalls = 1_000_000;
+
+/** Writes a file's calls into `call_rows` (defaults and provenance applied, as the view shows them) and drops its table. */
+export async function moveIntoCallRows(ws: Workspace, t: FileTable, stored: ReadonlySet<string>): Promise<void> {
+  await ws.run(`INSERT INTO call_rows SELECT * EXCLUDE (call_key) FROM (${fileArm(t, stored, 0)})`);
+  await ws.run(`DROP TABLE ${sqlIdent(t.table)}`);
+}
+
 /** The columns a file's table holds. */
 export async function storedColumns(ws: Workspace, table: string): Promise<Set<string>> {
   const rows = await ws.all<{ column_name: string }>(
@@ -82,9 +95,16 @@ export async function refreshCallsView(ws: Workspace): Promise<void> {
   const files = await ws.all<{ source_id: string; file: string; format: string; table_name: string }>(
     'SELECT source_id, file, format, table_name FROM sources WHERE table_name IS NOT NULL ORDER BY ingested_at, source_id',
   );
+  // Every file table's columns in one query: a workspace may hold thousands of files.
+  const columns = await ws.all<{ table_name: string; column_name: string }>(
+    "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main' AND NOT internal AND starts_with(table_name, 'calls_')",
+  );
+  const stored = new Map<string, Set<string>>();
+  for (const c of columns) stored.set(c.table_name, (stored.get(c.table_name) ?? new Set()).add(c.column_name));
   const arms = ['SELECT *, rowid AS call_key FROM call_rows'];
   for (const [i, f] of files.entries()) {
-    arms.push(fileArm({ sourceId: f.source_id, file: f.file, format: f.format, table: f.table_name }, await storedColumns(ws, f.table_name), i + 1));
+    const table = { sourceId: f.source_id, file: f.file, format: f.format, table: f.table_name };
+    arms.push(fileArm(table, stored.get(f.table_name) ?? new Set(), i + 1));
   }
   await ws.run(`CREATE OR REPLACE VIEW calls AS\n${arms.join('\nUNION ALL\n')}`);
 }

@@ -2,7 +2,7 @@
 // file content, and lossless: every input row becomes a call, a counted duplicate of a call already held, or a
 // row in `rejects`.
 import { statSync } from 'node:fs';
-import { fileTableName, keptRowsSql, lineSql, refreshCallsView, storedColumns } from '../db/calls-view.ts';
+import { fileTableName, keptRowsSql, lineSql, moveIntoCallRows, ownTableMinCalls, refreshCallsView, storedColumns } from '../db/calls-view.ts';
 import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
@@ -18,6 +18,8 @@ export type IngestOptions = {
   readonly strict?: boolean | undefined;
   /** Called about twice a second during long reads, with the share done (0..1). */
   readonly onProgress?: ((file: string, done: number) => void) | undefined;
+  /** Files with at least this many calls keep a table of their own (default ownTableMinCalls); tests lower it. */
+  readonly ownTableMinCalls?: number | undefined;
 };
 
 export type RejectSample = { readonly line: number | null; readonly path: string | null; readonly reason: string };
@@ -93,7 +95,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
     table = fileTableName(sourceId);
     await ws.run('BEGIN TRANSACTION');
     inTransaction = true;
-    const stats = await loadFileTable(ws, { file, sourceId, table, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource });
+    const stats = await loadFileTable(ws, { file, sourceId, table, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: options.ownTableMinCalls });
     const firstRejects = (
       await ws.all<{ line: bigint | null; path: string | null; reason: string }>(
         "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
@@ -248,6 +250,7 @@ type FileTarget = {
   kind: ContainerKind;
   format: string;
   idsFromSource: boolean;
+  ownTableMinCalls: number | undefined;
 };
 
 /** Records a file's rejects, skips and duplicates, and the source; adds its table to `calls`. Runs in the file's transaction. */
@@ -329,12 +332,14 @@ async function loadFileTable(
   const stagedOk = Number(counts.staged) - skipped - (rejects - readerRejects.length - Number(counts.malformed));
   const duplicates = stagedOk - calls;
   const rows = Number(counts.staged) + readerRejects.length + Number(counts.malformed);
+  const ownTable = calls >= (t.ownTableMinCalls ?? ownTableMinCalls);
+  if (!ownTable) await moveIntoCallRows(ws, { sourceId: t.sourceId, file: t.file, format: t.format, table: t.table }, stored);
   await ws.run(
     `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped, table_name)
      VALUES ($sid, $file, $format, $bytes, $rows, $calls, $rejects, $dups, $skipped, $table)`,
-    { ...p, format: t.format, bytes: statSync(t.file).size, rows, calls, rejects, dups: duplicates, skipped, table: t.table },
+    { ...p, format: t.format, bytes: statSync(t.file).size, rows, calls, rejects, dups: duplicates, skipped, table: ownTable ? t.table : null },
   );
-  await refreshCallsView(ws);
+  if (ownTable) await refreshCallsView(ws);
   return { rows, calls, rejects, duplicates, skipped };
 }
 

@@ -199,7 +199,10 @@ describe('line numbers', () => {
     ws.close();
   });
 
-  it('match the file on a file large enough for DuckDB to read in parallel', async () => {
+  it.each([
+    ['in a table of its own', 0],
+    ['moved into call_rows', undefined],
+  ])('match the file on a file large enough for DuckDB to read in parallel (%s)', async (_, ownTableMinCalls) => {
     // 250,000 rows (~20 MB): several CSV buffers read by two threads. Every call_id names its own line, and two
     // bad rows sit far into the file. (A plan that reordered rows once gave wrong lines only at this size.)
     const dir = mkdtempSync(join(tmpdir(), 'batchable-'));
@@ -210,7 +213,7 @@ describe('line numbers', () => {
       lines.push(`line_${line},2026-10-05T09:00:00Z,gpt-5.4,${tokens},20,${line % 2 === 0 ? 'yes' : 'no'},f${line % 7}`);
     }
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const { ws, summary } = await ingested([file]);
+    const { ws, summary } = await ingested([file], { ownTableMinCalls });
     expect(summary).toMatchObject({ calls: 249_998, rejects: 2 });
     expect(await ws.all(`SELECT count(*) AS wrong FROM calls WHERE source_row <> substr(call_id, 6)::BIGINT`)).toEqual([{ wrong: 0n }]);
     expect(await ws.all(`SELECT count(*) AS wrong FROM calls WHERE streamed <> (source_row % 2 = 0)`)).toEqual([{ wrong: 0n }]);
