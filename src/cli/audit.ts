@@ -2,13 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { withWorkspace } from '../db/workspace.ts';
-import { type AnalysisFlags, savingsReport } from '../pipeline.ts';
-import { renderHtml } from '../report/html/index.ts';
-import { htmlInput, type JsonReportForHtml } from '../report/html/from-report.ts';
-import { htmlSeries } from '../report/html-series.ts';
-import { render } from '../report/render.ts';
-import { reportJson } from '../report/renderers/json.ts';
-import { parseSavingsFlags, type SavingsFlags } from '../report/savings-options.ts';
+import type { AnalysisFlags } from '../pipeline.ts';
+import type { JsonReportForHtml } from '../report/html/from-report.ts';
+import type { SavingsFlags } from '../report/savings-options.ts';
 import type { Io } from './io.ts';
 import { addAnalysisOptions, addDbOption, addIngestOptions } from './options.ts';
 
@@ -26,6 +22,14 @@ export type ReportCommandFlags = SavingsFlags & AnalysisFlags & { db: string; ht
 
 /** Parse, analyse, render: the shared action of audit and simulate. */
 export async function runReport(io: Io, command: 'audit' | 'simulate', files: string[], flags: ReportCommandFlags): Promise<void> {
+  // Loaded when the command runs, so that `ingest` and `--help` do not pay for the analysis code.
+  const { savingsReport } = await import('../pipeline.ts');
+  const { renderHtml } = await import('../report/html/index.ts');
+  const { htmlInput } = await import('../report/html/from-report.ts');
+  const { htmlSeries } = await import('../report/html-series.ts');
+  const { render } = await import('../report/render.ts');
+  const { reportJson } = await import('../report/renderers/json.ts');
+  const { parseSavingsFlags } = await import('../report/savings-options.ts');
   const parsed = parseSavingsFlags(flags);
   const { report, html } = await withWorkspace(flags.db, async (ws) => {
     const report = await savingsReport(ws, io, command, files, flags, parsed);

@@ -2,12 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
-import { diffTable, findModel, listTable, showHeader, showTable } from '../pricing/describe.ts';
-import { defaultPricingDir, loadCatalog } from '../pricing/index.ts';
-import { defaultLimits, readSource } from '../pricing/update/fetch-source.ts';
-import { planUpdate, writePlan } from '../pricing/update/plan.ts';
-import { validateImported } from '../pricing/update/imported.ts';
-import { renderTable } from '../report/table.ts';
+import { defaultLimits, defaultPricingDir } from '../pricing/defaults.ts';
 import type { Io } from './io.ts';
 
 type DirFlags = { pricingDir?: string };
@@ -20,6 +15,18 @@ const positive = (flag: string, value: string | undefined, fallback: number): nu
   return n;
 };
 
+/** The catalog code, loaded when a pricing command runs. */
+async function pricingModules() {
+  return {
+    ...(await import('../pricing/describe.ts')),
+    ...(await import('../pricing/index.ts')),
+    ...(await import('../pricing/update/fetch-source.ts')),
+    ...(await import('../pricing/update/plan.ts')),
+    ...(await import('../pricing/update/imported.ts')),
+    ...(await import('../report/table.ts')),
+  };
+}
+
 export function registerPricing(program: Command, io: Io): void {
   const pricing = program.command('pricing').description('the price catalog: list, show a model, import current prices');
   const dirOption = ['--pricing-dir <dir>', `user catalogs that override the bundled one (default ${defaultPricingDir} when it exists)`] as const;
@@ -30,6 +37,7 @@ export function registerPricing(program: Command, io: Io): void {
     .option('--provider <name>', 'only this provider (openai, anthropic, google, deepseek…)')
     .option(...dirOption)
     .action(async (flags: DirFlags & { provider?: string }) => {
+      const { loadCatalog, listTable, renderTable } = await pricingModules();
       const catalog = await loadCatalog({ pricingDir: flags.pricingDir });
       io.out(renderTable(listTable(catalog, flags.provider), io.style));
     });
@@ -40,6 +48,7 @@ export function registerPricing(program: Command, io: Io): void {
     .argument('<model>', 'a catalog id or any alias, snapshot or spelling of it')
     .option(...dirOption)
     .action(async (name: string, flags: DirFlags) => {
+      const { loadCatalog, findModel, showHeader, showTable, renderTable } = await pricingModules();
       const catalog = await loadCatalog({ pricingDir: flags.pricingDir });
       const model = findModel(catalog, name);
       io.out(showHeader(catalog, model) + renderTable(showTable(model), io.style));
@@ -58,6 +67,7 @@ export function registerPricing(program: Command, io: Io): void {
       if (flags.effectiveFrom !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.effectiveFrom)) {
         throw new UsageError(`--effective-from ${flags.effectiveFrom}: expected a date YYYY-MM-DD`);
       }
+      const { readSource, validateImported, loadCatalog, planUpdate, writePlan, renderTable, diffTable } = await pricingModules();
       const limits = { timeoutMs: positive('--timeout', flags.timeout, 30) * 1000, maxBytes: positive('--max-bytes', flags.maxBytes, defaultLimits.maxBytes) };
       const userDir = flags.pricingDir ?? defaultPricingDir;
       const { label, models } = await readSource(flags.source, limits);

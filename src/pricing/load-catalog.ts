@@ -10,7 +10,9 @@ import { normaliseModel } from './model-names.ts';
 
 /** Works from src/pricing under vitest and from dist/pricing once built: both sit two levels below the repo. */
 export const bundledPricingDir = fileURLToPath(new URL('../../pricing/', import.meta.url));
-export const defaultPricingDir = '.batchable/pricing';
+import { defaultPricingDir } from './defaults.ts';
+
+export { defaultPricingDir };
 export const schemaFileName = 'catalog.schema.json';
 
 /** Rates in µ$ per 1M tokens. */

@@ -18,8 +18,9 @@ export const importers: readonly Importer[] = [
   { name: 'openrouter', url: 'https://openrouter.ai/api/v1/models', detect: isOpenrouter, run: importOpenrouter },
 ];
 
-export type FetchLimits = { readonly timeoutMs: number; readonly maxBytes: number };
-export const defaultLimits: FetchLimits = { timeoutMs: 30_000, maxBytes: 64 * 1024 * 1024 };
+import { defaultLimits, type FetchLimits } from '../defaults.ts';
+
+export { defaultLimits, type FetchLimits };
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 3 : 0)} MB`;
 
