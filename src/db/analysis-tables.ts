@@ -64,6 +64,10 @@ export const pricedCallsColumns = [
   { name: 'bil_out', type: 'BIGINT', doc: '' },
   { name: 'cost_pico', type: 'HUGEINT', doc: 'cost as billed, pico-dollars: sum of tokens x billed rates' },
   { name: 'call_key', type: 'BIGINT', doc: 'calls.call_key: what queries over many calls join on' },
+  // The call facts the savings report sums, copied here so that its single pass need not read `calls` too.
+  { name: 'requests', type: 'BIGINT', doc: 'calls.requests (NULL when the source does not say)' },
+  { name: 'ts', type: 'TIMESTAMPTZ', doc: 'calls.ts' },
+  { name: 'ended_at', type: 'TIMESTAMPTZ', doc: 'calls.ended_at' },
 ] as const satisfies readonly Spec[];
 
 export const ddlFor = (table: string, columns: readonly Spec[]): string =>

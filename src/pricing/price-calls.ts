@@ -126,7 +126,7 @@ FROM o`;
 
 const pricedSelect = `
 WITH c AS (
-  SELECT c.call_id, c.call_key, k.mk, k.thresholds, coalesce(list_contains(k.batch_ops, c.operation), false) AS eligible, c.requests, c.context_tier,
+  SELECT c.call_id, c.call_key, c.ts, c.ended_at, k.mk, k.thresholds, coalesce(list_contains(k.batch_ops, c.operation), false) AS eligible, c.requests, c.context_tier,
     CASE WHEN c.lane IN ('batch', 'flex', 'priority') THEN c.lane ELSE 'standard' END AS lane,
     coalesce(c.input_tokens, 0) AS in_tok,
     coalesce(c.cache_read_tokens, 0) AS cr_tok,
@@ -150,7 +150,7 @@ WITH c AS (
   -- The tier: the highest threshold the per-request input is above (most models have only the base).
   SELECT *, CASE WHEN len(thresholds) = 1 THEN -1 ELSE list_filter(thresholds, x -> per_request_input > x)[1] END AS above FROM r
 )
-SELECT t.call_id, t.call_key, p.pkey, t.averaged, t.in_tok, t.cr_tok, t.cw5_tok, t.cw1h_tok, t.out_tok
+SELECT t.call_id, t.call_key, t.requests, t.ts, t.ended_at, p.pkey, t.averaged, t.in_tok, t.cr_tok, t.cw5_tok, t.cw1h_tok, t.out_tok
 FROM t JOIN _pc_prices p ON p.mk = t.mk AND p.above = t.above AND p.lane = t.lane AND p.eligible = t.eligible`;
 
 /**
@@ -158,7 +158,7 @@ FROM t JOIN _pc_prices p ON p.mk = t.mk AND p.above = t.above AND p.lane = t.lan
  * and the rates, names and cost come from the few hundred rows of _pc_prices. Writing 29 columns per call cost
  * more than pricing it.
  */
-const perCall = new Set(['call_id', 'call_key', 'averaged', ...rateColumns.map((r) => `${r}_tok`)]);
+const perCall = new Set(['call_id', 'call_key', 'requests', 'ts', 'ended_at', 'averaged', ...rateColumns.map((r) => `${r}_tok`)]);
 const costSql = rateColumns.map((r) => `CAST(r.${r}_tok AS HUGEINT) * p.bil_${r}`).join(' + ');
 const pricedView = `CREATE OR REPLACE TEMP VIEW priced_calls AS
 SELECT ${pricedCallsColumns.map((c) => (c.name === 'cost_pico' ? `${costSql} AS cost_pico` : `${perCall.has(c.name) ? 'r' : 'p'}.${c.name}`)).join(', ')}

@@ -65,11 +65,13 @@ export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Wor
          $t_in::BIGINT, $t_cr::BIGINT, $t_cw5::BIGINT, $t_cw1h::BIGINT, $t_out::BIGINT,
          $s_in::BIGINT, $s_cr::BIGINT, $s_cw5::BIGINT, $s_cw1h::BIGINT, $s_out::BIGINT,
          $b_in::BIGINT, $b_cr::BIGINT, $b_cw5::BIGINT, $b_cw1h::BIGINT, $b_out::BIGINT,
-         $l_in::BIGINT, $l_cr::BIGINT, $l_cw5::BIGINT, $l_cw1h::BIGINT, $l_out::BIGINT, $cost::HUGEINT, NULL)`,
+         $l_in::BIGINT, $l_cr::BIGINT, $l_cw5::BIGINT, $l_cw1h::BIGINT, $l_out::BIGINT, $cost::HUGEINT, NULL,
+         $requests::BIGINT, $ts::TIMESTAMPTZ, $ended::TIMESTAMPTZ)`,
       {
         id: c.id, model: c.model ?? 'claude-sonnet-4.6', provider: c.provider ?? 'anthropic', lane, eligible: c.batchEligible ?? batch !== null,
         ...Object.fromEntries(kinds.flatMap((k) => [[`t_${k}`, String(tok[k])], [`s_${k}`, rate(rates, k)], [`b_${k}`, rate(batch, k)], [`l_${k}`, rate(billed, k)]])),
-        cost: String(cost),
+        cost: String(cost), requests: c.requests === null ? null : String(c.requests ?? 1),
+        ts: c.ts ?? '2026-10-01T00:00:00Z', ended: c.endedAt ?? c.ts ?? '2026-10-01T00:00:00Z',
       },
     );
   }
