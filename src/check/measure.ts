@@ -30,7 +30,7 @@ function scope(filter: CheckFilter): { sql: string; params: Record<string, strin
     filter.workloads.forEach((w, i) => (params[`w${i}`] = w));
   }
   return {
-    sql: `FROM calls c JOIN labels l USING (call_key) JOIN priced_calls p USING (call_key) ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+    sql: `FROM calls c JOIN label_keys k USING (call_key) JOIN label_outcomes l USING (outcome) JOIN priced_calls p USING (call_key) ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
     params,
   };
 }

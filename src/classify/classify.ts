@@ -7,8 +7,8 @@
 //   _cls_org_slots  the org's human hours, learned from clearly interactive calls
 //   _cls_workloads  per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
 //   _cls_outcomes   one decision per (workload, rule, per-call evidence, lane)
-//   labels          per call: lane > rule > strong per-call evidence > the workload's decision (a view over
-//                   _labels_calls, the outcome per call, and label_outcomes)
+//   label_keys      per call: its outcome (lane > rule > strong per-call evidence > the workload's decision)
+//   label_outcomes  per outcome: workload, label, confidence, reasons; `labels` is the view joining both
 import { labelOutcomesColumns } from '../db/analysis-tables.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql } from './evidence.ts';
@@ -48,7 +48,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT c.*, i.ident, i.auto_workload, i.fg_word, i.auto_wid, ${compiled.sql} AS rule_idx
       FROM calls c JOIN _cls_idents i ON i.ident = ${identityHashSql('c')}
     )
-    SELECT ruled.call_id, ruled.call_key, coalesce(ruled.granularity = 'bucket', false) AS bucket, ruled.ts,
+    SELECT ruled.call_key, coalesce(ruled.granularity = 'bucket', false) AS bucket, ruled.ts,
       -- End as epoch µs: TIMESTAMPTZ + INTERVAL goes through the time-zone code for every row (1 s per 5M calls).
       coalesce(epoch_us(ruled.ended_at), epoch_us(ruled.ts) + CAST(ruled.latency_ms * 1000 AS BIGINT), epoch_us(ruled.ts)) AS ended_us,
       greatest(coalesce(ruled.requests, 1), 1) AS w,
@@ -147,15 +147,15 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       CASE WHEN ri >= 0 AND rule_label IS NULL THEN list_append(v.reasons, rule_reason) ELSE v.reasons END AS reasons,
       v.decided_by AS decided_by, CASE WHEN v.decided_by = 'rule' OR rule_label IS NULL THEN rule_name END AS rule_name, deadline_minutes
     FROM _cls_outcomes`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _labels_calls AS
-    SELECT p.call_id, o.outcome, p.in_chain, p.call_key
-    FROM (SELECT call_id, call_key, wid, in_chain, ${outcomeKeySql} FROM _cls_calls) p
+  // Per call only numbers (src/db/analysis-tables.ts): writing each call's id, workload and reasons cost more
+  // than the whole decision. `labels` is the readable view of the same, for explain and exports.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE label_keys AS
+    SELECT p.call_key, o.outcome, p.in_chain AS agent_chain
+    FROM (SELECT call_key, wid, in_chain, ${outcomeKeySql} FROM _cls_calls) p
     JOIN _cls_outcomes o USING (wid, ri, flag, dlane)`);
-  // `labels` (src/db/analysis-tables.ts) is a view: writing the outcome's strings and reason lists on every
-  // call's row cost more than the whole decision.
   await ws.run(`CREATE OR REPLACE TEMP VIEW labels AS
-    SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, c.in_chain AS agent_chain, c.outcome, c.call_key
-    FROM _labels_calls c JOIN label_outcomes o USING (outcome)`);
+    SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
+    FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
   for (const table of ['_cls_calls', '_cls_chained', '_cls_user_gaps', '_cls_loops', '_cls_idents', '_cls_hourly', '_cls_minutely', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
 }
 

@@ -19,6 +19,13 @@ export const labelsColumns = [
   { name: 'call_key', type: 'BIGINT', doc: 'calls.call_key: what queries over many calls join on' },
 ] as const satisfies readonly Spec[];
 
+/** Per call, in numbers only: what queries over millions of calls read (with label_outcomes for names). */
+export const labelKeysColumns = [
+  { name: 'call_key', type: 'BIGINT', doc: 'calls.call_key' },
+  { name: 'outcome', type: 'INTEGER', doc: 'label_outcomes.outcome' },
+  { name: 'agent_chain', type: 'BOOLEAN', doc: 'part of a chained multi-step agent loop' },
+] as const satisfies readonly Spec[];
+
 /**
  * One row per distinct decision (workload, label, confidence, reasons, rule, deadline): what `labels` shows for
  * every call with that outcome. Queries over millions of calls group by `outcome` and read these once per group.

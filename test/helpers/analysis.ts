@@ -84,5 +84,6 @@ export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Wor
     FROM (SELECT DISTINCT ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => c.name).join(', ')} FROM labels)`);
   await ws.run(`UPDATE labels SET outcome = o.outcome FROM label_outcomes o
     WHERE ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `labels.${c.name} IS NOT DISTINCT FROM o.${c.name}`).join(' AND ')}`);
+  await ws.run('CREATE OR REPLACE TEMP TABLE label_keys AS SELECT call_key, outcome, agent_chain FROM labels');
   return ws;
 }

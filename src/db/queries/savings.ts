@@ -50,7 +50,7 @@ function scope(filter: SavingsFilter): { where: string; params: Record<string, s
     params.until = filter.until;
   }
   if (filter.workloads.length > 0) {
-    where.push(`l.workload IN (${filter.workloads.map((_, i) => `$w${i}`).join(', ')})`);
+    where.push(`l.outcome IN (SELECT outcome FROM label_outcomes WHERE workload IN (${filter.workloads.map((_, i) => `$w${i}`).join(', ')}))`);
     filter.workloads.forEach((w, i) => (params[`w${i}`] = w));
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
@@ -116,7 +116,7 @@ export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: Sa
               min(p.ts) AS first_start,
               max(coalesce(p.ended_at, p.ts)) AS last_end,
               sum(p.in_tok) AS in_tok, sum(p.cr_tok) AS cr_tok, sum(p.cw5_tok) AS cw5_tok, sum(p.cw1h_tok) AS cw1h_tok, sum(p.out_tok) AS out_tok
-       FROM labels l JOIN priced_calls p USING (call_key) ${keySql[by].readsCalls ? 'JOIN calls c USING (call_key)' : ''} ${where}
+       FROM label_keys l JOIN priced_calls p USING (call_key) ${keySql[by].readsCalls ? 'JOIN calls c USING (call_key)' : ''} ${where}
        GROUP BY ALL)
      SELECT ${keySql[by].outer} AS name,
             o.label,
