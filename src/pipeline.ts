@@ -3,9 +3,8 @@ import { classifyCalls, exportCalls, loadRules } from './classify/index.ts';
 import { ingestArgs } from './cli/ingest.ts';
 import type { Io } from './cli/io.ts';
 import type { IngestFlags } from './cli/options.ts';
-import { checkTimeZone } from './db/queries/savings.ts';
+import { assertTimeZone } from './db/queries/savings.ts';
 import type { Workspace } from './db/workspace.ts';
-import { UsageError } from './errors.ts';
 import { loadCatalog, priceCalls, renderReconciliation, selectReconciliation } from './pricing/index.ts';
 import { renderIngestSummary } from './report/ingest-summary.ts';
 import type { Report, Section } from './report/model.ts';
@@ -42,11 +41,7 @@ export async function savingsReport(
   flags: AnalysisFlags,
   parsed: ParsedSavingsFlags,
 ): Promise<Report> {
-  try {
-    await checkTimeZone(ws, parsed.filter.tz);
-  } catch (error) {
-    throw new UsageError(`--tz ${parsed.filter.tz}: unknown time zone; use an IANA name such as UTC or Europe/Berlin`, { cause: error });
-  }
+  await assertTimeZone(ws, parsed.filter.tz);
   const analysis = await analyse(ws, io, files, flags);
   return buildSavingsReport(ws, { command, ...parsed, catalog: analysis.catalog, rulesFile: analysis.rulesFile, sections: analysis.sections });
 }

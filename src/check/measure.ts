@@ -1,8 +1,8 @@
-// What `check` measures, in one pass of SQL over calls x labels x priced_calls: spend on synchronous lanes,
+// What `check` measures, in one pass of SQL over labels (label_keys, label_outcomes) x priced_calls: spend on synchronous lanes,
 // spend that nobody waits on but is still billed synchronously, request counts, and the period covered.
 // Money stays integer pico-dollars (HUGEINT) here; the caller turns it into exact fractions.
+import { scopeSql } from '../db/queries/savings.ts';
 import type { Params, Workspace } from '../db/workspace.ts';
-import { UsageError } from '../errors.ts';
 import type { CheckFilter } from './flags.ts';
 
 /** A lane where someone is served in real time and billed at the synchronous rates. */
@@ -11,28 +11,10 @@ const synchronousSql = "coalesce(p.lane, 'standard') IN ('standard', 'priority')
 /** Non-blocking work, accepted by the provider's batch lane, still billed on a synchronous lane. */
 const avoidableSql = `(l.label = 'non_blocking' AND coalesce(p.batch_eligible, false) AND ${synchronousSql})`;
 
-/** FROM + WHERE for the filters; user text only as parameters. */
+/** FROM + WHERE for the filters: priced_calls carries the call facts, so `calls` itself is not read. */
 function scope(filter: CheckFilter): { sql: string; params: Record<string, string> } {
-  const where: string[] = [];
-  const params: Record<string, string> = {};
-  if (filter.since !== undefined) {
-    where.push('c.ts >= timezone($tz, $since::DATE::TIMESTAMP)');
-    params.since = filter.since;
-    params.tz = filter.tz;
-  }
-  if (filter.until !== undefined) {
-    where.push('c.ts < timezone($tz, ($until::DATE + 1)::TIMESTAMP)');
-    params.until = filter.until;
-    params.tz = filter.tz;
-  }
-  if (filter.workloads.length > 0) {
-    where.push(`l.workload IN (${filter.workloads.map((_, i) => `$w${i}`).join(', ')})`);
-    filter.workloads.forEach((w, i) => (params[`w${i}`] = w));
-  }
-  return {
-    sql: `FROM calls c JOIN label_keys k USING (call_key) JOIN label_outcomes l USING (outcome) JOIN priced_calls p USING (call_key) ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
-    params,
-  };
+  const { where, params } = scopeSql(filter);
+  return { sql: `FROM label_keys k JOIN label_outcomes l USING (outcome) JOIN priced_calls p USING (call_key) ${where}`, params };
 }
 
 export type CheckTotals = {
@@ -64,12 +46,12 @@ export async function selectCheckTotals(ws: Workspace, filter: CheckFilter): Pro
             coalesce(sum(p.cost_pico), 0)::HUGEINT AS spend_pico,
             coalesce(sum(p.cost_pico) FILTER (WHERE ${synchronousSql}), 0)::HUGEINT AS sync_pico,
             coalesce(sum(p.cost_pico) FILTER (WHERE ${avoidableSql}), 0)::HUGEINT AS avoidable_pico,
-            coalesce(sum(c.requests), 0)::HUGEINT AS requests,
-            coalesce(sum(c.requests) FILTER (WHERE ${synchronousSql}), 0)::HUGEINT AS sync_requests,
-            count(*) FILTER (WHERE c.requests IS NULL)::BIGINT AS uncounted_rows,
-            coalesce(sum(p.cost_pico) FILTER (WHERE c.requests IS NULL), 0)::HUGEINT AS uncounted_pico,
-            epoch_ms(min(c.ts))::BIGINT AS first_ms,
-            epoch_ms(max(coalesce(c.ended_at, c.ts)))::BIGINT AS last_ms
+            coalesce(sum(p.requests), 0)::HUGEINT AS requests,
+            coalesce(sum(p.requests) FILTER (WHERE ${synchronousSql}), 0)::HUGEINT AS sync_requests,
+            count(*) FILTER (WHERE p.requests IS NULL)::BIGINT AS uncounted_rows,
+            coalesce(sum(p.cost_pico) FILTER (WHERE p.requests IS NULL), 0)::HUGEINT AS uncounted_pico,
+            epoch_ms(min(p.ts))::BIGINT AS first_ms,
+            epoch_ms(max(coalesce(p.ended_at, p.ts)))::BIGINT AS last_ms
      ${sql}`,
     params as Params,
   );
@@ -101,11 +83,3 @@ export async function selectTopWorkloads(
   );
 }
 
-/** --tz must be a zone DuckDB knows before it is used in a filter. */
-export async function assertTimeZone(ws: Workspace, tz: string): Promise<void> {
-  try {
-    await ws.all("SELECT timezone($tz, TIMESTAMP '2020-01-01 00:00:00') AS t", { tz });
-  } catch (error) {
-    throw new UsageError(`--tz ${tz}: unknown time zone; use an IANA name such as UTC or Europe/Berlin`, { cause: error });
-  }
-}

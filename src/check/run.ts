@@ -10,7 +10,8 @@ import { type Baseline, readBaseline } from './baseline.ts';
 import { evaluate, measure, type Measures, rankingFor, toMicros } from './evaluate.ts';
 import { type CheckFlags, type ParsedCheckFlags, parseCheckFlags } from './flags.ts';
 import { annotations, appendStepSummary, type Env, inGitHubActions } from './github.ts';
-import { assertTimeZone, selectCheckTotals, selectTopWorkloads } from './measure.ts';
+import { assertTimeZone } from '../db/queries/savings.ts';
+import { selectCheckTotals, selectTopWorkloads } from './measure.ts';
 import { type CheckReport, renderCheck, thresholdLabel } from './report.ts';
 
 export type CheckCommandFlags = CheckFlags & Pick<AnalysisFlags, 'inputFormat' | 'map' | 'strict' | 'rules' | 'pricingDir'> & { db: string };

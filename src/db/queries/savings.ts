@@ -2,6 +2,7 @@
 // groups per report row (one per label, reason, lane, eligibility, provider and rate set), so the stacking module
 // only ever sees sums.
 // Money is computed from tokens x rates (priced_calls.cost_pico is the same sum on the billed lane).
+import { UsageError } from '../../errors.ts';
 import type { Params, Workspace } from '../workspace.ts';
 
 export const groupings = ['workload', 'model', 'provider', 'project', 'api_key', 'day'] as const;
@@ -14,11 +15,11 @@ export type GroupBy = (typeof groupings)[number];
  */
 const keySql: Record<GroupBy, { inner: string; outer: string; readsCalls?: true }> = {
   workload: { inner: "''", outer: "coalesce(o.workload, '(none)')" },
-  model: { inner: 'c.model', outer: 'coalesce(g.catalog_id, g.k)', readsCalls: true },
-  provider: { inner: 'c.provider', outer: "coalesce(g.price_provider, g.k, '(unknown)')", readsCalls: true },
-  project: { inner: "coalesce(c.project, '(none)')", outer: 'g.k', readsCalls: true },
-  api_key: { inner: "coalesce(c.api_key_name, c.api_key, '(none)')", outer: 'g.k', readsCalls: true },
-  day: { inner: "strftime(timezone($tz, p.ts), '%Y-%m-%d')", outer: 'g.k' },
+  model: { inner: 'c.model', outer: 'coalesce(g.catalog_id, g.row_key)', readsCalls: true },
+  provider: { inner: 'c.provider', outer: "coalesce(g.price_provider, g.row_key, '(unknown)')", readsCalls: true },
+  project: { inner: "coalesce(c.project, '(none)')", outer: 'g.row_key', readsCalls: true },
+  api_key: { inner: "coalesce(c.api_key_name, c.api_key, '(none)')", outer: 'g.row_key', readsCalls: true },
+  day: { inner: "strftime(timezone($tz, p.ts), '%Y-%m-%d')", outer: 'g.row_key' },
 };
 
 export type SavingsFilter = {
@@ -37,10 +38,13 @@ function used(sql: string, params: Record<string, string>): Params {
 
 const query = <T>(ws: Workspace, sql: string, params: Record<string, string>): Promise<T[]> => ws.all<T>(sql, used(sql, params));
 
-/** WHERE clause over calls (c) and labels (l), with its parameters. */
-function scope(filter: SavingsFilter): { where: string; params: Record<string, string> } {
+/**
+ * WHERE clause for a period and workloads over priced_calls (p) and label_keys (k), with the parameters it
+ * uses (DuckDB rejects unused names): the one scope of the report and of `check`. User text only as parameters.
+ */
+export function scopeSql(filter: SavingsFilter): { where: string; params: Record<string, string> } {
   const where: string[] = [];
-  const params: Record<string, string> = { tz: filter.tz };
+  const params: Record<string, string> = {};
   if (filter.since !== undefined) {
     where.push('p.ts >= timezone($tz, $since::DATE::TIMESTAMP)');
     params.since = filter.since;
@@ -49,8 +53,9 @@ function scope(filter: SavingsFilter): { where: string; params: Record<string, s
     where.push('p.ts < timezone($tz, ($until::DATE + 1)::TIMESTAMP)');
     params.until = filter.until;
   }
+  if (where.length > 0) params.tz = filter.tz;
   if (filter.workloads.length > 0) {
-    where.push(`l.outcome IN (SELECT outcome FROM label_outcomes WHERE workload IN (${filter.workloads.map((_, i) => `$w${i}`).join(', ')}))`);
+    where.push(`k.outcome IN (SELECT outcome FROM label_outcomes WHERE workload IN (${filter.workloads.map((_, i) => `$w${i}`).join(', ')}))`);
     filter.workloads.forEach((w, i) => (params[`w${i}`] = w));
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
@@ -98,7 +103,9 @@ export type SavingsGroupRow = {
 };
 
 export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: SavingsFilter): Promise<SavingsGroupRow[]> {
-  const { where, params } = scope(filter);
+  const scope = scopeSql(filter);
+  const where = scope.where;
+  const params = { ...scope.params, tz: filter.tz }; // --by day reads it too
   // Two passes: the calls grouped on the label's outcome number and the pricing columns (integers and a few
   // low-cardinality strings), then the few thousand groups joined to label_outcomes for names and reasons.
   // Carrying each call's workload and reasons through the joins measured twice as slow at 5M calls.
@@ -107,16 +114,16 @@ export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: Sa
   return query<SavingsGroupRow>(
     ws,
     `WITH g AS (
-       SELECT ${keySql[by].inner} AS k, l.outcome, p.catalog_id, p.price_provider,
+       SELECT ${keySql[by].inner} AS row_key, k.outcome, p.catalog_id, p.price_provider,
               coalesce(p.lane, 'standard') AS lane, coalesce(p.batch_eligible, false) AS batch_eligible, p.bat_in IS NOT NULL AS has_batch_rates,
               ${rates.map((r) => `p.${r}`).join(', ')},
               count(*) AS rows,
               sum(${requestsSql}) AS requests,
-              sum(${requestsSql}) FILTER (WHERE l.agent_chain) AS chain_requests,
+              sum(${requestsSql}) FILTER (WHERE k.agent_chain) AS chain_requests,
               min(p.ts) AS first_start,
               max(coalesce(p.ended_at, p.ts)) AS last_end,
               sum(p.in_tok) AS in_tok, sum(p.cr_tok) AS cr_tok, sum(p.cw5_tok) AS cw5_tok, sum(p.cw1h_tok) AS cw1h_tok, sum(p.out_tok) AS out_tok
-       FROM label_keys l JOIN priced_calls p USING (call_key) ${keySql[by].readsCalls ? 'JOIN calls c USING (call_key)' : ''} ${where}
+       FROM label_keys k JOIN priced_calls p USING (call_key) ${keySql[by].readsCalls ? 'JOIN calls c USING (call_key)' : ''} ${where}
        GROUP BY ALL)
      SELECT ${keySql[by].outer} AS name,
             o.label,
@@ -142,7 +149,11 @@ export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: Sa
   );
 }
 
-/** Throws DuckDB's own error when `tz` is not a time zone it knows. */
-export async function checkTimeZone(ws: Workspace, tz: string): Promise<void> {
-  await ws.all("SELECT timezone($tz, TIMESTAMP '2020-01-01 00:00:00') AS t", { tz });
+/** --tz must be a zone DuckDB knows before it is used in a filter. */
+export async function assertTimeZone(ws: Workspace, tz: string): Promise<void> {
+  try {
+    await ws.all("SELECT timezone($tz, TIMESTAMP '2020-01-01 00:00:00') AS t", { tz });
+  } catch (error) {
+    throw new UsageError(`--tz ${tz}: unknown time zone; use an IANA name such as UTC or Europe/Berlin`, { cause: error });
+  }
 }
