@@ -1,6 +1,7 @@
-// The contracts between pipeline stages: classify writes `labels`, pricing writes `priced_calls`, and the
-// report and simulation read both. Both are rebuilt per run, one row per row of `calls`: priced_calls a TEMP
-// table, labels a TEMP view over the outcome of each call (src/classify/classify.ts).
+// The contracts between pipeline stages, rebuilt per run as TEMP tables and views. Classify writes `label_keys`
+// (per call: its outcome) and `label_outcomes` (per outcome: workload, label, reasons), and `labels` joins them
+// with calls.call_id; pricing writes `priced_calls` (a view: per call tokens and a price key, rates per key).
+// The report and `check` read label_keys, label_outcomes and priced_calls; explain and exports read labels.
 import type { ColumnSpec } from './schema.ts';
 
 type Spec = { readonly name: string; readonly type: string; readonly doc: string };

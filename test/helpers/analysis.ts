@@ -1,6 +1,6 @@
 // Builds `calls`, `labels` and `priced_calls` by hand (the stage contracts of src/db/analysis-tables.ts), so
 // savings queries and reports are tested without the classify and pricing modules.
-import { ddlFor, labelOutcomesColumns, labelsColumns, pricedCallsColumns } from '../../src/db/analysis-tables.ts';
+import { ddlFor, labelKeysColumns, labelOutcomesColumns, labelsColumns, pricedCallsColumns } from '../../src/db/analysis-tables.ts';
 import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
 
 export type TestRates = { in: bigint; cr: bigint; cw5: bigint; cw1h: bigint; out: bigint };
@@ -84,6 +84,6 @@ export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Wor
     FROM (SELECT DISTINCT ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => c.name).join(', ')} FROM labels)`);
   await ws.run(`UPDATE labels SET outcome = o.outcome FROM label_outcomes o
     WHERE ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `labels.${c.name} IS NOT DISTINCT FROM o.${c.name}`).join(' AND ')}`);
-  await ws.run('CREATE OR REPLACE TEMP TABLE label_keys AS SELECT call_key, outcome, agent_chain FROM labels');
+  await ws.run(`CREATE OR REPLACE TEMP TABLE label_keys AS SELECT ${labelKeysColumns.map((c) => c.name).join(', ')} FROM labels`);
   return ws;
 }

@@ -108,7 +108,7 @@ export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: Sa
   const params = { ...scope.params, tz: filter.tz }; // --by day reads it too
   // Two passes: the calls grouped on the label's outcome number and the pricing columns (integers and a few
   // low-cardinality strings), then the few thousand groups joined to label_outcomes for names and reasons.
-  // Carrying each call's workload and reasons through the joins measured twice as slow at 5M calls.
+  // Carrying each call's workload and reasons through the joins measured 1.6x as slow at 5M calls (4.1 s vs 2.5 s).
   // priced_calls carries the call's requests and times, so `calls` is read only for groupings by its columns.
   const rates = ['bil_in', 'bil_cr', 'bil_cw5', 'bil_cw1h', 'bil_out', 'bat_in', 'bat_cr', 'bat_cw5', 'bat_cw1h', 'bat_out'];
   return query<SavingsGroupRow>(
