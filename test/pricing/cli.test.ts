@@ -3,13 +3,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, priceCalls } from '../../src/pricing/index.ts';
 import { fixture, runCli } from '../helpers/cli.ts';
 import { ingested } from '../helpers/workspace.ts';
 
-const sharedData = (name: string) => fileURLToPath(new URL(`../../../shared/data/${name}`, import.meta.url));
+// Excerpts of ../shared/data's price databases (scripts/excerpt-price-sources.mjs): same shapes, the models named here.
+const sharedData = (name: string) => fixture(`pricing/sources/${name}`);
 const tmp = () => mkdtempSync(join(tmpdir(), 'batchable-pricing-'));
 
 let server: Server;
