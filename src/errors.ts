@@ -27,6 +27,15 @@ export class InputError extends BatchableError {
   }
 }
 
+/** A file that matches no usage format: stops the run when named, is skipped when found in a directory or glob. */
+export class UnrecognisedFormat extends InputError {
+  readonly problem: string;
+  constructor(file: string, problem: string) {
+    super(file, undefined, problem);
+    this.problem = problem;
+  }
+}
+
 /** A threshold of `batchable check` was breached: exit 1, never confused with a tool error. */
 export class CheckFailed extends BatchableError {
   constructor(message: string) {

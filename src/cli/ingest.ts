@@ -12,8 +12,9 @@ export async function ingestArgs(ws: Workspace, io: Io, files: readonly string[]
   const map = parseMap(flags.map);
   const inputs = await expandInputs(ws, files);
   const progress = progressLine(io);
+  let summary: IngestSummary;
   try {
-    return await ingestFiles(ws, inputs, {
+    summary = await ingestFiles(ws, inputs.files, {
       inputFormat: flags.inputFormat,
       map,
       strict: flags.strict,
@@ -22,6 +23,10 @@ export async function ingestArgs(ws: Workspace, io: Io, files: readonly string[]
   } finally {
     progress.done();
   }
+  // Files a directory or glob brought in that are not usage: one warning line each, and a count in the summary.
+  const skippedFiles = [...inputs.skipped, ...(summary.skippedFiles ?? [])];
+  for (const s of skippedFiles) io.err(`warning: skipped ${s.file}: ${s.reason}\n`);
+  return { ...summary, skippedFiles, patterns: inputs.patterns };
 }
 
 export function registerIngest(program: Command, io: Io): void {

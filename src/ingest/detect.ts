@@ -1,5 +1,5 @@
 // Picks the adapter for a file: the one the user named, or the first whose detector recognises the sample.
-import { InputError, UsageError } from '../errors.ts';
+import { InputError, UnrecognisedFormat, UsageError } from '../errors.ts';
 import type { Adapter, Sample } from './adapter.ts';
 import { adapters } from './adapters/index.ts';
 
@@ -23,9 +23,8 @@ export function chooseAdapter(file: string, sample: Sample, requested?: string):
   const found = candidates.find((a) => a.detect(sample));
   if (found !== undefined) return found;
   const seen = sample.kind === 'csv' ? `header: ${sample.header.slice(0, 8).join(', ')}` : `keys: ${[...sample.keys].filter((k) => !k.includes('.')).slice(0, 8).join(', ')}`;
-  throw new InputError(
+  throw new UnrecognisedFormat(
     file,
-    undefined,
     `unrecognised ${sample.kind.toUpperCase()} usage format (${seen}); checked against ${candidates.map((a) => a.id).join(', ')}. ` +
       'Pass --input-format NAME, or --map source_col=canonical_col to read it as batchable-csv/jsonl (see `batchable formats`)',
   );

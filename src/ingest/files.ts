@@ -1,38 +1,181 @@
 // Turns the command line's files, globs and directories into a sorted list of input files.
-import { readdirSync, statSync } from 'node:fs';
+//
+// Promises (README "What batchable promises"):
+// - A path that exists is read as that path, always: `data[1].csv` is that file, never a pattern. Only an
+//   argument that is not an existing path is expanded as a glob, and the summary says how many files it matched.
+// - Directories are walked by hand, each directory once by its real path, so a symlink loop ends.
+// - Every path is checked before anything is ingested: an unreadable file or directory, a dangling symlink or a
+//   symlink loop stops the whole run with one line naming the path and the cause, before any file is committed
+//   (a half-ingested directory would be harder to reason about than a run that did nothing).
+// - Files found by expanding a directory or a glob may be skipped when they match no usage format (a README, a
+//   cost report); a file named explicitly must be usage (see `explicit`).
+import { accessSync, constants, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, UsageError } from '../errors.ts';
 import type { Workspace } from '../db/workspace.ts';
 
+/** Extensions read as usage exports when a directory is walked. */
 const usageFile = /\.(csv|tsv|txt|jsonl|ndjson|json)(\.gz)?$/i;
 const hasGlob = (arg: string) => /[*?[]/.test(arg);
 
-export async function expandInputs(ws: Workspace, args: readonly string[]): Promise<string[]> {
-  const files: string[] = [];
+export type InputFile = {
+  readonly file: string;
+  /** Named on the command line (true) or found by expanding a directory or glob (false). */
+  readonly explicit: boolean;
+};
+
+export type Expansion = {
+  readonly files: readonly InputFile[];
+  /** Each glob argument and how many files it matched. */
+  readonly patterns: readonly { readonly pattern: string; readonly matched: number }[];
+  /** Files found in a directory that are not usage exports by their name (README.md, notes.pdf). */
+  readonly skipped: readonly { readonly file: string; readonly reason: string }[];
+};
+
+/** Why a path cannot be read, in words (never a stack). */
+export function pathProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  }
+}
+
+/** Throws one clear line when `path` is a symlink that leads nowhere or round in a circle. */
+function explainBrokenLink(path: string, error: unknown): never {
+  let link: Stats | undefined;
+  try {
+    link = lstatSync(path);
+  } catch {
+    link = undefined;
+  }
+  if (link?.isSymbolicLink()) {
+    const code = (error as NodeJS.ErrnoException).code;
+    let target = '';
+    try {
+      target = readlinkSync(path);
+    } catch {
+      target = '?';
+    }
+    if (code === 'ENOENT') throw new InputError(path, undefined, `dangling symbolic link (points to ${target}, which does not exist)`, { cause: error });
+    if (code === 'ELOOP') throw new InputError(path, undefined, `symbolic link loop (points to ${target})`, { cause: error });
+  }
+  throw new InputError(path, undefined, `cannot read: ${pathProblem(error)}`, { cause: error });
+}
+
+function assertReadable(path: string): void {
+  try {
+    accessSync(path, constants.R_OK);
+  } catch (error) {
+    throw new InputError(path, undefined, `cannot read: ${pathProblem(error)}`, { cause: error });
+  }
+}
+
+/** Files under `dir`, sorted; each directory is entered once by its real path, so symlink loops end. */
+function walk(dir: string, into: InputFile[], skipped: { file: string; reason: string }[], seen: Set<string>): void {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch (error) {
+    explainBrokenLink(dir, error);
+  }
+  if (seen.has(real)) return; // a symlink back to a directory already walked
+  seen.add(real);
+  let names: string[];
+  try {
+    names = readdirSync(dir, { encoding: 'utf8' });
+  } catch (error) {
+    throw new InputError(dir, undefined, `cannot read the directory: ${pathProblem(error)}`, { cause: error });
+  }
+  for (const name of names.sort()) {
+    // Hidden entries (.git, .DS_Store, editor swap files) are not exports.
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    let stat: Stats;
+    try {
+      stat = statSync(path);
+    } catch (error) {
+      explainBrokenLink(path, error);
+    }
+    if (stat.isDirectory()) walk(path, into, skipped, seen);
+    else if (!stat.isFile()) skipped.push({ file: path, reason: 'not a regular file' });
+    else if (!usageFile.test(name)) skipped.push({ file: path, reason: 'not a .csv, .jsonl or .json file' });
+    else {
+      assertReadable(path);
+      into.push({ file: path, explicit: false });
+    }
+  }
+}
+
+export async function expandInputs(ws: Workspace, args: readonly string[]): Promise<Expansion> {
+  const files: InputFile[] = [];
+  const patterns: { pattern: string; matched: number }[] = [];
+  const skipped: { file: string; reason: string }[] = [];
   for (const arg of args) {
-    let stat;
+    let stat: Stats | undefined;
     try {
       stat = statSync(arg);
-    } catch {
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Not there: maybe a glob. Any other failure (a broken link, a permission) is about this very path.
+      if (code !== 'ENOENT' || lstatExists(arg)) explainBrokenLink(arg, error);
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const found = (readdirSync(arg, { recursive: true, encoding: 'utf8' }) as string[])
-        .map((name) => join(arg, name))
-        .filter((path) => usageFile.test(path) && statSync(path).isFile())
-        .sort();
+      const found: InputFile[] = [];
+      walk(arg, found, skipped, new Set());
       if (found.length === 0) throw new InputError(arg, undefined, 'the directory holds no .csv, .jsonl or .json files (optionally .gz)');
       files.push(...found);
-    } else if (stat?.isFile()) {
-      files.push(arg);
+    } else if (stat !== undefined) {
+      if (!stat.isFile()) throw new InputError(arg, undefined, 'not a regular file');
+      assertReadable(arg);
+      files.push({ file: arg, explicit: true });
     } else if (hasGlob(arg)) {
       // DuckDB's glob() expands the pattern; the pattern travels as a parameter.
       const rows = await ws.all<{ file: string }>('SELECT file FROM glob($1) ORDER BY file', [arg]);
       if (rows.length === 0) throw new UsageError(`no file matches ${arg}`);
-      files.push(...rows.map((r) => r.file));
+      for (const { file } of rows) {
+        assertReadable(file);
+        files.push({ file, explicit: false });
+      }
+      patterns.push({ pattern: arg, matched: rows.length });
     } else {
       throw new InputError(arg, undefined, 'no such file or directory');
     }
   }
-  return [...new Set(files)];
+  // A file reached twice (named, and inside a named directory) is read once, as named if it was.
+  const byPath = new Map<string, InputFile>();
+  for (const f of files) {
+    const held = byPath.get(f.file);
+    if (held === undefined || (!held.explicit && f.explicit)) byPath.set(f.file, f);
+  }
+  return { files: [...byPath.values()], patterns, skipped };
+}
+
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A path as DuckDB's readers must be given it: they expand `*`, `?` and `[...]` in every path, so each is put in a
+ * bracket class that matches only itself (`data[1].csv` -> `data[[]1].csv`).
+ */
+export function literalPath(path: string): string {
+  return path.replace(/[*?[]/g, (c) => `[${c}]`);
 }

@@ -6,9 +6,10 @@ import { fileTableName, keptRowsSql, lineSql, moveIntoCallRows, ownTableMinCalls
 import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
-import { BatchableError, InputError, InternalError } from '../errors.ts';
+import { BatchableError, InputError, InternalError, UnrecognisedFormat } from '../errors.ts';
 import type { AdapterContext, AdapterSelect, ContainerKind, Sample } from './adapter.ts';
 import { chooseAdapter } from './detect.ts';
+import { literalPath, type InputFile } from './files.ts';
 import { hashFile } from './hash.ts';
 import { isGzip, sniff } from './sniff.ts';
 
@@ -27,7 +28,10 @@ export type RejectSample = { readonly line: number | null; readonly path: string
 export type FileOutcome = {
   readonly file: string;
   readonly format: string;
-  readonly status: 'ingested' | 'already-ingested';
+  /** 'not-usage': found by expanding a directory or glob, and matches no usage format; nothing read from it. */
+  readonly status: 'ingested' | 'already-ingested' | 'not-usage';
+  /** For 'not-usage': why (one line, from detection). */
+  readonly note?: string;
   readonly rows: number;
   readonly calls: number;
   readonly rejects: number;
@@ -43,14 +47,30 @@ export type IngestSummary = {
   readonly rejects: number;
   readonly duplicates: number;
   readonly skipped: number;
+  /** Files found by a directory or glob that are not usage (by name, or matching no format); each was warned about. */
+  readonly skippedFiles?: readonly { readonly file: string; readonly reason: string }[];
+  /** Each glob argument and how many files it matched. */
+  readonly patterns?: readonly { readonly pattern: string; readonly matched: number }[];
 };
 
-export async function ingestFiles(ws: Workspace, files: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
+/** Files given as plain strings are taken as named explicitly: one that matches no format stops the run. */
+export async function ingestFiles(ws: Workspace, files: readonly (string | InputFile)[], options: IngestOptions = {}): Promise<IngestSummary> {
   const outcomes: FileOutcome[] = [];
-  for (const file of files) outcomes.push(await ingestFile(ws, file, options));
+  for (const input of files) {
+    const { file, explicit } = typeof input === 'string' ? { file: input, explicit: true } : input;
+    try {
+      outcomes.push(await ingestFile(ws, file, options));
+    } catch (error) {
+      // A file found by expanding a directory or glob that matches no format (a README, a cost report, a batch
+      // input file) is skipped and counted; nothing was written for it (detection runs before any write).
+      if (explicit || !(error instanceof UnrecognisedFormat)) throw error;
+      outcomes.push({ file, format: '', status: 'not-usage', note: error.problem, rows: 0, calls: 0, rejects: 0, duplicates: 0, skipped: 0, firstRejects: [] });
+    }
+  }
   const sum = (key: 'calls' | 'rejects' | 'duplicates' | 'skipped') =>
     outcomes.filter((o) => o.status === 'ingested').reduce((total, o) => total + o[key], 0);
-  return { files: outcomes, calls: sum('calls'), rejects: sum('rejects'), duplicates: sum('duplicates'), skipped: sum('skipped') };
+  const skippedFiles = outcomes.filter((o) => o.status === 'not-usage').map((o) => ({ file: o.file, reason: o.note ?? '' }));
+  return { files: outcomes, calls: sum('calls'), rejects: sum('rejects'), duplicates: sum('duplicates'), skipped: sum('skipped'), skippedFiles };
 }
 
 async function ingestFile(ws: Workspace, file: string, options: IngestOptions): Promise<FileOutcome> {
@@ -115,6 +135,11 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
       if (inTransaction) await ws.run('ROLLBACK');
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
     }
+    if (isGzip(file)) {
+      // DuckDB may stop on a cut gzip stream before the hash pass does: the hash pass's one line says it best.
+      const gzipProblem = await hashing.then(() => undefined, (e: unknown) => e);
+      if (gzipProblem instanceof BatchableError) throw gzipProblem;
+    }
     if (error instanceof BatchableError || error instanceof InternalError) throw error;
     throw asInputError(file, error);
   } finally {
@@ -144,7 +169,7 @@ const csvRejectOptions = "store_rejects = true, rejects_table = '_csv_rejects', 
 async function prepareSource(ws: Workspace, file: string, sample: Sample): Promise<string> {
   const { kind, delimiter } = sample;
   await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
-  const path = sqlString(file);
+  const path = sqlString(literalPath(file));
   // The delimiter comes from our header sniff: DuckDB's sniffer can be misled by the very ragged rows we want to reject.
   if (kind === 'csv') return `read_csv(${path}, all_varchar = true, header = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ${csvRejectOptions})`;
   if (kind === 'jsonl') {
@@ -170,6 +195,9 @@ async function csvColumns(ws: Workspace, src: string): Promise<string[]> {
   const rows = await ws.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${src}`);
   return rows.map((r) => r.column_name);
 }
+
+/** The largest count (tokens, requests) one row may hold: README "What batchable promises". */
+export const maxCount = 1_000_000_000_000;
 
 const conversions: Record<ColumnSpec['type'], { fn: string; what: string } | undefined> = {
   VARCHAR: undefined,
@@ -231,7 +259,12 @@ export function fileRowsSelect(select: AdapterSelect, kind: ContainerKind): stri
     values.push(`_v_${name} AS ${name}`);
     checks.push(`CASE WHEN ${name} IS NOT NULL AND _v_${name} IS NULL
         THEN '${conversion.what} in ${name}: "' || left(${name}::VARCHAR, 60) || '"' END`);
-    if (column.type === 'BIGINT') checks.push(`CASE WHEN _v_${name} < 0 THEN 'negative ${name} (' || _v_${name} || ')' END`);
+    if (column.type === 'BIGINT') {
+      checks.push(`CASE WHEN _v_${name} < 0 THEN 'negative ${name} (' || _v_${name} || ')' END`);
+      // No single request or bucket row holds 10^12 tokens (a million requests of a million tokens); a larger
+      // count is corrupt, and left in would overflow every later sum and price.
+      checks.push(`CASE WHEN _v_${name} > ${maxCount} THEN '${name} above 10^12 (' || _v_${name} || '): not a real count' END`);
+    }
   }
   for (const name of requiredColumns) {
     checks.push(given[name] === undefined ? `'missing ${name}'` : `CASE WHEN bt_text(${name}) IS NULL THEN 'missing ${name}' END`);
@@ -372,7 +405,7 @@ async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
   if (Number(missing[0]?.n ?? 0) === 0) return;
   await ws.run(
     `UPDATE rejects SET raw = l.line FROM (
-       SELECT row_number() OVER () AS n, line FROM read_csv(${sqlString(t.file)}, columns = {'line': 'VARCHAR'}, header = false,
+       SELECT row_number() OVER () AS n, line FROM read_csv(${sqlString(literalPath(t.file))}, columns = {'line': 'VARCHAR'}, header = false,
          delim = '\x01', quote = '', escape = '', auto_detect = false, ignore_errors = true)) l
      WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = l.n`,
     { sid: t.sourceId },

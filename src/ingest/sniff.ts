@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { createReadStream } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { InputError } from '../errors.ts';
+import { InputError, UnrecognisedFormat } from '../errors.ts';
 import type { ContainerKind, Sample } from './adapter.ts';
 
 const sampleBytes = 256 * 1024;
@@ -114,9 +114,9 @@ const renamed = (names: Iterable<string>, map: ReadonlyMap<string, string>) => [
 
 export async function sniff(file: string, map: ReadonlyMap<string, string> = new Map()): Promise<Sample> {
   const { bytes, complete } = await readHead(file);
-  if (bytes.length === 0) throw new InputError(file, undefined, 'the file is empty: nothing to ingest');
+  if (bytes.length === 0) throw new UnrecognisedFormat(file, 'the file is empty: nothing to ingest');
   const text = decode(file, bytes, complete);
-  if (text.trim() === '') throw new InputError(file, undefined, 'the file holds only blank lines: nothing to ingest');
+  if (text.trim() === '') throw new UnrecognisedFormat(file, 'the file holds only blank lines: nothing to ingest');
   const kind = kindOf(text, complete);
   const keys = new Set<string>();
   const records: unknown[] = [];

@@ -5,7 +5,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 
 export function renderIngestSummary(summary: IngestSummary): string {
   const lines: string[] = [];
+  for (const p of summary.patterns ?? []) lines.push(`${p.pattern}: pattern matched ${plural(p.matched, 'file')}`);
   for (const f of summary.files) {
+    if (f.status === 'not-usage') continue; // warned about on stderr as it was skipped
     if (f.status === 'already-ingested') {
       lines.push(`${f.file}: already ingested (same content, ${f.format}); nothing added`);
       continue;
@@ -22,6 +24,8 @@ export function renderIngestSummary(summary: IngestSummary): string {
   if (summary.skipped > 0) total.push(`${plural(summary.skipped, 'row')} without usage skipped`);
   const already = summary.files.filter((f) => f.status === 'already-ingested').length;
   if (already > 0) total.push(`${plural(already, 'file')} already ingested`);
+  const notUsage = summary.skippedFiles?.length ?? 0;
+  if (notUsage > 0) total.push(`${plural(notUsage, 'file')} skipped (not usage)`);
   lines.push(total.join(', '));
   return `${lines.join('\n')}\n`;
 }
