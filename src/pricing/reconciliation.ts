@@ -14,7 +14,15 @@ export type ReconciliationRow = {
   readonly reported_micros: bigint;
   /** recomputed - reported */
   readonly residual_micros: bigint;
+  /**
+   * Set when the two differ by more than 1% (and a micro-dollar of rounding), in EITHER direction: a source that
+   * under-reports (Langfuse dropping Gemini's thinking tokens from its cost) is as wrong as one that over-reports.
+   */
+  readonly flag: 'recomputed_above' | 'reported_above' | null;
 };
+
+/** How a flag reads in the table. */
+export const flagText = { recomputed_above: 'recomputed higher', reported_above: 'reported higher' } as const;
 
 export async function selectReconciliation(ws: Workspace): Promise<ReconciliationRow[]> {
   return ws.all<ReconciliationRow>(`
@@ -29,7 +37,9 @@ export async function selectReconciliation(ws: Workspace): Promise<Reconciliatio
       FROM j GROUP BY catalog_id, lane
     )
     SELECT catalog_id, lane, CAST(rows AS BIGINT) AS rows, recomputed_micros, reported_micros,
-      recomputed_micros - reported_micros AS residual_micros
+      recomputed_micros - reported_micros AS residual_micros,
+      CASE WHEN abs(recomputed_micros - reported_micros) > 1 AND abs(recomputed_micros - reported_micros) * 100 > greatest(recomputed_micros, reported_micros)
+        THEN CASE WHEN recomputed_micros > reported_micros THEN 'recomputed_above' ELSE 'reported_above' END END AS flag
     FROM s ORDER BY catalog_id, lane`);
 }
 
@@ -37,13 +47,25 @@ export async function selectReconciliation(ws: Workspace): Promise<Reconciliatio
 export function renderReconciliation(rows: readonly ReconciliationRow[], style: Style): string {
   if (rows.length === 0) return '';
   const total = (k: 'recomputed_micros' | 'reported_micros' | 'residual_micros') => rows.reduce((a, r) => a + r[k], 0n);
+  // Per-call trace costs are fractions of a cent: cents would print every residual as $0.00.
+  const decimals = total('recomputed_micros') < 1_000_000n && total('reported_micros') < 1_000_000n ? 6 : 2;
+  const usd = (m: bigint) => formatUsd(m, decimals);
+  const flagged = rows.filter((r) => r.flag !== null);
+  const note =
+    flagged.length === 0
+      ? ''
+      : `Flagged: ${flagged.length} row(s) differ by more than 1%. Recomputed higher: the source under-states its cost (tokens it did not price, ` +
+        'such as reasoning); reported higher: a price, lane or discount the catalog does not know.\n';
   return renderTable(
     {
-      head: ['model', 'lane', 'rows compared', 'recomputed', 'reported', 'residual'],
-      align: ['left', 'left', 'right', 'right', 'right', 'right'],
-      rows: rows.map((r) => [r.catalog_id, r.lane, formatCount(r.rows), formatUsd(r.recomputed_micros), formatUsd(r.reported_micros), formatUsd(r.residual_micros)]),
-      footer: ['total', '', formatCount(rows.reduce((a, r) => a + r.rows, 0n)), formatUsd(total('recomputed_micros')), formatUsd(total('reported_micros')), formatUsd(total('residual_micros'))],
+      head: ['model', 'lane', 'rows compared', 'recomputed', 'reported', 'residual', 'flag'],
+      align: ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
+      rows: rows.map((r) => [
+        r.catalog_id, r.lane, formatCount(r.rows), usd(r.recomputed_micros), usd(r.reported_micros), usd(r.residual_micros),
+        r.flag === null ? '' : flagText[r.flag],
+      ]),
+      footer: ['total', '', formatCount(rows.reduce((a, r) => a + r.rows, 0n)), usd(total('recomputed_micros')), usd(total('reported_micros')), usd(total('residual_micros')), ''],
     },
     style,
-  );
+  ) + note;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../helpers/cli.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixture, runCli } from '../helpers/cli.ts';
 import { ingested } from '../helpers/workspace.ts';
 import { langfuseObservations } from '../../src/ingest/adapters/langfuse.ts';
 import { sniff } from '../../src/ingest/sniff.ts';
@@ -72,5 +75,72 @@ describe('langfuse-observations', () => {
       ['c9d8e1a0-gen-3', 320n, 0n, 300, true, 'u_42', 's_1'],
     ]);
     expect(rows[1]!.trace_tags).toBe('["web"]');
+  });
+});
+
+describe('langfuse-observations: real-file defects', () => {
+  // Defect 1 (langfuse/langfuse#16321, #12531): Gemini's thoughts sit OUTSIDE `output` in usageDetails; the row's
+  // total (24 + 378 + 1029 = 1431) says so. They are output tokens and billed as such.
+  it('adds reasoning keys that sit outside output, judged by the total or outputUsage; keeps inclusive rows as they are', async () => {
+    const { ws, summary } = await ingested([fixture('langfuse/gemini-reasoning-outside.jsonl')]);
+    expect(summary).toMatchObject({ calls: 4, rejects: 0 });
+    const rows = await ws.all<CallRow>('SELECT call_id, input_tokens, cache_read_tokens, output_tokens, reasoning_tokens, input_tokens_reported FROM calls ORDER BY call_id');
+    expect(rows).toEqual([
+      { call_id: 'obs_gem_1', input_tokens: 24n, cache_read_tokens: null, output_tokens: 1407n, reasoning_tokens: 1029n, input_tokens_reported: 24n },
+      // total 2283 = 324 + 100 + 1364 + 495: the cache read sits outside input as well.
+      { call_id: 'obs_gem_2', input_tokens: 324n, cache_read_tokens: 100n, output_tokens: 1859n, reasoning_tokens: 495n, input_tokens_reported: 424n },
+      // No total: outputUsage 1859 = 1364 + 495.
+      { call_id: 'obs_gem_3', input_tokens: 324n, cache_read_tokens: null, output_tokens: 1859n, reasoning_tokens: 495n, input_tokens_reported: 324n },
+      // total 5310 = input + output: cached and reasoning are inside them (OpenAI's convention).
+      { call_id: 'obs_oai_4', input_tokens: 904n, cache_read_tokens: 4096n, output_tokens: 310n, reasoning_tokens: 128n, input_tokens_reported: 5000n },
+    ]);
+  });
+
+  // Defect 2: GET /api/public/traces/{id} nests the trace's observations; they are the rows.
+  it('reads the observations nested in a trace, with the trace user and session', async () => {
+    const file = fixture('langfuse/trace-with-observations.json');
+    expect(langfuseObservations.detect(await sniff(file))).toBe(true);
+    const { ws, summary } = await ingested([file]);
+    expect(summary).toMatchObject({ calls: 2, rejects: 0, skipped: 1 });
+    expect(await ws.all("SELECT path, reason FROM rejects WHERE kind = 'skip'")).toEqual([
+      { path: '/observations/0', reason: 'langfuse SPAN observation: no model usage' },
+    ]);
+    const rows = await ws.all<CallRow>(`SELECT call_id, model, user_id, session_id, input_tokens, cache_read_tokens, output_tokens, ttft_ms,
+      source_path, tags->>'trace_name' AS trace_name FROM calls ORDER BY ts`);
+    expect(rows).toEqual([
+      { call_id: 'obs_gen_gemini', model: 'gemini-2.5-flash', user_id: 'user_4411', session_id: 'sess_91', input_tokens: 24n, cache_read_tokens: null,
+        output_tokens: 1407n, ttft_ms: 3900, source_path: '/observations/1', trace_name: 'support-answer' },
+      { call_id: 'obs_gen_openai', model: 'gpt-5.4-mini', user_id: 'user_4411', session_id: 'sess_91', input_tokens: 88n, cache_read_tokens: 512n,
+        output_tokens: 40n, ttft_ms: null, source_path: '/observations/2', trace_name: 'support-answer' },
+    ]);
+  });
+
+  it('a trace whose observations are ids only is one skipped row that says how to export them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-lf-'));
+    const file = join(dir, 'traces.json');
+    writeFileSync(file, JSON.stringify({ data: [{ id: 't1', timestamp: '2026-09-14T08:30:00Z', observations: ['o1', 'o2'], traceId: 'x', type: 'x', startTime: 'x', usageDetails: {} }], meta: { page: 1 } }));
+    const { ws, summary } = await ingested([file], { inputFormat: 'langfuse-observations' });
+    expect(summary).toMatchObject({ calls: 0, skipped: 1 });
+    expect((await ws.all<{ reason: string }>("SELECT reason FROM rejects WHERE kind = 'skip'"))[0]!.reason).toContain('GET /api/public/observations?traceId=');
+  });
+
+  // Defect 1, second half: Langfuse's stated cost had the same undercount; reconciliation flags recomputed > reported.
+  // gemini-2.5-flash $0.30 in / $0.03 cache read / $2.50 out per 1M: 24 x 0.3 + 1407 x 2.5 = $0.0035247;
+  // 324 x 0.3 + 100 x 0.03 + 1859 x 2.5 = $0.0047477; 324 x 0.3 + 1859 x 2.5 = $0.0047447; sum $0.0130171 vs stated $0.0092139.
+  // gpt-5.4-mini: 904 x 0.75 + 4096 x 0.075 + 310 x 4.5 = $0.0023802, as stated: not flagged.
+  it('reconciliation flags a recomputed cost above the stated one', async () => {
+    const r = await runCli(['audit', fixture('langfuse/gemini-reasoning-outside.jsonl'), '--db', ':memory:']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/gemini-2\.5-flash +│ standard +│ +3 │ +\$0\.013017 │ +\$0\.009214 │ +\$0\.003803 │ recomputed higher/);
+    expect(r.stdout).toMatch(/gpt-5\.4-mini +│ standard +│ +1 │ +\$0\.002380 │ +\$0\.002380 │ +\$0\.000000 │ +│/);
+    expect(r.stdout).toContain('Flagged: 1 row(s) differ by more than 1%. Recomputed higher: the source under-states its cost');
+  });
+
+  it('and flags the reverse: a stated cost above the recomputed one', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-rc-')), 'stated.csv');
+    // 1M in x $0.75 + 100k out x $4.50 = $1.20 recomputed; the source states $1.50.
+    writeFileSync(file, 'ts,model,input_tokens,output_tokens,reported_cost\n2026-09-15T02:00:00Z,gpt-5.4-mini,1000000,100000,1.50\n');
+    const r = await runCli(['audit', file, '--db', ':memory:']);
+    expect(r.stdout).toMatch(/gpt-5\.4-mini +│ standard +│ +1 │ +\$1\.20 │ +\$1\.50 │ +-\$0\.30 │ reported higher/);
   });
 });

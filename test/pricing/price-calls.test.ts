@@ -109,8 +109,8 @@ describe('reconciliation', () => {
     await priced('pricing/costs.csv');
     const rows = await selectReconciliation(ws!);
     expect(rows).toEqual([
-      { catalog_id: 'claude-sonnet-4.6', lane: 'batch', rows: 1n, recomputed_micros: 5_925_000n, reported_micros: 5_900_000n, residual_micros: 25_000n },
-      { catalog_id: 'claude-sonnet-4.6', lane: 'standard', rows: 1n, recomputed_micros: 11_850_000n, reported_micros: 11_850_000n, residual_micros: 0n },
+      { catalog_id: 'claude-sonnet-4.6', lane: 'batch', rows: 1n, recomputed_micros: 5_925_000n, reported_micros: 5_900_000n, residual_micros: 25_000n, flag: null },
+      { catalog_id: 'claude-sonnet-4.6', lane: 'standard', rows: 1n, recomputed_micros: 11_850_000n, reported_micros: 11_850_000n, residual_micros: 0n, flag: null },
     ]);
     const text = renderReconciliation(rows, { color: false, columns: 120 });
     expect(text).toContain('$5.93');

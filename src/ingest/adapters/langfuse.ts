@@ -28,6 +28,22 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
   const cacheRead = `coalesce(${u('cache_read_input_tokens')}, ${includedRead})`;
   const cacheWrite = `coalesce(${u('cache_creation_input_tokens')}, ${includedWrite})`;
   const output = `coalesce(${u('output')}, ${u('completion_tokens')}, ${u('output_tokens')}, ${u('completionTokens')})`;
+  const reasoning = `coalesce(${u('output_reasoning_tokens')}, ${u('output_reasoning')}, ${u('reasoning_tokens')}, ${u('thoughts_tokens')})`;
+  // Which convention a row uses (defect found on a real Gemini row: input 24, output 378, output_reasoning_tokens
+  // 1029, total 1431): the breakdown keys either sit INSIDE input/output (OpenAI's usage, as older SDKs logged it)
+  // or OUTSIDE them, summed (Langfuse's own additive model; Gemini's thoughts are not in candidatesTokenCount).
+  // The row's total (Langfuse's totalUsage, else usageDetails.total) says which: it equals the base figures plus
+  // exactly the keys that are outside. Without a total, outputUsage (Langfuse's sum of the output keys) equal to
+  // output + reasoning says reasoning is outside; with neither, the keys are read as inside (the older convention).
+  const n = (x: string) => `coalesce(bt_int(${x}), 0)`;
+  const total = `bt_int(coalesce(${o('totalUsage')}, ${u('total')}))`;
+  const base = `(${n(input)} + ${n(output)} + ${n(u('cache_read_input_tokens'))} + ${n(u('cache_creation_input_tokens'))})`;
+  const r = n(reasoning);
+  const inside = `(${n(includedRead)} + ${n(includedWrite)})`;
+  const reasoningOutside = `(${r} > 0 AND (${total} IN (${base} + ${r}, ${base} + ${r} + ${inside})
+    OR (${total} IS NULL AND bt_int(${o('outputUsage')}) = ${n(output)} + ${r} AND ${r} > 0)))`;
+  const inputKeysOutside = `(${inside} > 0 AND ${total} IN (${base} + ${inside}, ${base} + ${inside} + ${r}))`;
+  const outputTokens = `CASE WHEN ${reasoningOutside} THEN (bt_int(${output}) + ${r})::VARCHAR ELSE ${output} END`;
   const cost = `coalesce(${o('costDetails.total')}, ${o('calculatedTotalCost')})`;
   const metadata = `CASE WHEN json_type(o->'metadata') = 'OBJECT' THEN o->'metadata'
     WHEN coalesce(json_type(o->'metadata'), 'NULL') = 'NULL' THEN '{}'::JSON ELSE json_object('metadata', o->'metadata') END`;
@@ -35,7 +51,8 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
     _line: '_line',
     _path: '_path',
     _skip: `CASE WHEN coalesce(${type}, '') NOT IN ${usageTypes}
-      THEN 'langfuse ' || coalesce(${o('type')}, 'untyped') || ' observation: no model usage' END`,
+      THEN CASE WHEN json_exists(o, '$.observations') THEN 'langfuse trace without its observations inline: no model usage (export them with GET /api/public/observations?traceId=…)'
+        ELSE 'langfuse ' || coalesce(${o('type')}, 'untyped') || ' observation: no model usage' END END`,
     call_id: o('id'),
     trace_id: o('traceId'),
     parent_id: o('parentObservationId'),
@@ -49,30 +66,39 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
     model: o('model'),
     operation: `CASE WHEN ${type} = 'EMBEDDING' THEN 'embeddings' END`,
     status: `CASE WHEN upper(${o('level')}) = 'ERROR' THEN 'error' END`,
-    input_tokens: uncached(input, includedRead, includedWrite),
+    input_tokens: `CASE WHEN ${inputKeysOutside} THEN ${input} ELSE ${uncached(input, includedRead, includedWrite)} END`,
     cache_read_tokens: cacheRead,
     cache_write_unknown_tokens: cacheWrite,
-    input_tokens_reported: input,
-    output_tokens: `coalesce(${output}, CASE WHEN ${type} = 'EMBEDDING' THEN '0' END)`,
-    reasoning_tokens: `coalesce(${u('output_reasoning_tokens')}, ${u('output_reasoning')}, ${u('reasoning_tokens')})`,
+    input_tokens_reported: `CASE WHEN ${inputKeysOutside} THEN (bt_int(${input}) + ${inside})::VARCHAR ELSE ${input} END`,
+    output_tokens: `coalesce(${outputTokens}, CASE WHEN ${type} = 'EMBEDDING' THEN '0' END)`,
+    reasoning_tokens: reasoning,
     reported_cost: cost,
     reported_cost_kind: `CASE WHEN ${cost} IS NOT NULL THEN 'estimated' END`,
     // Trace-level fields, present when an export joined them in.
-    user_id: o('userId'),
-    session_id: o('sessionId'),
+    user_id: `coalesce(${o('userId')}, (t->>'$.userId'))`,
+    session_id: `coalesce(${o('sessionId')}, (t->>'$.sessionId'))`,
     project: o('projectId'),
     tags: `json_merge_patch(${metadata}, json_merge_patch('{}', json_object('name', ${o('name')}, 'tags', o->'tags',
       'environment', ${o('environment')}, 'level', ${o('level')}, 'statusMessage', ${o('statusMessage')},
-      'promptName', ${o('promptName')}, 'promptVersion', o->'promptVersion', 'version', ${o('version')})))`,
+      'promptName', ${o('promptName')}, 'promptVersion', o->'promptVersion', 'version', ${o('version')},
+      'trace_name', t->>'$.name', 'trace_tags', t->'tags')))`,
   };
-  // API pages hold their observations under `data`; other records are observations.
-  const from = `(SELECT *, CASE WHEN json_type(o->'usageDetails') = 'OBJECT' AND len(json_keys(o->'usageDetails')) > 0
-        THEN o->'usageDetails' ELSE o->'usage' END AS u
-    FROM (SELECT _line, _elem || '/data/' || d.i AS _path, d.r AS o FROM ${ctx.src},
+  // API pages hold their records under `data`; a record is an observation, or a trace (GET /api/public/traces/{id})
+  // with its observations nested under `observations`: those are the rows, carrying the trace's user and session.
+  // A trace whose observations are ids only (the trace list) has no usage in it and is one skipped row.
+  const recs = `(SELECT _line, _elem || '/data/' || d.i AS _path, d.r AS rec FROM ${ctx.src},
             LATERAL (SELECT unnest(range(json_array_length(j->'data')::BIGINT)) AS i, unnest(json_extract(j, '$.data[*]')) AS r) d
           WHERE json_type(j->'data') = 'ARRAY'
           UNION ALL
-          SELECT _line, _elem AS _path, j AS o FROM ${ctx.src} WHERE j IS NOT NULL AND coalesce(json_type(j->'data'), '') <> 'ARRAY')) obs`;
+          SELECT _line, _elem AS _path, j AS rec FROM ${ctx.src} WHERE j IS NOT NULL AND coalesce(json_type(j->'data'), '') <> 'ARRAY') recs`;
+  const nested = `json_type(rec->'observations') = 'ARRAY' AND json_type(rec->'observations'->0) = 'OBJECT'`;
+  const from = `(SELECT *, CASE WHEN json_type(o->'usageDetails') = 'OBJECT' AND len(json_keys(o->'usageDetails')) > 0
+        THEN o->'usageDetails' ELSE o->'usage' END AS u
+    FROM (SELECT _line, _path || '/observations/' || n.i AS _path, n.x AS o, rec AS t FROM ${recs},
+            LATERAL (SELECT unnest(range(json_array_length(rec->'observations')::BIGINT)) AS i, unnest(json_extract(rec, '$.observations[*]')) AS x) n
+          WHERE ${nested}
+          UNION ALL
+          SELECT _line, _path, rec AS o, NULL::JSON AS t FROM ${recs} WHERE NOT coalesce(${nested}, false))) obs`;
   return { columns, from };
 }
 
