@@ -9,7 +9,7 @@ import type { Adapter } from '../../src/ingest/adapter.ts';
 import { anthropicBatchResults, anthropicConsoleCsv, anthropicUsageReport } from '../../src/ingest/adapters/anthropic.ts';
 import type { IngestSummary } from '../../src/ingest/ingest.ts';
 import { sniff } from '../../src/ingest/sniff.ts';
-import { fixture } from '../helpers/cli.ts';
+import { fixture, runCli } from '../helpers/cli.ts';
 import { ingested } from '../helpers/workspace.ts';
 
 const columns = `call_id, granularity, ts::VARCHAR AS ts, ended_at::VARCHAR AS ended_at, provider, model, operation, lane, lane_source,
@@ -154,6 +154,21 @@ describe('anthropic-console-csv', () => {
       project: 'Default',
     });
     ws.close();
+  });
+
+  // Defect 3: an hourly export (`2026-03-31 02:00`) got 24-hour buckets; two hours of data showed a day's period.
+  it('takes the bucket width from the data: hourly rows are 1 h buckets, day rows 1 day', async () => {
+    const { ws } = await ingested([fixture('anthropic/console-usage-hourly.csv'), fixture('anthropic/console-usage.csv')]);
+    const rows = await ws.all<{ ts: Date; ended_at: Date }>("SELECT ts, ended_at FROM calls ORDER BY ts LIMIT 3");
+    expect(rows.map((r) => [r.ts.toISOString(), r.ended_at.toISOString()])).toEqual([
+      ['2026-03-31T02:00:00.000Z', '2026-03-31T03:00:00.000Z'],
+      ['2026-03-31T03:00:00.000Z', '2026-03-31T04:00:00.000Z'],
+      ['2026-08-05T00:00:00.000Z', '2026-08-06T00:00:00.000Z'],
+    ]);
+    ws.close();
+    const r = await runCli(['audit', fixture('anthropic/console-usage-hourly.csv'), '--db', ':memory:']);
+    expect(r.stdout).toContain('Period: 2026-03-31 02:00 UTC to 2026-03-31 04:00 UTC (2.0 hours)');
+    expect(r.stdout).toContain('no 30-day estimate');
   });
 
   it('maps usage_type to lanes', async () => {

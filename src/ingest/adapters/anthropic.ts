@@ -65,7 +65,9 @@ function consoleCsvSelect(ctx: AdapterContext) {
     columns: {
       granularity: "'bucket'",
       ts: date,
-      ended_at: `(bt_ts(${date}) + INTERVAL 1 DAY)::VARCHAR`,
+      // The export's granularity shows in the value: `2026-03-31` is a day, `2026-03-31 02:00` an hour (an hourly
+      // export read as days once showed two hours of data as a day, and a 30-day estimate built on it).
+      ended_at: `(bt_ts(${date}) + CASE WHEN regexp_matches(${date}, '\\d:\\d\\d') THEN INTERVAL 1 HOUR ELSE INTERVAL 1 DAY END)::VARCHAR`,
       provider: "'anthropic'",
       model: col('model_version'),
       operation: "'chat'",
