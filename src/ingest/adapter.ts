@@ -57,9 +57,11 @@ export type Adapter = {
 /**
  * Canonical columns by name, plus `_line` and `_path` for JSON kinds, and `_skip`: a reason text for rows that
  * are not usage at all (a SPAN observation, an errored batch request that was not billed). Skipped rows are
- * recorded in `rejects` with kind 'skip' and counted apart from malformed rows.
+ * recorded in `rejects` with kind 'skip' and counted apart from malformed rows. `_reject`: the adapter's own reason
+ * for a row that is usage but cannot be priced, when it knows what the user should do (it replaces the engine's
+ * generic "missing model").
  */
-export type SelectList = Partial<Record<CallColumn | '_line' | '_path' | '_skip', string>>;
+export type SelectList = Partial<Record<CallColumn | '_line' | '_path' | '_skip' | '_reject', string>>;
 
 /** `SELECT <columns> FROM <from>`: `from` may hold joins and unnests over `ctx.src`. */
 export type AdapterSelect = { readonly columns: SelectList; readonly from: string };

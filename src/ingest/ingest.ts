@@ -272,7 +272,7 @@ export function fileRowsSelect(select: AdapterSelect, kind: ContainerKind): stri
   return `WITH m AS (SELECT ${mappedList.join(',\n  ')} FROM ${select.from}),
 v AS (SELECT *${converted.length > 0 ? `, ${converted.join(', ')}` : ''} FROM m)
 SELECT ${values.join(',\n  ')},
-  ${skips ? 'CASE WHEN _skip IS NULL THEN ' : ''}nullif(concat_ws('; ', ${checks.join(',\n    ')}), '')${skips ? ' END' : ''} AS _reason
+  ${skips ? 'CASE WHEN _skip IS NULL THEN ' : ''}${given._reject !== undefined ? 'coalesce(_reject, ' : '('}nullif(concat_ws('; ', ${checks.join(',\n    ')}), ''))${skips ? ' END' : ''} AS _reason
 FROM v`;
 }
 

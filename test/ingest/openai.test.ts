@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/db/workspace.ts';
-import { openaiBatchOutput, openaiUsage } from '../../src/ingest/adapters/openai.ts';
+import { noModelReason, openaiBatchOutput, openaiUsage } from '../../src/ingest/adapters/openai.ts';
 import type { IngestSummary } from '../../src/ingest/ingest.ts';
 import { sniff } from '../../src/ingest/sniff.ts';
-import { fixture } from '../helpers/cli.ts';
+import { fixture, runCli } from '../helpers/cli.ts';
 import { ingested } from '../helpers/workspace.ts';
 
 const tokenColumns = `granularity, ts::VARCHAR AS ts, ended_at::VARCHAR AS ended_at, provider, model, operation, lane, lane_source,
@@ -283,5 +283,21 @@ describe('openai-batch-output', () => {
     const { ws, summary } = await ingested([fixture('openai/batch-output.jsonl'), file]);
     expect(summary).toMatchObject({ calls: 4, duplicates: 1 });
     ws.close();
+  });
+});
+
+// Defect 4: pages fetched without group_by=model (OpenAI's cookbook does this) have model null everywhere.
+describe('openai-usage without group_by=model', () => {
+  it('rejects each result with what to do: re-export grouped by model, project and key, with the command', async () => {
+    const file = fixture('openai/usage-no-group-by.json');
+    const { ws, summary } = await ingested([file]);
+    expect(summary).toMatchObject({ calls: 0, rejects: 2 });
+    const reasons = await ws.all<{ path: string; reason: string }>("SELECT path, reason FROM rejects WHERE kind = 'reject' ORDER BY path");
+    expect(reasons.map((r) => r.path)).toEqual(['/data/0/results/0', '/data/1/results/0']);
+    expect(reasons[0]!.reason).toBe(noModelReason);
+    expect(noModelReason).toContain('group_by=model&group_by=project_id&group_by=api_key_id');
+    expect(noModelReason).toContain('curl -H "Authorization: Bearer $OPENAI_ADMIN_KEY"');
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.stdout).toContain('Re-export grouped by model');
   });
 });

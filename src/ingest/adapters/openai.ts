@@ -6,6 +6,13 @@ import { sqlString } from '../../db/sql.ts';
 import { everyRecordHas, isUsagePage, uncached, usageResults } from './sql-helpers.ts';
 import { defineAdapter, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
 
+/** The reject reason for usage results without a model, with the command that fetches them grouped. */
+export const noModelReason =
+  'no model: the usage page was fetched without group_by=model, so its tokens cannot be priced. Re-export grouped by model ' +
+  '(and project and key, to tell workloads apart): curl -H "Authorization: Bearer $OPENAI_ADMIN_KEY" ' +
+  '"https://api.openai.com/v1/organization/usage/completions?start_time=START&bucket_width=1d&group_by=model&group_by=project_id&group_by=api_key_id" ' +
+  '(the same for /usage/embeddings; follow next_page until has_more is false)';
+
 function usageSelect(ctx: AdapterContext) {
   const res = (path: string) => jtext(path, 'rr.result');
   const object = res('object');
@@ -18,6 +25,9 @@ function usageSelect(ctx: AdapterContext) {
       // Images, audio, moderations, vector stores… count images, seconds or bytes, not LLM tokens we price.
       _skip: `CASE WHEN NOT ${completions} AND NOT ${embeddings}
         THEN 'OpenAI usage result ' || coalesce(${object}, 'without token counts') || ': not LLM token usage' END`,
+      // A page fetched without group_by=model (as OpenAI's own cookbook does) has model null on every result:
+      // its tokens cannot be priced, and the only fix is a re-export, so the reason says how.
+      _reject: `CASE WHEN ${res('model')} IS NULL THEN ${sqlString(noModelReason)} END`,
       granularity: "'bucket'",
       ts: 'rr.bucket_start',
       ended_at: 'rr.bucket_end',
