@@ -16,7 +16,7 @@ type CallRow = {
   workload: string; label: string; confidence: number; reasons: string[]; decided_by: string; rule_name: string | null;
   deadline_minutes: bigint | null; agent_chain: boolean;
 };
-type Split = { label: string; decided_by: string; calls: bigint; requests: bigint };
+type Split = { label: string; decided_by: string; calls: bigint; requests: bigint | null; uncounted: bigint };
 type OrgShape = { weekly: boolean; slots: number; active_slots: number; interactive_requests: number; usable: boolean };
 
 export type Explanation =
@@ -41,7 +41,7 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
   if (call && workload) return { kind: 'call', call, workload, org, rulesFile };
   if (workload) {
     const splits = await ws.all<Split>(
-      `SELECT l.label, l.decided_by, count(*) AS calls, sum(coalesce(c.requests, 1))::BIGINT AS requests
+      `SELECT l.label, l.decided_by, count(*) AS calls, sum(c.requests)::BIGINT AS requests, count(*) FILTER (WHERE c.requests IS NULL) AS uncounted
        FROM labels l JOIN calls c USING (call_id) WHERE l.workload = $name GROUP BY ALL ORDER BY calls DESC`,
       { name },
     );
@@ -82,7 +82,10 @@ export function renderExplanation(e: Explanation): string {
     out.push('', 'reasons (deciding first):', ...c.reasons.map((r) => `  - ${r}`));
   } else {
     out.push(`workload ${w.workload}: ${w.label} (confidence ${w.confidence.toFixed(2)}, decided by ${w.decided_by})`);
-    out.push(`  ${w.rows} row(s), ${w.requests} request(s)`);
+    // Rows without a request count (Anthropic usage reports) stay unknown: never counted as one request each.
+    const known = e.splits.reduce((n, s) => n + (s.requests ?? 0n), 0n);
+    const uncounted = e.splits.reduce((n, s) => n + s.uncounted, 0n);
+    out.push(`  ${w.rows} row(s), ${uncounted === 0n ? `${known} request(s)` : `${known} request(s) known, ${uncounted} row(s) without a request count`}`);
     for (const s of e.splits) out.push(`  ${String(s.calls).padStart(8)} row(s) ${s.label} (${s.decided_by})`);
     out.push('', 'reasons (deciding first):', ...w.reasons.map((r) => `  - ${r}`));
   }

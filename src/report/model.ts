@@ -13,7 +13,10 @@ export type RowLabel = 'blocking' | 'non_blocking' | 'mixed';
 export type ReportRow = {
   readonly name: string;
   readonly label: RowLabel;
+  /** Requests, a row without a request count weighing 1 (for shares); shown as known requests + uncountedRows unknown. */
   readonly requests: bigint;
+  /** Rows whose source gives no request count (Anthropic usage report, Console CSV): their requests are unknown. */
+  readonly uncountedRows: bigint;
   readonly blockingRequests: bigint;
   /** Share of requests labelled blocking. */
   readonly blockingShare: Fraction | undefined;
@@ -30,6 +33,7 @@ export type ReportRow = {
 
 export type Totals = {
   readonly requests: bigint;
+  readonly uncountedRows: bigint;
   readonly blockingRequests: bigint;
   readonly syncRequests: bigint;
   readonly batchableRequests: bigint;

@@ -50,6 +50,7 @@ const batchOf = (g: SavingsGroupRow): Rates | null =>
 
 type Acc = {
   requests: bigint;
+  uncounted: bigint;
   blocking: bigint;
   labels: Set<string>;
   steps: Steps;
@@ -60,7 +61,7 @@ type Acc = {
 };
 
 const newAcc = (): Acc => ({
-  requests: 0n, blocking: 0n, labels: new Set(), steps: zeroSteps, batchableNow: zero, tightDeadline: 0n, agentChain: 0n,
+  requests: 0n, uncounted: 0n, blocking: 0n, labels: new Set(), steps: zeroSteps, batchableNow: zero, tightDeadline: 0n, agentChain: 0n,
   cannotBatch: { requests: 0n, now: zero, providers: new Set() },
 });
 
@@ -85,6 +86,7 @@ export async function buildSavingsReport(ws: Workspace, o: SavingsOptions): Prom
     const acc = byName.get(g.name) ?? newAcc();
     byName.set(g.name, acc);
     acc.requests += g.requests;
+    acc.uncounted += g.uncounted_rows;
     if (g.label === 'blocking') acc.blocking += g.requests;
     acc.labels.add(g.label);
     acc.steps = addSteps(acc.steps, steps);
@@ -110,7 +112,7 @@ export async function buildSavingsReport(ws: Workspace, o: SavingsOptions): Prom
     const savings = steps.now - steps.credits;
     const label: RowLabel = acc.labels.size === 1 ? (acc.labels.has('blocking') ? 'blocking' : 'non_blocking') : 'mixed';
     return {
-      name, label, requests: acc.requests, blockingRequests: acc.blocking, blockingShare: ratio(acc.blocking, acc.requests), steps,
+      name, label, requests: acc.requests, uncountedRows: acc.uncounted, blockingRequests: acc.blocking, blockingShare: ratio(acc.blocking, acc.requests), steps,
       batchableSyncMicros: roundTo(acc.batchableNow, picoPerMicro), savingsMicros: savings, monthlySavingsMicros: monthly(savings),
       reasons: reasons.get(name) ?? [],
     };
@@ -122,6 +124,13 @@ export async function buildSavingsReport(ws: Workspace, o: SavingsOptions): Prom
   const totalSavings = totalSteps.now - totalSteps.credits;
   const notes = buildNotes(byName, rows, o, monthly);
   if (groups.length === 0) notes.push('No priced calls matched: pass usage exports (`batchable audit <files...>`) or widen --since/--until/--workload.');
+  const uncountedRows = rows.reduce((n, r) => n + r.uncountedRows, 0n);
+  if (uncountedRows > 0n) {
+    notes.push(
+      `${uncountedRows} bucket row(s) carry no request count (Anthropic's usage report and Console export do not say): their requests show as ?, ` +
+        'and the blocking and synchronous shares of requests weigh each such row as one.',
+    );
+  }
   if (period.seconds !== null && seconds === undefined && groups.length > 0) notes.push('The data covers less than a day: no 30-day estimate (a daily job would be extrapolated from one run).');
 
   const perProvider = Object.fromEntries(o.structural.perProvider);
@@ -148,6 +157,7 @@ export async function buildSavingsReport(ws: Workspace, o: SavingsOptions): Prom
     },
     totals: {
       requests: rows.reduce((n, r) => n + r.requests, 0n),
+      uncountedRows,
       blockingRequests: rows.reduce((n, r) => n + r.blockingRequests, 0n),
       syncRequests: allocation.syncRequests,
       batchableRequests: allocation.batchableRequests,

@@ -28,7 +28,7 @@ function cents(value: number): string {
   return `${value < 0 && c !== 0n ? '-' : ''}$${dollars}.${(c % 100n).toString().padStart(2, '0')}`;
 }
 
-type Totals = { current_usd: number; simulated_usd: number; savings_usd: number; savings_pct: number | null; requests: number };
+type Totals = { current_usd: number; simulated_usd: number; savings_usd: number; savings_pct: number | null; requests: number | null };
 
 type Seen = {
   consoleErrors: string[];
@@ -84,7 +84,7 @@ function expectCleanReport(seen: Seen, file: string, totals: Totals): void {
     simulated_usd: cents(totals.simulated_usd),
     savings_usd: cents(totals.savings_usd),
     savings_pct: totals.savings_pct === null ? '—' : `${totals.savings_pct.toFixed(2)}%`,
-    requests: totals.requests.toLocaleString('en-US'),
+    requests: totals.requests === null ? '?' : totals.requests.toLocaleString('en-US'),
   });
 }
 

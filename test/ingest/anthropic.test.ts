@@ -281,3 +281,29 @@ describe('anthropic-batch-results', () => {
     ]);
   });
 });
+
+// Defect 5: usage-report rows carry no request count; audit showed `requests 1` per row. Unknown stays unknown.
+describe('unknown request counts', () => {
+  const file = fixture('anthropic/usage-report.json');
+  it('the table shows ? and says why, never 1 per row', async () => {
+    const r = await runCli(['audit', file, '--db', ':memory:']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/│ total +│ +\? │ +\$15\.30 │/);
+    expect(r.stdout).not.toMatch(/│ +[13] │ +\$/);
+    expect(r.stdout).toContain('3 bucket row(s) carry no request count');
+  });
+  it('JSON says null with uncounted_rows; CSV leaves the cell empty', async () => {
+    const json = JSON.parse((await runCli(['audit', file, '--db', ':memory:', '--format', 'json'])).stdout) as { totals: Record<string, unknown>; workloads: Record<string, unknown>[] };
+    expect(json.totals).toMatchObject({ requests: null, uncounted_rows: 3 });
+    expect(json.workloads.map((w) => [w.requests, w.uncounted_rows])).toEqual([[null, 1], [null, 1], [null, 1]]);
+    const csv = (await runCli(['audit', file, '--db', ':memory:', '--format', 'csv'])).stdout.trim().split('\n');
+    expect(csv[0]).toMatch(/^name,label,requests,.*,uncounted_rows$/);
+    expect(csv.at(-1)).toMatch(/^total,,,.*,3$/);
+  });
+  it('a mix of counted and uncounted rows shows the known count and + ?', async () => {
+    const counted = join(mkdtempSync(join(tmpdir(), 'batchable-req-')), 'counted.csv');
+    writeFileSync(counted, 'ts,model,input_tokens,output_tokens,requests\n2026-07-29T10:00:00Z,claude-sonnet-4-6,1000,100,5\n');
+    const r = await runCli(['audit', file, counted, '--db', ':memory:', '--by', 'provider']);
+    expect(r.stdout).toMatch(/│ anthropic +│ +5 \+ \? │/);
+  });
+});

@@ -53,7 +53,7 @@ describe('renderHtml', () => {
     for (const w of input.workloads) {
       const name = w.name.replace(/</g, '&lt;').replace(/>/g, '&gt;');
       expect(rowCells(html, name)).toEqual({
-        requests: w.requests.toLocaleString('en-US'),
+        requests: w.requests === null ? '?' : w.requests.toLocaleString('en-US'),
         current_usd: cents(w.current_usd),
         simulated_usd: cents(w.simulated_usd),
         savings_usd: cents(w.savings_usd),

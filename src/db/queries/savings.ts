@@ -61,7 +61,8 @@ export function scopeSql(filter: SavingsFilter): { where: string; params: Record
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
-// A row without a request count (Anthropic's usage report) counts as one request.
+// A row without a request count (Anthropic's usage report) weighs as one request in shares and allocation;
+// uncounted_rows says how many such rows a group holds, so what is shown keeps them unknown.
 const requestsSql = 'coalesce(p.requests, 1)';
 
 /**
@@ -80,6 +81,8 @@ export type SavingsGroupRow = {
   price_provider: string | null;
   rows: bigint;
   requests: bigint;
+  /** Rows whose source gives no request count: each weighs 1 in `requests`, and is shown as unknown. */
+  uncounted_rows: bigint;
   tight_deadline_requests: bigint;
   agent_chain_requests: bigint;
   /** Epoch seconds of the first call start and the last call end in the group. */
@@ -119,6 +122,7 @@ export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: Sa
               ${rates.map((r) => `p.${r}`).join(', ')},
               count(*) AS rows,
               sum(${requestsSql}) AS requests,
+              count(*) FILTER (WHERE p.requests IS NULL) AS uncounted_rows,
               sum(${requestsSql}) FILTER (WHERE k.agent_chain) AS chain_requests,
               min(p.ts) AS first_start,
               max(coalesce(p.ended_at, p.ts)) AS last_end,
@@ -135,6 +139,7 @@ export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: Sa
             g.price_provider,
             sum(g.rows)::BIGINT AS rows,
             sum(g.requests)::BIGINT AS requests,
+            sum(g.uncounted_rows)::BIGINT AS uncounted_rows,
             coalesce(sum(g.requests) FILTER (WHERE o.deadline_minutes < 1440), 0)::BIGINT AS tight_deadline_requests,
             coalesce(sum(g.chain_requests), 0)::BIGINT AS agent_chain_requests,
             epoch(min(g.first_start))::BIGINT AS first_start,

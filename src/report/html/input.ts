@@ -34,7 +34,10 @@ export type HtmlReportInput = {
    */
   readonly assumptions: Readonly<Record<string, unknown>>;
   readonly totals: {
-    readonly requests: number;
+    /** Known requests; null when no row carries a request count. */
+    readonly requests: number | null;
+    /** Rows without a request count (their requests are unknown). */
+    readonly uncounted_rows?: number;
     /** Spend as billed, USD. */
     readonly current_usd: number;
     /** Spend after every lever in stacking order, USD. */
@@ -55,7 +58,8 @@ export type HtmlReportInput = {
     /** User text (a workload, model, key ... name): always escaped in the page. */
     readonly name: string;
     readonly label: HtmlRowLabel;
-    readonly requests: number;
+    readonly requests: number | null;
+    readonly uncounted_rows?: number;
     readonly current_usd: number;
     readonly simulated_usd: number;
     readonly savings_usd: number;

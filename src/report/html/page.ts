@@ -20,6 +20,9 @@ function when(iso: string | null): string {
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
+/** Requests as known: rows without a request count are unknown, never 1 each. */
+const requests = (r: { requests: number | null; uncounted_rows?: number }): string =>
+  r.requests === null ? '?' : (r.uncounted_rows ?? 0) > 0 ? `${count(r.requests)} + ?` : count(r.requests);
 
 function periodLine(input: HtmlReportInput): string {
   const { since, until, days } = input.period;
@@ -43,7 +46,7 @@ ${card('simulated_usd', simulatedTitle, usd(t.simulated_usd))}
 ${card('savings_usd', 'Saving', usd(t.savings_usd), ' saving')}
 ${card('savings_pct', 'Saving %', pct, ' saving')}
 </section>
-<p class="shares"><span data-total="requests">${h(count(t.requests))}</span> requests; ${h(percentOfShare(t.sync_share))} on synchronous lanes, of which ${h(percentOfShare(t.batchable_share))} is work nobody waits on that a batch lane accepts.</p>
+<p class="shares"><span data-total="requests">${h(requests(t))}</span> requests; ${h(percentOfShare(t.sync_share))} on synchronous lanes, of which ${h(percentOfShare(t.batchable_share))} is work nobody waits on that a batch lane accepts.</p>
 ${monthlyLine}`;
 }
 
@@ -69,7 +72,7 @@ function workloadTable(input: HtmlReportInput, simulatedTitle: string): string {
       return `<tr data-workload="${h(w.name)}">
 <th scope="row" class="name">${h(w.name)}</th>
 <td><span class="badge ${w.label}">${h(labelTitles[w.label] ?? w.label)}</span></td>
-<td class="num" data-field="requests">${h(count(w.requests))}</td>
+<td class="num" data-field="requests">${h(requests(w))}</td>
 <td class="num" data-field="current_usd">${h(usd(w.current_usd))}</td>
 <td class="num" data-field="simulated_usd">${h(usd(w.simulated_usd))}</td>
 <td class="num" data-field="savings_usd">${h(usd(w.savings_usd))}</td>
@@ -84,7 +87,7 @@ function workloadTable(input: HtmlReportInput, simulatedTitle: string): string {
 <tbody>
 ${rows}
 </tbody>
-<tfoot><tr data-workload-total=""><th scope="row">Total</th><td></td><td class="num">${h(count(t.requests))}</td><td class="num" data-field="current_usd">${h(usd(t.current_usd))}</td><td class="num" data-field="simulated_usd">${h(usd(t.simulated_usd))}</td><td class="num" data-field="savings_usd">${h(usd(t.savings_usd))}</td><td></td></tr></tfoot>
+<tfoot><tr data-workload-total=""><th scope="row">Total</th><td></td><td class="num">${h(requests(t))}</td><td class="num" data-field="current_usd">${h(usd(t.current_usd))}</td><td class="num" data-field="simulated_usd">${h(usd(t.simulated_usd))}</td><td class="num" data-field="savings_usd">${h(usd(t.savings_usd))}</td><td></td></tr></tfoot>
 </table></section>`;
 }
 

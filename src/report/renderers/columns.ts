@@ -6,27 +6,37 @@ import { formatCount, type TableSpec } from '../table.ts';
 
 export const percent = (f: Fraction | undefined): string => (f === undefined ? '–' : `${(toNumber(f, 6) * 100).toFixed(1)}%`);
 
+/**
+ * Requests as known: rows without a request count stay unknown (`?`), never shown as 1 each. All unknown: `?`;
+ * some unknown: the known count and `+ ?`.
+ */
+export function requestsText(row: { readonly requests: bigint; readonly uncountedRows: bigint }): string {
+  if (row.uncountedRows === 0n) return formatCount(row.requests);
+  const known = row.requests - row.uncountedRows;
+  return known === 0n ? '?' : `${formatCount(known)} + ?`;
+}
+
 const firstColumn = (r: Report): string => (r.assumptions.groupBy === 'api_key' ? 'api key' : r.assumptions.groupBy);
 
 /** audit: what it costs and what batch saves; simulate: one column per stacking step. */
 export function savingsColumns(r: Report): TableSpec {
   if (r.command === 'audit') {
-    const cells = (row: ReportRow) => [row.name, formatCount(row.requests), formatUsd(row.steps.now), percent(row.blockingShare),
+    const cells = (row: ReportRow) => [row.name, requestsText(row), formatUsd(row.steps.now), percent(row.blockingShare),
       formatUsd(row.batchableSyncMicros), formatUsd(row.savingsMicros), row.reasons[0] ?? '–'];
     const t = r.totals;
     return {
       head: [firstColumn(r), 'requests', 'spend now', 'blocking', 'batchable on sync', 'saving on batch', 'top reason'],
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
       rows: r.rows.map(cells),
-      footer: ['total', formatCount(t.requests), formatUsd(t.steps.now), percent(ratio(t.blockingRequests, t.requests)), formatUsd(t.batchableSyncMicros), formatUsd(t.savingsMicros), ''],
+      footer: ['total', requestsText(t), formatUsd(t.steps.now), percent(ratio(t.blockingRequests, t.requests)), formatUsd(t.batchableSyncMicros), formatUsd(t.savingsMicros), ''],
     };
   }
   const money = (s: Report['totals']['steps']) => [formatUsd(s.now), formatUsd(s.structural), formatUsd(s.batch), formatUsd(s.caching), formatUsd(s.credits)];
   return {
     head: [firstColumn(r), 'requests', 'now', '+ structural', '+ batch', '+ caching', '+ credits = final', 'saving'],
     align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-    rows: r.rows.map((row) => [row.name, formatCount(row.requests), ...money(row.steps), formatUsd(row.savingsMicros)]),
-    footer: ['total', formatCount(r.totals.requests), ...money(r.totals.steps), formatUsd(r.totals.savingsMicros)],
+    rows: r.rows.map((row) => [row.name, requestsText(row), ...money(row.steps), formatUsd(row.savingsMicros)]),
+    footer: ['total', requestsText(r.totals), ...money(r.totals.steps), formatUsd(r.totals.savingsMicros)],
   };
 }
 

@@ -5,14 +5,17 @@ import type { MicroSteps, Report, Style } from '../model.ts';
 
 const quote = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const share = (f: Fraction | undefined): string => (f === undefined ? '' : toNumber(f, 6).toFixed(6));
+/** Known requests; empty when none is known (rows without a request count stay unknown, see uncounted_rows). */
+const knownRequests = (r: { requests: bigint; uncountedRows: bigint }): string =>
+  r.uncountedRows > 0n && r.requests === r.uncountedRows ? '' : String(r.requests - r.uncountedRows);
 const steps = (s: MicroSteps) => [usdText(s.now), usdText(s.structural), usdText(s.batch), usdText(s.caching), usdText(s.credits)];
 
 export function renderCsv(report: Report, _style: Style): string {
   const head = ['name', 'label', 'requests', 'blocking_share', 'current_usd', 'structural_usd', 'batch_usd', 'caching_usd', 'simulated_usd',
-    'savings_usd', 'batchable_sync_usd', 'top_reason'];
-  const rows = report.rows.map((r) => [r.name, r.label, String(r.requests), share(r.blockingShare), ...steps(r.steps), usdText(r.savingsMicros),
-    usdText(r.batchableSyncMicros), r.reasons[0] ?? '']);
+    'savings_usd', 'batchable_sync_usd', 'top_reason', 'uncounted_rows'];
+  const rows = report.rows.map((r) => [r.name, r.label, knownRequests(r), share(r.blockingShare), ...steps(r.steps), usdText(r.savingsMicros),
+    usdText(r.batchableSyncMicros), r.reasons[0] ?? '', String(r.uncountedRows)]);
   const t = report.totals;
-  rows.push(['total', '', String(t.requests), '', ...steps(t.steps), usdText(t.savingsMicros), usdText(t.batchableSyncMicros), '']);
+  rows.push(['total', '', knownRequests(t), '', ...steps(t.steps), usdText(t.savingsMicros), usdText(t.batchableSyncMicros), '', String(t.uncountedRows)]);
   return `${[head, ...rows].map((r) => r.map(quote).join(',')).join('\n')}\n`;
 }

@@ -16,6 +16,10 @@ const stepsJson = (s: MicroSteps) => ({
   credits_usd: usdNumber(s.credits),
 });
 
+/** Known requests; null when no row says (Anthropic usage reports): unknown is never shown as 1 per row. */
+const knownRequests = (r: { requests: bigint; uncountedRows: bigint }): number | null =>
+  r.uncountedRows > 0n && r.requests === r.uncountedRows ? null : Number(r.requests - r.uncountedRows);
+
 export function reportJson(r: Report): unknown {
   const a = r.assumptions;
   const t = r.totals;
@@ -43,7 +47,8 @@ export function reportJson(r: Report): unknown {
       min_saving_usd: usdNumber(a.minSavingMicros),
     },
     totals: {
-      requests: Number(t.requests),
+      requests: knownRequests(t),
+      uncounted_rows: Number(t.uncountedRows),
       current_usd: usdNumber(t.steps.now),
       simulated_usd: usdNumber(t.steps.credits),
       savings_usd: usdNumber(t.savingsMicros),
@@ -61,7 +66,8 @@ export function reportJson(r: Report): unknown {
     workloads: r.rows.map((w) => ({
       name: w.name,
       label: w.label,
-      requests: Number(w.requests),
+      requests: knownRequests(w),
+      uncounted_rows: Number(w.uncountedRows),
       current_usd: usdNumber(w.steps.now),
       simulated_usd: usdNumber(w.steps.credits),
       savings_usd: usdNumber(w.savingsMicros),
