@@ -14,11 +14,12 @@ export function addReportOptions(command: Command): Command {
     .option('--by <grouping>', 'workload | model | provider | project | api_key | day')
     .option('--min-saving <usd>', 'below this saving per 30 days batch does not pay for its plumbing', '10')
     .option('--format <format>', 'table | json | csv | markdown', 'table')
+    .option('--wide', 'table: keep the reasons in the table at full width instead of listing them under it')
     .option('--export-calls <file>', 'also write every call with its label and cost to this file (.csv, .jsonl, .parquet)')
     .option('--html <file>', 'also write a self-contained HTML report with charts (no network needed) to this file');
 }
 
-export type ReportCommandFlags = SavingsFlags & AnalysisFlags & { db: string; html?: string };
+export type ReportCommandFlags = SavingsFlags & AnalysisFlags & { db: string; html?: string; wide?: boolean };
 
 /** Parse, analyse, render: the shared action of audit and simulate. */
 export async function runReport(io: Io, command: 'audit' | 'simulate', files: string[], flags: ReportCommandFlags): Promise<void> {
@@ -38,7 +39,7 @@ export async function runReport(io: Io, command: 'audit' | 'simulate', files: st
     return { report, html };
   });
   for (const warning of report.warnings) io.err(`warning: ${warning}\n`);
-  io.out(render(report, parsed.format, io.style));
+  io.out(render(report, parsed.format, { ...io.style, wide: flags.wide === true }));
   if (flags.html !== undefined && html !== undefined) {
     writeFileSync(flags.html, html);
     io.err(`HTML report written to ${flags.html}\n`);

@@ -1,5 +1,6 @@
 // The only module that touches process.stdout / process.stderr. Tests pass their own Io.
-export type Style = { readonly color: boolean; readonly columns: number };
+/** `wide`: tables keep every column at its natural width (`--wide`), for wide terminals and log files. */
+export type Style = { readonly color: boolean; readonly columns: number; readonly wide?: boolean };
 
 export type Io = {
   readonly out: (text: string) => void;

@@ -1,4 +1,6 @@
-// Terminal tables (cli-table3), coloured with chalk only when the style allows it.
+// Terminal tables (cli-table3), coloured with chalk only when the style allows it. Cells are never cut: the
+// first column (a workload or model name) keeps its full width, numbers keep theirs, headers wrap on words, and
+// a long text column (`overflow`) moves under the table as a list when it would not fit unwrapped.
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Style } from '../cli/io.ts';
@@ -11,36 +13,99 @@ export type TableSpec = {
   readonly rows: readonly (readonly string[])[];
   /** A final row set apart (totals). */
   readonly footer?: readonly string[];
+  /**
+   * A long free-text column (reasons). Shown in the table only when every cell fits on one line within the
+   * width (or `style.wide`); otherwise it is left out of the table and listed under it, one row per line,
+   * as `<first cell>: <text>` under `title`, so that no cell wraps over ten lines.
+   */
+  readonly overflow?: { readonly column: number; readonly title: string };
 };
 
+/** Cell padding cli-table3 adds (one space each side) and the border before each column. */
+const pad = 2;
+
+const width = (text: string) => Math.max(0, ...text.split('\n').map((l) => l.length));
+const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+
 export function renderTable(spec: TableSpec, style: Style): string {
+  const moved = movedColumn(spec, style);
+  const shown = moved === undefined ? spec : withoutColumn(spec, moved);
   const paint = new Chalk({ level: style.color ? 1 : 0 });
   const table = new Table({
-    head: spec.head.map((h) => paint.bold(h)),
-    colAligns: [...spec.align],
+    head: shown.head.map((h) => paint.bold(h)),
+    colAligns: [...shown.align],
     style: { head: [], border: [], compact: false },
     wordWrap: true,
     wrapOnWordBoundary: true,
-    ...fitWidths(spec, style.columns),
+    ...fitWidths(shown, style),
   });
-  for (const row of spec.rows) table.push([...row]);
-  if (spec.footer) table.push(spec.footer.map((cell) => paint.bold(cell)));
-  return `${table.toString()}\n`;
+  for (const row of shown.rows) table.push([...row]);
+  if (shown.footer) table.push(shown.footer.map((cell) => paint.bold(cell)));
+  let text = `${table.toString()}\n`;
+  if (moved !== undefined && spec.overflow !== undefined) {
+    const items = spec.rows.filter((r) => (r[moved] ?? '') !== '' && r[moved] !== '–');
+    if (items.length > 0) text += `\n${spec.overflow.title}:\n${items.map((r) => wrapItem(`${r[0] ?? ''}: ${r[moved] ?? ''}`, style.columns)).join('')}`;
+  }
+  return text;
 }
 
-/** Shrinks the widest text columns so the table fits the terminal; numbers keep their width. */
-function fitWidths(spec: TableSpec, columns: number): { colWidths?: number[] } {
+/** The overflow column's index when it has to move under the table, else undefined. */
+function movedColumn(spec: TableSpec, style: Style): number | undefined {
+  const o = spec.overflow;
+  if (o === undefined || style.wide === true) return undefined;
   const all = [spec.head, ...spec.rows, ...(spec.footer ? [spec.footer] : [])];
-  const widths = spec.head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)) + 2);
+  const natural = spec.head.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))) + pad);
+  const others = minWidths(withoutColumn(spec, o.column)).reduce((a, b) => a + b, 0);
+  return others + (natural[o.column] ?? 0) + spec.head.length + 1 <= style.columns ? undefined : o.column;
+}
+
+const withoutColumn = (spec: TableSpec, column: number): TableSpec => {
+  const drop = <T>(xs: readonly T[]) => xs.filter((_, i) => i !== column);
+  return { head: drop(spec.head), align: drop(spec.align), rows: spec.rows.map(drop), ...(spec.footer ? { footer: drop(spec.footer) } : {}) };
+};
+
+/** Narrowest a column may get: its widest body cell (never cut), and its header's longest word (headers wrap). */
+function minWidths(spec: TableSpec): number[] {
+  const body = [...spec.rows, ...(spec.footer ? [spec.footer] : [])];
+  return spec.head.map((h, i) => Math.max(longestWord(h), ...body.map((r) => width(r[i] ?? ''))) + pad);
+}
+
+/** Natural widths when they fit; else headers wrap, down to the minimum. A table wider than that stays wide. */
+function fitWidths(spec: TableSpec, style: Style): { colWidths?: number[] } {
+  const all = [spec.head, ...spec.rows, ...(spec.footer ? [spec.footer] : [])];
+  const widths = spec.head.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))) + pad);
   const total = () => widths.reduce((a, b) => a + b, 0) + widths.length + 1;
-  if (total() <= columns) return {};
-  const shrinkable = spec.align.map((a, i) => (a === 'left' ? i : -1)).filter((i) => i >= 0);
-  while (total() > columns) {
-    const widest = shrinkable.reduce((best, i) => ((widths[i] ?? 0) > (widths[best] ?? 0) ? i : best), shrinkable[0] ?? 0);
-    if ((widths[widest] ?? 0) <= 10) break;
-    widths[widest] = (widths[widest] ?? 0) - 1;
+  if (style.wide === true || total() <= style.columns) return {};
+  const floor = minWidths(spec);
+  // Take one character at a time from the column with the most to give (a wrapping header), widest first.
+  while (total() > style.columns) {
+    let best = -1;
+    widths.forEach((w, i) => {
+      if (w > (floor[i] ?? w) && (best < 0 || w - (floor[i] ?? 0) > (widths[best] ?? 0) - (floor[best] ?? 0))) best = i;
+    });
+    if (best < 0) break;
+    widths[best] = (widths[best] ?? 0) - 1;
   }
   return { colWidths: widths };
+}
+
+/**
+ * A list item (`  name: text`) wrapped to the width on word boundaries, continuation lines indented two more.
+ * Words longer than a line stay whole. `wide` (or a width under 40) leaves the text on one line.
+ */
+export function wrapItem(text: string, columns: number, indent = '  ', wide = false): string {
+  if (wide || columns < 40) return `${indent}${text}\n`;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const prefix = lines.length === 0 ? indent : `${indent}  `;
+    if (line !== '' && prefix.length + line.length + 1 + word.length > columns) {
+      lines.push(`${prefix}${line}`);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(`${lines.length === 0 ? indent : `${indent}  `}${line}`);
+  return `${lines.join('\n')}\n`;
 }
 
 export const formatCount = (n: bigint | number | null | undefined): string =>

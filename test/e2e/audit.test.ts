@@ -19,9 +19,9 @@ describe('audit', () => {
   it('JSON: the documented contract with exact figures', async () => {
     const r = await audit(fixture('seeds/ten-thousand-dollars.csv'), '--format', 'json');
     const doc = JSON.parse(r.stdout) as Record<string, any>;
-    expect(doc.schema_version).toBe(1);
+    expect(doc.schema_version).toBe(2);
     expect(doc.period).toEqual({ since: '2026-10-01T00:00:00Z', until: '2026-10-31T00:00:00Z', days: 30 });
-    expect(doc.totals).toMatchObject({ requests: 1_000_000, current_usd: 10_000, simulated_usd: 7_000, savings_usd: 3_000, savings_pct: 30, sync_share: 1, batchable_share: 0.6 });
+    expect(doc.totals).toMatchObject({ requests: 1_000_000, current_usd: 10_000, simulated_usd: 7_000, savings_usd: 3_000, savings_share: 0.3, sync_share: 1, batchable_share: 0.6 });
     expect(doc.workloads.map((w: any) => [w.name, w.label, w.requests, w.current_usd, w.simulated_usd, w.savings_usd])).toEqual([
       ['nightly-enrichment', 'non_blocking', 600_000, 6_000, 3_000, 3_000],
       ['chat', 'blocking', 400_000, 4_000, 4_000, 0],

@@ -28,7 +28,7 @@ function cents(value: number): string {
   return `${value < 0 && c !== 0n ? '-' : ''}$${dollars}.${(c % 100n).toString().padStart(2, '0')}`;
 }
 
-type Totals = { current_usd: number; simulated_usd: number; savings_usd: number; savings_pct: number | null; requests: number | null };
+type Totals = { current_usd: number; simulated_usd: number; savings_usd: number; savings_share: number | null; requests: number | null };
 
 type Seen = {
   consoleErrors: string[];
@@ -56,7 +56,7 @@ async function inspect(browser: Browser, file: string, screenshot?: string): Pro
     page.on('pageerror', (e) => void seen.consoleErrors.push(e.message));
     page.on('request', (r) => void seen.requests.push(r.url()));
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    for (const field of ['current_usd', 'simulated_usd', 'savings_usd', 'savings_pct', 'requests']) {
+    for (const field of ['current_usd', 'simulated_usd', 'savings_usd', 'savings_share', 'requests']) {
       seen.totals[field] = (await page.locator(`[data-total="${field}"]`).textContent()) ?? '';
     }
     for (const svg of await page.locator('figure svg.marks').all()) {
@@ -83,7 +83,7 @@ function expectCleanReport(seen: Seen, file: string, totals: Totals): void {
     current_usd: cents(totals.current_usd),
     simulated_usd: cents(totals.simulated_usd),
     savings_usd: cents(totals.savings_usd),
-    savings_pct: totals.savings_pct === null ? '—' : `${totals.savings_pct.toFixed(2)}%`,
+    savings_share: totals.savings_share === null ? '—' : `${(totals.savings_share * 100).toFixed(2)}%`,
     requests: totals.requests === null ? '?' : totals.requests.toLocaleString('en-US'),
   });
 }

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { htmlInput, type JsonReportForHtml } from '../../src/report/html/from-report.ts';
 
 const json: JsonReportForHtml = {
-  schema_version: 1,
+  schema_version: 2,
   command: 'simulate',
   period: { since: '2026-10-01T00:00:00Z', until: '2026-10-31T00:00:00Z' },
   assumptions: {},
-  totals: { requests: 400, current_usd: 270, simulated_usd: 114.75, savings_usd: 155.25, savings_pct: 57.5, sync_share: 1, batchable_share: 1 },
+  totals: { requests: 400, current_usd: 270, simulated_usd: 114.75, savings_usd: 155.25, savings_share: 0.575, sync_share: 1, batchable_share: 1 },
   workloads: [],
   notes: [],
   warnings: [],

@@ -38,7 +38,7 @@ describe('renderHtml', () => {
     expect(textOf(html, 'data-total="current_usd"')).toBe('$81,491.74');
     expect(textOf(html, 'data-total="simulated_usd"')).toBe('$51,731.80');
     expect(textOf(html, 'data-total="savings_usd"')).toBe('$29,759.95');
-    expect(textOf(html, 'data-total="savings_pct"')).toBe('36.52%');
+    expect(textOf(html, 'data-total="savings_share"')).toBe('36.52%');
     expect(textOf(html, 'data-total="requests"')).toBe('3,994,020');
     expect(textOf(html, 'data-monthly="savings_usd"')).toBe('$63,775.69');
     for (const field of ['current_usd', 'simulated_usd', 'savings_usd'] as const) {
@@ -158,8 +158,8 @@ describe('renderHtml', () => {
   });
 
   it('renders a report with no calls: three empty charts, $0.00 totals', async () => {
-    const zero = { requests: 0, current_usd: 0, simulated_usd: 0, savings_usd: 0, savings_pct: null, sync_share: null, batchable_share: null };
-    const html = await renderHtml({ schema_version: 1, period: { since: null, until: null }, assumptions: {}, totals: zero, workloads: [], notes: [], warnings: [], daily: [], per_workload_split: [], waterfall: [] });
+    const zero = { requests: 0, current_usd: 0, simulated_usd: 0, savings_usd: 0, savings_share: null, sync_share: null, batchable_share: null };
+    const html = await renderHtml({ schema_version: 2, period: { since: null, until: null }, assumptions: {}, totals: zero, workloads: [], notes: [], warnings: [], daily: [], per_workload_split: [], waterfall: [] });
     expect(html.match(/<svg /g)).toHaveLength(3);
     expect(textOf(html, 'data-total="current_usd"')).toBe('$0.00');
     expect(html).toContain('<p class="shares"><span data-total="requests">0</span> requests; — on synchronous lanes');
@@ -167,9 +167,9 @@ describe('renderHtml', () => {
 
   it('says so when there is no saving percent or period, and renders the same bytes twice', async () => {
     const input = load();
-    const empty: HtmlReportInput = { ...input, period: { since: null, until: null, days: null }, totals: { ...input.totals, savings_pct: null } };
+    const empty: HtmlReportInput = { ...input, period: { since: null, until: null, days: null }, totals: { ...input.totals, savings_share: null } };
     const html = await renderHtml(empty);
-    expect(textOf(html, 'data-total="savings_pct"')).toBe('—');
+    expect(textOf(html, 'data-total="savings_share"')).toBe('—');
     expect(html).toContain('<span data-period="">no calls to no calls</span>');
     expect(await renderHtml(input)).toBe(await renderHtml(input));
   });

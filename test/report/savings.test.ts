@@ -113,14 +113,14 @@ describe('JSON contract', () => {
   it('has the documented shape, money in USD with 6 decimals', async () => {
     const json = reportJson(await report()) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['schema_version', 'command', 'group_by', 'period', 'assumptions', 'totals', 'workloads', 'notes', 'warnings']);
-    expect(json.schema_version).toBe(1);
+    expect(json.schema_version).toBe(2);
     expect(json.period).toEqual({ since: '2026-10-01T00:00:00Z', until: '2026-10-31T00:00:00Z', days: 30 });
     expect(json.totals).toEqual({
       requests: 14,
       current_usd: 108.5,
       simulated_usd: 66,
       savings_usd: 42.5,
-      savings_pct: 39.17,
+      savings_share: 0.391705,
       sync_share: 0.928571,
       batchable_share: 0.692308,
       blocking_share: 0.214286,

@@ -45,7 +45,8 @@ export type HtmlReportInput = {
     /** current_usd - simulated_usd, USD. */
     readonly savings_usd: number;
     /** savings_usd / current_usd x 100, 2 decimals; null when current_usd is 0. */
-    readonly savings_pct: number | null;
+    /** savings_usd / current_usd, 0..1 (report JSON schema 2). */
+    readonly savings_share: number | null;
     /** Requests on synchronous lanes / all requests, 0..1 (null when there are no requests). */
     readonly sync_share: number | null;
     /** Non-blocking, batch-eligible synchronous requests / synchronous requests, 0..1 (or null). */

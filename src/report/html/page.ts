@@ -34,7 +34,7 @@ function headline(input: HtmlReportInput, simulatedTitle: string): string {
   const t = input.totals;
   const card = (field: string, title: string, value: string, extra = '') =>
     `<div class="card${extra}"><div class="card-title">${h(title)}</div><div class="card-value" data-total="${field}">${h(value)}</div></div>`;
-  const pct = t.savings_pct === null ? '—' : `${t.savings_pct.toFixed(2)}%`;
+  // The JSON carries a 0..1 share with 6 decimals; the page prints it as a percent with 2.
   const monthly = t.monthly ?? null;
   const monthlyLine =
     monthly === null
@@ -44,7 +44,7 @@ function headline(input: HtmlReportInput, simulatedTitle: string): string {
 ${card('current_usd', 'Spend now', usd(t.current_usd))}
 ${card('simulated_usd', simulatedTitle, usd(t.simulated_usd))}
 ${card('savings_usd', 'Saving', usd(t.savings_usd), ' saving')}
-${card('savings_pct', 'Saving %', pct, ' saving')}
+${card('savings_share', 'Saving %', t.savings_share === null ? '—' : `${(t.savings_share * 100).toFixed(2)}%`, ' saving')}
 </section>
 <p class="shares"><span data-total="requests">${h(requests(t))}</span> requests; ${h(percentOfShare(t.sync_share))} on synchronous lanes, of which ${h(percentOfShare(t.batchable_share))} is work nobody waits on that a batch lane accepts.</p>
 ${monthlyLine}`;

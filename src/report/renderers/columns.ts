@@ -29,6 +29,7 @@ export function savingsColumns(r: Report): TableSpec {
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
       rows: r.rows.map(cells),
       footer: ['total', requestsText(t), formatUsd(t.steps.now), percent(ratio(t.blockingRequests, t.requests)), formatUsd(t.batchableSyncMicros), formatUsd(t.savingsMicros), ''],
+      overflow: { column: 6, title: 'Top reason per workload' },
     };
   }
   const money = (s: Report['totals']['steps']) => [formatUsd(s.now), formatUsd(s.structural), formatUsd(s.batch), formatUsd(s.caching), formatUsd(s.credits)];

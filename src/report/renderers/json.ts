@@ -1,11 +1,12 @@
 // JSON: the versioned contract documented in docs/report-json.md. Money: USD numbers with 6 decimals
-// (exact, from integer micro-dollars); shares: 0..1 with 6 decimals; savings_pct: percent with 2 decimals.
+// (exact, from integer micro-dollars); every ratio is a share from 0 to 1 with 6 decimals (no percents).
 import { type Fraction, ratio, toNumber } from '../../simulate/fraction.ts';
 import { usdNumber } from '../money.ts';
 import type { MicroSteps, Report, Style } from '../model.ts';
 
 /** Bump on any change that can break a reader: renamed or removed fields, changed meaning or units. */
-export const reportSchemaVersion = 1;
+// 2: `totals.savings_pct` (0..100) became `totals.savings_share` (0..1), so that every ratio is a 0..1 share.
+export const reportSchemaVersion = 2;
 
 const share = (f: Fraction | undefined): number | null => (f === undefined ? null : toNumber(f, 6));
 const stepsJson = (s: MicroSteps) => ({
@@ -23,7 +24,6 @@ const knownRequests = (r: { requests: bigint; uncountedRows: bigint }): number |
 export function reportJson(r: Report): unknown {
   const a = r.assumptions;
   const t = r.totals;
-  const pct = ratio(t.savingsMicros * 100n, t.steps.now);
   return {
     schema_version: reportSchemaVersion,
     command: r.command,
@@ -52,7 +52,7 @@ export function reportJson(r: Report): unknown {
       current_usd: usdNumber(t.steps.now),
       simulated_usd: usdNumber(t.steps.credits),
       savings_usd: usdNumber(t.savingsMicros),
-      savings_pct: pct === undefined ? null : toNumber(pct, 2),
+      savings_share: share(ratio(t.savingsMicros, t.steps.now)),
       sync_share: share(ratio(t.syncRequests, t.requests)),
       batchable_share: share(ratio(t.batchableRequests, t.syncRequests)),
       blocking_share: share(ratio(t.blockingRequests, t.requests)),

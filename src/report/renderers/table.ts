@@ -2,7 +2,7 @@
 // stderr (src/cli/audit.ts), not here: stdout is data.
 import { Chalk } from 'chalk';
 import type { Report, Style } from '../model.ts';
-import { renderTable as table } from '../table.ts';
+import { renderTable as table, wrapItem } from '../table.ts';
 import { footerLines, savingsColumns } from './columns.ts';
 
 export function renderTable(report: Report, style: Style): string {
@@ -12,7 +12,8 @@ export function renderTable(report: Report, style: Style): string {
   const block = (lines: readonly string[]) => (lines.length > 0 ? out.push(`${lines.join('\n')}\n`) : 0);
   block(f.period);
   block(f.assumptions);
-  if (f.notes.length > 0) block(['Notes (where batch would not pay, or needs care):', ...f.notes.map((n) => `  - ${n}`)]);
+  // Notes are sentences: wrapped to the width (not by the terminal mid-word), unless --wide.
+  if (f.notes.length > 0) out.push(`Notes (where batch would not pay, or needs care):\n${f.notes.map((n) => wrapItem(`- ${n}`, style.columns, '  ', style.wide === true)).join('')}`);
   for (const s of report.sections) out.push(`${paint.bold(s.title)}\n${s.text.endsWith('\n') ? s.text : `${s.text}\n`}`);
   return out.join('\n');
 }
