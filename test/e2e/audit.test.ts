@@ -42,8 +42,8 @@ describe('audit', () => {
   it('groups --by model and provider', async () => {
     const r = await audit(fixture('seeds/sonnet-job.csv'), fixture('seeds/gpt54-job.csv'), '--by', 'provider', '--format', 'csv');
     expect(r.stdout.split('\n').slice(1, 3)).toEqual([
-      'anthropic,non_blocking,400,0.000000,270.000000,270.000000,135.000000,135.000000,135.000000,135.000000,270.000000,"name: ""nightly"" names a scheduled or bulk job"',
-      'openai,non_blocking,300,0.000000,225.000000,225.000000,112.500000,112.500000,112.500000,112.500000,225.000000,"name: ""nightly"" names a scheduled or bulk job"',
+      'anthropic,non_blocking,400,0.000000,270.000000,270.000000,135.000000,135.000000,135.000000,135.000000,270.000000,"name: ""nightly"" names a scheduled or bulk job",0',
+      'openai,non_blocking,300,0.000000,225.000000,225.000000,112.500000,112.500000,112.500000,112.500000,225.000000,"name: ""nightly"" names a scheduled or bulk job",0',
     ]);
   });
 

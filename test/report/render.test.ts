@@ -52,9 +52,9 @@ it('markdown', async () => {
 
 it('csv: exact money, one row per workload and a total', async () => {
   const lines = render(await build(), 'csv', pinned).trimEnd().split('\n');
-  expect(lines[0]).toBe('name,label,requests,blocking_share,current_usd,structural_usd,batch_usd,caching_usd,simulated_usd,savings_usd,batchable_sync_usd,top_reason');
-  expect(lines[1]).toBe('nightly,non_blocking,7,0.000000,63.000000,63.000000,33.000000,33.000000,33.000000,30.000000,60.000000,name: nightly');
-  expect(lines.at(-1)).toBe('total,,14,,108.500000,108.500000,66.000000,66.000000,66.000000,42.500000,85.000000,');
+  expect(lines[0]).toBe('name,label,requests,blocking_share,current_usd,structural_usd,batch_usd,caching_usd,simulated_usd,savings_usd,batchable_sync_usd,top_reason,uncounted_rows');
+  expect(lines[1]).toBe('nightly,non_blocking,7,0.000000,63.000000,63.000000,33.000000,33.000000,33.000000,30.000000,60.000000,name: nightly,0');
+  expect(lines.at(-1)).toBe('total,,14,,108.500000,108.500000,66.000000,66.000000,66.000000,42.500000,85.000000,,0');
   expect(lines).toHaveLength(8);
 });
 
