@@ -52,6 +52,12 @@ export type Adapter = {
   /** True when call_id comes from the source: duplicates are then skipped, within and across files. */
   readonly idsFromSource: boolean;
   readonly select: (ctx: AdapterContext) => AdapterSelect;
+  /**
+   * A note for reports over data this format supplied, given the number of calls it ingested: what the source
+   * means for the decision (Claude Code logs are interactive; an OpenRouter activity export's prompt figure holds
+   * cached tokens it cannot split).
+   */
+  readonly reportNote?: (calls: bigint) => string;
 };
 
 /**

@@ -2,6 +2,7 @@
 // stacks the levers per group (src/simulate/stacking.ts), sums exactly, rounds to micro-dollars once.
 import { selectSavingsGroups, type GroupBy, type SavingsFilter, type SavingsGroupRow } from '../db/queries/savings.ts';
 import type { Workspace } from '../db/workspace.ts';
+import { formatNotes } from '../ingest/adapters/index.ts';
 import { allocateBatch, type Pool } from '../simulate/allocate.ts';
 import { type StructuralDiscount, structuralFor } from '../simulate/flags.ts';
 import { add, type Fraction, ratio, roundDiv, roundTo, zero } from '../simulate/fraction.ts';
@@ -124,6 +125,7 @@ export async function buildSavingsReport(ws: Workspace, o: SavingsOptions): Prom
   const totalSavings = totalSteps.now - totalSteps.credits;
   const notes = buildNotes(byName, rows, o, monthly);
   if (groups.length === 0) notes.push('No priced calls matched: pass usage exports (`batchable audit <files...>`) or widen --since/--until/--workload.');
+  if (groups.length > 0) notes.push(...(await formatNotes(ws)));
   const uncountedRows = rows.reduce((n, r) => n + r.uncountedRows, 0n);
   if (uncountedRows > 0n) {
     notes.push(

@@ -1,7 +1,9 @@
 // The adapter registry. Order matters: specific formats are tried before the generic batchable-* ones.
+import type { Workspace } from '../../db/workspace.ts';
 import type { Adapter } from '../adapter.ts';
 import { anthropicAdapters } from './anthropic.ts';
 import { batchableCsv, batchableJsonl } from './batchable.ts';
+import { claudeCodeAdapters } from './claude-code.ts';
 import { langfuseAdapters } from './langfuse.ts';
 import { litellmAdapters } from './litellm.ts';
 import { openaiAdapters } from './openai.ts';
@@ -11,6 +13,7 @@ import { otelAdapters } from './otel.ts';
 export const adapters: readonly Adapter[] = [
   ...openaiAdapters,
   ...anthropicAdapters,
+  ...claudeCodeAdapters,
   ...openrouterAdapters,
   ...litellmAdapters,
   ...langfuseAdapters,
@@ -18,3 +21,15 @@ export const adapters: readonly Adapter[] = [
   batchableCsv,
   batchableJsonl,
 ];
+
+/**
+ * The report notes of the formats in the workspace (`sources` holds each file's format and call count): what a
+ * source means for the decision, said once per format.
+ */
+export async function formatNotes(ws: Workspace): Promise<string[]> {
+  const rows = await ws.all<{ format: string; calls: bigint }>('SELECT format, sum(calls)::BIGINT AS calls FROM sources GROUP BY format ORDER BY format');
+  return rows.flatMap((r) => {
+    const note = adapters.find((a) => a.id === r.format)?.reportNote;
+    return note !== undefined && r.calls > 0n ? [note(r.calls)] : [];
+  });
+}
