@@ -3,6 +3,7 @@ import type { Workspace } from '../../db/workspace.ts';
 import type { Adapter } from '../adapter.ts';
 import { anthropicAdapters } from './anthropic.ts';
 import { batchableCsv, batchableJsonl } from './batchable.ts';
+import { bedrockAdapters } from './bedrock.ts';
 import { claudeCodeAdapters } from './claude-code.ts';
 import { langfuseAdapters } from './langfuse.ts';
 import { litellmAdapters } from './litellm.ts';
@@ -14,6 +15,7 @@ export const adapters: readonly Adapter[] = [
   ...openaiAdapters,
   ...anthropicAdapters,
   ...claudeCodeAdapters,
+  ...bedrockAdapters,
   ...openrouterAdapters,
   ...litellmAdapters,
   ...langfuseAdapters,

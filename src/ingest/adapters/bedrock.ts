@@ -1,0 +1,113 @@
+// Amazon Bedrock. Two sources:
+//
+// 1. Model invocation logs (CloudWatch Logs or S3 delivery; JSON lines, S3 objects gzipped), one record per call,
+//    `schemaType: ModelInvocationLog`. Token counts are Bedrock's own: `input.inputTokenCount` is the UNCACHED input
+//    (cache reads and writes are counted apart in `cacheReadInputTokenCount` / `cacheWriteInputTokenCount`, as the
+//    Converse API's usage does); `output.outputTokenCount` includes any reasoning. The stream operations
+//    (ConverseStream, InvokeModelWithResponseStream) are streamed calls. `modelId` is kept as written: a model id
+//    (`anthropic.claude-sonnet-4-6`, `us.anthropic…` cross-region profiles) or an inference-profile ARN; pricing
+//    resolves it. `requestMetadata` holds the caller's own keys: tags.
+// 2. Batch inference output (`<input>.jsonl.out` in S3): one record per input record, `modelOutput` being the
+//    model's native response body. Records carry no time (the file's modification time stands in) and, except
+//    Anthropic's bodies, no model id.
+import { sqlString } from '../../db/sql.ts';
+import { defineAdapter, jtext, type AdapterContext, type AdapterSelect } from '../adapter.ts';
+import { everyRecordHas } from './sql-helpers.ts';
+
+const streamOperations = "('ConverseStream', 'InvokeModelWithResponseStream')";
+
+function invocationLogSelect(ctx: AdapterContext): AdapterSelect {
+  const op = jtext('operation');
+  const model = jtext('modelId');
+  return {
+    columns: {
+      _line: '_line',
+      _path: '_elem',
+      // A failed invocation (throttled, validation error) is logged with an error code and no output: not billed.
+      _skip: `CASE WHEN ${jtext('schemaType')} IS DISTINCT FROM 'ModelInvocationLog' THEN 'not a Bedrock model invocation record'
+        WHEN ${jtext('errorCode')} IS NOT NULL AND ${jtext('output.outputTokenCount')} IS NULL THEN 'Bedrock invocation failed (' || ${jtext('errorCode')} || '): not billed' END`,
+      call_id: jtext('requestId'),
+      granularity: "'call'",
+      ts: jtext('timestamp'),
+      provider: "'amazon-bedrock'",
+      model,
+      operation: `CASE WHEN regexp_matches(lower(${model}), 'embed') THEN 'embeddings' ELSE 'chat' END`,
+      streamed: `CASE WHEN ${op} IN ${streamOperations} THEN 'true' WHEN ${op} IS NOT NULL THEN 'false' END`,
+      latency_ms: jtext('output.outputBodyJson.metrics.latencyMs'),
+      finish_reason: `coalesce(${jtext('output.outputBodyJson.stopReason')}, ${jtext('output.outputBodyJson.stop_reason')})`,
+      inference_geo: `coalesce(${jtext('inferenceRegion')}, ${jtext('region')})`,
+      input_tokens: jtext('input.inputTokenCount'),
+      cache_read_tokens: jtext('input.cacheReadInputTokenCount'),
+      // Bedrock logs one cache-write count, without the TTL.
+      cache_write_unknown_tokens: jtext('input.cacheWriteInputTokenCount'),
+      output_tokens: `coalesce(${jtext('output.outputTokenCount')}, CASE WHEN regexp_matches(lower(${model}), 'embed') THEN '0' END)`,
+      user_id: jtext('identity.arn'),
+      project: jtext('accountId'),
+      tags: `json_merge_patch(CASE WHEN json_type(j, '$.requestMetadata') = 'OBJECT' THEN j->'requestMetadata' ELSE '{}'::JSON END,
+        json_merge_patch('{}', json_object('bedrock_operation', ${op}, 'region', ${jtext('region')}, 'account_id', ${jtext('accountId')})))`,
+    },
+    from: `${ctx.src} WHERE j IS NOT NULL`,
+  };
+}
+
+export const bedrockInvocationLogs = defineAdapter({
+  id: 'bedrock-invocation-logs',
+  title: 'Amazon Bedrock model invocation logs (CloudWatch / S3 JSON lines, often gzipped)',
+  kinds: ['jsonl', 'json'],
+  recognisedBy: 'records with schemaType ModelInvocationLog, modelId and operation',
+  detect: (sample) => everyRecordHas(sample, ['schemaType', 'modelId', 'operation']) &&
+    sample.records.some((r) => (r as Record<string, unknown>).schemaType === 'ModelInvocationLog'),
+  idsFromSource: true,
+  select: invocationLogSelect,
+});
+
+function batchOutputSelect(ctx: AdapterContext): AdapterSelect {
+  const out = (path: string) => jtext(`modelOutput.${path}`);
+  // Native bodies differ per model family: Anthropic (input_tokens…), Converse-style Nova (inputTokens…),
+  // Llama (prompt_token_count…), Titan embeddings (inputTextTokenCount).
+  const input = `coalesce(${out('usage.input_tokens')}, ${out('usage.inputTokens')}, ${out('prompt_token_count')}, ${out('inputTextTokenCount')})`;
+  const embedding = `json_exists(j, '$.modelOutput.embedding')`;
+  const model = out('model');
+  return {
+    columns: {
+      _line: '_line',
+      _path: '_elem',
+      // Records that failed carry `error` instead of `modelOutput`: not billed.
+      _skip: `CASE WHEN json_type(j, '$.modelOutput') IS DISTINCT FROM 'OBJECT'
+        THEN 'Bedrock batch record failed (' || coalesce(${jtext('error.errorCode')}, 'no model output') || '): not billed' END`,
+      _reject: `CASE WHEN ${model} IS NULL THEN 'no model: this Bedrock batch output body does not name its model (only Anthropic bodies do); ' ||
+        'read the job''s modelId (aws bedrock get-model-invocation-job) and convert the file with --map to batchable-jsonl' END`,
+      call_id: out('id'),
+      granularity: "'call'",
+      // Records carry no time; the file's modification time (about when the job ended) is the best available.
+      ts: sqlString(ctx.fileModifiedAt),
+      provider: "'amazon-bedrock'",
+      model,
+      operation: `CASE WHEN ${embedding} THEN 'embeddings' ELSE 'chat' END`,
+      lane: "'batch'",
+      status: "'success'",
+      finish_reason: `coalesce(${out('stop_reason')}, ${out('stopReason')}, ${out('stop_reason')})`,
+      input_tokens: input,
+      cache_read_tokens: `coalesce(${out('usage.cache_read_input_tokens')}, ${out('usage.cacheReadInputTokens')}, ${out('usage.cacheReadInputTokenCount')})`,
+      cache_write_5m_tokens: out('usage.cache_creation.ephemeral_5m_input_tokens'),
+      cache_write_1h_tokens: out('usage.cache_creation.ephemeral_1h_input_tokens'),
+      cache_write_unknown_tokens: `CASE WHEN json_type(j, '$.modelOutput.usage.cache_creation') IS DISTINCT FROM 'OBJECT' THEN
+        coalesce(${out('usage.cache_creation_input_tokens')}, ${out('usage.cacheWriteInputTokens')}, ${out('usage.cacheWriteInputTokenCount')}) END`,
+      output_tokens: `coalesce(${out('usage.output_tokens')}, ${out('usage.outputTokens')}, ${out('generation_token_count')}, CASE WHEN ${embedding} THEN '0' END)`,
+      tags: `json_object('record_id', ${jtext('recordId')})`,
+    },
+    from: `${ctx.src} WHERE j IS NOT NULL`,
+  };
+}
+
+export const bedrockBatchOutput = defineAdapter({
+  id: 'bedrock-batch-output',
+  title: 'Amazon Bedrock batch inference output (.jsonl.out; calls on the batch lane, timed by the file)',
+  kinds: ['jsonl'],
+  recognisedBy: 'every line has recordId and modelInput, with modelOutput or error',
+  detect: (sample) => everyRecordHas(sample, ['recordId', 'modelInput']) && sample.records.some((r) => 'modelOutput' in (r as object) || 'error' in (r as object)),
+  idsFromSource: true,
+  select: batchOutputSelect,
+});
+
+export const bedrockAdapters = [bedrockInvocationLogs, bedrockBatchOutput];

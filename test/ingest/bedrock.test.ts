@@ -1,0 +1,74 @@
+// Amazon Bedrock: invocation logs (gzipped JSON lines, as S3 delivery writes them) and batch inference output.
+// Record 1 of invocation-logs.json.gz is the public sample in dheerajoruganty/aws-bedrock-logs-mcp-server setup.md
+// (fixtures/SOURCES.md); the others are written from the AWS documentation of the log schema.
+import { describe, expect, it } from 'vitest';
+import { bedrockBatchOutput, bedrockInvocationLogs } from '../../src/ingest/adapters/bedrock.ts';
+import { adapters } from '../../src/ingest/adapters/index.ts';
+import { chooseAdapter } from '../../src/ingest/detect.ts';
+import { sniff } from '../../src/ingest/sniff.ts';
+import { fixture } from '../helpers/cli.ts';
+import { ingested } from '../helpers/workspace.ts';
+
+const logs = fixture('bedrock/invocation-logs.json.gz');
+const batch = fixture('bedrock/batch-output.jsonl.out');
+
+describe('bedrock detection', () => {
+  it('recognises each file as its own format, and no other format takes it', async () => {
+    for (const [file, id] of [[logs, 'bedrock-invocation-logs'], [batch, 'bedrock-batch-output']] as const) {
+      const sample = await sniff(file);
+      expect(chooseAdapter(file, sample).id).toBe(id);
+      expect(adapters.filter((a) => a.id !== id && a.kinds.includes(sample.kind) && a.detect(sample)).map((a) => a.id)).toEqual([]);
+    }
+  });
+  it('does not take OpenAI or Anthropic batch files, Langfuse or OTel', async () => {
+    for (const other of ['openai/batch-output.jsonl', 'openai/batch-input.jsonl', 'anthropic/batch-results.jsonl', 'langfuse/observations.jsonl', 'otel/spans.jsonl']) {
+      const sample = await sniff(fixture(other));
+      expect(bedrockInvocationLogs.detect(sample), other).toBe(false);
+      expect(bedrockBatchOutput.detect(sample), other).toBe(false);
+    }
+  });
+});
+
+describe('bedrock-invocation-logs', () => {
+  it('reads calls with Bedrock token semantics: input excludes cache reads and writes; stream operations are streamed', async () => {
+    const { ws, summary } = await ingested([logs]);
+    expect(summary.files[0]).toMatchObject({ format: 'bedrock-invocation-logs', rows: 5, calls: 4, skipped: 1, rejects: 0 });
+    expect(await ws.all("SELECT line, reason FROM rejects WHERE kind = 'skip'")).toEqual([{ line: 5n, reason: 'Bedrock invocation failed (ThrottlingException): not billed' }]);
+    const rows = await ws.all(`SELECT call_id, model, provider, operation, streamed, input_tokens, cache_read_tokens, cache_write_unknown_tokens, output_tokens,
+      latency_ms, inference_geo, user_id, tags->>'job' AS job, tags->>'bedrock_operation' AS op FROM calls ORDER BY source_row`);
+    expect(rows).toEqual([
+      { call_id: 'ff4b6c63-5561-4431-93b8-06a817275900', model: 'amazon.nova-lite-v1:0', provider: 'amazon-bedrock', operation: 'chat', streamed: true,
+        input_tokens: 4n, cache_read_tokens: 0n, cache_write_unknown_tokens: 0n, output_tokens: 38n, latency_ms: 302, inference_geo: 'us-east-1',
+        user_id: 'arn:aws:iam::XXXXXXXXXXXX:user/dheeraj', job: null, op: 'ConverseStream' },
+      // The model id is kept as written (an inference-profile ARN): pricing resolves it.
+      { call_id: '8d2e51b0-1c7f-4f7a-9a55-0b6f8e1d2c31', model: 'arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-sonnet-4-6',
+        provider: 'amazon-bedrock', operation: 'chat', streamed: false, input_tokens: 1200n, cache_read_tokens: 15000n, cache_write_unknown_tokens: 2048n,
+        output_tokens: 640n, latency_ms: 5120, inference_geo: 'us-west-2', user_id: 'arn:aws:sts::111122223333:assumed-role/etl-runner/i-0abc', job: 'nightly-enrich', op: 'Converse' },
+      { call_id: 'c0a8f6de-77aa-4d1e-b2a0-5d7c9e3f1a02', model: 'eu.anthropic.claude-haiku-4-5-20251001-v1:0', provider: 'amazon-bedrock', operation: 'chat',
+        streamed: true, input_tokens: 850n, cache_read_tokens: 0n, cache_write_unknown_tokens: 0n, output_tokens: 120n, latency_ms: null,
+        inference_geo: 'eu-central-1', user_id: 'arn:aws:sts::111122223333:assumed-role/chat-api/i-0def', job: null, op: 'InvokeModelWithResponseStream' },
+      { call_id: 'e41b7a90-3c2d-4e8f-9a1b-6c5d4e3f2a10', model: 'amazon.titan-embed-text-v2:0', provider: 'amazon-bedrock', operation: 'embeddings',
+        streamed: false, input_tokens: 512n, cache_read_tokens: null, cache_write_unknown_tokens: null, output_tokens: 0n, latency_ms: null,
+        inference_geo: 'us-east-1', user_id: 'arn:aws:sts::111122223333:assumed-role/indexer/i-0fed', job: null, op: 'InvokeModel' },
+    ]);
+  });
+});
+
+describe('bedrock-batch-output', () => {
+  it('reads records as batch-lane calls; failed records are skipped; a body without a model is a reject that says what to do', async () => {
+    const { ws, summary } = await ingested([batch]);
+    expect(summary.files[0]).toMatchObject({ format: 'bedrock-batch-output', rows: 4, calls: 2, skipped: 1, rejects: 1 });
+    expect(await ws.all("SELECT line, kind, reason FROM rejects ORDER BY line")).toEqual([
+      { line: 3n, kind: 'skip', reason: 'Bedrock batch record failed (400): not billed' },
+      { line: 4n, kind: 'reject', reason: expect.stringContaining('no model: this Bedrock batch output body does not name its model') },
+    ]);
+    const rows = await ws.all(`SELECT call_id, model, lane, input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
+      cache_write_unknown_tokens, output_tokens, tags->>'record_id' AS record FROM calls ORDER BY source_row`);
+    expect(rows).toEqual([
+      { call_id: 'msg_bdrk_01A1', model: 'claude-haiku-4-5-20251001', lane: 'batch', input_tokens: 410n, cache_read_tokens: 0n, cache_write_5m_tokens: null,
+        cache_write_1h_tokens: null, cache_write_unknown_tokens: 0n, output_tokens: 22n, record: 'CALL0000001' },
+      { call_id: 'msg_bdrk_01A2', model: 'claude-haiku-4-5-20251001', lane: 'batch', input_tokens: 380n, cache_read_tokens: 2048n, cache_write_5m_tokens: 1024n,
+        cache_write_1h_tokens: 0n, cache_write_unknown_tokens: null, output_tokens: 18n, record: 'CALL0000002' },
+    ]);
+  });
+});
