@@ -5,6 +5,7 @@ import { anthropicAdapters } from './anthropic.ts';
 import { batchableCsv, batchableJsonl } from './batchable.ts';
 import { bedrockAdapters } from './bedrock.ts';
 import { claudeCodeAdapters } from './claude-code.ts';
+import { googleAdapters } from './google.ts';
 import { langfuseAdapters } from './langfuse.ts';
 import { litellmAdapters } from './litellm.ts';
 import { openaiAdapters } from './openai.ts';
@@ -16,6 +17,7 @@ export const adapters: readonly Adapter[] = [
   ...anthropicAdapters,
   ...claudeCodeAdapters,
   ...bedrockAdapters,
+  ...googleAdapters,
   ...openrouterAdapters,
   ...litellmAdapters,
   ...langfuseAdapters,

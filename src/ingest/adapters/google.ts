@@ -1,0 +1,162 @@
+// Google Gemini (Gemini API and Vertex AI). Every source carries a GenerateContentResponse's `usageMetadata`:
+//   promptTokenCount          all prompt tokens, INCLUDING cachedContentTokenCount (cache reads)
+//   cachedContentTokenCount   the cached part of the prompt
+//   toolUsePromptTokenCount   tokens of tool-use prompts (e.g. search results), billed as input, NOT in promptTokenCount
+//   candidatesTokenCount      the response, EXCLUDING thoughts
+//   thoughtsTokenCount        thinking tokens, billed as output, NOT in candidatesTokenCount
+//   promptTokensDetails / candidatesTokensDetails: per-modality splits (TEXT, IMAGE, AUDIO, VIDEO), inside the totals
+// So uncached input = prompt - cached + tool-use prompt, and output = candidates + thoughts. Audio tokens are part of
+// those totals (kept whole in tags as `prompt_tokens_details`; the catalog prices all input at the text rate).
+// Python SDKs write the same fields in snake_case (`usage_metadata.prompt_token_count`): both are read.
+//
+// Sources: (1) Gemini API responses logged one per line; (2) Gemini Batch API results (`{key, response}` lines,
+// batch lane); (3) Vertex AI request-response logging rows exported from BigQuery (CSV or JSONL: `logging_time`,
+// `model`, `api_method`, `full_response`…).
+import { sqlIdent, sqlString } from '../../db/sql.ts';
+import { defineAdapter, hasAll, hasAny, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
+import { everyRecordHas } from './sql-helpers.ts';
+
+/** A field of the response `r` (JSON), read under its camelCase or snake_case name. */
+const field = (r: string, camel: string, snake: string) => `coalesce((${r}->>'$.${camel}'), (${r}->>'$.${snake}'))`;
+const usage = (r: string, camel: string, snake: string) => field(r, `usageMetadata.${camel}`, `usage_metadata.${snake}`);
+
+/** The token columns of a GenerateContentResponse `r`. */
+function geminiUsage(r: string): SelectList {
+  const prompt = usage(r, 'promptTokenCount', 'prompt_token_count');
+  const cached = usage(r, 'cachedContentTokenCount', 'cached_content_token_count');
+  const toolPrompt = usage(r, 'toolUsePromptTokenCount', 'tool_use_prompt_token_count');
+  const candidates = usage(r, 'candidatesTokenCount', 'candidates_token_count');
+  const thoughts = usage(r, 'thoughtsTokenCount', 'thoughts_token_count');
+  const n = (x: string) => `coalesce(bt_int(${x}), 0)`;
+  return {
+    // An unreadable prompt count is passed through as is, so the reject names it.
+    input_tokens: `CASE WHEN bt_int(${prompt}) IS NULL THEN ${prompt} ELSE (bt_int(${prompt}) - ${n(cached)} + ${n(toolPrompt)})::VARCHAR END`,
+    cache_read_tokens: cached,
+    input_tokens_reported: prompt,
+    // A response with no text (a tool call only, or cut at once) omits candidatesTokenCount.
+    output_tokens: `CASE WHEN ${prompt} IS NULL THEN NULL WHEN ${candidates} IS NOT NULL AND bt_int(${candidates}) IS NULL THEN ${candidates}
+      ELSE (${n(candidates)} + ${n(thoughts)})::VARCHAR END`,
+    reasoning_tokens: thoughts,
+    model: field(r, 'modelVersion', 'model_version'),
+    finish_reason: field(r, 'candidates[0].finishReason', 'candidates[0].finish_reason'),
+  };
+}
+
+const usageDetailsTags = (r: string) =>
+  `'prompt_tokens_details', coalesce(${r}->'$.usageMetadata.promptTokensDetails', ${r}->'$.usage_metadata.prompt_tokens_details'),
+   'tool_use_prompt_tokens', ${usage(r, 'toolUsePromptTokenCount', 'tool_use_prompt_token_count')}`;
+
+const hasUsageMetadata = (s: Sample) => hasAny(s, ['usageMetadata.promptTokenCount', 'usage_metadata.prompt_token_count']);
+
+function responsesSelect(ctx: AdapterContext): AdapterSelect {
+  // A logged line is the response itself, or a wrapper with the response under `response` and a time beside it.
+  const r = `(CASE WHEN json_type(j, '$.response') = 'OBJECT' THEN j->'$.response' ELSE j END)`;
+  const time = `coalesce((j->>'$.timestamp'), (j->>'$.ts'), (j->>'$.created_at'), ${field(r, 'createTime', 'create_time')}, ${sqlString(ctx.fileModifiedAt)})`;
+  return {
+    columns: {
+      _line: '_line',
+      _path: '_elem',
+      _skip: `CASE WHEN ${usage(r, 'promptTokenCount', 'prompt_token_count')} IS NULL AND ${usage(r, 'totalTokenCount', 'total_token_count')} IS NULL
+        THEN 'Gemini response without usageMetadata: not usage' END`,
+      call_id: field(r, 'responseId', 'response_id'),
+      granularity: "'call'",
+      ts: time,
+      provider: "'google'",
+      operation: "'chat'",
+      ...geminiUsage(r),
+      tags: `json_merge_patch('{}', json_object(${usageDetailsTags(r)}))`,
+    },
+    from: `${ctx.src} WHERE j IS NOT NULL`,
+  };
+}
+
+export const geminiResponses = defineAdapter({
+  id: 'gemini-responses',
+  title: 'Gemini API responses logged as JSON lines (usageMetadata; time from the line, else the file)',
+  kinds: ['jsonl', 'json'],
+  recognisedBy: 'records (or their `response`) with usageMetadata.promptTokenCount and modelVersion (camelCase or snake_case), without a batch `key`',
+  detect: (sample) =>
+    hasUsageMetadata(sample) && hasAny(sample, ['modelVersion', 'model_version']) && !everyRecordHas(sample, ['key']) && !hasAny(sample, ['logging_time']),
+  idsFromSource: true,
+  select: responsesSelect,
+});
+
+function batchSelect(ctx: AdapterContext): AdapterSelect {
+  const r = `(j->'$.response')`;
+  return {
+    columns: {
+      _line: '_line',
+      _path: '_elem',
+      _skip: `CASE WHEN json_type(j, '$.response') IS DISTINCT FROM 'OBJECT'
+        THEN 'Gemini batch request failed' || coalesce(' (' || (j->>'$.error.message') || ')', '') || ': not billed' END`,
+      call_id: field(r, 'responseId', 'response_id'),
+      granularity: "'call'",
+      // Result lines carry no time: the file's modification time (about when the batch ended) stands in.
+      ts: `coalesce(${field(r, 'createTime', 'create_time')}, ${sqlString(ctx.fileModifiedAt)})`,
+      provider: "'google'",
+      operation: "'chat'",
+      lane: "'batch'",
+      status: "'success'",
+      ...geminiUsage(r),
+      tags: `json_merge_patch('{}', json_object('key', (j->>'$.key'), ${usageDetailsTags(r)}))`,
+    },
+    from: `${ctx.src} WHERE j IS NOT NULL`,
+  };
+}
+
+export const geminiBatchResults = defineAdapter({
+  id: 'gemini-batch-results',
+  title: 'Gemini Batch API results (JSONL of {key, response}; batch lane, timed by the file)',
+  kinds: ['jsonl'],
+  recognisedBy: 'every line has key, and response with usageMetadata (or error)',
+  detect: (sample) => everyRecordHas(sample, ['key']) && sample.records.some((x) => 'response' in (x as object) || 'error' in (x as object)) &&
+    (hasUsageMetadata(sample) || hasAll(sample, ['error'])),
+  idsFromSource: true,
+  select: batchSelect,
+});
+
+const vertexColumns = ['logging_time', 'full_response'];
+
+function vertexSelect(ctx: AdapterContext): AdapterSelect {
+  const csv = ctx.kind === 'csv';
+  const col = (name: string) => (csv ? (ctx.header.includes(name) ? sqlIdent(name) : 'NULL') : `(j->>'$.${name}')`);
+  // BigQuery exports a JSON column as an object (JSONL) or as JSON text (CSV, and JSONL of STRING columns).
+  const raw = csv ? `${col('full_response')}` : `CASE json_type(j, '$.full_response') WHEN 'VARCHAR' THEN (j->>'$.full_response') WHEN 'NULL' THEN NULL ELSE (j->'$.full_response')::VARCHAR END`;
+  const parsed = `(CASE WHEN json_valid(${raw}) THEN ${raw}::JSON END)`;
+  // A streamed call's response is logged as the list of its chunks; the last one carries the usage.
+  const r = `(CASE WHEN json_type(${parsed}) = 'ARRAY' THEN ${parsed}->'$[#-1]' ELSE ${parsed} END)`;
+  const method = col('api_method');
+  const u = geminiUsage(r);
+  return {
+    columns: {
+      ...(csv ? {} : { _line: '_line', _path: '_elem' }),
+      _skip: `CASE WHEN ${parsed} IS NULL AND ${raw} IS NULL THEN 'Vertex AI log row without a response: not usage' END`,
+      _reject: `CASE WHEN ${raw} IS NOT NULL AND ${parsed} IS NULL THEN 'full_response is not JSON: "' || left(${raw}, 60) || '"' END`,
+      call_id: `coalesce(${field(r, 'responseId', 'response_id')}, ${col('request_id')})`,
+      granularity: "'call'",
+      ts: col('logging_time'),
+      provider: "'google-vertex'",
+      ...u,
+      // The response's modelVersion names the model that ran; the row's `model` is the resource path asked for.
+      model: `coalesce(${u.model}, ${col('model')})`,
+      operation: "'chat'",
+      streamed: `CASE WHEN ${method} IS NULL THEN NULL WHEN contains(lower(${method}), 'stream') THEN 'true' ELSE 'false' END`,
+      app: col('endpoint'),
+      tags: `json_merge_patch('{}', json_object('api_method', ${method}, 'model_resource', ${col('model')}, 'deployed_model_id', ${col('deployed_model_id')},
+        ${usageDetailsTags(r)}))`,
+    },
+    from: csv ? ctx.src : `${ctx.src} WHERE j IS NOT NULL`,
+  };
+}
+
+export const vertexBigQueryLogs = defineAdapter({
+  id: 'vertex-request-response-logs',
+  title: 'Vertex AI request-response logging rows exported from BigQuery (CSV or JSONL)',
+  kinds: ['csv', 'jsonl', 'json'],
+  recognisedBy: `columns or keys include ${vertexColumns.join(', ')}`,
+  detect: (sample) => hasAll(sample, vertexColumns),
+  idsFromSource: true,
+  select: vertexSelect,
+});
+
+export const googleAdapters = [geminiBatchResults, vertexBigQueryLogs, geminiResponses];

@@ -1,0 +1,81 @@
+// Google Gemini: API responses logged as JSONL, Batch API results, Vertex AI request-response logs from BigQuery.
+// Token rule (usageMetadata): promptTokenCount INCLUDES cachedContentTokenCount; toolUsePromptTokenCount and
+// thoughtsTokenCount are OUTSIDE prompt and candidates; thoughts are billed as output.
+import { describe, expect, it } from 'vitest';
+import { geminiBatchResults, geminiResponses, vertexBigQueryLogs } from '../../src/ingest/adapters/google.ts';
+import { adapters } from '../../src/ingest/adapters/index.ts';
+import { chooseAdapter } from '../../src/ingest/detect.ts';
+import { sniff } from '../../src/ingest/sniff.ts';
+import { fixture } from '../helpers/cli.ts';
+import { ingested } from '../helpers/workspace.ts';
+
+const responses = fixture('google/gemini-responses.jsonl');
+const batch = fixture('google/gemini-batch-results.jsonl');
+const vertexJsonl = fixture('google/vertex-request-response.jsonl');
+const vertexCsv = fixture('google/vertex-request-response.csv');
+const tokens = 'call_id, model, provider, lane, input_tokens, cache_read_tokens, output_tokens, reasoning_tokens, input_tokens_reported';
+
+describe('google detection', () => {
+  it('recognises each file as its own format, and no other format takes it', async () => {
+    const cases = [[responses, 'gemini-responses'], [batch, 'gemini-batch-results'], [vertexJsonl, 'vertex-request-response-logs'], [vertexCsv, 'vertex-request-response-logs']] as const;
+    for (const [file, id] of cases) {
+      const sample = await sniff(file);
+      expect(chooseAdapter(file, sample).id, file).toBe(id);
+      expect(adapters.filter((a) => a.id !== id && a.kinds.includes(sample.kind) && a.detect(sample)).map((a) => a.id), file).toEqual([]);
+    }
+  });
+  it('does not take OpenAI, Anthropic, Bedrock, Langfuse or OTel files', async () => {
+    for (const other of ['openai/batch-output.jsonl', 'anthropic/batch-results.jsonl', 'bedrock/batch-output.jsonl.out', 'langfuse/observations.jsonl', 'otel/spans.jsonl', 'batchable/mixed-workloads.csv']) {
+      const sample = await sniff(fixture(other));
+      for (const a of [geminiResponses, geminiBatchResults, vertexBigQueryLogs]) expect(a.detect(sample), `${a.id} on ${other}`).toBe(false);
+    }
+  });
+});
+
+describe('gemini-responses', () => {
+  it('uncached input = prompt - cached + tool-use prompt; output = candidates + thoughts; audio stays inside the prompt', async () => {
+    const { ws, summary } = await ingested([responses]);
+    expect(summary.files[0]).toMatchObject({ rows: 4, calls: 3, skipped: 1, rejects: 0 });
+    const rows = await ws.all(`SELECT ${tokens}, ts, tags->'prompt_tokens_details' AS details FROM calls ORDER BY source_row`);
+    expect(rows).toMatchObject([
+      // langfuse/langfuse#12531's numbers: 324 in, 1364 + 495 out.
+      { call_id: 'Qm2vaJ3bFoSbz7IPq8GAwQ0', model: 'gemini-2.5-flash', provider: 'google', lane: 'standard', input_tokens: 324n, cache_read_tokens: null,
+        output_tokens: 1859n, reasoning_tokens: 495n, input_tokens_reported: 324n },
+      { call_id: 'Vx1qaK7yLpGgz7IP2eSX8Ao', model: 'gemini-2.5-pro', input_tokens: 5500n, cache_read_tokens: 8000n, output_tokens: 500n, reasoning_tokens: 200n,
+        input_tokens_reported: 12000n, ts: new Date('2026-09-22T08:15:30Z'),
+        details: '[{"modality":"TEXT","tokenCount":9600},{"modality":"AUDIO","tokenCount":2400}]' },
+      // snake_case (Python SDK), no candidates count: output 0.
+      { call_id: 'py-3', model: 'gemini-2.5-flash', input_tokens: 410n, cache_read_tokens: null, output_tokens: 0n, reasoning_tokens: null },
+    ]);
+    expect(await ws.all("SELECT line, reason FROM rejects WHERE kind = 'skip'")).toEqual([{ line: 4n, reason: 'Gemini response without usageMetadata: not usage' }]);
+  });
+});
+
+describe('gemini-batch-results', () => {
+  it('reads results on the batch lane; a failed request is skipped as not billed', async () => {
+    const { ws, summary } = await ingested([batch]);
+    expect(summary.files[0]).toMatchObject({ rows: 3, calls: 2, skipped: 1, rejects: 0 });
+    expect(await ws.all(`SELECT ${tokens}, tags->>'key' AS key FROM calls ORDER BY source_row`)).toEqual([
+      { call_id: 'bt-1', model: 'gemini-2.5-flash', provider: 'google', lane: 'batch', input_tokens: 820n, cache_read_tokens: null, output_tokens: 64n,
+        reasoning_tokens: 60n, input_tokens_reported: 820n, key: 'ticket-1' },
+      { call_id: 'bt-2', model: 'gemini-2.5-flash', provider: 'google', lane: 'batch', input_tokens: 852n, cache_read_tokens: 2048n, output_tokens: 5n,
+        reasoning_tokens: null, input_tokens_reported: 2900n, key: 'ticket-2' },
+    ]);
+    expect(await ws.all("SELECT reason FROM rejects WHERE kind = 'skip'")).toEqual([{ reason: 'Gemini batch request failed (Request contains an invalid argument.): not billed' }]);
+  });
+});
+
+describe('vertex-request-response-logs', () => {
+  for (const [name, file] of [['JSONL', vertexJsonl], ['CSV', vertexCsv]] as const) {
+    it(`reads BigQuery rows (${name}): the response's usage, the last chunk of a streamed call, rows without a response skipped`, async () => {
+      const { ws, summary } = await ingested([file]);
+      expect(summary.files[0]).toMatchObject({ rows: 3, calls: 2, skipped: 1, rejects: 0 });
+      expect(await ws.all(`SELECT ${tokens}, streamed, ts, tags->>'api_method' AS method FROM calls ORDER BY ts`)).toEqual([
+        { call_id: 'vx-1', model: 'gemini-2.5-flash', provider: 'google-vertex', lane: 'standard', input_tokens: 904n, cache_read_tokens: 4096n,
+          output_tokens: 500n, reasoning_tokens: 380n, input_tokens_reported: 5000n, streamed: false, ts: new Date('2026-09-22T09:00:01.123Z'), method: 'generateContent' },
+        { call_id: 'vx-2', model: 'gemini-2.5-flash', provider: 'google-vertex', lane: 'standard', input_tokens: 800n, cache_read_tokens: null,
+          output_tokens: 40n, reasoning_tokens: null, input_tokens_reported: 800n, streamed: true, ts: new Date('2026-09-22T09:05:00Z'), method: 'streamGenerateContent' },
+      ]);
+    });
+  }
+});
