@@ -55,9 +55,14 @@ export function exitCodeFor(error: unknown): ExitCode {
   return error instanceof BatchableError ? error.exitCode : 2;
 }
 
+/** What a message can quote from input (a header, a line) is capped: an error is a line, not the file. */
+const maxMessage = 1000;
+const capped = (message: string): string =>
+  message.length <= maxMessage ? message : `${message.slice(0, maxMessage)}… (${(message.length - maxMessage).toLocaleString('en-US')} more characters)`;
+
 /** Known errors print one line; unexpected ones keep their stack so a bug report can be filed. */
 export function formatError(error: unknown): string {
-  if (error instanceof BatchableError) return `error: ${error.message}\n`;
+  if (error instanceof BatchableError) return `error: ${capped(error.message)}\n`;
   if (error instanceof Error) return `internal error (please report): ${error.stack ?? error.message}\n`;
   return `internal error (please report): ${String(error)}\n`;
 }

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
+import { csvTextSql } from '../report/escape.ts';
 
 const formats: Record<string, { options: string; reasons: string }> = {
   '.csv': { options: "FORMAT CSV, HEADER true", reasons: "array_to_string(l.reasons, ' | ')" },
@@ -22,8 +23,11 @@ export async function exportCalls(ws: Workspace, file: string): Promise<number> 
   const hasCost = (priced?.n ?? 0n) > 0n;
   const cost = hasCost ? ', CAST(p.cost_pico / 1e12 AS DECIMAL(20,6)) AS cost_usd' : '';
   const join = hasCost ? 'LEFT JOIN priced_calls p USING (call_id)' : '';
-  const select = `SELECT l.call_id, c.ts, l.workload, l.label, l.confidence, l.decided_by, l.rule_name, l.deadline_minutes,
-      l.agent_chain, ${format.reasons} AS reasons, c.lane, c.requests, c.granularity, c.provider, c.model, c.operation${cost}
+  // In CSV, text cells that came from input are neutralised for spreadsheets (OWASP); numbers stay numbers.
+  const text = (expr: string, name: string) => `${format.options.includes('CSV') ? csvTextSql(expr) : expr} AS ${name}`;
+  const select = `SELECT ${text('l.call_id', 'call_id')}, c.ts, ${text('l.workload', 'workload')}, l.label, l.confidence, l.decided_by,
+      ${text('l.rule_name', 'rule_name')}, l.deadline_minutes, l.agent_chain, ${text(format.reasons, 'reasons')}, c.lane, c.requests,
+      c.granularity, c.provider, ${text('c.model', 'model')}, ${text('c.operation', 'operation')}${cost}
     FROM labels l JOIN calls c USING (call_id) ${join}
     ORDER BY c.ts, l.call_id`;
   try {

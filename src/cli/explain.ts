@@ -1,6 +1,7 @@
 // `batchable explain <call-id|workload>`: re-labels the database and shows why one call or workload got its label.
 import type { Command } from 'commander';
 import { withWorkspace } from '../db/workspace.ts';
+import { visible } from '../report/escape.ts';
 import type { Io } from './io.ts';
 import { addDbOption } from './options.ts';
 
@@ -18,6 +19,6 @@ export function registerExplain(program: Command, io: Io): void {
       await classifyCalls(ws, rules);
       return renderExplanation(await explainTarget(ws, target, flags.rules));
     });
-    io.out(text);
+    io.out(visible(text)); // workload names, tags and keys are input
   });
 }

@@ -1,4 +1,6 @@
 // The only module that touches process.stdout / process.stderr. Tests pass their own Io.
+import { visible } from '../report/escape.ts';
+
 /** `wide`: tables keep every column at its natural width (`--wide`), for wide terminals and log files. */
 export type Style = { readonly color: boolean; readonly columns: number; readonly wide?: boolean };
 
@@ -21,6 +23,23 @@ export const processIo: Io = {
   },
   interactive: process.stderr.isTTY === true,
 };
+
+const progressPrefix = /^\r\x1b\[2K/;
+
+/**
+ * Stderr is talk that quotes input (file names, reasons, models): its control characters are shown, never sent to
+ * the terminal. The one escape batchable writes there itself, the progress line's "return and clear", is kept.
+ * Stdout is left to the renderers: JSON escapes for itself, tables and text escape their cells.
+ */
+export function terminalSafe(io: Io): Io {
+  return {
+    ...io,
+    err: (text) => {
+      const prefix = progressPrefix.exec(text)?.[0] ?? '';
+      io.err(prefix + visible(text.slice(prefix.length)));
+    },
+  };
+}
 
 /** A progress line on stderr that rewrites itself; silent when stderr is not a terminal. */
 export function progressLine(io: Io): { update: (text: string) => void; done: () => void } {

@@ -9,7 +9,7 @@ import { registerFormats } from './formats.ts';
 import { registerIngest } from './ingest.ts';
 import { registerPricing } from './pricing.ts';
 import { registerSimulate } from './simulate.ts';
-import { processIo, type Io } from './io.ts';
+import { processIo, terminalSafe, type Io } from './io.ts';
 import { registerRejects } from './rejects.ts';
 
 /** The environment commands read (GitHub Actions variables for `check`); tests pass their own. */
@@ -35,7 +35,8 @@ export function createProgram(io: Io, env: Env = process.env): Command {
 }
 
 /** Runs the CLI and returns its exit code. Tests call this in-process with their own Io. */
-export async function main(argv: readonly string[], io: Io = processIo, env: Env = process.env): Promise<ExitCode> {
+export async function main(argv: readonly string[], given: Io = processIo, env: Env = process.env): Promise<ExitCode> {
+  const io = terminalSafe(given);
   try {
     await createProgram(io, env).parseAsync([...argv]);
     return 0;

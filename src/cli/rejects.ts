@@ -1,6 +1,7 @@
 // `batchable rejects`: the rows that could not be read, with file:line and reason.
 import type { Command } from 'commander';
 import { withWorkspace } from '../db/workspace.ts';
+import { oneLine, quoted } from '../report/escape.ts';
 import type { Io } from './io.ts';
 import { addDbOption } from './options.ts';
 
@@ -20,6 +21,7 @@ export function registerRejects(program: Command, io: Io): void {
       ),
     );
     if (rows.length === 0) return io.out('no rejected rows\n');
-    io.out(rows.map((r) => `${r.file}${r.line === null ? `#${r.path ?? ''}` : `:${r.line}`}: ${r.reason}${r.raw ? `\n    ${r.raw.slice(0, 200)}` : ''}`).join('\n') + '\n');
+    // File names, reasons and raw lines are input: shown with their control characters visible, raw text capped.
+    io.out(rows.map((r) => `${oneLine(`${r.file}${r.line === null ? `#${r.path ?? ''}` : `:${r.line}`}: ${r.reason}`)}${r.raw ? `\n    ${quoted(r.raw, 200)}` : ''}`).join('\n') + '\n');
   });
 }

@@ -1,5 +1,6 @@
 // Picks the adapter for a file: the one the user named, or the first whose detector recognises the sample.
 import { InputError, UnrecognisedFormat, UsageError } from '../errors.ts';
+import { quoted } from '../report/escape.ts';
 import type { Adapter, Sample } from './adapter.ts';
 import { adapters } from './adapters/index.ts';
 
@@ -22,7 +23,9 @@ export function chooseAdapter(file: string, sample: Sample, requested?: string):
   const candidates = adapters.filter((a) => a.kinds.includes(sample.kind));
   const found = candidates.find((a) => a.detect(sample));
   if (found !== undefined) return found;
-  const seen = sample.kind === 'csv' ? `header: ${sample.header.slice(0, 8).join(', ')}` : `keys: ${[...sample.keys].filter((k) => !k.includes('.')).slice(0, 8).join(', ')}`;
+  // The names quoted are input: each is capped, so a binary or hostile header cannot fill the terminal.
+  const names = (list: readonly string[]) => list.slice(0, 8).map((n) => quoted(n, 40)).join(', ');
+  const seen = sample.kind === 'csv' ? `header: ${names(sample.header)}` : `keys: ${names([...sample.keys].filter((k) => !k.includes('.')))}`;
   throw new UnrecognisedFormat(
     file,
     `unrecognised ${sample.kind.toUpperCase()} usage format (${seen}); checked against ${candidates.map((a) => a.id).join(', ')}. ` +

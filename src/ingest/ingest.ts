@@ -1,7 +1,8 @@
 // Loads usage files into the canonical `calls` view (one table per file, src/db/calls-view.ts): idempotent per
 // file content, and lossless: every input row becomes a call, a counted duplicate of a call already held, or a
 // row in `rejects`.
-import { statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
 import { fileTableName, keptRowsSql, lineSql, moveIntoCallRows, ownTableMinCalls, refreshCallsView, storedColumns } from '../db/calls-view.ts';
 import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
@@ -9,6 +10,7 @@ import type { Workspace } from '../db/workspace.ts';
 import { BatchableError, InputError, InternalError, UnrecognisedFormat } from '../errors.ts';
 import type { AdapterContext, AdapterSelect, ContainerKind, Sample } from './adapter.ts';
 import { chooseAdapter } from './detect.ts';
+import { quoted } from '../report/escape.ts';
 import { literalPath, type InputFile } from './files.ts';
 import { hashFile } from './hash.ts';
 import { isGzip, sniff } from './sniff.ts';
@@ -141,7 +143,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
       if (gzipProblem instanceof BatchableError) throw gzipProblem;
     }
     if (error instanceof BatchableError || error instanceof InternalError) throw error;
-    throw asInputError(file, error);
+    throw await asInputError(file, error);
   } finally {
     await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines');
   }
@@ -151,15 +153,63 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
 const incomingTable = 'calls_incoming';
 
 /** DuckDB's reader errors name the problem and usually the line; keep their first lines, drop the stack. */
-function asInputError(file: string, error: unknown): BatchableError {
+async function asInputError(file: string, error: unknown): Promise<BatchableError> {
   const message = error instanceof Error ? error.message : String(error);
+  const tooLong = /Maximum line size of (\d+) bytes exceeded/.exec(message);
+  if (tooLong) {
+    // DuckDB numbers the line within its buffer ("Line: 1"): find the real one.
+    const limit = Number(tooLong[1]);
+    const found = await firstLongLine(file, limit);
+    return new InputError(file, found?.line, `a line of ${(found?.bytes ?? limit).toLocaleString('en-US')} bytes, over the ${limit.toLocaleString('en-US')}-byte limit for one line ` +
+      `(batchable raises DuckDB's limit to the file's size, up to ${maxLineBytes >> 20} MB); no usage record is that long: check how the file was written`, { cause: error });
+  }
+  if (/out of memory|memory limit/i.test(message)) {
+    return new BatchableError(`out of memory while reading ${file}: DuckDB's memory limit (${process.env.BATCHABLE_MEMORY_LIMIT ?? '1GB'}) was reached; ` +
+      'raise it with BATCHABLE_MEMORY_LIMIT=4GB (or more) and run again', 2, { cause: error });
+  }
   const line = /on Line: (\d+)/i.exec(message)?.[1];
   const firstLine = message.split('\n').find((l) => l.trim() !== '' && !/^CSV Error on Line/i.test(l)) ?? message;
-  const problem = /JSON|json/.test(message) ? `not valid JSON (${firstLine.trim()}); is the file truncated?` : firstLine.trim();
+  const problem = /JSON|json/.test(message) ? `not valid JSON (${quoted(firstLine.trim())}); is the file truncated?` : quoted(firstLine.trim());
   return new InputError(file, line === undefined ? undefined : Number(line), problem, { cause: error });
 }
 
 const csvRejectOptions = "store_rejects = true, rejects_table = '_csv_rejects', rejects_scan = '_csv_scans'";
+
+/** The longest line DuckDB's CSV reader is allowed (it reserves buffers of this size): 2 MB by default. */
+const maxLineBytes = 32 << 20;
+
+/** DuckDB's line limit for this file: its (uncompressed) size, between DuckDB's 2 MB default and maxLineBytes. */
+function lineLimit(file: string): number {
+  const bytes = statSync(file).size * (isGzip(file) ? 10 : 1);
+  return Math.min(maxLineBytes, Math.max(2 << 20, bytes + 1024));
+}
+
+/** The first physical line over `limit` bytes, and its length: only read when DuckDB has refused one. */
+async function firstLongLine(file: string, limit: number): Promise<{ line: number; bytes: number } | undefined> {
+  const input = createReadStream(file);
+  const stream = isGzip(file) ? input.pipe(createGunzip()) : input;
+  let line = 1;
+  let length = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let start = 0;
+      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
+        length += nl - start;
+        if (length > limit) return { line, bytes: length };
+        line += 1;
+        length = 0;
+        start = nl + 1;
+      }
+      length += chunk.length - start;
+    }
+    return length > limit ? { line, bytes: length } : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    stream.destroy();
+    input.destroy();
+  }
+}
 
 /**
  * The relation adapters select from. CSV is read in place (all columns as text, malformed lines kept aside by
@@ -171,11 +221,12 @@ async function prepareSource(ws: Workspace, file: string, sample: Sample): Promi
   await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
   const path = sqlString(literalPath(file));
   // The delimiter comes from our header sniff: DuckDB's sniffer can be misled by the very ragged rows we want to reject.
-  if (kind === 'csv') return `read_csv(${path}, all_varchar = true, header = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ${csvRejectOptions})`;
+  const maxLine = `max_line_size = ${lineLimit(file)}`;
+  if (kind === 'csv') return `read_csv(${path}, all_varchar = true, header = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ${maxLine}, ${csvRejectOptions})`;
   if (kind === 'jsonl') {
     // One VARCHAR column per physical line: \x01 never occurs unescaped in JSON text.
     await ws.run(`CREATE TEMP TABLE _lines AS SELECT line FROM read_csv(${path}, columns = {'line': 'VARCHAR'}, header = false,
-      delim = '\x01', quote = '', escape = '', auto_detect = false, ${csvRejectOptions})`);
+      delim = '\x01', quote = '', escape = '', auto_detect = false, ${maxLine}, ${csvRejectOptions})`);
     await ws.run(`CREATE TEMP TABLE _src AS SELECT rowid + 1 AS _line, '' AS _elem, line AS _raw,
       CASE WHEN json_valid(line) THEN line::JSON END AS j FROM _lines WHERE trim(line) <> ''`);
     return '_src';
@@ -406,7 +457,7 @@ async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
   await ws.run(
     `UPDATE rejects SET raw = l.line FROM (
        SELECT row_number() OVER () AS n, line FROM read_csv(${sqlString(literalPath(t.file))}, columns = {'line': 'VARCHAR'}, header = false,
-         delim = '\x01', quote = '', escape = '', auto_detect = false, ignore_errors = true)) l
+         delim = '\x01', quote = '', escape = '', auto_detect = false, max_line_size = ${lineLimit(t.file)}, ignore_errors = true)) l
      WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = l.n`,
     { sid: t.sourceId },
   );

@@ -47,6 +47,11 @@ function decode(file: string, bytes: Buffer, complete: boolean): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     throw new InputError(file, undefined, 'the file is UTF-16 text; save it as UTF-8 and run again');
   }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    // Text exports never hold NUL bytes: this is a binary file (or a disk block of zeros), not usage.
+    throw new UnrecognisedFormat(file, `not a text file (a NUL byte at byte ${nul}); batchable reads CSV, JSONL and JSON exports`);
+  }
   try {
     // stream: true tolerates a character cut at the end of the sample.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete }).replace(/^\uFEFF/, '');
@@ -109,6 +114,11 @@ export function csvHeader(text: string): { delimiter: string; header: string[] }
   }
 }
 
+/** Key names in JSON text that cannot be parsed whole (the start of a large record). */
+function collectKeyNames(text: string, into: Set<string>): void {
+  for (const match of text.matchAll(/"([^"\\]{1,80})"\s*:/g)) if (match[1]) into.add(match[1]);
+}
+
 /** Applies `--map source=canonical` to a list of names. */
 const renamed = (names: Iterable<string>, map: ReadonlyMap<string, string>) => [...names].map((n) => map.get(n) ?? n);
 
@@ -133,6 +143,9 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
         // A malformed line becomes a reject with its line number at ingest; detection uses the others.
       }
     }
+    // A first record longer than the sample (a one-line page of thousands of results): its key names are read
+    // from the part the sample holds, as for a large document.
+    if (records.length === 0 && !complete) collectKeyNames(text, keys);
   } else if (complete) {
     try {
       const doc: unknown = JSON.parse(text);
@@ -142,7 +155,7 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
     }
   } else {
     // A large document: collect the key names that appear in its first part.
-    for (const match of text.matchAll(/"([^"\\]{1,80})"\s*:/g)) if (match[1]) keys.add(match[1]);
+    collectKeyNames(text, keys);
   }
   for (const record of records) collectKeys(record, keys);
   const arrayDocument = kind === 'json' && text.trimStart().startsWith('[');

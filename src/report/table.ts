@@ -4,6 +4,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Style } from '../cli/io.ts';
+import { oneLine } from './escape.ts';
 
 export type Align = 'left' | 'right';
 
@@ -27,7 +28,11 @@ const pad = 2;
 const width = (text: string) => Math.max(0, ...text.split('\n').map((l) => l.length));
 const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
 
-export function renderTable(spec: TableSpec, style: Style): string {
+export function renderTable(raw: TableSpec, style: Style): string {
+  // Cells can hold input (workload names, keys, models): control characters are shown, never sent to the
+  // terminal. Headers are ours (and may hold a line break to wrap).
+  const clean = (cells: readonly string[]) => cells.map(oneLine);
+  const spec: TableSpec = { ...raw, rows: raw.rows.map(clean), ...(raw.footer ? { footer: clean(raw.footer) } : {}) };
   const moved = movedColumn(spec, style);
   const shown = moved === undefined ? spec : withoutColumn(spec, moved);
   const paint = new Chalk({ level: style.color ? 1 : 0 });

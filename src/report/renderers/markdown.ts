@@ -1,18 +1,20 @@
 // Markdown: the same table as the terminal, as a GitHub pipe table, with the notes as lists.
 import type { Report, Style } from '../model.ts';
+import { markdownText, visible } from '../escape.ts';
 import { footerLines, savingsColumns } from './columns.ts';
 
-const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+/** Every cell and list item: names, models and reasons can come from input (HTML, links, pipes, controls). */
+const cell = markdownText;
 
 export function renderMarkdown(report: Report, _style: Style): string {
   const spec = savingsColumns(report);
-  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
-  const lines = [line(spec.head), `|${spec.align.map((a) => (a === 'right' ? ' ---: ' : ' --- ')).join('|')}|`, ...spec.rows.map(line)];
-  if (spec.footer) lines.push(line(spec.footer.map((c) => (c === '' ? '' : `**${c}**`))));
+  const line = (cells: readonly string[], bold = false) => `| ${cells.map((c) => (bold && c !== '' ? `**${cell(c)}**` : cell(c))).join(' | ')} |`;
+  const lines = [line(spec.head), `|${spec.align.map((a) => (a === 'right' ? ' ---: ' : ' --- ')).join('|')}|`, ...spec.rows.map((r) => line(r))];
+  if (spec.footer) lines.push(line(spec.footer, true));
   const f = footerLines(report);
   const list = (title: string, items: readonly string[]) => (items.length > 0 ? ['', `**${title}**`, '', ...items.map((i) => `- ${cell(i)}`)] : []);
   lines.push(...(f.period.length > 0 ? ['', ...f.period.map((p) => `${cell(p)}  `)] : []));
   lines.push(...list('Assumptions', f.assumptions), ...list('Notes (where batch would not pay, or needs care)', f.notes), ...list('Warnings', f.warnings));
-  for (const s of report.sections) lines.push('', `**${s.title}**`, '', '```', s.text.trimEnd(), '```');
+  for (const s of report.sections) lines.push('', `**${s.title}**`, '', '```', visible(s.text.trimEnd()).replaceAll('```', '`\u200b``'), '```');
   return `${lines.join('\n')}\n`;
 }

@@ -3,17 +3,19 @@
 import { Chalk } from 'chalk';
 import type { Report, Style } from '../model.ts';
 import { renderTable as table, wrapItem } from '../table.ts';
+import { oneLine, visible } from '../escape.ts';
 import { footerLines, savingsColumns } from './columns.ts';
 
 export function renderTable(report: Report, style: Style): string {
   const paint = new Chalk({ level: style.color ? 1 : 0 });
   const f = footerLines(report);
   const out = [table(savingsColumns(report), style)];
-  const block = (lines: readonly string[]) => (lines.length > 0 ? out.push(`${lines.join('\n')}\n`) : 0);
+  // Lines that quote input (models, names, rules) show its control characters rather than obey them.
+  const block = (lines: readonly string[]) => (lines.length > 0 ? out.push(`${lines.map(oneLine).join('\n')}\n`) : 0);
   block(f.period);
   block(f.assumptions);
   // Notes are sentences: wrapped to the width (not by the terminal mid-word), unless --wide.
-  if (f.notes.length > 0) out.push(`Notes (where batch would not pay, or needs care):\n${f.notes.map((n) => wrapItem(`- ${n}`, style.columns, '  ', style.wide === true)).join('')}`);
-  for (const s of report.sections) out.push(`${paint.bold(s.title)}\n${s.text.endsWith('\n') ? s.text : `${s.text}\n`}`);
+  if (f.notes.length > 0) out.push(`Notes (where batch would not pay, or needs care):\n${f.notes.map((n) => wrapItem(`- ${oneLine(n)}`, style.columns, '  ', style.wide === true)).join('')}`);
+  for (const s of report.sections) out.push(`${paint.bold(oneLine(s.title))}\n${visible(s.text.endsWith('\n') ? s.text : `${s.text}\n`)}`);
   return out.join('\n');
 }

@@ -1,0 +1,74 @@
+// Issue 14 findings 3 and 12: large records are read or rejected with their line, never dropped; errors blame the
+// right line and quote input capped and escaped.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'batchable-limits-'));
+const rec = (id: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ call_id: id, ts: '2026-10-05T09:00:00Z', model: 'gpt-5.4', input_tokens: 10, output_tokens: 1, ...extra });
+const csvHead = 'call_id,ts,model,input_tokens,output_tokens,note\n';
+const csvRow = (id: string, note = '') => `${id},2026-10-05T09:00:00Z,gpt-5.4,10,1,"${note}"\n`;
+
+describe('long lines and large records', () => {
+  it('reads a CSV line over DuckDB’s 2 MB default (the limit follows the file size)', async () => {
+    const file = join(tempDir(), 'long.csv');
+    writeFileSync(file, csvHead + csvRow('a') + csvRow('b') + csvRow('long', 'x'.repeat(3_000_000)) + csvRow('c'));
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('4 calls ingested, 0 rows rejected');
+  });
+
+  it('a CSV line over 32 MB names its own line and the reason, in one line', async () => {
+    const file = join(tempDir(), 'huge-line.csv');
+    writeFileSync(file, csvHead + csvRow('a') + csvRow('b') + csvRow('long', 'x'.repeat(34_000_000)) + csvRow('c'));
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${file}:4: a line of 34,000,041 bytes, over the 33,554,432-byte limit for one line (batchable raises DuckDB's limit to the file's size, up to 32 MB); no usage record is that long: check how the file was written\n`);
+  });
+
+  it('a JSONL record over the limit is a reject with its line; one of 3 MB is a call; the first record may exceed the sample', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'big.jsonl');
+    // The first record is larger than detection's 256 KB sample: its keys are still seen.
+    writeFileSync(file, [rec('mid', { tags: { blob: 'x'.repeat(3_000_000) } }), rec('r1'), rec('big', { tags: { blob: 'y'.repeat(34_000_000) } }), rec('r2')].join('\n') + '\n');
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`rejected ${file}:3: LINE SIZE OVER MAXIMUM`);
+    expect(r.stdout).toContain('3 calls ingested, 1 row rejected');
+  });
+
+  it('a one-line JSON page over 256 KB is recognised by the keys in its first part', async () => {
+    const file = join(tempDir(), 'usage-page.json');
+    const results = Array.from({ length: 9000 }, (_, i) => ({
+      object: 'organization.usage.completions.result', input_tokens: 100 + i, output_tokens: 10, input_cached_tokens: 0, num_model_requests: 1,
+      model: 'gpt-4o-mini-2024-07-18', project_id: `proj_${i % 7}`, user_id: null, api_key_id: null, batch: false,
+    }));
+    writeFileSync(file, JSON.stringify({ object: 'page', data: [{ object: 'bucket', start_time: 1759651200, end_time: 1759654800, results }], has_more: false, next_page: null }));
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('openai-usage, 9,000 calls ingested, 0 rows rejected');
+  });
+});
+
+describe('what an error quotes from input', () => {
+  it('a file of NUL bytes is one short line', async () => {
+    const file = join(tempDir(), 'zeros.csv');
+    writeFileSync(file, Buffer.alloc(300_000));
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${file}: not a text file (a NUL byte at byte 0); batchable reads CSV, JSONL and JSON exports\n`);
+  });
+
+  it('a huge unrecognised header is capped and escaped', async () => {
+    const file = join(tempDir(), 'wide.csv');
+    writeFileSync(file, `${'\x1b[2J'.repeat(20)}${'h'.repeat(200_000)},b\n1,2\n`);
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.length).toBeLessThan(1500);
+    expect(r.stderr).not.toMatch(/\x1b/);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+  });
+});
