@@ -55,6 +55,19 @@ export function exitCodeFor(error: unknown): ExitCode {
   return error instanceof BatchableError ? error.exitCode : 2;
 }
 
+/**
+ * DuckDB running out of its memory budget is a limit the user can raise, not a bug: one line naming the limit and
+ * how to raise it, wherever it happens (ingest, labelling, pricing, report).
+ */
+export function knownError(error: unknown): unknown {
+  if (error instanceof BatchableError || !(error instanceof Error) || !/Out of Memory Error/i.test(error.message)) return error;
+  return new BatchableError(
+    `out of memory: DuckDB's memory limit (${process.env.BATCHABLE_MEMORY_LIMIT ?? '1GB'}) was reached; raise it with BATCHABLE_MEMORY_LIMIT=4GB (or more) and run again`,
+    2,
+    { cause: error },
+  );
+}
+
 /** What a message can quote from input (a header, a line) is capped: an error is a line, not the file. */
 const maxMessage = 1000;
 const capped = (message: string): string =>

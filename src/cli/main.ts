@@ -1,6 +1,6 @@
 // The program: commands, and the one place that turns errors into exit codes (0 fine, 1 check failed, 2 bad usage/input).
 import { Command, CommanderError } from 'commander';
-import { exitCodeFor, formatError, type ExitCode } from '../errors.ts';
+import { exitCodeFor, formatError, knownError, type ExitCode } from '../errors.ts';
 import { version } from '../version.ts';
 import { registerAudit } from './audit.ts';
 import { registerCheck } from './check.ts';
@@ -42,7 +42,8 @@ export async function main(argv: readonly string[], given: Io = processIo, env: 
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2; // commander printed its message
-    io.err(formatError(error));
-    return exitCodeFor(error);
+    const known = knownError(error);
+    io.err(formatError(known));
+    return exitCodeFor(known);
   }
 }

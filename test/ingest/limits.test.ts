@@ -72,3 +72,21 @@ describe('what an error quotes from input', () => {
     expect(r.stderr.split('\n')).toHaveLength(2);
   });
 });
+
+describe('out of memory', () => {
+  it('names the limit and BATCHABLE_MEMORY_LIMIT, not the file', async () => {
+    const file = join(tempDir(), 'many.csv');
+    const rows = Array.from({ length: 200_000 }, (_, i) => `c${i},2026-10-05T09:${String(i % 60).padStart(2, '0')}:00Z,gpt-5.4,${i},${i % 97},p${i % 13},note${i}`);
+    writeFileSync(file, `call_id,ts,model,input_tokens,output_tokens,project,note\n${rows.join('\n')}\n`);
+    const saved = process.env.BATCHABLE_MEMORY_LIMIT;
+    process.env.BATCHABLE_MEMORY_LIMIT = '8MB';
+    try {
+      const r = await runCli(['audit', file, '--db', ':memory:']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error: out of memory.*DuckDB's memory limit \(8MB\) was reached; raise it with BATCHABLE_MEMORY_LIMIT=4GB \(or more\) and run again\n$/);
+    } finally {
+      if (saved === undefined) delete process.env.BATCHABLE_MEMORY_LIMIT;
+      else process.env.BATCHABLE_MEMORY_LIMIT = saved;
+    }
+  });
+});
