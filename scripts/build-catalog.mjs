@@ -3,13 +3,16 @@
 // databases in ../shared/data (LiteLLM for rates, lanes and tiers; genai-prices and models.dev to cross-check),
 // with seed 003's table as the reference where they disagree. Run: `npm run catalog:build` (it compiles first,
 // because this script reuses the compiled schema and decimal helpers from dist/).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { aliasesJsonSchema } from '../dist/pricing/aliases.js';
 import { catalogFileSchema, catalogJsonSchema } from '../dist/pricing/catalog-schema.js';
 import { microsToUsdText, perMTokToMicros, perTokenToMicros, usdToMicros } from '../dist/pricing/decimal.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const data = (name) => JSON.parse(readFileSync(here(`../../shared/data/${name}`), 'utf8'));
+// The databases sit in ../shared/data next to the clone (or two levels up from a worktree); PRICE_DATA overrides.
+const dataDir = process.env.PRICE_DATA ?? ['../../shared/data/', '../../../shared/data/'].map(here).find((d) => existsSync(d));
+const data = (name) => JSON.parse(readFileSync(`${dataDir}/${name}`, 'utf8'));
 const litellm = data('litellm_model_prices.json');
 const genai = data('genai_prices_data_v2.json');
 const modelsDev = data('models_dev_api.json');
@@ -169,11 +172,198 @@ for (const [provider, id, key, aliases, genaiId, devId, seed] of models) {
   (files[provider] ??= { $schema: './catalog.schema.json', provider, ...providers[provider], models: [] }).models.push({ id, aliases, operations, prices: [entry] });
 }
 
+// ---- Coverage: every other text and embedding model the databases price, current and retired ----------------
+// The curated list above keeps its figures (the seeds' worked examples are computed from them). Every other chat,
+// responses, completion and embedding model of the covered providers is added from LiteLLM, then what only
+// genai-prices or models.dev know (retired Anthropic models, older Mistral and Cohere ids). A dated snapshot
+// (`gpt-4o-2024-05-13`) becomes its own model only when its price differs from the undated model's: otherwise the
+// resolver's date stripping already sends it there.
+const idKey = (id) => id.toLowerCase().replace(/@/g, '-').replaceAll('.', '-');
+const dateless = (key) => key.replace(/-(\d{4}-\d{2}-\d{2}|\d{8}|default|latest)$/, '');
+const taken = new Map(); // idKey -> catalog entry of files[provider].models
+for (const file of Object.values(files)) for (const m of file.models) for (const name of [m.id, ...m.aliases]) taken.set(idKey(name), m);
+
+/** LiteLLM providers per catalog provider, direct API first (its figures win when an id is on both). */
+const litellmProviders = {
+  openai: ['openai', 'text-completion-openai'],
+  anthropic: ['anthropic'],
+  google: ['gemini'],
+  deepseek: ['deepseek'],
+  mistral: ['mistral'],
+  xai: ['xai'],
+  cohere: ['cohere_chat', 'cohere'],
+};
+/** Cloud routes, last: they fill in what the providers' own figures lack (retired Claude models, Vertex-only ids). */
+const litellmRoutes = { anthropic: ['vertex_ai-anthropic_models'], google: ['vertex_ai-language-models', 'vertex_ai-embedding-models'] };
+const genaiProviders = { openai: 'openai', anthropic: 'anthropic', google: 'google', deepseek: 'deepseek', mistral: 'mistral', xai: 'x-ai', cohere: 'cohere' };
+const devProviders = { openai: ['openai'], anthropic: ['anthropic'], google: ['google', 'google-vertex'], deepseek: ['deepseek'], mistral: ['mistral'], xai: ['xai'], cohere: ['cohere'] };
+const textModes = new Set(['chat', 'responses', 'completion', 'embedding']);
+/** Names that are not text or embedding models (image, speech, video, moderation, rerank, OCR). */
+const notText = /image|imagine|video|tts|transcri|whisper|dall-e|moderation|rerank|ocr|realtime|live-|veo|lyria|container|robotics/;
+Object.assign(providers, {
+  mistral: { batch: { operations: ['chat', 'embeddings'], multiplier: '0.5' }, notes: 'Mistral Batch API: 50% of the standard price, chat and embeddings.' },
+  xai: { batch: { operations: ['chat', 'responses'], multiplier: '0.5' }, notes: 'xAI Batch API: 50% of the standard price for chat (and responses).' },
+  cohere: { notes: 'No batch discount on Cohere chat; embed jobs bill at the standard price.' },
+});
+
+function releaseDate(provider, id) {
+  for (const p of devProviders[provider]) {
+    const m = modelsDev[p]?.models?.[id] ?? modelsDev[p]?.models?.[id.replace(/-(\d{8})$/, '@$1')];
+    if (m?.release_date) return m.release_date;
+  }
+  return undefined;
+}
+
+/** One price entry from LiteLLM figures: standard rates, published lanes that differ from the rule, tiers. */
+function litellmEntry(provider, key, e, from) {
+  const std = litellmRates(e, '');
+  const entry = { effective_from: from, input: std.input, output: std.output };
+  if (provider === 'anthropic') {
+    entry.cache_read = std.cache_read ?? scaled(std.input, 1n, 10n);
+    entry.cache_write_5m = std.cache_write_5m ?? scaled(std.input, 5n, 4n);
+    entry.cache_write_1h = std.cache_write_1h ?? scaled(std.input, 2n, 1n);
+  } else {
+    if (std.cache_read !== undefined) entry.cache_read = std.cache_read;
+    if (std.cache_write_5m !== undefined && usdToMicros(std.cache_write_5m) > 0n) entry.cache_write_5m = std.cache_write_5m;
+  }
+  const lanes = {};
+  const batch = litellmRates(e, '_batches');
+  if (batch.input !== undefined && (batch.input !== half(std.input) || (batch.output ?? half(std.output)) !== half(std.output))) lanes.batch = batch;
+  for (const lane of ['flex', 'priority']) {
+    const r = litellmRates(e, `_${lane}`);
+    if (r.input !== undefined || r.output !== undefined) lanes[lane] = r;
+  }
+  if (Object.keys(lanes).length > 0) entry.lanes = lanes;
+  const tiers = [];
+  for (const k of Object.keys(e)) {
+    const m = /^input_cost_per_token_above_(\d+)k_tokens$/.exec(k);
+    if (!m) continue;
+    const t = litellmRates(e, `_above_${m[1]}k_tokens`);
+    tiers.push(defined({ above_input_tokens: Number(m[1]) * 1000, ...t }));
+  }
+  if (tiers.length > 0) entry.tiers = tiers.sort((a, b) => a.above_input_tokens - b.above_input_tokens);
+  entry.source = `${LITELLM} ${key}`;
+  entry.checked = CHECKED;
+  return entry;
+}
+
+const sameBase = (a, b) => a.input === b.input && a.output === b.output && (a.cache_read ?? a.input) === (b.cache_read ?? b.input);
+const candidates = []; // { provider, id, operations, entry, from }
+function litellmCandidates(provider, llps, route = false) {
+  for (const llp of llps) {
+    for (const [key, e] of Object.entries(litellm)) {
+      if (e.litellm_provider !== llp || !textModes.has(e.mode)) continue;
+      const id = key.replace(/^[a-z_]+\//, '').replace(/@default$/, '').replace(/@(\d{8})$/, '-$1');
+      if (notText.test(id) || e.input_cost_per_token === undefined || (e.output_cost_per_token === undefined && e.mode !== 'embedding')) continue;
+      if (e.input_cost_per_token === 0 && !e.output_cost_per_token) continue; // free previews: no price to state
+      const ops = e.mode === 'embedding' ? ['embeddings'] : e.mode === 'responses' ? ['responses'] : e.mode === 'completion' ? ['completions'] : ['chat', 'responses', 'completions'];
+      const entry = litellmEntry(provider, key, { ...e, output_cost_per_token: e.output_cost_per_token ?? 0 }, releaseDate(provider, id) ?? '2024-01-01');
+      candidates.push({ provider, id, operations: ops, entry, route });
+    }
+  }
+}
+for (const [provider, llps] of Object.entries(litellmProviders)) {
+  litellmCandidates(provider, llps);
+  // What LiteLLM does not price: genai-prices, then models.dev (USD per MTok already).
+  for (const m of genai.find((p) => p.id === genaiProviders[provider])?.models ?? []) {
+    // genai-prices also lists match-rule stubs (`gpt-4o-mini-2024-07-18.ft-`, `gpt-4o:extended`): not model ids.
+    if (notText.test(m.id) || m.id.startsWith('claude') !== (provider === 'anthropic') || /-$|\.ft-|^(?!ft:).*:/.test(m.id)) continue;
+    const set = Array.isArray(m.prices) ? m.prices.find((x) => !x.constraint)?.prices : m.prices;
+    const v = (x) => (typeof x === 'object' && x !== null ? x.base : x);
+    if (!set || v(set.input_mtok) === undefined || (v(set.output_mtok) === undefined && !m.id.includes('embed'))) continue;
+    const mt = (x) => (v(x) === undefined ? undefined : microsToUsdText(perMTokToMicros(v(x))));
+    const entry = defined({ effective_from: releaseDate(provider, m.id) ?? '2024-01-01', input: mt(set.input_mtok), output: mt(set.output_mtok) ?? '0', cache_read: mt(set.cache_read_mtok), cache_write_5m: mt(set.cache_write_mtok), cache_write_1h: mt(set.cache_write_1h_mtok), source: `genai-prices@47df840a (2026-08-21) ${genaiProviders[provider]}/${m.id}`, checked: '2026-08-21' });
+    // genai-prices names a family by its `-latest` id and matches every snapshot by prefix: the family id is the model.
+    const family = m.id.replace(/-latest$/, '');
+    candidates.push({ provider, id: family, aliases: family === m.id ? [] : [m.id], operations: m.id.includes('embed') ? ['embeddings'] : ['chat', 'responses', 'completions'], entry });
+  }
+  for (const dp of devProviders[provider]) {
+    for (const [devKey, m] of Object.entries(modelsDev[dp]?.models ?? {})) {
+      if (notText.test(devKey) || devKey.includes('/') || !m.cost || m.cost.input === undefined || m.cost.output === undefined) continue;
+      if ((provider === 'anthropic') !== devKey.startsWith('claude')) continue;
+      if (m.modalities?.output && !m.modalities.output.includes('text') && !devKey.includes('embed')) continue;
+      const id = devKey.replace(/@default$/, '').replace(/@(\d{8})$/, '-$1');
+      const mt = (x) => (x === undefined ? undefined : microsToUsdText(perMTokToMicros(x)));
+      const entry = defined({ effective_from: m.release_date ?? '2024-01-01', input: mt(m.cost.input), output: mt(m.cost.output), cache_read: mt(m.cost.cache_read), cache_write_5m: mt(m.cost.cache_write), source: `models.dev@f3fc6922 (2026-07-02) ${dp}/${devKey}`, checked: '2026-07-02' });
+      if (provider === 'anthropic' && entry.cache_write_1h === undefined) entry.cache_write_1h = scaled(entry.input, 2n, 1n);
+      candidates.push({ provider, id, operations: devKey.includes('embed') ? ['embeddings'] : ['chat', 'responses', 'completions'], entry });
+    }
+  }
+}
+for (const [provider, llps] of Object.entries(litellmRoutes)) litellmCandidates(provider, llps, true);
+// Undated ids first, so a snapshot is compared with the model it is a snapshot of.
+const isDated = (id) => dateless(idKey(id)) !== idKey(id);
+candidates.sort((a, b) => Number(isDated(a.id)) - Number(isDated(b.id)));
+let added = 0;
+for (const c of candidates) {
+  const key = idKey(c.id);
+  if (taken.has(key)) continue;
+  const undated = taken.get(dateless(key));
+  // A cloud's snapshot of a model the provider prices is the provider's model (its own price is a route price).
+  if (c.route && undated) continue;
+  if (undated && undated.id !== c.id && sameBase(undated.prices.at(-1), c.entry)) continue;
+  files[c.provider] ??= { $schema: './catalog.schema.json', provider: c.provider, ...providers[c.provider], models: [] };
+  const aliases = (c.aliases ?? []).filter((a) => !taken.has(idKey(a)));
+  const model = { id: c.id, aliases, operations: c.operations, prices: [c.entry] };
+  files[c.provider].models.push(model);
+  for (const name of [c.id, ...aliases]) taken.set(idKey(name), model);
+  added++;
+}
+
+// ---- Price history: genai-prices' dated entries (constraint.start_date) become later entries --------------------
+let dated = 0;
+for (const [provider, gp] of Object.entries(genaiProviders)) {
+  for (const m of genai.find((p) => p.id === gp)?.models ?? []) {
+    if (!Array.isArray(m.prices)) continue;
+    const model = taken.get(idKey(m.id));
+    if (!model || !files[provider]?.models.includes(model)) continue;
+    for (const step of m.prices) {
+      const from = step.constraint?.start_date;
+      if (!from || step.constraint.start_time || from <= model.prices[0].effective_from) continue;
+      const p = step.prices;
+      const base = (x) => (typeof x === 'object' && x !== null ? x.base : x);
+      const mt = (x) => (base(x) === undefined ? undefined : microsToUsdText(perMTokToMicros(base(x))));
+      const entry = defined({ effective_from: from, input: mt(p.input_mtok), output: mt(p.output_mtok), cache_read: mt(p.cache_read_mtok), cache_write_5m: mt(p.cache_write_mtok), cache_write_1h: mt(p.cache_write_1h_mtok) });
+      const tiers = new Map();
+      const names = { input_mtok: 'input', output_mtok: 'output', cache_read_mtok: 'cache_read', cache_write_mtok: 'cache_write_5m', cache_write_1h_mtok: 'cache_write_1h' };
+      for (const [k, v] of Object.entries(p)) {
+        if (!names[k] || typeof v !== 'object' || v === null) continue;
+        for (const t of v.tiers ?? []) tiers.set(t.start, { ...tiers.get(t.start), above_input_tokens: t.start, [names[k]]: microsToUsdText(perMTokToMicros(t.price)) });
+      }
+      if (tiers.size > 0) entry.tiers = [...tiers.values()].sort((a, b) => a.above_input_tokens - b.above_input_tokens);
+      entry.source = `genai-prices@47df840a (2026-08-21) ${gp}/${m.id}, from ${from}`;
+      entry.checked = '2026-08-21';
+      model.prices.push(entry);
+      dated++;
+    }
+  }
+}
+
+// ---- Route prices: Bedrock's regional inference profiles (us., eu., apac., au., jp.) bill some Claude models
+// above the global price (+10%). Those become models named `bedrock-regional:<catalog id>`, which the resolver
+// tries first for a regional profile id (src/pricing/routes.ts); everything else on Bedrock bills as direct.
+let routed = 0;
+for (const [key, e] of Object.entries(litellm)) {
+  const m = /^(?:bedrock\/)?(?:us|eu|apac|au|jp)\.anthropic\.(claude-[a-z0-9.-]+?)(?:-v\d+(?::\d+)?)?$/.exec(key);
+  if (!m || !['bedrock_converse', 'bedrock'].includes(e.litellm_provider) || e.input_cost_per_token === undefined) continue;
+  const base = taken.get(idKey(m[1])) ?? taken.get(dateless(idKey(m[1])));
+  if (!base || !files.anthropic.models.includes(base)) continue;
+  const id = `bedrock-regional:${base.id}`;
+  if (taken.has(idKey(id))) continue;
+  const entry = litellmEntry('anthropic', key, e, base.prices[0].effective_from);
+  if (sameBase(base.prices.at(-1), entry)) continue;
+  const model = { id, aliases: [], operations: base.operations, prices: [entry] };
+  files.anthropic.models.push(model);
+  taken.set(idKey(id), model);
+  routed++;
+}
+
 for (const [provider, file] of Object.entries(files)) {
   catalogFileSchema.parse(file);
   writeFileSync(here(`../pricing/${provider}.json`), `${JSON.stringify(file, null, 2)}\n`);
 }
 writeFileSync(here('../pricing/catalog.schema.json'), `${JSON.stringify(catalogJsonSchema(), null, 2)}\n`);
+writeFileSync(here('../pricing/aliases.schema.json'), `${JSON.stringify(aliasesJsonSchema(), null, 2)}\n`);
 
 // The disagreements go into pricing/README.md between markers, so the page always matches the data.
 const readmePath = here('../pricing/README.md');
@@ -182,4 +372,4 @@ const table = ['| model | field | bundled (USD/MTok) | other source | source |',
 const start = '<!-- disagreements:start -->';
 const end = '<!-- disagreements:end -->';
 writeFileSync(readmePath, readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${table}\n${end}`));
-console.log(`wrote ${Object.keys(files).length} provider catalogs, ${models.length} models, ${disagreements.length} disagreements`);
+console.log(`wrote ${Object.keys(files).length} provider catalogs: ${models.length} curated models, ${added} more, ${routed} route prices, ${dated} dated entries; ${disagreements.length} disagreements`);
