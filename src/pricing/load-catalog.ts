@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { BatchableError, InputError, UsageError } from '../errors.ts';
 import { catalogFileSchema, laneNames, type CatalogFile, type LaneRates, type Operation, type PriceEntry, type PublishedLane, type Tier } from './catalog-schema.ts';
 import { applyRatio, parseRatio, usdToMicros, type Ratio } from './decimal.ts';
-import { normaliseModel } from './model-names.ts';
+import { aliasesFileName, readAliasesFile, type UserAlias } from './aliases.ts';
+import { closestIds, modelKey, normaliseModel, withoutLatest } from './model-names.ts';
+import { routeOf, type RouteRule } from './routes.ts';
 
 /** Works from src/pricing under vitest and from dist/pricing once built: both sit two levels below the repo. */
 export const bundledPricingDir = fileURLToPath(new URL('../../pricing/', import.meta.url));
@@ -48,8 +50,10 @@ export type CatalogModel = {
 export type Catalog = {
   readonly providers: ReadonlyMap<string, ProviderInfo>;
   readonly models: ReadonlyMap<string, CatalogModel>;
-  /** normalised id or alias -> catalog id */
+  /** exact key (modelKey) or dateless key (normaliseModel) of an id or alias -> catalog id */
   readonly index: ReadonlyMap<string, string>;
+  /** the user's aliases (DIR/aliases.json): modelKey(name) -> aliases for that name, provider-scoped ones first */
+  readonly userAliases: ReadonlyMap<string, readonly UserAlias[]>;
   readonly files: readonly string[];
 };
 
@@ -61,12 +65,30 @@ export async function loadCatalog(options: { pricingDir?: string | undefined }):
     throw new UsageError(`--pricing-dir ${options.pricingDir}: no such directory (create it and put <provider>.json catalogs in it)`);
   }
   const userFiles = userDir === undefined ? [] : catalogFiles(userDir);
-  return buildCatalog([...files.map((f) => ({ file: f, data: readCatalogFile(f) })), ...userFiles.map((f) => ({ file: f, data: readCatalogFile(f), user: true }))]);
+  const aliasFile = userDir === undefined ? undefined : join(userDir, aliasesFileName);
+  const aliases = aliasFile !== undefined && existsSync(aliasFile) ? readAliasesFile(aliasFile) : [];
+  const catalog = buildCatalog([...files.map((f) => ({ file: f, data: readCatalogFile(f) })), ...userFiles.map((f) => ({ file: f, data: readCatalogFile(f), user: true }))]);
+  return withUserAliases(catalog, aliases, aliasFile ?? '');
+}
+
+/** Adds the user's aliases; each must name a model the catalog has (else exit 2 naming the alias and the file). */
+export function withUserAliases(catalog: Catalog, aliases: readonly UserAlias[], file: string): Catalog {
+  const map = new Map<string, UserAlias[]>();
+  for (const a of aliases) {
+    if (resolveModel(catalog, a.model) === undefined) {
+      throw new InputError(file, undefined, `alias "${a.name}" points to "${a.model}", which is not in the catalog; closest ids: ${closestIds(a.model, catalog.models.keys()).join(', ')}`);
+    }
+    const list = map.get(modelKey(a.name)) ?? [];
+    list.push(a);
+    list.sort((x, y) => Number(x.provider === undefined) - Number(y.provider === undefined));
+    map.set(modelKey(a.name), list);
+  }
+  return { ...catalog, userAliases: map, files: aliases.length > 0 ? [...catalog.files, file] : catalog.files };
 }
 
 export function catalogFiles(dir: string): string[] {
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.json') && name !== schemaFileName)
+    .filter((name) => name.endsWith('.json') && name !== schemaFileName && name !== aliasesFileName && !name.endsWith('.schema.json'))
     .sort()
     .map((name) => join(dir, name));
 }
@@ -111,19 +133,20 @@ export function buildCatalog(sources: readonly { file: string; data: CatalogFile
       if (seen.has(m.id)) throw new InputError(file, undefined, `model "${m.id}" appears twice; keep one entry and list its prices together`);
       seen.add(m.id);
       // A user entry may name a bundled model by any of its spellings or aliases.
-      const existingId = user ? (byName.get(normaliseModel(m.id)) ?? m.id) : m.id;
+      const existingId = user ? (byName.get(modelKey(m.id)) ?? byName.get(normaliseModel(m.id)) ?? m.id) : m.id;
       let model = models.get(existingId);
       if (model === undefined) {
         model = { id: m.id, provider: data.provider, aliases: new Set(), operations: m.operations, prices: new Map() };
         models.set(m.id, model);
-        byName.set(normaliseModel(m.id), m.id);
+        byName.set(modelKey(m.id), m.id);
+        if (!byName.has(normaliseModel(m.id))) byName.set(normaliseModel(m.id), m.id);
       } else if (!user) {
         throw new InputError(file, undefined, `model "${m.id}" is already defined by another bundled catalog file`);
       }
       if (m.operations !== undefined) model.operations = m.operations;
       for (const alias of m.aliases) {
         model.aliases.add(alias);
-        if (!byName.has(normaliseModel(alias))) byName.set(normaliseModel(alias), model.id);
+        if (!byName.has(modelKey(alias))) byName.set(modelKey(alias), model.id);
       }
       for (const entry of m.prices) model.prices.set(entry.effective_from, { entry, file });
     }
@@ -140,7 +163,7 @@ export function buildCatalog(sources: readonly { file: string; data: CatalogFile
       .map(({ entry, file }) => ({ entry, file, tiers: resolveTiers(entry, provider) }));
     resolved.set(model.id, { id: model.id, provider: model.provider, aliases: [...model.aliases].sort(), operations: model.operations, entries });
     for (const name of [model.id, ...model.aliases]) {
-      const key = normaliseModel(name);
+      const key = modelKey(name);
       const other = index.get(key);
       if (other !== undefined && other !== model.id) {
         throw new BatchableError(`price catalog: "${name}" names both ${other} and ${model.id}; remove the alias from one of them`);
@@ -148,7 +171,15 @@ export function buildCatalog(sources: readonly { file: string; data: CatalogFile
       index.set(key, model.id);
     }
   }
-  return { providers, models: resolved, index, files: sources.map((s) => s.file) };
+  // Dateless keys: `claude-sonnet-4` finds `claude-sonnet-4-20250514` when no undated model exists. An exact key
+  // always wins; among snapshots of one model the latest id (sorted last) wins.
+  for (const model of [...resolved.values()].sort((a, b) => b.id.localeCompare(a.id))) {
+    for (const name of [model.id, ...model.aliases]) {
+      const key = normaliseModel(name);
+      if (!index.has(key)) index.set(key, model.id);
+    }
+  }
+  return { providers, models: resolved, index, userAliases: new Map(), files: sources.map((s) => s.file) };
 }
 
 function resolveTiers(entry: PriceEntry, provider: ProviderInfo | undefined): ResolvedTier[] {
@@ -190,9 +221,52 @@ function laneRates(standard: Rates, published: Partial<Record<PublishedLane, Lan
   return out;
 }
 
-/** The catalog id for a model name, or undefined (exact resolution, see model-names.ts). */
+/** How a model name was resolved: the catalog id and the rules that led there, or why it stays unpriced. */
+export type Resolution =
+  | { readonly id: string; readonly rules: readonly RouteRule[]; readonly alias?: UserAlias }
+  | { readonly id: undefined; readonly rules: readonly RouteRule[]; readonly reason: string };
+
+/** Exact key, then dateless, then without -latest: the lookups every route ends with. */
+function lookup(catalog: Catalog, name: string): { id: string; dated: boolean } | undefined {
+  const exact = catalog.index.get(modelKey(name));
+  if (exact !== undefined) return { id: exact, dated: false };
+  // Then the dateless key, `-latest`, and Google's `-001`/`-002` version suffix (gemini-1.5-pro-002).
+  const dateless = normaliseModel(name);
+  const key = catalog.index.get(dateless) ?? catalog.index.get(withoutLatest(dateless)) ?? catalog.index.get(dateless.replace(/-0\d\d$/, ''));
+  return key === undefined ? undefined : { id: key, dated: true };
+}
+
+/**
+ * Resolves a model name as a source writes it (with the call's provider, for provider-scoped aliases): the user's
+ * aliases first, then the route rules (routes.ts), then exact lookups. Never fuzzy: closest ids only go in messages.
+ * Called once per distinct (provider, model) of the calls.
+ */
+export function resolveName(catalog: Catalog, name: string, provider?: string | null): Resolution {
+  const aliases = catalog.userAliases.get(modelKey(name));
+  const alias = aliases?.find((a) => a.provider === undefined || a.provider === provider?.toLowerCase());
+  if (alias !== undefined) {
+    const target = resolveName({ ...catalog, userAliases: new Map() }, alias.model);
+    return target.id === undefined ? target : { id: target.id, rules: ['alias', ...target.rules], alias };
+  }
+  const route = routeOf(name);
+  if (route.unpriced !== undefined) return { id: undefined, rules: route.rules, reason: route.unpriced };
+  const found = lookup(catalog, route.name);
+  if (found === undefined) {
+    const reason =
+      route.fineTunedBase !== undefined
+        ? `fine-tuned from ${route.fineTunedBase}: no fine-tuned price in the catalog (the base model's price is not the fine-tuned one)`
+        : 'no price in the catalog';
+    return { id: undefined, rules: route.rules, reason };
+  }
+  const rules: RouteRule[] = [...route.rules, found.dated ? 'snapshot-date' : 'exact'];
+  // A route with its own price (Bedrock regional profiles) has an entry `<prefix><catalog id>`; else the direct price.
+  const routed = route.routePrefix === undefined ? undefined : catalog.index.get(modelKey(`${route.routePrefix}${found.id}`));
+  return { id: routed ?? found.id, rules };
+}
+
+/** The catalog id for a model name, or undefined (see resolveName). */
 export function resolveModel(catalog: Catalog, name: string): string | undefined {
-  return catalog.index.get(normaliseModel(name));
+  return resolveName(catalog, name).id;
 }
 
 /** The entry in effect on a date (YYYY-MM-DD); dates before the first entry use the first. */

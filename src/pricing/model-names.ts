@@ -17,6 +17,17 @@ export function normaliseModel(name: string): string {
   return s.replace(snapshotDate, '').replaceAll('.', '-');
 }
 
+/**
+ * The exact key of a name: lowercase, dots and dashes equal, a Vertex `@` version written as a dash, snapshot date
+ * kept. Dated snapshots with their own price (`gpt-4o-2024-05-13`) are found by this key first.
+ */
+export function modelKey(name: string): string {
+  return name.trim().toLowerCase().replaceAll('@', '-').replaceAll('.', '-');
+}
+
+/** A `-latest` / `-default` suffix names the current snapshot: tried after the exact key and the dateless one. */
+export const withoutLatest = (key: string): string => key.replace(/-(latest|default)$/, '');
+
 /** True when the name carries a snapshot date (used to prefer undated keys when importing). */
 export const hasSnapshotDate = (name: string): boolean => snapshotDate.test(name.trim());
 

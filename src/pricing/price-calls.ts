@@ -6,7 +6,7 @@ import { pricedCallsColumns } from '../db/analysis-tables.ts';
 import type { Params, Workspace } from '../db/workspace.ts';
 import { BatchableError } from '../errors.ts';
 import { laneNames } from './catalog-schema.ts';
-import { resolveModel, type Catalog } from './load-catalog.ts';
+import { resolveName, type Catalog } from './load-catalog.ts';
 import { closestIds } from './model-names.ts';
 
 /** Runs a multi-row INSERT with parameters, a few hundred rows at a time. */
@@ -172,8 +172,9 @@ export async function priceCalls(ws: Workspace, catalog: Catalog): Promise<void>
   );
   const map: [string, string][] = [];
   const unknown: { model: string; calls: bigint }[] = [];
+  // Route rules and aliases run here, once per distinct model id, never per call.
   for (const row of distinct) {
-    const id = resolveModel(catalog, row.model);
+    const id = resolveName(catalog, row.model).id;
     if (id === undefined) unknown.push(row);
     else map.push([row.model, id]);
   }

@@ -1,0 +1,143 @@
+// Model ids as real exports, provider docs and other projects write them, resolved rule by rule
+// (pricing/README.md, "Model ids and routes"). Each id's source is in the comment on its line:
+//   [aws-profiles]  docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html, quoted in
+//                   github.com/anthropics/claude-quickstarts/issues/168 and sblakey/llm-bedrock-anthropic#17, #20, #22
+//   [aws-arn]       github.com/anthropics/anthropic-sdk-python/issues/894; BoltAI/BoltAI#220 (list-inference-profiles output)
+//   [aws-aip]       github.com/langchain-ai/langchain-aws/pull/561 (application inference profile ARN)
+//   [vertex]        github.com/liushuangls/go-anthropic/pull/54 (claude-3-5-sonnet-v2@20241022, full resource name);
+//                   RooCodeInc/Roo-Code#8387 (claude-sonnet-4-5@20250929); UKGovernmentBEIS/inspect_ai#1122;
+//                   Aider-AI/aider#3369 (vertex_ai/claude-3-7-sonnet@20250219); onyx-dot-app/onyx#6015 (Vertex model list)
+//   [litellm]       github.com/BerriAI/litellm/pull/4311 (vertex_ai/…@…, bedrock/anthropic.…-v1:0), BerriAI/litellm#20411 (ft:…:*)
+//   [openrouter]    github.com/BerriAI/litellm/pull/8826 (anthropic/claude-3.7-sonnet:beta); rmarfil3/openwebui-openrouter-
+//                   reasoning-tokens#6 (:thinking); OpenRouter's /api/v1/models snapshot (shared data, models.dev repo)
+//   [openai-docs]   platform.openai.com model pages and fine-tuning guide (ft:gpt-4o-mini-2024-07-18:org::id)
+//   [anthropic-docs] docs.anthropic.com models overview (dated API ids)
+//   [fixtures]      this repository's fixtures/ (real export samples, sources in fixtures/SOURCES.md)
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog, type Catalog } from '../../src/pricing/index.ts';
+import { resolveName } from '../../src/pricing/load-catalog.ts';
+import { routeOf } from '../../src/pricing/routes.ts';
+
+let catalog: Catalog;
+beforeAll(async () => {
+  catalog = await loadCatalog({});
+});
+
+/** [id as written, catalog id, standard input $/MTok on the latest entry, rules] — or unpriced with a reason pattern. */
+type Case = readonly [string, string, string, string] | readonly [string, null, RegExp, string];
+
+const cases: readonly Case[] = [
+  // Anthropic API ids, dated snapshots [anthropic-docs]
+  ['claude-sonnet-4-20250514', 'claude-sonnet-4', '3', 'snapshot-date'],
+  ['claude-opus-4-1-20250805', 'claude-opus-4.1', '15', 'snapshot-date'],
+  ['claude-3-5-haiku-20241022', 'claude-3-5-haiku', '0.8', 'snapshot-date'],
+  ['claude-3-opus-20240229', 'claude-3-opus', '15', 'snapshot-date'],
+  ['claude-3-haiku-20240307', 'claude-3-haiku', '0.25', 'snapshot-date'],
+  ['claude-3-7-sonnet-20250219', 'claude-3-7-sonnet', '3', 'snapshot-date'],
+  ['claude-3-5-haiku-latest', 'claude-3-5-haiku', '0.8', 'exact'],
+  ['claude-sonnet-4-6', 'claude-sonnet-4.6', '3', 'exact'],
+  // OpenAI ids: a dated snapshot with its own price stays distinct; one with the same price is the model [openai-docs]
+  ['gpt-4o-2024-05-13', 'gpt-4o-2024-05-13', '5', 'exact'],
+  ['gpt-4o-2024-08-06', 'gpt-4o', '2.5', 'snapshot-date'],
+  ['gpt-4.1-mini-2025-04-14', 'gpt-4.1-mini', '0.4', 'snapshot-date'],
+  ['gpt-3.5-turbo', 'gpt-3.5-turbo', '0.5', 'exact'],
+  ['o1-mini', 'o1-mini', '1.1', 'exact'],
+  ['text-embedding-3-small', 'text-embedding-3-small', '0.02', 'exact'],
+  // Fine-tuned ids [openai-docs] [litellm]
+  ['ft:gpt-4o-mini-2024-07-18:org::abc123', 'ft:gpt-4o-mini-2024-07-18', '0.3', 'fine-tuned,exact'],
+  ['ft:gpt-3.5-turbo-0125:acme:support-bot:9XyZ', 'ft:gpt-3.5-turbo-0125', '3', 'fine-tuned,exact'],
+  ['ft:gpt-5-mini-2025-08-07:org::x1', null, /fine-tuned from gpt-5-mini-2025-08-07: no fine-tuned price/, 'fine-tuned'],
+  // Amazon Bedrock: model ids, cross-region profiles, ARNs [aws-profiles] [aws-arn] [aws-aip] [litellm]
+  ['anthropic.claude-3-haiku-20240307-v1:0', 'claude-3-haiku', '0.25', 'bedrock,snapshot-date'],
+  ['us.anthropic.claude-3-5-sonnet-20241022-v2:0', 'claude-3-5-sonnet', '3', 'bedrock,bedrock-regional,snapshot-date'],
+  ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4.5', '3', 'bedrock,snapshot-date'],
+  ['eu.anthropic.claude-sonnet-4-5-20250929-v1:0', 'bedrock-regional:claude-sonnet-4.5', '3.3', 'bedrock,bedrock-regional,snapshot-date'],
+  ['us.anthropic.claude-opus-4-6-v1', 'bedrock-regional:claude-opus-4.6', '5.5', 'bedrock,bedrock-regional,exact'],
+  ['arn:aws:bedrock:us-east-1:0000000000:inference-profile/us.anthropic.claude-3-7-sonnet-20250219-v1:0', 'claude-3-7-sonnet', '3', 'bedrock-arn,bedrock,bedrock-regional,snapshot-date'],
+  ['arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0', 'claude-3-haiku', '0.25', 'bedrock-arn,bedrock,snapshot-date'],
+  ['arn:aws:bedrock:us-east-1:111111484058:application-inference-profile/c3myu2h6fllr', null, /application inference profile ARN names no model/, 'bedrock-arn'],
+  ['bedrock/anthropic.claude-3-5-sonnet-20240620-v1:0', 'claude-3-5-sonnet', '3', 'gateway-prefix,bedrock,snapshot-date'],
+  ['mistral.mistral-large-2402-v1:0', 'mistral-large-2402', '4', 'bedrock,exact'],
+  ['cohere.command-r-plus-v1:0', 'command-r-plus', '2.5', 'bedrock,exact'],
+  ['arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-2-90b-instruct-v1:0', null, /no price in the catalog/, 'bedrock-arn,bedrock'],
+  ['amazon.nova-pro-v1:0', null, /no price in the catalog/, 'bedrock'],
+  // Vertex AI: @versions, publisher paths, full resource names, endpoints [vertex] [litellm]
+  ['claude-sonnet-4@20250514', 'claude-sonnet-4', '3', 'vertex-at-version,snapshot-date'],
+  ['claude-3-5-sonnet-v2@20241022', 'claude-3-5-sonnet', '3', 'vertex-at-version,snapshot-date'],
+  ['claude-opus-4-1@20250805', 'claude-opus-4.1', '15', 'vertex-at-version,snapshot-date'],
+  ['vertex_ai/claude-3-7-sonnet@20250219', 'claude-3-7-sonnet', '3', 'gateway-prefix,vertex-at-version,snapshot-date'],
+  ['publishers/google/models/gemini-2.5-pro', 'gemini-2.5-pro', '1.25', 'vertex-resource,exact'],
+  ['projects/minisme-env/locations/us-east5/publishers/anthropic/models/claude-sonnet-4-5@20250929', 'claude-sonnet-4.5', '3', 'vertex-resource,vertex-at-version,snapshot-date'],
+  ['projects/p1/locations/us-central1/endpoints/1234567890', null, /Vertex AI endpoint/, 'vertex-resource'],
+  ['gemini-2.0-flash-001', 'gemini-2.0-flash-001', '0.1', 'exact'],
+  ['models/gemini-1.5-pro-002', 'gemini-1.5-pro', '1.25', 'gateway-prefix,snapshot-date'],
+  // OpenRouter slugs and LiteLLM provider/model ids [openrouter] [litellm]
+  ['anthropic/claude-3.7-sonnet:beta', 'claude-3-7-sonnet', '3', 'gateway-prefix,openrouter,exact'],
+  ['anthropic/claude-3.7-sonnet:thinking', 'claude-3-7-sonnet', '3', 'gateway-prefix,openrouter,exact'],
+  ['openrouter/anthropic/claude-3.5-sonnet', 'claude-3-5-sonnet', '3', 'gateway-prefix,exact'],
+  ['x-ai/grok-4', 'grok-4', '3', 'gateway-prefix,exact'],
+  ['mistralai/mistral-large-2411', 'mistral-large-2411', '2', 'gateway-prefix,exact'],
+  ['google/gemini-2.5-flash:free', null, /OpenRouter `:free` variant/, 'gateway-prefix,openrouter'],
+  ['meta-llama/llama-3.1-70b-instruct', null, /no price in the catalog/, ''],
+  ['gemini/gemini-2.0-flash', 'gemini-2.0-flash', '0.1', 'gateway-prefix,exact'],
+  ['azure/gpt-4o', 'gpt-4o', '2.5', 'gateway-prefix,exact'],
+  ['openai/gpt-5.4', 'gpt-5.4', '2.5', 'gateway-prefix,exact'],
+  // Other providers the issue covers [fixtures] and provider docs
+  ['command-r-plus-08-2024', 'command-r-plus-08-2024', '2.5', 'exact'],
+  ['grok-3-mini', 'grok-3-mini', '0.3', 'exact'],
+  ['mistral-small-latest', 'mistral-small-latest', '0.06', 'exact'],
+  ['deepseek-reasoner', 'deepseek-reasoner', '0.28', 'exact'],
+  ['gemini-embedding-001', 'gemini-embedding-001', '0.15', 'exact'],
+];
+
+const usd = (micros: bigint) => (Number(micros) / 1e6).toString();
+
+describe('real model ids resolve to the right catalog entry and price, or are unpriced with the reason', () => {
+  it('has at least 40 distinct ids', () => {
+    expect(new Set(cases.map((c) => c[0])).size).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(cases)('%s -> %s', (name, id, expected, rules) => {
+    const r = resolveName(catalog, name);
+    expect(r.rules.join(',')).toBe(rules);
+    if (id === null) {
+      expect(r.id).toBeUndefined();
+      expect(r.id === undefined ? r.reason : '').toMatch(expected as RegExp);
+      return;
+    }
+    expect(r.id).toBe(id);
+    const model = catalog.models.get(id)!;
+    expect(usd(model.entries.at(-1)!.tiers[0]!.standard.input)).toBe(expected);
+  });
+});
+
+describe('route rules one by one', () => {
+  it('bedrock-arn: foundation-model and inference-profile ARNs carry the id; others name no model', () => {
+    expect(routeOf('arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0').name).toBe('claude-3-haiku-20240307');
+    expect(routeOf('arn:aws:bedrock:us-west-2:1:provisioned-model/abc').unpriced).toMatch(/provisioned-throughput/);
+    expect(routeOf('arn:aws:bedrock:us-west-2:1:custom-model/abc').unpriced).toMatch(/Bedrock custom-model/);
+  });
+  it('bedrock: region prefix, vendor and version suffix (incl. context variants) come off; global. is not regional', () => {
+    expect(routeOf('apac.anthropic.claude-3-5-sonnet-20240620-v1:0')).toMatchObject({ name: 'claude-3-5-sonnet-20240620', routePrefix: 'bedrock-regional:' });
+    expect(routeOf('anthropic.claude-3-sonnet-20240229-v1:0:200k').name).toBe('claude-3-sonnet-20240229');
+    expect(routeOf('global.anthropic.claude-sonnet-4-20250514-v1:0').routePrefix).toBeUndefined();
+  });
+  it('vertex-resource and vertex-at-version', () => {
+    expect(routeOf('projects/x/locations/global/publishers/google/models/gemini-2.5-flash').name).toBe('gemini-2.5-flash');
+    expect(routeOf('claude-opus-4-6@default').name).toBe('claude-opus-4-6');
+    expect(routeOf('multimodalembedding@001').name).toBe('multimodalembedding');
+  });
+  it('gateway-prefix strips nested LiteLLM and OpenRouter prefixes, and only known ones', () => {
+    expect(routeOf('openrouter/openai/gpt-4o-mini').name).toBe('gpt-4o-mini');
+    expect(routeOf('litellm_proxy/anthropic/claude-3-haiku-20240307').name).toBe('claude-3-haiku-20240307');
+    expect(routeOf('acme/gpt-4o').name).toBe('acme/gpt-4o');
+  });
+  it('openrouter variants: :nitro, :floor, :online keep the model; :free is unpriced', () => {
+    expect(routeOf('openai/gpt-4o:nitro').name).toBe('gpt-4o');
+    expect(routeOf('openai/gpt-4o:floor').name).toBe('gpt-4o');
+    expect(routeOf('deepseek/deepseek-r1:free').unpriced).toMatch(/free/);
+  });
+  it('fine-tuned ids keep their base; the catalog decides whether a fine-tuned rate exists', () => {
+    expect(routeOf('ft:gpt-4.1-nano-2025-04-14:my-org:custom:AbC')).toMatchObject({ name: 'ft:gpt-4.1-nano-2025-04-14', fineTunedBase: 'gpt-4.1-nano-2025-04-14' });
+  });
+});
