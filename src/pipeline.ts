@@ -19,7 +19,7 @@ export type Analysis = { readonly catalog: string; readonly rulesFile: string | 
 export async function analyse(ws: Workspace, io: Io, files: readonly string[], flags: AnalysisFlags): Promise<Analysis> {
   if (files.length > 0) io.err(renderIngestSummary(await ingestArgs(ws, io, files, flags)));
   await classifyCalls(ws, await loadRules(flags.rules));
-  await priceCalls(ws, await loadCatalog({ pricingDir: flags.pricingDir }));
+  await priceCalls(ws, await loadCatalog({ pricingDir: flags.pricingDir }), { strict: true });
   if (flags.exportCalls !== undefined) {
     const n = await exportCalls(ws, flags.exportCalls);
     io.err(`${n.toLocaleString('en-US')} calls with their labels and costs written to ${flags.exportCalls}\n`);

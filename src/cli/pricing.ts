@@ -1,9 +1,11 @@
 // `batchable pricing list | show <model> | update`: the price catalog, as the commands see it.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { defaultLimits, defaultPricingDir } from '../pricing/defaults.ts';
 import type { Io } from './io.ts';
+import { addDbOption, addIngestOptions, oneOf, type IngestFlags } from './options.ts';
 
 type DirFlags = { pricingDir?: string };
 type UpdateFlags = DirFlags & { source: string; dryRun?: boolean; effectiveFrom?: string; timeout?: string; maxBytes?: string };
@@ -24,11 +26,15 @@ async function pricingModules() {
     ...(await import('../pricing/update/plan.ts')),
     ...(await import('../pricing/update/imported.ts')),
     ...(await import('../report/table.ts')),
+    ...(await import('../report/printable.ts')),
+    ...(await import('../pricing/aliases.ts')),
+    ...(await import('../pricing/coverage.ts')),
+    resolveName: (await import('../pricing/load-catalog.ts')).resolveName,
   };
 }
 
 export function registerPricing(program: Command, io: Io): void {
-  const pricing = program.command('pricing').description('the price catalog: list, show a model, import current prices');
+  const pricing = program.command('pricing').description('the price catalog: list, show a model, alias a name, check coverage, import current prices');
   const dirOption = ['--pricing-dir <dir>', `user catalogs that override the bundled one (default ${defaultPricingDir} when it exists)`] as const;
 
   pricing
@@ -48,10 +54,74 @@ export function registerPricing(program: Command, io: Io): void {
     .argument('<model>', 'a catalog id or any alias, snapshot or spelling of it')
     .option(...dirOption)
     .action(async (name: string, flags: DirFlags) => {
-      const { loadCatalog, findModel, showHeader, showTable, renderTable } = await pricingModules();
+      const { loadCatalog, findModel, showHeader, showTable, renderTable, resolutionText } = await pricingModules();
       const catalog = await loadCatalog({ pricingDir: flags.pricingDir });
-      const model = findModel(catalog, name);
-      io.out(showHeader(catalog, model) + renderTable(showTable(model), io.style));
+      const { model, resolution } = findModel(catalog, name);
+      io.out(resolutionText(name, resolution) + showHeader(catalog, model) + renderTable(showTable(model), io.style));
+    });
+
+  pricing
+    .command('alias')
+    .description('map a private model name (Azure deployment, proxy name…) to a catalog model, in the user aliases file')
+    .argument('<name=catalog_id>', 'the name as your calls write it, = the catalog id (or any spelling of it) whose prices apply')
+    .option('--provider <name>', 'only for calls of this provider (e.g. azure); default: any provider')
+    .option('--pricing-dir <dir>', 'user catalog directory holding aliases.json', defaultPricingDir)
+    .action(async (pair: string, flags: DirFlags & { provider?: string }) => {
+      const eq = pair.lastIndexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const target = pair.slice(eq + 1).trim();
+      if (eq <= 0 || name === '' || target === '') throw new UsageError(`pricing alias ${pair}: expected NAME=CATALOG_ID, e.g. my-gpt4o-deployment=gpt-4o`);
+      if (flags.provider !== undefined && !/^[A-Za-z0-9._-]+$/.test(flags.provider)) throw new UsageError(`--provider ${flags.provider}: expected a provider name such as azure`);
+      const { loadCatalog, resolveName, writeAlias, aliasesFileName, printable } = await pricingModules();
+      const userDir = flags.pricingDir ?? defaultPricingDir;
+      const catalog = await loadCatalog({ pricingDir: existsSync(userDir) ? userDir : undefined });
+      const resolved = resolveName({ ...catalog, userAliases: new Map() }, target);
+      if (resolved.id === undefined) {
+        const { closestIds } = await import('../pricing/model-names.ts');
+        throw new UsageError(`pricing alias ${printable(pair)}: "${printable(target)}" is not in the catalog (${resolved.reason}); closest ids: ${closestIds(target, catalog.models.keys()).join(', ')} (see \`batchable pricing list\`)`);
+      }
+      const file = join(userDir, aliasesFileName);
+      const replaced = writeAlias(file, { name, model: resolved.id, ...(flags.provider ? { provider: flags.provider.toLowerCase() } : {}), added: new Date().toISOString().slice(0, 10) });
+      io.err(`alias "${printable(name)}"${flags.provider ? ` (provider ${flags.provider.toLowerCase()})` : ''} -> ${resolved.id} written to ${file}${replaced ? ` (was -> ${replaced.model})` : ''}\n`);
+    });
+
+  const coverage = pricing
+    .command('coverage')
+    .description('ingest exports and list every model id with its calls, what it resolved to and by which rule, and what is unpriced')
+    .argument('[files...]', 'usage exports to ingest first (none: what the database holds)');
+  addIngestOptions(addDbOption(coverage))
+    .option(...dirOption)
+    .option('--format <format>', 'table | json', 'table')
+    .action(async (files: string[], flags: DirFlags & IngestFlags & { db: string; format: string }) => {
+      const format = oneOf('--format', flags.format, ['table', 'json'] as const, 'table');
+      const { loadCatalog, coverage: coverageRows, renderTable, printable, formatCount } = await pricingModules();
+      const { ingestArgs } = await import('./ingest.ts');
+      const { renderIngestSummary } = await import('../report/ingest-summary.ts');
+      const { withWorkspace } = await import('../db/workspace.ts');
+      const catalog = await loadCatalog({ pricingDir: flags.pricingDir });
+      const rows = await withWorkspace(flags.db, async (ws) => {
+        if (files.length > 0) io.err(renderIngestSummary(await ingestArgs(ws, io, files, flags)));
+        return coverageRows(ws, catalog);
+      });
+      const unpriced = rows.filter((r) => r.unpriced !== null);
+      if (format === 'json') {
+        io.out(`${JSON.stringify({
+          models: rows.map((r) => ({
+            model: r.model, providers: r.providers, calls: Number(r.calls), catalog_id: r.catalogId, rules: r.rules, alias: r.alias ?? null,
+            unpriced: r.unpriced === null ? null : { reason: r.unpriced.reason, reported_cost_calls: Number(r.unpriced.reportedCalls), closest: r.unpriced.closest, fix: r.unpriced.fix },
+          })),
+        }, null, 2)}\n`);
+        return;
+      }
+      io.out(renderTable({
+        head: ['model as written', 'provider', 'calls', 'resolves to', 'rules', 'unpriced: why, and the fix'],
+        align: ['left', 'left', 'right', 'left', 'left', 'left'],
+        rows: rows.map((r) => [printable(r.model), printable(r.providers), formatCount(r.calls), r.catalogId ?? '(unpriced)', r.rules.join(', ') + (r.alias ? ` (alias ${printable(r.alias)})` : ''),
+          r.unpriced === null ? '' : `${r.unpriced.reason}${r.unpriced.reportedCalls > 0n ? `; ${formatCount(r.unpriced.reportedCalls)} calls carry a reported cost, used as is` : ''}; closest: ${r.unpriced.closest.join(', ')}. Fix: ${printable(r.unpriced.fix)}`]),
+      }, io.style));
+      const calls = rows.reduce((n, r) => n + r.calls, 0n);
+      const left = unpriced.reduce((n, r) => n + r.calls, 0n);
+      io.err(`${rows.length} model ids, ${formatCount(calls)} calls; ${unpriced.length === 0 ? 'every call is priced' : `${unpriced.length} model ids unpriced (${formatCount(left)} calls): run the fix lines, then this again`}\n`);
     });
 
   pricing

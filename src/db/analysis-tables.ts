@@ -50,6 +50,11 @@ export const pricedCallsColumns = [
   { name: 'long_context', type: 'BOOLEAN', doc: 'a long-context tier (cliff) was applied' },
   { name: 'averaged', type: 'BOOLEAN', doc: 'bucket row: the tier was decided on the average input per request' },
   { name: 'price_effective_from', type: 'DATE', doc: 'the catalog entry in effect on the call date' },
+  {
+    name: 'price_basis',
+    type: 'VARCHAR',
+    doc: "'catalog', or 'reported': a call of a model the catalog cannot price, carried at the cost its source reported (catalog_id '<model> (reported)'; its in_tok holds that cost in nano-dollars at a 1000 µ$/MTok pseudo-rate, so cost_pico is exact and the batch rate is the provider's batch rule)",
+  },
   { name: 'in_tok', type: 'BIGINT', doc: 'uncached input tokens' },
   { name: 'cr_tok', type: 'BIGINT', doc: 'cache read tokens' },
   { name: 'cw5_tok', type: 'BIGINT', doc: '5-minute (and unknown-TTL) cache write tokens' },

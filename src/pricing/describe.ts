@@ -2,7 +2,8 @@
 import type { TableSpec } from '../report/table.ts';
 import { microsToUsdText, usdToMicros } from './decimal.ts';
 import { closestIds } from './model-names.ts';
-import { resolveModel, type Catalog, type CatalogModel, type Rates } from './load-catalog.ts';
+import { resolveName, type Catalog, type CatalogModel, type Rates, type Resolution } from './load-catalog.ts';
+import { printable } from '../report/printable.ts';
 import { BatchableError } from '../errors.ts';
 import type { DiffRow } from './update/plan.ts';
 
@@ -35,12 +36,19 @@ export function listTable(catalog: Catalog, provider: string | undefined): Table
   };
 }
 
-export function findModel(catalog: Catalog, name: string): CatalogModel {
-  const id = resolveModel(catalog, name);
-  if (id === undefined) {
-    throw new BatchableError(`unknown model "${name}"; closest catalog ids: ${closestIds(name, catalog.models.keys()).join(', ')} (add an alias or a price with --pricing-dir DIR, or run \`batchable pricing update\`)`);
+/** The model a name resolves to, and how (rules, alias): `pricing show` prints both. */
+export function findModel(catalog: Catalog, name: string): { model: CatalogModel; resolution: Resolution & { id: string } } {
+  const resolution = resolveName(catalog, name);
+  if (resolution.id === undefined) {
+    throw new BatchableError(`unknown model "${printable(name)}" (${resolution.reason}); closest catalog ids: ${closestIds(name, catalog.models.keys()).join(', ')} (\`batchable pricing alias '${printable(name).replaceAll("'", "'\\''")}=<catalog id>'\`, add a price with --pricing-dir DIR, or run \`batchable pricing update\`)`);
   }
-  return catalog.models.get(id)!;
+  return { model: catalog.models.get(resolution.id)!, resolution };
+}
+
+/** "resolved from … by rules a, b (alias … in FILE)": how a name became a catalog id. */
+export function resolutionText(name: string, r: Resolution & { id: string }): string {
+  const alias = r.alias === undefined ? '' : ` (your alias "${printable(r.alias.name)}"${r.alias.provider ? ` for provider ${printable(r.alias.provider)}` : ''})`;
+  return `"${printable(name)}" resolves to ${r.id} by rule${r.rules.length > 1 ? 's' : ''} ${r.rules.join(', ')}${alias}\n`;
 }
 
 export function showHeader(catalog: Catalog, m: CatalogModel): string {

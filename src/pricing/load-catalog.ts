@@ -221,6 +221,9 @@ function laneRates(standard: Rates, published: Partial<Record<PublishedLane, Lan
   return out;
 }
 
+/** The reason of a name no rule or alias resolves. */
+export const noPrice = 'no price in the catalog';
+
 /** How a model name was resolved: the catalog id and the rules that led there, or why it stays unpriced. */
 export type Resolution =
   | { readonly id: string; readonly rules: readonly RouteRule[]; readonly alias?: UserAlias }
@@ -255,7 +258,7 @@ export function resolveName(catalog: Catalog, name: string, provider?: string | 
     const reason =
       route.fineTunedBase !== undefined
         ? `fine-tuned from ${route.fineTunedBase}: no fine-tuned price in the catalog (the base model's price is not the fine-tuned one)`
-        : 'no price in the catalog';
+        : noPrice;
     return { id: undefined, rules: route.rules, reason };
   }
   const rules: RouteRule[] = [...route.rules, found.dated ? 'snapshot-date' : 'exact'];

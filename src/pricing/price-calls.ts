@@ -6,8 +6,11 @@ import { pricedCallsColumns } from '../db/analysis-tables.ts';
 import type { Params, Workspace } from '../db/workspace.ts';
 import { BatchableError } from '../errors.ts';
 import { laneNames } from './catalog-schema.ts';
-import { resolveName, type Catalog } from './load-catalog.ts';
+import { applyRatio, parseRatio } from './decimal.ts';
+import { noPrice, resolveName, type Catalog } from './load-catalog.ts';
 import { closestIds } from './model-names.ts';
+import type { RouteRule } from './routes.ts';
+import { printable } from '../report/printable.ts';
 
 /** Runs a multi-row INSERT with parameters, a few hundred rows at a time. */
 async function insertRows(ws: Workspace, table: string, casts: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
@@ -19,8 +22,8 @@ async function insertRows(ws: Workspace, table: string, casts: readonly string[]
   }
 }
 
-async function loadCatalogTables(ws: Workspace, catalog: Catalog, map: readonly (readonly [string, string])[]): Promise<void> {
-  await ws.run('CREATE OR REPLACE TEMP TABLE _pc_map (model VARCHAR, catalog_id VARCHAR)');
+async function loadCatalogTables(ws: Workspace, catalog: Catalog, map: readonly (readonly [string, string | null, string])[]): Promise<void> {
+  await ws.run('CREATE OR REPLACE TEMP TABLE _pc_map (model VARCHAR, call_provider VARCHAR, catalog_id VARCHAR)');
   await ws.run('CREATE OR REPLACE TEMP TABLE _pc_models (catalog_id VARCHAR, provider VARCHAR, batch_ops VARCHAR[])');
   // valid_from: the first entry of a model also covers earlier dates (there is nothing older to use).
   await ws.run('CREATE OR REPLACE TEMP TABLE _pc_entries (catalog_id VARCHAR, valid_from DATE, effective_from DATE)');
@@ -28,8 +31,8 @@ async function loadCatalogTables(ws: Workspace, catalog: Catalog, map: readonly 
   await ws.run('CREATE OR REPLACE TEMP TABLE _pc_tiers (catalog_id VARCHAR, effective_from DATE, above BIGINT)');
   await ws.run(`CREATE OR REPLACE TEMP TABLE _pc_rates (catalog_id VARCHAR, effective_from DATE, above BIGINT, lane VARCHAR,
     r_in BIGINT, r_cr BIGINT, r_cw5 BIGINT, r_cw1h BIGINT, r_out BIGINT)`);
-  await insertRows(ws, '_pc_map', ['VARCHAR', 'VARCHAR'], map);
-  const used = new Set(map.map(([, id]) => id));
+  await insertRows(ws, '_pc_map', ['VARCHAR', 'VARCHAR', 'VARCHAR'], map);
+  const used = new Set(map.map(([, , id]) => id));
   const models = [...catalog.models.values()].filter((m) => used.has(m.id));
   // The batch operations travel as JSON text and become a VARCHAR[] by cast.
   await insertRows(ws, '_pc_models', ['VARCHAR', 'VARCHAR', 'JSON::VARCHAR[]'], models.map((m) => {
@@ -56,15 +59,17 @@ async function loadCatalogTables(ws: Workspace, catalog: Catalog, map: readonly 
   await insertRows(ws, '_pc_rates', ['VARCHAR', 'DATE', 'BIGINT', 'VARCHAR', 'BIGINT', 'BIGINT', 'BIGINT', 'BIGINT', 'BIGINT'], rates);
 }
 
-/** Unknown models stop the run: each named with its call count, the closest ids, and how to fix it. */
-function unknownModelsError(unknown: readonly { model: string; calls: bigint }[], catalog: Catalog): BatchableError {
-  const ids = [...catalog.models.keys()];
-  const lines = unknown.map((u) => `"${u.model}" (${u.calls.toLocaleString('en-US')} calls; closest catalog ids: ${closestIds(u.model, ids).join(', ')})`);
-  const first = unknown[0]?.model ?? 'my-model';
+/** `--strict-prices`: any unpriced model stops the run, named with its call count, the closest ids and the fix. */
+export function unknownModelsError(unknown: readonly UnpricedKey[]): BatchableError {
+  // Today's wording; a reason other than the plain "no price" (an endpoint ARN, a free variant, a fine-tune) is added.
+  const lines = unknown.map(
+    (u) => `"${printable(u.model)}" (${u.calls.toLocaleString('en-US')} calls; ${u.reason === noPrice ? '' : `${u.reason}; `}closest catalog ids: ${u.closest.join(', ')})`,
+  );
+  const first = printable(unknown[0]?.model ?? 'my-model').replaceAll("'", "'\\''");
   const example = `{"provider": "openai", "models": [{"id": "gpt-5.4", "aliases": ["${first}"]}]}`;
   return new BatchableError(
     `unknown model${unknown.length > 1 ? 's' : ''}, no price in the catalog: ${lines.join('; ')}. ` +
-      `Fix: put a user catalog in --pricing-dir DIR (e.g. DIR/custom.json: ${example}), ` +
+      `Fix: \`batchable pricing alias '${first}=<catalog id>'\`, or put a user catalog in --pricing-dir DIR (e.g. DIR/custom.json: ${example}), ` +
       `adding an alias to the model it is, or a model with its own "prices"; or run \`batchable pricing update\` to import current prices`,
   );
 }
@@ -92,10 +97,10 @@ const laneRates = (lane: string, prefix: string) =>
  */
 const pricedKeysSql = `
 CREATE OR REPLACE TEMP TABLE _pc_keys AS
-WITH d AS (SELECT model, utc_day, DATE '1970-01-01' + CAST(utc_day AS INTEGER) AS day FROM _pc_days),
+WITH d AS (SELECT model, call_provider, utc_day, DATE '1970-01-01' + CAST(utc_day AS INTEGER) AS day FROM _pc_days),
 e AS (
-  SELECT d.model, d.utc_day, m.catalog_id, e.effective_from
-  FROM d JOIN _pc_map m ON m.model = d.model
+  SELECT d.model, d.call_provider, d.utc_day, m.catalog_id, e.effective_from
+  FROM d JOIN _pc_map m ON m.model = d.model AND m.call_provider IS NOT DISTINCT FROM d.call_provider
   ASOF JOIN _pc_entries e ON m.catalog_id = e.catalog_id AND d.day >= e.valid_from
 )
 SELECT e.*, dense_rank() OVER (ORDER BY e.catalog_id, e.effective_from)::INTEGER AS mk, p.provider, p.batch_ops,
@@ -116,7 +121,7 @@ o AS (
     (SELECT unnest(['standard', 'batch', 'flex', 'priority']) AS lane), (SELECT unnest([true, false]) AS eligible)
   WHERE w.std_in IS NOT NULL
 )
-SELECT row_number() OVER ()::INTEGER AS pkey, mk, above, lane, eligible,
+SELECT row_number() OVER ()::INTEGER AS pkey, mk, NULL::INTEGER AS rk, 'catalog' AS price_basis, above, lane, eligible,
   catalog_id, provider AS price_provider, eligible AND bat_in IS NOT NULL AS batch_eligible, above >= 0 AS long_context,
   effective_from AS price_effective_from,
   ${rateColumns.map((r) => `std_${r}`).join(', ')}, ${rateColumns.map((r) => `bat_${r}`).join(', ')},
@@ -124,7 +129,7 @@ SELECT row_number() OVER ()::INTEGER AS pkey, mk, above, lane, eligible,
 FROM o`;
 
 
-const pricedSelect = `
+const pricedSelect = (byProvider: boolean) => `
 WITH c AS (
   SELECT c.call_id, c.call_key, c.ts, c.ended_at, k.mk, k.thresholds, coalesce(list_contains(k.batch_ops, c.operation), false) AS eligible, c.requests, c.context_tier,
     CASE WHEN c.lane IN ('batch', 'flex', 'priority') THEN c.lane ELSE 'standard' END AS lane,
@@ -133,7 +138,7 @@ WITH c AS (
     coalesce(c.cache_write_5m_tokens, 0) + coalesce(c.cache_write_unknown_tokens, 0) AS cw5_tok,
     coalesce(c.cache_write_1h_tokens, 0) AS cw1h_tok,
     coalesce(c.output_tokens, 0) AS out_tok
-  FROM calls c JOIN _pc_keys k ON k.model = c.model AND k.utc_day = ${utcDaySql('c.ts')}
+  FROM calls c JOIN _pc_keys k ON k.model = c.model AND k.utc_day = ${utcDaySql('c.ts')}${byProvider ? ' AND k.call_provider IS NOT DISTINCT FROM c.provider' : ''}
 ), r AS (
   -- Total input per request (input + cache read + cache writes), rounded up: x > t exactly when ceil(x) > t.
   -- Buckets use their average; with no request count, the reported context tier's lower bound, else no tier.
@@ -164,23 +169,102 @@ const pricedView = `CREATE OR REPLACE TEMP VIEW priced_calls AS
 SELECT ${pricedCallsColumns.map((c) => (c.name === 'cost_pico' ? `${costSql} AS cost_pico` : `${perCall.has(c.name) ? 'r' : 'p'}.${c.name}`)).join(', ')}
 FROM _priced_rows r JOIN _pc_prices p USING (pkey)`;
 
-export async function priceCalls(ws: Workspace, catalog: Catalog): Promise<void> {
+/** A (model, provider) the catalog cannot price, and why; `provider` is null unless aliases are provider-scoped. */
+export type UnpricedKey = { readonly model: string; readonly provider: string | null; readonly calls: bigint; readonly reason: string; readonly rules: readonly RouteRule[]; readonly closest: readonly string[] };
+
+/** How each distinct model id of the calls resolved (for `pricing coverage`). */
+export type ResolvedKey = { readonly model: string; readonly provider: string | null; readonly calls: bigint; readonly catalogId: string; readonly rules: readonly RouteRule[]; readonly alias: string | undefined };
+
+export type PricingResult = { readonly resolved: readonly ResolvedKey[]; readonly unpriced: readonly UnpricedKey[] };
+
+/** The reported cost of an unpriced call in nano-dollars, carried as input tokens at this pseudo-rate (µ$/MTok): nano x 1000 = pico. */
+export const reportedRate = 1000n;
+
+export async function priceCalls(ws: Workspace, catalog: Catalog, options: { strict?: boolean } = {}): Promise<PricingResult> {
+  // Provider-scoped aliases are the only reason two calls of one model id price differently; without them the
+  // calls are grouped and joined on the model alone (one key column less over every call).
+  const byProvider = [...catalog.userAliases.values()].some((list) => list.some((a) => a.provider !== undefined));
+  const providerSql = byProvider ? 'provider' : 'NULL::VARCHAR';
   // One pass over the calls: their models and days, from which models are resolved and prices chosen.
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _pc_days AS SELECT model, ${utcDaySql('ts')} AS utc_day, count(*) AS calls FROM calls GROUP BY ALL`);
-  const distinct = await ws.all<{ model: string; calls: bigint }>(
-    'SELECT model, sum(calls)::BIGINT AS calls FROM _pc_days GROUP BY model ORDER BY calls DESC, model',
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _pc_days AS SELECT model, ${providerSql} AS call_provider, ${utcDaySql('ts')} AS utc_day, count(*) AS calls FROM calls GROUP BY ALL`);
+  const distinct = await ws.all<{ model: string; call_provider: string | null; calls: bigint }>(
+    'SELECT model, call_provider, sum(calls)::BIGINT AS calls FROM _pc_days GROUP BY ALL ORDER BY calls DESC, model, call_provider',
   );
-  const map: [string, string][] = [];
-  const unknown: { model: string; calls: bigint }[] = [];
-  // Route rules and aliases run here, once per distinct model id, never per call.
+  const map: [string, string | null, string][] = [];
+  const resolved: ResolvedKey[] = [];
+  const unpriced: UnpricedKey[] = [];
+  const ids = [...catalog.models.keys()].filter((id) => !id.includes(':') || id.startsWith('ft:'));
+  // Route rules and aliases run here, once per distinct model id (and provider), never per call.
   for (const row of distinct) {
-    const id = resolveName(catalog, row.model).id;
-    if (id === undefined) unknown.push(row);
-    else map.push([row.model, id]);
+    const r = resolveName(catalog, row.model, row.call_provider);
+    if (r.id === undefined) {
+      unpriced.push({ model: row.model, provider: row.call_provider, calls: row.calls, reason: r.reason, rules: r.rules, closest: closestIds(row.model, ids) });
+    } else {
+      map.push([row.model, row.call_provider, r.id]);
+      resolved.push({ model: row.model, provider: row.call_provider, calls: row.calls, catalogId: r.id, rules: r.rules, alias: 'alias' in r ? r.alias?.name : undefined });
+    }
   }
-  if (unknown.length > 0) throw unknownModelsError(unknown, catalog);
+  if (unpriced.length > 0 && options.strict) throw unknownModelsError(unpriced);
   await loadCatalogTables(ws, catalog, map);
   await ws.run(pricedKeysSql);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _priced_rows AS ${pricedSelect}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _priced_rows AS ${pricedSelect(byProvider)}`);
+  await ws.run('CREATE OR REPLACE TEMP TABLE _pc_unpriced (model VARCHAR, call_provider VARCHAR, reason VARCHAR, closest VARCHAR[])');
+  if (unpriced.length > 0) {
+    await insertRows(ws, '_pc_unpriced', ['VARCHAR', 'VARCHAR', 'VARCHAR', 'JSON::VARCHAR[]'], unpriced.map((u) => [u.model, u.provider, u.reason, JSON.stringify(u.closest)]));
+    await addReportedRows(ws, catalog, byProvider);
+  }
   await ws.run(pricedView);
+  return { resolved, unpriced };
+}
+
+/** Calls of an unpriced model (`_pc_unpriced`), matched on the model and, with provider-scoped aliases, the provider. */
+const unpricedJoin = (byProvider: boolean, c: string) =>
+  `_pc_unpriced u ON u.model = ${c}.model${byProvider ? ` AND u.call_provider IS NOT DISTINCT FROM ${c}.provider` : ''}`;
+
+/**
+ * Calls of unpriced models whose source states their cost are priced at it (price_basis 'reported'): the cost in
+ * nano-dollars rides as input tokens at a 1000 µ$/MTok pseudo-rate on every lane, so the savings and check
+ * queries need no special case; the batch rate is the call provider's batch rule applied to it (its cache
+ * pseudo-rates equal input, so a cache-hit simulation changes nothing). Calls without a reported cost stay out
+ * of priced_calls and are counted by selectUnpriced.
+ */
+async function addReportedRows(ws: Workspace, catalog: Catalog, byProvider: boolean): Promise<void> {
+  const pairs = await ws.all<{ model: string; provider: string | null }>(
+    `SELECT DISTINCT c.model, c.provider FROM calls c SEMI JOIN ${unpricedJoin(byProvider, 'c')} WHERE c.reported_cost IS NOT NULL ORDER BY ALL`,
+  );
+  if (pairs.length === 0) return;
+  await ws.run('CREATE OR REPLACE TEMP TABLE _pc_rmap (model VARCHAR, provider VARCHAR, rk INTEGER, batch_ops VARCHAR[])');
+  const rmap: unknown[][] = [];
+  const prices: unknown[][] = [];
+  const [{ next } = { next: 0 }] = await ws.all<{ next: number }>('SELECT coalesce(max(pkey), 0)::INTEGER AS next FROM _pc_prices');
+  let pkey = next;
+  pairs.forEach((pair, i) => {
+    const provider = pair.provider?.toLowerCase() ?? null;
+    const info = provider === null ? undefined : catalog.providers.get(provider);
+    const ratio = info?.batchMultiplier === undefined ? undefined : parseRatio(info.batchMultiplier);
+    const batch = ratio === undefined ? null : applyRatio(reportedRate, ratio);
+    rmap.push([pair.model, pair.provider, i + 1, info?.batchOperations === undefined ? null : JSON.stringify(info.batchOperations)]);
+    for (const lane of ['standard', 'batch', 'flex', 'priority']) {
+      for (const eligible of [true, false]) {
+        prices.push([++pkey, i + 1, lane, eligible, `${pair.model} (reported)`, provider, eligible && batch !== null, batch]);
+      }
+    }
+  });
+  await insertRows(ws, '_pc_rmap', ['VARCHAR', 'VARCHAR', 'INTEGER', 'JSON::VARCHAR[]'], rmap);
+  await ws.run('CREATE OR REPLACE TEMP TABLE _pc_rprices (pkey INTEGER, rk INTEGER, lane VARCHAR, eligible BOOLEAN, catalog_id VARCHAR, price_provider VARCHAR, batch_eligible BOOLEAN, bat BIGINT)');
+  await insertRows(ws, '_pc_rprices', ['INTEGER', 'INTEGER', 'VARCHAR', 'BOOLEAN', 'VARCHAR', 'VARCHAR', 'BOOLEAN', 'BIGINT'], prices);
+  const rate = String(reportedRate);
+  await ws.run(`INSERT INTO _pc_prices BY NAME
+    SELECT pkey, NULL::INTEGER AS mk, rk, 'reported' AS price_basis, -1::BIGINT AS above, lane, eligible, catalog_id, price_provider, batch_eligible,
+      false AS long_context, NULL::DATE AS price_effective_from,
+      ${rateColumns.map((r) => `${rate}::BIGINT AS std_${r}, bat AS bat_${r}, ${rate}::BIGINT AS bil_${r}`).join(', ')}
+    FROM _pc_rprices`);
+  await ws.run(`INSERT INTO _priced_rows
+    SELECT c.call_id, c.call_key, c.requests, c.ts, c.ended_at, p.pkey, false AS averaged,
+      CAST(c.reported_cost * 1000000000 AS BIGINT) AS in_tok, 0 AS cr_tok, 0 AS cw5_tok, 0 AS cw1h_tok, 0 AS out_tok
+    FROM calls c JOIN _pc_rmap m ON m.model = c.model AND m.provider IS NOT DISTINCT FROM c.provider
+      JOIN _pc_prices p ON p.rk = m.rk
+        AND p.lane = CASE WHEN c.lane IN ('batch', 'flex', 'priority') THEN c.lane ELSE 'standard' END
+        AND p.eligible = coalesce(list_contains(m.batch_ops, c.operation), false)
+    WHERE c.reported_cost IS NOT NULL`);
 }

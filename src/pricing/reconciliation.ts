@@ -29,7 +29,8 @@ export async function selectReconciliation(ws: Workspace): Promise<Reconciliatio
     WITH j AS (
       SELECT p.catalog_id, p.lane, p.cost_pico, c.reported_cost
       FROM priced_calls p JOIN calls c ON c.call_key = p.call_key
-      WHERE c.reported_cost IS NOT NULL
+      -- Calls priced at their reported cost (unpriced models) have nothing to reconcile.
+      WHERE c.reported_cost IS NOT NULL AND p.price_basis = 'catalog'
     ), s AS (
       SELECT catalog_id, lane, count(*) AS rows,
         CAST((sum(cost_pico) + 500000) // 1000000 AS BIGINT) AS recomputed_micros,

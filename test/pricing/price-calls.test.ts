@@ -90,10 +90,10 @@ describe('priceCalls: cache, tiers, lanes, buckets', () => {
   });
 });
 
-describe('priceCalls: unknown models', () => {
+describe('priceCalls: unknown models with strict prices', () => {
   it('stops with exit 2, naming each unknown model with its call count, suggestions and the fix', async () => {
     ({ ws } = await ingested([fixture('pricing/unknown-models.csv')]));
-    const error = await priceCalls(ws, await loadCatalog({})).then(() => undefined, (e: unknown) => e);
+    const error = await priceCalls(ws, await loadCatalog({}), { strict: true }).then(() => undefined, (e: unknown) => e);
     expect(error).toMatchObject({ exitCode: 2 });
     const message = (error as Error).message;
     expect(message).toContain('"gpt-5.4-turbo" (2 calls; closest catalog ids: gpt-5.4,');

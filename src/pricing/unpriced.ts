@@ -1,0 +1,84 @@
+// What the catalog could not price, for the "Unpriced" part of every report and for `check`: the calls of models
+// no rule resolved (priceCalls' _pc_unpriced), and the charges that are not text tokens and have no rate in the
+// catalog (web searches). Runs only when there is something to say: with every model priced it reads nothing.
+import { scopeSql, type SavingsFilter } from '../db/queries/savings.ts';
+import type { Params, Workspace } from '../db/workspace.ts';
+import { normaliseModel } from './model-names.ts';
+import { routeOf } from './routes.ts';
+
+export type UnpricedModel = {
+  readonly model: string;
+  readonly provider: string | null;
+  readonly reason: string;
+  readonly closest: readonly string[];
+  readonly calls: bigint;
+  /** requests, a row without a count counting as one (as the savings report does) */
+  readonly requests: bigint;
+  readonly tokens: bigint;
+  /** the cost the source reported for these calls, micro-dollars; null when it reported none */
+  readonly reportedMicros: bigint | null;
+  readonly reportedCalls: bigint;
+  /** requests left out of every money figure: no catalog price and no reported cost */
+  readonly unpricedRequests: bigint;
+  /** the command that fixes it */
+  readonly fix: string;
+};
+
+/** A charge that is not a text token and has no rate in the catalog: shown as a quantity, never priced as text. */
+export type UnpricedCharge = { readonly model: string; readonly charge: 'web_search_requests'; readonly calls: bigint; readonly quantity: bigint };
+
+export type Unpriced = { readonly models: readonly UnpricedModel[]; readonly charges: readonly UnpricedCharge[] };
+
+export const noUnpriced: Unpriced = { models: [], charges: [] };
+
+/** Shell-quoted for a POSIX shell: the name is user text and goes in a command line the user may paste. */
+const shellQuote = (s: string): string => `'${s.replaceAll("'", "'\\''")}'`;
+
+/**
+ * The alias command that fixes an unpriced name. The closest id is filled in only when the name starts with it
+ * (`acme/gpt-4o-proxy` -> gpt-4o); otherwise a placeholder: an edit-distance neighbour is a guess, not a fix.
+ */
+export function fixCommand(model: string, provider: string | null, closest: readonly string[]): string {
+  const first = closest[0];
+  const target = first !== undefined && normaliseModel(routeOf(model).name).startsWith(normaliseModel(first)) ? first : '<catalog id>';
+  return `batchable pricing alias ${shellQuote(`${model}=${target}`)}${provider === null ? '' : ` --provider ${shellQuote(provider)}`}`;
+}
+
+/** The calls `scope` keeps (period, workloads) of models the catalog could not price, most calls first. */
+export async function selectUnpriced(ws: Workspace, filter: SavingsFilter): Promise<Unpriced> {
+  const [state] = await ws.all<{ unpriced: bigint; byProvider: boolean }>(
+    `SELECT count(*) AS unpriced, bool_or(call_provider IS NOT NULL) AS "byProvider" FROM _pc_unpriced`,
+  );
+  const { where, params } = scopeSql(filter);
+  const charges = await ws.all<UnpricedCharge>(
+    `SELECT p.model, 'web_search_requests' AS charge, count(*)::BIGINT AS calls, sum(p.web_search_requests)::BIGINT AS quantity
+     FROM calls p JOIN label_keys k USING (call_key) ${where ? `${where} AND` : 'WHERE'} p.web_search_requests > 0
+     GROUP BY ALL ORDER BY quantity DESC, p.model`,
+    params as Params,
+  );
+  if ((state?.unpriced ?? 0n) === 0n) return { models: [], charges };
+  const providerMatch = state?.byProvider ? ' AND u.call_provider IS NOT DISTINCT FROM p.provider' : '';
+  const rows = await ws.all<Omit<UnpricedModel, 'fix'>>(
+    `SELECT p.model, p.provider, any_value(u.reason) AS reason, any_value(u.closest) AS closest,
+       count(*)::BIGINT AS calls, sum(coalesce(p.requests, 1))::BIGINT AS requests,
+       sum(coalesce(p.input_tokens, 0) + coalesce(p.cache_read_tokens, 0) + coalesce(p.cache_write_5m_tokens, 0) + coalesce(p.cache_write_1h_tokens, 0)
+         + coalesce(p.cache_write_unknown_tokens, 0) + coalesce(p.output_tokens, 0))::BIGINT AS tokens,
+       CAST(round(sum(p.reported_cost) * 1000000) AS BIGINT) AS "reportedMicros",
+       count(p.reported_cost)::BIGINT AS "reportedCalls",
+       coalesce(sum(coalesce(p.requests, 1)) FILTER (WHERE p.reported_cost IS NULL), 0)::BIGINT AS "unpricedRequests"
+     FROM calls p JOIN label_keys k USING (call_key) JOIN _pc_unpriced u ON u.model = p.model${providerMatch}
+     ${where}
+     GROUP BY p.model, p.provider ORDER BY calls DESC, p.model, p.provider`,
+    params as Params,
+  );
+  return { models: rows.map((r) => ({ ...r, fix: fixCommand(r.model, state?.byProvider ? r.provider : null, r.closest) })), charges };
+}
+
+/** Totals the JSON contract and `check` state: requests left out of the money figures, and reported cost used instead. */
+export function unpricedTotals(u: Unpriced): { requests: bigint; unpricedRequests: bigint; reportedMicros: bigint } {
+  return {
+    requests: u.models.reduce((n, m) => n + m.requests, 0n),
+    unpricedRequests: u.models.reduce((n, m) => n + m.unpricedRequests, 0n),
+    reportedMicros: u.models.reduce((n, m) => n + (m.reportedMicros ?? 0n), 0n),
+  };
+}
