@@ -61,7 +61,7 @@ export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Wor
     );
     const rate = (r: TestRates | null, k: (typeof kinds)[number]) => (r === null ? null : String(r[k]));
     await ws.run(
-      `INSERT INTO priced_calls VALUES ($id, $model, $provider, $lane, $eligible, false, false, DATE '2026-01-01',
+      `INSERT INTO priced_calls VALUES ($id, $model, $provider, $lane, $eligible, false, false, DATE '2026-01-01', 'catalog',
          $t_in::BIGINT, $t_cr::BIGINT, $t_cw5::BIGINT, $t_cw1h::BIGINT, $t_out::BIGINT,
          $s_in::BIGINT, $s_cr::BIGINT, $s_cw5::BIGINT, $s_cw1h::BIGINT, $s_out::BIGINT,
          $b_in::BIGINT, $b_cr::BIGINT, $b_cw5::BIGINT, $b_cw1h::BIGINT, $b_out::BIGINT,

@@ -122,6 +122,7 @@ describe('JSON contract', () => {
       savings_usd: 42.5,
       savings_share: 0.391705,
       sync_share: 0.928571,
+      uncounted_rows: 0,
       batchable_share: 0.692308,
       blocking_share: 0.214286,
       batchable_sync_usd: 85,
