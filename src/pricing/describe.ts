@@ -2,7 +2,7 @@
 import type { TableSpec } from '../report/table.ts';
 import { microsToUsdText, usdToMicros } from './decimal.ts';
 import { closestIds } from './model-names.ts';
-import { resolveName, type Catalog, type CatalogModel, type Rates, type Resolution } from './load-catalog.ts';
+import { noPrice, resolveName, type Catalog, type CatalogModel, type Rates, type Resolution } from './load-catalog.ts';
 import { printable } from '../report/printable.ts';
 import { BatchableError } from '../errors.ts';
 import type { DiffRow } from './update/plan.ts';
@@ -40,7 +40,7 @@ export function listTable(catalog: Catalog, provider: string | undefined): Table
 export function findModel(catalog: Catalog, name: string): { model: CatalogModel; resolution: Resolution & { id: string } } {
   const resolution = resolveName(catalog, name);
   if (resolution.id === undefined) {
-    throw new BatchableError(`unknown model "${printable(name)}" (${resolution.reason}); closest catalog ids: ${closestIds(name, catalog.models.keys()).join(', ')} (\`batchable pricing alias '${printable(name).replaceAll("'", "'\\''")}=<catalog id>'\`, add a price with --pricing-dir DIR, or run \`batchable pricing update\`)`);
+    throw new BatchableError(`unknown model "${printable(name)}"${resolution.reason === noPrice ? '' : ` (${resolution.reason})`}; closest catalog ids: ${closestIds(name, catalog.models.keys()).join(', ')} (\`batchable pricing alias '${printable(name).replaceAll("'", "'\\''")}=<catalog id>'\`, add a price with --pricing-dir DIR, or run \`batchable pricing update\`)`);
   }
   return { model: catalog.models.get(resolution.id)!, resolution };
 }

@@ -128,7 +128,6 @@ describe('JSON contract', () => {
       batchable_sync_usd: 85,
       steps: { current_usd: 108.5, structural_usd: 108.5, batch_usd: 66, caching_usd: 66, credits_usd: 66 },
       monthly: { current_usd: 108.5, simulated_usd: 66, savings_usd: 42.5 },
-      uncounted_rows: 0,
     });
     expect((json.workloads as unknown[])[0]).toEqual({
       name: 'nightly',
