@@ -7,10 +7,12 @@ import type { JsonReportForHtml } from '../report/html/from-report.ts';
 import type { SavingsFlags } from '../report/savings-options.ts';
 import type { Io } from './io.ts';
 import { addAnalysisOptions, addDbOption, addIngestOptions } from './options.ts';
+import type { Env } from './main.ts';
+import { addPullOption, pullFirst } from './pull.ts';
 
 /** The options audit and simulate share: workspace, ingest, rules, prices, grouping, period, output. */
 export function addReportOptions(command: Command): Command {
-  return addAnalysisOptions(addIngestOptions(addDbOption(command)))
+  return addPullOption(addAnalysisOptions(addIngestOptions(addDbOption(command))))
     .option('--by <grouping>', 'workload | model | provider | project | api_key | day')
     .option('--min-saving <usd>', 'below this saving per 30 days batch does not pay for its plumbing', '10')
     .option('--format <format>', 'table | json | csv | markdown', 'table')
@@ -19,10 +21,10 @@ export function addReportOptions(command: Command): Command {
     .option('--html <file>', 'also write a self-contained HTML report with charts (no network needed) to this file');
 }
 
-export type ReportCommandFlags = SavingsFlags & AnalysisFlags & { db: string; html?: string; wide?: boolean };
+export type ReportCommandFlags = SavingsFlags & AnalysisFlags & { db: string; html?: string; wide?: boolean; pull?: string[] };
 
 /** Parse, analyse, render: the shared action of audit and simulate. */
-export async function runReport(io: Io, command: 'audit' | 'simulate', files: string[], flags: ReportCommandFlags): Promise<void> {
+export async function runReport(io: Io, command: 'audit' | 'simulate', files: string[], flags: ReportCommandFlags, env: Env = process.env): Promise<void> {
   // Loaded when the command runs, so that `ingest` and `--help` do not pay for the analysis code.
   const { savingsReport } = await import('../pipeline.ts');
   const { renderHtml } = await import('../report/html/index.ts');
@@ -32,6 +34,7 @@ export async function runReport(io: Io, command: 'audit' | 'simulate', files: st
   const { reportJson } = await import('../report/renderers/json.ts');
   const { parseSavingsFlags } = await import('../report/savings-options.ts');
   const parsed = parseSavingsFlags(flags);
+  await pullFirst(io, flags, env);
   const { report, html } = await withWorkspace(flags.db, async (ws) => {
     const report = await savingsReport(ws, io, command, files, flags, parsed);
     // The page prints from the JSON report's own numbers, so it matches `--format json` to the cent.
@@ -46,10 +49,10 @@ export async function runReport(io: Io, command: 'audit' | 'simulate', files: st
   }
 }
 
-export function registerAudit(program: Command, io: Io): void {
+export function registerAudit(program: Command, io: Io, env: Env = process.env): void {
   const command = program
     .command('audit')
     .description('ingest usage exports (idempotently), label and price every call, and print what could move to batch per workload')
     .argument('[files...]', 'usage exports to ingest first (none: report what the database holds)');
-  addReportOptions(command).action((files: string[], flags: ReportCommandFlags) => runReport(io, 'audit', files, flags));
+  addReportOptions(command).action((files: string[], flags: ReportCommandFlags) => runReport(io, 'audit', files, flags, env));
 }

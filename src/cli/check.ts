@@ -5,6 +5,7 @@ import type { CheckCommandFlags } from '../check/run.ts';
 import type { Env } from '../check/github.ts';
 import type { Io } from './io.ts';
 import { addAnalysisOptions, addDbOption, addIngestOptions } from './options.ts';
+import { addPullOption, pullFirst } from './pull.ts';
 
 /** `env` is read for GitHub Actions (GITHUB_ACTIONS, GITHUB_STEP_SUMMARY); tests pass their own. */
 export function registerCheck(program: Command, io: Io, env: Env = process.env): void {
@@ -12,7 +13,7 @@ export function registerCheck(program: Command, io: Io, env: Env = process.env):
     .command('check')
     .description('CI gate: exit 1 when the synchronous or avoidable share of spend breaks a threshold (2 for bad usage or input)')
     .argument('[files...]', 'usage exports to ingest first (none: check what the database holds)');
-  addAnalysisOptions(addIngestOptions(addDbOption(command)))
+  addPullOption(addAnalysisOptions(addIngestOptions(addDbOption(command))))
     .option('--max-sync-share <share>', 'most of spend (or requests, see --basis) billed on synchronous lanes (standard, priority), 0..1')
     .option('--basis <basis>', 'what --max-sync-share measures: spend | requests', 'spend')
     .option('--max-avoidable-share <share>', 'most of spend that is non-blocking, batch-eligible work still billed synchronously, 0..1')
@@ -20,5 +21,10 @@ export function registerCheck(program: Command, io: Io, env: Env = process.env):
     .option('--baseline <file>', 'a previous `batchable check --format json` output to compare shares with (needs --max-increase)')
     .option('--max-increase <points>', 'percentage points each share may rise over the --baseline (5: from 20% to 25%)')
     .option('--format <format>', 'table | json | markdown', 'table')
-    .action(async (files: string[], flags: CheckCommandFlags) => (await import('../check/run.ts')).runCheck(io, files, flags, env));
+    .action(async (files: string[], flags: CheckCommandFlags & { pull?: string[] }) => {
+      const { runCheck } = await import('../check/run.ts');
+      (await import('../check/flags.ts')).parseCheckFlags(flags); // a bad threshold is exit 2 before anything is fetched
+      await pullFirst(io, flags, env);
+      await runCheck(io, files, flags, env);
+    });
 }

@@ -8,6 +8,7 @@ import { registerExplain } from './explain.ts';
 import { registerFormats } from './formats.ts';
 import { registerIngest } from './ingest.ts';
 import { registerPricing } from './pricing.ts';
+import { registerPull } from './pull.ts';
 import { registerSimulate } from './simulate.ts';
 import { processIo, terminalSafe, type Io } from './io.ts';
 import { registerRejects } from './rejects.ts';
@@ -22,14 +23,15 @@ export function createProgram(io: Io, env: Env = process.env): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)');
-  registerAudit(program, io);
+  registerAudit(program, io, env);
   registerIngest(program, io);
   registerFormats(program, io);
   registerRejects(program, io);
-  registerSimulate(program, io);
+  registerSimulate(program, io, env);
   registerCheck(program, io, env);
   registerExplain(program, io);
   registerPricing(program, io);
+  registerPull(program, io, env);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { addReportOptions, type ReportCommandFlags, runReport } from './audit.ts';
 import type { Io } from './io.ts';
+import type { Env } from './main.ts';
 
-export function registerSimulate(program: Command, io: Io): void {
+export function registerSimulate(program: Command, io: Io, env: Env = process.env): void {
   const command = program
     .command('simulate')
     .description('recompute the bill with structural rates, batch, caching and credit bonuses stacked in that order')
@@ -12,5 +13,5 @@ export function registerSimulate(program: Command, io: Io): void {
     .option('--structural-discount <d>', 'negotiated discount on every rate: 0.15, or per provider anthropic=0.15,openai=0.1')
     .option('--cache-hit-rate <share>', 'share (0..1) of input billed as cache reads (never below what the data shows)')
     .option('--credit-bonus <b>', 'prepaid credit bonus: everything costs 1 / (1 + b)');
-  addReportOptions(command).action((files: string[], flags: ReportCommandFlags) => runReport(io, 'simulate', files, flags));
+  addReportOptions(command).action((files: string[], flags: ReportCommandFlags) => runReport(io, 'simulate', files, flags, env));
 }

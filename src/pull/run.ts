@@ -1,0 +1,194 @@
+// `pull` end to end: work out which windows are not yet on disk, fetch each through the source's paging, write
+// its pages as a raw file, then ingest the raw files through the source's existing adapter. Returns data and
+// reports progress through a callback; it never prints.
+//
+// Incremental rule: a window is fetched once. The raw files' names say which windows are held; the next pull
+// starts where the last complete bucket ended. The current bucket (this hour, or today) is partial: it is fetched
+// on every pull and replaces the previous partial file. For per-call sources (Langfuse, LiteLLM) it is ingested
+// too, and the calls fetched again next time are counted duplicates of their ids. For bucketed sources (OpenAI,
+// Anthropic) it is held back from ingest: a bucket row has no id, and the ingest engine does not (yet) replace an
+// older copy of a bucket with a more complete one, so ingesting it now would count it twice later.
+import { UsageError } from '../errors.ts';
+import type { Workspace } from '../db/workspace.ts';
+import { ingestFiles, type IngestSummary } from '../ingest/ingest.ts';
+import { HttpClient, type HttpDeps, type RetryNotice, type RetryPolicy } from './http.ts';
+import { listRaw, rawDir, rawName, removeRaw, writeRaw } from './raw.ts';
+import type { Env, PullSource } from './source.ts';
+import { pullSource } from './sources/index.ts';
+import { dayMs, describeRange, floorTo, gaps, isAligned, widthMs, type BucketWidth, type Range } from './time.ts';
+
+export type PullOptions = {
+  readonly source: string;
+  /** The workspace database path: raw files go next to it. */
+  readonly db: string;
+  /** UTC dates, YYYY-MM-DD; `until` is inclusive (the whole day). */
+  readonly since?: string | undefined;
+  readonly until?: string | undefined;
+  readonly bucketWidth: BucketWidth;
+  readonly baseUrl?: string | undefined;
+  readonly env: Env;
+  /** Tests pin the clock and the network's timing; production uses the real ones. */
+  readonly now?: (() => number) | undefined;
+  readonly deps?: HttpDeps | undefined;
+  readonly policy?: RetryPolicy | undefined;
+  readonly onProgress?: ((event: PullProgress) => void) | undefined;
+};
+
+export type PullProgress =
+  | { readonly kind: 'page'; readonly window: Range; readonly pages: number; readonly buckets: number; readonly records: number }
+  | { readonly kind: 'retry'; readonly notice: RetryNotice }
+  | { readonly kind: 'ingest'; readonly file: string; readonly done: number };
+
+export type PulledWindow = {
+  readonly range: Range;
+  readonly file: string;
+  readonly pages: number;
+  readonly buckets: number;
+  readonly records: number;
+  /** 'complete': ingested; 'partial': the current bucket, ingested (per-call sources); 'held': the current bucket, not ingested. */
+  readonly kind: 'complete' | 'partial' | 'held';
+};
+
+export type PullPlan = {
+  readonly source: PullSource;
+  readonly baseUrl: string;
+  readonly rawDir: string;
+  readonly requested: Range;
+  /** Complete windows not yet on disk. */
+  readonly windows: readonly Range[];
+  /** The current, incomplete bucket, when the range reaches now. */
+  readonly partial: { readonly range: Range; readonly bounds: Range } | undefined;
+  /** True when the start was not given and the default window was used (a first pull). */
+  readonly defaultedSince: boolean;
+};
+
+export type PullResult = {
+  readonly plan: PullPlan;
+  readonly windows: readonly PulledWindow[];
+  readonly ingest: IngestSummary;
+};
+
+/** The default first window when no --since is given and nothing is held: the last 7 whole days and today. */
+export const defaultSinceDays = 7;
+
+/** Works out what a pull would fetch, without touching the network. */
+export function planPull(options: PullOptions): PullPlan {
+  const source = pullSource(options.source);
+  const baseUrl = resolveBaseUrl(source, options);
+  const dir = rawDir(options.db, source.id);
+  const width = options.bucketWidth;
+  const now = Math.floor((options.now ?? Date.now)() / 1000) * 1000;
+  const held = listRaw(dir).filter((f) => !f.partial);
+  const heldEnd = held.reduce<number | undefined>((max, f) => (max === undefined || f.range.end > max ? f.range.end : max), undefined);
+  const since = options.since === undefined ? undefined : Date.parse(`${options.since}T00:00:00Z`);
+  const until = options.until === undefined ? undefined : Date.parse(`${options.until}T00:00:00Z`) + dayMs;
+  const start = since ?? heldEnd ?? floorTo(now, '1d') - defaultSinceDays * dayMs;
+  const end = Math.min(until ?? now, now);
+  if (since !== undefined && until !== undefined && until <= since) throw new UsageError(`--until ${options.until} is before --since ${options.since}`);
+  if (since !== undefined && since >= now) throw new UsageError(`--since ${options.since} is in the future`);
+  const requested = { start, end: Math.max(start, end) };
+  const completeEnd = Math.max(start, floorTo(requested.end, width));
+  const windows = gaps({ start, end: completeEnd }, held.map((f) => f.range));
+  const partial =
+    requested.end > completeEnd
+      ? { range: { start: completeEnd, end: requested.end }, bounds: { start: completeEnd, end: floorTo(completeEnd, width) + widthMs[width] } }
+      : undefined;
+  if (source.granularity === 'buckets') {
+    // Bucket APIs snap a query to bucket boundaries: a window that does not start and end on one would fetch
+    // buckets that overlap a file already held, and count them twice.
+    const edges = [...windows.flatMap((w) => [w.start, w.end]), ...(partial ? [partial.range.start] : [])];
+    const off = edges.find((t) => !isAligned(t, width));
+    if (off !== undefined) {
+      throw new UsageError(
+        `--bucket-width ${width}: the ${source.id} data already held ends at ${new Date(off).toISOString()}, not on a ${width} boundary; pull with the width used before (or a finer one) until a ${width} boundary first`,
+      );
+    }
+  }
+  return { source, baseUrl, rawDir: dir, requested, windows, partial, defaultedSince: since === undefined && heldEnd === undefined };
+}
+
+function resolveBaseUrl(source: PullSource, options: PullOptions): string {
+  const flag = options.baseUrl;
+  const fromEnv = options.env[source.baseUrlEnv];
+  const value = flag ?? (fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv.trim() : undefined) ?? source.defaultBaseUrl;
+  const where = flag !== undefined ? '--base-url' : fromEnv ? source.baseUrlEnv : 'the default base URL';
+  if (value === undefined) throw new UsageError(`${source.id}: no server to pull from; pass --base-url or set ${source.baseUrlEnv} (e.g. http://localhost:4000)`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${where} ${JSON.stringify(value)}: not a URL (expected e.g. https://host/path)`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${where} ${value}: expected an http:// or https:// URL`);
+  if (url.username !== '' || url.password !== '') throw new UsageError(`${where}: put credentials in the env vars, not in the URL`);
+  return value;
+}
+
+/** The requests a pull would make, with the header names and where their values come from (never the values). */
+export function dryRunRequests(plan: PullPlan, width: BucketWidth, env: Env): string[] {
+  const headers = Object.entries(plan.source.redactedHeaders(env)).map(([k, v]) => `  ${k}: ${v}`);
+  const lines: string[] = [];
+  const windows = [...plan.windows.map((w) => ({ range: w, note: 'complete' })), ...(plan.partial ? [{ range: plan.partial.range, note: 'current bucket, partial' }] : [])];
+  for (const w of windows) {
+    for (const url of plan.source.firstRequests(plan.baseUrl, w.range, width)) {
+      lines.push(`GET ${url.href}   # ${describeRange(w.range)}, ${w.note}; then the next pages as the API says`, ...headers);
+    }
+  }
+  return lines;
+}
+
+/** Fetches what the plan lists, writes raw files, and ingests every held raw file of the source. */
+export async function runPull(ws: Workspace, options: PullOptions): Promise<PullResult> {
+  const plan = planPull(options);
+  const { source } = plan;
+  const credentials = source.credentials(options.env);
+  const client = new HttpClient({
+    source: source.id,
+    auth: source.auth,
+    headers: credentials.headers,
+    secrets: credentials.secrets,
+    policy: options.policy,
+    deps: options.deps,
+    onRetry: (notice) => options.onProgress?.({ kind: 'retry', notice }),
+  });
+  const fetchWindow = async (range: Range, bounds: Range) => {
+    const pages: unknown[] = [];
+    let buckets = 0;
+    let records = 0;
+    for await (const page of source.fetchPages({ client, baseUrl: plan.baseUrl, width: options.bucketWidth, range, bounds })) {
+      pages.push(page.body);
+      buckets += page.buckets;
+      records += page.records;
+      options.onProgress?.({ kind: 'page', window: range, pages: pages.length, buckets, records });
+    }
+    return { pages, buckets, records };
+  };
+
+  // Every window is fetched before anything is written or ingested: a failure part-way leaves the workspace and
+  // the raw directory as they were, and the next pull asks for the same windows again.
+  const fetched: { range: Range; pages: unknown[]; buckets: number; records: number; kind: PulledWindow['kind'] }[] = [];
+  for (const range of plan.windows) fetched.push({ range, ...(await fetchWindow(range, range)), kind: 'complete' });
+  if (plan.partial) {
+    const kind = source.granularity === 'calls' ? 'partial' : 'held';
+    fetched.push({ range: plan.partial.range, ...(await fetchWindow(plan.partial.range, plan.partial.bounds)), kind });
+  }
+
+  const previousPartials = listRaw(plan.rawDir).filter((f) => f.partial);
+  const windows: PulledWindow[] = [];
+  for (const f of fetched) {
+    const file = writeRaw(plan.rawDir, rawName(f.range, f.kind), f.pages);
+    windows.push({ range: f.range, file, pages: f.pages.length, buckets: f.buckets, records: f.records, kind: f.kind });
+  }
+  const written = new Set(windows.map((w) => w.file));
+  for (const old of previousPartials) if (!written.has(old.path)) removeRaw(old.path);
+
+  // Every complete raw file of the source, not only the new ones: a pull killed between writing and ingesting, or a
+  // fresh --db next to old raw files, catches up here. Files already ingested are recognised by content and add nothing.
+  const toIngest = [...listRaw(plan.rawDir).filter((f) => !f.partial).map((f) => f.path), ...windows.filter((w) => w.kind === 'partial').map((w) => w.file)];
+  const ingest = await ingestFiles(ws, toIngest, {
+    inputFormat: source.adapter,
+    onProgress: (file, done) => options.onProgress?.({ kind: 'ingest', file, done }),
+  });
+  return { plan, windows, ingest };
+}
+

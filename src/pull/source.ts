@@ -1,0 +1,70 @@
+// What a `pull` source is: where its API lives, how it authenticates, and how it pages through a time range.
+// Sources are declarative like ingest adapters; the orchestration (ranges, raw files, ingest) is src/pull/run.ts.
+import { UsageError } from '../errors.ts';
+import type { AuthHelp, HttpClient } from './http.ts';
+import type { BucketWidth, Range } from './time.ts';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** One validated page as the API sent it, with what it holds (for progress and for skipping empty files). */
+export type Page = { readonly body: unknown; readonly buckets: number; readonly records: number };
+
+export type FetchContext = {
+  readonly client: HttpClient;
+  readonly baseUrl: string;
+  readonly width: BucketWidth;
+  /** The query's range. */
+  readonly range: Range;
+  /**
+   * Where returned buckets may lie: the query range for complete windows, up to the end of the current bucket for
+   * the partial one. A bucket outside it would overlap another raw file and be counted twice: the page is malformed.
+   */
+  readonly bounds: Range;
+};
+
+export type Credentials = { readonly headers: Readonly<Record<string, string>>; readonly secrets: readonly string[] };
+
+export type PullSource = {
+  readonly id: string;
+  readonly title: string;
+  /** The API reference the requests follow. */
+  readonly reference: string;
+  /** The ingest adapter that reads the raw pages (src/ingest/adapters/). */
+  readonly adapter: string;
+  /**
+   * 'buckets': aggregated usage per time bucket (no ids: a bucket fetched twice would be counted twice).
+   * 'calls': one record per call with the source's own id (a call fetched twice is a counted duplicate).
+   */
+  readonly granularity: 'buckets' | 'calls';
+  readonly defaultBaseUrl: string | undefined;
+  /** The env var the provider's official SDK reads for its base URL. */
+  readonly baseUrlEnv: string;
+  readonly auth: AuthHelp;
+  /** The key(s) from the environment; a missing one is a UsageError naming the variable. */
+  readonly credentials: (env: Env) => Credentials;
+  /** Header names and how to show them in --dry-run (never the value). */
+  readonly redactedHeaders: (env: Env) => Readonly<Record<string, string>>;
+  /** The first request of each query for a range (what --dry-run prints; later pages follow the API's cursor). */
+  readonly firstRequests: (baseUrl: string, range: Range, width: BucketWidth) => URL[];
+  readonly fetchPages: (ctx: FetchContext) => AsyncGenerator<Page>;
+};
+
+/** `base` + `path`, keeping any path prefix of the base (`https://proxy/openai/v1` + `/organization/...`). */
+export function endpoint(base: string, path: string): URL {
+  return new URL(`${base.replace(/\/+$/, '')}${path}`);
+}
+
+/** The first set value among `names`, else a UsageError that says which variable to set and what it needs. */
+export function requireEnv(env: Env, names: readonly string[], help: string): string {
+  for (const name of names) {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== '') return value.trim();
+  }
+  throw new UsageError(`${names[0]} is not set: ${help}`);
+}
+
+/** How --dry-run shows a secret header: the variable it comes from, never the value. */
+export const fromEnv = (name: string, env: Env): string => `<${name}${env[name] ? '' : ': not set'}>`;
+
+/** Guards a cursor loop: a server that repeats a cursor or never ends is malformed, not an infinite pull. */
+export const maxPagesPerQuery = 100_000;

@@ -1,0 +1,17 @@
+// The registry of `pull` sources, by the name users type.
+import { UsageError } from '../../errors.ts';
+import type { PullSource } from '../source.ts';
+import { anthropicSource } from './anthropic.ts';
+import { langfuseSource } from './langfuse.ts';
+import { litellmSource } from './litellm.ts';
+import { openaiSource } from './openai.ts';
+
+export const pullSources: readonly PullSource[] = [openaiSource, anthropicSource, langfuseSource, litellmSource];
+
+export const pullSourceIds = (): string[] => pullSources.map((s) => s.id);
+
+export function pullSource(id: string): PullSource {
+  const source = pullSources.find((s) => s.id === id);
+  if (!source) throw new UsageError(`unknown pull source "${id}": expected one of ${pullSourceIds().join(', ')}`);
+  return source;
+}

@@ -1,0 +1,25 @@
+// What a pull says: the windows fetched and the raw files written, before the ingest summary.
+import type { PullResult } from '../pull/run.ts';
+import { describeRange } from '../pull/time.ts';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export function renderPullSummary(result: PullResult): string {
+  const { plan, windows } = result;
+  const id = plan.source.id;
+  const lines: string[] = [];
+  if (plan.defaultedSince) lines.push(`${id}: first pull without --since: fetching from ${describeRange(plan.requested).split('–')[0]} (the last 7 days)`);
+  const complete = windows.filter((w) => w.kind === 'complete');
+  if (complete.length === 0) lines.push(`${id}: no new complete window to fetch; resuming from ${describeRange(plan.requested).split('–')[0]}`);
+  for (const w of windows) {
+    const what = plan.source.granularity === 'buckets' ? `${plural(w.buckets, 'bucket')}, ${plural(w.records, 'row')}` : plural(w.records, 'call');
+    const note =
+      w.kind === 'complete'
+        ? ''
+        : w.kind === 'partial'
+          ? ' (current bucket, partial: ingested; fetched again next time, its calls then counted as duplicates)'
+          : ' (current bucket, partial: held back from ingest until complete; fetched again next time)';
+    lines.push(`${id}: ${describeRange(w.range)}: ${plural(w.pages, 'page')}, ${what} -> ${w.file}${note}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
