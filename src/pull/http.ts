@@ -144,12 +144,10 @@ export class HttpClient {
     const reason = `${status} ${response.statusText}`.trim();
     if (status === 401 || status === 403) {
       const { envVars, permission } = this.options.auth;
-      const what = status === 401 ? 'refused the key' : 'does not allow the key to read this';
+      const what = status === 401 ? `the API refused the key in ${envVars}` : `the key in ${envVars} may not read this`;
       return {
         kind: 'fatal',
-        error: new BatchableError(
-          `${this.source}: the API ${what} in ${envVars} (${reason} on ${describeRequest(url)}). It needs ${permission}. Nothing was ingested.`,
-        ),
+        error: new BatchableError(`${this.source}: ${what} (${reason} on ${describeRequest(url)}). It needs ${permission}. Nothing was ingested.`),
       };
     }
     if (status === 429 || status >= 500) {
