@@ -6,12 +6,12 @@ import { UsageError } from '../errors.ts';
 import type { PullOptions, PullProgress } from '../pull/run.ts';
 import { bucketWidths, type BucketWidth } from '../pull/time.ts';
 import { renderIngestSummary } from '../report/ingest-summary.ts';
-import { renderPullSummary } from '../report/pull-summary.ts';
+import { renderOpenrouterSummary, renderPullSummary } from '../report/pull-summary.ts';
 import type { Env } from './main.ts';
 import { progressLine, type Io } from './io.ts';
 import { addDbOption, dateFlag, oneOf } from './options.ts';
 
-type PullFlags = { db: string; since?: string; until?: string; bucketWidth?: string; baseUrl?: string; dryRun?: boolean };
+type PullFlags = { db: string; since?: string; until?: string; bucketWidth?: string; baseUrl?: string; dryRun?: boolean; ids?: string };
 
 /** Tests replace the clock and the network's timing; the CLI uses the real ones. */
 export type PullHooks = Pick<PullOptions, 'now' | 'deps' | 'policy'>;
@@ -45,6 +45,8 @@ function progressReporter(io: Io, source: string): { onProgress: (e: PullProgres
 
 /** One pull into the workspace at flags.db; returns the text to print. */
 async function pullInto(io: Io, source: string, flags: PullFlags, env: Env, hooks: PullHooks): Promise<string> {
+  if (source === 'openrouter') return pullOpenrouter(io, flags, env, hooks);
+  if (flags.ids !== undefined) throw new UsageError(`--ids: only the openrouter source takes generation ids; ${source} is pulled by time range`);
   const { runPull } = await import('../pull/run.ts');
   const progress = progressReporter(io, source);
   try {
@@ -56,17 +58,44 @@ async function pullInto(io: Io, source: string, flags: PullFlags, env: Env, hook
   }
 }
 
+function openrouterOptions(flags: PullFlags, env: Env, hooks: PullHooks, onProgress: (e: PullProgress) => void) {
+  if (flags.ids === undefined) {
+    throw new UsageError('openrouter: pass --ids FILE, a file of generation ids (gen-…) one per line: OpenRouter\'s API reads generations by id only');
+  }
+  for (const flag of ['since', 'until'] as const) if (flags[flag] !== undefined) throw new UsageError(`--${flag}: openrouter is pulled by generation id (--ids), not by time`);
+  return { db: flags.db, idsFile: flags.ids, baseUrl: flags.baseUrl, env, ...hooks, onProgress };
+}
+
+async function pullOpenrouter(io: Io, flags: PullFlags, env: Env, hooks: PullHooks): Promise<string> {
+  const { runOpenrouterPull } = await import('../pull/openrouter.ts');
+  const progress = progressReporter(io, 'openrouter');
+  try {
+    const options = openrouterOptions(flags, env, hooks, progress.onProgress);
+    const result = await withWorkspace(flags.db, (ws) => runOpenrouterPull(ws, options));
+    return renderOpenrouterSummary(result) + renderIngestSummary(result.ingest);
+  } finally {
+    progress.done();
+  }
+}
+
 export function registerPull(program: Command, io: Io, env: Env, hooks: PullHooks = {}): void {
   const command = program
     .command('pull')
-    .description('fetch usage from a provider or gateway API (openai, anthropic, langfuse, litellm) into raw files, and ingest it')
-    .argument('<source>', 'openai | anthropic | langfuse | litellm')
+    .description('fetch usage from a provider or gateway API (openai, anthropic, langfuse, litellm, openrouter) into raw files, and ingest it')
+    .argument('<source>', 'openai | anthropic | langfuse | litellm | openrouter')
     .option('--since <date>', 'first UTC day to fetch (YYYY-MM-DD); default: where the last pull ended, or 7 days ago')
     .option('--until <date>', 'last UTC day to fetch, inclusive (YYYY-MM-DD); default: now')
     .option('--bucket-width <width>', 'bucket size the API aggregates by: 1m | 1h | 1d', '1h')
     .option('--base-url <url>', 'API base URL (default: the env var the official SDK reads, else the public endpoint)')
+    .option('--ids <file>', 'openrouter: a file of generation ids (gen-…), one per line; ids fetched before are skipped')
     .option('--dry-run', 'print the requests it would make (keys shown as the env var they come from) and fetch nothing');
   addDbOption(command).action(async (source: string, flags: PullFlags) => {
+    if (flags.dryRun === true && source === 'openrouter') {
+      const { openrouterDryRun } = await import('../pull/openrouter.ts');
+      const lines = openrouterDryRun(openrouterOptions(flags, env, hooks, () => undefined));
+      io.out(lines.length === 0 ? 'openrouter: nothing to fetch; every id in the file was fetched before\n' : `${lines.join('\n')}\n`);
+      return;
+    }
     if (flags.dryRun === true) {
       const { planPull, dryRunRequests } = await import('../pull/run.ts');
       const options = pullOptions(source, flags, env, hooks, () => undefined);
@@ -94,5 +123,6 @@ export async function pullFirst(io: Io, flags: { pull?: string[]; db: string }, 
   const sources = flags.pull ?? [];
   if (sources.length === 0) return;
   if (flags.db === ':memory:') throw new UsageError('--pull needs a workspace file: with --db :memory: the pulled data would be gone before the report');
+  if (sources.includes('openrouter')) throw new UsageError('--pull openrouter: OpenRouter is pulled by generation id; run `batchable pull openrouter --ids FILE` first');
   for (const source of sources) io.err(await pullInto(io, source, { db: flags.db }, env, hooks));
 }

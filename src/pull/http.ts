@@ -72,7 +72,14 @@ export class HttpClient {
 
   /** GETs a JSON page and checks its shape; `what` names the page in messages ("page 3 of …"). */
   async getPage<S extends z.ZodType>(url: URL, schema: S, what: string): Promise<z.output<S>> {
-    const text = await this.getText(url);
+    const found = await this.findPage(url, schema, what, false);
+    return found as z.output<S>;
+  }
+
+  /** As getPage, but a 404 is an answer (undefined): a record the API does not hold (yet). */
+  async findPage<S extends z.ZodType>(url: URL, schema: S, what: string, notFoundIsAnswer = true): Promise<z.output<S> | undefined> {
+    const text = await this.getText(url, notFoundIsAnswer);
+    if (text === undefined) return undefined;
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -90,11 +97,14 @@ export class HttpClient {
   }
 
   /** The page's text after retries; every failure is a BatchableError (exit 2) that names the request. */
-  async getText(url: URL): Promise<string> {
+  async getText(url: URL): Promise<string>;
+  async getText(url: URL, notFoundIsAnswer: boolean): Promise<string | undefined>;
+  async getText(url: URL, notFoundIsAnswer = false): Promise<string | undefined> {
     const { retries } = this.policy;
     for (let attempt = 0; ; attempt += 1) {
       const outcome = await this.attempt(url);
       if (outcome.kind === 'ok') return outcome.text;
+      if (outcome.kind === 'fatal' && outcome.status === 404 && notFoundIsAnswer) return undefined;
       if (outcome.kind === 'fatal') throw outcome.error;
       if (attempt >= retries) {
         throw new BatchableError(
@@ -120,7 +130,7 @@ export class HttpClient {
 
   private async attempt(
     url: URL,
-  ): Promise<{ kind: 'ok'; text: string } | { kind: 'retry'; reason: string; retryAfterMs?: number } | { kind: 'fatal'; error: BatchableError }> {
+  ): Promise<{ kind: 'ok'; text: string } | { kind: 'retry'; reason: string; retryAfterMs?: number } | { kind: 'fatal'; status?: number; error: BatchableError }> {
     let response: Response;
     try {
       response = await this.deps.fetch(url, {
@@ -158,6 +168,7 @@ export class HttpClient {
     const hint = status === 404 ? ' Check the base URL (--base-url or the env var) and that the server offers this API.' : '';
     return {
       kind: 'fatal',
+      status,
       error: new BatchableError(`${this.source}: ${describeRequest(url)} answered ${reason}${detail === '' ? '' : `: ${detail}`}.${hint} Nothing was ingested.`),
     };
   }

@@ -1,4 +1,5 @@
 // What a pull says: the windows fetched and the raw files written, before the ingest summary.
+import type { OpenrouterPullResult } from '../pull/openrouter.ts';
 import type { PullResult } from '../pull/run.ts';
 import { describeRange } from '../pull/time.ts';
 
@@ -20,6 +21,16 @@ export function renderPullSummary(result: PullResult): string {
           ? ' (current bucket, partial: ingested; fetched again next time, its calls then counted as duplicates)'
           : ' (current bucket, partial: held back from ingest until complete; fetched again next time)';
     lines.push(`${id}: ${describeRange(w.range)}: ${plural(w.pages, 'page')}, ${what} -> ${w.file}${note}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderOpenrouterSummary(r: OpenrouterPullResult): string {
+  const parts = [`${plural(r.requested, 'id')} in the file`, `${plural(r.alreadyHeld, 'id')} fetched before`, `${plural(r.fetched, 'generation')} fetched`];
+  const lines = [`openrouter: ${parts.join(', ')}${r.file === undefined ? '' : ` -> ${r.file}`}`];
+  if (r.notFound.length > 0) {
+    const shown = r.notFound.slice(0, 5).join(', ');
+    lines.push(`openrouter: ${plural(r.notFound.length, 'id')} not found (yet), asked for again next pull: ${shown}${r.notFound.length > 5 ? ', …' : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

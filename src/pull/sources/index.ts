@@ -8,7 +8,8 @@ import { openaiSource } from './openai.ts';
 
 export const pullSources: readonly PullSource[] = [openaiSource, anthropicSource, langfuseSource, litellmSource];
 
-export const pullSourceIds = (): string[] => pullSources.map((s) => s.id);
+/** Every source name `pull` takes: the time-range sources here, and openrouter (by generation id, src/pull/openrouter.ts). */
+export const pullSourceIds = (): string[] => [...pullSources.map((s) => s.id), 'openrouter'];
 
 export function pullSource(id: string): PullSource {
   const source = pullSources.find((s) => s.id === id);
