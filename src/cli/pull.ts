@@ -23,6 +23,7 @@ function pullOptions(source: string, flags: PullFlags, env: Env, hooks: PullHook
     since: dateFlag('--since', flags.since),
     until: dateFlag('--until', flags.until),
     bucketWidth: oneOf<BucketWidth>('--bucket-width', flags.bucketWidth, bucketWidths, '1h'),
+    bucketWidthGiven: flags.bucketWidth !== undefined,
     baseUrl: flags.baseUrl,
     env,
     ...hooks,
@@ -81,11 +82,11 @@ async function pullOpenrouter(io: Io, flags: PullFlags, env: Env, hooks: PullHoo
 export function registerPull(program: Command, io: Io, env: Env, hooks: PullHooks = {}): void {
   const command = program
     .command('pull')
-    .description('fetch usage from a provider or gateway API (openai, anthropic, langfuse, litellm, openrouter) into raw files, and ingest it')
-    .argument('<source>', 'openai | anthropic | langfuse | litellm | openrouter')
+    .description('fetch usage from a provider or gateway API into raw files under the workspace, and ingest it')
+    .argument('<source>', 'openai | anthropic | langfuse | litellm | openrouter (--ids) | openai-costs | anthropic-costs')
     .option('--since <date>', 'first UTC day to fetch (YYYY-MM-DD); default: where the last pull ended, or 7 days ago')
     .option('--until <date>', 'last UTC day to fetch, inclusive (YYYY-MM-DD); default: now')
-    .option('--bucket-width <width>', 'bucket size the API aggregates by: 1m | 1h | 1d', '1h')
+    .option('--bucket-width <width>', 'bucket size the API aggregates by: 1m | 1h | 1d (default 1h; cost reports: 1d)')
     .option('--base-url <url>', 'API base URL (default: the env var the official SDK reads, else the public endpoint)')
     .option('--ids <file>', 'openrouter: a file of generation ids (gen-…), one per line; ids fetched before are skipped')
     .option('--dry-run', 'print the requests it would make (keys shown as the env var they come from) and fetch nothing');
@@ -100,7 +101,7 @@ export function registerPull(program: Command, io: Io, env: Env, hooks: PullHook
       const { planPull, dryRunRequests } = await import('../pull/run.ts');
       const options = pullOptions(source, flags, env, hooks, () => undefined);
       const plan = planPull(options);
-      const lines = dryRunRequests(plan, options.bucketWidth, env);
+      const lines = dryRunRequests(plan, env);
       io.out(lines.length === 0 ? `${source}: nothing to fetch; every window up to now is held in ${plan.rawDir}\n` : `${lines.join('\n')}\n`);
       return;
     }

@@ -12,6 +12,7 @@ import { UsageError } from '../errors.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { ingestFiles, type IngestSummary } from '../ingest/ingest.ts';
 import { HttpClient, type HttpDeps, type RetryNotice, type RetryPolicy } from './http.ts';
+import { addDecimal, zeroDecimal, type Decimal } from './decimal-sum.ts';
 import { listRaw, rawDir, rawName, removeRaw, writeRaw } from './raw.ts';
 import type { Env, PullSource } from './source.ts';
 import { pullSource } from './sources/index.ts';
@@ -25,6 +26,8 @@ export type PullOptions = {
   readonly since?: string | undefined;
   readonly until?: string | undefined;
   readonly bucketWidth: BucketWidth;
+  /** True when the user chose the width (a source with one fixed width then refuses another). */
+  readonly bucketWidthGiven?: boolean | undefined;
   readonly baseUrl?: string | undefined;
   readonly env: Env;
   /** Tests pin the clock and the network's timing; production uses the real ones. */
@@ -47,11 +50,14 @@ export type PulledWindow = {
   readonly records: number;
   /** 'complete': ingested; 'partial': the current bucket, ingested (per-call sources); 'held': the current bucket, not ingested. */
   readonly kind: 'complete' | 'partial' | 'held';
+  /** Cost reports: the USD the window's pages state, summed exactly. */
+  readonly reportedUsd: Decimal | undefined;
 };
 
 export type PullPlan = {
   readonly source: PullSource;
   readonly baseUrl: string;
+  readonly width: BucketWidth;
   readonly rawDir: string;
   readonly requested: Range;
   /** Complete windows not yet on disk. */
@@ -76,7 +82,10 @@ export function planPull(options: PullOptions): PullPlan {
   const source = pullSource(options.source);
   const baseUrl = resolveBaseUrl(source, options);
   const dir = rawDir(options.db, source.id);
-  const width = options.bucketWidth;
+  const width = source.fixedWidth ?? options.bucketWidth;
+  if (source.fixedWidth !== undefined && options.bucketWidth !== source.fixedWidth && options.bucketWidthGiven === true) {
+    throw new UsageError(`--bucket-width ${options.bucketWidth}: ${source.id} reports ${source.fixedWidth} buckets only`);
+  }
   const now = Math.floor((options.now ?? Date.now)() / 1000) * 1000;
   const held = listRaw(dir).filter((f) => !f.partial);
   const heldEnd = held.reduce<number | undefined>((max, f) => (max === undefined || f.range.end > max ? f.range.end : max), undefined);
@@ -104,7 +113,7 @@ export function planPull(options: PullOptions): PullPlan {
       );
     }
   }
-  return { source, baseUrl, rawDir: dir, requested, windows, partial, defaultedSince: since === undefined && heldEnd === undefined };
+  return { source, baseUrl, width, rawDir: dir, requested, windows, partial, defaultedSince: since === undefined && heldEnd === undefined };
 }
 
 function resolveBaseUrl(source: PullSource, options: PullOptions): string {
@@ -125,7 +134,8 @@ function resolveBaseUrl(source: PullSource, options: PullOptions): string {
 }
 
 /** The requests a pull would make, with the header names and where their values come from (never the values). */
-export function dryRunRequests(plan: PullPlan, width: BucketWidth, env: Env): string[] {
+export function dryRunRequests(plan: PullPlan, env: Env): string[] {
+  const width = plan.width;
   const headers = Object.entries(plan.source.redactedHeaders(env)).map(([k, v]) => `  ${k}: ${v}`);
   const lines: string[] = [];
   const windows = [...plan.windows.map((w) => ({ range: w, note: 'complete' })), ...(plan.partial ? [{ range: plan.partial.range, note: 'current bucket, partial' }] : [])];
@@ -155,21 +165,23 @@ export async function runPull(ws: Workspace, options: PullOptions): Promise<Pull
     const pages: unknown[] = [];
     let buckets = 0;
     let records = 0;
-    for await (const page of source.fetchPages({ client, baseUrl: plan.baseUrl, width: options.bucketWidth, range, bounds })) {
+    let usd: Decimal | undefined = source.reportedUsd === undefined ? undefined : zeroDecimal;
+    for await (const page of source.fetchPages({ client, baseUrl: plan.baseUrl, width: plan.width, range, bounds })) {
       pages.push(page.body);
+      if (usd !== undefined && source.reportedUsd) usd = addDecimal(usd, source.reportedUsd(page.body));
       buckets += page.buckets;
       records += page.records;
       options.onProgress?.({ kind: 'page', window: range, pages: pages.length, buckets, records });
     }
-    return { pages, buckets, records };
+    return { pages, buckets, records, reportedUsd: usd };
   };
 
   // Every window is fetched before anything is written or ingested: a failure part-way leaves the workspace and
   // the raw directory as they were, and the next pull asks for the same windows again.
-  const fetched: { range: Range; pages: unknown[]; buckets: number; records: number; kind: PulledWindow['kind'] }[] = [];
+  const fetched: { range: Range; pages: unknown[]; buckets: number; records: number; reportedUsd: Decimal | undefined; kind: PulledWindow['kind'] }[] = [];
   for (const range of plan.windows) fetched.push({ range, ...(await fetchWindow(range, range)), kind: 'complete' });
   if (plan.partial) {
-    const kind = source.granularity === 'calls' ? 'partial' : 'held';
+    const kind = source.granularity === 'calls' && source.adapter !== undefined ? 'partial' : 'held';
     fetched.push({ range: plan.partial.range, ...(await fetchWindow(plan.partial.range, plan.partial.bounds)), kind });
   }
 
@@ -177,7 +189,7 @@ export async function runPull(ws: Workspace, options: PullOptions): Promise<Pull
   const windows: PulledWindow[] = [];
   for (const f of fetched) {
     const file = writeRaw(plan.rawDir, rawName(f.range, f.kind), f.pages);
-    windows.push({ range: f.range, file, pages: f.pages.length, buckets: f.buckets, records: f.records, kind: f.kind });
+    windows.push({ range: f.range, file, pages: f.pages.length, buckets: f.buckets, records: f.records, kind: f.kind, reportedUsd: f.reportedUsd });
   }
   const written = new Set(windows.map((w) => w.file));
   for (const old of previousPartials) if (!written.has(old.path)) removeRaw(old.path);
@@ -185,10 +197,13 @@ export async function runPull(ws: Workspace, options: PullOptions): Promise<Pull
   // Every complete raw file of the source, not only the new ones: a pull killed between writing and ingesting, or a
   // fresh --db next to old raw files, catches up here. Files already ingested are recognised by content and add nothing.
   const toIngest = [...listRaw(plan.rawDir).filter((f) => !f.partial).map((f) => f.path), ...windows.filter((w) => w.kind === 'partial').map((w) => w.file)];
-  const ingest = await ingestFiles(ws, toIngest, {
-    inputFormat: source.adapter,
-    onProgress: (file, done) => options.onProgress?.({ kind: 'ingest', file, done }),
-  });
+  const ingest =
+    source.adapter === undefined
+      ? await ingestFiles(ws, [])
+      : await ingestFiles(ws, toIngest, {
+          inputFormat: source.adapter,
+          onProgress: (file, done) => options.onProgress?.({ kind: 'ingest', file, done }),
+        });
   return { plan, windows, ingest };
 }
 

@@ -2,6 +2,7 @@
 // Sources are declarative like ingest adapters; the orchestration (ranges, raw files, ingest) is src/pull/run.ts.
 import { UsageError } from '../errors.ts';
 import type { AuthHelp, HttpClient } from './http.ts';
+import type { Decimal } from './decimal-sum.ts';
 import type { BucketWidth, Range } from './time.ts';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -29,8 +30,15 @@ export type PullSource = {
   readonly title: string;
   /** The API reference the requests follow. */
   readonly reference: string;
-  /** The ingest adapter that reads the raw pages (src/ingest/adapters/). */
-  readonly adapter: string;
+  /**
+   * The ingest adapter that reads the raw pages (src/ingest/adapters/); undefined for cost reports, which no adapter
+   * reads: they are kept as raw files and their amounts summed for the summary.
+   */
+  readonly adapter: string | undefined;
+  /** The only bucket width the API offers, when it offers one (cost reports: 1d). */
+  readonly fixedWidth?: BucketWidth;
+  /** The money a page states, in USD, exactly (cost reports only). */
+  readonly reportedUsd?: (body: unknown) => Decimal;
   /**
    * 'buckets': aggregated usage per time bucket (no ids: a bucket fetched twice would be counted twice).
    * 'calls': one record per call with the source's own id (a call fetched twice is a counted duplicate).

@@ -1,6 +1,7 @@
 // What a pull says: the windows fetched and the raw files written, before the ingest summary.
 import type { OpenrouterPullResult } from '../pull/openrouter.ts';
 import type { PullResult } from '../pull/run.ts';
+import { formatDecimal } from '../pull/decimal-sum.ts';
 import { describeRange } from '../pull/time.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -13,14 +14,20 @@ export function renderPullSummary(result: PullResult): string {
   const complete = windows.filter((w) => w.kind === 'complete');
   if (complete.length === 0) lines.push(`${id}: no new complete window to fetch; resuming from ${describeRange(plan.requested).split('–')[0]}`);
   for (const w of windows) {
-    const what = plan.source.granularity === 'buckets' ? `${plural(w.buckets, 'bucket')}, ${plural(w.records, 'row')}` : plural(w.records, 'call');
+    const cost = w.reportedUsd === undefined ? '' : `, $${formatDecimal(w.reportedUsd)} reported`;
+    const what = (plan.source.granularity === 'buckets' ? `${plural(w.buckets, 'bucket')}, ${plural(w.records, 'row')}` : plural(w.records, 'call')) + cost;
     const note =
       w.kind === 'complete'
         ? ''
         : w.kind === 'partial'
           ? ' (current bucket, partial: ingested; fetched again next time, its calls then counted as duplicates)'
-          : ' (current bucket, partial: held back from ingest until complete; fetched again next time)';
+          : plan.source.adapter === undefined
+            ? ' (current day, partial: fetched again next time)'
+            : ' (current bucket, partial: held back from ingest until complete; fetched again next time)';
     lines.push(`${id}: ${describeRange(w.range)}: ${plural(w.pages, 'page')}, ${what} -> ${w.file}${note}`);
+  }
+  if (plan.source.adapter === undefined) {
+    lines.push(`${id}: cost reports are not ingested: ${plan.rawDir} keeps them, to set beside the spend \`audit\` recomputes from usage`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -30,6 +30,8 @@ const json = (path: string): unknown => JSON.parse(readFileSync(fixture(`pull/${
 const completions = json('openai-completions-results.json') as unknown[];
 const embeddings = json('openai-embeddings-results.json') as unknown[];
 const anthropicResults = json('anthropic-usage-results.json') as unknown[];
+const openaiCosts = json('openai-costs-results.json') as unknown[];
+const anthropicCosts = json('anthropic-cost-results.json') as unknown[];
 const generation = json('langfuse-generation.json') as Record<string, unknown>;
 const spendLog = json('litellm-spendlog.json') as Record<string, unknown>;
 
@@ -57,9 +59,18 @@ function openaiHandler(key: string): Handler {
     if (req.headers.authorization !== `Bearer ${key}`) {
       return { status: 401, body: JSON.stringify({ error: { message: `Incorrect API key provided: ${String(req.headers.authorization)}`, type: 'invalid_request_error' } }) };
     }
-    const kind = url.pathname.endsWith('/completions') ? 'completions' : url.pathname.endsWith('/embeddings') ? 'embeddings' : undefined;
-    if (!kind) return { status: 404, body: JSON.stringify({ error: { message: 'Not found' } }) };
     const q = url.searchParams;
+    if (url.pathname === '/v1/organization/costs') {
+      // Costs come in day buckets only, limit up to 180.
+      const start = Number(q.get('start_time')) * 1000;
+      const end = q.has('end_time') ? Number(q.get('end_time')) * 1000 : clock.now;
+      const page = q.get('page');
+      const p = bucketPage(start, end, 24 * hour, Math.min(Number(q.get('limit') ?? 7), 2), page ? Number(unb64(page)) : undefined, clock.now);
+      const data = p.starts.map((t) => ({ object: 'bucket', start_time: t / 1000, end_time: (t + 24 * hour) / 1000, results: openaiCosts }));
+      return ok({ object: 'page', data, has_more: p.more, next_page: p.more ? b64(String(p.next)) : null });
+    }
+    const kind = url.pathname.endsWith('/usage/completions') ? 'completions' : url.pathname.endsWith('/usage/embeddings') ? 'embeddings' : undefined;
+    if (!kind) return { status: 404, body: JSON.stringify({ error: { message: 'Not found' } }) };
     const width = widths[q.get('bucket_width') ?? '1d'] ?? 24 * hour;
     const start = Number(q.get('start_time')) * 1000;
     const end = q.has('end_time') ? Number(q.get('end_time')) * 1000 : clock.now;
@@ -80,14 +91,17 @@ function anthropicHandler(key: string): Handler {
     if (req.headers['x-api-key'] !== key || req.headers['anthropic-version'] !== '2023-06-01') {
       return { status: 401, body: JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } }) };
     }
-    if (url.pathname !== '/v1/organizations/usage_report/messages') return { status: 404, body: '{"type":"error","error":{"type":"not_found_error","message":"Not found"}}' };
+    const costs = url.pathname === '/v1/organizations/cost_report';
+    if (url.pathname !== '/v1/organizations/usage_report/messages' && !costs) {
+      return { status: 404, body: '{"type":"error","error":{"type":"not_found_error","message":"Not found"}}' };
+    }
     const q = url.searchParams;
-    const width = widths[q.get('bucket_width') ?? '1d'] ?? 24 * hour;
+    const width = costs ? 24 * hour : (widths[q.get('bucket_width') ?? '1d'] ?? 24 * hour);
     const start = Date.parse(q.get('starting_at') ?? '');
     const end = q.has('ending_at') ? Date.parse(q.get('ending_at') ?? '') : clock.now;
     const page = q.get('page');
-    const p = bucketPage(start, end, width, Math.min(Number(q.get('limit') ?? 7), 24), page ? Date.parse(unb64(page.replace(/^page_/, ''))) : undefined, clock.now);
-    const data = p.starts.map((t) => ({ starting_at: iso(t), ending_at: iso(t + width), results: quiet(t) ? [] : anthropicResults }));
+    const p = bucketPage(start, end, width, Math.min(Number(q.get('limit') ?? 7), costs ? 2 : 24), page ? Date.parse(unb64(page.replace(/^page_/, ''))) : undefined, clock.now);
+    const data = p.starts.map((t) => ({ starting_at: iso(t), ending_at: iso(t + width), results: costs ? anthropicCosts : quiet(t) ? [] : anthropicResults }));
     return ok({ data, has_more: p.more, next_page: p.more ? `page_${b64(iso(p.next))}` : null });
   };
 }

@@ -1,12 +1,14 @@
 // The registry of `pull` sources, by the name users type.
 import { UsageError } from '../../errors.ts';
 import type { PullSource } from '../source.ts';
+import { anthropicCostsSource } from './anthropic-costs.ts';
 import { anthropicSource } from './anthropic.ts';
 import { langfuseSource } from './langfuse.ts';
 import { litellmSource } from './litellm.ts';
+import { openaiCostsSource } from './openai-costs.ts';
 import { openaiSource } from './openai.ts';
 
-export const pullSources: readonly PullSource[] = [openaiSource, anthropicSource, langfuseSource, litellmSource];
+export const pullSources: readonly PullSource[] = [openaiSource, anthropicSource, langfuseSource, litellmSource, openaiCostsSource, anthropicCostsSource];
 
 /** Every source name `pull` takes: the time-range sources here, and openrouter (by generation id, src/pull/openrouter.ts). */
 export const pullSourceIds = (): string[] => [...pullSources.map((s) => s.id), 'openrouter'];
