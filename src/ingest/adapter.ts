@@ -51,6 +51,8 @@ export type Adapter = {
   readonly detect: (sample: Sample) => boolean;
   /** True when call_id comes from the source: duplicates are then skipped, within and across files. */
   readonly idsFromSource: boolean;
+  /** `costs`: the rows are billed costs (CostColumn), loaded into `billed_costs` for reconciliation, not calls. */
+  readonly role?: 'costs';
   readonly select: (ctx: AdapterContext) => AdapterSelect;
   /**
    * A note for reports over data this format supplied, given the number of calls it ingested: what the source
@@ -67,7 +69,14 @@ export type Adapter = {
  * for a row that is usage but cannot be priced, when it knows what the user should do (it replaces the engine's
  * generic "missing model").
  */
-export type SelectList = Partial<Record<CallColumn | '_line' | '_path' | '_skip' | '_reject', string>>;
+export type SelectList = Partial<Record<CallColumn | CostColumn | '_line' | '_path' | '_skip' | '_reject', string>>;
+
+/**
+ * The columns of a billed-cost row (src/ingest/costs.ts): cost exports state money, not tokens, and feed the
+ * reconciliation (billed vs recomputed per model and day), never the calls.
+ */
+export type CostColumn = 'ts' | 'ended_at' | 'provider' | 'model' | 'line_item' | 'token_type' | 'lane' | 'project' | 'api_key'
+  | 'cost_usd' | 'list_cost_usd' | 'quantity' | 'quantity_unit';
 
 /** `SELECT <columns> FROM <from>`: `from` may hold joins and unnests over `ctx.src`. */
 export type AdapterSelect = { readonly columns: SelectList; readonly from: string };

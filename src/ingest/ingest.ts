@@ -9,6 +9,7 @@ import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { BatchableError, InputError, InternalError, UnrecognisedFormat } from '../errors.ts';
 import type { AdapterContext, AdapterSelect, ContainerKind, Sample } from './adapter.ts';
+import { costRowsSelect, loadCostRows } from './costs.ts';
 import { chooseAdapter } from './detect.ts';
 import { quoted } from '../report/escape.ts';
 import { literalPath, type InputFile } from './files.ts';
@@ -40,6 +41,8 @@ export type FileOutcome = {
   readonly duplicates: number;
   /** Rows that are not usage (kind 'skip' in `rejects`), e.g. SPAN observations or unbilled batch errors. */
   readonly skipped: number;
+  /** Cost exports: the billed-cost rows loaded for reconciliation (they are not calls). */
+  readonly costRows?: number;
   readonly firstRejects: readonly RejectSample[];
 };
 
@@ -106,6 +109,31 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
       fileModifiedAt: statSync(file).mtime.toISOString(),
     };
     const select = adapter.select(ctx);
+    if (adapter.role === 'costs') {
+      // Billed costs (src/ingest/costs.ts): staged, then loaded into billed_costs for reconciliation; no calls.
+      written = true;
+      await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${costRowsSelect(select, sample.kind)}`);
+      const sourceId = await hashing;
+      await ws.run('BEGIN TRANSACTION');
+      inTransaction = true;
+      const c = await loadCostRows(ws, { file, sourceId, table, format: adapter.id, kind: sample.kind });
+      if (options.strict === true && c.rejects > 0) throw new BatchableError(`${c.rejects} row(s) rejected and --strict is set; nothing from ${file} was ingested (batchable rejects --file ${file})`);
+      await ws.run(
+        `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped, table_name)
+         VALUES ($sid, $file, $format, $bytes, $rows, 0, $rejects, 0, $skipped, NULL)`,
+        { sid: sourceId, file, format: adapter.id, bytes, rows: c.rows, rejects: c.rejects, skipped: c.skipped },
+      );
+      await ws.run('COMMIT');
+      committed = true;
+      await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
+      const firstRejects = (
+        await ws.all<{ line: bigint | null; path: string | null; reason: string }>(
+          "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
+          [sourceId],
+        )
+      ).map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
+      return { file, format: adapter.id, status: 'ingested', rows: c.rows, calls: 0, rejects: c.rejects, duplicates: 0, skipped: c.skipped, costRows: c.costRows, firstRejects };
+    }
     if (sample.kind === 'csv') await assertKeepsFileOrder(ws, select, adapter.id);
     // The file's table is written in one statement, before the transaction: inside one, DuckDB numbers new rows
     // from a large offset, and a CSV row's position in the table is what gives its line.

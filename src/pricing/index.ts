@@ -3,3 +3,4 @@ export { loadCatalog, resolveModel, entryOn, bundledPricingDir, defaultPricingDi
 export { priceCalls } from './price-calls.ts';
 export { selectReconciliation, renderReconciliation, type ReconciliationRow } from './reconciliation.ts';
 export { normaliseModel } from './model-names.ts';
+export { selectBilledReconciliation, renderBilledReconciliation, type BilledReconciliation } from './billed.ts';

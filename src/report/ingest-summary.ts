@@ -13,7 +13,10 @@ export function renderIngestSummary(summary: IngestSummary): string {
       lines.push(`${f.file}: already ingested (same content, ${f.format}); nothing added`);
       continue;
     }
-    const parts = [`${plural(f.calls, 'call')} ingested`, `${plural(f.rejects, 'row')} rejected`];
+    const parts =
+      f.costRows === undefined
+        ? [`${plural(f.calls, 'call')} ingested`, `${plural(f.rejects, 'row')} rejected`]
+        : [`${plural(f.costRows, 'billed cost row')} loaded for reconciliation (not calls)`, `${plural(f.rejects, 'row')} rejected`];
     if (f.duplicates > 0) parts.push(`${plural(f.duplicates, 'duplicate')} of calls already held skipped`);
     if (f.skipped > 0) parts.push(`${plural(f.skipped, 'row')} without usage skipped`);
     lines.push(`${f.file}: ${f.format}, ${parts.join(', ')}`);

@@ -5,6 +5,7 @@ import { anthropicAdapters } from './anthropic.ts';
 import { batchableCsv, batchableJsonl } from './batchable.ts';
 import { bedrockAdapters } from './bedrock.ts';
 import { claudeCodeAdapters } from './claude-code.ts';
+import { costAdapters } from './costs.ts';
 import { googleAdapters } from './google.ts';
 import { langfuseAdapters } from './langfuse.ts';
 import { litellmAdapters } from './litellm.ts';
@@ -18,6 +19,7 @@ export const adapters: readonly Adapter[] = [
   ...claudeCodeAdapters,
   ...bedrockAdapters,
   ...googleAdapters,
+  ...costAdapters,
   ...openrouterAdapters,
   ...litellmAdapters,
   ...langfuseAdapters,

@@ -1,0 +1,131 @@
+// Cost exports: billed money per day, model and token type. They feed the reconciliation (src/ingest/costs.ts,
+// src/pricing/billed.ts), never the calls: a cost row says what was charged, not how many calls or tokens.
+//   anthropic-cost-csv     Console → Cost → Export (`claude_api_cost_*.csv`): `model` is a DISPLAY name
+//                          ("Claude Opus 4.6"), `--` marks not-applicable cells, cost_usd in USD, list_price_usd beside it.
+//   anthropic-cost-report  Admin API `cost_report` pages: `amount` is a decimal string in CENTS ("123.45" = $1.2345).
+//   openai-costs           `/v1/organization/costs` pages: `amount.value` in USD; model and token class packed into
+//                          `line_item` ("gpt-4o-mini-2024-07-18, input", "priority | gpt-5.6-sol, output, long context").
+import { sqlIdent } from '../../db/sql.ts';
+import { defineAdapter, hasAll, hasAny, jtext, type AdapterContext, type AdapterSelect, type Sample } from '../adapter.ts';
+import { everyRecordHas, usageResults } from './sql-helpers.ts';
+
+/** A CSV column by name, or NULL; `--` (not applicable) reads as NULL. */
+const csvCol = (ctx: AdapterContext, name: string) => (ctx.header.includes(name) ? `nullif(trim(${sqlIdent(name)}), '--')` : 'NULL');
+
+const anthropicCostCsvHeader = ['usage_date_utc', 'model', 'token_type', 'cost_usd'];
+
+function anthropicCostCsvSelect(ctx: AdapterContext): AdapterSelect {
+  const c = (n: string) => csvCol(ctx, n);
+  const date = c('usage_date_utc');
+  return {
+    columns: {
+      ts: date,
+      ended_at: `(bt_ts(${date}) + CASE WHEN regexp_matches(${date}, '\\d:\\d\\d') THEN INTERVAL 1 HOUR ELSE INTERVAL 1 DAY END)::VARCHAR`,
+      provider: "'anthropic'",
+      // Display name → an id pricing can resolve: "Claude Opus 4.6" → "claude-opus-4.6".
+      model: `replace(lower(${c('model')}), ' ', '-')`,
+      line_item: `concat_ws(', ', ${c('cost_type')}, ${c('token_type')}, ${c('context_window')})`,
+      token_type: c('token_type'),
+      lane: `bt_lane(${c('usage_type')})`,
+      project: c('workspace'),
+      api_key: c('api_key'),
+      cost_usd: c('cost_usd'),
+      list_cost_usd: c('list_price_usd'),
+    },
+    from: ctx.src,
+  };
+}
+
+export const anthropicCostCsv = defineAdapter({
+  id: 'anthropic-cost-csv',
+  title: 'Anthropic Console cost export (CSV; billed cost for reconciliation, not calls)',
+  kinds: ['csv'],
+  recognisedBy: `header includes ${anthropicCostCsvHeader.join(', ')}`,
+  detect: (sample) => sample.kind === 'csv' && hasAll(sample, anthropicCostCsvHeader),
+  idsFromSource: false,
+  role: 'costs',
+  select: anthropicCostCsvSelect,
+});
+
+/** A cost page: the usage-page envelope whose results carry `amount`. */
+const isCostPage = (sample: Sample, startKey: string, endKey: string) =>
+  (hasAll(sample, [`data.${startKey}`, `data.${endKey}`, 'data.results']) || everyRecordHas(sample, [startKey, endKey, 'results']) ||
+    (sample.records.length === 0 && hasAll(sample, [startKey, endKey, 'results']))) &&
+  hasAny(sample, ['data.results.amount', 'results.amount', 'amount']);
+
+function anthropicCostReportSelect(ctx: AdapterContext): AdapterSelect {
+  const res = (path: string) => jtext(path, 'rr.result');
+  const currency = res('currency');
+  return {
+    columns: {
+      _line: 'rr._line',
+      _path: 'rr._path',
+      _reject: `CASE WHEN upper(${currency}) IS DISTINCT FROM 'USD' AND ${currency} IS NOT NULL THEN 'cost in ' || ${currency} || ', not USD: cannot reconcile' END`,
+      ts: 'rr.bucket_start',
+      ended_at: 'rr.bucket_end',
+      provider: "'anthropic'",
+      model: res('model'),
+      line_item: `coalesce(${res('description')}, concat_ws(', ', ${res('cost_type')}, ${res('token_type')}))`,
+      token_type: res('token_type'),
+      lane: `bt_lane(${res('service_tier')})`,
+      project: res('workspace_id'),
+      // Cents, as a decimal string: "123.45" is $1.2345. An unreadable amount is passed through so the reject names it.
+      cost_usd: `CASE WHEN bt_dec(${res('amount')}) IS NULL THEN ${res('amount')} ELSE (bt_dec(${res('amount')}) / 100)::VARCHAR END`,
+    },
+    from: usageResults(ctx.src, 'starting_at', 'ending_at'),
+  };
+}
+
+export const anthropicCostReport = defineAdapter({
+  id: 'anthropic-cost-report',
+  title: 'Anthropic Admin API cost_report pages (amounts in cents; billed cost for reconciliation, not calls)',
+  kinds: ['json', 'jsonl'],
+  recognisedBy: 'pages whose buckets have starting_at, ending_at and results with amount',
+  detect: (sample) => isCostPage(sample, 'starting_at', 'ending_at'),
+  idsFromSource: false,
+  role: 'costs',
+  select: anthropicCostReportSelect,
+});
+
+function openaiCostsSelect(ctx: AdapterContext): AdapterSelect {
+  const res = (path: string) => jtext(path, 'rr.result');
+  const item = res('line_item');
+  // "priority | gpt-5.6-sol, output, long context": an optional tier before '|', the model before the first comma.
+  const tiered = `contains(${item}, '|')`;
+  const rest = `trim(CASE WHEN ${tiered} THEN split_part(${item}, '|', 2) ELSE ${item} END)`;
+  const currency = res('amount.currency');
+  return {
+    columns: {
+      _line: 'rr._line',
+      _path: 'rr._path',
+      _reject: `CASE WHEN lower(${currency}) IS DISTINCT FROM 'usd' AND ${currency} IS NOT NULL THEN 'cost in ' || ${currency} || ', not USD: cannot reconcile' END`,
+      ts: 'rr.bucket_start',
+      ended_at: 'rr.bucket_end',
+      provider: "'openai'",
+      // Items without a comma ("web search tool calls", "Vector storage") name no model: kept, unattributed.
+      model: `CASE WHEN contains(${rest}, ',') THEN trim(split_part(${rest}, ',', 1)) END`,
+      line_item: item,
+      token_type: `CASE WHEN contains(${rest}, ',') THEN trim(substr(${rest}, strpos(${rest}, ',') + 1)) END`,
+      lane: `CASE WHEN ${tiered} THEN bt_lane(trim(split_part(${item}, '|', 1))) END`,
+      project: res('project_id'),
+      api_key: res('api_key_id'),
+      cost_usd: res('amount.value'),
+      quantity: res('quantity'),
+      quantity_unit: res('quantity_unit'),
+    },
+    from: usageResults(ctx.src, 'start_time', 'end_time'),
+  };
+}
+
+export const openaiCosts = defineAdapter({
+  id: 'openai-costs',
+  title: 'OpenAI Costs API pages (/v1/organization/costs; billed cost for reconciliation, not calls)',
+  kinds: ['json', 'jsonl'],
+  recognisedBy: 'pages whose buckets have start_time, end_time and results with amount',
+  detect: (sample) => isCostPage(sample, 'start_time', 'end_time'),
+  idsFromSource: false,
+  role: 'costs',
+  select: openaiCostsSelect,
+});
+
+export const costAdapters = [anthropicCostCsv, anthropicCostReport, openaiCosts];
