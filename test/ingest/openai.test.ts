@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/db/workspace.ts';
-import { noModelReason, openaiBatchOutput, openaiUsage } from '../../src/ingest/adapters/openai.ts';
+import { adapters } from '../../src/ingest/adapters/index.ts';
+import { noModelCsvReason, noModelReason, openaiBatchOutput, openaiDashboardCsv, openaiUsage } from '../../src/ingest/adapters/openai.ts';
 import type { IngestSummary } from '../../src/ingest/ingest.ts';
 import { sniff } from '../../src/ingest/sniff.ts';
 import { fixture, runCli } from '../helpers/cli.ts';
@@ -299,5 +300,37 @@ describe('openai-usage without group_by=model', () => {
     expect(noModelReason).toContain('curl -H "Authorization: Bearer $OPENAI_ADMIN_KEY"');
     const r = await runCli(['ingest', file, '--db', ':memory:']);
     expect(r.stdout).toContain('Re-export grouped by model');
+  });
+});
+
+// The dashboard's usage export, written from the issue's description of its header (start_time, end_time,
+// start_time_iso, end_time_iso, the grouping, then the Usage API's token fields): no public sample was found.
+describe('openai-usage-csv (dashboard export)', () => {
+  const completions = fixture('openai/completions_usage_2026-03-31_2026-04-02.csv');
+  const embeddings = fixture('openai/embeddings_usage_2026-03-31_2026-04-01.csv');
+  it('is detected by content, and no other format takes it', async () => {
+    for (const file of [completions, embeddings]) {
+      const sample = await sniff(file);
+      expect(adapters.filter((a) => a.kinds.includes('csv') && a.detect(sample)).map((a) => a.id)).toEqual(['openai-usage-csv']);
+    }
+    for (const other of ['anthropic/console-usage.csv', 'openrouter/generations.csv', 'batchable/mixed-workloads.csv', 'litellm/spend-logs.csv']) {
+      expect(openaiDashboardCsv.detect(await sniff(fixture(other))), other).toBe(false);
+    }
+  });
+  it('reads buckets with the Usage API semantics: input includes cached tokens; audio inside input and output', async () => {
+    const { ws, summary } = await ingested([completions, embeddings]);
+    expect(summary).toMatchObject({ calls: 4, rejects: 1 });
+    expect((await ws.all<{ reason: string }>("SELECT reason FROM rejects"))[0]!.reason).toBe(noModelCsvReason);
+    expect(await ws.all(`SELECT model, granularity, lane, operation, requests, input_tokens, cache_read_tokens, output_tokens, input_tokens_reported,
+      project, api_key_name, ts, ended_at FROM calls ORDER BY ts, model`)).toEqual([
+      { model: 'gpt-5.4-2026-03-05', granularity: 'bucket', lane: 'batch', operation: 'chat', requests: 1200n, input_tokens: 2000000n, cache_read_tokens: 1000000n,
+        output_tokens: 400000n, input_tokens_reported: 3000000n, project: 'proj_etl', api_key_name: 'etl-nightly', ts: new Date('2026-03-31T00:00:00Z'), ended_at: new Date('2026-04-01T00:00:00Z') },
+      { model: 'gpt-5.4-mini-2026-03-17', granularity: 'bucket', lane: 'priority', operation: 'chat', requests: 900n, input_tokens: 50000n, cache_read_tokens: 200000n,
+        output_tokens: 50000n, input_tokens_reported: 250000n, project: 'proj_chat', api_key_name: 'support-web', ts: new Date('2026-03-31T00:00:00Z'), ended_at: new Date('2026-04-01T00:00:00Z') },
+      { model: 'text-embedding-3-small', granularity: 'bucket', lane: 'standard', operation: 'embeddings', requests: 4100n, input_tokens: 8200000n, cache_read_tokens: null,
+        output_tokens: 0n, input_tokens_reported: 8200000n, project: 'proj_search', api_key_name: null, ts: new Date('2026-03-31T00:00:00Z'), ended_at: new Date('2026-04-01T00:00:00Z') },
+      { model: 'gpt-5.4-mini-2026-03-17', granularity: 'bucket', lane: 'standard', operation: 'chat', requests: 880n, input_tokens: 90000n, cache_read_tokens: 150000n,
+        output_tokens: 48000n, input_tokens_reported: 240000n, project: 'proj_chat', api_key_name: 'support-web', ts: new Date('2026-04-01T00:00:00Z'), ended_at: new Date('2026-04-02T00:00:00Z') },
+    ]);
   });
 });

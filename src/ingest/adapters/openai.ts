@@ -2,9 +2,9 @@
 // files (one billed request per line). OpenAI's input figures INCLUDE cache reads and writes; both adapters
 // subtract them so that `input_tokens` holds uncached input only, and keep the source's figure in
 // `input_tokens_reported` for audit.
-import { sqlString } from '../../db/sql.ts';
+import { sqlIdent, sqlString } from '../../db/sql.ts';
 import { everyRecordHas, isUsagePage, uncached, usageResults } from './sql-helpers.ts';
-import { defineAdapter, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
+import { defineAdapter, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
 
 /** The reject reason for usage results without a model, with the command that fetches them grouped. */
 export const noModelReason =
@@ -118,4 +118,59 @@ export const openaiBatchOutput = defineAdapter({
   select: batchOutputSelect,
 });
 
-export const openaiAdapters: readonly Adapter[] = [openaiUsage, openaiBatchOutput];
+/** The dashboard export's first columns (platform.openai.com/usage → Export: completions_usage_*.csv, embeddings_usage_*.csv). */
+const dashboardHead = ['start_time', 'end_time', 'start_time_iso', 'end_time_iso'];
+
+function dashboardCsvSelect(ctx: AdapterContext) {
+  const c = (name: string) => (ctx.header.includes(name) ? `nullif(trim(${sqlIdent(name)}), '')` : 'NULL');
+  // The embeddings export has no output columns: that is how the two exports differ in content.
+  const completions = ctx.header.includes('output_tokens');
+  return {
+    columns: {
+      _reject: ctx.header.includes('model')
+        ? `CASE WHEN ${c('model')} IS NULL THEN ${sqlString(noModelCsvReason)} END`
+        : sqlString(noModelCsvReason),
+      granularity: "'bucket'",
+      ts: `coalesce(${c('start_time_iso')}, ${c('start_time')})`,
+      ended_at: `coalesce(${c('end_time_iso')}, ${c('end_time')})`,
+      provider: "'openai'",
+      model: c('model'),
+      operation: completions ? "'chat'" : "'embeddings'",
+      lane: `CASE WHEN bt_bool(${c('batch')}) THEN 'batch' ELSE bt_lane(${c('service_tier')}) END`,
+      service_tier_raw: c('service_tier'),
+      requests: c('num_model_requests'),
+      // The Usage API's fields, so its semantics: input_tokens INCLUDES cached (and cache-write) tokens.
+      input_tokens: `coalesce(${c('input_uncached_tokens')}, ${uncached(c('input_tokens'), c('input_cached_tokens'), c('input_cache_write_tokens'))})`,
+      cache_read_tokens: c('input_cached_tokens'),
+      cache_write_unknown_tokens: c('input_cache_write_tokens'),
+      output_tokens: completions ? c('output_tokens') : "'0'",
+      input_tokens_reported: c('input_tokens'),
+      api_key: c('api_key_id'),
+      api_key_name: c('api_key_name'),
+      project: coalesceCols(ctx, ['project_id', 'project_name']),
+      user_id: coalesceCols(ctx, ['user_id', 'user_email']),
+    },
+    from: ctx.src,
+  };
+}
+
+const coalesceCols = (ctx: AdapterContext, names: string[]) => {
+  const present = names.filter((n) => ctx.header.includes(n)).map((n) => `nullif(trim(${sqlIdent(n)}), '')`);
+  return present.length === 0 ? 'NULL' : `coalesce(${present.join(', ')})`;
+};
+
+export const noModelCsvReason =
+  'no model: the usage export was not grouped by model, so its tokens cannot be priced. Export again with the usage page grouped by model ' +
+  '(and project and API key), or fetch the Usage API with group_by=model&group_by=project_id&group_by=api_key_id';
+
+export const openaiDashboardCsv = defineAdapter({
+  id: 'openai-usage-csv',
+  title: 'OpenAI dashboard usage export (completions_usage_*.csv, embeddings_usage_*.csv; buckets)',
+  kinds: ['csv'],
+  recognisedBy: `header begins ${dashboardHead.join(', ')} and has input_tokens and num_model_requests`,
+  detect: (sample) => dashboardHead.every((h, i) => sample.header[i] === h) && hasAll(sample, ['input_tokens', 'num_model_requests']),
+  idsFromSource: false,
+  select: dashboardCsvSelect,
+});
+
+export const openaiAdapters: readonly Adapter[] = [openaiUsage, openaiBatchOutput, openaiDashboardCsv];
