@@ -4,17 +4,24 @@ import type { Command } from 'commander';
 import { withWorkspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
 import type { PullOptions, PullProgress } from '../pull/run.ts';
-import { bucketWidths, type BucketWidth } from '../pull/time.ts';
+import { bucketWidths, parseDuration, type BucketWidth } from '../pull/time.ts';
 import { renderIngestSummary } from '../report/ingest-summary.ts';
 import { renderOpenrouterSummary, renderPullSummary } from '../report/pull-summary.ts';
 import type { Env } from './main.ts';
 import { progressLine, type Io } from './io.ts';
 import { addDbOption, dateFlag, oneOf } from './options.ts';
 
-type PullFlags = { db: string; since?: string; until?: string; bucketWidth?: string; baseUrl?: string; dryRun?: boolean; ids?: string };
+type PullFlags = { db: string; since?: string; until?: string; bucketWidth?: string; settle?: string; baseUrl?: string; dryRun?: boolean; ids?: string };
 
 /** Tests replace the clock and the network's timing; the CLI uses the real ones. */
 export type PullHooks = Pick<PullOptions, 'now' | 'deps' | 'policy'>;
+
+function settleFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new UsageError(`--settle ${value}: expected a duration such as 0, 30m, 4h or 1d`);
+  return ms;
+}
 
 function pullOptions(source: string, flags: PullFlags, env: Env, hooks: PullHooks, onProgress: (e: PullProgress) => void): PullOptions {
   return {
@@ -24,6 +31,7 @@ function pullOptions(source: string, flags: PullFlags, env: Env, hooks: PullHook
     until: dateFlag('--until', flags.until),
     bucketWidth: oneOf<BucketWidth>('--bucket-width', flags.bucketWidth, bucketWidths, '1h'),
     bucketWidthGiven: flags.bucketWidth !== undefined,
+    settleMs: settleFlag(flags.settle),
     baseUrl: flags.baseUrl,
     env,
     ...hooks,
@@ -87,6 +95,7 @@ export function registerPull(program: Command, io: Io, env: Env, hooks: PullHook
     .option('--since <date>', 'first UTC day to fetch (YYYY-MM-DD); default: where the last pull ended, or 7 days ago')
     .option('--until <date>', 'last UTC day to fetch, inclusive (YYYY-MM-DD); default: now')
     .option('--bucket-width <width>', 'bucket size the API aggregates by: 1m | 1h | 1d (default 1h; cost reports: 1d)')
+    .option('--settle <duration>', 'how long after a bucket ends it counts as complete (default per source: openai 1h, anthropic 1d, langfuse 15m, litellm 5m, costs 1d)')
     .option('--base-url <url>', 'API base URL (default: the env var the official SDK reads, else the public endpoint)')
     .option('--ids <file>', 'openrouter: a file of generation ids (gen-…), one per line; ids fetched before are skipped')
     .option('--dry-run', 'print the requests it would make (keys shown as the env var they come from) and fetch nothing');

@@ -16,7 +16,7 @@ import { addDecimal, zeroDecimal, type Decimal } from './decimal-sum.ts';
 import { listRaw, rawDir, rawName, removeRaw, writeRaw } from './raw.ts';
 import type { Env, PullSource } from './source.ts';
 import { pullSource } from './sources/index.ts';
-import { dayMs, describeRange, floorTo, gaps, isAligned, widthMs, type BucketWidth, type Range } from './time.ts';
+import { ceilTo, dayMs, describeRange, floorTo, gaps, isAligned, type BucketWidth, type Range } from './time.ts';
 
 export type PullOptions = {
   readonly source: string;
@@ -28,6 +28,8 @@ export type PullOptions = {
   readonly bucketWidth: BucketWidth;
   /** True when the user chose the width (a source with one fixed width then refuses another). */
   readonly bucketWidthGiven?: boolean | undefined;
+  /** How long after a bucket ends it counts as complete (default: the source's own, see PullSource.settleMs). */
+  readonly settleMs?: number | undefined;
   readonly baseUrl?: string | undefined;
   readonly env: Env;
   /** Tests pin the clock and the network's timing; production uses the real ones. */
@@ -96,11 +98,13 @@ export function planPull(options: PullOptions): PullPlan {
   if (since !== undefined && until !== undefined && until <= since) throw new UsageError(`--until ${options.until} is before --since ${options.since}`);
   if (since !== undefined && since >= now) throw new UsageError(`--since ${options.since} is in the future`);
   const requested = { start, end: Math.max(start, end) };
-  const completeEnd = Math.max(start, floorTo(requested.end, width));
+  // A bucket is complete when it has ended and the source has had time to report all of it (its settle time).
+  const settleMs = options.settleMs ?? source.settleMs;
+  const completeEnd = Math.max(start, floorTo(Math.min(requested.end, now - settleMs), width));
   const windows = gaps({ start, end: completeEnd }, held.map((f) => f.range));
   const partial =
     requested.end > completeEnd
-      ? { range: { start: completeEnd, end: requested.end }, bounds: { start: completeEnd, end: floorTo(completeEnd, width) + widthMs[width] } }
+      ? { range: { start: completeEnd, end: requested.end }, bounds: { start: completeEnd, end: ceilTo(requested.end, width) } }
       : undefined;
   if (source.granularity === 'buckets') {
     // Bucket APIs snap a query to bucket boundaries: a window that does not start and end on one would fetch

@@ -44,6 +44,11 @@ export type PullSource = {
    * 'calls': one record per call with the source's own id (a call fetched twice is a counted duplicate).
    */
   readonly granularity: 'buckets' | 'calls';
+  /**
+   * How long after a bucket ends the source may still add to it. Until then the bucket is fetched with the partial
+   * one (held back from ingest for bucketed sources, fetched again next time); after it, it is complete and fetched once.
+   */
+  readonly settleMs: number;
   readonly defaultBaseUrl: string | undefined;
   /** The env var the provider's official SDK reads for its base URL. */
   readonly baseUrlEnv: string;

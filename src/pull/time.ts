@@ -12,6 +12,7 @@ export const dayMs = widthMs['1d'];
 export type Range = { readonly start: number; readonly end: number };
 
 export const floorTo = (t: number, width: BucketWidth): number => Math.floor(t / widthMs[width]) * widthMs[width];
+export const ceilTo = (t: number, width: BucketWidth): number => Math.ceil(t / widthMs[width]) * widthMs[width];
 export const isAligned = (t: number, width: BucketWidth): boolean => t % widthMs[width] === 0;
 
 /** `2026-10-01T00:00:00Z` (seconds precision; the APIs take no milliseconds). */
@@ -45,4 +46,12 @@ export function gaps(requested: Range, covered: readonly Range[]): Range[] {
   }
   if (cursor < requested.end) out.push({ start: cursor, end: requested.end });
   return out;
+}
+
+/** `0`, `30m`, `4h`, `1d` as milliseconds; undefined when the text is none of those. */
+export function parseDuration(text: string): number | undefined {
+  if (text.trim() === '0') return 0;
+  const m = /^(\d{1,4})(m|h|d)$/.exec(text.trim());
+  if (!m) return undefined;
+  return Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'];
 }

@@ -20,10 +20,10 @@ export function renderPullSummary(result: PullResult): string {
       w.kind === 'complete'
         ? ''
         : w.kind === 'partial'
-          ? ' (current bucket, partial: ingested; fetched again next time, its calls then counted as duplicates)'
+          ? ' (recent, not settled: ingested; fetched again next time, its calls then counted as duplicates)'
           : plan.source.adapter === undefined
-            ? ' (current day, partial: fetched again next time)'
-            : ' (current bucket, partial: held back from ingest until complete; fetched again next time)';
+            ? ' (recent, not settled: fetched again next time)'
+            : ' (recent, not settled: held back from ingest until complete; fetched again next time)';
     lines.push(`${id}: ${describeRange(w.range)}: ${plural(w.pages, 'page')}, ${what} -> ${w.file}${note}`);
   }
   if (plan.source.adapter === undefined) {

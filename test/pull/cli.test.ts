@@ -29,7 +29,7 @@ describe('batchable pull', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(new RegExp(`^openai: ${day(-2)} 00:00–\\d{4}-\\d{2}-\\d{2} \\d{2}:00 UTC: \\d+ pages, \\d+ buckets, \\d+ rows -> .*/raw/openai/\\d{8}T0000Z--\\d{8}T\\d{2}00Z\\.jsonl\\.gz\\n`));
-    expect(r.stdout).toMatch(/\(current bucket, partial: held back from ingest until complete; fetched again next time\)\n/);
+    expect(r.stdout).toMatch(/\(recent, not settled: held back from ingest until complete; fetched again next time\)\n/);
     expect(r.stdout).toMatch(/\n[\d,]+ calls ingested, 0 rows rejected\n$/);
     const again = await runCli(['pull', 'openai', '--db', db], 160, openai.env);
     expect(again.code).toBe(0);

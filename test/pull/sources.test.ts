@@ -41,7 +41,8 @@ describe.each<SourceId>(['openai', 'anthropic', 'langfuse', 'litellm'])('pull %s
   };
   const pull = (options: Partial<PullOptions> = {}): Promise<PullResult> =>
     withWorkspace(db, (ws) =>
-      runPull(ws, { source: id, db, bucketWidth: '1h', env: api.env, now: () => clock.now, deps, onProgress: (e) => void progress.push(e), ...options }),
+      // Settle time 0: a bucket is complete once it has ended (the sources' own margins are tested below).
+      runPull(ws, { source: id, db, bucketWidth: '1h', settleMs: 0, env: api.env, now: () => clock.now, deps, onProgress: (e) => void progress.push(e), ...options }),
     );
   const held = () =>
     withWorkspace(db, async (ws) => {
@@ -98,6 +99,24 @@ describe.each<SourceId>(['openai', 'anthropic', 'langfuse', 'litellm'])('pull %s
     const third = await pull();
     expect(third.windows.map((w) => w.kind)).toEqual([perCall(id) ? 'partial' : 'held']);
     expect(await held()).toBe(expected('2026-10-01', '2026-10-03T13:00:00Z'));
+  });
+
+  it("keeps buckets inside the source's settle time out of the complete windows until it has passed", async () => {
+    clock.now = T('2026-10-03T10:30:00Z');
+    const settleMs = { openai: 3_600_000, anthropic: 86_400_000, langfuse: 900_000, litellm: 300_000 }[id];
+    const first = await pull({ since: '2026-10-01', settleMs: undefined });
+    const completeEnd = Math.floor((clock.now - settleMs) / 3_600_000) * 3_600_000;
+    expect(first.windows.map((w) => [w.kind, w.range.start, w.range.end])).toEqual([
+      ['complete', T('2026-10-01T00:00:00Z'), completeEnd],
+      [perCall(id) ? 'partial' : 'held', completeEnd, clock.now],
+    ]);
+    expect(await held()).toBe(perCall(id) ? api.rows(T('2026-10-01'), clock.now) : api.rows(T('2026-10-01'), completeEnd));
+    // Two days later every bucket up to the new settle line is complete, and none is counted twice.
+    clock.now = T('2026-10-05T10:30:00Z');
+    const second = await pull({ settleMs: undefined });
+    const nextEnd = Math.floor((clock.now - settleMs) / 3_600_000) * 3_600_000;
+    expect(second.windows[0]!.range).toEqual({ start: completeEnd, end: nextEnd });
+    expect(await held()).toBe(perCall(id) ? api.rows(T('2026-10-01'), clock.now) : api.rows(T('2026-10-01'), nextEnd));
   });
 
   it('writes and ingests nothing for a window with empty pages, and says so', async () => {

@@ -39,6 +39,9 @@ export const anthropicCostsSource: PullSource = {
   reference: 'https://platform.claude.com/docs/en/api/admin/cost_report',
   adapter: undefined,
   fixedWidth: '1d',
+  // Cost reports lag by about a day (Anthropic says so; OpenAI's costs are taken to lag as much): a day counts once
+  // a further day has passed.
+  settleMs: 86_400_000,
   reportedUsd,
   firstRequests: (baseUrl, range) => requests(baseUrl, range),
   async *fetchPages(ctx) {

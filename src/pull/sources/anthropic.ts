@@ -35,6 +35,9 @@ export const anthropicSource: PullSource = {
   reference: 'https://platform.claude.com/docs/en/api/admin/usage_report/retrieve_messages',
   adapter: 'anthropic-usage-report',
   granularity: 'buckets',
+  // Anthropic reports usage in batches, "typically within 4 hours and occasionally up to 24 hours" (as the
+  // Estuary connector's docs put it, https://docs.estuary.dev/reference/Connectors/capture-connectors/anthropic/).
+  settleMs: 86_400_000,
   defaultBaseUrl: 'https://api.anthropic.com',
   baseUrlEnv: 'ANTHROPIC_BASE_URL',
   auth: { envVars: 'ANTHROPIC_ADMIN_KEY', permission: keyHelp },

@@ -31,6 +31,8 @@ export const langfuseSource: PullSource = {
   reference: 'https://langfuse.com/docs/api-and-data-platform/features/public-api',
   adapter: 'langfuse-observations',
   granularity: 'calls',
+  // Langfuse: data from older SDKs "can be delayed by up to 15 minutes" on the read APIs (Observations API docs).
+  settleMs: 15 * 60_000,
   defaultBaseUrl: 'https://cloud.langfuse.com',
   baseUrlEnv: 'LANGFUSE_HOST',
   auth: { envVars: 'LANGFUSE_PUBLIC_KEY / LANGFUSE_SECRET_KEY', permission: `${keyHelp} (both keys of the same project)` },

@@ -30,6 +30,8 @@ export const litellmSource: PullSource = {
   reference: 'https://docs.litellm.ai/docs/proxy/cost_tracking',
   adapter: 'litellm-spendlogs',
   granularity: 'calls',
+  // The proxy writes spend logs in batches (about every minute by default); five minutes covers a slow flush.
+  settleMs: 5 * 60_000,
   defaultBaseUrl: undefined,
   baseUrlEnv: 'LITELLM_PROXY_URL',
   auth: { envVars: 'LITELLM_PROXY_API_KEY', permission: keyHelp },

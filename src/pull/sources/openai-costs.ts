@@ -39,6 +39,9 @@ export const openaiCostsSource: PullSource = {
   reference: 'https://platform.openai.com/docs/api-reference/usage/costs',
   adapter: undefined,
   fixedWidth: '1d',
+  // Cost reports lag by about a day (Anthropic says so; OpenAI's costs are taken to lag as much): a day counts once
+  // a further day has passed.
+  settleMs: 86_400_000,
   reportedUsd,
   auth: { envVars: 'OPENAI_ADMIN_KEY', permission: 'an OpenAI admin key (sk-admin-…) with read access to Usage and Costs' },
   firstRequests: (baseUrl, range) => requests(baseUrl, range),

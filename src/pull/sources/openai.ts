@@ -41,6 +41,8 @@ export const openaiSource: PullSource = {
   reference: 'https://platform.openai.com/docs/api-reference/usage',
   adapter: 'openai-usage',
   granularity: 'buckets',
+  // OpenAI documents no reporting delay for the Usage API; an hour is a conservative margin for late rows.
+  settleMs: 3_600_000,
   defaultBaseUrl: 'https://api.openai.com/v1',
   baseUrlEnv: 'OPENAI_BASE_URL',
   auth: { envVars: 'OPENAI_ADMIN_KEY', permission: `${keyHelp} (read access to Usage)` },
