@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { runCli } from '../helpers/cli.ts';
 import { startFakeApi, type Clock, type FakeApi } from './fake-apis.ts';
 
@@ -36,6 +37,17 @@ describe('batchable pull', () => {
     expect(again.stdout).toMatch(/already ingested/);
   });
 
+  it('shows progress on a terminal (pages, buckets, rows), and nothing of it when stderr is not one', async () => {
+    clock.now = Date.now();
+    let stderr = '';
+    const io = { out: () => undefined, err: (t: string) => void (stderr += t), style: { color: false, columns: 100 }, interactive: true };
+    const code = await main(['node', 'batchable', 'pull', 'openai', '--since', day(-1), '--db', tmp()], io, openai.env);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\r\x1b\[2Kopenai: 1 page, \d+ buckets, \d+ rows/);
+    expect(stderr).toMatch(/\r\x1b\[2Kopenai: 2 pages, /);
+    expect(stderr.endsWith('\r\x1b[2K')).toBe(true); // the line is cleared at the end
+  });
+
   it('rejects bad flags and missing settings with one line naming what to set', async () => {
     const db = tmp();
     const cases: [string[], Record<string, string>, RegExp][] = [
@@ -44,6 +56,7 @@ describe('batchable pull', () => {
       [['pull', 'gemini'], openai.env, /^error: unknown pull source "gemini": expected one of openai, anthropic, langfuse, litellm, openai-costs, anthropic-costs, openrouter\n$/],
       [['pull', 'openai'], { OPENAI_BASE_URL: openai.env.OPENAI_BASE_URL! }, /^error: OPENAI_ADMIN_KEY is not set: set it to an OpenAI admin key/],
       [['pull', 'litellm'], { LITELLM_PROXY_API_KEY: 'k' }, /^error: litellm: no server to pull from; pass --base-url or set LITELLM_PROXY_URL/],
+      [['pull', 'openai', '--settle', 'soon'], openai.env, /^error: --settle soon: expected a duration such as 0, 30m, 4h or 1d\n$/],
       [['pull', 'openai', '--base-url', 'ftp://x'], openai.env, /^error: --base-url ftp:\/\/x: expected an http:\/\/ or https:\/\/ URL\n$/],
       [['audit', '--pull', 'openai', '--db', ':memory:'], openai.env, /^error: --pull needs a workspace file/],
     ];
