@@ -99,7 +99,7 @@ if (existsSync(`${root}dist/classify/index.js`)) {
   results.push({ stage: 'classify (labels for every call)', ...classify, ratio: classify.seconds / ingest.seconds, target: '<= 0.5x ingest', ratioOf: 'ingest' });
 }
 
-if (existsSync(`${root}dist/pipeline.js`)) {
+if (existsSync(`${root}dist/app/audit.js`)) {
   fresh(auditDb);
   const audit = child('audit', `
     const { main } = await import('./dist/cli/main.js');

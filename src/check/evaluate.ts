@@ -3,7 +3,7 @@
 // (money to micro-dollars, shares to 6 decimals when compared with a baseline written at that precision).
 import { cmp, frac, type Fraction, mul, ratio, roundDiv, sub, zero } from '../simulate/fraction.ts';
 import { type Baseline, type ShareName, sharePlaces, shareNames } from './baseline.ts';
-import type { Basis, CheckLimits } from './flags.ts';
+import type { Basis, CheckLimits } from './limits.ts';
 import type { CheckTotals } from './measure.ts';
 
 const msPerDay = 86_400_000n;

@@ -3,7 +3,7 @@
 // Money stays integer pico-dollars (HUGEINT) here; the caller turns it into exact fractions.
 import { scopeSql } from '../db/queries/savings.ts';
 import type { Params, Workspace } from '../db/workspace.ts';
-import type { CheckFilter } from './flags.ts';
+import type { CheckFilter } from './limits.ts';
 
 /** A lane where someone is served in real time and billed at the synchronous rates. */
 const synchronousSql = "coalesce(p.lane, 'standard') IN ('standard', 'priority')";

@@ -1,14 +1,16 @@
 // The report of `check`: one model, rendered as a terminal text, JSON (a versioned contract, docs/ci-gate.md)
 // or markdown (also the GitHub step summary).
-import type { Style } from '../cli/io.ts';
+import type { Style } from '../report/style.ts';
 import { formatUsd, usdNumber } from '../report/money.ts';
 import { formatCount, renderTable } from '../report/table.ts';
 import { type Fraction, ratio, roundDiv, toNumber, zero } from '../simulate/fraction.ts';
 import { sharePlaces } from './baseline.ts';
 import type { Measures, ThresholdResult } from './evaluate.ts';
-import type { CheckFormat } from './flags.ts';
 
 export const checkSchemaVersion = 1;
+
+export const checkFormats = ['table', 'json', 'markdown'] as const;
+export type CheckFormat = (typeof checkFormats)[number];
 
 export type WorkloadLine = {
   readonly name: string;

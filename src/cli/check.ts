@@ -1,11 +1,11 @@
 // `batchable check [files...]`: a CI gate on the synchronous share of spend. Exit 0 when every threshold
 // holds, 1 when one is breached, 2 for bad usage or input (never 1 for a tool error).
 import type { Command } from 'commander';
-import type { CheckCommandFlags } from '../check/run.ts';
 import type { Env } from '../check/github.ts';
+import type { CheckCommandFlags } from './check-run.ts';
 import type { Io } from './io.ts';
 import { addAnalysisOptions, addDbOption, addIngestOptions } from './options.ts';
-import { addPullOption, pullFirst } from './pull.ts';
+import { addPullOption } from './pull.ts';
 
 /** `env` is read for GitHub Actions (GITHUB_ACTIONS, GITHUB_STEP_SUMMARY); tests pass their own. */
 export function registerCheck(program: Command, io: Io, env: Env = process.env): void {
@@ -21,10 +21,5 @@ export function registerCheck(program: Command, io: Io, env: Env = process.env):
     .option('--baseline <file>', 'a previous `batchable check --format json` output to compare shares with (needs --max-increase)')
     .option('--max-increase <points>', 'percentage points each share may rise over the --baseline (5: from 20% to 25%)')
     .option('--format <format>', 'table | json | markdown', 'table')
-    .action(async (files: string[], flags: CheckCommandFlags & { pull?: string[] }) => {
-      const { runCheck } = await import('../check/run.ts');
-      (await import('../check/flags.ts')).parseCheckFlags(flags); // a bad threshold is exit 2 before anything is fetched
-      await pullFirst(io, flags, env);
-      await runCheck(io, files, flags, env);
-    });
+    .action(async (files: string[], flags: CheckCommandFlags) => (await import('./check-run.ts')).runCheck(io, files, flags, env));
 }

@@ -1,8 +1,11 @@
 // The only module that touches process.stdout / process.stderr. Tests pass their own Io.
 import { visible } from '../report/escape.ts';
+import type { Style } from '../report/style.ts';
 
-/** `wide`: tables keep every column at its natural width (`--wide`), for wide terminals and log files. */
-export type Style = { readonly color: boolean; readonly columns: number; readonly wide?: boolean };
+export type { Style };
+
+/** The environment commands read (GitHub Actions variables for `check`, API keys for `pull`); tests pass their own. */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 export type Io = {
   readonly out: (text: string) => void;

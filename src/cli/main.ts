@@ -10,11 +10,10 @@ import { registerIngest } from './ingest.ts';
 import { registerPricing } from './pricing.ts';
 import { registerPull } from './pull.ts';
 import { registerSimulate } from './simulate.ts';
-import { processIo, terminalSafe, type Io } from './io.ts';
+import { type Env, processIo, terminalSafe, type Io } from './io.ts';
 import { registerRejects } from './rejects.ts';
 
-/** The environment commands read (GitHub Actions variables for `check`); tests pass their own. */
-export type Env = Readonly<Record<string, string | undefined>>;
+export type { Env } from './io.ts';
 
 export function createProgram(io: Io, env: Env = process.env): Command {
   const program = new Command('batchable')

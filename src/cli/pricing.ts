@@ -5,17 +5,11 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { defaultLimits, defaultPricingDir } from '../pricing/defaults.ts';
 import type { Io } from './io.ts';
-import { addDbOption, addIngestOptions, oneOf, type IngestFlags } from './options.ts';
+import { addDbOption, addIngestOptions, type IngestFlags } from './options.ts';
+import { oneOf, parseMap, positiveNumber as positive } from './parse.ts';
 
 type DirFlags = { pricingDir?: string };
 type UpdateFlags = DirFlags & { source: string; dryRun?: boolean; effectiveFrom?: string; timeout?: string; maxBytes?: string };
-
-const positive = (flag: string, value: string | undefined, fallback: number): number => {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} ${value}: must be a positive number`);
-  return n;
-};
 
 /** The catalog code, loaded when a pricing command runs. */
 async function pricingModules() {
@@ -95,14 +89,21 @@ export function registerPricing(program: Command, io: Io): void {
     .action(async (files: string[], flags: DirFlags & IngestFlags & { db: string; format: string }) => {
       const format = oneOf('--format', flags.format, ['table', 'json'] as const, 'table');
       const { loadCatalog, coverage: coverageRows, renderTable, printable, formatCount } = await pricingModules();
-      const { ingestArgs } = await import('./ingest.ts');
-      const { renderIngestSummary } = await import('../report/ingest-summary.ts');
+      const { ingestInto } = await import('../app/ingest.ts');
       const { withWorkspace } = await import('../db/workspace.ts');
+      const { showProgress } = await import('./progress.ts');
+      const map = parseMap(flags.map);
       const catalog = await loadCatalog({ pricingDir: flags.pricingDir });
-      const rows = await withWorkspace(flags.db, async (ws) => {
-        if (files.length > 0) io.err(renderIngestSummary(await ingestArgs(ws, io, files, flags)));
-        return coverageRows(ws, catalog);
-      });
+      const progress = showProgress(io, true);
+      let rows;
+      try {
+        rows = await withWorkspace(flags.db, async (ws) => {
+          if (files.length > 0) await ingestInto(ws, { files, inputFormat: flags.inputFormat, map, strict: flags.strict }, progress.onProgress);
+          return coverageRows(ws, catalog);
+        });
+      } finally {
+        progress.done();
+      }
       const unpriced = rows.filter((r) => r.unpriced !== null);
       if (format === 'json') {
         io.out(`${JSON.stringify({

@@ -7,9 +7,10 @@ import type { PullOptions, PullProgress } from '../pull/run.ts';
 import { bucketWidths, parseDuration, type BucketWidth } from '../pull/time.ts';
 import { renderIngestSummary } from '../report/ingest-summary.ts';
 import { renderOpenrouterSummary, renderPullSummary } from '../report/pull-summary.ts';
-import type { Env } from './main.ts';
+import type { Env } from './io.ts';
 import { progressLine, type Io } from './io.ts';
-import { addDbOption, dateFlag, oneOf } from './options.ts';
+import { addDbOption } from './options.ts';
+import { dateFlag, oneOf } from './parse.ts';
 
 type PullFlags = { db: string; since?: string; until?: string; bucketWidth?: string; settle?: string; baseUrl?: string; dryRun?: boolean; ids?: string };
 

@@ -1,6 +1,6 @@
 // `batchable rejects`: the rows that could not be read, with file:line and reason.
 import type { Command } from 'commander';
-import { withWorkspace } from '../db/workspace.ts';
+import { listRejects } from '../app/rejects.ts';
 import { oneLine, quoted } from '../report/escape.ts';
 import type { Io } from './io.ts';
 import { addDbOption } from './options.ts';
@@ -12,14 +12,7 @@ export function registerRejects(program: Command, io: Io): void {
     .option('--file <file>', 'only rows from this input file')
     .option('--limit <n>', 'at most this many rows', '100');
   addDbOption(command).action(async (flags: { db: string; file?: string; limit: string }) => {
-    const rows = await withWorkspace(flags.db, (ws) =>
-      ws.all<{ file: string; line: bigint | null; path: string | null; reason: string; raw: string | null }>(
-        `SELECT file, line, path, CASE WHEN kind = 'skip' THEN 'skipped: ' || reason ELSE reason END AS reason, raw
-         FROM rejects WHERE $file IS NULL OR file = $file
-         ORDER BY file, line NULLS LAST, path LIMIT $limit`,
-        { file: flags.file ?? null, limit: Math.max(1, Number(flags.limit) || 100) },
-      ),
-    );
+    const rows = await listRejects({ db: flags.db, file: flags.file, limit: Math.max(1, Number(flags.limit) || 100) });
     if (rows.length === 0) return io.out('no rejected rows\n');
     // File names, reasons and raw lines are input: shown with their control characters visible, raw text capped.
     io.out(rows.map((r) => `${oneLine(`${r.file}${r.line === null ? `#${r.path ?? ''}` : `:${r.line}`}: ${r.reason}`)}${r.raw ? `\n    ${quoted(r.raw, 200)}` : ''}`).join('\n') + '\n');

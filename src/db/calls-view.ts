@@ -7,7 +7,7 @@
 import { providerOfModelSql } from './macros.ts';
 import { allCallColumns, callColumns } from './schema.ts';
 import { sqlIdent, sqlString } from './sql.ts';
-import type { Workspace } from './workspace.ts';
+import type { Workspace } from './types.ts';
 
 /** Defaults the engine applies to every file's rows, so that they hold for every format alike. */
 const defaults: Partial<Record<string, string>> = {

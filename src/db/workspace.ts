@@ -2,12 +2,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { BatchableError } from '../errors.ts';
 import { refreshCallsView } from './calls-view.ts';
 import { macroSql } from './macros.ts';
 import { migrations } from './schema.ts';
 import { sqlString } from './sql.ts';
+import type { Params, Workspace } from './types.ts';
 
 /** DuckDB's memory budget: BATCHABLE_MEMORY_LIMIT (e.g. "4GB"), else 1GB. */
 function memoryLimit(): string {
@@ -20,17 +21,7 @@ function memoryLimit(): string {
 
 export const defaultDbPath = '.batchable/usage.duckdb';
 
-export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
-
-export type Workspace = {
-  readonly conn: DuckDBConnection;
-  readonly path: string;
-  /** Runs a statement, discarding any result. */
-  run(sql: string, params?: Params): Promise<void>;
-  /** Runs a query and returns plain JS rows (BIGINT as bigint, TIMESTAMPTZ as Date… see STYLE.md §3). */
-  all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
-  close(): void;
-};
+export type { Params, Workspace } from './types.ts';
 
 /** BATCHABLE_PROFILE=1 prints each statement's seconds on stderr: where a slow run spends its time. */
 async function profiled<T>(sql: string, work: () => Promise<T>): Promise<T> {

@@ -1,12 +1,9 @@
 // Billed vs recomputed: what cost exports say was charged (billed_costs, src/ingest/costs.ts) against the cost
 // recomputed from the usage, per catalog model and UTC day. Cost rows name models their own way (display names,
 // dated snapshots in OpenAI line items): each distinct name is resolved once, as calls' models are.
-import type { Style } from '../cli/io.ts';
-import type { Workspace } from '../db/workspace.ts';
-import { formatUsd } from '../report/money.ts';
-import { formatCount, renderTable } from '../report/table.ts';
+// Carried by the report model and rendered by src/report/billed.ts.
+import type { Workspace } from '../db/types.ts';
 import { resolveModel, type Catalog } from './load-catalog.ts';
-import { flagText } from './reconciliation.ts';
 
 export type BilledRow = {
   readonly catalog_id: string;
@@ -65,29 +62,4 @@ export async function selectBilledReconciliation(ws: Workspace, catalog: Catalog
      FROM billed_costs WHERE model IS NULL OR model NOT IN (SELECT model FROM _bc_map)`,
   );
   return { rows: flagged, unattributedMicros: u?.micros ?? 0n, unattributedNames: u?.names ?? [] };
-}
-
-/** The billed-vs-recomputed table and what it leaves out, or '' without cost exports. */
-export function renderBilledReconciliation(b: BilledReconciliation | undefined, style: Style): string {
-  if (b === undefined) return '';
-  const sum = (k: 'billed_micros' | 'recomputed_micros' | 'residual_micros') => b.rows.reduce((a, r) => a + r[k], 0n);
-  const table =
-    b.rows.length === 0
-      ? ''
-      : renderTable(
-          {
-            head: ['model', 'day (UTC)', 'billed', 'recomputed', 'residual', 'flag'],
-            align: ['left', 'left', 'right', 'right', 'right', 'left'],
-            rows: b.rows.map((r) => [r.catalog_id, r.day, formatUsd(r.billed_micros), formatUsd(r.recomputed_micros), formatUsd(r.residual_micros), r.flag === null ? '' : flagText[r.flag]]),
-            footer: ['total', formatCount(BigInt(b.rows.length)) + ' day(s)', formatUsd(sum('billed_micros')), formatUsd(sum('recomputed_micros')), formatUsd(sum('residual_micros')), ''],
-          },
-          style,
-        );
-  const notes: string[] = [];
-  if (b.rows.some((r) => r.recomputed_micros === 0n)) notes.push('A day billed with nothing recomputed: the usage export for that day or model is missing.');
-  if (b.unattributedMicros > 0n) {
-    const shown = b.unattributedNames.slice(0, 6).join(', ') + (b.unattributedNames.length > 6 ? ', …' : '');
-    notes.push(`${formatUsd(b.unattributedMicros)} billed is not compared: no model, or a model the catalog does not price (${shown}).`);
-  }
-  return `${table}${notes.map((n) => `${n}\n`).join('')}`;
 }

@@ -1,9 +1,11 @@
 // The one report model behind audit and simulate: every renderer (table, json, csv, markdown) reads this.
 // Money is integer micro-dollars (bigint); shares are exact fractions; rounding happens only when printed.
 import type { GroupBy } from '../db/queries/savings.ts';
+import type { BilledReconciliation } from '../pricing/billed.ts';
+import type { ReconciliationRow } from '../pricing/reconciliation.ts';
 import type { Fraction } from '../simulate/fraction.ts';
 
-export type { Style } from '../cli/io.ts';
+export type { Style } from './style.ts';
 
 /** Cumulative cost after each stacking step, micro-dollars. `credits` is the final (simulated) figure. */
 export type MicroSteps = { readonly now: bigint; readonly structural: bigint; readonly batch: bigint; readonly caching: bigint; readonly credits: bigint };
@@ -59,8 +61,7 @@ export type Assumptions = {
   readonly minSavingMicros: bigint;
 };
 
-/** A section rendered elsewhere and shown under the table (the cost reconciliation). */
-export type Section = { readonly title: string; readonly text: string };
+export type { BilledReconciliation, ReconciliationRow };
 
 export type Report = {
   readonly command: 'audit' | 'simulate';
@@ -70,5 +71,8 @@ export type Report = {
   readonly rows: readonly ReportRow[];
   readonly notes: readonly string[];
   readonly warnings: readonly string[];
-  readonly sections: readonly Section[];
+  /** Recomputed vs reported cost per model and lane, where a source reports its own cost; empty otherwise. */
+  readonly reconciliation: readonly ReconciliationRow[];
+  /** Billed cost from cost exports vs the cost recomputed from usage, per model and day; undefined without cost exports. */
+  readonly billed: BilledReconciliation | undefined;
 };

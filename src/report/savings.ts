@@ -4,11 +4,11 @@ import { selectSavingsGroups, type GroupBy, type SavingsFilter, type SavingsGrou
 import type { Workspace } from '../db/workspace.ts';
 import { formatNotes } from '../ingest/adapters/index.ts';
 import { allocateBatch, type Pool } from '../simulate/allocate.ts';
-import { type StructuralDiscount, structuralFor } from '../simulate/flags.ts';
+import { type StructuralDiscount, structuralFor } from '../simulate/structural.ts';
 import { add, type Fraction, ratio, roundDiv, roundTo, zero } from '../simulate/fraction.ts';
 import { addSteps, type Rates, stack, type Steps, zeroSteps } from '../simulate/stacking.ts';
 import { formatUsd } from './money.ts';
-import type { MicroSteps, Report, ReportRow, RowLabel, Section } from './model.ts';
+import type { BilledReconciliation, MicroSteps, ReconciliationRow, Report, ReportRow, RowLabel } from './model.ts';
 
 export type SavingsOptions = {
   readonly command: 'audit' | 'simulate';
@@ -23,7 +23,8 @@ export type SavingsOptions = {
   readonly minSavingMicros: bigint;
   readonly catalog: string;
   readonly rulesFile: string | null;
-  readonly sections?: readonly Section[];
+  readonly reconciliation?: readonly ReconciliationRow[];
+  readonly billed?: BilledReconciliation | undefined;
 };
 
 const picoPerMicro = 1_000_000n;
@@ -174,7 +175,8 @@ export async function buildSavingsReport(ws: Workspace, o: SavingsOptions): Prom
     rows,
     notes,
     warnings: allocation.warnings,
-    sections: o.sections ?? [],
+    reconciliation: o.reconciliation ?? [],
+    billed: o.billed,
   };
 }
 

@@ -3,8 +3,8 @@
 // a long text column (`overflow`) moves under the table as a list when it would not fit unwrapped.
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { Style } from '../cli/io.ts';
 import { oneLine } from './escape.ts';
+import type { Style } from './style.ts';
 
 export type Align = 'left' | 'right';
 

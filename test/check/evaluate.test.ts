@@ -2,7 +2,7 @@
 // band, baseline comparison at the 6 decimals JSON carries, and which spend ranks the workloads.
 import { describe, expect, it } from 'vitest';
 import { evaluate, measure, rankingFor } from '../../src/check/evaluate.ts';
-import { parseCheckFlags } from '../../src/check/flags.ts';
+import { parseCheckFlags } from '../../src/cli/check-flags.ts';
 import type { CheckTotals } from '../../src/check/measure.ts';
 import { frac } from '../../src/simulate/fraction.ts';
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/db/workspace.ts';
-import { loadCatalog, priceCalls, renderReconciliation, selectReconciliation } from '../../src/pricing/index.ts';
+import { loadCatalog, priceCalls, selectReconciliation } from '../../src/pricing/index.ts';
+import { renderReconciliation } from '../../src/report/reconciliation.ts';
 import { fixture } from '../helpers/cli.ts';
 import { ingested } from '../helpers/workspace.ts';
 
@@ -109,8 +110,8 @@ describe('reconciliation', () => {
     await priced('pricing/costs.csv');
     const rows = await selectReconciliation(ws!);
     expect(rows).toEqual([
-      { catalog_id: 'claude-sonnet-4.6', lane: 'batch', rows: 1n, recomputed_micros: 5_925_000n, reported_micros: 5_900_000n, residual_micros: 25_000n, flag: null },
-      { catalog_id: 'claude-sonnet-4.6', lane: 'standard', rows: 1n, recomputed_micros: 11_850_000n, reported_micros: 11_850_000n, residual_micros: 0n, flag: null },
+      { model: 'claude-sonnet-4.6', lane: 'batch', rows: 1n, recomputedMicros: 5_925_000n, reportedMicros: 5_900_000n, residualMicros: 25_000n, flag: null },
+      { model: 'claude-sonnet-4.6', lane: 'standard', rows: 1n, recomputedMicros: 11_850_000n, reportedMicros: 11_850_000n, residualMicros: 0n, flag: null },
     ]);
     const text = renderReconciliation(rows, { color: false, columns: 120 });
     expect(text).toContain('$5.93');

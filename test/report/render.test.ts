@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/db/workspace.ts';
 import { render } from '../../src/report/render.ts';
 import { buildSavingsReport, type SavingsOptions } from '../../src/report/savings.ts';
-import { parseStructural } from '../../src/simulate/flags.ts';
+import { parseStructural } from '../../src/cli/parse.ts';
 import { frac, parseDecimal } from '../../src/simulate/fraction.ts';
 import { analysisWorkspace } from '../helpers/analysis.ts';
 import { baseOptions, calls } from './sample.ts';

@@ -1,5 +1,5 @@
 // A small workspace's worth of calls covering every case the savings report distinguishes.
-import { noStructural } from '../../src/simulate/flags.ts';
+import { noStructural } from '../../src/simulate/structural.ts';
 import { frac } from '../../src/simulate/fraction.ts';
 import type { SavingsOptions } from '../../src/report/savings.ts';
 import { gpt54, type TestCall } from '../helpers/analysis.ts';

@@ -1,7 +1,7 @@
 // The savings report from hand-built stage tables (labels, priced_calls): queries, stacking, notes, JSON.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/db/workspace.ts';
-import { parseStructural } from '../../src/simulate/flags.ts';
+import { parseStructural } from '../../src/cli/parse.ts';
 import { frac, parseDecimal } from '../../src/simulate/fraction.ts';
 import { reportJson } from '../../src/report/renderers/json.ts';
 import { buildSavingsReport, type SavingsOptions } from '../../src/report/savings.ts';

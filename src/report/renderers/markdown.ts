@@ -1,12 +1,14 @@
 // Markdown: the same table as the terminal, as a GitHub pipe table, with the notes as lists.
 import type { Report, Style } from '../model.ts';
 import { markdownText, visible } from '../escape.ts';
+import { billedTitle, renderBilledReconciliation } from '../billed.ts';
+import { reconciliationTitle, renderReconciliation } from '../reconciliation.ts';
 import { footerLines, savingsColumns } from './columns.ts';
 
 /** Every cell and list item: names, models and reasons can come from input (HTML, links, pipes, controls). */
 const cell = markdownText;
 
-export function renderMarkdown(report: Report, _style: Style): string {
+export function renderMarkdown(report: Report, style: Style): string {
   const spec = savingsColumns(report);
   const line = (cells: readonly string[], bold = false) => `| ${cells.map((c) => (bold && c !== '' ? `**${cell(c)}**` : cell(c))).join(' | ')} |`;
   const lines = [line(spec.head), `|${spec.align.map((a) => (a === 'right' ? ' ---: ' : ' --- ')).join('|')}|`, ...spec.rows.map((r) => line(r))];
@@ -15,6 +17,10 @@ export function renderMarkdown(report: Report, _style: Style): string {
   const list = (title: string, items: readonly string[]) => (items.length > 0 ? ['', `**${title}**`, '', ...items.map((i) => `- ${cell(i)}`)] : []);
   lines.push(...(f.period.length > 0 ? ['', ...f.period.map((p) => `${cell(p)}  `)] : []));
   lines.push(...list('Assumptions', f.assumptions), ...list('Notes (where batch would not pay, or needs care)', f.notes), ...list('Warnings', f.warnings));
-  for (const s of report.sections) lines.push('', `**${s.title}**`, '', '```', visible(s.text.trimEnd()).replaceAll('```', '`\u200b``'), '```');
+  const sections = [
+    { title: reconciliationTitle, text: renderReconciliation(report.reconciliation, style) },
+    { title: billedTitle, text: renderBilledReconciliation(report.billed, style) },
+  ];
+  for (const s of sections.filter((x) => x.text !== '')) lines.push('', `**${s.title}**`, '', '```', visible(s.text.trimEnd()).replaceAll('```', '`\u200b``'), '```');
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,8 @@
 // stderr (src/cli/audit.ts), not here: stdout is data.
 import { Chalk } from 'chalk';
 import type { Report, Style } from '../model.ts';
+import { billedTitle, renderBilledReconciliation } from '../billed.ts';
+import { reconciliationTitle, renderReconciliation } from '../reconciliation.ts';
 import { renderTable as table, wrapItem } from '../table.ts';
 import { oneLine, visible } from '../escape.ts';
 import { footerLines, savingsColumns } from './columns.ts';
@@ -16,6 +18,8 @@ export function renderTable(report: Report, style: Style): string {
   block(f.assumptions);
   // Notes are sentences: wrapped to the width (not by the terminal mid-word), unless --wide.
   if (f.notes.length > 0) out.push(`Notes (where batch would not pay, or needs care):\n${f.notes.map((n) => wrapItem(`- ${oneLine(n)}`, style.columns, '  ', style.wide === true)).join('')}`);
-  for (const s of report.sections) out.push(`${paint.bold(oneLine(s.title))}\n${visible(s.text.endsWith('\n') ? s.text : `${s.text}\n`)}`);
+  if (report.reconciliation.length > 0) out.push(`${paint.bold(reconciliationTitle)}\n${visible(renderReconciliation(report.reconciliation, style))}`);
+  const billed = renderBilledReconciliation(report.billed, style);
+  if (billed !== '') out.push(`${paint.bold(billedTitle)}\n${visible(billed)}`);
   return out.join('\n');
 }

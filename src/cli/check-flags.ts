@@ -1,54 +1,25 @@
 // The flags of `batchable check`, validated into typed values. Every bad value is a UsageError naming its flag.
+import type { CheckLimits, CheckRequest } from '../check/limits.ts';
+import { bases } from '../check/limits.ts';
+import { checkFormats, type CheckFormat } from '../check/report.ts';
 import { UsageError } from '../errors.ts';
-import { dateFlag as date, oneOf } from '../cli/options.ts';
-import { parseNonNegative, parseShareFlag, parseUsdFlag } from '../simulate/flags.ts';
 import { cmp, frac, type Fraction } from '../simulate/fraction.ts';
-
-export const checkFormats = ['table', 'json', 'markdown'] as const;
-export type CheckFormat = (typeof checkFormats)[number];
-
-export const bases = ['spend', 'requests'] as const;
-export type Basis = (typeof bases)[number];
+import { type FilterFlags, oneOf, parseFilter, parseNonNegative, parseShareFlag, parseUsdFlag } from './parse.ts';
 
 /** Flags as commander hands them over (strings, unvalidated). */
-export type CheckFlags = {
+export type CheckFlags = FilterFlags & {
   maxSyncShare?: string;
   basis?: string;
   maxAvoidableShare?: string;
   maxAvoidableUsd?: string;
   baseline?: string;
   maxIncrease?: string;
-  since?: string;
-  until?: string;
-  tz?: string;
-  workload?: string[];
   format?: string;
 };
 
-export type CheckFilter = {
-  /** Calendar dates (YYYY-MM-DD) in `tz`; `until` is inclusive. */
-  readonly since: string | undefined;
-  readonly until: string | undefined;
-  readonly tz: string;
-  /** Only these workloads (labels.workload), when non-empty. */
-  readonly workloads: readonly string[];
-};
-
-/** The limits asked for; at least one is set. Shares are exact fractions of 1, money integer micro-dollars. */
-export type CheckLimits = {
-  readonly maxSyncShare: Fraction | undefined;
-  readonly basis: Basis;
-  readonly maxAvoidableShare: Fraction | undefined;
-  readonly maxAvoidableMicros: bigint | undefined;
-  /** Percentage points of increase allowed over the baseline, for each share present in both. */
-  readonly maxIncreasePoints: Fraction | undefined;
-  readonly baselineFile: string | undefined;
-};
-
-export type ParsedCheckFlags = { readonly format: CheckFormat; readonly filter: CheckFilter; readonly limits: CheckLimits };
+export type ParsedCheckFlags = CheckRequest & { readonly format: CheckFormat };
 
 export const thresholdFlags = '--max-sync-share S, --max-avoidable-share S, --max-avoidable-usd N, or --baseline FILE with --max-increase P';
-
 
 function percentagePoints(text: string | undefined): Fraction | undefined {
   const value = parseNonNegative('--max-increase', text);
@@ -59,12 +30,7 @@ function percentagePoints(text: string | undefined): Fraction | undefined {
 }
 
 export function parseCheckFlags(flags: CheckFlags): ParsedCheckFlags {
-  const since = date('--since', flags.since);
-  const until = date('--until', flags.until);
-  if (since !== undefined && until !== undefined && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
-  const workloads = (flags.workload ?? []).map((w) => w.trim());
-  if (workloads.some((w) => w === '')) throw new UsageError('--workload: expected a workload name (see `batchable audit`)');
-
+  const filter = parseFilter(flags);
   const limits: CheckLimits = {
     maxSyncShare: parseShareFlag('--max-sync-share', flags.maxSyncShare),
     basis: oneOf('--basis', flags.basis, bases, 'spend'),
@@ -82,10 +48,5 @@ export function parseCheckFlags(flags: CheckFlags): ParsedCheckFlags {
   if (flags.baseline !== undefined && flags.baseline.trim() === '') throw new UsageError('--baseline: expected a file name');
   const any = [limits.maxSyncShare, limits.maxAvoidableShare, limits.maxAvoidableMicros, limits.baselineFile].some((v) => v !== undefined);
   if (!any) throw new UsageError(`no threshold to check: pass at least one of ${thresholdFlags}`);
-
-  return {
-    format: oneOf('--format', flags.format, checkFormats, 'table'),
-    filter: { since, until, tz: flags.tz ?? 'UTC', workloads },
-    limits,
-  };
+  return { format: oneOf('--format', flags.format, checkFormats, 'table'), filter, limits };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.ts';
-import { parseNonNegative, parseShareFlag, parseStructural, parseUsdFlag, structuralFor } from '../../src/simulate/flags.ts';
+import { parseNonNegative, parseShareFlag, parseStructural, parseUsdFlag } from '../../src/cli/parse.ts';
+import { structuralFor } from '../../src/simulate/structural.ts';
 import { frac } from '../../src/simulate/fraction.ts';
 
 describe('scenario flags', () => {

@@ -1,0 +1,53 @@
+// The analysis every reporting command starts with: ingest the files given (if any), label every call
+// (label_keys, labels), price every call (priced_calls), and optionally export the labelled calls.
+import { classifyCalls, exportCalls, loadRules } from '../classify/index.ts';
+import type { Workspace } from '../db/types.ts';
+import type { IngestSummary } from '../ingest/ingest.ts';
+import { type Catalog, loadCatalog, priceCalls } from '../pricing/index.ts';
+import { ingestInto, type IngestInput } from './ingest.ts';
+import type { OnProgress } from './progress.ts';
+
+export type AnalyseOptions = Omit<IngestInput, 'files'> & {
+  /** Usage exports to ingest first; none: analyse what the workspace holds. */
+  readonly files?: readonly string[] | undefined;
+  /** A rules file (YAML or JSON) that names workloads and decides labels first. */
+  readonly rules?: string | undefined;
+  /** Extra price catalogs (<provider>.json) over the bundled ones. */
+  readonly pricingDir?: string | undefined;
+  /** Also write every call with its label and cost to this file (.csv, .jsonl, .parquet). */
+  readonly exportCalls?: string | undefined;
+};
+
+export type Analysis = {
+  /** What the files given added; undefined when no file was given. */
+  readonly ingest: IngestSummary | undefined;
+  /** The calls written by --export-calls, if asked. */
+  readonly exported: { readonly file: string; readonly calls: number } | undefined;
+  /** The price catalog used, in words for the report's assumptions. */
+  readonly catalog: string;
+  /** The price catalog itself (bundled + --pricing-dir). */
+  readonly prices: Catalog;
+  readonly rulesFile: string | null;
+};
+
+/** Ingests `files` (idempotently), then rebuilds the `labels` and `priced_calls` stage tables. */
+export async function analyse(ws: Workspace, options: AnalyseOptions, onProgress?: OnProgress): Promise<Analysis> {
+  const files = options.files ?? [];
+  const ingest = files.length > 0 ? await ingestInto(ws, { ...options, files }, onProgress) : undefined;
+  await classifyCalls(ws, await loadRules(options.rules));
+  // Strict until the report shows the unpriced section: an unpriced model stops the analysis (exit 2).
+  const prices = await loadCatalog({ pricingDir: options.pricingDir });
+  await priceCalls(ws, prices, { strict: true });
+  let exported: Analysis['exported'];
+  if (options.exportCalls !== undefined) {
+    exported = { file: options.exportCalls, calls: await exportCalls(ws, options.exportCalls) };
+    onProgress?.({ kind: 'exported', ...exported });
+  }
+  return {
+    ingest,
+    exported,
+    prices,
+    catalog: `bundled price catalog${options.pricingDir === undefined ? '' : ` + --pricing-dir ${options.pricingDir}`}`,
+    rulesFile: options.rules ?? null,
+  };
+}

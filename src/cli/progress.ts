@@ -1,0 +1,24 @@
+// The app layer's progress events, shown: a rewriting progress line while files are read (terminals only), and
+// on stderr the ingest summary and the --export-calls line, as soon as each is known.
+import type { OnProgress } from '../app/progress.ts';
+import { renderIngestSummary } from '../report/ingest-summary.ts';
+import { type Io, progressLine } from './io.ts';
+
+/**
+ * `summaries`: print the ingest summary on stderr when ingest finishes (audit, simulate, check: stdout is the
+ * report). `batchable ingest` prints its summary on stdout itself. Call `done` in a finally, so an error
+ * message does not land on a half-drawn progress line.
+ */
+export function showProgress(io: Io, summaries: boolean): { onProgress: OnProgress; done: () => void } {
+  const line = progressLine(io);
+  const onProgress: OnProgress = (event) => {
+    if (event.kind === 'reading') return line.update(`reading ${event.file} ${Math.round(event.fraction * 100)}%`);
+    line.done();
+    if (event.kind === 'ingested') {
+      // Files a directory or glob brought in that are not usage: one warning line each, and a count in the summary.
+      for (const s of event.summary.skippedFiles ?? []) io.err(`warning: skipped ${s.file}: ${s.reason}\n`);
+      if (summaries) io.err(renderIngestSummary(event.summary));
+    } else if (summaries) io.err(`${event.calls.toLocaleString('en-US')} calls with their labels and costs written to ${event.file}\n`);
+  };
+  return { onProgress, done: line.done };
+}

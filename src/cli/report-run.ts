@@ -1,0 +1,45 @@
+// The shared action of audit and simulate: parse the flags, run the app command, render what it returns.
+import { writeFileSync } from 'node:fs';
+import { audit } from '../app/audit.ts';
+import { simulate } from '../app/simulate.ts';
+import { renderHtml } from '../report/html/index.ts';
+import { htmlInput, type JsonReportForHtml } from '../report/html/from-report.ts';
+import { render } from '../report/render.ts';
+import { reportJson } from '../report/renderers/json.ts';
+import type { Io } from './io.ts';
+import type { AnalysisFlags } from './options.ts';
+import type { Env } from './io.ts';
+import { parseAnalysisFlags } from './parse.ts';
+import { pullFirst } from './pull.ts';
+import { showProgress } from './progress.ts';
+import { parseSavingsFlags, type SavingsFlags } from './savings-flags.ts';
+
+export type ReportCommandFlags = SavingsFlags & AnalysisFlags & { db: string; html?: string; wide?: boolean; pull?: string[] };
+
+export async function runReport(io: Io, command: 'audit' | 'simulate', files: string[], flags: ReportCommandFlags, env: Env = process.env): Promise<void> {
+  const parsed = parseSavingsFlags(flags);
+  const analysis = parseAnalysisFlags(files, flags);
+  await pullFirst(io, flags, env);
+  const progress = showProgress(io, true);
+  const run = command === 'audit' ? audit : simulate;
+  let result;
+  try {
+    result = await run({
+      ...parsed,
+      ...analysis,
+      exportCalls: flags.exportCalls,
+      charts: flags.html !== undefined,
+      onProgress: progress.onProgress,
+    });
+  } finally {
+    progress.done();
+  }
+  const { report, charts } = result;
+  for (const warning of report.warnings) io.err(`warning: ${warning}\n`);
+  io.out(render(report, parsed.format, { ...io.style, wide: flags.wide === true }));
+  if (flags.html !== undefined && charts !== undefined) {
+    // The page prints from the JSON report's own numbers, so it matches `--format json` to the cent.
+    writeFileSync(flags.html, await renderHtml(htmlInput(reportJson(report) as JsonReportForHtml, charts)));
+    io.err(`HTML report written to ${flags.html}\n`);
+  }
+}

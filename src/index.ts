@@ -1,0 +1,29 @@
+// The programmatic API of batchable: the commands as functions that take typed options and return data
+// (`import { audit } from 'batchable'`). They never print; progress arrives through `onProgress`. Money is
+// integer micro-dollars (bigint) and shares exact fractions; the renderers turn a report into the CLI's text.
+export { analyse, type AnalyseOptions, type Analysis } from './app/analyse.ts';
+export { audit, defaultMinSavingMicros, savingsReport, type AuditOptions, type AuditResult, type ReportOptions } from './app/audit.ts';
+export { check, type CheckOptions, type CheckResult } from './app/check.ts';
+export { explain, type ExplainOptions, type Explanation } from './app/explain.ts';
+export { ingest, ingestInto, type IngestInput } from './app/ingest.ts';
+export type { OnProgress, ProgressEvent, WorkspaceOption } from './app/progress.ts';
+export { listRejects, type RejectedRow, type RejectsOptions } from './app/rejects.ts';
+export { simulate, type SimulateOptions } from './app/simulate.ts';
+
+export type { CheckLimits, Basis } from './check/limits.ts';
+export { renderCheck, checkJson, checkFormats, type CheckFormat, type CheckReport } from './check/report.ts';
+export { renderExplanation } from './classify/explain.ts';
+export { groupings, type GroupBy, type SavingsFilter } from './db/queries/savings.ts';
+export type { Workspace } from './db/types.ts';
+export { openWorkspace, withWorkspace } from './db/workspace.ts';
+export { BatchableError, CheckFailed, InputError, InternalError, UsageError } from './errors.ts';
+export type { FileOutcome, IngestSummary } from './ingest/ingest.ts';
+export type { ReconciliationRow } from './pricing/reconciliation.ts';
+export { renderIngestSummary } from './report/ingest-summary.ts';
+export type { Assumptions, MicroSteps, Report, ReportRow, RowLabel, Totals } from './report/model.ts';
+export { formatUsd, usdText } from './report/money.ts';
+export { formats, render, type Format } from './report/render.ts';
+export { reportJson } from './report/renderers/json.ts';
+export { plainStyle, type Style } from './report/style.ts';
+export { frac, parseDecimal, type Fraction } from './simulate/fraction.ts';
+export { noStructural, type StructuralDiscount } from './simulate/structural.ts';

@@ -1,0 +1,48 @@
+// The reconciliation as a terminal table (recomputed vs reported cost per model and lane, with a total row).
+import type { ReconciliationRow } from '../pricing/reconciliation.ts';
+import { formatUsd } from './money.ts';
+import type { Style } from './style.ts';
+import { formatCount, renderTable, type TableSpec } from './table.ts';
+
+export const reconciliationTitle = 'Reconciliation: recomputed cost vs the cost the source reported';
+
+/** How a flag reads in the table. */
+export const flagText = { recomputed_above: 'recomputed higher', reported_above: 'reported higher' } as const;
+
+/** The sums of the total row. */
+export function reconciliationTotals(rows: readonly ReconciliationRow[]): Omit<ReconciliationRow, 'model' | 'lane' | 'flag'> {
+  const total = (k: 'rows' | 'recomputedMicros' | 'reportedMicros' | 'residualMicros') => rows.reduce((a, r) => a + r[k], 0n);
+  return { rows: total('rows'), recomputedMicros: total('recomputedMicros'), reportedMicros: total('reportedMicros'), residualMicros: total('residualMicros') };
+}
+
+export function reconciliationSpec(rows: readonly ReconciliationRow[]): TableSpec {
+  const t = reconciliationTotals(rows);
+  // Per-call trace costs are fractions of a cent: cents would print every residual as $0.00.
+  const decimals = t.recomputedMicros < 1_000_000n && t.reportedMicros < 1_000_000n ? 6 : 2;
+  const usd = (m: bigint) => formatUsd(m, decimals);
+  return {
+    head: ['model', 'lane', 'rows compared', 'recomputed', 'reported', 'residual', 'flag'],
+    align: ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
+    rows: rows.map((r) => [
+      r.model, r.lane, formatCount(r.rows), usd(r.recomputedMicros), usd(r.reportedMicros), usd(r.residualMicros),
+      r.flag === null ? '' : flagText[r.flag],
+    ]),
+    footer: ['total', '', formatCount(t.rows), usd(t.recomputedMicros), usd(t.reportedMicros), usd(t.residualMicros), ''],
+  };
+}
+
+/** What a flagged row means, or '' when no row is flagged. */
+export function reconciliationNote(rows: readonly ReconciliationRow[]): string {
+  const flagged = rows.filter((r) => r.flag !== null);
+  return flagged.length === 0
+    ? ''
+    : `Flagged: ${flagged.length} row(s) differ by more than 1%. Recomputed higher: the source under-states its cost (tokens it did not price, ` +
+        'such as reasoning); reported higher: a price, lane or discount the catalog does not know.';
+}
+
+/** The reconciliation table (and the note on flagged rows), or '' when no source reported a cost. */
+export function renderReconciliation(rows: readonly ReconciliationRow[], style: Style): string {
+  if (rows.length === 0) return '';
+  const note = reconciliationNote(rows);
+  return renderTable(reconciliationSpec(rows), style) + (note === '' ? '' : `${note}\n`);
+}
