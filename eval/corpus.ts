@@ -1,11 +1,10 @@
-// A labelled evaluation corpus: a simulated month of one org's LLM traffic, generated in DuckDB SQL from a
-// seeded hash (the same seed gives the same rows), written as batchable-csv with the truth kept beside it.
+// Org "pacific-saas" of the eval family (eval/family.ts), the first labelled corpus: a simulated month of one
+// org's LLM traffic, generated in DuckDB SQL from a seeded hash (the same seed gives the same rows), written as batchable-csv with the truth kept beside it.
 // The org works on Pacific time (UTC-7), so "2 a.m." is 09:00 UTC: a classifier assuming UTC office hours fails.
 // Hard on purpose: untagged workloads, daytime background jobs, non-streamed interactive calls, a job that
 // carries user ids, a tagged "report" that users wait on, and event-driven work with minute deadlines.
 import { join } from 'node:path';
-import { sqlString } from '../../db/sql.ts';
-import type { Workspace } from '../../db/workspace.ts';
+import { sqlString, type EvalDb } from './db.ts';
 
 export type CorpusWorkload = { readonly name: string; readonly truth: 'blocking' | 'non_blocking'; readonly story: string; readonly sql: string };
 
@@ -217,7 +216,7 @@ export const corpusWorkloads: readonly CorpusWorkload[] = [
 export type CorpusFiles = { readonly corpus: string; readonly truth: string; readonly rows: number };
 
 /** Writes `corpus.csv` (batchable-csv) and `truth.csv` (call_id, truth_label, truth_workload) into `dir`. */
-export async function generateCorpus(ws: Workspace, dir: string, seed = 20261001): Promise<CorpusFiles> {
+export async function generateCorpus(ws: EvalDb, dir: string, seed = 20261001): Promise<CorpusFiles> {
   for (const sql of macros(seed)) await ws.run(sql);
   const parts = corpusWorkloads.map((w) => `SELECT ${columns}, ${sqlString(w.truth)} AS truth_label, ${sqlString(w.name)} AS truth_workload FROM (${w.sql})`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _corpus AS ${parts.join('\nUNION ALL BY NAME\n')}`);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { corpusWorkloads, generateCorpus } from '../../src/classify/eval/corpus.ts';
+import { corpusWorkloads, generateCorpus } from '../../eval/corpus.ts';
 import { openWorkspace } from '../../src/db/workspace.ts';
 
 test('the same seed writes the same corpus; every call has a truth row', async () => {

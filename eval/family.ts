@@ -1,0 +1,104 @@
+// The eval family's generator: each org of eval/orgs.ts becomes one or two datasets, each a set of input
+// files plus a truth file. Per-call orgs are batchable-csv with truth by call id; the usage-API org is
+// rendered twice as OpenAI usage-API buckets (JSONL, 1 h and 1 d, grouped by key, project and model) with
+// truth per bucket as the share of its spend that someone waits on (a bucket may mix workloads).
+// Everything is generated in DuckDB from a seeded hash: the same seed gives byte-identical files.
+import { join } from 'node:path';
+import { generateCorpus } from './corpus.ts';
+import { sqlString, type EvalDb } from './db.ts';
+import { familyMacros, workloadSql } from './kinds.ts';
+import { family, type FamilyOrg } from './orgs.ts';
+
+export { family, type FamilyOrg } from './orgs.ts';
+export const defaultSeed = 20261001;
+
+/** USD per 1M tokens: input, cache read, output (list, standard lane; batch and flex are half). */
+export const evalPricesSql = `(VALUES
+  ('claude-sonnet-4-6', 3.00, 0.30, 15.00), ('claude-opus-4-7', 5.00, 0.50, 25.00), ('claude-haiku-4-5', 1.00, 0.10, 5.00),
+  ('gpt-5.4', 2.50, 0.25, 15.00), ('gpt-5.4-mini', 0.25, 0.025, 2.00),
+  ('text-embedding-3-small', 0.02, 0.02, 0), ('text-embedding-3-large', 0.13, 0.13, 0)) AS p(model, p_in, p_cr, p_out)`;
+
+/** Spend of a row with token columns (input_tokens uncached) and a lane, joined with evalPricesSql as p. */
+export const evalUsdSql = (t: string): string => `CAST((coalesce(${t}.input_tokens, 0) * p.p_in + coalesce(${t}.cache_read_tokens, 0) * p.p_cr
+  + coalesce(${t}.output_tokens, 0) * p.p_out) / 1e6 * CASE WHEN ${t}.lane IN ('batch', 'flex') THEN 0.5 ELSE 1 END AS DECIMAL(18, 9))`;
+
+/**
+ * One dataset to ingest and score. truth 'calls': call_id, truth_label, truth_workload.
+ * truth 'buckets': start_time (Unix s), api_key, project, model, operation, blocking_share, truth_workload (the workloads in it).
+ */
+export type Dataset = {
+  readonly name: string;
+  readonly org: FamilyOrg;
+  readonly files: readonly string[];
+  readonly truth: string;
+  readonly truthBy: 'calls' | 'buckets';
+  readonly rows: number;
+};
+
+const columns = `call_id, ts, model, operation, lane, input_tokens, cache_read_tokens, output_tokens, streamed, ttft_ms, cancelled,
+  latency_ms, api_key, api_key_name, project, user_id, session_id, trace_id, app, tags`;
+
+/** The org's calls with truth, as temp table _org_calls. */
+async function orgCalls(db: EvalDb, org: FamilyOrg): Promise<void> {
+  const parts = org.workloads.map((w) => workloadSql(org, w));
+  await db.run(`CREATE OR REPLACE TEMP TABLE _org_calls AS ${parts.join('\nUNION ALL BY NAME\n')}`);
+}
+
+async function count(db: EvalDb, sql: string): Promise<number> {
+  const [row] = await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM (${sql})`);
+  return Number(row?.n ?? 0n);
+}
+
+/** Writes the org's dataset(s) into `dir` (one sub-folder per dataset). */
+export async function generateOrg(db: EvalDb, org: FamilyOrg, dir: string, seed = defaultSeed): Promise<Dataset[]> {
+  if (org.rendering === 'corpus') {
+    const files = await generateCorpus(db, dir, seed);
+    return [{ name: org.id, org, files: [files.corpus], truth: files.truth, truthBy: 'calls', rows: files.rows }];
+  }
+  for (const sql of familyMacros(seed)) await db.run(sql);
+  await orgCalls(db, org);
+  if (org.rendering === 'calls') {
+    const corpus = join(dir, `${org.id}.csv`);
+    const truth = join(dir, `${org.id}.truth.csv`);
+    await db.run(`COPY (SELECT ${columns} FROM _org_calls ORDER BY ts, call_id) TO ${sqlString(corpus)} (FORMAT CSV, HEADER true)`);
+    await db.run(`COPY (SELECT call_id, truth_label, truth_workload FROM _org_calls ORDER BY call_id) TO ${sqlString(truth)} (FORMAT CSV, HEADER true)`);
+    const rows = await count(db, 'SELECT * FROM _org_calls');
+    await db.run('DROP TABLE _org_calls');
+    return [{ name: org.id, org, files: [corpus], truth, truthBy: 'calls', rows }];
+  }
+  const out: Dataset[] = [];
+  for (const [width, seconds] of [['1h', 3600], ['1d', 86400]] as const) {
+    // Buckets snap to UTC hours / days, as the usage API's do; cache reads are inside input_tokens there.
+    await db.run(`CREATE OR REPLACE TEMP TABLE _org_buckets AS
+      SELECT (epoch(c.ts)::BIGINT // ${seconds}) * ${seconds} AS start_time, c.api_key, c.project, c.model, c.operation,
+        sum(coalesce(c.input_tokens, 0) + coalesce(c.cache_read_tokens, 0))::BIGINT AS input_tokens, sum(coalesce(c.cache_read_tokens, 0))::BIGINT AS cached,
+        sum(c.output_tokens)::BIGINT AS output_tokens, count(*)::BIGINT AS requests,
+        coalesce(sum(${evalUsdSql('c')}) FILTER (WHERE c.truth_label = 'blocking'), 0)::DOUBLE / nullif(sum(${evalUsdSql('c')}), 0)::DOUBLE AS blocking_share,
+        string_agg(DISTINCT c.truth_workload, ' + ' ORDER BY c.truth_workload) AS truth_workload
+      FROM _org_calls c JOIN ${evalPricesSql} USING (model) GROUP BY ALL`);
+    const sub = `${org.id}-${width}`;
+    const file = join(dir, `${sub}.jsonl`);
+    const truth = join(dir, `${sub}.truth.csv`);
+    await db.run(`COPY (
+      SELECT 'bucket' AS object, start_time, start_time + ${seconds} AS end_time,
+        list({'object': CASE WHEN operation = 'embeddings' THEN 'organization.usage.embeddings.result' ELSE 'organization.usage.completions.result' END,
+          'input_tokens': input_tokens, 'input_cached_tokens': CASE WHEN operation = 'embeddings' THEN NULL ELSE cached END,
+          'output_tokens': CASE WHEN operation = 'embeddings' THEN NULL ELSE output_tokens END, 'num_model_requests': requests,
+          'project_id': project, 'user_id': NULL::VARCHAR, 'api_key_id': api_key, 'model': model, 'batch': NULL::BOOLEAN}
+          ORDER BY api_key, project, model, operation) AS results
+      FROM _org_buckets GROUP BY start_time ORDER BY start_time) TO ${sqlString(file)} (FORMAT JSON)`);
+    await db.run(`COPY (SELECT start_time, api_key, project, model, operation, blocking_share, truth_workload FROM _org_buckets
+      ORDER BY ALL) TO ${sqlString(truth)} (FORMAT CSV, HEADER true)`);
+    out.push({ name: sub, org, files: [file], truth, truthBy: 'buckets', rows: await count(db, 'SELECT * FROM _org_buckets') });
+    await db.run('DROP TABLE _org_buckets');
+  }
+  await db.run('DROP TABLE _org_calls');
+  return out;
+}
+
+/** Every dataset of the family (or of the named orgs), written under `dir`. */
+export async function generateFamily(db: EvalDb, dir: string, seed = defaultSeed, only?: readonly string[]): Promise<Dataset[]> {
+  const out: Dataset[] = [];
+  for (const org of family) if (only === undefined || only.includes(org.id)) out.push(...(await generateOrg(db, org, dir, seed)));
+  return out;
+}

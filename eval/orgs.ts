@@ -1,0 +1,202 @@
+// The eval family: seven organisations that differ the way real ones do, each a month of traffic with a
+// truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
+// on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
+// tune orgs, so nobody tunes on them by accident).
+//   pacific-saas     (tune)     the first corpus (eval/corpus.ts): B2B SaaS on Pacific time, hard cases by hand
+//   global-consumer  (tune)     a consumer app with users in every zone: interactive traffic flat around the clock
+//   data-company     (tune)     bulk jobs in business hours started by analysts, carrying the analyst's own id
+//   b2b-office       (held-out) a B2B product used 9 to 5 in one region (UTC+1)
+//   agent-devtool    (held-out) an agent-heavy developer tool (chained traces, autocomplete, CI evals)
+//   server-only      (held-out) streams nothing and reports no cancellations (server-side calls only)
+//   usage-api        (held-out) only provider usage-API buckets (1 h and 1 d, by key, project and model)
+import type { Org, Workload } from './kinds.ts';
+
+export type FamilyOrg = Org & {
+  readonly role: 'tune' | 'held-out';
+  readonly story: string;
+  /** calls: batchable-csv per call; usage: OpenAI usage-API buckets at 1 h and at 1 d (two datasets). */
+  readonly rendering: 'corpus' | 'calls' | 'usage';
+  readonly workloads: readonly Workload[];
+};
+
+const sonnet = 'claude-sonnet-4-6';
+const opus = 'claude-opus-4-7';
+const haiku = 'claude-haiku-4-5';
+const gpt = 'gpt-5.4';
+const mini = 'gpt-5.4-mini';
+const embSmall = 'text-embedding-3-small';
+const embLarge = 'text-embedding-3-large';
+
+export const family: readonly FamilyOrg[] = [
+  { id: 'pacific-saas', role: 'tune', tz: -7, profile: 'office', rendering: 'corpus', story: 'the first corpus (eval/corpus.ts)', workloads: [] },
+  {
+    id: 'global-consumer', role: 'tune', tz: 0, profile: 'global', rendering: 'calls',
+    story: 'consumer chat app, users in every time zone; jobs at fixed UTC times and by hand in the London office',
+    workloads: [
+      { id: 'companion chat', truth: 'blocking', story: 'streamed sessions, users everywhere', kind: 'sessions', starts: 9000, calls: [3, 12], gapS: [25, 60],
+        users: { prefix: 'u', count: 60000 }, sessionIds: true, streamed: 0.97, cancelled: 0.015, model: sonnet, key: 'sk-app', keyName: 'mobile-backend',
+        project: 'consumer', input: [800, 3000], output: [100, 500], cacheRead: [0, 3000], latencyMs: [2000, 9000] },
+      { id: 'photo moderation', truth: 'blocking', story: 'each upload is checked before it shows (seconds); no user id; flat around the clock', kind: 'events',
+        starts: 25000, flat: true, model: mini, key: 'sk-mod', keyName: 'moderation', project: 'trust', input: [600, 1500], output: [5, 30], latencyMs: [300, 900] },
+      { id: 'push personaliser', truth: 'non_blocking', story: 'cron 13:00 UTC daily, 8 workers, each call carries its recipient\'s user id',
+        kind: 'job', launch: { by: 'cron', hour: 13, minute: 0, weekdaysOnly: false }, workers: 8, rows: [150, 250], gapMs: [20, 200],
+        rowUsers: { how: 'recipients', users: { prefix: 'u', count: 60000 } }, model: gpt, key: 'sk-app', keyName: 'mobile-backend', project: 'consumer',
+        input: [1500, 3000], output: [60, 150], latencyMs: [1500, 4000] },
+      { id: 'translation backfill', truth: 'non_blocking', story: 'started by hand in London office hours, one serial loop', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [9, 17] }, workers: 1, rows: [800, 1500], gapMs: [30, 300], model: sonnet,
+        key: 'sk-content', keyName: 'content-tools', project: 'content', input: [2000, 5000], output: [1000, 2000], latencyMs: [6000, 15000] },
+      { id: 'reco enrichment', truth: 'non_blocking', story: 'a queue poller: every hour 2 workers drain new items back to back', kind: 'job',
+        launch: { by: 'hourly' }, workers: 2, rows: [10, 30], gapMs: [50, 400], model: mini, key: 'sk-reco', project: 'reco', input: [1000, 2500],
+        output: [50, 200], latencyMs: [800, 2500] },
+      { id: 'search embeddings', truth: 'blocking', story: 'short query embeddings from the search box', kind: 'events', starts: 30000, model: embSmall,
+        operation: 'embeddings', key: 'sk-app', keyName: 'mobile-backend', project: 'consumer', input: [5, 40], output: [0, 0], latencyMs: [40, 200] },
+      { id: 'catalog embeddings', truth: 'non_blocking', story: 'bulk document embeddings, 4 workers, started by hand', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [9, 17] }, workers: 4, rows: [500, 1000], gapMs: [20, 150], model: embLarge, operation: 'embeddings',
+        key: 'sk-content', keyName: 'content-tools', project: 'content', input: [3000, 8000], output: [0, 0], latencyMs: [200, 700] },
+    ],
+  },
+  {
+    id: 'data-company', role: 'tune', tz: -5, profile: 'office', rendering: 'calls',
+    story: 'analysts start bulk jobs in business hours from the same key they chat with; the jobs carry the analyst\'s id',
+    workloads: [
+      { id: 'notebook assistant', truth: 'blocking', story: 'streamed, analysts with think time', kind: 'sessions', starts: 12000, calls: [2, 10], gapS: [40, 90],
+        users: { prefix: 'analyst-', count: 60 }, streamed: 0.85, cancelled: 0.01, model: sonnet, key: 'nb-key', keyName: 'notebooks', project: 'workbench',
+        input: [1500, 6000], output: [200, 900], latencyMs: [3000, 12000] },
+      { id: 'analyst extraction', truth: 'non_blocking', story: 'serial loops an analyst starts from a notebook, carrying the analyst\'s id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.8, perDay: 3, hours: [9, 17] }, workers: 1, rows: [200, 700], gapMs: [20, 400],
+        rowUsers: { how: 'starter', users: { prefix: 'analyst-', count: 60 } }, model: gpt, key: 'nb-key', keyName: 'notebooks', project: 'workbench',
+        input: [3000, 8000], output: [300, 900], latencyMs: [3000, 9000] },
+      { id: 'classification fan-out', truth: 'non_blocking', story: '8 workers started by hand mid-day, a per-row id on every call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [10, 16] }, workers: 8, rows: [200, 500], gapMs: [20, 200], rowUsers: { how: 'per-row' },
+        model: mini, key: 'pipe-key', keyName: 'pipelines', project: 'data', input: [1000, 3000], output: [20, 80], latencyMs: [600, 2000] },
+      { id: 'morning refresh', truth: 'non_blocking', story: 'cron 09:00 local on weekdays, 4 workers, each run one trace', kind: 'job',
+        launch: { by: 'cron', hour: 9, minute: 0, weekdaysOnly: true }, workers: 4, rows: [200, 300], gapMs: [20, 300], traceRun: true, model: sonnet,
+        key: 'pipe-key', keyName: 'pipelines', project: 'data', input: [2000, 5000], output: [200, 600], latencyMs: [2000, 6000] },
+      { id: 'customer api', truth: 'blocking', story: 'the company\'s own synchronous API: customers\' requests in business hours, no user id', kind: 'events',
+        starts: 50000, model: gpt, key: 'prod-api', project: 'product', input: [1000, 4000], output: [100, 400], latencyMs: [1500, 5000] },
+      { id: 'doc embeddings', truth: 'non_blocking', story: 'bulk embeddings, 4 workers, by hand', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [9, 17] }, workers: 4, rows: [300, 800], gapMs: [10, 100], model: embLarge, operation: 'embeddings',
+        key: 'pipe-key', keyName: 'pipelines', project: 'data', input: [2000, 7000], output: [0, 0], latencyMs: [200, 600] },
+      { id: 'batch labelling', truth: 'non_blocking', story: 'already on the batch lane', kind: 'job', lane: 'batch',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 17] }, workers: 1, rows: [1000, 2000], gapMs: [0, 5], model: gpt, key: 'pipe-key',
+        keyName: 'pipelines', project: 'data', input: [1000, 3000], output: [50, 200], latencyMs: [0, 0] },
+    ],
+  },
+  {
+    id: 'b2b-office', role: 'held-out', tz: 1, profile: 'office', rendering: 'calls',
+    story: 'a CRM used 9 to 5 in Central Europe; imports and reviews started by hand in the day',
+    workloads: [
+      { id: 'crm copilot', truth: 'blocking', story: 'chat, 60% streamed, sales reps', kind: 'sessions', starts: 20000, calls: [2, 8], gapS: [30, 90],
+        users: { prefix: 'rep-', count: 400 }, streamed: 0.6, cancelled: 0.01, model: sonnet, key: 'crm-web', keyName: 'crm-web', project: 'crm',
+        input: [1000, 4000], output: [150, 600], latencyMs: [2000, 9000] },
+      { id: 'email drafts', truth: 'blocking', story: 'non-streamed drafts a rep asks for and reads', kind: 'sessions', starts: 15000, calls: [1, 3], gapS: [40, 120],
+        users: { prefix: 'rep-', count: 400 }, model: gpt, key: 'crm-web', keyName: 'crm-web', project: 'crm', input: [1500, 3000], output: [200, 500],
+        latencyMs: [3000, 9000] },
+      { id: 'lead scoring import', truth: 'non_blocking', story: 'ops import a CSV: 4 workers, a lead id per call as the user', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.6, perDay: 2, hours: [9, 16] }, workers: 4, rows: [200, 600], gapMs: [20, 300], rowUsers: { how: 'per-row' },
+        model: mini, key: 'crm-api', keyName: 'crm-integrations', project: 'crm', input: [1500, 3000], output: [50, 120], latencyMs: [700, 2500] },
+      { id: 'contract review', truth: 'non_blocking', story: 'legal starts a review of a folder: one serial loop of long calls', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [10, 15] }, workers: 1, rows: [150, 400], gapMs: [100, 800], model: opus,
+        key: 'legal-svc', project: 'legal', input: [8000, 20000], output: [800, 2000], latencyMs: [15000, 40000] },
+      { id: 'account report', truth: 'non_blocking', story: 'cron 07:30 local on weekdays, 2 workers', kind: 'job',
+        launch: { by: 'cron', hour: 7, minute: 30, weekdaysOnly: true }, workers: 2, rows: [100, 200], gapMs: [50, 500], model: gpt, key: 'crm-api',
+        keyName: 'crm-integrations', project: 'crm', input: [3000, 7000], output: [300, 800], latencyMs: [4000, 10000] },
+      { id: 'webhook triage', truth: 'blocking', story: 'routes each inbound ticket within minutes; no user', kind: 'events', starts: 40000, model: mini,
+        key: 'support-hooks', project: 'support', input: [800, 2500], output: [20, 80], latencyMs: [800, 2500] },
+      { id: 'meeting notes', truth: 'blocking', story: 'summary a rep opens right after the call; long input, not streamed', kind: 'events', starts: 8000,
+        users: { prefix: 'rep-', count: 400 }, model: sonnet, key: 'meet-svc', project: 'meetings', input: [6000, 15000], output: [500, 1200],
+        latencyMs: [8000, 20000] },
+      { id: 'kb embeddings', truth: 'non_blocking', story: 'knowledge-base re-index, 2 workers, by hand', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 17] }, workers: 2, rows: [300, 800], gapMs: [10, 100], model: embLarge, operation: 'embeddings',
+        key: 'crm-api', keyName: 'crm-integrations', project: 'crm', input: [2000, 6000], output: [0, 0], latencyMs: [200, 600] },
+      { id: 'search embeddings', truth: 'blocking', story: 'query embeddings', kind: 'events', starts: 30000, model: embSmall, operation: 'embeddings',
+        key: 'crm-web', keyName: 'crm-web', project: 'crm', input: [5, 60], output: [0, 0], latencyMs: [40, 200] },
+    ],
+  },
+  {
+    id: 'agent-devtool', role: 'held-out', tz: -8, profile: 'dev', rendering: 'calls',
+    story: 'a coding agent: chained traces, autocomplete, CI bots and nightly evals',
+    workloads: [
+      { id: 'coding agent', truth: 'blocking', story: 'streamed chained steps in a trace, a developer at the start', kind: 'agent', starts: 12000, steps: [3, 15],
+        users: { prefix: 'dev-', count: 2000 }, userShare: 1, streamed: 0.9, cancelled: 0.02, model: sonnet, key: 'agent-prod', project: 'agent',
+        input: [3000, 12000], cacheRead: [5000, 40000], output: [100, 1200], latencyMs: [2000, 15000] },
+      { id: 'sub-agent tools', truth: 'blocking', story: 'non-streamed tool steps chained in traces', kind: 'agent', starts: 8000, steps: [2, 6],
+        users: { prefix: 'dev-', count: 2000 }, userShare: 0.3, model: haiku, key: 'agent-prod', project: 'agent', input: [2000, 6000], output: [50, 400],
+        latencyMs: [800, 3000] },
+      { id: 'autocomplete', truth: 'blocking', story: 'tiny calls seconds apart while someone types', kind: 'sessions', starts: 8000, calls: [5, 20], gapS: [3, 4],
+        users: { prefix: 'dev-', count: 2000 }, model: mini, operation: 'completions', key: 'ide', project: 'editor', input: [300, 900], output: [8, 40],
+        latencyMs: [150, 400] },
+      { id: 'pr review bot', truth: 'blocking', story: 'reviews each pushed PR; the author waits minutes for it; no user id', kind: 'events', starts: 6000,
+        model: opus, key: 'ci-bot', project: 'ci', input: [10000, 30000], output: [500, 1500], latencyMs: [20000, 60000] },
+      { id: 'nightly evals', truth: 'non_blocking', story: 'cron 02:00 local, 8 workers', kind: 'job', launch: { by: 'cron', hour: 2, minute: 0, weekdaysOnly: false },
+        workers: 8, rows: [80, 150], gapMs: [20, 200], model: sonnet, key: 'ci-evals', keyName: 'ci-evals', project: 'ci', input: [2000, 8000],
+        output: [200, 1000], latencyMs: [3000, 12000] },
+      { id: 'repo indexing', truth: 'non_blocking', story: 'bulk embeddings when a repo is connected, any day, 2 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.9, perDay: 4, hours: [8, 20], weekends: true }, workers: 2, rows: [100, 600], gapMs: [10, 100], model: embLarge,
+        operation: 'embeddings', key: 'indexer', project: 'agent', input: [2000, 7000], output: [0, 0], latencyMs: [200, 600] },
+      { id: 'changelog writer', truth: 'non_blocking', story: 'a maintainer runs a script over merged PRs: serial, carries the maintainer\'s id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 18] }, workers: 1, rows: [50, 150], gapMs: [100, 600],
+        rowUsers: { how: 'starter', users: { prefix: 'dev-', count: 2000 } }, model: gpt, key: 'agent-prod', project: 'agent', input: [2000, 5000],
+        output: [200, 600], latencyMs: [3000, 8000] },
+      { id: 'synthetic data', truth: 'non_blocking', story: 'fine-tuning data generation, 6 workers, a per-row id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 18] }, workers: 6, rows: [300, 600], gapMs: [20, 200], rowUsers: { how: 'per-row' },
+        model: mini, key: 'ml', project: 'research', input: [500, 1500], output: [300, 900], latencyMs: [2000, 6000] },
+    ],
+  },
+  {
+    id: 'server-only', role: 'held-out', tz: 5.5, profile: 'office', rendering: 'calls',
+    story: 'server-side calls only: nothing streams and no cancellation is reported (Indian business hours)',
+    workloads: [
+      { id: 'agent assist', truth: 'blocking', story: 'support agents ask for reply suggestions and read them', kind: 'sessions', starts: 25000, calls: [2, 6],
+        gapS: [40, 90], users: { prefix: 'agent-', count: 250 }, model: gpt, key: 'helpdesk', project: 'support', input: [1500, 4000], output: [150, 500],
+        latencyMs: [2000, 8000] },
+      { id: 'product qa', truth: 'blocking', story: 'shoppers\' questions on the storefront; no user id', kind: 'events', starts: 40000, model: haiku,
+        key: 'storefront', project: 'shop', input: [1000, 3000], output: [80, 300], latencyMs: [800, 3000] },
+      { id: 'invoice extraction', truth: 'non_blocking', story: 'finance uploads a batch of invoices: 6 workers, an invoice id per call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.7, perDay: 2, hours: [10, 17] }, workers: 6, rows: [100, 300], gapMs: [20, 300], rowUsers: { how: 'per-row' },
+        model: gpt, key: 'finance-svc', project: 'finance', input: [4000, 9000], output: [200, 600], latencyMs: [3000, 9000] },
+      { id: 'catalogue enrichment', truth: 'non_blocking', story: 'a serial script a merchandiser starts; a fixed service user id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [10, 17] }, workers: 1, rows: [500, 1500], gapMs: [20, 300],
+        rowUsers: { how: 'starter', users: { prefix: 'svc-catalog-', count: 1 } }, model: sonnet, key: 'storefront', project: 'shop', input: [1500, 4000],
+        output: [300, 900], latencyMs: [3000, 9000] },
+      { id: 'daily digest', truth: 'non_blocking', story: 'cron 06:00 local, 4 workers, the recipient as user id', kind: 'job',
+        launch: { by: 'cron', hour: 6, minute: 0, weekdaysOnly: false }, workers: 4, rows: [100, 200], gapMs: [20, 200],
+        rowUsers: { how: 'recipients', users: { prefix: 'cust-', count: 5000 } }, model: mini, key: 'notify', project: 'crm', input: [1500, 3000],
+        output: [100, 300], latencyMs: [1000, 3000] },
+      { id: 'fraud check', truth: 'blocking', story: 'each order is scored before it is accepted (seconds)', kind: 'events', starts: 20000, model: mini,
+        key: 'payments', project: 'finance', input: [800, 2000], output: [5, 40], latencyMs: [400, 1200] },
+      { id: 'reconciliation', truth: 'non_blocking', story: 'cron 01:00 local, one serial loop', kind: 'job', launch: { by: 'cron', hour: 1, minute: 0, weekdaysOnly: false },
+        workers: 1, rows: [300, 600], gapMs: [50, 400], model: gpt, key: 'finance-svc', project: 'finance', input: [3000, 6000], output: [200, 500],
+        latencyMs: [3000, 8000] },
+    ],
+  },
+  {
+    id: 'usage-api', role: 'held-out', tz: -4, profile: 'office', rendering: 'usage',
+    story: 'only OpenAI usage-API buckets (1 h and 1 d, grouped by key, project and model): no call, no stream flag, no user; keys and projects are opaque ids, as the API gives them',
+    workloads: [
+      { id: 'web chat', truth: 'blocking', story: 'people chatting in office hours', kind: 'sessions', starts: 20000, calls: [2, 8], gapS: [30, 90],
+        users: { prefix: 'u', count: 800 }, streamed: 0.9, model: gpt, key: 'key_Zq81mX4pTa', project: 'proj_e1QwT7mN0b', input: [1000, 4000], output: [150, 600],
+        latencyMs: [2000, 9000] },
+      { id: 'agent', truth: 'blocking', story: 'chained agent steps', kind: 'agent', starts: 8000, steps: [3, 8], users: { prefix: 'u', count: 800 }, userShare: 0.6,
+        model: gpt, key: 'key_4fLr0WcQ2e', project: 'proj_e1QwT7mN0b', input: [3000, 9000], output: [100, 500], latencyMs: [2000, 6000] },
+      { id: 'profile summaries', truth: 'non_blocking', story: 'a job on the web key, by hand in the day, 2 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [9, 17] }, workers: 2, rows: [300, 800], gapMs: [20, 300], model: mini, key: 'key_Zq81mX4pTa',
+        project: 'proj_e1QwT7mN0b', input: [2000, 4000], output: [100, 300], latencyMs: [1000, 3000] },
+      { id: 'daytime bulk', truth: 'non_blocking', story: 'jobs started by hand in business hours, 4 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.6, perDay: 2, hours: [9, 17] }, workers: 4, rows: [200, 500], gapMs: [20, 300], model: gpt, key: 'key_b7YtN3kd9S',
+        project: 'proj_K9sLd2Vx4r', input: [3000, 7000], output: [200, 600], latencyMs: [3000, 8000] },
+      { id: 'nightly job', truth: 'non_blocking', story: 'cron 03:00 local, 2 workers', kind: 'job', launch: { by: 'cron', hour: 3, minute: 0, weekdaysOnly: false },
+        workers: 2, rows: [300, 500], gapMs: [20, 200], model: mini, key: 'key_b7YtN3kd9S', project: 'proj_K9sLd2Vx4r', input: [1500, 3000], output: [100, 300],
+        latencyMs: [1000, 3000] },
+      { id: 'queue worker', truth: 'non_blocking', story: 'hourly poller, 2 workers', kind: 'job', launch: { by: 'hourly' }, workers: 2, rows: [10, 30],
+        gapMs: [50, 400], model: mini, key: 'key_Hs02ePq7Lm', project: 'proj_K9sLd2Vx4r', input: [1000, 2500], output: [50, 200], latencyMs: [800, 2500] },
+      { id: 'backfill embeddings', truth: 'non_blocking', story: 'bulk documents by hand', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 17] }, workers: 2, rows: [500, 1000], gapMs: [10, 100], model: embLarge,
+        operation: 'embeddings', key: 'key_Vn6cR1uXo8', project: 'proj_K9sLd2Vx4r', input: [2000, 7000], output: [0, 0], latencyMs: [200, 600] },
+      { id: 'query embeddings', truth: 'blocking', story: 'search box', kind: 'events', starts: 30000, model: embSmall, operation: 'embeddings', key: 'key_Zq81mX4pTa',
+        project: 'proj_e1QwT7mN0b', input: [5, 50], output: [0, 0], latencyMs: [40, 200] },
+      { id: 'webhooks', truth: 'blocking', story: 'ticket routing within minutes', kind: 'events', starts: 30000, model: mini, key: 'key_Jd5wK8aZy3',
+        project: 'proj_u3HfA6cP8z', input: [800, 2500], output: [20, 80], latencyMs: [800, 2500] },
+    ],
+  },
+];

@@ -1,0 +1,86 @@
+// The eval family's generator on a tiny org (one workload of each kind): the same seed gives the same files,
+// every call has its truth, the kinds have the shapes they claim (serial loops back to back, fan-out workers
+// in parallel, cron at one minute, per-row user ids), and the usage-API rendering ingests with its truth.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { family, generateOrg, type FamilyOrg } from '../../eval/family.ts';
+import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
+import { ingestFiles } from '../../src/ingest/ingest.ts';
+
+const common = { model: 'gpt-5.4', key: 'k', input: [100, 200], output: [10, 20], latencyMs: [1000, 2000] } as const;
+const tiny = (rendering: 'calls' | 'usage'): FamilyOrg => ({
+  id: 'tiny', role: 'tune', tz: 2, profile: 'office', rendering, story: 'test',
+  workloads: [
+    { ...common, id: 'chat', truth: 'blocking', story: '', kind: 'sessions', starts: 300, calls: [2, 4], gapS: [30, 10], users: { prefix: 'u', count: 20 }, streamed: 1 },
+    { ...common, id: 'agent', truth: 'blocking', story: '', kind: 'agent', starts: 100, steps: [3, 5], users: { prefix: 'u', count: 20 }, userShare: 1 },
+    { ...common, id: 'hooks', truth: 'blocking', story: '', kind: 'events', starts: 200 },
+    { ...common, id: 'loop', truth: 'non_blocking', story: '', kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 17] },
+      workers: 1, rows: [50, 80], gapMs: [20, 300], rowUsers: { how: 'per-row' } },
+    { ...common, id: 'fan', truth: 'non_blocking', story: '', kind: 'job', launch: { by: 'cron', hour: 7, minute: 30, weekdaysOnly: true },
+      workers: 4, rows: [20, 30], gapMs: [20, 300] },
+  ],
+});
+
+let ws: Workspace;
+afterEach(() => ws?.close());
+
+test('the same seed writes the same files; every call has a truth row; kinds have their shapes', async () => {
+  ws = await openWorkspace(':memory:');
+  const [a] = await generateOrg(ws, tiny('calls'), mkdtempSync(join(tmpdir(), 'fam-a-')));
+  const [b] = await generateOrg(ws, tiny('calls'), mkdtempSync(join(tmpdir(), 'fam-b-')));
+  if (!a || !b) throw new Error('no dataset');
+  const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+  expect(digest(a.files[0] ?? '')).toBe(digest(b.files[0] ?? ''));
+  await ingestFiles(ws, a.files);
+  await ws.run(`CREATE TEMP TABLE t AS SELECT * FROM read_csv('${a.truth}')`);
+  const [cover] = await ws.all<{ calls: bigint; matched: bigint }>('SELECT (SELECT count(*) FROM calls) AS calls, count(*) AS matched FROM calls JOIN t USING (call_id)');
+  expect(cover?.calls).toBe(BigInt(a.rows));
+  expect(cover?.matched).toBe(BigInt(a.rows));
+  // Serial loop: each call starts within 300 ms of the previous one's end; the cron fan-out starts at 07:30 local (05:30 UTC).
+  const [shape] = await ws.all<{ max_gap: number; users: bigint; rows: bigint; cron_minutes: bigint; fan_workers: bigint }>(`
+    WITH loop AS (SELECT ts, epoch_ms(ts) - lag(epoch_ms(ts) + latency_ms) OVER (PARTITION BY split_part(call_id, '.', 3) ORDER BY ts) AS gap, user_id
+                  FROM calls JOIN t USING (call_id) WHERE truth_workload = 'loop')
+    SELECT (SELECT max(gap) FROM loop) AS max_gap, (SELECT count(DISTINCT user_id) FROM loop) AS users, (SELECT count(*) FROM loop) AS rows,
+      (SELECT count(DISTINCT strftime(ts, '%H:%M')) FROM calls JOIN t USING (call_id) WHERE truth_workload = 'fan' AND split_part(call_id, '.', 5) = '0') AS cron_minutes,
+      (SELECT count(DISTINCT split_part(call_id, '.', 4)) FROM calls JOIN t USING (call_id) WHERE truth_workload = 'fan') AS fan_workers`);
+  expect(shape?.max_gap).toBeLessThanOrEqual(300);
+  expect(shape?.users).toBe(shape?.rows);
+  expect(shape?.cron_minutes).toBe(1n);
+  expect(shape?.fan_workers).toBe(4n);
+});
+
+test('the usage-API rendering is 1 h and 1 d OpenAI usage buckets that ingest, each with its truth share', async () => {
+  ws = await openWorkspace(':memory:');
+  const sets = await generateOrg(ws, tiny('usage'), mkdtempSync(join(tmpdir(), 'fam-u-')));
+  expect(sets.map((s) => s.name)).toEqual(['tiny-1h', 'tiny-1d']);
+  for (const set of sets) {
+    const summary = await ingestFiles(ws, set.files);
+    expect(summary.calls).toBe(set.rows);
+  }
+  const [row] = await ws.all<{ formats: string; widths: string }>(
+    `SELECT string_agg(DISTINCT granularity, ',') AS formats, string_agg(DISTINCT (epoch(ended_at) - epoch(ts))::BIGINT::VARCHAR, ',' ORDER BY 1) AS widths FROM calls`,
+  );
+  expect(row).toEqual({ formats: 'bucket', widths: '3600,86400' });
+});
+
+test('the family has the six kinds of org the issue asks for, split into tune and held-out', () => {
+  expect(family.map((o) => `${o.id}:${o.role}`)).toEqual([
+    'pacific-saas:tune', 'global-consumer:tune', 'data-company:tune', 'b2b-office:held-out', 'agent-devtool:held-out', 'server-only:held-out', 'usage-api:held-out',
+  ]);
+  const serverOnly = family.find((o) => o.id === 'server-only');
+  expect(serverOnly?.workloads.every((w) => (w.streamed ?? 0) === 0 && w.cancelled === undefined)).toBe(true);
+});
+
+test('the generator is not shipped: the package build compiles src/ only, and nothing in src/ imports eval/', async () => {
+  const { readdirSync } = await import('node:fs');
+  const build = JSON.parse(readFileSync('tsconfig.build.json', 'utf8')) as { include: string[] };
+  expect(build.include).toEqual(['src']);
+  const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  const importing = files.filter((f) => /from '(\.\.\/)+eval\//.test(readFileSync(join('src', f), 'utf8')));
+  expect(importing).toEqual([]);
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { files: string[] };
+  expect(pkg.files).not.toContain('build');
+});
