@@ -57,15 +57,21 @@ export async function generateOrg(db: EvalDb, org: FamilyOrg, dir: string, seed 
   }
   for (const sql of familyMacros(seed)) await db.run(sql);
   await orgCalls(db, org);
+  const out: Dataset[] = [];
   if (org.rendering === 'calls') {
     const corpus = join(dir, `${org.id}.csv`);
     const truth = join(dir, `${org.id}.truth.csv`);
     await db.run(`COPY (SELECT ${columns} FROM _org_calls ORDER BY ts, call_id) TO ${sqlString(corpus)} (FORMAT CSV, HEADER true)`);
     await db.run(`COPY (SELECT call_id, truth_label, truth_workload FROM _org_calls ORDER BY call_id) TO ${sqlString(truth)} (FORMAT CSV, HEADER true)`);
-    const rows = await count(db, 'SELECT * FROM _org_calls');
-    await db.run('DROP TABLE _org_calls');
-    return [{ name: org.id, org, files: [corpus], truth, truthBy: 'calls', rows }];
+    out.push({ name: org.id, org, files: [corpus], truth, truthBy: 'calls', rows: await count(db, 'SELECT * FROM _org_calls') });
   }
+  if (org.rendering === 'usage' || org.usageToo === true) out.push(...(await writeBuckets(db, org, dir, org.rendering === 'usage' ? org.id : `${org.id}-usage`)));
+  await db.run('DROP TABLE _org_calls');
+  return out;
+}
+
+/** _org_calls as OpenAI usage-API buckets at 1 h and 1 d, grouped by key, project and model, with truth per bucket. */
+async function writeBuckets(db: EvalDb, org: FamilyOrg, dir: string, name: string): Promise<Dataset[]> {
   const out: Dataset[] = [];
   for (const [width, seconds] of [['1h', 3600], ['1d', 86400]] as const) {
     // Buckets snap to UTC hours / days, as the usage API's do; cache reads are inside input_tokens there.
@@ -76,7 +82,7 @@ export async function generateOrg(db: EvalDb, org: FamilyOrg, dir: string, seed 
         coalesce(sum(${evalUsdSql('c')}) FILTER (WHERE c.truth_label = 'blocking'), 0)::DOUBLE / nullif(sum(${evalUsdSql('c')}), 0)::DOUBLE AS blocking_share,
         string_agg(DISTINCT c.truth_workload, ' + ' ORDER BY c.truth_workload) AS truth_workload
       FROM _org_calls c JOIN ${evalPricesSql} USING (model) GROUP BY ALL`);
-    const sub = `${org.id}-${width}`;
+    const sub = `${name}-${width}`;
     const file = join(dir, `${sub}.jsonl`);
     const truth = join(dir, `${sub}.truth.csv`);
     await db.run(`COPY (
@@ -92,7 +98,6 @@ export async function generateOrg(db: EvalDb, org: FamilyOrg, dir: string, seed 
     out.push({ name: sub, org, files: [file], truth, truthBy: 'buckets', rows: await count(db, 'SELECT * FROM _org_buckets') });
     await db.run('DROP TABLE _org_buckets');
   }
-  await db.run('DROP TABLE _org_calls');
   return out;
 }
 

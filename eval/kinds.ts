@@ -52,7 +52,7 @@ export type Workload = Common &
         readonly workers: number;
         /** Calls per worker per run. */
         readonly rows: Range;
-        /** Idle time between one call's end and the next call's start, per worker. */
+        /** Idle time between one call's end and the next call's start, per worker (a script that sleeps between calls: gapMs above 1000). */
         readonly gapMs: Range;
         /** per-row: a fresh id per call (a customer, a document); starter: the person who launched the run; recipients: real users' ids. */
         readonly rowUsers?: { readonly how: 'per-row' } | { readonly how: 'starter' | 'recipients'; readonly users: Users };
@@ -138,8 +138,10 @@ function baseSql(org: Org, w: Workload): string {
         : users.how === 'per-row' ? `'cust_' || substr(md5(rk), 1, 12)`
         : users.how === 'starter' ? userId(users.users, `${tag} || '.' || run`, 12)
         : userId(users.users, 'rk', 12);
+      // Every job backs off now and then (a 429 or a retry): 0.5% of its calls wait 2-30 s first.
       return `WITH runs AS (${runs}),
-        items AS (SELECT run, t0, w, k, ${rk} AS rk, ${lat(rk)} AS lat, f_ri(${rk}, 6, ${w.gapMs[0]}, ${w.gapMs[1]}) AS gap
+        items AS (SELECT run, t0, w, k, ${rk} AS rk, ${lat(rk)} AS lat,
+            CASE WHEN f_ur(${rk}, 14) < 0.005 THEN f_ri(${rk}, 15, 2000, 30000) ELSE f_ri(${rk}, 6, ${w.gapMs[0]}, ${w.gapMs[1]}) END AS gap
           FROM runs, range(${w.workers}) a(w), range(${w.rows[1]}) b(k)
           WHERE k < f_ri(${tag} || '.' || run || '.' || w, 4, ${w.rows[0]}, ${w.rows[1]}))
         SELECT rk, t0 + ${ms(`w * 350 + sum(lat + gap) OVER (PARTITION BY run, w ORDER BY k) - lat - gap`)} AS ts, lat, ${user} AS user_id,

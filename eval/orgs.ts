@@ -4,7 +4,8 @@
 // tune orgs, so nobody tunes on them by accident).
 //   pacific-saas     (tune)     the first corpus (eval/corpus.ts): B2B SaaS on Pacific time, hard cases by hand
 //   global-consumer  (tune)     a consumer app with users in every zone: interactive traffic flat around the clock
-//   data-company     (tune)     bulk jobs in business hours started by analysts, carrying the analyst's own id
+//   data-company     (tune)     bulk jobs in business hours started by analysts, carrying the analyst's own id;
+//                               also rendered as usage-API buckets (data-company-usage-1h / -1d), to tune bucket signals on
 //   b2b-office       (held-out) a B2B product used 9 to 5 in one region (UTC+1)
 //   agent-devtool    (held-out) an agent-heavy developer tool (chained traces, autocomplete, CI evals)
 //   server-only      (held-out) streams nothing and reports no cancellations (server-side calls only)
@@ -16,6 +17,8 @@ export type FamilyOrg = Org & {
   readonly story: string;
   /** calls: batchable-csv per call; usage: OpenAI usage-API buckets at 1 h and at 1 d (two datasets). */
   readonly rendering: 'corpus' | 'calls' | 'usage';
+  /** Also render the calls as usage-API buckets (datasets `<id>-usage-1h` / `-1d`): a tune set for the bucket signals. */
+  readonly usageToo?: boolean;
   readonly workloads: readonly Workload[];
 };
 
@@ -42,8 +45,8 @@ export const family: readonly FamilyOrg[] = [
         kind: 'job', launch: { by: 'cron', hour: 13, minute: 0, weekdaysOnly: false }, workers: 8, rows: [150, 250], gapMs: [20, 200],
         rowUsers: { how: 'recipients', users: { prefix: 'u', count: 60000 } }, model: gpt, key: 'sk-app', keyName: 'mobile-backend', project: 'consumer',
         input: [1500, 3000], output: [60, 150], latencyMs: [1500, 4000] },
-      { id: 'translation backfill', truth: 'non_blocking', story: 'started by hand in London office hours, one serial loop', kind: 'job',
-        launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [9, 17] }, workers: 1, rows: [800, 1500], gapMs: [30, 300], model: sonnet,
+      { id: 'translation backfill', truth: 'non_blocking', story: 'started by hand in London office hours, one serial loop that sleeps 1-2 s between calls', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [9, 17] }, workers: 1, rows: [800, 1500], gapMs: [1000, 2000], model: sonnet,
         key: 'sk-content', keyName: 'content-tools', project: 'content', input: [2000, 5000], output: [1000, 2000], latencyMs: [6000, 15000] },
       { id: 'reco enrichment', truth: 'non_blocking', story: 'a queue poller: every hour 2 workers drain new items back to back', kind: 'job',
         launch: { by: 'hourly' }, workers: 2, rows: [10, 30], gapMs: [50, 400], model: mini, key: 'sk-reco', project: 'reco', input: [1000, 2500],
@@ -56,7 +59,7 @@ export const family: readonly FamilyOrg[] = [
     ],
   },
   {
-    id: 'data-company', role: 'tune', tz: -5, profile: 'office', rendering: 'calls',
+    id: 'data-company', role: 'tune', tz: -5, profile: 'office', rendering: 'calls', usageToo: true,
     story: 'analysts start bulk jobs in business hours from the same key they chat with; the jobs carry the analyst\'s id',
     workloads: [
       { id: 'notebook assistant', truth: 'blocking', story: 'streamed, analysts with think time', kind: 'sessions', starts: 12000, calls: [2, 10], gapS: [40, 90],
@@ -165,8 +168,8 @@ export const family: readonly FamilyOrg[] = [
         output: [100, 300], latencyMs: [1000, 3000] },
       { id: 'fraud check', truth: 'blocking', story: 'each order is scored before it is accepted (seconds)', kind: 'events', starts: 20000, model: mini,
         key: 'payments', project: 'finance', input: [800, 2000], output: [5, 40], latencyMs: [400, 1200] },
-      { id: 'reconciliation', truth: 'non_blocking', story: 'cron 01:00 local, one serial loop', kind: 'job', launch: { by: 'cron', hour: 1, minute: 0, weekdaysOnly: false },
-        workers: 1, rows: [300, 600], gapMs: [50, 400], model: gpt, key: 'finance-svc', project: 'finance', input: [3000, 6000], output: [200, 500],
+      { id: 'reconciliation', truth: 'non_blocking', story: 'cron 01:00 local, one serial loop that sleeps about a second between calls', kind: 'job',
+        launch: { by: 'cron', hour: 1, minute: 0, weekdaysOnly: false }, workers: 1, rows: [300, 600], gapMs: [800, 1500], model: gpt, key: 'finance-svc', project: 'finance', input: [3000, 6000], output: [200, 500],
         latencyMs: [3000, 8000] },
     ],
   },

@@ -4,6 +4,9 @@
 //   _cls_calls      per call: workload id (tag, rule or grouping), the rule that matched, per-call evidence
 //   _cls_chained, _cls_user_gaps   window functions over (trace/session, ts) and (user, ts), on narrow projections
 //   _cls_minutely, _cls_hourly, _cls_loops   one aggregation pass: per workload and minute / hour, tight-loop share
+//   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (one window pass over start/end
+//                   events); per workload: serial runs, fan-out, launch shape (signals/runs.ts)
+//   _cls_daily      per workload and day: requests (signals/days.ts: irregular days)
 //   _cls_org_slots  the org's human hours, learned from clearly interactive calls
 //   _cls_workloads  per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
 //   _cls_outcomes   one decision per (workload, rule, per-call evidence, lane)
@@ -15,7 +18,9 @@ import { decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql }
 import { compileRules, ruleOutcomes } from './rules/compile.ts';
 import type { Rules } from './rules/schema.ts';
 import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql } from './signals/per-call.ts';
-import { chainedRowsSql, userGapsSql } from './signals/sequence.ts';
+import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
+import { backToBackSql, runStatsSql } from './signals/runs.ts';
+import { chainedRowsSql, thinkTimeSeconds, userGapsSql } from './signals/sequence.ts';
 import { hourlySql, minInteractiveRequests, minutelySql, orgSlotsSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql } from './signals/workload-name.ts';
 
@@ -74,6 +79,9 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_minutely AS ${minutelySql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${hourlySql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_loops AS ${workloadLoopSql}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_b2b AS ${backToBackSql}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_runs AS ${runStatsSql}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_daily AS ${dailySql}`);
 
   const shape = await learnOrgShape(ws);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_workloads AS
@@ -104,17 +112,28 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT wid, first(fg_word ORDER BY n DESC, fg_word) AS fg_word
       FROM (SELECT wid, fg_word, sum(n) AS n FROM per_ident WHERE fg_word <> '' GROUP BY ALL) GROUP BY wid
     ), users AS (
-      SELECT wid, median(gap_s) AS user_gap_median_s FROM _cls_user_gaps GROUP BY wid
+      SELECT wid, median(gap_s) AS user_gap_median_s,
+        count(*) FILTER (WHERE user_calls <= 2) / count(*) AS once_share,
+        count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.max}) AS repeat_calls,
+        count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.min}) / nullif(count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.max}), 0) AS machine_gap_share
+      FROM _cls_user_gaps GROUP BY wid
     ), shaped AS (
       SELECT * FROM _cls_names JOIN agg USING (wid) JOIN words USING (wid) LEFT JOIN bg USING (wid) LEFT JOIN fg USING (wid)
       LEFT JOIN users USING (wid)
       LEFT JOIN (SELECT wid, tight_share FROM _cls_loops) USING (wid)
       LEFT JOIN (${workloadShapeSql(shape.weekly, shape.slots)}) USING (wid)
+      LEFT JOIN _cls_runs USING (wid)
+      LEFT JOIN (${dayShapeSql}) USING (wid)
+      LEFT JOIN (${onOffHoursSql}) USING (wid)
     ), with_evidence AS (
-      SELECT *, ${shape.usable} AS shape_ok, (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
-        '${shape.weekly ? 'week' : 'day'}' AS slot_unit, ${evidenceListSql} AS ev FROM shaped
+      SELECT *, ${shape.usable} AS shape_ok,
+        coalesce(serial_req, 0) / requests AS serial_share, coalesce(fanout_req, 0) / requests AS fanout_share,
+        (coalesce(cron_req, 0) + coalesce(steady_req, 0)) / requests AS launch_share, (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
+        '${shape.weekly ? 'week' : 'day'}' AS slot_unit FROM shaped
+    ), listed AS (
+      SELECT *, ${evidenceListSql} AS ev FROM with_evidence
     ), scored AS (
-      SELECT *, ${waitMaxSql} AS wait, ${freeCombinedSql} AS free FROM with_evidence
+      SELECT *, ${waitMaxSql} AS wait, ${freeCombinedSql} AS free FROM listed
     ), decided AS (
       SELECT *, ${decisionSql} AS d FROM scored
     )
@@ -156,7 +175,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TEMP VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chained', '_cls_user_gaps', '_cls_loops', '_cls_idents', '_cls_hourly', '_cls_minutely', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chained', '_cls_user_gaps', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_minutely', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
 }
 
 /** The rules' outcomes as a small temp table (values as parameters), joined by rule index. */

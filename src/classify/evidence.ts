@@ -27,6 +27,22 @@ export const evidence: readonly Evidence[] = [
     text: `'short embedding inputs (median ' || round(embedding_input_median)::INTEGER || ' tokens): query embeddings someone is searching with'` },
   { side: 'wait', strength: 0.6, when: 'shape_ok AND human_hours_share >= 0.85 AND human_hours_share >= human_hours_baseline + 0.3',
     text: `'follows the org''s human activity: ' || ${pct('human_hours_share')} || ' of requests fall in the busiest hours of interactive traffic (flat traffic would put ' || ${pct('human_hours_baseline')} || ' there)'` },
+  { side: 'free', strength: 0.9, when: `calls_share >= 0.5 AND serial_share >= 0.5`,
+    text: `'serial runs: ' || ${pct('serial_share')} || ' of requests in ' || serial_runs || ' run(s) of back-to-back calls (median ' || round(serial_median_calls)::INTEGER || ' calls, each starting within 1 s of the last one''s end, nothing else in flight): a script looping over rows; a person reads between calls'` },
+  { side: 'free', strength: 0.9, when: `calls_share >= 0.5 AND fanout_share >= 0.5`,
+    text: `'fan-out: ' || ${pct('fanout_share')} || ' of requests in ' || fanout_runs || ' run(s) of ' || round(fanout_streams)::INTEGER || ' parallel streams of back-to-back calls, steady for a median ' || round(fanout_minutes)::INTEGER || ' min: workers draining a queue'` },
+  { side: 'free', strength: 0.8, when: `launch_share >= 0.5`,
+    text: `'launch shape: ' || ${pct('launch_share')} || ' of requests in runs that ' || CASE WHEN cron_req >= steady_req
+      THEN 'start at ' || lpad((cron_minute // 60)::VARCHAR, 2, '0') || ':' || lpad((cron_minute % 60)::VARCHAR, 2, '0') || ' UTC on ' || cron_days || ' days (cron)'
+      ELSE 'start at full rate and hold it steady until done (' || steady_eps || ' runs; a crowd ramps up and varies)' END` },
+  { side: 'free', strength: 0.8, when: `user_share >= 0.3 AND (once_share >= 0.8 OR (repeat_calls >= 50 AND machine_gap_share >= 0.9))`,
+    text: `'user ids that are not people: ' || CASE WHEN once_share >= 0.8
+      THEN ${pct('once_share')} || ' of calls carry an id seen at most twice (one id per row)'
+      ELSE ${pct('machine_gap_share')} || ' of one id''s repeat calls start within 1 s of its last answer (no time to read it)' END` },
+  { side: 'free', strength: 0.75, when: `span_days >= 7 AND absent_day_share >= 0.25 AND day_cv >= 1.0 AND active_day_median >= 200`,
+    text: `'irregular days: absent on ' || ${pct('absent_day_share')} || ' of the org''s active days, ' || round(active_day_median)::INTEGER || ' requests on a median day it runs (daily variation ' || round(day_cv, 1) || 'x the mean): work started now and then, not people who come back every day'` },
+  { side: 'free', strength: 0.75, when: `onoff_share >= 0.5`,
+    text: `'on/off hours: ' || ${pct('onoff_share')} || ' of requests fall in hours of the day when it runs at a median ' || round(onoff_on_median)::INTEGER || ' requests/h on some days and not at all on others: work started now and then, not people who come back at the same hour'` },
   { side: 'free', strength: 0.85, when: `embedding_share >= 0.5 AND embedding_input_median >= ${bulkEmbeddingTokens}`,
     text: `'bulk embeddings: median ' || round(embedding_input_median)::INTEGER || ' input tokens per request (documents, not a query)'` },
   { side: 'free', strength: 0.85, when: 'shape_ok AND requests >= 20 AND human_hours_share <= least(0.2, 0.5 * human_hours_baseline)',

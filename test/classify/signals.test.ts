@@ -46,7 +46,7 @@ describe('streaming, ttft, cancelled', () => {
     expect((await labelOf(ws, 'n0')).label).toBe('non_blocking');
     const streamed = await labelOf(ws, 'n3');
     expect([streamed.label, streamed.confidence, streamed.reasons[0]]).toEqual(['blocking', 0.9, 'this call streamed its output (someone watched tokens arrive)']);
-    expect(streamed.reasons[1]).toMatch(/^workload: name: "nightly"/);
+    expect(streamed.reasons).toContain('workload: name: "nightly" names a scheduled or bulk job');
     expect((await labelOf(ws, 'n7')).reasons[0]).toBe('this call was stopped mid-generation (someone pressed stop)');
   });
   test('a few percent of cancelled generations make the whole workload blocking', async () => {
@@ -119,11 +119,12 @@ describe('tight loops and schedules', () => {
     );
     const row = await labelOf(ws, 'f2-10');
     expect(row.label).toBe('non_blocking');
-    expect(new Set(row.reasons.slice(0, 2))).toEqual(new Set([
+    expect(new Set(row.reasons.slice(0, 3))).toEqual(new Set([
+      'launch shape: 100% of requests in runs that start at 18:00 UTC on 5 days (cron)',
       'tight loop: 100% of calls come in minutes with 20+ calls, with no end user and no streaming (a job looping at fixed concurrency)',
       'scheduled: 100% of requests fall in the same 3 hours of the day, on 5 days',
     ]));
-    expect(row.reasons[2]).toMatch(/^against: follows the org's human activity/);
+    expect(row.reasons[3]).toMatch(/^against: follows the org's human activity/);
   });
 });
 

@@ -2,6 +2,7 @@
 // key, the time), so that no window sorts the wide rows: chained calls inside one trace or session (agent
 // loops), the think time between one end user's calls, and the gap to the previous call of the same
 // workload (tight loops). Only per-call rows: gaps between aggregated buckets mean nothing.
+// Serial runs, fan-out and launch shape are in runs.ts.
 
 /** A call whose previous or next call in the same trace/session starts within this long of the other's end. */
 export const chainGapMs = 2000;
@@ -26,13 +27,16 @@ export const chainedRowsSql = `
   WHERE chain_calls BETWEEN 2 AND ${maxChainCalls} AND (gap_prev_ms <= ${chainGapMs} OR gap_next_ms <= ${chainGapMs})`;
 
 /**
- * Per call with a user id: seconds since the same user's previous call, and whether that is human think time.
- * Carries the hour and weight so the org's human hours can count these calls without another pass.
+ * Per call with a user id: seconds from the same user's previous answer (the previous call's end) to this
+ * call's start, and whether that is human think time (a person reads the answer first; a loop carrying one id
+ * starts the next call within ms). Also how many calls the id has in all (ids seen once or twice are rows, not
+ * people). Carries the hour and weight so the org's human hours can count these calls without another pass.
  */
 export const userGapsSql = `
-  SELECT rid, wid, gap_s, hr, w, interactive,
+  SELECT rid, wid, gap_s, user_calls, hr, w, interactive,
     coalesce(gap_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}, false) AS human_gap FROM (
     SELECT rowid AS rid, wid, epoch_ms(ts) // 3600000 AS hr, w, interactive,
-      (epoch_ms(ts) - epoch_ms(lag(ts) OVER (PARTITION BY user_id ORDER BY ts, rowid))) / 1000.0 AS gap_s
+      (epoch_us(ts) - lag(ended_us) OVER (PARTITION BY user_id ORDER BY ts, rowid)) / 1e6 AS gap_s,
+      count(*) OVER (PARTITION BY user_id) AS user_calls
     FROM _cls_calls WHERE user_id IS NOT NULL AND ${isCall}
   )`;

@@ -1,0 +1,115 @@
+// Run signals: how a workload's calls follow one another, in two window passes over a narrow projection of
+// the calls (workload, start, end, weight) of the workloads that could be jobs (per-call rows, mostly not
+// streamed or cancelled: the others are decided by that evidence anyway, and skipping them keeps labelling
+// within its time budget).
+//   serial runs   one call after another, each starting within 1 s of the previous one's end, hundreds of
+//                 times in a row, with nothing else in flight: a script looping over rows. A person reads.
+//   fan-out       the same, with N calls always in flight (N workers each looping), steady until done.
+//   launch shape  activity episodes (no call for 5 minutes before) that start at the same minute of the day
+//                 on several days (cron), or start at full rate and hold it until done (a job, not a crowd).
+// Agent loops chain calls too, but in short runs inside one trace; they are found by the chain signal.
+import { thinkTimeSeconds } from './sequence.ts';
+
+/** A call starting this soon (µs) after the latest end of another call of its workload continues a run. */
+export const backToBackUs = 1_000_000;
+/** A run needs this many calls in a row to be a loop ("hundreds of times in a row"). */
+export const minLoopCalls = 100;
+/** In a loop run, this share of starts find the in-flight count at the run's ceiling (or one below). */
+export const minCeilingShare = 0.8;
+/** No call for this long (µs) ends an activity episode. */
+export const episodeGapUs = 300_000_000;
+/** Run signals are computed only for workloads with at most this share of streamed, cancelled or chained calls. */
+export const maxStreamedShareForRuns = 0.2;
+
+/**
+ * Per start of a call in a candidate workload: requests (w), calls in flight besides it, whether it starts
+ * back to back (within 1 s of the latest end) and whether it opens an episode (nothing in flight and nothing
+ * ended for 5 minutes). Start and end events are one sorted stream per workload, read with one window frame:
+ * the running sum of +1/-1 is the in-flight count, the running max of end times the latest end. Ends sort
+ * before starts at the same instant. Calls without a duration (no latency or end time) add no end event and
+ * count as instants: they are never back to back, and their episodes are cut by 5-minute silences alone.
+ * Candidates: workloads of 100+ calls, mostly not streamed, cancelled, chained or on a discounted lane, and
+ * not end users with think time (those are decided by that evidence whatever the runs say, and skipping them
+ * keeps labelling within its time budget).
+ */
+export const backToBackSql = `
+  WITH sized AS (
+    SELECT wid, count(*) AS n FROM _cls_calls WHERE NOT bucket GROUP BY wid
+    HAVING count(*) >= ${minLoopCalls} AND count(*) FILTER (WHERE streamed_call OR cancelled_call OR in_chain OR discounted_lane) <= ${maxStreamedShareForRuns} * count(*)
+  ), people AS (
+    SELECT wid, count(*) AS n FROM _cls_user_gaps GROUP BY wid HAVING median(gap_s) BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}
+  ), cand AS (
+    SELECT s.wid FROM sized s LEFT JOIN people p USING (wid) WHERE coalesce(p.n, 0) < 0.3 * s.n
+  ), c AS (
+    SELECT wid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur FROM _cls_calls SEMI JOIN cand USING (wid) WHERE NOT bucket
+  ), ev AS (
+    SELECT wid, t, CASE WHEN has_dur THEN 1 ELSE 0 END AS d, w, has_dur FROM c
+    UNION ALL
+    SELECT wid, e AS t, -1 AS d, 0 AS w, false AS has_dur FROM c WHERE has_dur
+  ), win AS (
+    SELECT wid, t, d, w, has_dur, sum(d) OVER o - d AS inflight,
+      max(CASE WHEN d = -1 THEN t END) OVER o AS last_end, lag(t) OVER o AS prev_event
+    FROM ev WINDOW o AS (PARTITION BY wid ORDER BY t, d ROWS UNBOUNDED PRECEDING)
+  )
+  SELECT wid, t, w, inflight::INTEGER AS inflight,
+    has_dur AND coalesce(t - last_end <= ${backToBackUs}, false) AS b2b,
+    -- With nothing in flight, the previous event is the latest end (or instant): 5 minutes of silence.
+    inflight = 0 AND coalesce(t - prev_event > ${episodeGapUs}, true) AS opens
+  FROM win WHERE d >= 0`;
+
+/**
+ * Per workload: requests in serial loop runs and in fan-out runs (with their counts and sizes), and in
+ * episodes with a launch shape (cron minute or full-rate start held steady). Reads _cls_b2b.
+ */
+export const runStatsSql = `
+  WITH r AS (
+    SELECT *, sum((NOT b2b)::INTEGER) OVER o AS run, sum(opens::INTEGER) OVER o AS ep
+    FROM _cls_b2b WINDOW o AS (PARTITION BY wid ORDER BY t ROWS UNBOUNDED PRECEDING)
+  ), hist AS (
+    SELECT wid, run, inflight, count(*) AS n, sum(w) AS req, min(t) AS t0, max(t) AS t1 FROM r GROUP BY wid, run, inflight
+  ), hist_n AS (
+    SELECT *, sum(n) OVER (PARTITION BY wid, run) AS run_n FROM hist
+  ), runs AS (
+    SELECT wid, run, any_value(run_n) AS n, sum(req) AS req, min(t0) AS t0, max(t1) AS t1,
+      max(inflight) FILTER (WHERE n >= 0.01 * run_n) AS ceiling
+    FROM hist_n GROUP BY wid, run
+  ), loops AS (
+    SELECT r.wid, r.run, r.n, r.req, r.ceiling, (r.t1 - r.t0) / 60e6 AS minutes,
+      sum(h.n) FILTER (WHERE h.inflight BETWEEN r.ceiling - 1 AND r.ceiling) / r.n AS at_ceiling
+    FROM runs r JOIN hist_n h USING (wid, run) WHERE r.n >= ${minLoopCalls} GROUP BY r.wid, r.run, r.n, r.req, r.ceiling, r.t0, r.t1
+  ), loop_stats AS (
+    SELECT wid,
+      coalesce(sum(req) FILTER (WHERE ceiling = 0), 0) AS serial_req, count(*) FILTER (WHERE ceiling = 0) AS serial_runs,
+      median(n) FILTER (WHERE ceiling = 0) AS serial_median_calls,
+      coalesce(sum(req) FILTER (WHERE ceiling >= 1), 0) AS fanout_req, count(*) FILTER (WHERE ceiling >= 1) AS fanout_runs,
+      median(ceiling + 1) FILTER (WHERE ceiling >= 1) AS fanout_streams, median(minutes) FILTER (WHERE ceiling >= 1) AS fanout_minutes
+    FROM loops WHERE at_ceiling >= ${minCeilingShare} GROUP BY wid
+  ), ep_minutes AS (
+    SELECT wid, ep, t // 60000000 AS mn, count(*) AS c FROM r GROUP BY wid, ep, mn
+  ), ep_edges AS (
+    SELECT *, min(mn) OVER (PARTITION BY wid, ep) AS first_mn, max(mn) OVER (PARTITION BY wid, ep) AS last_mn FROM ep_minutes
+  ), eps AS (
+    SELECT wid, ep, sum(c) AS n, first_mn, last_mn - first_mn + 1 AS span,
+      count(*) FILTER (WHERE mn > first_mn AND mn < last_mn) AS inner_minutes,
+      avg(c) FILTER (WHERE mn > first_mn AND mn < last_mn) AS inner_mean,
+      stddev_pop(c) FILTER (WHERE mn > first_mn AND mn < last_mn) AS inner_sd,
+      any_value(c) FILTER (WHERE mn = first_mn + 1) AS second_minute
+    FROM ep_edges GROUP BY wid, ep, first_mn, last_mn
+  ), eps_req AS (
+    SELECT wid, ep, sum(w) AS req FROM r GROUP BY wid, ep
+  ), shaped AS (
+    SELECT e.*, q.req, (e.first_mn % 1440)::INTEGER AS minute_of_day, e.first_mn // 1440 AS day,
+      e.n >= ${minLoopCalls} AND e.span >= 5 AND e.inner_minutes >= 0.9 * (e.span - 2)
+        AND e.inner_sd <= 0.35 * e.inner_mean AND e.second_minute >= 0.7 * e.inner_mean AS steady
+    FROM eps e JOIN eps_req q USING (wid, ep)
+  ), cron AS (
+    -- Episodes of 20+ calls opening at the same minute of the day (UTC) on 3+ different days.
+    SELECT wid, minute_of_day FROM shaped WHERE n >= 20 GROUP BY wid, minute_of_day HAVING count(DISTINCT day) >= 3
+  ), launch_stats AS (
+    SELECT s.wid,
+      coalesce(sum(s.req) FILTER (WHERE c.minute_of_day IS NOT NULL), 0) AS cron_req, count(DISTINCT s.day) FILTER (WHERE c.minute_of_day IS NOT NULL) AS cron_days,
+      min(c.minute_of_day) AS cron_minute,
+      coalesce(sum(s.req) FILTER (WHERE s.steady AND c.minute_of_day IS NULL), 0) AS steady_req, count(*) FILTER (WHERE s.steady AND c.minute_of_day IS NULL) AS steady_eps
+    FROM shaped s LEFT JOIN cron c USING (wid, minute_of_day) GROUP BY s.wid
+  )
+  SELECT * FROM launch_stats FULL JOIN loop_stats USING (wid)`;

@@ -1,0 +1,124 @@
+// The signals of issue 16, one small hand-made table each: serial runs, fan-out, user ids that are not people,
+// launch shape, irregular days and on/off hours (usage buckets). Each must show up with its figures, and
+// none may beat the strong evidence that someone waits.
+import { afterEach, describe, expect, test } from 'vitest';
+import { classifyCalls } from '../../src/classify/index.ts';
+import { explainTarget, renderExplanation } from '../../src/classify/explain.ts';
+import type { Workspace } from '../../src/db/workspace.ts';
+import { emptyWorkspace, insertCalls, interactiveBackdrop, labelOf } from './helpers.ts';
+
+let ws: Workspace;
+afterEach(() => ws?.close());
+
+async function classified(...selects: string[]): Promise<Workspace> {
+  ws = await emptyWorkspace();
+  for (const select of selects) await insertCalls(ws, select);
+  await classifyCalls(ws, undefined);
+  return ws;
+}
+
+/** `n` calls of `ms` each, back to back `gap` ms apart, from 2026-10-06 + day offset, key `key`. */
+const loop = (prefix: string, key: string, n: number, ms: number, gap: number, extra = '', days = 1) => `
+  SELECT '${prefix}' || d || '-' || k AS call_id, TIMESTAMPTZ '2026-10-06 16:17:00+00' + d * INTERVAL 1 DAY + k * ${ms + gap} * INTERVAL 1 MILLISECOND AS ts,
+    ${ms}.0 AS latency_ms, '${key}' AS api_key ${extra} FROM range(${days}) a(d), range(${n}) b(k)`;
+
+describe('serial runs and fan-out', () => {
+  test('hundreds of calls each starting within 1 s of the last one\'s end, in office hours, are a script: batchable', async () => {
+    await classified(interactiveBackdrop, loop('s', 'key_loop', 300, 2000, 150));
+    const row = await labelOf(ws, 's0-10');
+    expect(row.label).toBe('non_blocking');
+    expect(row.reasons).toContain(
+      "serial runs: 100% of requests in 1 run(s) of back-to-back calls (median 300 calls, each starting within 1 s of the last one's end, nothing else in flight): a script looping over rows; a person reads between calls",
+    );
+  });
+  test('the same number of calls with gaps of seconds to minutes are not a serial run', async () => {
+    await classified(interactiveBackdrop, `SELECT 'p' || k AS call_id, TIMESTAMPTZ '2026-10-06 16:00:00+00' + (k * 7 + (hash(k) % 40)) * INTERVAL 1 SECOND AS ts,
+      2000.0 AS latency_ms, 'key_api' AS api_key FROM range(300) b(k)`);
+    const row = await labelOf(ws, 'p10');
+    expect(row.reasons.join('\n')).not.toMatch(/serial runs|fan-out/);
+  });
+  test('four workers each looping are a fan-out of 4 parallel streams', async () => {
+    await classified(interactiveBackdrop, `SELECT 'f' || w || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-06 16:00:00+00' + (w * 300 + k * (1500 + 100 * w + 80)) * INTERVAL 1 MILLISECOND AS ts,
+        (1500 + 100 * w)::DOUBLE AS latency_ms, 'key_fan' AS api_key FROM range(4) a(w), range(120) b(k)`);
+    const row = await labelOf(ws, 'f1-50');
+    expect(row.label).toBe('non_blocking');
+    expect(row.reasons.find((r) => r.startsWith('fan-out:'))).toBe('fan-out: 99% of requests in 1 run(s) of 4 parallel streams of back-to-back calls, steady for a median 4 min: workers draining a queue');
+  });
+  test('a loop that streams stays blocking: streaming is someone watching, and the run signals are not even computed', async () => {
+    await classified(interactiveBackdrop, loop('t', 'key_stream', 300, 2000, 150, ', true AS streamed'));
+    const row = await labelOf(ws, 't0-10');
+    expect(row.label).toBe('blocking');
+    expect(row.reasons[0]).toMatch(/^streamed: 100%/);
+    expect(row.reasons.join('\n')).not.toMatch(/serial runs/);
+  });
+  test('explain shows the signal with its figures', async () => {
+    await classified(interactiveBackdrop, loop('s', 'key_loop', 300, 2000, 150));
+    const text = renderExplanation(await explainTarget(ws, 's0-10', undefined));
+    expect(text).toMatch(/nobody waits {3}0\.90 {2}serial runs: 100% of requests in 1 run\(s\) of back-to-back calls \(median 300 calls/);
+  });
+});
+
+describe('user ids that are not people', () => {
+  test('a loop carrying one id per row is not end users', async () => {
+    await classified(interactiveBackdrop, loop('r', 'key_rows', 200, 2000, 3000, `, 'cust_' || k AS user_id`));
+    const row = await labelOf(ws, 'r0-10');
+    expect(row.reasons).toContain('user ids that are not people: 100% of calls carry an id seen at most twice (one id per row)');
+  });
+  test('one person\'s id on calls that start within 1 s of the last answer is a loop they started, not them reading', async () => {
+    await classified(interactiveBackdrop, loop('a', 'key_nb', 100, 2000, 300, `, 'analyst-' || (d % 3) AS user_id`, 3));
+    const row = await labelOf(ws, 'a1-10');
+    expect(row.label).toBe('non_blocking');
+    expect(row.reasons).toContain("user ids that are not people: 100% of one id's repeat calls start within 1 s of its last answer (no time to read it)");
+    expect(row.reasons.join('\n')).not.toMatch(/^end users/m);
+  });
+  test('people with think time after each answer stay blocking', async () => {
+    await classified(interactiveBackdrop, `SELECT 'h' || u || '-' || k AS call_id, TIMESTAMPTZ '2026-10-06 16:00:00+00' + u * INTERVAL 3 MINUTE + k * INTERVAL 40 SECOND AS ts,
+      3000.0 AS latency_ms, 'key_app' AS api_key, 'person-' || u AS user_id FROM range(30) a(u), range(6) b(k)`);
+    const row = await labelOf(ws, 'h3-2');
+    expect(row.label).toBe('blocking');
+    expect(row.reasons[0]).toMatch(/^end users: 100% of calls carry a user id, with a median 37 s of think time/);
+  });
+});
+
+describe('launch shape', () => {
+  test('runs opening at the same minute on several days are cron, at any hour', async () => {
+    await classified(interactiveBackdrop, loop('c', 'key_cron', 40, 1000, 4000, '', 4));
+    const row = await labelOf(ws, 'c2-5');
+    expect(row.reasons).toContain('launch shape: 100% of requests in runs that start at 16:17 UTC on 4 days (cron)');
+  });
+  test('a run that starts at full rate and holds it steady is a job; a ramping crowd is not', async () => {
+    await classified(
+      interactiveBackdrop,
+      `SELECT 'j' || k AS call_id, TIMESTAMPTZ '2026-10-07 16:03:00+00' + k * INTERVAL 3 SECOND AS ts, 'key_job' AS api_key FROM range(400) b(k)`,
+      // A crowd: the rate climbs over the hour (gaps shrink from 30 s to 2 s).
+      `SELECT 'g' || k AS call_id, TIMESTAMPTZ '2026-10-07 16:03:00+00' + (k * 30 - k * k * 0.1) * INTERVAL 1 SECOND AS ts, 'key_crowd' AS api_key FROM range(140) b(k)`,
+    );
+    expect((await labelOf(ws, 'j10')).reasons).toContain('launch shape: 100% of requests in runs that start at full rate and hold it steady until done (1 runs; a crowd ramps up and varies)');
+    expect((await labelOf(ws, 'g10')).reasons.join('\n')).not.toMatch(/launch shape/);
+  });
+});
+
+describe('usage buckets: irregular days and on/off hours', () => {
+  // An org of hourly buckets: a feature used every working day 9-17 UTC, and a job on 4 of 15 days at 500/h.
+  const hourly = `
+    SELECT 'fe-' || d || '-' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
+      TIMESTAMPTZ '2026-10-05 01:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ended_at, 60 + (hash(d, h) % 30)::INTEGER AS requests,
+      'key_feature' AS api_key FROM range(15) a(d), range(9, 17) b(h)
+    UNION ALL BY NAME
+    SELECT 'jb-' || d || '-' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
+      TIMESTAMPTZ '2026-10-05 01:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ended_at, 500 AS requests,
+      'key_job' AS api_key FROM (VALUES (1), (4), (8), (12)) a(d), range(10, 14) b(h)`;
+  test('a key on at volume on some days and hours and off on others is batchable; the daily feature is not', async () => {
+    await classified(hourly);
+    const job = await labelOf(ws, 'jb-4-11');
+    expect(job.label).toBe('non_blocking');
+    expect(job.reasons).toContain(
+      'on/off hours: 100% of requests fall in hours of the day when it runs at a median 500 requests/h on some days and not at all on others: work started now and then, not people who come back at the same hour',
+    );
+    expect(job.reasons.find((r) => r.startsWith('irregular days'))).toBe("irregular days: absent on 67% of the org's active days, 2000 requests on a median day it runs (daily variation 1.4x the mean): work started now and then, not people who come back every day");
+    const feature = await labelOf(ws, 'fe-4-11');
+    expect(feature.label).toBe('blocking');
+    expect(feature.reasons.join('\n')).not.toMatch(/on\/off|irregular/);
+  });
+});
