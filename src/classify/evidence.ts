@@ -35,9 +35,11 @@ export const evidence: readonly Evidence[] = [
     text: `'launch shape: ' || ${pct('launch_share')} || ' of requests in runs that ' || CASE WHEN cron_req >= steady_req
       THEN 'start at ' || lpad((cron_minute // 60)::VARCHAR, 2, '0') || ':' || lpad((cron_minute % 60)::VARCHAR, 2, '0') || ' UTC on ' || cron_days || ' days (cron)'
       ELSE 'start at full rate and hold it steady until done (' || steady_eps || ' runs; a crowd ramps up and varies)' END` },
-  { side: 'free', strength: 0.8, when: `user_share >= 0.3 AND (once_share >= 0.8 OR (repeat_calls >= 50 AND machine_gap_share >= 0.9))`,
-    text: `'user ids that are not people: ' || CASE WHEN once_share >= 0.8
-      THEN ${pct('once_share')} || ' of calls carry an id seen at most twice (one id per row)'
+  // Ids seen once count only at a machine's pace (most calls in minutes of 20+ calls): a one-question widget
+  // also sees each visitor once, but visitors arrive at a human pace.
+  { side: 'free', strength: 0.8, when: `user_share >= 0.3 AND ((once_share >= 0.8 AND tight_share >= 0.5) OR (repeat_calls >= 50 AND machine_gap_share >= 0.9))`,
+    text: `'user ids that are not people: ' || CASE WHEN once_share >= 0.8 AND tight_share >= 0.5
+      THEN ${pct('once_share')} || ' of calls carry an id seen at most twice, ' || ${pct('tight_share')} || ' of them in minutes of ${tightLoopCallsPerMinute}+ calls (one id per row, faster than visitors arrive)'
       ELSE ${pct('machine_gap_share')} || ' of one id''s repeat calls start within 1 s of its last answer (no time to read it)' END` },
   { side: 'free', strength: 0.75, when: `span_days >= 7 AND absent_day_share >= 0.25 AND day_cv >= 1.0 AND active_day_median >= 200`,
     text: `'irregular days: absent on ' || ${pct('absent_day_share')} || ' of the org''s active days, ' || round(active_day_median)::INTEGER || ' requests on a median day it runs (daily variation ' || round(day_cv, 1) || 'x the mean): work started now and then, not people who come back every day'` },
@@ -49,7 +51,9 @@ export const evidence: readonly Evidence[] = [
     text: `'out of phase with the org''s human activity: ' || ${pct('human_hours_share')} || ' of requests in the busy hours of interactive traffic (flat traffic would put ' || ${pct('human_hours_baseline')} || ' there)'` },
   { side: 'free', strength: 0.8, when: 'bg_share >= 0.5 AND fg_share < 0.5',
     text: `'name: "' || bg_word || '" names a scheduled or bulk job'` },
-  { side: 'free', strength: 0.75, when: `calls_share >= 0.5 AND user_share < 0.1 AND streamed_share < 0.05 AND tight_share >= 0.7`,
+  // Weak on its own: a busy API with no user ids also fills its minutes. Serial runs and fan-out (runs.ts) say
+  // what a loop is when calls have durations; this one adds to other signs.
+  { side: 'free', strength: 0.6, when: `calls_share >= 0.5 AND user_share < 0.1 AND streamed_share < 0.05 AND tight_share >= 0.7`,
     text: `'tight loop: ' || ${pct('tight_share')} || ' of calls come in minutes with ${tightLoopCallsPerMinute}+ calls, with no end user and no streaming (a job looping at fixed concurrency)'` },
   { side: 'free', strength: 0.75, when: 'requests >= 50 AND active_days >= 3 AND top3_hours_share >= 0.8 AND NOT coalesce(user_gap_median_s BETWEEN 1 AND 1800, false)',
     text: `'scheduled: ' || ${pct('top3_hours_share')} || ' of requests fall in the same 3 hours of the day, on ' || active_days || ' days'` },

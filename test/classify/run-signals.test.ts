@@ -61,9 +61,16 @@ describe('serial runs and fan-out', () => {
 
 describe('user ids that are not people', () => {
   test('a loop carrying one id per row is not end users', async () => {
-    await classified(interactiveBackdrop, loop('r', 'key_rows', 200, 2000, 3000, `, 'cust_' || k AS user_id`));
+    await classified(interactiveBackdrop, loop('r', 'key_rows', 200, 1500, 150, `, 'cust_' || k AS user_id`));
     const row = await labelOf(ws, 'r0-10');
-    expect(row.reasons).toContain('user ids that are not people: 100% of calls carry an id seen at most twice (one id per row)');
+    expect(row.reasons).toContain(
+      'user ids that are not people: 100% of calls carry an id seen at most twice, 91% of them in minutes of 20+ calls (one id per row, faster than visitors arrive)',
+    );
+  });
+  test('a one-question widget also sees each visitor once, at a human pace: not a sign of a job', async () => {
+    await classified(interactiveBackdrop, `SELECT 'v' || k AS call_id, TIMESTAMPTZ '2026-10-06 16:00:00+00' + (k * 40 + hash(k) % 30) * INTERVAL 1 SECOND AS ts,
+      2000.0 AS latency_ms, 'key_widget' AS api_key, 'visitor-' || k AS user_id FROM range(400) b(k)`);
+    expect((await labelOf(ws, 'v10')).reasons.join('\n')).not.toMatch(/not people/);
   });
   test('one person\'s id on calls that start within 1 s of the last answer is a loop they started, not them reading', async () => {
     await classified(interactiveBackdrop, loop('a', 'key_nb', 100, 2000, 300, `, 'analyst-' || (d % 3) AS user_id`, 3));
@@ -78,6 +85,17 @@ describe('user ids that are not people', () => {
     const row = await labelOf(ws, 'h3-2');
     expect(row.label).toBe('blocking');
     expect(row.reasons[0]).toMatch(/^end users: 100% of calls carry a user id, with a median 37 s of think time/);
+  });
+});
+
+describe('a busy API is not a job', () => {
+  test('calls arriving at random about once a second for 13 hours, 2 s each: no serial run, fan-out or launch shape', async () => {
+    await classified(`WITH g AS (SELECT k, -ln(greatest((hash(k, 7) % 1000000) / 1e6, 1e-6)) AS gap FROM range(47000) b(k))
+      SELECT 'api' || k AS call_id, TIMESTAMPTZ '2026-10-06 06:00:00+00' + to_microseconds(CAST(1e6 * sum(gap) OVER (ORDER BY k) AS BIGINT)) AS ts,
+        2000.0 AS latency_ms, 'key_api' AS api_key FROM g`);
+    const row = await labelOf(ws, 'api100');
+    expect(row.reasons.join('\n')).not.toMatch(/serial runs|fan-out|launch shape/);
+    expect(row.label).toBe('blocking');
   });
 });
 

@@ -6,7 +6,8 @@
 //                 times in a row, with nothing else in flight: a script looping over rows. A person reads.
 //   fan-out       the same, with N calls always in flight (N workers each looping), steady until done.
 //   launch shape  activity episodes (no call for 5 minutes before) that start at the same minute of the day
-//                 on several days (cron), or start at full rate and hold it until done (a job, not a crowd).
+//                 on several days (cron), or start at full rate and hold it until done, within 12 h (a job,
+//                 not a crowd, which ramps; and not a busy API, which never stops).
 // Agent loops chain calls too, but in short runs inside one trace; they are found by the chain signal.
 import { thinkTimeSeconds } from './sequence.ts';
 
@@ -18,6 +19,8 @@ export const minLoopCalls = 100;
 export const minCeilingShare = 0.8;
 /** No call for this long (µs) ends an activity episode. */
 export const episodeGapUs = 300_000_000;
+/** A steady episode longer than this (minutes) is a stream that never stops (a busy API), not a job that runs until done. */
+export const maxSteadyMinutes = 720;
 /** Run signals are computed only for workloads with at most this share of streamed, cancelled or chained calls. */
 export const maxStreamedShareForRuns = 0.2;
 
@@ -99,7 +102,7 @@ export const runStatsSql = `
     SELECT wid, ep, sum(w) AS req FROM r GROUP BY wid, ep
   ), shaped AS (
     SELECT e.*, q.req, (e.first_mn % 1440)::INTEGER AS minute_of_day, e.first_mn // 1440 AS day,
-      e.n >= ${minLoopCalls} AND e.span >= 5 AND e.inner_minutes >= 0.9 * (e.span - 2)
+      e.n >= ${minLoopCalls} AND e.span >= 5 AND e.span <= ${maxSteadyMinutes} AND e.inner_minutes >= 0.9 * (e.span - 2)
         AND e.inner_sd <= 0.35 * e.inner_mean AND e.second_minute >= 0.7 * e.inner_mean AS steady
     FROM eps e JOIN eps_req q USING (wid, ep)
   ), cron AS (
