@@ -185,7 +185,7 @@ export async function runPull(ws: Workspace, options: PullOptions): Promise<Pull
   const fetched: { range: Range; pages: unknown[]; buckets: number; records: number; reportedUsd: Decimal | undefined; kind: PulledWindow['kind'] }[] = [];
   for (const range of plan.windows) fetched.push({ range, ...(await fetchWindow(range, range)), kind: 'complete' });
   if (plan.partial) {
-    const kind = source.granularity === 'calls' && source.adapter !== undefined ? 'partial' : 'held';
+    const kind = source.granularity === 'calls' ? 'partial' : 'held';
     fetched.push({ range: plan.partial.range, ...(await fetchWindow(plan.partial.range, plan.partial.bounds)), kind });
   }
 
@@ -201,13 +201,10 @@ export async function runPull(ws: Workspace, options: PullOptions): Promise<Pull
   // Every complete raw file of the source, not only the new ones: a pull killed between writing and ingesting, or a
   // fresh --db next to old raw files, catches up here. Files already ingested are recognised by content and add nothing.
   const toIngest = [...listRaw(plan.rawDir).filter((f) => !f.partial).map((f) => f.path), ...windows.filter((w) => w.kind === 'partial').map((w) => w.file)];
-  const ingest =
-    source.adapter === undefined
-      ? await ingestFiles(ws, [])
-      : await ingestFiles(ws, toIngest, {
-          inputFormat: source.adapter,
-          onProgress: (file, done) => options.onProgress?.({ kind: 'ingest', file, done }),
-        });
+  const ingest = await ingestFiles(ws, toIngest, {
+    inputFormat: source.adapter,
+    onProgress: (file, done) => options.onProgress?.({ kind: 'ingest', file, done }),
+  });
   return { plan, windows, ingest };
 }
 

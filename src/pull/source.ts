@@ -30,11 +30,8 @@ export type PullSource = {
   readonly title: string;
   /** The API reference the requests follow. */
   readonly reference: string;
-  /**
-   * The ingest adapter that reads the raw pages (src/ingest/adapters/); undefined for cost reports, which no adapter
-   * reads: they are kept as raw files and their amounts summed for the summary.
-   */
-  readonly adapter: string | undefined;
+  /** The ingest adapter that reads the raw pages (src/ingest/adapters/). */
+  readonly adapter: string;
   /** The only bucket width the API offers, when it offers one (cost reports: 1d). */
   readonly fixedWidth?: BucketWidth;
   /** The money a page states, in USD, exactly (cost reports only). */

@@ -21,13 +21,8 @@ export function renderPullSummary(result: PullResult): string {
         ? ''
         : w.kind === 'partial'
           ? ' (recent, not settled: ingested; fetched again next time, its calls then counted as duplicates)'
-          : plan.source.adapter === undefined
-            ? ' (recent, not settled: fetched again next time)'
-            : ' (recent, not settled: held back from ingest until complete; fetched again next time)';
+          : ' (recent, not settled: held back from ingest until complete; fetched again next time)';
     lines.push(`${id}: ${describeRange(w.range)}: ${plural(w.pages, 'page')}, ${what} -> ${w.file}${note}`);
-  }
-  if (plan.source.adapter === undefined) {
-    lines.push(`${id}: cost reports are not ingested: ${plan.rawDir} keeps them, to set beside the spend \`audit\` recomputes from usage`);
   }
   return `${lines.join('\n')}\n`;
 }

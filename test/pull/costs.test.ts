@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDecimal, formatDecimal, parseDecimal, zeroDecimal } from '../../src/pull/decimal-sum.ts';
+import { withWorkspace } from '../../src/db/workspace.ts';
 import { runCli } from '../helpers/cli.ts';
 import { startFakeApi, type Clock, type FakeApi } from './fake-apis.ts';
 
@@ -30,16 +31,17 @@ describe.each([
   });
   afterEach(() => api.close());
 
-  it('pages day buckets, prints what each window reports, exactly, and ingests nothing', async () => {
+  it('pages day buckets, prints what each window reports, exactly, and loads the settled days as billed costs', async () => {
     const since = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
     const r = await runCli(['pull', source, '--since', since, '--db', db], 160, api.env);
     expect(r.code).toBe(0);
     const days = 4; // the last day is not settled (cost reports lag a day): fetched, not counted as complete
     const total = formatDecimal(Array.from({ length: days }, () => parseDecimal(perDay)!).reduce(addDecimal, zeroDecimal));
     expect(r.stdout).toContain(`: 2 pages, ${days} buckets, ${days * (id === 'openai' ? 3 : 2)} rows, $${total} reported -> `);
-    expect(r.stdout).toMatch(/\(recent, not settled: fetched again next time\)/);
-    expect(r.stdout).toMatch(/cost reports are not ingested/);
-    expect(r.stdout).toMatch(/\n0 calls ingested, 0 rows rejected\n$/);
+    expect(r.stdout).toMatch(/\(recent, not settled: held back from ingest until complete; fetched again next time\)/);
+    expect(r.stdout).toContain(`${days * (id === 'openai' ? 3 : 2)} billed cost rows loaded for reconciliation (not calls)`);
+    const billed = await withWorkspace(db, (ws) => ws.all<{ usd: string }>('SELECT sum(cost_usd)::VARCHAR AS usd FROM billed_costs'));
+    expect(formatDecimal(parseDecimal(billed[0]?.usd)!)).toBe(total);
     expect(readdirSync(join(db, '..', 'raw', source))).toHaveLength(2);
     const bad = await runCli(['pull', source, '--bucket-width', '1h', '--db', db], 160, api.env);
     expect([bad.code, bad.stderr]).toEqual([2, `error: --bucket-width 1h: ${source} reports 1d buckets only\n`]);

@@ -2,8 +2,8 @@
 // description (model, token type, service tier). Reference:
 // https://platform.claude.com/docs/en/api/admin/cost_report (GET /v1/organizations/cost_report: starting_at,
 // ending_at, bucket_width 1d, group_by[] of workspace_id and description, limit up to 31, page = next_page while
-// has_more; amount is a decimal string in cents ("123.45" is $1.2345), currency "USD"; about a day's lag). No adapter
-// reads cost reports: they are kept as raw files (raw/anthropic-costs/) and summed exactly for the summary.
+// has_more; amount is a decimal string in cents ("123.45" is $1.2345), currency "USD"; about a day's lag). The
+// anthropic-cost-report adapter loads the pages into billed_costs for the audit's reconciliation.
 import { z } from 'zod';
 import { addDecimal, parseDecimal, shiftDecimal, zeroDecimal, type Decimal } from '../decimal-sum.ts';
 import { endpoint, type PullSource } from '../source.ts';
@@ -37,7 +37,7 @@ export const anthropicCostsSource: PullSource = {
   id: 'anthropic-costs',
   title: 'Anthropic Admin API cost report (reconciliation)',
   reference: 'https://platform.claude.com/docs/en/api/admin/cost_report',
-  adapter: undefined,
+  adapter: 'anthropic-cost-report',
   fixedWidth: '1d',
   // Cost reports lag by about a day (Anthropic says so; OpenAI's costs are taken to lag as much): a day counts once
   // a further day has passed.

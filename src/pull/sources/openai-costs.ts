@@ -1,9 +1,9 @@
 // OpenAI Costs API, for reconciliation: what the organization was billed per day, line item and project.
 // Reference: https://platform.openai.com/docs/api-reference/usage/costs (GET /v1/organization/costs: start_time,
 // end_time, bucket_width 1d only, group_by[] of project_id and line_item, limit up to 180, page = next_page while
-// has_more; each result's amount is {value (USD, a number), currency}). No adapter reads cost pages: they are
-// kept as raw files (raw/openai-costs/) and their amounts summed exactly for the pull's summary, to set beside
-// what `audit` recomputes from usage.
+// has_more; each result's amount is {value (USD, a number), currency}). The openai-costs adapter loads the pages
+// into billed_costs, which the audit's reconciliation sets beside the cost recomputed from usage; the pull's summary
+// also states each window's total, summed exactly.
 import { z } from 'zod';
 import { addDecimal, parseDecimal, zeroDecimal, type Decimal } from '../decimal-sum.ts';
 import { endpoint, type PullSource } from '../source.ts';
@@ -37,7 +37,7 @@ export const openaiCostsSource: PullSource = {
   id: 'openai-costs',
   title: 'OpenAI Costs API (reconciliation)',
   reference: 'https://platform.openai.com/docs/api-reference/usage/costs',
-  adapter: undefined,
+  adapter: 'openai-costs',
   fixedWidth: '1d',
   // Cost reports lag by about a day (Anthropic says so; OpenAI's costs are taken to lag as much): a day counts once
   // a further day has passed.
