@@ -87,6 +87,15 @@ describe('--pull on audit and check', () => {
     expect(r.stdout).toMatch(/PASS|pass/);
   });
 
+  it('audit --pull openai --pull openai-costs sets the billed cost beside the cost recomputed from usage', async () => {
+    clock.now = Date.now();
+    const db = tmp();
+    const r = await runCli(['audit', '--pull', 'openai', '--pull', 'openai-costs', '--db', db], 200, openai.env);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/openai-costs: .* \$[\d.]+ reported -> /);
+    expect(r.stdout).toContain('Billed cost (cost exports) vs cost recomputed from usage, per model and day');
+  });
+
   it('audit --pull langfuse prints the savings table from the pulled generations', async () => {
     clock.now = Date.now();
     const db = tmp();
