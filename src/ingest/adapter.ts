@@ -60,6 +60,8 @@ export type Adapter = {
    * cached tokens it cannot split).
    */
   readonly reportNote?: (calls: bigint) => string;
+  /** The same, said under the reconciliation (recomputed vs reported cost) when this format's rows are in it. */
+  readonly reconciliationNote?: (calls: bigint) => string;
 };
 
 /**

@@ -73,6 +73,8 @@ export type Report = {
   readonly warnings: readonly string[];
   /** Recomputed vs reported cost per model and lane, where a source reports its own cost; empty otherwise. */
   readonly reconciliation: readonly ReconciliationRow[];
+  /** What the sources behind the reconciliation cannot show (OpenRouter activity's prompt holds cached tokens). */
+  readonly reconciliationNotes?: readonly string[];
   /** Billed cost from cost exports vs the cost recomputed from usage, per model and day; undefined without cost exports. */
   readonly billed: BilledReconciliation | undefined;
 };

@@ -18,7 +18,9 @@ export function reconciliationTotals(rows: readonly ReconciliationRow[]): Omit<R
 export function reconciliationSpec(rows: readonly ReconciliationRow[]): TableSpec {
   const t = reconciliationTotals(rows);
   // Per-call trace costs are fractions of a cent: cents would print every residual as $0.00.
-  const decimals = t.recomputedMicros < 1_000_000n && t.reportedMicros < 1_000_000n ? 6 : 2;
+  // A flagged residual under a cent would print as $0.00 too: then the table shows micro-dollars.
+  const underCent = rows.some((r) => r.flag !== null && r.residualMicros > -10_000n && r.residualMicros < 10_000n);
+  const decimals = underCent || (t.recomputedMicros < 1_000_000n && t.reportedMicros < 1_000_000n) ? 6 : 2;
   const usd = (m: bigint) => formatUsd(m, decimals);
   return {
     head: ['model', 'lane', 'rows compared', 'recomputed', 'reported', 'residual', 'flag'],
@@ -41,8 +43,8 @@ export function reconciliationNote(rows: readonly ReconciliationRow[]): string {
 }
 
 /** The reconciliation table (and the note on flagged rows), or '' when no source reported a cost. */
-export function renderReconciliation(rows: readonly ReconciliationRow[], style: Style): string {
+export function renderReconciliation(rows: readonly ReconciliationRow[], style: Style, sourceNotes: readonly string[] = []): string {
   if (rows.length === 0) return '';
   const note = reconciliationNote(rows);
-  return renderTable(reconciliationSpec(rows), style) + (note === '' ? '' : `${note}\n`);
+  return renderTable(reconciliationSpec(rows), style) + (note === '' ? '' : `${note}\n`) + sourceNotes.map((n) => `${n}\n`).join('');
 }

@@ -176,6 +176,7 @@ export async function buildSavingsReport(ws: Workspace, o: SavingsOptions): Prom
     notes,
     warnings: allocation.warnings,
     reconciliation: o.reconciliation ?? [],
+    reconciliationNotes: (o.reconciliation ?? []).length > 0 ? await formatNotes(ws, 'reconciliation') : [],
     billed: o.billed,
   };
 }

@@ -10,6 +10,7 @@ import { googleAdapters } from './google.ts';
 import { langfuseAdapters } from './langfuse.ts';
 import { litellmAdapters } from './litellm.ts';
 import { openaiAdapters } from './openai.ts';
+import { openrouterActivity } from './openrouter-activity.ts';
 import { openrouterAdapters } from './openrouter.ts';
 import { otelAdapters } from './otel.ts';
 
@@ -21,6 +22,7 @@ export const adapters: readonly Adapter[] = [
   ...googleAdapters,
   ...costAdapters,
   ...openrouterAdapters,
+  openrouterActivity,
   ...litellmAdapters,
   ...langfuseAdapters,
   ...otelAdapters,
@@ -32,10 +34,11 @@ export const adapters: readonly Adapter[] = [
  * The report notes of the formats in the workspace (`sources` holds each file's format and call count): what a
  * source means for the decision, said once per format.
  */
-export async function formatNotes(ws: Workspace): Promise<string[]> {
+export async function formatNotes(ws: Workspace, where: 'report' | 'reconciliation' = 'report'): Promise<string[]> {
   const rows = await ws.all<{ format: string; calls: bigint }>('SELECT format, sum(calls)::BIGINT AS calls FROM sources GROUP BY format ORDER BY format');
   return rows.flatMap((r) => {
-    const note = adapters.find((a) => a.id === r.format)?.reportNote;
+    const adapter = adapters.find((a) => a.id === r.format);
+    const note = where === 'report' ? adapter?.reportNote : adapter?.reconciliationNote;
     return note !== undefined && r.calls > 0n ? [note(r.calls)] : [];
   });
 }

@@ -18,7 +18,7 @@ export function renderMarkdown(report: Report, style: Style): string {
   lines.push(...(f.period.length > 0 ? ['', ...f.period.map((p) => `${cell(p)}  `)] : []));
   lines.push(...list('Assumptions', f.assumptions), ...list('Notes (where batch would not pay, or needs care)', f.notes), ...list('Warnings', f.warnings));
   const sections = [
-    { title: reconciliationTitle, text: renderReconciliation(report.reconciliation, style) },
+    { title: reconciliationTitle, text: renderReconciliation(report.reconciliation, style, report.reconciliationNotes) },
     { title: billedTitle, text: renderBilledReconciliation(report.billed, style) },
   ];
   for (const s of sections.filter((x) => x.text !== '')) lines.push('', `**${s.title}**`, '', '```', visible(s.text.trimEnd()).replaceAll('```', '`\u200b``'), '```');

@@ -18,7 +18,7 @@ export function renderTable(report: Report, style: Style): string {
   block(f.assumptions);
   // Notes are sentences: wrapped to the width (not by the terminal mid-word), unless --wide.
   if (f.notes.length > 0) out.push(`Notes (where batch would not pay, or needs care):\n${f.notes.map((n) => wrapItem(`- ${oneLine(n)}`, style.columns, '  ', style.wide === true)).join('')}`);
-  if (report.reconciliation.length > 0) out.push(`${paint.bold(reconciliationTitle)}\n${visible(renderReconciliation(report.reconciliation, style))}`);
+  if (report.reconciliation.length > 0) out.push(`${paint.bold(reconciliationTitle)}\n${visible(renderReconciliation(report.reconciliation, style, report.reconciliationNotes))}`);
   const billed = renderBilledReconciliation(report.billed, style);
   if (billed !== '') out.push(`${paint.bold(billedTitle)}\n${visible(billed)}`);
   return out.join('\n');
