@@ -2,6 +2,7 @@
 import type { Workspace } from '../../db/workspace.ts';
 import type { Adapter } from '../adapter.ts';
 import { anthropicAdapters } from './anthropic.ts';
+import { azureAdapters } from './azure.ts';
 import { batchableCsv, batchableJsonl } from './batchable.ts';
 import { bedrockAdapters } from './bedrock.ts';
 import { claudeCodeAdapters } from './claude-code.ts';
@@ -21,6 +22,7 @@ export const adapters: readonly Adapter[] = [
   ...bedrockAdapters,
   ...googleAdapters,
   ...costAdapters,
+  ...azureAdapters,
   ...openrouterAdapters,
   openrouterActivity,
   ...litellmAdapters,
