@@ -7,6 +7,7 @@ import { batchableCsv, batchableJsonl } from './batchable.ts';
 import { bedrockAdapters } from './bedrock.ts';
 import { claudeCodeAdapters } from './claude-code.ts';
 import { costAdapters } from './costs.ts';
+import { deepseekUsageCsv } from './deepseek.ts';
 import { googleAdapters } from './google.ts';
 import { langfuseAdapters } from './langfuse.ts';
 import { litellmAdapters } from './litellm.ts';
@@ -23,6 +24,7 @@ export const adapters: readonly Adapter[] = [
   ...googleAdapters,
   ...costAdapters,
   ...azureAdapters,
+  deepseekUsageCsv,
   ...openrouterAdapters,
   openrouterActivity,
   ...litellmAdapters,
