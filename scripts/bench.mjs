@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --rows N]: generates a synthetic per-call usage file (batchable-csv, 5M rows by default),
+// npm run bench [-- --rows N] [-- --streamed none]: generates a synthetic per-call usage file (batchable-csv, 5M rows by default),
 // then times, each in a fresh child process with its own peak RSS:
 //   raw      DuckDB reading the same file straight into a table of a file database (the yardstick)
 //   ingest   `batchable ingest` into a file database
@@ -12,7 +12,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '5000000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '5000000' }, keep: { type: 'boolean', default: false }, streamed: { type: 'string', default: 'some' } },
+});
+// --streamed none: no call streams, so every workload is a candidate for the run signals (serial runs, fan-out,
+// launch shape), which skip mostly-streamed workloads: the worst case for labelling time.
+if (values.streamed !== 'some' && values.streamed !== 'none') {
+  console.error(`error: --streamed ${values.streamed}: expected some (4 calls in 9, the default) or none`);
+  process.exit(2);
+}
+const streamedSql = values.streamed === 'none' ? 'false' : '(hash(i) % 9 < 4)';
 const rows = Number(values.rows);
 if (!Number.isInteger(rows) || rows <= 0) {
   console.error(`error: --rows ${values.rows}: must be a positive whole number`);
@@ -20,7 +29,7 @@ if (!Number.isInteger(rows) || rows <= 0) {
 }
 const dir = `${root}bench-data`;
 mkdirSync(dir, { recursive: true });
-const file = `${dir}/calls-${rows}.csv`;
+const file = `${dir}/calls-${rows}${values.streamed === 'none' ? '-unstreamed' : ''}.csv`;
 
 /** Runs a module snippet in a fresh Node process; returns its seconds and peak RSS (MB) as it reports them. */
 function child(label, code) {
@@ -53,8 +62,8 @@ if (!existsSync(file)) {
         100 + hash(i * 7) % 6000 AS input_tokens,
         CASE WHEN hash(i) % 3 = 0 THEN hash(i * 11) % 4000 END AS cache_read_tokens,
         CASE WHEN hash(i) % 5 = 4 THEN 0 ELSE 20 + hash(i * 13) % 900 END AS output_tokens,
-        (hash(i) % 9 < 4) AS streamed,
-        CASE WHEN hash(i) % 9 < 4 THEN 200 + hash(i * 17) % 900 END AS ttft_ms,
+        ${streamedSql} AS streamed,
+        CASE WHEN ${streamedSql} THEN 200 + hash(i * 17) % 900 END AS ttft_ms,
         400 + hash(i * 19) % 12000 AS latency_ms,
         'key_' || (hash(i * 23) % 40) AS api_key,
         'proj_' || (hash(i * 29) % 6) AS project,

@@ -8,11 +8,13 @@ export { explain, type ExplainOptions, type Explanation } from './app/explain.ts
 export { ingest, ingestInto, type IngestInput } from './app/ingest.ts';
 export type { OnProgress, ProgressEvent, WorkspaceOption } from './app/progress.ts';
 export { listRejects, type RejectedRow, type RejectsOptions } from './app/rejects.ts';
+export { suggestRules, type SuggestOptions, type SuggestResult } from './app/rules.ts';
 export { simulate, type SimulateOptions } from './app/simulate.ts';
 
 export type { CheckLimits, Basis } from './check/limits.ts';
 export { renderCheck, checkJson, checkFormats, type CheckFormat, type CheckReport } from './check/report.ts';
 export { renderExplanation } from './classify/explain.ts';
+export type { Suggestion, Suggestions } from './classify/suggest.ts';
 export { groupings, type GroupBy, type SavingsFilter } from './db/queries/savings.ts';
 export type { Workspace } from './db/types.ts';
 export { openWorkspace, withWorkspace } from './db/workspace.ts';

@@ -1,5 +1,6 @@
 // audit and simulate: analyse, then the savings report model (per workload, or per model, day… with --by).
 // Returns the model; rendering it (table, JSON, CSV, markdown, HTML) is the caller's business.
+import { lowConfidenceNote } from '../classify/suggest.ts';
 import { assertTimeZone, type GroupBy, type SavingsFilter } from '../db/queries/savings.ts';
 import type { Workspace } from '../db/types.ts';
 import { withWorkspace } from '../db/workspace.ts';
@@ -47,6 +48,8 @@ export type AuditResult = {
   readonly exported: Analysis['exported'];
   /** The HTML report's chart series, when `charts` was asked for. */
   readonly charts: HtmlSeries | undefined;
+  /** audit: a note when much spend is labelled with low confidence or by default, pointing at `rules suggest`. */
+  readonly lowConfidence: string | undefined;
 };
 
 const everything: SavingsFilter = { tz: 'UTC', workloads: [] };
@@ -90,7 +93,8 @@ export async function savingsReport(
     billed: await selectBilledReconciliation(ws, analysis.prices),
   });
   const charts = options.charts === true ? await htmlSeries(ws, report, by, filter) : undefined;
-  return { report, ingest: analysis.ingest, exported: analysis.exported, charts };
+  const lowConfidence = command === 'audit' ? await lowConfidenceNote(ws) : undefined;
+  return { report, ingest: analysis.ingest, exported: analysis.exported, charts, lowConfidence };
 }
 
 /** `batchable audit`: what could move to the batch lane, and what it would save. */

@@ -12,6 +12,7 @@ import { registerPull } from './pull.ts';
 import { registerSimulate } from './simulate.ts';
 import { type Env, processIo, terminalSafe, type Io } from './io.ts';
 import { registerRejects } from './rejects.ts';
+import { registerRules } from './rules.ts';
 
 export type { Env } from './io.ts';
 
@@ -30,6 +31,7 @@ export function createProgram(io: Io, env: Env = process.env): Command {
   registerCheck(program, io, env);
   registerExplain(program, io);
   registerPricing(program, io);
+  registerRules(program, io);
   registerPull(program, io, env);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;

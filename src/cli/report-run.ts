@@ -36,6 +36,7 @@ export async function runReport(io: Io, command: 'audit' | 'simulate', files: st
   }
   const { report, charts } = result;
   for (const warning of report.warnings) io.err(`warning: ${warning}\n`);
+  if (result.lowConfidence !== undefined) io.err(`note: ${result.lowConfidence}\n`);
   io.out(render(report, parsed.format, { ...io.style, wide: flags.wide === true }));
   if (flags.html !== undefined && charts !== undefined) {
     // The page prints from the JSON report's own numbers, so it matches `--format json` to the cent.

@@ -1,0 +1,144 @@
+// `rules suggest`: the workloads that hold the most spend with a low-confidence label (or a label decided by
+// default), each written as a commented rule in a starter rules file: its spend and requests, the evidence seen
+// both ways, when it is busiest, and the question a team answers to settle it. Reads what classifyCalls and
+// priceCalls left behind (_cls_workloads, label_keys, label_outcomes, priced_calls); one pass over the calls.
+import type { Workspace } from '../db/types.ts';
+import { oneLine } from '../report/escape.ts';
+import { formatUsd } from '../report/money.ts';
+
+/** A label below this confidence (or decided by default) is one a person should confirm. */
+export const lowConfidence = 0.7;
+/** `audit` mentions `rules suggest` when at least this share of spend is labelled with low confidence. */
+export const lowConfidenceSpendShare = 0.1;
+
+export type Suggestion = {
+  readonly workload: string;
+  readonly label: 'blocking' | 'non_blocking';
+  readonly confidence: number;
+  readonly decidedBy: string;
+  readonly costPico: bigint;
+  readonly requests: bigint;
+  readonly waits: readonly string[];
+  readonly free: readonly string[];
+  readonly busiestDay: string;
+  readonly busiestHour: number;
+};
+
+export type Suggestions = {
+  readonly totalPico: bigint;
+  readonly lowPico: bigint;
+  readonly calls: bigint;
+  readonly workloads: readonly Suggestion[];
+};
+
+type Row = {
+  workload: string; label: 'blocking' | 'non_blocking'; confidence: number; decided_by: string; cost_pico: bigint | null; requests: bigint;
+  ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
+};
+
+/** The `top` workloads by spend whose own label is low-confidence or by default (rules and lanes excluded). */
+export async function suggestRules(ws: Workspace, top: number): Promise<Suggestions> {
+  const [totals] = await ws.all<{ total: bigint | null; low: bigint | null; calls: bigint }>(`
+    SELECT sum(p.cost_pico)::HUGEINT AS total, count(*) AS calls,
+      sum(p.cost_pico) FILTER (WHERE o.decided_by = 'default' OR (o.decided_by = 'heuristic' AND o.confidence < ${lowConfidence}))::HUGEINT AS low
+    FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p USING (call_id)`);
+  const rows = await ws.all<Row>(`
+    WITH low AS (
+      SELECT workload, label, confidence, decided_by, ev FROM _cls_workloads WHERE decided_by = 'default' OR confidence < ${lowConfidence}
+    ), per_call AS (
+      SELECT o.workload, c.ts, coalesce(c.requests, 1) AS req, p.cost_pico
+      FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p USING (call_id)
+      WHERE o.workload IN (SELECT workload FROM low) AND o.decided_by IN ('default', 'heuristic')
+    ), spend AS (
+      SELECT workload, sum(cost_pico)::HUGEINT AS cost_pico, sum(req)::BIGINT AS requests FROM per_call GROUP BY workload
+    ), busy AS (
+      SELECT workload, first({'dow': dow, 'hour': h} ORDER BY n DESC, dow, h) AS top FROM (
+        SELECT workload, isodow(ts) AS dow, hour(ts) AS h, sum(req) AS n FROM per_call GROUP BY ALL
+      ) GROUP BY workload
+    )
+    SELECT l.workload, l.label, l.confidence, l.decided_by, s.cost_pico, s.requests, l.ev, b.top.dow AS busiest_dow, b.top.hour AS busiest_hour
+    FROM low l JOIN spend s USING (workload) LEFT JOIN busy b USING (workload)
+    ORDER BY s.cost_pico DESC NULLS LAST, s.requests DESC, l.workload LIMIT $top`, { top });
+  const days = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+  return {
+    totalPico: totals?.total ?? 0n,
+    lowPico: totals?.low ?? 0n,
+    calls: totals?.calls ?? 0n,
+    workloads: rows.map((r) => ({
+      workload: r.workload,
+      label: r.label,
+      confidence: r.confidence,
+      decidedBy: r.decided_by,
+      costPico: r.cost_pico ?? 0n,
+      requests: r.requests,
+      waits: r.ev.filter((e) => e.side === 'wait').map((e) => e.text),
+      free: r.ev.filter((e) => e.side === 'free').map((e) => e.text),
+      busiestDay: days[r.busiest_dow ?? 0] ?? '',
+      busiestHour: r.busiest_hour ?? 0,
+    })),
+  };
+}
+
+const picoPerMicro = 1_000_000n;
+const usd = (pico: bigint): string => formatUsd((pico + picoPerMicro / 2n) / picoPerMicro);
+const pct = (part: bigint, whole: bigint): string => (whole === 0n ? '0%' : `${Number((part * 1000n) / whole) / 10}%`);
+
+/** A YAML double-quoted scalar: JSON's escapes, plus the C1 and bidi controls JSON leaves as they are. */
+export function yamlString(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The starter rules file: valid against schemas/rules.schema.json, changing no label until a line is uncommented. */
+export function renderSuggestions(s: Suggestions, source: string): string {
+  const out: string[] = [
+    '# batchable rules: a starter file written by `batchable rules suggest`.',
+    `# ${oneLine(source)}: ${s.calls.toLocaleString('en-US')} calls, ${usd(s.totalPico)} of spend; ${usd(s.lowPico)} (${pct(s.lowPico, s.totalPico)}) of it is labelled`,
+    `# with low confidence (under ${lowConfidence}) or by default.`,
+  ];
+  if (s.workloads.length === 0) {
+    out.push('# Nothing to ask: every workload with spend is labelled with confidence, by a rule or by its billed lane.', 'rules: []', '');
+    return out.join('\n');
+  }
+  out.push(
+    `# Below, the ${s.workloads.length} workload(s) holding the most of it, largest first.`,
+    '#',
+    '# For each, answer the question. If nobody needs the answer within the hour, uncomment `label: non_blocking`',
+    '# (or a `deadline:` such as 12h); if someone waits, uncomment `label: blocking`. Then run',
+    '# `batchable audit --rules <this file>`. Each rule only names its workload until you do, so this file',
+    '# changes no label as written. Rules are tried in order; the first match wins.',
+    '',
+  );
+  out.push('rules:');
+  for (const w of s.workloads) {
+    const name = oneLine(w.workload);
+    out.push(
+      '',
+      `  # ${name}`,
+      `  #   ${usd(w.costPico)} (${pct(w.costPico, s.totalPico)} of spend), ${w.requests.toLocaleString('en-US')} requests; now ${w.label}` +
+        `, ${w.decidedBy === 'default' ? 'by default' : `confidence ${w.confidence.toFixed(2)}`}`,
+      ...(w.waits.length === 0 ? ['  #   someone waits: no sign seen'] : w.waits.map((t) => `  #   someone waits: ${oneLine(t)}`)),
+      ...(w.free.length === 0 ? ['  #   nobody waits:  no sign seen'] : w.free.map((t) => `  #   nobody waits:  ${oneLine(t)}`)),
+      `  #   question: does anyone wait on the answers of "${name}", say on ${w.busiestDay}s around ${String(w.busiestHour).padStart(2, '0')}:00 UTC,`,
+      `  #   when it is busiest? Would they notice if each answer came hours later?`,
+      `  - name: ${yamlString(`review: ${w.workload}`)}`,
+      `    match: { workload: ${yamlString(w.workload)} }`,
+      `    workload: ${yamlString(w.workload)}`,
+      `    # label: non_blocking    # nobody waits; or instead: deadline: 12h`,
+      `    # label: blocking        # someone waits for the answer`,
+    );
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+/** One line for `audit` when low-confidence spend is large, else undefined. */
+export async function lowConfidenceNote(ws: Workspace): Promise<string | undefined> {
+  const [row] = await ws.all<{ total: bigint | null; low: bigint | null }>(`
+    SELECT sum(p.cost_pico)::HUGEINT AS total,
+      sum(p.cost_pico) FILTER (WHERE o.decided_by = 'default' OR (o.decided_by = 'heuristic' AND o.confidence < ${lowConfidence}))::HUGEINT AS low
+    FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) JOIN priced_calls p USING (call_id)`);
+  const total = row?.total ?? 0n;
+  const low = row?.low ?? 0n;
+  if (total <= 0n || Number((low * 1000n) / total) < lowConfidenceSpendShare * 1000) return undefined;
+  return `${usd(low)} (${pct(low, total)} of spend) is labelled with low confidence or by default; \`batchable rules suggest\` drafts a rules file with the question to answer for each of its largest workloads`;
+}

@@ -1,0 +1,87 @@
+// rules suggest: the workloads holding the most spend with a low-confidence (or default) label, written as a
+// starter rules file that validates, changes no label as written, and keeps hostile names inert.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { classifyCalls, loadRules } from '../../src/classify/index.ts';
+import { lowConfidenceNote, renderSuggestions, suggestRules } from '../../src/classify/suggest.ts';
+import type { Workspace } from '../../src/db/workspace.ts';
+import { loadCatalog, priceCalls } from '../../src/pricing/index.ts';
+import { emptyWorkspace, insertCalls, interactiveBackdrop } from './helpers.ts';
+
+let ws: Workspace;
+afterEach(() => ws?.close());
+
+/** The backdrop (streamed chat: confident), an untagged key decided by default, and a scheduled job (confident). */
+async function labelled(extra = ''): Promise<Workspace> {
+  ws = await emptyWorkspace();
+  await insertCalls(ws, interactiveBackdrop);
+  // Untagged, no users, a few calls an hour in office hours: no evidence either way, so blocking by default.
+  await insertCalls(ws, `SELECT 'q' || d || '-' || h AS call_id, TIMESTAMPTZ '2026-10-05 16:20:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
+    'key_fin' AS api_key, 'proj_fin' AS project, 20000 AS input_tokens, 2000 AS output_tokens FROM range(14) a(d), range(4) b(h)`);
+  await insertCalls(ws, `SELECT 'n' || k AS call_id, TIMESTAMPTZ '2026-10-06 03:00:00+00' + k * INTERVAL 2 SECOND AS ts, '{"job":"nightly-etl"}' AS tags FROM range(300) r(k)`);
+  if (extra !== '') await insertCalls(ws, extra);
+  await classifyCalls(ws, undefined);
+  await priceCalls(ws, await loadCatalog({}));
+  return ws;
+}
+
+test('lists the default-labelled workload with spend, requests, evidence and a question; skips confident ones', async () => {
+  await labelled();
+  const s = await suggestRules(ws, 10);
+  expect(s.workloads.map((w) => w.workload)).toEqual(['proj_fin · gpt-5.4 · chat']);
+  const [w] = s.workloads;
+  expect(w?.requests).toBe(56n);
+  expect(w?.decidedBy).toBe('default');
+  expect(w?.busiestDay).toMatch(/day$/);
+  const text = renderSuggestions(s, 'the workspace');
+  expect(text).toContain('  # proj_fin · gpt-5.4 · chat\n  #   $');
+  expect(text).toContain('56 requests; now blocking, by default');
+  expect(text).toMatch(/#   question: does anyone wait on the answers of "proj_fin · gpt-5.4 · chat", say on \w+days around 1[6-9]:00 UTC,/);
+  expect(text).toContain('    match: { workload: "proj_fin · gpt-5.4 · chat" }');
+});
+
+test('the file validates against the rules schema and changes no label as written', async () => {
+  await labelled();
+  const before = await ws.all<{ call_id: string; label: string }>('SELECT call_id, label FROM labels ORDER BY call_id');
+  const file = join(mkdtempSync(join(tmpdir(), 'suggest-')), 'rules.yaml');
+  writeFileSync(file, renderSuggestions(await suggestRules(ws, 10), 'the workspace'));
+  const rules = await loadRules(file);
+  expect(rules?.rules).toHaveLength(1);
+  await classifyCalls(ws, rules);
+  expect(await ws.all('SELECT call_id, label FROM labels ORDER BY call_id')).toEqual(before);
+});
+
+test('a hostile workload name stays one comment line and one quoted YAML value', async () => {
+  await labelled(`SELECT 'x' || k AS call_id, TIMESTAMPTZ '2026-10-05 17:00:00+00' + k * INTERVAL 1 HOUR AS ts,
+    '{"workload":"evil\\n- name: injected\\u001b[31m \\" #"}'::JSON AS tags, 50000 AS input_tokens FROM range(30) r(k)`);
+  const s = await suggestRules(ws, 10);
+  const evil = s.workloads.find((w) => w.workload.startsWith('evil'));
+  expect(evil?.workload).toBe('evil\n- name: injected\u001b[31m " #');
+  const text = renderSuggestions(s, 'the workspace');
+  expect(text).not.toContain('\u001b');
+  expect(text).not.toMatch(/^- name: injected/m);
+  const file = join(mkdtempSync(join(tmpdir(), 'suggest-')), 'rules.yaml');
+  writeFileSync(file, text);
+  const rules = await loadRules(file);
+  expect(rules?.rules.map((r) => r.workload)).toContain('evil\n- name: injected\u001b[31m " #');
+});
+
+test('nothing to ask: an empty rules list, still valid', async () => {
+  ws = await emptyWorkspace();
+  await insertCalls(ws, interactiveBackdrop);
+  await classifyCalls(ws, undefined);
+  await priceCalls(ws, await loadCatalog({}));
+  const text = renderSuggestions(await suggestRules(ws, 10), 'the workspace');
+  expect(text).toContain('rules: []');
+  const file = join(mkdtempSync(join(tmpdir(), 'suggest-')), 'rules.yaml');
+  writeFileSync(file, text);
+  expect((await loadRules(file))?.rules).toEqual([]);
+  expect(await lowConfidenceNote(ws)).toBeUndefined();
+});
+
+test('audit\'s note names the low-confidence spend and the command', async () => {
+  await labelled();
+  expect(await lowConfidenceNote(ws)).toMatch(/^\$[\d,.]+ \(\d+(\.\d)?% of spend\) is labelled with low confidence or by default; `batchable rules suggest` drafts a rules file/);
+});
