@@ -7,6 +7,7 @@ import { registerCheck } from './check.ts';
 import { registerExplain } from './explain.ts';
 import { registerFormats } from './formats.ts';
 import { registerIngest } from './ingest.ts';
+import { registerPlan } from './plan.ts';
 import { registerPricing } from './pricing.ts';
 import { registerPull } from './pull.ts';
 import { registerSimulate } from './simulate.ts';
@@ -28,6 +29,7 @@ export function createProgram(io: Io, env: Env = process.env): Command {
   registerFormats(program, io);
   registerRejects(program, io);
   registerSimulate(program, io, env);
+  registerPlan(program, io, env);
   registerCheck(program, io, env);
   registerExplain(program, io);
   registerPricing(program, io);

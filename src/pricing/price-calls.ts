@@ -124,7 +124,7 @@ o AS (
 SELECT row_number() OVER ()::INTEGER AS pkey, mk, NULL::INTEGER AS rk, 'catalog' AS price_basis, above, lane, eligible,
   catalog_id, provider AS price_provider, eligible AND bat_in IS NOT NULL AS batch_eligible, above >= 0 AS long_context,
   effective_from AS price_effective_from,
-  ${rateColumns.map((r) => `std_${r}`).join(', ')}, ${rateColumns.map((r) => `bat_${r}`).join(', ')},
+  ${rateColumns.map((r) => `std_${r}`).join(', ')}, ${rateColumns.map((r) => `bat_${r}`).join(', ')}, ${rateColumns.map((r) => `flx_${r}`).join(', ')},
   ${rateColumns.map((r) => `${billed(r)} AS bil_${r}`).join(',\n  ')}
 FROM o`;
 

@@ -1,0 +1,37 @@
+// The plan as a markdown checklist a team pastes into a ticket: one section per workload, a box per step.
+import type { Plan } from '../../plan/build.ts';
+import { markdownText, oneLine } from '../escape.ts';
+import { formatUsd } from '../money.ts';
+import { formatCount } from '../table.ts';
+
+/** Inline text from input: no HTML, links, emphasis or code marks can form (src/report/escape.ts). */
+const md = markdownText;
+/** A fenced block that no line of the text can close, its control characters visible. */
+const fence = (lang: string, text: string) => {
+  const ticks = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `${ticks}${lang}\n${oneLine(text)}\n${ticks}`;
+};
+
+export function renderPlanMarkdown(p: Plan): string {
+  const lines: string[] = [];
+  const total = p.totals.monthlySavingsMicros === undefined ? `${formatUsd(p.totals.savingsMicros)} in the period` : `${formatUsd(p.totals.monthlySavingsMicros)} per 30 days`;
+  lines.push(`# Batch plan: ${p.entries.length} workload${p.entries.length === 1 ? '' : 's'}, ${total}`, '');
+  if (p.period.since !== null) lines.push(`Data: ${p.period.since} to ${p.period.until}. Savings as \`batchable audit\` counts them; fixed cost per workload (--min-saving): ${formatUsd(p.minSavingMicros)} per 30 days. Limits checked ${p.limitsCheckedOn}.`, '');
+  for (const e of p.entries) {
+    const saving = e.money.monthlySavingsMicros === undefined ? `${formatUsd(e.money.savingsMicros)} in the period` : `${formatUsd(e.money.monthlySavingsMicros)} per 30 days`;
+    lines.push(`## ${md(e.workload)} → ${md(e.targetName)}: saves ${saving}`, '');
+    lines.push(`${formatCount(e.perDay.requests)} requests a day on ${md(e.model)} (${md(e.operation)}); busiest hour ${e.busiestHour.at}: ${formatCount(e.busiestHour.requests)} requests.`, '');
+    lines.push(`- [ ] Build one line per request, id \`${md(e.template.idScheme)}\`, max output ${e.maxOutputTokens.suggested} tokens:`, '', fence('json', e.template.requestLine).replace(/^/gm, '  '), '');
+    lines.push(`- [ ] Send: ${md(e.template.submit)}`);
+    lines.push(`- [ ] Schedule: ${md(e.schedule.text)}${e.schedule.jobsPerDay === null ? '' : ` (${e.schedule.jobsPerDay} job${e.schedule.jobsPerDay === 1 ? '' : 's'} a day)`}`);
+    lines.push(`- [ ] Read back: ${md(e.template.readBack)}. A result line looks like:`, '', fence('json', e.template.resultLine).replace(/^/gm, '  '), '');
+    for (const r of e.risks) lines.push(`- [ ] Check: ${md(r)}`);
+    lines.push(`- [ ] Compare the next month's \`batchable audit\`: ${md(e.workload)} should show its calls on the ${e.target === 'openai-flex' ? 'flex' : 'batch'} lane.`, '');
+  }
+  if (p.skipped.length > 0) {
+    lines.push('## Not moved', '');
+    for (const s of p.skipped) lines.push(`- ${md(s.workload)}${s.model === null ? '' : ` (${md(s.model)})`}: ${md(s.reason)}`);
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
