@@ -65,6 +65,7 @@ export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Wor
          $t_in::BIGINT, $t_cr::BIGINT, $t_cw5::BIGINT, $t_cw1h::BIGINT, $t_out::BIGINT,
          $s_in::BIGINT, $s_cr::BIGINT, $s_cw5::BIGINT, $s_cw1h::BIGINT, $s_out::BIGINT,
          $b_in::BIGINT, $b_cr::BIGINT, $b_cw5::BIGINT, $b_cw1h::BIGINT, $b_out::BIGINT,
+         NULL, NULL, NULL, NULL, NULL,
          $l_in::BIGINT, $l_cr::BIGINT, $l_cw5::BIGINT, $l_cw1h::BIGINT, $l_out::BIGINT, $cost::HUGEINT, NULL,
          $requests::BIGINT, $ts::TIMESTAMPTZ, $ended::TIMESTAMPTZ)`,
       {
