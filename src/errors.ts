@@ -1,5 +1,9 @@
-// The error classes users see, and the exit-code contract: 0 fine, 1 a check failed, 2 bad usage or input.
-export type ExitCode = 0 | 1 | 2;
+// The error classes users see, and the exit-code contract: 0 fine, 1 a check failed, 2 bad usage or input,
+// 3 a bug in batchable (an internal error: printed with its stack and a request to report it).
+export type ExitCode = 0 | 1 | 2 | 3;
+
+/** The exit code of an internal error: distinct from 2, so a script never mistakes our bug for bad input. */
+export const internalExitCode = 3;
 
 /** An error the user can act on: printed as one message, never with a stack trace. */
 export class BatchableError extends Error {
@@ -45,14 +49,15 @@ export class CheckFailed extends BatchableError {
 
 /** A bug in batchable itself, detected before it could produce a wrong figure: reported with its stack. */
 export class InternalError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'InternalError';
   }
 }
 
+/** Only a BatchableError is the user's to fix (exit 2, or 1 for a breached check); anything else is our bug (3). */
 export function exitCodeFor(error: unknown): ExitCode {
-  return error instanceof BatchableError ? error.exitCode : 2;
+  return error instanceof BatchableError ? error.exitCode : internalExitCode;
 }
 
 /**
@@ -73,9 +78,70 @@ const maxMessage = 1000;
 const capped = (message: string): string =>
   message.length <= maxMessage ? message : `${message.slice(0, maxMessage)}… (${(message.length - maxMessage).toLocaleString('en-US')} more characters)`;
 
-/** Known errors print one line; unexpected ones keep their stack so a bug report can be filed. */
+/** Why a path cannot be read, in words (never a stack). */
+export function pathProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  }
+}
+
+/** The stack of an error and of each cause under it ("caused by: …"), for a bug report. */
+function stackOf(error: unknown): string {
+  const lines: string[] = [];
+  for (let e: unknown = error, depth = 0; e !== undefined && depth < 5; depth++) {
+    const text = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+    lines.push(depth === 0 ? text : `caused by: ${text}`);
+    const suppressed = e instanceof Error ? (e as Error & { suppressed?: unknown[] }).suppressed : undefined;
+    for (const s of Array.isArray(suppressed) ? suppressed : []) {
+      lines.push(`while cleaning up, also: ${s instanceof Error ? s.message : String(s)}`);
+    }
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return lines.join('\n');
+}
+
+/** Known errors print one line; anything else is our bug: its stack, and what to do with it. */
 export function formatError(error: unknown): string {
   if (error instanceof BatchableError) return `error: ${capped(error.message)}\n`;
-  if (error instanceof Error) return `internal error (please report): ${error.stack ?? error.message}\n`;
-  return `internal error (please report): ${String(error)}\n`;
+  return (
+    `internal error (please report): ${stackOf(error)}\n` +
+    `This is a bug in batchable, not a problem with your data or flags (exit ${internalExitCode}). Please report it ` +
+    'with the command you ran and the lines above (they hold no usage data beyond what the message quotes).\n'
+  );
+}
+
+/**
+ * Runs `work`, then `cleanup` whatever happened. A cleanup that fails after `work` failed never hides the first
+ * error: it is attached to it as `suppressed` (shown under an internal error's stack) and the first error is thrown.
+ */
+export async function withCleanup<T>(work: () => Promise<T>, cleanup: () => Promise<void> | void): Promise<T> {
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    try {
+      await cleanup();
+    } catch (secondary) {
+      if (error instanceof Error) {
+        const holder = error as Error & { suppressed?: unknown[] };
+        holder.suppressed = [...(holder.suppressed ?? []), secondary];
+      }
+    }
+    throw error;
+  }
+  await cleanup();
+  return result;
 }

@@ -2,7 +2,7 @@
 // are used; they are read back at the 6 decimals they were written with, so an unchanged bill compares equal.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { InputError } from '../errors.ts';
+import { InputError, pathProblem } from '../errors.ts';
 import { frac, type Fraction } from '../simulate/fraction.ts';
 
 export const shareNames = ['sync_share_spend', 'sync_share_requests', 'avoidable_share'] as const;
@@ -29,8 +29,7 @@ export function readBaseline(file: string): Baseline {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    throw new InputError(file, undefined, `cannot read the --baseline file (${why}); write one with \`batchable check ... --format json > ${file}\``, {
+    throw new InputError(file, undefined, `cannot read the --baseline file (${pathProblem(error)}); write one with \`batchable check ... --format json > ${file}\``, {
       cause: error,
     });
   }

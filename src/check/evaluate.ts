@@ -1,10 +1,12 @@
 // The verdict of `check`, pure: measured totals and the limits asked for -> one result per threshold.
 // Shares are exact fractions and money exact micro-dollars; the only rounding is the documented one
 // (money to micro-dollars, shares to 6 decimals when compared with a baseline written at that precision).
+import { InternalError } from '../errors.ts';
 import { cmp, frac, type Fraction, mul, ratio, roundDiv, sub, zero } from '../simulate/fraction.ts';
 import { type Baseline, type ShareName, sharePlaces, shareNames } from './baseline.ts';
 import type { Basis, CheckLimits } from './limits.ts';
 import type { CheckTotals } from './measure.ts';
+import { picoPerMicro, picoToMicros } from '../pricing/units.ts';
 
 const msPerDay = 86_400_000n;
 /** The normalisation window of `--max-avoidable-usd`. */
@@ -53,10 +55,8 @@ export type ThresholdResult = {
   readonly nearLimit: boolean;
 };
 
-const picoPerMicro = 1_000_000n;
-
-/** Pico-dollars to micro-dollars, rounded half away from zero: the only rounding of money here. */
-export const toMicros = (pico: bigint): bigint => roundDiv(pico, picoPerMicro);
+/** Pico-dollars to micro-dollars: the product's one rounding (src/pricing/units.ts). */
+export const toMicros = picoToMicros;
 
 /** Totals from SQL -> exact measures. */
 export function measure(totals: CheckTotals): Measures {
@@ -113,7 +113,7 @@ export function evaluate(m: Measures, limits: CheckLimits, baseline: Baseline | 
   if (limits.maxSyncShare !== undefined) {
     const share: ShareName = limits.basis === 'spend' ? 'sync_share_spend' : 'sync_share_requests';
     const value = m.shares[share];
-    if (value === null) throw new Error('sync_share_requests is checked only when requests are counted');
+    if (value === null) throw new InternalError('sync_share_requests is checked only when requests are counted');
     results.push(
       result({ name: 'max_sync_share', flag: '--max-sync-share', title: shareTitles[share], unit: 'share', basis: limits.basis, value, limit: limits.maxSyncShare }),
     );

@@ -1,15 +1,17 @@
 // What `check` measures, in one pass of SQL over labels (label_keys, label_outcomes) x priced_calls: spend on synchronous lanes,
 // spend that nobody waits on but is still billed synchronously, request counts, and the period covered.
 // Money stays integer pico-dollars (HUGEINT) here; the caller turns it into exact fractions.
+import { InternalError } from '../errors.ts';
 import { scopeSql } from '../db/queries/savings.ts';
 import type { Params, Workspace } from '../db/workspace.ts';
 import type { CheckFilter } from './limits.ts';
+import { synchronousSql } from '../pricing/units.ts';
 
-/** A lane where someone is served in real time and billed at the synchronous rates. */
-const synchronousSql = "coalesce(p.lane, 'standard') IN ('standard', 'priority')";
+/** A call billed on a synchronous lane (src/pricing/units.ts). */
+const synchronousCallSql = synchronousSql('p.lane');
 
 /** Non-blocking work, accepted by the provider's batch lane, still billed on a synchronous lane. */
-const avoidableSql = `(l.label = 'non_blocking' AND coalesce(p.batch_eligible, false) AND ${synchronousSql})`;
+const avoidableSql = `(l.label = 'non_blocking' AND coalesce(p.batch_eligible, false) AND ${synchronousCallSql})`;
 
 /** FROM + WHERE for the filters: priced_calls carries the call facts, so `calls` itself is not read. */
 function scope(filter: CheckFilter): { sql: string; params: Record<string, string> } {
@@ -44,10 +46,10 @@ export async function selectCheckTotals(ws: Workspace, filter: CheckFilter): Pro
   const rows = await ws.all<CheckTotals>(
     `SELECT count(*)::BIGINT AS rows,
             coalesce(sum(p.cost_pico), 0)::HUGEINT AS spend_pico,
-            coalesce(sum(p.cost_pico) FILTER (WHERE ${synchronousSql}), 0)::HUGEINT AS sync_pico,
+            coalesce(sum(p.cost_pico) FILTER (WHERE ${synchronousCallSql}), 0)::HUGEINT AS sync_pico,
             coalesce(sum(p.cost_pico) FILTER (WHERE ${avoidableSql}), 0)::HUGEINT AS avoidable_pico,
             coalesce(sum(p.requests), 0)::HUGEINT AS requests,
-            coalesce(sum(p.requests) FILTER (WHERE ${synchronousSql}), 0)::HUGEINT AS sync_requests,
+            coalesce(sum(p.requests) FILTER (WHERE ${synchronousCallSql}), 0)::HUGEINT AS sync_requests,
             count(*) FILTER (WHERE p.requests IS NULL)::BIGINT AS uncounted_rows,
             coalesce(sum(p.cost_pico) FILTER (WHERE p.requests IS NULL), 0)::HUGEINT AS uncounted_pico,
             epoch_ms(min(p.ts))::BIGINT AS first_ms,
@@ -56,7 +58,7 @@ export async function selectCheckTotals(ws: Workspace, filter: CheckFilter): Pro
     params as Params,
   );
   const totals = rows[0];
-  if (totals === undefined) throw new Error('aggregate query returned no row');
+  if (totals === undefined) throw new InternalError('aggregate query returned no row');
   return totals;
 }
 
@@ -72,7 +74,7 @@ export async function selectTopWorkloads(
   return ws.all<WorkloadContribution>(
     `SELECT coalesce(l.workload, '(none)') AS workload,
             coalesce(sum(p.cost_pico), 0)::HUGEINT AS spend_pico,
-            coalesce(sum(p.cost_pico) FILTER (WHERE ${synchronousSql}), 0)::HUGEINT AS sync_pico,
+            coalesce(sum(p.cost_pico) FILTER (WHERE ${synchronousCallSql}), 0)::HUGEINT AS sync_pico,
             coalesce(sum(p.cost_pico) FILTER (WHERE ${avoidableSql}), 0)::HUGEINT AS avoidable_pico
      ${sql}
      GROUP BY ALL

@@ -6,6 +6,7 @@ import { formatCount, renderTable } from '../report/table.ts';
 import { type Fraction, ratio, roundDiv, toNumber, zero } from '../simulate/fraction.ts';
 import { sharePlaces } from './baseline.ts';
 import type { Measures, ThresholdResult } from './evaluate.ts';
+import { synchronousLaneNames } from '../pricing/units.ts';
 
 export const checkSchemaVersion = 1;
 
@@ -84,7 +85,7 @@ function periodLine(m: Measures): string {
 function summaryLines(m: Measures): string[] {
   return [
     periodLine(m),
-    `Spend ${formatUsd(m.spendMicros)}: ${formatUsd(m.syncMicros)} on synchronous lanes (standard, priority), ${formatUsd(m.avoidableMicros)} avoidable (non-blocking, batch-eligible, still billed synchronously); ${formatUsd(m.avoidable30dMicros)} avoidable per 30 days`,
+    `Spend ${formatUsd(m.spendMicros)}: ${formatUsd(m.syncMicros)} on synchronous lanes (${synchronousLaneNames}), ${formatUsd(m.avoidableMicros)} avoidable (non-blocking, batch-eligible, still billed synchronously); ${formatUsd(m.avoidable30dMicros)} avoidable per 30 days`,
     `Requests: ${formatCount(m.syncRequests)} of ${formatCount(m.requests)} on synchronous lanes${m.uncountedRows > 0n ? ' (rows with a request count only)' : ''}`,
   ];
 }

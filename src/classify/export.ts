@@ -4,6 +4,7 @@ import { sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
 import { csvTextSql } from '../report/escape.ts';
+import { picoToUsdSql } from '../pricing/units.ts';
 
 const formats: Record<string, { options: string; reasons: string }> = {
   '.csv': { options: "FORMAT CSV, HEADER true", reasons: "array_to_string(l.reasons, ' | ')" },
@@ -21,7 +22,7 @@ export async function exportCalls(ws: Workspace, file: string): Promise<number> 
      WHERE name = 'priced_calls' AND temporary`,
   );
   const hasCost = (priced?.n ?? 0n) > 0n;
-  const cost = hasCost ? ', CAST(p.cost_pico / 1e12 AS DECIMAL(20,6)) AS cost_usd' : '';
+  const cost = hasCost ? `, ${picoToUsdSql('p.cost_pico')} AS cost_usd` : '';
   const join = hasCost ? 'LEFT JOIN priced_calls p USING (call_id)' : '';
   // In CSV, text cells that came from input are neutralised for spreadsheets (OWASP); numbers stay numbers.
   const text = (expr: string, name: string) => `${format.options.includes('CSV') ? csvTextSql(expr) : expr} AS ${name}`;

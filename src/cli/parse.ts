@@ -64,6 +64,14 @@ export function positiveNumber(flag: string, value: string | undefined, fallback
   return n;
 }
 
+/** A whole number of at least 1 (a row limit); absent means the fallback. */
+export function positiveInteger(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} ${value}: expected a whole number of at least 1`);
+  return n;
+}
+
 /** A decimal in [0, 1] (or [0, 1) with `below1`), e.g. "0.6". */
 export function parseShareFlag(flag: string, text: string | undefined, below1 = false): Fraction | undefined {
   if (text === undefined) return undefined;

@@ -4,6 +4,7 @@ import { listRejects } from '../app/rejects.ts';
 import { oneLine, quoted } from '../report/escape.ts';
 import type { Io } from './io.ts';
 import { addDbOption } from './options.ts';
+import { positiveInteger } from './parse.ts';
 
 export function registerRejects(program: Command, io: Io): void {
   const command = program
@@ -12,7 +13,7 @@ export function registerRejects(program: Command, io: Io): void {
     .option('--file <file>', 'only rows from this input file')
     .option('--limit <n>', 'at most this many rows', '100');
   addDbOption(command).action(async (flags: { db: string; file?: string; limit: string }) => {
-    const rows = await listRejects({ db: flags.db, file: flags.file, limit: Math.max(1, Number(flags.limit) || 100) });
+    const rows = await listRejects({ db: flags.db, file: flags.file, limit: positiveInteger('--limit', flags.limit, 100) });
     if (rows.length === 0) return io.out('no rejected rows\n');
     // File names, reasons and raw lines are input: shown with their control characters visible, raw text capped.
     io.out(rows.map((r) => `${oneLine(`${r.file}${r.line === null ? `#${r.path ?? ''}` : `:${r.line}`}: ${r.reason}`)}${r.raw ? `\n    ${quoted(r.raw, 200)}` : ''}`).join('\n') + '\n');

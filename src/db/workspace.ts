@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { BatchableError } from '../errors.ts';
+import { BatchableError, withCleanup } from '../errors.ts';
 import { refreshCallsView } from './calls-view.ts';
 import { macroSql } from './macros.ts';
 import { migrations } from './schema.ts';
@@ -80,11 +80,8 @@ export async function openWorkspace(path: string = defaultDbPath): Promise<Works
 /** Runs `fn` with an open workspace and always closes it. */
 export async function withWorkspace<T>(path: string | undefined, fn: (ws: Workspace) => Promise<T>): Promise<T> {
   const ws = await openWorkspace(path);
-  try {
-    return await fn(ws);
-  } finally {
-    ws.close();
-  }
+  // A close that fails after `fn` failed must not hide `fn`'s error.
+  return withCleanup(() => fn(ws), () => ws.close());
 }
 
 async function migrate(ws: Workspace): Promise<void> {
@@ -93,13 +90,17 @@ async function migrate(ws: Workspace): Promise<void> {
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;
     await ws.run('BEGIN TRANSACTION');
-    try {
-      for (const statement of migration.sql) await ws.run(statement);
-      await ws.run('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
-      await ws.run('COMMIT');
-    } catch (error) {
-      await ws.run('ROLLBACK');
-      throw error;
-    }
+    let committed = false;
+    await withCleanup(
+      async () => {
+        for (const statement of migration.sql) await ws.run(statement);
+        await ws.run('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
+        await ws.run('COMMIT');
+        committed = true;
+      },
+      async () => {
+        if (!committed) await ws.run('ROLLBACK');
+      },
+    );
   }
 }

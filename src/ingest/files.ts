@@ -11,7 +11,7 @@
 //   cost report); a file named explicitly must be usage (see `explicit`).
 import { accessSync, constants, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, UsageError } from '../errors.ts';
+import { InputError, pathProblem, UsageError } from '../errors.ts';
 import type { Workspace } from '../db/workspace.ts';
 
 /** Extensions read as usage exports when a directory is walked. */
@@ -32,25 +32,7 @@ export type Expansion = {
   readonly skipped: readonly { readonly file: string; readonly reason: string }[];
 };
 
-/** Why a path cannot be read, in words (never a stack). */
-export function pathProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'ELOOP':
-      return 'symbolic link loop';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  }
-}
+export { pathProblem };
 
 /** Throws one clear line when `path` is a symlink that leads nowhere or round in a circle. */
 function explainBrokenLink(path: string, error: unknown): never {

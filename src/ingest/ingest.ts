@@ -7,12 +7,12 @@ import { fileTableName, keptRowsSql, lineSql, moveIntoCallRows, ownTableMinCalls
 import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
-import { BatchableError, InputError, InternalError, UnrecognisedFormat } from '../errors.ts';
+import { BatchableError, InputError, InternalError, UnrecognisedFormat, withCleanup } from '../errors.ts';
 import type { AdapterContext, AdapterSelect, ContainerKind, Sample } from './adapter.ts';
 import { costRowsSelect, loadCostRows } from './costs.ts';
 import { chooseAdapter } from './detect.ts';
 import { quoted } from '../report/escape.ts';
-import { literalPath, type InputFile } from './files.ts';
+import { literalPath, pathProblem, type InputFile } from './files.ts';
 import { hashFile } from './hash.ts';
 import { isGzip, sniff } from './sniff.ts';
 
@@ -99,90 +99,114 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
   let written = false;
   let inTransaction = false;
   let committed = false;
+  const cleanup = async () => {
+    if (written && !committed) {
+      if (inTransaction) await ws.run('ROLLBACK');
+      await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
+    }
+    await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines');
+  };
   try {
-    const src = await prepareSource(ws, file, sample);
-    const ctx: AdapterContext = {
-      src,
-      kind: sample.kind,
-      header: src === '_src' ? [] : await csvColumns(ws, src),
-      map,
-      fileModifiedAt: statSync(file).mtime.toISOString(),
-    };
-    const select = adapter.select(ctx);
-    if (adapter.role === 'costs') {
-      // Billed costs (src/ingest/costs.ts): staged, then loaded into billed_costs for reconciliation; no calls.
+    // A cleanup that fails too never hides why the file failed (withCleanup keeps the first error).
+    return await withCleanup(async () => {
+      const src = await prepareSource(ws, file, sample);
+      const ctx: AdapterContext = {
+        src,
+        kind: sample.kind,
+        header: src === '_src' ? [] : await csvColumns(ws, src),
+        map,
+        fileModifiedAt: statSync(file).mtime.toISOString(),
+      };
+      const select = adapter.select(ctx);
+      if (adapter.role === 'costs') {
+        // Billed costs (src/ingest/costs.ts): staged, then loaded into billed_costs for reconciliation; no calls.
+        written = true;
+        await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${costRowsSelect(select, sample.kind)}`);
+        const sourceId = await hashing;
+        await ws.run('BEGIN TRANSACTION');
+        inTransaction = true;
+        const c = await loadCostRows(ws, { file, sourceId, table, format: adapter.id, kind: sample.kind });
+        if (options.strict === true && c.rejects > 0) throw new BatchableError(`${c.rejects} row(s) rejected and --strict is set; nothing from ${file} was ingested (batchable rejects --file ${file})`);
+        await ws.run(
+          `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped, table_name)
+           VALUES ($sid, $file, $format, $bytes, $rows, 0, $rejects, 0, $skipped, NULL)`,
+          { sid: sourceId, file, format: adapter.id, bytes, rows: c.rows, rejects: c.rejects, skipped: c.skipped },
+        );
+        await ws.run('COMMIT');
+        committed = true;
+        await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
+        const firstRejects = (
+          await ws.all<{ line: bigint | null; path: string | null; reason: string }>(
+            "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
+            [sourceId],
+          )
+        ).map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
+        return { file, format: adapter.id, status: 'ingested', rows: c.rows, calls: 0, rejects: c.rejects, duplicates: 0, skipped: c.skipped, costRows: c.costRows, firstRejects };
+      }
+      if (sample.kind === 'csv') await assertKeepsFileOrder(ws, select, adapter.id);
+      // The file's table is written in one statement, before the transaction: inside one, DuckDB numbers new rows
+      // from a large offset, and a CSV row's position in the table is what gives its line.
       written = true;
-      await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${costRowsSelect(select, sample.kind)}`);
+      await withProgress(ws, file, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${fileRowsSelect(select, sample.kind)}`));
       const sourceId = await hashing;
+      await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(fileTableName(sourceId))}`); // left by a run that was killed
+      await ws.run(`ALTER TABLE ${sqlIdent(table)} RENAME TO ${sqlIdent(fileTableName(sourceId))}`);
+      table = fileTableName(sourceId);
       await ws.run('BEGIN TRANSACTION');
       inTransaction = true;
-      const c = await loadCostRows(ws, { file, sourceId, table, format: adapter.id, kind: sample.kind });
-      if (options.strict === true && c.rejects > 0) throw new BatchableError(`${c.rejects} row(s) rejected and --strict is set; nothing from ${file} was ingested (batchable rejects --file ${file})`);
-      await ws.run(
-        `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped, table_name)
-         VALUES ($sid, $file, $format, $bytes, $rows, 0, $rejects, 0, $skipped, NULL)`,
-        { sid: sourceId, file, format: adapter.id, bytes, rows: c.rows, rejects: c.rejects, skipped: c.skipped },
-      );
-      await ws.run('COMMIT');
-      committed = true;
-      await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
+      const stats = await loadFileTable(ws, { file, sourceId, table, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: options.ownTableMinCalls });
       const firstRejects = (
         await ws.all<{ line: bigint | null; path: string | null; reason: string }>(
           "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
           [sourceId],
         )
       ).map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
-      return { file, format: adapter.id, status: 'ingested', rows: c.rows, calls: 0, rejects: c.rejects, duplicates: 0, skipped: c.skipped, costRows: c.costRows, firstRejects };
-    }
-    if (sample.kind === 'csv') await assertKeepsFileOrder(ws, select, adapter.id);
-    // The file's table is written in one statement, before the transaction: inside one, DuckDB numbers new rows
-    // from a large offset, and a CSV row's position in the table is what gives its line.
-    written = true;
-    await withProgress(ws, file, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${fileRowsSelect(select, sample.kind)}`));
-    const sourceId = await hashing;
-    await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(fileTableName(sourceId))}`); // left by a run that was killed
-    await ws.run(`ALTER TABLE ${sqlIdent(table)} RENAME TO ${sqlIdent(fileTableName(sourceId))}`);
-    table = fileTableName(sourceId);
-    await ws.run('BEGIN TRANSACTION');
-    inTransaction = true;
-    const stats = await loadFileTable(ws, { file, sourceId, table, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: options.ownTableMinCalls });
-    const firstRejects = (
-      await ws.all<{ line: bigint | null; path: string | null; reason: string }>(
-        "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
-        [sourceId],
-      )
-    ).map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
-    if (options.strict === true && stats.rejects > 0) {
-      const first = firstRejects[0];
-      const where = first ? `${file}${first.line === null ? `#${first.path ?? ''}` : `:${first.line}`}: ${first.reason}` : file;
-      throw new BatchableError(`${stats.rejects} row(s) rejected and --strict is set; nothing from ${file} was ingested. First: ${where}`);
-    }
-    await ws.run('COMMIT');
-    committed = true;
-    return { file, format: adapter.id, status: 'ingested', ...stats, firstRejects };
+      if (options.strict === true && stats.rejects > 0) {
+        const first = firstRejects[0];
+        const where = first ? `${file}${first.line === null ? `#${first.path ?? ''}` : `:${first.line}`}: ${first.reason}` : file;
+        throw new BatchableError(`${stats.rejects} row(s) rejected and --strict is set; nothing from ${file} was ingested. First: ${where}`);
+      }
+      await ws.run('COMMIT');
+      committed = true;
+      return { file, format: adapter.id, status: 'ingested', ...stats, firstRejects };
+    }, cleanup);
   } catch (error) {
-    if (written && !committed) {
-      if (inTransaction) await ws.run('ROLLBACK');
-      await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
-    }
     if (isGzip(file)) {
       // DuckDB may stop on a cut gzip stream before the hash pass does: the hash pass's one line says it best.
       const gzipProblem = await hashing.then(() => undefined, (e: unknown) => e);
       if (gzipProblem instanceof BatchableError) throw gzipProblem;
     }
     if (error instanceof BatchableError || error instanceof InternalError) throw error;
-    throw await asInputError(file, error);
-  } finally {
-    await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines');
+    throw await readError(file, adapter.id, error);
   }
 }
 
 /** Where a file's rows are written before its content hash names the table. */
 const incomingTable = 'calls_incoming';
 
-/** DuckDB's reader errors name the problem and usually the line; keep their first lines, drop the stack. */
-async function asInputError(file: string, error: unknown): Promise<BatchableError> {
+/**
+ * DuckDB error classes that come from the file being read: a malformed record, a line too long, a cut stream.
+ * Any other class (Binder, Parser, Catalog, Conversion…) means the SQL batchable wrote is wrong for this input:
+ * our bug, not the file's. A Conversion Error is ours too: adapters convert with checks that make bad values rejects.
+ */
+const inputErrorClass = /^(Invalid Input Error|IO Error):/;
+
+/**
+ * The error a failed read turns into. Only errors known to come from the input are input errors (exit 2, one
+ * line, file and line where DuckDB names it); everything else is an internal error with its stack (exit 3).
+ */
+export async function readError(file: string, adapterId: string, error: unknown): Promise<Error> {
   const message = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new InputError(file, undefined, `cannot read: ${pathProblem(error)}`, { cause: error });
+  if (/Out of Memory Error|out of memory|memory limit/i.test(message)) {
+    return new BatchableError(`out of memory while reading ${file}: DuckDB's memory limit (${process.env.BATCHABLE_MEMORY_LIMIT ?? '1GB'}) was reached; ` +
+      'raise it with BATCHABLE_MEMORY_LIMIT=4GB (or more) and run again', 2, { cause: error });
+  }
+  if (!inputErrorClass.test(message)) {
+    const first = message.split('\n')[0] ?? message;
+    return new InternalError(`reading ${file} with the ${adapterId} adapter, DuckDB refused a query batchable wrote: ${first}`, { cause: error });
+  }
   const tooLong = /Maximum line size of (\d+) bytes exceeded/.exec(message);
   if (tooLong) {
     // DuckDB numbers the line within its buffer ("Line: 1"): find the real one.
@@ -191,13 +215,10 @@ async function asInputError(file: string, error: unknown): Promise<BatchableErro
     return new InputError(file, found?.line, `a line of ${(found?.bytes ?? limit).toLocaleString('en-US')} bytes, over the ${limit.toLocaleString('en-US')}-byte limit for one line ` +
       `(batchable raises DuckDB's limit to the file's size, up to ${maxLineBytes >> 20} MB); no usage record is that long: check how the file was written`, { cause: error });
   }
-  if (/out of memory|memory limit/i.test(message)) {
-    return new BatchableError(`out of memory while reading ${file}: DuckDB's memory limit (${process.env.BATCHABLE_MEMORY_LIMIT ?? '1GB'}) was reached; ` +
-      'raise it with BATCHABLE_MEMORY_LIMIT=4GB (or more) and run again', 2, { cause: error });
-  }
   const line = /on Line: (\d+)/i.exec(message)?.[1];
-  const firstLine = message.split('\n').find((l) => l.trim() !== '' && !/^CSV Error on Line/i.test(l)) ?? message;
-  const problem = /JSON|json/.test(message) ? `not valid JSON (${quoted(firstLine.trim())}); is the file truncated?` : quoted(firstLine.trim());
+  const body = message.replace(inputErrorClass, '').trim();
+  const firstLine = body.split('\n').find((l) => l.trim() !== '' && !/^CSV Error on Line/i.test(l)) ?? body;
+  const problem = /Malformed JSON|JSON/.test(message) ? `not valid JSON (${quoted(firstLine.trim())}); is the file truncated?` : quoted(firstLine.trim());
   return new InputError(file, line === undefined ? undefined : Number(line), problem, { cause: error });
 }
 

@@ -4,6 +4,7 @@
 // Carried by the report model and rendered by src/report/billed.ts.
 import type { Workspace } from '../db/types.ts';
 import { resolveModel, type Catalog } from './load-catalog.ts';
+import { picoToMicrosSql } from './units.ts';
 
 export type BilledRow = {
   readonly catalog_id: string;
@@ -47,8 +48,8 @@ export async function selectBilledReconciliation(ws: Workspace, catalog: Catalog
       FROM priced_calls WHERE catalog_id IN (SELECT catalog_id FROM b) GROUP BY ALL
     )
     SELECT b.catalog_id, strftime(to_timestamp(b.dn * 86400) AT TIME ZONE 'UTC', '%Y-%m-%d') AS day, b.billed_micros,
-      CAST((coalesce(r.pico, 0) + 500000) // 1000000 AS BIGINT) AS recomputed_micros,
-      CAST((coalesce(r.pico, 0) + 500000) // 1000000 AS BIGINT) - b.billed_micros AS residual_micros
+      ${picoToMicrosSql('coalesce(r.pico, 0)')} AS recomputed_micros,
+      ${picoToMicrosSql('coalesce(r.pico, 0)')} - b.billed_micros AS residual_micros
     FROM b LEFT JOIN r USING (catalog_id, dn) ORDER BY b.catalog_id, b.dn`);
   const flagged = rows.map((row) => {
     const d = row.residual_micros < 0n ? -row.residual_micros : row.residual_micros;

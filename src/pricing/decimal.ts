@@ -1,5 +1,7 @@
 // Exact decimal arithmetic for prices. Catalog prices are decimal text (or numbers) in USD per 1M tokens and
 // become integer micro-dollars per 1M tokens (µ$/MTok) by parsing the digits, never by multiplying floats.
+import { InternalError } from '../errors.ts';
+
 export type Ratio = { readonly num: bigint; readonly den: bigint };
 
 const decimalPattern = /^(\d+)(?:\.(\d*))?$/;
@@ -20,7 +22,7 @@ export function tryUsdToMicros(value: string | number): bigint | undefined {
 
 export function usdToMicros(value: string | number): bigint {
   const micros = tryUsdToMicros(value);
-  if (micros === undefined) throw new Error(`not a decimal with at most 6 decimals: ${String(value)}`);
+  if (micros === undefined) throw new InternalError(`not a decimal with at most 6 decimals: ${String(value)}`);
   return micros;
 }
 

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BatchableError, InputError, UsageError } from '../errors.ts';
+import { BatchableError, InputError, UsageError, pathProblem } from '../errors.ts';
 import { catalogFileSchema, laneNames, type CatalogFile, type LaneRates, type Operation, type PriceEntry, type PublishedLane, type Tier } from './catalog-schema.ts';
 import { applyRatio, parseRatio, usdToMicros, type Ratio } from './decimal.ts';
 import { aliasesFileName, readAliasesFile, type UserAlias } from './aliases.ts';
@@ -61,14 +61,32 @@ export async function loadCatalog(options: { pricingDir?: string | undefined }):
   const files = catalogFiles(bundledPricingDir);
   if (files.length === 0) throw new BatchableError(`${bundledPricingDir}: the bundled price catalog is missing; reinstall batchable`);
   const userDir = options.pricingDir ?? (existsSync(defaultPricingDir) ? defaultPricingDir : undefined);
-  if (options.pricingDir !== undefined && !(existsSync(options.pricingDir) && statSync(options.pricingDir).isDirectory())) {
-    throw new UsageError(`--pricing-dir ${options.pricingDir}: no such directory (create it and put <provider>.json catalogs in it)`);
+  if (options.pricingDir !== undefined) assertDirectory(options.pricingDir);
+  let userFiles: string[];
+  try {
+    userFiles = userDir === undefined ? [] : catalogFiles(userDir);
+  } catch (error) {
+    throw new UsageError(`--pricing-dir ${userDir}: cannot read the directory (${pathProblem(error)})`, { cause: error });
   }
-  const userFiles = userDir === undefined ? [] : catalogFiles(userDir);
   const aliasFile = userDir === undefined ? undefined : join(userDir, aliasesFileName);
   const aliases = aliasFile !== undefined && existsSync(aliasFile) ? readAliasesFile(aliasFile) : [];
   const catalog = buildCatalog([...files.map((f) => ({ file: f, data: readCatalogFile(f) })), ...userFiles.map((f) => ({ file: f, data: readCatalogFile(f), user: true }))]);
   return withUserAliases(catalog, aliases, aliasFile ?? '');
+}
+
+/** --pricing-dir names a directory that can be read; a permission problem is said as such, not as "no such directory". */
+function assertDirectory(dir: string): void {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new UsageError(
+      `--pricing-dir ${dir}: ${missing ? 'no such directory (create it and put <provider>.json catalogs in it)' : `cannot read the directory (${pathProblem(error)})`}`,
+      { cause: error },
+    );
+  }
+  if (!isDirectory) throw new UsageError(`--pricing-dir ${dir}: not a directory (create one and put <provider>.json catalogs in it)`);
 }
 
 /** Adds the user's aliases; each must name a model the catalog has (else exit 2 naming the alias and the file). */

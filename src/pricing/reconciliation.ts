@@ -2,6 +2,7 @@
 // catalog model and lane, and the residual. Reads priced_calls (built by priceCalls) joined to calls.
 // Carried by the report model and rendered by every report format (src/report/reconciliation.ts).
 import type { Workspace } from '../db/types.ts';
+import { picoToMicrosSql } from './units.ts';
 
 export type ReconciliationRow = {
   /** Catalog model id. */
@@ -32,7 +33,7 @@ export async function selectReconciliation(ws: Workspace): Promise<Reconciliatio
       WHERE c.reported_cost IS NOT NULL AND p.price_basis = 'catalog'
     ), s AS (
       SELECT catalog_id, lane, count(*) AS rows,
-        CAST((sum(cost_pico) + 500000) // 1000000 AS BIGINT) AS recomputed_micros,
+        ${picoToMicrosSql('sum(cost_pico)')} AS recomputed_micros,
         CAST(round(sum(reported_cost) * 1000000) AS BIGINT) AS reported_micros
       FROM j GROUP BY catalog_id, lane
     )

@@ -4,6 +4,7 @@ import { selectSavingsGroups, type GroupBy, type SavingsFilter, type SavingsGrou
 import type { Workspace } from '../db/workspace.ts';
 import type { HtmlSeries, MicroSplit } from './html/from-report.ts';
 import type { Report } from './model.ts';
+import { picoToMicros } from '../pricing/units.ts';
 
 type Part = keyof MicroSplit;
 
@@ -18,8 +19,6 @@ function partOf(g: SavingsGroupRow): Part {
   return g.batch_eligible && g.has_batch_rates ? 'batchableSync' : 'otherSync';
 }
 
-const toMicros = (pico: bigint): bigint => (pico + 500_000n) / 1_000_000n;
-
 function splits(groups: readonly SavingsGroupRow[]): Map<string, MicroSplit> {
   const pico = new Map<string, Record<Part, bigint>>();
   for (const g of groups) {
@@ -30,7 +29,7 @@ function splits(groups: readonly SavingsGroupRow[]): Map<string, MicroSplit> {
   return new Map(
     [...pico].map(([name, p]) => [
       name,
-      { blocking: toMicros(p.blocking), batchableSync: toMicros(p.batchableSync), batch: toMicros(p.batch), otherSync: toMicros(p.otherSync) },
+      { blocking: picoToMicros(p.blocking), batchableSync: picoToMicros(p.batchableSync), batch: picoToMicros(p.batch), otherSync: picoToMicros(p.otherSync) },
     ]),
   );
 }

@@ -5,10 +5,11 @@ import type { Workspace } from '../db/workspace.ts';
 import { formatNotes } from '../ingest/adapters/index.ts';
 import { allocateBatch, type Pool } from '../simulate/allocate.ts';
 import { type StructuralDiscount, structuralFor } from '../simulate/structural.ts';
-import { add, type Fraction, ratio, roundDiv, roundTo, zero } from '../simulate/fraction.ts';
+import { add, type Fraction, ratio, roundDiv, zero } from '../simulate/fraction.ts';
 import { addSteps, type Rates, stack, type Steps, zeroSteps } from '../simulate/stacking.ts';
 import { formatUsd } from './money.ts';
 import type { BilledReconciliation, MicroSteps, ReconciliationRow, Report, ReportRow, RowLabel } from './model.ts';
+import { picoFractionToMicros, synchronousLaneNames } from '../pricing/units.ts';
 
 export type SavingsOptions = {
   readonly command: 'audit' | 'simulate';
@@ -27,17 +28,16 @@ export type SavingsOptions = {
   readonly billed?: BilledReconciliation | undefined;
 };
 
-const picoPerMicro = 1_000_000n;
 const thirtyDays = 30n * 86_400n;
 /** Below a day of data a 30-day extrapolation says more about the sample (one nightly run) than about the month. */
 const minPeriodSeconds = 86_400n;
 
 const micros = (s: Steps): MicroSteps => ({
-  now: roundTo(s.now, picoPerMicro),
-  structural: roundTo(s.structural, picoPerMicro),
-  batch: roundTo(s.batch, picoPerMicro),
-  caching: roundTo(s.caching, picoPerMicro),
-  credits: roundTo(s.credits, picoPerMicro),
+  now: picoFractionToMicros(s.now),
+  structural: picoFractionToMicros(s.structural),
+  batch: picoFractionToMicros(s.batch),
+  caching: picoFractionToMicros(s.caching),
+  credits: picoFractionToMicros(s.credits),
 });
 
 function poolOf(g: SavingsGroupRow): Pool {
@@ -115,7 +115,7 @@ export async function buildSavingsReport(ws: Workspace, o: SavingsOptions): Prom
     const label: RowLabel = acc.labels.size === 1 ? (acc.labels.has('blocking') ? 'blocking' : 'non_blocking') : 'mixed';
     return {
       name, label, requests: acc.requests, uncountedRows: acc.uncounted, blockingRequests: acc.blocking, blockingShare: ratio(acc.blocking, acc.requests), steps,
-      batchableSyncMicros: roundTo(acc.batchableNow, picoPerMicro), savingsMicros: savings, monthlySavingsMicros: monthly(savings),
+      batchableSyncMicros: picoFractionToMicros(acc.batchableNow), savingsMicros: savings, monthlySavingsMicros: monthly(savings),
       reasons: reasons.get(name) ?? [],
     };
   });
@@ -144,7 +144,7 @@ export async function buildSavingsReport(ws: Workspace, o: SavingsOptions): Prom
       catalog: o.catalog,
       laneRule:
         o.batchShare === undefined
-          ? 'calls labelled non-blocking, batch-eligible on their provider and billed on a synchronous lane (standard, priority) move to the batch lane at the catalog batch rates'
+          ? `calls labelled non-blocking, batch-eligible on their provider and billed on a synchronous lane (${synchronousLaneNames}) move to the batch lane at the catalog batch rates`
           : `--batch-share ${o.batchShareText ?? ''} of synchronous requests moves to the batch lane at the catalog batch rates, non-blocking work first, then blocking work`,
       rulesFile: o.rulesFile,
       groupBy: o.by,
@@ -165,7 +165,7 @@ export async function buildSavingsReport(ws: Workspace, o: SavingsOptions): Prom
       syncRequests: allocation.syncRequests,
       batchableRequests: allocation.batchableRequests,
       steps: totalSteps,
-      batchableSyncMicros: roundTo(batchableNow, picoPerMicro),
+      batchableSyncMicros: picoFractionToMicros(batchableNow),
       savingsMicros: totalSavings,
       monthly:
         seconds === undefined
@@ -235,7 +235,7 @@ function buildNotes(byName: Map<string, Acc>, rows: readonly ReportRow[], o: Sav
     }
     if (acc.cannotBatch.requests > 0n) {
       notes.push(
-        `${row.name}: ${count(acc.cannotBatch.requests)} non-blocking requests (${formatUsd(roundTo(acc.cannotBatch.now, picoPerMicro))} now) cannot be batched on ` +
+        `${row.name}: ${count(acc.cannotBatch.requests)} non-blocking requests (${formatUsd(picoFractionToMicros(acc.cannotBatch.now))} now) cannot be batched on ` +
           `${[...acc.cannotBatch.providers].sort().join(', ')}: its batch lane does not take this model or operation; no saving counted.`,
       );
     }

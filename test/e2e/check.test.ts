@@ -262,7 +262,7 @@ describe('check: exit 2 for bad usage or input', () => {
     ['an unknown format', [org, '--max-sync-share', '0.5', '--format', 'csv'], 'error: --format csv: expected one of table, json, markdown'],
     ['a baseline without --max-increase', [org, '--baseline', fixture('check/baseline-main.json')], '--max-increase P'],
     ['--max-increase without a baseline', [org, '--max-increase', '5'], 'error: --max-increase 5: also pass --baseline FILE'],
-    ['a missing baseline', [org, '--baseline', 'no-such-check.json', '--max-increase', '5'], 'error: no-such-check.json: cannot read the --baseline file (ENOENT)'],
+    ['a missing baseline', [org, '--baseline', 'no-such-check.json', '--max-increase', '5'], 'error: no-such-check.json: cannot read the --baseline file (no such file or directory)'],
     ['a truncated baseline', [org, '--baseline', fixture('check/baseline-truncated.json'), '--max-increase', '5'], 'baseline-truncated.json: --baseline is not JSON'],
     [
       'a baseline from another command',

@@ -3,6 +3,7 @@
 // schema, are written into the text. The expression reads the columns of `calls` plus `auto_workload`.
 import type { DuckDBValue } from '@duckdb/node-api';
 import { columnMatchKeys, deadlineMinutes, parseHours, tagKeyPattern, type Rule, type Rules } from './schema.ts';
+import { InternalError } from '../../errors.ts';
 
 export type CompiledRules = { readonly sql: string; readonly params: Record<string, DuckDBValue> };
 
@@ -59,7 +60,7 @@ function conditionSql(rule: Rule, index: number, params: Record<string, DuckDBVa
     let column: string;
     if (key.startsWith('tags.')) {
       const tagKey = key.slice('tags.'.length);
-      if (!tagKeyPattern.test(tagKey)) throw new Error(`unvalidated tag key ${tagKey}`); // the schema rejects these first
+      if (!tagKeyPattern.test(tagKey)) throw new InternalError(`unvalidated tag key ${tagKey}`); // the schema rejects these first
       column = `json_extract_string(tags, ${bind(`m${keyIndex}_path`, tagPath(tagKey))})`;
     } else {
       column = columnFor[key as keyof typeof columnFor];

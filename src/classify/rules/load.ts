@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { z } from 'zod';
-import { InputError, UsageError } from '../../errors.ts';
+import { InputError, UsageError, pathProblem } from '../../errors.ts';
 import { parseHours, rulesFileSchema, type Rules } from './schema.ts';
 
 export async function loadRules(file: string | undefined): Promise<Rules | undefined> {
@@ -11,7 +11,7 @@ export async function loadRules(file: string | undefined): Promise<Rules | undef
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--rules ${file}: cannot read the rules file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+    throw new UsageError(`--rules ${file}: cannot read the rules file (${pathProblem(error)})`, { cause: error });
   }
   // The YAML parser loads only when a rules file is given.
   const { parse: parseYaml } = await import('yaml');

@@ -1,6 +1,7 @@
 // The rules file (--rules FILE): ordered rules whose first match decides a call's workload and/or label.
 // One zod schema is the validation, the TypeScript type and (via z.toJSONSchema) the published JSON Schema.
 import { z } from 'zod';
+import { InternalError } from '../../errors.ts';
 
 /** A glob (DuckDB GLOB: *, ?, [abc]) or a list of globs, any of which may match. */
 const globOrList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
@@ -79,7 +80,7 @@ export type Rules = { readonly file: string; readonly rules: readonly Rule[] };
 /** Minutes in a deadline string already validated by deadlinePattern. */
 export function deadlineMinutes(text: string): number {
   const m = deadlinePattern.exec(text.trim());
-  if (!m) throw new Error(`not a deadline: ${text}`);
+  if (!m) throw new InternalError(`not a deadline: ${text}`);
   const n = Number(m[1]);
   return m[2] === 'd' ? n * 1440 : m[2] === 'h' ? n * 60 : n;
 }

@@ -4,6 +4,7 @@
 // Money is computed from tokens x rates (priced_calls.cost_pico is the same sum on the billed lane).
 import { UsageError } from '../../errors.ts';
 import type { Params, Workspace } from '../workspace.ts';
+import { synchronousSql } from '../../pricing/units.ts';
 
 export const groupings = ['workload', 'model', 'provider', 'project', 'api_key', 'day'] as const;
 export type GroupBy = (typeof groupings)[number];
@@ -133,7 +134,7 @@ export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: Sa
             o.label,
             o.reasons[1] AS reason,
             g.lane,
-            g.lane IN ('standard', 'priority') AS synchronous,
+            ${synchronousSql('g.lane')} AS synchronous,
             g.batch_eligible,
             g.has_batch_rates,
             g.price_provider,
