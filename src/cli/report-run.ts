@@ -3,9 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { audit } from '../app/audit.ts';
 import { simulate } from '../app/simulate.ts';
 import { renderHtml } from '../report/html/index.ts';
-import { htmlInput, type JsonReportForHtml } from '../report/html/from-report.ts';
+import { htmlInput } from '../report/html/from-report.ts';
 import { render } from '../report/render.ts';
-import { reportJson } from '../report/renderers/json.ts';
+import { reportDocument } from '../report/renderers/json.ts';
 import type { Io } from './io.ts';
 import type { AnalysisFlags } from './options.ts';
 import type { Env } from './io.ts';
@@ -40,7 +40,7 @@ export async function runReport(io: Io, command: 'audit' | 'simulate', files: st
   io.out(render(report, parsed.format, { ...io.style, wide: flags.wide === true }));
   if (flags.html !== undefined && charts !== undefined) {
     // The page prints from the JSON report's own numbers, so it matches `--format json` to the cent.
-    writeFileSync(flags.html, await renderHtml(htmlInput(reportJson(report) as JsonReportForHtml, charts)));
+    writeFileSync(flags.html, await renderHtml(htmlInput(reportDocument(report), charts)));
     io.err(`HTML report written to ${flags.html}\n`);
   }
 }

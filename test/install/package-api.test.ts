@@ -17,9 +17,9 @@ describe('package API', () => {
 
   it("import { audit } from 'batchable' runs the built code and returns the report model", () => {
     const script = `
-      const { audit, reportJson } = await import('batchable');
+      const { audit, reportDocument } = await import('batchable');
       const { report } = await audit({ files: [${JSON.stringify(fixture('seeds/ten-thousand-dollars.csv'))}] });
-      process.stdout.write(JSON.stringify({ savings: String(report.totals.savingsMicros), rows: report.rows.length, json: reportJson(report).totals.savings_usd }));`;
+      process.stdout.write(JSON.stringify({ savings: String(report.totals.savingsMicros), rows: report.rows.length, json: reportDocument(report).totals.savings_usd }));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ savings: '3000000000', rows: 2, json: 3000 });

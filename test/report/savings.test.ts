@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/db/workspace.ts';
 import { parseStructural } from '../../src/cli/parse.ts';
 import { frac, parseDecimal } from '../../src/simulate/fraction.ts';
-import { reportJson } from '../../src/report/renderers/json.ts';
+import { reportDocument } from '../../src/report/renderers/json.ts';
 import { buildSavingsReport, type SavingsOptions } from '../../src/report/savings.ts';
 import { analysisWorkspace, type TestCall } from '../helpers/analysis.ts';
 import { baseOptions, calls } from './sample.ts';
@@ -111,8 +111,8 @@ describe('simulate', () => {
 
 describe('JSON contract', () => {
   it('has the documented shape, money in USD with 6 decimals', async () => {
-    const json = reportJson(await report()) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['schema_version', 'command', 'group_by', 'period', 'assumptions', 'totals', 'workloads', 'notes', 'warnings']);
+    const json: Record<string, unknown> = reportDocument(await report());
+    expect(Object.keys(json)).toEqual(['schema_version', 'command', 'group_by', 'period', 'assumptions', 'totals', 'workloads', 'reconciliation', 'reconciliation_notes', 'billed_reconciliation', 'notes', 'warnings']);
     expect(json.schema_version).toBe(2);
     expect(json.period).toEqual({ since: '2026-10-01T00:00:00Z', until: '2026-10-31T00:00:00Z', days: 30 });
     expect(json.totals).toEqual({

@@ -67,6 +67,18 @@ export type HtmlReportInput = {
     /** Up to 3 deciding reasons, most frequent first. User text (rules files write them): escaped. */
     readonly reasons: readonly string[];
   }[];
+  /** Recomputed vs reported cost per model and lane (the JSON's `reconciliation`); absent or empty: no section. */
+  readonly reconciliation?: readonly {
+    readonly model: string;
+    readonly lane: string;
+    readonly rows: number;
+    readonly recomputed_usd: number;
+    readonly reported_usd: number;
+    readonly residual_usd: number;
+    readonly flag: 'recomputed_above' | 'reported_above' | null;
+  }[];
+  /** What the sources behind the reconciliation cannot show (the JSON's `reconciliation_notes`). */
+  readonly reconciliation_notes?: readonly string[];
   /** Where batch would not pay (low volume, deadlines under 24 h, chained agents, ...). */
   readonly notes: readonly string[];
   /** E.g. a --batch-share above batchable_share. Shown prominently near the top. */

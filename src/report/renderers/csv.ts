@@ -1,4 +1,5 @@
-// CSV: one row per report row plus a `total` row; money as USD text with 6 decimals (exact), shares 0..1.
+// CSV: one row per report row plus a `total` row; money as USD text with 6 decimals (exact), shares 0..1. The
+// reconciliation tables (when there is something to reconcile) follow, each after one empty line.
 import { type Fraction, toNumber } from '../../simulate/fraction.ts';
 import { usdText } from '../money.ts';
 import type { MicroSteps, Report, Style } from '../model.ts';
@@ -19,5 +20,30 @@ export function renderCsv(report: Report, _style: Style): string {
     usdText(r.batchableSyncMicros), csvText(r.reasons[0] ?? ''), String(r.uncountedRows)]);
   const t = report.totals;
   rows.push(['total', '', knownRequests(t), '', ...steps(t.steps), usdText(t.savingsMicros), usdText(t.batchableSyncMicros), '', String(t.uncountedRows)]);
-  return `${[head, ...rows].map((r) => r.map(quote).join(',')).join('\n')}\n`;
+  return [table([head, ...rows]), reconciliationCsv(report), billedCsv(report)].filter((t) => t !== '').join('\n');
+}
+
+const table = (rows: readonly (readonly string[])[]): string => `${rows.map((r) => r.map(quote).join(',')).join('\n')}\n`;
+
+/**
+ * The reconciliation, when a source stated its own cost: a second table after one empty line, with its own header
+ * (spreadsheet tools show it under the first; a reader of the first table stops at the empty line).
+ */
+function reconciliationCsv(report: Report): string {
+  if (report.reconciliation.length === 0) return '';
+  const head = ['reconciliation_model', 'lane', 'rows_compared', 'recomputed_usd', 'reported_usd', 'residual_usd', 'flag'];
+  return table([
+    head,
+    ...report.reconciliation.map((r) => [csvText(r.model), csvText(r.lane), String(r.rows), usdText(r.recomputedMicros), usdText(r.reportedMicros), usdText(r.residualMicros), r.flag ?? '']),
+  ]);
+}
+
+/** Billed (cost exports) vs recomputed per model and day, when cost exports were ingested: a third table. */
+function billedCsv(report: Report): string {
+  if (report.billed === undefined || report.billed.rows.length === 0) return '';
+  const head = ['billed_model', 'day', 'billed_usd', 'recomputed_usd', 'residual_usd', 'flag'];
+  return table([
+    head,
+    ...report.billed.rows.map((b) => [csvText(b.catalog_id), b.day, usdText(b.billed_micros), usdText(b.recomputed_micros), usdText(b.residual_micros), b.flag ?? '']),
+  ]);
 }
