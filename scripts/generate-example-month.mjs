@@ -5,7 +5,7 @@
 //
 //   node scripts/generate-example-month.mjs [--out FILE] [--seed N]
 //
-// Fictional, not real data: every workload is modelled on a traffic shape the seeds and FORMATS.md describe
+// Fictional, not real data: every workload is modelled on a traffic shape the seeds and the adapters' format notes describe
 // (streamed chat with human think time, autocomplete, chained agent loops, nightly digests at 02:00, 24/7
 // backfills, weekly evals, bulk embedding backfills, an hourly cron with a deadline, a job already on the batch
 // lane, a low-volume job that batch would not pay for). Three providers: OpenAI, Anthropic, Google.

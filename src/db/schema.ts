@@ -1,4 +1,4 @@
-// The canonical `calls` table (DESIGN.md, FORMATS.md §6) and the bookkeeping tables, as data:
+// The canonical `calls` table (docs/architecture.md "Tables and views") and the bookkeeping tables, as data:
 // the DDL, the ingest casts and the README's column list are all generated from these lists.
 
 export type ColumnType = 'VARCHAR' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'TIMESTAMPTZ' | 'JSON' | 'DECIMAL(20,9)';

@@ -1,5 +1,5 @@
 // Exact rationals over bigint: discounts, shares and bonuses are parsed from their decimal text into these,
-// so no JS double ever touches money (DESIGN.md "Money is exact").
+// so no JS double ever touches money (docs/architecture.md "One definition per rule").
 export type Fraction = { readonly num: bigint; readonly den: bigint };
 
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);

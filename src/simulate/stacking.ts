@@ -1,4 +1,4 @@
-// The stacking order, written once (DESIGN.md "Prices and the stacking order", seed 003):
+// The stacking order, written once (docs/architecture.md "The stacking order", seed 003):
 //   1. structural rate: every rate x (1 - d)
 //   2. lane: the moved share of the work is billed at the batch-lane rates (the catalog's, which already
 //      embody "50% of input and output"), the rest at the billed lane's rates

@@ -1,4 +1,4 @@
-// The worked examples of DESIGN.md and seeds 002/003, through the one stacking module.
+// The worked examples of docs/architecture.md ("The stacking order") and seeds 002/003, through the one stacking module.
 import { describe, expect, it } from 'vitest';
 import { frac, type Fraction, parseDecimal, roundTo } from '../../src/simulate/fraction.ts';
 import { noLevers, type Rates, stack, type Tokens, withCacheHits } from '../../src/simulate/stacking.ts';

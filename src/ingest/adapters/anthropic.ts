@@ -1,4 +1,4 @@
-// Anthropic sources (FORMATS.md §2a, §2b, §2c): the Admin API usage report, the Console usage CSV export and
+// Anthropic sources: the Admin API usage report, the Console usage CSV export and
 // Message Batches results. Anthropic's input figures EXCLUDE cache reads and writes, so they are already the
 // uncached input that `input_tokens` holds; cache writes keep their 5-minute / 1-hour split when reported.
 import { sqlIdent, sqlString } from '../../db/sql.ts';

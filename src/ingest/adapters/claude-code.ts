@@ -1,4 +1,4 @@
-// Claude Code local logs (FORMATS.md §4; ~/.claude/projects/<encoded cwd>/<session>.jsonl): one line per event of
+// Claude Code local logs (~/.claude/projects/<encoded cwd>/<session>.jsonl): one line per event of
 // a session. Assistant lines carry the API response's `message.usage` (Anthropic's figures: input EXCLUDES cache
 // reads and writes; cache writes split 5m / 1h under `cache_creation`). Every other line (user turns, tool results,
 // system lines, summaries, file-history snapshots) is not usage and is skipped, never rejected.

@@ -1,4 +1,4 @@
-// Langfuse observations (FORMATS.md §3d): pages of the public API (`{data: [...], meta: {...}}`), an array of
+// Langfuse observations: pages of the public API (`{data: [...], meta: {...}}`), an array of
 // observations, or JSONL. Only GENERATION (and EMBEDDING) observations are model calls; SPAN, EVENT and the other
 // types are skipped as not usage.
 //

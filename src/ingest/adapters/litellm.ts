@@ -1,4 +1,4 @@
-// LiteLLM proxy `LiteLLM_SpendLogs` (FORMATS.md §3b): one row per proxied call, exported as CSV (SQL `COPY`)
+// LiteLLM proxy `LiteLLM_SpendLogs`: one row per proxied call, exported as CSV (SQL `COPY`)
 // or as JSON from `/spend/logs` (an array; `/spend/logs/v2` wraps it in `{data: [...]}`) or JSONL.
 //
 // Token semantics: LiteLLM reports prompt_tokens the OpenAI way, cache reads and writes INSIDE the prompt, also

@@ -1,4 +1,4 @@
-// OpenAI sources (FORMATS.md §1a, §1d): Usage API pages (buckets of aggregated usage) and Batch API output
+// OpenAI sources: Usage API pages (buckets of aggregated usage) and Batch API output
 // files (one billed request per line). OpenAI's input figures INCLUDE cache reads and writes; both adapters
 // subtract them so that `input_tokens` holds uncached input only, and keep the source's figure in
 // `input_tokens_reported` for audit.

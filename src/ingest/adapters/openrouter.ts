@@ -1,4 +1,4 @@
-// OpenRouter (FORMATS.md §3a): the per-generation log CSV of the Activity/Logs page, and the
+// OpenRouter: the per-generation log CSV of the Activity/Logs page, and the
 // `/api/v1/generation` responses. Both are per call and carry the best interactivity signals of any source
 // (streamed, cancelled, time to first token). Cached tokens are a subset of the prompt on both, so the uncached
 // input is the prompt minus the cached tokens.

@@ -1,4 +1,4 @@
-// OpenTelemetry GenAI spans (FORMATS.md §3f): OTLP JSON (`{resourceSpans: [...]}`, as a document or one export
+// OpenTelemetry GenAI spans: OTLP JSON (`{resourceSpans: [...]}`, as a document or one export
 // request per line as the collector's file exporter writes it) and a flattened JSONL form (one span per line with
 // `attributes` as a flat object). Attributes are pivoted into one JSON object per span in SQL.
 //

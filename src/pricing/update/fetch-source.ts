@@ -10,7 +10,7 @@ import { importOpenrouter, isOpenrouter } from './openrouter.ts';
 
 type Importer = { readonly name: string; readonly url: string; readonly detect: (json: unknown) => boolean; readonly run: (json: unknown, source: string) => ImportedModel[] };
 
-/** Named sources and their canonical URLs (data/SOURCES.md). */
+/** Named sources and their canonical URLs. */
 export const importers: readonly Importer[] = [
   { name: 'litellm', url: 'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json', detect: isLitellm, run: importLitellm },
   { name: 'models.dev', url: 'https://models.dev/api.json', detect: isModelsDev, run: importModelsDev },

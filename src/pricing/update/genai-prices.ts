@@ -1,4 +1,4 @@
-// pydantic genai-prices v2 data.json: [{ id, models: [{ id, prices }] }], USD per 1M tokens (FORMATS.md §5c).
+// pydantic genai-prices v2 data.json: [{ id, models: [{ id, prices }] }], USD per 1M tokens.
 // `prices` is one price set or a list of {constraint?, prices}; the latest start_date entry is imported with
 // its date as effective_from. Time-of-day entries (DeepSeek off-peak) are skipped. A tiered price {base, tiers}
 // is a cliff on total input.

@@ -1,5 +1,5 @@
 // LiteLLM model_prices_and_context_window.json: { "<model>": { litellm_provider, mode, *_cost_per_token… } },
-// USD per token (FORMATS.md §5a). Keys without litellm_provider (sample_spec, fallback_generalizations) are skipped.
+// USD per token. Keys without litellm_provider (sample_spec, fallback_generalizations) are skipped.
 import { z } from 'zod';
 import { perTokenToMicros } from '../decimal.ts';
 import { defined, notShape, type ImportedModel, type PartialRates } from './imported.ts';

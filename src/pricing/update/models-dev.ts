@@ -1,5 +1,5 @@
 // models.dev api.json: { <provider>: { models: { <id>: { cost: { input, output, cache_read, cache_write, tiers } } } } },
-// USD per 1M tokens as numbers (FORMATS.md §5b). One cache write rate (taken as the 5-minute write), no lanes.
+// USD per 1M tokens as numbers. One cache write rate (taken as the 5-minute write), no lanes.
 import { perMTokToMicros } from '../decimal.ts';
 import { defined, notShape, type ImportedModel } from './imported.ts';
 

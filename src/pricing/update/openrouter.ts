@@ -1,5 +1,5 @@
 // OpenRouter GET /api/v1/models: { data: [{ id: "openai/gpt-5.4", pricing: { prompt, completion, input_cache_read,
-// input_cache_write } }] }, strings in USD per token (FORMATS.md §5d). What OpenRouter charges; no lanes, no history.
+// input_cache_write } }] }, strings in USD per token. What OpenRouter charges; no lanes, no history.
 import { perTokenToMicros } from '../decimal.ts';
 import { defined, notShape, type ImportedModel } from './imported.ts';
 

@@ -6,7 +6,7 @@
 /** A label of a report row, as in the JSON report. */
 export type HtmlRowLabel = 'blocking' | 'non_blocking' | 'mixed';
 
-/** The stacking order of DESIGN.md, plus `final` (the figure after every lever = `credits`). */
+/** The stacking order (docs/architecture.md), plus `final` (the figure after every lever = `credits`). */
 export const waterfallSteps = ['now', 'structural', 'batch', 'caching', 'credits', 'final'] as const;
 export type WaterfallStep = (typeof waterfallSteps)[number];
 
