@@ -254,6 +254,24 @@ describe('plan: output forms', () => {
     expect(md.stdout).toContain('- [ ] Build one line per request, id `nightly-digest-{date}-{seq}`');
   });
 
+  it('a workload name from input never acts on the terminal or the markdown', async () => {
+    const args = ['plan', fixture('plan/hostile-name.csv'), '--rules', rules, '--db', ':memory:', '--min-saving', '0'];
+    const table = await runCli(args);
+    expect(table.stdout).toContain('evil\\x1b[31m|[x](javascript:y)');
+    expect(table.stdout).not.toContain('\x1b');
+    const md = await runCli([...args, '--format', 'markdown']);
+    expect(md.stdout).toContain('## evil\\\\x1b\\[31m\\|\\[x\\](javascript:y) → OpenAI Batch API');
+    expect(md.stdout).not.toMatch(/[^\\]\]\(javascript/); // every ] before (javascript is escaped: no link forms
+    // The custom_id keeps only [a-z0-9_-].
+    expect(md.stdout).toContain('id `evil-31m-x-javascript-y-{date}-{seq}`');
+  });
+
+  it('with nothing to move, says so and exits 0', async () => {
+    const r = await runCli(['plan', '--db', ':memory:']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('No workload is worth moving: nothing non-blocking on a synchronous lane saves more than --min-saving $10.00 per 30 days.\n');
+  });
+
   it('bad flags are one line and exit 2', async () => {
     const csv = await runCli(['plan', '--db', ':memory:', '--format', 'csv']);
     expect(csv.code).toBe(2);

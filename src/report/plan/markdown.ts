@@ -12,6 +12,8 @@ const fence = (lang: string, text: string) => {
   return `${ticks}${lang}\n${oneLine(text)}\n${ticks}`;
 };
 
+const plural = (n: bigint, word: string) => `${formatCount(n)} ${word}${n === 1n ? '' : 's'}`;
+
 export function renderPlanMarkdown(p: Plan): string {
   const lines: string[] = [];
   const total = p.totals.monthlySavingsMicros === undefined ? `${formatUsd(p.totals.savingsMicros)} in the period` : `${formatUsd(p.totals.monthlySavingsMicros)} per 30 days`;
@@ -20,7 +22,7 @@ export function renderPlanMarkdown(p: Plan): string {
   for (const e of p.entries) {
     const saving = e.money.monthlySavingsMicros === undefined ? `${formatUsd(e.money.savingsMicros)} in the period` : `${formatUsd(e.money.monthlySavingsMicros)} per 30 days`;
     lines.push(`## ${md(e.workload)} → ${md(e.targetName)}: saves ${saving}`, '');
-    lines.push(`${formatCount(e.perDay.requests)} requests a day on ${md(e.model)} (${md(e.operation)}); busiest hour ${e.busiestHour.at}: ${formatCount(e.busiestHour.requests)} requests.`, '');
+    lines.push(`${plural(e.perDay.requests, 'request')} a day on ${md(e.model)} (${md(e.operation)}); busiest hour ${e.busiestHour.at}: ${plural(e.busiestHour.requests, 'request')}.`, '');
     lines.push(`- [ ] Build one line per request, id \`${md(e.template.idScheme)}\`, max output ${e.maxOutputTokens.suggested} tokens:`, '', fence('json', e.template.requestLine).replace(/^/gm, '  '), '');
     lines.push(`- [ ] Send: ${md(e.template.submit)}`);
     lines.push(`- [ ] Schedule: ${md(e.schedule.text)}${e.schedule.jobsPerDay === null ? '' : ` (${e.schedule.jobsPerDay} job${e.schedule.jobsPerDay === 1 ? '' : 's'} a day)`}`);
