@@ -1,9 +1,10 @@
 // The report of `check`: one model, rendered as a terminal text, JSON (a versioned contract, docs/ci-gate.md)
 // or markdown (also the GitHub step summary).
 import type { Style } from '../report/style.ts';
-import { formatUsd, usdNumber } from '../report/money.ts';
+import { fractionJson, intJson, type JsonDecimal, stringifyJson, usdJson } from '../report/json-number.ts';
+import { formatUsd } from '../report/money.ts';
 import { formatCount, renderTable } from '../report/table.ts';
-import { type Fraction, ratio, roundDiv, toNumber, zero } from '../simulate/fraction.ts';
+import { type Fraction, ratio, roundDiv, zero } from '../simulate/fraction.ts';
 import { sharePlaces } from './baseline.ts';
 import type { Measures, ThresholdResult } from './evaluate.ts';
 import { synchronousLaneNames } from '../pricing/units.ts';
@@ -143,16 +144,16 @@ export function renderCheckMarkdown(report: CheckReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-const shareNumber = (share: Fraction | null): number | null => (share === null ? null : toNumber(share, sharePlaces));
+const shareNumber = (share: Fraction | null): JsonDecimal | null => (share === null ? null : fractionJson(share, sharePlaces));
 
-function jsonValue(r: ThresholdResult, v: Fraction): number {
-  if (r.unit === 'usd') return usdNumber(roundDiv(v.num, v.den));
-  if (r.unit === 'points') return toNumber(v, 4);
-  return toNumber(v, sharePlaces);
+function jsonValue(r: ThresholdResult, v: Fraction): JsonDecimal {
+  if (r.unit === 'usd') return usdJson(roundDiv(v.num, v.den));
+  if (r.unit === 'points') return fractionJson(v, 4);
+  return fractionJson(v, sharePlaces);
 }
 
-/** The JSON contract (schema_version 1), documented in docs/ci-gate.md. */
-export function checkJson(report: CheckReport): unknown {
+/** The JSON contract (schema_version 1), documented in docs/ci-gate.md; numbers are exact decimal text (stringifyJson). */
+export function checkJson(report: CheckReport) {
   const m = report.measures;
   return {
     schema_version: checkSchemaVersion,
@@ -161,8 +162,8 @@ export function checkJson(report: CheckReport): unknown {
       name: r.name,
       ...(r.basis === undefined ? {} : { basis: r.basis }),
       ...(r.share === undefined ? {} : { share: r.share }),
-      ...(r.baseline === undefined ? {} : { baseline: toNumber(r.baseline, sharePlaces) }),
-      ...(r.current === undefined ? {} : { current: toNumber(r.current, sharePlaces) }),
+      ...(r.baseline === undefined ? {} : { baseline: fractionJson(r.baseline, sharePlaces) }),
+      ...(r.current === undefined ? {} : { current: fractionJson(r.current, sharePlaces) }),
       value: jsonValue(r, r.value),
       limit: jsonValue(r, r.limit),
       passed: r.passed,
@@ -172,39 +173,39 @@ export function checkJson(report: CheckReport): unknown {
       sync_share_spend: shareNumber(m.shares.sync_share_spend),
       sync_share_requests: shareNumber(m.shares.sync_share_requests),
       avoidable_share: shareNumber(m.shares.avoidable_share),
-      avoidable_usd_30d: usdNumber(m.avoidable30dMicros),
+      avoidable_usd_30d: usdJson(m.avoidable30dMicros),
     },
     totals: {
-      rows: Number(m.rows),
-      spend_usd: usdNumber(m.spendMicros),
-      sync_usd: usdNumber(m.syncMicros),
-      avoidable_usd: usdNumber(m.avoidableMicros),
-      requests: Number(m.requests),
-      sync_requests: Number(m.syncRequests),
-      uncounted_rows: Number(m.uncountedRows),
-      uncounted_usd: usdNumber(m.uncountedMicros),
+      rows: intJson(m.rows),
+      spend_usd: usdJson(m.spendMicros),
+      sync_usd: usdJson(m.syncMicros),
+      avoidable_usd: usdJson(m.avoidableMicros),
+      requests: intJson(m.requests),
+      sync_requests: intJson(m.syncRequests),
+      uncounted_rows: intJson(m.uncountedRows),
+      uncounted_usd: usdJson(m.uncountedMicros),
     },
     ranked_by: report.rankedBy,
     top_workloads: report.topWorkloads.map((w) => ({
       name: w.name,
-      spend_usd: usdNumber(w.spendMicros),
-      sync_usd: usdNumber(w.syncMicros),
-      avoidable_usd: usdNumber(w.avoidableMicros),
-      sync_share: toNumber(w.syncShare, sharePlaces),
-      avoidable_share: toNumber(w.avoidableShare, sharePlaces),
+      spend_usd: usdJson(w.spendMicros),
+      sync_usd: usdJson(w.syncMicros),
+      avoidable_usd: usdJson(w.avoidableMicros),
+      sync_share: fractionJson(w.syncShare, sharePlaces),
+      avoidable_share: fractionJson(w.avoidableShare, sharePlaces),
     })),
     period: {
       since: iso(m.period.firstMs),
       until: iso(m.period.lastMs),
-      days: toNumber(days(m.period.lastMs - m.period.firstMs), 4),
-      normalising_days: toNumber(days(m.period.normalisingMs), 4),
+      days: fractionJson(days(m.period.lastMs - m.period.firstMs), 4),
+      normalising_days: fractionJson(days(m.period.normalisingMs), 4),
     },
     notes: report.notes,
   };
 }
 
 export function renderCheck(report: CheckReport, format: CheckFormat, style: Style): string {
-  if (format === 'json') return `${JSON.stringify(checkJson(report), null, 2)}\n`;
+  if (format === 'json') return `${stringifyJson(checkJson(report))}\n`;
   if (format === 'markdown') return renderCheckMarkdown(report);
   return renderCheckTable(report, style);
 }
