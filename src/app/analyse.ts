@@ -12,8 +12,10 @@ export type AnalyseOptions = Omit<IngestInput, 'files'> & {
   readonly files?: readonly string[] | undefined;
   /** A rules file (YAML or JSON) that names workloads and decides labels first. */
   readonly rules?: string | undefined;
-  /** Extra price catalogs (<provider>.json) over the bundled ones. */
+  /** Extra price catalogs (<provider>.json) and aliases (aliases.json) over the bundled ones. */
   readonly pricingDir?: string | undefined;
+  /** A call the catalog cannot price is an error (exit 2), not a line of the report's Unpriced section. */
+  readonly strictPrices?: boolean | undefined;
   /** Also write every call with its label and cost to this file (.csv, .jsonl, .parquet). */
   readonly exportCalls?: string | undefined;
 };
@@ -35,9 +37,9 @@ export async function analyse(ws: Workspace, options: AnalyseOptions, onProgress
   const files = options.files ?? [];
   const ingest = files.length > 0 ? await ingestInto(ws, { ...options, files }, onProgress) : undefined;
   await classifyCalls(ws, await loadRules(options.rules));
-  // Strict until the report shows the unpriced section: an unpriced model stops the analysis (exit 2).
+  // A model the catalog cannot price is a line of the report's Unpriced section; strictPrices makes it exit 2.
   const prices = await loadCatalog({ pricingDir: options.pricingDir });
-  await priceCalls(ws, prices, { strict: true });
+  await priceCalls(ws, prices, { strict: options.strictPrices === true });
   let exported: Analysis['exported'];
   if (options.exportCalls !== undefined) {
     exported = { file: options.exportCalls, calls: await exportCalls(ws, options.exportCalls) };

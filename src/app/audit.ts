@@ -7,6 +7,7 @@ import { withWorkspace } from '../db/workspace.ts';
 import type { IngestSummary } from '../ingest/ingest.ts';
 import { selectBilledReconciliation } from '../pricing/billed.ts';
 import { selectReconciliation } from '../pricing/reconciliation.ts';
+import { selectUnpriced } from '../pricing/unpriced.ts';
 import type { HtmlSeries } from '../report/html/from-report.ts';
 import { htmlSeries } from '../report/html-series.ts';
 import type { Report } from '../report/model.ts';
@@ -91,6 +92,7 @@ export async function savingsReport(
     rulesFile: analysis.rulesFile,
     reconciliation: await selectReconciliation(ws),
     billed: await selectBilledReconciliation(ws, analysis.prices),
+    unpriced: await selectUnpriced(ws, filter),
   });
   const charts = options.charts === true ? await htmlSeries(ws, report, by, filter) : undefined;
   const lowConfidence = command === 'audit' ? await lowConfidenceNote(ws) : undefined;

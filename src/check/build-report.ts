@@ -2,7 +2,8 @@
 import type { Workspace } from '../db/types.ts';
 import { UsageError } from '../errors.ts';
 import { formatUsd } from '../report/money.ts';
-import { ratio, zero } from '../simulate/fraction.ts';
+import { ratio, toNumber, zero } from '../simulate/fraction.ts';
+import { selectUnpriced, unpricedTotals, type Unpriced } from '../pricing/unpriced.ts';
 import type { Baseline } from './baseline.ts';
 import { evaluate, measure, type Measures, rankingFor, toMicros } from './evaluate.ts';
 import type { CheckRequest } from './limits.ts';
@@ -35,12 +36,24 @@ function notesFor(m: Measures): string[] {
   return notes;
 }
 
+/** When the catalog could not price some calls, the gate says so (whatever the thresholds). */
+function unpricedNotes(u: Unpriced, m: Measures): string[] {
+  const left = u.models.filter((x) => x.unpricedRequests > 0n);
+  if (left.length === 0) return [];
+  const names = left.slice(0, 3).map((x) => `"${x.model}"`).join(', ') + (left.length > 3 ? ` and ${left.length - 3} more` : '');
+  return [
+    `${m.unpricedRequests} requests (${(toNumber(m.unpricedShare, 6) * 100).toFixed(1)}%) of ${left.length} model id${left.length > 1 ? 's' : ''} with no catalog price (${names}) are left out of these measures` +
+      `${u.models.some((x) => x.reportedMicros !== null) ? '; calls whose source reported a cost are counted at it' : ''}; run \`batchable pricing coverage\` for the fix lines (or gate on it: --max-unpriced-share)`,
+  ];
+}
+
 export async function buildCheckReport(ws: Workspace, parsed: CheckRequest, baseline: Baseline | undefined): Promise<CheckReport> {
   const totals = await selectCheckTotals(ws, parsed.filter);
   if (totals.rows === 0n) {
     throw new UsageError(`nothing to check: no priced calls in the workspace${describeFilter(parsed)}; pass usage exports (batchable check <files...>) or widen the filters`);
   }
-  const m = measure(totals);
+  const unpriced = await selectUnpriced(ws, parsed.filter);
+  const m = measure(totals, unpricedTotals(unpriced).unpricedRequests);
   if (parsed.limits.maxSyncShare !== undefined && parsed.limits.basis === 'requests' && m.shares.sync_share_requests === null) {
     throw new UsageError(
       `--basis requests: none of the ${totals.rows} rows has a request count (the source reports tokens per bucket only); use --basis spend`,
@@ -63,6 +76,6 @@ export async function buildCheckReport(ws: Workspace, parsed: CheckRequest, base
       syncShare: ratio(w.sync_pico, spendPico) ?? zero,
       avoidableShare: ratio(w.avoidable_pico, spendPico) ?? zero,
     })),
-    notes: notesFor(m),
+    notes: [...notesFor(m), ...unpricedNotes(unpriced, m)],
   };
 }

@@ -32,9 +32,13 @@ export type Measures = {
   /** Avoidable spend scaled to 30 days of the period covered, micro-dollars. */
   readonly avoidable30dMicros: bigint;
   readonly period: Period;
+  /** Requests the catalog could not price (no reported cost either): left out of every measure above. */
+  readonly unpricedRequests: bigint;
+  /** unpricedRequests / all requests in scope (a row without a count weighing 1). */
+  readonly unpricedShare: Fraction;
 };
 
-export type ThresholdName = 'max_sync_share' | 'max_avoidable_share' | 'max_avoidable_usd' | 'max_increase';
+export type ThresholdName = 'max_sync_share' | 'max_avoidable_share' | 'max_avoidable_usd' | 'max_increase' | 'max_unpriced_share';
 
 export type ThresholdResult = {
   readonly name: ThresholdName;
@@ -58,8 +62,8 @@ export type ThresholdResult = {
 /** Pico-dollars to micro-dollars: the product's one rounding (src/pricing/units.ts). */
 export const toMicros = picoToMicros;
 
-/** Totals from SQL -> exact measures. */
-export function measure(totals: CheckTotals): Measures {
+/** Totals from SQL (and the requests no price covers) -> exact measures. */
+export function measure(totals: CheckTotals, unpricedRequests = 0n): Measures {
   const firstMs = totals.first_ms ?? 0n;
   const lastMs = totals.last_ms ?? firstMs;
   const spanMs = lastMs - firstMs;
@@ -83,6 +87,8 @@ export function measure(totals: CheckTotals): Measures {
     },
     avoidable30dMicros: roundDiv(totals.avoidable_pico * usdWindowDays * msPerDay, normalisingMs * picoPerMicro),
     period: { firstMs, lastMs, normalisingMs },
+    unpricedRequests,
+    unpricedShare: ratio(unpricedRequests, totals.requests + totals.uncounted_rows + unpricedRequests) ?? zero,
   };
 }
 
@@ -140,6 +146,11 @@ export function evaluate(m: Measures, limits: CheckLimits, baseline: Baseline | 
         value: frac(m.avoidable30dMicros),
         limit: frac(limits.maxAvoidableMicros),
       }),
+    );
+  }
+  if (limits.maxUnpricedShare !== undefined) {
+    results.push(
+      result({ name: 'max_unpriced_share', flag: '--max-unpriced-share', title: 'unpriced share of requests', unit: 'share', value: m.unpricedShare, limit: limits.maxUnpricedShare }),
     );
   }
   if (baseline !== undefined && limits.maxIncreasePoints !== undefined) {

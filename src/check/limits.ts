@@ -14,6 +14,8 @@ export type CheckLimits = {
   readonly basis: Basis;
   readonly maxAvoidableShare: Fraction | undefined;
   readonly maxAvoidableMicros: bigint | undefined;
+  /** Most requests (share) the catalog may leave unpriced. */
+  readonly maxUnpricedShare?: Fraction | undefined;
   /** Percentage points of increase allowed over the baseline, for each share present in both. */
   readonly maxIncreasePoints: Fraction | undefined;
   readonly baselineFile: string | undefined;

@@ -12,6 +12,7 @@ export type CheckFlags = FilterFlags & {
   basis?: string;
   maxAvoidableShare?: string;
   maxAvoidableUsd?: string;
+  maxUnpricedShare?: string;
   baseline?: string;
   maxIncrease?: string;
   format?: string;
@@ -19,7 +20,7 @@ export type CheckFlags = FilterFlags & {
 
 export type ParsedCheckFlags = CheckRequest & { readonly format: CheckFormat };
 
-export const thresholdFlags = '--max-sync-share S, --max-avoidable-share S, --max-avoidable-usd N, or --baseline FILE with --max-increase P';
+export const thresholdFlags = '--max-sync-share S, --max-avoidable-share S, --max-avoidable-usd N, --max-unpriced-share S, or --baseline FILE with --max-increase P';
 
 function percentagePoints(text: string | undefined): Fraction | undefined {
   const value = parseNonNegative('--max-increase', text);
@@ -36,6 +37,7 @@ export function parseCheckFlags(flags: CheckFlags): ParsedCheckFlags {
     basis: oneOf('--basis', flags.basis, bases, 'spend'),
     maxAvoidableShare: parseShareFlag('--max-avoidable-share', flags.maxAvoidableShare),
     maxAvoidableMicros: flags.maxAvoidableUsd === undefined ? undefined : parseUsdFlag('--max-avoidable-usd', flags.maxAvoidableUsd, 0n),
+    maxUnpricedShare: parseShareFlag('--max-unpriced-share', flags.maxUnpricedShare),
     maxIncreasePoints: percentagePoints(flags.maxIncrease),
     baselineFile: flags.baseline,
   };
@@ -46,7 +48,7 @@ export function parseCheckFlags(flags: CheckFlags): ParsedCheckFlags {
     throw new UsageError(`--max-increase ${flags.maxIncrease}: also pass --baseline FILE (a previous \`batchable check --format json\` output)`);
   }
   if (flags.baseline !== undefined && flags.baseline.trim() === '') throw new UsageError('--baseline: expected a file name');
-  const any = [limits.maxSyncShare, limits.maxAvoidableShare, limits.maxAvoidableMicros, limits.baselineFile].some((v) => v !== undefined);
+  const any = [limits.maxSyncShare, limits.maxAvoidableShare, limits.maxAvoidableMicros, limits.maxUnpricedShare, limits.baselineFile].some((v) => v !== undefined);
   if (!any) throw new UsageError(`no threshold to check: pass at least one of ${thresholdFlags}`);
   return { format: oneOf('--format', flags.format, checkFormats, 'table'), filter, limits };
 }

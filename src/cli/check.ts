@@ -18,6 +18,7 @@ export function registerCheck(program: Command, io: Io, env: Env = process.env):
     .option('--basis <basis>', 'what --max-sync-share measures: spend | requests', 'spend')
     .option('--max-avoidable-share <share>', 'most of spend that is non-blocking, batch-eligible work still billed synchronously, 0..1')
     .option('--max-avoidable-usd <usd>', 'most avoidable spend per 30 days (scaled from the period the data covers, at least 1 day)')
+    .option('--max-unpriced-share <share>', 'most requests (0..1) the catalog may leave unpriced (models with no price and no reported cost)')
     .option('--baseline <file>', 'a previous `batchable check --format json` output to compare shares with (needs --max-increase)')
     .option('--max-increase <points>', 'percentage points each share may rise over the --baseline (5: from 20% to 25%)')
     .option('--format <format>', 'table | json | markdown', 'table')

@@ -20,6 +20,7 @@ export function addAnalysisOptions(command: Command): Command {
   return command
     .option('--rules <file>', 'rules file (YAML or JSON) that labels workloads; it always wins over heuristics')
     .option('--pricing-dir <dir>', 'extra price catalogs (<provider>.json) over the bundled ones')
+    .option('--strict-prices', 'a call the catalog cannot price is an error (exit 2) instead of a line in the Unpriced section')
     .option('--since <date>', 'only calls from this date (YYYY-MM-DD, in --tz)')
     .option('--until <date>', 'only calls up to and including this date (YYYY-MM-DD, in --tz)')
     .option('--tz <zone>', 'time zone for --since/--until and day groupings (IANA name)', 'UTC')
@@ -29,4 +30,4 @@ export function addAnalysisOptions(command: Command): Command {
 export type IngestFlags = { inputFormat?: string; map?: string; strict?: boolean };
 
 /** The flags of addAnalysisOptions and --export-calls, as commander hands them over. */
-export type AnalysisFlags = IngestFlags & { rules?: string; pricingDir?: string; exportCalls?: string };
+export type AnalysisFlags = IngestFlags & { rules?: string; pricingDir?: string; strictPrices?: boolean; exportCalls?: string };

@@ -115,8 +115,8 @@ export function parseUsdFlag(flag: string, text: string | undefined, fallback: b
 /** The ingest and analysis flags every analysing command takes, as the app layer's options. */
 export function parseAnalysisFlags(
   files: readonly string[],
-  flags: { db: string; inputFormat?: string; map?: string; strict?: boolean; rules?: string; pricingDir?: string },
+  flags: { db: string; inputFormat?: string; map?: string; strict?: boolean; rules?: string; pricingDir?: string; strictPrices?: boolean },
 ): AnalyseOptions & { db: string } {
-  const { db, inputFormat, strict, rules, pricingDir } = flags;
-  return { db, files, inputFormat, map: parseMap(flags.map), strict, rules, pricingDir };
+  const { db, inputFormat, strict, rules, pricingDir, strictPrices } = flags;
+  return { db, files, inputFormat, map: parseMap(flags.map), strict, rules, pricingDir, strictPrices };
 }

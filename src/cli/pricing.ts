@@ -20,7 +20,7 @@ async function pricingModules() {
     ...(await import('../pricing/update/plan.ts')),
     ...(await import('../pricing/update/imported.ts')),
     ...(await import('../report/table.ts')),
-    ...(await import('../report/printable.ts')),
+    printable: (await import('../report/escape.ts')).oneLine,
     ...(await import('../pricing/aliases.ts')),
     ...(await import('../pricing/coverage.ts')),
     resolveName: (await import('../pricing/load-catalog.ts')).resolveName,

@@ -3,7 +3,7 @@ import type { TableSpec } from '../report/table.ts';
 import { microsToUsdText, usdToMicros } from './decimal.ts';
 import { closestIds } from './model-names.ts';
 import { noPrice, resolveName, type Catalog, type CatalogModel, type Rates, type Resolution } from './load-catalog.ts';
-import { printable } from '../report/printable.ts';
+import { oneLine as printable } from '../report/escape.ts';
 import { BatchableError } from '../errors.ts';
 import type { DiffRow } from './update/plan.ts';
 

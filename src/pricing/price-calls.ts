@@ -10,7 +10,7 @@ import { applyRatio, parseRatio } from './decimal.ts';
 import { noPrice, resolveName, type Catalog } from './load-catalog.ts';
 import { closestIds } from './model-names.ts';
 import type { RouteRule } from './routes.ts';
-import { printable } from '../report/printable.ts';
+import { oneLine as printable } from '../report/escape.ts';
 
 /** Runs a multi-row INSERT with parameters, a few hundred rows at a time. */
 async function insertRows(ws: Workspace, table: string, casts: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {

@@ -50,7 +50,9 @@ export async function selectUnpriced(ws: Workspace, filter: SavingsFilter): Prom
     `SELECT count(*) AS unpriced, bool_or(call_provider IS NOT NULL) AS "byProvider" FROM _pc_unpriced`,
   );
   const { where, params } = scopeSql(filter);
-  const charges = await ws.all<UnpricedCharge>(
+  // Most exports have no web searches: one column, stopping at the first hit, before any join over the calls.
+  const [searched] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM calls WHERE web_search_requests > 0 LIMIT 1)');
+  const charges = (searched?.n ?? 0n) === 0n ? [] : await ws.all<UnpricedCharge>(
     `SELECT p.model, 'web_search_requests' AS charge, count(*)::BIGINT AS calls, sum(p.web_search_requests)::BIGINT AS quantity
      FROM calls p JOIN label_keys k USING (call_key) ${where ? `${where} AND` : 'WHERE'} p.web_search_requests > 0
      GROUP BY ALL ORDER BY quantity DESC, p.model`,

@@ -11,7 +11,7 @@ const flag = z.enum(['recomputed_above', 'reported_above']).nullable();
 const steps = z.strictObject({ current_usd: usd, structural_usd: usd, batch_usd: usd, caching_usd: usd, credits_usd: usd });
 
 export const reportJsonSchema = z.strictObject({
-  schema_version: z.literal(2),
+  schema_version: z.literal(3),
   command: z.enum(['audit', 'simulate']),
   group_by: z.enum(['workload', 'model', 'provider', 'project', 'api_key', 'day']),
   period: z.strictObject({ since: z.string().nullable(), until: z.string().nullable(), days: z.number().min(0).nullable() }),
@@ -42,6 +42,10 @@ export const reportJsonSchema = z.strictObject({
     batchable_sync_usd: usd,
     steps,
     monthly: z.strictObject({ current_usd: usd, simulated_usd: usd, savings_usd: usd }).nullable(),
+    /** Requests of models with no catalog price and no reported cost: in no money figure (schema 3). */
+    unpriced_requests: count,
+    /** Cost sources reported for calls of unpriced models, counted in current_usd instead of a catalog price. */
+    unpriced_reported_usd: usd,
   }),
   workloads: z.array(
     z.strictObject({
@@ -73,6 +77,25 @@ export const reportJsonSchema = z.strictObject({
       unattributed_names: z.array(z.string()),
     })
     .nullable(),
+  /** What the catalog could not price (schema 3): models as written, and charges it has no rate for. */
+  unpriced: z.strictObject({
+    models: z.array(
+      z.strictObject({
+        model: z.string(),
+        provider: z.string().nullable(),
+        reason: z.string(),
+        calls: count,
+        requests: count,
+        tokens: count,
+        reported_usd: usd.nullable(),
+        reported_calls: count,
+        unpriced_requests: count,
+        closest_ids: z.array(z.string()),
+        fix: z.string(),
+      }),
+    ),
+    charges: z.array(z.strictObject({ model: z.string(), charge: z.enum(['web_search_requests']), calls: count, quantity: count })),
+  }),
   notes: z.array(z.string()),
   warnings: z.array(z.string()),
 });
@@ -82,6 +105,6 @@ export type ReportJsonDocument = z.infer<typeof reportJsonSchema>;
 
 /** The JSON Schema (draft 2020-12) of the document, as committed in schemas/report.schema.json. */
 export const reportJsonSchemaDocument = (): unknown => ({
-  title: 'batchable report JSON (audit and simulate --format json), schema_version 2',
+  title: 'batchable report JSON (audit and simulate --format json), schema_version 3',
   ...z.toJSONSchema(reportJsonSchema),
 });

@@ -4,6 +4,7 @@ import type { GroupBy } from '../db/queries/savings.ts';
 import type { BilledReconciliation } from '../pricing/billed.ts';
 import type { ReconciliationRow } from '../pricing/reconciliation.ts';
 import type { Fraction } from '../simulate/fraction.ts';
+import type { Unpriced } from '../pricing/unpriced.ts';
 
 export type { Style } from './style.ts';
 
@@ -43,6 +44,10 @@ export type Totals = {
   readonly batchableSyncMicros: bigint;
   readonly savingsMicros: bigint;
   readonly monthly: { readonly currentMicros: bigint; readonly simulatedMicros: bigint; readonly savingsMicros: bigint } | undefined;
+  /** Requests of models the catalog cannot price and whose source reported no cost: left out of every money figure. */
+  readonly unpricedRequests: bigint;
+  /** The cost sources reported for calls of unpriced models, counted in the money figures instead of a catalog price. */
+  readonly unpricedReportedMicros: bigint;
 };
 
 export type Assumptions = {
@@ -64,6 +69,8 @@ export type Assumptions = {
 export type { BilledReconciliation, ReconciliationRow };
 
 export type Report = {
+  /** What the catalog could not price (models, and charges it has no rate for); empty when everything is priced. */
+  readonly unpriced: Unpriced;
   readonly command: 'audit' | 'simulate';
   readonly period: { readonly since: string | null; readonly until: string | null; readonly seconds: bigint | null };
   readonly assumptions: Assumptions;

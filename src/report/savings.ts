@@ -10,6 +10,7 @@ import { addSteps, type Rates, stack, type Steps, zeroSteps } from '../simulate/
 import { formatUsd } from './money.ts';
 import type { BilledReconciliation, MicroSteps, ReconciliationRow, Report, ReportRow, RowLabel } from './model.ts';
 import { picoFractionToMicros, synchronousLaneNames } from '../pricing/units.ts';
+import { noUnpriced, unpricedTotals, type Unpriced } from '../pricing/unpriced.ts';
 
 export type SavingsOptions = {
   readonly command: 'audit' | 'simulate';
@@ -26,6 +27,8 @@ export type SavingsOptions = {
   readonly rulesFile: string | null;
   readonly reconciliation?: readonly ReconciliationRow[];
   readonly billed?: BilledReconciliation | undefined;
+  /** What the catalog could not price (src/pricing/unpriced.ts selectUnpriced), in the same scope. */
+  readonly unpriced?: Unpriced;
 };
 
 const thirtyDays = 30n * 86_400n;
@@ -69,6 +72,7 @@ const newAcc = (): Acc => ({
 
 export async function buildSavingsReport(ws: Workspace, o: SavingsOptions): Promise<Report> {
   const groups = await selectSavingsGroups(ws, o.by, o.filter);
+  const unpriced = o.unpriced ?? noUnpriced;
   const period = periodOf(groups);
   const reasons = topReasons(groups);
 
@@ -171,7 +175,10 @@ export async function buildSavingsReport(ws: Workspace, o: SavingsOptions): Prom
         seconds === undefined
           ? undefined
           : { currentMicros: monthly(totalSteps.now) ?? 0n, simulatedMicros: monthly(totalSteps.credits) ?? 0n, savingsMicros: monthly(totalSavings) ?? 0n },
+      unpricedRequests: unpricedTotals(unpriced).unpricedRequests,
+      unpricedReportedMicros: unpricedTotals(unpriced).reportedMicros,
     },
+    unpriced,
     rows,
     notes,
     warnings: allocation.warnings,

@@ -19,7 +19,7 @@ describe('audit', () => {
   it('JSON: the documented contract with exact figures', async () => {
     const r = await audit(fixture('seeds/ten-thousand-dollars.csv'), '--format', 'json');
     const doc = JSON.parse(r.stdout) as Record<string, any>;
-    expect(doc.schema_version).toBe(2);
+    expect(doc.schema_version).toBe(3);
     expect(doc.period).toEqual({ since: '2026-10-01T00:00:00Z', until: '2026-10-31T00:00:00Z', days: 30 });
     expect(doc.totals).toMatchObject({ requests: 1_000_000, current_usd: 10_000, simulated_usd: 7_000, savings_usd: 3_000, savings_share: 0.3, sync_share: 1, batchable_share: 0.6 });
     expect(doc.workloads.map((w: any) => [w.name, w.label, w.requests, w.current_usd, w.simulated_usd, w.savings_usd])).toEqual([

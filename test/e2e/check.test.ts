@@ -254,7 +254,7 @@ describe('check: exit 2 for bad usage or input', () => {
     [
       'no threshold',
       [org],
-      'error: no threshold to check: pass at least one of --max-sync-share S, --max-avoidable-share S, --max-avoidable-usd N, or --baseline FILE with --max-increase P',
+      'error: no threshold to check: pass at least one of --max-sync-share S, --max-avoidable-share S, --max-avoidable-usd N, --max-unpriced-share S, or --baseline FILE with --max-increase P',
     ],
     ['a share above 1', [org, '--max-avoidable-share', '1.5'], 'error: --max-avoidable-share 1.5: expected a decimal from 0 to at most 1, e.g. 0.15'],
     ['a negative share', [org, '--max-sync-share', '-0.2'], 'error: --max-sync-share -0.2: expected a decimal from 0 to at most 1, e.g. 0.15'],
@@ -270,7 +270,7 @@ describe('check: exit 2 for bad usage or input', () => {
       'baseline-not-check.json: --baseline is not a `batchable check --format json` output at shares',
     ],
     ['an unreadable usage file', ['no-such-export.csv', '--max-sync-share', '0.5'], 'error: no-such-export.csv: no such file or directory'],
-    ['an unknown model', [fixture('check/unknown-model.csv'), '--max-sync-share', '0.5'], 'error: unknown model, no price in the catalog: "gpt-9-preview" (1 calls;'],
+    ['an unknown model with --strict-prices', [fixture('check/unknown-model.csv'), '--max-sync-share', '0.5', '--strict-prices'], 'error: unknown model, no price in the catalog: "gpt-9-preview" (1 calls;'],
     ['an unknown time zone', [org, '--since', '2026-10-01', '--tz', 'Mars/Base', '--max-sync-share', '0.5'], 'error: --tz Mars/Base: unknown time zone'],
     ['a bad date', [org, '--since', '2026-13-01', '--max-sync-share', '0.5'], 'error: --since 2026-13-01: expected a calendar date YYYY-MM-DD'],
     ['a dollar limit that is not a number', [org, '--max-avoidable-usd', 'lots'], 'error: --max-avoidable-usd lots: expected a non-negative decimal'],

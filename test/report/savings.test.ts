@@ -112,8 +112,9 @@ describe('simulate', () => {
 describe('JSON contract', () => {
   it('has the documented shape, money in USD with 6 decimals', async () => {
     const json: Record<string, unknown> = reportDocument(await report());
-    expect(Object.keys(json)).toEqual(['schema_version', 'command', 'group_by', 'period', 'assumptions', 'totals', 'workloads', 'reconciliation', 'reconciliation_notes', 'billed_reconciliation', 'notes', 'warnings']);
-    expect(json.schema_version).toBe(2);
+    expect(Object.keys(json)).toEqual(['schema_version', 'command', 'group_by', 'period', 'assumptions', 'totals', 'workloads', 'reconciliation', 'reconciliation_notes', 'billed_reconciliation', 'unpriced', 'notes', 'warnings']);
+    expect(json.unpriced).toEqual({ models: [], charges: [] });
+    expect(json.schema_version).toBe(3);
     expect(json.period).toEqual({ since: '2026-10-01T00:00:00Z', until: '2026-10-31T00:00:00Z', days: 30 });
     expect(json.totals).toEqual({
       requests: 14,
@@ -128,6 +129,8 @@ describe('JSON contract', () => {
       batchable_sync_usd: 85,
       steps: { current_usd: 108.5, structural_usd: 108.5, batch_usd: 66, caching_usd: 66, credits_usd: 66 },
       monthly: { current_usd: 108.5, simulated_usd: 66, savings_usd: 42.5 },
+      unpriced_requests: 0,
+      unpriced_reported_usd: 0,
     });
     expect((json.workloads as unknown[])[0]).toEqual({
       name: 'nightly',

@@ -79,6 +79,26 @@ export type HtmlReportInput = {
   }[];
   /** What the sources behind the reconciliation cannot show (the JSON's `reconciliation_notes`). */
   readonly reconciliation_notes?: readonly string[];
+  /**
+   * What the catalog could not price (JSON `unpriced`, schema 3): models as written with why, requests, what the
+   * source reported and the fix; charges with no rate (web searches) as quantities. Absent or empty: all priced.
+   * Every string is user text or derived from it: escaped in the page.
+   */
+  readonly unpriced?: {
+    readonly models: readonly {
+      readonly model: string;
+      readonly provider: string | null;
+      readonly reason: string;
+      readonly calls: number;
+      readonly requests: number;
+      readonly tokens: number;
+      readonly reported_usd: number | null;
+      readonly unpriced_requests: number;
+      readonly closest_ids: readonly string[];
+      readonly fix: string;
+    }[];
+    readonly charges: readonly { readonly model: string; readonly charge: string; readonly calls: number; readonly quantity: number }[];
+  };
   /** Where batch would not pay (low volume, deadlines under 24 h, chained agents, ...). */
   readonly notes: readonly string[];
   /** E.g. a --batch-share above batchable_share. Shown prominently near the top. */

@@ -1,5 +1,5 @@
 // CSV: one row per report row plus a `total` row; money as USD text with 6 decimals (exact), shares 0..1. The
-// reconciliation tables (when there is something to reconcile) follow, each after one empty line.
+// reconciliation tables (when there is something to reconcile) and the unpriced models follow, each after one empty line.
 import { type Fraction, toNumber } from '../../simulate/fraction.ts';
 import { usdText } from '../money.ts';
 import type { MicroSteps, Report, Style } from '../model.ts';
@@ -20,7 +20,7 @@ export function renderCsv(report: Report, _style: Style): string {
     usdText(r.batchableSyncMicros), csvText(r.reasons[0] ?? ''), String(r.uncountedRows)]);
   const t = report.totals;
   rows.push(['total', '', knownRequests(t), '', ...steps(t.steps), usdText(t.savingsMicros), usdText(t.batchableSyncMicros), '', String(t.uncountedRows)]);
-  return [table([head, ...rows]), reconciliationCsv(report), billedCsv(report)].filter((t) => t !== '').join('\n');
+  return [table([head, ...rows]), reconciliationCsv(report), billedCsv(report), unpricedCsv(report)].filter((t) => t !== '').join('\n');
 }
 
 const table = (rows: readonly (readonly string[])[]): string => `${rows.map((r) => r.map(quote).join(',')).join('\n')}\n`;
@@ -45,5 +45,19 @@ function billedCsv(report: Report): string {
   return table([
     head,
     ...report.billed.rows.map((b) => [csvText(b.catalog_id), b.day, usdText(b.billed_micros), usdText(b.recomputed_micros), usdText(b.residual_micros), b.flag ?? '']),
+  ]);
+}
+
+/**
+ * The models the catalog could not price, when there are any: a table of its own. Reported costs are already in
+ * the first table's money (`current_usd`); `unpriced_requests` are in none of it.
+ */
+function unpricedCsv(report: Report): string {
+  if (report.unpriced.models.length === 0) return '';
+  const head = ['unpriced_model', 'provider', 'calls', 'requests', 'tokens', 'reported_usd', 'reported_calls', 'unpriced_requests', 'reason', 'closest_ids', 'fix'];
+  return table([
+    head,
+    ...report.unpriced.models.map((m) => [csvText(m.model), csvText(m.provider ?? ''), String(m.calls), String(m.requests), String(m.tokens),
+      m.reportedMicros === null ? '' : usdText(m.reportedMicros), String(m.reportedCalls), String(m.unpricedRequests), csvText(m.reason), csvText(m.closest.join(' ')), csvText(m.fix)]),
   ]);
 }

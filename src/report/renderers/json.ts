@@ -8,7 +8,9 @@ import type { MicroSteps, Report, Style } from '../model.ts';
 
 /** Bump on any change that can break a reader: renamed or removed fields, changed meaning or units. */
 // 2: `totals.savings_pct` (0..100) became `totals.savings_share` (0..1), so that every ratio is a 0..1 share.
-export const reportSchemaVersion = 2;
+// 3: a model the catalog cannot price no longer stops the run: current_usd counts the cost a source reported for
+//    such calls, the rest are left out and counted (totals.unpriced_requests, totals.unpriced_reported_usd, unpriced).
+export const reportSchemaVersion = 3;
 
 const share = (f: Fraction | undefined): JsonDecimal | null => (f === undefined ? null : fractionJson(f, 6));
 const stepsJson = (s: MicroSteps) => ({
@@ -28,7 +30,7 @@ export function reportJson(r: Report) {
   const a = r.assumptions;
   const t = r.totals;
   return {
-    schema_version: reportSchemaVersion as 2,
+    schema_version: reportSchemaVersion as 3,
     command: r.command,
     group_by: a.groupBy,
     period: { since: r.period.since, until: r.period.until, days: r.period.seconds === null ? null : fractionJson({ num: r.period.seconds, den: 86_400n }, 6) },
@@ -65,6 +67,8 @@ export function reportJson(r: Report) {
         t.monthly === undefined
           ? null
           : { current_usd: usdJson(t.monthly.currentMicros), simulated_usd: usdJson(t.monthly.simulatedMicros), savings_usd: usdJson(t.monthly.savingsMicros) },
+      unpriced_requests: intJson(t.unpricedRequests),
+      unpriced_reported_usd: usdJson(t.unpricedReportedMicros),
     },
     workloads: r.rows.map((w) => ({
       name: w.name,
@@ -105,6 +109,22 @@ export function reportJson(r: Report) {
             unattributed_usd: usdJson(r.billed.unattributedMicros),
             unattributed_names: [...r.billed.unattributedNames],
           },
+    unpriced: {
+      models: r.unpriced.models.map((m) => ({
+        model: m.model,
+        provider: m.provider,
+        reason: m.reason,
+        calls: intJson(m.calls),
+        requests: intJson(m.requests),
+        tokens: intJson(m.tokens),
+        reported_usd: m.reportedMicros === null ? null : usdJson(m.reportedMicros),
+        reported_calls: intJson(m.reportedCalls),
+        unpriced_requests: intJson(m.unpricedRequests),
+        closest_ids: [...m.closest],
+        fix: m.fix,
+      })),
+      charges: r.unpriced.charges.map((c) => ({ model: c.model, charge: c.charge, calls: intJson(c.calls), quantity: intJson(c.quantity) })),
+    },
     notes: [...r.notes],
     warnings: [...r.warnings],
   };

@@ -5,6 +5,7 @@ import { billedTitle, renderBilledReconciliation } from '../billed.ts';
 import { reconciliationNote, reconciliationSpec, reconciliationTitle } from '../reconciliation.ts';
 import type { TableSpec } from '../table.ts';
 import { footerLines, savingsColumns } from './columns.ts';
+import { unpricedSummary, unpricedTable, unpricedTitle } from '../unpriced.ts';
 
 /** Every cell and list item: names, models and reasons can come from input (HTML, links, pipes, controls). */
 const cell = markdownText;
@@ -23,6 +24,13 @@ export function renderMarkdown(report: Report, style: Style): string {
   const list = (title: string, items: readonly string[]) => (items.length > 0 ? ['', `**${title}**`, '', ...items.map((i) => `- ${cell(i)}`)] : []);
   lines.push(...(f.period.length > 0 ? ['', ...f.period.map((p) => `${cell(p)}  `)] : []));
   lines.push(...list('Assumptions', f.assumptions), ...list('Notes (where batch would not pay, or needs care)', f.notes), ...list('Warnings', f.warnings));
+  const summary = unpricedSummary(report.unpriced);
+  if (summary !== '') {
+    lines.push('', `**${unpricedTitle}**`, '', cell(summary));
+    if (report.unpriced.models.length > 0) {
+      lines.push('', ...pipeTable(unpricedTable(report.unpriced)));
+    }
+  }
   if (report.reconciliation.length > 0) {
     const notes = [reconciliationNote(report.reconciliation), ...(report.reconciliationNotes ?? [])].filter((n) => n !== '');
     lines.push('', `**${reconciliationTitle}**`, '', ...pipeTable(reconciliationSpec(report.reconciliation)), ...notes.flatMap((n) => ['', cell(n)]));

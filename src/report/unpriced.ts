@@ -1,0 +1,45 @@
+// The "Unpriced" part of every report: models the catalog could not price (src/pricing/unpriced.ts) and charges
+// it has no rate for, laid out once for the terminal and markdown renderers (CSV and JSON write the fields, HTML
+// reads the JSON). Text is raw here: every renderer escapes it for its own output (src/report/escape.ts).
+import type { Unpriced } from '../pricing/unpriced.ts';
+import { formatUsd } from './money.ts';
+import { formatCount, type TableSpec } from './table.ts';
+
+export const unpricedTitle = 'Unpriced: calls the catalog has no price for';
+
+/** One sentence: how much is unpriced, and what the money figures do with it. '' when everything is priced. */
+export function unpricedSummary(u: Unpriced): string {
+  if (u.models.length === 0 && u.charges.length === 0) return '';
+  const parts: string[] = [];
+  if (u.models.length > 0) {
+    const requests = u.models.reduce((n, m) => n + m.requests, 0n);
+    const left = u.models.reduce((n, m) => n + m.unpricedRequests, 0n);
+    const reported = u.models.reduce((n, m) => n + (m.reportedMicros ?? 0n), 0n);
+    parts.push(
+      `${formatCount(requests)} requests of ${u.models.length} model id${u.models.length > 1 ? 's' : ''} have no catalog price: ` +
+        `${formatCount(left)} left out of every money figure` +
+        (requests > left ? `, ${formatCount(requests - left)} counted at the cost their source reported (${reportedText(reported)}, marked "(reported)")` : '') +
+        '. Run the fix line to price them, or `batchable pricing coverage` for every model id.',
+    );
+  }
+  if (u.charges.length > 0) {
+    parts.push(`${u.charges.map((c) => `${formatCount(c.quantity)} ${c.charge === 'web_search_requests' ? 'web searches' : c.charge} on ${c.model}`).join(', ')}: no rate in the catalog, not priced (never as text tokens).`);
+  }
+  return parts.join(' ');
+}
+
+/** The table of unpriced models: as written, what it holds, and (last, moved under the table when narrow) why and the fix. */
+export function unpricedTable(u: Unpriced): TableSpec {
+  return {
+    head: ['model as written', 'provider', 'calls', 'requests', 'tokens', 'reported cost', 'why, closest ids, fix'],
+    align: ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
+    rows: u.models.map((m) => [
+      m.model, m.provider ?? '?', formatCount(m.calls), formatCount(m.requests), formatCount(m.tokens), reportedText(m.reportedMicros),
+      `${m.reason}; closest: ${m.closest.join(', ')}. Fix: ${m.fix}`,
+    ]),
+    overflow: { column: 6, title: 'Why, closest catalog ids, and the fix' },
+  };
+}
+
+/** A reported cost: cents, or micro-dollars when it is under a cent (trace costs). */
+export const reportedText = (micros: bigint | null): string => (micros === null ? '–' : formatUsd(micros, micros < 10_000n ? 6 : 2));
