@@ -2,6 +2,8 @@
 import { classifyCalls, loadRules } from '../classify/index.ts';
 import { type Explanation, explainTarget } from '../classify/explain.ts';
 import { withWorkspace } from '../db/workspace.ts';
+import { explainPricing, type PricingLine } from '../pricing/describe.ts';
+import { loadCatalog } from '../pricing/index.ts';
 import { memoryDb, type WorkspaceOption } from './progress.ts';
 
 export type ExplainOptions = WorkspaceOption & {
@@ -9,15 +11,20 @@ export type ExplainOptions = WorkspaceOption & {
   readonly target: string;
   /** The rules file the labels were decided with, if any. */
   readonly rules?: string | undefined;
+  /** User catalogs and aliases (aliases.json) over the bundled catalog, to say how the models are priced. */
+  readonly pricingDir?: string | undefined;
 };
 
 export type { Explanation };
 
 /** The signals, the deciding rule or heuristic, the confidence, and what would change the label. */
-export async function explain(options: ExplainOptions): Promise<Explanation> {
+export async function explain(options: ExplainOptions): Promise<Explanation & { readonly pricing: readonly PricingLine[] }> {
   const rules = await loadRules(options.rules);
+  const catalog = await loadCatalog({ pricingDir: options.pricingDir });
   return withWorkspace(options.db ?? memoryDb, async (ws) => {
     await classifyCalls(ws, rules);
-    return explainTarget(ws, options.target, options.rules);
+    const explanation = await explainTarget(ws, options.target, options.rules);
+    const target = explanation.kind === 'call' ? { callId: explanation.call.call_id } : { workload: explanation.workload.workload };
+    return { ...explanation, pricing: await explainPricing(ws, catalog, target) };
   });
 }

@@ -6,6 +6,8 @@ import { noPrice, resolveName, type Catalog, type CatalogModel, type Rates, type
 import { oneLine as printable } from '../report/escape.ts';
 import { BatchableError } from '../errors.ts';
 import type { DiffRow } from './update/plan.ts';
+import type { Workspace } from '../db/workspace.ts';
+import { fixCommand } from './unpriced.ts';
 
 /** $2.50, $0.14, $0.0028: USD per 1M tokens with at least two decimals. */
 export function formatRate(micros: bigint | undefined): string {
@@ -81,4 +83,47 @@ export function diffTable(rows: readonly DiffRow[]): TableSpec {
     align: ['left', 'left', 'left', 'right', 'right'],
     rows: rows.map((r) => [r.provider, r.model, r.field, r.old === '–' ? '–' : formatRate(usdToMicros(r.old)), r.field === '(new model)' ? r.new : formatRate(usdToMicros(r.new))]),
   };
+}
+
+/** For `explain`: how one model of a call or workload is priced. */
+export type PricingLine = {
+  readonly model: string;
+  /** calls of the workload with this model; undefined for a single call */
+  readonly calls: bigint | undefined;
+  readonly catalogId: string | undefined;
+  readonly rules: readonly string[];
+  readonly alias: { readonly name: string; readonly provider: string | undefined } | undefined;
+  /** why it is unpriced, and the fix */
+  readonly unpriced: { readonly reason: string; readonly fix: string } | undefined;
+};
+
+/** The models of a call (or the ten most used of a workload), each with its catalog id, rules and alias, or why unpriced. */
+export async function explainPricing(ws: Workspace, catalog: Catalog, target: { callId: string } | { workload: string }): Promise<PricingLine[]> {
+  const rows = await ws.all<{ model: string; provider: string | null; calls: bigint }>(
+    'callId' in target
+      ? 'SELECT model, provider, 1::BIGINT AS calls FROM calls WHERE call_id = $id LIMIT 1'
+      : `SELECT c.model, c.provider, count(*)::BIGINT AS calls FROM labels l JOIN calls c USING (call_id) WHERE l.workload = $id
+         GROUP BY ALL ORDER BY calls DESC, c.model LIMIT 10`,
+    { id: 'callId' in target ? target.callId : target.workload },
+  );
+  return rows.map((r) => {
+    const res = resolveName(catalog, r.model, r.provider);
+    const calls = 'callId' in target ? undefined : r.calls;
+    if (res.id === undefined) {
+      return { model: r.model, calls, catalogId: undefined, rules: res.rules, alias: undefined, unpriced: { reason: res.reason, fix: fixCommand(r.model, null, closestIds(r.model, catalog.models.keys())) } };
+    }
+    return { model: r.model, calls, catalogId: res.id, rules: res.rules, alias: res.alias && { name: res.alias.name, provider: res.alias.provider }, unpriced: undefined };
+  });
+}
+
+/** The pricing lines under an explanation. */
+export function renderPricingLines(lines: readonly PricingLine[]): string {
+  if (lines.length === 0) return '';
+  const text = lines.map((l) => {
+    const calls = l.calls === undefined ? '' : ` (${l.calls.toLocaleString('en-US')} calls)`;
+    if (l.unpriced !== undefined) return `  "${l.model}"${calls}: unpriced, ${l.unpriced.reason}; fix: ${l.unpriced.fix}\n`;
+    const alias = l.alias === undefined ? '' : `, your alias "${l.alias.name}"${l.alias.provider ? ` for provider ${l.alias.provider}` : ''}`;
+    return `  "${l.model}"${calls}: ${l.catalogId} by rule${l.rules.length > 1 ? 's' : ''} ${l.rules.join(', ')}${alias}\n`;
+  });
+  return `Pricing (the model as written -> the catalog entry):\n${text.join('')}`;
 }

@@ -32,6 +32,17 @@ describe('pricing alias', () => {
     ]));
   });
 
+  it('explain says which rule and alias priced a call, and the fix for an unpriced one', async () => {
+    const dir = tmp();
+    const db = join(dir, 'usage.duckdb');
+    expect((await runCli(['pricing', 'alias', 'acme-internal-llm=gpt-4o-mini', '--pricing-dir', join(dir, 'p')])).code).toBe(0);
+    expect((await runCli(['ingest', fixture('pricing/unpriced-mixed.csv'), '--db', db])).code).toBe(0);
+    const call = await runCli(['explain', 'rep-1', '--db', db, '--pricing-dir', join(dir, 'p')]);
+    expect(call.stdout).toContain('"acme-internal-llm": gpt-4o-mini by rules alias, exact, your alias "acme-internal-llm"');
+    const other = await runCli(['explain', 'none-1', '--db', db]);
+    expect(other.stdout).toContain(`"mystery-model": unpriced, no price in the catalog; fix: batchable pricing alias 'mystery-model=<catalog id>'`);
+  });
+
   it('refuses a target the catalog does not have, a malformed pair, and a broken aliases file (exit 2, one line)', async () => {
     const dir = tmp();
     const unknown = await runCli(['pricing', 'alias', 'x=gpt-9-ultra', '--pricing-dir', dir]);
