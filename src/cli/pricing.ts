@@ -22,7 +22,6 @@ async function pricingModules() {
     ...(await import('../report/table.ts')),
     printable: (await import('../report/escape.ts')).oneLine,
     ...(await import('../pricing/aliases.ts')),
-    ...(await import('../pricing/coverage.ts')),
     resolveName: (await import('../pricing/load-catalog.ts')).resolveName,
   };
 }
@@ -88,19 +87,13 @@ export function registerPricing(program: Command, io: Io): void {
     .option('--format <format>', 'table | json', 'table')
     .action(async (files: string[], flags: DirFlags & IngestFlags & { db: string; format: string }) => {
       const format = oneOf('--format', flags.format, ['table', 'json'] as const, 'table');
-      const { loadCatalog, coverage: coverageRows, renderTable, printable, formatCount } = await pricingModules();
-      const { ingestInto } = await import('../app/ingest.ts');
-      const { withWorkspace } = await import('../db/workspace.ts');
+      const { renderTable, printable, formatCount } = await pricingModules();
+      const { coverage: runCoverage } = await import('../app/coverage.ts');
       const { showProgress } = await import('./progress.ts');
-      const map = parseMap(flags.map);
-      const catalog = await loadCatalog({ pricingDir: flags.pricingDir });
       const progress = showProgress(io, true);
       let rows;
       try {
-        rows = await withWorkspace(flags.db, async (ws) => {
-          if (files.length > 0) await ingestInto(ws, { files, inputFormat: flags.inputFormat, map, strict: flags.strict }, progress.onProgress);
-          return coverageRows(ws, catalog);
-        });
+        ({ rows } = await runCoverage({ db: flags.db, files, inputFormat: flags.inputFormat, map: parseMap(flags.map), strict: flags.strict, pricingDir: flags.pricingDir, onProgress: progress.onProgress }));
       } finally {
         progress.done();
       }

@@ -1,6 +1,6 @@
 // `batchable pricing coverage FILES...`: every model id the calls hold, with its calls, what it resolved to and
 // by which rules, and what stays unpriced and why, so a user can fix the catalog before trusting the totals.
-import type { Workspace } from '../db/workspace.ts';
+import type { Workspace } from '../db/types.ts';
 import type { Catalog } from './load-catalog.ts';
 import { priceCalls } from './price-calls.ts';
 import { fixCommand } from './unpriced.ts';

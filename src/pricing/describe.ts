@@ -6,7 +6,7 @@ import { noPrice, resolveName, type Catalog, type CatalogModel, type Rates, type
 import { oneLine as printable } from '../report/escape.ts';
 import { BatchableError } from '../errors.ts';
 import type { DiffRow } from './update/plan.ts';
-import type { Workspace } from '../db/workspace.ts';
+import type { Workspace } from '../db/types.ts';
 import { fixCommand } from './unpriced.ts';
 
 /** $2.50, $0.14, $0.0028: USD per 1M tokens with at least two decimals. */

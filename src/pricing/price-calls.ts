@@ -3,7 +3,7 @@
 // effect on the call's date, the long-context cliff on total input per request, the billed lane, and
 // cost_pico = tokens x µ$/MTok (an exact integer number of pico-dollars).
 import { pricedCallsColumns } from '../db/analysis-tables.ts';
-import type { Params, Workspace } from '../db/workspace.ts';
+import type { Params, Workspace } from '../db/types.ts';
 import { BatchableError } from '../errors.ts';
 import { laneNames } from './catalog-schema.ts';
 import { applyRatio, parseRatio } from './decimal.ts';

@@ -2,7 +2,7 @@
 // no rule resolved (priceCalls' _pc_unpriced), and the charges that are not text tokens and have no rate in the
 // catalog (web searches). Runs only when there is something to say: with every model priced it reads nothing.
 import { scopeSql, type SavingsFilter } from '../db/queries/savings.ts';
-import type { Params, Workspace } from '../db/workspace.ts';
+import type { Params, Workspace } from '../db/types.ts';
 import { normaliseModel } from './model-names.ts';
 import { routeOf } from './routes.ts';
 
