@@ -94,6 +94,9 @@ export async function selectPlanGroups(ws: Workspace, filter: SavingsFilter): Pr
          CASE WHEN p.batch_eligible AND p.bat_in IS NOT NULL THEN 'batchable' ELSE 'cannot' END AS pool
        FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN priced_calls p USING (call_key) JOIN calls c USING (call_key)
        ${scope.where === '' ? 'WHERE' : `${scope.where} AND`} o.label = 'non_blocking' AND coalesce(p.lane, 'standard') IN ('standard', 'priority')
+         -- Calls of a model the catalog cannot price ride at their reported cost (price_basis 'reported'): their
+         -- token columns hold that cost, not tokens, so they cannot size a batch plan.
+         AND p.price_basis = 'catalog'
      )
      SELECT dense_rank() OVER (ORDER BY workload, pool, source_provider, price_provider, catalog_id, operation)::INTEGER AS gid, *,
        ts_us // 3600000000 AS hr
