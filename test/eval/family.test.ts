@@ -81,6 +81,10 @@ test('the generator is not shipped: the package build compiles src/ only, and no
   const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
   const importing = files.filter((f) => /from '(\.\.\/)+eval\//.test(readFileSync(join('src', f), 'utf8')));
   expect(importing).toEqual([]);
-  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { files: string[] };
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { files: string[]; scripts: Record<string, string> };
   expect(pkg.files).not.toContain('build');
+  // The build starts from an empty dist/, so files of modules that moved away (src/classify/eval/) are not packed.
+  expect(pkg.scripts.build).toMatch(/rmSync\('dist'/);
+  const { existsSync } = await import('node:fs');
+  expect(existsSync('dist/classify/eval')).toBe(false);
 });
