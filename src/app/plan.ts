@@ -27,7 +27,9 @@ export async function planWorkspace(ws: Workspace, options: PlanOptions, onProgr
   const analysis = await analyse(ws, options, onProgress);
   const period = await selectPeriod(ws, filter);
   const groups = await selectPlanGroups(ws, filter);
-  return { plan: buildPlan(groups, { minSavingMicros: options.minSavingMicros ?? defaultMinSavingMicros, period }), ingest: analysis.ingest };
+  // Flex is served on the models whose catalog entries publish a flex price, not on every OpenAI model.
+  const flexModels = new Set([...analysis.prices.models.values()].filter((m) => m.entries.some((e) => e.entry.lanes?.flex !== undefined)).map((m) => m.id));
+  return { plan: buildPlan(groups, { minSavingMicros: options.minSavingMicros ?? defaultMinSavingMicros, period, flexModels }), ingest: analysis.ingest };
 }
 
 export async function plan(options: PlanOptions = {}): Promise<PlanResult> {

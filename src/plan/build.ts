@@ -11,6 +11,11 @@ export type PlanOptions = {
   /** The plumbing's fixed cost per 30 days (--min-saving): a move must save more than this. */
   readonly minSavingMicros: bigint;
   readonly period: { readonly first: bigint | null; readonly last: bigint | null };
+  /**
+   * Catalog ids with a published flex price (an explicit `lanes.flex` entry): OpenAI serves flex on some models
+   * only. Absent: any model whose rates include a flex lane.
+   */
+  readonly flexModels?: ReadonlySet<string> | undefined;
 };
 
 export type Schedule = {
@@ -105,7 +110,8 @@ export function buildPlan(groups: readonly PlanGroupRow[], o: PlanOptions): Plan
     const deadline = g.deadline_minutes === null ? null : Number(g.deadline_minutes);
     const tight = deadline !== null && deadline < 24 * 60;
     const flex = targets['openai-flex'];
-    const useFlex = tight && batchTarget === 'openai-batch' && g.flex_pico !== null && flex.operations.includes(g.operation);
+    const flexServed = g.flex_pico !== null && (o.flexModels === undefined || (g.catalog_id !== null && o.flexModels.has(g.catalog_id)));
+    const useFlex = tight && batchTarget === 'openai-batch' && flexServed && flex.operations.includes(g.operation);
     const target = targets[useFlex ? 'openai-flex' : batchTarget];
     const targetMicros = micros((useFlex ? g.flex_pico : g.batch_pico) ?? g.now_pico);
     const savings = now - targetMicros;
@@ -142,7 +148,10 @@ export function buildPlan(groups: readonly PlanGroupRow[], o: PlanOptions): Plan
       money: { nowMicros: now, targetMicros, savingsMicros: savings, monthlySavingsMicros: perMonth, afterFixedMicros: afterFixed },
       maxOutputTokens: { suggested, observedMax: g.out_max, p95: g.out_p95 },
       template: templateFor({ target: target.id, workload: g.workload, model: g.model, operation: g.operation, maxTokens: suggested }),
-      risks: risksFor(g, target, deadline, schedule, monthly),
+      risks: [
+        ...risksFor(g, target, deadline, schedule, monthly),
+        ...(tight && batchTarget === 'openai-batch' && !useFlex ? [`flex processing is not an option here: the catalog publishes no flex price for ${g.model} (${g.operation})`] : []),
+      ],
     });
   }
   entries.sort((a, b) => (a.money.savingsMicros === b.money.savingsMicros ? a.workload.localeCompare(b.workload) : a.money.savingsMicros > b.money.savingsMicros ? -1 : 1));

@@ -132,6 +132,12 @@ describe('plan: deadlines and the flex alternative', () => {
     expect(e.risks.some((r) => r.startsWith('deadline 4 h (rule) is under the 24 h window'))).toBe(true);
   });
 
+  it('a 4 h deadline on an OpenAI model without a published flex price stays on batch, and says why', async () => {
+    const e = await entry('oa-deadline-noflex');
+    expect(e.target).toBe('openai-batch');
+    expect(e.risks).toContain('flex processing is not an option here: the catalog publishes no flex price for gpt-4.1 (chat)');
+  });
+
   it('a 36 h deadline on work spread over the day: submit every 12 h (36 h - the 24 h window)', async () => {
     const e = await entry('oa-36h');
     expect(e.schedule.cadence_hours).toBe(12);
