@@ -8,6 +8,7 @@ export { explain, type ExplainOptions, type Explanation } from './app/explain.ts
 export { ingest, ingestInto, type IngestInput } from './app/ingest.ts';
 export type { OnProgress, ProgressEvent, WorkspaceOption } from './app/progress.ts';
 export { plan, planWorkspace, type PlanOptions, type PlanResult } from './app/plan.ts';
+export { pull, pullInto, pullRequests, type PullInput, type PullOutcome } from './app/pull.ts';
 export { listRejects, type RejectedRow, type RejectsOptions } from './app/rejects.ts';
 export { suggestRules, type SuggestOptions, type SuggestResult } from './app/rules.ts';
 export { simulate, type SimulateOptions } from './app/simulate.ts';
@@ -23,6 +24,7 @@ export { BatchableError, CheckFailed, InputError, InternalError, UsageError } fr
 export type { FileOutcome, IngestSummary } from './ingest/ingest.ts';
 export type { ReconciliationRow } from './pricing/reconciliation.ts';
 export { renderIngestSummary } from './report/ingest-summary.ts';
+export { renderPullOutcome } from './report/pull-summary.ts';
 export type { Assumptions, MicroSteps, Report, ReportRow, RowLabel, Totals } from './report/model.ts';
 export { formatUsd, usdText } from './report/money.ts';
 export { formats, render, type Format } from './report/render.ts';

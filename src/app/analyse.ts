@@ -6,10 +6,13 @@ import type { IngestSummary } from '../ingest/ingest.ts';
 import { type Catalog, loadCatalog, priceCalls } from '../pricing/index.ts';
 import { ingestInto, type IngestInput } from './ingest.ts';
 import type { OnProgress } from './progress.ts';
+import { pullInto, type PullInput, type PullOutcome } from './pull.ts';
 
 export type AnalyseOptions = Omit<IngestInput, 'files'> & {
   /** Usage exports to ingest first; none: analyse what the workspace holds. */
   readonly files?: readonly string[] | undefined;
+  /** APIs to pull from first, into this workspace (raw files next to its database file). */
+  readonly pull?: readonly PullInput[] | undefined;
   /** A rules file (YAML or JSON) that names workloads and decides labels first. */
   readonly rules?: string | undefined;
   /** Extra price catalogs (<provider>.json) and aliases (aliases.json) over the bundled ones. */
@@ -21,6 +24,8 @@ export type AnalyseOptions = Omit<IngestInput, 'files'> & {
 };
 
 export type Analysis = {
+  /** What each pull fetched and added, in the order asked. */
+  readonly pulled: readonly PullOutcome[];
   /** What the files given added; undefined when no file was given. */
   readonly ingest: IngestSummary | undefined;
   /** The calls written by --export-calls, if asked. */
@@ -34,6 +39,8 @@ export type Analysis = {
 
 /** Ingests `files` (idempotently), then rebuilds the `labels` and `priced_calls` stage tables. */
 export async function analyse(ws: Workspace, options: AnalyseOptions, onProgress?: OnProgress): Promise<Analysis> {
+  const pulled: PullOutcome[] = [];
+  for (const input of options.pull ?? []) pulled.push(await pullInto(ws, input, onProgress));
   const files = options.files ?? [];
   const ingest = files.length > 0 ? await ingestInto(ws, { ...options, files }, onProgress) : undefined;
   await classifyCalls(ws, await loadRules(options.rules));
@@ -46,6 +53,7 @@ export async function analyse(ws: Workspace, options: AnalyseOptions, onProgress
     onProgress?.({ kind: 'exported', ...exported });
   }
   return {
+    pulled,
     ingest,
     exported,
     prices,

@@ -46,6 +46,8 @@ export type AuditResult = {
   readonly report: Report;
   /** What the files given added (undefined when none was given). */
   readonly ingest: IngestSummary | undefined;
+  /** What each `pull` fetched and added. */
+  readonly pulled: Analysis['pulled'];
   readonly exported: Analysis['exported'];
   /** The HTML report's chart series, when `charts` was asked for. */
   readonly charts: HtmlSeries | undefined;
@@ -96,7 +98,7 @@ export async function savingsReport(
   });
   const charts = options.charts === true ? await htmlSeries(ws, report, by, filter) : undefined;
   const lowConfidence = command === 'audit' ? await lowConfidenceNote(ws) : undefined;
-  return { report, ingest: analysis.ingest, exported: analysis.exported, charts, lowConfidence };
+  return { report, ingest: analysis.ingest, pulled: analysis.pulled, exported: analysis.exported, charts, lowConfidence };
 }
 
 /** `batchable audit`: what could move to the batch lane, and what it would save. */

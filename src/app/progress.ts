@@ -1,6 +1,8 @@
 // What a running command tells its caller while it works. The app layer never prints: the CLI turns these
 // events into a progress line and stderr messages; a programmatic caller may ignore them.
 import type { IngestSummary } from '../ingest/ingest.ts';
+import type { PullOutcome } from '../pull/outcome.ts';
+import type { PullProgress } from '../pull/run.ts';
 
 export type ProgressEvent =
   /** A file is being read; `fraction` is the share done (0..1), reported about twice a second. */
@@ -8,7 +10,11 @@ export type ProgressEvent =
   /** The files given were ingested (or found already held). */
   | { readonly kind: 'ingested'; readonly summary: IngestSummary }
   /** --export-calls: every call was written to `file`. */
-  | { readonly kind: 'exported'; readonly file: string; readonly calls: number };
+  | { readonly kind: 'exported'; readonly file: string; readonly calls: number }
+  /** A pull is fetching pages (or waiting to retry, or ingesting its raw files). */
+  | { readonly kind: 'pulling'; readonly source: string; readonly event: PullProgress }
+  /** A pull finished: the windows or generations fetched, the raw files written, what the ingest added. */
+  | { readonly kind: 'pulled'; readonly outcome: PullOutcome };
 
 export type OnProgress = (event: ProgressEvent) => void;
 

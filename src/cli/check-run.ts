@@ -8,7 +8,7 @@ import { type CheckFlags, parseCheckFlags } from './check-flags.ts';
 import type { Io } from './io.ts';
 import type { AnalysisFlags } from './options.ts';
 import { parseAnalysisFlags } from './parse.ts';
-import { pullFirst } from './pull.ts';
+import { parsePulls } from './pull.ts';
 import { showProgress } from './progress.ts';
 
 export type CheckCommandFlags = CheckFlags & Omit<AnalysisFlags, 'exportCalls'> & { db: string; pull?: string[] };
@@ -16,8 +16,9 @@ export type CheckCommandFlags = CheckFlags & Omit<AnalysisFlags, 'exportCalls'> 
 /** Runs the gate. `env` is the process environment by default; tests pass their own. */
 export async function runCheck(io: Io, files: readonly string[], flags: CheckCommandFlags, env: Env): Promise<void> {
   const parsed = parseCheckFlags(flags);
-  const analysis = parseAnalysisFlags(files, flags);
-  await pullFirst(io, flags, env); // after the flags: a bad threshold is exit 2 before anything is fetched
+  // --pull: the APIs to pull from into the same workspace before the analysis (parsed with the other flags, so a
+  // bad threshold is exit 2 before anything is fetched).
+  const analysis = { ...parseAnalysisFlags(files, flags), pull: parsePulls(flags.pull, env) };
   const progress = showProgress(io, true);
   let report;
   try {

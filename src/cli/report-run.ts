@@ -10,7 +10,7 @@ import type { Io } from './io.ts';
 import type { AnalysisFlags } from './options.ts';
 import type { Env } from './io.ts';
 import { parseAnalysisFlags } from './parse.ts';
-import { pullFirst } from './pull.ts';
+import { parsePulls } from './pull.ts';
 import { showProgress } from './progress.ts';
 import { parseSavingsFlags, type SavingsFlags } from './savings-flags.ts';
 
@@ -18,8 +18,9 @@ export type ReportCommandFlags = SavingsFlags & AnalysisFlags & { db: string; ht
 
 export async function runReport(io: Io, command: 'audit' | 'simulate', files: string[], flags: ReportCommandFlags, env: Env = process.env): Promise<void> {
   const parsed = parseSavingsFlags(flags);
-  const analysis = parseAnalysisFlags(files, flags);
-  await pullFirst(io, flags, env);
+  // --pull: the APIs to pull from into the same workspace before the analysis (parsed with the other flags, so a
+  // bad threshold is exit 2 before anything is fetched).
+  const analysis = { ...parseAnalysisFlags(files, flags), pull: parsePulls(flags.pull, env) };
   const progress = showProgress(io, true);
   const run = command === 'audit' ? audit : simulate;
   let result;

@@ -1,5 +1,7 @@
 // What a pull says: the windows fetched and the raw files written, before the ingest summary.
 import type { OpenrouterPullResult } from '../pull/openrouter.ts';
+import type { PullOutcome } from '../pull/outcome.ts';
+import { renderIngestSummary } from './ingest-summary.ts';
 import type { PullResult } from '../pull/run.ts';
 import { formatDecimal } from '../pull/decimal-sum.ts';
 import { describeRange } from '../pull/time.ts';
@@ -35,4 +37,10 @@ export function renderOpenrouterSummary(r: OpenrouterPullResult): string {
     lines.push(`openrouter: ${plural(r.notFound.length, 'id')} not found (yet), asked for again next pull: ${shown}${r.notFound.length > 5 ? ', …' : ''}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A pull's whole summary: what was fetched and written, then what the ingest added. */
+export function renderPullOutcome(outcome: PullOutcome): string {
+  const head = outcome.kind === 'windows' ? renderPullSummary(outcome.result) : renderOpenrouterSummary(outcome.result);
+  return head + renderIngestSummary(outcome.result.ingest);
 }

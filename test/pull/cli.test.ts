@@ -58,7 +58,8 @@ describe('batchable pull', () => {
       [['pull', 'litellm'], { LITELLM_PROXY_API_KEY: 'k' }, /^error: litellm: no server to pull from; pass --base-url or set LITELLM_PROXY_URL/],
       [['pull', 'openai', '--settle', 'soon'], openai.env, /^error: --settle soon: expected a duration such as 0, 30m, 4h or 1d\n$/],
       [['pull', 'openai', '--base-url', 'ftp://x'], openai.env, /^error: --base-url ftp:\/\/x: expected an http:\/\/ or https:\/\/ URL\n$/],
-      [['audit', '--pull', 'openai', '--db', ':memory:'], openai.env, /^error: --pull needs a workspace file/],
+      [['audit', '--pull', 'gemini'], openai.env, /^error: --pull gemini: expected one of openai, anthropic, langfuse, litellm, openai-costs, anthropic-costs\n$/],
+      [['check', '--pull', 'openrouter', '--max-sync-share', '0.5'], openai.env, /^error: --pull openrouter: OpenRouter is pulled by generation id/],
     ];
     for (const [args, env, message] of cases) {
       const r = await runCli([...args, ...(args.includes('--db') ? [] : ['--db', db])], 120, env);
