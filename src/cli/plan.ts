@@ -14,7 +14,7 @@ async function runPlan(io: Io, files: string[], flags: PlanFlags, env: Env): Pro
   const { plan } = await import('../app/plan.ts');
   const { defaultMinSavingMicros } = await import('../app/audit.ts');
   const { oneOf, parseAnalysisFlags, parseFilter, parseUsdFlag } = await import('./parse.ts');
-  const { pullFirst } = await import('./pull.ts');
+  const { parsePulls } = await import('./pull.ts');
   const { showProgress } = await import('./progress.ts');
   const { renderPlanJson } = await import('../report/plan/json.ts');
   const { renderPlanMarkdown } = await import('../report/plan/markdown.ts');
@@ -22,8 +22,8 @@ async function runPlan(io: Io, files: string[], flags: PlanFlags, env: Env): Pro
   const format = oneOf('--format', flags.format, planFormats, 'table');
   const filter = parseFilter(flags);
   const minSavingMicros = parseUsdFlag('--min-saving', flags.minSaving, defaultMinSavingMicros);
-  const analysis = parseAnalysisFlags(files, flags);
-  await pullFirst(io, flags, env);
+  // --pull: pulled into the same workspace by the analysis, before it ingests the files.
+  const analysis = { ...parseAnalysisFlags(files, flags), pull: parsePulls(flags.pull, env) };
   const progress = showProgress(io, true);
   let result;
   try {

@@ -97,6 +97,15 @@ describe('--pull on audit and check', () => {
     expect(r.stdout).toContain('Billed cost (cost exports) vs cost recomputed from usage, per model and day');
   });
 
+  it('plan --pull openai pulls into the workspace before planning', async () => {
+    clock.now = Date.now();
+    const db = tmp();
+    const r = await runCli(['plan', '--pull', 'openai', '--db', db, '--format', 'json'], 160, openai.env);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^openai: first pull without --since: .*\nopenai: .* -> .*raw\/openai\/.*jsonl\.gz\n/);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+
   it('audit --pull langfuse prints the savings table from the pulled generations', async () => {
     clock.now = Date.now();
     const db = tmp();
