@@ -1,5 +1,8 @@
 // Claude Code local logs. fixtures/claude-code/session.jsonl is written from the documented line shapes
 // (see fixtures/SOURCES.md): 11 lines, of which 4 assistant lines with usage, one a repeat of the same response.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claudeCodeLogs } from '../../src/ingest/adapters/claude-code.ts';
 import { adapters } from '../../src/ingest/adapters/index.ts';
@@ -15,6 +18,12 @@ describe('claude-code detection', () => {
     const sample = await sniff(session);
     expect(chooseAdapter(session, sample).id).toBe('claude-code');
     expect(adapters.filter((a) => a.id !== 'claude-code' && a.kinds.includes('jsonl') && a.detect(sample)).map((a) => a.id)).toEqual([]);
+  });
+  it('a session of summary lines only is this format too: read as 0 calls, each line skipped', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-cc-')), 'empty-session.jsonl');
+    writeFileSync(file, '{"type":"summary","summary":"Brief description","leafUuid":"42f8e822-c264-4c7e-b42c-5ba1c4810245"}\n');
+    const { summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'claude-code', calls: 0, skipped: 1, rejects: 0 });
   });
   it('does not take Langfuse, OTel, Anthropic batch results or batchable JSONL', async () => {
     for (const other of ['langfuse/observations.jsonl', 'otel/spans.jsonl', 'anthropic/batch-results.jsonl', 'batchable/agent-trace.jsonl']) {

@@ -63,7 +63,11 @@ export const claudeCodeLogs = defineAdapter({
   kinds: ['jsonl'],
   recognisedBy: 'lines with sessionId, uuid and parentUuid (Claude Code session events); only assistant lines with message.usage are calls',
   // Session files can open with summary or snapshot lines; the thread keys of the event lines are what is distinctive.
-  detect: (sample) => hasAll(sample, ['sessionId', 'uuid', 'parentUuid']) && sample.keys.has('type') && !sample.keys.has('traceId'),
+  detect: (sample) =>
+    (hasAll(sample, ['sessionId', 'uuid', 'parentUuid']) && sample.keys.has('type') && !sample.keys.has('traceId')) ||
+    // A session that holds only its summary lines (ccusage's "empty session"): not usage, but still this format.
+    (sample.kind === 'jsonl' && sample.records.length > 0 &&
+      sample.records.every((r) => typeof r === 'object' && r !== null && (r as Record<string, unknown>).type === 'summary' && 'leafUuid' in r)),
   idsFromSource: true,
   select: claudeCodeSelect,
   reportNote: (calls) =>
