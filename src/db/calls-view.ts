@@ -77,7 +77,7 @@ export const ownTableMinCalls = 1_000_000;
 
 /** Writes a file's calls into `call_rows` (defaults and provenance applied, as the view shows them) and drops its table. */
 export async function moveIntoCallRows(ws: Workspace, t: FileTable, stored: ReadonlySet<string>): Promise<void> {
-  await ws.run(`INSERT INTO call_rows SELECT * EXCLUDE (call_key) FROM (${fileArm(t, stored, 0)})`);
+  await ws.run(`INSERT INTO call_rows BY NAME SELECT * EXCLUDE (call_key) FROM (${fileArm(t, stored, 0)})`);
   await ws.run(`DROP TABLE ${sqlIdent(t.table)}`);
 }
 
@@ -104,7 +104,8 @@ export async function refreshCallsView(ws: Workspace): Promise<void> {
     'SELECT source_id, file, format, table_name FROM sources WHERE table_name IS NOT NULL ORDER BY ingested_at, source_id',
   );
   const stored = await columnsByTable(ws); // one query, however many files
-  const arms = ['SELECT *, rowid AS call_key FROM call_rows'];
+  // By name: a workspace older than a column has it at the end of call_rows (schema migrations).
+  const arms = [`SELECT ${allCallColumns.map((c) => c.name).join(', ')}, rowid AS call_key FROM call_rows`];
   for (const [i, f] of files.entries()) {
     const table = { sourceId: f.source_id, file: f.file, format: f.format, table: f.table_name };
     arms.push(fileArm(table, stored.get(f.table_name) ?? new Set(), i + 1));

@@ -37,6 +37,10 @@ export const callColumns = [
   { name: 'reasoning_tokens', type: 'BIGINT', doc: 'the reasoning part of output, informational' },
   { name: 'input_tokens_reported', type: 'BIGINT', doc: "the source's own input figure, kept to audit the normalisation" },
   { name: 'web_search_requests', type: 'BIGINT', doc: 'server-side web searches' },
+  // Audio is billed at its own rates, never as text: adapters take it out of input_tokens / cache_read_tokens /
+  // output_tokens and put it here (issue 12).
+  { name: 'audio_input_tokens', type: 'BIGINT', doc: 'audio input tokens, cached audio included; not in input_tokens or cache_read_tokens' },
+  { name: 'audio_output_tokens', type: 'BIGINT', doc: 'audio output tokens; not in output_tokens' },
   { name: 'api_key', type: 'VARCHAR', doc: 'API key id (or hash)' },
   { name: 'api_key_name', type: 'VARCHAR', doc: 'API key name or alias' },
   { name: 'project', type: 'VARCHAR', doc: 'OpenAI project, Anthropic workspace, team' },
@@ -74,6 +78,8 @@ export const tokenColumns = [
   'output_tokens',
   'reasoning_tokens',
   'web_search_requests',
+  'audio_input_tokens',
+  'audio_output_tokens',
 ] as const satisfies readonly CallColumn[];
 
 /** What every row needs to be a call: without these it is a reject. */
@@ -105,6 +111,15 @@ export const migrations: readonly { readonly version: number; readonly sql: read
       'ALTER TABLE calls RENAME TO call_rows',
       'ALTER TABLE sources ADD COLUMN table_name VARCHAR',
       'CREATE VIEW calls AS SELECT *, rowid AS call_key FROM call_rows',
+    ],
+  },
+  {
+    // The audio columns. A workspace created before them gets them appended to `call_rows` (a new one has them
+    // from version 1's DDL already); the view and moveIntoCallRows name call_rows' columns, never rely on order.
+    version: 3,
+    sql: [
+      'ALTER TABLE call_rows ADD COLUMN IF NOT EXISTS audio_input_tokens BIGINT',
+      'ALTER TABLE call_rows ADD COLUMN IF NOT EXISTS audio_output_tokens BIGINT',
     ],
   },
 ];

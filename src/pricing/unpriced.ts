@@ -1,10 +1,11 @@
 // What the catalog could not price, for the "Unpriced" part of every report and for `check`: the calls of models
 // no rule resolved (priceCalls' _pc_unpriced), and the charges that are not text tokens and have no rate in the
-// catalog (web searches). Runs only when there is something to say: with every model priced it reads nothing.
+// catalog (web searches, audio tokens). Runs only when there is something to say: with every model priced it reads nothing.
 import { scopeSql, type SavingsFilter } from '../db/queries/savings.ts';
 import type { Params, Workspace } from '../db/types.ts';
 import { normaliseModel } from './model-names.ts';
 import { routeOf } from './routes.ts';
+import { chargeColumns, type ChargeName } from './charges.ts';
 
 export type UnpricedModel = {
   readonly model: string;
@@ -25,7 +26,7 @@ export type UnpricedModel = {
 };
 
 /** A charge that is not a text token and has no rate in the catalog: shown as a quantity, never priced as text. */
-export type UnpricedCharge = { readonly model: string; readonly charge: 'web_search_requests'; readonly calls: bigint; readonly quantity: bigint };
+export type UnpricedCharge = { readonly model: string; readonly charge: ChargeName; readonly calls: bigint; readonly quantity: bigint };
 
 export type Unpriced = { readonly models: readonly UnpricedModel[]; readonly charges: readonly UnpricedCharge[] };
 
@@ -50,12 +51,16 @@ export async function selectUnpriced(ws: Workspace, filter: SavingsFilter): Prom
     `SELECT count(*) AS unpriced, bool_or(call_provider IS NOT NULL) AS "byProvider" FROM _pc_unpriced`,
   );
   const { where, params } = scopeSql(filter);
-  // Most exports have no web searches: one column, stopping at the first hit, before any join over the calls.
-  const [searched] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM calls WHERE web_search_requests > 0 LIMIT 1)');
-  const charges = (searched?.n ?? 0n) === 0n ? [] : await ws.all<UnpricedCharge>(
-    `SELECT p.model, 'web_search_requests' AS charge, count(*)::BIGINT AS calls, sum(p.web_search_requests)::BIGINT AS quantity
-     FROM calls p JOIN label_keys k USING (call_key) ${where ? `${where} AND` : 'WHERE'} p.web_search_requests > 0
-     GROUP BY ALL ORDER BY quantity DESC, p.model`,
+  // Most exports have no web searches or audio: three columns, stopping at the first hit, before any join over the calls.
+  const any = (alias: string) => chargeColumns.map((c) => `${alias}${c} > 0`).join(' OR ');
+  const [charged] = await ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM (SELECT 1 FROM calls WHERE ${any('')} LIMIT 1)`);
+  // One row per (call, charge) it carries, in one scan of the scoped calls.
+  const perCharge = `unnest([${chargeColumns.map((c) => `{'charge': '${c}', 'quantity': p.${c}}`).join(', ')}]) AS x`;
+  const charges = (charged?.n ?? 0n) === 0n ? [] : await ws.all<UnpricedCharge>(
+    `SELECT model, x.charge AS charge, count(*)::BIGINT AS calls, sum(x.quantity)::BIGINT AS quantity
+     FROM (SELECT p.model, ${perCharge} FROM calls p JOIN label_keys k USING (call_key) ${where ? `${where} AND` : 'WHERE'} (${any('p.')}))
+     WHERE x.quantity > 0
+     GROUP BY ALL ORDER BY quantity DESC, model, charge`,
     params as Params,
   );
   if ((state?.unpriced ?? 0n) === 0n) return { models: [], charges };
@@ -64,7 +69,8 @@ export async function selectUnpriced(ws: Workspace, filter: SavingsFilter): Prom
     `SELECT p.model, p.provider, any_value(u.reason) AS reason, any_value(u.closest) AS closest,
        count(*)::BIGINT AS calls, sum(coalesce(p.requests, 1))::BIGINT AS requests,
        sum(coalesce(p.input_tokens, 0) + coalesce(p.cache_read_tokens, 0) + coalesce(p.cache_write_5m_tokens, 0) + coalesce(p.cache_write_1h_tokens, 0)
-         + coalesce(p.cache_write_unknown_tokens, 0) + coalesce(p.output_tokens, 0))::BIGINT AS tokens,
+         + coalesce(p.cache_write_unknown_tokens, 0) + coalesce(p.output_tokens, 0)
+         + coalesce(p.audio_input_tokens, 0) + coalesce(p.audio_output_tokens, 0))::BIGINT AS tokens,
        CAST(round(sum(p.reported_cost) * 1000000) AS BIGINT) AS "reportedMicros",
        count(p.reported_cost)::BIGINT AS "reportedCalls",
        coalesce(sum(coalesce(p.requests, 1)) FILTER (WHERE p.reported_cost IS NULL), 0)::BIGINT AS "unpricedRequests"

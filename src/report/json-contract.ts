@@ -2,6 +2,7 @@
 // parses it. schemas/report.schema.json is generated from it (test/report/json-contract.test.ts keeps the two
 // equal and checks real output against it), and reportJson's output type is checked against it at compile time.
 import { z } from 'zod';
+import { chargeColumns } from '../pricing/charges.ts';
 
 const usd = z.number();
 const share = z.number().min(0).max(1);
@@ -94,7 +95,7 @@ export const reportJsonSchema = z.strictObject({
         fix: z.string(),
       }),
     ),
-    charges: z.array(z.strictObject({ model: z.string(), charge: z.enum(['web_search_requests']), calls: count, quantity: count })),
+    charges: z.array(z.strictObject({ model: z.string(), charge: z.enum(chargeColumns), calls: count, quantity: count })),
   }),
   notes: z.array(z.string()),
   warnings: z.array(z.string()),

@@ -1,6 +1,7 @@
 // The "Unpriced" part of every report: models the catalog could not price (src/pricing/unpriced.ts) and charges
 // it has no rate for, laid out once for the terminal and markdown renderers (CSV and JSON write the fields, HTML
 // reads the JSON). Text is raw here: every renderer escapes it for its own output (src/report/escape.ts).
+import { chargeLabel } from '../pricing/charges.ts';
 import type { Unpriced } from '../pricing/unpriced.ts';
 import { formatUsd } from './money.ts';
 import { formatCount, type TableSpec } from './table.ts';
@@ -23,7 +24,7 @@ export function unpricedSummary(u: Unpriced): string {
     );
   }
   if (u.charges.length > 0) {
-    parts.push(`${u.charges.map((c) => `${formatCount(c.quantity)} ${c.charge === 'web_search_requests' ? 'web searches' : c.charge} on ${c.model}`).join(', ')}: no rate in the catalog, not priced (never as text tokens).`);
+    parts.push(`${u.charges.map((c) => `${formatCount(c.quantity)} ${chargeLabel(c.charge)} on ${c.model}`).join(', ')}: no rate in the catalog, not priced (never as text tokens).`);
   }
   return parts.join(' ');
 }

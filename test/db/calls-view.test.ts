@@ -45,6 +45,34 @@ describe('the calls view', () => {
     ws.close();
   });
 
+  it('upgrades a workspace from before the audio columns: call_rows gains them at its end, the view reads by name', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'v2.duckdb');
+    // A workspace as version 2 left it: call_rows without audio_input_tokens / audio_output_tokens.
+    const before = allCallColumns.filter((c) => !c.name.startsWith('audio_'));
+    const instance = await DuckDBInstance.create(path);
+    const conn = await instance.connect();
+    await conn.run('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ DEFAULT current_timestamp)');
+    await conn.run(`CREATE TABLE calls (${before.map((c) => `${c.name} ${c.type}`).join(', ')})`);
+    for (const statement of migrations[0]!.sql.slice(1)) await conn.run(statement);
+    for (const statement of migrations[1]!.sql) await conn.run(statement);
+    await conn.run('INSERT INTO schema_migrations (version) VALUES (1), (2)');
+    await conn.run(`INSERT INTO call_rows (call_id, ts, model, input_tokens, output_tokens, source_file)
+      VALUES ('old-1', '2026-09-01T00:00:00Z', 'gpt-5.4', 10, 1, 'old.csv')`);
+    conn.closeSync();
+    instance.closeSync();
+
+    const file = join(dir, 'new.csv');
+    writeFileSync(file, 'call_id,ts,model,input_tokens,output_tokens,audio_input_tokens\nnew-1,2026-10-01T00:00:00Z,gpt-4o-audio-preview,20,2,7\n');
+    const ws = await openWorkspace(path);
+    await ingestFiles(ws, [file]); // a small file: moved into call_rows, by name
+    expect(await ws.all('SELECT call_id, input_tokens, audio_input_tokens, source_file FROM calls ORDER BY call_id')).toEqual([
+      { call_id: 'new-1', input_tokens: 20n, audio_input_tokens: 7n, source_file: file },
+      { call_id: 'old-1', input_tokens: 10n, audio_input_tokens: null, source_file: 'old.csv' },
+    ]);
+    ws.close();
+  });
+
   it('works in a DuckDB session without batchable’s macros (users query the workspace file directly)', async () => {
     const dir = tempDir();
     const path = join(dir, 'w.duckdb');

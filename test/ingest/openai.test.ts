@@ -14,7 +14,7 @@ import { ingested } from '../helpers/workspace.ts';
 
 const tokenColumns = `granularity, ts::VARCHAR AS ts, ended_at::VARCHAR AS ended_at, provider, model, operation, lane, lane_source,
   service_tier_raw, requests, input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
-  cache_write_unknown_tokens, output_tokens, reasoning_tokens, input_tokens_reported`;
+  cache_write_unknown_tokens, output_tokens, audio_input_tokens, audio_output_tokens, reasoning_tokens, input_tokens_reported`;
 
 async function rowAt(ws: Workspace, where: string): Promise<Record<string, unknown>> {
   const rows = await ws.all(`SELECT ${tokenColumns}, call_id, api_key, project, user_id, tags::VARCHAR AS tags, finish_reason, status,
@@ -45,7 +45,7 @@ describe('openai-usage detection', () => {
 });
 
 describe('openai-usage', () => {
-  it('reads the spec example: input 5000 = cached 1800 + cache write 200 + uncached 3000', async () => {
+  it('reads the spec example: input 5000 = cached 1800 + cache write 200 + uncached 3000 (of which audio 300)', async () => {
     const { ws, summary } = await ingested([fixture('openai/usage-completions.json')]);
     expect(summary.files[0]).toMatchObject({ format: 'openai-usage', rows: 5, calls: 5, rejects: 0, skipped: 0 });
     expect(await rowAt(ws, "source_path = '/data/0/results/0'")).toMatchObject({
@@ -59,12 +59,15 @@ describe('openai-usage', () => {
       lane_source: 'reported',
       service_tier_raw: 'default',
       requests: 5n,
-      input_tokens: 3000n,
+      // The uncached 3000 hold 300 audio tokens (input_audio_tokens): text input is the other 2700.
+      input_tokens: 2700n,
       cache_read_tokens: 1800n,
       cache_write_5m_tokens: null,
       cache_write_1h_tokens: null,
       cache_write_unknown_tokens: 200n,
       output_tokens: 1000n,
+      audio_input_tokens: 300n,
+      audio_output_tokens: 0n,
       reasoning_tokens: null,
       input_tokens_reported: 5000n,
       api_key: 'key_abc',
@@ -317,20 +320,27 @@ describe('openai-usage-csv (dashboard export)', () => {
       expect(openaiDashboardCsv.detect(await sniff(fixture(other))), other).toBe(false);
     }
   });
-  it('reads buckets with the Usage API semantics: input includes cached tokens; audio inside input and output', async () => {
+  it('reads buckets with the Usage API semantics: input includes cached tokens and audio, audio goes to its own columns', async () => {
     const { ws, summary } = await ingested([completions, embeddings]);
     expect(summary).toMatchObject({ calls: 4, rejects: 1 });
     expect((await ws.all<{ reason: string }>("SELECT reason FROM rejects"))[0]!.reason).toBe(noModelCsvReason);
     expect(await ws.all(`SELECT model, granularity, lane, operation, requests, input_tokens, cache_read_tokens, output_tokens, input_tokens_reported,
       project, api_key_name, ts, ended_at FROM calls ORDER BY ts, model`)).toEqual([
+      // gpt-5.4-mini on 03-31 reports 12000 audio input and 3000 audio output inside its 250000 / 50000: text is the rest.
       { model: 'gpt-5.4-2026-03-05', granularity: 'bucket', lane: 'batch', operation: 'chat', requests: 1200n, input_tokens: 2000000n, cache_read_tokens: 1000000n,
         output_tokens: 400000n, input_tokens_reported: 3000000n, project: 'proj_etl', api_key_name: 'etl-nightly', ts: new Date('2026-03-31T00:00:00Z'), ended_at: new Date('2026-04-01T00:00:00Z') },
-      { model: 'gpt-5.4-mini-2026-03-17', granularity: 'bucket', lane: 'priority', operation: 'chat', requests: 900n, input_tokens: 50000n, cache_read_tokens: 200000n,
-        output_tokens: 50000n, input_tokens_reported: 250000n, project: 'proj_chat', api_key_name: 'support-web', ts: new Date('2026-03-31T00:00:00Z'), ended_at: new Date('2026-04-01T00:00:00Z') },
+      { model: 'gpt-5.4-mini-2026-03-17', granularity: 'bucket', lane: 'priority', operation: 'chat', requests: 900n, input_tokens: 38000n, cache_read_tokens: 200000n,
+        output_tokens: 47000n, input_tokens_reported: 250000n, project: 'proj_chat', api_key_name: 'support-web', ts: new Date('2026-03-31T00:00:00Z'), ended_at: new Date('2026-04-01T00:00:00Z') },
       { model: 'text-embedding-3-small', granularity: 'bucket', lane: 'standard', operation: 'embeddings', requests: 4100n, input_tokens: 8200000n, cache_read_tokens: null,
         output_tokens: 0n, input_tokens_reported: 8200000n, project: 'proj_search', api_key_name: null, ts: new Date('2026-03-31T00:00:00Z'), ended_at: new Date('2026-04-01T00:00:00Z') },
       { model: 'gpt-5.4-mini-2026-03-17', granularity: 'bucket', lane: 'standard', operation: 'chat', requests: 880n, input_tokens: 90000n, cache_read_tokens: 150000n,
         output_tokens: 48000n, input_tokens_reported: 240000n, project: 'proj_chat', api_key_name: 'support-web', ts: new Date('2026-04-01T00:00:00Z'), ended_at: new Date('2026-04-02T00:00:00Z') },
+    ]);
+    expect(await ws.all('SELECT model, audio_input_tokens, audio_output_tokens FROM calls ORDER BY ts, model')).toEqual([
+      { model: 'gpt-5.4-2026-03-05', audio_input_tokens: 0n, audio_output_tokens: 0n },
+      { model: 'gpt-5.4-mini-2026-03-17', audio_input_tokens: 12000n, audio_output_tokens: 3000n },
+      { model: 'text-embedding-3-small', audio_input_tokens: null, audio_output_tokens: null },
+      { model: 'gpt-5.4-mini-2026-03-17', audio_input_tokens: 0n, audio_output_tokens: 0n },
     ]);
   });
 });

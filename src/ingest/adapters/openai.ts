@@ -3,7 +3,7 @@
 // subtract them so that `input_tokens` holds uncached input only, and keep the source's figure in
 // `input_tokens_reported` for audit.
 import { sqlIdent, sqlString } from '../../db/sql.ts';
-import { everyRecordHas, isUsagePage, uncached, usageResults } from './sql-helpers.ts';
+import { everyRecordHas, isUsagePage, sumOf, uncached, usageResults } from './sql-helpers.ts';
 import { defineAdapter, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
 
 /** The reject reason for usage results without a model, with the command that fetches them grouped. */
@@ -40,12 +40,18 @@ function usageSelect(ctx: AdapterContext) {
       service_tier_raw: res('service_tier'),
       requests: res('num_model_requests'),
       // Newer rows say uncached input outright; older ones only have the total, which includes cache reads
-      // (and cache writes, when reported).
-      input_tokens: `coalesce(${res('input_uncached_tokens')}, ${uncached(res('input_tokens'), res('input_cached_tokens'), res('input_cache_write_tokens'))})`,
-      cache_read_tokens: res('input_cached_tokens'),
+      // (and cache writes, when reported). Either includes audio, which has its own rates: it is taken out here
+      // and carried in audio_input_tokens (cached audio out of the cache reads likewise), never priced as text.
+      input_tokens: uncached(
+        `coalesce(${res('input_uncached_tokens')}, ${uncached(res('input_tokens'), res('input_cached_tokens'), res('input_cache_write_tokens'))})`,
+        res('input_audio_tokens'),
+      ),
+      cache_read_tokens: uncached(res('input_cached_tokens'), res('input_cached_audio_tokens')),
       // OpenAI does not split cache writes by TTL.
       cache_write_unknown_tokens: res('input_cache_write_tokens'),
-      output_tokens: `CASE WHEN ${completions} THEN ${res('output_tokens')} ELSE '0' END`,
+      output_tokens: `CASE WHEN ${completions} THEN ${uncached(res('output_tokens'), res('output_audio_tokens'))} ELSE '0' END`,
+      audio_input_tokens: sumOf(res('input_audio_tokens'), res('input_cached_audio_tokens')),
+      audio_output_tokens: res('output_audio_tokens'),
       input_tokens_reported: res('input_tokens'),
       api_key: res('api_key_id'),
       project: res('project_id'),
@@ -139,11 +145,17 @@ function dashboardCsvSelect(ctx: AdapterContext) {
       lane: `CASE WHEN bt_bool(${c('batch')}) THEN 'batch' ELSE bt_lane(${c('service_tier')}) END`,
       service_tier_raw: c('service_tier'),
       requests: c('num_model_requests'),
-      // The Usage API's fields, so its semantics: input_tokens INCLUDES cached (and cache-write) tokens.
-      input_tokens: `coalesce(${c('input_uncached_tokens')}, ${uncached(c('input_tokens'), c('input_cached_tokens'), c('input_cache_write_tokens'))})`,
-      cache_read_tokens: c('input_cached_tokens'),
+      // The Usage API's fields, so its semantics: input_tokens INCLUDES cached (and cache-write) tokens, and
+      // audio, which goes to the audio columns (as in the usage pages above).
+      input_tokens: uncached(
+        `coalesce(${c('input_uncached_tokens')}, ${uncached(c('input_tokens'), c('input_cached_tokens'), c('input_cache_write_tokens'))})`,
+        c('input_audio_tokens'),
+      ),
+      cache_read_tokens: uncached(c('input_cached_tokens'), c('input_cached_audio_tokens')),
       cache_write_unknown_tokens: c('input_cache_write_tokens'),
-      output_tokens: completions ? c('output_tokens') : "'0'",
+      output_tokens: completions ? uncached(c('output_tokens'), c('output_audio_tokens')) : "'0'",
+      audio_input_tokens: sumOf(c('input_audio_tokens'), c('input_cached_audio_tokens')),
+      audio_output_tokens: completions ? c('output_audio_tokens') : 'NULL',
       input_tokens_reported: c('input_tokens'),
       api_key: c('api_key_id'),
       api_key_name: c('api_key_name'),

@@ -11,6 +11,12 @@ export function uncached(total: string, ...parts: string[]): string {
   return `CASE WHEN bt_int(${total}) IS NULL THEN ${total}::VARCHAR ELSE (bt_int(${total})${minus})::VARCHAR END`;
 }
 
+/** `a + b…` as text, the missing parts counting 0; NULL when the source reports none of them (unknown, not 0). */
+export function sumOf(...parts: string[]): string {
+  return `CASE WHEN ${parts.map((p) => `${p} IS NULL`).join(' AND ')} THEN NULL
+    ELSE (${parts.map((p) => `coalesce(bt_int(${p}), 0)`).join(' + ')})::VARCHAR END`;
+}
+
 /** True when the sample holds records and each is an object with all the given top-level keys. */
 export function everyRecordHas(sample: Sample, keys: readonly string[]): boolean {
   return (

@@ -1,6 +1,7 @@
 // The HTML document around the charts: headline totals, the workload table, assumptions, notes, warnings.
 // Plain strings with every piece of data text escaped; money printed from micro-dollars (./money.ts).
 // `data-*` attributes name the figures so tests (and scripts people write) can find them.
+import { chargeLabel } from '../../pricing/charges.ts';
 import { escapeHtml as h } from './escape.ts';
 import type { HtmlReportInput, HtmlRowLabel } from './input.ts';
 import { percentOfShare, usd } from './money.ts';
@@ -167,7 +168,7 @@ ${u.models
   .map((m) => `<tr data-unpriced="${h(m.model)}"><th scope="row" class="name">${h(m.model)}</th><td>${h(m.provider ?? '?')}</td><td class="num">${h(count(m.calls))}</td><td class="num">${h(count(m.requests))}</td><td class="num">${h(count(m.tokens))}</td><td class="num">${m.reported_usd === null ? '–' : h(usd(m.reported_usd))}</td><td>${h(m.reason)}; closest: ${h(m.closest_ids.join(', '))}<br><code>${h(m.fix)}</code></td></tr>`)
   .join('\n')}
 </tbody></table>`;
-  const charges = u.charges.length === 0 ? '' : `<p>Charges with no rate in the catalog, not priced (never as text tokens):</p>${list(u.charges.map((c) => `${count(c.quantity)} ${c.charge === 'web_search_requests' ? 'web searches' : c.charge} on ${c.model} (${count(c.calls)} calls)`))}`;
+  const charges = u.charges.length === 0 ? '' : `<p>Charges with no rate in the catalog, not priced (never as text tokens):</p>${list(u.charges.map((c) => `${count(c.quantity)} ${chargeLabel(c.charge)} on ${c.model} (${count(c.calls)} calls)`))}`;
   return `<section id="unpriced"><h2>Unpriced: calls the catalog has no price for</h2>${models}${charges}</section>`;
 }
 
