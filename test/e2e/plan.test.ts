@@ -287,3 +287,17 @@ describe('plan: output forms', () => {
     expect(saving.stderr).toMatch(/^error: --min-saving lots: /);
   });
 });
+
+describe('plan: money in the JSON contract is exact decimal text', () => {
+  it('writes every *_usd as digits with at most 6 decimals (no double artefacts, no exponent), equal to the table figure', async () => {
+    const r = await runCli(['plan', limits, '--rules', rules, '--min-saving', '0', '--db', ':memory:', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const moneyTexts = [...r.stdout.matchAll(/"[a-z_]*_usd": (-?[0-9.eE+-]+)/g)].map((m) => m[1] ?? '');
+    expect(moneyTexts.length).toBeGreaterThan(5);
+    for (const text of moneyTexts) expect(text).toMatch(/^-?(0|[1-9]\d*)(\.\d{0,5}[1-9])?$/);
+    const doc = JSON.parse(r.stdout) as { totals: { savings_usd: number }; workloads: { money: { savings_usd: number } }[] };
+    // The total is the exact sum of the workloads' savings, in micro-dollars.
+    const micros = (usd: number) => BigInt(Math.round(usd * 1e6));
+    expect(doc.workloads.reduce((sum, w) => sum + micros(w.money.savings_usd), 0n)).toBe(micros(doc.totals.savings_usd));
+  });
+});

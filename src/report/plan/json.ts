@@ -1,13 +1,15 @@
-// The plan's JSON contract, documented in docs/plan-json.md. Money: USD numbers with 6 decimals (exact, from
-// integer micro-dollars); counts are integers; times ISO 8601 UTC. Templates are the lines themselves (strings).
+// The plan's JSON contract, documented in docs/plan-json.md. Money: USD numbers with at most 6 decimals, written
+// from integer micro-dollars as exact decimal text (never through a JS double); counts are exact integers; times
+// ISO 8601 UTC. Templates are the lines themselves (strings).
 import type { Plan, PlanEntry } from '../../plan/build.ts';
-import { usdNumber } from '../money.ts';
+import { intJson, type JsonDecimal, stringifyJson, usdJson } from '../json-number.ts';
 
 /** Bump on any change that can break a reader: renamed or removed fields, changed meaning or units. */
 export const planSchemaVersion = 1;
 
-const n = (v: bigint) => Number(v);
-const usdOrNull = (v: bigint | undefined) => (v === undefined ? null : usdNumber(v));
+const n = (v: bigint): JsonDecimal => intJson(v);
+const usdNumber = (v: bigint): JsonDecimal => usdJson(v);
+const usdOrNull = (v: bigint | undefined) => (v === undefined ? null : usdJson(v));
 
 const entryJson = (e: PlanEntry) => ({
   workload: e.workload,
@@ -82,4 +84,4 @@ export function planJson(p: Plan): unknown {
   };
 }
 
-export const renderPlanJson = (p: Plan): string => `${JSON.stringify(planJson(p), null, 2)}\n`;
+export const renderPlanJson = (p: Plan): string => `${stringifyJson(planJson(p))}\n`;
