@@ -39,7 +39,7 @@ export function registerPull(program: Command, io: Io, env: Env): void {
   const command = program
     .command('pull')
     .description('fetch usage from a provider or gateway API into raw files under the workspace, and ingest it')
-    .argument('<source>', 'openai | anthropic | langfuse | litellm | openrouter (--ids) | openai-costs | anthropic-costs')
+    .argument('<source>', 'openai | anthropic | langfuse | litellm | openrouter (--ids) | openrouter-activity | openai-costs | anthropic-costs')
     .option('--since <date>', 'first UTC day to fetch (YYYY-MM-DD); default: where the last pull ended, or 7 days ago')
     .option('--until <date>', 'last UTC day to fetch, inclusive (YYYY-MM-DD); default: now')
     .option('--bucket-width <width>', 'bucket size the API aggregates by: 1m | 1h | 1d (default 1h; cost reports: 1d)')

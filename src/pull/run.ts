@@ -103,7 +103,7 @@ export function planPull(options: PullOptions): PullPlan {
   const completeEnd = Math.max(start, floorTo(Math.min(requested.end, now - settleMs), width));
   const windows = gaps({ start, end: completeEnd }, held.map((f) => f.range));
   const partial =
-    requested.end > completeEnd
+    requested.end > completeEnd && source.completedOnly !== true
       ? { range: { start: completeEnd, end: requested.end }, bounds: { start: completeEnd, end: ceilTo(requested.end, width) } }
       : undefined;
   if (source.granularity === 'buckets') {

@@ -32,6 +32,8 @@ export type PullSource = {
   readonly reference: string;
   /** The ingest adapter that reads the raw pages (src/ingest/adapters/). */
   readonly adapter: string;
+  /** The API serves ended buckets only (OpenRouter's activity): the current one is not asked for. */
+  readonly completedOnly?: boolean;
   /** The only bucket width the API offers, when it offers one (cost reports: 1d). */
   readonly fixedWidth?: BucketWidth;
   /** The money a page states, in USD, exactly (cost reports only). */

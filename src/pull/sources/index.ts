@@ -7,8 +7,9 @@ import { langfuseSource } from './langfuse.ts';
 import { litellmSource } from './litellm.ts';
 import { openaiCostsSource } from './openai-costs.ts';
 import { openaiSource } from './openai.ts';
+import { openrouterActivitySource } from './openrouter-activity.ts';
 
-export const pullSources: readonly PullSource[] = [openaiSource, anthropicSource, langfuseSource, litellmSource, openaiCostsSource, anthropicCostsSource];
+export const pullSources: readonly PullSource[] = [openaiSource, anthropicSource, langfuseSource, litellmSource, openaiCostsSource, anthropicCostsSource, openrouterActivitySource];
 
 /** Every source name `pull` takes: the time-range sources here, and openrouter (by generation id, src/pull/openrouter.ts). */
 export const pullSourceIds = (): string[] => [...pullSources.map((s) => s.id), 'openrouter'];
