@@ -67,7 +67,7 @@ export function exitCodeFor(error: unknown): ExitCode {
 export function knownError(error: unknown): unknown {
   if (error instanceof BatchableError || !(error instanceof Error) || !/Out of Memory Error/i.test(error.message)) return error;
   return new BatchableError(
-    `out of memory: DuckDB's memory limit (${process.env.BATCHABLE_MEMORY_LIMIT ?? '1GB'}) was reached; raise it with BATCHABLE_MEMORY_LIMIT=4GB (or more) and run again`,
+    `out of memory: DuckDB's memory limit (${process.env.BATCHABLE_MEMORY_LIMIT ?? '40% of this machine\'s memory by default'}) was reached; raise it with BATCHABLE_MEMORY_LIMIT=4GB (or more) and run again`,
     2,
     { cause: error },
   );

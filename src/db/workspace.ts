@@ -6,18 +6,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { BatchableError, withCleanup } from '../errors.ts';
 import { refreshCallsView } from './calls-view.ts';
 import { macroSql } from './macros.ts';
+import { memoryLimit, tempDirectory } from './memory.ts';
 import { migrations } from './schema.ts';
 import { sqlString } from './sql.ts';
 import type { Params, Workspace } from './types.ts';
-
-/** DuckDB's memory budget: BATCHABLE_MEMORY_LIMIT (e.g. "4GB"), else 1GB. */
-function memoryLimit(): string {
-  const value = process.env.BATCHABLE_MEMORY_LIMIT ?? '1GB';
-  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) {
-    throw new BatchableError(`BATCHABLE_MEMORY_LIMIT=${value}: expected a size such as 1GB or 512MB`);
-  }
-  return value;
-}
 
 export const defaultDbPath = '.batchable/usage.duckdb';
 
@@ -36,19 +28,23 @@ async function profiled<T>(sql: string, work: () => Promise<T>): Promise<T> {
 }
 
 export async function openWorkspace(path: string = defaultDbPath): Promise<Workspace> {
+  const limit = memoryLimit(); // checked before anything is opened
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // An in-memory workspace, or any workspace given BATCHABLE_TEMP_DIR, spills to a directory of its own
+  // (concurrent runs must not share one), removed on close. A file workspace otherwise spills to `<db>.tmp/`.
+  const tempRoot = tempDirectory();
+  const spill = tempRoot !== undefined || path === ':memory:' ? spillDirectory(tempRoot) : undefined;
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(path);
   } catch (error) {
+    if (spill !== undefined) rmSync(spill, { recursive: true, force: true });
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new BatchableError(`--db ${path}: cannot open the workspace database (${why}); pass another --db or ":memory:"`, 2, {
       cause: error,
     });
   }
   const conn = await instance.connect();
-  // An in-memory workspace spills to a directory of its own (concurrent runs must not share one), removed on close.
-  const spill = path === ':memory:' ? mkdtempSync(join(tmpdir(), 'batchable-spill-')) : undefined;
   const ws: Workspace = {
     conn,
     path,
@@ -67,14 +63,25 @@ export async function openWorkspace(path: string = defaultDbPath): Promise<Works
   };
   // Zone-less timestamps in exports are UTC; display zones are applied when reporting (--tz).
   await ws.run("SET TimeZone = 'UTC'");
-  // A bounded memory budget: past it DuckDB spills to disk instead of growing the process (peak RSS < 2 GB).
-  await ws.run(`SET memory_limit = '${memoryLimit()}'`);
+  // A bounded memory budget chosen from the machine's memory (src/db/memory.ts): past it DuckDB spills to disk.
+  await ws.run(`SET memory_limit = ${sqlString(limit)}`);
   if (spill !== undefined) await ws.run(`SET temp_directory = ${sqlString(spill)}`);
   await migrate(ws);
   for (const sql of macroSql) await ws.run(sql);
   // The view is derived from code (defaults, provenance, keys): rebuilt on open, it always matches this version.
   await refreshCallsView(ws);
   return ws;
+}
+
+/** A fresh spill directory under `root` (BATCHABLE_TEMP_DIR, created if missing) or the system's temp directory. */
+function spillDirectory(root: string | undefined): string {
+  try {
+    if (root !== undefined) mkdirSync(root, { recursive: true });
+    return mkdtempSync(join(root ?? tmpdir(), 'batchable-spill-'));
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new BatchableError(`BATCHABLE_TEMP_DIR=${root ?? tmpdir()}: cannot create a spill directory there (${why}); point it at a writable disk`, 2, { cause: error });
+  }
 }
 
 /** Runs `fn` with an open workspace and always closes it. */

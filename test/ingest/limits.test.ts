@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'batchable-limits-'));
@@ -13,6 +13,11 @@ const csvHead = 'call_id,ts,model,input_tokens,output_tokens,note\n';
 const csvRow = (id: string, note = '') => `${id},2026-10-05T09:00:00Z,gpt-5.4,10,1,"${note}"\n`;
 
 describe('long lines and large records', () => {
+  // The line limit scales with the memory budget (src/db/memory.ts): pinned here so the figures do not depend on the machine.
+  const saved = process.env.BATCHABLE_MEMORY_LIMIT;
+  beforeAll(() => void (process.env.BATCHABLE_MEMORY_LIMIT = '8GB'));
+  afterAll(() => (saved === undefined ? delete process.env.BATCHABLE_MEMORY_LIMIT : void (process.env.BATCHABLE_MEMORY_LIMIT = saved)));
+
   it('reads a CSV line over DuckDB’s 2 MB default (the limit follows the file size)', async () => {
     const file = join(tempDir(), 'long.csv');
     writeFileSync(file, csvHead + csvRow('a') + csvRow('b') + csvRow('long', 'x'.repeat(3_000_000)) + csvRow('c'));
@@ -26,7 +31,7 @@ describe('long lines and large records', () => {
     writeFileSync(file, csvHead + csvRow('a') + csvRow('b') + csvRow('long', 'x'.repeat(34_000_000)) + csvRow('c'));
     const r = await runCli(['ingest', file, '--db', ':memory:']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: ${file}:4: a line of 34,000,041 bytes, over the 33,554,432-byte limit for one line (batchable raises DuckDB's limit to the file's size, up to 32 MB); no usage record is that long: check how the file was written\n`);
+    expect(r.stderr).toBe(`error: ${file}:4: a line of 34,000,041 bytes, over the 33,554,432-byte limit for one line (batchable raises DuckDB's limit to the file's size, up to 32 MB under this memory limit); no usage record is that long: check how the file was written\n`);
   });
 
   it('a JSONL record over the limit is a reject with its line; one of 3 MB is a call; the first record may exceed the sample', async () => {
