@@ -1,9 +1,10 @@
 // The analysis every reporting command starts with: ingest the files given (if any), label every call
 // (label_keys, labels), price every call (priced_calls), and optionally export the labelled calls.
-import { classifyCalls, exportCalls, loadRules } from '../classify/index.ts';
+import { exportCalls, loadRules, type PartitionBy } from '../classify/index.ts';
 import type { Workspace } from '../db/types.ts';
 import type { IngestSummary } from '../ingest/ingest.ts';
-import { type Catalog, loadCatalog, priceCalls } from '../pricing/index.ts';
+import { type Catalog, loadCatalog } from '../pricing/index.ts';
+import { ensureLabels, ensurePrices } from './analysis-cache.ts';
 import { ingestInto, type IngestInput } from './ingest.ts';
 import type { OnProgress } from './progress.ts';
 import { pullInto, type PullInput, type PullOutcome } from './pull.ts';
@@ -19,8 +20,10 @@ export type AnalyseOptions = Omit<IngestInput, 'files'> & {
   readonly pricingDir?: string | undefined;
   /** A call the catalog cannot price is an error (exit 2), not a line of the report's Unpriced section. */
   readonly strictPrices?: boolean | undefined;
-  /** Also write every call with its label and cost to this file (.csv, .jsonl, .parquet). */
+  /** Also write every call with its label and cost to this file (.csv, .jsonl, .parquet), or a directory with partitionBy. */
   readonly exportCalls?: string | undefined;
+  /** With exportCalls: a hive-partitioned Parquet dataset of every call, by UTC day or month. */
+  readonly partitionBy?: PartitionBy | undefined;
 };
 
 export type Analysis = {
@@ -29,7 +32,7 @@ export type Analysis = {
   /** What the files given added; undefined when no file was given. */
   readonly ingest: IngestSummary | undefined;
   /** The calls written by --export-calls, if asked. */
-  readonly exported: { readonly file: string; readonly calls: number } | undefined;
+  readonly exported: { readonly file: string; readonly calls: number; readonly partitionBy: PartitionBy | undefined } | undefined;
   /** The price catalog used, in words for the report's assumptions. */
   readonly catalog: string;
   /** The price catalog itself (bundled + --pricing-dir). */
@@ -37,19 +40,22 @@ export type Analysis = {
   readonly rulesFile: string | null;
 };
 
-/** Ingests `files` (idempotently), then rebuilds the `labels` and `priced_calls` stage tables. */
+/**
+ * Ingests `files` (idempotently), then makes sure the stored labels and prices are those of the workspace's calls:
+ * reused when their inputs are unchanged, rebuilt when not (src/app/analysis-cache.ts).
+ */
 export async function analyse(ws: Workspace, options: AnalyseOptions, onProgress?: OnProgress): Promise<Analysis> {
   const pulled: PullOutcome[] = [];
   for (const input of options.pull ?? []) pulled.push(await pullInto(ws, input, onProgress));
   const files = options.files ?? [];
   const ingest = files.length > 0 ? await ingestInto(ws, { ...options, files }, onProgress) : undefined;
-  await classifyCalls(ws, await loadRules(options.rules));
+  await ensureLabels(ws, await loadRules(options.rules));
   // A model the catalog cannot price is a line of the report's Unpriced section; strictPrices makes it exit 2.
   const prices = await loadCatalog({ pricingDir: options.pricingDir });
-  await priceCalls(ws, prices, { strict: options.strictPrices === true });
+  await ensurePrices(ws, prices, { strict: options.strictPrices === true });
   let exported: Analysis['exported'];
   if (options.exportCalls !== undefined) {
-    exported = { file: options.exportCalls, calls: await exportCalls(ws, options.exportCalls) };
+    exported = { file: options.exportCalls, calls: await exportCalls(ws, options.exportCalls, options.partitionBy), partitionBy: options.partitionBy };
     onProgress?.({ kind: 'exported', ...exported });
   }
   return {

@@ -1,5 +1,6 @@
-// explain: re-label the workspace and say why one call or one workload got its label.
-import { classifyCalls, loadRules } from '../classify/index.ts';
+// explain: label the workspace (or reuse its stored labels) and say why one call or one workload got its label.
+import { loadRules } from '../classify/index.ts';
+import { ensureLabels } from './analysis-cache.ts';
 import { type Explanation, explainTarget } from '../classify/explain.ts';
 import { withWorkspace } from '../db/workspace.ts';
 import { explainPricing, type PricingLine } from '../pricing/describe.ts';
@@ -22,7 +23,7 @@ export async function explain(options: ExplainOptions): Promise<Explanation & { 
   const rules = await loadRules(options.rules);
   const catalog = await loadCatalog({ pricingDir: options.pricingDir });
   return withWorkspace(options.db ?? memoryDb, async (ws) => {
-    await classifyCalls(ws, rules);
+    await ensureLabels(ws, rules); // labels kept from an earlier run are reused when nothing changed
     const explanation = await explainTarget(ws, options.target, options.rules);
     const target = explanation.kind === 'call' ? { callId: explanation.call.call_id } : { workload: explanation.workload.workload };
     return { ...explanation, pricing: await explainPricing(ws, catalog, target) };

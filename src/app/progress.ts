@@ -10,7 +10,7 @@ export type ProgressEvent =
   /** The files given were ingested (or found already held). */
   | { readonly kind: 'ingested'; readonly summary: IngestSummary }
   /** --export-calls: every call was written to `file`. */
-  | { readonly kind: 'exported'; readonly file: string; readonly calls: number }
+  | { readonly kind: 'exported'; readonly file: string; readonly calls: number; readonly partitionBy?: 'day' | 'month' | undefined }
   /** A pull is fetching pages (or waiting to retry, or ingesting its raw files). */
   | { readonly kind: 'pulling'; readonly source: string; readonly event: PullProgress }
   /** A pull finished: the windows or generations fetched, the raw files written, what the ingest added. */

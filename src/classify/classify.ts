@@ -1,4 +1,6 @@
-// classifyCalls: the whole `calls` table -> labels (a temp view), in SQL stages (temp tables), no per-row JS.
+// classifyCalls: the whole `calls` table -> labels, in SQL stages, no per-row JS. Scratch stages are temp tables
+// (`_cls_…`); what later commands read is kept in the workspace (label_…, and the `labels` view), so that an
+// unchanged workspace is not labelled again (src/app/analysis-cache.ts).
 //   _cls_idents     per distinct identity (tags, key, project, app, model, operation): default name, name words
 //   _cls_names      workload names, numbered
 //   _cls_calls      per call: workload id (tag, rule or grouping), the rule that matched, per-call evidence
@@ -8,10 +10,11 @@
 //                   events); per workload: serial runs, fan-out, launch shape (signals/runs.ts)
 //   _cls_daily      per workload and day: requests (signals/days.ts: irregular days)
 //   _cls_org_slots  the org's human hours, learned from clearly interactive calls
-//   _cls_workloads  per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
+//   label_workloads per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
 //   _cls_outcomes   one decision per (workload, rule, per-call evidence, lane)
 //   label_keys      per call: its outcome (lane > rule > strong per-call evidence > the workload's decision)
 //   label_outcomes  per outcome: workload, label, confidence, reasons; `labels` is the view joining both
+import { forgetStage } from '../db/analysis-state.ts';
 import { labelOutcomesColumns } from '../db/analysis-tables.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql } from './evidence.ts';
@@ -38,6 +41,7 @@ const outcomeKeySql = `coalesce(rule_idx, -1) AS ri,
 export type OrgShape = { readonly weekly: boolean; readonly slots: number; readonly activeSlots: number; readonly interactiveRequests: number; readonly usable: boolean };
 
 export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Promise<void> {
+  await forgetStage(ws, 'labels'); // its stored tables are replaced below
   await loadRuleTable(ws, rules);
   const compiled = compileRules(rules);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_idents AS ${identitiesSql}`);
@@ -84,7 +88,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_daily AS ${dailySql}`);
 
   const shape = await learnOrgShape(ws);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_workloads AS
+  await ws.run(`CREATE OR REPLACE TABLE label_workloads AS
     WITH agg AS (
       SELECT wid, count(*) AS rows, sum(w)::BIGINT AS requests,
         coalesce(sum(w) FILTER (WHERE streamed_call) / sum(w), 0) AS streamed_share,
@@ -159,20 +163,20 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         ELSE {'label': w.label, 'confidence': w.confidence::DOUBLE, 'decided_by': w.decided_by, 'reasons': w.reasons}
       END AS v
     FROM (SELECT DISTINCT wid, ${outcomeKeySql} FROM _cls_calls) k
-    JOIN _cls_workloads w USING (wid)
+    JOIN label_workloads w USING (wid)
     LEFT JOIN _cls_rules r ON r.rule_idx = k.ri`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE label_outcomes AS
+  await ws.run(`CREATE OR REPLACE TABLE label_outcomes AS
     SELECT outcome, workload, v.label AS label, v.confidence AS confidence,
       CASE WHEN ri >= 0 AND rule_label IS NULL THEN list_append(v.reasons, rule_reason) ELSE v.reasons END AS reasons,
       v.decided_by AS decided_by, CASE WHEN v.decided_by = 'rule' OR rule_label IS NULL THEN rule_name END AS rule_name, deadline_minutes
     FROM _cls_outcomes`);
   // Per call only numbers (src/db/analysis-tables.ts): writing each call's id, workload and reasons took 2.5 s
   // of classify's 7 s at 5M calls. `labels` is the readable view of the same, for explain and exports.
-  await ws.run(`CREATE OR REPLACE TEMP TABLE label_keys AS
+  await ws.run(`CREATE OR REPLACE TABLE label_keys AS
     SELECT p.call_key, o.outcome, p.in_chain AS agent_chain
     FROM (SELECT call_key, wid, in_chain, ${outcomeKeySql} FROM _cls_calls) p
     JOIN _cls_outcomes o USING (wid, ri, flag, dlane)`);
-  await ws.run(`CREATE OR REPLACE TEMP VIEW labels AS
+  await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
   for (const table of ['_cls_calls', '_cls_chained', '_cls_user_gaps', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_minutely', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
@@ -217,7 +221,7 @@ async function learnOrgShape(ws: Workspace): Promise<OrgShape> {
   // A flat histogram (a global product, or too little interactive traffic) says nothing about phase.
   const usable = interactiveRequests >= minInteractiveRequests && activeSlots > 0 && activeSlots <= 0.75 * slots;
   const shape = { weekly, slots, activeSlots: Math.max(activeSlots, 1), interactiveRequests, usable };
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_org_shape AS SELECT ${weekly} AS weekly, ${slots} AS slots, ${activeSlots} AS active_slots,
+  await ws.run(`CREATE OR REPLACE TABLE label_org_shape AS SELECT ${weekly} AS weekly, ${slots} AS slots, ${activeSlots} AS active_slots,
     ${interactiveRequests} AS interactive_requests, ${usable} AS usable`);
   return shape;
 }

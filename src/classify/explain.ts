@@ -1,5 +1,5 @@
 // `explain`: why a call or a workload got its label. Reads what classifyCalls left behind (labels,
-// _cls_workloads, _cls_org_shape, _cls_rules) and says what would change the decision.
+// label_workloads, label_org_shape) and says what would change the decision.
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
 
@@ -25,7 +25,7 @@ export type Explanation =
 
 /** Finds `target` as a call id, else as a workload name; unknown -> UsageError with the closest workload names. */
 export async function explainTarget(ws: Workspace, target: string, rulesFile: string | undefined): Promise<Explanation> {
-  const org = (await ws.all<OrgShape>('SELECT * FROM _cls_org_shape'))[0];
+  const org = (await ws.all<OrgShape>('SELECT * FROM label_org_shape'))[0];
   const calls = await ws.all<CallRow>(
     `SELECT c.call_id, c.ts, c.granularity, c.provider, c.model, c.operation, c.lane, c.streamed, c.ttft_ms, c.cancelled, c.requests,
        c.api_key, c.api_key_name, c.project, c.user_id, c.session_id, c.trace_id, c.app, c.tags::VARCHAR AS tags,
@@ -36,7 +36,7 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
   const call = calls[0];
   const name = call?.workload ?? target;
   const workload = (
-    await ws.all<WorkloadRow>('SELECT workload, rows, requests, label, confidence, decided_by, reasons, ev, wait, free FROM _cls_workloads WHERE workload = $name', { name })
+    await ws.all<WorkloadRow>('SELECT workload, rows, requests, label, confidence, decided_by, reasons, ev, wait, free FROM label_workloads WHERE workload = $name', { name })
   )[0];
   if (call && workload) return { kind: 'call', call, workload, org, rulesFile };
   if (workload) {
@@ -48,7 +48,7 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
     return { kind: 'workload', workload, splits, org, rulesFile };
   }
   const close = await ws.all<{ workload: string }>(
-    `SELECT workload FROM _cls_workloads ORDER BY jaro_winkler_similarity(lower(workload), lower($target)) DESC, workload LIMIT 3`,
+    `SELECT workload FROM label_workloads ORDER BY jaro_winkler_similarity(lower(workload), lower($target)) DESC, workload LIMIT 3`,
     { target },
   );
   const hint = close.length > 0 ? `closest workloads: ${close.map((c) => `"${c.workload}"`).join(', ')}` : 'the database holds no calls; run `batchable ingest <files>` first';

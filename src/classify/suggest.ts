@@ -1,7 +1,7 @@
 // `rules suggest`: the workloads that hold the most spend with a low-confidence label (or a label decided by
 // default), each written as a commented rule in a starter rules file: its spend and requests, the evidence seen
 // both ways, when it is busiest, and the question a team answers to settle it. Reads what classifyCalls and
-// priceCalls left behind (_cls_workloads, label_keys, label_outcomes, priced_calls); one pass over the calls.
+// priceCalls left behind (label_workloads, label_keys, label_outcomes, priced_calls); one pass over the calls.
 import type { Workspace } from '../db/types.ts';
 import { oneLine } from '../report/escape.ts';
 import { formatUsd } from '../report/money.ts';
@@ -44,7 +44,7 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p USING (call_id)`);
   const rows = await ws.all<Row>(`
     WITH low AS (
-      SELECT workload, label, confidence, decided_by, ev FROM _cls_workloads WHERE decided_by = 'default' OR confidence < ${lowConfidence}
+      SELECT workload, label, confidence, decided_by, ev FROM label_workloads WHERE decided_by = 'default' OR confidence < ${lowConfidence}
     ), per_call AS (
       SELECT o.workload, c.ts, coalesce(c.requests, 1) AS req, p.cost_pico
       FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p USING (call_id)

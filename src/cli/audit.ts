@@ -13,7 +13,8 @@ export function addReportOptions(command: Command): Command {
     .option('--min-saving <usd>', 'below this saving per 30 days batch does not pay for its plumbing', '10')
     .option('--format <format>', 'table | json | csv | markdown', 'table')
     .option('--wide', 'table: keep the reasons in the table at full width instead of listing them under it')
-    .option('--export-calls <file>', 'also write every call with its label and cost to this file (.csv, .jsonl, .parquet)')
+    .option('--export-calls <file>', 'also write every call with its label and cost to this file (.csv, .jsonl, .parquet), or to a directory with --partition-by')
+    .option('--partition-by <unit>', 'with --export-calls DIR: a hive-partitioned Parquet dataset of every call (all columns, label, cost), by day or month (UTC)')
     .option('--html <file>', 'also write a self-contained HTML report with charts (no network needed) to this file');
 }
 

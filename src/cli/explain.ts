@@ -1,4 +1,4 @@
-// `batchable explain <call-id|workload>`: re-labels the database and shows why one call or workload got its label.
+// `batchable explain <call-id|workload>`: labels the database (or reuses its labels) and shows why one call or workload got its label.
 import type { Command } from 'commander';
 import { visible } from '../report/escape.ts';
 import type { Io } from './io.ts';

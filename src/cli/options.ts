@@ -30,4 +30,4 @@ export function addAnalysisOptions(command: Command): Command {
 export type IngestFlags = { inputFormat?: string; map?: string; strict?: boolean };
 
 /** The flags of addAnalysisOptions and --export-calls, as commander hands them over. */
-export type AnalysisFlags = IngestFlags & { rules?: string; pricingDir?: string; strictPrices?: boolean; exportCalls?: string };
+export type AnalysisFlags = IngestFlags & { rules?: string; pricingDir?: string; strictPrices?: boolean; exportCalls?: string; partitionBy?: string };

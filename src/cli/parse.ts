@@ -3,6 +3,7 @@
 import type { AnalyseOptions } from '../app/analyse.ts';
 import { callColumns } from '../db/schema.ts';
 import type { SavingsFilter } from '../db/queries/savings.ts';
+import { partitions, type PartitionBy } from '../classify/export.ts';
 import { UsageError } from '../errors.ts';
 import type { StructuralDiscount } from '../simulate/structural.ts';
 import { noStructural } from '../simulate/structural.ts';
@@ -119,4 +120,12 @@ export function parseAnalysisFlags(
 ): AnalyseOptions & { db: string } {
   const { db, inputFormat, strict, rules, pricingDir, strictPrices } = flags;
   return { db, files, inputFormat, map: parseMap(flags.map), strict, rules, pricingDir, strictPrices };
+}
+
+/** `--partition-by`: day or month, and only with --export-calls (then a directory). */
+export function parsePartitionBy(value: string | undefined, exportCalls: string | undefined): PartitionBy | undefined {
+  if (value === undefined) return undefined;
+  if (!(partitions as readonly string[]).includes(value)) throw new UsageError(`--partition-by ${value}: expected day or month`);
+  if (exportCalls === undefined) throw new UsageError(`--partition-by ${value}: needs --export-calls DIR (the directory the Parquet dataset is written to)`);
+  return value as PartitionBy;
 }

@@ -25,7 +25,10 @@ export function showProgress(io: Io, summaries: boolean): { onProgress: OnProgre
       // Files a directory or glob brought in that are not usage: one warning line each, and a count in the summary.
       for (const s of event.summary.skippedFiles ?? []) io.err(`warning: skipped ${s.file}: ${s.reason}\n`);
       if (summaries) io.err(renderIngestSummary(event.summary));
-    } else if (summaries) io.err(`${event.calls.toLocaleString('en-US')} calls with their labels and costs written to ${event.file}\n`);
+    } else if (summaries) {
+      const how = event.partitionBy === undefined ? '' : ` (Parquet, one directory per ${event.partitionBy})`;
+      io.err(`${event.calls.toLocaleString('en-US')} calls with their labels and costs written to ${event.file}${how}\n`);
+    }
   };
   return { onProgress, done: line.done };
 }

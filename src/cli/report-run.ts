@@ -9,7 +9,7 @@ import { reportDocument } from '../report/renderers/json.ts';
 import type { Io } from './io.ts';
 import type { AnalysisFlags } from './options.ts';
 import type { Env } from './io.ts';
-import { parseAnalysisFlags } from './parse.ts';
+import { parseAnalysisFlags, parsePartitionBy } from './parse.ts';
 import { parsePulls } from './pull.ts';
 import { showProgress } from './progress.ts';
 import { parseSavingsFlags, type SavingsFlags } from './savings-flags.ts';
@@ -29,6 +29,7 @@ export async function runReport(io: Io, command: 'audit' | 'simulate', files: st
       ...parsed,
       ...analysis,
       exportCalls: flags.exportCalls,
+      partitionBy: parsePartitionBy(flags.partitionBy, flags.exportCalls),
       charts: flags.html !== undefined,
       onProgress: progress.onProgress,
     });

@@ -3,7 +3,7 @@
 import type { CallColumn } from '../db/schema.ts';
 
 /** How the file is laid out, decided from its first bytes. */
-export type ContainerKind = 'csv' | 'jsonl' | 'json';
+export type ContainerKind = 'csv' | 'jsonl' | 'json' | 'parquet';
 
 /** The first part of a file, decoded, for recognising its format. */
 export type Sample = {

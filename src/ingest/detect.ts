@@ -25,7 +25,7 @@ export function chooseAdapter(file: string, sample: Sample, requested?: string):
   if (found !== undefined) return found;
   // The names quoted are input: each is capped, so a binary or hostile header cannot fill the terminal.
   const names = (list: readonly string[]) => list.slice(0, 8).map((n) => quoted(n, 40)).join(', ');
-  const seen = sample.kind === 'csv' ? `header: ${names(sample.header)}` : `keys: ${names([...sample.keys].filter((k) => !k.includes('.')))}`;
+  const seen = sample.kind === 'csv' || sample.kind === 'parquet' ? `header: ${names(sample.header)}` : `keys: ${names([...sample.keys].filter((k) => !k.includes('.')))}`;
   throw new UnrecognisedFormat(
     file,
     `unrecognised ${sample.kind.toUpperCase()} usage format (${seen}); checked against ${candidates.map((a) => a.id).join(', ')}. ` +

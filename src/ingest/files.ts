@@ -15,7 +15,7 @@ import { InputError, pathProblem, UsageError } from '../errors.ts';
 import type { Workspace } from '../db/workspace.ts';
 
 /** Extensions read as usage exports when a directory is walked. */
-const usageFile = /\.(csv|tsv|txt|jsonl|ndjson|json)(\.gz)?$/i;
+const usageFile = /\.((csv|tsv|txt|jsonl|ndjson|json)(\.gz)?|parquet)$/i;
 const hasGlob = (arg: string) => /[*?[]/.test(arg);
 
 export type InputFile = {
@@ -92,7 +92,7 @@ function walk(dir: string, into: InputFile[], skipped: { file: string; reason: s
     }
     if (stat.isDirectory()) walk(path, into, skipped, seen);
     else if (!stat.isFile()) skipped.push({ file: path, reason: 'not a regular file' });
-    else if (!usageFile.test(name)) skipped.push({ file: path, reason: 'not a .csv, .jsonl or .json file' });
+    else if (!usageFile.test(name)) skipped.push({ file: path, reason: 'not a .csv, .jsonl, .json or .parquet file' });
     else {
       assertReadable(path);
       into.push({ file: path, explicit: false });
@@ -117,7 +117,7 @@ export async function expandInputs(ws: Workspace, args: readonly string[]): Prom
     if (stat?.isDirectory()) {
       const found: InputFile[] = [];
       walk(arg, found, skipped, new Set());
-      if (found.length === 0) throw new InputError(arg, undefined, 'the directory holds no .csv, .jsonl or .json files (optionally .gz)');
+      if (found.length === 0) throw new InputError(arg, undefined, 'the directory holds no .csv, .jsonl, .json (optionally .gz) or .parquet files');
       files.push(...found);
     } else if (stat !== undefined) {
       if (!stat.isFile()) throw new InputError(arg, undefined, 'not a regular file');

@@ -9,6 +9,8 @@ import { laneNames } from './catalog-schema.ts';
 import { applyRatio, parseRatio } from './decimal.ts';
 import { noPrice, resolveName, type Catalog } from './load-catalog.ts';
 import { closestIds } from './model-names.ts';
+import { buildReconciliation } from './reconciliation.ts';
+import { forgetStage } from '../db/analysis-state.ts';
 import type { RouteRule } from './routes.ts';
 import { oneLine as printable } from '../report/escape.ts';
 
@@ -113,7 +115,7 @@ SELECT catalog_id, effective_from, above, ${laneRates('standard', 'std')}, ${lan
   ${laneRates('flex', 'flx')}, ${laneRates('priority', 'pri')}
 FROM _pc_rates GROUP BY ALL;
 -- Every price a call can take: (model entry, tier, billed lane, whether its operation is batchable), numbered.
-CREATE OR REPLACE TEMP TABLE _pc_prices AS
+CREATE OR REPLACE TABLE price_points AS
 WITH k AS (SELECT DISTINCT mk, catalog_id, effective_from, provider, unnest(thresholds) AS above FROM _pc_keys),
 o AS (
   SELECT k.*, w.*, lane, eligible
@@ -156,18 +158,18 @@ WITH c AS (
   SELECT *, CASE WHEN len(thresholds) = 1 THEN -1 ELSE list_filter(thresholds, x -> per_request_input > x)[1] END AS above FROM r
 )
 SELECT t.call_id, t.call_key, t.requests, t.ts, t.ended_at, p.pkey, t.averaged, t.in_tok, t.cr_tok, t.cw5_tok, t.cw1h_tok, t.out_tok
-FROM t JOIN _pc_prices p ON p.mk = t.mk AND p.above = t.above AND p.lane = t.lane AND p.eligible = t.eligible`;
+FROM t JOIN price_points p ON p.mk = t.mk AND p.above = t.above AND p.lane = t.lane AND p.eligible = t.eligible`;
 
 /**
  * `priced_calls` (src/db/analysis-tables.ts) is a view: each call keeps its tokens and the number of its price,
- * and the rates, names and cost come from the few hundred rows of _pc_prices. Writing all 29 columns per call
+ * and the rates, names and cost come from the few hundred rows of price_points. Writing all 29 columns per call
  * took 3.3 s at 5M calls; this takes 1.4 s.
  */
 const perCall = new Set(['call_id', 'call_key', 'requests', 'ts', 'ended_at', 'averaged', ...rateColumns.map((r) => `${r}_tok`)]);
 const costSql = rateColumns.map((r) => `CAST(r.${r}_tok AS HUGEINT) * p.bil_${r}`).join(' + ');
-const pricedView = `CREATE OR REPLACE TEMP VIEW priced_calls AS
+const pricedView = `CREATE OR REPLACE VIEW priced_calls AS
 SELECT ${pricedCallsColumns.map((c) => (c.name === 'cost_pico' ? `${costSql} AS cost_pico` : `${perCall.has(c.name) ? 'r' : 'p'}.${c.name}`)).join(', ')}
-FROM _priced_rows r JOIN _pc_prices p USING (pkey)`;
+FROM priced_rows r JOIN price_points p USING (pkey)`;
 
 /** A (model, provider) the catalog cannot price, and why; `provider` is null unless aliases are provider-scoped. */
 export type UnpricedKey = { readonly model: string; readonly provider: string | null; readonly calls: bigint; readonly reason: string; readonly rules: readonly RouteRule[]; readonly closest: readonly string[] };
@@ -181,6 +183,7 @@ export type PricingResult = { readonly resolved: readonly ResolvedKey[]; readonl
 export const reportedRate = 1000n;
 
 export async function priceCalls(ws: Workspace, catalog: Catalog, options: { strict?: boolean } = {}): Promise<PricingResult> {
+  await forgetStage(ws, 'prices'); // its stored tables are replaced below
   // Provider-scoped aliases are the only reason two calls of one model id price differently; without them the
   // calls are grouped and joined on the model alone (one key column less over every call).
   const byProvider = [...catalog.userAliases.values()].some((list) => list.some((a) => a.provider !== undefined));
@@ -207,19 +210,20 @@ export async function priceCalls(ws: Workspace, catalog: Catalog, options: { str
   if (unpriced.length > 0 && options.strict) throw unknownModelsError(unpriced);
   await loadCatalogTables(ws, catalog, map);
   await ws.run(pricedKeysSql);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _priced_rows AS ${pricedSelect(byProvider)}`);
-  await ws.run('CREATE OR REPLACE TEMP TABLE _pc_unpriced (model VARCHAR, call_provider VARCHAR, reason VARCHAR, closest VARCHAR[])');
+  await ws.run(`CREATE OR REPLACE TABLE priced_rows AS ${pricedSelect(byProvider)}`);
+  await ws.run('CREATE OR REPLACE TABLE price_unpriced (model VARCHAR, call_provider VARCHAR, reason VARCHAR, closest VARCHAR[])');
   if (unpriced.length > 0) {
-    await insertRows(ws, '_pc_unpriced', ['VARCHAR', 'VARCHAR', 'VARCHAR', 'JSON::VARCHAR[]'], unpriced.map((u) => [u.model, u.provider, u.reason, JSON.stringify(u.closest)]));
+    await insertRows(ws, 'price_unpriced', ['VARCHAR', 'VARCHAR', 'VARCHAR', 'JSON::VARCHAR[]'], unpriced.map((u) => [u.model, u.provider, u.reason, JSON.stringify(u.closest)]));
     await addReportedRows(ws, catalog, byProvider);
   }
   await ws.run(pricedView);
+  await buildReconciliation(ws);
   return { resolved, unpriced };
 }
 
-/** Calls of an unpriced model (`_pc_unpriced`), matched on the model and, with provider-scoped aliases, the provider. */
+/** Calls of an unpriced model (`price_unpriced`), matched on the model and, with provider-scoped aliases, the provider. */
 const unpricedJoin = (byProvider: boolean, c: string) =>
-  `_pc_unpriced u ON u.model = ${c}.model${byProvider ? ` AND u.call_provider IS NOT DISTINCT FROM ${c}.provider` : ''}`;
+  `price_unpriced u ON u.model = ${c}.model${byProvider ? ` AND u.call_provider IS NOT DISTINCT FROM ${c}.provider` : ''}`;
 
 /**
  * Calls of unpriced models whose source states their cost are priced at it (price_basis 'reported'): the cost in
@@ -236,7 +240,7 @@ async function addReportedRows(ws: Workspace, catalog: Catalog, byProvider: bool
   await ws.run('CREATE OR REPLACE TEMP TABLE _pc_rmap (model VARCHAR, provider VARCHAR, rk INTEGER, batch_ops VARCHAR[])');
   const rmap: unknown[][] = [];
   const prices: unknown[][] = [];
-  const [{ next } = { next: 0 }] = await ws.all<{ next: number }>('SELECT coalesce(max(pkey), 0)::INTEGER AS next FROM _pc_prices');
+  const [{ next } = { next: 0 }] = await ws.all<{ next: number }>('SELECT coalesce(max(pkey), 0)::INTEGER AS next FROM price_points');
   let pkey = next;
   pairs.forEach((pair, i) => {
     const provider = pair.provider?.toLowerCase() ?? null;
@@ -254,16 +258,16 @@ async function addReportedRows(ws: Workspace, catalog: Catalog, byProvider: bool
   await ws.run('CREATE OR REPLACE TEMP TABLE _pc_rprices (pkey INTEGER, rk INTEGER, lane VARCHAR, eligible BOOLEAN, catalog_id VARCHAR, price_provider VARCHAR, batch_eligible BOOLEAN, bat BIGINT)');
   await insertRows(ws, '_pc_rprices', ['INTEGER', 'INTEGER', 'VARCHAR', 'BOOLEAN', 'VARCHAR', 'VARCHAR', 'BOOLEAN', 'BIGINT'], prices);
   const rate = String(reportedRate);
-  await ws.run(`INSERT INTO _pc_prices BY NAME
+  await ws.run(`INSERT INTO price_points BY NAME
     SELECT pkey, NULL::INTEGER AS mk, rk, 'reported' AS price_basis, -1::BIGINT AS above, lane, eligible, catalog_id, price_provider, batch_eligible,
       false AS long_context, NULL::DATE AS price_effective_from,
       ${rateColumns.map((r) => `${rate}::BIGINT AS std_${r}, bat AS bat_${r}, ${rate}::BIGINT AS bil_${r}`).join(', ')}
     FROM _pc_rprices`);
-  await ws.run(`INSERT INTO _priced_rows
+  await ws.run(`INSERT INTO priced_rows
     SELECT c.call_id, c.call_key, c.requests, c.ts, c.ended_at, p.pkey, false AS averaged,
       CAST(c.reported_cost * 1000000000 AS BIGINT) AS in_tok, 0 AS cr_tok, 0 AS cw5_tok, 0 AS cw1h_tok, 0 AS out_tok
     FROM calls c JOIN _pc_rmap m ON m.model = c.model AND m.provider IS NOT DISTINCT FROM c.provider
-      JOIN _pc_prices p ON p.rk = m.rk
+      JOIN price_points p ON p.rk = m.rk
         AND p.lane = CASE WHEN c.lane IN ('batch', 'flex', 'priority') THEN c.lane ELSE 'standard' END
         AND p.eligible = coalesce(list_contains(m.batch_ops, c.operation), false)
     WHERE c.reported_cost IS NOT NULL`);

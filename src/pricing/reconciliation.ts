@@ -1,5 +1,5 @@
 // Reconciliation: where a source states its own cost (calls.reported_cost), recomputed vs reported per
-// catalog model and lane, and the residual. Reads priced_calls (built by priceCalls) joined to calls.
+// catalog model and lane, and the residual. Built by priceCalls from priced_calls joined to calls.
 // Carried by the report model and rendered by every report format (src/report/reconciliation.ts).
 import type { Workspace } from '../db/types.ts';
 import { picoToMicrosSql } from './units.ts';
@@ -21,11 +21,12 @@ export type ReconciliationRow = {
   readonly flag: 'recomputed_above' | 'reported_above' | null;
 };
 
-export async function selectReconciliation(ws: Workspace): Promise<ReconciliationRow[]> {
-  const rows = await ws.all<{
-    catalog_id: string; lane: string; rows: bigint; recomputed_micros: bigint; reported_micros: bigint; residual_micros: bigint;
-    flag: ReconciliationRow['flag'];
-  }>(`
+/**
+ * Per catalog model and lane, over the calls whose source states a cost: built once per pricing into the table
+ * `price_reconciliation` (it reads every call), so a what-if on a priced workspace does not scan them again.
+ */
+export async function buildReconciliation(ws: Workspace): Promise<void> {
+  await ws.run(`CREATE OR REPLACE TABLE price_reconciliation AS
     WITH j AS (
       SELECT p.catalog_id, p.lane, p.cost_pico, c.reported_cost
       FROM priced_calls p JOIN calls c ON c.call_key = p.call_key
@@ -41,7 +42,14 @@ export async function selectReconciliation(ws: Workspace): Promise<Reconciliatio
       recomputed_micros - reported_micros AS residual_micros,
       CASE WHEN abs(recomputed_micros - reported_micros) > 1 AND abs(recomputed_micros - reported_micros) * 100 > greatest(recomputed_micros, reported_micros)
         THEN CASE WHEN recomputed_micros > reported_micros THEN 'recomputed_above' ELSE 'reported_above' END END AS flag
-    FROM s ORDER BY catalog_id, lane`);
+    FROM s`);
+}
+
+export async function selectReconciliation(ws: Workspace): Promise<ReconciliationRow[]> {
+  const rows = await ws.all<{
+    catalog_id: string; lane: string; rows: bigint; recomputed_micros: bigint; reported_micros: bigint; residual_micros: bigint;
+    flag: ReconciliationRow['flag'];
+  }>('SELECT * FROM price_reconciliation ORDER BY catalog_id, lane');
   // One row per model and lane: a handful, not one per call.
   return rows.map((r) => ({
     model: r.catalog_id,

@@ -1,5 +1,5 @@
 // What the catalog could not price, for the "Unpriced" part of every report and for `check`: the calls of models
-// no rule resolved (priceCalls' _pc_unpriced), and the charges that are not text tokens and have no rate in the
+// no rule resolved (priceCalls' price_unpriced), and the charges that are not text tokens and have no rate in the
 // catalog (web searches, audio tokens). Runs only when there is something to say: with every model priced it reads nothing.
 import { scopeSql, type SavingsFilter } from '../db/queries/savings.ts';
 import type { Params, Workspace } from '../db/types.ts';
@@ -48,7 +48,7 @@ export function fixCommand(model: string, provider: string | null, closest: read
 /** The calls `scope` keeps (period, workloads) of models the catalog could not price, most calls first. */
 export async function selectUnpriced(ws: Workspace, filter: SavingsFilter): Promise<Unpriced> {
   const [state] = await ws.all<{ unpriced: bigint; byProvider: boolean }>(
-    `SELECT count(*) AS unpriced, bool_or(call_provider IS NOT NULL) AS "byProvider" FROM _pc_unpriced`,
+    `SELECT count(*) AS unpriced, bool_or(call_provider IS NOT NULL) AS "byProvider" FROM price_unpriced`,
   );
   const { where, params } = scopeSql(filter);
   // Most exports have no web searches or audio: three columns, stopping at the first hit, before any join over the calls.
@@ -74,7 +74,7 @@ export async function selectUnpriced(ws: Workspace, filter: SavingsFilter): Prom
        CAST(round(sum(p.reported_cost) * 1000000) AS BIGINT) AS "reportedMicros",
        count(p.reported_cost)::BIGINT AS "reportedCalls",
        coalesce(sum(coalesce(p.requests, 1)) FILTER (WHERE p.reported_cost IS NULL), 0)::BIGINT AS "unpricedRequests"
-     FROM calls p JOIN label_keys k USING (call_key) JOIN _pc_unpriced u ON u.model = p.model${providerMatch}
+     FROM calls p JOIN label_keys k USING (call_key) JOIN price_unpriced u ON u.model = p.model${providerMatch}
      ${where}
      GROUP BY p.model, p.provider ORDER BY calls DESC, p.model, p.provider`,
     params as Params,

@@ -79,7 +79,7 @@ describe('exportCalls', () => {
       await classifyCalls(ws, undefined);
       const error = await exportCalls(ws, join(dir, 'calls.xlsx')).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UsageError);
-      expect((error as Error).message).toBe(`--export-calls ${join(dir, 'calls.xlsx')}: unknown extension; use .csv, .jsonl or .parquet`);
+      expect((error as Error).message).toBe(`--export-calls ${join(dir, 'calls.xlsx')}: unknown extension; use .csv, .jsonl or .parquet (or a directory with --partition-by day|month)`);
     } finally {
       ws.close();
     }

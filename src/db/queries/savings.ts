@@ -106,18 +106,10 @@ export type SavingsGroupRow = {
   bat_out: bigint | null;
 };
 
-export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: SavingsFilter): Promise<SavingsGroupRow[]> {
-  const scope = scopeSql(filter);
-  const where = scope.where;
-  const params = { ...scope.params, tz: filter.tz }; // --by day reads it too
-  // Two passes: the calls grouped on the label's outcome number and the pricing columns (integers and a few
-  // low-cardinality strings), then the few thousand groups joined to label_outcomes for names and reasons.
-  // Carrying each call's workload and reasons through the joins measured 1.6x as slow at 5M calls (4.1 s vs 2.5 s).
-  // priced_calls carries the call's requests and times, so `calls` is read only for groupings by its columns.
-  const rates = ['bil_in', 'bil_cr', 'bil_cw5', 'bil_cw1h', 'bil_out', 'bat_in', 'bat_cr', 'bat_cw5', 'bat_cw1h', 'bat_out'];
-  return query<SavingsGroupRow>(
-    ws,
-    `WITH g AS (
+const rates = ['bil_in', 'bil_cr', 'bil_cw5', 'bil_cw1h', 'bil_out', 'bat_in', 'bat_cr', 'bat_cw5', 'bat_cw1h', 'bat_out'];
+
+/** The first pass: the calls grouped on the label's outcome number and the pricing columns. */
+const firstPassSql = (by: GroupBy, where: string): string => `
        SELECT ${keySql[by].inner} AS row_key, k.outcome, p.catalog_id, p.price_provider,
               coalesce(p.lane, 'standard') AS lane, coalesce(p.batch_eligible, false) AS batch_eligible, p.bat_in IS NOT NULL AS has_batch_rates,
               ${rates.map((r) => `p.${r}`).join(', ')},
@@ -129,7 +121,33 @@ export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: Sa
               max(coalesce(p.ended_at, p.ts)) AS last_end,
               sum(p.in_tok) AS in_tok, sum(p.cr_tok) AS cr_tok, sum(p.cw5_tok) AS cw5_tok, sum(p.cw1h_tok) AS cw1h_tok, sum(p.out_tok) AS out_tok
        FROM label_keys k JOIN priced_calls p USING (call_key) ${keySql[by].readsCalls ? 'JOIN calls c USING (call_key)' : ''} ${where}
-       GROUP BY ALL)
+       GROUP BY ALL`;
+
+/**
+ * `savings_base`: the first pass by workload over the whole period, kept in the workspace once computed. It has a
+ * row per (outcome, rate set, lane), a few thousand at most, so the default report and every what-if on it (any
+ * --batch-share, discount, cache-hit rate, credit bonus, --workload) read those instead of every call: 50M calls
+ * grouped take tens of seconds, the base milliseconds. Labelling and pricing drop it (forgetStage in
+ * src/db/analysis-state.ts): it is only ever as old as the label_keys and priced_calls it was computed from.
+ */
+
+export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: SavingsFilter): Promise<SavingsGroupRow[]> {
+  const scope = scopeSql(filter);
+  const params = { ...scope.params, tz: filter.tz }; // --by day reads it too
+  // Two passes: the calls grouped on the label's outcome number and the pricing columns (integers and a few
+  // low-cardinality strings), then the few thousand groups joined to label_outcomes for names and reasons.
+  // Carrying each call's workload and reasons through the joins measured 1.6x as slow at 5M calls (4.1 s vs 2.5 s).
+  // priced_calls carries the call's requests and times, so `calls` is read only for groupings by its columns.
+  let first: string;
+  if (by === 'workload' && filter.since === undefined && filter.until === undefined) {
+    await ws.run(`CREATE TABLE IF NOT EXISTS savings_base AS ${firstPassSql(by, '')}`);
+    first = `SELECT * FROM savings_base k ${scope.where}`; // the workload scope reads k.outcome only
+  } else {
+    first = firstPassSql(by, scope.where);
+  }
+  return query<SavingsGroupRow>(
+    ws,
+    `WITH g AS (${first})
      SELECT ${keySql[by].outer} AS name,
             o.label,
             o.reasons[1] AS reason,

@@ -15,6 +15,7 @@ import { openaiAdapters } from './openai.ts';
 import { openrouterActivity } from './openrouter-activity.ts';
 import { openrouterAdapters } from './openrouter.ts';
 import { otelAdapters } from './otel.ts';
+import { batchableParquet } from '../parquet.ts';
 
 export const adapters: readonly Adapter[] = [
   ...openaiAdapters,
@@ -32,6 +33,7 @@ export const adapters: readonly Adapter[] = [
   ...otelAdapters,
   batchableCsv,
   batchableJsonl,
+  batchableParquet,
 ];
 
 /**
