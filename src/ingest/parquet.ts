@@ -21,7 +21,12 @@ export const exportOnlyColumns = [
 
 /** Parquet files begin (and end) with the magic bytes PAR1. */
 export async function isParquet(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return false; // unreadable: the sniff that follows says why, in the words every format uses
+  }
   try {
     const head = Buffer.alloc(4);
     const { bytesRead } = await handle.read(head, 0, 4, 0);
