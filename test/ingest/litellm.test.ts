@@ -95,3 +95,25 @@ describe('litellm-spendlogs', () => {
     expect(await ws.all('SELECT line, reason FROM rejects')).toEqual([{ line: 2n, reason: 'malformed JSON' }]);
   });
 });
+
+describe('litellm audio tokens', () => {
+  it('takes usage audio_tokens out of prompt and completion tokens into the audio columns', async () => {
+    // The fixture's first log with audio counted (its usage shape has prompt_tokens_details.audio_tokens: 0).
+    const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const doc = JSON.parse(readFileSync(fixture('litellm/spend-logs.json'), 'utf8'));
+    const first = Array.isArray(doc) ? doc[0] : doc.data[0];
+    first.metadata.additional_usage_values = { prompt_tokens_details: { cached_tokens: 0, audio_tokens: 100 }, completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 20 } };
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-')), 'spend-logs-audio.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const { ws } = await ingested([file]);
+    const [row] = await ws.all<Record<string, bigint | null>>(
+      'SELECT input_tokens, input_tokens_reported, output_tokens, audio_input_tokens, audio_output_tokens FROM calls WHERE call_id = $1', [first.request_id]);
+    expect(row).toEqual({
+      input_tokens: BigInt(first.prompt_tokens) - 100n, input_tokens_reported: BigInt(first.prompt_tokens),
+      output_tokens: BigInt(first.completion_tokens) - 20n, audio_input_tokens: 100n, audio_output_tokens: 20n,
+    });
+    ws.close();
+  });
+});

@@ -344,3 +344,19 @@ describe('openai-usage-csv (dashboard export)', () => {
     ]);
   });
 });
+
+describe('openai-batch-output audio tokens', () => {
+  it('takes chat usage audio_tokens out of prompt and completion tokens into the audio columns', async () => {
+    // The fixture's first line (22 prompt, 2 completion tokens) with audio details, as chat usage reports them.
+    const line = JSON.parse(readFileSync(fixture('openai/batch-output.jsonl'), 'utf8').split('\n')[0]!);
+    line.response.body.usage.prompt_tokens_details.audio_tokens = 15;
+    line.response.body.usage.completion_tokens_details.audio_tokens = 1;
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-')), 'batch-audio.jsonl');
+    writeFileSync(file, `${JSON.stringify(line)}\n`);
+    const { ws } = await ingested([file]);
+    expect(await ws.all('SELECT input_tokens, output_tokens, audio_input_tokens, audio_output_tokens, input_tokens_reported FROM calls')).toEqual([
+      { input_tokens: 7n, output_tokens: 1n, audio_input_tokens: 15n, audio_output_tokens: 1n, input_tokens_reported: 22n },
+    ]);
+    ws.close();
+  });
+});

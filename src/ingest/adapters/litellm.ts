@@ -92,12 +92,19 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
     model: `coalesce(nullif(trim(${x('model')}), ''), ${x('model_group')})`,
     operation: operationOf(x('call_type')),
     status: `coalesce(${x('status')}, ${jt('md', 'status')})`,
-    input_tokens: uncached(x('prompt_tokens'), cacheRead, cacheWrite),
+    // OpenAI chat usage counts audio inside prompt_tokens / completion_tokens (prompt_tokens_details.audio_tokens,
+    // completion_tokens_details.audio_tokens): it goes to the audio columns, never priced as text.
+    input_tokens: uncached(x('prompt_tokens'), cacheRead, cacheWrite, usage('prompt_tokens_details.audio_tokens')),
     cache_read_tokens: cacheRead,
     cache_write_unknown_tokens: cacheWrite,
     input_tokens_reported: x('prompt_tokens'),
     // Embeddings produce no output; LiteLLM may leave completion_tokens empty for them.
-    output_tokens: `coalesce(${x('completion_tokens')}, CASE WHEN ${operationOf(x('call_type'))} = 'embeddings' THEN '0' END)`,
+    output_tokens: uncached(
+      `coalesce(${x('completion_tokens')}, CASE WHEN ${operationOf(x('call_type'))} = 'embeddings' THEN '0' END)`,
+      usage('completion_tokens_details.audio_tokens'),
+    ),
+    audio_input_tokens: usage('prompt_tokens_details.audio_tokens'),
+    audio_output_tokens: usage('completion_tokens_details.audio_tokens'),
     reasoning_tokens: usage('completion_tokens_details.reasoning_tokens'),
     reported_cost: x('spend'),
     reported_cost_kind: `CASE WHEN ${x('spend')} IS NOT NULL THEN 'estimated' END`,
