@@ -15,7 +15,7 @@ import { InputError, pathProblem, UsageError } from '../errors.ts';
 import type { Workspace } from '../db/workspace.ts';
 
 /** Extensions read as usage exports when a directory is walked. */
-const usageFile = /\.((csv|tsv|txt|jsonl|ndjson|json)(\.gz)?|parquet)$/i;
+const usageFile = /\.((csv|tsv|txt|jsonl|ndjson|json|jsonl\.out)(\.gz)?|parquet)$/i;
 const hasGlob = (arg: string) => /[*?[]/.test(arg);
 
 export type InputFile = {

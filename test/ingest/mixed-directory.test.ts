@@ -27,4 +27,13 @@ describe('a mixed directory of exports', () => {
     expect(r.stderr).toMatch(/11 calls ingested, 1 row rejected, .*2 files skipped \(not usage\)/);
     expect(r.stdout).toContain('Billed cost (cost exports) vs cost recomputed from usage, per model and day');
   });
+
+  it('reads Bedrock batch inference output (<input>.jsonl.out, as S3 delivers it) found by walking a directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-bedrock-dir-'));
+    copyFileSync(fixture('bedrock/batch-output.jsonl.out'), join(dir, 'records.jsonl.out'));
+    const r = await runCli(['ingest', dir, '--db', ':memory:']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/records.jsonl.out: bedrock-batch-output, 2 calls ingested/);
+    expect(r.stdout + r.stderr).not.toContain('not usage');
+  });
 });
