@@ -1,6 +1,7 @@
 // The error classes users see, and the exit-code contract: 0 fine, 1 a check failed, 2 bad usage or input,
-// 3 a bug in batchable (an internal error: printed with its stack and a request to report it).
-export type ExitCode = 0 | 1 | 2 | 3;
+// 3 a bug in batchable (an internal error: printed with its stack and a request to report it), 130 / 143 a run
+// interrupted by SIGINT / SIGTERM (128 + the signal's number, as shells report it; src/db/recovery.ts).
+export type ExitCode = 0 | 1 | 2 | 3 | 130 | 143;
 
 /** The exit code of an internal error: distinct from 2, so a script never mistakes our bug for bad input. */
 export const internalExitCode = 3;

@@ -4,6 +4,7 @@ import { exitCodeFor, formatError, knownError, type ExitCode } from '../errors.t
 import { version } from '../version.ts';
 import { registerAudit } from './audit.ts';
 import { registerCheck } from './check.ts';
+import { registerDoctor } from './doctor.ts';
 import { registerExplain } from './explain.ts';
 import { registerFormats } from './formats.ts';
 import { registerIngest } from './ingest.ts';
@@ -12,6 +13,7 @@ import { registerPricing } from './pricing.ts';
 import { registerPull } from './pull.ts';
 import { registerSimulate } from './simulate.ts';
 import { type Env, processIo, terminalSafe, type Io } from './io.ts';
+import { handleSignals } from '../db/recovery.ts';
 import { registerRejects } from './rejects.ts';
 import { registerRules } from './rules.ts';
 
@@ -35,6 +37,7 @@ export function createProgram(io: Io, env: Env = process.env): Command {
   registerPricing(program, io);
   registerRules(program, io);
   registerPull(program, io, env);
+  registerDoctor(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }
@@ -42,6 +45,8 @@ export function createProgram(io: Io, env: Env = process.env): Command {
 /** Runs the CLI and returns its exit code. Tests call this in-process with their own Io. */
 export async function main(argv: readonly string[], given: Io = processIo, env: Env = process.env): Promise<ExitCode> {
   const io = terminalSafe(given);
+  // Ctrl-C and TERM interrupt DuckDB, roll back the file in progress and close the workspace cleanly.
+  if (given === processIo) handleSignals((code) => process.exit(code));
   try {
     await createProgram(io, env).parseAsync([...argv]);
     return 0;

@@ -1,5 +1,5 @@
 // Opening the workspace database and running migrations. The only module that creates DuckDB instances.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -7,6 +7,7 @@ import { BatchableError, withCleanup } from '../errors.ts';
 import { refreshCallsView } from './calls-view.ts';
 import { macroSql } from './macros.ts';
 import { memoryLimit, tempDirectory } from './memory.ts';
+import { asInterruption, checkInterrupted, createAtomically, trackConnection, walFailure } from './recovery.ts';
 import { migrations } from './schema.ts';
 import { sqlString } from './sql.ts';
 import type { Params, Workspace } from './types.ts';
@@ -27,9 +28,20 @@ async function profiled<T>(sql: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function openWorkspace(path: string = defaultDbPath): Promise<Workspace> {
+/** Statements that clean up after an interruption, so they still run once a signal has arrived. */
+const cleanup = /^\s*(ROLLBACK|DROP|CHECKPOINT)\b/i;
+
+export async function openWorkspace(path: string = defaultDbPath, creating = false): Promise<Workspace> {
   const limit = memoryLimit(); // checked before anything is opened
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // A new workspace is built under another name and linked into place whole (src/db/recovery.ts).
+  if (path !== ':memory:' && !creating && !existsSync(path)) {
+    await createAtomically(path, async (tmp) => {
+      const fresh = await openWorkspace(tmp, true);
+      await fresh.run('CHECKPOINT');
+      fresh.close();
+    });
+  }
   // An in-memory workspace, or any workspace given BATCHABLE_TEMP_DIR, spills to a directory of its own
   // (concurrent runs must not share one), removed on close. A file workspace otherwise spills to `<db>.tmp/`.
   const tempRoot = tempDirectory();
@@ -39,23 +51,33 @@ export async function openWorkspace(path: string = defaultDbPath): Promise<Works
     instance = await DuckDBInstance.create(path);
   } catch (error) {
     if (spill !== undefined) rmSync(spill, { recursive: true, force: true });
+    const wal = walFailure(path, error);
+    if (wal !== undefined) throw wal;
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new BatchableError(`--db ${path}: cannot open the workspace database (${why}); pass another --db or ":memory:"`, 2, {
       cause: error,
     });
   }
   const conn = await instance.connect();
+  const untrack = trackConnection(conn);
   const ws: Workspace = {
     conn,
     path,
     async run(sql, params) {
-      await profiled(sql, () => conn.run(sql, params));
+      if (!cleanup.test(sql)) checkInterrupted();
+      await profiled(sql, () => conn.run(sql, params)).catch((error: unknown) => {
+        throw asInterruption(error);
+      });
     },
     async all<T>(sql: string, params?: Params) {
-      const reader = await profiled(sql, () => conn.runAndReadAll(sql, params));
+      checkInterrupted();
+      const reader = await profiled(sql, () => conn.runAndReadAll(sql, params)).catch((error: unknown) => {
+        throw asInterruption(error);
+      });
       return reader.getRowObjectsJS() as T[];
     },
     close() {
+      untrack();
       conn.closeSync();
       instance.closeSync();
       if (spill !== undefined) rmSync(spill, { recursive: true, force: true });
@@ -70,6 +92,8 @@ export async function openWorkspace(path: string = defaultDbPath): Promise<Works
   for (const sql of macroSql) await ws.run(sql);
   // The view is derived from code (defaults, provenance, keys): rebuilt on open, it always matches this version.
   await refreshCallsView(ws);
+  // What opening changed (a migration, the view) goes into the database file now, not the log.
+  if (path !== ':memory:') await ws.run('CHECKPOINT');
   return ws;
 }
 

@@ -180,6 +180,12 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
       }
       await ws.run('COMMIT');
       committed = true;
+      // Into the database file: a kill later in the run leaves only recent work in the log (src/db/recovery.ts).
+      // At most every 2 s: a checkpoint after each of 100 small files measured 4.7 s -> 7.9 s (CPU) of ingest.
+      if (ws.path !== ':memory:' && Date.now() - (lastCheckpoint.get(ws) ?? 0) >= checkpointEveryMs) {
+        await ws.run('CHECKPOINT');
+        lastCheckpoint.set(ws, Date.now());
+      }
       return { file, format: adapter.id, status: 'ingested', ...stats, firstRejects };
     }, cleanup);
   } catch (error) {
@@ -192,6 +198,10 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions): 
     throw await readError(file, adapter.id, error);
   }
 }
+
+/** When each workspace was last checkpointed by ingest; the first file of a run always is. */
+const lastCheckpoint = new WeakMap<Workspace, number>();
+const checkpointEveryMs = 2000;
 
 /** Where a file's rows are written before its content hash names the table. */
 const incomingTable = 'calls_incoming';
