@@ -134,8 +134,9 @@ export function registerPricing(program: Command, io: Io): void {
       const { readSource, validateImported, loadCatalog, planUpdate, writePlan, renderTable, diffTable } = await pricingModules();
       const limits = { timeoutMs: positive('--timeout', flags.timeout, 30) * 1000, maxBytes: positive('--max-bytes', flags.maxBytes, defaultLimits.maxBytes) };
       const userDir = flags.pricingDir ?? defaultPricingDir;
-      const { label, models } = await readSource(flags.source, limits);
-      validateImported(flags.source, models);
+      const { label, models: read } = await readSource(flags.source, limits);
+      const { models, warnings } = validateImported(flags.source, read);
+      for (const warning of warnings) io.err(`warning: ${warning}\n`);
       // The directory may not exist before the first update.
       const catalog = await loadCatalog({ pricingDir: existsSync(userDir) ? userDir : undefined });
       const today = new Date().toISOString().slice(0, 10);

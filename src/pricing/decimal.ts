@@ -55,7 +55,11 @@ export function applyRatio(rate: bigint, ratio: Ratio): bigint {
  */
 function floatToMicros(value: unknown, power: number): bigint | undefined {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n)) return undefined;
+  // A price that is there but is not a finite number (1e400 parses as Infinity, "n/a" as NaN) must not read as
+  // "no price": the import would silently drop the model. It becomes `unreadablePrice`, which validation names.
+  if (typeof n === 'number' && !Number.isFinite(n)) return unreadablePrice;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isNaN(n)) return unreadablePrice;
+  if (typeof n !== 'number') return undefined;
   const match = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(Math.abs(n).toString());
   if (match === null) return undefined;
   const frac = match[2] ?? '';
@@ -69,6 +73,9 @@ function floatToMicros(value: unknown, power: number): bigint | undefined {
   }
   return n < 0 ? -micros : micros;
 }
+
+/** What a stated price that is not a finite number reads as; `pricing update` stops on it, naming the model. */
+export const unreadablePrice = -(10n ** 30n);
 
 /** USD per token (LiteLLM, OpenRouter) -> µ$ per MTok. */
 export const perTokenToMicros = (value: unknown): bigint | undefined => floatToMicros(value, 12);

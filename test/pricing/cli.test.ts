@@ -128,4 +128,30 @@ describe('pricing update', () => {
     }
     expect(readdirSync(dir).sort()).toEqual(['absurd.json', 'negative.json', 'wrong.json']);
   });
+
+  it('stops on a price that is not a finite number (1e400), naming the model; nothing written', async () => {
+    const dir = tmp();
+    const overflow = join(dir, 'overflow.json');
+    // JSON.parse reads 1e400 as Infinity: it used to read as "no price" and drop the model silently.
+    writeFileSync(overflow, `{"gpt-5.4": {"litellm_provider": "openai", "mode": "chat", "input_cost_per_token": 1e400, "output_cost_per_token": 1.5e-5},
+      "gpt-5.4-mini": {"litellm_provider": "openai", "mode": "chat", "input_cost_per_token": 2.5e-7, "output_cost_per_token": 2e-6}}`);
+    const r = await runCli(['pricing', 'update', '--source', overflow, '--pricing-dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: --source ${overflow}: model gpt-5.4 has input that is not a finite number (such as 1e400); the file is not imported (check the source or pass another --source)\n`);
+    expect(readdirSync(dir)).toEqual(['overflow.json']);
+  });
+
+  it('takes a $0 price only where the source marks the model free; elsewhere warns and leaves the model out', async () => {
+    const dir = tmp();
+    const zero = join(dir, 'zero.json');
+    writeFileSync(zero, JSON.stringify({
+      'gpt-5.4': { litellm_provider: 'openai', mode: 'chat', input_cost_per_token: 0, output_cost_per_token: 0 },
+      'text-embedding-3-small': { litellm_provider: 'openai', mode: 'embedding', input_cost_per_token: 2e-8, output_cost_per_token: 0 },
+    }));
+    const r = await runCli(['pricing', 'update', '--source', zero, '--dry-run', '--pricing-dir', tmp(), '--effective-from', '2026-10-01'], 200);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`warning: ${zero}: openai model gpt-5.4 has a $0 input price and the source does not mark it free; left out`);
+    expect(r.stdout).not.toMatch(/gpt-5\.4 /);
+    expect(r.stderr).not.toContain('text-embedding-3-small'); // $0 output is the price of an embedding
+  });
 });
