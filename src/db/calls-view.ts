@@ -68,6 +68,14 @@ FROM (SELECT rowid AS _rowid, *${padded.length > 0 ? `, ${padded.join(', ')}` : 
 WHERE ${keptRowsSql(stored)}`;
 }
 
+/** A file's kept rows as the `calls` view shows them (defaults and provenance applied); call_key is the row's rowid. */
+export function fileCallsSql(t: FileTable, stored: ReadonlySet<string>): string {
+  return fileArm(t, stored, 0);
+}
+
+/** The rowid of a row in its own table (a file's table or `call_rows`), from its call_key. */
+export const rowidOfKeySql = (key: string): string => `(${key} % ${keyStride})`;
+
 /**
  * Files with fewer calls than this are moved into `call_rows` once ingested, instead of keeping a table (and a
  * view arm) of their own: DuckDB plans a view of hundreds of UNION ALL arms slowly (with 200 small files of

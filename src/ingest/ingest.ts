@@ -14,6 +14,7 @@ import { costRowsSelect, loadCostRows } from './costs.ts';
 import { chooseAdapter } from './detect.ts';
 import { quoted } from '../report/escape.ts';
 import { literalPath, pathProblem, type InputFile } from './files.ts';
+import { resolveOverlappingBuckets } from './buckets.ts';
 import { hashFile } from './hash.ts';
 import { fillParquetRawText, isParquet, parquetSample, parquetSource } from './parquet.ts';
 import { isGzip, sniff } from './sniff.ts';
@@ -45,6 +46,8 @@ export type FileOutcome = {
   readonly skipped: number;
   /** Cost exports: the billed-cost rows loaded for reconciliation (they are not calls). */
   readonly costRows?: number;
+  /** Bucket copies held from earlier files that this file's more complete copies replaced (src/ingest/buckets.ts). */
+  readonly replaced?: number;
   readonly firstRejects: readonly RejectSample[];
 };
 
@@ -414,7 +417,7 @@ type FileTarget = {
 async function loadFileTable(
   ws: Workspace,
   t: FileTarget,
-): Promise<{ rows: number; calls: number; rejects: number; duplicates: number; skipped: number }> {
+): Promise<{ rows: number; calls: number; rejects: number; duplicates: number; skipped: number; replaced: number }> {
   const p = { sid: t.sourceId, file: t.file };
   const table = sqlIdent(t.table);
   // DuckDB's CSV reader (used for CSV and for JSONL lines) keeps malformed lines aside in _csv_rejects.
@@ -479,6 +482,9 @@ async function loadFileTable(
     await rebuild(ws, t.table, [...line, `coalesce((${idKept}) AND (${duplicate.join(' OR ')}), false) AS _dup`].join(', '));
     stored = await storedColumns(ws, t.table);
   }
+  // Buckets held already (an overlapping export, a partial bucket fetched again): src/ingest/buckets.ts.
+  const overlap = await resolveOverlappingBuckets(ws, { sourceId: t.sourceId, file: t.file, format: t.format, table: t.table }, stored);
+  if (overlap.duplicates > 0) stored = await storedColumns(ws, t.table);
   const counts = (
     await ws.all<{ staged: bigint; rejected: bigint; skipped: bigint; malformed: bigint; calls: bigint }>(
       `SELECT (SELECT count(*) FROM ${table}) AS staged,
@@ -503,7 +509,7 @@ async function loadFileTable(
     { ...p, format: t.format, bytes: statSync(t.file).size, rows, calls, rejects, dups: duplicates, skipped, table: ownTable ? t.table : null },
   );
   if (ownTable) await refreshCallsView(ws);
-  return { rows, calls, rejects, duplicates, skipped };
+  return { rows, calls, rejects, duplicates, skipped, replaced: overlap.replaced };
 }
 
 /** Writes `_held_ids`: the ids of the file's kept rows that a call already held has; returns how many. */

@@ -18,6 +18,7 @@ export function renderIngestSummary(summary: IngestSummary): string {
         ? [`${plural(f.calls, 'call')} ingested`, `${plural(f.rejects, 'row')} rejected`]
         : [`${plural(f.costRows, 'billed cost row')} loaded for reconciliation (not calls)`, `${plural(f.rejects, 'row')} rejected`];
     if (f.duplicates > 0) parts.push(`${plural(f.duplicates, 'duplicate')} of calls already held skipped`);
+    if ((f.replaced ?? 0) > 0) parts.push(`${plural(f.replaced ?? 0, 'less complete bucket')} held from earlier files replaced`);
     if (f.skipped > 0) parts.push(`${plural(f.skipped, 'row')} without usage skipped`);
     lines.push(`${f.file}: ${f.format}, ${parts.join(', ')}`);
     for (const r of f.firstRejects) lines.push(`  rejected ${f.file}${r.line === null ? `#${r.path ?? ''}` : `:${r.line}`}: ${r.reason}`);

@@ -1,0 +1,106 @@
+// Overlapping usage-bucket exports (README "What batchable promises": an overlapping export). Usage APIs and
+// dashboards export aggregated buckets; two exports of overlapping periods hold the same buckets, and a bucket
+// fetched while its hour or day was still running (a partial bucket) is fetched again later, complete
+// (`batchable pull` relies on this). A bucket's natural identity is its source format, start and end, and every
+// grouping field: provider, model, operation, lane (batch or not), service tier, speed, context tier, region,
+// API key and its name, project or workspace, user, app, and tags. A file's copy of a bucket is all its rows with
+// that identity (an export grouped by a field batchable does not map has several; they travel together). Among
+// the copies of one bucket, held or new, the most complete one is kept: the most requests, then the most tokens;
+// on a tie the copy already held stays (the new one is a counted duplicate). When the new copy is more complete,
+// the older copy is replaced: it leaves `calls` and its file's counts move it from calls to duplicates, so every
+// file's rows stay accounted for. Rows of one file are never compared with each other.
+import { fileCallsSql, keptRowsSql, refreshCallsView, rowidOfKeySql, type FileTable } from '../db/calls-view.ts';
+import { sqlIdent } from '../db/sql.ts';
+import type { Workspace } from '../db/types.ts';
+
+/** The grouping fields that make a bucket's identity, over the `calls` view's columns. */
+const identityFields = ['source_format', 'ts', 'ended_at', 'provider', 'model', 'operation', 'lane', 'service_tier_raw', 'speed', 'context_tier',
+  'inference_geo', 'api_key', 'api_key_name', 'project', 'user_id', 'app'];
+const identitySql = `CAST(struct_pack(${identityFields.map((f) => `${f} := ${f}`).join(', ')}, tags := CAST(tags AS VARCHAR)) AS VARCHAR)`;
+/** How complete a copy is: its requests (unknown counts least), then its tokens. */
+const requestsSql = 'coalesce(requests, -1)';
+const tokensSql = `(${['input_tokens', 'cache_read_tokens', 'cache_write_5m_tokens', 'cache_write_1h_tokens', 'cache_write_unknown_tokens', 'output_tokens']
+  .map((c) => `coalesce(${c}, 0)`).join(' + ')})`;
+
+export type BucketOverlap = {
+  /** Rows of the new file that are copies of a bucket held (or of another row of the file) at most as complete. */
+  readonly duplicates: number;
+  /** Older copies, in files already ingested, that the new file's more complete copies replaced. */
+  readonly replaced: number;
+};
+
+/**
+ * Marks the new file's bucket rows that are no more complete than a copy already held as duplicates (`_dup`), and
+ * replaces held copies that are less complete. Runs inside the file's transaction, before the file's table is moved.
+ */
+export async function resolveOverlappingBuckets(ws: Workspace, t: FileTable, stored: ReadonlySet<string>): Promise<BucketOverlap> {
+  if (!stored.has('granularity')) return { duplicates: 0, replaced: 0 };
+  const table = sqlIdent(t.table);
+  const [buckets] = await ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${table} WHERE granularity = 'bucket' AND ${keptRowsSql(stored)}`);
+  if ((buckets?.n ?? 0n) === 0n) return { duplicates: 0, replaced: 0 };
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _bk_new AS
+    SELECT call_key AS rid, ${identitySql} AS bkey, ${requestsSql} AS req, ${tokensSql} AS tok
+    FROM (${fileCallsSql(t, stored)}) WHERE granularity = 'bucket'`);
+  await ws.run(
+    `CREATE OR REPLACE TEMP TABLE _bk_held AS
+     SELECT call_key, source_id, bkey, req, tok FROM (
+       SELECT call_key, source_id, ${identitySql} AS bkey, ${requestsSql} AS req, ${tokensSql} AS tok
+       FROM calls WHERE granularity = 'bucket' AND source_format = $format)
+     WHERE bkey IN (SELECT bkey FROM _bk_new)`,
+    { format: t.format },
+  );
+  // One copy per bucket wins: most requests, then most tokens; a copy already held wins a tie, then the earliest.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _bk_losers AS
+    WITH copies AS (
+      SELECT bkey, source_id, true AS held, sum(req) AS req, sum(tok) AS tok, min(call_key) AS ord FROM _bk_held GROUP BY bkey, source_id
+      UNION ALL
+      SELECT bkey, NULL, false, sum(req), sum(tok), min(rid) FROM _bk_new GROUP BY bkey),
+    losing AS (
+      SELECT bkey, source_id, held FROM (
+        SELECT *, row_number() OVER (PARTITION BY bkey ORDER BY req DESC, tok DESC, held DESC, ord) AS rank FROM copies)
+      WHERE rank > 1)
+    SELECT true AS held, NULL::BIGINT AS rid, h.call_key, h.source_id FROM _bk_held h JOIN losing l ON l.held AND l.bkey = h.bkey AND l.source_id = h.source_id
+    UNION ALL
+    SELECT false, n.rid, NULL, NULL FROM _bk_new n JOIN losing l ON NOT l.held AND l.bkey = n.bkey`);
+  const [counts] = await ws.all<{ dups: bigint; replaced: bigint }>(
+    'SELECT count(*) FILTER (WHERE NOT held) AS dups, count(*) FILTER (WHERE held) AS replaced FROM _bk_losers',
+  );
+  const duplicates = Number(counts?.dups ?? 0n);
+  const replaced = Number(counts?.replaced ?? 0n);
+  if (duplicates > 0) {
+    // The file's table is rewritten with the copies marked (its lines bound first: positions change).
+    const dup = `rowid IN (SELECT rid FROM _bk_losers WHERE NOT held)`;
+    const line = stored.has('_line') ? '' : '(rowid + 2) AS _line, ';
+    const next = `${t.table}_next`;
+    await ws.run(`CREATE TABLE ${sqlIdent(next)} AS SELECT * ${stored.has('_dup') ? 'EXCLUDE (_dup)' : ''}, ${line}
+      (${stored.has('_dup') ? 'coalesce(_dup, false) OR ' : ''}coalesce(${dup}, false)) AS _dup FROM ${table}`);
+    await ws.run(`DROP TABLE ${table}`);
+    await ws.run(`ALTER TABLE ${sqlIdent(next)} RENAME TO ${table}`);
+  }
+  if (replaced > 0) await replaceHeld(ws);
+  await ws.run('DROP TABLE IF EXISTS _bk_new; DROP TABLE IF EXISTS _bk_held; DROP TABLE IF EXISTS _bk_losers');
+  return { duplicates, replaced };
+}
+
+/** Takes the less complete held copies out of `calls`, and moves them from calls to duplicates in their files' counts. */
+async function replaceHeld(ws: Workspace): Promise<void> {
+  const owners = await ws.all<{ source_id: string; table_name: string | null; n: bigint }>(
+    `SELECT l.source_id, s.table_name, count(*) AS n FROM _bk_losers l JOIN sources s USING (source_id) WHERE l.held GROUP BY ALL`,
+  );
+  let ownTables = false;
+  for (const o of owners) {
+    const keys = `SELECT ${rowidOfKeySql('call_key')} FROM _bk_losers WHERE held AND source_id = $sid`;
+    if (o.table_name === null) {
+      // Small files live in call_rows, whose call_key is its rowid.
+      await ws.run(`DELETE FROM call_rows WHERE rowid IN (${keys})`, { sid: o.source_id });
+    } else {
+      const own = sqlIdent(o.table_name);
+      await ws.run(`ALTER TABLE ${own} ADD COLUMN IF NOT EXISTS _dup BOOLEAN`);
+      await ws.run(`UPDATE ${own} SET _dup = true WHERE rowid IN (${keys})`, { sid: o.source_id });
+      await ws.run(`UPDATE ${own} SET _dup = false WHERE _dup IS NULL`);
+      ownTables = true;
+    }
+    await ws.run('UPDATE sources SET calls = calls - $n, duplicates = duplicates + $n WHERE source_id = $sid', { sid: o.source_id, n: o.n });
+  }
+  if (ownTables) await refreshCallsView(ws);
+}

@@ -1,0 +1,107 @@
+// Issue 14 finding 2: overlapping usage-bucket exports are never counted twice. A bucket already held is a
+// counted duplicate, unless the new copy is more complete (a partial hour fetched again): then it replaces it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Workspace } from '../../src/db/types.ts';
+import { ingestFiles } from '../../src/ingest/ingest.ts';
+import { memoryWorkspace } from '../helpers/workspace.ts';
+
+// OpenAI Usage API pages (GET /v1/organization/usage/completions, bucket_width=1h, group_by=model,project_id,api_key_id),
+// shaped as in https://platform.openai.com/docs/api-reference/usage/completions.
+const result = (requests: number, input: number, project = 'proj_a') => ({
+  object: 'organization.usage.completions.result', input_tokens: input, output_tokens: 10 * requests, input_cached_tokens: 0,
+  input_audio_tokens: 0, output_audio_tokens: 0, num_model_requests: requests, model: 'gpt-4o-mini-2024-07-18', project_id: project,
+  user_id: null, api_key_id: 'key_1', batch: false,
+});
+const hour1 = 1759651200;
+const hour2 = hour1 + 3600;
+const bucket = (start: number, results: unknown[]) => ({ object: 'bucket', start_time: start, end_time: start + 3600, results });
+const page = (...data: unknown[]) => JSON.stringify({ object: 'page', data, has_more: false, next_page: null });
+
+function files(): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'batchable-buckets-'));
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  return {
+    page1: write('page1.json', page(bucket(hour1, [result(12, 1200)]))),
+    pages12: write('pages12.json', page(bucket(hour1, [result(12, 1200)]), bucket(hour2, [result(5, 500)]))),
+    // Hour 1 fetched while it was still running: 7 of its 12 requests.
+    partial: write('partial.json', page(bucket(hour1, [result(7, 700)]))),
+    // Hour 1 again, another project: a different bucket.
+    otherProject: write('other-project.json', page(bucket(hour1, [result(3, 300, 'proj_b')]))),
+    twice: write('twice.json', `${page(bucket(hour1, [result(7, 700)]))}\n${page(bucket(hour1, [result(12, 1200)]))}\n`),
+  };
+}
+
+async function held(ws: Workspace) {
+  const [totals] = await ws.all<{ buckets: bigint; requests: bigint; input: bigint }>(
+    'SELECT count(*) AS buckets, sum(requests) AS requests, sum(input_tokens) AS input FROM calls',
+  );
+  // Every file's rows stay accounted for: calls + rejects + duplicates + skipped = rows.
+  const unbalanced = await ws.all('SELECT file FROM sources WHERE calls + rejects + duplicates + skipped <> rows');
+  const [viewed] = await ws.all<{ n: bigint }>('SELECT (SELECT sum(calls) FROM sources) - (SELECT count(*) FROM calls) AS n');
+  expect(unbalanced).toEqual([]);
+  expect(viewed?.n).toBe(0n);
+  return { buckets: Number(totals!.buckets), requests: Number(totals!.requests), input: Number(totals!.input) };
+}
+
+describe('overlapping bucket exports', () => {
+  it('page 1, then pages 1 and 2: the shared bucket is a counted duplicate (12 requests, not 24)', async () => {
+    const f = files();
+    const ws = await memoryWorkspace();
+    await ingestFiles(ws, [f.page1!]);
+    const second = await ingestFiles(ws, [f.pages12!]);
+    expect(second.files[0]).toMatchObject({ calls: 1, duplicates: 1, replaced: 0 });
+    expect(await held(ws)).toEqual({ buckets: 2, requests: 17, input: 1700 });
+    ws.close();
+  });
+
+  it('pages 1 and 2, then page 1: the same', async () => {
+    const f = files();
+    const ws = await memoryWorkspace();
+    await ingestFiles(ws, [f.pages12!]);
+    const second = await ingestFiles(ws, [f.page1!]);
+    expect(second.files[0]).toMatchObject({ calls: 0, duplicates: 1, replaced: 0 });
+    expect(await held(ws)).toEqual({ buckets: 2, requests: 17, input: 1700 });
+    ws.close();
+  });
+
+  it('a partial bucket fetched again complete replaces the older copy; the partial one fetched after is a duplicate', async () => {
+    for (const ownTableMinCalls of [undefined, 1]) {
+      // Both storage paths: small files moved into call_rows, and files keeping a table of their own.
+      const f = files();
+      const ws = await memoryWorkspace();
+      await ingestFiles(ws, [f.partial!], { ownTableMinCalls });
+      const complete = await ingestFiles(ws, [f.pages12!], { ownTableMinCalls });
+      expect(complete.files[0]).toMatchObject({ calls: 2, duplicates: 0, replaced: 1 });
+      expect(await held(ws)).toEqual({ buckets: 2, requests: 17, input: 1700 });
+      const [partial] = await ws.all<{ calls: bigint; duplicates: bigint }>('SELECT calls, duplicates FROM sources WHERE file = $1', [f.partial!]);
+      expect(partial).toEqual({ calls: 0n, duplicates: 1n });
+      ws.close();
+
+      const reverse = await memoryWorkspace();
+      await ingestFiles(reverse, [f.pages12!], { ownTableMinCalls });
+      const late = await ingestFiles(reverse, [f.partial!], { ownTableMinCalls });
+      expect(late.files[0]).toMatchObject({ calls: 0, duplicates: 1, replaced: 0 });
+      expect(await held(reverse)).toEqual({ buckets: 2, requests: 17, input: 1700 });
+      reverse.close();
+    }
+  });
+
+  it('rows of one file with the same identity travel together (a grouping batchable does not map); another project is another bucket', async () => {
+    const f = files();
+    const ws = await memoryWorkspace();
+    // Two results for hour 1 that differ only in a field batchable does not keep: one copy of 19 requests.
+    const r = await ingestFiles(ws, [f.twice!, f.otherProject!]);
+    expect(r.files.map((o) => [o.calls, o.duplicates])).toEqual([[2, 0], [1, 0]]);
+    // Page 1 (12 requests) is less complete than that copy: a duplicate; pages 1+2 bring hour 2 only.
+    const more = await ingestFiles(ws, [f.page1!, f.pages12!]);
+    expect(more.files.map((o) => [o.calls, o.duplicates, o.replaced])).toEqual([[0, 1, 0], [1, 1, 0]]);
+    expect(await held(ws)).toEqual({ buckets: 4, requests: 27, input: 2700 });
+    ws.close();
+  });
+});
