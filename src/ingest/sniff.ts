@@ -4,6 +4,7 @@ import { createGunzip } from 'node:zlib';
 import { createReadStream } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError, UnrecognisedFormat } from '../errors.ts';
+import { quoted } from '../report/escape.ts';
 import type { ContainerKind, Sample } from './adapter.ts';
 
 const sampleBytes = 256 * 1024;
@@ -151,7 +152,8 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
       const doc: unknown = JSON.parse(text);
       records.push(...(Array.isArray(doc) ? doc.slice(0, 50) : [doc]));
     } catch (error) {
-      throw new InputError(file, undefined, `not valid JSON (${(error as Error).message}); is the file truncated?`);
+      // JSON.parse quotes the text around the error, newlines and all: one line, capped.
+      throw new InputError(file, undefined, `not valid JSON (${quoted((error as Error).message, 160)}); is the file truncated?`);
     }
   } else {
     // A large document: collect the key names that appear in its first part.
