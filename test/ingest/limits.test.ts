@@ -55,6 +55,12 @@ describe('long lines and large records', () => {
     const r = await runCli(['ingest', file, '--db', ':memory:']);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('openai-usage, 9,000 calls ingested, 0 rows rejected');
+    // Over DuckDB's 2 MB default line (the page's one line): with the format forced, it was "1 row rejected".
+    const big = join(tempDir(), 'usage-page-big.json');
+    const wide = results.map((x) => ({ ...x, project_id: `proj_${'p'.repeat(120)}_${x.input_tokens % 7}` }));
+    writeFileSync(big, JSON.stringify({ object: 'page', data: [{ object: 'bucket', start_time: 1759651200, end_time: 1759654800, results: wide }], has_more: false, next_page: null }));
+    const forced = await runCli(['ingest', big, '--input-format', 'openai-usage', '--db', ':memory:']);
+    expect(forced.stdout).toContain('openai-usage, 9,000 calls ingested, 0 rows rejected');
   });
 });
 

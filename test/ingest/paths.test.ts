@@ -1,13 +1,13 @@
 // Issue 14 findings 1, 4, 5, 10, 11 and issue 13 defect 6: paths are read as given, directories and globs are
 // expanded safely, bad paths are one line before anything is committed, truncated gzip and absurd counts stop.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/db/workspace.ts';
-import { repoRoot, runCli } from '../helpers/cli.ts';
+import { fixture, repoRoot, runCli } from '../helpers/cli.ts';
 
 const noStack = /\n\s+at /;
 const header = 'call_id,ts,model,input_tokens,output_tokens\n';
@@ -178,5 +178,22 @@ describe('file contents that stop a file', () => {
     const audit = await runCli(['audit', '--db', db]);
     expect(audit.stderr).not.toMatch(/overflow/i);
     expect(audit.code).toBe(0);
+  });
+});
+
+describe('issue 13 defect 6 with the real fixtures', () => {
+  it('usage files, a cost report, a README and a batch input file: exit 0, the cost report feeds reconciliation, two files skipped', async () => {
+    const dir = tempDir();
+    for (const f of ['anthropic/claude_api_cost_2026_08.csv', 'anthropic/console-usage.csv', 'openai/batch-input.jsonl', 'batchable/mixed-workloads.csv']) {
+      copyFileSync(fixture(f), join(dir, f.split('/')[1]!));
+    }
+    writeFileSync(join(dir, 'README.md'), '# August exports\n');
+    const r = await runCli(['audit', dir, '--db', ':memory:']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('warning: skipped')).map((l) => l.slice(17, l.indexOf(':', 17)))).toEqual(
+      [join(dir, 'README.md'), join(dir, 'batch-input.jsonl')],
+    );
+    expect(r.stderr).toMatch(/claude_api_cost_2026_08\.csv: anthropic-cost-csv, 7 billed cost rows loaded for reconciliation/);
+    expect(r.stderr).toContain('13 calls ingested, 1 row rejected, 2 files skipped (not usage)');
   });
 });
