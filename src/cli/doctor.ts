@@ -15,7 +15,7 @@ export function registerDoctor(program: Command, io: Io): void {
     const what = `${count(r.files, 'file')}, ${count(r.calls, 'call')}`;
     if (r.wal === 'set-aside') {
       io.out(`${r.db}: the write-ahead log could not be replayed (a run was killed while writing); it was set aside as ${r.keptAs}.\n` +
-        `The workspace opens from its last checkpoint and holds ${what}: every file committed before the kill. Re-run the ingest that was killed.\n`);
+        `The workspace opens from its last checkpoint and holds ${what}. Re-run the ingest that was killed: files already held are skipped.\n`);
     } else {
       io.out(`${r.db}: opens cleanly${r.wal === 'replayed' ? ' (its write-ahead log was replayed)' : ''}; it holds ${what}\n`);
     }

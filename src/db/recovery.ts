@@ -2,11 +2,11 @@
 // - it is created whole or not at all: built under a temporary name, checkpointed, then linked into place, so its
 //   write-ahead log never holds the schema DDL (DuckDB 1.x cannot replay an ALTER on a table with a
 //   current_timestamp default: "no default database set");
-// - each ingested file is checkpointed when committed, so the log only ever holds work in flight;
+// - ingest checkpoints after the first file of a run and then at most every 2 s, so the log holds little;
 // - SIGINT and SIGTERM interrupt the running statement: the file in progress rolls back, the workspace closes
 //   cleanly (DuckDB checkpoints on close) and the run exits 130 / 143;
 // - a log that still cannot be replayed is named in one line, with `batchable doctor`, which sets the log aside
-//   (kept next to the database) and keeps everything checkpointed: every file committed before the kill.
+//   (kept next to the database) and keeps everything checkpointed.
 import { existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -59,7 +59,7 @@ export function walFailure(path: string, error: unknown): BatchableError | undef
   if (!/replaying WAL/i.test(message)) return undefined;
   return new BatchableError(
     `--db ${path}: the workspace's write-ahead log (${path}.wal) cannot be replayed: a run was killed while writing. ` +
-      `Run \`batchable doctor --db ${path}\` to set the log aside and keep every file committed before it`,
+      `Run \`batchable doctor --db ${path}\` to set the log aside and open the workspace from its last checkpoint`,
     2,
     { cause: error },
   );

@@ -105,7 +105,7 @@ describe('a kill at any moment', () => {
 
     const broken = run(['audit', '--db', db]);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toBe(`error: --db ${db}: the workspace's write-ahead log (${db}.wal) cannot be replayed: a run was killed while writing. Run \`batchable doctor --db ${db}\` to set the log aside and keep every file committed before it\n`);
+    expect(broken.stderr).toBe(`error: --db ${db}: the workspace's write-ahead log (${db}.wal) cannot be replayed: a run was killed while writing. Run \`batchable doctor --db ${db}\` to set the log aside and open the workspace from its last checkpoint\n`);
 
     const doctor = run(['doctor', '--db', db]);
     expect(doctor.code).toBe(0);
