@@ -67,10 +67,16 @@ export function exitCodeFor(error: unknown): ExitCode {
  */
 export function knownError(error: unknown): unknown {
   if (error instanceof BatchableError || !(error instanceof Error) || !/Out of Memory Error/i.test(error.message)) return error;
+  return outOfMemory(undefined, error);
+}
+
+/** DuckDB ran out of its memory budget: one line naming the limit and how to raise it (`while` says where). */
+export function outOfMemory(while_: string | undefined, cause: unknown): BatchableError {
+  const limit = process.env.BATCHABLE_MEMORY_LIMIT ?? "40% of this machine's memory by default";
   return new BatchableError(
-    `out of memory: DuckDB's memory limit (${process.env.BATCHABLE_MEMORY_LIMIT ?? '40% of this machine\'s memory by default'}) was reached; raise it with BATCHABLE_MEMORY_LIMIT=4GB (or more) and run again`,
+    `out of memory${while_ === undefined ? '' : ` while ${while_}`}: DuckDB's memory limit (${limit}) was reached; raise it with BATCHABLE_MEMORY_LIMIT=4GB (or more) and run again`,
     2,
-    { cause: error },
+    { cause },
   );
 }
 

@@ -8,7 +8,7 @@ import { lineCapBytes, memoryLimitBytes } from '../db/memory.ts';
 import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
-import { BatchableError, InputError, InternalError, UnrecognisedFormat, withCleanup } from '../errors.ts';
+import { BatchableError, InputError, InternalError, outOfMemory, UnrecognisedFormat, withCleanup } from '../errors.ts';
 import type { AdapterContext, AdapterSelect, ContainerKind, Sample } from './adapter.ts';
 import { costRowsSelect, loadCostRows } from './costs.ts';
 import { chooseAdapter } from './detect.ts';
@@ -225,8 +225,7 @@ export async function readError(file: string, adapterId: string, error: unknown)
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new InputError(file, undefined, `cannot read: ${pathProblem(error)}`, { cause: error });
   if (/Out of Memory Error|out of memory|memory limit/i.test(message)) {
-    return new BatchableError(`out of memory while reading ${file}: DuckDB's memory limit (${process.env.BATCHABLE_MEMORY_LIMIT ?? '40% of this machine\'s memory by default'}) was reached; ` +
-      'raise it with BATCHABLE_MEMORY_LIMIT=4GB (or more) and run again', 2, { cause: error });
+    return outOfMemory(`reading ${file}`, error);
   }
   if (!inputErrorClass.test(message)) {
     const first = message.split('\n')[0] ?? message;

@@ -53,6 +53,10 @@ const isCostPage = (sample: Sample, startKey: string, endKey: string) =>
     (sample.records.length === 0 && hasAll(sample, [startKey, endKey, 'results']))) &&
   hasAny(sample, ['data.results.amount', 'results.amount', 'amount']);
 
+/** Cost in another currency cannot be compared with USD prices: a reject that names the currency. */
+const notUsdReject = (currency: string) =>
+  `CASE WHEN upper(${currency}) IS DISTINCT FROM 'USD' AND ${currency} IS NOT NULL THEN 'cost in ' || ${currency} || ', not USD: cannot reconcile' END`;
+
 function anthropicCostReportSelect(ctx: AdapterContext): AdapterSelect {
   const res = (path: string) => jtext(path, 'rr.result');
   const currency = res('currency');
@@ -60,7 +64,7 @@ function anthropicCostReportSelect(ctx: AdapterContext): AdapterSelect {
     columns: {
       _line: 'rr._line',
       _path: 'rr._path',
-      _reject: `CASE WHEN upper(${currency}) IS DISTINCT FROM 'USD' AND ${currency} IS NOT NULL THEN 'cost in ' || ${currency} || ', not USD: cannot reconcile' END`,
+      _reject: notUsdReject(currency),
       ts: 'rr.bucket_start',
       ended_at: 'rr.bucket_end',
       provider: "'anthropic'",
@@ -98,7 +102,7 @@ function openaiCostsSelect(ctx: AdapterContext): AdapterSelect {
     columns: {
       _line: 'rr._line',
       _path: 'rr._path',
-      _reject: `CASE WHEN lower(${currency}) IS DISTINCT FROM 'usd' AND ${currency} IS NOT NULL THEN 'cost in ' || ${currency} || ', not USD: cannot reconcile' END`,
+      _reject: notUsdReject(currency),
       ts: 'rr.bucket_start',
       ended_at: 'rr.bucket_end',
       provider: "'openai'",
