@@ -5,7 +5,6 @@ import { simulate } from '../app/simulate.ts';
 import { renderHtml } from '../report/html/index.ts';
 import { htmlInput } from '../report/html/from-report.ts';
 import { render } from '../report/render.ts';
-import { reportDocument } from '../report/renderers/json.ts';
 import type { Io } from './io.ts';
 import type { AnalysisFlags } from './options.ts';
 import type { Env } from './io.ts';
@@ -41,8 +40,9 @@ export async function runReport(io: Io, command: 'audit' | 'simulate', files: st
   if (result.lowConfidence !== undefined) io.err(`note: ${result.lowConfidence}\n`);
   io.out(render(report, parsed.format, { ...io.style, wide: flags.wide === true }));
   if (flags.html !== undefined && charts !== undefined) {
-    // The page prints from the JSON report's own numbers, so it matches `--format json` to the cent.
-    writeFileSync(flags.html, await renderHtml(htmlInput(reportDocument(report), charts)));
+    // The page prints money from the report's micro-dollars and the rest from its JSON document: it matches
+    // `--format json` and the table to the cent.
+    writeFileSync(flags.html, await renderHtml(htmlInput(report, charts)));
     io.err(`HTML report written to ${flags.html}\n`);
   }
 }

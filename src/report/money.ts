@@ -1,4 +1,5 @@
-// Money is integer micro-dollars (bigint) from SQL to here; this is the only place it becomes text or a number.
+// Money is integer micro-dollars (bigint) from SQL to here; this is where it becomes text. JSON writes it as exact
+// decimal text (./json-number.ts usdJson); nothing turns money into a JS double.
 export type Micros = bigint;
 
 export const microsPerDollar = 1_000_000n;
@@ -13,11 +14,6 @@ export function formatUsd(micros: Micros, decimals = 2): string {
   const whole = (rounded / scale).toLocaleString('en-US');
   const frac = decimals > 0 ? `.${(rounded % scale).toString().padStart(decimals, '0')}` : '';
   return `${negative && rounded !== 0n ? '-' : ''}$${whole}${frac}`;
-}
-
-/** USD as a JSON number with 6 decimals: exact, since micro-dollars are integers. */
-export function usdNumber(micros: Micros): number {
-  return Number(micros) / 1e6;
 }
 
 /** USD text with exactly 6 decimals, for CSV. */

@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html/index.ts';
-import type { HtmlReportInput } from '../../src/report/html/input.ts';
 import { fixture, repoRoot, runCli } from '../helpers/cli.ts';
+import { cents, loadHtmlInput } from '../helpers/html.ts';
 
 const chromiumPath = '/usr/bin/chromium';
 const haveChromium = existsSync(chromiumPath);
@@ -20,15 +20,21 @@ const auditHasHtml = /--html\b/.test(auditHelp.stdout);
 const artifacts = join(repoRoot, 'test-artifacts');
 const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Expected money text from a JSON number, apart from the code under test: 6-decimal text, half up to cents. */
-function cents(value: number): string {
-  const [whole = '0', frac = '000000'] = Math.abs(value).toFixed(6).split('.');
-  const c = BigInt(whole) * 100n + BigInt(frac.slice(0, 2)) + (Number(frac[2]) >= 5 ? 1n : 0n);
-  const dollars = (c / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${value < 0 && c !== 0n ? '-' : ''}$${dollars}.${(c % 100n).toString().padStart(2, '0')}`;
-}
+/** A JSON USD number (at most 6 decimals; the test's figures are far below 2^53 micro-dollars) -> micro-dollars. */
+const jsonMicros = (usd: number): bigint => {
+  const [whole = '0', frac = ''] = Math.abs(usd).toFixed(6).split('.');
+  return (usd < 0 ? -1n : 1n) * (BigInt(whole) * 1_000_000n + BigInt(frac));
+};
 
-type Totals = { current_usd: number; simulated_usd: number; savings_usd: number; savings_share: number | null; requests: number | null };
+type Totals = { current_micros: bigint; simulated_micros: bigint; savings_micros: bigint; savings_share: number | null; requests: number | null };
+type JsonTotals = { current_usd: number; simulated_usd: number; savings_usd: number; savings_share: number | null; requests: number | null };
+const fromJson = (t: JsonTotals): Totals => ({
+  current_micros: jsonMicros(t.current_usd),
+  simulated_micros: jsonMicros(t.simulated_usd),
+  savings_micros: jsonMicros(t.savings_usd),
+  savings_share: t.savings_share,
+  requests: t.requests,
+});
 
 type Seen = {
   consoleErrors: string[];
@@ -80,9 +86,9 @@ function expectCleanReport(seen: Seen, file: string, totals: Totals): void {
     expect(chart.marks).toBeGreaterThan(0);
   }
   expect(seen.totals).toEqual({
-    current_usd: cents(totals.current_usd),
-    simulated_usd: cents(totals.simulated_usd),
-    savings_usd: cents(totals.savings_usd),
+    current_usd: cents(totals.current_micros),
+    simulated_usd: cents(totals.simulated_micros),
+    savings_usd: cents(totals.savings_micros),
     savings_share: totals.savings_share === null ? '—' : `${(totals.savings_share * 100).toFixed(2)}%`,
     requests: totals.requests === null ? '?' : totals.requests.toLocaleString('en-US'),
   });
@@ -108,7 +114,7 @@ describe(suiteName, () => {
   });
 
   it.skipIf(!haveChromium)('renders the fixture report: no errors, no requests out, 3 charts, totals equal the JSON', async () => {
-    const input = JSON.parse(readFileSync(fixture('html/report-input.json'), 'utf8')) as HtmlReportInput;
+    const input = loadHtmlInput();
     const file = join(dir, 'report.html');
     writeFileSync(file, await renderHtml(input));
     mkdirSync(artifacts, { recursive: true });
@@ -132,9 +138,9 @@ describe(suiteName, () => {
       const run = await runCli(['audit', csv, '--db', ':memory:', '--html', file]);
       expect(run.code, run.stderr).toBe(0);
       const json = await runCli(['audit', csv, '--db', ':memory:', '--format', 'json']);
-      const report = JSON.parse(json.stdout) as { totals: Totals };
+      const report = JSON.parse(json.stdout) as { totals: JsonTotals };
       mkdirSync(artifacts, { recursive: true });
-      expectCleanReport(await inspect(browser!, file, join(artifacts, 'report-audit.png')), file, report.totals);
+      expectCleanReport(await inspect(browser!, file, join(artifacts, 'report-audit.png')), file, fromJson(report.totals));
     });
   });
 });

@@ -1,25 +1,9 @@
 // renderHtml on a realistic fixture (7 workloads, 14 days): figures to the cent, three Vega charts with
 // marks, nothing that reaches the network, user text escaped.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html/index.ts';
 import type { HtmlReportInput } from '../../src/report/html/input.ts';
-import { fixture } from '../helpers/cli.ts';
-
-const load = (): HtmlReportInput => JSON.parse(readFileSync(fixture('html/report-input.json'), 'utf8')) as HtmlReportInput;
-
-/**
- * The expected text, computed apart from the code under test: the JSON number's 6-decimal text, rounded
- * half away from zero to cents on the decimal digits, grouped by thousands.
- */
-function cents(value: number): string {
-  const [whole = '0', frac = '000000'] = Math.abs(value).toFixed(6).split('.');
-  let c = BigInt(whole) * 100n + BigInt(frac.slice(0, 2)) + (Number(frac[2]) >= 5 ? 1n : 0n);
-  const sign = value < 0 && c !== 0n ? '-' : '';
-  const dollars = (c / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  c %= 100n;
-  return `${sign}$${dollars}.${c.toString().padStart(2, '0')}`;
-}
+import { cents, loadHtmlInput as load } from '../helpers/html.ts';
 
 /** The text of the first element carrying `attr` (data attributes are how the page names its figures). */
 const textOf = (html: string, attr: string): string | undefined => new RegExp(`${attr}[^>]*>([^<]*)<`).exec(html)?.[1];
@@ -41,8 +25,8 @@ describe('renderHtml', () => {
     expect(textOf(html, 'data-total="savings_share"')).toBe('36.52%');
     expect(textOf(html, 'data-total="requests"')).toBe('3,994,020');
     expect(textOf(html, 'data-monthly="savings_usd"')).toBe('$63,775.69');
-    for (const field of ['current_usd', 'simulated_usd', 'savings_usd'] as const) {
-      expect(textOf(html, `data-total="${field}"`)).toBe(cents(input.totals[field]));
+    for (const field of ['current', 'simulated', 'savings'] as const) {
+      expect(textOf(html, `data-total="${field}_usd"`)).toBe(cents(input.totals[`${field}_micros`]));
     }
     expect(html).toContain('2026-10-01 00:00 UTC to 2026-10-14 23:58 UTC (14.0 days)');
   });
@@ -54,12 +38,12 @@ describe('renderHtml', () => {
       const name = w.name.replace(/</g, '&lt;').replace(/>/g, '&gt;');
       expect(rowCells(html, name)).toEqual({
         requests: w.requests === null ? '?' : w.requests.toLocaleString('en-US'),
-        current_usd: cents(w.current_usd),
-        simulated_usd: cents(w.simulated_usd),
-        savings_usd: cents(w.savings_usd),
+        current_usd: cents(w.current_micros),
+        simulated_usd: cents(w.simulated_micros),
+        savings_usd: cents(w.savings_micros),
       });
     }
-    // 6079.115 and 4922.495 are stored as doubles just below the tie; toFixed(2) would print .11 and .49.
+    // $6,079.115 and $4,922.495 are half-cent ties (as doubles they sit just below: toFixed(2) prints .11 and .49).
     expect(rowCells(html, 'eval-harness').current_usd).toBe('$6,079.12');
     expect(rowCells(html, 'code-review-bot').current_usd).toBe('$4,922.50');
     const total = html.slice(html.indexOf('<tfoot>'), html.indexOf('</tfoot>'));
@@ -134,12 +118,12 @@ describe('renderHtml', () => {
   it('shows non-eligible synchronous spend, given or left unexplained, as "Other synchronous"', async () => {
     const input = load();
     const first = input.workloads[0]!;
-    const split = input.per_workload_split.map((s) => (s.name === first.name ? { ...s, batchable_sync_usd: s.batchable_sync_usd - 1000 } : s));
+    const split = input.per_workload_split.map((s) => (s.name === first.name ? { ...s, batchable_sync_micros: s.batchable_sync_micros - 1_000_000_000n } : s));
     const html = await renderHtml({ ...input, per_workload_split: split });
     expect(html).toContain(`aria-label="${first.name}, Other synchronous (no batch lane takes it): $1,000.00"`);
     expect(html).not.toContain(`aria-label="support-chat, Other synchronous`);
     // Given explicitly per day, it is drawn per day.
-    const daily = input.daily.map((d, i) => (i === 0 ? { ...d, other_sync_usd: 12.345 } : d));
+    const daily = input.daily.map((d, i) => (i === 0 ? { ...d, other_sync_micros: 12_345_000n } : d));
     const withOther = await renderHtml({ ...input, daily });
     expect(withOther).toContain('aria-label="2026-10-01, Other synchronous (no batch lane takes it): $12.35"');
   });
@@ -147,8 +131,8 @@ describe('renderHtml', () => {
   it('charts the first 19 rows and one bar for the rest when there are more than 20', async () => {
     const input = load();
     const w = input.workloads[0]!;
-    const many = Array.from({ length: 25 }, (_, i) => ({ ...w, name: `job-${i}`, current_usd: 1.5 }));
-    const split = many.map((m) => ({ name: m.name, blocking_usd: 1, batchable_sync_usd: 0.5, batch_usd: 0 }));
+    const many = Array.from({ length: 25 }, (_, i) => ({ ...w, name: `job-${i}`, current_micros: 1_500_000n }));
+    const split = many.map((m) => ({ name: m.name, blocking_micros: 1_000_000n, batchable_sync_micros: 500_000n, batch_micros: 0n }));
     const html = await renderHtml({ ...input, workloads: many, per_workload_split: split });
     const chart = html.slice(html.indexOf('id="chart-workloads"'), html.indexOf('id="chart-daily"'));
     expect(chart).toContain('>job-18</text>');
@@ -158,7 +142,7 @@ describe('renderHtml', () => {
   });
 
   it('renders a report with no calls: three empty charts, $0.00 totals', async () => {
-    const zero = { requests: 0, current_usd: 0, simulated_usd: 0, savings_usd: 0, savings_share: null, sync_share: null, batchable_share: null };
+    const zero = { requests: 0, current_micros: 0n, simulated_micros: 0n, savings_micros: 0n, savings_share: null, sync_share: null, batchable_share: null };
     const html = await renderHtml({ schema_version: 2, period: { since: null, until: null }, assumptions: {}, totals: zero, workloads: [], notes: [], warnings: [], daily: [], per_workload_split: [], waterfall: [] });
     expect(html.match(/<svg /g)).toHaveLength(3);
     expect(textOf(html, 'data-total="current_usd"')).toBe('$0.00');

@@ -1,7 +1,7 @@
 // What every `pricing update` importer returns: models of the providers we cover, rates in µ$/MTok.
 import { BatchableError } from '../../errors.ts';
 import type { Operation, PublishedLane } from '../catalog-schema.ts';
-import { unreadablePrice } from '../decimal.ts';
+import { microsToUsdText, unreadablePrice } from '../decimal.ts';
 
 export type RateKey = 'input' | 'output' | 'cache_read' | 'cache_write_5m' | 'cache_write_1h';
 export type PartialRates = Partial<Record<RateKey, bigint>>;
@@ -30,8 +30,7 @@ export function checkRates(source: string, model: string, field: string, micros:
     throw new BatchableError(`--source ${source}: model ${model} has ${field} that is not a finite number (such as 1e400); the file is not imported (check the source or pass another --source)`);
   }
   if (micros < 0n || micros > absurdMicros) {
-    const usd = Number(micros) / 1e6;
-    throw new BatchableError(`--source ${source}: model ${model} has ${field} = $${usd}/MTok, ${micros < 0n ? 'a negative price' : 'above $1000/MTok, not a plausible price'}; the file is not imported (check the source or pass another --source)`);
+    throw new BatchableError(`--source ${source}: model ${model} has ${field} = $${microsToUsdText(micros)}/MTok, ${micros < 0n ? 'a negative price' : 'above $1000/MTok, not a plausible price'}; the file is not imported (check the source or pass another --source)`);
   }
 }
 

@@ -4,7 +4,7 @@
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { HtmlReportInput, SpendSplit, WaterfallStep } from './input.ts';
-import { usdChange, usdToMicros, usd } from './money.ts';
+import { usdChange, usd } from './money.ts';
 
 /** The split every spend chart uses, in stacking order (left/bottom first). */
 export const splitParts = [
@@ -16,7 +16,7 @@ export const splitParts = [
 type PartKey = (typeof splitParts)[number]['key'];
 
 const fontStack = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-/** Axis ticks only; every figure a reader relies on is printed in text from micro-dollars. */
+/** Axis ticks only; every figure a reader relies on (tables, bar descriptions, labels) is text from micro-dollars. */
 const moneyAxisFormat = '$,.2~f';
 const chartWidth = 960;
 
@@ -35,17 +35,20 @@ const colorScale = (used: readonly PartKey[]) => {
 
 /** The split as micro-dollars; `other` also takes whatever of `totalMicros` the parts leave unexplained. */
 function splitMicros(row: SpendSplit<object>, totalMicros?: bigint): Record<PartKey, bigint> {
-  const blocking = usdToMicros(row.blocking_usd);
-  const batchableSync = usdToMicros(row.batchable_sync_usd);
-  const batch = usdToMicros(row.batch_usd);
-  const other = usdToMicros(row.other_sync_usd ?? 0);
+  const blocking = row.blocking_micros;
+  const batchableSync = row.batchable_sync_micros;
+  const batch = row.batch_micros;
+  const other = row.other_sync_micros ?? 0n;
   const rest = totalMicros === undefined ? 0n : totalMicros - blocking - batchableSync - batch - other;
   return { blocking, batchable_sync: batchableSync, batch, other: other + (rest > 0n ? rest : 0n) };
 }
 
 const partIndex = (key: PartKey): number => splitParts.findIndex((p) => p.key === key);
 const partTitle = (key: PartKey): string => splitParts[partIndex(key)]?.title ?? key;
-/** Chart geometry is a double; the text next to it is not. */
+/**
+ * Bar geometry is a double (Vega plots numbers; a pixel cannot show the difference). The text a reader gets
+ * beside it, bar descriptions and labels, is always formatted from the micro-dollars, never from this.
+ */
 const dollars = (micros: bigint): number => Number(micros) / 1e6;
 
 /** Spend now per workload row, stacked by label. Rows keep the report's order (largest saving first). */
@@ -59,7 +62,7 @@ export function workloadSpec(input: HtmlReportInput): TopLevelSpec {
   const splits = new Map(input.per_workload_split.map((s) => [s.name, s]));
   const rows = input.workloads.map((w) => ({
     name: w.name,
-    parts: splitMicros(splits.get(w.name) ?? { blocking_usd: 0, batchable_sync_usd: 0, batch_usd: 0 }, usdToMicros(w.current_usd)),
+    parts: splitMicros(splits.get(w.name) ?? { blocking_micros: 0n, batchable_sync_micros: 0n, batch_micros: 0n }, w.current_micros),
   }));
   if (rows.length > maxChartRows) {
     const rest = rows.splice(maxChartRows - 1);
@@ -73,7 +76,7 @@ export function workloadSpec(input: HtmlReportInput): TopLevelSpec {
     for (const [key, micros] of Object.entries(parts) as [PartKey, bigint][]) {
       if (micros === 0n) continue;
       used.add(key);
-      values.push({ name, rank, part: partTitle(key), order: partIndex(key), usd: dollars(micros), text: `${name}, ${partTitle(key)}: ${usd(dollars(micros))}` });
+      values.push({ name, rank, part: partTitle(key), order: partIndex(key), usd: dollars(micros), text: `${name}, ${partTitle(key)}: ${usd(micros)}` });
     }
   });
   return {
@@ -103,7 +106,7 @@ export function dailySpec(input: HtmlReportInput): TopLevelSpec {
     for (const [key, micros] of Object.entries(splitMicros(d)) as [PartKey, bigint][]) {
       if (micros === 0n) continue;
       used.add(key);
-      values.push({ day: d.day, part: partTitle(key), order: partIndex(key), usd: dollars(micros), text: `${d.day}, ${partTitle(key)}: ${usd(dollars(micros))}` });
+      values.push({ day: d.day, part: partTitle(key), order: partIndex(key), usd: dollars(micros), text: `${d.day}, ${partTitle(key)}: ${usd(micros)}` });
     }
   }
   return {
@@ -139,11 +142,10 @@ export type WaterfallBar = { readonly step: WaterfallStep; readonly title: strin
 /** Now and final as whole bars, every lever between them as the change it makes (cumulative input). */
 export function waterfallBars(input: HtmlReportInput): WaterfallBar[] {
   let previous = 0n;
-  return input.waterfall.map(({ step, usd: value }) => {
-    const micros = usdToMicros(value);
+  return input.waterfall.map(({ step, micros }) => {
     const whole = step === 'now' || step === 'final';
     const bar: WaterfallBar = whole
-      ? { step, title: waterfallTitles[step], start: 0n, end: micros, text: usd(value) }
+      ? { step, title: waterfallTitles[step], start: 0n, end: micros, text: usd(micros) }
       : { step, title: waterfallTitles[step], start: previous, end: micros, text: usdChange(micros - previous) };
     previous = micros;
     return bar;

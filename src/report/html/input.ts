@@ -1,7 +1,8 @@
-// What the HTML report reads: the issue-5 JSON report (docs/report-json.md, the same object `--format json`
-// prints) plus three chart series the pipeline adds for the page. Money arrives as USD numbers with at most
-// 6 decimals (exact micro-dollars); the page turns each back into integer micro-dollars before printing it,
-// so every figure shown equals the JSON to the cent.
+// What the HTML report reads: the fields of the JSON report (docs/report-json.md, the same document `--format
+// json` prints) plus three chart series the pipeline adds for the page. Money is integer micro-dollars (bigint,
+// `*_micros`), taken from the report model and never through a JS double: every figure printed as text goes
+// through the one formatter the table uses (../money.ts formatUsd), so the page equals the JSON and the table
+// to the cent at any size. Only the charts' bar geometry is a double (./charts.ts).
 
 /** A label of a report row, as in the JSON report. */
 export type HtmlRowLabel = 'blocking' | 'non_blocking' | 'mixed';
@@ -10,12 +11,15 @@ export type HtmlRowLabel = 'blocking' | 'non_blocking' | 'mixed';
 export const waterfallSteps = ['now', 'structural', 'batch', 'caching', 'credits', 'final'] as const;
 export type WaterfallStep = (typeof waterfallSteps)[number];
 
-/** Spend now in USD split by label and lane (see `HtmlReportInput.daily`), keyed by day or row name. */
+/** Integer micro-dollars ($1 = 1,000,000). */
+export type Micros = bigint;
+
+/** Spend now in micro-dollars split by label and lane (see `HtmlReportInput.daily`), keyed by day or row name. */
 export type SpendSplit<Key> = Key & {
-  readonly blocking_usd: number;
-  readonly batchable_sync_usd: number;
-  readonly batch_usd: number;
-  readonly other_sync_usd?: number;
+  readonly blocking_micros: Micros;
+  readonly batchable_sync_micros: Micros;
+  readonly batch_micros: Micros;
+  readonly other_sync_micros?: Micros;
 };
 
 export type HtmlReportInput = {
@@ -28,9 +32,10 @@ export type HtmlReportInput = {
   /** First call start and last call end in the report, ISO 8601 UTC, or null when there were no calls. */
   readonly period: { readonly since: string | null; readonly until: string | null; readonly days?: number | null };
   /**
-   * The assumptions object of the JSON report, shown as a list. Known keys get readable names and units
-   * (shares as percents, `min_saving_usd` as money); unknown keys are shown as they are, so new fields
-   * added to the JSON within a schema version appear without a change here.
+   * The assumptions object of the JSON report, shown as a list, except that money is micro-dollars
+   * (`min_saving_micros`, a bigint, for the JSON's `min_saving_usd`). Known keys get readable names and units
+   * (shares as percents, money as $); unknown keys are shown as they are, so new fields added to the JSON
+   * within a schema version appear without a change here.
    */
   readonly assumptions: Readonly<Record<string, unknown>>;
   readonly totals: {
@@ -38,21 +43,20 @@ export type HtmlReportInput = {
     readonly requests: number | null;
     /** Rows without a request count (their requests are unknown). */
     readonly uncounted_rows?: number;
-    /** Spend as billed, USD. */
-    readonly current_usd: number;
-    /** Spend after every lever in stacking order, USD. */
-    readonly simulated_usd: number;
-    /** current_usd - simulated_usd, USD. */
-    readonly savings_usd: number;
-    /** savings_usd / current_usd x 100, 2 decimals; null when current_usd is 0. */
-    /** savings_usd / current_usd, 0..1 (report JSON schema 2). */
+    /** Spend as billed (JSON `current_usd`). */
+    readonly current_micros: Micros;
+    /** Spend after every lever in stacking order (JSON `simulated_usd`). */
+    readonly simulated_micros: Micros;
+    /** current - simulated (JSON `savings_usd`). */
+    readonly savings_micros: Micros;
+    /** savings / current, 0..1 (report JSON schema 2); null when current is 0. */
     readonly savings_share: number | null;
     /** Requests on synchronous lanes / all requests, 0..1 (null when there are no requests). */
     readonly sync_share: number | null;
     /** Non-blocking, batch-eligible synchronous requests / synchronous requests, 0..1 (or null). */
     readonly batchable_share: number | null;
     /** Normalised to 30 days (JSON `totals.monthly`); null or absent when the data covers less than a day. */
-    readonly monthly?: { readonly current_usd: number; readonly simulated_usd: number; readonly savings_usd: number } | null;
+    readonly monthly?: { readonly current_micros: Micros; readonly simulated_micros: Micros; readonly savings_micros: Micros } | null;
   };
   /** One row per `--by` group, in the order to show (the JSON sorts by savings_usd, largest first). */
   readonly workloads: readonly {
@@ -61,9 +65,9 @@ export type HtmlReportInput = {
     readonly label: HtmlRowLabel;
     readonly requests: number | null;
     readonly uncounted_rows?: number;
-    readonly current_usd: number;
-    readonly simulated_usd: number;
-    readonly savings_usd: number;
+    readonly current_micros: Micros;
+    readonly simulated_micros: Micros;
+    readonly savings_micros: Micros;
     /** Up to 3 deciding reasons, most frequent first. User text (rules files write them): escaped. */
     readonly reasons: readonly string[];
   }[];
@@ -72,9 +76,9 @@ export type HtmlReportInput = {
     readonly model: string;
     readonly lane: string;
     readonly rows: number;
-    readonly recomputed_usd: number;
-    readonly reported_usd: number;
-    readonly residual_usd: number;
+    readonly recomputed_micros: Micros;
+    readonly reported_micros: Micros;
+    readonly residual_micros: Micros;
     readonly flag: 'recomputed_above' | 'reported_above' | null;
   }[];
   /** What the sources behind the reconciliation cannot show (the JSON's `reconciliation_notes`). */
@@ -92,7 +96,7 @@ export type HtmlReportInput = {
       readonly calls: number;
       readonly requests: number;
       readonly tokens: number;
-      readonly reported_usd: number | null;
+      readonly reported_micros: Micros | null;
       readonly unpriced_requests: number;
       readonly closest_ids: readonly string[];
       readonly fix: string;
@@ -107,25 +111,25 @@ export type HtmlReportInput = {
    * Spend now per day of the period (in the report's --tz), oldest first, one entry per day with calls
    * (days without calls may be omitted or given as zeros). `day` is YYYY-MM-DD. The split, the same in
    * `daily` and `per_workload_split` (lanes as in priced_calls; synchronous = standard or priority):
-   * - `blocking_usd`: calls labelled blocking on a synchronous lane;
-   * - `batchable_sync_usd`: non-blocking, batch-eligible calls on a synchronous lane (the opportunity;
+   * - `blocking_micros`: calls labelled blocking on a synchronous lane;
+   * - `batchable_sync_micros`: non-blocking, batch-eligible calls on a synchronous lane (the opportunity;
    *   per workload this is the JSON's `batchable_sync_usd`);
-   * - `batch_usd`: calls already off the synchronous lanes (batch or flex);
-   * - `other_sync_usd` (optional, 0 when absent): non-blocking calls on a synchronous lane that no batch
+   * - `batch_micros`: calls already off the synchronous lanes (batch or flex);
+   * - `other_sync_micros` (optional, 0 when absent): non-blocking calls on a synchronous lane that no batch
    *   lane accepts.
    * The parts sum to the day's (or the row's) spend now.
    */
   readonly daily: readonly SpendSplit<{ readonly day: string }>[];
   /**
    * The same split per workload row, matched to `workloads` by `name`. When the parts sum to less than the
-   * row's current_usd (e.g. `other_sync_usd` left out), the chart shows the remainder as "Other synchronous"
+   * row's current_micros (e.g. `other_sync_micros` left out), the chart shows the remainder as "Other synchronous"
    * rather than hide it, so every bar ends at the row's spend now.
    */
   readonly per_workload_split: readonly SpendSplit<{ readonly name: string }>[];
   /**
-   * Cumulative spend after each step of the stacking order, USD, one entry per step in `waterfallSteps`
-   * order: `now` = totals.current_usd, then + structural rate, + batch lane, + caching, + credit bonus;
-   * `final` = `credits` = totals.simulated_usd. The chart draws the differences between steps.
+   * Cumulative spend after each step of the stacking order, one entry per step in `waterfallSteps` order:
+   * `now` = totals.current_micros, then + structural rate, + batch lane, + caching, + credit bonus;
+   * `final` = `credits` = totals.simulated_micros. The chart draws the differences between steps.
    */
-  readonly waterfall: readonly { readonly step: WaterfallStep; readonly usd: number }[];
+  readonly waterfall: readonly { readonly step: WaterfallStep; readonly micros: Micros }[];
 };

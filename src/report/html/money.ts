@@ -1,13 +1,10 @@
-// The page prints money from the same numbers as the JSON: each USD number (exact to 6 decimals) goes back
-// to integer micro-dollars and through the one formatter the table uses, so the page and the table agree to
-// the cent (half away from zero, on the decimal value, never on a double's binary approximation).
+// The page prints money from integer micro-dollars through the one formatter the table uses, so the page, the
+// table and the JSON agree to the cent at any size (half away from zero on the exact value; a JS double holds
+// micro-dollars exactly only below 2^53, about $9 billion, and no money figure here ever passes through one).
 import { formatUsd } from '../money.ts';
 
-/** USD number with at most 6 decimals -> micro-dollars. Exact below $9 billion (2^53 micro-dollars). */
-export const usdToMicros = (usd: number): bigint => BigInt(Math.round(usd * 1e6));
-
-/** $1,234.56 from a JSON USD number. */
-export const usd = (value: number): string => formatUsd(usdToMicros(value));
+/** $1,234.56 from micro-dollars. */
+export const usd = (micros: bigint): string => formatUsd(micros);
 
 /** A signed change: "-$135.00", "+$2.50", "$0.00". */
 export function usdChange(micros: bigint): string {

@@ -1,5 +1,5 @@
 // The HTML document around the charts: headline totals, the workload table, assumptions, notes, warnings.
-// Plain strings with every piece of data text escaped; money printed from micro-dollars (./money.ts).
+// Plain strings with every piece of data text escaped; money printed from integer micro-dollars (./money.ts).
 // `data-*` attributes name the figures so tests (and scripts people write) can find them.
 import { chargeLabel } from '../../pricing/charges.ts';
 import { escapeHtml as h } from './escape.ts';
@@ -40,11 +40,11 @@ function headline(input: HtmlReportInput, simulatedTitle: string): string {
   const monthlyLine =
     monthly === null
       ? ''
-      : `<p class="monthly">30-day estimate: <span data-monthly="current_usd">${h(usd(monthly.current_usd))}</span> now, <span data-monthly="simulated_usd">${h(usd(monthly.simulated_usd))}</span> after, saving <span data-monthly="savings_usd">${h(usd(monthly.savings_usd))}</span>.</p>`;
+      : `<p class="monthly">30-day estimate: <span data-monthly="current_usd">${h(usd(monthly.current_micros))}</span> now, <span data-monthly="simulated_usd">${h(usd(monthly.simulated_micros))}</span> after, saving <span data-monthly="savings_usd">${h(usd(monthly.savings_micros))}</span>.</p>`;
   return `<section class="headline" aria-label="Totals">
-${card('current_usd', 'Spend now', usd(t.current_usd))}
-${card('simulated_usd', simulatedTitle, usd(t.simulated_usd))}
-${card('savings_usd', 'Saving', usd(t.savings_usd), ' saving')}
+${card('current_usd', 'Spend now', usd(t.current_micros))}
+${card('simulated_usd', simulatedTitle, usd(t.simulated_micros))}
+${card('savings_usd', 'Saving', usd(t.savings_micros), ' saving')}
 ${card('savings_share', 'Saving %', t.savings_share === null ? '—' : `${(t.savings_share * 100).toFixed(2)}%`, ' saving')}
 </section>
 <p class="shares"><span data-total="requests">${h(requests(t))}</span> requests; ${h(percentOfShare(t.sync_share))} on synchronous lanes, of which ${h(percentOfShare(t.batchable_share))} is work nobody waits on that a batch lane accepts.</p>
@@ -58,7 +58,7 @@ function figure(id: string, title: string, caption: string, svg: string): string
 function stepsTable(bars: readonly WaterfallBar[], waterfall: HtmlReportInput['waterfall']): string {
   const rows = bars
     .map((b, i) => {
-      const after = waterfall[i]?.usd ?? 0;
+      const after = waterfall[i]?.micros ?? 0n;
       return `<tr data-step="${h(b.step)}"><th scope="row">${h(b.title)}</th><td class="num">${b.step === 'now' || b.step === 'final' ? '' : h(b.text)}</td><td class="num" data-usd="step">${h(usd(after))}</td></tr>`;
     })
     .join('\n');
@@ -74,9 +74,9 @@ function workloadTable(input: HtmlReportInput, simulatedTitle: string): string {
 <th scope="row" class="name">${h(w.name)}</th>
 <td><span class="badge ${w.label}">${h(labelTitles[w.label] ?? w.label)}</span></td>
 <td class="num" data-field="requests">${h(requests(w))}</td>
-<td class="num" data-field="current_usd">${h(usd(w.current_usd))}</td>
-<td class="num" data-field="simulated_usd">${h(usd(w.simulated_usd))}</td>
-<td class="num" data-field="savings_usd">${h(usd(w.savings_usd))}</td>
+<td class="num" data-field="current_usd">${h(usd(w.current_micros))}</td>
+<td class="num" data-field="simulated_usd">${h(usd(w.simulated_micros))}</td>
+<td class="num" data-field="savings_usd">${h(usd(w.savings_micros))}</td>
 <td>${reasons}</td>
 </tr>`;
     })
@@ -88,7 +88,7 @@ function workloadTable(input: HtmlReportInput, simulatedTitle: string): string {
 <tbody>
 ${rows}
 </tbody>
-<tfoot><tr data-workload-total=""><th scope="row">Total</th><td></td><td class="num">${h(requests(t))}</td><td class="num" data-field="current_usd">${h(usd(t.current_usd))}</td><td class="num" data-field="simulated_usd">${h(usd(t.simulated_usd))}</td><td class="num" data-field="savings_usd">${h(usd(t.savings_usd))}</td><td></td></tr></tfoot>
+<tfoot><tr data-workload-total=""><th scope="row">Total</th><td></td><td class="num">${h(requests(t))}</td><td class="num" data-field="current_usd">${h(usd(t.current_micros))}</td><td class="num" data-field="simulated_usd">${h(usd(t.simulated_micros))}</td><td class="num" data-field="savings_usd">${h(usd(t.savings_micros))}</td><td></td></tr></tfoot>
 </table></section>`;
 }
 
@@ -101,8 +101,8 @@ function reconciliationTable(input: HtmlReportInput): string {
   const body = rows
     .map(
       (r) => `<tr data-reconciliation="${h(r.model)}/${h(r.lane)}"><th scope="row" class="name">${h(r.model)}</th><td>${h(r.lane)}</td><td class="num">${h(r.rows.toLocaleString('en-US'))}</td>` +
-        `<td class="num" data-field="recomputed_usd">${h(usd(r.recomputed_usd))}</td><td class="num" data-field="reported_usd">${h(usd(r.reported_usd))}</td>` +
-        `<td class="num" data-field="residual_usd">${h(usd(r.residual_usd))}</td><td>${r.flag === null ? '' : h(flagTitles[r.flag])}</td></tr>`,
+        `<td class="num" data-field="recomputed_usd">${h(usd(r.recomputed_micros))}</td><td class="num" data-field="reported_usd">${h(usd(r.reported_micros))}</td>` +
+        `<td class="num" data-field="residual_usd">${h(usd(r.residual_micros))}</td><td>${r.flag === null ? '' : h(flagTitles[r.flag])}</td></tr>`,
     )
     .join('\n');
   return `\n<section id="reconciliation"><h2>Reconciliation: recomputed cost vs the cost the source reported</h2>
@@ -127,13 +127,13 @@ const knownAssumptions: Record<string, { title: string; kind: AssumptionKind; un
   structural_discount: { title: 'Structural discount', kind: 'discount' },
   cache_hit_rate: { title: 'Cache hit rate', kind: 'share', unset: 'as recorded' },
   credit_bonus: { title: 'Prepaid credit bonus', kind: 'share' },
-  min_saving_usd: { title: 'Minimum saving worth the plumbing (per 30 days)', kind: 'usd' },
+  min_saving_micros: { title: 'Minimum saving worth the plumbing (per 30 days)', kind: 'usd' },
 };
 
 function assumptionValue(value: unknown, kind: AssumptionKind, unset = 'none'): string {
   if (value === null || value === undefined) return unset;
   if (kind === 'share' && typeof value === 'number') return percentOfShare(value);
-  if (kind === 'usd' && typeof value === 'number') return usd(value);
+  if (kind === 'usd' && typeof value === 'bigint') return usd(value);
   if (kind === 'list' && Array.isArray(value)) return value.length === 0 ? unset : value.map(String).join(', ');
   if (kind === 'discount' && typeof value === 'object') {
     const d = value as { global?: unknown; per_provider?: Record<string, unknown> };
@@ -141,7 +141,7 @@ function assumptionValue(value: unknown, kind: AssumptionKind, unset = 'none'): 
     for (const [provider, share] of Object.entries(d.per_provider ?? {})) parts.push(`${provider} ${typeof share === 'number' ? percentOfShare(share) : String(share)}`);
     return parts.join('; ');
   }
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return typeof value === 'string' ? value : typeof value === 'bigint' ? value.toString() : JSON.stringify(value);
 }
 
 function assumptionsList(assumptions: HtmlReportInput['assumptions']): string {
@@ -165,7 +165,7 @@ function unpricedSection(input: HtmlReportInput): string {
 <thead><tr><th scope="col">Model as written</th><th scope="col">Provider</th><th scope="col" class="num">Calls</th><th scope="col" class="num">Requests</th><th scope="col" class="num">Tokens</th><th scope="col" class="num">Reported cost</th><th scope="col">Why, closest catalog ids, fix</th></tr></thead>
 <tbody>
 ${u.models
-  .map((m) => `<tr data-unpriced="${h(m.model)}"><th scope="row" class="name">${h(m.model)}</th><td>${h(m.provider ?? '?')}</td><td class="num">${h(count(m.calls))}</td><td class="num">${h(count(m.requests))}</td><td class="num">${h(count(m.tokens))}</td><td class="num">${m.reported_usd === null ? '–' : h(usd(m.reported_usd))}</td><td>${h(m.reason)}; closest: ${h(m.closest_ids.join(', '))}<br><code>${h(m.fix)}</code></td></tr>`)
+  .map((m) => `<tr data-unpriced="${h(m.model)}"><th scope="row" class="name">${h(m.model)}</th><td>${h(m.provider ?? '?')}</td><td class="num">${h(count(m.calls))}</td><td class="num">${h(count(m.requests))}</td><td class="num">${h(count(m.tokens))}</td><td class="num">${m.reported_micros === null ? '–' : h(usd(m.reported_micros))}</td><td>${h(m.reason)}; closest: ${h(m.closest_ids.join(', '))}<br><code>${h(m.fix)}</code></td></tr>`)
   .join('\n')}
 </tbody></table>`;
   const charges = u.charges.length === 0 ? '' : `<p>Charges with no rate in the catalog, not priced (never as text tokens):</p>${list(u.charges.map((c) => `${count(c.quantity)} ${chargeLabel(c.charge)} on ${c.model} (${count(c.calls)} calls)`))}`;
@@ -203,7 +203,7 @@ ${workloadTable(input, simulatedTitle)}${reconciliationTable(input)}
 ${unpricedSection(input)}
 ${notes}
 ${assumptionsList(input.assumptions)}
-<footer>Generated by batchable from the JSON report (schema_version ${h(String(input.schema_version))}). Money is shown to the cent, rounded half away from zero from the JSON's exact 6-decimal figures. This file is self-contained: no scripts, no fonts or images to fetch, no network.</footer>
+<footer>Generated by batchable from the JSON report (schema_version ${h(String(input.schema_version))}). Money is shown to the cent, rounded half away from zero from the exact micro-dollar figures the JSON prints. This file is self-contained: no scripts, no fonts or images to fetch, no network.</footer>
 </main>
 </body>
 </html>

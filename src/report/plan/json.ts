@@ -8,7 +8,6 @@ import { intJson, type JsonDecimal, stringifyJson, usdJson } from '../json-numbe
 export const planSchemaVersion = 1;
 
 const n = (v: bigint): JsonDecimal => intJson(v);
-const usdNumber = (v: bigint): JsonDecimal => usdJson(v);
 const usdOrNull = (v: bigint | undefined) => (v === undefined ? null : usdJson(v));
 
 const entryJson = (e: PlanEntry) => ({
@@ -38,11 +37,11 @@ const entryJson = (e: PlanEntry) => ({
     text: e.schedule.text,
   },
   money: {
-    current_usd: usdNumber(e.money.nowMicros),
-    target_usd: usdNumber(e.money.targetMicros),
-    savings_usd: usdNumber(e.money.savingsMicros),
+    current_usd: usdJson(e.money.nowMicros),
+    target_usd: usdJson(e.money.targetMicros),
+    savings_usd: usdJson(e.money.savingsMicros),
     monthly_savings_usd: usdOrNull(e.money.monthlySavingsMicros),
-    after_fixed_cost_usd: usdNumber(e.money.afterFixedMicros),
+    after_fixed_cost_usd: usdJson(e.money.afterFixedMicros),
   },
   max_output_tokens: { suggested: e.maxOutputTokens.suggested, observed_max: e.maxOutputTokens.observedMax === null ? null : n(e.maxOutputTokens.observedMax), p95: e.maxOutputTokens.p95 === null ? null : n(e.maxOutputTokens.p95) },
   template: {
@@ -60,16 +59,16 @@ export function planJson(p: Plan): unknown {
     schema_version: planSchemaVersion,
     command: 'plan',
     period: { since: p.period.since, until: p.period.until, days: p.period.seconds === null ? null : Math.round((Number(p.period.seconds) / 86_400) * 1e6) / 1e6 },
-    assumptions: { min_saving_usd: usdNumber(p.minSavingMicros), limits_checked_on: p.limitsCheckedOn },
+    assumptions: { min_saving_usd: usdJson(p.minSavingMicros), limits_checked_on: p.limitsCheckedOn },
     totals: {
       workloads: p.entries.length,
-      savings_usd: usdNumber(p.totals.savingsMicros),
+      savings_usd: usdJson(p.totals.savingsMicros),
       monthly_savings_usd: usdOrNull(p.totals.monthlySavingsMicros),
-      after_fixed_cost_usd: usdNumber(p.totals.afterFixedMicros),
+      after_fixed_cost_usd: usdJson(p.totals.afterFixedMicros),
       jobs_per_day: p.totals.jobsPerDay,
     },
     workloads: p.entries.map(entryJson),
-    not_moved: p.skipped.map((s) => ({ workload: s.workload, model: s.model, requests: n(s.requests), savings_usd: usdNumber(s.savingsMicros), reason: s.reason })),
+    not_moved: p.skipped.map((s) => ({ workload: s.workload, model: s.model, requests: n(s.requests), savings_usd: usdJson(s.savingsMicros), reason: s.reason })),
     limits: p.targets.map((t) => ({
       target: t.id,
       name: t.name,
