@@ -3,7 +3,8 @@
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
 //   pacific-saas     (tune)     the first corpus (eval/corpus.ts): B2B SaaS on Pacific time, hard cases by hand
-//   global-consumer  (tune)     a consumer app with users in every zone: interactive traffic flat around the clock
+//   global-consumer  (tune)     a consumer app with users in every zone: interactive traffic flat around the clock;
+//                               also rendered as usage-API buckets (a bucket tune set where people keep weekends too)
 //   data-company     (tune)     bulk jobs in business hours started by analysts, carrying the analyst's own id;
 //                               also rendered as usage-API buckets (data-company-usage-1h / -1d), to tune bucket signals on
 //   b2b-office       (held-out) a B2B product used 9 to 5 in one region (UTC+1)
@@ -33,7 +34,7 @@ const embLarge = 'text-embedding-3-large';
 export const family: readonly FamilyOrg[] = [
   { id: 'pacific-saas', role: 'tune', tz: -7, profile: 'office', rendering: 'corpus', story: 'the first corpus (eval/corpus.ts)', workloads: [] },
   {
-    id: 'global-consumer', role: 'tune', tz: 0, profile: 'global', rendering: 'calls',
+    id: 'global-consumer', role: 'tune', tz: 0, profile: 'global', rendering: 'calls', usageToo: true,
     story: 'consumer chat app, users in every time zone; jobs at fixed UTC times and by hand in the London office',
     workloads: [
       { id: 'companion chat', truth: 'blocking', story: 'streamed sessions, users everywhere', kind: 'sessions', starts: 9000, calls: [3, 12], gapS: [25, 60],

@@ -2,6 +2,7 @@
 // signal and the combined "nobody waits" strength decide, and weak or conflicting evidence means blocking:
 // quietly batching something a user waits on is the costliest mistake (seed 002).
 import { sqlString } from '../db/sql.ts';
+import { keepsWeekendShare, lumpyAbsentShare, lumpyDispersion, lumpyMinMedian, lumpyMinWeekdays, lumpySpreadShare, lumpyStepShare, quietWeekendShare } from './signals/days.ts';
 import { bulkEmbeddingTokens, queryEmbeddingTokens } from './signals/per-call.ts';
 import { thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
 
@@ -43,6 +44,13 @@ export const evidence: readonly Evidence[] = [
       ELSE ${pct('machine_gap_share')} || ' of one id''s repeat calls start within 1 s of its last answer (no time to read it)' END` },
   { side: 'free', strength: 0.75, when: `span_days >= 7 AND absent_day_share >= 0.25 AND day_cv >= 1.0 AND active_day_median >= 200`,
     text: `'irregular days: absent on ' || ${pct('absent_day_share')} || ' of the org''s active days, ' || round(active_day_median)::INTEGER || ' requests on a median day it runs (daily variation ' || round(day_cv, 1) || 'x the mean): work started now and then, not people who come back every day'` },
+  // Lumpy days (signals/days.ts): the day-bucket sign of jobs started by hand on most working days, which
+  // "irregular days" misses because they are rarely absent.
+  { side: 'free', strength: 0.75, when: `span_weekdays >= ${lumpyMinWeekdays} AND weekday_median >= ${lumpyMinMedian} AND (weekday_spread_share >= ${lumpySpreadShare} OR weekday_step_share >= ${lumpyStepShare} OR weekday_absent_share >= ${lumpyAbsentShare}) AND weekday_dispersion >= ${lumpyDispersion}`,
+    text: `'lumpy days: on the org''s working days its requests spread ' || ${pct('weekday_spread_share')} || ' of its median day (' || round(weekday_median)::INTEGER || ') between the quartiles, trend aside, and move a median ' || ${pct('weekday_step_share')} || ' from one day to the next' || CASE WHEN weekday_absent_share > 0 THEN ' and stop on ' || ${pct('weekday_absent_share')} || ' of them' ELSE '' END || ', in lumps of about ' || round(weekday_dispersion)::INTEGER || ' requests (variance over mean): whole runs of work some days and not others; a crowd of people moves by a few per cent a day'` },
+  // Weak on its own (a 24/7 customer-facing service keeps weekends too): it adds to another sign, and shows in explain.
+  { side: 'free', strength: 0.5, when: `org_weekend_days >= 4 AND org_weekend_share <= ${quietWeekendShare} AND weekend_days_on >= org_weekend_days AND weekend_share >= ${keepsWeekendShare} AND requests >= 200`,
+    text: `'runs through weekends: on every weekend day, at ' || ${pct('weekend_share')} || ' of its weekday volume, while the org as a whole drops to ' || ${pct('org_weekend_share')} || ' (the org''s people work in the week; a schedule does not)'` },
   { side: 'free', strength: 0.75, when: `onoff_share >= 0.5`,
     text: `'on/off hours: ' || ${pct('onoff_share')} || ' of requests fall in hours of the day when it runs at a median ' || round(onoff_on_median)::INTEGER || ' requests/h on some days and not at all on others: work started now and then, not people who come back at the same hour'` },
   { side: 'free', strength: 0.85, when: `embedding_share >= 0.5 AND embedding_input_median >= ${bulkEmbeddingTokens}`,

@@ -16,18 +16,94 @@ export const dailySql = `
     WHERE bucket AND ended_us - epoch_us(ts) > 3600000000 AND ended_us - epoch_us(ts) <= 86400000000
   ) GROUP BY wid, day`;
 
-/** Per workload: org-active days in its span, share of them it is absent, the variation of its daily requests, its median active day. */
+/**
+ * Lumpy days. A crowd's daily requests are the sum of many people each adding a little: from one working day
+ * to the next they move by a few per cent (more with growth or a busy Monday, but smoothly), and their
+ * variance over mean (the size of the independent lumps the traffic comes in) is about one session's calls.
+ * A job started by hand adds whole runs of hundreds of requests: some days one run, some days two or three.
+ * Over the org's active UTC weekdays (weekends are left out, so office people in a 24/7 org do not look
+ * lumpy), a workload whose days spread between the quartiles by at least this share of its median day, once a
+ * straight-line trend is taken out (a crowd growing over the month spreads its levels, smoothly)...
+ */
+export const lumpySpreadShare = 0.3;
+/**
+ * ...or whose median step from one working day to the next is at least this share of its median day (a key
+ * that runs one run on most days has equal quartiles, but steps by a run on the others)...
+ */
+export const lumpyStepShare = 0.2;
+/** ...or that is absent on at least this share of those weekdays (people do not skip a fifth of working days)... */
+export const lumpyAbsentShare = 0.2;
+/** ...and whose day-to-day variance over mean is at least this (lumps of 50+ requests: no person's day, a run's)... */
+export const lumpyDispersion = 50;
+/** ...on a median weekday of at least this many requests, over at least lumpyMinWeekdays org-active weekdays, is runs of work. */
+export const lumpyMinMedian = 200;
+export const lumpyMinWeekdays = 10;
+
+/**
+ * Weekends. In an org whose traffic on weekend days is at most this share of its weekday traffic (people
+ * work in the week)...
+ */
+export const quietWeekendShare = 0.35;
+/** ...a workload that runs on every weekend day at least this share of its weekday volume keeps no office hours. */
+export const keepsWeekendShare = 0.75;
+
+/**
+ * Per workload, over the org-active days in its span: share of them it is absent, the variation of its daily
+ * requests, its median active day; over the org-active UTC weekdays: the quartiles' spread around a straight-line
+ * trend, the median step between consecutive ones (both over the median day), and the steps' variance over the
+ * mean (lumpy days); and weekend days against weekdays, its own and the org's. UTC weekdays: an
+ * office's local weekday mostly lands on the same UTC date, and the day buckets of the usage API are UTC.
+ */
 export const dayShapeSql = `
-  WITH org AS (SELECT day, sum(n) AS n FROM _cls_daily GROUP BY day),
-  org_days AS (SELECT day FROM org WHERE n >= ${orgActiveDayShare} * (SELECT median(n) FROM org)),
+  WITH days AS (SELECT *, ((day + 3) % 7) >= 5 AS weekend FROM _cls_daily),
+  org AS (SELECT day, weekend, sum(n) AS n FROM days GROUP BY ALL),
+  org_days AS (SELECT day, weekend FROM org WHERE n >= ${orgActiveDayShare} * (SELECT median(n) FROM org)),
+  org_week AS (
+    SELECT coalesce(avg(n) FILTER (WHERE weekend) / nullif(avg(n) FILTER (WHERE NOT weekend), 0), 0) AS org_weekend_share,
+      count(*) FILTER (WHERE weekend) AS org_weekend_days
+    FROM org WHERE day BETWEEN (SELECT min(day) FROM org) + 1 AND (SELECT max(day) FROM org) - 1
+  ),
   span AS (SELECT wid, min(day) AS d0, max(day) AS d1 FROM _cls_daily GROUP BY wid),
   grid AS (
-    SELECT s.wid, o.day, coalesce(p.n, 0) AS n FROM span s JOIN org_days o ON o.day BETWEEN s.d0 AND s.d1
+    SELECT s.wid, o.day, o.weekend, coalesce(p.n, 0) AS n FROM span s JOIN org_days o ON o.day BETWEEN s.d0 AND s.d1
     LEFT JOIN _cls_daily p ON p.wid = s.wid AND p.day = o.day
+  ),
+  steps AS (
+    SELECT wid, n - lag(n) OVER (PARTITION BY wid ORDER BY day) AS step FROM grid WHERE NOT weekend
+  ),
+  step_stats AS (
+    -- Steps between consecutive working days: a trend (a crowd growing over the month) barely moves them, runs
+    -- of work do. Half the mean squared step is the variance free of the trend (von Neumann).
+    SELECT wid, median(abs(step)) AS weekday_step_median, avg(step * step) / 2 AS weekday_step_var FROM steps WHERE step IS NOT NULL GROUP BY wid
+  ),
+  trend AS (SELECT wid, regr_intercept(n, day) AS a, regr_slope(n, day) AS b FROM grid WHERE NOT weekend GROUP BY wid),
+  spread AS (
+    SELECT wid, quantile_cont(r, 0.75) - quantile_cont(r, 0.25) AS weekday_spread
+    FROM (SELECT g.wid, g.n - (t.a + coalesce(t.b, 0) * g.day) AS r FROM grid g JOIN trend t USING (wid) WHERE NOT g.weekend) GROUP BY wid
+  ),
+  shape AS (
+    SELECT wid, count(*) AS span_days, count(*) FILTER (WHERE n = 0) / count(*) AS absent_day_share,
+      coalesce(stddev_pop(n) / nullif(avg(n), 0), 0) AS day_cv, median(n) FILTER (WHERE n > 0) AS active_day_median,
+      count(*) FILTER (WHERE NOT weekend) AS span_weekdays,
+      median(n) FILTER (WHERE NOT weekend) AS weekday_median,
+      count(*) FILTER (WHERE NOT weekend AND n = 0) / nullif(count(*) FILTER (WHERE NOT weekend), 0) AS weekday_absent_share,
+      avg(n) FILTER (WHERE NOT weekend) AS weekday_mean
+    FROM grid GROUP BY wid
+  ),
+  -- Weekends over every day of the org's span but its first and last (partial) ones, active or not: a quiet
+  -- weekend is exactly what the active-day filter leaves out.
+  week AS (
+    SELECT d.wid, count(*) FILTER (WHERE d.weekend AND d.n > 0) AS weekend_days_on,
+      coalesce(avg(d.n) FILTER (WHERE d.weekend) / nullif(avg(d.n) FILTER (WHERE NOT d.weekend), 0), 0) AS weekend_share
+    FROM (SELECT o.day, o.weekend, s.wid, coalesce(p.n, 0) AS n FROM org o CROSS JOIN (SELECT DISTINCT wid FROM _cls_daily) s
+      LEFT JOIN _cls_daily p ON p.wid = s.wid AND p.day = o.day
+      WHERE o.day BETWEEN (SELECT min(day) FROM org) + 1 AND (SELECT max(day) FROM org) - 1) d
+    GROUP BY d.wid
   )
-  SELECT wid, count(*) AS span_days, count(*) FILTER (WHERE n = 0) / count(*) AS absent_day_share,
-    coalesce(stddev_pop(n) / nullif(avg(n), 0), 0) AS day_cv, median(n) FILTER (WHERE n > 0) AS active_day_median
-  FROM grid GROUP BY wid`;
+  SELECT shape.* EXCLUDE (weekday_mean), weekday_spread / nullif(weekday_median, 0) AS weekday_spread_share,
+    weekday_step_median / nullif(weekday_median, 0) AS weekday_step_share,
+    weekday_step_var / nullif(weekday_mean, 0) AS weekday_dispersion, week.* EXCLUDE (wid), org_week.*
+  FROM shape LEFT JOIN spread USING (wid) LEFT JOIN step_stats USING (wid) LEFT JOIN week USING (wid) CROSS JOIN org_week`;
 
 /** On/off hours: at one hour of the day, a workload this irregular across the org's active days (stddev / mean)... */
 export const onOffCv = 1.0;
