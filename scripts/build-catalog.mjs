@@ -29,6 +29,8 @@ const providers = {
   deepseek: { batch: { operations: ['chat'], multiplier: '0.5' }, notes: 'Batch lane per seed 003: chat only.' },
 };
 
+/** genai-prices' provider ids per catalog provider. */
+const genaiProviders = { openai: 'openai', anthropic: 'anthropic', google: 'google', deepseek: 'deepseek', mistral: 'mistral', xai: 'x-ai', cohere: 'cohere' };
 // [provider, catalog id, LiteLLM key, aliases, genai-prices id, models.dev id, seed 003 {input, output}]
 const models = [
   ['anthropic', 'claude-opus-5', 'claude-opus-5', [], 'claude-opus-5', 'claude-opus-5'],
@@ -99,7 +101,58 @@ function litellmRates(e, suffix) {
     cache_read: usd(e[`cache_read_input_token_cost${suffix}`] ?? (suffix === '' ? e.input_cost_per_token_cache_hit : undefined)),
     cache_write_5m: usd(e[`cache_creation_input_token_cost${suffix}`]),
     cache_write_1h: usd(cw1h),
+    // Charges that are not text tokens (src/pricing/charges.ts), per token like the text rates.
+    audio_input: usd(e[`input_cost_per_audio_token${suffix}`]),
+    audio_output: usd(e[`output_cost_per_audio_token${suffix}`]),
+    image_input: usd(e[`input_cost_per_image_token${suffix}`]),
+    image_output: usd(e[`output_cost_per_image_token${suffix}`]),
   });
+}
+
+// ---- Charges that are not text tokens: audio and image tokens, web searches --------------------------------------
+// LiteLLM's per-token audio and image rates come with its entry (litellmRates). What LiteLLM lacks, genai-prices
+// (`input_audio_mtok`, `output_audio_mtok`, `input_image_mtok`, `output_image_mtok`, `web_searches_kcount`) and then
+// models.dev (`cost.input_audio`, `cost.output_audio`) fill in, named in the entry's source. Web searches: Anthropic
+// only, where the usage reports count them (server_tool_use.web_search_requests); LiteLLM states the fee per query
+// by search-context size, taken when it is one figure for every size.
+const chargeFields = ['audio_input', 'audio_output', 'image_input', 'image_output'];
+const genaiChargeKeys = { audio_input: 'input_audio_mtok', audio_output: 'output_audio_mtok', image_input: 'input_image_mtok', image_output: 'output_image_mtok' };
+const devChargeKeys = { audio_input: 'input_audio', audio_output: 'output_audio' };
+/** USD per 1,000 searches from LiteLLM's per-query fee, when every search-context size costs the same. */
+function litellmWebSearch(e) {
+  const sizes = Object.values(e.search_context_cost_per_query ?? {});
+  if (sizes.length === 0 || sizes.some((v) => v !== sizes[0]) || typeof sizes[0] !== 'number') return undefined;
+  return microsToUsdText(perTokenToMicros(sizes[0]) * 1000n / 1_000_000n);
+}
+function genaiLatest(providerId, modelId) {
+  const m = genai.find((x) => x.id === providerId)?.models.find((x) => x.id === modelId);
+  if (!m) return undefined;
+  return Array.isArray(m.prices) ? m.prices.filter((x) => !x.constraint?.start_time).at(-1)?.prices : m.prices;
+}
+const baseOf = (v) => (typeof v === 'object' && v !== null ? v.base : v);
+/** Adds the charges an entry lacks from genai-prices and models.dev; notes a figure that differs from LiteLLM's. */
+function fillCharges(id, provider, entry, genaiId, devEntry) {
+  const added = [];
+  const g = genaiId ? genaiLatest(genaiProviders[provider], genaiId) : undefined;
+  for (const f of chargeFields) {
+    const fromGenai = baseOf(g?.[genaiChargeKeys[f]]);
+    const fromDev = devChargeKeys[f] ? devEntry?.cost?.[devChargeKeys[f]] : undefined;
+    if (entry[f] !== undefined) {
+      if (fromGenai !== undefined) compare(id, f, entry[f], perMTokToMicros(fromGenai), 'genai-prices');
+      if (fromDev !== undefined) compare(id, f, entry[f], perMTokToMicros(fromDev), 'models.dev');
+      continue;
+    }
+    if (fromGenai !== undefined) (entry[f] = microsToUsdText(perMTokToMicros(fromGenai))), added.push(`${f}: genai-prices@47df840a`);
+    else if (fromDev !== undefined) (entry[f] = microsToUsdText(perMTokToMicros(fromDev))), added.push(`${f}: models.dev@f3fc6922`);
+  }
+  if (provider === 'anthropic') {
+    const ws = baseOf(g?.web_searches_kcount);
+    if (entry.web_search === undefined && ws !== undefined) (entry.web_search = microsToUsdText(usdToMicros(String(ws)))), added.push('web_search: genai-prices@47df840a');
+    else if (entry.web_search !== undefined && ws !== undefined) compare(id, 'web_search (per 1k)', entry.web_search, usdToMicros(String(ws)), 'genai-prices');
+  } else {
+    delete entry.web_search;
+  }
+  if (added.length > 0 && entry.source) entry.source += `; ${added.join(', ')}`;
 }
 
 const half = (text) => (text === undefined ? undefined : microsToUsdText((usdToMicros(text) + 1n) / 2n));
@@ -132,6 +185,8 @@ for (const [provider, id, key, aliases, genaiId, devId, seed] of models) {
   const input = seed?.input ?? std.input;
   const output = seed?.output ?? std.output;
   const entry = { effective_from: '', input, output };
+  for (const f of chargeFields) if (std[f] !== undefined) entry[f] = std[f];
+  if (provider === 'anthropic' && litellmWebSearch(e) !== undefined) entry.web_search = litellmWebSearch(e);
   if (provider === 'anthropic') {
     // Anthropic's published multipliers, exact from the input rate.
     entry.cache_read = scaled(input, 1n, 10n);
@@ -164,6 +219,7 @@ for (const [provider, id, key, aliases, genaiId, devId, seed] of models) {
   entry.effective_from = dev?.release_date ?? '2025-01-01';
   entry.source = seed ? `${SEED}; cache, lanes and tiers: ${LITELLM} ${key}` : `${LITELLM} ${key}`;
   entry.checked = CHECKED;
+  fillCharges(id, provider, entry, genaiId, dev);
   // Cross-checks against the other databases (their latest base prices).
   const g = genaiId ? genaiBase(provider, genaiId) : undefined;
   if (g) for (const f of ['input', 'output', 'cache_read']) compare(id, f, entry[f], g[f], 'genai-prices');
@@ -195,7 +251,6 @@ const litellmProviders = {
 };
 /** Cloud routes, last: they fill in what the providers' own figures lack (retired Claude models, Vertex-only ids). */
 const litellmRoutes = { anthropic: ['vertex_ai-anthropic_models'], google: ['vertex_ai-language-models', 'vertex_ai-embedding-models'] };
-const genaiProviders = { openai: 'openai', anthropic: 'anthropic', google: 'google', deepseek: 'deepseek', mistral: 'mistral', xai: 'x-ai', cohere: 'cohere' };
 const devProviders = { openai: ['openai'], anthropic: ['anthropic'], google: ['google', 'google-vertex'], deepseek: ['deepseek'], mistral: ['mistral'], xai: ['xai'], cohere: ['cohere'] };
 const textModes = new Set(['chat', 'responses', 'completion', 'embedding']);
 /** Names that are not text or embedding models (image, speech, video, moderation, rerank, OCR). */
@@ -218,6 +273,8 @@ function releaseDate(provider, id) {
 function litellmEntry(provider, key, e, from) {
   const std = litellmRates(e, '');
   const entry = { effective_from: from, input: std.input, output: std.output };
+  for (const f of chargeFields) if (std[f] !== undefined) entry[f] = std[f];
+  if (provider === 'anthropic' && litellmWebSearch(e) !== undefined) entry.web_search = litellmWebSearch(e);
   if (provider === 'anthropic') {
     entry.cache_read = std.cache_read ?? scaled(std.input, 1n, 10n);
     entry.cache_write_5m = std.cache_write_5m ?? scaled(std.input, 5n, 4n);
@@ -258,6 +315,7 @@ function litellmCandidates(provider, llps, route = false) {
       if (e.input_cost_per_token === 0 && !e.output_cost_per_token) continue; // free previews: no price to state
       const ops = e.mode === 'embedding' ? ['embeddings'] : e.mode === 'responses' ? ['responses'] : e.mode === 'completion' ? ['completions'] : ['chat', 'responses', 'completions'];
       const entry = litellmEntry(provider, key, { ...e, output_cost_per_token: e.output_cost_per_token ?? 0 }, releaseDate(provider, id) ?? '2024-01-01');
+      fillCharges(id, provider, entry, id, devProviders[provider].map((p) => modelsDev[p]?.models?.[id]).find((m) => m !== undefined));
       candidates.push({ provider, id, operations: ops, entry, route });
     }
   }
@@ -272,7 +330,10 @@ for (const [provider, llps] of Object.entries(litellmProviders)) {
     const v = (x) => (typeof x === 'object' && x !== null ? x.base : x);
     if (!set || v(set.input_mtok) === undefined || (v(set.output_mtok) === undefined && !m.id.includes('embed'))) continue;
     const mt = (x) => (v(x) === undefined ? undefined : microsToUsdText(perMTokToMicros(v(x))));
-    const entry = defined({ effective_from: releaseDate(provider, m.id) ?? '2024-01-01', input: mt(set.input_mtok), output: mt(set.output_mtok) ?? '0', cache_read: mt(set.cache_read_mtok), cache_write_5m: mt(set.cache_write_mtok), cache_write_1h: mt(set.cache_write_1h_mtok), source: `genai-prices@47df840a (2026-08-21) ${genaiProviders[provider]}/${m.id}`, checked: '2026-08-21' });
+    const entry = defined({ effective_from: releaseDate(provider, m.id) ?? '2024-01-01', input: mt(set.input_mtok), output: mt(set.output_mtok) ?? '0', cache_read: mt(set.cache_read_mtok), cache_write_5m: mt(set.cache_write_mtok), cache_write_1h: mt(set.cache_write_1h_mtok),
+      ...defined(Object.fromEntries(chargeFields.map((f) => [f, mt(set[genaiChargeKeys[f]])]))),
+      web_search: provider === 'anthropic' && v(set.web_searches_kcount) !== undefined ? microsToUsdText(usdToMicros(String(v(set.web_searches_kcount)))) : undefined,
+      source: `genai-prices@47df840a (2026-08-21) ${genaiProviders[provider]}/${m.id}`, checked: '2026-08-21' });
     // genai-prices names a family by its `-latest` id and matches every snapshot by prefix: the family id is the model.
     const family = m.id.replace(/-latest$/, '');
     candidates.push({ provider, id: family, aliases: family === m.id ? [] : [m.id], operations: m.id.includes('embed') ? ['embeddings'] : ['chat', 'responses', 'completions'], entry });
@@ -284,7 +345,8 @@ for (const [provider, llps] of Object.entries(litellmProviders)) {
       if (m.modalities?.output && !m.modalities.output.includes('text') && !devKey.includes('embed')) continue;
       const id = devKey.replace(/@default$/, '').replace(/@(\d{8})$/, '-$1');
       const mt = (x) => (x === undefined ? undefined : microsToUsdText(perMTokToMicros(x)));
-      const entry = defined({ effective_from: m.release_date ?? '2024-01-01', input: mt(m.cost.input), output: mt(m.cost.output), cache_read: mt(m.cost.cache_read), cache_write_5m: mt(m.cost.cache_write), source: `models.dev@f3fc6922 (2026-07-02) ${dp}/${devKey}`, checked: '2026-07-02' });
+      const entry = defined({ effective_from: m.release_date ?? '2024-01-01', input: mt(m.cost.input), output: mt(m.cost.output), cache_read: mt(m.cost.cache_read), cache_write_5m: mt(m.cost.cache_write),
+        audio_input: mt(m.cost.input_audio), audio_output: mt(m.cost.output_audio), source: `models.dev@f3fc6922 (2026-07-02) ${dp}/${devKey}`, checked: '2026-07-02' });
       if (provider === 'anthropic' && entry.cache_write_1h === undefined) entry.cache_write_1h = scaled(entry.input, 2n, 1n);
       candidates.push({ provider, id, operations: devKey.includes('embed') ? ['embeddings'] : ['chat', 'responses', 'completions'], entry });
     }
@@ -323,7 +385,11 @@ for (const [provider, gp] of Object.entries(genaiProviders)) {
       const p = step.prices;
       const base = (x) => (typeof x === 'object' && x !== null ? x.base : x);
       const mt = (x) => (base(x) === undefined ? undefined : microsToUsdText(perMTokToMicros(base(x))));
-      const entry = defined({ effective_from: from, input: mt(p.input_mtok), output: mt(p.output_mtok), cache_read: mt(p.cache_read_mtok), cache_write_5m: mt(p.cache_write_mtok), cache_write_1h: mt(p.cache_write_1h_mtok) });
+      // A dated entry replaces the whole price: the charges the model had carry on unless the step states its own.
+      const prior = model.prices.at(-1);
+      const entry = defined({ effective_from: from, input: mt(p.input_mtok), output: mt(p.output_mtok), cache_read: mt(p.cache_read_mtok), cache_write_5m: mt(p.cache_write_mtok), cache_write_1h: mt(p.cache_write_1h_mtok),
+        ...defined(Object.fromEntries(chargeFields.map((f) => [f, mt(p[genaiChargeKeys[f]]) ?? prior[f]]))),
+        web_search: provider === 'anthropic' ? (base(p.web_searches_kcount) !== undefined ? microsToUsdText(usdToMicros(String(base(p.web_searches_kcount)))) : prior.web_search) : undefined });
       const tiers = new Map();
       const names = { input_mtok: 'input', output_mtok: 'output', cache_read_mtok: 'cache_read', cache_write_mtok: 'cache_write_5m', cache_write_1h_mtok: 'cache_write_1h' };
       for (const [k, v] of Object.entries(p)) {
@@ -368,7 +434,7 @@ writeFileSync(here('../pricing/aliases.schema.json'), `${JSON.stringify(aliasesJ
 // The disagreements go into pricing/README.md between markers, so the page always matches the data.
 const readmePath = here('../pricing/README.md');
 const readme = readFileSync(readmePath, 'utf8');
-const table = ['| model | field | bundled (USD/MTok) | other source | source |', '|---|---|---|---|---|', ...disagreements].join('\n');
+const table = ['| model | field | bundled (USD/MTok) | other source | source |', '|---|---|---|---|---|', ...new Set(disagreements)].join('\n');
 const start = '<!-- disagreements:start -->';
 const end = '<!-- disagreements:end -->';
 writeFileSync(readmePath, readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${table}\n${end}`));

@@ -3,6 +3,7 @@
 // with calls.call_id; pricing writes `priced_calls` (a view: per call tokens and a price key, rates per key).
 // The report and `check` read label_keys, label_outcomes and priced_calls; explain and exports read labels.
 import type { ColumnSpec } from './schema.ts';
+import { charges } from '../pricing/charges.ts';
 
 type Spec = { readonly name: string; readonly type: string; readonly doc: string };
 
@@ -80,7 +81,17 @@ export const pricedCallsColumns = [
   { name: 'bil_cw5', type: 'BIGINT', doc: '' },
   { name: 'bil_cw1h', type: 'BIGINT', doc: '' },
   { name: 'bil_out', type: 'BIGINT', doc: '' },
-  { name: 'cost_pico', type: 'HUGEINT', doc: 'cost as billed, pico-dollars: sum of tokens x billed rates' },
+  // The charges that are not text tokens (src/pricing/charges.ts), each a quantity and four rates in µ$ per
+  // million units: std_ NULL when the catalog has no rate (the quantity is then reported unpriced and costs 0 here);
+  // bat_, flx_ and bil_ never NULL (a lane without its own rate falls back to standard).
+  ...charges.flatMap((c) => [
+    { name: `${c.kind}_tok`, type: 'BIGINT', doc: `${c.label} (calls.${c.column}; 0 where NULL)` },
+    { name: `std_${c.kind}`, type: 'BIGINT', doc: `standard rate for ${c.label}, µ$ per million; NULL: no rate in the catalog` },
+    { name: `bat_${c.kind}`, type: 'BIGINT', doc: '' },
+    { name: `flx_${c.kind}`, type: 'BIGINT', doc: '' },
+    { name: `bil_${c.kind}`, type: 'BIGINT', doc: '' },
+  ]),
+  { name: 'cost_pico', type: 'HUGEINT', doc: 'cost as billed, pico-dollars: sum of tokens (and charges) x billed rates' },
   { name: 'call_key', type: 'BIGINT', doc: 'calls.call_key: what queries over many calls join on' },
   // The call facts the savings report sums, copied here so that its single pass need not read `calls` too.
   { name: 'requests', type: 'BIGINT', doc: 'calls.requests (NULL when the source does not say)' },

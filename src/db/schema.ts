@@ -41,6 +41,10 @@ export const callColumns = [
   // output_tokens and put it here (issue 12).
   { name: 'audio_input_tokens', type: 'BIGINT', doc: 'audio input tokens, cached audio included; not in input_tokens or cache_read_tokens' },
   { name: 'audio_output_tokens', type: 'BIGINT', doc: 'audio output tokens; not in output_tokens' },
+  // Image tokens likewise (OpenAI reports them per modality): priced at the model's image rates, where the catalog
+  // has them; image input follows the text input rate unless the model publishes its own (src/pricing/charges.ts).
+  { name: 'image_input_tokens', type: 'BIGINT', doc: 'uncached image input tokens; not in input_tokens' },
+  { name: 'image_output_tokens', type: 'BIGINT', doc: 'image output tokens; not in output_tokens' },
   { name: 'api_key', type: 'VARCHAR', doc: 'API key id (or hash)' },
   { name: 'api_key_name', type: 'VARCHAR', doc: 'API key name or alias' },
   { name: 'project', type: 'VARCHAR', doc: 'OpenAI project, Anthropic workspace, team' },
@@ -80,6 +84,8 @@ export const tokenColumns = [
   'web_search_requests',
   'audio_input_tokens',
   'audio_output_tokens',
+  'image_input_tokens',
+  'image_output_tokens',
 ] as const satisfies readonly CallColumn[];
 
 /** What every row needs to be a call: without these it is a reject. */
@@ -120,6 +126,14 @@ export const migrations: readonly { readonly version: number; readonly sql: read
     sql: [
       'ALTER TABLE call_rows ADD COLUMN IF NOT EXISTS audio_input_tokens BIGINT',
       'ALTER TABLE call_rows ADD COLUMN IF NOT EXISTS audio_output_tokens BIGINT',
+    ],
+  },
+  {
+    // The image-token columns, appended the same way.
+    version: 4,
+    sql: [
+      'ALTER TABLE call_rows ADD COLUMN IF NOT EXISTS image_input_tokens BIGINT',
+      'ALTER TABLE call_rows ADD COLUMN IF NOT EXISTS image_output_tokens BIGINT',
     ],
   },
 ];

@@ -5,6 +5,7 @@
 // Reads label_keys, label_outcomes, priced_calls and calls (src/db/analysis-tables.ts); scope as the audit's.
 import { scopeSql, type SavingsFilter } from '../db/queries/savings.ts';
 import type { Workspace } from '../db/types.ts';
+import { charges } from '../pricing/charges.ts';
 
 /** Submission cadences the plan chooses from, hours (each divides a day). */
 export const cadences = [1, 2, 3, 4, 6, 8, 12, 24] as const;
@@ -65,7 +66,8 @@ export type PlanGroupRow = {
   windows: { hours: number; max_requests: bigint; max_input: bigint; max_bytes: bigint; windows: bigint }[];
 };
 
-const rates = ['in', 'cr', 'cw5', 'cw1h', 'out'] as const;
+// Text token kinds and the charges that are not text tokens (audio, image, web searches: src/pricing/charges.ts).
+const rates = ['in', 'cr', 'cw5', 'cw1h', 'out', ...charges.map((c) => c.kind)] as const;
 const cost = (prefix: string) => rates.map((r) => `CAST(${r}_tok AS HUGEINT) * ${prefix}_${r}`).join(' + ');
 
 /** The scoped calls' period, as the audit computes it: first start to last end over every call. */
@@ -89,7 +91,7 @@ export async function selectPlanGroups(ws: Workspace, filter: SavingsFilter): Pr
        SELECT o.workload, o.deadline_minutes, k.agent_chain, c.model, p.catalog_id, p.price_provider, c.provider AS source_provider,
          coalesce(c.operation, 'chat') AS operation, coalesce(c.granularity = 'bucket', false) AS bucket,
          coalesce(p.requests, 1) AS req, epoch_us(p.ts) AS ts_us,
-         p.in_tok, p.cr_tok, p.cw5_tok, p.cw1h_tok, p.out_tok,
+         ${rates.map((r) => `p.${r}_tok`).join(', ')},
          ${rates.map((r) => `p.bil_${r}, p.bat_${r}, p.flx_${r}`).join(', ')},
          CASE WHEN p.batch_eligible AND p.bat_in IS NOT NULL THEN 'batchable' ELSE 'cannot' END AS pool
        FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN priced_calls p USING (call_key) JOIN calls c USING (call_key)

@@ -25,10 +25,25 @@ const multiplier = z
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date YYYY-MM-DD' });
 
+/** USD per 1,000 requests (web searches): decimal text or a number, at most 6 decimals. */
+export const usdPerK = z
+  .union([z.string(), z.number()])
+  .refine((v) => tryUsdToMicros(v) !== undefined, {
+    message: 'expected USD per 1,000 requests as a non-negative decimal with at most 6 decimals, e.g. "10"',
+  })
+  .describe('USD per 1,000 requests, as decimal text ("10") or a number with at most 6 decimals');
+
 const rateFields = {
   cache_read: usdPerMTok.optional().describe('cache read; defaults to input'),
   cache_write_5m: usdPerMTok.optional().describe('5-minute (or only) cache write; defaults to input'),
   cache_write_1h: usdPerMTok.optional().describe('1-hour cache write; defaults to cache_write_5m'),
+  // Charges that are not text tokens (src/pricing/charges.ts). Absent: the charge is shown unpriced, never priced
+  // as text; image input alone follows the text input rate (providers bill vision input as input tokens).
+  audio_input: usdPerMTok.optional().describe('audio input tokens (cached audio included); absent: audio input is reported unpriced'),
+  audio_output: usdPerMTok.optional().describe('audio output tokens; absent: reported unpriced'),
+  image_input: usdPerMTok.optional().describe('image input tokens; defaults to input (vision input is billed as input tokens)'),
+  image_output: usdPerMTok.optional().describe('image output tokens; absent: reported unpriced'),
+  web_search: usdPerK.optional().describe('server-side web searches, USD per 1,000; absent: reported unpriced'),
 };
 
 /** Prices a provider publishes for one lane; a missing field follows the provider's lane rule. */

@@ -8,6 +8,7 @@ import { BatchableError } from '../errors.ts';
 import type { DiffRow } from './update/plan.ts';
 import type { Workspace } from '../db/types.ts';
 import { fixCommand } from './unpriced.ts';
+import { charges } from './charges.ts';
 
 /** $2.50, $0.14, $0.0028: USD per 1M tokens with at least two decimals. */
 export function formatRate(micros: bigint | undefined): string {
@@ -59,6 +60,24 @@ export function showHeader(catalog: Catalog, m: CatalogModel): string {
   return `${m.id} (${m.provider})${m.aliases.length ? `, aliases: ${m.aliases.join(', ')}` : ''}; ${batch}; prices in USD per 1M tokens\n`;
 }
 
+/**
+ * The charges that are not text tokens, as a lane bills them ("audio in $40.00, web search $10.00 / 1k"); image
+ * input only where it differs from the input rate, '–' when there is none. A charge with no rate is unpriced;
+ * "(standard)": the lane has no price of its own for it.
+ */
+function chargesText(r: Rates, standard: Rates): string {
+  const parts = charges.flatMap((c) => {
+    // A discount lane without its own price for the charge bills it at standard, and a call carrying it is not moved there.
+    const own = r.charges[c.field];
+    const rate = own ?? standard.charges[c.field];
+    if (rate === undefined || (c.field === 'image_input' && rate === r.input)) return [];
+    const name = c.label.replace(/ tokens$/, '').replace(/ input$/, ' in').replace(/ output$/, ' out').replace(/es$/, '');
+    const text = c.perUnit === 1_000n ? `${name} ${formatRate(rate / 1000n)} / 1k` : `${name} ${formatRate(rate)}`;
+    return [own === undefined ? `${text} (standard)` : text];
+  });
+  return parts.length === 0 ? '–' : parts.join(', ');
+}
+
 export function showTable(m: CatalogModel): TableSpec {
   const rows: string[][] = [];
   for (const e of [...m.entries].reverse()) {
@@ -66,13 +85,13 @@ export function showTable(m: CatalogModel): TableSpec {
       const lanes: [string, Rates][] = [['standard', t.standard], ...(['batch', 'flex', 'priority'] as const).flatMap((l) => (t.lanes[l] ? [[l, t.lanes[l]] as [string, Rates]] : []))];
       for (const [lane, r] of lanes) {
         rows.push([e.entry.effective_from, t.above === 0 ? 'base' : `>${t.above.toLocaleString('en-US')}`, lane, formatRate(r.input), formatRate(r.output), formatRate(r.cache_read),
-          formatRate(r.cache_write_5m), formatRate(r.cache_write_1h), e.entry.source, e.entry.checked]);
+          formatRate(r.cache_write_5m), formatRate(r.cache_write_1h), chargesText(r, t.standard), e.entry.source, e.entry.checked]);
       }
     }
   }
   return {
-    head: ['from', 'input tier', 'lane', 'input', 'output', 'cache read', 'write 5m', 'write 1h', 'source', 'checked'],
-    align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
+    head: ['from', 'input tier', 'lane', 'input', 'output', 'cache read', 'write 5m', 'write 1h', 'other charges', 'source', 'checked'],
+    align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left', 'left'],
     rows,
   };
 }

@@ -9,6 +9,7 @@ import { applyRatio, parseRatio, usdToMicros, type Ratio } from './decimal.ts';
 import { aliasesFileName, readAliasesFile, type UserAlias } from './aliases.ts';
 import { closestIds, modelKey, normaliseModel, withoutLatest } from './model-names.ts';
 import { routeOf, type RouteRule } from './routes.ts';
+import { charges, type ChargeField } from './charges.ts';
 
 /** Works from src/pricing under vitest and from dist/pricing once built: both sit two levels below the repo. */
 export const bundledPricingDir = fileURLToPath(new URL('../../pricing/', import.meta.url));
@@ -17,8 +18,18 @@ import { defaultPricingDir } from './defaults.ts';
 export { defaultPricingDir };
 export const schemaFileName = 'catalog.schema.json';
 
-/** Rates in µ$ per 1M tokens. */
-export type Rates = { input: bigint; output: bigint; cache_read: bigint; cache_write_5m: bigint; cache_write_1h: bigint };
+/**
+ * Rates in µ$ per 1M tokens. `charges`: the rates of the charges that are not text tokens (src/pricing/charges.ts),
+ * in µ$ per million units (tokens, or web searches); a charge missing here has no rate on this lane.
+ */
+export type Rates = {
+  input: bigint;
+  output: bigint;
+  cache_read: bigint;
+  cache_write_5m: bigint;
+  cache_write_1h: bigint;
+  charges: Partial<Record<ChargeField, bigint>>;
+};
 export const rateKeys = ['input', 'output', 'cache_read', 'cache_write_5m', 'cache_write_1h'] as const satisfies readonly (keyof Rates)[];
 
 export type ResolvedTier = {
@@ -211,37 +222,69 @@ export function buildCatalog(sources: readonly { file: string; data: CatalogFile
 
 function resolveTiers(entry: PriceEntry, provider: ProviderInfo | undefined): ResolvedTier[] {
   const base = standardRates(entry, undefined);
-  const tiers: ResolvedTier[] = [{ above: 0, standard: base, lanes: laneRates(base, entry.lanes, provider) }];
+  const tiers: ResolvedTier[] = [{ above: 0, standard: base, lanes: laneRates(base, entry.lanes, provider, ownImageInput(entry, undefined)) }];
   for (const tier of [...(entry.tiers ?? [])].sort((a, b) => a.above_input_tokens - b.above_input_tokens)) {
     const standard = standardRates(tier, entry);
-    tiers.push({ above: tier.above_input_tokens, standard, lanes: laneRates(standard, tier.lanes, provider) });
+    tiers.push({ above: tier.above_input_tokens, standard, lanes: laneRates(standard, tier.lanes, provider, ownImageInput(tier, entry)) });
   }
   return tiers;
 }
 
 const micros = (v: string | number | undefined): bigint | undefined => (v === undefined ? undefined : usdToMicros(v));
 
+/** A catalog charge price -> µ$ per million units: per-1M-token prices as they are, per-1,000 prices x 1,000. */
+const chargeMicros = (v: string | number | undefined, perUnit: bigint): bigint | undefined => {
+  const m = micros(v);
+  return m === undefined ? undefined : (m * 1_000_000n) / perUnit;
+};
+
 /**
- * Standard rates with the documented defaults: cache read and 5m write = input, 1h write = 5m write.
- * In a tier, a field the tier leaves out keeps the base entry's explicit price, else follows the tier's input.
+ * Standard rates with the documented defaults: cache read and 5m write = input, 1h write = 5m write, image input
+ * = input (providers bill vision input as input tokens). In a tier, a field the tier leaves out keeps the base
+ * entry's explicit price, else follows the tier's input.
  */
 function standardRates(p: PriceEntry | Tier, base: PriceEntry | undefined): Rates {
   const pick = (key: 'input' | 'output' | 'cache_read' | 'cache_write_5m' | 'cache_write_1h') => micros(p[key]) ?? micros(base?.[key]);
   const input = pick('input') ?? 0n;
   const cache_write_5m = pick('cache_write_5m') ?? input;
-  return { input, output: pick('output') ?? 0n, cache_read: pick('cache_read') ?? input, cache_write_5m, cache_write_1h: pick('cache_write_1h') ?? cache_write_5m };
+  const own: Partial<Record<ChargeField, bigint>> = {};
+  for (const c of charges) {
+    const rate = chargeMicros(p[c.field], c.perUnit) ?? chargeMicros(base?.[c.field], c.perUnit);
+    if (rate !== undefined) own[c.field] = rate;
+  }
+  own.image_input ??= input;
+  return { input, output: pick('output') ?? 0n, cache_read: pick('cache_read') ?? input, cache_write_5m, cache_write_1h: pick('cache_write_1h') ?? cache_write_5m, charges: own };
 }
 
-function laneRates(standard: Rates, published: Partial<Record<PublishedLane, LaneRates>> | undefined, provider: ProviderInfo | undefined) {
+/** True when the entry (or the tier, or its base) states an image input price of its own. */
+const ownImageInput = (p: PriceEntry | Tier, base: PriceEntry | undefined): boolean => p.image_input !== undefined || base?.image_input !== undefined;
+
+/**
+ * Lane rates: the published lane price, else the provider's lane rule applied to the standard rate. The rule is
+ * for text tokens: it applies to image input only where that follows the input rate. Other charges take a lane's
+ * published price only; on priority they bill at standard otherwise, and on the discount lanes (batch, flex) they
+ * have no rate, so that a call carrying them is never counted as movable there (no source publishes an audio or
+ * image-output price for a batch or flex lane, and no saving is invented). Web searches are a per-request fee,
+ * the same on every lane.
+ */
+function laneRates(standard: Rates, published: Partial<Record<PublishedLane, LaneRates>> | undefined, provider: ProviderInfo | undefined, ownImage: boolean) {
   const out: Partial<Record<PublishedLane, Rates>> = {};
   for (const lane of laneNames) {
     const rule = lane === 'batch' ? provider?.batchMultiplier : provider?.laneRules[lane];
     const ratio: Ratio | undefined = rule === undefined ? undefined : parseRatio(rule);
     const own = published?.[lane];
     if (own === undefined && ratio === undefined) continue;
-    const rates = {} as Rates;
+    const rates = { charges: {} } as Rates;
     for (const key of ['input', 'output', 'cache_read', 'cache_write_5m', 'cache_write_1h'] as const) {
       rates[key] = micros(own?.[key]) ?? (ratio === undefined ? standard[key] : applyRatio(standard[key], ratio));
+    }
+    for (const c of charges) {
+      const fallback =
+        c.field === 'image_input' && !ownImage ? rates.input
+        : c.field === 'web_search' || lane === 'priority' ? standard.charges[c.field]
+        : undefined;
+      const rate = chargeMicros(own?.[c.field], c.perUnit) ?? fallback;
+      if (rate !== undefined) rates.charges[c.field] = rate;
     }
     out[lane] = rates;
   }

@@ -13,6 +13,7 @@ import { buildReconciliation } from './reconciliation.ts';
 import { forgetStage } from '../db/analysis-state.ts';
 import type { RouteRule } from './routes.ts';
 import { oneLine as printable } from '../report/escape.ts';
+import { charges } from './charges.ts';
 
 /** Runs a multi-row INSERT with parameters, a few hundred rows at a time. */
 async function insertRows(ws: Workspace, table: string, casts: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
@@ -32,7 +33,7 @@ async function loadCatalogTables(ws: Workspace, catalog: Catalog, map: readonly 
   // above = -1 marks the base prices so that the ASOF join (input > above) always finds a row.
   await ws.run('CREATE OR REPLACE TEMP TABLE _pc_tiers (catalog_id VARCHAR, effective_from DATE, above BIGINT)');
   await ws.run(`CREATE OR REPLACE TEMP TABLE _pc_rates (catalog_id VARCHAR, effective_from DATE, above BIGINT, lane VARCHAR,
-    r_in BIGINT, r_cr BIGINT, r_cw5 BIGINT, r_cw1h BIGINT, r_out BIGINT)`);
+    ${rateColumns.map((r) => `r_${r} BIGINT`).join(', ')})`);
   await insertRows(ws, '_pc_map', ['VARCHAR', 'VARCHAR', 'VARCHAR'], map);
   const used = new Set(map.map(([, , id]) => id));
   const models = [...catalog.models.values()].filter((m) => used.has(m.id));
@@ -52,13 +53,15 @@ async function loadCatalogTables(ws: Workspace, catalog: Catalog, map: readonly 
         const above = t.above === 0 ? -1 : t.above;
         tiers.push([m.id, from, above]);
         const lanes = [['standard', t.standard] as const, ...laneNames.flatMap((l) => (t.lanes[l] ? [[l, t.lanes[l]] as const] : []))];
-        for (const [lane, r] of lanes) rates.push([m.id, from, above, lane, r.input, r.cache_read, r.cache_write_5m, r.cache_write_1h, r.output]);
+        for (const [lane, r] of lanes) {
+          rates.push([m.id, from, above, lane, r.input, r.cache_read, r.cache_write_5m, r.cache_write_1h, r.output, ...charges.map((c) => r.charges[c.field] ?? null)]);
+        }
       }
     });
   }
   await insertRows(ws, '_pc_entries', ['VARCHAR', 'DATE', 'DATE'], entries);
   await insertRows(ws, '_pc_tiers', ['VARCHAR', 'DATE', 'BIGINT'], tiers);
-  await insertRows(ws, '_pc_rates', ['VARCHAR', 'DATE', 'BIGINT', 'VARCHAR', 'BIGINT', 'BIGINT', 'BIGINT', 'BIGINT', 'BIGINT'], rates);
+  await insertRows(ws, '_pc_rates', ['VARCHAR', 'DATE', 'BIGINT', 'VARCHAR', ...rateColumns.map(() => 'BIGINT')], rates);
 }
 
 /** `--strict-prices`: any unpriced model stops the run, named with its call count, the closest ids and the fix. */
@@ -83,12 +86,33 @@ export function unknownModelsError(unknown: readonly UnpricedKey[]): BatchableEr
 const utcDaySql = (ts: string) => `CAST(floor(epoch_us(${ts}) / 86400000000) AS BIGINT)`;
 
 // The rates of one (model, entry, tier) side by side for every lane: one join per call instead of one per lane.
-const rateColumns = ['in', 'cr', 'cw5', 'cw1h', 'out'] as const;
+// Text token kinds, then the charges that are not text tokens (src/pricing/charges.ts: audio, image, web searches).
+const textColumns = ['in', 'cr', 'cw5', 'cw1h', 'out'] as const;
+const chargeKinds = charges.map((c) => c.kind);
+const rateColumns = [...textColumns, ...chargeKinds] as const;
 
 /** The billed lane's rate: its own price where the catalog publishes one, else the standard price. */
 const billed = (r: string) =>
-  `CASE lane WHEN 'batch' THEN coalesce(bat_${r}, std_${r}) WHEN 'flex' THEN coalesce(flx_${r}, std_${r})
-    WHEN 'priority' THEN coalesce(pri_${r}, std_${r}) ELSE std_${r} END`;
+  `CASE lane WHEN 'batch' THEN coalesce(o.bat_${r}, o.std_${r}) WHEN 'flex' THEN coalesce(o.flx_${r}, o.std_${r})
+    WHEN 'priority' THEN coalesce(o.pri_${r}, o.std_${r}) ELSE o.std_${r} END`;
+
+/**
+ * A charge's rate columns in price_points: std_ is NULL where the catalog has no rate (selectUnpriced reports the
+ * quantity; it costs 0 here). The lane and billed rates are never NULL, so that sums over them stay defined: a
+ * lane without its own price falls back to standard. Whether a call carrying the charge may move to the batch
+ * lane is decided before (_pc_keys.bc), from whether the batch lane has its own rate.
+ */
+const chargeRates = (r: string) =>
+  `o.std_${r} AS std_${r}, coalesce(o.bat_${r}, o.std_${r}, 0) AS bat_${r}, coalesce(o.flx_${r}, o.std_${r}, 0) AS flx_${r}, coalesce(${billed(r)}, 0) AS bil_${r}`;
+
+/**
+ * Bit i set: a call carrying charge i (in the order of `charges`) can move to the batch lane, because the batch
+ * lane has a rate for it, or because it has no rate at all (unpriced either way, so moving invents nothing).
+ */
+const batchChargesSql = (w: string) =>
+  charges.map((c, i) => `CASE WHEN ${w}.bat_${c.kind} IS NOT NULL OR ${w}.std_${c.kind} IS NULL THEN ${1 << i} ELSE 0 END`).join(' + ');
+/** Bit i set: the call carries charge i. */
+const neededChargesSql = charges.map((c, i) => `CASE WHEN coalesce(c.${c.column}, 0) > 0 THEN ${1 << i} ELSE 0 END`).join(' + ');
 const laneRates = (lane: string, prefix: string) =>
   rateColumns.map((r) => `max(r_${r}) FILTER (WHERE lane = '${lane}') AS ${prefix}_${r}`).join(', ');
 
@@ -98,6 +122,10 @@ const laneRates = (lane: string, prefix: string) =>
  * thresholds, the provider and its batch operations. Each call then takes two hash joins against small tables.
  */
 const pricedKeysSql = `
+CREATE OR REPLACE TEMP TABLE _pc_wide AS
+SELECT catalog_id, effective_from, above, ${laneRates('standard', 'std')}, ${laneRates('batch', 'bat')},
+  ${laneRates('flex', 'flx')}, ${laneRates('priority', 'pri')}
+FROM _pc_rates GROUP BY ALL;
 CREATE OR REPLACE TEMP TABLE _pc_keys AS
 WITH d AS (SELECT model, call_provider, utc_day, DATE '1970-01-01' + CAST(utc_day AS INTEGER) AS day FROM _pc_days),
 e AS (
@@ -108,17 +136,16 @@ e AS (
 SELECT e.*, dense_rank() OVER (ORDER BY e.catalog_id, e.effective_from)::INTEGER AS mk, p.provider, p.batch_ops,
   -- Tier thresholds, highest first; -1 (the base prices) is always last, so a call always finds its tier.
   (SELECT list(t.above ORDER BY t.above DESC) FROM _pc_tiers t
-    WHERE t.catalog_id = e.catalog_id AND t.effective_from = e.effective_from) AS thresholds
+    WHERE t.catalog_id = e.catalog_id AND t.effective_from = e.effective_from) AS thresholds,
+  -- Which charges the batch lane can take, from the base prices (a tier with its own charge prices is not known).
+  coalesce((SELECT max(${batchChargesSql('w')}) FROM _pc_wide w
+    WHERE w.catalog_id = e.catalog_id AND w.effective_from = e.effective_from AND w.above = -1), ${(1 << charges.length) - 1})::INTEGER AS bc
 FROM e JOIN _pc_models p ON p.catalog_id = e.catalog_id;
-CREATE OR REPLACE TEMP TABLE _pc_wide AS
-SELECT catalog_id, effective_from, above, ${laneRates('standard', 'std')}, ${laneRates('batch', 'bat')},
-  ${laneRates('flex', 'flx')}, ${laneRates('priority', 'pri')}
-FROM _pc_rates GROUP BY ALL;
 -- Every price a call can take: (model entry, tier, billed lane, whether its operation is batchable), numbered.
 CREATE OR REPLACE TABLE price_points AS
 WITH k AS (SELECT DISTINCT mk, catalog_id, effective_from, provider, unnest(thresholds) AS above FROM _pc_keys),
 o AS (
-  SELECT k.*, w.*, lane, eligible
+  SELECT k.*, w.* EXCLUDE (catalog_id, effective_from, above), lane, eligible
   FROM k JOIN _pc_wide w USING (catalog_id, effective_from, above),
     (SELECT unnest(['standard', 'batch', 'flex', 'priority']) AS lane), (SELECT unnest([true, false]) AS eligible)
   WHERE w.std_in IS NOT NULL
@@ -126,26 +153,30 @@ o AS (
 SELECT row_number() OVER ()::INTEGER AS pkey, mk, NULL::INTEGER AS rk, 'catalog' AS price_basis, above, lane, eligible,
   catalog_id, provider AS price_provider, eligible AND bat_in IS NOT NULL AS batch_eligible, above >= 0 AS long_context,
   effective_from AS price_effective_from,
-  ${rateColumns.map((r) => `std_${r}`).join(', ')}, ${rateColumns.map((r) => `bat_${r}`).join(', ')}, ${rateColumns.map((r) => `flx_${r}`).join(', ')},
-  ${rateColumns.map((r) => `${billed(r)} AS bil_${r}`).join(',\n  ')}
+  ${textColumns.map((r) => `std_${r}`).join(', ')}, ${textColumns.map((r) => `bat_${r}`).join(', ')}, ${textColumns.map((r) => `flx_${r}`).join(', ')},
+  ${textColumns.map((r) => `${billed(r)} AS bil_${r}`).join(',\n  ')},
+  ${chargeKinds.map(chargeRates).join(',\n  ')}
 FROM o`;
 
 
 const pricedSelect = (byProvider: boolean) => `
 WITH c AS (
-  SELECT c.call_id, c.call_key, c.ts, c.ended_at, k.mk, k.thresholds, coalesce(list_contains(k.batch_ops, c.operation), false) AS eligible, c.requests, c.context_tier,
+  -- Eligible: the provider's batch lane takes the operation, and has a rate for every charge the call carries.
+  SELECT c.call_id, c.call_key, c.ts, c.ended_at, k.mk, k.thresholds, c.requests, c.context_tier,
+    coalesce(list_contains(k.batch_ops, c.operation), false) AND ((${neededChargesSql}) & k.bc) = (${neededChargesSql}) AS eligible,
     CASE WHEN c.lane IN ('batch', 'flex', 'priority') THEN c.lane ELSE 'standard' END AS lane,
     coalesce(c.input_tokens, 0) AS in_tok,
     coalesce(c.cache_read_tokens, 0) AS cr_tok,
     coalesce(c.cache_write_5m_tokens, 0) + coalesce(c.cache_write_unknown_tokens, 0) AS cw5_tok,
     coalesce(c.cache_write_1h_tokens, 0) AS cw1h_tok,
-    coalesce(c.output_tokens, 0) AS out_tok
+    coalesce(c.output_tokens, 0) AS out_tok,
+    ${charges.map((c) => `coalesce(c.${c.column}, 0) AS ${c.kind}_tok`).join(', ')}
   FROM calls c JOIN _pc_keys k ON k.model = c.model AND k.utc_day = ${utcDaySql('c.ts')}${byProvider ? ' AND k.call_provider IS NOT DISTINCT FROM c.provider' : ''}
 ), r AS (
   -- Total input per request (input + cache read + cache writes), rounded up: x > t exactly when ceil(x) > t.
   -- Buckets use their average; with no request count, the reported context tier's lower bound, else no tier.
   SELECT *,
-    CASE WHEN requests > 0 THEN (in_tok + cr_tok + cw5_tok + cw1h_tok + requests - 1) // requests
+    CASE WHEN requests > 0 THEN (in_tok + cr_tok + cw5_tok + cw1h_tok + ain_tok + iin_tok + requests - 1) // requests
          WHEN requests IS NULL AND regexp_matches(context_tier, '^\\s*\\d+\\s*[kKmM]?\\s*-')
            THEN CAST(regexp_extract(context_tier, '^\\s*(\\d+)', 1) AS BIGINT)
                 * CASE upper(regexp_extract(context_tier, '^\\s*\\d+\\s*([kKmM]?)', 1)) WHEN 'K' THEN 1000 WHEN 'M' THEN 1000000 ELSE 1 END
@@ -157,7 +188,7 @@ WITH c AS (
   -- The tier: the highest threshold the per-request input is above (most models have only the base).
   SELECT *, CASE WHEN len(thresholds) = 1 THEN -1 ELSE list_filter(thresholds, x -> per_request_input > x)[1] END AS above FROM r
 )
-SELECT t.call_id, t.call_key, t.requests, t.ts, t.ended_at, p.pkey, t.averaged, t.in_tok, t.cr_tok, t.cw5_tok, t.cw1h_tok, t.out_tok
+SELECT t.call_id, t.call_key, t.requests, t.ts, t.ended_at, p.pkey, t.averaged, ${rateColumns.map((r) => `t.${r}_tok`).join(', ')}
 FROM t JOIN price_points p ON p.mk = t.mk AND p.above = t.above AND p.lane = t.lane AND p.eligible = t.eligible`;
 
 /**
@@ -261,11 +292,13 @@ async function addReportedRows(ws: Workspace, catalog: Catalog, byProvider: bool
   await ws.run(`INSERT INTO price_points BY NAME
     SELECT pkey, NULL::INTEGER AS mk, rk, 'reported' AS price_basis, -1::BIGINT AS above, lane, eligible, catalog_id, price_provider, batch_eligible,
       false AS long_context, NULL::DATE AS price_effective_from,
-      ${rateColumns.map((r) => `${rate}::BIGINT AS std_${r}, bat AS bat_${r}, ${rate}::BIGINT AS bil_${r}`).join(', ')}
+      ${textColumns.map((r) => `${rate}::BIGINT AS std_${r}, bat AS bat_${r}, ${rate}::BIGINT AS bil_${r}`).join(', ')},
+      -- The reported cost covers every charge of the call: none is left to price, or to report unpriced.
+      ${chargeKinds.map((r) => `0::BIGINT AS std_${r}, 0::BIGINT AS bat_${r}, 0::BIGINT AS flx_${r}, 0::BIGINT AS bil_${r}`).join(', ')}
     FROM _pc_rprices`);
   await ws.run(`INSERT INTO priced_rows
     SELECT c.call_id, c.call_key, c.requests, c.ts, c.ended_at, p.pkey, false AS averaged,
-      CAST(c.reported_cost * 1000000000 AS BIGINT) AS in_tok, 0 AS cr_tok, 0 AS cw5_tok, 0 AS cw1h_tok, 0 AS out_tok
+      CAST(c.reported_cost * 1000000000 AS BIGINT) AS in_tok, ${rateColumns.slice(1).map((r) => `0 AS ${r}_tok`).join(', ')}
     FROM calls c JOIN _pc_rmap m ON m.model = c.model AND m.provider IS NOT DISTINCT FROM c.provider
       JOIN price_points p ON p.rk = m.rk
         AND p.lane = CASE WHEN c.lane IN ('batch', 'flex', 'priority') THEN c.lane ELSE 'standard' END

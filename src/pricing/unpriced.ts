@@ -1,11 +1,11 @@
 // What the catalog could not price, for the "Unpriced" part of every report and for `check`: the calls of models
 // no rule resolved (priceCalls' price_unpriced), and the charges that are not text tokens and have no rate in the
-// catalog (web searches, audio tokens). Runs only when there is something to say: with every model priced it reads nothing.
+// catalog (web searches, audio and image tokens). Runs only when there is something to say: with every model priced it reads nothing.
 import { scopeSql, type SavingsFilter } from '../db/queries/savings.ts';
 import type { Params, Workspace } from '../db/types.ts';
 import { normaliseModel } from './model-names.ts';
 import { routeOf } from './routes.ts';
-import { chargeColumns, type ChargeName } from './charges.ts';
+import { chargeColumns, charges, type ChargeName } from './charges.ts';
 
 export type UnpricedModel = {
   readonly model: string;
@@ -51,26 +51,28 @@ export async function selectUnpriced(ws: Workspace, filter: SavingsFilter): Prom
     `SELECT count(*) AS unpriced, bool_or(call_provider IS NOT NULL) AS "byProvider" FROM price_unpriced`,
   );
   const { where, params } = scopeSql(filter);
-  // Most exports have no web searches or audio: three columns, stopping at the first hit, before any join over the calls.
+  // Most exports have no web searches, audio or image tokens: the charge columns, stopping at the first hit, before any join.
   const any = (alias: string) => chargeColumns.map((c) => `${alias}${c} > 0`).join(' OR ');
   const [charged] = await ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM (SELECT 1 FROM calls WHERE ${any('')} LIMIT 1)`);
-  // One row per (call, charge) it carries, in one scan of the scoped calls.
-  const perCharge = `unnest([${chargeColumns.map((c) => `{'charge': '${c}', 'quantity': p.${c}}`).join(', ')}]) AS x`;
-  const charges = (charged?.n ?? 0n) === 0n ? [] : await ws.all<UnpricedCharge>(
+  // One row per (call, charge) it carries, in one scan of the scoped calls. A charge is unpriced where the call's
+  // price has no rate for it (std_<kind> NULL), or the call has no catalog price at all (not in priced_calls).
+  const perCharge = `unnest([${charges.map((c) => `{'charge': '${c.column}', 'quantity': CASE WHEN q.std_${c.kind} IS NULL THEN p.${c.column} END}`).join(', ')}]) AS x`;
+  const rows = (charged?.n ?? 0n) === 0n ? [] : await ws.all<UnpricedCharge>(
     `SELECT model, x.charge AS charge, count(*)::BIGINT AS calls, sum(x.quantity)::BIGINT AS quantity
-     FROM (SELECT p.model, ${perCharge} FROM calls p JOIN label_keys k USING (call_key) ${where ? `${where} AND` : 'WHERE'} (${any('p.')}))
+     FROM (SELECT p.model, ${perCharge} FROM calls p JOIN label_keys k USING (call_key) LEFT JOIN priced_calls q USING (call_key)
+       ${where ? `${where} AND` : 'WHERE'} (${any('p.')}))
      WHERE x.quantity > 0
      GROUP BY ALL ORDER BY quantity DESC, model, charge`,
     params as Params,
   );
-  if ((state?.unpriced ?? 0n) === 0n) return { models: [], charges };
+  if ((state?.unpriced ?? 0n) === 0n) return { models: [], charges: rows };
   const providerMatch = state?.byProvider ? ' AND u.call_provider IS NOT DISTINCT FROM p.provider' : '';
-  const rows = await ws.all<Omit<UnpricedModel, 'fix'>>(
+  const models = await ws.all<Omit<UnpricedModel, 'fix'>>(
     `SELECT p.model, p.provider, any_value(u.reason) AS reason, any_value(u.closest) AS closest,
        count(*)::BIGINT AS calls, sum(coalesce(p.requests, 1))::BIGINT AS requests,
        sum(coalesce(p.input_tokens, 0) + coalesce(p.cache_read_tokens, 0) + coalesce(p.cache_write_5m_tokens, 0) + coalesce(p.cache_write_1h_tokens, 0)
          + coalesce(p.cache_write_unknown_tokens, 0) + coalesce(p.output_tokens, 0)
-         + coalesce(p.audio_input_tokens, 0) + coalesce(p.audio_output_tokens, 0))::BIGINT AS tokens,
+         + coalesce(p.audio_input_tokens, 0) + coalesce(p.audio_output_tokens, 0) + coalesce(p.image_input_tokens, 0) + coalesce(p.image_output_tokens, 0))::BIGINT AS tokens,
        CAST(round(sum(p.reported_cost) * 1000000) AS BIGINT) AS "reportedMicros",
        count(p.reported_cost)::BIGINT AS "reportedCalls",
        coalesce(sum(coalesce(p.requests, 1)) FILTER (WHERE p.reported_cost IS NULL), 0)::BIGINT AS "unpricedRequests"
@@ -79,7 +81,7 @@ export async function selectUnpriced(ws: Workspace, filter: SavingsFilter): Prom
      GROUP BY p.model, p.provider ORDER BY calls DESC, p.model, p.provider`,
     params as Params,
   );
-  return { models: rows.map((r) => ({ ...r, fix: fixCommand(r.model, state?.byProvider ? r.provider : null, r.closest) })), charges };
+  return { models: models.map((r) => ({ ...r, fix: fixCommand(r.model, state?.byProvider ? r.provider : null, r.closest) })), charges: rows };
 }
 
 /** Totals the JSON contract and `check` state: requests left out of the money figures, and reported cost used instead. */

@@ -7,14 +7,22 @@
 //   4. prepaid credit bonus: cost / (1 + b)
 // Each step applies to the output of the last. Pure: exact rationals in, exact rationals (pico-dollars) out.
 import { add, cmp, div, frac, type Fraction, max, min, mul, one, sub, sum, zero } from './fraction.ts';
+import { charges, type ChargeKind } from '../pricing/charges.ts';
 
-export const tokenKinds = ['in', 'cr', 'cw5', 'cw1h', 'out'] as const;
-export type TokenKind = (typeof tokenKinds)[number];
+const textKinds = ['in', 'cr', 'cw5', 'cw1h', 'out'] as const;
+type TextKind = (typeof textKinds)[number];
+/** Text token kinds, then the charges that are not text tokens (audio, image, web searches), each with its own rate. */
+export const tokenKinds = [...textKinds, ...charges.map((c) => c.kind)] as const;
+export type TokenKind = TextKind | ChargeKind;
 
-/** Token counts of one group of calls: uncached input, cache reads, cache writes (5 min, 1 h), output. */
-export type Tokens = Readonly<Record<TokenKind, bigint>>;
-/** Rates in integer micro-dollars per million tokens, so tokens x rate is pico-dollars. */
-export type Rates = Readonly<Record<TokenKind, bigint>>;
+/**
+ * Token counts of one group of calls: uncached input, cache reads, cache writes (5 min, 1 h), output; and the
+ * quantities of the other charges (absent: none). Every step scales them like text tokens: structural discount,
+ * the lane's own rate, credits. Caching moves text input only.
+ */
+export type Tokens = Readonly<Record<TextKind, bigint> & Partial<Record<ChargeKind, bigint>>>;
+/** Rates in integer micro-dollars per million tokens (per million units for a charge), so tokens x rate is pico-dollars. */
+export type Rates = Readonly<Record<TextKind, bigint> & Partial<Record<ChargeKind, bigint>>>;
 
 export type Levers = {
   /** Negotiated discount d on every rate (0 when none). */
@@ -42,10 +50,10 @@ export const noLevers: Levers = { structural: zero, batchShare: zero, creditBonu
 
 type ExactTokens = Readonly<Record<TokenKind, Fraction>>;
 
-const exact = (t: Tokens): ExactTokens => ({ in: frac(t.in), cr: frac(t.cr), cw5: frac(t.cw5), cw1h: frac(t.cw1h), out: frac(t.out) });
+const exact = (t: Tokens): ExactTokens => Object.fromEntries(tokenKinds.map((k) => [k, frac(t[k] ?? 0n)])) as ExactTokens;
 
 /** Sum of tokens x rate over the token kinds: pico-dollars. */
-const cost = (t: ExactTokens, r: Rates): Fraction => sum(tokenKinds.map((k) => mul(t[k], frac(r[k]))));
+const cost = (t: ExactTokens, r: Rates): Fraction => sum(tokenKinds.map((k) => mul(t[k], frac(r[k] ?? 0n))));
 
 /**
  * Bills at least `hitRate` of all input (uncached + cache reads + cache writes) as cache reads, taking the

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli } from '../helpers/cli.ts';
 
-// 7 calls: claude-sonnet-4-6 ($4.50), a Bedrock us. profile of Opus 4.6 ($5.50, 2 web searches), acme-internal-llm
-// twice with a reported cost ($0.012345678 + $0.006, one on batch), an OpenRouter :free call and mystery-model twice.
+// 7 calls: claude-sonnet-4-6 ($4.50), a Bedrock us. profile of Opus 4.6 ($5.50 + 2 web searches at $10 per 1,000 =
+// $5.52), acme-internal-llm twice with a reported cost ($0.012345678 + $0.006, one on batch), an OpenRouter :free call
+// and mystery-model twice (3 web searches on one call: no rate, as the model has no price).
 const file = fixture('pricing/unpriced-mixed.csv');
 const audit = (...args: string[]) => runCli(['audit', file, '--db', ':memory:', ...args], 200);
 
@@ -15,10 +16,11 @@ describe('unknown models among known ones', () => {
   it('table: the whole report, then the Unpriced section with the fix lines; exit 0', async () => {
     const r = await audit();
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/│ total +│ +4 │ +\$10\.02 │/);
+    expect(r.stdout).toMatch(/│ total +│ +4 │ +\$10\.04 │/);
     expect(r.stdout).toContain('Unpriced: calls the catalog has no price for');
     expect(r.stdout).toContain('5 requests of 3 model ids have no catalog price: 3 left out of every money figure, 2 counted at the cost their source reported ($0.02, marked "(reported)")');
-    expect(r.stdout).toContain('2 web searches on us.anthropic.claude-opus-4-6-v1: no rate in the catalog, not priced (never as text tokens).');
+    expect(r.stdout).toContain('3 web searches on mystery-model: no rate in the catalog, not priced (never as text tokens).');
+    expect(r.stdout).not.toContain('web searches on us.anthropic');
     expect(r.stdout).toMatch(/│ mystery-model +│ \? +│ +2 │ +2 │ +330 │ +– │/);
     expect(r.stdout).toContain("Fix: batchable pricing alias 'mystery-model=<catalog id>'");
   });
@@ -26,7 +28,7 @@ describe('unknown models among known ones', () => {
   it('JSON: totals.unpriced_requests and unpriced_reported_usd (schema 3), and the unpriced models with reason, closest ids and fix', async () => {
     const doc = JSON.parse((await audit('--format', 'json', '--by', 'model')).stdout);
     expect(doc.schema_version).toBe(3);
-    expect(doc.totals).toMatchObject({ requests: 4, current_usd: 10.018346, unpriced_requests: 3, unpriced_reported_usd: 0.018346 });
+    expect(doc.totals).toMatchObject({ requests: 4, current_usd: 10.038346, unpriced_requests: 3, unpriced_reported_usd: 0.018346 });
     // The reported cost is the spend now of the unpriced model's calls, marked; the one on the standard lane could
     // batch at OpenAI's rule (half), the batch one is already there.
     expect(doc.workloads.find((w: { name: string }) => w.name === 'acme-internal-llm (reported)')).toMatchObject({ requests: 2, current_usd: 0.018346 });
@@ -35,7 +37,7 @@ describe('unknown models among known ones', () => {
       { model: 'mystery-model', provider: null, reason: 'no price in the catalog', calls: 2, requests: 2, tokens: 330, reported_usd: null, reported_calls: 0, unpriced_requests: 2, closest_ids: expect.any(Array), fix: "batchable pricing alias 'mystery-model=<catalog id>'" },
       { model: 'google/gemini-2.5-flash:free', provider: 'openrouter', reason: 'an OpenRouter `:free` variant: billed $0 by OpenRouter, no catalog price', calls: 1, requests: 1, tokens: 110, reported_usd: null, reported_calls: 0, unpriced_requests: 1, closest_ids: expect.arrayContaining(['gemini-2.5-flash']), fix: "batchable pricing alias 'google/gemini-2.5-flash:free=gemini-2.5-flash'" },
     ]);
-    expect(doc.unpriced.charges).toEqual([{ model: 'us.anthropic.claude-opus-4-6-v1', charge: 'web_search_requests', calls: 1, quantity: 2 }]);
+    expect(doc.unpriced.charges).toEqual([{ model: 'mystery-model', charge: 'web_search_requests', calls: 1, quantity: 3 }]);
   });
 
   it('CSV, markdown and HTML carry the section too', async () => {
@@ -52,7 +54,7 @@ describe('unknown models among known ones', () => {
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<section id="unpriced"><h2>Unpriced: calls the catalog has no price for</h2>');
     expect(page).toContain('<tr data-unpriced="google/gemini-2.5-flash:free">');
-    expect(page).toContain('2 web searches on us.anthropic.claude-opus-4-6-v1 (1 calls)');
+    expect(page).toContain('3 web searches on mystery-model (1 calls)');
   });
 
   it('--strict-prices: exit 2 with the unknown models, as before', async () => {

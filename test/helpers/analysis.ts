@@ -1,5 +1,6 @@
 // Builds `calls`, `labels` and `priced_calls` by hand (the stage contracts of src/db/analysis-tables.ts), so
 // savings queries and reports are tested without the classify and pricing modules.
+import { charges } from '../../src/pricing/charges.ts';
 import { ddlFor, labelKeysColumns, labelOutcomesColumns, labelsColumns, pricedCallsColumns } from '../../src/db/analysis-tables.ts';
 import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
 
@@ -66,7 +67,9 @@ export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Wor
          $s_in::BIGINT, $s_cr::BIGINT, $s_cw5::BIGINT, $s_cw1h::BIGINT, $s_out::BIGINT,
          $b_in::BIGINT, $b_cr::BIGINT, $b_cw5::BIGINT, $b_cw1h::BIGINT, $b_out::BIGINT,
          NULL, NULL, NULL, NULL, NULL,
-         $l_in::BIGINT, $l_cr::BIGINT, $l_cw5::BIGINT, $l_cw1h::BIGINT, $l_out::BIGINT, $cost::HUGEINT, NULL,
+         $l_in::BIGINT, $l_cr::BIGINT, $l_cw5::BIGINT, $l_cw1h::BIGINT, $l_out::BIGINT,
+         ${charges.map(() => '0, NULL, 0, 0, 0').join(', ')}, -- no audio, image or web-search charges (quantity, std, bat, flx, bil)
+         $cost::HUGEINT, NULL,
          $requests::BIGINT, $ts::TIMESTAMPTZ, $ended::TIMESTAMPTZ)`,
       {
         id: c.id, model: c.model ?? 'claude-sonnet-4.6', provider: c.provider ?? 'anthropic', lane, eligible: c.batchEligible ?? batch !== null,

@@ -288,7 +288,8 @@ describe('unknown request counts', () => {
   it('the table shows ? and says why, never 1 per row', async () => {
     const r = await runCli(['audit', file, '--db', ':memory:']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/│ total +│ +\? │ +\$15\.30 │/);
+    // $15.30 of tokens, and the Opus row's 7 web searches at $10 per 1,000 ($0.07).
+    expect(r.stdout).toMatch(/│ total +│ +\? │ +\$15\.37 │/);
     expect(r.stdout).not.toMatch(/│ +[13] │ +\$/);
     expect(r.stdout).toContain('3 bucket row(s) carry no request count');
   });

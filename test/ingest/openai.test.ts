@@ -14,7 +14,7 @@ import { ingested } from '../helpers/workspace.ts';
 
 const tokenColumns = `granularity, ts::VARCHAR AS ts, ended_at::VARCHAR AS ended_at, provider, model, operation, lane, lane_source,
   service_tier_raw, requests, input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
-  cache_write_unknown_tokens, output_tokens, audio_input_tokens, audio_output_tokens, reasoning_tokens, input_tokens_reported`;
+  cache_write_unknown_tokens, output_tokens, audio_input_tokens, audio_output_tokens, image_input_tokens, image_output_tokens, reasoning_tokens, input_tokens_reported`;
 
 async function rowAt(ws: Workspace, where: string): Promise<Record<string, unknown>> {
   const rows = await ws.all(`SELECT ${tokenColumns}, call_id, api_key, project, user_id, tags::VARCHAR AS tags, finish_reason, status,
@@ -45,7 +45,7 @@ describe('openai-usage detection', () => {
 });
 
 describe('openai-usage', () => {
-  it('reads the spec example: input 5000 = cached 1800 + cache write 200 + uncached 3000 (of which audio 300)', async () => {
+  it('reads the spec example: input 5000 = cached 1800 + cache write 200 + uncached 3000 (of which audio 300, image 200)', async () => {
     const { ws, summary } = await ingested([fixture('openai/usage-completions.json')]);
     expect(summary.files[0]).toMatchObject({ format: 'openai-usage', rows: 5, calls: 5, rejects: 0, skipped: 0 });
     expect(await rowAt(ws, "source_path = '/data/0/results/0'")).toMatchObject({
@@ -59,8 +59,9 @@ describe('openai-usage', () => {
       lane_source: 'reported',
       service_tier_raw: 'default',
       requests: 5n,
-      // The uncached 3000 hold 300 audio tokens (input_audio_tokens): text input is the other 2700.
-      input_tokens: 2700n,
+      // The uncached 3000 hold 300 audio tokens (input_audio_tokens) and 200 image tokens (input_image_tokens):
+      // text input is the other 2500 (= input_text_tokens in the spec example).
+      input_tokens: 2500n,
       cache_read_tokens: 1800n,
       cache_write_5m_tokens: null,
       cache_write_1h_tokens: null,
@@ -68,6 +69,8 @@ describe('openai-usage', () => {
       output_tokens: 1000n,
       audio_input_tokens: 300n,
       audio_output_tokens: 0n,
+      image_input_tokens: 200n,
+      image_output_tokens: 0n,
       reasoning_tokens: null,
       input_tokens_reported: 5000n,
       api_key: 'key_abc',

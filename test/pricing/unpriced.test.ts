@@ -26,15 +26,16 @@ describe('unknown models do not stop pricing', () => {
     expect(result.resolved.find((r) => r.model === 'us.anthropic.claude-opus-4-6-v1')).toMatchObject({ catalogId: 'bedrock-regional:claude-opus-4.6', rules: ['bedrock', 'bedrock-regional', 'exact'] });
     const rows = Object.fromEntries((await ws.all<Row>('SELECT * FROM priced_calls ORDER BY call_id')).map((r) => [r.call_id, r]));
     expect(Object.keys(rows)).toEqual(['known-1', 'known-2', 'rep-1', 'rep-2']);
-    // 1M in x $3 + 100k out x $15 = $4.50; Bedrock's us. profile bills Opus 4.6 at $5.50 (not $5).
+    // 1M in x $3 + 100k out x $15 = $4.50; Bedrock's us. profile bills Opus 4.6 at $5.50 (not $5), and its 2 web
+    // searches at their own rate, $10 per 1,000 (LiteLLM's search_context_cost_per_query, $0.01 at every size): $5.52.
     expect(rows['known-1']).toMatchObject({ catalog_id: 'claude-sonnet-4.6', price_basis: 'catalog', cost_pico: 4_500_000_000_000n });
-    expect(rows['known-2']).toMatchObject({ catalog_id: 'bedrock-regional:claude-opus-4.6', cost_pico: 5_500_000_000_000n });
+    expect(rows['known-2']).toMatchObject({ catalog_id: 'bedrock-regional:claude-opus-4.6', cost_pico: 5_520_000_000_000n, ws_tok: 2n, std_ws: 10_000_000_000n, bil_ws: 10_000_000_000n });
     // The reported cost, exact to the nano-dollar, and half of it on OpenAI's batch lane.
     expect(rows['rep-1']).toMatchObject({ catalog_id: 'acme-internal-llm (reported)', price_basis: 'reported', cost_pico: 12_345_678_000n, bat_in: 500n, batch_eligible: true });
     expect(rows['rep-2']).toMatchObject({ lane: 'batch', cost_pico: 6_000_000_000n });
   });
 
-  it('counts what is left unpriced, with the cost the source reported, the closest ids and the fix; and web searches as unpriced quantities', async () => {
+  it('counts what is left unpriced, with the cost the source reported, the closest ids and the fix; and web searches with no rate as unpriced quantities', async () => {
     ({ ws } = await ingested([fixture('pricing/unpriced-mixed.csv')]));
     await classifyCalls(ws, await loadRules(undefined));
     await priceCalls(ws, await loadCatalog({}));
@@ -44,7 +45,8 @@ describe('unknown models do not stop pricing', () => {
       { model: 'mystery-model', provider: null, reason: 'no price in the catalog', closest: 3, calls: 2n, requests: 2n, tokens: 330n, reportedMicros: null, reportedCalls: 0n, unpricedRequests: 2n, fix: expect.stringContaining("'mystery-model=") },
       { model: 'google/gemini-2.5-flash:free', provider: 'openrouter', reason: expect.stringContaining(':free'), closest: 3, calls: 1n, requests: 1n, tokens: 110n, reportedMicros: null, reportedCalls: 0n, unpricedRequests: 1n, fix: expect.any(String) },
     ]);
-    expect(u.charges).toEqual([{ model: 'us.anthropic.claude-opus-4-6-v1', charge: 'web_search_requests', calls: 1n, quantity: 2n }]);
+    // The Opus calls' searches are priced (above); mystery-model's have no rate, as the model has none.
+    expect(u.charges).toEqual([{ model: 'mystery-model', charge: 'web_search_requests', calls: 1n, quantity: 3n }]);
     expect(unpricedTotals(u)).toEqual({ requests: 5n, unpricedRequests: 3n, reportedMicros: 18_346n });
   });
 

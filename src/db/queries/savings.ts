@@ -5,6 +5,7 @@
 import { UsageError } from '../../errors.ts';
 import type { Params, Workspace } from '../workspace.ts';
 import { synchronousSql } from '../../pricing/units.ts';
+import { charges, type ChargeKind } from '../../pricing/charges.ts';
 
 export const groupings = ['workload', 'model', 'provider', 'project', 'api_key', 'day'] as const;
 export type GroupBy = (typeof groupings)[number];
@@ -104,9 +105,16 @@ export type SavingsGroupRow = {
   bat_cw5: bigint | null;
   bat_cw1h: bigint | null;
   bat_out: bigint | null;
-};
+} & ChargeColumns;
 
-const rates = ['bil_in', 'bil_cr', 'bil_cw5', 'bil_cw1h', 'bil_out', 'bat_in', 'bat_cr', 'bat_cw5', 'bat_cw1h', 'bat_out'];
+/** Per charge that is not a text token (src/pricing/charges.ts): the quantity and its billed and batch rates, never NULL. */
+type ChargeColumns = { [K in ChargeKind as `${K}_tok` | `bil_${K}` | `bat_${K}`]: bigint };
+
+const chargeKinds = charges.map((c) => c.kind);
+const rates = [
+  'bil_in', 'bil_cr', 'bil_cw5', 'bil_cw1h', 'bil_out', ...chargeKinds.map((k) => `bil_${k}`),
+  'bat_in', 'bat_cr', 'bat_cw5', 'bat_cw1h', 'bat_out', ...chargeKinds.map((k) => `bat_${k}`),
+];
 
 /** The first pass: the calls grouped on the label's outcome number and the pricing columns. */
 const firstPassSql = (by: GroupBy, where: string): string => `
@@ -119,7 +127,8 @@ const firstPassSql = (by: GroupBy, where: string): string => `
               sum(${requestsSql}) FILTER (WHERE k.agent_chain) AS chain_requests,
               min(p.ts) AS first_start,
               max(coalesce(p.ended_at, p.ts)) AS last_end,
-              sum(p.in_tok) AS in_tok, sum(p.cr_tok) AS cr_tok, sum(p.cw5_tok) AS cw5_tok, sum(p.cw1h_tok) AS cw1h_tok, sum(p.out_tok) AS out_tok
+              sum(p.in_tok) AS in_tok, sum(p.cr_tok) AS cr_tok, sum(p.cw5_tok) AS cw5_tok, sum(p.cw1h_tok) AS cw1h_tok, sum(p.out_tok) AS out_tok,
+              ${chargeKinds.map((k) => `sum(p.${k}_tok) AS ${k}_tok`).join(', ')}
        FROM label_keys k JOIN priced_calls p USING (call_key) ${keySql[by].readsCalls ? 'JOIN calls c USING (call_key)' : ''} ${where}
        GROUP BY ALL`;
 
@@ -165,6 +174,7 @@ export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: Sa
             epoch(max(g.last_end))::BIGINT AS last_end,
             sum(g.in_tok)::HUGEINT AS in_tok, sum(g.cr_tok)::HUGEINT AS cr_tok, sum(g.cw5_tok)::HUGEINT AS cw5_tok,
             sum(g.cw1h_tok)::HUGEINT AS cw1h_tok, sum(g.out_tok)::HUGEINT AS out_tok,
+            ${chargeKinds.map((k) => `sum(g.${k}_tok)::HUGEINT AS ${k}_tok`).join(', ')},
             ${rates.map((r) => `g.${r}`).join(', ')}
      FROM g LEFT JOIN label_outcomes o USING (outcome)
      GROUP BY ALL

@@ -42,16 +42,21 @@ function usageSelect(ctx: AdapterContext) {
       // Newer rows say uncached input outright; older ones only have the total, which includes cache reads
       // (and cache writes, when reported). Either includes audio, which has its own rates: it is taken out here
       // and carried in audio_input_tokens (cached audio out of the cache reads likewise), never priced as text.
+      // Uncached image tokens likewise go to image_input_tokens (priced at the model's image rate, which is the
+      // input rate unless it has its own); cached image tokens stay cache reads, billed as such.
       input_tokens: uncached(
         `coalesce(${res('input_uncached_tokens')}, ${uncached(res('input_tokens'), res('input_cached_tokens'), res('input_cache_write_tokens'))})`,
         res('input_audio_tokens'),
+        res('input_image_tokens'),
       ),
       cache_read_tokens: uncached(res('input_cached_tokens'), res('input_cached_audio_tokens')),
       // OpenAI does not split cache writes by TTL.
       cache_write_unknown_tokens: res('input_cache_write_tokens'),
-      output_tokens: `CASE WHEN ${completions} THEN ${uncached(res('output_tokens'), res('output_audio_tokens'))} ELSE '0' END`,
+      output_tokens: `CASE WHEN ${completions} THEN ${uncached(res('output_tokens'), res('output_audio_tokens'), res('output_image_tokens'))} ELSE '0' END`,
       audio_input_tokens: sumOf(res('input_audio_tokens'), res('input_cached_audio_tokens')),
       audio_output_tokens: res('output_audio_tokens'),
+      image_input_tokens: res('input_image_tokens'),
+      image_output_tokens: `CASE WHEN ${completions} THEN ${res('output_image_tokens')} END`,
       input_tokens_reported: res('input_tokens'),
       api_key: res('api_key_id'),
       project: res('project_id'),
@@ -153,12 +158,15 @@ function dashboardCsvSelect(ctx: AdapterContext) {
       input_tokens: uncached(
         `coalesce(${c('input_uncached_tokens')}, ${uncached(c('input_tokens'), c('input_cached_tokens'), c('input_cache_write_tokens'))})`,
         c('input_audio_tokens'),
+        c('input_image_tokens'),
       ),
       cache_read_tokens: uncached(c('input_cached_tokens'), c('input_cached_audio_tokens')),
       cache_write_unknown_tokens: c('input_cache_write_tokens'),
-      output_tokens: completions ? uncached(c('output_tokens'), c('output_audio_tokens')) : "'0'",
+      output_tokens: completions ? uncached(c('output_tokens'), c('output_audio_tokens'), c('output_image_tokens')) : "'0'",
       audio_input_tokens: sumOf(c('input_audio_tokens'), c('input_cached_audio_tokens')),
       audio_output_tokens: completions ? c('output_audio_tokens') : 'NULL',
+      image_input_tokens: c('input_image_tokens'),
+      image_output_tokens: completions ? c('output_image_tokens') : 'NULL',
       input_tokens_reported: c('input_tokens'),
       api_key: c('api_key_id'),
       api_key_name: c('api_key_name'),

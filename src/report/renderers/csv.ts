@@ -1,5 +1,6 @@
 // CSV: one row per report row plus a `total` row; money as USD text with 6 decimals (exact), shares 0..1. The
-// reconciliation tables (when there is something to reconcile) and the unpriced models follow, each after one empty line.
+// reconciliation tables (when there is something to reconcile), the unpriced models and the unpriced charges follow,
+// each after one empty line.
 import { type Fraction, toNumber } from '../../simulate/fraction.ts';
 import { usdText } from '../money.ts';
 import type { MicroSteps, Report, Style } from '../model.ts';
@@ -20,7 +21,7 @@ export function renderCsv(report: Report, _style: Style): string {
     usdText(r.batchableSyncMicros), csvText(r.reasons[0] ?? ''), String(r.uncountedRows)]);
   const t = report.totals;
   rows.push(['total', '', knownRequests(t), '', ...steps(t.steps), usdText(t.savingsMicros), usdText(t.batchableSyncMicros), '', String(t.uncountedRows)]);
-  return [table([head, ...rows]), reconciliationCsv(report), billedCsv(report), unpricedCsv(report)].filter((t) => t !== '').join('\n');
+  return [table([head, ...rows]), reconciliationCsv(report), billedCsv(report), unpricedCsv(report), unpricedChargesCsv(report)].filter((t) => t !== '').join('\n');
 }
 
 const table = (rows: readonly (readonly string[])[]): string => `${rows.map((r) => r.map(quote).join(',')).join('\n')}\n`;
@@ -60,4 +61,14 @@ function unpricedCsv(report: Report): string {
     ...report.unpriced.models.map((m) => [csvText(m.model), csvText(m.provider ?? ''), String(m.calls), String(m.requests), String(m.tokens),
       m.reportedMicros === null ? '' : usdText(m.reportedMicros), String(m.reportedCalls), String(m.unpricedRequests), csvText(m.reason), csvText(m.closest.join(' ')), csvText(m.fix)]),
   ]);
+}
+
+/**
+ * The charges that are not text tokens and have no rate (audio, image tokens, web searches), when there are any:
+ * a table of its own, one row per model and charge; the quantity is in none of the money figures.
+ */
+function unpricedChargesCsv(report: Report): string {
+  if (report.unpriced.charges.length === 0) return '';
+  const head = ['unpriced_charge_model', 'charge', 'calls', 'quantity'];
+  return table([head, ...report.unpriced.charges.map((c) => [csvText(c.model), c.charge, String(c.calls), String(c.quantity)])]);
 }
