@@ -9,7 +9,7 @@
 // on a tie the copy already held stays (the new one is a counted duplicate). When the new copy is more complete,
 // the older copy is replaced: it leaves `calls` and its file's counts move it from calls to duplicates, so every
 // file's rows stay accounted for. Rows of one file are never compared with each other.
-import { fileCallsSql, keptRowsSql, refreshCallsView, rowidOfKeySql, type FileTable } from '../db/calls-view.ts';
+import { callsOfFormatSql, fileCallsSql, keptRowsSql, refreshCallsView, rowidOfKeySql, type FileTable } from '../db/calls-view.ts';
 import { sqlIdent } from '../db/sql.ts';
 import type { Workspace } from '../db/types.ts';
 
@@ -45,7 +45,7 @@ export async function resolveOverlappingBuckets(ws: Workspace, t: FileTable, sto
     `CREATE OR REPLACE TEMP TABLE _bk_held AS
      SELECT call_key, source_id, bkey, req, tok FROM (
        SELECT call_key, source_id, ${identitySql} AS bkey, ${requestsSql} AS req, ${tokensSql} AS tok
-       FROM calls WHERE granularity = 'bucket' AND source_format = $format)
+       FROM (${await callsOfFormatSql(ws, t.format)}) WHERE granularity = 'bucket' AND source_format = $format)
      WHERE bkey IN (SELECT bkey FROM _bk_new)`,
     { format: t.format },
   );

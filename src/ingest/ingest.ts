@@ -3,7 +3,7 @@
 // row in `rejects`.
 import { createReadStream, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { fileTableName, keptRowsSql, lineSql, moveIntoCallRows, ownTableMinCalls, refreshCallsView, storedColumns } from '../db/calls-view.ts';
+import { callIdsSql, fileTableName, keptRowsSql, lineSql, moveIntoCallRows, ownTableMinCalls, refreshCallsView, storedColumns } from '../db/calls-view.ts';
 import { lineCapBytes, memoryLimitBytes } from '../db/memory.ts';
 import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
@@ -466,7 +466,7 @@ async function loadFileTable(
   const holdsCalls =
     t.idsFromSource &&
     stored.has('call_id') &&
-    (await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM calls LIMIT 1)'))[0]?.n === 1n &&
+    (await holdsAnyCall(ws)) &&
     (await heldIds(ws, table, idKept)) > 0n;
   // Distinct hashes are distinct ids, and cheaper to count; only when hashes repeat are the ids themselves compared.
   const repeats = async (of: string) =>
@@ -511,10 +511,22 @@ async function loadFileTable(
   return { rows, calls, rejects, duplicates, skipped, replaced: overlap.replaced };
 }
 
+/**
+ * Whether the workspace holds a call: a row of `call_rows` (every row there is a call), or a file table whose
+ * source still counts calls. Asked of the tables, not of the `calls` view: DuckDB plans the view's every arm
+ * for any query on it (~1 ms an arm), and a workspace of many large files (a table each) asks once per file.
+ */
+async function holdsAnyCall(ws: Workspace): Promise<boolean> {
+  const [row] = await ws.all<{ held: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM call_rows) OR EXISTS (SELECT 1 FROM sources WHERE table_name IS NOT NULL AND calls > 0) AS held',
+  );
+  return row?.held === true;
+}
+
 /** Writes `_held_ids`: the ids of the file's kept rows that a call already held has; returns how many. */
 async function heldIds(ws: Workspace, table: string, idKept: string): Promise<bigint> {
   await ws.run(`CREATE OR REPLACE TEMP TABLE _held_ids AS
-    SELECT DISTINCT n.call_id FROM calls c JOIN (SELECT DISTINCT call_id FROM ${table} WHERE ${idKept}) n ON c.call_id = n.call_id`);
+    SELECT DISTINCT n.call_id FROM (${await callIdsSql(ws)}) c JOIN (SELECT DISTINCT call_id FROM ${table} WHERE ${idKept}) n ON c.call_id = n.call_id`);
   return (await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _held_ids'))[0]?.n ?? 0n;
 }
 
