@@ -23,11 +23,16 @@ export function renderBilledReconciliation(b: BilledReconciliation | undefined, 
           },
           style,
         );
+  return `${table}${billedNotes(b).map((n) => `${n}\n`).join('')}`;
+}
+
+/** What the billed-vs-recomputed table cannot show (a day with no usage, billed cost not compared); every format prints these. */
+export function billedNotes(b: BilledReconciliation): string[] {
   const notes: string[] = [];
   if (b.rows.some((r) => r.recomputed_micros === 0n)) notes.push('A day billed with nothing recomputed: the usage export for that day or model is missing.');
   if (b.unattributedMicros > 0n) {
     const shown = b.unattributedNames.slice(0, 6).join(', ') + (b.unattributedNames.length > 6 ? ', …' : '');
     notes.push(`${formatUsd(b.unattributedMicros)} billed is not compared: no model, or a model the catalog does not price (${shown}).`);
   }
-  return `${table}${notes.map((n) => `${n}\n`).join('')}`;
+  return notes;
 }

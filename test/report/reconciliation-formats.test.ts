@@ -48,3 +48,61 @@ describe('reconciliation in every format', () => {
     expect(md.stdout).not.toContain('Reconciliation');
   });
 });
+
+// The other reconciliation: what cost exports say was billed against the cost recomputed from usage, per model
+// and UTC day. fixtures/anthropic/claude_api_cost_2026_08.csv bills $0.68221 of claude-opus-5 (recomputed from
+// console-usage.csv: $0.758011, flagged) and $5.22 of claude-sonnet-4.6 (equal), plus $0.03 of web search that
+// names no model.
+describe('billed vs recomputed in every format', () => {
+  const billed = (...args: string[]) =>
+    runCli(['audit', fixture('anthropic/console-usage.csv'), fixture('anthropic/claude_api_cost_2026_08.csv'), '--db', ':memory:', ...args]);
+
+  it('table', async () => {
+    const r = await billed();
+    expect(r.stdout).toContain('Billed cost (cost exports) vs cost recomputed from usage, per model and day');
+    expect(r.stdout).toMatch(/claude-opus-5 +│ 2026-08-05 │ +\$0\.68 │ +\$0\.76 │ +\$0\.08 │ recomputed higher/);
+    expect(r.stdout).toContain('$0.03 billed is not compared: no model, or a model the catalog does not price (web_search).');
+  });
+
+  it('JSON: exact figures, and what was not compared', async () => {
+    const doc = JSON.parse((await billed('--format', 'json')).stdout) as { billed_reconciliation: unknown };
+    expect(doc.billed_reconciliation).toEqual({
+      rows: [
+        { model: 'claude-opus-5', day: '2026-08-05', billed_usd: 0.68221, recomputed_usd: 0.758011, residual_usd: 0.075801, flag: 'recomputed_above' },
+        { model: 'claude-sonnet-4.6', day: '2026-08-05', billed_usd: 5.22, recomputed_usd: 5.22, residual_usd: 0, flag: null },
+      ],
+      unattributed_usd: 0.03,
+      unattributed_names: ['web_search'],
+    });
+  });
+
+  it('CSV: a table of its own after an empty line', async () => {
+    const tables = (await billed('--format', 'csv')).stdout.split('\n\n');
+    expect(tables.at(-1)).toBe(
+      'billed_model,day,billed_usd,recomputed_usd,residual_usd,flag\nclaude-opus-5,2026-08-05,0.682210,0.758011,0.075801,recomputed_above\nclaude-sonnet-4.6,2026-08-05,5.220000,5.220000,0.000000,\n',
+    );
+  });
+
+  it('markdown', async () => {
+    const md = (await billed('--format', 'markdown')).stdout;
+    expect(md).toContain('**Billed cost (cost exports) vs cost recomputed from usage, per model and day**');
+    expect(md).toMatch(/│ claude-opus-5 +│ 2026-08-05 │ +\$0\.68 │ +\$0\.76 │ +\$0\.08 │ recomputed higher │/);
+    expect(md).toContain('$0.03 billed is not compared');
+  });
+
+  it('HTML: a section with the same rows, total and note', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-billed-html-')), 'report.html');
+    expect((await billed('--html', file)).code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('<section id="billed"><h2>Billed cost (cost exports) vs cost recomputed from usage, per model and day</h2>');
+    expect(html).toContain('<tr data-billed="claude-opus-5/2026-08-05"><th scope="row" class="name">claude-opus-5</th><td>2026-08-05</td><td class="num" data-field="billed_usd">$0.68</td><td class="num" data-field="recomputed_usd">$0.76</td><td class="num" data-field="residual_usd">$0.08</td><td>recomputed higher</td></tr>');
+    expect(html).toMatch(/<tr data-billed-total="">.*data-field="billed_usd">\$5\.90<.*data-field="recomputed_usd">\$5\.98</);
+    expect(html).toContain('<p>$0.03 billed is not compared: no model, or a model the catalog does not price (web_search).</p>');
+  });
+
+  it('no billed section without cost exports', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-billed-html-')), 'report.html');
+    expect((await audit('--html', file)).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toContain('id="billed"');
+  });
+});

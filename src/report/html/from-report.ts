@@ -79,6 +79,21 @@ export function htmlInput(report: Report, series: HtmlSeries, doc: ReportJsonDoc
       flag: j.flag,
     })),
     reconciliation_notes: doc.reconciliation_notes,
+    billed_reconciliation:
+      report.billed === undefined
+        ? null
+        : {
+            rows: report.billed.rows.map((b) => ({
+              model: b.catalog_id,
+              day: b.day,
+              billed_micros: b.billed_micros,
+              recomputed_micros: b.recomputed_micros,
+              residual_micros: b.residual_micros,
+              flag: b.flag,
+            })),
+            unattributed_micros: report.billed.unattributedMicros,
+            unattributed_names: report.billed.unattributedNames,
+          },
     unpriced: {
       models: paired('unpriced models', report.unpriced.models, doc.unpriced.models).map(([m, j]) => {
         const { reported_usd: _reportedUsd, reported_calls: _reportedCalls, ...rest } = j;

@@ -84,6 +84,23 @@ export type HtmlReportInput = {
   /** What the sources behind the reconciliation cannot show (the JSON's `reconciliation_notes`). */
   readonly reconciliation_notes?: readonly string[];
   /**
+   * Billed cost from cost exports vs the cost recomputed from usage, per catalog model and UTC day (the JSON's
+   * `billed_reconciliation`); absent or null without cost exports: no section. Model names are user text: escaped.
+   */
+  readonly billed_reconciliation?: {
+    readonly rows: readonly {
+      readonly model: string;
+      readonly day: string;
+      readonly billed_micros: Micros;
+      readonly recomputed_micros: Micros;
+      readonly residual_micros: Micros;
+      readonly flag: 'recomputed_above' | 'reported_above' | null;
+    }[];
+    /** Billed cost not compared (no model, or a model the catalog does not price), and those names. */
+    readonly unattributed_micros: Micros;
+    readonly unattributed_names: readonly string[];
+  } | null;
+  /**
    * What the catalog could not price (JSON `unpriced`, schema 3): models as written with why, requests, what the
    * source reported and the fix; charges with no rate (web searches) as quantities. Absent or empty: all priced.
    * Every string is user text or derived from it: escaped in the page.

@@ -2,6 +2,7 @@
 // Plain strings with every piece of data text escaped; money printed from integer micro-dollars (./money.ts).
 // `data-*` attributes name the figures so tests (and scripts people write) can find them.
 import { chargeLabel } from '../../pricing/charges.ts';
+import { billedNotes, billedTitle } from '../billed.ts';
 import { escapeHtml as h } from './escape.ts';
 import type { HtmlReportInput, HtmlRowLabel } from './input.ts';
 import { percentOfShare, usd } from './money.ts';
@@ -114,6 +115,35 @@ ${body}
 </table>${(input.reconciliation_notes ?? []).map((n) => `<p>${h(n)}</p>`).join('')}</section>`;
 }
 
+/** Billed cost (cost exports) vs the cost recomputed from usage, per model and day: the same rows and notes as every other format. */
+function billedTable(input: HtmlReportInput): string {
+  const b = input.billed_reconciliation;
+  if (b === undefined || b === null) return '';
+  const notes = billedNotes({
+    rows: b.rows.map((r) => ({ catalog_id: r.model, day: r.day, billed_micros: r.billed_micros, recomputed_micros: r.recomputed_micros, residual_micros: r.residual_micros, flag: r.flag })),
+    unattributedMicros: b.unattributed_micros,
+    unattributedNames: b.unattributed_names,
+  });
+  if (b.rows.length === 0 && notes.length === 0) return '';
+  const sum = (k: 'billed_micros' | 'recomputed_micros' | 'residual_micros') => b.rows.reduce((a, r) => a + r[k], 0n);
+  const body = b.rows
+    .map(
+      (r) => `<tr data-billed="${h(r.model)}/${h(r.day)}"><th scope="row" class="name">${h(r.model)}</th><td>${h(r.day)}</td>` +
+        `<td class="num" data-field="billed_usd">${h(usd(r.billed_micros))}</td><td class="num" data-field="recomputed_usd">${h(usd(r.recomputed_micros))}</td>` +
+        `<td class="num" data-field="residual_usd">${h(usd(r.residual_micros))}</td><td>${r.flag === null ? '' : h(flagTitles[r.flag])}</td></tr>`,
+    )
+    .join('\n');
+  const table = b.rows.length === 0 ? '' : `
+<table class="workloads">
+<thead><tr><th scope="col">Model</th><th scope="col">Day (UTC)</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Recomputed</th><th scope="col" class="num">Residual</th><th scope="col">Flag</th></tr></thead>
+<tbody>
+${body}
+</tbody>
+<tfoot><tr data-billed-total=""><th scope="row">Total</th><td>${h(`${b.rows.length.toLocaleString('en-US')} day(s)`)}</td><td class="num" data-field="billed_usd">${h(usd(sum('billed_micros')))}</td><td class="num" data-field="recomputed_usd">${h(usd(sum('recomputed_micros')))}</td><td class="num" data-field="residual_usd">${h(usd(sum('residual_micros')))}</td><td></td></tr></tfoot>
+</table>`;
+  return `\n<section id="billed"><h2>${h(billedTitle)}</h2>${table}${notes.map((n) => `<p>${h(n)}</p>`).join('')}</section>`;
+}
+
 type AssumptionKind = 'text' | 'share' | 'usd' | 'list' | 'discount';
 const knownAssumptions: Record<string, { title: string; kind: AssumptionKind; unset?: string }> = {
   catalog: { title: 'Prices', kind: 'text' },
@@ -199,7 +229,7 @@ ${figure('chart-workloads', 'Spend now per workload', 'Each bar is one row of th
 ${figure('chart-daily', 'Spend now per day', 'The same split for every day of the period.', charts.daily)}
 <section class="chart" id="chart-waterfall"><h2>From spend now to ${h(simulatedTitle.toLowerCase())} spend, in stacking order</h2><figure>${charts.waterfall}<figcaption>Each lever applies to what the levers before it left: structural rate, then the batch lane, then caching, then the prepaid credit bonus.</figcaption></figure>
 ${stepsTable(bars, input.waterfall)}</section>
-${workloadTable(input, simulatedTitle)}${reconciliationTable(input)}
+${workloadTable(input, simulatedTitle)}${reconciliationTable(input)}${billedTable(input)}
 ${unpricedSection(input)}
 ${notes}
 ${assumptionsList(input.assumptions)}
