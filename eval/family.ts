@@ -101,9 +101,24 @@ async function writeBuckets(db: EvalDb, org: FamilyOrg, dir: string, name: strin
   return out;
 }
 
-/** Every dataset of the family (or of the named orgs), written under `dir`. */
-export async function generateFamily(db: EvalDb, dir: string, seed = defaultSeed, only?: readonly string[]): Promise<Dataset[]> {
+/**
+ * A held-out org rendered with the variation the classifier never saw in tuning (kinds.ts `varied`: people's
+ * days move with the weekday, a trend and noise; jobs vary more in size, pace and start), plus its `mixed`
+ * workloads (a script on the key, project and model people use). Generated from another seed, so even its
+ * unchanged workloads are fresh draws.
+ */
+export const variedOrg = (org: FamilyOrg): FamilyOrg => ({
+  ...org, id: `${org.id}-varied`, varied: true, story: `${org.story}; varied`, workloads: [...org.workloads, ...(org.mixed ?? [])],
+});
+export const variedSeedOffset = 1;
+
+/** Every dataset of the family (or of the named orgs), written under `dir`; each held-out org also varied unless `varied` is false. */
+export async function generateFamily(db: EvalDb, dir: string, seed = defaultSeed, only?: readonly string[], varied = true): Promise<Dataset[]> {
   const out: Dataset[] = [];
-  for (const org of family) if (only === undefined || only.includes(org.id)) out.push(...(await generateOrg(db, org, dir, seed)));
+  for (const org of family) {
+    if (only !== undefined && !only.includes(org.id)) continue;
+    out.push(...(await generateOrg(db, org, dir, seed)));
+    if (varied && org.role === 'held-out') out.push(...(await generateOrg(db, variedOrg(org), dir, seed + variedSeedOffset)));
+  }
   return out;
 }

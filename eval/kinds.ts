@@ -11,7 +11,13 @@ import { sqlString } from './db.ts';
 export type Truth = 'blocking' | 'non_blocking';
 /** Human activity: office hours in the org's zone; a developer tool (office + evenings + weekends); users everywhere. */
 export type Profile = 'office' | 'dev' | 'global';
-export type Org = { readonly id: string; readonly tz: number; readonly profile: Profile };
+/**
+ * `varied`: the variation the classifier never saw in tuning (eval/family.ts renders each held-out org a second
+ * time with it, from another seed): people's days move with the weekday, a trend over the month and day-to-day
+ * noise; job runs vary more in size and pace, hand-started jobs start over a wider window, cron runs wait up
+ * to 10 minutes in a queue before they start.
+ */
+export type Org = { readonly id: string; readonly tz: number; readonly profile: Profile; readonly varied?: boolean };
 type Range = readonly [number, number];
 
 type Common = {
@@ -85,11 +91,31 @@ const localDay = (org: Org, d: string): string => `(${monthStart(org)} + to_days
 const isWeekday = (d: string): string => `isodow(DATE '2026-10-01' + CAST(${d} AS INTEGER)) <= 5`;
 const ms = (x: string): string => `to_milliseconds(CAST(${x} AS BIGINT))`;
 
-/** Human-shaped start times: uniform candidates over the month kept with probability f_act (or all: flat). */
+/** Candidates per start kept when varied: the day factor below reaches about this much above 1. */
+const variedHeadroom = 1.6;
+
+/**
+ * A varied org's day factor at time t (about 1 on average): busier Mondays and quieter Fridays (local), a
+ * trend from 0.85 to 1.15 over the month, and log-normal day-to-day noise, 12% shared by the whole org (a busy
+ * day is busy for everyone) and 8% of the workload's own.
+ */
+function dayFactor(org: Org, tag: string, t: string): string {
+  const day = `((epoch(${t}) - epoch(${monthStart(org)}))::BIGINT // 86400)`;
+  const normal = (key: string) => `(sqrt(-2 * ln(greatest(f_ur(${key}, 21), 1e-9))) * cos(2 * pi() * f_ur(${key}, 22)))`;
+  return `(CASE f_ld(${t}, ${org.tz}) WHEN 1 THEN 1.12 WHEN 2 THEN 1.05 WHEN 4 THEN 0.95 WHEN 5 THEN 0.85 ELSE 1.0 END
+    * (0.85 + 0.3 * ${day} / ${monthDays}) * exp(0.12 * ${normal(`${sqlString(org.id)} || '.day' || ${day}`)} + 0.08 * ${normal(`${tag} || '.day' || ${day}`)}))`;
+}
+
+/** Human-shaped start times: uniform candidates over the month kept with probability f_act (or all: flat), times the day factor when varied. */
 function humanStarts(org: Org, tag: string, n: number, profile: Profile, flat = false): string {
   const t0 = `${monthStart(org)} + to_microseconds(CAST(f_ur(${tag} || i, 1) * ${monthDays * 86400}e6 AS BIGINT))`;
+  const act = flat ? '1.0' : `f_act(t0, ${org.tz}, ${sqlString(profile)})`;
+  if (org.varied === true) {
+    return `SELECT i, t0 FROM (SELECT i, ${t0} AS t0 FROM range(${Math.round(n * variedHeadroom)}) r(i))
+      WHERE f_ur(${tag} || i, 2) < ${act} * ${dayFactor(org, tag, 't0')} / ${variedHeadroom}`;
+  }
   return `SELECT i, t0 FROM (SELECT i, ${t0} AS t0 FROM range(${n}) r(i))
-    ${flat ? '' : `WHERE f_ur(${tag} || i, 2) < f_act(t0, ${org.tz}, ${sqlString(profile)})`}`;
+    ${flat ? '' : `WHERE f_ur(${tag} || i, 2) < ${act}`}`;
 }
 
 const userId = (u: Users, key: string, k: number): string => `${sqlString(u.prefix)} || f_ri(${key}, ${k}, 1, ${u.count})`;
@@ -122,13 +148,20 @@ function baseSql(org: Org, w: Workload): string {
           ${w.users ? userId(w.users, `${tag} || i`, 12) : 'NULL::VARCHAR'} AS user_id, NULL::VARCHAR AS session_id, NULL::VARCHAR AS trace_id FROM s`;
     case 'job': {
       const l = w.launch;
+      // Varied: runs from half to 1.5x the rows, scripts that sleep up to twice as long, a wider window for
+      // hand-started runs, cron runs that wait 0-10 min in a queue.
+      const v = org.varied === true;
+      const rows: Range = v ? [Math.max(1, Math.round(w.rows[0] / 2)), Math.round(w.rows[1] * 1.5)] : w.rows;
+      const gapMs: Range = v ? [w.gapMs[0], w.gapMs[1] * 2] : w.gapMs;
+      const hours: Range = l.by === 'hand' ? (v ? [Math.max(0, l.hours[0] - 1), Math.min(23, l.hours[1] + 1)] : l.hours) : [0, 0];
+      const cronJitterMs = v ? 600000 : 2500;
       const runs =
         l.by === 'hand'
-          ? `SELECT d * 10 + ru AS run, ${localDay(org, 'd')} + to_minutes(CAST(${l.hours[0] * 60} + f_ur(${tag} || d || '.' || ru, 2) * ${(l.hours[1] - l.hours[0]) * 60} AS BIGINT)) AS t0
+          ? `SELECT d * 10 + ru AS run, ${localDay(org, 'd')} + to_minutes(CAST(${hours[0] * 60} + f_ur(${tag} || d || '.' || ru, 2) * ${(hours[1] - hours[0]) * 60} AS BIGINT)) AS t0
              FROM range(${monthDays}) a(d), range(${l.perDay}) b(ru)
              WHERE ${l.weekends ? 'true' : isWeekday('d')} AND f_ur(${tag} || d || '.' || ru, 1) < ${l.dayShare}`
           : l.by === 'cron'
-            ? `SELECT d AS run, ${localDay(org, 'd')} + to_minutes(${l.hour * 60 + l.minute}) + ${ms(`f_ri(${tag} || d, 2, 0, 2500)`)} AS t0
+            ? `SELECT d AS run, ${localDay(org, 'd')} + to_minutes(${l.hour * 60 + l.minute}) + ${ms(`f_ri(${tag} || d, 2, 0, ${cronJitterMs})`)} AS t0
                FROM range(${monthDays}) a(d) ${l.weekdaysOnly ? `WHERE ${isWeekday('d')}` : ''}`
             : `SELECT h AS run, ${monthStart(org)} + to_minutes(h * 60) + to_seconds(f_ri(${tag} || h, 2, 0, 3000)) AS t0 FROM range(${monthDays * 24}) a(h)`;
       const rk = `${tag} || '.' || run || '.' || w || '.' || k`;
@@ -141,9 +174,9 @@ function baseSql(org: Org, w: Workload): string {
       // Every job backs off now and then (a 429 or a retry): 0.5% of its calls wait 2-30 s first.
       return `WITH runs AS (${runs}),
         items AS (SELECT run, t0, w, k, ${rk} AS rk, ${lat(rk)} AS lat,
-            CASE WHEN f_ur(${rk}, 14) < 0.005 THEN f_ri(${rk}, 15, 2000, 30000) ELSE f_ri(${rk}, 6, ${w.gapMs[0]}, ${w.gapMs[1]}) END AS gap
-          FROM runs, range(${w.workers}) a(w), range(${w.rows[1]}) b(k)
-          WHERE k < f_ri(${tag} || '.' || run || '.' || w, 4, ${w.rows[0]}, ${w.rows[1]}))
+            CASE WHEN f_ur(${rk}, 14) < 0.005 THEN f_ri(${rk}, 15, 2000, 30000) ELSE f_ri(${rk}, 6, ${gapMs[0]}, ${gapMs[1]}) END AS gap
+          FROM runs, range(${w.workers}) a(w), range(${rows[1]}) b(k)
+          WHERE k < f_ri(${tag} || '.' || run || '.' || w, 4, ${rows[0]}, ${rows[1]}))
         SELECT rk, t0 + ${ms(`w * 350 + sum(lat + gap) OVER (PARTITION BY run, w ORDER BY k) - lat - gap`)} AS ts, lat, ${user} AS user_id,
           NULL::VARCHAR AS session_id, ${w.traceRun ? `${tag} || '-run' || run` : 'NULL::VARCHAR'} AS trace_id
         FROM items`;

@@ -11,6 +11,8 @@
 //   agent-devtool    (held-out) an agent-heavy developer tool (chained traces, autocomplete, CI evals)
 //   server-only      (held-out) streams nothing and reports no cancellations (server-side calls only)
 //   usage-api        (held-out) only provider usage-API buckets (1 h and 1 d, by key, project and model)
+// Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
+// move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 import type { Org, Workload } from './kinds.ts';
 
 export type FamilyOrg = Org & {
@@ -21,6 +23,11 @@ export type FamilyOrg = Org & {
   /** Also render the calls as usage-API buckets (datasets `<id>-usage-1h` / `-1d`): a tune set for the bucket signals. */
   readonly usageToo?: boolean;
   readonly workloads: readonly Workload[];
+  /**
+   * Held-out orgs only: workloads added to the varied rendering (eval/family.ts), each a script on the same
+   * key, project and model as people's traffic, so one workload carries both (the classifier never saw that in tuning).
+   */
+  readonly mixed?: readonly Workload[];
 };
 
 const sonnet = 'claude-sonnet-4-6';
@@ -116,6 +123,12 @@ export const family: readonly FamilyOrg[] = [
       { id: 'search embeddings', truth: 'blocking', story: 'query embeddings', kind: 'events', starts: 30000, model: embSmall, operation: 'embeddings',
         key: 'crm-web', keyName: 'crm-web', project: 'crm', input: [5, 60], output: [0, 0], latencyMs: [40, 200] },
     ],
+    mixed: [
+      { id: 'rep pipeline script', truth: 'non_blocking', story: 'a rep runs a script over their pipeline from the web key, with email drafts\' key, project and model: serial, carrying the rep\'s id',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [10, 16] }, workers: 1, rows: [100, 300], gapMs: [100, 600],
+        rowUsers: { how: 'starter', users: { prefix: 'rep-', count: 400 } }, model: gpt, key: 'crm-web', keyName: 'crm-web', project: 'crm',
+        input: [1500, 3000], output: [200, 500], latencyMs: [3000, 9000] },
+    ],
   },
   {
     id: 'agent-devtool', role: 'held-out', tz: -8, profile: 'dev', rendering: 'calls',
@@ -146,6 +159,11 @@ export const family: readonly FamilyOrg[] = [
         launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 18] }, workers: 6, rows: [300, 600], gapMs: [20, 200], rowUsers: { how: 'per-row' },
         model: mini, key: 'ml', project: 'research', input: [500, 1500], output: [300, 900], latencyMs: [2000, 6000] },
     ],
+    mixed: [
+      { id: 'docs translation', truth: 'non_blocking', story: 'a script translating the docs through the agent\'s key, project and model, 2 workers, no user id',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [9, 18] }, workers: 2, rows: [150, 400], gapMs: [20, 300],
+        model: sonnet, key: 'agent-prod', project: 'agent', input: [2000, 6000], output: [500, 1500], latencyMs: [4000, 12000] },
+    ],
   },
   {
     id: 'server-only', role: 'held-out', tz: 5.5, profile: 'office', rendering: 'calls',
@@ -172,6 +190,11 @@ export const family: readonly FamilyOrg[] = [
       { id: 'reconciliation', truth: 'non_blocking', story: 'cron 01:00 local, one serial loop that sleeps about a second between calls', kind: 'job',
         launch: { by: 'cron', hour: 1, minute: 0, weekdaysOnly: false }, workers: 1, rows: [300, 600], gapMs: [800, 1500], model: gpt, key: 'finance-svc', project: 'finance', input: [3000, 6000], output: [200, 500],
         latencyMs: [3000, 8000] },
+    ],
+    mixed: [
+      { id: 'ticket summariser', truth: 'non_blocking', story: 'a team lead summarises last week\'s tickets with a serial script on the helpdesk key, project and model',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [10, 17] }, workers: 1, rows: [200, 600], gapMs: [20, 400],
+        model: gpt, key: 'helpdesk', project: 'support', input: [2000, 5000], output: [150, 400], latencyMs: [2000, 6000] },
     ],
   },
   {
@@ -201,6 +224,11 @@ export const family: readonly FamilyOrg[] = [
         project: 'proj_e1QwT7mN0b', input: [5, 50], output: [0, 0], latencyMs: [40, 200] },
       { id: 'webhooks', truth: 'blocking', story: 'ticket routing within minutes', kind: 'events', starts: 30000, model: mini, key: 'key_Jd5wK8aZy3',
         project: 'proj_u3HfA6cP8z', input: [800, 2500], output: [20, 80], latencyMs: [800, 2500] },
+    ],
+    mixed: [
+      { id: 'chat log tagging', truth: 'non_blocking', story: 'a job tagging chat logs on the web chat\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [9, 17] }, workers: 2, rows: [200, 500], gapMs: [20, 300],
+        model: gpt, key: 'key_Zq81mX4pTa', project: 'proj_e1QwT7mN0b', input: [1500, 4000], output: [50, 200], latencyMs: [1500, 4000] },
     ],
   },
 ];

@@ -1,5 +1,5 @@
 // npm run eval:classify [-- --orgs a,b] [-- --show-held-out] — generates the eval family (eval/orgs.ts: seven
-// orgs, a month each, truth per call or per bucket), ingests each dataset into its own database, labels it
+// orgs, a month each, truth per call or per bucket; each held-out org also rendered varied, from another seed), ingests each dataset into its own database, labels it
 // without rules, and prints per org: spend labelled right, batchable spend found, and the share of blocking
 // spend labelled batchable (the costly mistake); then the tune and held-out totals and the targets (exit 1
 // when one is missed). Per-workload rows are printed for tune orgs only: held-out orgs are for reporting,
@@ -65,13 +65,16 @@ const pct = (x) => (x === null || x === undefined || Number.isNaN(x) ? '–' : `
 console.log('\n== per org, no rules (spend-weighted; "blocking->batchable" is the share of blocking spend labelled batchable)\n');
 const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.name, role: ds.org.role, ...rows.find((r) => r.workload === 'all'), ingestMs, classifyMs, rowsIn: ds.rows }));
 const total = (role, filter) => pooled(results.filter((r) => r.ds.org.role === role && filter(r.ds)));
-const callsOnly = (ds) => ds.truthBy === 'calls';
-const bucketsOnly = (ds) => ds.truthBy === 'buckets';
+const varied = (ds) => ds.org.varied === true;
+const callsOnly = (ds) => ds.truthBy === 'calls' && !varied(ds);
+const bucketsOnly = (ds) => ds.truthBy === 'buckets' && !varied(ds);
 const summary = [
   ...orgRows,
   { name: 'tune orgs (pooled)', role: '', ...total('tune', () => true) },
   { name: 'held-out per-call orgs (pooled)', role: '', ...total('held-out', callsOnly) },
   { name: 'held-out usage-API datasets (pooled)', role: '', ...total('held-out', bucketsOnly) },
+  { name: 'held-out varied per-call (pooled)', role: '', ...total('held-out', (ds) => varied(ds) && ds.truthBy === 'calls') },
+  { name: 'held-out varied usage-API (pooled)', role: '', ...total('held-out', (ds) => varied(ds) && ds.truthBy === 'buckets') },
 ];
 console.log(table(['dataset', 'role', 'rows', 'spend $', 'batchable', 'right', 'batchable found', 'blocking->batchable', 'low-conf spend', 'classify/ingest'],
   summary.map((r) => [r.name, r.role, r.rowsIn === undefined ? '' : r.rowsIn.toLocaleString('en-US'), r.usd.toFixed(2), pct(r.nb_usd / r.usd), pct(r.acc_spend),
@@ -85,14 +88,18 @@ for (const { ds, rows } of results) {
 }
 
 console.log('');
-const check = (what, ok) => {
-  console.log(`${ok ? 'PASS' : 'FAIL'}  ${what}`);
-  if (!ok) failed = true;
+// The varied renderings (eval/family.ts variedOrg) are a robustness check on behaviour nobody tuned on: their
+// lines say PASS or MISS but do not set the exit code (the targets are the family's held-out orgs).
+const check = (what, ok, gating = true) => {
+  console.log(`${ok ? 'PASS' : gating ? 'FAIL' : 'MISS'}  ${what}`);
+  if (!ok && gating) failed = true;
 };
 for (const r of orgRows.filter((o) => o.role === 'held-out')) {
   const usage = r.name.startsWith('usage-api');
-  check(`${r.name}: spend labelled right >= ${usage ? 90 : 95}% (${pct(r.acc_spend)})`, r.acc_spend >= (usage ? 0.9 : 0.95));
-  check(`${r.name}: blocking spend labelled batchable <= 1% (${pct(r.fn_blocking_spend)})`, r.fn_blocking_spend <= 0.01);
+  const gating = !r.name.includes('-varied');
+  const note = gating ? '' : ' [varied: reported, not gating]';
+  check(`${r.name}: spend labelled right >= ${usage ? 90 : 95}% (${pct(r.acc_spend)})${note}`, r.acc_spend >= (usage ? 0.9 : 0.95), gating);
+  check(`${r.name}: blocking spend labelled batchable <= 1% (${pct(r.fn_blocking_spend)})${note}`, r.fn_blocking_spend <= 0.01, gating);
 }
 const pacific = results.find((r) => r.ds.name === 'pacific-saas');
 if (pacific) check('pacific-saas with fixtures/classify/eval-rules.yaml: every workload right', pacific.rulesCheck === true);

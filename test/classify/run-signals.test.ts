@@ -139,12 +139,18 @@ describe('usage buckets: irregular days and on/off hours', () => {
     expect(feature.label).toBe('blocking');
     expect(feature.reasons.join('\n')).not.toMatch(/on\/off|irregular/);
   });
+  test('the same job riding on the feature\'s key (one bucket group) does not make the people\'s hours on/off', async () => {
+    await classified(hourly.replaceAll("'key_job'", "'key_feature'").replace("'jb-' || d", "'mx-' || d"));
+    const mixed = await labelOf(ws, 'fe-4-11');
+    expect(mixed.label).toBe('blocking');
+    expect(mixed.reasons.join('\n')).not.toMatch(/on\/off|lumpy/);
+  });
 });
 
 describe('day buckets: lumpy days and weekends', () => {
   // An org of day buckets over October 2026 (the 1st is a Thursday): people every working day (a few per cent
-  // apart), a crowd that grows 2.7x over the month, a key that runs 1 to 3 runs of 400 requests on each working
-  // day, and a schedule that runs every day of the week at the same volume.
+  // apart), a crowd that grows 2.7x over the month, a key that runs 1 to 3 runs of 600 requests on most working
+  // days (a trickle on the others), and a schedule that runs every day of the week at the same volume.
   const day = (key: string, n: string, where = 'true') => `
     SELECT '${key}-' || d AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-01 00:00:00+00' + d * INTERVAL 1 DAY AS ts,
       TIMESTAMPTZ '2026-10-02 00:00:00+00' + d * INTERVAL 1 DAY AS ended_at, (${n})::INTEGER AS requests, '${key}' AS api_key
@@ -152,22 +158,24 @@ describe('day buckets: lumpy days and weekends', () => {
   const org = [
     day('people', 'CASE WHEN weekend THEN 40 ELSE 1000 + hash(d, 1) % 60 END'),
     day('growing', 'CASE WHEN weekend THEN 20 ELSE 500 + 30 * d + hash(d, 2) % 40 END'),
-    day('runs', '400 * (1 + hash(d, 3) % 3)', 'NOT weekend'),
+    day('runs', 'CASE hash(d, 3) % 4 WHEN 0 THEN 150 ELSE 600 * (hash(d, 3) % 4) END', 'NOT weekend'),
+    // People every working day on a key where a job adds 800 requests on about half the days: lumps on a steady floor.
+    day('mixedkey', 'CASE WHEN weekend THEN 40 ELSE 1000 + hash(d, 1) % 60 + CASE WHEN hash(d, 7) % 2 = 0 THEN 800 ELSE 0 END END'),
     day('k7', '300 + hash(d, 4) % 10'),
     // One run of about 900 on most working days, none on some: its median step is small, its absent days are not.
     day('skips', '900 + hash(d, 6) % 50', 'NOT weekend AND d NOT IN (5, 8, 13, 21, 26)'),
   ];
-  test('whole runs of work on most working days are batchable; people and a growing crowd are not', async () => {
+  test('whole runs of work on most working days are batchable; people, a growing crowd and a job riding on people\'s key are not', async () => {
     await classified(...org);
     const runs = await labelOf(ws, 'runs-5');
     expect(runs.label).toBe('non_blocking');
     expect(runs.reasons[0]).toMatch(
-      /^lumpy days: on the org's working days its requests spread \d+% of its median day \(800\) between the quartiles, trend aside, and move a median \d+% from one day to the next, in lumps of about \d+ requests \(variance over mean\): whole runs of work/,
+      /^lumpy days: on the org's working days its requests spread \d+% of its median day \(\d+\) between the quartiles, trend aside, and move a median \d+% from one day to the next, in lumps of about \d+ requests \(variance over mean\), its quietest days at \d+% of an average one: whole runs of work/,
     );
     const skips = await labelOf(ws, 'skips-6');
     expect(skips.label).toBe('non_blocking');
     expect(skips.reasons[0]).toMatch(/^lumpy days: on the org's working days its requests spread \d+% of its median day \(\d+\) between the quartiles, trend aside, and move a median \d+% from one day to the next and stop on 23% of them, in lumps of about \d+ requests/);
-    for (const id of ['people-5', 'growing-5']) {
+    for (const id of ['people-5', 'growing-5', 'mixedkey-5']) {
       const row = await labelOf(ws, id);
       expect(row.label).toBe('blocking');
       expect(row.reasons.join('\n')).not.toMatch(/lumpy|irregular|weekend/);
@@ -185,7 +193,7 @@ describe('day buckets: lumpy days and weekends', () => {
   test('lumpy days never beat streaming: a streamed workload whose volume comes in lumps stays blocking', async () => {
     await classified(`SELECT 'st-' || d || '-' || k AS call_id, TIMESTAMPTZ '2026-10-01 14:00:00+00' + d * INTERVAL 1 DAY + k * INTERVAL 9 SECOND AS ts,
         true AS streamed, 'key_lumpy_stream' AS api_key
-      FROM range(31) a(d), range(600) b(k) WHERE isodow(DATE '2026-10-01' + d::INTEGER) <= 5 AND k < 200 * (1 + hash(d, 5) % 3)`);
+      FROM range(31) a(d), range(600) b(k) WHERE isodow(DATE '2026-10-01' + d::INTEGER) <= 5 AND k < CASE hash(d, 5) % 4 WHEN 0 THEN 20 ELSE 200 * (hash(d, 5) % 4) END`);
     const row = await labelOf(ws, 'st-5-10');
     expect(row.label).toBe('blocking');
     expect(row.reasons[0]).toMatch(/^streamed: 100%/);

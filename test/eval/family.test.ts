@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { family, generateOrg, type FamilyOrg } from '../../eval/family.ts';
+import { family, generateOrg, variedOrg, type FamilyOrg } from '../../eval/family.ts';
 import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
 import { ingestFiles } from '../../src/ingest/ingest.ts';
 
@@ -64,6 +64,33 @@ test('the usage-API rendering is 1 h and 1 d OpenAI usage buckets that ingest, e
     `SELECT string_agg(DISTINCT granularity, ',') AS formats, string_agg(DISTINCT (epoch(ended_at) - epoch(ts))::BIGINT::VARCHAR, ',' ORDER BY 1) AS widths FROM calls`,
   );
   expect(row).toEqual({ formats: 'bucket', widths: '3600,86400' });
+});
+
+test('the varied rendering: people\'s days move (weekday, trend, noise), jobs vary more, and the mixed workloads ride on people\'s key', async () => {
+  ws = await openWorkspace(':memory:');
+  const base: FamilyOrg = { ...tiny('calls'), role: 'held-out', workloads: [{ ...common, id: 'hooks', truth: 'blocking', story: '', kind: 'events', starts: 20000 }],
+    mixed: [{ ...common, id: 'script', truth: 'non_blocking', story: '', kind: 'job', launch: { by: 'cron', hour: 7, minute: 30, weekdaysOnly: true }, workers: 1, rows: [100, 100], gapMs: [20, 300] }] };
+  const stats = async (org: FamilyOrg) => {
+    const [set] = await generateOrg(ws, org, mkdtempSync(join(tmpdir(), 'fam-v-')));
+    if (!set) throw new Error('no dataset');
+    const [row] = await ws.all<{ cv: number; workloads: string; rows: string; starts: bigint }>(`
+      WITH t AS (SELECT * FROM read_csv('${set.truth}')), c AS (SELECT * FROM read_csv('${set.files[0]}') JOIN t USING (call_id)),
+      d AS (SELECT ts::DATE AS day, count(*) AS n FROM c WHERE truth_workload = 'hooks' AND isodow(ts::DATE) <= 5 AND ts::DATE BETWEEN DATE '2026-10-01' AND DATE '2026-10-30' GROUP BY ALL)
+      SELECT (SELECT stddev_pop(n) / avg(n) FROM d) AS cv, (SELECT string_agg(DISTINCT truth_workload, ',' ORDER BY truth_workload) FROM c) AS workloads,
+        (SELECT string_agg(DISTINCT n::VARCHAR, ',') FROM (SELECT count(*) AS n FROM c WHERE truth_workload = 'script' GROUP BY ts::DATE)) AS rows,
+        (SELECT count(DISTINCT strftime(ts, '%H:%M')) FROM c WHERE truth_workload = 'script' AND split_part(call_id, '.', 5) = '0') AS starts`);
+    return row;
+  };
+  const plain = await stats(base);
+  const varied = await stats(variedOrg(base));
+  expect(plain?.workloads).toBe('hooks');
+  expect(varied?.workloads).toBe('hooks,script');
+  // About 800 events a working day: chance alone moves them a few per cent; the varied days move by 15% or more.
+  expect(plain?.cv).toBeLessThan(0.08);
+  expect(varied?.cv).toBeGreaterThan(0.15);
+  // Runs of 100 rows become 50 to 150; cron starts spread over up to 10 minutes.
+  expect(varied?.rows.split(',').length).toBeGreaterThan(3);
+  expect(varied?.starts).toBeGreaterThan(3n);
 });
 
 test('the family has the six kinds of org the issue asks for, split into tune and held-out', () => {

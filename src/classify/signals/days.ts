@@ -35,6 +35,12 @@ export const lumpyStepShare = 0.2;
 export const lumpyAbsentShare = 0.2;
 /** ...and whose day-to-day variance over mean is at least this (lumps of 50+ requests: no person's day, a run's)... */
 export const lumpyDispersion = 50;
+/**
+ * ...and whose quietest working days (the 10th percentile) carry less than this share of an average one: lumps
+ * on a steady floor are a job riding on a key people use every day (the floor is them), so the lumps alone
+ * cannot label the whole workload...
+ */
+export const lumpyMaxFloorShare = 0.5;
 /** ...on a median weekday of at least this many requests, over at least lumpyMinWeekdays org-active weekdays, is runs of work. */
 export const lumpyMinMedian = 200;
 export const lumpyMinWeekdays = 10;
@@ -50,8 +56,8 @@ export const keepsWeekendShare = 0.75;
 /**
  * Per workload, over the org-active days in its span: share of them it is absent, the variation of its daily
  * requests, its median active day; over the org-active UTC weekdays: the quartiles' spread around a straight-line
- * trend, the median step between consecutive ones (both over the median day), and the steps' variance over the
- * mean (lumpy days); and weekend days against weekdays, its own and the org's. UTC weekdays: an
+ * trend, the median step between consecutive ones (both over the median day), the steps' variance over the
+ * mean and the quietest days' share of an average one (lumpy days); and weekend days against weekdays, its own and the org's. UTC weekdays: an
  * office's local weekday mostly lands on the same UTC date, and the day buckets of the usage API are UTC.
  */
 export const dayShapeSql = `
@@ -87,6 +93,7 @@ export const dayShapeSql = `
       count(*) FILTER (WHERE NOT weekend) AS span_weekdays,
       median(n) FILTER (WHERE NOT weekend) AS weekday_median,
       count(*) FILTER (WHERE NOT weekend AND n = 0) / nullif(count(*) FILTER (WHERE NOT weekend), 0) AS weekday_absent_share,
+      quantile_cont(n, 0.1) FILTER (WHERE NOT weekend) / nullif(avg(n) FILTER (WHERE NOT weekend), 0) AS weekday_floor_share,
       avg(n) FILTER (WHERE NOT weekend) AS weekday_mean
     FROM grid GROUP BY wid
   ),
@@ -107,8 +114,14 @@ export const dayShapeSql = `
 
 /** On/off hours: at one hour of the day, a workload this irregular across the org's active days (stddev / mean)... */
 export const onOffCv = 1.0;
-/** ...that runs at least this many requests in such an hour when it is on, is a job started now and then. */
+/** ...that runs at least this many requests in such an hour when it is on... */
 export const onOffMinPerHour = 50;
+/**
+ * ...and is off at that hour on a quarter of the days or more (at most this share of its median on-hour), is
+ * a job started now and then. Without the last test, a job riding on a key that people use at that hour every
+ * day (the usage API groups by key, project and model only) made the people's hour look on/off too.
+ */
+export const onOffMaxQuietShare = 0.1;
 
 /**
  * Per workload, from hour-resolved rows (calls and buckets of up to 1 h): the share of its requests in hours
@@ -125,9 +138,11 @@ export const onOffHoursSql = `
   ),
   filled AS (SELECT g.wid, g.hod, coalesce(x.n, 0) AS n FROM grid g LEFT JOIN _cls_hourly x ON x.wid = g.wid AND x.hr = g.hr),
   slots AS (
-    SELECT wid, hod, sum(n) AS n, count(*) AS days, coalesce(stddev_pop(n) / nullif(avg(n), 0), 0) AS cv, median(n) FILTER (WHERE n > 0) AS on_median
+    SELECT wid, hod, sum(n) AS n, count(*) AS days, coalesce(stddev_pop(n) / nullif(avg(n), 0), 0) AS cv, median(n) FILTER (WHERE n > 0) AS on_median,
+      quantile_cont(n, 0.25) AS quiet
     FROM filled GROUP BY wid, hod
-  )
-  SELECT wid, coalesce(sum(n) FILTER (WHERE cv >= ${onOffCv} AND on_median >= ${onOffMinPerHour} AND days >= 7) / nullif(sum(n), 0), 0) AS onoff_share,
-    median(on_median) FILTER (WHERE cv >= ${onOffCv} AND on_median >= ${onOffMinPerHour} AND days >= 7) AS onoff_on_median
-  FROM slots GROUP BY wid`;
+  ),
+  onoff AS (SELECT *, cv >= ${onOffCv} AND on_median >= ${onOffMinPerHour} AND days >= 7 AND quiet <= ${onOffMaxQuietShare} * on_median AS is_onoff FROM slots)
+  SELECT wid, coalesce(sum(n) FILTER (WHERE is_onoff) / nullif(sum(n), 0), 0) AS onoff_share,
+    median(on_median) FILTER (WHERE is_onoff) AS onoff_on_median
+  FROM onoff GROUP BY wid`;
