@@ -91,6 +91,10 @@ export const pricedCallsColumns = [
     { name: `flx_${c.kind}`, type: 'BIGINT', doc: '' },
     { name: `bil_${c.kind}`, type: 'BIGINT', doc: '' },
   ]),
+  // The charges' cost per call on the billed and on the batch lane (0 without charges): what the savings query
+  // sums, so that the five charges add two sums to its single pass, not ten grouping columns.
+  { name: 'chg_bil_pico', type: 'HUGEINT', doc: 'charges x billed rates, pico-dollars' },
+  { name: 'chg_bat_pico', type: 'HUGEINT', doc: 'charges x batch-lane rates, pico-dollars (a charge without a batch rate at standard)' },
   { name: 'cost_pico', type: 'HUGEINT', doc: 'cost as billed, pico-dollars: sum of tokens (and charges) x billed rates' },
   { name: 'call_key', type: 'BIGINT', doc: 'calls.call_key: what queries over many calls join on' },
   // The call facts the savings report sums, copied here so that its single pass need not read `calls` too.

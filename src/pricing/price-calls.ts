@@ -13,7 +13,7 @@ import { buildReconciliation } from './reconciliation.ts';
 import { forgetStage } from '../db/analysis-state.ts';
 import type { RouteRule } from './routes.ts';
 import { oneLine as printable } from '../report/escape.ts';
-import { charges } from './charges.ts';
+import { chargeColumns, charges } from './charges.ts';
 
 /** Runs a multi-row INSERT with parameters, a few hundred rows at a time. */
 async function insertRows(ws: Workspace, table: string, casts: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
@@ -159,18 +159,23 @@ SELECT row_number() OVER ()::INTEGER AS pkey, mk, NULL::INTEGER AS rk, 'catalog'
 FROM o`;
 
 
-const pricedSelect = (byProvider: boolean) => `
+/**
+ * The per-call pricing select. `withCharges`: some call carries a charge that is not a text token; without any
+ * (most exports), the charge quantities are not carried per call at all (the view shows them as 0), which keeps
+ * pricing as fast as before they existed.
+ */
+const pricedSelect = (byProvider: boolean, withCharges: boolean) => `
 WITH c AS (
   -- Eligible: the provider's batch lane takes the operation, and has a rate for every charge the call carries.
   SELECT c.call_id, c.call_key, c.ts, c.ended_at, k.mk, k.thresholds, c.requests, c.context_tier,
-    coalesce(list_contains(k.batch_ops, c.operation), false) AND ((${neededChargesSql}) & k.bc) = (${neededChargesSql}) AS eligible,
+    coalesce(list_contains(k.batch_ops, c.operation), false)${withCharges ? ` AND ((${neededChargesSql}) & k.bc) = (${neededChargesSql})` : ''} AS eligible,
     CASE WHEN c.lane IN ('batch', 'flex', 'priority') THEN c.lane ELSE 'standard' END AS lane,
     coalesce(c.input_tokens, 0) AS in_tok,
     coalesce(c.cache_read_tokens, 0) AS cr_tok,
     coalesce(c.cache_write_5m_tokens, 0) + coalesce(c.cache_write_unknown_tokens, 0) AS cw5_tok,
     coalesce(c.cache_write_1h_tokens, 0) AS cw1h_tok,
     coalesce(c.output_tokens, 0) AS out_tok,
-    ${charges.map((c) => `coalesce(c.${c.column}, 0) AS ${c.kind}_tok`).join(', ')}
+    ${(withCharges ? charges.map((c) => `coalesce(c.${c.column}, 0)`) : charges.map(() => '0')).map((v, i) => `${v} AS ${chargeKinds[i]}_tok`).join(', ')}
   FROM calls c JOIN _pc_keys k ON k.model = c.model AND k.utc_day = ${utcDaySql('c.ts')}${byProvider ? ' AND k.call_provider IS NOT DISTINCT FROM c.provider' : ''}
 ), r AS (
   -- Total input per request (input + cache read + cache writes), rounded up: x > t exactly when ceil(x) > t.
@@ -188,7 +193,7 @@ WITH c AS (
   -- The tier: the highest threshold the per-request input is above (most models have only the base).
   SELECT *, CASE WHEN len(thresholds) = 1 THEN -1 ELSE list_filter(thresholds, x -> per_request_input > x)[1] END AS above FROM r
 )
-SELECT t.call_id, t.call_key, t.requests, t.ts, t.ended_at, p.pkey, t.averaged, ${rateColumns.map((r) => `t.${r}_tok`).join(', ')}
+SELECT t.call_id, t.call_key, t.requests, t.ts, t.ended_at, p.pkey, t.averaged, ${storedColumns(withCharges).map((r) => `t.${r}_tok`).join(', ')}
 FROM t JOIN price_points p ON p.mk = t.mk AND p.above = t.above AND p.lane = t.lane AND p.eligible = t.eligible`;
 
 /**
@@ -196,11 +201,24 @@ FROM t JOIN price_points p ON p.mk = t.mk AND p.above = t.above AND p.lane = t.l
  * and the rates, names and cost come from the few hundred rows of price_points. Writing all 29 columns per call
  * took 3.3 s at 5M calls; this takes 1.4 s.
  */
-const perCall = new Set(['call_id', 'call_key', 'requests', 'ts', 'ended_at', 'averaged', ...rateColumns.map((r) => `${r}_tok`)]);
-const costSql = rateColumns.map((r) => `CAST(r.${r}_tok AS HUGEINT) * p.bil_${r}`).join(' + ');
-const pricedView = `CREATE OR REPLACE VIEW priced_calls AS
-SELECT ${pricedCallsColumns.map((c) => (c.name === 'cost_pico' ? `${costSql} AS cost_pico` : `${perCall.has(c.name) ? 'r' : 'p'}.${c.name}`)).join(', ')}
+/** The token columns priced_rows stores: the charge quantities only when some call carries a charge. */
+const storedColumns = (withCharges: boolean) => (withCharges ? rateColumns : textColumns);
+
+function pricedView(withCharges: boolean): string {
+  const perCall = new Set(['call_id', 'call_key', 'requests', 'ts', 'ended_at', 'averaged', ...storedColumns(withCharges).map((r) => `${r}_tok`)]);
+  const chargePico = (lane: string) =>
+    withCharges ? chargeKinds.map((r) => `CAST(r.${r}_tok AS HUGEINT) * p.${lane}_${r}`).join(' + ') : '0::HUGEINT';
+  const expr: Record<string, string> = {
+    cost_pico: `${textColumns.map((r) => `CAST(r.${r}_tok AS HUGEINT) * p.bil_${r}`).join(' + ')} + chg_bil_pico`,
+    chg_bil_pico: `(${chargePico('bil')})::HUGEINT`,
+    chg_bat_pico: `(${chargePico('bat')})::HUGEINT`,
+    ...(withCharges ? {} : Object.fromEntries(chargeKinds.map((r) => [`${r}_tok`, '0::BIGINT']))),
+  };
+  // cost_pico reads chg_bil_pico: a lateral alias, so it is computed once per call.
+  return `CREATE OR REPLACE VIEW priced_calls AS
+SELECT ${pricedCallsColumns.map((c) => (expr[c.name] !== undefined ? `${expr[c.name]} AS ${c.name}` : `${perCall.has(c.name) ? 'r' : 'p'}.${c.name}`)).join(', ')}
 FROM priced_rows r JOIN price_points p USING (pkey)`;
+}
 
 /** A (model, provider) the catalog cannot price, and why; `provider` is null unless aliases are provider-scoped. */
 export type UnpricedKey = { readonly model: string; readonly provider: string | null; readonly calls: bigint; readonly reason: string; readonly rules: readonly RouteRule[]; readonly closest: readonly string[] };
@@ -241,13 +259,16 @@ export async function priceCalls(ws: Workspace, catalog: Catalog, options: { str
   if (unpriced.length > 0 && options.strict) throw unknownModelsError(unpriced);
   await loadCatalogTables(ws, catalog, map);
   await ws.run(pricedKeysSql);
-  await ws.run(`CREATE OR REPLACE TABLE priced_rows AS ${pricedSelect(byProvider)}`);
+  // Most exports carry no audio, image or web-search charge: one look, stopping at the first hit.
+  const [charged] = await ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM (SELECT 1 FROM calls WHERE ${chargeColumns.map((c) => `${c} > 0`).join(' OR ')} LIMIT 1)`);
+  const withCharges = (charged?.n ?? 0n) > 0n;
+  await ws.run(`CREATE OR REPLACE TABLE priced_rows AS ${pricedSelect(byProvider, withCharges)}`);
   await ws.run('CREATE OR REPLACE TABLE price_unpriced (model VARCHAR, call_provider VARCHAR, reason VARCHAR, closest VARCHAR[])');
   if (unpriced.length > 0) {
     await insertRows(ws, 'price_unpriced', ['VARCHAR', 'VARCHAR', 'VARCHAR', 'JSON::VARCHAR[]'], unpriced.map((u) => [u.model, u.provider, u.reason, JSON.stringify(u.closest)]));
-    await addReportedRows(ws, catalog, byProvider);
+    await addReportedRows(ws, catalog, byProvider, withCharges);
   }
-  await ws.run(pricedView);
+  await ws.run(pricedView(withCharges));
   await buildReconciliation(ws);
   return { resolved, unpriced };
 }
@@ -263,7 +284,7 @@ const unpricedJoin = (byProvider: boolean, c: string) =>
  * pseudo-rates equal input, so a cache-hit simulation changes nothing). Calls without a reported cost stay out
  * of priced_calls and are counted by selectUnpriced.
  */
-async function addReportedRows(ws: Workspace, catalog: Catalog, byProvider: boolean): Promise<void> {
+async function addReportedRows(ws: Workspace, catalog: Catalog, byProvider: boolean, withCharges: boolean): Promise<void> {
   const pairs = await ws.all<{ model: string; provider: string | null }>(
     `SELECT DISTINCT c.model, c.provider FROM calls c SEMI JOIN ${unpricedJoin(byProvider, 'c')} WHERE c.reported_cost IS NOT NULL ORDER BY ALL`,
   );
@@ -298,7 +319,7 @@ async function addReportedRows(ws: Workspace, catalog: Catalog, byProvider: bool
     FROM _pc_rprices`);
   await ws.run(`INSERT INTO priced_rows
     SELECT c.call_id, c.call_key, c.requests, c.ts, c.ended_at, p.pkey, false AS averaged,
-      CAST(c.reported_cost * 1000000000 AS BIGINT) AS in_tok, ${rateColumns.slice(1).map((r) => `0 AS ${r}_tok`).join(', ')}
+      CAST(c.reported_cost * 1000000000 AS BIGINT) AS in_tok, ${storedColumns(withCharges).slice(1).map((r) => `0 AS ${r}_tok`).join(', ')}
     FROM calls c JOIN _pc_rmap m ON m.model = c.model AND m.provider IS NOT DISTINCT FROM c.provider
       JOIN price_points p ON p.rk = m.rk
         AND p.lane = CASE WHEN c.lane IN ('batch', 'flex', 'priority') THEN c.lane ELSE 'standard' END

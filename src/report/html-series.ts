@@ -5,14 +5,12 @@ import type { Workspace } from '../db/workspace.ts';
 import type { HtmlSeries, MicroSplit } from './html/from-report.ts';
 import type { Report } from './model.ts';
 import { picoToMicros } from '../pricing/units.ts';
-import { charges } from '../pricing/charges.ts';
 
 type Part = keyof MicroSplit;
 
 /** Spend now of a group: tokens x billed rates, pico-dollars. */
 const nowPico = (g: SavingsGroupRow): bigint =>
-  g.in_tok * g.bil_in + g.cr_tok * g.bil_cr + g.cw5_tok * g.bil_cw5 + g.cw1h_tok * g.bil_cw1h + g.out_tok * g.bil_out +
-  charges.reduce((sum, c) => sum + g[`${c.kind}_tok`] * g[`bil_${c.kind}`], 0n);
+  g.in_tok * g.bil_in + g.cr_tok * g.bil_cr + g.cw5_tok * g.bil_cw5 + g.cw1h_tok * g.bil_cw1h + g.out_tok * g.bil_out + g.chg_bil_pico;
 
 /** Same buckets as the savings report's pools: only non-blocking, batch-eligible synchronous work is "batchable". */
 function partOf(g: SavingsGroupRow): Part {

@@ -7,7 +7,6 @@ import { allocateBatch, type Pool } from '../simulate/allocate.ts';
 import { type StructuralDiscount, structuralFor } from '../simulate/structural.ts';
 import { add, type Fraction, ratio, roundDiv, zero } from '../simulate/fraction.ts';
 import { addSteps, type Rates, stack, type Steps, type Tokens, zeroSteps } from '../simulate/stacking.ts';
-import { charges, type ChargeKind } from '../pricing/charges.ts';
 import { formatUsd } from './money.ts';
 import type { BilledReconciliation, MicroSteps, ReconciliationRow, Report, ReportRow, RowLabel } from './model.ts';
 import { picoFractionToMicros, synchronousLaneNames } from '../pricing/units.ts';
@@ -49,15 +48,11 @@ function poolOf(g: SavingsGroupRow): Pool {
   return g.label === 'non_blocking' ? 'batchable' : 'blocking';
 }
 
-/** Per charge that is not a text token (audio, image, web searches): `${kind}_tok` or a rate column of the group. */
-const chargesOf = (g: SavingsGroupRow, column: (kind: ChargeKind) => keyof SavingsGroupRow) =>
-  Object.fromEntries(charges.map((c) => [c.kind, g[column(c.kind)] as bigint]));
-const tokensOf = (g: SavingsGroupRow): Tokens => ({ in: g.in_tok, cr: g.cr_tok, cw5: g.cw5_tok, cw1h: g.cw1h_tok, out: g.out_tok, ...chargesOf(g, (k) => `${k}_tok`) });
-const billedOf = (g: SavingsGroupRow): Rates => ({ in: g.bil_in, cr: g.bil_cr, cw5: g.bil_cw5, cw1h: g.bil_cw1h, out: g.bil_out, ...chargesOf(g, (k) => `bil_${k}`) });
+// Charges that are not text tokens arrive as money per lane (chg_bil_pico, chg_bat_pico): see src/simulate/stacking.ts.
+const tokensOf = (g: SavingsGroupRow): Tokens => ({ in: g.in_tok, cr: g.cr_tok, cw5: g.cw5_tok, cw1h: g.cw1h_tok, out: g.out_tok, xbil: g.chg_bil_pico, xbat: g.chg_bat_pico });
+const billedOf = (g: SavingsGroupRow): Rates => ({ in: g.bil_in, cr: g.bil_cr, cw5: g.bil_cw5, cw1h: g.bil_cw1h, out: g.bil_out, xbil: 1n, xbat: 0n });
 const batchOf = (g: SavingsGroupRow): Rates | null =>
-  g.bat_in === null
-    ? null
-    : { in: g.bat_in, cr: g.bat_cr ?? 0n, cw5: g.bat_cw5 ?? 0n, cw1h: g.bat_cw1h ?? 0n, out: g.bat_out ?? 0n, ...chargesOf(g, (k) => `bat_${k}`) };
+  g.bat_in === null ? null : { in: g.bat_in, cr: g.bat_cr ?? 0n, cw5: g.bat_cw5 ?? 0n, cw1h: g.bat_cw1h ?? 0n, out: g.bat_out ?? 0n, xbil: 0n, xbat: 1n };
 
 type Acc = {
   requests: bigint;

@@ -7,22 +7,23 @@
 //   4. prepaid credit bonus: cost / (1 + b)
 // Each step applies to the output of the last. Pure: exact rationals in, exact rationals (pico-dollars) out.
 import { add, cmp, div, frac, type Fraction, max, min, mul, one, sub, sum, zero } from './fraction.ts';
-import { charges, type ChargeKind } from '../pricing/charges.ts';
 
 const textKinds = ['in', 'cr', 'cw5', 'cw1h', 'out'] as const;
 type TextKind = (typeof textKinds)[number];
-/** Text token kinds, then the charges that are not text tokens (audio, image, web searches), each with its own rate. */
-export const tokenKinds = [...textKinds, ...charges.map((c) => c.kind)] as const;
-export type TokenKind = TextKind | ChargeKind;
-
 /**
- * Token counts of one group of calls: uncached input, cache reads, cache writes (5 min, 1 h), output; and the
- * quantities of the other charges (absent: none). Every step scales them like text tokens: structural discount,
- * the lane's own rate, credits. Caching moves text input only.
+ * The charges that are not text tokens (audio, image tokens, web searches) enter as money already priced per lane:
+ * `xbil` is their cost at the billed rates and `xbat` at the batch-lane rates, pico-dollars, as quantities at a
+ * rate of 1 (billed rates {xbil: 1, xbat: 0}, batch rates {xbil: 0, xbat: 1}). Every step is linear, so they take
+ * the structural discount, the lane share and the credit bonus exactly like tokens; caching moves text input only.
  */
-export type Tokens = Readonly<Record<TextKind, bigint> & Partial<Record<ChargeKind, bigint>>>;
-/** Rates in integer micro-dollars per million tokens (per million units for a charge), so tokens x rate is pico-dollars. */
-export type Rates = Readonly<Record<TextKind, bigint> & Partial<Record<ChargeKind, bigint>>>;
+const chargeKinds = ['xbil', 'xbat'] as const;
+export const tokenKinds = [...textKinds, ...chargeKinds] as const;
+export type TokenKind = (typeof tokenKinds)[number];
+
+/** Token counts of one group of calls: uncached input, cache reads, cache writes (5 min, 1 h), output; charges as above (absent: none). */
+export type Tokens = Readonly<Record<TextKind, bigint> & Partial<Record<(typeof chargeKinds)[number], bigint>>>;
+/** Rates in integer micro-dollars per million tokens, so tokens x rate is pico-dollars. */
+export type Rates = Readonly<Record<TextKind, bigint> & Partial<Record<(typeof chargeKinds)[number], bigint>>>;
 
 export type Levers = {
   /** Negotiated discount d on every rate (0 when none). */

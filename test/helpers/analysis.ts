@@ -69,7 +69,7 @@ export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Wor
          NULL, NULL, NULL, NULL, NULL,
          $l_in::BIGINT, $l_cr::BIGINT, $l_cw5::BIGINT, $l_cw1h::BIGINT, $l_out::BIGINT,
          ${charges.map(() => '0, NULL, 0, 0, 0').join(', ')}, -- no audio, image or web-search charges (quantity, std, bat, flx, bil)
-         $cost::HUGEINT, NULL,
+         0, 0, $cost::HUGEINT, NULL,
          $requests::BIGINT, $ts::TIMESTAMPTZ, $ended::TIMESTAMPTZ)`,
       {
         id: c.id, model: c.model ?? 'claude-sonnet-4.6', provider: c.provider ?? 'anthropic', lane, eligible: c.batchEligible ?? batch !== null,

@@ -5,7 +5,6 @@
 import { UsageError } from '../../errors.ts';
 import type { Params, Workspace } from '../workspace.ts';
 import { synchronousSql } from '../../pricing/units.ts';
-import { charges, type ChargeKind } from '../../pricing/charges.ts';
 
 export const groupings = ['workload', 'model', 'provider', 'project', 'api_key', 'day'] as const;
 export type GroupBy = (typeof groupings)[number];
@@ -105,16 +104,15 @@ export type SavingsGroupRow = {
   bat_cw5: bigint | null;
   bat_cw1h: bigint | null;
   bat_out: bigint | null;
-} & ChargeColumns;
+  /**
+   * The charges that are not text tokens (audio, image, web searches), as money: their cost at the billed rates
+   * and at the batch-lane rates, pico-dollars. Summed per group rather than grouped by ten more rate columns.
+   */
+  chg_bil_pico: bigint;
+  chg_bat_pico: bigint;
+};
 
-/** Per charge that is not a text token (src/pricing/charges.ts): the quantity and its billed and batch rates, never NULL. */
-type ChargeColumns = { [K in ChargeKind as `${K}_tok` | `bil_${K}` | `bat_${K}`]: bigint };
-
-const chargeKinds = charges.map((c) => c.kind);
-const rates = [
-  'bil_in', 'bil_cr', 'bil_cw5', 'bil_cw1h', 'bil_out', ...chargeKinds.map((k) => `bil_${k}`),
-  'bat_in', 'bat_cr', 'bat_cw5', 'bat_cw1h', 'bat_out', ...chargeKinds.map((k) => `bat_${k}`),
-];
+const rates = ['bil_in', 'bil_cr', 'bil_cw5', 'bil_cw1h', 'bil_out', 'bat_in', 'bat_cr', 'bat_cw5', 'bat_cw1h', 'bat_out'];
 
 /** The first pass: the calls grouped on the label's outcome number and the pricing columns. */
 const firstPassSql = (by: GroupBy, where: string): string => `
@@ -128,7 +126,7 @@ const firstPassSql = (by: GroupBy, where: string): string => `
               min(p.ts) AS first_start,
               max(coalesce(p.ended_at, p.ts)) AS last_end,
               sum(p.in_tok) AS in_tok, sum(p.cr_tok) AS cr_tok, sum(p.cw5_tok) AS cw5_tok, sum(p.cw1h_tok) AS cw1h_tok, sum(p.out_tok) AS out_tok,
-              ${chargeKinds.map((k) => `sum(p.${k}_tok) AS ${k}_tok`).join(', ')}
+              sum(p.chg_bil_pico) AS chg_bil_pico, sum(p.chg_bat_pico) AS chg_bat_pico
        FROM label_keys k JOIN priced_calls p USING (call_key) ${keySql[by].readsCalls ? 'JOIN calls c USING (call_key)' : ''} ${where}
        GROUP BY ALL`;
 
@@ -174,7 +172,7 @@ export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: Sa
             epoch(max(g.last_end))::BIGINT AS last_end,
             sum(g.in_tok)::HUGEINT AS in_tok, sum(g.cr_tok)::HUGEINT AS cr_tok, sum(g.cw5_tok)::HUGEINT AS cw5_tok,
             sum(g.cw1h_tok)::HUGEINT AS cw1h_tok, sum(g.out_tok)::HUGEINT AS out_tok,
-            ${chargeKinds.map((k) => `sum(g.${k}_tok)::HUGEINT AS ${k}_tok`).join(', ')},
+            sum(g.chg_bil_pico)::HUGEINT AS chg_bil_pico, sum(g.chg_bat_pico)::HUGEINT AS chg_bat_pico,
             ${rates.map((r) => `g.${r}`).join(', ')}
      FROM g LEFT JOIN label_outcomes o USING (outcome)
      GROUP BY ALL
