@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --rows N] [-- --cases org,wide,year] [-- --streamed some|none] [-- --keep] [-- --data DIR]
+// npm run bench [-- --rows N] [-- --cases org,wide,year,hourly] [-- --streamed some|none] [-- --per-hour N] [-- --keep] [-- --data DIR]
 //
 // Generates synthetic per-call usage files (batchable-csv) with DuckDB itself, then times each stage in a fresh
 // child process with its own peak RSS. Ratios are taken within one run (the raw read and our command back to
@@ -10,6 +10,7 @@
 //   wide   a high-cardinality shape: 40,000 users, 60,000 interleaved sessions, 400 keys, 30 projects,
 //          240 feature tags and 80 team tags (about 100,000 distinct identities to name and decide)
 //   year   365 daily files of 20,000 calls against one file of the same 7,300,000 calls
+//   hourly (not by default) 8,760 hourly files of --per-hour calls (default 100) against one file of the same calls
 // Stages per shape (org, wide; --rows calls each):
 //   raw       DuckDB reading the file straight into a table of a file database (the yardstick)
 //   ingest    `batchable ingest` into a file database                               target <= 1.3x raw
@@ -17,7 +18,7 @@
 //   audit     `batchable audit` end to end on the file into a fresh database         target <= 2x raw (2.5x at 50M)
 //   simulate  `simulate --batch-share 0.6` on the audited workspace                   target < 1 s at 5M, < 5 s at 50M
 //   simulate  the same with another share, again (what a user exploring does next)
-// Year: ingest and audit of the 365 files against the one file (targets 1.5x and 1.2x).
+// Year (and hourly): ingest and audit of the files against the one file (targets 1.5x and 1.2x).
 //
 // `npm run bench -- --rows 50000000` runs the shapes at 50M calls (about 6.4 GB per file, generated once into
 // --data, default bench-data/; takes most of an hour on 2 cores; not run in CI).
@@ -36,6 +37,9 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     data: { type: 'string', default: `${root}bench-data` },
     streamed: { type: 'string', default: 'some' },
+    // The hourly case's calls per file (8,760 files); small by default, as a year of hourly files is measured for
+    // its per-file cost, not its size.
+    'per-hour': { type: 'string', default: '100' },
   },
 });
 // --streamed none: no call streams, so every workload is a candidate for the run signals (serial runs, fan-out,
@@ -52,8 +56,8 @@ if (!Number.isInteger(rows) || rows <= 0) {
 }
 const cases = values.cases.split(',').map((c) => c.trim());
 for (const c of cases) {
-  if (!['org', 'wide', 'year'].includes(c)) {
-    console.error(`error: --cases ${values.cases}: "${c}" is not one of org, wide, year`);
+  if (!['org', 'wide', 'year', 'hourly'].includes(c)) {
+    console.error(`error: --cases ${values.cases}: "${c}" is not one of org, wide, year, hourly`);
     process.exit(2);
   }
 }
@@ -87,8 +91,8 @@ const cli = (label, args) =>
     const code = await main(${JSON.stringify(['node', 'batchable', ...args])}, quiet);
     if (code !== 0) process.exit(code);`);
 
-/** The SELECT of `n` calls of a shape, starting at call number `from`, over `days` days from 2026-01-01 (org: October). */
-function shapeSql(shape, n, from = 0) {
+/** The SELECT of `n` calls of a shape, starting at call number `from` (org, wide: over October; year: from 2026-01-01, `perFile` calls a day or an hour). */
+function shapeSql(shape, n, from = 0, perFile = 20_000, unit = 'day') {
   const i = `(t.i + ${from})`;
   const h = (k) => `hash(${i} * ${k})`;
   const streamed = values.streamed === 'none' ? 'false' : `(hash(${i}) % 9 < 4)`;
@@ -125,10 +129,13 @@ function shapeSql(shape, n, from = 0) {
         'team_' || (${h(37)} % 240 % 80) AS team
       FROM range(${n}) t(i)`;
   }
-  // year: the org shape over a year, 20,000 calls a day; the day is the partition (not a column of the files).
+  // year: the org shape over a year, `perFile` calls a day (or an hour); the day (hour) is the partition, not a
+  // column of the files.
+  const span = unit === 'day' ? 86400000000 : 3600000000;
+  const at = `TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_microseconds((${i}::HUGEINT * ${span} // ${perFile})::BIGINT)`;
   return `SELECT ${common},
-        TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_microseconds((${i}::HUGEINT * 86400000000 // 20000)::BIGINT) AS ts,
-        strftime(TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_microseconds((${i}::HUGEINT * 86400000000 // 20000)::BIGINT), '%Y-%m-%d') AS day,
+        ${at} AS ts,
+        strftime(${at}, '${unit === 'day' ? '%Y-%m-%d' : '%Y-%m-%dT%H'}') AS ${unit},
         'key_' || (${h(23)} % 40) AS api_key,
         'proj_' || (${h(29)} % 6) AS project,
         CASE WHEN hash(${i}) % 9 < 4 THEN 'user_' || (${h(31)} % 5000) END AS user_id,
@@ -195,33 +202,43 @@ for (const shape of cases.filter((c) => c !== 'year')) {
   }
 }
 
-if (cases.includes('year')) {
-  const days = 365;
-  const perDay = 20_000;
-  const n = days * perDay;
-  const daily = `${dir}/year-daily${unstreamed}`;
-  const one = `${dir}/year-one-${n}${unstreamed}.csv`;
-  generate(daily, `COPY (${shapeSql('year', n)}) TO '${daily}' (FORMAT csv, HEADER, PARTITION_BY (day))`, `${days} daily files of ${perDay.toLocaleString('en-US')} calls`);
-  generate(one, `COPY (SELECT * EXCLUDE (day) FROM (${shapeSql('year', n)})) TO '${one}' (HEADER)`, `one file of ${n.toLocaleString('en-US')} calls`);
+/** A year of exports, one file a day (or an hour), against one file of the same calls. */
+function yearCase(unit, count, perFile) {
+  const n = count * perFile;
+  const daily = `${dir}/year-${unit}-${perFile}${unstreamed}`;
+  const one = `${dir}/year-one-${unit}-${n}${unstreamed}.csv`;
+  const rowsSql = shapeSql('year', n, 0, perFile, unit);
+  generate(daily, `COPY (${rowsSql}) TO '${daily}' (FORMAT csv, HEADER, PARTITION_BY (${unit}))`, `${count} files of ${perFile.toLocaleString('en-US')} calls`);
+  generate(one, `COPY (SELECT * EXCLUDE (${unit}) FROM (${rowsSql})) TO '${one}' (HEADER)`, `one file of ${n.toLocaleString('en-US')} calls`);
   const files = readdirSync(daily)
-    .filter((d) => d.startsWith('day='))
+    .filter((d) => d.startsWith(`${unit}=`))
     .sort()
     .flatMap((d) => readdirSync(`${daily}/${d}`).map((f) => `${daily}/${d}/${f}`));
-  const group = `year: ${files.length} daily files vs one file, ${n.toLocaleString('en-US')} calls`;
-  const [rawDb, oneDb, manyDb] = ['raw', 'one', 'many'].map((s) => `${dir}/year-${s}.duckdb`);
+  const group = `year: ${files.length} ${unit === 'day' ? 'daily' : 'hourly'} files vs one file, ${n.toLocaleString('en-US')} calls`;
+  const [rawDb, oneDb, manyDb] = ['raw', 'one', 'many'].map((s) => `${dir}/year-${unit}-${s}.duckdb`);
   dbs.push(rawDb, oneDb, manyDb);
-  const yard = raw('year raw', one, rawDb);
+  const yard = raw(`${unit} raw`, one, rawDb);
   row(group, 'raw read of the one file', yard, 1);
   fresh(oneDb);
-  const ingestOne = cli('year ingest one', ['ingest', one, '--db', oneDb]);
+  const ingestOne = cli(`${unit} ingest one`, ['ingest', one, '--db', oneDb]);
   row(group, 'ingest: one file', ingestOne, ingestOne.seconds / yard.seconds, '', '');
   fresh(manyDb);
-  const ingestMany = cli('year ingest many', ['ingest', ...files, '--db', manyDb]);
+  const ingestMany = cli(`${unit} ingest many`, ['ingest', ...files, '--db', manyDb]);
   row(group, `ingest: ${files.length} files`, ingestMany, ingestMany.seconds / ingestOne.seconds, '<= 1.5x one file', within(ingestMany.seconds / ingestOne.seconds, 1.5));
-  const auditOne = cli('year audit one', ['audit', '--db', oneDb]);
+  const auditOne = cli(`${unit} audit one`, ['audit', '--db', oneDb]);
   row(group, 'audit of the ingested one file', auditOne, auditOne.seconds / yard.seconds, '', '');
-  const auditMany = cli('year audit many', ['audit', '--db', manyDb]);
+  const auditMany = cli(`${unit} audit many`, ['audit', '--db', manyDb]);
   row(group, `audit of the ingested ${files.length} files`, auditMany, auditMany.seconds / auditOne.seconds, '<= 1.2x one file', within(auditMany.seconds / auditOne.seconds, 1.2));
+}
+
+if (cases.includes('year')) yearCase('day', 365, 20_000);
+if (cases.includes('hourly')) {
+  const perHour = Number(values['per-hour']);
+  if (!Number.isInteger(perHour) || perHour <= 0) {
+    console.error(`error: --per-hour ${values['per-hour']}: must be a positive whole number`);
+    process.exit(2);
+  }
+  yearCase('hour', 8760, perHour);
 }
 
 const [l1, l5, l15] = loadavg();

@@ -38,6 +38,18 @@ export function fallbackIdSql(sourceId: string, stored: ReadonlySet<string>): st
   return `${sqlString(`${sourceId.slice(0, 16)}:`)} || coalesce((${lineSql(stored)})::VARCHAR, '') || ${path}`;
 }
 
+/**
+ * A table of many files (src/ingest/many.ts): CSV only, so no `_line` or `_path`; each row's `_src` names its
+ * file's part, joined to `_p_part`, `_p_first` (the part's first rowid), `_p_sid`, `_p_file`, `_p_format`.
+ */
+const partLineSql = '(_rowid - _p_first + 2)';
+const partFallbackIdSql = `left(_p_sid, 16) || ':' || ${partLineSql}::VARCHAR`;
+
+/** The parts of a table of many files, as the view joins them; `table` is bound as a literal (our own name). */
+export const partsOfTableSql = (table: string): string =>
+  `(SELECT sp.part AS _p_part, sp.first_row AS _p_first, s.source_id AS _p_sid, s.file AS _p_file, s.format AS _p_format
+    FROM source_parts sp JOIN sources s USING (source_id) WHERE sp.table_name = ${sqlString(table)})`;
+
 /** The rows of a file's table that are calls: not rejected, not skipped, not a duplicate of another call. */
 export function keptRowsSql(stored: ReadonlySet<string>): string {
   return `_reason IS NULL${stored.has('_skip') ? ' AND _skip IS NULL' : ''}${stored.has('_dup') ? ' AND NOT _dup' : ''}`;
@@ -48,6 +60,30 @@ export function keptRowsSql(stored: ReadonlySet<string>): string {
  * stages join on: joins on the VARCHAR call_id measured 1.7x as slow at 5M calls.
  */
 const keyStride = 1099511627776n; // 2^40
+
+/**
+ * A table of many files' rows as the view shows them: as fileArm, with each row's file (id, name, format, line)
+ * from its part. `parts` is a relation of the part columns (partsOfTableSql, or the ingest's own while the
+ * files are not yet recorded).
+ */
+export function partsArm(table: string, stored: ReadonlySet<string>, ordinal: number, parts: string): string {
+  const padded = allCallColumns.filter((c) => !stored.has(c.name)).map((c) => `NULL::${c.type} AS ${c.name}`);
+  const columns = callColumns.map((c) => {
+    const value = c.name === 'call_id' ? `coalesce(call_id, ${partFallbackIdSql})` : (defaults[c.name] ?? c.name);
+    return `CAST(${value} AS ${c.type}) AS ${c.name}`;
+  });
+  const provenance = [
+    '_p_sid AS source_id',
+    '_p_file AS source_file',
+    `CAST(${partLineSql} AS BIGINT) AS source_row`,
+    'NULL::VARCHAR AS source_path',
+    '_p_format AS source_format',
+    `${BigInt(ordinal) * keyStride}::BIGINT + _rowid AS call_key`,
+  ];
+  return `SELECT ${[...columns, ...provenance].join(', ')}
+FROM (SELECT rowid AS _rowid, *${padded.length > 0 ? `, ${padded.join(', ')}` : ''} FROM ${sqlIdent(table)}) f JOIN ${parts} p ON f._src = p._p_part
+WHERE ${keptRowsSql(stored)}`;
+}
 
 function fileArm(t: FileTable, stored: ReadonlySet<string>, ordinal: number): string {
   const padded = allCallColumns.filter((c) => !stored.has(c.name)).map((c) => `NULL::${c.type} AS ${c.name}`);
@@ -83,6 +119,12 @@ export const rowidOfKeySql = (key: string): string => `(${key} % ${keyStride})`;
  */
 export const ownTableMinCalls = 1_000_000;
 
+/** Writes the calls of a table of many files into `call_rows`, each with its file's provenance, and drops the table. */
+export async function movePartsIntoCallRows(ws: Workspace, table: string, stored: ReadonlySet<string>, parts: string): Promise<void> {
+  await ws.run(`INSERT INTO call_rows BY NAME SELECT * EXCLUDE (call_key) FROM (${partsArm(table, stored, 0, parts)})`);
+  await ws.run(`DROP TABLE ${sqlIdent(table)}`);
+}
+
 /** Writes a file's calls into `call_rows` (defaults and provenance applied, as the view shows them) and drops its table. */
 export async function moveIntoCallRows(ws: Workspace, t: FileTable, stored: ReadonlySet<string>): Promise<void> {
   await ws.run(`INSERT INTO call_rows BY NAME SELECT * EXCLUDE (call_key) FROM (${fileArm(t, stored, 0)})`);
@@ -106,27 +148,42 @@ export async function storedColumns(ws: Workspace, table: string): Promise<Set<s
   return (await columnsByTable(ws, table)).get(table) ?? new Set();
 }
 
-type ViewFile = { readonly table: FileTable; readonly stored: ReadonlySet<string>; readonly ordinal: number };
+type ViewTable = {
+  /** A file's own table (fileArm), or a table of many files read in one scan (partsArm). */
+  readonly kind: 'file' | 'parts';
+  readonly table: FileTable;
+  readonly stored: ReadonlySet<string>;
+  readonly ordinal: number;
+};
 
-/** The files with a table of their own, in the view's order (the ordinal makes their call_keys), with their columns. */
-async function viewFiles(ws: Workspace): Promise<ViewFile[]> {
-  const files = await ws.all<{ source_id: string; file: string; format: string; table_name: string }>(
-    'SELECT source_id, file, format, table_name FROM sources WHERE table_name IS NOT NULL ORDER BY ingested_at, source_id',
+/**
+ * The tables of the view, in the order they were written (the ordinal makes their call_keys), with their columns.
+ * A table of many files (source_parts) is one entry, with its first file's source and their one format.
+ */
+async function viewTables(ws: Workspace): Promise<ViewTable[]> {
+  const tables = await ws.all<{ source_id: string; file: string; format: string; table_name: string; parts: boolean }>(
+    `SELECT table_name, any_value(source_id) AS source_id, any_value(file) AS file, any_value(format) AS format,
+       bool_or(source_id IN (SELECT source_id FROM source_parts)) AS parts
+     FROM sources WHERE table_name IS NOT NULL GROUP BY table_name ORDER BY min(ingested_at), min(source_id)`,
   );
   const stored = await columnsByTable(ws); // one query, however many files
-  return files.map((f, i) => ({
+  return tables.map((f, i) => ({
+    kind: f.parts ? 'parts' : 'file',
     table: { sourceId: f.source_id, file: f.file, format: f.format, table: f.table_name },
     stored: stored.get(f.table_name) ?? new Set(),
     ordinal: i + 1,
   }));
 }
 
+const armOf = (t: ViewTable): string =>
+  t.kind === 'parts' ? partsArm(t.table.table, t.stored, t.ordinal, partsOfTableSql(t.table.table)) : fileArm(t.table, t.stored, t.ordinal);
+
 // By name: a workspace older than a column has it at the end of call_rows (schema migrations).
 const callRowsArm = `SELECT ${allCallColumns.map((c) => c.name).join(', ')}, rowid AS call_key FROM call_rows`;
 
-/** Rebuilds the `calls` view over `call_rows` and every ingested file's table. */
+/** Rebuilds the `calls` view over `call_rows` and every ingested table. */
 export async function refreshCallsView(ws: Workspace): Promise<void> {
-  const arms = (await viewFiles(ws)).map((f) => fileArm(f.table, f.stored, f.ordinal));
+  const arms = (await viewTables(ws)).map(armOf);
   await ws.run(`CREATE OR REPLACE VIEW calls AS\n${[callRowsArm, ...arms].join('\nUNION ALL\n')}`);
 }
 
@@ -137,14 +194,17 @@ export async function refreshCallsView(ws: Workspace): Promise<void> {
 
 /** `calls` restricted to the rows of one source format: call_rows and the tables of that format's files (same columns and call_keys). */
 export async function callsOfFormatSql(ws: Workspace, format: string): Promise<string> {
-  const arms = (await viewFiles(ws)).filter((f) => f.table.format === format).map((f) => fileArm(f.table, f.stored, f.ordinal));
+  const arms = (await viewTables(ws)).filter((f) => f.table.format === format).map(armOf);
   return `SELECT * FROM (${[callRowsArm, ...arms].join('\nUNION ALL\n')}) WHERE source_format = ${sqlString(format)}`;
 }
 
 /** `SELECT call_id FROM calls`: every call held's id as the view computes it (a row without one gets its fallback id). */
 export async function callIdsSql(ws: Workspace): Promise<string> {
   const type = allCallColumns.find((c) => c.name === 'call_id')?.type ?? 'VARCHAR';
-  const arms = (await viewFiles(ws)).map(({ table, stored }) => {
+  const arms = (await viewTables(ws)).map((t) => {
+    // A table of many files: its arm's call_id (the join to its parts gives each row's fallback id).
+    if (t.kind === 'parts') return `SELECT call_id FROM (${armOf(t)})`;
+    const { table, stored } = t;
     const fallback = fallbackIdSql(table.sourceId, stored);
     const id = stored.has('call_id') ? `coalesce(call_id, ${fallback})` : fallback;
     return `SELECT CAST(${id} AS ${type}) AS call_id FROM (SELECT rowid AS _rowid, * FROM ${sqlIdent(table.table)}) WHERE ${keptRowsSql(stored)}`;

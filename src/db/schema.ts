@@ -136,4 +136,14 @@ export const migrations: readonly { readonly version: number; readonly sql: read
       'ALTER TABLE call_rows ADD COLUMN IF NOT EXISTS image_output_tokens BIGINT',
     ],
   },
+  {
+    // Many files read in one scan share one table (src/ingest/many.ts): each file is a part of it, its rows
+    // tagged `_src` = `part`, its first row at rowid `first_row` (its line is rowid - first_row + 2). A new
+    // table, not a column of `sources`: DuckDB cannot replay an ALTER of a table with a current_timestamp default.
+    version: 5,
+    sql: [
+      `CREATE TABLE source_parts (
+        source_id VARCHAR PRIMARY KEY, table_name VARCHAR NOT NULL, part UBIGINT NOT NULL, first_row BIGINT NOT NULL)`,
+    ],
+  },
 ];

@@ -12,6 +12,8 @@ export type Sample = {
   readonly delimiter: string;
   /** CSV header names, after `--map` renames. Empty for JSON. */
   readonly header: readonly string[];
+  /** CSV: the header line as written (files with the same one can be read in one scan: src/ingest/many.ts). */
+  readonly headerLine?: string | undefined;
   /** JSON key paths seen in the first records ("usage.input_tokens", "data.results.model"), after `--map`. */
   readonly keys: ReadonlySet<string>;
   /** The first records parsed (JSONL lines, or the elements of a small JSON document). */

@@ -133,7 +133,8 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
   const records: unknown[] = [];
   if (kind === 'csv') {
     const { delimiter, header } = csvHeader(text);
-    return { kind, delimiter, header: renamed(header, map), keys, records, arrayDocument: false };
+    const headerLine = /\r?\n/.test(text) ? text.split(/\r?\n/, 1)[0] : undefined; // only a whole line
+    return { kind, delimiter, header: renamed(header, map), headerLine, keys, records, arrayDocument: false };
   }
   if (kind === 'jsonl') {
     const lines = text.split('\n').filter((l) => l.trim() !== '');

@@ -1,0 +1,338 @@
+// What reading one file, or many files in one scan (src/ingest/many.ts), shares: the types of an ingest's
+// outcome, the conversion of an adapter's rows to canonical types with each row's reject reason, the checks on
+// ids already held, the raw text of rejects, and the read errors named for the user.
+import { createReadStream, statSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { callIdsSql } from '../db/calls-view.ts';
+import { lineCapBytes, memoryLimitBytes } from '../db/memory.ts';
+import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
+import { sqlIdent, sqlString } from '../db/sql.ts';
+import type { Workspace } from '../db/workspace.ts';
+import { InputError, InternalError, outOfMemory } from '../errors.ts';
+import { quoted } from '../report/escape.ts';
+import type { AdapterSelect, ContainerKind } from './adapter.ts';
+import { literalPath, pathProblem } from './files.ts';
+import { fillParquetRawText } from './parquet.ts';
+import { isGzip } from './sniff.ts';
+
+export type IngestOptions = {
+  readonly inputFormat?: string | undefined;
+  readonly map?: ReadonlyMap<string, string> | undefined;
+  readonly strict?: boolean | undefined;
+  /** Called about twice a second during long reads, with the share done (0..1). */
+  readonly onProgress?: ((file: string, done: number) => void) | undefined;
+  /** Files with at least this many calls keep a table of their own (default ownTableMinCalls); tests lower it. */
+  readonly ownTableMinCalls?: number | undefined;
+  /** Read consecutive CSV files of one format and header in one scan (src/ingest/many.ts); default true. */
+  readonly oneScan?: boolean | undefined;
+};
+
+export type RejectSample = { readonly line: number | null; readonly path: string | null; readonly reason: string };
+
+export type FileOutcome = {
+  readonly file: string;
+  readonly format: string;
+  /** 'not-usage': found by expanding a directory or glob, and matches no usage format; nothing read from it. */
+  readonly status: 'ingested' | 'already-ingested' | 'not-usage';
+  /** For 'not-usage': why (one line, from detection). */
+  readonly note?: string;
+  readonly rows: number;
+  readonly calls: number;
+  readonly rejects: number;
+  readonly duplicates: number;
+  /** Rows that are not usage (kind 'skip' in `rejects`), e.g. SPAN observations or unbilled batch errors. */
+  readonly skipped: number;
+  /** Cost exports: the billed-cost rows loaded for reconciliation (they are not calls). */
+  readonly costRows?: number;
+  /** Bucket copies held from earlier files that this file's more complete copies replaced (src/ingest/buckets.ts). */
+  readonly replaced?: number;
+  readonly firstRejects: readonly RejectSample[];
+};
+
+export type IngestSummary = {
+  readonly files: readonly FileOutcome[];
+  readonly calls: number;
+  readonly rejects: number;
+  readonly duplicates: number;
+  readonly skipped: number;
+  /** Files found by a directory or glob that are not usage (by name, or matching no format); each was warned about. */
+  readonly skippedFiles?: readonly { readonly file: string; readonly reason: string }[];
+  /** Each glob argument and how many files it matched. */
+  readonly patterns?: readonly { readonly pattern: string; readonly matched: number }[];
+};
+/** When each workspace was last checkpointed by ingest; the first file of a run always is. */
+export const lastCheckpoint = new WeakMap<Workspace, number>();
+export const checkpointEveryMs = 2000;
+
+/**
+ * Into the database file after a commit: a kill later in the run leaves only recent work in the log
+ * (src/db/recovery.ts). At most every 2 s: a checkpoint after each of 100 small files measured 4.7 s -> 7.9 s
+ * (CPU) of ingest.
+ */
+export async function checkpointNow(ws: Workspace): Promise<void> {
+  if (ws.path !== ':memory:' && Date.now() - (lastCheckpoint.get(ws) ?? 0) >= checkpointEveryMs) {
+    await ws.run('CHECKPOINT');
+    lastCheckpoint.set(ws, Date.now());
+  }
+}
+
+/** Where a file's rows are written before its content hash names the table. */
+export const incomingTable = 'calls_incoming';
+
+/**
+ * DuckDB error classes that come from the file being read: a malformed record, a line too long, a cut stream.
+ * Any other class (Binder, Parser, Catalog, Conversion…) means the SQL batchable wrote is wrong for this input:
+ * our bug, not the file's. A Conversion Error is ours too: adapters convert with checks that make bad values rejects.
+ */
+export const inputErrorClass = /^(Invalid Input Error|IO Error):/;
+
+/**
+ * The error a failed read turns into. Only errors known to come from the input are input errors (exit 2, one
+ * line, file and line where DuckDB names it); everything else is an internal error with its stack (exit 3).
+ */
+export async function readError(file: string, adapterId: string, error: unknown): Promise<Error> {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new InputError(file, undefined, `cannot read: ${pathProblem(error)}`, { cause: error });
+  if (/Out of Memory Error|out of memory|memory limit/i.test(message)) {
+    return outOfMemory(`reading ${file}`, error);
+  }
+  if (!inputErrorClass.test(message)) {
+    const first = message.split('\n')[0] ?? message;
+    return new InternalError(`reading ${file} with the ${adapterId} adapter, DuckDB refused a query batchable wrote: ${first}`, { cause: error });
+  }
+  const tooLong = /Maximum line size of (\d+) bytes exceeded/.exec(message);
+  if (tooLong) {
+    // DuckDB numbers the line within its buffer ("Line: 1"): find the real one.
+    const limit = Number(tooLong[1]);
+    const found = await firstLongLine(file, limit);
+    return new InputError(file, found?.line, `a line of ${(found?.bytes ?? limit).toLocaleString('en-US')} bytes, over the ${limit.toLocaleString('en-US')}-byte limit for one line ` +
+      `(batchable raises DuckDB's limit to the file's size, up to ${maxLineBytes() >> 20} MB under this memory limit); no usage record is that long: check how the file was written`, { cause: error });
+  }
+  const line = /on Line: (\d+)/i.exec(message)?.[1];
+  const body = message.replace(inputErrorClass, '').trim();
+  const firstLine = body.split('\n').find((l) => l.trim() !== '' && !/^CSV Error on Line/i.test(l)) ?? body;
+  const problem = /Malformed JSON|JSON/.test(message) ? `not valid JSON (${quoted(firstLine.trim())}); is the file truncated?` : quoted(firstLine.trim());
+  return new InputError(file, line === undefined ? undefined : Number(line), problem, { cause: error });
+}
+
+export const csvRejectOptions = "store_rejects = true, rejects_table = '_csv_rejects', rejects_scan = '_csv_scans'";
+
+/**
+ * DuckDB's CSV reader over one file or a list (read in list order): every column as text, malformed lines kept
+ * aside in _csv_rejects. The delimiter comes from our header sniff: DuckDB's sniffer can be misled by the very
+ * ragged rows we want to reject. The directories a file sits in are not its columns. `extra` adds options (the file name column of a many-file scan).
+ */
+export function csvReadSql(files: readonly string[], delimiter: string, extra = ''): string {
+  const paths = files.map((f) => sqlString(literalPath(f)));
+  const maxLine = `max_line_size = ${Math.max(...files.map(lineLimit))}`;
+  const from = paths.length === 1 ? paths[0] : `[${paths.join(', ')}]`;
+  // hive_partitioning: DuckDB otherwise adds a column for each `key=value` directory of the path (a daily export
+  // kept under day=2026-01-03/ gained a `day` tag, splitting each workload's identities by day).
+  return `read_csv(${from}, all_varchar = true, header = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ${maxLine}, hive_partitioning = false, ${csvRejectOptions}${extra})`;
+}
+
+/** The longest line DuckDB's CSV reader is allowed (it reserves buffers of this size): 2 MB by default. */
+/** The longest line DuckDB may read: 32 MB, less under a small memory budget (src/db/memory.ts). */
+export const maxLineBytes = (): number => lineCapBytes(memoryLimitBytes());
+
+/** DuckDB's line limit for this file: its (uncompressed) size, between DuckDB's 2 MB default and maxLineBytes. */
+export function lineLimit(file: string): number {
+  const bytes = statSync(file).size * (isGzip(file) ? 10 : 1);
+  return Math.min(maxLineBytes(), Math.max(2 << 20, bytes + 1024));
+}
+
+/** The first physical line over `limit` bytes, and its length: only read when DuckDB has refused one. */
+export async function firstLongLine(file: string, limit: number): Promise<{ line: number; bytes: number } | undefined> {
+  const input = createReadStream(file);
+  const stream = isGzip(file) ? input.pipe(createGunzip()) : input;
+  let line = 1;
+  let length = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let start = 0;
+      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
+        length += nl - start;
+        if (length > limit) return { line, bytes: length };
+        line += 1;
+        length = 0;
+        start = nl + 1;
+      }
+      length += chunk.length - start;
+    }
+    return length > limit ? { line, bytes: length } : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    stream.destroy();
+    input.destroy();
+  }
+}
+
+export async function csvColumns(ws: Workspace, src: string): Promise<string[]> {
+  const rows = await ws.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${src}`);
+  return rows.map((r) => r.column_name);
+}
+
+/** The largest count (tokens, requests) one row may hold: README "What batchable promises". */
+export const maxCount = 1_000_000_000_000;
+
+export const conversions: Record<ColumnSpec['type'], { fn: string; what: string } | undefined> = {
+  VARCHAR: undefined,
+  BIGINT: { fn: 'bt_int', what: 'not a whole number' },
+  DOUBLE: { fn: 'bt_double', what: 'not a number' },
+  BOOLEAN: { fn: 'bt_bool', what: 'not true/false' },
+  TIMESTAMPTZ: { fn: 'bt_ts', what: 'unparsable time' },
+  JSON: { fn: 'bt_json', what: 'not JSON' },
+  'DECIMAL(20,9)': { fn: 'bt_dec', what: 'not a number' },
+};
+
+/** Plan operators that keep their input's order; CSV line numbers are the row order of the file's table. */
+export const orderKeepingOperators = new Set(['PROJECTION', 'FILTER', 'READ_CSV', 'READ_CSV_AUTO', 'TABLE_SCAN']);
+
+/**
+ * A CSV row's line is its position in the file's table, so the plan that writes it must keep file order. DuckDB
+ * keeps it through projections and filters but not through joins (an IN list of five constants is planned as
+ * one): an adapter whose SQL would reorder rows is a bug, stopped here rather than recorded with wrong lines.
+ */
+export async function assertKeepsFileOrder(ws: Workspace, select: AdapterSelect, adapterId: string, carried: readonly [string, string][] = []): Promise<void> {
+  const [plan] = await ws.all<{ explain_value: string }>(`EXPLAIN (FORMAT JSON) ${fileRowsSelect(select, 'csv', carried)}`);
+  const names: string[] = [];
+  const walk = (nodes: { name: string; children?: unknown[] }[]) => {
+    for (const node of nodes) {
+      names.push(node.name.trim());
+      walk((node.children ?? []) as { name: string; children?: unknown[] }[]);
+    }
+  };
+  walk(JSON.parse(plan?.explain_value ?? '[]'));
+  const reordering = names.filter((n) => !orderKeepingOperators.has(n));
+  if (reordering.length > 0) {
+    throw new InternalError(`the ${adapterId} adapter's plan does not keep file order (${[...new Set(reordering)].join(', ')}); line numbers would be wrong`);
+  }
+}
+
+/**
+ * A file's rows converted to canonical types (each value converted once), with `_reason`: why a row cannot be
+ * a call, else NULL. Only the columns the adapter gives are written; the `calls` view pads the rest.
+ */
+export function fileRowsSelect(select: AdapterSelect, kind: ContainerKind, carried: readonly [name: string, expr: string][] = []): string {
+  const given = select.columns as Record<string, string | undefined>;
+  const mappedList = Object.entries(given)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, expr]) => `${expr} AS ${name}`);
+  // Columns of the source carried through as they are (a many-file scan's part of each row: src/ingest/many.ts).
+  for (const [name, expr] of carried) mappedList.push(`${expr} AS ${name}`);
+  const values: string[] = kind === 'csv' ? carried.map(([name]) => name) : ['_line', "nullif(_path, '') AS _path"];
+  const skips = given._skip !== undefined; // most formats have no rows to skip: no column then
+  if (skips) values.push('_skip');
+  const converted: string[] = [];
+  const checks: string[] = [];
+  for (const column of callColumns) {
+    const name = column.name;
+    if (given[name] === undefined) continue;
+    const conversion = conversions[column.type];
+    if (conversion === undefined) {
+      values.push(`bt_text(${name}) AS ${name}`);
+      continue;
+    }
+    converted.push(`${conversion.fn}(${name}) AS _v_${name}`);
+    values.push(`_v_${name} AS ${name}`);
+    checks.push(`CASE WHEN ${name} IS NOT NULL AND _v_${name} IS NULL
+        THEN '${conversion.what} in ${name}: "' || left(${name}::VARCHAR, 60) || '"' END`);
+    if (column.type === 'BIGINT') {
+      checks.push(`CASE WHEN _v_${name} < 0 THEN 'negative ${name} (' || _v_${name} || ')' END`);
+      // No single request or bucket row holds 10^12 tokens (a million requests of a million tokens); a larger
+      // count is corrupt, and left in would overflow every later sum and price.
+      checks.push(`CASE WHEN _v_${name} > ${maxCount} THEN '${name} above 10^12 (' || _v_${name} || '): not a real count' END`);
+    }
+  }
+  for (const name of requiredColumns) {
+    checks.push(given[name] === undefined ? `'missing ${name}'` : `CASE WHEN bt_text(${name}) IS NULL THEN 'missing ${name}' END`);
+  }
+  return `WITH m AS (SELECT ${mappedList.join(',\n  ')} FROM ${select.from}),
+v AS (SELECT *${converted.length > 0 ? `, ${converted.join(', ')}` : ''} FROM m)
+SELECT ${values.join(',\n  ')},
+  ${skips ? 'CASE WHEN _skip IS NULL THEN ' : ''}${given._reject !== undefined ? 'coalesce(_reject, ' : '('}nullif(concat_ws('; ', ${checks.join(',\n    ')}), ''))${skips ? ' END' : ''} AS _reason
+FROM v`;
+}
+
+export type FileTarget = {
+  file: string;
+  sourceId: string;
+  table: string;
+  kind: ContainerKind;
+  format: string;
+  idsFromSource: boolean;
+  ownTableMinCalls: number | undefined;
+};
+/**
+ * Whether the workspace holds a call: a row of `call_rows` (every row there is a call), or a file table whose
+ * source still counts calls. Asked of the tables, not of the `calls` view: DuckDB plans the view's every arm
+ * for any query on it (~1 ms an arm), and a workspace of many large files (a table each) asks once per file.
+ */
+export async function holdsAnyCall(ws: Workspace): Promise<boolean> {
+  const [row] = await ws.all<{ held: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM call_rows) OR EXISTS (SELECT 1 FROM sources WHERE table_name IS NOT NULL AND calls > 0) AS held',
+  );
+  return row?.held === true;
+}
+
+/** Writes `_held_ids`: the ids of the file's kept rows that a call already held has; returns how many. */
+export async function heldIds(ws: Workspace, table: string, idKept: string): Promise<bigint> {
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _held_ids AS
+    SELECT DISTINCT n.call_id FROM (${await callIdsSql(ws)}) c JOIN (SELECT DISTINCT call_id FROM ${table} WHERE ${idKept}) n ON c.call_id = n.call_id`);
+  return (await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _held_ids'))[0]?.n ?? 0n;
+}
+
+/** Rewrites a file's table (`f`) with extra columns computed from its rows. */
+export async function rebuild(ws: Workspace, table: string, extra: string): Promise<void> {
+  const next = `${table}_next`;
+  await ws.run(`CREATE TABLE ${sqlIdent(next)} AS SELECT *, ${extra} FROM ${sqlIdent(table)} f`);
+  await ws.run(`DROP TABLE ${sqlIdent(table)}`);
+  await ws.run(`ALTER TABLE ${sqlIdent(next)} RENAME TO ${sqlIdent(table)}`);
+}
+
+/** The raw text of rejected rows: JSON records from the source table, CSV lines re-read only when needed. */
+export async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
+  if (t.kind === 'parquet') return fillParquetRawText(ws, literalPath(t.file), t.sourceId);
+  if (t.kind === 'jsonl') {
+    await ws.run(
+      `UPDATE rejects SET raw = left(s._raw, 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = s._line`,
+      { sid: t.sourceId },
+    );
+    return;
+  }
+  if (t.kind === 'json') {
+    await ws.run(
+      `UPDATE rejects SET raw = left(s.j::VARCHAR, 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
+         AND s._elem <> '' AND starts_with(rejects.path || '/', s._elem || '/')`,
+      { sid: t.sourceId },
+    );
+    return;
+  }
+  const missing = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM rejects WHERE source_id = $1 AND raw IS NULL', [t.sourceId]);
+  if (Number(missing[0]?.n ?? 0) === 0) return;
+  await ws.run(
+    `UPDATE rejects SET raw = l.line FROM (
+       SELECT row_number() OVER () AS n, line FROM read_csv(${sqlString(literalPath(t.file))}, columns = {'line': 'VARCHAR'}, header = false,
+         delim = '\x01', quote = '', escape = '', auto_detect = false, max_line_size = ${lineLimit(t.file)}, ignore_errors = true)) l
+     WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = l.n`,
+    { sid: t.sourceId },
+  );
+}
+
+/** Reports DuckDB's query progress while `work` runs, for long files on a terminal. */
+export async function withProgress(ws: Workspace, file: string, options: IngestOptions, work: () => Promise<void>): Promise<void> {
+  const report = options.onProgress;
+  if (report === undefined) return work();
+  const timer = setInterval(() => {
+    const pct = ws.conn.progress.percentage;
+    if (pct >= 0) report(file, Math.min(1, pct / 100));
+  }, 500);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+

@@ -1,0 +1,347 @@
+// Many CSV files of one format and header (a year of daily exports, a day of hourly ones) read in one DuckDB
+// scan into one table. Reading them one by one cost about 0.3 s of CPU per file whatever its size (a dozen
+// statements, a plan check, a commit, and a 46-column insert into call_rows each): 365 daily files of 20,000
+// calls took 4.96x the time of one file of the same rows. Here the files' rows go into one table with `_src`, a
+// key of each row's file (its name's hash), and every file is still a source of its own: its rows, calls,
+// rejects, skips and duplicates are counted per file, its rejects carry its name and line, and a file already
+// held is skipped by its content hash. The table keeps only the columns the format gives (the `calls` view
+// pads the rest) and is one arm of the view; `source_parts` maps each file to its part of it.
+//
+// The scan is used only when it gives what reading each file would: anything it cannot vouch for (a line the
+// CSV reader set aside, bucket rows, --strict with a reject, a read error, an adapter whose SQL depends on the
+// file) returns undefined before anything is committed, and the caller reads those files one by one.
+import { statSync } from 'node:fs';
+import { keptRowsSql, movePartsIntoCallRows, ownTableMinCalls, refreshCallsView, storedColumns } from '../db/calls-view.ts';
+import { sqlIdent } from '../db/sql.ts';
+import type { Workspace } from '../db/workspace.ts';
+import { withCleanup } from '../errors.ts';
+import type { Adapter, AdapterContext, Sample } from './adapter.ts';
+import { chooseAdapter } from './detect.ts';
+import {
+  assertKeepsFileOrder,
+  checkpointNow,
+  csvColumns,
+  csvReadSql,
+  fileRowsSelect,
+  fillRawText,
+  heldIds,
+  holdsAnyCall,
+  incomingTable,
+  inputErrorClass,
+  readError,
+  withProgress,
+  type FileOutcome,
+  type IngestOptions,
+  type RejectSample,
+} from './file-rows.ts';
+import { hashFile } from './hash.ts';
+import { isParquet } from './parquet.ts';
+import { isGzip, sniff } from './sniff.ts';
+
+/** A file recognised ahead of reading, and the key of the files it can be read with. */
+export type Preview = {
+  readonly file: string;
+  readonly bytes: number;
+  readonly sample: Sample;
+  readonly adapter: Adapter;
+  readonly key: string;
+};
+
+/**
+ * A scan's table is kept, as one arm of the `calls` view, from this many calls; a smaller one goes into
+ * call_rows like a small file. Lower than one file's threshold (ownTableMinCalls): a scan of many files is one arm
+ * however many files it holds, and 40 daily files of 20,000 calls (800,000) took 10.3 s to move into call_rows
+ * against 6.8 s to read (wall, load 11).
+ */
+const manyOwnTableMinCalls = ownTableMinCalls / 10;
+
+/** At most this many files, or this many bytes (a .gz file counted at 10x), in one scan: a kill loses one scan. */
+const maxFiles = 2000;
+const maxBytes = 1 << 30;
+const weight = (p: Preview): number => p.bytes * (isGzip(p.file) ? 10 : 1);
+
+/**
+ * What a CSV usage file is, read from its first bytes; undefined when it is not one that a scan can share
+ * (JSON, Parquet, a cost export, or a file detection refuses: reading it alone then says why).
+ */
+export async function previewFile(file: string, options: IngestOptions): Promise<Preview | undefined> {
+  try {
+    if (await isParquet(file)) return undefined;
+    const bytes = statSync(file).size;
+    const sample = await sniff(file, options.map);
+    if (sample.kind !== 'csv' || sample.headerLine === undefined) return undefined;
+    const adapter = chooseAdapter(file, sample, options.inputFormat);
+    if (adapter.role === 'costs') return undefined;
+    return { file, bytes, sample, adapter, key: [adapter.id, sample.delimiter, isGzip(file) ? 'gz' : '', sample.headerLine].join('\u0000') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `next` can join `group` in one scan. */
+export function joins(group: readonly Preview[], next: Preview): boolean {
+  const first = group[0];
+  if (first === undefined) return true;
+  return first.key === next.key && group.length < maxFiles && group.reduce((n, p) => n + weight(p), weight(next)) <= maxBytes;
+}
+
+/** Hashes files at most `width` at a time (each reads its whole file); each promise is awaited by the caller. */
+function hashAll(files: readonly string[], width = 3): Promise<string>[] {
+  const settled: Promise<unknown>[] = [];
+  return files.map((file, i) => {
+    const hashing = (settled[i - width] ?? Promise.resolve()).then(() => hashFile(file));
+    settled.push(hashing.catch(() => undefined));
+    hashing.catch(() => undefined);
+    return hashing;
+  });
+}
+
+type Member = { readonly index: number; readonly preview: Preview; sourceId?: string };
+
+/**
+ * Ingests `group` (files of one key, in order) in one scan; the outcomes in the group's order, or undefined when
+ * the files must be read one by one (nothing was kept).
+ */
+export async function ingestMany(ws: Workspace, group: readonly Preview[], options: IngestOptions): Promise<FileOutcome[] | undefined> {
+  const first = group[0];
+  if (first === undefined || group.length < 2) return undefined;
+  const adapter = first.adapter;
+  // Only a file the size of one held, or of another in the group, can be a copy: those are hashed first.
+  const heldBytes = new Set((await ws.all<{ bytes: bigint }>('SELECT DISTINCT bytes FROM sources WHERE bytes IS NOT NULL')).map((r) => Number(r.bytes)));
+  const sizes = new Map<number, number>();
+  for (const p of group) sizes.set(p.bytes, (sizes.get(p.bytes) ?? 0) + 1);
+  const outcomes: (FileOutcome | { sameAs: string } | undefined)[] = group.map(() => undefined);
+  const members: Member[] = [];
+  const early = group.filter((p) => heldBytes.has(p.bytes) || (sizes.get(p.bytes) ?? 0) > 1);
+  const earlyHashes = new Map<string, string>();
+  try {
+    const hashes = await Promise.all(hashAll(early.map((p) => p.file)));
+    early.forEach((p, i) => earlyHashes.set(p.file, hashes[i]!));
+  } catch {
+    return undefined; // an unreadable file: read alone, it says why
+  }
+  const seen = new Set<string>();
+  for (const [index, preview] of group.entries()) {
+    const sid = earlyHashes.get(preview.file);
+    if (sid !== undefined) {
+      const [known] = await ws.all<{ format: string; rows: bigint }>('SELECT format, rows FROM sources WHERE source_id = $1', [sid]);
+      if (known !== undefined) {
+        outcomes[index] = { file: preview.file, format: known.format, status: 'already-ingested', rows: Number(known.rows), calls: 0, rejects: 0, duplicates: 0, skipped: 0, firstRejects: [] };
+        continue;
+      }
+      if (seen.has(sid)) {
+        outcomes[index] = { sameAs: sid }; // the same content as a file before it in this scan
+        continue;
+      }
+      seen.add(sid);
+    }
+    members.push({ index, preview, sourceId: sid });
+  }
+  if (members.length < 2) return undefined;
+  const files = members.map((m) => m.preview.file);
+
+  // The rest are hashed while DuckDB reads them.
+  const late = members.filter((m) => m.sourceId === undefined);
+  const lateHashes = hashAll(late.map((m) => m.preview.file));
+
+  const src = csvReadSql(files, first.sample.delimiter, ", filename = '_bt_file'");
+  await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
+  const ctx: AdapterContext = {
+    src,
+    kind: 'csv',
+    // The header as DuckDB names it (one file; every file of the group has the same header line).
+    header: await csvColumns(ws, csvReadSql([files[0]!], first.sample.delimiter)),
+    map: options.map ?? new Map<string, string>(),
+    fileModifiedAt: statSync(files[0]!).mtime.toISOString(),
+  };
+  const select = adapter.select(ctx);
+  // The adapter's rows must come straight from the reader (so each keeps its file's name) and must not depend on
+  // which file they come from (a file's modification time stands in for missing times in some formats).
+  const elsewhen = adapter.select({ ...ctx, fileModifiedAt: '1970-01-01T00:00:00.000Z' });
+  if (select.from !== src || JSON.stringify(elsewhen) !== JSON.stringify(select)) return undefined;
+  const carried: [string, string][] = [['_src', 'hash(_bt_file)']];
+  await assertKeepsFileOrder(ws, select, adapter.id, carried);
+
+  let table = incomingTable;
+  let inTransaction = false;
+  let committed = false;
+  const cleanup = async () => {
+    if (!committed) {
+      if (inTransaction) await ws.run('ROLLBACK');
+      await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(incomingTable)}`);
+      await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
+    }
+    await ws.run('DROP TABLE IF EXISTS _held_ids; DROP TABLE IF EXISTS _parts');
+  };
+  return withCleanup(async () => {
+    // Written before the transaction, as one file's table is: inside one, DuckDB numbers new rows from a large
+    // offset, and a row's position in its part is what gives its line.
+    try {
+      await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${fileRowsSelect(select, 'csv', carried)}`));
+    } catch (error) {
+      // A file DuckDB cannot read: read alone, its error names it and its line.
+      if (error instanceof Error && inputErrorClass.test(error.message)) return undefined;
+      throw await readError(files[0]!, adapter.id, error);
+    }
+    let sourceIds: string[];
+    try {
+      const lateIds = await Promise.all(lateHashes);
+      late.forEach((m, i) => (m.sourceId = lateIds[i]));
+      sourceIds = members.map((m) => m.sourceId!);
+    } catch {
+      return undefined;
+    }
+    // Lines the reader set aside shift the lines of the rows after them; reading those files alone binds them.
+    if ((await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _csv_rejects'))[0]!.n > 0n) return undefined;
+    let stored = await storedColumns(ws, table);
+    if (stored.has('granularity')) {
+      // Buckets are matched against the copies held file by file (src/ingest/buckets.ts).
+      const [b] = await ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${sqlIdent(table)} WHERE granularity = 'bucket' AND ${keptRowsSql(stored)}`);
+      if (b!.n > 0n) return undefined;
+    }
+    if (options.strict === true) {
+      // --strict stops at the first file with a reject, after keeping the files before it: read one by one.
+      const [r] = await ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${sqlIdent(table)} WHERE _reason IS NOT NULL`);
+      if (r!.n > 0n) return undefined;
+    }
+
+    // Each file's part: its key, its first row and how many rows it has. The files were read in list order, so
+    // each part must be one run of rows, in that order; anything else and the lines would be wrong.
+    await ws.run(
+      `CREATE OR REPLACE TEMP TABLE _parts AS
+       WITH m AS (SELECT unnest(from_json($members, '[{"ord":"BIGINT","sid":"VARCHAR","file":"VARCHAR"}]'), recursive := true)),
+            r AS (SELECT _src, min(rowid) AS lo, max(rowid) AS hi, count(*) AS n FROM ${sqlIdent(table)} GROUP BY _src)
+       SELECT m.ord, hash(m.file) AS _p_part, coalesce(r.lo, 0) AS _p_first, m.sid AS _p_sid, m.file AS _p_file, $format AS _p_format,
+              r.hi, coalesce(r.n, 0) AS n
+       FROM m LEFT JOIN r ON r._src = hash(m.file)`,
+      { members: JSON.stringify(members.map((m, ord) => ({ ord, sid: sourceIds[ord], file: m.preview.file }))), format: adapter.id },
+    );
+    const [check] = await ws.all<{ ok: boolean }>(
+      `SELECT count(DISTINCT _p_part) = count(*)
+          AND (SELECT count(*) FROM ${sqlIdent(table)}) = sum(n)
+          AND bool_and(n = 0 OR hi - _p_first + 1 = n)
+          AND bool_and(ordered) AS ok
+       FROM (SELECT *, n = 0 OR _p_first > coalesce(max(hi) OVER (ORDER BY ord ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1) AS ordered FROM _parts)`,
+    );
+    if (check?.ok !== true) return undefined;
+
+    // Ids already held, and ids repeated within the scan (across its files as within one): all but the first
+    // are duplicates, as reading the files in order would count them. Marked in place, rows keep their positions.
+    const kept = keptRowsSql(stored);
+    const idKept = `${kept} AND call_id IS NOT NULL`;
+    const t = sqlIdent(table);
+    const hasIds = adapter.idsFromSource && stored.has('call_id');
+    const holdsCalls =
+      hasIds && (await holdsAnyCall(ws)) && (await heldIds(ws, t, idKept)) > 0n;
+    const repeats = async (of: string) => (await ws.all<{ n: bigint }>(`SELECT count(call_id) - count(DISTINCT ${of}) AS n FROM ${t} WHERE ${kept}`))[0]!.n > 0n;
+    const repeatsIds = hasIds && (await repeats('hash(call_id)')) && (await repeats('call_id'));
+    if (holdsCalls || repeatsIds) {
+      const duplicate = [
+        holdsCalls ? 'call_id IN (SELECT call_id FROM _held_ids)' : null,
+        repeatsIds ? 'row_number() OVER (PARTITION BY call_id ORDER BY rowid) > 1' : null,
+      ].filter((d) => d !== null);
+      await ws.run(`ALTER TABLE ${t} ADD COLUMN _dup BOOLEAN DEFAULT false`);
+      await ws.run(`UPDATE ${t} SET _dup = true WHERE rowid IN (
+        SELECT r FROM (SELECT rowid AS r, ${duplicate.join(' OR ')} AS d FROM ${t} WHERE ${idKept}) WHERE d)`);
+      stored = await storedColumns(ws, table);
+    }
+
+    // Each file's counts: every row is a call, a reject, a skip or a duplicate.
+    const keptNow = keptRowsSql(stored);
+    const counts = await ws.all<{ ord: bigint; n: bigint; rejects: bigint; skipped: bigint; calls: bigint }>(
+      `SELECT p.ord, any_value(p.n) AS n, count(*) FILTER (WHERE f.rejected) AS rejects, count(*) FILTER (WHERE f.skip) AS skipped,
+              count(*) FILTER (WHERE f.kept) AS calls
+       FROM _parts p LEFT JOIN (
+         SELECT _src, _reason IS NOT NULL AS rejected, ${stored.has('_skip') ? '_skip IS NOT NULL' : 'false'} AS skip, (${keptNow}) AS kept FROM ${t}
+       ) f ON f._src = p._p_part GROUP BY p.ord ORDER BY p.ord`,
+    );
+    const totalCalls = counts.reduce((n, c) => n + Number(c.calls), 0);
+    const ownTable = totalCalls >= (options.ownTableMinCalls ?? manyOwnTableMinCalls);
+    const name = `calls_m${sourceIds[0]!.slice(0, 15)}`;
+
+    await ws.run('BEGIN TRANSACTION');
+    inTransaction = true;
+    for (const [column, kind] of [['_reason', 'reject'], ['_skip', 'skip']] as const) {
+      if (!stored.has(column)) continue;
+      await ws.run(
+        `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
+         SELECT _p_sid, _p_file, f.rowid - _p_first + 2, NULL, f.${column}, NULL, '${kind}'
+         FROM ${t} f JOIN _parts p ON f._src = p._p_part WHERE f.${column} IS NOT NULL`,
+      );
+    }
+    const withRejects = new Set(counts.filter((c) => c.rejects > 0n).map((c) => Number(c.ord)));
+    for (const [ord, m] of members.entries()) {
+      if (!withRejects.has(ord)) continue;
+      await fillRawText(ws, { file: m.preview.file, sourceId: sourceIds[ord]!, table, kind: 'csv', format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: undefined });
+    }
+    if (ownTable) {
+      await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(name)}`); // left by a run that was killed
+      await ws.run(`ALTER TABLE ${t} RENAME TO ${sqlIdent(name)}`);
+      table = name;
+      await ws.run(`INSERT INTO source_parts (source_id, table_name, part, first_row) SELECT _p_sid, $table, _p_part, _p_first FROM _parts`, { table: name });
+    } else {
+      await movePartsIntoCallRows(ws, table, stored, '_parts');
+    }
+    await ws.run(
+      `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped, table_name)
+       SELECT sid, file, $format, bytes, rows, calls, rejects, rows - rejects - skipped - calls, skipped, $table
+       FROM (SELECT unnest(from_json($rows, '[{"sid":"VARCHAR","file":"VARCHAR","bytes":"BIGINT","rows":"BIGINT","calls":"BIGINT","rejects":"BIGINT","skipped":"BIGINT"}]'), recursive := true))`,
+      {
+        format: adapter.id,
+        table: ownTable ? name : null,
+        rows: JSON.stringify(
+          members.map((m, ord) => {
+            const c = counts[ord]!;
+            return { sid: sourceIds[ord], file: m.preview.file, bytes: m.preview.bytes, rows: Number(c.n), calls: Number(c.calls), rejects: Number(c.rejects), skipped: Number(c.skipped) };
+          }),
+        ),
+      },
+    );
+    if (ownTable) await refreshCallsView(ws);
+    await ws.run('COMMIT');
+    committed = true;
+    await checkpointNow(ws);
+
+    const firstRejects = new Map<string, RejectSample[]>();
+    if (withRejects.size > 0) {
+      const rows = await ws.all<{ source_id: string; line: bigint | null; path: string | null; reason: string }>(
+        `SELECT source_id, line, path, reason FROM (
+           SELECT *, row_number() OVER (PARTITION BY source_id ORDER BY line NULLS LAST, path) AS k FROM rejects
+           WHERE kind = 'reject' AND source_id IN (SELECT unnest(from_json($sids, '["VARCHAR"]'))))
+         WHERE k <= 5 ORDER BY source_id, k`,
+        { sids: JSON.stringify(sourceIds) },
+      );
+      for (const r of rows) firstRejects.set(r.source_id, [...(firstRejects.get(r.source_id) ?? []), { line: r.line === null ? null : Number(r.line), path: r.path, reason: r.reason }]);
+    }
+    const byId = new Map<string, FileOutcome>();
+    for (const [ord, m] of members.entries()) {
+      const c = counts[ord]!;
+      const rows = Number(c.n);
+      const rejects = Number(c.rejects);
+      const skipped = Number(c.skipped);
+      const calls = Number(c.calls);
+      const outcome: FileOutcome = {
+        file: m.preview.file,
+        format: adapter.id,
+        status: 'ingested',
+        rows,
+        calls,
+        rejects,
+        duplicates: rows - rejects - skipped - calls,
+        skipped,
+        replaced: 0,
+        firstRejects: firstRejects.get(sourceIds[ord]!) ?? [],
+      };
+      byId.set(sourceIds[ord]!, outcome);
+      outcomes[m.index] = outcome;
+    }
+    return outcomes.map((o, i) => {
+      if (o === undefined) throw new Error(`file ${i} of a scan has no outcome`);
+      if ('sameAs' in o) {
+        const held = byId.get(o.sameAs)!;
+        return { file: group[i]!.file, format: held.format, status: 'already-ingested', rows: held.rows, calls: 0, rejects: 0, duplicates: 0, skipped: 0, firstRejects: [] };
+      }
+      return o;
+    });
+  }, cleanup);
+}

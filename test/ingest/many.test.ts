@@ -1,0 +1,142 @@
+// Many CSV files of one format and header are read in one scan (src/ingest/many.ts). Whatever the scan does, the
+// workspace must be what reading the files one by one gives: the same calls (ids, lines, provenance), rejects,
+// skips, duplicates and per-file counts. Each case ingests the same files both ways and compares.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
+import { ingestFiles, type IngestOptions } from '../../src/ingest/ingest.ts';
+import { fixture } from '../helpers/cli.ts';
+
+const header = 'call_id,ts,model,input_tokens,output_tokens,project';
+const row = (id: string, i: number, tokens: string | number = 100 + i) => `${id},2026-10-0${1 + (i % 7)}T${String(i % 24).padStart(2, '0')}:00:00Z,gpt-5.4,${tokens},${i % 50},proj_${i % 3}`;
+
+function write(dir: string, name: string, lines: readonly string[]): string {
+  const file = join(dir, name);
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/** Everything a file's ingest leaves behind, comparable across the two ways of reading. */
+async function snapshot(ws: Workspace) {
+  return {
+    calls: await ws.all('SELECT * EXCLUDE (call_key), tags::VARCHAR AS tags FROM calls ORDER BY source_file, source_row, call_id'),
+    rejects: await ws.all('SELECT * FROM rejects ORDER BY file, line, kind, reason'),
+    sources: await ws.all('SELECT * EXCLUDE (ingested_at, table_name) FROM sources ORDER BY file'),
+    keys: (await ws.all<{ n: bigint }>('SELECT count(*) - count(DISTINCT call_key) AS n FROM calls'))[0]!.n,
+  };
+}
+
+async function both(runs: readonly (readonly string[])[], options: IngestOptions = {}) {
+  const result = async (oneScan: boolean) => {
+    const ws = await openWorkspace(':memory:');
+    const summaries = [];
+    for (const files of runs) summaries.push(await ingestFiles(ws, files, { ...options, oneScan }));
+    const parts = (await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM source_parts'))[0]!.n;
+    const out = { summaries, ...(await snapshot(ws)), parts };
+    ws.close();
+    return out;
+  };
+  return { scan: await result(true), alone: await result(false) };
+}
+
+describe('files read in one scan', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'batchable-many-'));
+  // Daily files: a reject (a token count that is not a number), ids repeated within a file and across files,
+  // a file with only its header, and a copy of an earlier file under another name. Kept under day=… directories:
+  // the directories are not columns.
+  const days = [
+    write(dir, 'day=1/usage.csv', [header, ...Array.from({ length: 30 }, (_, i) => row(`a${i}`, i)), row('a3', 3)]),
+    write(dir, 'day=2/usage.csv', [header, ...Array.from({ length: 20 }, (_, i) => row(`b${i}`, i, i === 7 ? 'lots' : 100 + i)), row('a5', 5)]),
+    write(dir, 'day=3/usage.csv', [header]),
+    write(dir, 'day=4/usage.csv', [header, ...Array.from({ length: 25 }, (_, i) => row(`c${i}`, i))]),
+  ];
+  const copy = join(dir, 'day=5-copy.csv');
+  copyFileSync(days[0]!, copy);
+
+  it('gives what reading each file alone gives, in its own table or in call_rows', async () => {
+    for (const ownTableMinCalls of [0, Number.MAX_SAFE_INTEGER]) {
+      const { scan, alone } = await both([[...days, copy]], { ownTableMinCalls });
+      expect(scan.summaries).toEqual(alone.summaries);
+      expect(scan.calls).toEqual(alone.calls);
+      expect(scan.rejects).toEqual(alone.rejects);
+      expect(scan.sources).toEqual(alone.sources);
+      expect(scan.keys).toBe(0n);
+      // The scan was used: its table's parts are recorded (none when its rows went into call_rows).
+      expect(scan.parts).toBe(ownTableMinCalls === 0 ? 4n : 0n);
+      expect(alone.parts).toBe(0n);
+    }
+    const { scan } = await both([[...days, copy]]);
+    const s = scan.summaries[0]!;
+    expect(s.files.map((f) => [f.status, f.rows, f.calls, f.rejects, f.duplicates])).toEqual([
+      ['ingested', 31, 30, 0, 1],
+      ['ingested', 21, 19, 1, 1],
+      ['ingested', 0, 0, 0, 0],
+      ['ingested', 25, 25, 0, 0],
+      ['already-ingested', 31, 0, 0, 0],
+    ]);
+    expect(s.files[1]!.firstRejects).toEqual([{ line: 9, path: null, reason: 'not a whole number in input_tokens: "lots"' }]);
+    expect(scan.rejects).toMatchObject([{ file: days[1], line: 9n, raw: row('b7', 7, 'lots') }]);
+    expect((scan.calls as { tags: string | null }[]).every((c) => c.tags === null)).toBe(true);
+  });
+
+  it('is idempotent: the same files again add nothing; files ingested later meet the ids held', async () => {
+    const later = [
+      write(dir, 'later/1.csv', [header, row('c0', 0), row('d1', 1)]),
+      write(dir, 'later/2.csv', [header, row('d2', 2), row('a1', 1)]),
+    ];
+    const { scan, alone } = await both([days, [...days, ...later]], { ownTableMinCalls: 0 });
+    expect(scan.summaries).toEqual(alone.summaries);
+    expect(scan.calls).toEqual(alone.calls);
+    expect(scan.sources).toEqual(alone.sources);
+    expect(scan.summaries[1]!.files.map((f) => f.status)).toEqual(['already-ingested', 'already-ingested', 'already-ingested', 'already-ingested', 'ingested', 'ingested']);
+    expect(scan.summaries[1]!.duplicates).toBe(2);
+  });
+
+  it('a line the CSV reader sets aside, bucket rows, and --strict with a reject: read one by one, the same outcome', async () => {
+    const ragged = [
+      write(dir, 'ragged/1.csv', [header, row('r1', 1), `${row('r2', 2)},extra`, row('r3', 3)]),
+      write(dir, 'ragged/2.csv', [header, row('r4', 4)]),
+    ];
+    const r = await both([ragged]);
+    expect(r.scan).toEqual(r.alone);
+    expect(r.scan.rejects).toMatchObject([{ line: 3n }]);
+
+    // OpenAI's usage CSV: day buckets, matched against held copies file by file.
+    const bucketFile = fixture('openai/completions_usage_2026-03-31_2026-04-02.csv');
+    const text = readFileSync(bucketFile, 'utf8').trimEnd().split('\n');
+    const buckets = [write(dir, 'buckets/a.csv', text.slice(0, 2)), write(dir, 'buckets/b.csv', [text[0]!, ...text.slice(1)])];
+    const b = await both([buckets]);
+    expect(b.scan).toEqual(b.alone);
+    expect(b.scan.summaries[0]!.duplicates).toBeGreaterThan(0);
+
+    const strict = async (oneScan: boolean) => {
+      const ws = await openWorkspace(':memory:');
+      const error = await ingestFiles(ws, days, { strict: true, oneScan }).then(() => undefined, (e: Error) => e.message);
+      const held = await ws.all('SELECT file, calls FROM sources ORDER BY file');
+      ws.close();
+      return { error, held };
+    };
+    const s = await strict(true);
+    expect(s).toEqual(await strict(false));
+    expect(s.error).toContain(`${days[1]}:9: not a whole number in input_tokens`);
+    expect(s.held).toEqual([{ file: days[0], calls: 30n }]);
+  });
+
+  it('a real export split into daily files reads as the one file does', async () => {
+    const lines = readFileSync(fixture('batchable/mixed-workloads.csv'), 'utf8').trimEnd().split('\n');
+    const parts = [1, 4, 8].map((start, i, all) => write(dir, `split/${i}.csv`, [lines[0]!, ...lines.slice(start, all[i + 1] ?? lines.length)]));
+    const { scan, alone } = await both([parts], { ownTableMinCalls: 0 });
+    expect(scan).toEqual({ ...alone, parts: 3n });
+    const ws = await openWorkspace(':memory:');
+    await ingestFiles(ws, [fixture('batchable/mixed-workloads.csv')]);
+    const whole = await ws.all('SELECT * EXCLUDE (call_key, source_id, source_file, source_row), tags::VARCHAR AS tags FROM calls ORDER BY call_id');
+    ws.close();
+    const split = (scan.calls as Record<string, unknown>[])
+      .map(({ source_id: _a, source_file: _b, source_row: _c, ...rest }) => rest)
+      .sort((x, y) => String(x.call_id).localeCompare(String(y.call_id)));
+    expect(split).toEqual(whole);
+  });
+});
