@@ -48,14 +48,15 @@ export async function exportCalls(ws: Workspace, target: string, partitionBy?: P
   if (format === undefined) throw new UsageError(`--export-calls ${target}: unknown extension; use .csv, .jsonl or .parquet (or a directory with --partition-by day|month)`);
   const priced = await hasCost(ws);
   const cost = priced ? `, ${picoToUsdSql('p.cost_pico')} AS cost_usd` : '';
-  const join = priced ? 'LEFT JOIN priced_calls p USING (call_id)' : '';
+  // Joined on call_key, the integer key the analysis tables share (the text call_id measured 1.7x as slow at 5M).
+  const join = priced ? 'LEFT JOIN priced_calls p USING (call_key)' : '';
   // In CSV, text cells that came from input are neutralised for spreadsheets (OWASP); numbers stay numbers.
   const text = (expr: string, name: string) => `${format.options.includes('CSV') ? csvTextSql(expr) : expr} AS ${name}`;
-  const select = `SELECT ${text('l.call_id', 'call_id')}, c.ts, ${text('l.workload', 'workload')}, l.label, l.confidence, l.decided_by,
-      ${text('l.rule_name', 'rule_name')}, l.deadline_minutes, l.agent_chain, ${text(format.reasons, 'reasons')}, c.lane, c.requests,
+  const select = `SELECT ${text('c.call_id', 'call_id')}, c.ts, ${text('l.workload', 'workload')}, l.label, l.confidence, l.decided_by,
+      ${text('l.rule_name', 'rule_name')}, l.deadline_minutes, k.agent_chain, ${text(format.reasons, 'reasons')}, c.lane, c.requests,
       c.granularity, c.provider, ${text('c.model', 'model')}, ${text('c.operation', 'operation')}${cost}
-    FROM labels l JOIN calls c USING (call_id) ${join}
-    ORDER BY c.ts, l.call_id`;
+    FROM calls c JOIN label_keys k USING (call_key) JOIN label_outcomes l USING (outcome) ${join}
+    ORDER BY c.ts, c.call_id`;
   return copy(ws, select, target, format.options);
 }
 

@@ -65,7 +65,7 @@ describe('exportCalls', () => {
     const ws = await openWorkspace(db);
     try {
       await classifyCalls(ws, undefined);
-      await ws.run(`CREATE TEMP TABLE priced_calls AS SELECT call_id, 1234567891::HUGEINT * 1000 AS cost_pico FROM calls`);
+      await ws.run(`CREATE TEMP TABLE priced_calls AS SELECT call_id, call_key, 1234567891::HUGEINT * 1000 AS cost_pico FROM calls`);
       expect(await exportCalls(ws, join(dir, 'priced.jsonl'))).toBe(10);
     } finally {
       ws.close();
