@@ -172,7 +172,7 @@ const row = (group, stage, r, ratio, target, verdict) => {
 };
 const within = (value, limit) => (value <= limit ? 'ok' : 'MISSED');
 
-for (const shape of cases.filter((c) => c !== 'year')) {
+for (const shape of cases.filter((c) => c === 'org' || c === 'wide')) {
   const file = `${dir}/${shape}-${rows}${unstreamed}.csv`;
   generate(file, `COPY (${shapeSql(shape, rows)}) TO '${file}' (HEADER)`, `${rows.toLocaleString('en-US')} ${shape} calls`);
   const mb = statSync(file).size / 1e6;
@@ -223,7 +223,9 @@ function yearCase(unit, count, perFile) {
   const ingestOne = cli(`${unit} ingest one`, ['ingest', one, '--db', oneDb]);
   row(group, 'ingest: one file', ingestOne, ingestOne.seconds / yard.seconds, '', '');
   fresh(manyDb);
-  const ingestMany = cli(`${unit} ingest many`, ['ingest', ...files, '--db', manyDb]);
+  // The hourly files are given as their directory (8,760 paths would pass the kernel's 128 KB limit for one
+  // argument of the child's script); batchable walks it in sorted order, as the list is.
+  const ingestMany = cli(`${unit} ingest many`, ['ingest', ...(unit === 'day' ? files : [daily]), '--db', manyDb]);
   row(group, `ingest: ${files.length} files`, ingestMany, ingestMany.seconds / ingestOne.seconds, '<= 1.5x one file', within(ingestMany.seconds / ingestOne.seconds, 1.5));
   const auditOne = cli(`${unit} audit one`, ['audit', '--db', oneDb]);
   row(group, 'audit of the ingested one file', auditOne, auditOne.seconds / yard.seconds, '', '');
