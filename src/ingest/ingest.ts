@@ -11,6 +11,7 @@ import { costRowsSelect, loadCostRows } from './costs.ts';
 import { chooseAdapter } from './detect.ts';
 import {
   assertKeepsFileOrder,
+  bindingLightly,
   checkpointNow,
   csvColumns,
   csvReadSql,
@@ -123,10 +124,12 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
     // A cleanup that fails too never hides why the file failed (withCleanup keeps the first error).
     return await withCleanup(async () => {
       const src = await prepareSource(ws, file, sample);
+      // A CSV read as DESCRIBE and EXPLAIN bind it (csvReadSql): the same read with DuckDB's default line limit.
+      const light = sample.kind === 'csv' ? csvReadSql([file], sample.delimiter, '', true) : src;
       const ctx: AdapterContext = {
         src,
         kind: sample.kind,
-        header: src === '_src' ? [] : await csvColumns(ws, src),
+        header: src === '_src' ? [] : await bindingLightly(src, light, async (swap) => csvColumns(ws, swap(src))),
         map,
         fileModifiedAt: statSync(file).mtime.toISOString(),
       };
@@ -156,7 +159,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
         ).map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
         return { file, format: adapter.id, status: 'ingested', rows: c.rows, calls: 0, rejects: c.rejects, duplicates: 0, skipped: c.skipped, costRows: c.costRows, firstRejects };
       }
-      if (sample.kind === 'csv') await assertKeepsFileOrder(ws, select, adapter.id);
+      if (sample.kind === 'csv') await bindingLightly(src, light, (swap) => assertKeepsFileOrder(ws, select, adapter.id, [], swap));
       // The file's table is written in one statement, before the transaction: inside one, DuckDB numbers new rows
       // from a large offset, and a CSV row's position in the table is what gives its line.
       written = true;

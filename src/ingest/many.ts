@@ -19,6 +19,7 @@ import type { Adapter, AdapterContext, Sample } from './adapter.ts';
 import { chooseAdapter } from './detect.ts';
 import {
   assertKeepsFileOrder,
+  bindingLightly,
   checkpointNow,
   csvColumns,
   csvReadSql,
@@ -145,12 +146,13 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   const lateHashes = hashAll(late.map((m) => m.preview.file));
 
   const src = csvReadSql(files, first.sample.delimiter, ", filename = '_bt_file'");
+  const firstRead = csvReadSql([files[0]!], first.sample.delimiter);
   await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
   const ctx: AdapterContext = {
     src,
     kind: 'csv',
     // The header as DuckDB names it (one file; every file of the group has the same header line).
-    header: await csvColumns(ws, csvReadSql([files[0]!], first.sample.delimiter)),
+    header: await bindingLightly(firstRead, csvReadSql([files[0]!], first.sample.delimiter, '', true), (swap) => csvColumns(ws, swap(firstRead))),
     map: options.map ?? new Map<string, string>(),
     fileModifiedAt: statSync(files[0]!).mtime.toISOString(),
   };
@@ -160,7 +162,8 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   const elsewhen = adapter.select({ ...ctx, fileModifiedAt: '1970-01-01T00:00:00.000Z' });
   if (select.from !== src || JSON.stringify(elsewhen) !== JSON.stringify(select)) return undefined;
   const carried: [string, string][] = [['_src', 'hash(_bt_file)']];
-  await assertKeepsFileOrder(ws, select, adapter.id, carried);
+  const light = csvReadSql(files, first.sample.delimiter, ", filename = '_bt_file'", true);
+  await bindingLightly(src, light, (swap) => assertKeepsFileOrder(ws, select, adapter.id, carried, swap));
 
   let table = incomingTable;
   let inTransaction = false;
