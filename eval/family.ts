@@ -24,7 +24,7 @@ export const evalUsdSql = (t: string): string => `CAST((coalesce(${t}.input_toke
 
 /**
  * One dataset to ingest and score. truth 'calls': call_id, truth_label, truth_workload.
- * truth 'buckets': start_time (Unix s), api_key, project, model, operation, blocking_share, truth_workload (the workloads in it).
+ * truth 'buckets': start_time (Unix s), api_key, project, model, operation, batch (completions only), blocking_share, truth_workload (the workloads in it).
  */
 export type Dataset = {
   readonly name: string;
@@ -75,8 +75,10 @@ async function writeBuckets(db: EvalDb, org: FamilyOrg, dir: string, name: strin
   const out: Dataset[] = [];
   for (const [width, seconds] of [['1h', 3600], ['1d', 86400]] as const) {
     // Buckets snap to UTC hours / days, as the usage API's do; cache reads are inside input_tokens there.
+    // Completions are grouped by batch too, as `batchable pull openai` asks for them (the embeddings result has no batch field).
     await db.run(`CREATE OR REPLACE TEMP TABLE _org_buckets AS
       SELECT (epoch(c.ts)::BIGINT // ${seconds}) * ${seconds} AS start_time, c.api_key, c.project, c.model, c.operation,
+        CASE WHEN c.operation = 'embeddings' THEN NULL ELSE coalesce(c.lane = 'batch', false) END AS batch,
         sum(coalesce(c.input_tokens, 0) + coalesce(c.cache_read_tokens, 0))::BIGINT AS input_tokens, sum(coalesce(c.cache_read_tokens, 0))::BIGINT AS cached,
         sum(c.output_tokens)::BIGINT AS output_tokens, count(*)::BIGINT AS requests,
         coalesce(sum(${evalUsdSql('c')}) FILTER (WHERE c.truth_label = 'blocking'), 0)::DOUBLE / nullif(sum(${evalUsdSql('c')}), 0)::DOUBLE AS blocking_share,
@@ -90,10 +92,10 @@ async function writeBuckets(db: EvalDb, org: FamilyOrg, dir: string, name: strin
         list({'object': CASE WHEN operation = 'embeddings' THEN 'organization.usage.embeddings.result' ELSE 'organization.usage.completions.result' END,
           'input_tokens': input_tokens, 'input_cached_tokens': CASE WHEN operation = 'embeddings' THEN NULL ELSE cached END,
           'output_tokens': CASE WHEN operation = 'embeddings' THEN NULL ELSE output_tokens END, 'num_model_requests': requests,
-          'project_id': project, 'user_id': NULL::VARCHAR, 'api_key_id': api_key, 'model': model, 'batch': NULL::BOOLEAN}
-          ORDER BY api_key, project, model, operation) AS results
+          'project_id': project, 'user_id': NULL::VARCHAR, 'api_key_id': api_key, 'model': model, 'batch': batch}
+          ORDER BY api_key, project, model, operation, batch) AS results
       FROM _org_buckets GROUP BY start_time ORDER BY start_time) TO ${sqlString(file)} (FORMAT JSON)`);
-    await db.run(`COPY (SELECT start_time, api_key, project, model, operation, blocking_share, truth_workload FROM _org_buckets
+    await db.run(`COPY (SELECT start_time, api_key, project, model, operation, batch, blocking_share, truth_workload FROM _org_buckets
       ORDER BY ALL) TO ${sqlString(truth)} (FORMAT CSV, HEADER true)`);
     out.push({ name: sub, org, files: [file], truth, truthBy: 'buckets', rows: await count(db, 'SELECT * FROM _org_buckets') });
     await db.run('DROP TABLE _org_buckets');

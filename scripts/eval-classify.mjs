@@ -110,7 +110,8 @@ async function loadTruth(ws, ds) {
   await ws.run(`CREATE TEMP TABLE truth AS SELECT * FROM read_csv(${quote(ds.truth)}, header = true)`);
   const join = ds.truthBy === 'calls'
     ? `JOIN truth t ON t.call_id = c.call_id`
-    : `JOIN truth t ON t.start_time = epoch(c.ts)::BIGINT AND t.api_key = c.api_key AND t.project IS NOT DISTINCT FROM c.project AND t.model = c.model AND t.operation = c.operation`;
+    : `JOIN truth t ON t.start_time = epoch(c.ts)::BIGINT AND t.api_key = c.api_key AND t.project IS NOT DISTINCT FROM c.project AND t.model = c.model AND t.operation = c.operation
+       AND t.batch IS NOT DISTINCT FROM CASE WHEN c.operation = 'embeddings' THEN NULL ELSE coalesce(c.lane = 'batch', false) END`;
   const share = ds.truthBy === 'calls' ? `CASE WHEN t.truth_label = 'blocking' THEN 1.0 ELSE 0.0 END` : 't.blocking_share';
   await ws.run(`CREATE TEMP TABLE truth_rows AS
     SELECT c.call_key, t.truth_workload, ${evalUsdSql('c')} AS usd, ${share}::DOUBLE AS b_share

@@ -1,7 +1,7 @@
 // classifyCalls: the whole `calls` table -> labels, in SQL stages, no per-row JS. Scratch stages are temp tables
 // (`_cls_…`); what later commands read is kept in the workspace (label_…, and the `labels` view), so that an
 // unchanged workspace is not labelled again (src/app/analysis-cache.ts).
-//   _cls_idents     per distinct identity (tags, key, project, app, model, operation): default name, name words
+//   _cls_idents     per distinct identity (tags, key, project, app, model, operation): default name, name words, key
 //   _cls_names      workload names, numbered
 //   _cls_calls      per call: workload id (tag, rule or grouping), the rule that matched, per-call evidence
 //   _cls_chained, _cls_user_gaps   window functions over (trace/session, ts) and (user, ts), on narrow projections
@@ -103,7 +103,14 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       FROM _cls_calls GROUP BY wid
     ), per_ident AS (
       -- Name words belong to identities: counted per (workload, identity), not carried on every call.
-      SELECT c.wid, i.bg_word, i.fg_word, sum(c.w) AS w, count(*) AS n FROM _cls_calls c JOIN _cls_idents i USING (ident) GROUP BY ALL
+      SELECT c.wid, i.bg_word, i.fg_word, i.key_id, sum(c.w) AS w, count(*) AS n, coalesce(sum(c.w) FILTER (WHERE c.discounted_lane), 0) AS d
+      FROM _cls_calls c JOIN _cls_idents i USING (ident) GROUP BY ALL
+    ), key_lanes AS (
+      -- Lane mix: what the rest of a workload's API key sends on a discounted lane (its main key, when it has several).
+      SELECT wid, key_id, sum(w) AS w, sum(d) AS d FROM per_ident WHERE key_id IS NOT NULL GROUP BY ALL
+    ), lanes AS (
+      SELECT k.wid, first((t.d - k.d) / nullif(t.w - k.w, 0) ORDER BY k.w DESC, k.key_id) AS key_batch_share
+      FROM key_lanes k JOIN (SELECT key_id, sum(w) AS w, sum(d) AS d FROM key_lanes GROUP BY key_id) t USING (key_id) GROUP BY k.wid
     ), words AS (
       SELECT wid,
         coalesce(sum(w) FILTER (WHERE bg_word <> '') / sum(w), 0) AS bg_share,
@@ -123,7 +130,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       FROM _cls_user_gaps GROUP BY wid
     ), shaped AS (
       SELECT * FROM _cls_names JOIN agg USING (wid) JOIN words USING (wid) LEFT JOIN bg USING (wid) LEFT JOIN fg USING (wid)
-      LEFT JOIN users USING (wid)
+      LEFT JOIN users USING (wid) LEFT JOIN lanes USING (wid)
       LEFT JOIN (SELECT wid, tight_share FROM _cls_loops) USING (wid)
       LEFT JOIN (${workloadShapeSql(shape.weekly, shape.slots)}) USING (wid)
       LEFT JOIN _cls_runs USING (wid)

@@ -10,6 +10,9 @@ type Evidence = { readonly side: 'wait' | 'free'; readonly strength: number; rea
 
 const pct = (share: string): string => `round(100 * ${share})::INTEGER || '%'`;
 
+/** Lane mix: the rest of the workload's API key sends at least this share of its requests on a discounted lane. */
+export const laneMixShare = 0.1;
+
 /** Over one row of the workload aggregate (columns named in classify.ts). `shape_ok` gates time-shape signals. */
 export const evidence: readonly Evidence[] = [
   { side: 'wait', strength: 0.95, when: 'streamed_share >= 0.2',
@@ -51,6 +54,10 @@ export const evidence: readonly Evidence[] = [
   // Weak on its own (a 24/7 customer-facing service keeps weekends too): it adds to another sign, and shows in explain.
   { side: 'free', strength: 0.5, when: `org_weekend_days >= 4 AND org_weekend_share <= ${quietWeekendShare} AND weekend_days_on >= org_weekend_days AND weekend_share >= ${keepsWeekendShare} AND requests >= 200`,
     text: `'runs through weekends: on every weekend day, at ' || ${pct('weekend_share')} || ' of its weekday volume, while the org as a whole drops to ' || ${pct('org_weekend_share')} || ' (the org''s people work in the week; a schedule does not)'` },
+  // Lane mix: weak (a product key may send its nightly work to the batch lane and still serve users live);
+  // it adds to another sign and shows in explain.
+  { side: 'free', strength: 0.4, when: `key_batch_share >= ${laneMixShare} AND discounted_share < 0.5`,
+    text: `'lane mix: its API key sends ' || ${pct('key_batch_share')} || ' of its other requests on the batch or flex lane (a key whose owners already take a slow answer for part of its work)'` },
   { side: 'free', strength: 0.75, when: `onoff_share >= 0.5`,
     text: `'on/off hours: ' || ${pct('onoff_share')} || ' of requests fall in hours of the day when it runs at a median ' || round(onoff_on_median)::INTEGER || ' requests/h on some days and not at all on others: work started now and then, not people who come back at the same hour'` },
   { side: 'free', strength: 0.85, when: `embedding_share >= 0.5 AND embedding_input_median >= ${bulkEmbeddingTokens}`,

@@ -200,3 +200,17 @@ describe('day buckets: lumpy days and weekends', () => {
     expect(row.reasons.join('\n')).toMatch(/against: lumpy days/);
   });
 });
+
+describe('lane mix', () => {
+  test('a workload whose API key sends its other requests on the batch lane gets weak evidence: shown, not decisive', async () => {
+    const rows = (id: string, key: string, model: string, lane: string) => `
+      SELECT '${id}-' || k AS call_id, TIMESTAMPTZ '2026-10-06 16:00:00+00' + k * INTERVAL 13 MINUTE AS ts, '${key}' AS api_key, '${model}' AS model, '${lane}' AS lane
+      FROM range(300) r(k)`;
+    await classified(rows('bt', 'key_pipe', 'gpt-5.4', 'batch'), rows('st', 'key_pipe', 'gpt-5.4-mini', 'standard'), rows('ot', 'key_other', 'gpt-5.4-mini', 'standard'));
+    const std = await labelOf(ws, 'st-10');
+    expect(std.label).toBe('blocking');
+    expect(std.reasons).toContain('against: lane mix: its API key sends 100% of its other requests on the batch or flex lane (a key whose owners already take a slow answer for part of its work)');
+    expect((await labelOf(ws, 'ot-10')).reasons.join('\n')).not.toMatch(/lane mix/);
+    expect((await labelOf(ws, 'bt-10')).reasons.join('\n')).not.toMatch(/lane mix/);
+  });
+});

@@ -34,5 +34,6 @@ export const identitiesSql = `
       model,
       operation), 'unnamed') AS auto_workload,
     ${backgroundHintSql(nameTextSql)} AS bg_word,
-    ${interactiveHintSql(nameTextSql)} AS fg_word
+    ${interactiveHintSql(nameTextSql)} AS fg_word,
+    coalesce(api_key_name, api_key) AS key_id
   FROM keyed`;
