@@ -168,7 +168,7 @@ const pricedSelect = (byProvider: boolean, withCharges: boolean) => `
 WITH c AS (
   -- Eligible: the provider's batch lane takes the operation, and has a rate for every charge the call carries.
   SELECT c.call_id, c.call_key, c.ts, c.ended_at, k.mk, k.thresholds, c.requests, c.context_tier,
-    coalesce(list_contains(k.batch_ops, c.operation), false)${withCharges ? ` AND ((${neededChargesSql}) & k.bc) = (${neededChargesSql})` : ''} AS eligible,
+    coalesce(list_contains(k.batch_ops, c.operation), false) AS op_eligible,${withCharges ? ` ${neededChargesSql} AS needs, k.bc,` : ''}
     CASE WHEN c.lane IN ('batch', 'flex', 'priority') THEN c.lane ELSE 'standard' END AS lane,
     coalesce(c.input_tokens, 0) AS in_tok,
     coalesce(c.cache_read_tokens, 0) AS cr_tok,
@@ -180,7 +180,7 @@ WITH c AS (
 ), r AS (
   -- Total input per request (input + cache read + cache writes), rounded up: x > t exactly when ceil(x) > t.
   -- Buckets use their average; with no request count, the reported context tier's lower bound, else no tier.
-  SELECT *,
+  SELECT *, ${withCharges ? 'op_eligible AND (needs & bc) = needs' : 'op_eligible'} AS eligible,
     CASE WHEN requests > 0 THEN (in_tok + cr_tok + cw5_tok + cw1h_tok + ain_tok + iin_tok + requests - 1) // requests
          WHEN requests IS NULL AND regexp_matches(context_tier, '^\\s*\\d+\\s*[kKmM]?\\s*-')
            THEN CAST(regexp_extract(context_tier, '^\\s*(\\d+)', 1) AS BIGINT)
@@ -206,8 +206,12 @@ const storedColumns = (withCharges: boolean) => (withCharges ? rateColumns : tex
 
 function pricedView(withCharges: boolean): string {
   const perCall = new Set(['call_id', 'call_key', 'requests', 'ts', 'ended_at', 'averaged', ...storedColumns(withCharges).map((r) => `${r}_tok`)]);
+  // Most calls carry no charge even where some do: the HUGEINT products only for those that do (DuckDB evaluates a
+  // CASE branch on its rows only; measured 2.3x as slow for the savings pass at 2M calls, 5% with audio, without it).
   const chargePico = (lane: string) =>
-    withCharges ? chargeKinds.map((r) => `CAST(r.${r}_tok AS HUGEINT) * p.${lane}_${r}`).join(' + ') : '0::HUGEINT';
+    withCharges
+      ? `CASE WHEN ${chargeKinds.map((r) => `r.${r}_tok`).join(' + ')} = 0 THEN 0 ELSE ${chargeKinds.map((r) => `CAST(r.${r}_tok AS HUGEINT) * p.${lane}_${r}`).join(' + ')} END`
+      : '0::HUGEINT';
   const expr: Record<string, string> = {
     cost_pico: `${textColumns.map((r) => `CAST(r.${r}_tok AS HUGEINT) * p.bil_${r}`).join(' + ')} + chg_bil_pico`,
     chg_bil_pico: `(${chargePico('bil')})::HUGEINT`,

@@ -244,7 +244,7 @@ function buildNotes(byName: Map<string, Acc>, rows: readonly ReportRow[], o: Sav
     if (acc.cannotBatch.requests > 0n) {
       notes.push(
         `${row.name}: ${count(acc.cannotBatch.requests)} non-blocking requests (${formatUsd(picoFractionToMicros(acc.cannotBatch.now))} now) cannot be batched on ` +
-          `${[...acc.cannotBatch.providers].sort().join(', ')}: its batch lane does not take this model or operation; no saving counted.`,
+          `${[...acc.cannotBatch.providers].sort().join(', ')}: its batch lane does not take this model or operation, or has no batch price for a charge they carry (audio, image output); no saving counted.`,
       );
     }
   }

@@ -41,7 +41,7 @@ describe('audit', () => {
       'reports: low volume, batch saves $6.00 per 30 days, under --min-saving $10.00; the plumbing (submission, polling, reconciliation) costs more. Stay synchronous.',
       'reports: 1 non-blocking requests have a deadline under the 24 h batch window; batch would miss it a few percent of the time. Keep them synchronous or submit a day ahead.',
       'evals: low volume, batch saves $0.50 per 30 days, under --min-saving $10.00; the plumbing (submission, polling, reconciliation) costs more. Stay synchronous.',
-      'audio-jobs: 1 non-blocking requests ($2.50 now) cannot be batched on openai: its batch lane does not take this model or operation; no saving counted.',
+      'audio-jobs: 1 non-blocking requests ($2.50 now) cannot be batched on openai: its batch lane does not take this model or operation, or has no batch price for a charge they carry (audio, image output); no saving counted.',
     ]);
     // the period is exactly 30 days, so per-30-day figures equal the period's
     expect(r.period).toEqual({ since: '2026-10-01T00:00:00Z', until: '2026-10-31T00:00:00Z', seconds: 2_592_000n });
