@@ -79,6 +79,15 @@ describe('charges that are not text tokens, bundled catalog', () => {
   });
 });
 
+describe('exports without charges', () => {
+  it('store no charge quantities per call; the view shows them as 0 and costs the same', async () => {
+    const rows = await priced(fixture('pricing/seed-003-jobs.csv'));
+    const stored = await ws!.all<{ name: string }>("SELECT name FROM pragma_table_info('priced_rows')");
+    expect(stored.map((c) => c.name)).not.toContain('ain_tok');
+    expect(rows['gpt-job']).toMatchObject({ ain_tok: 0n, ws_tok: 0n, chg_bil_pico: 0n, chg_bat_pico: 0n, cost_pico: usd('225') });
+  });
+});
+
 describe('charges in a user catalog', () => {
   it('takes published lane prices for charges; a charge with a rate of its own moves to batch only at a published batch price', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'batchable-charges-'));
