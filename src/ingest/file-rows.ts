@@ -76,6 +76,15 @@ export async function checkpointNow(ws: Workspace): Promise<void> {
   }
 }
 
+/**
+ * Workspaces with a table committed in this run that the `calls` view does not show yet. ingestFiles rebuilds the
+ * view once, at the end of the run (also a run a bad file stopped), not per file: a rebuild binds every arm, so per
+ * file it grew with the square of the number of large files. Nothing in a run reads the view (ingest asks the
+ * tables: callIdsSql, callsOfFormatSql), and a run killed before the end leaves a view that opening the workspace
+ * rebuilds (src/db/workspace.ts).
+ */
+export const viewStale = new WeakSet<Workspace>();
+
 /** Where a file's rows are written before its content hash names the table. */
 export const incomingTable = 'calls_incoming';
 

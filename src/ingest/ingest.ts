@@ -24,6 +24,7 @@ import {
   lineLimit,
   readError,
   rebuild,
+  viewStale,
   withProgress,
   type FileOutcome,
   type FileTarget,
@@ -68,7 +69,7 @@ export async function ingestFiles(ws: Workspace, files: readonly (string | Input
     if (done !== undefined) outcomes.push(...done);
     else for (const p of files) await one(p.file, true, p);
   };
-  try {
+  await withCleanup(async () => {
     for (const input of files) {
       const { file, explicit } = typeof input === 'string' ? { file: input, explicit: true } : input;
       const preview = many && options.oneScan !== false ? await previewFile(file, options) : undefined;
@@ -81,9 +82,11 @@ export async function ingestFiles(ws: Workspace, files: readonly (string | Input
       group.push(preview);
     }
     await flush();
-  } finally {
+  }, async () => {
     if (many) await ws.run('RESET checkpoint_threshold');
-  }
+    // Once per run, also when a file stopped it: the files committed before it are in the view when this returns.
+    if (viewStale.delete(ws)) await refreshCallsView(ws);
+  });
   if (many && ws.path !== ':memory:') await ws.run('CHECKPOINT');
   const sum = (key: 'calls' | 'rejects' | 'duplicates' | 'skipped') =>
     outcomes.filter((o) => o.status === 'ingested').reduce((total, o) => total + o[key], 0);
@@ -326,6 +329,6 @@ async function loadFileTable(
      VALUES ($sid, $file, $format, $bytes, $rows, $calls, $rejects, $dups, $skipped, $table)`,
     { ...p, format: t.format, bytes: statSync(t.file).size, rows, calls, rejects, dups: duplicates, skipped, table: ownTable ? t.table : null },
   );
-  if (ownTable) await refreshCallsView(ws);
+  if (ownTable) viewStale.add(ws); // the view is rebuilt at the end of the run
   return { rows, calls, rejects, duplicates, skipped, replaced: overlap.replaced };
 }

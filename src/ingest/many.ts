@@ -11,7 +11,7 @@
 // CSV reader set aside, bucket rows, --strict with a reject, a read error, an adapter whose SQL depends on the
 // file) returns undefined before anything is committed, and the caller reads those files one by one.
 import { statSync } from 'node:fs';
-import { keptRowsSql, movePartsIntoCallRows, ownTableMinCalls, refreshCallsView, storedColumns } from '../db/calls-view.ts';
+import { keptRowsSql, movePartsIntoCallRows, ownTableMinCalls, storedColumns } from '../db/calls-view.ts';
 import { sqlIdent } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { withCleanup } from '../errors.ts';
@@ -30,6 +30,7 @@ import {
   incomingTable,
   inputErrorClass,
   readError,
+  viewStale,
   withProgress,
   type FileOutcome,
   type IngestOptions,
@@ -300,7 +301,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
         ),
       },
     );
-    if (ownTable) await refreshCallsView(ws);
+    if (ownTable) viewStale.add(ws); // the view is rebuilt at the end of the run (src/ingest/file-rows.ts)
     await ws.run('COMMIT');
     committed = true;
     await checkpointNow(ws);
