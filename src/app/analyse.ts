@@ -1,13 +1,19 @@
 // The analysis every reporting command starts with: ingest the files given (if any), label every call
 // (label_keys, labels), price every call (priced_calls), and optionally export the labelled calls.
-import { exportCalls, loadRules, type PartitionBy } from '../classify/index.ts';
+// A what-if on an analysed workspace only checks that the stored analysis is current, so each heavier part
+// (ingest, pulls, the rules parser, the catalog, export) loads only when it is used: a run's modules are most of
+// what a what-if costs (measured with BATCHABLE_PROFILE=1; README, Speed).
+import type { PartitionBy } from '../classify/export.ts';
+import type { Rules } from '../classify/rules/schema.ts';
 import type { Workspace } from '../db/types.ts';
 import type { IngestSummary } from '../ingest/ingest.ts';
-import { type Catalog, loadCatalog } from '../pricing/index.ts';
+import { catalogContentHash, catalogSources } from '../pricing/catalog-files.ts';
+import type { Catalog } from '../pricing/load-catalog.ts';
+import { phase } from '../profile.ts';
 import { ensureLabels, ensurePrices } from './analysis-cache.ts';
-import { ingestInto, type IngestInput } from './ingest.ts';
+import type { IngestInput } from './ingest.ts';
 import type { OnProgress } from './progress.ts';
-import { pullInto, type PullInput, type PullOutcome } from './pull.ts';
+import type { PullInput, PullOutcome } from './pull.ts';
 
 export type AnalyseOptions = Omit<IngestInput, 'files'> & {
   /** Usage exports to ingest first; none: analyse what the workspace holds. */
@@ -35,8 +41,8 @@ export type Analysis = {
   readonly exported: { readonly file: string; readonly calls: number; readonly partitionBy: PartitionBy | undefined } | undefined;
   /** The price catalog used, in words for the report's assumptions. */
   readonly catalog: string;
-  /** The price catalog itself (bundled + --pricing-dir). */
-  readonly prices: Catalog;
+  /** The price catalog itself (bundled + --pricing-dir): loaded when first asked for (a reused analysis does not need it). */
+  readonly prices: () => Promise<Catalog>;
   readonly rulesFile: string | null;
 };
 
@@ -46,15 +52,24 @@ export type Analysis = {
  */
 export async function analyse(ws: Workspace, options: AnalyseOptions, onProgress?: OnProgress): Promise<Analysis> {
   const pulled: PullOutcome[] = [];
-  for (const input of options.pull ?? []) pulled.push(await pullInto(ws, input, onProgress));
+  if ((options.pull ?? []).length > 0) {
+    const { pullInto } = await import('./pull.ts');
+    for (const input of options.pull ?? []) pulled.push(await pullInto(ws, input, onProgress));
+  }
   const files = options.files ?? [];
-  const ingest = files.length > 0 ? await ingestInto(ws, { ...options, files }, onProgress) : undefined;
-  await ensureLabels(ws, await loadRules(options.rules));
+  const ingest = files.length > 0 ? await (await import('./ingest.ts')).ingestInto(ws, { ...options, files }, onProgress) : undefined;
+  const rules: Rules | undefined = options.rules === undefined ? undefined : await (await import('../classify/rules/load.ts')).loadRules(options.rules);
+  phase(`labels ${await ensureLabels(ws, rules)}`);
+  // The catalog's files are hashed (they decide whether the stored prices are current); it is loaded, validated
+  // and merged only when prices are rebuilt or a caller asks for it, once.
+  const sources = catalogSources({ pricingDir: options.pricingDir });
+  let catalog: Promise<Catalog> | undefined;
+  const prices = () => (catalog ??= import('../pricing/load-catalog.ts').then((m) => m.loadCatalog({ pricingDir: options.pricingDir })));
   // A model the catalog cannot price is a line of the report's Unpriced section; strictPrices makes it exit 2.
-  const prices = await loadCatalog({ pricingDir: options.pricingDir });
-  await ensurePrices(ws, prices, { strict: options.strictPrices === true });
+  phase(`prices ${await ensurePrices(ws, { contentHash: catalogContentHash(sources), load: prices }, { strict: options.strictPrices === true })}`);
   let exported: Analysis['exported'];
   if (options.exportCalls !== undefined) {
+    const { exportCalls } = await import('../classify/export.ts');
     exported = { file: options.exportCalls, calls: await exportCalls(ws, options.exportCalls, options.partitionBy), partitionBy: options.partitionBy };
     onProgress?.({ kind: 'exported', ...exported });
   }

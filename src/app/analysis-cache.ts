@@ -10,16 +10,18 @@
 // or re-prices. A stage's fingerprint row is removed before it is rebuilt (by classify and price themselves,
 // src/db/analysis-state.ts) and written after, so a run that dies halfway leaves no fingerprint and the next
 // run rebuilds.
+//
+// A what-if must answer in well under a second, so checking costs almost nothing: the catalog is fingerprinted by
+// its files' bytes (src/pricing/catalog-files.ts), not loaded and validated, and the labelling and pricing code
+// loads only when a stage is rebuilt.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyCalls } from '../classify/index.ts';
 import type { Rules } from '../classify/rules/schema.ts';
 import { ensureStateTable, type Stage } from '../db/analysis-state.ts';
 import type { Workspace } from '../db/types.ts';
 import type { Catalog } from '../pricing/load-catalog.ts';
-import { priceCalls } from '../pricing/index.ts';
 import { version } from '../version.ts';
 
 /** What each stage leaves in the workspace: all must exist for a fingerprint to be trusted. */
@@ -66,13 +68,17 @@ const stableJson = (value: unknown): string =>
 
 const digest = (parts: readonly string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('hex');
 
-/** What a stage's input contributes: its content. A catalog's file paths are left out (where it is installed is not what it says). */
-function inputJson(input: Rules | Catalog | undefined): string {
-  if (input !== undefined && 'models' in input) return stableJson({ providers: input.providers, models: input.models, index: input.index });
-  return stableJson(input);
-}
+/**
+ * The prices stage's input: the catalog's content hash (catalogContentHash: its files' bytes, where they are
+ * installed left out) and the catalog itself, loaded only when the stage is rebuilt or a caller needs it.
+ */
+export type PricesInput = { readonly contentHash: string; readonly load: () => Promise<Catalog> };
 
-export async function fingerprint(ws: Workspace, stage: Stage, input: Rules | Catalog | undefined, options: object = {}): Promise<string> {
+/** What a stage's input contributes: the rules' content, or the catalog's content hash. */
+const inputJson = (input: Rules | PricesInput | undefined): string =>
+  input !== undefined && 'contentHash' in input ? JSON.stringify({ catalog: input.contentHash }) : stableJson(input);
+
+export async function fingerprint(ws: Workspace, stage: Stage, input: Rules | PricesInput | undefined, options: object = {}): Promise<string> {
   return digest([stage, codeFingerprint(), await sourcesFingerprint(ws), inputJson(input), stableJson(options)]);
 }
 
@@ -89,7 +95,7 @@ async function isCurrent(ws: Workspace, stage: Stage, fp: string): Promise<boole
 
 export type Outcome = 'reused' | 'built';
 
-async function ensure(ws: Workspace, stage: Stage, input: Rules | Catalog | undefined, options: object, build: () => Promise<void>): Promise<Outcome> {
+async function ensure(ws: Workspace, stage: Stage, input: Rules | PricesInput | undefined, options: object, build: () => Promise<void>): Promise<Outcome> {
   await ensureStateTable(ws);
   const fp = await fingerprint(ws, stage, input, options);
   if (await isCurrent(ws, stage, fp)) return 'reused';
@@ -100,10 +106,13 @@ async function ensure(ws: Workspace, stage: Stage, input: Rules | Catalog | unde
 
 /** Labels for every call: reused when sources, rules and code are unchanged, else classified again. */
 export function ensureLabels(ws: Workspace, rules: Rules | undefined): Promise<Outcome> {
-  return ensure(ws, 'labels', rules, {}, () => classifyCalls(ws, rules));
+  return ensure(ws, 'labels', rules, {}, async () => (await import('../classify/classify.ts')).classifyCalls(ws, rules));
 }
 
 /** Prices for every call: reused when sources, catalog, options and code are unchanged, else priced again. */
-export function ensurePrices(ws: Workspace, catalog: Catalog, options: { strict?: boolean } = {}): Promise<Outcome> {
-  return ensure(ws, 'prices', catalog, options, async () => void (await priceCalls(ws, catalog, options)));
+export function ensurePrices(ws: Workspace, catalog: PricesInput, options: { strict?: boolean } = {}): Promise<Outcome> {
+  return ensure(ws, 'prices', catalog, options, async () => {
+    const { priceCalls } = await import('../pricing/price-calls.ts');
+    await priceCalls(ws, await catalog.load(), options);
+  });
 }

@@ -6,6 +6,7 @@ import type { Workspace } from '../db/types.ts';
 import { withWorkspace } from '../db/workspace.ts';
 import type { IngestSummary } from '../ingest/ingest.ts';
 import { selectBilledReconciliation } from '../pricing/billed.ts';
+import { phase } from '../profile.ts';
 import { selectReconciliation } from '../pricing/reconciliation.ts';
 import { selectUnpriced } from '../pricing/unpriced.ts';
 import type { HtmlSeries } from '../report/html/from-report.ts';
@@ -96,6 +97,7 @@ export async function savingsReport(
     billed: await selectBilledReconciliation(ws, analysis.prices),
     unpriced: await selectUnpriced(ws, filter),
   });
+  phase('report built');
   const charts = options.charts === true ? await htmlSeries(ws, report, by, filter) : undefined;
   const lowConfidence = command === 'audit' ? await lowConfidenceNote(ws) : undefined;
   return { report, ingest: analysis.ingest, pulled: analysis.pulled, exported: analysis.exported, charts, lowConfidence };

@@ -28,7 +28,7 @@ export async function planWorkspace(ws: Workspace, options: PlanOptions, onProgr
   const period = await selectPeriod(ws, filter);
   const groups = await selectPlanGroups(ws, filter);
   // Flex is served on the models whose catalog entries publish a flex price, not on every OpenAI model.
-  const flexModels = new Set([...analysis.prices.models.values()].filter((m) => m.entries.some((e) => e.entry.lanes?.flex !== undefined)).map((m) => m.id));
+  const flexModels = new Set([...(await analysis.prices()).models.values()].filter((m) => m.entries.some((e) => e.entry.lanes?.flex !== undefined)).map((m) => m.id));
   return { plan: buildPlan(groups, { minSavingMicros: options.minSavingMicros ?? defaultMinSavingMicros, period, flexModels }), ingest: analysis.ingest };
 }
 

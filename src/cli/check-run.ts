@@ -18,7 +18,7 @@ export async function runCheck(io: Io, files: readonly string[], flags: CheckCom
   const parsed = parseCheckFlags(flags);
   // --pull: the APIs to pull from into the same workspace before the analysis (parsed with the other flags, so a
   // bad threshold is exit 2 before anything is fetched).
-  const analysis = { ...parseAnalysisFlags(files, flags), pull: parsePulls(flags.pull, env) };
+  const analysis = { ...parseAnalysisFlags(files, flags), pull: await parsePulls(flags.pull, env) };
   const progress = showProgress(io, true);
   let report;
   try {

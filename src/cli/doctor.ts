@@ -1,6 +1,5 @@
 // `batchable doctor`: the workspace opens, or is recovered from a log a killed run left (src/app/doctor.ts).
 import type { Command } from 'commander';
-import { doctor } from '../app/doctor.ts';
 import type { Io } from './io.ts';
 import { addDbOption } from './options.ts';
 
@@ -11,6 +10,7 @@ export function registerDoctor(program: Command, io: Io): void {
     .command('doctor')
     .description('check that the workspace opens; if a killed run left a log that cannot be replayed, set it aside and keep every committed file');
   addDbOption(command).action(async (flags: { db: string }) => {
+    const { doctor } = await import('../app/doctor.ts'); // loaded when the command runs: other commands do not pay for it
     const r = await doctor({ db: flags.db });
     const what = `${count(r.files, 'file')}, ${count(r.calls, 'call')}`;
     if (r.wal === 'set-aside') {

@@ -14,6 +14,7 @@ import { registerPull } from './pull.ts';
 import { registerSimulate } from './simulate.ts';
 import { type Env, processIo, terminalSafe, type Io } from './io.ts';
 import { handleSignals } from '../db/recovery.ts';
+import { phase } from '../profile.ts';
 import { registerRejects } from './rejects.ts';
 import { registerRules } from './rules.ts';
 
@@ -44,6 +45,7 @@ export function createProgram(io: Io, env: Env = process.env): Command {
 
 /** Runs the CLI and returns its exit code. Tests call this in-process with their own Io. */
 export async function main(argv: readonly string[], given: Io = processIo, env: Env = process.env): Promise<ExitCode> {
+  phase('modules loaded');
   const io = terminalSafe(given);
   // Ctrl-C and TERM interrupt DuckDB, roll back the file in progress and close the workspace cleanly.
   if (given === processIo) handleSignals((code) => process.exit(code));

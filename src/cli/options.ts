@@ -1,6 +1,6 @@
 // Flags shared by several commands, as commander declares them; their values are parsed in ./parse.ts.
 import type { Command } from 'commander';
-import { defaultDbPath } from '../db/workspace.ts';
+import { defaultDbPath } from '../db/default-path.ts';
 
 export function addDbOption(command: Command): Command {
   return command.option('--db <path>', `workspace database (":memory:" keeps nothing)`, defaultDbPath);

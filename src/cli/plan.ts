@@ -23,7 +23,7 @@ async function runPlan(io: Io, files: string[], flags: PlanFlags, env: Env): Pro
   const filter = parseFilter(flags);
   const minSavingMicros = parseUsdFlag('--min-saving', flags.minSaving, defaultMinSavingMicros);
   // --pull: pulled into the same workspace by the analysis, before it ingests the files.
-  const analysis = { ...parseAnalysisFlags(files, flags), pull: parsePulls(flags.pull, env) };
+  const analysis = { ...parseAnalysisFlags(files, flags), pull: await parsePulls(flags.pull, env) };
   const progress = showProgress(io, true);
   let result;
   try {

@@ -4,7 +4,6 @@
 import type { Command } from 'commander';
 import type { PullInput } from '../app/pull.ts';
 import { UsageError } from '../errors.ts';
-import { pullSourceIds } from '../pull/sources/index.ts';
 import { bucketWidths, parseDuration, type BucketWidth } from '../pull/time.ts';
 import type { Env } from './io.ts';
 import type { Io } from './io.ts';
@@ -73,9 +72,14 @@ export function addPullOption(command: Command): Command {
   return command.option('--pull <source>', 'pull this source into the workspace first (openai, anthropic, langfuse, litellm, openai-costs, anthropic-costs; repeatable), resuming where the last pull ended', collect, []);
 }
 
-/** The pulls `--pull` asks for, checked before anything runs. */
-export function parsePulls(sources: readonly string[] | undefined, env: Env): PullInput[] {
-  return (sources ?? []).map((source) => {
+/**
+ * The pulls `--pull` asks for, checked before anything runs. The sources' modules (and their zod page schemas)
+ * load only when a pull is asked for: a what-if on an analysed workspace does not pay for them.
+ */
+export async function parsePulls(sources: readonly string[] | undefined, env: Env): Promise<PullInput[]> {
+  if (sources === undefined || sources.length === 0) return [];
+  const { pullSourceIds } = await import('../pull/sources/index.ts');
+  return sources.map((source) => {
     if (source === 'openrouter') throw new UsageError('--pull openrouter: OpenRouter is pulled by generation id; run `batchable pull openrouter --ids FILE` first');
     if (!pullSourceIds().includes(source)) throw new UsageError(`--pull ${source}: expected one of ${pullSourceIds().filter((s) => s !== 'openrouter').join(', ')}`);
     return { source, env };

@@ -4,6 +4,7 @@
 // pads every file's table to the canonical columns, applies the engine's defaults, adds provenance (constants
 // per file, the line from the row's position), and leaves out rejected, skipped and duplicate rows.
 // `call_rows` (the table of schema version 1) holds rows written whole; the view includes it as it is.
+import { createHash } from 'node:crypto';
 import { providerOfModelSql } from './macros.ts';
 import { allCallColumns, callColumns } from './schema.ts';
 import { sqlIdent, sqlString } from './sql.ts';
@@ -181,10 +182,21 @@ const armOf = (t: ViewTable): string =>
 // By name: a workspace older than a column has it at the end of call_rows (schema migrations).
 const callRowsArm = `SELECT ${allCallColumns.map((c) => c.name).join(', ')}, rowid AS call_key FROM call_rows`;
 
-/** Rebuilds the `calls` view over `call_rows` and every ingested table. */
-export async function refreshCallsView(ws: Workspace): Promise<void> {
+/**
+ * Rebuilds the `calls` view over `call_rows` and every ingested table when its text differs from the stored one,
+ * and says whether it did. The stored view carries a hash of its text as its comment: opening a workspace then
+ * writes nothing when nothing changed (no catalog change, no checkpoint), which a what-if on an analysed
+ * workspace would otherwise pay on every run.
+ */
+export async function refreshCallsView(ws: Workspace): Promise<boolean> {
   const arms = (await viewTables(ws)).map(armOf);
-  await ws.run(`CREATE OR REPLACE VIEW calls AS\n${[callRowsArm, ...arms].join('\nUNION ALL\n')}`);
+  const sql = `CREATE OR REPLACE VIEW calls AS\n${[callRowsArm, ...arms].join('\nUNION ALL\n')}`;
+  const comment = `batchable view ${createHash('sha256').update(sql).digest('hex')}`;
+  const [current] = await ws.all<{ comment: string | null }>("SELECT comment FROM duckdb_views() WHERE schema_name = 'main' AND view_name = 'calls' AND NOT temporary");
+  if (current?.comment === comment) return false;
+  await ws.run(sql);
+  await ws.run(`COMMENT ON VIEW calls IS ${sqlString(comment)}`);
+  return true;
 }
 
 // DuckDB binds and plans every arm of the `calls` view for any query on it (~1 ms an arm on an idle machine,

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.ts';
 
-export const aliasesFileName = 'aliases.json';
+export { aliasesFileName } from './catalog-files.ts';
 
 export const userAliasSchema = z
   .object({

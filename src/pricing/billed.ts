@@ -3,7 +3,7 @@
 // dated snapshots in OpenAI line items): each distinct name is resolved once, as calls' models are.
 // Carried by the report model and rendered by src/report/billed.ts.
 import type { Workspace } from '../db/types.ts';
-import { resolveModel, type Catalog } from './load-catalog.ts';
+import type { Catalog } from './load-catalog.ts';
 import { picoToMicrosSql } from './units.ts';
 
 export type BilledRow = {
@@ -23,11 +23,14 @@ export type BilledReconciliation = {
   readonly unattributedNames: readonly string[];
 };
 
-export async function selectBilledReconciliation(ws: Workspace, catalog: Catalog): Promise<BilledReconciliation | undefined> {
+/** `loadCatalog` is called only when the workspace holds billed costs (most do not: the catalog is then not loaded). */
+export async function selectBilledReconciliation(ws: Workspace, loadCatalog: () => Promise<Catalog>): Promise<BilledReconciliation | undefined> {
   const exists = await ws.all("SELECT 1 FROM duckdb_tables() WHERE table_name = 'billed_costs' AND NOT temporary");
   if (exists.length === 0) return undefined;
   const names = await ws.all<{ model: string }>('SELECT DISTINCT model FROM billed_costs WHERE model IS NOT NULL ORDER BY model');
   if ((await ws.all('SELECT 1 FROM billed_costs LIMIT 1')).length === 0) return undefined;
+  const catalog = await loadCatalog();
+  const { resolveModel } = await import('./load-catalog.ts');
   await ws.run('CREATE OR REPLACE TEMP TABLE _bc_map (model VARCHAR, catalog_id VARCHAR)');
   const resolved = names.flatMap((n) => {
     const id = resolveModel(catalog, n.model);

@@ -1,22 +1,18 @@
 // Loading the catalog: the bundled pricing/*.json, overridden by user catalogs (--pricing-dir, by default
 // .batchable/pricing when it exists), validated with zod and resolved to exact integer rates (µ$/MTok).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BatchableError, InputError, UsageError, pathProblem } from '../errors.ts';
+import { readFileSync } from 'node:fs';
+import { BatchableError, InputError } from '../errors.ts';
 import { catalogFileSchema, laneNames, type CatalogFile, type LaneRates, type Operation, type PriceEntry, type PublishedLane, type Tier } from './catalog-schema.ts';
 import { applyRatio, parseRatio, usdToMicros, type Ratio } from './decimal.ts';
-import { aliasesFileName, readAliasesFile, type UserAlias } from './aliases.ts';
+import { readAliasesFile, type UserAlias } from './aliases.ts';
+import { bundledPricingDir, catalogFiles, catalogSources, schemaFileName } from './catalog-files.ts';
 import { closestIds, modelKey, normaliseModel, withoutLatest } from './model-names.ts';
 import { routeOf, type RouteRule } from './routes.ts';
 import { charges, type ChargeField } from './charges.ts';
 
-/** Works from src/pricing under vitest and from dist/pricing once built: both sit two levels below the repo. */
-export const bundledPricingDir = fileURLToPath(new URL('../../pricing/', import.meta.url));
 import { defaultPricingDir } from './defaults.ts';
 
-export { defaultPricingDir };
-export const schemaFileName = 'catalog.schema.json';
+export { bundledPricingDir, catalogFiles, defaultPricingDir, schemaFileName };
 
 /**
  * Rates in µ$ per 1M tokens. `charges`: the rates of the charges that are not text tokens (src/pricing/charges.ts),
@@ -69,35 +65,10 @@ export type Catalog = {
 };
 
 export async function loadCatalog(options: { pricingDir?: string | undefined }): Promise<Catalog> {
-  const files = catalogFiles(bundledPricingDir);
-  if (files.length === 0) throw new BatchableError(`${bundledPricingDir}: the bundled price catalog is missing; reinstall batchable`);
-  const userDir = options.pricingDir ?? (existsSync(defaultPricingDir) ? defaultPricingDir : undefined);
-  if (options.pricingDir !== undefined) assertDirectory(options.pricingDir);
-  let userFiles: string[];
-  try {
-    userFiles = userDir === undefined ? [] : catalogFiles(userDir);
-  } catch (error) {
-    throw new UsageError(`--pricing-dir ${userDir}: cannot read the directory (${pathProblem(error)})`, { cause: error });
-  }
-  const aliasFile = userDir === undefined ? undefined : join(userDir, aliasesFileName);
-  const aliases = aliasFile !== undefined && existsSync(aliasFile) ? readAliasesFile(aliasFile) : [];
-  const catalog = buildCatalog([...files.map((f) => ({ file: f, data: readCatalogFile(f) })), ...userFiles.map((f) => ({ file: f, data: readCatalogFile(f), user: true }))]);
+  const { bundled, user, aliasFile } = catalogSources(options);
+  const aliases = aliasFile !== undefined ? readAliasesFile(aliasFile) : [];
+  const catalog = buildCatalog([...bundled.map((f) => ({ file: f, data: readCatalogFile(f) })), ...user.map((f) => ({ file: f, data: readCatalogFile(f), user: true }))]);
   return withUserAliases(catalog, aliases, aliasFile ?? '');
-}
-
-/** --pricing-dir names a directory that can be read; a permission problem is said as such, not as "no such directory". */
-function assertDirectory(dir: string): void {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(dir).isDirectory();
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new UsageError(
-      `--pricing-dir ${dir}: ${missing ? 'no such directory (create it and put <provider>.json catalogs in it)' : `cannot read the directory (${pathProblem(error)})`}`,
-      { cause: error },
-    );
-  }
-  if (!isDirectory) throw new UsageError(`--pricing-dir ${dir}: not a directory (create one and put <provider>.json catalogs in it)`);
 }
 
 /** Adds the user's aliases; each must name a model the catalog has (else exit 2 naming the alias and the file). */
@@ -113,13 +84,6 @@ export function withUserAliases(catalog: Catalog, aliases: readonly UserAlias[],
     map.set(modelKey(a.name), list);
   }
   return { ...catalog, userAliases: map, files: aliases.length > 0 ? [...catalog.files, file] : catalog.files };
-}
-
-export function catalogFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json') && name !== schemaFileName && name !== aliasesFileName && !name.endsWith('.schema.json'))
-    .sort()
-    .map((name) => join(dir, name));
 }
 
 /** Reads and validates one catalog file; exit 2 naming the file and the zod path of the first problems. */

@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { defaultDbPath } from '../db/workspace.ts';
+import { defaultDbPath } from '../db/default-path.ts';
 import { parseStamp, stamp, type Range } from './time.ts';
 
 /** The workspace directory: where the --db file lives (`.batchable/` for an in-memory database). */

@@ -1,5 +1,7 @@
 // Money is integer micro-dollars (bigint) from SQL to here; this is where it becomes text. JSON writes it as exact
 // decimal text (./json-number.ts usdJson); nothing turns money into a JS double.
+import { groupThousands } from './digits.ts';
+
 export type Micros = bigint;
 
 export const microsPerDollar = 1_000_000n;
@@ -11,7 +13,7 @@ export function formatUsd(micros: Micros, decimals = 2): string {
   const unit = 10n ** BigInt(6 - decimals);
   const rounded = (abs + unit / 2n) / unit;
   const scale = 10n ** BigInt(decimals);
-  const whole = (rounded / scale).toLocaleString('en-US');
+  const whole = groupThousands(rounded / scale);
   const frac = decimals > 0 ? `.${(rounded % scale).toString().padStart(decimals, '0')}` : '';
   return `${negative && rounded !== 0n ? '-' : ''}$${whole}${frac}`;
 }

@@ -7,6 +7,7 @@ import { allocateBatch, type Pool } from '../simulate/allocate.ts';
 import { type StructuralDiscount, structuralFor } from '../simulate/structural.ts';
 import { add, type Fraction, ratio, roundDiv, zero } from '../simulate/fraction.ts';
 import { addSteps, type Rates, stack, type Steps, type Tokens, zeroSteps } from '../simulate/stacking.ts';
+import { groupThousands } from './digits.ts';
 import { formatUsd } from './money.ts';
 import type { BilledReconciliation, MicroSteps, ReconciliationRow, Report, ReportRow, RowLabel } from './model.ts';
 import { picoFractionToMicros, synchronousLaneNames } from '../pricing/units.ts';
@@ -218,7 +219,7 @@ function topReasons(groups: readonly SavingsGroupRow[]): Map<string, string[]> {
   return top;
 }
 
-const count = (n: bigint) => n.toLocaleString('en-US');
+const count = (n: bigint) => groupThousands(n);
 
 /** Where batch would not pay, in the words of seed 003 "When batch saves nothing". */
 function buildNotes(byName: Map<string, Acc>, rows: readonly ReportRow[], o: SavingsOptions, monthly: (m: bigint) => bigint | undefined): string[] {

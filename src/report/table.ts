@@ -3,6 +3,7 @@
 // a long text column (`overflow`) moves under the table as a list when it would not fit unwrapped.
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
+import { groupThousands } from './digits.ts';
 import { oneLine } from './escape.ts';
 import type { Style } from './style.ts';
 
@@ -114,4 +115,4 @@ export function wrapItem(text: string, columns: number, indent = '  ', wide = fa
 }
 
 export const formatCount = (n: bigint | number | null | undefined): string =>
-  n === null || n === undefined ? '–' : BigInt(n).toLocaleString('en-US');
+  n === null || n === undefined ? '–' : groupThousands(n);

@@ -2,6 +2,7 @@
 // synchronous lanes. With --batch-share S: S of all synchronous requests, taken from that batchable work
 // first (proportionally across its groups), then from blocking batch-eligible work, with a warning in
 // plain words because that batches work someone waits on (seed 002: the worst mistake the tool can make).
+import { groupThousands } from '../report/digits.ts';
 import { add, cmp, div, frac, type Fraction, min, mul, one, sub, toNumber, zero } from './fraction.ts';
 
 /** batchable: non-blocking, batch-eligible, on a synchronous lane. blocking: someone waits, but the lane could take it. */
@@ -20,7 +21,7 @@ export type Allocation = {
   readonly warnings: readonly string[];
 };
 
-const count = (f: Fraction): string => Number(f.num / f.den).toLocaleString('en-US');
+const count = (f: Fraction): string => groupThousands(f.num / f.den);
 const pct = (f: Fraction): string => `${(toNumber(f, 4) * 100).toFixed(1)}%`;
 
 export function allocateBatch(groups: readonly AllocationGroup[], batchShare: Fraction | undefined, flagText = ''): Allocation {

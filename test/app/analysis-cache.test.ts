@@ -1,7 +1,7 @@
 // The analysis kept in the workspace: labels and prices are reused while their inputs (sources, rules, catalog,
 // code) are unchanged, rebuilt when one changes, and what-ifs never rebuild them. Every reused answer is
 // compared with the same command on a fresh in-memory workspace, which labels and prices from scratch.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,23 @@ describe('analysis kept in the workspace', () => {
     const after = await state();
     expect(after.labels).toBe(before.labels);
     expect(after.prices).not.toBe(before.prices);
+  });
+
+  it('the catalog is known by its files: the same files elsewhere reuse the prices, an aliases file re-prices', async () => {
+    const copy = join(dir, 'prices-copy');
+    cpSync(prices, copy, { recursive: true });
+    const before = await state(); // priced with --pricing-dir prices (the test above)
+    const flags = ['--batch-share', '0.6', '--format', 'json'];
+    const moved = await cached('simulate', ['--pricing-dir', copy, ...flags]);
+    expect(moved).toBe(await fresh('simulate', [mixed], ['--pricing-dir', copy, ...flags]));
+    expect(await state()).toEqual(before);
+    writeFileSync(join(copy, 'aliases.json'), JSON.stringify({ aliases: [{ name: 'gpt-5.4', model: 'gpt-5.4-mini' }] }));
+    const aliased = await cached('simulate', ['--pricing-dir', copy, ...flags]);
+    expect(aliased).toBe(await fresh('simulate', [mixed], ['--pricing-dir', copy, ...flags]));
+    expect(aliased).not.toBe(moved);
+    const after = await state();
+    expect(after.prices).not.toBe(before.prices);
+    expect(after.labels).toBe(before.labels);
   });
 
   it('a newly ingested file rebuilds both stages, and check reads them', async () => {

@@ -5,7 +5,7 @@ import { audit } from '../../src/app/audit.ts';
 import { renderHtml } from '../../src/report/html/index.ts';
 import { htmlInput } from '../../src/report/html/from-report.ts';
 import type { Report } from '../../src/report/model.ts';
-import { reportDocument } from '../../src/report/renderers/json.ts';
+import { reportDocument } from '../../src/report/json-document.ts';
 import { fixture } from '../helpers/cli.ts';
 import { cents } from '../helpers/html.ts';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/db/workspace.ts';
 import { parseStructural } from '../../src/cli/parse.ts';
 import { frac, parseDecimal } from '../../src/simulate/fraction.ts';
-import { reportDocument } from '../../src/report/renderers/json.ts';
+import { reportDocument } from '../../src/report/json-document.ts';
 import { buildSavingsReport, type SavingsOptions } from '../../src/report/savings.ts';
 import { analysisWorkspace, type TestCall } from '../helpers/analysis.ts';
 import { baseOptions, calls } from './sample.ts';

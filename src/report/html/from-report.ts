@@ -5,7 +5,7 @@
 import { InternalError } from '../../errors.ts';
 import type { ReportJsonDocument } from '../json-contract.ts';
 import type { MicroSteps, Report } from '../model.ts';
-import { reportDocument } from '../renderers/json.ts';
+import { reportDocument } from '../json-document.ts';
 import type { HtmlReportInput, SpendSplit } from './input.ts';
 
 /**

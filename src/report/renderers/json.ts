@@ -2,7 +2,7 @@
 // numbers exact to 6 decimals, written from the micro-dollars' decimal text (never through a double); every
 // ratio is a share from 0 to 1 rounded to 6 decimals (no percents); counts are exact integers.
 import { type Fraction, ratio } from '../../simulate/fraction.ts';
-import { type ReportJsonDocument, reportJsonSchema } from '../json-contract.ts';
+import type { ReportJsonDocument } from '../json-contract.ts';
 import { fractionJson, intJson, JsonDecimal, stringifyJson, usdJson } from '../json-number.ts';
 import type { MicroSteps, Report, Style } from '../model.ts';
 
@@ -138,6 +138,3 @@ const contractHolds = (doc: Parsed<ReturnType<typeof reportJson>>): ReportJsonDo
 void contractHolds;
 
 export const renderJson = (report: Report, _style: Style): string => `${stringifyJson(reportJson(report))}\n`;
-
-/** The report as the typed JSON document a reader gets (parsed from the exact text, checked against the contract). */
-export const reportDocument = (report: Report): ReportJsonDocument => reportJsonSchema.parse(JSON.parse(renderJson(report, { color: false, columns: 0 })));
