@@ -2,6 +2,7 @@
 // default), each written as a commented rule in a starter rules file: its spend and requests, the evidence seen
 // both ways, when it is busiest, and the question a team answers to settle it. Reads what classifyCalls and
 // priceCalls left behind (label_workloads, label_keys, label_outcomes, priced_calls); one pass over the calls.
+import { ensureSavingsBase } from '../db/queries/savings.ts';
 import type { Workspace } from '../db/types.ts';
 import { oneLine } from '../report/escape.ts';
 import { formatUsd } from '../report/money.ts';
@@ -133,10 +134,13 @@ export function renderSuggestions(s: Suggestions, source: string): string {
 
 /** One line for `audit` when low-confidence spend is large, else undefined. */
 export async function lowConfidenceNote(ws: Workspace): Promise<string | undefined> {
+  // Spend per outcome is in savings_base (kept in the workspace with the analysis): a few thousand rows, where
+  // joining every call took seconds on every `audit` of an analysed workspace.
+  await ensureSavingsBase(ws);
   const [row] = await ws.all<{ total: bigint | null; low: bigint | null }>(`
-    SELECT sum(p.cost_pico)::HUGEINT AS total,
-      sum(p.cost_pico) FILTER (WHERE o.decided_by = 'default' OR (o.decided_by = 'heuristic' AND o.confidence < ${lowConfidence}))::HUGEINT AS low
-    FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) JOIN priced_calls p USING (call_id)`);
+    SELECT sum(b.cost_pico)::HUGEINT AS total,
+      sum(b.cost_pico) FILTER (WHERE o.decided_by = 'default' OR (o.decided_by = 'heuristic' AND o.confidence < ${lowConfidence}))::HUGEINT AS low
+    FROM savings_base b JOIN label_outcomes o USING (outcome)`);
   const total = row?.total ?? 0n;
   const low = row?.low ?? 0n;
   if (total <= 0n || Number((low * 1000n) / total) < lowConfidenceSpendShare * 1000) return undefined;

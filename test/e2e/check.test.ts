@@ -243,6 +243,25 @@ describe('check: GitHub Actions', () => {
   });
 });
 
+// Over the whole period check reads savings_base (the sums kept with the analysis, src/check/measure.ts); with
+// --since/--until it reads every call. A period that covers every call must give the same figures to the byte.
+describe('check: the kept sums and the per-call pass agree', () => {
+  const everything = ['--since', '2000-01-01', '--until', '2099-12-31'];
+  const limits = ['--max-sync-share', '0.5', '--max-avoidable-share', '0.1', '--max-avoidable-usd', '1', '--max-unpriced-share', '0.5', '--format', 'json'];
+  it.each([
+    ['the org export', [org]],
+    ['rows without a request count', [org, uncounted]],
+    ['one workload', [org, uncounted, '--workload', 'nightly-summaries']],
+    ['a month of real-shaped traffic', [fixture('example-month/larkspur-2026-10.csv.gz')]],
+  ])('%s', async (_name, args) => {
+    const kept = await check([...args, ...limits]);
+    const perCall = await check([...args, ...everything, ...limits]);
+    expect(kept.stderr).toBe(perCall.stderr);
+    expect(kept.stdout).toBe(perCall.stdout);
+    expect(json(kept.stdout).totals.rows).not.toBe('0');
+  });
+});
+
 describe('check: exit 2 for bad usage or input', () => {
   it('is wired into the program (main maps the usage error to exit 2)', async () => {
     const r = await runCli(['check', org, '--db', ':memory:']);

@@ -126,7 +126,9 @@ const firstPassSql = (by: GroupBy, where: string): string => `
               min(p.ts) AS first_start,
               max(coalesce(p.ended_at, p.ts)) AS last_end,
               sum(p.in_tok) AS in_tok, sum(p.cr_tok) AS cr_tok, sum(p.cw5_tok) AS cw5_tok, sum(p.cw1h_tok) AS cw1h_tok, sum(p.out_tok) AS out_tok,
-              sum(p.chg_bil_pico) AS chg_bil_pico, sum(p.chg_bat_pico) AS chg_bat_pico
+              sum(p.chg_bil_pico) AS chg_bil_pico, sum(p.chg_bat_pico) AS chg_bat_pico,
+              sum(p.cost_pico) AS cost_pico,
+              sum(p.cost_pico) FILTER (WHERE p.requests IS NULL) AS uncounted_pico
        FROM label_keys k JOIN priced_calls p USING (call_key) ${keySql[by].readsCalls ? 'JOIN calls c USING (call_key)' : ''} ${where}
        GROUP BY ALL`;
 
@@ -134,9 +136,17 @@ const firstPassSql = (by: GroupBy, where: string): string => `
  * `savings_base`: the first pass by workload over the whole period, kept in the workspace once computed. It has a
  * row per (outcome, rate set, lane), a few thousand at most, so the default report and every what-if on it (any
  * --batch-share, discount, cache-hit rate, credit bonus, --workload) read those instead of every call: 50M calls
- * grouped take tens of seconds, the base milliseconds. Labelling and pricing drop it (forgetStage in
- * src/db/analysis-state.ts): it is only ever as old as the label_keys and priced_calls it was computed from.
+ * grouped take tens of seconds, the base milliseconds. Its billed cost (`cost_pico`, and `uncounted_pico` for rows
+ * without a request count) lets `check` and audit's low-confidence note read it too. Labelling and pricing drop it
+ * (forgetStage in src/db/analysis-state.ts): it is only ever as old as the label_keys and priced_calls it was
+ * computed from.
  */
+export async function ensureSavingsBase(ws: Workspace): Promise<void> {
+  await ws.run(`CREATE TABLE IF NOT EXISTS savings_base AS ${firstPassSql('workload', '')}`);
+}
+
+/** Whether a filter can be answered from savings_base: the whole period (a workload scope is fine). */
+export const wholePeriod = (filter: SavingsFilter): boolean => filter.since === undefined && filter.until === undefined;
 
 export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: SavingsFilter): Promise<SavingsGroupRow[]> {
   const scope = scopeSql(filter);
@@ -146,8 +156,8 @@ export async function selectSavingsGroups(ws: Workspace, by: GroupBy, filter: Sa
   // Carrying each call's workload and reasons through the joins measured 1.6x as slow at 5M calls (4.1 s vs 2.5 s).
   // priced_calls carries the call's requests and times, so `calls` is read only for groupings by its columns.
   let first: string;
-  if (by === 'workload' && filter.since === undefined && filter.until === undefined) {
-    await ws.run(`CREATE TABLE IF NOT EXISTS savings_base AS ${firstPassSql(by, '')}`);
+  if (by === 'workload' && wholePeriod(filter)) {
+    await ensureSavingsBase(ws);
     first = `SELECT * FROM savings_base k ${scope.where}`; // the workload scope reads k.outcome only
   } else {
     first = firstPassSql(by, scope.where);
