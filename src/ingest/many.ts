@@ -273,9 +273,11 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
          FROM ${t} f JOIN _parts p ON f._src = p._p_part WHERE f.${column} IS NOT NULL`,
       );
     }
+    // The raw text of rejected and skipped rows, re-read from their files (as for one file).
     const withRejects = new Set(counts.filter((c) => c.rejects > 0n).map((c) => Number(c.ord)));
+    const withRows = new Set(counts.filter((c) => c.rejects > 0n || c.skipped > 0n).map((c) => Number(c.ord)));
     for (const [ord, m] of members.entries()) {
-      if (!withRejects.has(ord)) continue;
+      if (!withRows.has(ord)) continue;
       await fillRawText(ws, { file: m.preview.file, sourceId: sourceIds[ord]!, table, kind: 'csv', format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: undefined });
     }
     if (ownTable) {

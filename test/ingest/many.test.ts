@@ -125,6 +125,16 @@ describe('files read in one scan', () => {
     expect(s.held).toEqual([{ file: days[0], calls: 30n }]);
   });
 
+  it('skipped rows keep their file, line and raw text (Azure API Management LLM log CSV, split in two)', async () => {
+    const lines = readFileSync(fixture('azure/apim-llm-log.csv'), 'utf8').trimEnd().split('\n');
+    const half = Math.ceil(lines.length / 2);
+    const parts = [write(dir, 'azure/a.csv', lines.slice(0, half)), write(dir, 'azure/b.csv', [lines[0]!, ...lines.slice(half)])];
+    const { scan, alone } = await both([parts], { ownTableMinCalls: 0 });
+    expect(scan).toEqual({ ...alone, parts: 2n });
+    expect((scan.rejects as { kind: string; raw: string | null }[]).filter((r) => r.kind === 'skip').every((r) => r.raw !== null)).toBe(true);
+    expect(scan.summaries[0]!.skipped).toBeGreaterThan(0);
+  });
+
   it('a real export split into daily files reads as the one file does', async () => {
     const lines = readFileSync(fixture('batchable/mixed-workloads.csv'), 'utf8').trimEnd().split('\n');
     const parts = [1, 4, 8].map((start, i, all) => write(dir, `split/${i}.csv`, [lines[0]!, ...lines.slice(start, all[i + 1] ?? lines.length)]));
