@@ -122,11 +122,20 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   } catch {
     return undefined; // an unreadable file: read alone, it says why
   }
+  // One query for all of them (small files are often of equal size: 8,466 of 8,760 hourly files were hashed here).
+  const held = new Map(
+    (
+      await ws.all<{ source_id: string; format: string; rows: bigint }>(
+        `SELECT source_id, format, rows FROM sources WHERE source_id IN (SELECT unnest(from_json($ids, '["VARCHAR"]')))`,
+        { ids: JSON.stringify([...earlyHashes.values()]) },
+      )
+    ).map((r) => [r.source_id, r]),
+  );
   const seen = new Set<string>();
   for (const [index, preview] of group.entries()) {
     const sid = earlyHashes.get(preview.file);
     if (sid !== undefined) {
-      const [known] = await ws.all<{ format: string; rows: bigint }>('SELECT format, rows FROM sources WHERE source_id = $1', [sid]);
+      const known = held.get(sid);
       if (known !== undefined) {
         outcomes[index] = { file: preview.file, format: known.format, status: 'already-ingested', rows: Number(known.rows), calls: 0, rejects: 0, duplicates: 0, skipped: 0, firstRejects: [] };
         continue;
