@@ -42,13 +42,13 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
   const [totals] = await ws.all<{ total: bigint | null; low: bigint | null; calls: bigint }>(`
     SELECT sum(p.cost_pico)::HUGEINT AS total, count(*) AS calls,
       sum(p.cost_pico) FILTER (WHERE o.decided_by = 'default' OR (o.decided_by = 'heuristic' AND o.confidence < ${lowConfidence}))::HUGEINT AS low
-    FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p USING (call_id)`);
+    FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p ON p.call_key = k.call_key`);
   const rows = await ws.all<Row>(`
     WITH low AS (
       SELECT workload, label, confidence, decided_by, ev FROM label_workloads WHERE decided_by = 'default' OR confidence < ${lowConfidence}
     ), per_call AS (
       SELECT o.workload, c.ts, coalesce(c.requests, 1) AS req, p.cost_pico
-      FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p USING (call_id)
+      FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p ON p.call_key = k.call_key
       WHERE o.workload IN (SELECT workload FROM low) AND o.decided_by IN ('default', 'heuristic')
     ), spend AS (
       SELECT workload, sum(cost_pico)::HUGEINT AS cost_pico, sum(req)::BIGINT AS requests FROM per_call GROUP BY workload

@@ -43,7 +43,7 @@ export const labelOutcomesColumns = [
  * Cache writes with an unknown TTL are counted in cw5_tok (priced at the 5-minute rate).
  */
 export const pricedCallsColumns = [
-  { name: 'call_id', type: 'VARCHAR', doc: 'calls.call_id' },
+  // No call_id: join `calls` on call_key for it (storing 5M distinct id strings doubled the pricing statement).
   { name: 'catalog_id', type: 'VARCHAR', doc: 'the catalog model the call resolved to' },
   { name: 'price_provider', type: 'VARCHAR', doc: 'the catalog provider' },
   { name: 'lane', type: 'VARCHAR', doc: 'billed lane: standard, batch, flex, priority' },

@@ -167,7 +167,7 @@ FROM o`;
 const pricedSelect = (byProvider: boolean, withCharges: boolean) => `
 WITH c AS (
   -- Eligible: the provider's batch lane takes the operation, and has a rate for every charge the call carries.
-  SELECT c.call_id, c.call_key, c.ts, c.ended_at, k.mk, k.thresholds, c.requests, c.context_tier,
+  SELECT c.call_key, c.ts, c.ended_at, k.mk, k.thresholds, c.requests, c.context_tier,
     coalesce(list_contains(k.batch_ops, c.operation), false) AS op_eligible,${withCharges ? ` ${neededChargesSql} AS needs, k.bc,` : ''}
     CASE WHEN c.lane IN ('batch', 'flex', 'priority') THEN c.lane ELSE 'standard' END AS lane,
     coalesce(c.input_tokens, 0) AS in_tok,
@@ -193,19 +193,20 @@ WITH c AS (
   -- The tier: the highest threshold the per-request input is above (most models have only the base).
   SELECT *, CASE WHEN len(thresholds) = 1 THEN -1 ELSE list_filter(thresholds, x -> per_request_input > x)[1] END AS above FROM r
 )
-SELECT t.call_id, t.call_key, t.requests, t.ts, t.ended_at, p.pkey, t.averaged, ${storedColumns(withCharges).map((r) => `t.${r}_tok`).join(', ')}
+SELECT t.call_key, t.requests, t.ts, t.ended_at, p.pkey, t.averaged, ${storedColumns(withCharges).map((r) => `t.${r}_tok`).join(', ')}
 FROM t JOIN price_points p ON p.mk = t.mk AND p.above = t.above AND p.lane = t.lane AND p.eligible = t.eligible`;
 
 /**
  * `priced_calls` (src/db/analysis-tables.ts) is a view: each call keeps its tokens and the number of its price,
  * and the rates, names and cost come from the few hundred rows of price_points. Writing all 29 columns per call
- * took 3.3 s at 5M calls; this takes 1.4 s.
+ * took 3.3 s at 5M calls; this takes 1.4 s. The call's id is not stored (join `calls` on call_key for it):
+ * writing 5M distinct id strings to the workspace file took 2.8-3.0 s of the statement's wall, 0.8-1.4 s without.
  */
 /** The token columns priced_rows stores: the charge quantities only when some call carries a charge. */
 const storedColumns = (withCharges: boolean) => (withCharges ? rateColumns : textColumns);
 
 function pricedView(withCharges: boolean): string {
-  const perCall = new Set(['call_id', 'call_key', 'requests', 'ts', 'ended_at', 'averaged', ...storedColumns(withCharges).map((r) => `${r}_tok`)]);
+  const perCall = new Set(['call_key', 'requests', 'ts', 'ended_at', 'averaged', ...storedColumns(withCharges).map((r) => `${r}_tok`)]);
   // Most calls carry no charge even where some do: the HUGEINT products only for those that do (DuckDB evaluates a
   // CASE branch on its rows only; measured 2.3x as slow for the savings pass at 2M calls, 5% with audio, without it).
   const chargePico = (lane: string) =>
@@ -322,7 +323,7 @@ async function addReportedRows(ws: Workspace, catalog: Catalog, byProvider: bool
       ${chargeKinds.map((r) => `0::BIGINT AS std_${r}, 0::BIGINT AS bat_${r}, 0::BIGINT AS flx_${r}, 0::BIGINT AS bil_${r}`).join(', ')}
     FROM _pc_rprices`);
   await ws.run(`INSERT INTO priced_rows
-    SELECT c.call_id, c.call_key, c.requests, c.ts, c.ended_at, p.pkey, false AS averaged,
+    SELECT c.call_key, c.requests, c.ts, c.ended_at, p.pkey, false AS averaged,
       CAST(c.reported_cost * 1000000000 AS BIGINT) AS in_tok, ${storedColumns(withCharges).slice(1).map((r) => `0 AS ${r}_tok`).join(', ')}
     FROM calls c JOIN _pc_rmap m ON m.model = c.model AND m.provider IS NOT DISTINCT FROM c.provider
       JOIN price_points p ON p.rk = m.rk

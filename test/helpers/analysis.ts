@@ -39,7 +39,9 @@ const kinds = ['in', 'cr', 'cw5', 'cw1h', 'out'] as const;
 export async function analysisWorkspace(calls: readonly TestCall[]): Promise<Workspace> {
   const ws = await openWorkspace(':memory:');
   await ws.run(ddlFor('labels', labelsColumns));
-  await ws.run(ddlFor('priced_calls', pricedCallsColumns));
+  // priced_calls has no call_id (its rows join calls on call_key); this hand-built one keeps one first, to find
+  // each row's call_key below.
+  await ws.run(ddlFor('priced_calls', [{ name: 'call_id', type: 'VARCHAR', doc: '' }, ...pricedCallsColumns]));
   for (const c of calls) {
     const rates = c.rates ?? sonnet;
     const batch = c.batchRates === undefined ? half(rates) : c.batchRates;

@@ -23,7 +23,7 @@ type Row = Record<string, unknown> & { call_id: string; cost_pico: bigint };
 async function priced(file: string, pricingDir?: string): Promise<Record<string, Row>> {
   ({ ws } = await ingested([file]));
   await priceCalls(ws, await loadCatalog({ pricingDir }));
-  const rows = await ws.all<Row>('SELECT * FROM priced_calls ORDER BY call_id');
+  const rows = await ws.all<Row>('SELECT c.call_id, p.* FROM priced_calls p JOIN calls c USING (call_key) ORDER BY c.call_id');
   return Object.fromEntries(rows.map((r) => [r.call_id, r]));
 }
 

@@ -82,7 +82,7 @@ describe('pricing update', () => {
     const { ws } = await ingested([csv]);
     try {
       await priceCalls(ws, await loadCatalog({ pricingDir: dir }));
-      const rows = await ws.all<{ call_id: string; cost_pico: bigint }>('SELECT call_id, cost_pico FROM priced_calls ORDER BY call_id');
+      const rows = await ws.all<{ call_id: string; cost_pico: bigint }>('SELECT c.call_id, p.cost_pico FROM priced_calls p JOIN calls c USING (call_key) ORDER BY c.call_id');
       expect(rows).toEqual([{ call_id: 'new', cost_pico: 680_000n * 1_000_000n }, { call_id: 'old', cost_pico: 420_000n * 1_000_000n }]);
     } finally {
       ws.close();

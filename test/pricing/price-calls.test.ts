@@ -16,7 +16,7 @@ type Row = Record<string, unknown> & { call_id: string; cost_pico: bigint };
 async function priced(file: string, pricingDir?: string): Promise<Record<string, Row>> {
   ({ ws } = await ingested([fixture(file)]));
   await priceCalls(ws, await loadCatalog({ pricingDir }));
-  const rows = await ws.all<Row>('SELECT * FROM priced_calls ORDER BY call_id');
+  const rows = await ws.all<Row>('SELECT c.call_id, p.* FROM priced_calls p JOIN calls c USING (call_key) ORDER BY c.call_id');
   return Object.fromEntries(rows.map((r) => [r.call_id, r]));
 }
 
@@ -86,7 +86,7 @@ describe('priceCalls: cache, tiers, lanes, buckets', () => {
     const rows = await priced('pricing/price-change.csv', fixture('pricing/catalogs/price-change'));
     expect(rows.before).toMatchObject({ price_effective_from: expect.anything(), cost_pico: usd('1.75') });
     expect(rows.after).toMatchObject({ cost_pico: usd('1.40') });
-    const dates = await ws!.all<{ call_id: string; d: string }>("SELECT call_id, strftime(price_effective_from, '%Y-%m-%d') AS d FROM priced_calls ORDER BY call_id");
+    const dates = await ws!.all<{ call_id: string; d: string }>("SELECT c.call_id, strftime(p.price_effective_from, '%Y-%m-%d') AS d FROM priced_calls p JOIN calls c USING (call_key) ORDER BY c.call_id");
     expect(dates).toEqual([{ call_id: 'after', d: '2026-09-01' }, { call_id: 'before', d: '2026-03-05' }]);
   });
 });

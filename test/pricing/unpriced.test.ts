@@ -24,7 +24,7 @@ describe('unknown models do not stop pricing', () => {
       ['google/gemini-2.5-flash:free', 1n, 'an OpenRouter `:free` variant: billed $0 by OpenRouter, no catalog price'],
     ]);
     expect(result.resolved.find((r) => r.model === 'us.anthropic.claude-opus-4-6-v1')).toMatchObject({ catalogId: 'bedrock-regional:claude-opus-4.6', rules: ['bedrock', 'bedrock-regional', 'exact'] });
-    const rows = Object.fromEntries((await ws.all<Row>('SELECT * FROM priced_calls ORDER BY call_id')).map((r) => [r.call_id, r]));
+    const rows = Object.fromEntries((await ws.all<Row>('SELECT c.call_id, p.* FROM priced_calls p JOIN calls c USING (call_key) ORDER BY c.call_id')).map((r) => [r.call_id, r]));
     expect(Object.keys(rows)).toEqual(['known-1', 'known-2', 'rep-1', 'rep-2']);
     // 1M in x $3 + 100k out x $15 = $4.50; Bedrock's us. profile bills Opus 4.6 at $5.50 (not $5), and its 2 web
     // searches at their own rate, $10 per 1,000 (LiteLLM's search_context_cost_per_query, $0.01 at every size): $5.52.

