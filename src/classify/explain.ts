@@ -29,8 +29,8 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
   const calls = await ws.all<CallRow>(
     `SELECT c.call_id, c.ts, c.granularity, c.provider, c.model, c.operation, c.lane, c.streamed, c.ttft_ms, c.cancelled, c.requests,
        c.api_key, c.api_key_name, c.project, c.user_id, c.session_id, c.trace_id, c.app, c.tags::VARCHAR AS tags,
-       l.workload, l.label, l.confidence, l.reasons, l.decided_by, l.rule_name, l.deadline_minutes, l.agent_chain
-     FROM calls c JOIN labels l USING (call_id) WHERE c.call_id = $target LIMIT 1`,
+       l.workload, l.label, l.confidence, l.reasons, l.decided_by, l.rule_name, l.deadline_minutes, k.agent_chain
+     FROM calls c JOIN label_keys k USING (call_key) JOIN label_outcomes l USING (outcome) WHERE c.call_id = $target LIMIT 1`,
     { target },
   );
   const call = calls[0];
@@ -42,7 +42,7 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
   if (workload) {
     const splits = await ws.all<Split>(
       `SELECT l.label, l.decided_by, count(*) AS calls, sum(c.requests)::BIGINT AS requests, count(*) FILTER (WHERE c.requests IS NULL) AS uncounted
-       FROM labels l JOIN calls c USING (call_id) WHERE l.workload = $name GROUP BY ALL ORDER BY calls DESC`,
+       FROM label_outcomes l JOIN label_keys k USING (outcome) JOIN calls c USING (call_key) WHERE l.workload = $name GROUP BY ALL ORDER BY calls DESC`,
       { name },
     );
     return { kind: 'workload', workload, splits, org, rulesFile };

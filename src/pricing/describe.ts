@@ -121,7 +121,7 @@ export async function explainPricing(ws: Workspace, catalog: Catalog, target: { 
   const rows = await ws.all<{ model: string; provider: string | null; calls: bigint }>(
     'callId' in target
       ? 'SELECT model, provider, 1::BIGINT AS calls FROM calls WHERE call_id = $id LIMIT 1'
-      : `SELECT c.model, c.provider, count(*)::BIGINT AS calls FROM labels l JOIN calls c USING (call_id) WHERE l.workload = $id
+      : `SELECT c.model, c.provider, count(*)::BIGINT AS calls FROM label_outcomes l JOIN label_keys k USING (outcome) JOIN calls c USING (call_key) WHERE l.workload = $id
          GROUP BY ALL ORDER BY calls DESC, c.model LIMIT 10`,
     { id: 'callId' in target ? target.callId : target.workload },
   );
