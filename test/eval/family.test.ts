@@ -61,7 +61,10 @@ test('the usage-API rendering is 1 h and 1 d OpenAI usage buckets that ingest, e
     expect(summary.calls).toBe(set.rows);
   }
   const [row] = await ws.all<{ formats: string; widths: string }>(
-    `SELECT string_agg(DISTINCT granularity, ',') AS formats, string_agg(DISTINCT (epoch(ended_at) - epoch(ts))::BIGINT::VARCHAR, ',' ORDER BY 1) AS widths FROM calls`,
+    // Widths in numeric order: `ORDER BY 1` inside an aggregate orders by the constant 1, so the order of the
+    // distinct widths was the hash table's (it failed under load).
+    `SELECT (SELECT string_agg(DISTINCT granularity, ',') FROM calls) AS formats,
+       (SELECT string_agg(w::VARCHAR, ',' ORDER BY w) FROM (SELECT DISTINCT (epoch(ended_at) - epoch(ts))::BIGINT AS w FROM calls)) AS widths`,
   );
   expect(row).toEqual({ formats: 'bucket', widths: '3600,86400' });
 });
