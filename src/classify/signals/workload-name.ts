@@ -15,25 +15,38 @@ export const explicitWorkloadSql = `coalesce(${workloadTagKeys
 export const identityHashSql = (alias: string): string =>
   `hash(${['tags::VARCHAR', 'api_key_name', 'api_key', 'project', 'app', 'model', 'operation'].map((c) => `${alias}.${c}`).join(', ')})`;
 
+/** One 64-bit hash per distinct name (what names and name words are read from), as identityHashSql. */
+const nameKeySql = (prefix: string): string => `hash(${['tags::VARCHAR', 'api_key_name', 'api_key', 'project', 'app'].map((c) => `${prefix}${c}`).join(', ')})`;
+
 /**
  * Per identity: the name without rules (`proj_jobs · gpt-5.4 · chat`: project, plus the key when the project
  * holds several keys, model, operation) and the background / interactive words its names carry.
+ * The explicit name and the words depend on the tags, key, project and app only, so they are computed once per
+ * distinct name (`names`), not once per identity (model and operation multiply them); the keys per project are a
+ * GROUP BY joined back, not a count(DISTINCT) window. Wide bench shape at 5M calls (480,000 identities, 96,000
+ * names): 2.3 s -> 1.2 s; same rows.
  */
 export const identitiesSql = `
   WITH ids AS (
     SELECT ident, any_value(tags) AS tags, any_value(api_key_name) AS api_key_name, any_value(api_key) AS api_key,
       any_value(project) AS project, any_value(app) AS app, any_value(model) AS model, any_value(operation) AS operation
     FROM (SELECT ${identityHashSql('c')} AS ident, c.* FROM calls c) GROUP BY ident
-  ), keyed AS (
-    SELECT *, count(DISTINCT coalesce(api_key_name, api_key)) OVER (PARTITION BY project) AS keys_in_project FROM ids
+  ), keys AS (
+    SELECT project, count(DISTINCT coalesce(api_key_name, api_key)) AS keys_in_project FROM ids GROUP BY project
+  ), names AS (
+    SELECT ${nameKeySql('')} AS name_key, ${explicitWorkloadSql} AS explicit_workload,
+      ${backgroundHintSql(nameTextSql)} AS bg_word,
+      ${interactiveHintSql(nameTextSql)} AS fg_word
+    FROM (SELECT DISTINCT tags, api_key_name, api_key, project, app FROM ids)
   )
-  SELECT ident,
-    coalesce(${explicitWorkloadSql}, concat_ws(' · ',
-      project,
-      CASE WHEN project IS NULL OR keys_in_project > 1 THEN coalesce(api_key_name, api_key, CASE WHEN project IS NULL THEN app END) END,
-      model,
-      operation), 'unnamed') AS auto_workload,
-    ${backgroundHintSql(nameTextSql)} AS bg_word,
-    ${interactiveHintSql(nameTextSql)} AS fg_word,
-    coalesce(api_key_name, api_key) AS key_id
-  FROM keyed`;
+  SELECT i.ident,
+    coalesce(n.explicit_workload, concat_ws(' · ',
+      i.project,
+      CASE WHEN i.project IS NULL OR k.keys_in_project > 1 THEN coalesce(i.api_key_name, i.api_key, CASE WHEN i.project IS NULL THEN i.app END) END,
+      i.model,
+      i.operation), 'unnamed') AS auto_workload,
+    n.bg_word,
+    n.fg_word,
+    coalesce(i.api_key_name, i.api_key) AS key_id
+  FROM ids i JOIN keys k ON k.project IS NOT DISTINCT FROM i.project
+    JOIN names n ON n.name_key = ${nameKeySql('i.')}`;
