@@ -68,40 +68,41 @@ const keyStride = 1099511627776n; // 2^40
  * files are not yet recorded).
  */
 export function partsArm(table: string, stored: ReadonlySet<string>, ordinal: number, parts: string): string {
-  const padded = allCallColumns.filter((c) => !stored.has(c.name)).map((c) => `NULL::${c.type} AS ${c.name}`);
-  const columns = callColumns.map((c) => {
-    const value = c.name === 'call_id' ? `coalesce(call_id, ${partFallbackIdSql})` : (defaults[c.name] ?? c.name);
-    return `CAST(${value} AS ${c.type}) AS ${c.name}`;
-  });
   const provenance = [
     '_p_sid AS source_id',
     '_p_file AS source_file',
     `CAST(${partLineSql} AS BIGINT) AS source_row`,
     'NULL::VARCHAR AS source_path',
     '_p_format AS source_format',
-    `${BigInt(ordinal) * keyStride}::BIGINT + _rowid AS call_key`,
   ];
-  return `SELECT ${[...columns, ...provenance].join(', ')}
-FROM (SELECT rowid AS _rowid, *${padded.length > 0 ? `, ${padded.join(', ')}` : ''} FROM ${sqlIdent(table)}) f JOIN ${parts} p ON f._src = p._p_part
-WHERE ${keptRowsSql(stored)}`;
+  return armSql(table, stored, ordinal, partFallbackIdSql, provenance, `JOIN ${parts} p ON f._src = p._p_part`);
 }
 
 function fileArm(t: FileTable, stored: ReadonlySet<string>, ordinal: number): string {
-  const padded = allCallColumns.filter((c) => !stored.has(c.name)).map((c) => `NULL::${c.type} AS ${c.name}`);
-  const columns = callColumns.map((c) => {
-    const value = c.name === 'call_id' ? `coalesce(call_id, ${fallbackIdSql(t.sourceId, stored)})` : (defaults[c.name] ?? c.name);
-    return `CAST(${value} AS ${c.type}) AS ${c.name}`;
-  });
   const provenance = [
     `${sqlString(t.sourceId)} AS source_id`,
     `${sqlString(t.file)} AS source_file`,
     `CAST(${lineSql(stored)} AS BIGINT) AS source_row`,
     `${stored.has('_path') ? '_path' : 'NULL::VARCHAR'} AS source_path`,
     `${sqlString(t.format)} AS source_format`,
-    `${BigInt(ordinal) * keyStride}::BIGINT + _rowid AS call_key`,
   ];
-  return `SELECT ${[...columns, ...provenance].join(', ')}
-FROM (SELECT rowid AS _rowid, *${padded.length > 0 ? `, ${padded.join(', ')}` : ''} FROM ${sqlIdent(t.table)})
+  return armSql(t.table, stored, ordinal, fallbackIdSql(t.sourceId, stored), provenance, '');
+}
+
+/**
+ * One arm of the view: a table's kept rows padded to the canonical columns, the engine's defaults applied, a row
+ * without an id given `fallbackId`, then its provenance (which differs between a file's own table and a table of
+ * many files) and its call_key (the arm's ordinal and the row's rowid).
+ */
+function armSql(table: string, stored: ReadonlySet<string>, ordinal: number, fallbackId: string, provenance: readonly string[], join: string): string {
+  const padded = allCallColumns.filter((c) => !stored.has(c.name)).map((c) => `NULL::${c.type} AS ${c.name}`);
+  const columns = callColumns.map((c) => {
+    const value = c.name === 'call_id' ? `coalesce(call_id, ${fallbackId})` : (defaults[c.name] ?? c.name);
+    return `CAST(${value} AS ${c.type}) AS ${c.name}`;
+  });
+  const key = `${BigInt(ordinal) * keyStride}::BIGINT + _rowid AS call_key`;
+  return `SELECT ${[...columns, ...provenance, key].join(', ')}
+FROM (SELECT rowid AS _rowid, *${padded.length > 0 ? `, ${padded.join(', ')}` : ''} FROM ${sqlIdent(table)}) f ${join}
 WHERE ${keptRowsSql(stored)}`;
 }
 
