@@ -7,6 +7,7 @@ import { escapeHtml as h } from './escape.ts';
 import type { HtmlReportInput, HtmlRowLabel } from './input.ts';
 import { percentOfShare, usd } from './money.ts';
 import { pageCss } from './style.ts';
+import { groupThousands } from '../digits.ts';
 import type { WaterfallBar } from './charts.ts';
 
 export type PageCharts = { readonly workloads: string; readonly daily: string; readonly waterfall: string };
@@ -21,7 +22,7 @@ function when(iso: string | null): string {
   return m === null ? iso : `${m[1]} ${m[2]} UTC`;
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = (n: number): string => groupThousands(n);
 /** Requests as known: rows without a request count are unknown, never 1 each. */
 const requests = (r: { requests: number | null; uncounted_rows?: number }): string =>
   r.requests === null ? '?' : (r.uncounted_rows ?? 0) > 0 ? `${count(r.requests)} + ?` : count(r.requests);
@@ -101,7 +102,7 @@ function reconciliationTable(input: HtmlReportInput): string {
   if (rows.length === 0) return '';
   const body = rows
     .map(
-      (r) => `<tr data-reconciliation="${h(r.model)}/${h(r.lane)}"><th scope="row" class="name">${h(r.model)}</th><td>${h(r.lane)}</td><td class="num">${h(r.rows.toLocaleString('en-US'))}</td>` +
+      (r) => `<tr data-reconciliation="${h(r.model)}/${h(r.lane)}"><th scope="row" class="name">${h(r.model)}</th><td>${h(r.lane)}</td><td class="num">${h(count(r.rows))}</td>` +
         `<td class="num" data-field="recomputed_usd">${h(usd(r.recomputed_micros))}</td><td class="num" data-field="reported_usd">${h(usd(r.reported_micros))}</td>` +
         `<td class="num" data-field="residual_usd">${h(usd(r.residual_micros))}</td><td>${r.flag === null ? '' : h(flagTitles[r.flag])}</td></tr>`,
     )
@@ -139,7 +140,7 @@ function billedTable(input: HtmlReportInput): string {
 <tbody>
 ${body}
 </tbody>
-<tfoot><tr data-billed-total=""><th scope="row">Total</th><td>${h(`${b.rows.length.toLocaleString('en-US')} day(s)`)}</td><td class="num" data-field="billed_usd">${h(usd(sum('billed_micros')))}</td><td class="num" data-field="recomputed_usd">${h(usd(sum('recomputed_micros')))}</td><td class="num" data-field="residual_usd">${h(usd(sum('residual_micros')))}</td><td></td></tr></tfoot>
+<tfoot><tr data-billed-total=""><th scope="row">Total</th><td>${h(`${count(b.rows.length)} day(s)`)}</td><td class="num" data-field="billed_usd">${h(usd(sum('billed_micros')))}</td><td class="num" data-field="recomputed_usd">${h(usd(sum('recomputed_micros')))}</td><td class="num" data-field="residual_usd">${h(usd(sum('residual_micros')))}</td><td></td></tr></tfoot>
 </table>`;
   return `\n<section id="billed"><h2>${h(billedTitle)}</h2>${table}${notes.map((n) => `<p>${h(n)}</p>`).join('')}</section>`;
 }
@@ -189,7 +190,6 @@ const list = (items: readonly string[]): string => `<ul>${items.map((n) => `<li>
 function unpricedSection(input: HtmlReportInput): string {
   const u = input.unpriced;
   if (u === undefined || (u.models.length === 0 && u.charges.length === 0)) return '';
-  const count = (n: number) => n.toLocaleString('en-US');
   const models = u.models.length === 0 ? '' : `<p>Requests left out of every money figure: ${h(count(u.models.reduce((n, m) => n + m.unpriced_requests, 0)))}. Calls whose source reported their cost are counted at it (marked "(reported)").</p>
 <table class="unpriced">
 <thead><tr><th scope="col">Model as written</th><th scope="col">Provider</th><th scope="col" class="num">Calls</th><th scope="col" class="num">Requests</th><th scope="col" class="num">Tokens</th><th scope="col" class="num">Reported cost</th><th scope="col">Why, closest catalog ids, fix</th></tr></thead>
