@@ -164,15 +164,17 @@ function shapeSql(shape, n, from = 0, perFile = 20_000, unit = 'day') {
         ${streamed} AS streamed,
         CASE WHEN ${streamed} THEN 200 + ${h(17)} % 900 END AS ttft_ms,
         400 + ${h(19)} % 12000 AS latency_ms`;
+  // Who calls in the org shape (and in the year of files, which is the org shape spread over a year).
+  const orgIdentity = `'key_' || (${h(23)} % 40) AS api_key,
+        'proj_' || (${h(29)} % 6) AS project,
+        CASE WHEN hash(${i}) % 9 < 4 THEN 'user_' || (${h(31)} % 5000) END AS user_id,
+        CASE WHEN hash(${i}) % 9 < 4 THEN 'sess_' || (${i} // 7) END AS session_id,
+        (['chat', 'nightly-digest', 'autocomplete', 'backfill', 'support-agent', 'eval'])[1 + (${h(37)} % 6)::INTEGER] AS feature`;
   if (shape === 'org') {
     // An org's month of traffic, spread evenly over October.
     return `SELECT ${common},
         TIMESTAMPTZ '2026-10-01 00:00:00+00' + to_microseconds((${i}::HUGEINT * 2592000000000 // ${n})::BIGINT) AS ts,
-        'key_' || (${h(23)} % 40) AS api_key,
-        'proj_' || (${h(29)} % 6) AS project,
-        CASE WHEN hash(${i}) % 9 < 4 THEN 'user_' || (${h(31)} % 5000) END AS user_id,
-        CASE WHEN hash(${i}) % 9 < 4 THEN 'sess_' || (${i} // 7) END AS session_id,
-        (['chat', 'nightly-digest', 'autocomplete', 'backfill', 'support-agent', 'eval'])[1 + (${h(37)} % 6)::INTEGER] AS feature
+        ${orgIdentity}
       FROM range(${n}) t(i)`;
   }
   if (shape === 'wide') {
@@ -194,11 +196,7 @@ function shapeSql(shape, n, from = 0, perFile = 20_000, unit = 'day') {
   return `SELECT ${common},
         ${at} AS ts,
         strftime(${at}, '${unit === 'day' ? '%Y-%m-%d' : '%Y-%m-%dT%H'}') AS ${unit},
-        'key_' || (${h(23)} % 40) AS api_key,
-        'proj_' || (${h(29)} % 6) AS project,
-        CASE WHEN hash(${i}) % 9 < 4 THEN 'user_' || (${h(31)} % 5000) END AS user_id,
-        CASE WHEN hash(${i}) % 9 < 4 THEN 'sess_' || (${i} // 7) END AS session_id,
-        (['chat', 'nightly-digest', 'autocomplete', 'backfill', 'support-agent', 'eval'])[1 + (${h(37)} % 6)::INTEGER] AS feature
+        ${orgIdentity}
       FROM range(${n}) t(i)`;
 }
 
