@@ -11,3 +11,15 @@ export async function ingested(files: readonly string[], options: IngestOptions 
   const summary = await ingestFiles(ws, files, options);
   return { ws, summary };
 }
+
+/** Every priced call's row, keyed by its call id (priced_calls has no call_id: it joins calls on call_key). */
+export async function pricedById<R extends { call_id: string }>(ws: Workspace): Promise<Record<string, R>> {
+  const rows = await ws.all<R>('SELECT c.call_id, p.* FROM priced_calls p JOIN calls c USING (call_key) ORDER BY c.call_id');
+  return Object.fromEntries(rows.map((r) => [r.call_id, r]));
+}
+
+/** Dollars as exact decimal text ('0.4555') -> pico-dollars, for expected figures written as a reader checks them. */
+export function picoOfUsd(text: string): bigint {
+  const [whole = '0', frac = ''] = text.split('.');
+  return BigInt(whole) * 10n ** 12n + BigInt(frac.padEnd(12, '0'));
+}

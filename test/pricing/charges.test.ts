@@ -10,7 +10,7 @@ import { classifyCalls, loadRules } from '../../src/classify/index.ts';
 import { loadCatalog, priceCalls } from '../../src/pricing/index.ts';
 import { selectUnpriced } from '../../src/pricing/unpriced.ts';
 import { fixture } from '../helpers/cli.ts';
-import { ingested } from '../helpers/workspace.ts';
+import { ingested, picoOfUsd, pricedById } from '../helpers/workspace.ts';
 
 let ws: Workspace | undefined;
 afterEach(() => {
@@ -23,15 +23,10 @@ type Row = Record<string, unknown> & { call_id: string; cost_pico: bigint };
 async function priced(file: string, pricingDir?: string): Promise<Record<string, Row>> {
   ({ ws } = await ingested([file]));
   await priceCalls(ws, await loadCatalog({ pricingDir }));
-  const rows = await ws.all<Row>('SELECT c.call_id, p.* FROM priced_calls p JOIN calls c USING (call_key) ORDER BY c.call_id');
-  return Object.fromEntries(rows.map((r) => [r.call_id, r]));
+  return pricedById<Row>(ws);
 }
 
-/** Dollars (as exact decimal text) -> pico-dollars. */
-const usd = (text: string): bigint => {
-  const [whole = '0', frac = ''] = text.split('.');
-  return BigInt(whole) * 10n ** 12n + BigInt(frac.padEnd(12, '0'));
-};
+const usd = picoOfUsd;
 
 describe('charges that are not text tokens, bundled catalog', () => {
   it('prices audio tokens at the model audio rates (LiteLLM input/output_cost_per_audio_token)', async () => {

@@ -3,7 +3,7 @@ import type { Workspace } from '../../src/db/workspace.ts';
 import { loadCatalog, priceCalls, selectReconciliation } from '../../src/pricing/index.ts';
 import { renderReconciliation } from '../../src/report/reconciliation.ts';
 import { fixture } from '../helpers/cli.ts';
-import { ingested } from '../helpers/workspace.ts';
+import { ingested, picoOfUsd, pricedById } from '../helpers/workspace.ts';
 
 let ws: Workspace | undefined;
 afterEach(() => {
@@ -16,15 +16,10 @@ type Row = Record<string, unknown> & { call_id: string; cost_pico: bigint };
 async function priced(file: string, pricingDir?: string): Promise<Record<string, Row>> {
   ({ ws } = await ingested([fixture(file)]));
   await priceCalls(ws, await loadCatalog({ pricingDir }));
-  const rows = await ws.all<Row>('SELECT c.call_id, p.* FROM priced_calls p JOIN calls c USING (call_key) ORDER BY c.call_id');
-  return Object.fromEntries(rows.map((r) => [r.call_id, r]));
+  return pricedById<Row>(ws);
 }
 
-/** Dollars (as exact decimal text) -> pico-dollars. */
-const usd = (text: string): bigint => {
-  const [whole = '0', frac = ''] = text.split('.');
-  return BigInt(whole) * 10n ** 12n + BigInt(frac.padEnd(12, '0'));
-};
+const usd = picoOfUsd;
 
 describe('priceCalls: seed 003 figures', () => {
   it('40M in / 10M out on claude-sonnet-4.6 is $270.00; 30M / 10M on gpt-5.4 is $225.00, $112.50 on batch', async () => {
