@@ -8,7 +8,7 @@
 //   _cls_minutely, _cls_hourly, _cls_loops   one aggregation pass: per workload and minute / hour, tight-loop share
 //   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (one window pass over start/end
 //                   events); per workload: serial runs, fan-out, launch shape (signals/runs.ts)
-//   _cls_daily      per workload and day: requests (signals/days.ts: irregular days)
+//   _cls_daily      per workload and day: requests and token sums (signals/days.ts: irregular and lumpy days, token mix)
 //   _cls_org_slots  the org's human hours, learned from clearly interactive calls
 //   label_workloads per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
 //   _cls_outcomes   one decision per (workload, rule, per-call evidence, lane)
@@ -69,6 +69,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       ${cancelledSql} AS cancelled_call,
       ${priorityLaneSql} AS priority_call,
       ${inputPerRequestSql} AS input_per_request,
+      -- Output and cache reads, for the day's token mix (signals/days.ts: does its shape move with its volume?).
+      coalesce(ruled.output_tokens, 0) AS out_tok, coalesce(ruled.cache_read_tokens, 0) AS cached_tok,
       ruled.ident,
       (${streamedSql} OR ${cancelledSql} OR ruled.fg_word <> '') AS interactive,
       ruled.rule_idx,

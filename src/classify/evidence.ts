@@ -2,7 +2,7 @@
 // signal and the combined "nobody waits" strength decide, and weak or conflicting evidence means blocking:
 // quietly batching something a user waits on is the costliest mistake (seed 002).
 import { sqlString } from '../db/sql.ts';
-import { keepsWeekendShare, lumpyAbsentShare, lumpyDispersion, lumpyMaxFloorShare, lumpyMinMedian, lumpyMinWeekdays, lumpySpreadShare, lumpyStepShare, quietWeekendShare } from './signals/days.ts';
+import { keepsWeekendShare, lumpyAbsentShare, lumpyDispersion, lumpyMaxFloorShare, lumpyMinMedian, lumpyMinWeekdays, lumpySpreadShare, lumpyStepShare, mixShiftShare, quietWeekendShare } from './signals/days.ts';
 import { bulkEmbeddingTokens, queryEmbeddingTokens } from './signals/per-call.ts';
 import { thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
 
@@ -12,6 +12,13 @@ const pct = (share: string): string => `round(100 * ${share})::INTEGER || '%'`;
 
 /** Lane mix: the rest of the workload's API key sends at least this share of its requests on a discounted lane. */
 export const laneMixShare = 0.1;
+
+/** Days that come in lumps (signals/days.ts): whole runs of work some days and not others, floor or no floor. */
+const lumpyShape = `span_weekdays >= ${lumpyMinWeekdays} AND weekday_median >= ${lumpyMinMedian} AND (weekday_spread_share >= ${lumpySpreadShare} OR weekday_step_share >= ${lumpyStepShare} OR weekday_absent_share >= ${lumpyAbsentShare}) AND weekday_dispersion >= ${lumpyDispersion}`;
+
+/** How the day's tokens per request move with its volume, as text (signals/days.ts token mix). */
+const mixText = `'input ' || coalesce(round(100 * mix_input)::INTEGER || '%', '–') || ', output ' || coalesce(round(100 * mix_output)::INTEGER || '%', '–')
+  || ', cache-read share ' || coalesce(round(100 * mix_cached)::INTEGER || ' points', '–')`;
 
 /** Over one row of the workload aggregate (columns named in classify.ts). `shape_ok` gates time-shape signals. */
 export const evidence: readonly Evidence[] = [
@@ -49,8 +56,13 @@ export const evidence: readonly Evidence[] = [
     text: `'irregular days: absent on ' || ${pct('absent_day_share')} || ' of the org''s active days, ' || round(active_day_median)::INTEGER || ' requests on a median day it runs (daily variation ' || round(day_cv, 1) || 'x the mean): work started now and then, not people who come back every day'` },
   // Lumpy days (signals/days.ts): the day-bucket sign of jobs started by hand on most working days, which
   // "irregular days" misses because they are rarely absent.
-  { side: 'free', strength: 0.75, when: `span_weekdays >= ${lumpyMinWeekdays} AND weekday_median >= ${lumpyMinMedian} AND (weekday_spread_share >= ${lumpySpreadShare} OR weekday_step_share >= ${lumpyStepShare} OR weekday_absent_share >= ${lumpyAbsentShare}) AND weekday_dispersion >= ${lumpyDispersion} AND weekday_floor_share < ${lumpyMaxFloorShare}`,
-    text: `'lumpy days: on the org''s working days its requests spread ' || ${pct('weekday_spread_share')} || ' of its median day (' || round(weekday_median)::INTEGER || ') between the quartiles, trend aside, and move a median ' || ${pct('weekday_step_share')} || ' from one day to the next' || CASE WHEN weekday_absent_share > 0 THEN ' and stop on ' || ${pct('weekday_absent_share')} || ' of them' ELSE '' END || ', in lumps of about ' || round(weekday_dispersion)::INTEGER || ' requests (variance over mean), its quietest days at ' || ${pct('weekday_floor_share')} || ' of an average one: whole runs of work some days and not others; a crowd of people moves by a few per cent a day'` },
+  { side: 'free', strength: 0.75, when: `${lumpyShape} AND weekday_floor_share < ${lumpyMaxFloorShare}`,
+    text: `'lumpy days: on the org''s working days its requests spread ' || ${pct('weekday_spread_share')} || ' of its median day (' || round(weekday_median)::INTEGER || ') between the quartiles, trend aside, and move a median ' || ${pct('weekday_step_share')} || ' from one day to the next' || CASE WHEN weekday_absent_share > 0 THEN ' and stop on ' || ${pct('weekday_absent_share')} || ' of them' ELSE '' END || ', in lumps of about ' || round(weekday_dispersion)::INTEGER || ' requests (variance over mean), its quietest days at ' || ${pct('weekday_floor_share')} || ' of an average one' || CASE WHEN mix_shift IS NOT NULL THEN ', its tokens per request moving ' || round(100 * mix_shift)::INTEGER || '% or less with its volume' ELSE '' END || ': whole runs of work some days and not others; a crowd of people moves by a few per cent a day'` },
+  // Mixed work (signals/days.ts token mix): the lumps change the day's tokens per request, so they are another
+  // kind of work than the rest of the workload, which may be people. Weak: it stops lumpy days (and other signs
+  // under 0.9 together) from labelling the whole workload; a serial run or fan-out still does.
+  { side: 'wait', strength: 0.5, when: `${lumpyShape} AND mix_shift >= ${mixShiftShare}`,
+    text: `'mixed work: its tokens per request move with its daily volume (from its quiet to its busy working days: ' || ${mixText} || '): its lumps are another kind of work than the rest, which may be people on the same key, project and model; a separate key or project for the job would let it be labelled on its own'` },
   // Weak on its own (a 24/7 customer-facing service keeps weekends too): it adds to another sign, and shows in explain.
   { side: 'free', strength: 0.5, when: `org_weekend_days >= 4 AND org_weekend_share <= ${quietWeekendShare} AND weekend_days_on >= org_weekend_days AND weekend_share >= ${keepsWeekendShare} AND requests >= 200`,
     text: `'runs through weekends: on every weekend day, at ' || ${pct('weekend_share')} || ' of its weekday volume, while the org as a whole drops to ' || ${pct('org_weekend_share')} || ' (the org''s people work in the week; a schedule does not)'` },

@@ -151,10 +151,12 @@ describe('day buckets: lumpy days and weekends', () => {
   // An org of day buckets over October 2026 (the 1st is a Thursday): people every working day (a few per cent
   // apart), a crowd that grows 2.7x over the month, a key that runs 1 to 3 runs of 600 requests on most working
   // days (a trickle on the others), and a schedule that runs every day of the week at the same volume.
-  const day = (key: string, n: string, where = 'true') => `
+  // Tokens: 1000 in and 100 out per request unless given (a bucket carries sums).
+  const day = (key: string, n: string, where = 'true', input = 'requests * 1000', output = 'requests * 100') => `
+    SELECT call_id, granularity, ts, ended_at, requests, api_key, (${input})::BIGINT AS input_tokens, (${output})::BIGINT AS output_tokens FROM (
     SELECT '${key}-' || d AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-01 00:00:00+00' + d * INTERVAL 1 DAY AS ts,
-      TIMESTAMPTZ '2026-10-02 00:00:00+00' + d * INTERVAL 1 DAY AS ended_at, (${n})::INTEGER AS requests, '${key}' AS api_key
-    FROM (SELECT d, isodow(DATE '2026-10-01' + d::INTEGER) >= 6 AS weekend FROM range(31) r(d)) WHERE ${where}`;
+      TIMESTAMPTZ '2026-10-02 00:00:00+00' + d * INTERVAL 1 DAY AS ended_at, (${n})::INTEGER AS requests, '${key}' AS api_key, d, weekend
+    FROM (SELECT d, isodow(DATE '2026-10-01' + d::INTEGER) >= 6 AS weekend FROM range(31) r(d)) WHERE ${where})`;
   const org = [
     day('people', 'CASE WHEN weekend THEN 40 ELSE 1000 + hash(d, 1) % 60 END'),
     day('growing', 'CASE WHEN weekend THEN 20 ELSE 500 + 30 * d + hash(d, 2) % 40 END'),
@@ -170,7 +172,7 @@ describe('day buckets: lumpy days and weekends', () => {
     const runs = await labelOf(ws, 'runs-5');
     expect(runs.label).toBe('non_blocking');
     expect(runs.reasons[0]).toMatch(
-      /^lumpy days: on the org's working days its requests spread \d+% of its median day \(\d+\) between the quartiles, trend aside, and move a median \d+% from one day to the next, in lumps of about \d+ requests \(variance over mean\), its quietest days at \d+% of an average one: whole runs of work/,
+      /^lumpy days: on the org's working days its requests spread \d+% of its median day \(\d+\) between the quartiles, trend aside, and move a median \d+% from one day to the next, in lumps of about \d+ requests \(variance over mean\), its quietest days at \d+% of an average one, its tokens per request moving 0% or less with its volume: whole runs of work/,
     );
     const skips = await labelOf(ws, 'skips-6');
     expect(skips.label).toBe('non_blocking');
@@ -180,6 +182,31 @@ describe('day buckets: lumpy days and weekends', () => {
       expect(row.label).toBe('blocking');
       expect(row.reasons.join('\n')).not.toMatch(/lumpy|irregular|weekend/);
     }
+  });
+  test('token mix: lumps that change the day\'s tokens per request are another kind of work than the rest, so lumpy days alone do not label it', async () => {
+    // People on the key every working day (250 requests, 3000 in / 400 out each) under a job that adds 0 to 3
+    // runs of 600 short tagging calls (1500 in / 50 out): the quietest days are people alone, under half an
+    // average day, so the lumps look like a job's; but the day's tokens per request fall as the job's lumps grow.
+    const mixed = (key: string, jobIn: number, jobOut: number) => {
+      const runs = `600 * (hash(d, 3) % 4)`;
+      return day(key, `CASE WHEN weekend THEN 20 ELSE 250 + hash(d, 1) % 20 + ${runs} END`, 'true',
+        `CASE WHEN weekend THEN 20 ELSE 250 + hash(d, 1) % 20 END * 3000 + CASE WHEN weekend THEN 0 ELSE ${runs} END * ${jobIn}`,
+        `CASE WHEN weekend THEN 20 ELSE 250 + hash(d, 1) % 20 END * 400 + CASE WHEN weekend THEN 0 ELSE ${runs} END * ${jobOut}`);
+    };
+    await classified(...org, mixed('tagging', 1500, 50), mixed('sameshape', 3000, 400));
+    const row = await labelOf(ws, 'tagging-5');
+    expect(row.label).toBe('blocking');
+    expect(row.reasons[0]).toMatch(
+      /^mixed work: its tokens per request move with its daily volume \(from its quiet to its busy working days: input -\d+%, output -\d+%, cache-read share 0 points\): its lumps are another kind of work than the rest/,
+    );
+    expect(row.reasons.join('\n')).toMatch(/against: lumpy days: .*its quietest days at \d+% of an average one, its tokens per request moving \d+% or less with its volume/);
+    // The same lumps with people's own token shape keep the mix steady (this sign cannot see such a job).
+    const same = await labelOf(ws, 'sameshape-5');
+    expect(same.label).toBe('non_blocking');
+    expect(same.reasons.join('\n')).not.toMatch(/mixed work/);
+    expect(same.reasons[0]).toMatch(/its tokens per request moving 0% or less with its volume/);
+    const text = renderExplanation(await explainTarget(ws, 'tagging-5', undefined));
+    expect(text).toMatch(/someone waits  0\.50 {2}mixed work: /);
   });
   test('running through weekends in an org that rests then is weak evidence: shown, but alone it leaves the label blocking', async () => {
     await classified(...org);

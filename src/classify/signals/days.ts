@@ -7,12 +7,15 @@
 /** Days with at least this share of the org's median daily requests count as the org's active days. */
 export const orgActiveDayShare = 0.2;
 
-/** Per workload and UTC day: requests (calls and buckets of up to 1 h from _cls_minutely; day buckets read here). */
+/**
+ * Per workload and UTC day: requests, and input (cache included), output and cache-read tokens (calls and
+ * buckets of up to 1 h from _cls_minutely; day buckets read here).
+ */
 export const dailySql = `
-  SELECT wid, day, sum(n) AS n FROM (
-    SELECT wid, mn // 1440 AS day, n FROM _cls_minutely
+  SELECT wid, day, sum(n) AS n, sum(tin) AS tin, sum(tout) AS tout, sum(tcached) AS tcached FROM (
+    SELECT wid, mn // 1440 AS day, n, tin, tout, tcached FROM _cls_minutely
     UNION ALL
-    SELECT wid, epoch_us(ts) // 86400000000 AS day, w AS n FROM _cls_calls
+    SELECT wid, epoch_us(ts) // 86400000000 AS day, w AS n, input_per_request * w AS tin, out_tok AS tout, cached_tok AS tcached FROM _cls_calls
     WHERE bucket AND ended_us - epoch_us(ts) > 3600000000 AND ended_us - epoch_us(ts) <= 86400000000
   ) GROUP BY wid, day`;
 
@@ -46,6 +49,21 @@ export const lumpyMinMedian = 200;
 export const lumpyMinWeekdays = 10;
 
 /**
+ * Token mix. A workload of one kind of work keeps its shape whatever its volume: a day's tokens per request
+ * are the average of hundreds of requests drawn from the same kind of prompt, busy day or quiet. When two
+ * kinds share a key, project and model (people chatting with long contexts and a job tagging rows with short
+ * answers), the lumps of one move the day's average towards its own shape. Over the workload's active
+ * weekdays, the change in input and output tokens per request (relative to their mean) and in the cache-read
+ * share of input (in points) that goes with its volume, from its quiet days (10th percentile) to its busy
+ * ones (90th): the regression slope on the day's requests times that range. At least this much in any of the
+ * three, on a workload whose days come in lumps, says the lumps are another kind of work than the rest: the
+ * rest may be people, so lumpy days cannot label the whole workload (evidence.ts "mixed work"). A job and
+ * people with the same prompt shape (a script reusing people's template) keep the mix steady: this sign
+ * cannot see them, which is why lumps on a steady floor are never labelled batchable.
+ */
+export const mixShiftShare = 0.1;
+
+/**
  * Weekends. In an org whose traffic on weekend days is at most this share of its weekday traffic (people
  * work in the week)...
  */
@@ -57,7 +75,8 @@ export const keepsWeekendShare = 0.75;
  * Per workload, over the org-active days in its span: share of them it is absent, the variation of its daily
  * requests, its median active day; over the org-active UTC weekdays: the quartiles' spread around a straight-line
  * trend, the median step between consecutive ones (both over the median day), the steps' variance over the
- * mean and the quietest days' share of an average one (lumpy days); and weekend days against weekdays, its own and the org's. UTC weekdays: an
+ * mean and the quietest days' share of an average one (lumpy days), and how its tokens per request move with its
+ * volume (token mix); and weekend days against weekdays, its own and the org's. UTC weekdays: an
  * office's local weekday mostly lands on the same UTC date, and the day buckets of the usage API are UTC.
  */
 export const dayShapeSql = `
@@ -71,8 +90,19 @@ export const dayShapeSql = `
   ),
   span AS (SELECT wid, min(day) AS d0, max(day) AS d1 FROM _cls_daily GROUP BY wid),
   grid AS (
-    SELECT s.wid, o.day, o.weekend, coalesce(p.n, 0) AS n FROM span s JOIN org_days o ON o.day BETWEEN s.d0 AND s.d1
+    SELECT s.wid, o.day, o.weekend, coalesce(p.n, 0) AS n, p.tin, p.tout, p.tcached FROM span s JOIN org_days o ON o.day BETWEEN s.d0 AND s.d1
     LEFT JOIN _cls_daily p ON p.wid = s.wid AND p.day = o.day
+  ),
+  -- Token mix: per active weekday, tokens per request; what of it moves with the day's volume (slope x range).
+  mix_days AS (
+    SELECT wid, n, tin / n AS in_pr, tout / n AS out_pr, tcached / nullif(tin, 0) AS cached_share FROM grid WHERE NOT weekend AND n > 0
+  ),
+  mix AS (
+    SELECT wid, count(*) AS mix_days, quantile_cont(n, 0.9) - quantile_cont(n, 0.1) AS n_range,
+      regr_slope(in_pr, n) * n_range / nullif(avg(in_pr), 0) AS mix_input,
+      regr_slope(out_pr, n) * n_range / nullif(avg(out_pr), 0) AS mix_output,
+      regr_slope(cached_share, n) * n_range AS mix_cached
+    FROM mix_days GROUP BY wid
   ),
   steps AS (
     SELECT wid, n - lag(n) OVER (PARTITION BY wid ORDER BY day) AS step FROM grid WHERE NOT weekend
@@ -109,8 +139,10 @@ export const dayShapeSql = `
   )
   SELECT shape.* EXCLUDE (weekday_mean), weekday_spread / nullif(weekday_median, 0) AS weekday_spread_share,
     weekday_step_median / nullif(weekday_median, 0) AS weekday_step_share,
-    weekday_step_var / nullif(weekday_mean, 0) AS weekday_dispersion, week.* EXCLUDE (wid), org_week.*
-  FROM shape LEFT JOIN spread USING (wid) LEFT JOIN step_stats USING (wid) LEFT JOIN week USING (wid) CROSS JOIN org_week`;
+    weekday_step_var / nullif(weekday_mean, 0) AS weekday_dispersion, week.* EXCLUDE (wid), org_week.*,
+    mix_input, mix_output, mix_cached,
+    CASE WHEN mix_days >= ${lumpyMinWeekdays} THEN greatest(coalesce(abs(mix_input), 0), coalesce(abs(mix_output), 0), coalesce(abs(mix_cached), 0)) END AS mix_shift
+  FROM shape LEFT JOIN spread USING (wid) LEFT JOIN step_stats USING (wid) LEFT JOIN week USING (wid) LEFT JOIN mix USING (wid) CROSS JOIN org_week`;
 
 /** On/off hours: at one hour of the day, a workload this irregular across the org's active days (stddev / mean)... */
 export const onOffCv = 1.0;
