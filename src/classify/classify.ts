@@ -100,6 +100,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         coalesce(sum(w) FILTER (WHERE discounted_lane) / sum(w), 0) AS discounted_share,
         count(*) FILTER (WHERE user_id IS NOT NULL) / count(*) AS user_share,
         count(*) FILTER (WHERE NOT bucket) / count(*) AS calls_share,
+        -- Usage buckets longer than an hour see nothing inside a day (audit says so when they hold the unsure spend).
+        count(*) FILTER (WHERE bucket AND ended_us - epoch_us(ts) > 3600000000) / count(*) AS coarse_bucket_share,
         coalesce(sum(w) FILTER (WHERE embedding) / sum(w), 0) AS embedding_share,
         median(input_per_request) FILTER (WHERE embedding) AS embedding_input_median
       FROM _cls_calls GROUP BY wid

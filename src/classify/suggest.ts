@@ -132,17 +132,30 @@ export function renderSuggestions(s: Suggestions, source: string): string {
   return out.join('\n');
 }
 
-/** One line for `audit` when low-confidence spend is large, else undefined. */
+/** `audit`'s note also says so when at least this share of the unsure spend comes as buckets longer than an hour. */
+export const coarseBucketNoteShare = 0.5;
+
+/**
+ * One line for `audit` when low-confidence spend is large, else undefined. When most of that spend comes as
+ * usage buckets of a day (or any width over an hour), it also says that hourly buckets separate jobs from
+ * people: a day bucket shows nothing of a job's hours, and the day-level signs cannot tell a job that runs
+ * on most working days from people with a job on their key (README, "Day buckets").
+ */
 export async function lowConfidenceNote(ws: Workspace): Promise<string | undefined> {
   // Spend per outcome is in savings_base (kept in the workspace with the analysis): a few thousand rows, where
   // joining every call took seconds on every `audit` of an analysed workspace.
   await ensureSavingsBase(ws);
-  const [row] = await ws.all<{ total: bigint | null; low: bigint | null }>(`
-    SELECT sum(b.cost_pico)::HUGEINT AS total,
-      sum(b.cost_pico) FILTER (WHERE o.decided_by = 'default' OR (o.decided_by = 'heuristic' AND o.confidence < ${lowConfidence}))::HUGEINT AS low
-    FROM savings_base b JOIN label_outcomes o USING (outcome)`);
+  const low = `o.decided_by = 'default' OR (o.decided_by = 'heuristic' AND o.confidence < ${lowConfidence})`;
+  const [row] = await ws.all<{ total: bigint | null; low: bigint | null; coarse: bigint | null }>(`
+    SELECT sum(b.cost_pico)::HUGEINT AS total, sum(b.cost_pico) FILTER (WHERE ${low})::HUGEINT AS low,
+      -- Workloads whose rows are mostly buckets longer than an hour.
+      sum(b.cost_pico) FILTER (WHERE (${low}) AND w.coarse_bucket_share >= 0.5)::HUGEINT AS coarse
+    FROM savings_base b JOIN label_outcomes o USING (outcome) LEFT JOIN label_workloads w USING (workload)`);
   const total = row?.total ?? 0n;
-  const low = row?.low ?? 0n;
-  if (total <= 0n || Number((low * 1000n) / total) < lowConfidenceSpendShare * 1000) return undefined;
-  return `${usd(low)} (${pct(low, total)} of spend) is labelled with low confidence or by default; \`batchable rules suggest\` drafts a rules file with the question to answer for each of its largest workloads`;
+  const lowPico = row?.low ?? 0n;
+  const coarse = row?.coarse ?? 0n;
+  if (total <= 0n || Number((lowPico * 1000n) / total) < lowConfidenceSpendShare * 1000) return undefined;
+  const note = `${usd(lowPico)} (${pct(lowPico, total)} of spend) is labelled with low confidence or by default; \`batchable rules suggest\` drafts a rules file with the question to answer for each of its largest workloads`;
+  if (Number((coarse * 1000n) / lowPico) < coarseBucketNoteShare * 1000) return note;
+  return `${note}. ${pct(coarse, lowPico)} of it comes as usage buckets of a day, which show nothing inside the day: hourly buckets separate jobs from people (\`batchable pull <source> --bucket-width 1h\`)`;
 }

@@ -85,3 +85,16 @@ test('audit\'s note names the low-confidence spend and the command', async () =>
   await labelled();
   expect(await lowConfidenceNote(ws)).toMatch(/^\$[\d,.]+ \(\d+(\.\d)?% of spend\) is labelled with low confidence or by default; `batchable rules suggest` drafts a rules file/);
 });
+
+test('audit\'s note says hourly buckets separate jobs from people when the unsure spend comes as day buckets, and not otherwise', async () => {
+  // A month of one usage-API key in day buckets, the same volume every day: nothing decides it, so it is blocking by default.
+  await labelled(`SELECT 'day' || d AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-01 00:00:00+00' + d * INTERVAL 1 DAY AS ts,
+    TIMESTAMPTZ '2026-10-02 00:00:00+00' + d * INTERVAL 1 DAY AS ended_at, 900 AS requests, 'key_day' AS api_key, 900 * 20000 AS input_tokens,
+    900 * 2000 AS output_tokens FROM range(30) r(d)`);
+  expect(await lowConfidenceNote(ws)).toMatch(
+    /is labelled with low confidence or by default; `batchable rules suggest` drafts .*\. 9\d(\.\d)?% of it comes as usage buckets of a day, which show nothing inside the day: hourly buckets separate jobs from people \(`batchable pull <source> --bucket-width 1h`\)$/,
+  );
+  ws.close();
+  await labelled();
+  expect(await lowConfidenceNote(ws)).not.toMatch(/hourly buckets/);
+});
