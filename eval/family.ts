@@ -76,8 +76,10 @@ async function writeBuckets(db: EvalDb, org: FamilyOrg, dir: string, name: strin
   for (const [width, seconds] of [['1h', 3600], ['1d', 86400]] as const) {
     // Buckets snap to UTC hours / days, as the usage API's do; cache reads are inside input_tokens there.
     // Completions are grouped by batch too, as `batchable pull openai` asks for them (the embeddings result has no batch field).
+    // The completions result covers every non-embedding call (legacy completions too), read back as 'chat'.
     await db.run(`CREATE OR REPLACE TEMP TABLE _org_buckets AS
-      SELECT (epoch(c.ts)::BIGINT // ${seconds}) * ${seconds} AS start_time, c.api_key, c.project, c.model, c.operation,
+      SELECT (epoch(c.ts)::BIGINT // ${seconds}) * ${seconds} AS start_time, c.api_key, c.project, c.model,
+        CASE WHEN c.operation = 'embeddings' THEN 'embeddings' ELSE 'chat' END AS operation,
         CASE WHEN c.operation = 'embeddings' THEN NULL ELSE coalesce(c.lane = 'batch', false) END AS batch,
         sum(coalesce(c.input_tokens, 0) + coalesce(c.cache_read_tokens, 0))::BIGINT AS input_tokens, sum(coalesce(c.cache_read_tokens, 0))::BIGINT AS cached,
         sum(c.output_tokens)::BIGINT AS output_tokens, count(*)::BIGINT AS requests,

@@ -13,6 +13,7 @@
 //   usage-api        (held-out) only provider usage-API buckets (1 h and 1 d, by key, project and model)
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
+// The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1h` / `-1d`, and `<id>-varied-usage-…`).
 import type { Org, Workload } from './kinds.ts';
 
 export type FamilyOrg = Org & {
@@ -20,7 +21,11 @@ export type FamilyOrg = Org & {
   readonly story: string;
   /** calls: batchable-csv per call; usage: OpenAI usage-API buckets at 1 h and at 1 d (two datasets). */
   readonly rendering: 'corpus' | 'calls' | 'usage';
-  /** Also render the calls as usage-API buckets (datasets `<id>-usage-1h` / `-1d`): a tune set for the bucket signals. */
+  /**
+   * Also render the calls as usage-API buckets (datasets `<id>-usage-1h` / `-1d`): on tune orgs a tune set for
+   * the bucket signals; on held-out orgs (and their varied renderings) more bucket data nobody tuned on, reported
+   * but not gating (the issue's bucket target is the usage-api org's).
+   */
   readonly usageToo?: boolean;
   readonly workloads: readonly Workload[];
   /**
@@ -94,7 +99,7 @@ export const family: readonly FamilyOrg[] = [
     ],
   },
   {
-    id: 'b2b-office', role: 'held-out', tz: 1, profile: 'office', rendering: 'calls',
+    id: 'b2b-office', role: 'held-out', tz: 1, profile: 'office', rendering: 'calls', usageToo: true,
     story: 'a CRM used 9 to 5 in Central Europe; imports and reviews started by hand in the day',
     workloads: [
       { id: 'crm copilot', truth: 'blocking', story: 'chat, 60% streamed, sales reps', kind: 'sessions', starts: 20000, calls: [2, 8], gapS: [30, 90],
@@ -131,7 +136,7 @@ export const family: readonly FamilyOrg[] = [
     ],
   },
   {
-    id: 'agent-devtool', role: 'held-out', tz: -8, profile: 'dev', rendering: 'calls',
+    id: 'agent-devtool', role: 'held-out', tz: -8, profile: 'dev', rendering: 'calls', usageToo: true,
     story: 'a coding agent: chained traces, autocomplete, CI bots and nightly evals',
     workloads: [
       { id: 'coding agent', truth: 'blocking', story: 'streamed chained steps in a trace, a developer at the start', kind: 'agent', starts: 12000, steps: [3, 15],
@@ -166,7 +171,7 @@ export const family: readonly FamilyOrg[] = [
     ],
   },
   {
-    id: 'server-only', role: 'held-out', tz: 5.5, profile: 'office', rendering: 'calls',
+    id: 'server-only', role: 'held-out', tz: 5.5, profile: 'office', rendering: 'calls', usageToo: true,
     story: 'server-side calls only: nothing streams and no cancellation is reported (Indian business hours)',
     workloads: [
       { id: 'agent assist', truth: 'blocking', story: 'support agents ask for reply suggestions and read them', kind: 'sessions', starts: 25000, calls: [2, 6],

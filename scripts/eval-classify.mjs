@@ -1,5 +1,6 @@
 // npm run eval:classify [-- --orgs a,b] [-- --show-held-out] — generates the eval family (eval/orgs.ts: seven
-// orgs, a month each, truth per call or per bucket; each held-out org also rendered varied, from another seed), ingests each dataset into its own database, labels it
+// orgs, a month each, truth per call or per bucket; each held-out org also rendered varied, from another seed;
+// the per-call orgs also rendered as usage buckets), ingests each dataset into its own database, labels it
 // without rules, and prints per org: spend labelled right, batchable spend found, and the share of blocking
 // spend labelled batchable (the costly mistake); then the tune and held-out totals and the targets (exit 1
 // when one is missed). Per-workload rows are printed for tune orgs only: held-out orgs are for reporting,
@@ -66,15 +67,20 @@ console.log('\n== per org, no rules (spend-weighted; "blocking->batchable" is th
 const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.name, role: ds.org.role, ...rows.find((r) => r.workload === 'all'), ingestMs, classifyMs, rowsIn: ds.rows }));
 const total = (role, filter) => pooled(results.filter((r) => r.ds.org.role === role && filter(r.ds)));
 const varied = (ds) => ds.org.varied === true;
+// The usage-API org's buckets are the issue's bucket target; the per-call orgs rendered as buckets (`-usage-`) are
+// more bucket data, reported on their own.
+const rendered = (ds) => ds.truthBy === 'buckets' && ds.org.rendering === 'calls';
 const callsOnly = (ds) => ds.truthBy === 'calls' && !varied(ds);
-const bucketsOnly = (ds) => ds.truthBy === 'buckets' && !varied(ds);
+const bucketsOnly = (ds) => ds.truthBy === 'buckets' && !varied(ds) && !rendered(ds);
 const summary = [
   ...orgRows,
   { name: 'tune orgs (pooled)', role: '', ...total('tune', () => true) },
   { name: 'held-out per-call orgs (pooled)', role: '', ...total('held-out', callsOnly) },
   { name: 'held-out usage-API datasets (pooled)', role: '', ...total('held-out', bucketsOnly) },
   { name: 'held-out varied per-call (pooled)', role: '', ...total('held-out', (ds) => varied(ds) && ds.truthBy === 'calls') },
-  { name: 'held-out varied usage-API (pooled)', role: '', ...total('held-out', (ds) => varied(ds) && ds.truthBy === 'buckets') },
+  { name: 'held-out varied usage-API (pooled)', role: '', ...total('held-out', (ds) => varied(ds) && ds.truthBy === 'buckets' && !rendered(ds)) },
+  { name: 'held-out per-call orgs as buckets, 1 h (pooled)', role: '', ...total('held-out', (ds) => rendered(ds) && ds.name.endsWith('-1h')) },
+  { name: 'held-out per-call orgs as buckets, 1 d (pooled)', role: '', ...total('held-out', (ds) => rendered(ds) && ds.name.endsWith('-1d')) },
 ];
 console.log(table(['dataset', 'role', 'rows', 'spend $', 'batchable', 'right', 'batchable found', 'blocking->batchable', 'low-conf spend', 'classify/ingest'],
   summary.map((r) => [r.name, r.role, r.rowsIn === undefined ? '' : r.rowsIn.toLocaleString('en-US'), r.usd.toFixed(2), pct(r.nb_usd / r.usd), pct(r.acc_spend),
@@ -96,9 +102,11 @@ const check = (what, ok, gating = true) => {
 };
 for (const r of orgRows.filter((o) => o.role === 'held-out')) {
   const usage = r.name.startsWith('usage-api');
-  const gating = !r.name.includes('-varied');
-  const note = gating ? '' : ' [varied: reported, not gating]';
-  check(`${r.name}: spend labelled right >= ${usage ? 90 : 95}% (${pct(r.acc_spend)})${note}`, r.acc_spend >= (usage ? 0.9 : 0.95), gating);
+  const asBuckets = r.name.includes('-usage-');
+  const gating = !r.name.includes('-varied') && !asBuckets;
+  // A per-call org rendered as buckets is held to the usage-API target (90%), but does not gate.
+  const note = gating ? '' : asBuckets ? ' [rendered as buckets: reported, not gating]' : ' [varied: reported, not gating]';
+  check(`${r.name}: spend labelled right >= ${usage || asBuckets ? 90 : 95}% (${pct(r.acc_spend)})${note}`, r.acc_spend >= (usage || asBuckets ? 0.9 : 0.95), gating);
   check(`${r.name}: blocking spend labelled batchable <= 1% (${pct(r.fn_blocking_spend)})${note}`, r.fn_blocking_spend <= 0.01, gating);
 }
 const pacific = results.find((r) => r.ds.name === 'pacific-saas');

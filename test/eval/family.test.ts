@@ -69,6 +69,23 @@ test('the usage-API rendering is 1 h and 1 d OpenAI usage buckets that ingest, e
   expect(row).toEqual({ formats: 'bucket', widths: '3600,86400' });
 });
 
+test('legacy completions ride in the completions result as the usage API gives them, and every bucket still finds its truth', async () => {
+  ws = await openWorkspace(':memory:');
+  const org = { ...tiny('usage'), workloads: [...tiny('usage').workloads.map((w) => (w.id === 'hooks' ? { ...w, operation: 'completions' as const } : w))] };
+  const sets = await generateOrg(ws, org, mkdtempSync(join(tmpdir(), 'fam-c-')));
+  expect(sets).toHaveLength(2);
+  for (const set of sets) {
+    ws.close();
+    ws = await openWorkspace(':memory:');
+    await ingestFiles(ws, set.files);
+    await ws.run(`CREATE OR REPLACE TEMP TABLE t AS SELECT * FROM read_csv('${set.truth}', header = true)`);
+    // As scripts/eval-classify.mjs joins them: by start, key, project, model, operation and batch.
+    const [n] = await ws.all<{ calls: bigint; matched: bigint }>(`SELECT (SELECT count(*) FROM calls) AS calls, (SELECT count(*) FROM calls c JOIN t
+      ON t.start_time = epoch(c.ts)::BIGINT AND t.api_key = c.api_key AND t.project IS NOT DISTINCT FROM c.project AND t.model = c.model AND t.operation = c.operation) AS matched`);
+    expect(n?.matched).toBe(n?.calls);
+  }
+});
+
 test('the varied rendering: people\'s days move (weekday, trend, noise), jobs vary more, and the mixed workloads ride on people\'s key', async () => {
   ws = await openWorkspace(':memory:');
   const base: FamilyOrg = { ...tiny('calls'), role: 'held-out', workloads: [{ ...common, id: 'hooks', truth: 'blocking', story: '', kind: 'events', starts: 20000 }],
