@@ -19,7 +19,7 @@ export const identityHashSql = (alias: string): string =>
 const nameKeySql = (prefix: string): string => `hash(${['tags::VARCHAR', 'api_key_name', 'api_key', 'project', 'app'].map((c) => `${prefix}${c}`).join(', ')})`;
 
 /**
- * Per identity: the name without rules (`proj_jobs · gpt-5.4 · chat`: project, plus the key when the project
+ * Per identity: its name's number (nid: calls carry it, and are counted per name, not per identity), the name without rules (`proj_jobs · gpt-5.4 · chat`: project, plus the key when the project
  * holds several keys, model, operation) and the background / interactive words its names carry.
  * The explicit name and the words depend on the tags, key, project and app only, so they are computed once per
  * distinct name (`names`), not once per identity (model and operation multiply them); the keys per project are a
@@ -34,12 +34,12 @@ export const identitiesSql = `
   ), keys AS (
     SELECT project, count(DISTINCT coalesce(api_key_name, api_key)) AS keys_in_project FROM ids GROUP BY project
   ), names AS (
-    SELECT ${nameKeySql('')} AS name_key, ${explicitWorkloadSql} AS explicit_workload,
+    SELECT ${nameKeySql('')} AS name_key, row_number() OVER ()::INTEGER AS nid, ${explicitWorkloadSql} AS explicit_workload,
       ${backgroundHintSql(nameTextSql)} AS bg_word,
       ${interactiveHintSql(nameTextSql)} AS fg_word
     FROM (SELECT DISTINCT tags, api_key_name, api_key, project, app FROM ids)
   )
-  SELECT i.ident,
+  SELECT i.ident, n.nid,
     coalesce(n.explicit_workload, concat_ws(' · ',
       i.project,
       CASE WHEN i.project IS NULL OR k.keys_in_project > 1 THEN coalesce(i.api_key_name, i.api_key, CASE WHEN i.project IS NULL THEN i.app END) END,
