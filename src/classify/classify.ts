@@ -9,7 +9,7 @@
 //   _cls_minutely, _cls_hourly, _cls_loops   one aggregation pass: per workload and minute / hour, tight-loop share
 //   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (one window pass over start/end
 //                   events); per workload: serial runs, fan-out, launch shape (signals/runs.ts)
-//   _cls_daily      per workload and day: requests and token sums (signals/days.ts: irregular and lumpy days, token mix)
+//   _cls_daily      per workload and day: requests (signals/days.ts: irregular and lumpy days; the token mix reads usage buckets' tokens)
 //   _cls_org_slots  the org's human hours, learned from clearly interactive calls
 //   label_workloads per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
 //   _cls_outcomes   one decision per (workload, rule, per-call evidence, lane)
@@ -71,8 +71,6 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       ${cancelledSql} AS cancelled_call,
       ${priorityLaneSql} AS priority_call,
       ${inputPerRequestSql} AS input_per_request,
-      -- Output and cache reads, for the day's token mix (signals/days.ts: does its shape move with its volume?).
-      coalesce(ruled.output_tokens, 0) AS out_tok, coalesce(ruled.cache_read_tokens, 0) AS cached_tok,
       ruled.nid,
       (${streamedSql} OR ${cancelledSql} OR ruled.fg_word <> '') AS interactive,
       ruled.rule_idx,
@@ -105,8 +103,6 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         coalesce(sum(w) FILTER (WHERE discounted_lane) / sum(w), 0) AS discounted_share,
         count(*) FILTER (WHERE user_key IS NOT NULL) / count(*) AS user_share,
         count(*) FILTER (WHERE NOT bucket) / count(*) AS calls_share,
-        -- Usage buckets longer than an hour see nothing inside a day (audit says so when they hold the unsure spend).
-        count(*) FILTER (WHERE bucket AND ended_us - epoch_us(ts) > 3600000000) / count(*) AS coarse_bucket_share,
         coalesce(sum(w) FILTER (WHERE embedding) / sum(w), 0) AS embedding_share,
         median(input_per_request) FILTER (WHERE embedding) AS embedding_input_median
       FROM _cls_calls GROUP BY wid
@@ -141,8 +137,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.max}) AS repeat_calls,
         count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.min}) / nullif(count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.max}), 0) AS machine_gap_share
       FROM _cls_user_gaps GROUP BY wid
+    ), coarse AS (
+      -- Rows not in _cls_minutely are usage buckets longer than an hour: they see nothing inside a day (audit's
+      -- note says so when they hold the unsure spend).
+      SELECT a.wid, 1 - coalesce(m.rows, 0) / a.rows AS coarse_bucket_share
+      FROM agg a LEFT JOIN (SELECT wid, sum(rows) AS rows FROM _cls_minutely GROUP BY wid) m USING (wid)
     ), shaped AS (
-      SELECT * FROM _cls_names JOIN agg USING (wid) JOIN words USING (wid) LEFT JOIN bg USING (wid) LEFT JOIN fg USING (wid)
+      SELECT * FROM _cls_names JOIN agg USING (wid) JOIN coarse USING (wid) JOIN words USING (wid) LEFT JOIN bg USING (wid) LEFT JOIN fg USING (wid)
       LEFT JOIN users USING (wid) LEFT JOIN lanes USING (wid)
       LEFT JOIN (SELECT wid, tight_share FROM _cls_loops) USING (wid)
       LEFT JOIN (${workloadShapeSql(shape.weekly, shape.slots)}) USING (wid)

@@ -4,20 +4,31 @@
 // day: how many such days it is absent, and how much its daily requests vary. Works on calls and on usage
 // buckets of up to a day, so it is the usage-API-only org's main shape signal.
 
+import { inputTokensSql } from './per-call.ts';
+
 /** Days with at least this share of the org's median daily requests count as the org's active days. */
 export const orgActiveDayShare = 0.2;
 
-/**
- * Per workload and UTC day: requests, and input (cache included), output and cache-read tokens (calls and
- * buckets of up to 1 h from _cls_minutely; day buckets read here).
- */
+/** Per workload and UTC day: requests (calls and buckets of up to 1 h from _cls_minutely; day buckets read here). */
 export const dailySql = `
-  SELECT wid, day, sum(n) AS n, sum(tin) AS tin, sum(tout) AS tout, sum(tcached) AS tcached FROM (
-    SELECT wid, mn // 1440 AS day, n, tin, tout, tcached FROM _cls_minutely
+  SELECT wid, day, sum(n) AS n FROM (
+    SELECT wid, mn // 1440 AS day, n FROM _cls_minutely
     UNION ALL
-    SELECT wid, epoch_us(ts) // 86400000000 AS day, w AS n, input_per_request * w AS tin, out_tok AS tout, cached_tok AS tcached FROM _cls_calls
+    SELECT wid, epoch_us(ts) // 86400000000 AS day, w AS n FROM _cls_calls
     WHERE bucket AND ended_us - epoch_us(ts) > 3600000000 AND ended_us - epoch_us(ts) <= 86400000000
   ) GROUP BY wid, day`;
+
+/**
+ * Per workload and UTC day, usage buckets only: requests and input (cache included), output and cache-read
+ * tokens, for the token mix. Read from `calls` for bucket rows alone: per-call files have no bucket row (the
+ * view drops their part of the scan), so labelling millions of calls pays nothing for it, and per-call data has
+ * stronger signs than a day's token average.
+ */
+export const dailyTokensSql = `
+  SELECT k.wid, epoch_us(c.ts) // 86400000000 AS day, sum(coalesce(c.requests, 0)) AS n, sum(${inputTokensSql('c.')}) AS tin,
+    sum(coalesce(c.output_tokens, 0)) AS tout, sum(coalesce(c.cache_read_tokens, 0)) AS tcached
+  FROM calls c JOIN (SELECT call_key, wid FROM _cls_calls WHERE bucket) k USING (call_key)
+  WHERE c.granularity = 'bucket' AND coalesce(epoch_us(c.ended_at) - epoch_us(c.ts) <= 86400000000, true) GROUP BY ALL`;
 
 /**
  * Lumpy days. A crowd's daily requests are the sum of many people each adding a little: from one working day
@@ -52,14 +63,16 @@ export const lumpyMinWeekdays = 10;
  * Token mix. A workload of one kind of work keeps its shape whatever its volume: a day's tokens per request
  * are the average of hundreds of requests drawn from the same kind of prompt, busy day or quiet. When two
  * kinds share a key, project and model (people chatting with long contexts and a job tagging rows with short
- * answers), the lumps of one move the day's average towards its own shape. Over the workload's active
- * weekdays, the change in input and output tokens per request (relative to their mean) and in the cache-read
+ * answers), the lumps of one move the day's average towards its own shape. Over the org-active weekdays of
+ * the workload's usage buckets (dailyTokensSql), the change in input and output tokens per request (relative to their mean) and in the cache-read
  * share of input (in points) that goes with its volume, from its quiet days (10th percentile) to its busy
  * ones (90th): the regression slope on the day's requests times that range. At least this much in any of the
- * three, on a workload whose days come in lumps, says the lumps are another kind of work than the rest: the
- * rest may be people, so lumpy days cannot label the whole workload (evidence.ts "mixed work"). A job and
- * people with the same prompt shape (a script reusing people's template) keep the mix steady: this sign
- * cannot see them, which is why lumps on a steady floor are never labelled batchable.
+ * three, on a workload whose days come in lumps, says the lumps are another kind of work than the rest, which
+ * may be people: lumpy days says so in its text (for the user to check), but it does not change the label. As
+ * a guard (a weak "someone may wait") it cost the usage rendering of server-only 98.9% -> 37.4% of spend right
+ * (two jobs on one key mix too) and prevented no mistake in the eval family. A job and people with the same
+ * prompt shape (a script reusing people's template) keep the mix steady: it cannot see them, which is why
+ * lumps on a steady floor are never labelled batchable.
  */
 export const mixShiftShare = 0.1;
 
@@ -90,12 +103,14 @@ export const dayShapeSql = `
   ),
   span AS (SELECT wid, min(day) AS d0, max(day) AS d1 FROM _cls_daily GROUP BY wid),
   grid AS (
-    SELECT s.wid, o.day, o.weekend, coalesce(p.n, 0) AS n, p.tin, p.tout, p.tcached FROM span s JOIN org_days o ON o.day BETWEEN s.d0 AND s.d1
+    SELECT s.wid, o.day, o.weekend, coalesce(p.n, 0) AS n FROM span s JOIN org_days o ON o.day BETWEEN s.d0 AND s.d1
     LEFT JOIN _cls_daily p ON p.wid = s.wid AND p.day = o.day
   ),
-  -- Token mix: per active weekday, tokens per request; what of it moves with the day's volume (slope x range).
+  -- Token mix: per org-active weekday with usage buckets, tokens per request; what of it moves with the day's
+  -- volume (slope x range).
   mix_days AS (
-    SELECT wid, n, tin / n AS in_pr, tout / n AS out_pr, tcached / nullif(tin, 0) AS cached_share FROM grid WHERE NOT weekend AND n > 0
+    SELECT t.wid, t.n, t.tin / t.n AS in_pr, t.tout / t.n AS out_pr, t.tcached / nullif(t.tin, 0) AS cached_share
+    FROM (${dailyTokensSql}) t JOIN org_days o ON o.day = t.day AND NOT o.weekend WHERE t.n > 0
   ),
   mix AS (
     SELECT wid, count(*) AS mix_days, quantile_cont(n, 0.9) - quantile_cont(n, 0.1) AS n_range,

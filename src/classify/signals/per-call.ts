@@ -13,9 +13,13 @@ export const cancelledSql = `coalesce(cancelled, false)`;
 /** Someone pays to wait less. */
 export const priorityLaneSql = `coalesce(lane = 'priority', false)`;
 
+/** Input tokens, cache reads and writes included, of a row (`t`: the table alias with its dot, or none). */
+export const inputTokensSql = (t = ''): string =>
+  `(coalesce(${t}input_tokens, 0) + coalesce(${t}cache_read_tokens, 0) + coalesce(${t}cache_write_5m_tokens, 0)
+  + coalesce(${t}cache_write_1h_tokens, 0) + coalesce(${t}cache_write_unknown_tokens, 0))`;
+
 /** Input tokens per request, cache included (a bucket's average); NULL for buckets without a request count. */
-export const inputPerRequestSql = `(coalesce(input_tokens, 0) + coalesce(cache_read_tokens, 0) + coalesce(cache_write_5m_tokens, 0)
-  + coalesce(cache_write_1h_tokens, 0) + coalesce(cache_write_unknown_tokens, 0)) / nullif(coalesce(requests, CASE WHEN granularity = 'bucket' THEN NULL ELSE 1 END), 0)`;
+export const inputPerRequestSql = `${inputTokensSql()} / nullif(coalesce(requests, CASE WHEN granularity = 'bucket' THEN NULL ELSE 1 END), 0)`;
 
 /** Embedding inputs at or above this many tokens per request are documents in bulk; at or below the next, a query. */
 export const bulkEmbeddingTokens = 2000;

@@ -21,15 +21,13 @@ export const slotSql = (weekly: boolean): string => (weekly ? `((hr + 72) % 168)
 export const hourResolvedSql = `(ended_us IS NULL OR NOT bucket OR ended_us - epoch_us(ts) <= 3600000000)`;
 
 /**
- * One pass over the calls: requests per workload and clock minute, how many are clearly interactive
- * (streamed, cancelled, interactive names; end users with think-time gaps come from _cls_user_gaps), and
- * their input (cache included), output and cache-read tokens (the day's token mix, signals/days.ts).
+ * One pass over the calls: requests per workload and clock minute, and how many are clearly interactive
+ * (streamed, cancelled, interactive names; end users with think-time gaps come from _cls_user_gaps).
  * Every shape and loop statistic reads this small table (at most one row per workload and minute).
  */
 export const minutelySql = `
   SELECT wid, epoch_ms(ts) // 60000 AS mn, bucket, sum(w) AS n, count(*) AS rows,
-    coalesce(sum(w) FILTER (WHERE interactive), 0) AS n_interactive,
-    sum(input_per_request * w) AS tin, sum(out_tok) AS tout, sum(cached_tok) AS tcached
+    coalesce(sum(w) FILTER (WHERE interactive), 0) AS n_interactive
   FROM _cls_calls WHERE ${hourResolvedSql} GROUP BY ALL`;
 
 /** Per workload and clock hour. */
