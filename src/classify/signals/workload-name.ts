@@ -24,13 +24,14 @@ const nameKeySql = (prefix: string): string => `hash(${['tags::VARCHAR', 'api_ke
  * The explicit name and the words depend on the tags, key, project and app only, so they are computed once per
  * distinct name (`names`), not once per identity (model and operation multiply them); the keys per project are a
  * GROUP BY joined back, not a count(DISTINCT) window. Wide bench shape at 5M calls (480,000 identities, 96,000
- * names): 2.3 s -> 1.2 s; same rows.
+ * names): 2.3 s -> 1.2 s; same rows. Each identity's columns are read from its first call (grouping on the hash
+ * alone, then a join on call_key), not carried through the grouping as seven any_value()s: 1.0 -> 0.8 s of CPU.
  */
 export const identitiesSql = `
-  WITH ids AS (
-    SELECT ident, any_value(tags) AS tags, any_value(api_key_name) AS api_key_name, any_value(api_key) AS api_key,
-      any_value(project) AS project, any_value(app) AS app, any_value(model) AS model, any_value(operation) AS operation
-    FROM (SELECT ${identityHashSql('c')} AS ident, c.* FROM calls c) GROUP BY ident
+  WITH firsts AS (
+    SELECT ${identityHashSql('c')} AS ident, min(c.call_key) AS call_key FROM calls c GROUP BY ident
+  ), ids AS (
+    SELECT f.ident, c.tags, c.api_key_name, c.api_key, c.project, c.app, c.model, c.operation FROM calls c JOIN firsts f USING (call_key)
   ), keys AS (
     SELECT project, count(DISTINCT coalesce(api_key_name, api_key)) AS keys_in_project FROM ids GROUP BY project
   ), names AS (
