@@ -316,6 +316,22 @@ export async function heldIds(ws: Workspace, table: string, idKept: string): Pro
   return (await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _held_ids'))[0]?.n ?? 0n;
 }
 
+/**
+ * Whether a file's kept rows (`kept`, a WHERE clause over `table`) repeat a call id. Distinct hashes are distinct
+ * ids, so the ids' 64-bit hashes are sorted and each compared with the one before it first; only when two are
+ * equal (an id repeated, or two ids that collide) are the ids themselves counted. At 5M calls: 0.65 s of CPU
+ * for the sorted hashes, against 1.0 s for count(DISTINCT hash(call_id)) and 0.9 s for count(DISTINCT call_id).
+ * `hashOf` is the hash of an id: tests give one that collides, to take the exact path.
+ */
+export async function repeatsIds(ws: Workspace, table: string, kept: string, hashOf = 'hash(call_id)'): Promise<boolean> {
+  const [hashes] = await ws.all<{ n: bigint }>(
+    `SELECT count(*) AS n FROM (SELECT h = lag(h) OVER (ORDER BY h) AS repeated FROM (SELECT ${hashOf} AS h FROM ${table} WHERE ${kept} AND call_id IS NOT NULL)) WHERE repeated`,
+  );
+  if ((hashes?.n ?? 0n) === 0n) return false;
+  const [ids] = await ws.all<{ n: bigint }>(`SELECT count(call_id) - count(DISTINCT call_id) AS n FROM ${table} WHERE ${kept}`);
+  return (ids?.n ?? 0n) > 0n;
+}
+
 /** Rewrites a file's table (`f`) with extra columns computed from its rows. */
 export async function rebuild(ws: Workspace, table: string, extra: string): Promise<void> {
   const next = `${table}_next`;

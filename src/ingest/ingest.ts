@@ -24,6 +24,7 @@ import {
   lineLimit,
   readError,
   rebuild,
+  repeatsIds,
   viewStale,
   withProgress,
   type FileOutcome,
@@ -290,14 +291,11 @@ async function loadFileTable(
     stored.has('call_id') &&
     (await holdsAnyCall(ws)) &&
     (await heldIds(ws, table, idKept)) > 0n;
-  // Distinct hashes are distinct ids, and cheaper to count; only when hashes repeat are the ids themselves compared.
-  const repeats = async (of: string) =>
-    (await ws.all<{ n: bigint }>(`SELECT count(call_id) - count(DISTINCT ${of}) AS n FROM ${table} WHERE ${kept}`))[0]!.n > 0n;
-  const repeatsIds = t.idsFromSource && stored.has('call_id') && (await repeats('hash(call_id)')) && (await repeats('call_id'));
-  if (holdsCalls || repeatsIds) {
+  const repeated = t.idsFromSource && stored.has('call_id') && (await repeatsIds(ws, table, kept));
+  if (holdsCalls || repeated) {
     const duplicate = [
       holdsCalls ? 'call_id IN (SELECT call_id FROM _held_ids)' : null,
-      repeatsIds ? `row_number() OVER (PARTITION BY call_id, (${idKept}) ORDER BY rowid) > 1` : null,
+      repeated ? `row_number() OVER (PARTITION BY call_id, (${idKept}) ORDER BY rowid) > 1` : null,
     ].filter((d) => d !== null);
     const line = stored.has('_line') ? [] : ['(rowid + 2) AS _line'];
     await rebuild(ws, t.table, [...line, `coalesce((${idKept}) AND (${duplicate.join(' OR ')}), false) AS _dup`].join(', '));

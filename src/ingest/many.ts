@@ -30,6 +30,7 @@ import {
   incomingTable,
   inputErrorClass,
   readError,
+  repeatsIds,
   viewStale,
   withProgress,
   type FileOutcome,
@@ -246,12 +247,11 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     const hasIds = adapter.idsFromSource && stored.has('call_id');
     const holdsCalls =
       hasIds && (await holdsAnyCall(ws)) && (await heldIds(ws, t, idKept)) > 0n;
-    const repeats = async (of: string) => (await ws.all<{ n: bigint }>(`SELECT count(call_id) - count(DISTINCT ${of}) AS n FROM ${t} WHERE ${kept}`))[0]!.n > 0n;
-    const repeatsIds = hasIds && (await repeats('hash(call_id)')) && (await repeats('call_id'));
-    if (holdsCalls || repeatsIds) {
+    const repeated = hasIds && (await repeatsIds(ws, t, kept));
+    if (holdsCalls || repeated) {
       const duplicate = [
         holdsCalls ? 'call_id IN (SELECT call_id FROM _held_ids)' : null,
-        repeatsIds ? 'row_number() OVER (PARTITION BY call_id ORDER BY rowid) > 1' : null,
+        repeated ? 'row_number() OVER (PARTITION BY call_id ORDER BY rowid) > 1' : null,
       ].filter((d) => d !== null);
       await ws.run(`ALTER TABLE ${t} ADD COLUMN _dup BOOLEAN DEFAULT false`);
       await ws.run(`UPDATE ${t} SET _dup = true WHERE rowid IN (
