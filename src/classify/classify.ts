@@ -5,8 +5,9 @@
 //   _cls_names      workload names, numbered
 //   _cls_calls      per call: workload id (tag, rule or grouping), the rule that matched, per-call evidence, and
 //                   the user and the trace/session as 64-bit hashes (signals/sequence.ts: keyHashSql)
-//   _cls_chained, _cls_user_gaps   window functions over (trace/session, ts) and (user, ts), on narrow projections
-//   _cls_minutely, _cls_hourly, _cls_loops   one aggregation pass: per workload and minute / hour, tight-loop share
+//   _cls_chained    window function over (trace/session, ts), on a narrow projection: the chained calls
+//   _cls_users      window function over (user, ts), summed per workload and per workload and hour
+//   _cls_hour_calls, _cls_hourly, _cls_loops   one aggregation pass: per workload and hour (minutes summed inside), tight-loop share
 //   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (one window pass over start/end
 //                   events); per workload: serial runs, fan-out, launch shape (signals/runs.ts)
 //   _cls_daily      per workload and day: requests (signals/days.ts: irregular and lumpy days; the token mix reads usage buckets' tokens)
@@ -24,8 +25,8 @@ import type { Rules } from './rules/schema.ts';
 import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { backToBackSql, runStatsSql } from './signals/runs.ts';
-import { chainedRowsSql, keyHashSql, thinkTimeSeconds, userGapsSql } from './signals/sequence.ts';
-import { hourlySql, minInteractiveRequests, minutelySql, orgSlotsSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
+import { chainedRowsSql, keyHashSql, userStatsSql } from './signals/sequence.ts';
+import { hourCallsSql, hourlySql, minInteractiveRequests, orgSlotsSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql } from './signals/workload-name.ts';
 
 /**
@@ -84,8 +85,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // every row id against the empty set (0.4 s at 5M calls).
   const [chained] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM _cls_chained LIMIT 1)');
   if ((chained?.n ?? 0n) > 0n) await ws.run('UPDATE _cls_calls SET in_chain = true WHERE rowid IN (SELECT rid FROM _cls_chained)');
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_user_gaps AS ${userGapsSql}`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_minutely AS ${minutelySql}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_users AS ${userStatsSql}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hour_calls AS ${hourCallsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${hourlySql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_loops AS ${workloadLoopSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_b2b AS ${backToBackSql}`);
@@ -132,16 +133,12 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT wid, first(fg_word ORDER BY n DESC, fg_word) AS fg_word
       FROM (SELECT wid, fg_word, sum(n) AS n FROM per_ident WHERE fg_word <> '' GROUP BY ALL) GROUP BY wid
     ), users AS (
-      SELECT wid, median(gap_s) AS user_gap_median_s,
-        count(*) FILTER (WHERE user_calls <= 2) / count(*) AS once_share,
-        count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.max}) AS repeat_calls,
-        count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.min}) / nullif(count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.max}), 0) AS machine_gap_share
-      FROM _cls_user_gaps GROUP BY wid
+      SELECT wid, user_gap_median_s, once_share, repeat_calls, machine_gap_share FROM _cls_users WHERE hr IS NULL
     ), coarse AS (
-      -- Rows not in _cls_minutely are usage buckets longer than an hour: they see nothing inside a day (audit's
+      -- Rows not in _cls_hour_calls are usage buckets longer than an hour: they see nothing inside a day (audit's
       -- note says so when they hold the unsure spend).
       SELECT a.wid, 1 - coalesce(m.rows, 0) / a.rows AS coarse_bucket_share
-      FROM agg a LEFT JOIN (SELECT wid, sum(rows) AS rows FROM _cls_minutely GROUP BY wid) m USING (wid)
+      FROM agg a LEFT JOIN (SELECT wid, sum(rows) AS rows FROM _cls_hour_calls GROUP BY wid) m USING (wid)
     ), shaped AS (
       SELECT * FROM _cls_names JOIN agg USING (wid) JOIN coarse USING (wid) JOIN words USING (wid) LEFT JOIN bg USING (wid) LEFT JOIN fg USING (wid)
       LEFT JOIN users USING (wid) LEFT JOIN lanes USING (wid)
@@ -200,7 +197,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chained', '_cls_user_gaps', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_minutely', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chained', '_cls_users', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_hour_calls', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
 }
 
 /** The rules' outcomes as a small temp table (values as parameters), joined by rule index. */

@@ -9,10 +9,10 @@ import { inputTokensSql } from './per-call.ts';
 /** Days with at least this share of the org's median daily requests count as the org's active days. */
 export const orgActiveDayShare = 0.2;
 
-/** Per workload and UTC day: requests (calls and buckets of up to 1 h from _cls_minutely; day buckets read here). */
+/** Per workload and UTC day: requests (calls and buckets of up to 1 h from _cls_hour_calls; day buckets read here). */
 export const dailySql = `
   SELECT wid, day, sum(n) AS n FROM (
-    SELECT wid, mn // 1440 AS day, n FROM _cls_minutely
+    SELECT wid, hr // 24 AS day, n FROM _cls_hour_calls
     UNION ALL
     SELECT wid, epoch_us(ts) // 86400000000 AS day, w AS n FROM _cls_calls
     WHERE bucket AND ended_us - epoch_us(ts) > 3600000000 AND ended_us - epoch_us(ts) <= 86400000000

@@ -40,7 +40,7 @@ export const backToBackSql = `
     SELECT wid, count(*) AS n FROM _cls_calls WHERE NOT bucket GROUP BY wid
     HAVING count(*) >= ${minLoopCalls} AND count(*) FILTER (WHERE streamed_call OR cancelled_call OR in_chain OR discounted_lane) <= ${maxStreamedShareForRuns} * count(*)
   ), people AS (
-    SELECT wid, count(*) AS n FROM _cls_user_gaps GROUP BY wid HAVING median(gap_s) BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}
+    SELECT wid, calls AS n FROM _cls_users WHERE hr IS NULL AND user_gap_median_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}
   ), cand AS (
     SELECT s.wid FROM sized s LEFT JOIN people p USING (wid) WHERE coalesce(p.n, 0) < 0.3 * s.n
   ), c AS (

@@ -21,27 +21,33 @@ export const slotSql = (weekly: boolean): string => (weekly ? `((hr + 72) % 168)
 export const hourResolvedSql = `(ended_us IS NULL OR NOT bucket OR ended_us - epoch_us(ts) <= 3600000000)`;
 
 /**
- * One pass over the calls: requests per workload and clock minute, and how many are clearly interactive
- * (streamed, cancelled, interactive names; end users with think-time gaps come from _cls_user_gaps).
- * Every shape and loop statistic reads this small table (at most one row per workload and minute).
+ * One pass over the calls: per workload and clock hour, requests, rows, how many are clearly interactive
+ * (streamed, cancelled, interactive names; end users with think-time gaps come from _cls_users), and the rows in
+ * minutes with a loop's rate. The minutes (4M of them on the wide bench shape at 5M calls) are grouped inside the
+ * statement and summed per hour, never written: the hour shape, the days and the loop share read this table.
  */
-export const minutelySql = `
-  SELECT wid, epoch_ms(ts) // 60000 AS mn, bucket, sum(w) AS n, count(*) AS rows,
-    coalesce(sum(w) FILTER (WHERE interactive), 0) AS n_interactive
-  FROM _cls_calls WHERE ${hourResolvedSql} GROUP BY ALL`;
+export const hourCallsSql = `
+  WITH minutes AS (
+    SELECT wid, epoch_ms(ts) // 60000 AS mn, bucket, sum(w) AS n, count(*) AS rows,
+      coalesce(sum(w) FILTER (WHERE interactive), 0) AS n_interactive
+    FROM _cls_calls WHERE ${hourResolvedSql} GROUP BY ALL
+  )
+  SELECT wid, mn // 60 AS hr, bucket, sum(n) AS n, sum(rows) AS rows, sum(n_interactive) AS n_interactive,
+    coalesce(sum(rows) FILTER (WHERE rows >= ${tightLoopCallsPerMinute}), 0) AS tight_rows
+  FROM minutes GROUP BY ALL`;
 
 /** Per workload and clock hour. */
 export const hourlySql = `
   SELECT wid, hr, sum(n) AS n, sum(n_interactive) AS n_interactive FROM (
-    SELECT wid, mn // 60 AS hr, n, n_interactive FROM _cls_minutely
+    SELECT wid, hr, n, n_interactive FROM _cls_hour_calls
     UNION ALL
-    SELECT wid, hr, 0 AS n, w AS n_interactive FROM _cls_user_gaps WHERE human_gap AND NOT interactive
+    SELECT wid, hr, 0 AS n, human_requests AS n_interactive FROM _cls_users WHERE hr IS NOT NULL
   ) GROUP BY ALL`;
 
 /** Per workload: the share of its calls in minutes with a loop's rate (calls only, not buckets). */
 export const workloadLoopSql = `
-  SELECT wid, coalesce(sum(rows) FILTER (WHERE rows >= ${tightLoopCallsPerMinute}) / sum(rows), 0) AS tight_share
-  FROM _cls_minutely WHERE NOT bucket GROUP BY wid`;
+  SELECT wid, coalesce(sum(tight_rows) / sum(rows), 0) AS tight_share
+  FROM _cls_hour_calls WHERE NOT bucket GROUP BY wid`;
 
 /** One row per slot the org's interactive traffic uses, with `active` set for its human hours. */
 export const orgSlotsSql = (weekly: boolean): string => `
