@@ -3,7 +3,7 @@
 // unchanged workspace is not labelled again (src/app/analysis-cache.ts).
 //   _cls_idents     per distinct identity (tags, key, project, app, model, operation): default name, name words, key
 //   _cls_names      workload names, numbered
-//   _cls_calls      per call: workload id (tag, rule or grouping), the rule that matched, per-call evidence, and
+//   _cls_calls      per call: workload id (tag, rule or grouping; unattributed calls apart), the rule that matched, per-call evidence, and
 //                   the user and the trace/session as 64-bit hashes (signals/sequence.ts: keyHashSql)
 //   _cls_chained    window function over (trace/session, ts), on a narrow projection: the chained calls
 //   _cls_users      window function over (user, ts), summed per workload and per workload and hour
@@ -27,7 +27,7 @@ import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { backToBackSql, runStatsSql } from './signals/runs.ts';
 import { chainedRowsSql, keyHashSql, userStatsSql } from './signals/sequence.ts';
 import { hourCallsSql, hourlySql, minInteractiveRequests, orgSlotsSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
-import { identitiesSql, identityHashSql } from './signals/workload-name.ts';
+import { identitiesSql, identityHashSql, unattributedSql } from './signals/workload-name.ts';
 
 /**
  * What decides a call's label besides its workload: the rule that matched (-1: none), the strongest per-call
@@ -50,13 +50,15 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // Workloads are numbered once (auto names and rule names alike) so per-row work groups and joins on integers.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_names AS
     SELECT row_number() OVER (ORDER BY workload)::INTEGER AS wid, workload
-    FROM (SELECT auto_workload AS workload FROM _cls_idents UNION SELECT workload FROM _cls_rules WHERE workload IS NOT NULL)`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_idents AS SELECT i.*, n.wid AS auto_wid FROM _cls_idents i JOIN _cls_names n ON n.workload = i.auto_workload`);
+    FROM (SELECT auto_workload AS workload FROM _cls_idents UNION SELECT split_workload FROM _cls_idents WHERE split_workload IS NOT NULL
+      UNION SELECT workload FROM _cls_rules WHERE workload IS NOT NULL)`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_idents AS SELECT i.*, n.wid AS auto_wid, coalesce(s.wid, n.wid) AS split_wid
+    FROM _cls_idents i JOIN _cls_names n ON n.workload = i.auto_workload LEFT JOIN _cls_names s ON s.workload = i.split_workload`);
   await ws.run(`UPDATE _cls_rules SET wid = (SELECT n.wid FROM _cls_names n WHERE n.workload = _cls_rules.workload)`);
   await ws.run(
     `CREATE OR REPLACE TEMP TABLE _cls_calls AS
     WITH ruled AS (
-      SELECT c.*, i.nid, i.auto_workload, i.fg_word, i.auto_wid, ${compiled.sql} AS rule_idx
+      SELECT c.*, i.nid, i.auto_workload, i.fg_word, i.auto_wid, i.split_wid, ${compiled.sql} AS rule_idx
       FROM calls c JOIN _cls_idents i ON i.ident = ${identityHashSql('c')}
     )
     SELECT ruled.call_key, coalesce(ruled.granularity = 'bucket', false) AS bucket, ruled.ts,
@@ -75,7 +77,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       ruled.nid,
       (${streamedSql} OR ${cancelledSql} OR ruled.fg_word <> '') AS interactive,
       ruled.rule_idx,
-      coalesce(r.wid, ruled.auto_wid) AS wid,
+      -- Unattributed calls beside attributed ones are another client (signals/workload-name.ts).
+      coalesce(r.wid, CASE WHEN ${unattributedSql('ruled')} THEN ruled.split_wid ELSE ruled.auto_wid END) AS wid,
       false AS in_chain
     FROM ruled LEFT JOIN _cls_rules r USING (rule_idx)`,
     compiled.params,
@@ -160,6 +163,12 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT *, ${decisionSql} AS d FROM scored
     )
     SELECT * EXCLUDE (d), d.label AS label, round(d.conf, 2) AS confidence, d.by AS decided_by, ${reasonsSql} AS reasons FROM decided`);
+
+  // A name whose calls are all unattributed keeps its plain name: its `… · no user or trace` workload is all of it.
+  await ws.run(`UPDATE label_workloads SET workload = a.auto_workload
+    FROM (SELECT DISTINCT split_wid, auto_workload FROM _cls_idents
+      WHERE split_wid <> auto_wid AND auto_wid NOT IN (SELECT wid FROM label_workloads)) a
+    WHERE label_workloads.wid = a.split_wid`);
 
   // One row per decided outcome, with every column the labels show; calls then carry only the outcome number.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_outcomes AS

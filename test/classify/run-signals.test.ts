@@ -224,6 +224,35 @@ describe('day buckets: lumpy days and weekends', () => {
   });
 });
 
+describe('calls with no user, trace or stream beside calls that carry them', () => {
+  // An agent on key_agent: streamed steps in traces, a developer's id on each, in office hours. A script on the
+  // same key, project and model: four workers looping over rows, sending none of those ids.
+  const agent = `SELECT 'ag-' || d || '-' || t || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-06 16:00:00+00' + d * INTERVAL 1 DAY + t * INTERVAL 11 MINUTE + k * INTERVAL 3 SECOND AS ts, 2000.0 AS latency_ms,
+      true AS streamed, 'dev' || (t % 7) AS user_id, 'tr-' || d || '-' || t AS trace_id, 'key_agent' AS api_key, 'proj_agent' AS project
+    FROM range(10) a(d), range(30) b(t), range(5) c(k)`;
+  const script = `SELECT 'sc-' || w || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-07 17:00:00+00' + (w * 300 + k * (1500 + 100 * w + 80)) * INTERVAL 1 MILLISECOND AS ts,
+      (1500 + 100 * w)::DOUBLE AS latency_ms, 'key_agent' AS api_key, 'proj_agent' AS project FROM range(4) a(w), range(120) b(k)`;
+  test('are judged as a workload of their own: the script is batchable, the agent stays blocking', async () => {
+    await classified(interactiveBackdrop, agent, script);
+    const job = await labelOf(ws, 'sc-1-50');
+    expect(job.workload).toBe('proj_agent · gpt-5.4 · chat · no user or trace');
+    expect(job.label).toBe('non_blocking');
+    expect(job.reasons.join('\n')).toMatch(/fan-out: /);
+    const step = await labelOf(ws, 'ag-3-4-2');
+    expect(step.workload).toBe('proj_agent · gpt-5.4 · chat');
+    expect(step.label).toBe('blocking');
+  });
+  test('a workload whose calls all lack them keeps its name, and so does one named by a tag', async () => {
+    await classified(interactiveBackdrop, script, `SELECT * REPLACE ('tg-' || call_id AS call_id, 'key_tagged' AS api_key, 'proj_tagged' AS project), '{"workload":"tagged"}' AS tags FROM (${agent})`,
+      `SELECT * REPLACE ('ts-' || call_id AS call_id, 'key_tagged' AS api_key, 'proj_tagged' AS project), '{"workload":"tagged"}' AS tags FROM (${script})`);
+    expect((await labelOf(ws, 'sc-1-50')).workload).toBe('proj_agent · gpt-5.4 · chat');
+    expect((await labelOf(ws, 'ts-sc-1-50')).workload).toBe('tagged');
+    expect((await labelOf(ws, 'tg-ag-3-4-2')).workload).toBe('tagged');
+  });
+});
+
 describe('lane mix', () => {
   test('a workload whose API key sends its other requests on the batch lane gets weak evidence: shown, not decisive', async () => {
     const rows = (id: string, key: string, model: string, lane: string) => `

@@ -11,6 +11,22 @@ export const explicitWorkloadSql = `coalesce(${workloadTagKeys
   .map((k) => `nullif(trim(json_extract_string(tags, ${sqlString(`$."${k}"`)})), '')`)
   .join(', ')})`;
 
+/**
+ * The workload of an identity's unattributed calls (no user, no trace or session id, no stream) when its name
+ * also has attributed ones: `<name> · no user or trace`. A script on people's key sends none of the ids the
+ * product's own calls carry, so it is judged apart, and a job riding on an agent's or a helpdesk's key is not
+ * labelled with the people's evidence; people's calls lose nothing, since the evidence that they wait
+ * (streams, chains, think time) is on the calls that carry it. Calls only (a usage bucket carries no ids), and
+ * not for names given by a tag (the user named the workload). classify.ts gives an unattributed call this
+ * workload, and keeps the plain name when the name has no attributed call at all.
+ */
+export const unattributedSuffix = ' · no user or trace';
+
+/** A call with no user, no trace or session id, that does not stream (columns of `t`, a table alias). */
+export const unattributedSql = (t: string): string =>
+  `(${t}.user_id IS NULL AND ${t}.trace_id IS NULL AND ${t}.session_id IS NULL AND NOT coalesce(${t}.streamed, false)
+    AND NOT coalesce(${t}.ttft_ms > 0, false) AND NOT coalesce(${t}.granularity = 'bucket', false))`;
+
 /** One 64-bit hash per identity; NULLs hash too, so it is a join key without IS NOT DISTINCT FROM. */
 export const identityHashSql = (alias: string): string =>
   `hash(${['tags::VARCHAR', 'api_key_name', 'api_key', 'project', 'app', 'model', 'operation'].map((c) => `${alias}.${c}`).join(', ')})`;
@@ -18,9 +34,16 @@ export const identityHashSql = (alias: string): string =>
 /** One 64-bit hash per distinct name (what names and name words are read from), as identityHashSql. */
 const nameKeySql = (prefix: string): string => `hash(${['tags::VARCHAR', 'api_key_name', 'api_key', 'project', 'app'].map((c) => `${prefix}${c}`).join(', ')})`;
 
+/** The name from the grouping (project, plus the key when the project holds several keys, model, operation). */
+const groupingNameSql = `concat_ws(' · ',
+      i.project,
+      CASE WHEN i.project IS NULL OR k.keys_in_project > 1 THEN coalesce(i.api_key_name, i.api_key, CASE WHEN i.project IS NULL THEN i.app END) END,
+      i.model,
+      i.operation)`;
+
 /**
  * Per identity: its name's number (nid: calls carry it, and are counted per name, not per identity), the name without rules (`proj_jobs · gpt-5.4 · chat`: project, plus the key when the project
- * holds several keys, model, operation) and the background / interactive words its names carry.
+ * holds several keys, model, operation), the name of its unattributed calls' workload (none for tag names) and the background / interactive words its names carry.
  * The explicit name and the words depend on the tags, key, project and app only, so they are computed once per
  * distinct name (`names`), not once per identity (model and operation multiply them); the keys per project are a
  * GROUP BY joined back, not a count(DISTINCT) window. Wide bench shape at 5M calls (480,000 identities, 96,000
@@ -41,11 +64,8 @@ export const identitiesSql = `
     FROM (SELECT DISTINCT tags, api_key_name, api_key, project, app FROM ids)
   )
   SELECT i.ident, n.nid,
-    coalesce(n.explicit_workload, concat_ws(' · ',
-      i.project,
-      CASE WHEN i.project IS NULL OR k.keys_in_project > 1 THEN coalesce(i.api_key_name, i.api_key, CASE WHEN i.project IS NULL THEN i.app END) END,
-      i.model,
-      i.operation), 'unnamed') AS auto_workload,
+    coalesce(n.explicit_workload, ${groupingNameSql}, 'unnamed') AS auto_workload,
+    CASE WHEN n.explicit_workload IS NULL THEN ${groupingNameSql} || '${unattributedSuffix}' END AS split_workload,
     n.bg_word,
     n.fg_word,
     coalesce(i.api_key_name, i.api_key) AS key_id
