@@ -31,13 +31,14 @@ import { identitiesSql, identityHashSql, unattributedSql } from './signals/workl
 
 /**
  * What decides a call's label besides its workload: the rule that matched (-1: none), the strongest per-call
- * evidence (1 discounted lane, 2 cancelled, 3 streamed, 4 agent chain, 5 priority lane, 0 none) and the lane.
+ * evidence (1 discounted lane, 2 cancelled, 3 streamed, 4 agent chain, 5 priority lane, 0 none) and the discounted
+ * lane (lane_code: 1 batch, 2 flex, 0 none).
  * Labels are decided once per distinct key, then joined back: reason lists built per row would cost more
  * than everything else here.
  */
 const outcomeKeySql = `coalesce(rule_idx, -1) AS ri,
   CASE WHEN discounted_lane THEN 1 WHEN cancelled_call THEN 2 WHEN streamed_call THEN 3 WHEN in_chain THEN 4 WHEN priority_call THEN 5 ELSE 0 END AS flag,
-  dlane`;
+  lane_code`;
 
 /** The org's learned human hours, as used for the time-shape signals (also shown by explain). */
 export type OrgShape = { readonly weekly: boolean; readonly slots: number; readonly activeSlots: number; readonly interactiveRequests: number; readonly usable: boolean };
@@ -65,7 +66,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       -- End as epoch µs: TIMESTAMPTZ + INTERVAL goes through the time-zone code for every row (0.4 s per 5M calls).
       coalesce(epoch_us(ruled.ended_at), epoch_us(ruled.ts) + CAST(ruled.latency_ms * 1000 AS BIGINT), epoch_us(ruled.ts)) AS ended_us,
       greatest(coalesce(ruled.requests, 1), 1) AS w,
-      CASE WHEN ${discountedLaneSql} THEN ruled.lane ELSE '' END AS dlane,
+      -- The discounted lane as a number (1 batch, 2 flex, 0 none): its name is needed per outcome, not per call.
+      CASE WHEN ${discountedLaneSql} THEN CASE ruled.lane WHEN 'flex' THEN 2 ELSE 1 END ELSE 0 END::UTINYINT AS lane_code,
       coalesce(ruled.operation = 'embeddings', false) AS embedding,
       ${keyHashSql('ruled.user_id')} AS user_key,
       ${keyHashSql('coalesce(ruled.trace_id, ruled.session_id)')} AS chain_key,
@@ -73,7 +75,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       ${streamedSql} AS streamed_call,
       ${cancelledSql} AS cancelled_call,
       ${priorityLaneSql} AS priority_call,
-      ${inputPerRequestSql} AS input_per_request,
+      -- Only the embeddings' input size is read (a workload's median): the others' is never computed or written.
+      CASE WHEN coalesce(ruled.operation = 'embeddings', false) THEN ${inputPerRequestSql} END AS input_per_request,
       ruled.nid,
       (${streamedSql} OR ${cancelledSql} OR ruled.fg_word <> '') AS interactive,
       ruled.rule_idx,
@@ -172,10 +175,10 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
 
   // One row per decided outcome, with every column the labels show; calls then carry only the outcome number.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_outcomes AS
-    SELECT row_number() OVER ()::INTEGER AS outcome, k.wid, w.workload, k.ri, k.flag, k.dlane, r.rule_name, r.deadline_minutes, r.label AS rule_label, r.rule_reason,
+    SELECT row_number() OVER ()::INTEGER AS outcome, k.wid, w.workload, k.ri, k.flag, k.lane_code, r.rule_name, r.deadline_minutes, r.label AS rule_label, r.rule_reason,
       CASE
         WHEN k.flag = 1 THEN {'label': 'non_blocking', 'confidence': 1.0::DOUBLE, 'decided_by': 'lane',
-          'reasons': list_concat(['billed on the ' || k.dlane || ' lane: already discounted, nobody waits on it'],
+          'reasons': list_concat(['billed on the ' || CASE k.lane_code WHEN 2 THEN 'flex' ELSE 'batch' END || ' lane: already discounted, nobody waits on it'],
             CASE WHEN r.label = 'blocking' THEN ['against: ' || r.rule_reason || ' (the billed lane shows it did not need an answer now)'] ELSE []::VARCHAR[] END)}
         WHEN r.label IS NOT NULL THEN {'label': r.label, 'confidence': 1.0::DOUBLE, 'decided_by': 'rule',
           'reasons': list_concat([r.rule_reason], CASE WHEN r.risk_reason IS NULL THEN []::VARCHAR[] ELSE [r.risk_reason] END)}
@@ -202,7 +205,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TABLE label_keys AS
     SELECT p.call_key, o.outcome, p.in_chain AS agent_chain
     FROM (SELECT call_key, wid, in_chain, ${outcomeKeySql} FROM _cls_calls) p
-    JOIN _cls_outcomes o USING (wid, ri, flag, dlane)`);
+    JOIN _cls_outcomes o USING (wid, ri, flag, lane_code)`);
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
