@@ -5,7 +5,7 @@
 //   _cls_names      workload names, numbered
 //   _cls_calls      per call: workload id (tag, rule or grouping; unattributed calls apart), the rule that matched, per-call evidence, and
 //                   the user and the trace/session as 64-bit hashes (signals/sequence.ts: keyHashSql)
-//   _cls_chained    window function over (trace/session, ts), on a narrow projection: the chained calls
+//   _cls_chain_keys, _cls_chained   the traces/sessions of 2-50 calls; a window over their calls (trace/session, ts): the chained ones
 //   _cls_users      window function over (user, ts), summed per workload and per workload and hour
 //   _cls_hour_calls, _cls_hourly, _cls_loops   one aggregation pass: per workload and hour (minutes summed inside), tight-loop share
 //   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (one window pass over start/end
@@ -25,7 +25,7 @@ import type { Rules } from './rules/schema.ts';
 import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { backToBackSql, runStatsSql } from './signals/runs.ts';
-import { chainedRowsSql, keyHashSql, userStatsSql } from './signals/sequence.ts';
+import { chainedRowsSql, chainKeysSql, keyHashSql, userStatsSql } from './signals/sequence.ts';
 import { hourCallsSql, hourlySql, minInteractiveRequests, orgSlotsSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, unattributedSql } from './signals/workload-name.ts';
 
@@ -86,6 +86,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     FROM ruled LEFT JOIN _cls_rules r USING (rule_idx)`,
     compiled.params,
   );
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chain_keys AS ${chainKeysSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chained AS ${chainedRowsSql}`);
   // Most exports have no chained calls (no traces, or sessions paced by people): the UPDATE would still scan
   // every row id against the empty set (0.4 s at 5M calls).
@@ -209,7 +210,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chained', '_cls_users', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_hour_calls', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_hour_calls', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
 }
 
 /** The rules' outcomes as a small temp table (values as parameters), joined by rule index. */
