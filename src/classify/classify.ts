@@ -59,8 +59,12 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(
     `CREATE OR REPLACE TEMP TABLE _cls_calls AS
     WITH ruled AS (
-      SELECT c.*, i.nid, i.auto_workload, i.fg_word, i.auto_wid, i.split_wid, ${compiled.sql} AS rule_idx
-      FROM calls c JOIN _cls_idents i ON i.ident = ${identityHashSql('c')}
+      SELECT c.*, CASE WHEN unattributed THEN split_workload END AS unattributed_workload, ${compiled.sql} AS rule_idx
+      FROM (SELECT c.*, i.nid, i.auto_workload, i.fg_word, i.auto_wid, i.split_wid, i.split_workload,
+          -- Unattributed calls beside attributed ones are another client (signals/workload-name.ts); their
+          -- workload's name is read by rules only (a string per call otherwise unused).
+          ${unattributedSql('c')} AND i.split_workload IS NOT NULL AS unattributed
+        FROM calls c JOIN _cls_idents i ON i.ident = ${identityHashSql('c')}) c
     )
     SELECT ruled.call_key, coalesce(ruled.granularity = 'bucket', false) AS bucket, ruled.ts,
       -- End as epoch µs: TIMESTAMPTZ + INTERVAL goes through the time-zone code for every row (0.4 s per 5M calls).
@@ -80,8 +84,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       ruled.nid,
       (${streamedSql} OR ${cancelledSql} OR ruled.fg_word <> '') AS interactive,
       ruled.rule_idx,
-      -- Unattributed calls beside attributed ones are another client (signals/workload-name.ts).
-      coalesce(r.wid, CASE WHEN ${unattributedSql('ruled')} THEN ruled.split_wid ELSE ruled.auto_wid END) AS wid,
+      coalesce(r.wid, CASE WHEN ruled.unattributed THEN ruled.split_wid ELSE ruled.auto_wid END) AS wid,
       false AS in_chain
     FROM ruled LEFT JOIN _cls_rules r USING (rule_idx)`,
     compiled.params,

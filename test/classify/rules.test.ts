@@ -76,7 +76,7 @@ describe('compileRules', () => {
     expect(compiled.sql).toBe(`CASE
   WHEN (coalesce(api_key GLOB $r0_m0_0, false) AND coalesce(json_extract_string(tags, $r0_m1_path) GLOB $r0_m1_0, false)) THEN 0
   WHEN (coalesce((model GLOB $r1_m0_0 OR model GLOB $r1_m0_1), false) AND ((hour(ts) >= $r1_h0_from OR hour(ts) < $r1_h0_to) OR (hour(ts) >= $r1_h1_from AND hour(ts) < $r1_h1_to))) THEN 1
-  WHEN coalesce(auto_workload GLOB $r2_m0_0, false) THEN 2
+  WHEN coalesce((auto_workload GLOB $r2_m0_0 OR unattributed_workload GLOB $r2_m0_0), false) THEN 2
 END`);
     expect(compiled.params).toEqual({
       r0_m0_0: 'etl-*', r0_m1_path: '$."job"', r0_m1_0: 'digest',

@@ -244,6 +244,16 @@ describe('calls with no user, trace or stream beside calls that carry them', () 
     expect(step.workload).toBe('proj_agent · gpt-5.4 · chat');
     expect(step.label).toBe('blocking');
   });
+  test('a rule naming the split-off workload covers its calls alone; one naming the grouping covers all of it', async () => {
+    ws = await emptyWorkspace();
+    for (const select of [interactiveBackdrop, agent, script]) await insertCalls(ws, select);
+    await classifyCalls(ws, { file: 'rules.yaml', rules: [{ name: 'script', match: { workload: 'proj_agent · gpt-5.4 · chat · no user or trace' }, label: 'blocking' }] });
+    expect(await labelOf(ws, 'sc-1-50')).toMatchObject({ label: 'blocking', decided_by: 'rule' });
+    expect((await labelOf(ws, 'ag-3-4-2')).decided_by).not.toBe('rule');
+    await classifyCalls(ws, { file: 'rules.yaml', rules: [{ name: 'all', match: { workload: 'proj_agent · gpt-5.4 · chat' }, workload: 'agent' }] });
+    expect((await labelOf(ws, 'sc-1-50')).workload).toBe('agent');
+    expect((await labelOf(ws, 'ag-3-4-2')).workload).toBe('agent');
+  });
   test('a workload whose calls all lack them keeps its name, and so does one named by a tag', async () => {
     await classified(interactiveBackdrop, script, `SELECT * REPLACE ('tg-' || call_id AS call_id, 'key_tagged' AS api_key, 'proj_tagged' AS project), '{"workload":"tagged"}' AS tags FROM (${agent})`,
       `SELECT * REPLACE ('ts-' || call_id AS call_id, 'key_tagged' AS api_key, 'proj_tagged' AS project), '{"workload":"tagged"}' AS tags FROM (${script})`);

@@ -1,6 +1,7 @@
 // Rules -> one parameterised SQL CASE expression giving, per call, the index of the first rule that matches.
 // Rule values (globs, tag paths, hours) only ever reach SQL as parameters; only column names, fixed by the
-// schema, are written into the text. The expression reads the columns of `calls` plus `auto_workload`.
+// schema, are written into the text. The expression reads the columns of `calls` plus `auto_workload` and
+// `unattributed_workload`.
 import type { DuckDBValue } from '@duckdb/node-api';
 import { columnMatchKeys, deadlineMinutes, parseHours, tagKeyPattern, type Rule, type Rules } from './schema.ts';
 import { InternalError } from '../../errors.ts';
@@ -16,7 +17,12 @@ export type RuleOutcome = {
   readonly deadline_minutes: number | null;
 };
 
-/** The column each match key tests. `workload` tests the name the call would get without rules. */
+/**
+ * The column each match key tests. `workload` tests the name the call would get without rules: the grouping's
+ * name, or for a call with no user, trace or stream, also its own workload's (`… · no user or trace`,
+ * `unattributed_workload`), so a rule naming the grouping still covers all its calls and a rule naming the
+ * split-off workload (as `rules suggest` writes it) covers those alone.
+ */
 const columnFor: Record<(typeof columnMatchKeys)[number], string> = {
   api_key: 'api_key',
   api_key_name: 'api_key_name',
@@ -65,7 +71,10 @@ function conditionSql(rule: Rule, index: number, params: Record<string, DuckDBVa
     } else {
       column = columnFor[key as keyof typeof columnFor];
     }
-    const tests = globs.map((glob, i) => `${column} GLOB ${bind(`m${keyIndex}_${i}`, glob)}`);
+    const tests = globs.map((glob, i) => {
+      const param = bind(`m${keyIndex}_${i}`, glob);
+      return key === 'workload' ? `(${column} GLOB ${param} OR unattributed_workload GLOB ${param})` : `${column} GLOB ${param}`;
+    });
     parts.push(`coalesce(${tests.length === 1 ? tests[0] : `(${tests.join(' OR ')})`}, false)`);
   });
   return parts.length === 1 ? (parts[0] ?? 'false') : `(${parts.join(' AND ')})`;
