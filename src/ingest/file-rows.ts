@@ -258,7 +258,8 @@ export function fileRowsSelect(select: AdapterSelect, kind: ContainerKind, carri
   const skips = given._skip !== undefined; // most formats have no rows to skip: no column then
   if (skips) values.push('_skip');
   const converted: string[] = [];
-  const checks: string[] = [];
+  // Each check: when a row fails it, and what its reason says.
+  const checks: { when: string; reason: string }[] = [];
   for (const column of callColumns) {
     const name = column.name;
     if (given[name] === undefined) continue;
@@ -269,22 +270,25 @@ export function fileRowsSelect(select: AdapterSelect, kind: ContainerKind, carri
     }
     converted.push(`${conversion.fn}(${name}) AS _v_${name}`);
     values.push(`_v_${name} AS ${name}`);
-    checks.push(`CASE WHEN ${name} IS NOT NULL AND _v_${name} IS NULL
-        THEN '${conversion.what} in ${name}: "' || left(${name}::VARCHAR, 60) || '"' END`);
+    checks.push({ when: `${name} IS NOT NULL AND _v_${name} IS NULL`, reason: `'${conversion.what} in ${name}: "' || left(${name}::VARCHAR, 60) || '"'` });
     if (column.type === 'BIGINT') {
-      checks.push(`CASE WHEN _v_${name} < 0 THEN 'negative ${name} (' || _v_${name} || ')' END`);
+      checks.push({ when: `_v_${name} < 0`, reason: `'negative ${name} (' || _v_${name} || ')'` });
       // No single request or bucket row holds 10^12 tokens (a million requests of a million tokens); a larger
       // count is corrupt, and left in would overflow every later sum and price.
-      checks.push(`CASE WHEN _v_${name} > ${maxCount} THEN '${name} above 10^12 (' || _v_${name} || '): not a real count' END`);
+      checks.push({ when: `_v_${name} > ${maxCount}`, reason: `'${name} above 10^12 (' || _v_${name} || '): not a real count'` });
     }
   }
   for (const name of requiredColumns) {
-    checks.push(given[name] === undefined ? `'missing ${name}'` : `CASE WHEN bt_text(${name}) IS NULL THEN 'missing ${name}' END`);
+    checks.push({ when: given[name] === undefined ? 'true' : `bt_text(${name}) IS NULL`, reason: `'missing ${name}'` });
   }
+  // The reasons are joined only for the rows that fail a check: concat_ws over every check on every row (almost
+  // all of them NULL) cost 0.4 s of CPU per million rows, as much as a sixth of the whole read.
+  const reasons = `CASE WHEN ${checks.map((c) => `(${c.when})`).join(' OR ')}
+    THEN nullif(concat_ws('; ', ${checks.map((c) => `CASE WHEN ${c.when} THEN ${c.reason} END`).join(',\n    ')}), '') END`;
   return `WITH m AS (SELECT ${mappedList.join(',\n  ')} FROM ${select.from}),
 v AS (SELECT *${converted.length > 0 ? `, ${converted.join(', ')}` : ''} FROM m)
 SELECT ${values.join(',\n  ')},
-  ${skips ? 'CASE WHEN _skip IS NULL THEN ' : ''}${given._reject !== undefined ? 'coalesce(_reject, ' : '('}nullif(concat_ws('; ', ${checks.join(',\n    ')}), ''))${skips ? ' END' : ''} AS _reason
+  ${skips ? 'CASE WHEN _skip IS NULL THEN ' : ''}${given._reject !== undefined ? 'coalesce(_reject, ' : '('}${reasons})${skips ? ' END' : ''} AS _reason
 FROM v`;
 }
 
