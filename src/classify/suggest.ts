@@ -132,7 +132,10 @@ export function renderSuggestions(s: Suggestions, source: string): string {
   return out.join('\n');
 }
 
-/** `audit`'s note also says so when at least this share of the unsure spend comes as buckets longer than an hour. */
+/** A workload at least this share of whose rows are usage buckets longer than an hour counts as coarse. */
+export const coarseWorkloadShare = 0.5;
+
+/** `audit`'s note also says so when at least this share of the unsure spend is in coarse workloads. */
 export const coarseBucketNoteShare = 0.5;
 
 /**
@@ -149,7 +152,7 @@ export async function lowConfidenceNote(ws: Workspace): Promise<string | undefin
   const [row] = await ws.all<{ total: bigint | null; low: bigint | null; coarse: bigint | null }>(`
     SELECT sum(b.cost_pico)::HUGEINT AS total, sum(b.cost_pico) FILTER (WHERE ${low})::HUGEINT AS low,
       -- Workloads whose rows are mostly buckets longer than an hour.
-      sum(b.cost_pico) FILTER (WHERE (${low}) AND w.coarse_bucket_share >= 0.5)::HUGEINT AS coarse
+      sum(b.cost_pico) FILTER (WHERE (${low}) AND w.coarse_bucket_share >= ${coarseWorkloadShare})::HUGEINT AS coarse
     FROM savings_base b JOIN label_outcomes o USING (outcome) LEFT JOIN label_workloads w USING (workload)`);
   const total = row?.total ?? 0n;
   const lowPico = row?.low ?? 0n;

@@ -42,8 +42,10 @@ const groupingNameSql = `concat_ws(' · ',
       i.operation)`;
 
 /**
- * Per identity: its name's number (nid: calls carry it, and are counted per name, not per identity), the name without rules (`proj_jobs · gpt-5.4 · chat`: project, plus the key when the project
- * holds several keys, model, operation), the name of its unattributed calls' workload (none for tag names) and the background / interactive words its names carry.
+ * Per identity: its name's number (nid: calls carry it, and are counted per name, not per identity), the name
+ * without rules (`proj_jobs · gpt-5.4 · chat`: project, plus the key when the project holds several keys, model,
+ * operation), the name of its unattributed calls' workload (none for tag names) and the background / interactive
+ * words its names carry.
  * The explicit name and the words depend on the tags, key, project and app only, so they are computed once per
  * distinct name (`names`), not once per identity (model and operation multiply them); the keys per project are a
  * GROUP BY joined back, not a count(DISTINCT) window. Wide bench shape at 5M calls (480,000 identities, 96,000
