@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/db/workspace.ts';
 import { classifyCalls, loadRules } from '../../src/classify/index.ts';
-import { loadCatalog, priceCalls } from '../../src/pricing/index.ts';
+import { loadCatalog } from '../../src/pricing/index.ts';
 import { selectUnpriced } from '../../src/pricing/unpriced.ts';
 import { fixture } from '../helpers/cli.ts';
-import { ingested, picoOfUsd, pricedById } from '../helpers/workspace.ts';
+import { picoOfUsd, pricedFiles, type PricedRow } from '../helpers/workspace.ts';
 
 let ws: Workspace | undefined;
 afterEach(() => {
@@ -18,12 +18,12 @@ afterEach(() => {
   ws = undefined;
 });
 
-type Row = Record<string, unknown> & { call_id: string; cost_pico: bigint };
+type Row = PricedRow;
 
 async function priced(file: string, pricingDir?: string): Promise<Record<string, Row>> {
-  ({ ws } = await ingested([file]));
-  await priceCalls(ws, await loadCatalog({ pricingDir }));
-  return pricedById<Row>(ws);
+  let rows: Record<string, Row>;
+  ({ ws, rows } = await pricedFiles([file], pricingDir));
+  return rows;
 }
 
 const usd = picoOfUsd;

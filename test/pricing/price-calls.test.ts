@@ -3,7 +3,7 @@ import type { Workspace } from '../../src/db/workspace.ts';
 import { loadCatalog, priceCalls, selectReconciliation } from '../../src/pricing/index.ts';
 import { renderReconciliation } from '../../src/report/reconciliation.ts';
 import { fixture } from '../helpers/cli.ts';
-import { ingested, picoOfUsd, pricedById } from '../helpers/workspace.ts';
+import { ingested, picoOfUsd, pricedFiles, type PricedRow } from '../helpers/workspace.ts';
 
 let ws: Workspace | undefined;
 afterEach(() => {
@@ -11,12 +11,12 @@ afterEach(() => {
   ws = undefined;
 });
 
-type Row = Record<string, unknown> & { call_id: string; cost_pico: bigint };
+type Row = PricedRow;
 
 async function priced(file: string, pricingDir?: string): Promise<Record<string, Row>> {
-  ({ ws } = await ingested([fixture(file)]));
-  await priceCalls(ws, await loadCatalog({ pricingDir }));
-  return pricedById<Row>(ws);
+  let rows: Record<string, Row>;
+  ({ ws, rows } = await pricedFiles([fixture(file)], pricingDir));
+  return rows;
 }
 
 const usd = picoOfUsd;
