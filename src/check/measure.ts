@@ -21,12 +21,13 @@ const avoidableSql = `(l.label = 'non_blocking' AND coalesce(p.batch_eligible, f
  * lane, batch eligibility, requests and cost the measures below read.
  */
 async function scope(ws: Workspace, filter: CheckFilter): Promise<{ sql: string; params: Record<string, string>; m: Measures }> {
-  const { where, params } = scopeSql(filter);
   if (wholePeriod(filter)) {
     await ensureSavingsBase(ws);
-    // The workload scope reads k.outcome; savings_base has it, as it has the lane (standard when none was stated).
-    return { sql: `FROM savings_base p JOIN label_outcomes l USING (outcome) ${where.replaceAll('k.outcome', 'p.outcome')}`, params, m: grouped };
+    // savings_base has the outcome the workload scope reads, as it has the lane (standard when none was stated).
+    const { where, params } = scopeSql(filter, 'p.outcome');
+    return { sql: `FROM savings_base p JOIN label_outcomes l USING (outcome) ${where}`, params, m: grouped };
   }
+  const { where, params } = scopeSql(filter);
   return { sql: `FROM label_keys k JOIN label_outcomes l USING (outcome) JOIN priced_calls p USING (call_key) ${where}`, params, m: perCall };
 }
 

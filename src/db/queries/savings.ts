@@ -43,8 +43,9 @@ const query = <T>(ws: Workspace, sql: string, params: Record<string, string>): P
 /**
  * WHERE clause for a period and workloads over priced_calls (p) and label_keys (k), with the parameters it
  * uses (DuckDB rejects unused names): the one scope of the report and of `check`. User text only as parameters.
+ * `outcome` is the column holding the label's outcome number (savings_base's own, where it is read instead).
  */
-export function scopeSql(filter: SavingsFilter): { where: string; params: Record<string, string> } {
+export function scopeSql(filter: SavingsFilter, outcome = 'k.outcome'): { where: string; params: Record<string, string> } {
   const where: string[] = [];
   const params: Record<string, string> = {};
   if (filter.since !== undefined) {
@@ -57,7 +58,7 @@ export function scopeSql(filter: SavingsFilter): { where: string; params: Record
   }
   if (where.length > 0) params.tz = filter.tz;
   if (filter.workloads.length > 0) {
-    where.push(`k.outcome IN (SELECT outcome FROM label_outcomes WHERE workload IN (${filter.workloads.map((_, i) => `$w${i}`).join(', ')}))`);
+    where.push(`${outcome} IN (SELECT outcome FROM label_outcomes WHERE workload IN (${filter.workloads.map((_, i) => `$w${i}`).join(', ')}))`);
     filter.workloads.forEach((w, i) => (params[`w${i}`] = w));
   }
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
