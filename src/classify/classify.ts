@@ -206,10 +206,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     FROM _cls_outcomes`);
   // Per call only numbers (src/db/analysis-tables.ts): writing each call's id, workload and reasons took 2.5 s
   // of classify's 7 s at 5M calls. `labels` is the readable view of the same, for explain and exports.
+  // In call_key order, as priced_rows is: savings_base pairs the two by position instead of a join of every call
+  // with every call (src/db/queries/savings.ts).
   await ws.run(`CREATE OR REPLACE TABLE label_keys AS
     SELECT p.call_key, o.outcome, p.in_chain AS agent_chain
     FROM (SELECT call_key, wid, in_chain, ${outcomeKeySql} FROM _cls_calls) p
-    JOIN _cls_outcomes o USING (wid, ri, flag, lane_code)`);
+    JOIN _cls_outcomes o USING (wid, ri, flag, lane_code)
+    ORDER BY p.call_key`);
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);

@@ -267,7 +267,8 @@ export async function priceCalls(ws: Workspace, catalog: Catalog, options: { str
   // Most exports carry no audio, image or web-search charge: one look, stopping at the first hit.
   const [charged] = await ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM (SELECT 1 FROM calls WHERE ${chargeColumns.map((c) => `${c} > 0`).join(' OR ')} LIMIT 1)`);
   const withCharges = (charged?.n ?? 0n) > 0n;
-  await ws.run(`CREATE OR REPLACE TABLE priced_rows AS ${pricedSelect(byProvider, withCharges)}`);
+  // In call_key order, as label_keys is: savings_base then pairs the two by position (src/db/queries/savings.ts).
+  await ws.run(`CREATE OR REPLACE TABLE priced_rows AS ${pricedSelect(byProvider, withCharges)} ORDER BY t.call_key`);
   await ws.run('CREATE OR REPLACE TABLE price_unpriced (model VARCHAR, call_provider VARCHAR, reason VARCHAR, closest VARCHAR[])');
   if (unpriced.length > 0) {
     await insertRows(ws, 'price_unpriced', ['VARCHAR', 'VARCHAR', 'VARCHAR', 'JSON::VARCHAR[]'], unpriced.map((u) => [u.model, u.provider, u.reason, JSON.stringify(u.closest)]));
