@@ -1,4 +1,4 @@
-// npm run eval:classify [-- --orgs a,b] [-- --show-held-out] — generates the eval family (eval/orgs.ts: seven
+// npm run eval:classify [-- --orgs a,b] [-- --seed N] [-- --show-held-out] — generates the eval family (eval/orgs.ts: seven
 // orgs, a month each, truth per call or per bucket; each held-out org also rendered varied, from another seed;
 // the per-call orgs also rendered as usage buckets), ingests each dataset into its own database, labels it
 // without rules, and prints per org: spend labelled right, batchable spend found, and the share of blocking
@@ -13,12 +13,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { evalPricesSql, evalUsdSql, family, generateFamily } from '../build/eval/family.js';
+import { defaultSeed, evalPricesSql, evalUsdSql, family, generateFamily } from '../build/eval/family.js';
 import { classifyCalls, loadRules } from '../dist/classify/index.js';
 import { openWorkspace } from '../dist/db/workspace.js';
 import { ingestFiles } from '../dist/ingest/ingest.js';
 
-const { values } = parseArgs({ options: { orgs: { type: 'string' }, 'show-held-out': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { orgs: { type: 'string' }, seed: { type: 'string' }, 'show-held-out': { type: 'boolean', default: false } } });
+const seed = values.seed === undefined ? undefined : Number(values.seed);
+if (seed !== undefined && !Number.isSafeInteger(seed)) {
+  console.error(`error: --seed ${values.seed}: not an integer; the default is ${defaultSeed}`);
+  process.exit(2);
+}
 const only = values.orgs?.split(',').map((s) => s.trim());
 for (const id of only ?? []) {
   if (!family.some((o) => o.id === id)) {
@@ -33,9 +38,9 @@ let failed = false;
 try {
   const gen = await openWorkspace(':memory:');
   let t = performance.now();
-  const datasets = await generateFamily(gen, dir, undefined, only);
+  const datasets = await generateFamily(gen, dir, seed, only);
   gen.close();
-  console.log(`eval family: ${datasets.length} datasets generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(`eval family (seed ${seed ?? defaultSeed}): ${datasets.length} datasets generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   for (const ds of datasets) {
     const ws = await openWorkspace(':memory:');
     try {

@@ -55,9 +55,12 @@ export const evidence: readonly Evidence[] = [
   { side: 'free', strength: 0.75, when: `span_days >= 7 AND absent_day_share >= 0.25 AND day_cv >= 1.0 AND active_day_median >= 200`,
     text: `'irregular days: absent on ' || ${pct('absent_day_share')} || ' of the org''s active days, ' || round(active_day_median)::INTEGER || ' requests on a median day it runs (daily variation ' || round(day_cv, 1) || 'x the mean): work started now and then, not people who come back every day'` },
   // Lumpy days (signals/days.ts): the day-bucket sign of jobs started by hand on most working days, which
-  // "irregular days" misses because they are rarely absent.
-  { side: 'free', strength: 0.75, when: `${lumpyShape} AND weekday_floor_share < ${lumpyMaxFloorShare}`,
+  // "irregular days" misses because they are rarely absent. Lumps on a steady floor count only when the floor
+  // cannot be people (weekend silence) and the lumps are the floor's kind of work (a steady token mix: usage
+  // buckets only; per-call data has stronger signs).
+  { side: 'free', strength: 0.75, when: `${lumpyShape} AND (weekday_floor_share < ${lumpyMaxFloorShare} OR (weekend_silent AND mix_shift < ${mixShiftShare}))`,
     text: `'lumpy days: on the org''s working days its requests spread ' || ${pct('weekday_spread_share')} || ' of its median day (' || round(weekday_median)::INTEGER || ') between the quartiles, trend aside, and move a median ' || ${pct('weekday_step_share')} || ' from one day to the next' || CASE WHEN weekday_absent_share > 0 THEN ' and stop on ' || ${pct('weekday_absent_share')} || ' of them' ELSE '' END || ', in lumps of about ' || round(weekday_dispersion)::INTEGER || ' requests (variance over mean), its quietest days at ' || ${pct('weekday_floor_share')} || ' of an average one' || ': whole runs of work some days and not others; a crowd of people moves by a few per cent a day'
+      || CASE WHEN weekday_floor_share >= ${lumpyMaxFloorShare} THEN '; its floor is not people: it never runs on a weekend day, while the org''s people do (' || people_weekend_workloads || ' workload(s) at a median ' || ${pct('people_weekend_share')} || ' of their weekday volume)' ELSE '' END
       || CASE WHEN mix_shift >= ${mixShiftShare} THEN '; but its tokens per request move with its volume (from its quiet to its busy working days: ' || ${mixText} || '), so its lumps are another kind of work than the rest, which may be people on the same key, project and model: check it, or give the job a key or project of its own'
         WHEN mix_shift IS NOT NULL THEN '; its tokens per request move ' || round(100 * mix_shift)::INTEGER || '% or less with its volume (one kind of work)' ELSE '' END` },
   // Weak on its own (a 24/7 customer-facing service keeps weekends too): it adds to another sign, and shows in explain.

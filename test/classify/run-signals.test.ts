@@ -145,6 +145,24 @@ describe('usage buckets: irregular days and on/off hours', () => {
     expect(mixed.label).toBe('blocking');
     expect(mixed.reasons.join('\n')).not.toMatch(/on\/off|lumpy/);
   });
+  test('an office\'s people, off every weekend, with a job\'s spikes at their busiest hour on a few days, are not on/off', async () => {
+    // Three weeks of hourly buckets from Monday 2026-10-05: people 9-17 UTC on weekdays (a trickle at weekends;
+    // a poller keeps the org's weekends active),
+    // and on three days a job on the same key adds 1,000 requests an hour from 10:00 to 16:00. Over all days the weekends' quiet
+    // hours and the spikes made those hours look on/off; the people come back every working day.
+    await classified(`
+      SELECT 'of-' || d || '-' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
+        TIMESTAMPTZ '2026-10-05 01:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ended_at,
+        CASE WHEN d % 7 >= 5 THEN 2 ELSE 110 + (hash(d, h) % 30)::INTEGER + CASE WHEN h BETWEEN 10 AND 15 AND d IN (2, 9, 16) THEN 1000 ELSE 0 END END AS requests,
+        'key_office' AS api_key FROM range(21) a(d), range(9, 17) b(h)
+      UNION ALL BY NAME
+      SELECT 'po-' || d || '-' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
+        TIMESTAMPTZ '2026-10-05 01:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ended_at, 100 AS requests, 'key_poller' AS api_key
+      FROM range(21) a(d), range(24) b(h)`);
+    const row = await labelOf(ws, 'of-3-14');
+    expect(row.label).toBe('blocking');
+    expect(row.reasons.join('\n')).not.toMatch(/on\/off/);
+  });
 });
 
 describe('day buckets: lumpy days and weekends', () => {
@@ -212,6 +230,35 @@ describe('day buckets: lumpy days and weekends', () => {
     expect(cron.reasons.join('\n')).toMatch(/against: runs through weekends: on every weekend day, at 100% of its weekday volume, while the org as a whole drops to \d+% \(the org's people work in the week; a schedule does not\)/);
     const text = renderExplanation(await explainTarget(ws, 'runs-5', undefined));
     expect(text).toMatch(/nobody waits {3}0\.75 {2}lumpy days: /);
+  });
+  test('lumps on a steady floor are batchable when the floor cannot be people: never on a weekend while the org\'s people are, one kind of work', async () => {
+    // One run of about 1200 requests every working day, a second run of 800 on about half of them, nothing on
+    // weekends: the quietest days are three quarters of an average one (a floor), so only weekend silence can
+    // say the floor is work too.
+    const floorJob = (key: string, jobIn = 1000) => day(key, '1200 + hash(d, 6) % 50 + CASE WHEN hash(d, 8) % 2 = 0 THEN 800 ELSE 0 END', 'NOT weekend',
+      `(1200 + hash(d, 6) % 50) * 1000 + CASE WHEN hash(d, 8) % 2 = 0 THEN 800 * ${jobIn} ELSE 0 END`);
+    await classified(...org, floorJob('floorjob'), floorJob('floormix', 3000));
+    const row = await labelOf(ws, 'floorjob-5');
+    expect(row.label).toBe('non_blocking');
+    expect(row.reasons[0]).toMatch(
+      /^lumpy days: .*its quietest days at \d+% of an average one: whole runs of work some days and not others; a crowd of people moves by a few per cent a day; its floor is not people: it never runs on a weekend day, while the org's people do \(3 workload\(s\) at a median \d+% of their weekday volume\); its tokens per request move 0% or less with its volume \(one kind of work\)$/,
+    );
+    // The same lumps with their own token shape may be a job on an office crowd's key: blocking.
+    const mix = await labelOf(ws, 'floormix-5');
+    expect(mix.label).toBe('blocking');
+    expect(mix.reasons.join('\n')).not.toMatch(/lumpy/);
+    // People who ride on a key every working day and keep weekends ('mixedkey') stay blocking, as before.
+    expect((await labelOf(ws, 'mixedkey-5')).label).toBe('blocking');
+  });
+  test('weekend silence says nothing in an org whose people do not work weekends', async () => {
+    await classified(
+      day('office', '1000 + hash(d, 1) % 60', 'NOT weekend'),
+      day('k7', '300 + hash(d, 4) % 10'),
+      day('floorjob', '1200 + hash(d, 6) % 50 + CASE WHEN hash(d, 8) % 2 = 0 THEN 800 ELSE 0 END', 'NOT weekend'),
+    );
+    const row = await labelOf(ws, 'floorjob-5');
+    expect(row.label).toBe('blocking');
+    expect(row.reasons.join('\n')).not.toMatch(/lumpy/);
   });
   test('lumpy days never beat streaming: a streamed workload whose volume comes in lumps stays blocking', async () => {
     await classified(`SELECT 'st-' || d || '-' || k AS call_id, TIMESTAMPTZ '2026-10-01 14:00:00+00' + d * INTERVAL 1 DAY + k * INTERVAL 9 SECOND AS ts,

@@ -55,6 +55,16 @@ export const lumpyDispersion = 50;
  * cannot label the whole workload...
  */
 export const lumpyMaxFloorShare = 0.5;
+/**
+ * ...unless the floor cannot be people: the workload never runs on a weekend day while the org's people do (the
+ * org's weekday-heavy workloads that still run on every weekend day, at a median of weekendPeopleShare or more
+ * of their weekday volume), and a crowd like theirs would have sent at least weekendSilenceMinRequests
+ * requests on its weekends. Jobs started by people in the week stop at the weekend with them; a crowd keeps a
+ * few people working on Sundays. The lumps must also keep the floor's token mix (one kind of work: usage
+ * buckets only), since an office crowd that never works weekends plus a job on its key would pass the rest.
+ */
+export const weekendPeopleShare = 0.02;
+export const weekendSilenceMinRequests = 30;
 /** ...on a median weekday of at least this many requests, over at least lumpyMinWeekdays org-active weekdays, is runs of work. */
 export const lumpyMinMedian = 200;
 export const lumpyMinWeekdays = 10;
@@ -151,13 +161,26 @@ export const dayShapeSql = `
       LEFT JOIN _cls_daily p ON p.wid = s.wid AND p.day = o.day
       WHERE o.day BETWEEN (SELECT min(day) FROM org) + 1 AND (SELECT max(day) FROM org) - 1) d
     GROUP BY d.wid
+  ),
+  -- The org's people on weekends: workloads that run on every weekend day but well under their weekday volume
+  -- (schedules keep the week's volume, office work drops). Their median weekend share, or NULL without any.
+  people_week AS (
+    SELECT median(week.weekend_share) AS people_weekend_share, count(*) AS people_weekend_workloads
+    FROM week CROSS JOIN org_week
+    WHERE org_week.org_weekend_days >= 4 AND week.weekend_days_on >= org_week.org_weekend_days AND week.weekend_share < ${keepsWeekendShare}
   )
   SELECT shape.* EXCLUDE (weekday_mean), weekday_spread / nullif(weekday_median, 0) AS weekday_spread_share,
     weekday_step_median / nullif(weekday_median, 0) AS weekday_step_share,
     weekday_step_var / nullif(weekday_mean, 0) AS weekday_dispersion, week.* EXCLUDE (wid), org_week.*,
     mix_input, mix_output, mix_cached,
-    CASE WHEN mix_days >= ${lumpyMinWeekdays} THEN greatest(coalesce(abs(mix_input), 0), coalesce(abs(mix_output), 0), coalesce(abs(mix_cached), 0)) END AS mix_shift
-  FROM shape LEFT JOIN spread USING (wid) LEFT JOIN step_stats USING (wid) LEFT JOIN week USING (wid) LEFT JOIN mix USING (wid) CROSS JOIN org_week`;
+    CASE WHEN mix_days >= ${lumpyMinWeekdays} THEN greatest(coalesce(abs(mix_input), 0), coalesce(abs(mix_output), 0), coalesce(abs(mix_cached), 0)) END AS mix_shift,
+    people_weekend_share, people_weekend_workloads,
+    -- Weekend silence: none on any weekend day, where a crowd with the org's people's weekend habit would have
+    -- sent weekendSilenceMinRequests or more over the org's weekends.
+    coalesce(weekend_days_on = 0 AND people_weekend_share >= ${weekendPeopleShare}
+      AND people_weekend_share * weekday_mean * org_weekend_days >= ${weekendSilenceMinRequests}, false) AS weekend_silent
+  FROM shape LEFT JOIN spread USING (wid) LEFT JOIN step_stats USING (wid) LEFT JOIN week USING (wid) LEFT JOIN mix USING (wid) CROSS JOIN org_week
+    CROSS JOIN people_week`;
 
 /** On/off hours: at one hour of the day, a workload this irregular across the org's active days (stddev / mean)... */
 export const onOffCv = 1.0;
@@ -172,13 +195,16 @@ export const onOffMaxQuietShare = 0.1;
 
 /**
  * Per workload, from hour-resolved rows (calls and buckets of up to 1 h): the share of its requests in hours
- * of the day where it is on/off across the org's active days (a job started some days, at volume), and the
+ * of the day where it is on/off across the org's active UTC weekdays (a job started some days, at volume), and the
  * median requests in such an hour when on. People come back at the same hour every working day; a crowd's
  * hour varies a little, not between zero and hundreds. The usage-API-only org's hourly shape signal.
  */
 export const onOffHoursSql = `
   WITH org AS (SELECT day, sum(n) AS n FROM _cls_daily GROUP BY day),
-  org_days AS (SELECT day FROM org WHERE n >= ${orgActiveDayShare} * (SELECT median(n) FROM org)),
+  -- UTC weekdays only: an office's people are off at the weekend, so their busiest hour is "off" on a weekend day,
+  -- and one hand-started job's spikes at that hour then make it look on/off (a seed of the usage-API org's varied
+  -- rendering labelled its web chat batchable so: 28% of its spend, 81% of that blocking).
+  org_days AS (SELECT day FROM org WHERE n >= ${orgActiveDayShare} * (SELECT median(n) FROM org) AND ((day + 3) % 7) < 5),
   span AS (SELECT wid, min(hr) // 24 AS d0, max(hr) // 24 AS d1 FROM _cls_hourly WHERE n > 0 GROUP BY wid),
   grid AS (
     SELECT s.wid, o.day * 24 + h.h AS hr, h.h AS hod FROM span s JOIN org_days o ON o.day BETWEEN s.d0 AND s.d1, range(24) h(h)
