@@ -8,6 +8,7 @@
 //   _cls_chain_keys, _cls_chained   the traces/sessions of 2-50 calls; a window over their calls (trace/session, ts): the chained ones
 //   _cls_users      window function over (user, ts), summed per workload and per workload and hour
 //   _cls_hour_calls, _cls_hourly, _cls_loops   one aggregation pass: per workload and hour (minutes summed inside), tight-loop share
+//                   (many sparse workloads: the hours alone, then the minutes of busy blocks for the loop share)
 //   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (one window pass over start/end
 //                   events); per workload: serial runs, fan-out, launch shape (signals/runs.ts)
 //   _cls_daily      per workload and day: requests (signals/days.ts: irregular and lumpy days; the token mix reads usage buckets' tokens)
@@ -26,7 +27,7 @@ import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, s
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { backToBackSql, runStatsSql } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userStatsSql } from './signals/sequence.ts';
-import { hourCallsSql, hourlySql, minInteractiveRequests, orgSlotsSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
+import { hourCallsSql, hourlySql, hourTotalsSql, minInteractiveRequests, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, unattributedSql } from './signals/workload-name.ts';
 
 /**
@@ -96,9 +97,12 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   const [chained] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM _cls_chained LIMIT 1)');
   if ((chained?.n ?? 0n) > 0n) await ws.run('UPDATE _cls_calls SET in_chain = true WHERE rowid IN (SELECT rid FROM _cls_chained)');
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_users AS ${userStatsSql}`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hour_calls AS ${hourCallsSql}`);
+  // Many sparse workloads: hours and the loop share apart, the minutes of busy blocks only (time-shape.ts).
+  const [minutes] = await ws.all<{ sparse: boolean | null }>(sparseMinutesSql);
+  const sparse = minutes?.sparse === true;
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hour_calls AS ${sparse ? hourTotalsSql : hourCallsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${hourlySql}`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_loops AS ${workloadLoopSql}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_loops AS ${sparse ? sparseLoopSql : workloadLoopSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_b2b AS ${backToBackSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_runs AS ${runStatsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_daily AS ${dailySql}`);

@@ -36,6 +36,41 @@ export const hourCallsSql = `
     coalesce(sum(rows) FILTER (WHERE rows >= ${tightLoopCallsPerMinute}), 0) AS tight_rows
   FROM minutes GROUP BY ALL`;
 
+/**
+ * hourCallsSql groups every (workload, minute): 4M groups on the wide bench shape at 5M calls (240 workloads over a
+ * month, 1.2 calls a minute each), 1.5-1.9 s of CPU, where a few workloads over the same month (the org shape: 6
+ * workloads, 19 calls a minute) make 260,000 groups and cost 0.3 s. When the workloads' minutes can outnumber a
+ * quarter of the calls (sparseMinutes), the hours are summed alone (hourTotalsSql) and the tight-loop share is taken
+ * per workload from the minutes of its busy stretches only (sparseLoopSql): a minute of 20 calls lies in a
+ * loopBlockMinutes-minute block of 20 calls or more, so only those blocks' calls are grouped by minute. Same shares
+ * to the bit (integer counts, one division); the wide shape's two statements take 0.5 s of CPU.
+ */
+export const sparseMinutesSql = `
+  SELECT count(DISTINCT wid) * ((epoch_ms(max(ts)) - epoch_ms(min(ts))) // 60000 + 1) > count(*) / 4 AS sparse FROM _cls_calls WHERE NOT bucket`;
+
+/** hourCallsSql without the minutes (and so without tight_rows): the sparse case's hours. */
+export const hourTotalsSql = `
+  SELECT wid, epoch_ms(ts) // 3600000 AS hr, bucket, sum(w) AS n, count(*) AS rows,
+    coalesce(sum(w) FILTER (WHERE interactive), 0) AS n_interactive
+  FROM _cls_calls WHERE ${hourResolvedSql} GROUP BY ALL`;
+
+/** A block of minutes holding fewer calls than a tight minute has none (sparseLoopSql). */
+export const loopBlockMinutes = 10;
+
+/** workloadLoopSql for the sparse case: the minutes of blocks with a tight minute's calls, over _cls_hour_calls' rows. */
+export const sparseLoopSql = `
+  WITH blocks AS (
+    SELECT wid, epoch_ms(ts) // ${loopBlockMinutes * 60000} AS blk FROM _cls_calls WHERE NOT bucket
+    GROUP BY ALL HAVING count(*) >= ${tightLoopCallsPerMinute}
+  ), tight AS (
+    SELECT wid, sum(rows) AS tight_rows FROM (
+      SELECT c.wid, count(*) AS rows FROM _cls_calls c SEMI JOIN blocks b ON b.wid = c.wid AND b.blk = epoch_ms(c.ts) // ${loopBlockMinutes * 60000}
+      WHERE NOT c.bucket GROUP BY c.wid, epoch_ms(c.ts) // 60000 HAVING count(*) >= ${tightLoopCallsPerMinute}
+    ) GROUP BY wid
+  )
+  SELECT wid, coalesce(t.tight_rows / h.rows, 0) AS tight_share
+  FROM (SELECT wid, sum(rows) AS rows FROM _cls_hour_calls WHERE NOT bucket GROUP BY wid) h LEFT JOIN tight t USING (wid)`;
+
 /** Per workload and clock hour. */
 export const hourlySql = `
   SELECT wid, hr, sum(n) AS n, sum(n_interactive) AS n_interactive FROM (
