@@ -4,6 +4,7 @@
 // day: how many such days it is absent, and how much its daily requests vary. Works on calls and on usage
 // buckets of up to a day, so it is the usage-API-only org's main shape signal.
 
+import { stddevPopOfIntegers } from './exact.ts';
 import { inputTokensSql } from './per-call.ts';
 
 /** Days with at least this share of the org's median daily requests count as the org's active days. */
@@ -119,14 +120,14 @@ export const dayShapeSql = `
   -- Token mix: per org-active weekday with usage buckets, tokens per request; what of it moves with the day's
   -- volume (slope x range).
   mix_days AS (
-    SELECT t.wid, t.n, t.tin / t.n AS in_pr, t.tout / t.n AS out_pr, t.tcached / nullif(t.tin, 0) AS cached_share
+    SELECT t.wid, t.day, t.n, t.tin / t.n AS in_pr, t.tout / t.n AS out_pr, t.tcached / nullif(t.tin, 0) AS cached_share
     FROM (${dailyTokensSql}) t JOIN org_days o ON o.day = t.day AND NOT o.weekend WHERE t.n > 0
   ),
   mix AS (
     SELECT wid, count(*) AS mix_days, quantile_cont(n, 0.9) - quantile_cont(n, 0.1) AS n_range,
-      regr_slope(in_pr, n) * n_range / nullif(avg(in_pr), 0) AS mix_input,
-      regr_slope(out_pr, n) * n_range / nullif(avg(out_pr), 0) AS mix_output,
-      regr_slope(cached_share, n) * n_range AS mix_cached
+      regr_slope(in_pr, n ORDER BY day) * n_range / nullif(avg(in_pr ORDER BY day), 0) AS mix_input,
+      regr_slope(out_pr, n ORDER BY day) * n_range / nullif(avg(out_pr ORDER BY day), 0) AS mix_output,
+      regr_slope(cached_share, n ORDER BY day) * n_range AS mix_cached
     FROM mix_days GROUP BY wid
   ),
   steps AS (
@@ -137,14 +138,14 @@ export const dayShapeSql = `
     -- of work do. Half the mean squared step is the variance free of the trend (von Neumann).
     SELECT wid, median(abs(step)) AS weekday_step_median, avg(step * step) / 2 AS weekday_step_var FROM steps WHERE step IS NOT NULL GROUP BY wid
   ),
-  trend AS (SELECT wid, regr_intercept(n, day) AS a, regr_slope(n, day) AS b FROM grid WHERE NOT weekend GROUP BY wid),
+  trend AS (SELECT wid, regr_intercept(n, day ORDER BY day) AS a, regr_slope(n, day ORDER BY day) AS b FROM grid WHERE NOT weekend GROUP BY wid),
   spread AS (
     SELECT wid, quantile_cont(r, 0.75) - quantile_cont(r, 0.25) AS weekday_spread
     FROM (SELECT g.wid, g.n - (t.a + coalesce(t.b, 0) * g.day) AS r FROM grid g JOIN trend t USING (wid) WHERE NOT g.weekend) GROUP BY wid
   ),
   shape AS (
     SELECT wid, count(*) AS span_days, count(*) FILTER (WHERE n = 0) / count(*) AS absent_day_share,
-      coalesce(stddev_pop(n) / nullif(avg(n), 0), 0) AS day_cv, median(n) FILTER (WHERE n > 0) AS active_day_median,
+      coalesce(${stddevPopOfIntegers('n')} / nullif(avg(n), 0), 0) AS day_cv, median(n) FILTER (WHERE n > 0) AS active_day_median,
       count(*) FILTER (WHERE NOT weekend) AS span_weekdays,
       median(n) FILTER (WHERE NOT weekend) AS weekday_median,
       count(*) FILTER (WHERE NOT weekend AND n = 0) / nullif(count(*) FILTER (WHERE NOT weekend), 0) AS weekday_absent_share,
@@ -211,7 +212,7 @@ export const onOffHoursSql = `
   ),
   filled AS (SELECT g.wid, g.hod, coalesce(x.n, 0) AS n FROM grid g LEFT JOIN _cls_hourly x ON x.wid = g.wid AND x.hr = g.hr),
   slots AS (
-    SELECT wid, hod, sum(n) AS n, count(*) AS days, coalesce(stddev_pop(n) / nullif(avg(n), 0), 0) AS cv, median(n) FILTER (WHERE n > 0) AS on_median,
+    SELECT wid, hod, sum(n) AS n, count(*) AS days, coalesce(${stddevPopOfIntegers('n')} / nullif(avg(n), 0), 0) AS cv, median(n) FILTER (WHERE n > 0) AS on_median,
       quantile_cont(n, 0.25) AS quiet
     FROM filled GROUP BY wid, hod
   ),

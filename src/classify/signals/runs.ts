@@ -9,6 +9,7 @@
 //                 on several days (cron), or start at full rate and hold it until done, within 12 h (a job,
 //                 not a crowd, which ramps; and not a busy API, which never stops).
 // Agent loops chain calls too, but in short runs inside one trace; they are found by the chain signal.
+import { stddevPopOfIntegers } from './exact.ts';
 import { thinkTimeSeconds } from './sequence.ts';
 
 /** A call starting this soon (µs) after the latest end of another call of its workload continues a run. */
@@ -95,7 +96,7 @@ export const runStatsSql = `
     SELECT wid, ep, sum(c) AS n, first_mn, last_mn - first_mn + 1 AS span,
       count(*) FILTER (WHERE mn > first_mn AND mn < last_mn) AS inner_minutes,
       avg(c) FILTER (WHERE mn > first_mn AND mn < last_mn) AS inner_mean,
-      stddev_pop(c) FILTER (WHERE mn > first_mn AND mn < last_mn) AS inner_sd,
+      ${stddevPopOfIntegers('c', 'FILTER (WHERE mn > first_mn AND mn < last_mn)')} AS inner_sd,
       any_value(c) FILTER (WHERE mn = first_mn + 1) AS second_minute
     FROM ep_edges GROUP BY wid, ep, first_mn, last_mn
   ), eps_req AS (
