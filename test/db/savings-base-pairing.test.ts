@@ -2,7 +2,7 @@
 // and price write them in call_key order), and joins them on call_key otherwise. Both ways must give the same rows:
 // here the tables are put out of order, or one call is left unpriced, and the sums are compared with the paired ones.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureSavingsBase } from '../../src/db/queries/savings.ts';
+import { ensureSavingsBase, pairedByPosition } from '../../src/db/queries/savings.ts';
 import type { Workspace } from '../../src/db/workspace.ts';
 import { analysisWorkspace, gpt54 } from '../helpers/analysis.ts';
 import { calls } from '../report/sample.ts';
@@ -19,12 +19,10 @@ async function base(change?: (ws: Workspace) => Promise<void>): Promise<{ rows: 
   await ws.run('CREATE OR REPLACE TEMP TABLE label_keys AS SELECT * FROM label_keys ORDER BY call_key');
   await ws.run('CREATE OR REPLACE TABLE priced_rows AS SELECT * FROM priced_rows ORDER BY call_key');
   await change?.(ws);
-  const [order] = await ws.all<{ paired: boolean }>(
-    'SELECT count(*) FILTER (WHERE k.call_key IS DISTINCT FROM r.call_key) = 0 AS paired FROM label_keys k POSITIONAL JOIN priced_rows r',
-  );
+  const paired = await pairedByPosition(ws);
   await ensureSavingsBase(ws);
   const rows = await ws.all('SELECT * FROM savings_base ORDER BY ALL');
-  return { rows, paired: order?.paired === true };
+  return { rows, paired };
 }
 
 describe('savings_base: label_keys and priced_rows paired by position or joined', () => {

@@ -20,6 +20,12 @@ export const slotSql = (weekly: boolean): string => (weekly ? `((hr + 72) % 168)
 /** Rows whose time says something about the hour: calls, and buckets of an hour or less. */
 export const hourResolvedSql = `(ended_us IS NULL OR NOT bucket OR ended_us - epoch_us(ts) <= 3600000000)`;
 
+/** Per workload and slot of `ms` milliseconds (named `slot`), over hour-resolved rows: requests, rows, interactive requests. */
+const countsPerSlotSql = (slot: string, ms: number): string => `
+  SELECT wid, epoch_ms(ts) // ${ms} AS ${slot}, bucket, sum(w) AS n, count(*) AS rows,
+    coalesce(sum(w) FILTER (WHERE interactive), 0) AS n_interactive
+  FROM _cls_calls WHERE ${hourResolvedSql} GROUP BY ALL`;
+
 /**
  * One pass over the calls: per workload and clock hour, requests, rows, how many are clearly interactive
  * (streamed, cancelled, interactive names; end users with think-time gaps come from _cls_users), and the rows in
@@ -27,11 +33,7 @@ export const hourResolvedSql = `(ended_us IS NULL OR NOT bucket OR ended_us - ep
  * statement and summed per hour, never written: the hour shape, the days and the loop share read this table.
  */
 export const hourCallsSql = `
-  WITH minutes AS (
-    SELECT wid, epoch_ms(ts) // 60000 AS mn, bucket, sum(w) AS n, count(*) AS rows,
-      coalesce(sum(w) FILTER (WHERE interactive), 0) AS n_interactive
-    FROM _cls_calls WHERE ${hourResolvedSql} GROUP BY ALL
-  )
+  WITH minutes AS (${countsPerSlotSql('mn', 60000)})
   SELECT wid, mn // 60 AS hr, bucket, sum(n) AS n, sum(rows) AS rows, sum(n_interactive) AS n_interactive,
     coalesce(sum(rows) FILTER (WHERE rows >= ${tightLoopCallsPerMinute}), 0) AS tight_rows
   FROM minutes GROUP BY ALL`;
@@ -49,10 +51,7 @@ export const sparseMinutesSql = `
   SELECT count(DISTINCT wid) * ((epoch_ms(max(ts)) - epoch_ms(min(ts))) // 60000 + 1) > count(*) / 4 AS sparse FROM _cls_calls WHERE NOT bucket`;
 
 /** hourCallsSql without the minutes (and so without tight_rows): the sparse case's hours. */
-export const hourTotalsSql = `
-  SELECT wid, epoch_ms(ts) // 3600000 AS hr, bucket, sum(w) AS n, count(*) AS rows,
-    coalesce(sum(w) FILTER (WHERE interactive), 0) AS n_interactive
-  FROM _cls_calls WHERE ${hourResolvedSql} GROUP BY ALL`;
+export const hourTotalsSql = countsPerSlotSql('hr', 3600000);
 
 /** A block of minutes holding fewer calls than a tight minute has none (sparseLoopSql). */
 export const loopBlockMinutes = 10;

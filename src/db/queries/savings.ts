@@ -205,15 +205,21 @@ export async function ensureSavingsBase(ws: Workspace): Promise<void> {
     { charge: `${charges[0]?.kind ?? 'ain'}_tok` },
   );
   if (state?.built === true) return;
-  // Classify and price write label_keys and priced_rows in call_key order: when both hold the same calls (every call
-  // priced), row i of one is row i of the other, and they are paired by position, checked first on every row (a
-  // few hundredths of a second). A join of every call with every call on call_key took 0.9-1.1 s of CPU at 5M calls
-  // (wide bench shape), the pairing 0.25-0.45 s. Otherwise (unpriced calls, tables written another way) the join.
+  // priced_rows carries the charges' quantities only when some call has one (src/pricing/price-calls.ts).
+  await ws.run(`CREATE TABLE IF NOT EXISTS savings_base AS ${baseSql(state?.charged === true, await pairedByPosition(ws))}`);
+}
+
+/**
+ * Whether label_keys and priced_rows can be paired by position. Classify and price write both in call_key order:
+ * when they hold the same calls (every call priced), row i of one is row i of the other, checked here on every row
+ * (a few hundredths of a second). A join of every call with every call on call_key took 0.9-1.1 s of CPU at 5M
+ * calls (wide bench shape), the pairing 0.25-0.45 s. Otherwise (unpriced calls, tables written another way) the join.
+ */
+export async function pairedByPosition(ws: Workspace): Promise<boolean> {
   const [order] = await ws.all<{ paired: boolean }>(
     'SELECT count(*) FILTER (WHERE k.call_key IS DISTINCT FROM r.call_key) = 0 AS paired FROM label_keys k POSITIONAL JOIN priced_rows r',
   );
-  // priced_rows carries the charges' quantities only when some call has one (src/pricing/price-calls.ts).
-  await ws.run(`CREATE TABLE IF NOT EXISTS savings_base AS ${baseSql(state?.charged === true, order?.paired === true)}`);
+  return order?.paired === true;
 }
 
 /** Whether a filter can be answered from savings_base: the whole period (a workload scope is fine). */
