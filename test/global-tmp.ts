@@ -1,6 +1,6 @@
 // Every test run gets a temporary directory of its own, removed when the run ends: tests make workspaces, spill
 // directories and exports under os.tmpdir() (DuckDB files of a few MB each), and the CLI they spawn does too. Without
-// this, each `npm test` left ~100 MB in the system's temp directory.
+// this they stayed behind: runs across the project's sessions had left about 20,000 directories (55 GB) in /tmp.
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -7,6 +7,9 @@
 import { stddevPopOfIntegers } from './exact.ts';
 import { inputTokensSql } from './per-call.ts';
 
+/** Whether a day number (days since 1970-01-01, a Thursday) is a Saturday or Sunday, UTC. */
+const weekendDaySql = (day: string): string => `((${day} + 3) % 7) >= 5`;
+
 /** Days with at least this share of the org's median daily requests count as the org's active days. */
 export const orgActiveDayShare = 0.2;
 
@@ -79,11 +82,12 @@ export const lumpyMinWeekdays = 10;
  * share of input (in points) that goes with its volume, from its quiet days (10th percentile) to its busy
  * ones (90th): the regression slope on the day's requests times that range. At least this much in any of the
  * three, on a workload whose days come in lumps, says the lumps are another kind of work than the rest, which
- * may be people: lumpy days says so in its text (for the user to check), but it does not change the label. As
+ * may be people: lumpy days says so in its text (for the user to check). It never turns a label blocking: as
  * a guard (a weak "someone may wait") it cost the usage rendering of server-only 98.9% -> 37.4% of spend right
- * (two jobs on one key mix too) and prevented no mistake in the eval family. A job and people with the same
- * prompt shape (a script reusing people's template) keep the mix steady: it cannot see them, which is why
- * lumps on a steady floor are never labelled batchable.
+ * (two jobs on one key mix too) and prevented no mistake in the eval family. A steady mix is one of the
+ * conditions under which lumps on a steady floor count (weekend silence, above). A job and people with the same
+ * prompt shape (a script reusing people's template) keep the mix steady: it cannot see them, which is why lumps
+ * on a steady floor also need weekend silence.
  */
 export const mixShiftShare = 0.1;
 
@@ -104,7 +108,7 @@ export const keepsWeekendShare = 0.75;
  * office's local weekday mostly lands on the same UTC date, and the day buckets of the usage API are UTC.
  */
 export const dayShapeSql = `
-  WITH days AS (SELECT *, ((day + 3) % 7) >= 5 AS weekend FROM _cls_daily),
+  WITH days AS (SELECT *, ${weekendDaySql('day')} AS weekend FROM _cls_daily),
   org AS (SELECT day, weekend, sum(n) AS n FROM days GROUP BY ALL),
   org_days AS (SELECT day, weekend FROM org WHERE n >= ${orgActiveDayShare} * (SELECT median(n) FROM org)),
   org_week AS (
@@ -205,7 +209,7 @@ export const onOffHoursSql = `
   -- UTC weekdays only: an office's people are off at the weekend, so their busiest hour is "off" on a weekend day,
   -- and one hand-started job's spikes at that hour then make it look on/off (a seed of the usage-API org's varied
   -- rendering labelled its web chat batchable so: 28% of its spend, 81% of that blocking).
-  org_days AS (SELECT day FROM org WHERE n >= ${orgActiveDayShare} * (SELECT median(n) FROM org) AND ((day + 3) % 7) < 5),
+  org_days AS (SELECT day FROM org WHERE n >= ${orgActiveDayShare} * (SELECT median(n) FROM org) AND NOT ${weekendDaySql('day')}),
   span AS (SELECT wid, min(hr) // 24 AS d0, max(hr) // 24 AS d1 FROM _cls_hourly WHERE n > 0 GROUP BY wid),
   grid AS (
     SELECT s.wid, o.day * 24 + h.h AS hr, h.h AS hod FROM span s JOIN org_days o ON o.day BETWEEN s.d0 AND s.d1, range(24) h(h)
