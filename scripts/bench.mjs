@@ -244,9 +244,12 @@ const row = (group, stage, r, ratio, target, verdict) => {
   console.error(`  ${group} | ${stage}: ${r.seconds.toFixed(2)} s${fastest} (cpu ${r.cpu.toFixed(2)} s), ${ratio === 0 ? "" : `${ratio.toFixed(2)}x, `}${r.rssMb.toFixed(0)} MB, load ${loadavg()[0].toFixed(1)} ${verdict ?? ''}`);
 };
 const within = (value, limit) => (value <= limit ? 'ok' : 'MISSED');
-/** One timed run, on stderr as it ends (the table of medians follows at the end). */
-const progress = (group, stage, r) =>
+/** Times one run of a stage into `runs`, printed on stderr as it ends (the table of medians follows at the end). */
+function timeInto(runs, group, stage, run) {
+  const r = run();
+  runs.push(r);
   console.error(`  ${group} | ${stage}: ${r.seconds.toFixed(2)} s (cpu ${r.cpu.toFixed(2)} s), ${r.rssMb.toFixed(0)} MB, load ${loadavg()[0].toFixed(1)}`);
+}
 /** The median of timed runs: seconds and CPU seconds each the middle value (the mean of the two middle ones for an even count), the peak RSS the largest. */
 function median(all) {
   const mid = (xs) => {
@@ -272,30 +275,31 @@ for (const shape of cases.filter((c) => c === 'org' || c === 'wide')) {
   if (stages.has('audit')) dbs.push(auditDb);
   for (let round = 1; round <= rounds; round += 1) {
     const tag = rounds > 1 ? ` (round ${round} of ${rounds})` : '';
-    if (needsRaw) progress(group, `raw read${tag}`, timed.raw[timed.raw.push(raw(`${shape} raw`, file, rawDb)) - 1]);
+    if (needsRaw) timeInto(timed.raw, group, `raw read${tag}`, () => raw(`${shape} raw`, file, rawDb));
     if (stages.has('ingest') || stages.has('classify')) {
       fresh(ingestDb);
-      progress(group, `ingest${tag}`, timed.ingest[timed.ingest.push(cli(`${shape} ingest`, ['ingest', file, '--db', ingestDb])) - 1]);
+      timeInto(timed.ingest, group, `ingest${tag}`, () => cli(`${shape} ingest`, ['ingest', file, '--db', ingestDb]));
     }
+    // Labelling alone (issue 4's promise: at most half of ingest), on the ingested workspace.
     if (stages.has('classify')) {
-      // Labelling alone (issue 4's promise: at most half of ingest), on the ingested workspace.
-      const classify = child(`${shape} classify`, `
-        const ws = await openWorkspace('${ingestDb}');
-        await classifyCalls(ws, undefined); ws.close();`, `
-        const { openWorkspace } = await import('./dist/db/workspace.js');
-        const { classifyCalls } = await import('./dist/classify/index.js');`);
-      progress(group, `classify${tag}`, timed.classify[timed.classify.push(classify) - 1]);
+      timeInto(timed.classify, group, `classify${tag}`, () =>
+        child(`${shape} classify`, `
+          const ws = await openWorkspace('${ingestDb}');
+          await classifyCalls(ws, undefined); ws.close();`, `
+          const { openWorkspace } = await import('./dist/db/workspace.js');
+          const { classifyCalls } = await import('./dist/classify/index.js');`),
+      );
     }
     if (stages.has('audit')) {
       fresh(auditDb);
-      progress(group, `audit${tag}`, timed.audit[timed.audit.push(cli(`${shape} audit`, ['audit', file, '--db', auditDb])) - 1]);
+      timeInto(timed.audit, group, `audit${tag}`, () => cli(`${shape} audit`, ['audit', file, '--db', auditDb]));
     }
   }
   const yard = needsRaw ? median(timed.raw) : undefined;
   const ingest = timed.ingest.length > 0 ? median(timed.ingest) : undefined;
   /** Each round's ratio of a stage to its yardstick in the same round, as a note beside the median's. */
   const perRound = (stage, base) => (rounds > 1 ? `rounds ${timed[stage].map((r, i) => (r.seconds / timed[base][i].seconds).toFixed(2)).join(' / ')}; ` : '');
-  if (stages.has('raw') || stages.has('ingest') || stages.has('audit')) row(group, 'raw read (DuckDB read_csv -> table)', yard, 1);
+  if (needsRaw) row(group, 'raw read (DuckDB read_csv -> table)', yard, 1);
   if (stages.has('ingest')) {
     row(group, 'batchable ingest', ingest, ingest.seconds / yard.seconds, `${perRound('ingest', 'raw')}<= 1.3x raw`, within(ingest.seconds / yard.seconds, 1.3));
   }
