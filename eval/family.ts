@@ -122,7 +122,7 @@ export async function generateFamily(db: EvalDb, dir: string, seed = defaultSeed
   for (const org of family) {
     if (only !== undefined && !only.includes(org.id)) continue;
     out.push(...(await generateOrg(db, org, dir, seed)));
-    if (varied && org.role === 'held-out') out.push(...(await generateOrg(db, variedOrg(org), dir, seed + variedSeedOffset)));
+    if (varied && org.role !== 'tune') out.push(...(await generateOrg(db, variedOrg(org), dir, seed + variedSeedOffset)));
   }
   return out;
 }

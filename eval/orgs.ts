@@ -1,4 +1,4 @@
-// The eval family: seven organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: nine organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -11,13 +11,19 @@
 //   agent-devtool    (held-out) an agent-heavy developer tool (chained traces, autocomplete, CI evals)
 //   server-only      (held-out) streams nothing and reports no cancellations (server-side calls only)
 //   usage-api        (held-out) only provider usage-API buckets (1 h and 1 d, by key, project and model)
+//   legal-apac       (blind)    a legal practice in Sydney: drafting and partner Q&A in the day, diligence runs
+//                               and digests; also rendered as usage-API buckets
+//   usage-retail     (blind)    a São Paulo retailer seen only through usage-API buckets (1 h and 1 d)
+// The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
+// classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
+// They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1h` / `-1d`, and `<id>-varied-usage-…`).
 import type { Org, Workload } from './kinds.ts';
 
 export type FamilyOrg = Org & {
-  readonly role: 'tune' | 'held-out';
+  readonly role: 'tune' | 'held-out' | 'blind';
   readonly story: string;
   /** calls: batchable-csv per call; usage: OpenAI usage-API buckets at 1 h and at 1 d (two datasets). */
   readonly rendering: 'corpus' | 'calls' | 'usage';
@@ -234,6 +240,73 @@ export const family: readonly FamilyOrg[] = [
       { id: 'chat log tagging', truth: 'non_blocking', story: 'a job tagging chat logs on the web chat\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [9, 17] }, workers: 2, rows: [200, 500], gapMs: [20, 300],
         model: gpt, key: 'key_Zq81mX4pTa', project: 'proj_e1QwT7mN0b', input: [1500, 4000], output: [50, 200], latencyMs: [1500, 4000] },
+    ],
+  },
+  {
+    id: 'legal-apac', role: 'blind', tz: 10, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'a law firm in Sydney: lawyers draft and ask in the day; diligence runs, digests and transcript summaries are jobs',
+    workloads: [
+      { id: 'drafting assistant', truth: 'blocking', story: 'lawyers draft with it, 75% streamed, think time between turns', kind: 'sessions', starts: 15000,
+        calls: [2, 6], gapS: [45, 120], users: { prefix: 'lawyer-', count: 300 }, streamed: 0.75, cancelled: 0.01, model: sonnet, key: 'draft-web',
+        keyName: 'drafting', project: 'practice', input: [2000, 8000], output: [300, 1200], latencyMs: [3000, 12000] },
+      { id: 'clause search', truth: 'blocking', story: 'query embeddings from the clause search box', kind: 'events', starts: 25000, model: embSmall,
+        operation: 'embeddings', key: 'draft-web', keyName: 'drafting', project: 'practice', input: [5, 60], output: [0, 0], latencyMs: [40, 200] },
+      { id: 'intake triage', truth: 'blocking', story: 'each web intake form is routed to a practice group while the client waits on the page; no user id',
+        kind: 'events', starts: 12000, model: mini, key: 'intake-svc', project: 'intake', input: [600, 2000], output: [20, 100], latencyMs: [600, 2000] },
+      { id: 'partner q&a', truth: 'blocking', story: 'partners ask long questions and read the answer; not streamed', kind: 'sessions', starts: 6000,
+        calls: [1, 4], gapS: [60, 180], users: { prefix: 'partner-', count: 40 }, model: opus, key: 'draft-web', keyName: 'drafting', project: 'practice',
+        input: [3000, 10000], output: [400, 1200], latencyMs: [6000, 20000] },
+      { id: 'due diligence run', truth: 'non_blocking', story: 'a data room reviewed by 6 workers, started by hand, a document id per call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.5, perDay: 2, hours: [10, 16] }, workers: 6, rows: [100, 300], gapMs: [20, 300], rowUsers: { how: 'per-row' },
+        model: opus, key: 'dd-svc', keyName: 'diligence', project: 'deals', input: [10000, 30000], output: [500, 1500], latencyMs: [15000, 45000] },
+      { id: 'matter digest', truth: 'non_blocking', story: 'cron 18:30 local on weekdays, 3 workers, each digest carries its recipient', kind: 'job',
+        launch: { by: 'cron', hour: 18, minute: 30, weekdaysOnly: true }, workers: 3, rows: [80, 160], gapMs: [20, 250],
+        rowUsers: { how: 'recipients', users: { prefix: 'lawyer-', count: 300 } }, model: mini, key: 'notify', project: 'practice', input: [2000, 5000],
+        output: [150, 400], latencyMs: [1000, 3500] },
+      { id: 'transcript summaries', truth: 'non_blocking', story: 'an hourly poller summarises new hearing transcripts, one worker, slow', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [5, 20], gapMs: [200, 900], model: sonnet, key: 'media-svc', project: 'hearings', input: [6000, 15000],
+        output: [400, 1000], latencyMs: [5000, 15000] },
+      { id: 'precedent embeddings', truth: 'non_blocking', story: 'the precedent bank re-embedded by hand, 3 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [9, 17] }, workers: 3, rows: [400, 900], gapMs: [10, 80], model: embLarge, operation: 'embeddings',
+        key: 'dd-svc', keyName: 'diligence', project: 'deals', input: [3000, 8000], output: [0, 0], latencyMs: [200, 700] },
+    ],
+    mixed: [
+      { id: 'timesheet narratives', truth: 'non_blocking', story: 'an associate runs a serial script over the week\'s time entries on the drafting key, project and model, carrying their own id',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [11, 17] }, workers: 1, rows: [100, 250], gapMs: [100, 700],
+        rowUsers: { how: 'starter', users: { prefix: 'lawyer-', count: 300 } }, model: sonnet, key: 'draft-web', keyName: 'drafting', project: 'practice',
+        input: [1500, 4000], output: [200, 500], latencyMs: [3000, 9000] },
+    ],
+  },
+  {
+    id: 'usage-retail', role: 'blind', tz: -3, profile: 'office', rendering: 'usage',
+    story: 'a retailer in São Paulo seen only through OpenAI usage-API buckets (1 h and 1 d, by key, project and model); opaque key and project ids',
+    workloads: [
+      { id: 'shop assistant', truth: 'blocking', story: 'shoppers chat on the storefront, 80% streamed', kind: 'sessions', starts: 18000, calls: [2, 7],
+        gapS: [30, 80], users: { prefix: 's', count: 5000 }, streamed: 0.8, model: gpt, key: 'key_Pq4Zt8Lm2w', project: 'proj_Ab3Xy9Qe1r',
+        input: [1000, 3500], output: [150, 500], latencyMs: [2000, 8000] },
+      { id: 'order status bot', truth: 'blocking', story: 'answers "where is my order" in the customer-care widget; no user id', kind: 'events', starts: 35000,
+        model: mini, key: 'key_Wc7Rb1Nd5k', project: 'proj_Hn6Vu2Ts8p', input: [800, 2000], output: [40, 150], latencyMs: [700, 2000] },
+      { id: 'review moderation', truth: 'blocking', story: 'each product review is checked before it shows, around the clock', kind: 'events', starts: 15000, flat: true,
+        model: mini, key: 'key_Wc7Rb1Nd5k', project: 'proj_Hn6Vu2Ts8p', input: [300, 1200], output: [5, 30], latencyMs: [300, 900] },
+      { id: 'search embeddings', truth: 'blocking', story: 'storefront search queries', kind: 'events', starts: 40000, model: embSmall, operation: 'embeddings',
+        key: 'key_Pq4Zt8Lm2w', project: 'proj_Ab3Xy9Qe1r', input: [5, 40], output: [0, 0], latencyMs: [40, 200] },
+      { id: 'price watcher', truth: 'non_blocking', story: 'an hourly poller compares competitor prices, 3 workers', kind: 'job', launch: { by: 'hourly' }, workers: 3,
+        rows: [20, 60], gapMs: [50, 500], model: mini, key: 'key_Jt5Ge3Ws7y', project: 'proj_Lk8Mr4Bc6d', input: [1500, 3000], output: [50, 150],
+        latencyMs: [800, 2500] },
+      { id: 'product copy', truth: 'non_blocking', story: 'merchandisers start description rewrites by hand in the day, 4 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [10, 17] }, workers: 4, rows: [150, 400], gapMs: [20, 300], model: gpt, key: 'key_Fs2Dh6Kp9x',
+        project: 'proj_Zr1Cw7Yq3n', input: [1500, 3500], output: [300, 800], latencyMs: [3000, 8000] },
+      { id: 'nightly feed', truth: 'non_blocking', story: 'cron 02:30 local, 2 workers, the marketplace feed', kind: 'job',
+        launch: { by: 'cron', hour: 2, minute: 30, weekdaysOnly: false }, workers: 2, rows: [400, 700], gapMs: [20, 200], model: mini, key: 'key_Jt5Ge3Ws7y',
+        project: 'proj_Lk8Mr4Bc6d', input: [1000, 2500], output: [100, 300], latencyMs: [1000, 3000] },
+      { id: 'catalog embeddings', truth: 'non_blocking', story: 'new catalog items embedded by hand, 2 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 17] }, workers: 2, rows: [300, 800], gapMs: [10, 100], model: embLarge, operation: 'embeddings',
+        key: 'key_Fs2Dh6Kp9x', project: 'proj_Zr1Cw7Yq3n', input: [2000, 6000], output: [0, 0], latencyMs: [200, 600] },
+    ],
+    mixed: [
+      { id: 'chat review summaries', truth: 'non_blocking', story: 'a job summarising yesterday\'s chats on the shop assistant\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [9, 17] }, workers: 2, rows: [200, 500], gapMs: [20, 300],
+        model: gpt, key: 'key_Pq4Zt8Lm2w', project: 'proj_Ab3Xy9Qe1r', input: [1500, 4000], output: [50, 200], latencyMs: [1500, 4000] },
     ],
   },
 ];

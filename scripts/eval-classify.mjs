@@ -1,4 +1,4 @@
-// npm run eval:classify [-- --orgs a,b] [-- --seed N] [-- --show-held-out] — generates the eval family (eval/orgs.ts: seven
+// npm run eval:classify [-- --orgs a,b] [-- --seed N] [-- --show-held-out] — generates the eval family (eval/orgs.ts: nine
 // orgs, a month each, truth per call or per bucket; each held-out org also rendered varied, from another seed;
 // the per-call orgs also rendered as usage buckets), ingests each dataset into its own database, labels it
 // without rules, and prints per org: spend labelled right, batchable spend found, and the share of blocking
@@ -72,7 +72,7 @@ console.log('\n== per org, no rules (spend-weighted; "blocking->batchable" is th
 // The usage-API org's buckets are the issue's bucket target; the per-call orgs rendered as buckets (`-usage-`) are
 // more bucket data, reported on their own.
 const rendered = (ds) => ds.truthBy === 'buckets' && ds.org.rendering === 'calls';
-const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.name, role: ds.org.role, ...rows.find((r) => r.workload === 'all'), ingestMs, classifyMs, rowsIn: ds.rows, asBuckets: rendered(ds) }));
+const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.name, role: ds.org.role, ...rows.find((r) => r.workload === 'all'), ingestMs, classifyMs, rowsIn: ds.rows, asBuckets: rendered(ds), usageOnly: ds.org.rendering === 'usage' }));
 const total = (role, filter) => pooled(results.filter((r) => r.ds.org.role === role && filter(r.ds)));
 const varied = (ds) => ds.org.varied === true;
 const callsOnly = (ds) => ds.truthBy === 'calls' && !varied(ds);
@@ -86,6 +86,9 @@ const summary = [
   { name: 'held-out varied usage-API (pooled)', role: '', ...total('held-out', (ds) => varied(ds) && ds.truthBy === 'buckets' && !rendered(ds)) },
   { name: 'held-out per-call orgs as buckets, 1 h (pooled)', role: '', ...total('held-out', (ds) => rendered(ds) && ds.name.endsWith('-1h')) },
   { name: 'held-out per-call orgs as buckets, 1 d (pooled)', role: '', ...total('held-out', (ds) => rendered(ds) && ds.name.endsWith('-1d')) },
+  { name: 'blind per-call orgs (pooled)', role: '', ...total('blind', callsOnly) },
+  { name: 'blind usage-API datasets (pooled)', role: '', ...total('blind', bucketsOnly) },
+  { name: 'blind varied, per call and usage-API (pooled)', role: '', ...total('blind', (ds) => varied(ds) && !rendered(ds)) },
 ];
 console.log(table(['dataset', 'role', 'rows', 'spend $', 'batchable', 'right', 'batchable found', 'blocking->batchable', 'low-conf spend', 'classify/ingest'],
   summary.map((r) => [r.name, r.role, r.rowsIn === undefined ? '' : r.rowsIn.toLocaleString('en-US'), r.usd.toFixed(2), pct(r.nb_usd / r.usd), pct(r.acc_spend),
@@ -105,8 +108,9 @@ const check = (what, ok, gating = true) => {
   console.log(`${ok ? 'PASS' : gating ? 'FAIL' : 'MISS'}  ${what}`);
   if (!ok && gating) failed = true;
 };
-for (const r of orgRows.filter((o) => o.role === 'held-out')) {
-  const usage = r.name.startsWith('usage-api');
+// Blind orgs (eval/orgs.ts) gate as held-out orgs do.
+for (const r of orgRows.filter((o) => o.role === 'held-out' || o.role === 'blind')) {
+  const usage = r.usageOnly;
   const asBuckets = r.asBuckets;
   const gating = !r.name.includes('-varied') && !asBuckets;
   // A per-call org rendered as buckets is held to the usage-API target (90%), but does not gate.

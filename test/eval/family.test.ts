@@ -113,9 +113,10 @@ test('the varied rendering: people\'s days move (weekday, trend, noise), jobs va
   expect(varied?.starts).toBeGreaterThan(3n);
 });
 
-test('the family has the six kinds of org the issue asks for, split into tune and held-out', () => {
+test('the family has the six kinds of org the issue asks for, split into tune, held-out and blind', () => {
   expect(family.map((o) => `${o.id}:${o.role}`)).toEqual([
     'pacific-saas:tune', 'global-consumer:tune', 'data-company:tune', 'b2b-office:held-out', 'agent-devtool:held-out', 'server-only:held-out', 'usage-api:held-out',
+    'legal-apac:blind', 'usage-retail:blind',
   ]);
   const serverOnly = family.find((o) => o.id === 'server-only');
   expect(serverOnly?.workloads.every((w) => (w.streamed ?? 0) === 0 && w.cancelled === undefined)).toBe(true);
