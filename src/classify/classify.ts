@@ -33,19 +33,15 @@ import { identitiesSql, identityHashSql, unattributedSql } from './signals/workl
 /**
  * What decides a call's label besides its workload: the rule that matched (-1: none), the strongest per-call
  * evidence (1 discounted lane, 2 cancelled, 3 streamed, 4 agent chain, 5 priority lane, 0 none) and the discounted
- * lane (lane_code: 1 batch, 2 flex, 0 none).
+ * lane (lane_code: 1 batch, 2 flex, 0 none); and all of it with the workload as one integer, okey (ri -1..rules-1,
+ * flag 0..5, lane_code 0..2), on which calls find their outcome: a join on one integer instead of four columns
+ * (label_keys 0.28-0.32 -> 0.22-0.26 s of wall at 5M calls, wide bench shape).
  * Labels are decided once per distinct key, then joined back: reason lists built per row would cost more
  * than everything else here.
  */
-const outcomeKeySql = `coalesce(rule_idx, -1) AS ri,
+const outcomeKeySql = (ruleCount: number): string => `coalesce(rule_idx, -1) AS ri,
   CASE WHEN discounted_lane THEN 1 WHEN cancelled_call THEN 2 WHEN streamed_call THEN 3 WHEN in_chain THEN 4 WHEN priority_call THEN 5 ELSE 0 END AS flag,
-  lane_code`;
-
-/**
- * The same key as one integer (ri -1..rules-1, flag 0..5, lane_code 0..2): calls find their outcome by joining on
- * it instead of on four columns (label_keys 0.28-0.32 -> 0.22-0.26 s of wall at 5M calls, wide bench shape).
- */
-const outcomeNumberSql = (ruleCount: number): string => `((wid::BIGINT * ${ruleCount + 1} + (ri + 1)) * 6 + flag) * 3 + lane_code`;
+  lane_code, ((wid::BIGINT * ${ruleCount + 1} + (ri + 1)) * 6 + flag) * 3 + lane_code AS okey`;
 
 /** The org's learned human hours, as used for the time-shape signals (also shown by explain). */
 export type OrgShape = { readonly weekly: boolean; readonly slots: number; readonly activeSlots: number; readonly interactiveRequests: number; readonly usable: boolean };
@@ -207,7 +203,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
             list_transform(w.reasons, lambda t: 'workload: ' || t))}
         ELSE {'label': w.label, 'confidence': w.confidence::DOUBLE, 'decided_by': w.decided_by, 'reasons': w.reasons}
       END AS v
-    FROM (SELECT *, ${outcomeNumberSql(ruleCount)} AS okey FROM (SELECT DISTINCT wid, ${outcomeKeySql} FROM _cls_calls)) k
+    FROM (SELECT DISTINCT wid, ${outcomeKeySql(ruleCount)} FROM _cls_calls) k
     JOIN label_workloads w USING (wid)
     LEFT JOIN _cls_rules r ON r.rule_idx = k.ri`);
   await ws.run(`CREATE OR REPLACE TABLE label_outcomes AS
@@ -221,7 +217,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // with every call (src/db/queries/savings.ts).
   await ws.run(`CREATE OR REPLACE TABLE label_keys AS
     SELECT p.call_key, o.outcome, p.in_chain AS agent_chain
-    FROM (SELECT call_key, in_chain, ${outcomeNumberSql(ruleCount)} AS okey FROM (SELECT call_key, wid, in_chain, ${outcomeKeySql} FROM _cls_calls)) p
+    FROM (SELECT call_key, in_chain, ${outcomeKeySql(ruleCount)} FROM _cls_calls) p
     JOIN _cls_outcomes o USING (okey)
     ORDER BY p.call_key`);
   await ws.run(`CREATE OR REPLACE VIEW labels AS
