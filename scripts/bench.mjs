@@ -13,8 +13,8 @@
 //   year   365 daily files of 20,000 calls against one file of the same 7,300,000 calls
 //   hourly (not by default) 8,760 hourly files of --per-hour calls (default 100) against one file of the same calls
 // Stages per shape (org, wide; --rows calls each), timed in --rounds rounds (default 3; 1 at 50M calls): each round
-// runs raw, ingest, classify and audit back to back, and each figure is that stage's median over the rounds (one
-// slow run on a shared machine moved a ratio by up to 18%); each round's own ratios are printed beside it:
+// runs raw, ingest, classify and audit back to back, and each figure is that stage's median over the rounds (the
+// same stage's ratio moved by up to a quarter between rounds); each round's own ratios are printed beside it:
 //   raw       DuckDB reading the file straight into a table of a file database (the yardstick)
 //   ingest    `batchable ingest` into a file database                               target <= 1.3x raw
 //   classify  labelling every call of the ingested workspace (opened and closed;     target <= 0.5x ingest
@@ -98,7 +98,7 @@ const dir = values.data.replace(/\/$/, '');
 mkdirSync(dir, { recursive: true });
 
 /**
- * Runs a module snippet in a fresh Node process; returns its seconds and peak RSS (MB) as it reports them.
+ * Runs a module snippet in a fresh Node process; returns its seconds, CPU seconds and peak RSS (MB) as it reports them.
  * `prelude` (module imports) runs before the clock starts: loading modules is not the work being timed (the CLI
  * stages, timed as a user runs them, include it).
  */

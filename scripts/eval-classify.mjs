@@ -1,9 +1,9 @@
 // npm run eval:classify [-- --orgs a,b] [-- --seed N] [-- --show-held-out] — generates the eval family (eval/orgs.ts: nine
-// orgs, a month each, truth per call or per bucket; each held-out org also rendered varied, from another seed;
+// orgs, a month each, truth per call or per bucket; each held-out and blind org also rendered varied, from another seed;
 // the per-call orgs also rendered as usage buckets), ingests each dataset into its own database, labels it
 // without rules, and prints per org: spend labelled right, batchable spend found, and the share of blocking
 // spend labelled batchable (the costly mistake); then the tune and held-out totals and the targets (exit 1
-// when one is missed). Per-workload rows are printed for tune orgs only: held-out orgs are for reporting,
+// when one is missed; blind orgs gate as held-out ones). Per-workload rows are printed for tune orgs only: held-out and blind orgs are for reporting,
 // and seeing their workloads invites tuning on them (--show-held-out prints them anyway, for the write-up).
 // pacific-saas is also labelled with fixtures/classify/eval-rules.yaml, where every workload must be right.
 // Runs on the built dist/ and build/eval/ (npm run build && npm run eval:build). Spend uses the eval's own

@@ -88,9 +88,10 @@ export async function openWorkspace(path: string = defaultDbPath, creating = fal
   // A bounded memory budget chosen from the machine's memory (src/db/memory.ts): past it DuckDB spills to disk.
   await ws.run(`SET memory_limit = ${sqlString(limit)}`);
   if (spill !== undefined) await ws.run(`SET temp_directory = ${sqlString(spill)}`);
-  // Text is stored with DuckDB's dictionary compression, not FSST: choosing and building FSST symbol tables for
-  // every text column took 1.6-2 s of CPU of an ingest's 12-14 at 5M calls (wide bench shape: ingest 7.2 s
-  // instead of 8.0 s), for a file 1.6x as large (220 MB instead of 140 MB; the CSV is 658 MB). README, Speed.
+  // Text is stored with DuckDB's dictionary compression, not FSST: building FSST symbol tables for every text
+  // column cost ingest 1.1 s of its 15.2 s of CPU at 5M calls (wide bench shape, medians of 3: 7.99 s -> 7.42 s of
+  // wall; 1.6-2.4 s of the raw read's 12.5), for a file 1.6x as large (220 MB instead of 140 MB; the CSV is 658 MB).
+  // README, Speed.
   await ws.run("SET disabled_compression_methods = 'fsst'");
   const migrated = await migrate(ws);
   for (const sql of macroSql) await ws.run(sql);
