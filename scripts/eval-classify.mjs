@@ -5,16 +5,23 @@
 // spend labelled batchable (the costly mistake); then the tune and held-out totals and the targets (exit 1
 // when one is missed; blind orgs gate as held-out ones). Per-workload rows are printed for tune orgs only: held-out and blind orgs are for reporting,
 // and seeing their workloads invites tuning on them (--show-held-out prints them anyway, for the write-up).
+// Then, per dataset, a team answering `rules suggest` (answerQuestions, eval/answers.ts): the drafted starter file's
+// questions answered from the truth, the dataset labelled again with it, and a second table of right before -> after.
 // pacific-saas is also labelled with fixtures/classify/eval-rules.yaml, where every workload must be right.
-// Runs on the built dist/ and build/eval/ (npm run build && npm run eval:build). Spend uses the eval's own
-// small list-price table (eval/family.ts), so the evaluation does not depend on the pricing module.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Runs on the built dist/ and build/eval/ (npm run build && npm run eval:build). Scores use the eval's own small
+// list-price table (eval/family.ts), so the figures do not depend on the pricing module; only the suggestions,
+// which rank workloads by spend as `rules suggest` does, read the bundled catalog's prices.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { answerSuggestions } from '../build/eval/answers.js';
 import { defaultSeed, evalPricesSql, evalUsdSql, family, generateFamily } from '../build/eval/family.js';
 import { classifyCalls, loadRules } from '../dist/classify/index.js';
+import { renderSuggestions, suggestRules } from '../dist/classify/suggest.js';
+import { loadCatalog } from '../dist/pricing/load-catalog.js';
+import { priceCalls } from '../dist/pricing/price-calls.js';
 import { openWorkspace } from '../dist/db/workspace.js';
 import { ingestFiles } from '../dist/ingest/ingest.js';
 
@@ -31,6 +38,9 @@ for (const id of only ?? []) {
     process.exit(2);
   }
 }
+// `rules suggest`'s default: how many questions the drafted file asks (src/cli/rules.ts).
+const questions = 10;
+const catalog = await loadCatalog({});
 const rulesFile = fileURLToPath(new URL('../fixtures/classify/eval-rules.yaml', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'batchable-eval-'));
 const results = [];
@@ -52,7 +62,8 @@ try {
       await classifyCalls(ws, undefined);
       const classifyMs = performance.now() - t;
       const rows = await score(ws);
-      results.push({ ds, rows, ingestMs, classifyMs });
+      const answered = await answerQuestions(ws, ds);
+      results.push({ ds, rows, ingestMs, classifyMs, answered });
       if (ds.name === 'pacific-saas') {
         await classifyCalls(ws, await loadRules(rulesFile));
         const ruled = await score(ws);
@@ -72,27 +83,37 @@ console.log('\n== per org, no rules (spend-weighted; "blocking->batchable" is th
 // The usage-API org's buckets are the issue's bucket target; the per-call orgs rendered as buckets (`-usage-`) are
 // more bucket data, reported on their own.
 const rendered = (ds) => ds.truthBy === 'buckets' && ds.org.rendering === 'calls';
-const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.name, role: ds.org.role, ...rows.find((r) => r.workload === 'all'), ingestMs, classifyMs, rowsIn: ds.rows, asBuckets: rendered(ds), usageOnly: ds.org.rendering === 'usage' }));
-const total = (role, filter) => pooled(results.filter((r) => r.ds.org.role === role && filter(r.ds)));
+const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.name, role: ds.org.role, ...allRow(rows), ingestMs, classifyMs, rowsIn: ds.rows, asBuckets: rendered(ds), usageOnly: ds.org.rendering === 'usage' }));
 const varied = (ds) => ds.org.varied === true;
 const callsOnly = (ds) => ds.truthBy === 'calls' && !varied(ds);
 const bucketsOnly = (ds) => ds.truthBy === 'buckets' && !varied(ds) && !rendered(ds);
-const summary = [
-  ...orgRows,
-  { name: 'tune orgs (pooled)', role: '', ...total('tune', () => true) },
-  { name: 'held-out per-call orgs (pooled)', role: '', ...total('held-out', callsOnly) },
-  { name: 'held-out usage-API datasets (pooled)', role: '', ...total('held-out', bucketsOnly) },
-  { name: 'held-out varied per-call (pooled)', role: '', ...total('held-out', (ds) => varied(ds) && ds.truthBy === 'calls') },
-  { name: 'held-out varied usage-API (pooled)', role: '', ...total('held-out', (ds) => varied(ds) && ds.truthBy === 'buckets' && !rendered(ds)) },
-  { name: 'held-out per-call orgs as buckets, 1 h (pooled)', role: '', ...total('held-out', (ds) => rendered(ds) && ds.name.endsWith('-1h')) },
-  { name: 'held-out per-call orgs as buckets, 1 d (pooled)', role: '', ...total('held-out', (ds) => rendered(ds) && ds.name.endsWith('-1d')) },
-  { name: 'blind per-call orgs (pooled)', role: '', ...total('blind', callsOnly) },
-  { name: 'blind usage-API datasets (pooled)', role: '', ...total('blind', bucketsOnly) },
-  { name: 'blind varied, per call and usage-API (pooled)', role: '', ...total('blind', (ds) => varied(ds) && !rendered(ds)) },
-];
+// The pooled lines: a role and which of its datasets.
+const pools = [
+  ['tune orgs (pooled)', 'tune', () => true],
+  ['held-out per-call orgs (pooled)', 'held-out', callsOnly],
+  ['held-out usage-API datasets (pooled)', 'held-out', bucketsOnly],
+  ['held-out varied per-call (pooled)', 'held-out', (ds) => varied(ds) && ds.truthBy === 'calls'],
+  ['held-out varied usage-API (pooled)', 'held-out', (ds) => varied(ds) && ds.truthBy === 'buckets' && !rendered(ds)],
+  ['held-out per-call orgs as buckets, 1 h (pooled)', 'held-out', (ds) => rendered(ds) && ds.name.endsWith('-1h')],
+  ['held-out per-call orgs as buckets, 1 d (pooled)', 'held-out', (ds) => rendered(ds) && ds.name.endsWith('-1d')],
+  ['blind per-call orgs (pooled)', 'blind', callsOnly],
+  ['blind usage-API datasets (pooled)', 'blind', bucketsOnly],
+  ['blind varied, per call and usage-API (pooled)', 'blind', (ds) => varied(ds) && !rendered(ds)],
+].map(([name, role, filter]) => ({ name, members: results.filter((r) => r.ds.org.role === role && filter(r.ds)) }));
+const summary = [...orgRows, ...pools.map((p) => ({ name: p.name, role: '', ...pooled(p.members.map((r) => allRow(r.rows))) }))];
 console.log(table(['dataset', 'role', 'rows', 'spend $', 'batchable', 'right', 'batchable found', 'blocking->batchable', 'low-conf spend', 'classify/ingest'],
   summary.map((r) => [r.name, r.role, r.rowsIn === undefined ? '' : r.rowsIn.toLocaleString('en-US'), r.usd.toFixed(2), pct(r.nb_usd / r.usd), pct(r.acc_spend),
     pct(r.rec_spend), pct(r.fn_blocking_spend), pct(r.low_usd / r.usd), r.ingestMs === undefined ? '' : `${(r.classifyMs / 1000).toFixed(1)} s / ${(r.ingestMs / 1000).toFixed(1)} s`])));
+
+// What a team gets from `rules suggest`: the drafted file's questions answered from the truth (answerQuestions).
+console.log(`\n== after answering \`rules suggest\` (up to ${questions} questions, each answered with what most of its workload's spend truly is)\n`);
+const answeredRows = results.map(({ ds, rows, answered }) => ({ name: ds.name, role: ds.org.role, before: allRow(rows), ...answered }));
+const answeredSummary = [
+  ...answeredRows,
+  ...pools.map((p) => ({ name: p.name, role: '', before: pooled(p.members.map((r) => allRow(r.rows))), all: pooled(p.members.map((r) => r.answered.all)) })),
+];
+console.log(table(['dataset', 'role', 'questions', 'answered batchable', 'right before', 'right after', 'blocking->batchable after', 'low-conf spend after'],
+  answeredSummary.map((r) => [r.name, r.role, r.questions ?? '', r.nonBlocking ?? '', pct(r.before.acc_spend), pct(r.all?.acc_spend), pct(r.all?.fn_blocking_spend), pct(r.all ? r.all.low_usd / r.all.usd : undefined)])));
 
 for (const { ds, rows } of results) {
   if (ds.org.role !== 'tune' && !values['show-held-out']) continue;
@@ -121,6 +142,31 @@ for (const r of orgRows.filter((o) => o.role === 'held-out' || o.role === 'blind
 const pacific = results.find((r) => r.ds.name === 'pacific-saas');
 if (pacific) check('pacific-saas with fixtures/classify/eval-rules.yaml: every workload right', pacific.rulesCheck === true);
 process.exitCode = failed ? 1 : 0;
+
+/**
+ * A team answering `rules suggest`: prices the calls with the bundled catalog (the suggestions rank workloads by
+ * spend), drafts the starter rules file as `rules suggest` writes it, answers each question with what most of the
+ * workload's spend truly is (eval/answers.ts uncomments that label line), labels again with the answered file and
+ * scores it. Whole-dataset row and how many questions were answered (and how many of them "nobody waits").
+ */
+async function answerQuestions(ws, ds) {
+  await priceCalls(ws, catalog);
+  const drafted = await suggestRules(ws, questions);
+  const answers = new Map();
+  for (const w of drafted.workloads) {
+    const [t] = await ws.all(
+      `SELECT coalesce(sum(t.usd * t.b_share), 0)::DOUBLE AS b, coalesce(sum(t.usd * (1 - t.b_share)), 0)::DOUBLE AS nb
+       FROM truth_rows t JOIN label_keys k USING (call_key) JOIN label_outcomes o USING (outcome) WHERE o.workload = $workload`,
+      { workload: w.workload },
+    );
+    answers.set(w.workload, t.nb > t.b ? 'non_blocking' : 'blocking');
+  }
+  const { yaml, answered } = answerSuggestions(renderSuggestions(drafted, ds.name), answers);
+  const file = join(dir, `${ds.name}-answered.yaml`);
+  writeFileSync(file, yaml);
+  await classifyCalls(ws, await loadRules(file));
+  return { questions: answered, nonBlocking: [...answers.values()].filter((a) => a === 'non_blocking').length, all: allRow(await score(ws)) };
+}
 
 /** Truth as a table `truth_rows` keyed by the calls' call_key: truth workload, spend, and its blocking part. */
 async function loadTruth(ws, ds) {
@@ -171,8 +217,14 @@ function finish(r) {
   return out;
 }
 
-function pooled(list) {
-  const sum = (k) => list.reduce((a, r) => a + r.rows.find((x) => x.workload === 'all')[k], 0);
+/** A dataset's whole-dataset row of score(). */
+function allRow(rows) {
+  return rows.find((r) => r.workload === 'all');
+}
+
+/** Whole-dataset rows pooled: sums of spend, then the shares. */
+function pooled(alls) {
+  const sum = (k) => alls.reduce((a, r) => a + r[k], 0);
   return finish({ usd: sum('usd'), b_usd: sum('b_usd'), nb_usd: sum('nb_usd'), right_usd: sum('right_usd'), found_usd: sum('found_usd'), fn_usd: sum('fn_usd'), low_usd: sum('low_usd') });
 }
 
