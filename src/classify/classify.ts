@@ -57,14 +57,16 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     SELECT row_number() OVER (ORDER BY workload)::INTEGER AS wid, workload
     FROM (SELECT auto_workload AS workload FROM _cls_idents UNION SELECT split_workload FROM _cls_idents WHERE split_workload IS NOT NULL
       UNION SELECT workload FROM _cls_rules WHERE workload IS NOT NULL)`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_idents AS SELECT i.*, n.wid AS auto_wid, coalesce(s.wid, n.wid) AS split_wid
+  // fg_name: the identity's names carry an interactive word, as a flag per identity: compared once per identity,
+  // it rides through the calls' join as one boolean instead of a string compared on every call.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_idents AS SELECT i.*, n.wid AS auto_wid, coalesce(s.wid, n.wid) AS split_wid, i.fg_word <> '' AS fg_name
     FROM _cls_idents i JOIN _cls_names n ON n.workload = i.auto_workload LEFT JOIN _cls_names s ON s.workload = i.split_workload`);
   await ws.run(`UPDATE _cls_rules SET wid = (SELECT n.wid FROM _cls_names n WHERE n.workload = _cls_rules.workload)`);
   await ws.run(
     `CREATE OR REPLACE TEMP TABLE _cls_calls AS
     WITH ruled AS (
       SELECT c.*, CASE WHEN unattributed THEN split_workload END AS unattributed_workload, ${compiled.sql} AS rule_idx
-      FROM (SELECT c.*, i.nid, i.auto_workload, i.fg_word, i.auto_wid, i.split_wid, i.split_workload,
+      FROM (SELECT c.*, i.nid, i.auto_workload, i.fg_name, i.auto_wid, i.split_wid, i.split_workload,
           -- Unattributed calls beside attributed ones are another client (signals/workload-name.ts); their
           -- workload's name is read by rules only (a string per call otherwise unused).
           ${unattributedSql('c')} AND i.split_workload IS NOT NULL AS unattributed
@@ -86,7 +88,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       -- Only the embeddings' input size is read (a workload's median): the others' is never computed or written.
       CASE WHEN coalesce(ruled.operation = 'embeddings', false) THEN ${inputPerRequestSql} END AS input_per_request,
       ruled.nid,
-      (${streamedSql} OR ${cancelledSql} OR ruled.fg_word <> '') AS interactive,
+      (${streamedSql} OR ${cancelledSql} OR ruled.fg_name) AS interactive,
       ruled.rule_idx,
       coalesce(r.wid, CASE WHEN ruled.unattributed THEN ruled.split_wid ELSE ruled.auto_wid END) AS wid,
       false AS in_chain
