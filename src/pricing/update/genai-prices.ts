@@ -1,12 +1,17 @@
 // pydantic genai-prices v2 data.json: [{ id, models: [{ id, prices }] }], USD per 1M tokens.
 // `prices` is one price set or a list of {constraint?, prices}; the latest start_date entry is imported with
 // its date as effective_from. Time-of-day entries (DeepSeek off-peak) are skipped. A tiered price {base, tiers}
-// is a cliff on total input.
+// is a cliff on total input. Audio and image tokens per 1M like the text rates (`input_audio_mtok`…); web searches
+// per 1,000 (`web_searches_kcount`), for Anthropic only, as in the bundled catalog (pricing/README.md).
 import { perMTokToMicros } from '../decimal.ts';
 import { defined, notShape, type ImportedModel, type PartialRates, type RateKey } from './imported.ts';
 
 const covered = { openai: 'openai', anthropic: 'anthropic', google: 'google', deepseek: 'deepseek' } as const;
-const keys: Record<string, RateKey> = { input_mtok: 'input', output_mtok: 'output', cache_read_mtok: 'cache_read', cache_write_mtok: 'cache_write_5m', cache_write_1h_mtok: 'cache_write_1h' };
+const keys: Record<string, RateKey> = {
+  input_mtok: 'input', output_mtok: 'output', cache_read_mtok: 'cache_read', cache_write_mtok: 'cache_write_5m', cache_write_1h_mtok: 'cache_write_1h',
+  input_audio_mtok: 'audio_input', output_audio_mtok: 'audio_output', input_image_mtok: 'image_input', output_image_mtok: 'image_output',
+  web_searches_kcount: 'web_search',
+};
 
 type Price = number | { base?: number; tiers?: { start: number; price: number }[] };
 type PriceSet = Record<string, Price>;
@@ -30,7 +35,7 @@ export function importGenaiPrices(json: unknown, source: string): ImportedModel[
       const tiers = new Map<number, PartialRates>();
       for (const [k, v] of Object.entries(last.prices)) {
         const key = keys[k];
-        if (key === undefined) continue;
+        if (key === undefined || (key === 'web_search' && provider !== 'anthropic')) continue;
         rates[key] = perMTokToMicros(typeof v === 'number' ? v : v.base);
         for (const t of typeof v === 'number' ? [] : (v.tiers ?? [])) tiers.set(t.start, { ...tiers.get(t.start), [key]: perMTokToMicros(t.price) });
       }

@@ -1,9 +1,15 @@
 // What every `pricing update` importer returns: models of the providers we cover, rates in µ$/MTok.
 import { BatchableError } from '../../errors.ts';
 import type { Operation, PublishedLane } from '../catalog-schema.ts';
+import type { ChargeField } from '../charges.ts';
 import { microsToUsdText, unreadablePrice } from '../decimal.ts';
 
-export type RateKey = 'input' | 'output' | 'cache_read' | 'cache_write_5m' | 'cache_write_1h';
+export type TextRateKey = 'input' | 'output' | 'cache_read' | 'cache_write_5m' | 'cache_write_1h';
+/**
+ * A catalog price field: the text rates in µ$ per 1M tokens, and the charges that are not text tokens
+ * (src/pricing/charges.ts) in µ$ per the catalog field's unit (1M audio or image tokens, 1,000 web searches).
+ */
+export type RateKey = TextRateKey | ChargeField;
 export type PartialRates = Partial<Record<RateKey, bigint>>;
 
 export type ImportedModel = {
@@ -30,7 +36,8 @@ export function checkRates(source: string, model: string, field: string, micros:
     throw new BatchableError(`--source ${source}: model ${model} has ${field} that is not a finite number (such as 1e400); the file is not imported (check the source or pass another --source)`);
   }
   if (micros < 0n || micros > absurdMicros) {
-    throw new BatchableError(`--source ${source}: model ${model} has ${field} = $${microsToUsdText(micros)}/MTok, ${micros < 0n ? 'a negative price' : 'above $1000/MTok, not a plausible price'}; the file is not imported (check the source or pass another --source)`);
+    const unit = field.endsWith('web_search') ? ' per 1,000 searches' : '/MTok';
+    throw new BatchableError(`--source ${source}: model ${model} has ${field} = $${microsToUsdText(micros)}${unit}, ${micros < 0n ? 'a negative price' : `above $1000${unit}, not a plausible price`}; the file is not imported (check the source or pass another --source)`);
   }
 }
 

@@ -1,5 +1,8 @@
 // LiteLLM model_prices_and_context_window.json: { "<model>": { litellm_provider, mode, *_cost_per_token… } },
-// USD per token. Keys without litellm_provider (sample_spec, fallback_generalizations) are skipped.
+// USD per token. Keys without litellm_provider (sample_spec, fallback_generalizations) are skipped. Audio and image
+// tokens come per token like the text rates (`input_cost_per_audio_token`…, per lane by suffix); Anthropic's web
+// search fee per query by search-context size (`search_context_cost_per_query`), taken when it is one figure for
+// every size, as scripts/build-catalog.mjs takes it for the bundled catalog.
 import { z } from 'zod';
 import { perTokenToMicros } from '../decimal.ts';
 import { defined, notShape, type ImportedModel, type PartialRates } from './imported.ts';
@@ -16,7 +19,21 @@ function rates(e: Record<string, unknown>, suffix: string): PartialRates {
     cache_read: perTokenToMicros(e[`cache_read_input_token_cost${suffix}`] ?? (suffix === '' ? e.input_cost_per_token_cache_hit : undefined)),
     cache_write_5m: perTokenToMicros(e[`cache_creation_input_token_cost${suffix}`]),
     cache_write_1h: perTokenToMicros(suffix === '' ? e.cache_creation_input_token_cost_above_1hr : e[`cache_creation_input_token_cost_above_1hr${suffix}`]),
+    audio_input: perTokenToMicros(e[`input_cost_per_audio_token${suffix}`]),
+    audio_output: perTokenToMicros(e[`output_cost_per_audio_token${suffix}`]),
+    image_input: perTokenToMicros(e[`input_cost_per_image_token${suffix}`]),
+    image_output: perTokenToMicros(e[`output_cost_per_image_token${suffix}`]),
   });
+}
+
+/** µ$ per 1,000 web searches from LiteLLM's USD per query, when every search-context size costs the same. */
+function webSearch(e: Record<string, unknown>): bigint | undefined {
+  const perQuery = e.search_context_cost_per_query;
+  const sizes = typeof perQuery === 'object' && perQuery !== null ? Object.values(perQuery) : [];
+  if (sizes.length === 0 || sizes.some((v) => v !== sizes[0])) return undefined;
+  // USD per query read as per token is µ$ per million queries; per 1,000 is that over 1,000.
+  const perMillion = perTokenToMicros(sizes[0]);
+  return perMillion === undefined || perMillion < 0n ? perMillion : perMillion / 1000n;
 }
 
 export const isLitellm = (json: unknown): boolean => shape.safeParse(json).success;
@@ -30,7 +47,8 @@ export function importLitellm(json: unknown, source: string): ImportedModel[] {
     const provider = providerOf[String(e.litellm_provider)];
     const operations = modes[String(e.mode)];
     if (provider === undefined || operations === undefined) continue;
-    const std = rates(e, '');
+    // Web searches for Anthropic only: only its usage reports count them per call (pricing/README.md).
+    const std = { ...rates(e, ''), ...defined({ web_search: provider === 'anthropic' ? webSearch(e) : undefined }) };
     if (std.input === undefined || std.output === undefined) continue;
     const lanes = defined({ batch: rates(e, '_batches'), flex: rates(e, '_flex'), priority: rates(e, '_priority') });
     for (const lane of ['batch', 'flex', 'priority'] as const) if (Object.keys(lanes[lane] ?? {}).length === 0) delete lanes[lane];

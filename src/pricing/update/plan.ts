@@ -3,15 +3,18 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CatalogFile, LaneRates, PriceEntry, Tier } from '../catalog-schema.ts';
+import { charges } from '../charges.ts';
 import { microsToUsdText } from '../decimal.ts';
 import { entryOn, readCatalogFile, type Catalog, type ResolvedEntry } from '../load-catalog.ts';
 import { hasSnapshotDate, normaliseModel } from '../model-names.ts';
-import type { ImportedModel, PartialRates, RateKey } from './imported.ts';
+import type { ImportedModel, PartialRates, RateKey, TextRateKey } from './imported.ts';
 
 export type DiffRow = { readonly provider: string; readonly model: string; readonly field: string; readonly old: string; readonly new: string };
 export type UpdatePlan = { readonly rows: readonly DiffRow[]; readonly files: ReadonlyMap<string, CatalogFile>; readonly entries: number; readonly newModels: number };
 
-const rateKeys: readonly RateKey[] = ['input', 'output', 'cache_read', 'cache_write_5m', 'cache_write_1h'];
+const textKeys: readonly TextRateKey[] = ['input', 'output', 'cache_read', 'cache_write_5m', 'cache_write_1h'];
+/** Every price field an import can state: the text rates, then the charges that are not text tokens. */
+const rateKeys: readonly RateKey[] = [...textKeys, ...charges.map((c) => c.field)];
 const text = (m: bigint | undefined) => (m === undefined ? '–' : microsToUsdText(m));
 
 /** One model per normalised name; an undated key wins over its dated snapshots. */
@@ -34,13 +37,21 @@ function flatten(m: ImportedModel): [string, bigint][] {
   return out;
 }
 
-/** The same field as the effective catalog prices it on that date (defaults and lane rules applied). */
+/**
+ * The same field as the effective catalog prices it on that date (defaults and lane rules applied), in the
+ * import's unit: a charge is resolved per million units (src/pricing/load-catalog.ts), web searches are stated
+ * per 1,000.
+ */
 function current(e: ResolvedEntry, field: string): bigint | undefined {
   const [head, key] = field.includes('.') ? (field.split('.') as [string, RateKey]) : ['standard', field as RateKey];
   const base = e.tiers[0]!;
-  if (head === 'standard') return base.standard[key];
-  if (head.startsWith('tier>')) return e.tiers.find((t) => t.above === Number(head.slice(5)))?.standard[key];
-  return base.lanes[head as 'batch' | 'flex' | 'priority']?.[key];
+  const rates = head === 'standard' ? base.standard : head.startsWith('tier>') ? e.tiers.find((t) => t.above === Number(head.slice(5)))?.standard
+    : base.lanes[head as 'batch' | 'flex' | 'priority'];
+  if (rates === undefined) return undefined;
+  const charge = charges.find((c) => c.field === key);
+  if (charge === undefined) return rates[key as TextRateKey];
+  const perMillion = rates.charges[charge.field];
+  return perMillion === undefined ? undefined : (perMillion * charge.perUnit) / 1_000_000n;
 }
 
 const usdFields = (r: PartialRates): LaneRates => Object.fromEntries(rateKeys.filter((k) => r[k] !== undefined).map((k) => [k, microsToUsdText(r[k]!)]));
