@@ -1,12 +1,15 @@
 // The eval family's generator: each org of eval/orgs.ts becomes one or two datasets, each a set of input
 // files plus a truth file. Per-call orgs are batchable-csv with truth by call id; the usage-API org is
 // rendered twice as OpenAI usage-API buckets (JSONL, 1 h and 1 d, grouped by key, project and model) with
-// truth per bucket as the share of its spend that someone waits on (a bucket may mix workloads).
+// truth per bucket as the share of its spend that someone waits on (a bucket may mix workloads). The held-out and
+// blind per-call orgs are also written as a LiteLLM SpendLogs JSONL and an OpenRouter CSV (eval/renderings.ts).
+// Every dataset's spend uses the eval's own small price table.
 // Everything is generated in DuckDB from a seeded hash: the same seed gives byte-identical files.
 import { join } from 'node:path';
 import { generateCorpus } from './corpus.ts';
 import { sqlString, type EvalDb } from './db.ts';
 import { familyMacros, workloadSql } from './kinds.ts';
+import { formats, writeRendering, type Format } from './renderings.ts';
 import { family, type FamilyOrg } from './orgs.ts';
 
 export { family, type FamilyOrg } from './orgs.ts';
@@ -33,6 +36,8 @@ export type Dataset = {
   readonly truth: string;
   readonly truthBy: 'calls' | 'buckets';
   readonly rows: number;
+  /** Set when the calls are written as another export than batchable-csv (eval/renderings.ts). */
+  readonly format?: Format;
 };
 
 const columns = `call_id, ts, model, operation, lane, input_tokens, cache_read_tokens, output_tokens, streamed, ttft_ms, cancelled,
@@ -63,7 +68,15 @@ export async function generateOrg(db: EvalDb, org: FamilyOrg, dir: string, seed 
     const truth = join(dir, `${org.id}.truth.csv`);
     await db.run(`COPY (SELECT ${columns} FROM _org_calls ORDER BY ts, call_id) TO ${sqlString(corpus)} (FORMAT CSV, HEADER true)`);
     await db.run(`COPY (SELECT call_id, truth_label, truth_workload FROM _org_calls ORDER BY call_id) TO ${sqlString(truth)} (FORMAT CSV, HEADER true)`);
-    out.push({ name: org.id, org, files: [corpus], truth, truthBy: 'calls', rows: await count(db, 'SELECT * FROM _org_calls') });
+    const rows = await count(db, 'SELECT * FROM _org_calls');
+    out.push({ name: org.id, org, files: [corpus], truth, truthBy: 'calls', rows });
+    // The real exports' renderings of the orgs the figures are reported on (not the varied ones: one seed's worth).
+    if (org.role !== 'tune' && org.varied !== true) {
+      for (const format of formats) {
+        const file = await writeRendering(db, format, dir, `${org.id}-${format}`, evalUsdSql('c'), evalPricesSql);
+        out.push({ name: `${org.id}-${format}`, org, files: [file], truth, truthBy: 'calls', rows, format });
+      }
+    }
   }
   if (org.rendering === 'usage' || org.usageToo === true) out.push(...(await writeBuckets(db, org, dir, org.rendering === 'usage' ? org.id : `${org.id}-usage`)));
   await db.run('DROP TABLE _org_calls');

@@ -1,0 +1,64 @@
+// The same calls as two real exports render them, with only the fields those exports carry: what the issue's
+// own measurement used besides a generic CSV (an unseen org's month as LiteLLM SpendLogs JSONL and an OpenRouter
+// CSV). Each drops something the batchable-csv rendering has, the way the real export does:
+//   litellm     LiteLLM_SpendLogs rows (src/ingest/adapters/litellm.ts; fixtures/litellm/ for real samples): no
+//               stream flag and no cancellations (a first-token time only where LiteLLM records one, strictly
+//               before the end); the key as its SHA-256 with its alias in metadata; the project as the team; the
+//               app's user as `end_user` and the key owner's internal id ('default_user_id') as `user`, as LiteLLM
+//               stores them; trace and session both as the session id; tags as `key:value` request tags.
+//   openrouter  the OpenRouter per-generation log CSV (src/ingest/adapters/openrouter.ts; fixtures/openrouter/
+//               generations.csv): streamed, cancelled and time to first token, a key name, an app name and a user,
+//               and no project, session, trace or tags; the app name is the app, else the project.
+// Both read _org_calls (eval/family.ts) and keep each call's id, so the truth file of the batchable-csv rendering
+// scores them.
+import { join } from 'node:path';
+import { sqlString, type EvalDb } from './db.ts';
+
+export type Format = 'litellm' | 'openrouter';
+export const formats: readonly Format[] = ['litellm', 'openrouter'];
+
+/** ISO 8601 UTC with milliseconds, as both exports write times. */
+const iso = (ts: string) => `strftime(${ts}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+/** The end of a call: its start plus its latency. */
+const endOf = `(c.ts + to_milliseconds(CAST(round(coalesce(c.latency_ms, 0)) AS BIGINT)))`;
+const promptTokens = `(coalesce(c.input_tokens, 0) + coalesce(c.cache_read_tokens, 0))`;
+const vendor = `CASE WHEN starts_with(c.model, 'claude') THEN 'anthropic' ELSE 'openai' END`;
+
+/** `{"feature": "x"}` -> `["feature:x"]`: LiteLLM's request tags are strings. */
+const requestTags = `CASE WHEN c.tags IS NULL THEN []::VARCHAR[]
+  ELSE list_transform(json_keys(c.tags::JSON), lambda k: k || ':' || json_extract_string(c.tags::JSON, '$."' || k || '"')) END`;
+
+const selects: Record<Format, (usd: string) => string> = {
+  litellm: (usd) => `
+    SELECT c.call_id AS request_id, CASE c.operation WHEN 'embeddings' THEN 'aembedding' ELSE 'acompletion' END AS call_type,
+      sha256(c.api_key) AS api_key, ${usd} AS spend, ${promptTokens} + coalesce(c.output_tokens, 0) AS total_tokens,
+      ${promptTokens} AS prompt_tokens, coalesce(c.output_tokens, 0) AS completion_tokens,
+      ${iso('c.ts')} AS "startTime", ${iso(endOf)} AS "endTime",
+      -- LiteLLM sets completionStartTime to endTime for a call it did not stream.
+      ${iso(`CASE WHEN c.ttft_ms > 0 THEN c.ts + to_milliseconds(CAST(round(c.ttft_ms) AS BIGINT)) ELSE ${endOf} END`)} AS "completionStartTime",
+      CAST(round(coalesce(c.latency_ms, 0)) AS BIGINT) AS request_duration_ms, c.model, c.model AS model_group, ${vendor} AS custom_llm_provider,
+      'default_user_id' AS "user", c.user_id AS end_user,
+      {'user_api_key_alias': c.api_key_name, 'user_api_key_team_id': c.project,
+       'additional_usage_values': {'prompt_tokens_details': {'cached_tokens': coalesce(c.cache_read_tokens, 0)}}} AS metadata,
+      ${requestTags} AS request_tags, c.project AS team_id, coalesce(c.session_id, c.trace_id) AS session_id, 'success' AS status`,
+  openrouter: (usd) => `
+    SELECT c.call_id AS generation_id, ${iso('c.ts')} AS created_at, ${vendor} || '/' || c.model AS model_permaslug,
+      CASE WHEN starts_with(c.model, 'claude') THEN 'Anthropic' ELSE 'OpenAI' END AS provider_name,
+      coalesce(c.api_key_name, c.api_key) AS api_key_name, coalesce(c.app, c.project) AS app_name,
+      ${promptTokens} AS tokens_prompt, coalesce(c.output_tokens, 0) AS tokens_completion, 0 AS tokens_reasoning,
+      coalesce(c.cache_read_tokens, 0) AS tokens_cached, ${usd} AS cost_total, 0 AS cost_cache, 0 AS cost_web_search, 0 AS cost_file_processing,
+      CAST(round(coalesce(c.latency_ms, 0)) AS BIGINT) AS generation_time_ms, 'stop' AS finish_reason_normalized,
+      coalesce(c.streamed, false) AS streamed, coalesce(c.cancelled, false) AS cancelled, 0 AS num_search_results, c.user_id AS "user",
+      CASE WHEN c.ttft_ms > 0 THEN CAST(round(c.ttft_ms) AS BIGINT) END AS time_to_first_token_ms`,
+};
+
+/**
+ * Writes _org_calls as `format` into `dir`: `<name>.jsonl` (LiteLLM, one SpendLogs row per line) or `<name>.csv`
+ * (OpenRouter). `usd` is the call's spend over `c` (the eval's price table joined as `p`), reported as the export's cost.
+ */
+export async function writeRendering(db: EvalDb, format: Format, dir: string, name: string, usd: string, prices: string): Promise<string> {
+  const file = join(dir, `${name}.${format === 'litellm' ? 'jsonl' : 'csv'}`);
+  const options = format === 'litellm' ? 'FORMAT JSON' : 'FORMAT CSV, HEADER true';
+  await db.run(`COPY (${selects[format](usd)} FROM _org_calls c JOIN ${prices} USING (model) ORDER BY c.ts, c.call_id) TO ${sqlString(file)} (${options})`);
+  return file;
+}
