@@ -54,11 +54,12 @@ describe('litellm-spendlogs', () => {
     // completionStartTime = endTime is LiteLLM's value for a call it did not stream: no TTFT; latency from the times.
     expect(byId.get('chatcmpl-2b8e4c1a-7d3f-4e2b-8c6a-1a9b0c2d3e02')).toMatchObject({
       provider: 'anthropic', model: 'claude-sonnet-4-5-20250929', input_tokens: 1800n, cache_read_tokens: 12000n,
-      cache_write_unknown_tokens: 1500n, input_tokens_reported: 15300n, ttft_ms: null, latency_ms: 4250, user_id: 'default_user_id',
+      cache_write_unknown_tokens: 1500n, input_tokens_reported: 15300n, ttft_ms: null, latency_ms: 4250, user_id: null,
       project: 'team-web', tags: expect.stringContaining('"feature":"chat"'),
     });
+    // `user` is the key owner inside LiteLLM ('default_user_id', 'svc-etl'), not an end user: only `end_user` is one.
     const nightly = byId.get('chatcmpl-5c3d2e1f-0a9b-4c8d-7e6f-5a4b3c2d1e03')!;
-    expect(nightly).toMatchObject({ input_tokens: 5200n, cache_read_tokens: null, cache_write_unknown_tokens: null, reasoning_tokens: null, ttft_ms: null, api_key_name: 'etl-nightly', project: 'team-data', user_id: 'svc-etl' });
+    expect(nightly).toMatchObject({ input_tokens: 5200n, cache_read_tokens: null, cache_write_unknown_tokens: null, reasoning_tokens: null, ttft_ms: null, api_key_name: 'etl-nightly', project: 'team-data', user_id: null });
     expect(JSON.parse(nightly.tags as string)).toMatchObject({
       request_tags: ['jobID:214590', 'taskName:run_page_classification', 'nightly'],
       jobID: '214590',
@@ -77,8 +78,8 @@ describe('litellm-spendlogs', () => {
     const rows = await ws.all<CallRow>(`SELECT ${columns} FROM calls ORDER BY call_id`);
     expect(rows.map((r) => [r.call_id, r.input_tokens, r.cache_read_tokens, r.cache_write_unknown_tokens, r.ttft_ms, r.latency_ms, r.user_id, r.api_key_name])).toEqual([
       ['chatcmpl-c1', 176n, 1024n, null, 490, 2780, 'u_42', 'web-app'],
-      ['chatcmpl-c2', 1800n, 12000n, 1500n, null, 4250, 'default_user_id', 'web-app'],
-      ['chatcmpl-c3', 5200n, null, null, null, 8200, 'svc-etl', 'etl-nightly'],
+      ['chatcmpl-c2', 1800n, 12000n, 1500n, null, 4250, null, 'web-app'],
+      ['chatcmpl-c3', 5200n, null, null, null, 8200, null, 'etl-nightly'],
     ]);
     expect(JSON.parse(rows[2]!.tags as string)).toMatchObject({ jobID: '214590', env: 'prod', request_tags: ['jobID:214590', 'taskName:run_page_classification', 'nightly'] });
     expect(await ws.all('SELECT line, reason FROM rejects')).toEqual([{ line: 5n, reason: 'not a whole number in output_tokens: "NaN"' }]);

@@ -111,7 +111,11 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
     api_key: x('api_key'),
     api_key_name: jt('md', 'user_api_key_alias'),
     project: `coalesce(nullif(trim(${x('team_id')}), ''), ${jt('md', 'user_api_key_team_id')})`,
-    user_id: `coalesce(nullif(trim(${x('end_user')}), ''), nullif(trim(${x('user')}), ''))`,
+    // The app's end user is `end_user` (the request's `user`); `user` is the LiteLLM internal user who owns the key
+    // (`user_api_key_user_id`, often 'default_user_id' or a service account), the same on every call of that key: read
+    // as an end user it made a whole key one person, and a job's calls a person's (the eval's server-only org as
+    // SpendLogs: 38.5% of spend right). It stays in tags (`user`, `key_user_id`) for rules.
+    user_id: `nullif(trim(${x('end_user')}), '')`,
     session_id: x('session_id'),
     tags: `json_merge_patch(json_merge_patch(json_merge_patch('{}', json_object(
         'request_tags', rt, 'call_type', ${x('call_type')}, 'model_group', ${x('model_group')}, 'api_base', ${x('api_base')},
