@@ -7,6 +7,7 @@
 //                   the user and the trace/session as 64-bit hashes (signals/sequence.ts: keyHashSql)
 //   _cls_chain_keys, _cls_chained   the traces/sessions of 2-50 calls; a window over their calls (trace/session, ts): the chained ones
 //   _cls_users      window function over (user, ts), summed per workload and per workload and hour
+//   _cls_user_runs  where one id's repeat calls are machine-paced: how many come in long runs (a loop) or short (an agent's steps)
 //   _cls_hour_calls, _cls_hourly, _cls_loops   one aggregation pass: per workload and hour (minutes summed inside), tight-loop share
 //                   (many sparse workloads: the hours alone, then the minutes of busy blocks for the loop share)
 //   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (one window pass over start/end
@@ -26,7 +27,7 @@ import type { Rules } from './rules/schema.ts';
 import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { backToBackSql, runStatsSql } from './signals/runs.ts';
-import { chainedRowsSql, chainKeysSql, keyHashSql, userStatsSql } from './signals/sequence.ts';
+import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { hourCallsSql, hourlySql, hourTotalsSql, minInteractiveRequests, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, unattributedSql } from './signals/workload-name.ts';
 
@@ -102,6 +103,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   const [chained] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM _cls_chained LIMIT 1)');
   if ((chained?.n ?? 0n) > 0n) await ws.run('UPDATE _cls_calls SET in_chain = true WHERE rowid IN (SELECT rid FROM _cls_chained)');
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_users AS ${userStatsSql}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_user_runs AS ${userRunsSql}`);
   // Many sparse workloads: hours and the loop share apart, the minutes of busy blocks only (time-shape.ts).
   const [minutes] = await ws.all<{ sparse: boolean | null }>(sparseMinutesSql);
   const sparse = minutes?.sparse === true;
@@ -160,7 +162,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       FROM agg a LEFT JOIN (SELECT wid, sum(rows) AS rows FROM _cls_hour_calls GROUP BY wid) m USING (wid)
     ), shaped AS (
       SELECT * FROM _cls_names JOIN agg USING (wid) JOIN coarse USING (wid) JOIN words USING (wid) LEFT JOIN bg USING (wid) LEFT JOIN fg USING (wid)
-      LEFT JOIN users USING (wid) LEFT JOIN lanes USING (wid)
+      LEFT JOIN users USING (wid) LEFT JOIN _cls_user_runs USING (wid) LEFT JOIN lanes USING (wid)
       LEFT JOIN (SELECT wid, tight_share FROM _cls_loops) USING (wid)
       LEFT JOIN (${workloadShapeSql(shape.weekly, shape.slots)}) USING (wid)
       LEFT JOIN _cls_runs USING (wid)
@@ -225,7 +227,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_hour_calls', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_hour_calls', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
 }
 
 /** The rules' outcomes as a small temp table (values as parameters), joined by rule index. */

@@ -4,7 +4,7 @@
 import { sqlString } from '../db/sql.ts';
 import { keepsWeekendShare, lumpyAbsentShare, lumpyDispersion, lumpyMaxFloorShare, lumpyMinMedian, lumpyMinWeekdays, lumpySpreadShare, lumpyStepShare, mixShiftShare, quietWeekendShare } from './signals/days.ts';
 import { bulkEmbeddingTokens, queryEmbeddingTokens } from './signals/per-call.ts';
-import { thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
+import { machineGapShare, machineRepeatCalls, machineRunCalls, thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
 
 type Evidence = { readonly side: 'wait' | 'free'; readonly strength: number; readonly when: string; readonly text: string };
 
@@ -48,10 +48,13 @@ export const evidence: readonly Evidence[] = [
       ELSE 'start at full rate and hold it steady until done (' || steady_eps || ' runs; a crowd ramps up and varies)' END` },
   // Ids seen once count only at a machine's pace (most calls in minutes of 20+ calls): a one-question widget
   // also sees each visitor once, but visitors arrive at a human pace.
-  { side: 'free', strength: 0.8, when: `user_share >= 0.3 AND ((once_share >= 0.8 AND tight_share >= 0.5) OR (repeat_calls >= 50 AND machine_gap_share >= 0.9))`,
+  // Machine-paced repeats count only in long runs (signals/sequence.ts, userRunsSql): an agent's steps are short runs.
+  { side: 'free', strength: 0.8, when: `user_share >= 0.3 AND ((once_share >= 0.8 AND tight_share >= 0.5)
+      OR (repeat_calls >= ${machineRepeatCalls} AND machine_gap_share >= ${machineGapShare} AND machine_run_share >= 0.5))`,
     text: `'user ids that are not people: ' || CASE WHEN once_share >= 0.8 AND tight_share >= 0.5
       THEN ${pct('once_share')} || ' of calls carry an id seen at most twice, ' || ${pct('tight_share')} || ' of them in minutes of ${tightLoopCallsPerMinute}+ calls (one id per row, faster than visitors arrive)'
-      ELSE ${pct('machine_gap_share')} || ' of one id''s repeat calls start within 1 s of its last answer (no time to read it)' END` },
+      ELSE ${pct('machine_gap_share')} || ' of one id''s repeat calls start within 1 s of its last answer (no time to read it), ' || ${pct('machine_run_share')}
+        || ' of them in runs of ${machineRunCalls}+ calls back to back (median ' || round(machine_run_median)::INTEGER || '; an agent''s steps come a few at a time)' END` },
   { side: 'free', strength: 0.75, when: `span_days >= 7 AND absent_day_share >= 0.25 AND day_cv >= 1.0 AND active_day_median >= 200`,
     text: `'irregular days: absent on ' || ${pct('absent_day_share')} || ' of the org''s active days, ' || round(active_day_median)::INTEGER || ' requests on a median day it runs (daily variation ' || round(day_cv, 1) || 'x the mean): work started now and then, not people who come back every day'` },
   // Lumpy days (signals/days.ts): the day-bucket sign of jobs started by hand on most working days, which

@@ -76,8 +76,27 @@ describe('user ids that are not people', () => {
     await classified(interactiveBackdrop, loop('a', 'key_nb', 100, 2000, 300, `, 'analyst-' || (d % 3) AS user_id`, 3));
     const row = await labelOf(ws, 'a1-10');
     expect(row.label).toBe('non_blocking');
-    expect(row.reasons).toContain("user ids that are not people: 100% of one id's repeat calls start within 1 s of its last answer (no time to read it)");
+    expect(row.reasons).toContain(
+      "user ids that are not people: 100% of one id's repeat calls start within 1 s of its last answer (no time to read it), 100% of them in runs of 20+ calls back to back (median 100; an agent's steps come a few at a time)",
+    );
     expect(row.reasons.join('\n')).not.toMatch(/^end users/m);
+  });
+  test('an agent\'s steps, each within 1 s of the last, carrying the person\'s id but no trace, are short runs: not a loop', async () => {
+    // 60 people, each starting 3 tasks a day over 4 days at random minutes in the org's human hours, hours apart; each task 4 steps back to
+    // back (300 ms apart). With no trace or session id the chain is not seen; the machine-paced gaps alone used to
+    // label it batchable.
+    await classified(interactiveBackdrop, `SELECT 'g' || u || '-' || d || '-' || t || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-06 15:00:00+00' + d * INTERVAL 1 DAY + t * INTERVAL 3 HOUR + (hash(u, d, t) % 3600) * INTERVAL 1 SECOND
+          + k * INTERVAL 2300 MILLISECOND AS ts,
+        2000.0 AS latency_ms, 'key_agent' AS api_key, 'dev-' || u AS user_id
+      FROM range(60) a(u), range(4) b(d), range(3) c(t), range(4) e(k)`);
+    const row = await labelOf(ws, 'g7-2-1-2');
+    expect(row.reasons.join('\n')).not.toMatch(/not people/);
+    expect(row.label).toBe('blocking');
+    const workload = await ws.all<{ machine_gap_share: number; machine_run_share: number; machine_run_median: number }>(
+      "SELECT machine_gap_share, machine_run_share, machine_run_median FROM label_workloads WHERE workload LIKE 'key_agent%'");
+    // Every repeat within think time is a step (the tasks are hours apart), all in runs of 4.
+    expect(workload).toEqual([{ machine_gap_share: 1, machine_run_share: 0, machine_run_median: 4 }]);
   });
   test('people with think time after each answer stay blocking', async () => {
     await classified(interactiveBackdrop, `SELECT 'h' || u || '-' || k AS call_id, TIMESTAMPTZ '2026-10-06 16:00:00+00' + u * INTERVAL 3 MINUTE + k * INTERVAL 40 SECOND AS ts,

@@ -76,3 +76,44 @@ export const userStatsSql = `
   UNION ALL
   SELECT wid, hr, NULL, NULL, NULL, NULL, NULL, sum(w)
   FROM g WHERE gap_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max} AND NOT interactive GROUP BY wid, hr`;
+
+/**
+ * One id's repeat calls that start within thinkTimeSeconds.min of its last answer are a loop carrying that id (a
+ * person cannot read that fast), when a workload has at least machineRepeatCalls such repeats, machineGapShare of
+ * them machine-paced...
+ */
+export const machineRepeatCalls = 50;
+export const machineGapShare = 0.9;
+/**
+ * ...and most of those machine-paced calls come in runs of at least machineRunCalls calls of the id back to back.
+ * An agent's steps also follow each other within a second, with the person's id on them, but in short runs (a task
+ * of a few steps, then the person reads): without a trace or session id to see the chain (an OpenRouter log has
+ * none), the eval family's coding-agent sub-steps (2-6 steps) were labelled batchable on the gap alone, 1.0% of
+ * agent-devtool's blocking spend as an OpenRouter export. A script looping over rows makes runs of hundreds.
+ */
+export const machineRunCalls = 20;
+
+/** The workloads whose ids' repeat calls are machine-paced (from _cls_users): the only ones whose runs are measured. */
+const machinePacedSql = `SELECT wid FROM _cls_users WHERE hr IS NULL AND repeat_calls >= ${machineRepeatCalls} AND machine_gap_share >= ${machineGapShare}`;
+
+/**
+ * Per machine-paced workload: the share of its machine-paced calls (gap under thinkTimeSeconds.min, as in
+ * userStatsSql, over each id's calls in every workload) that lie in runs of machineRunCalls or more. A second
+ * window pass, over the calls of those workloads' ids only: most exports have none, and then it reads nothing.
+ */
+export const userRunsSql = `
+  WITH ids AS (SELECT DISTINCT user_key FROM _cls_calls WHERE wid IN (${machinePacedSql}) AND user_key IS NOT NULL AND ${isCall}),
+  g AS (
+    SELECT wid, user_key, ts, rowid::UINTEGER AS rid,
+      (epoch_us(ts) - lag(ended_us) OVER (PARTITION BY user_key ORDER BY ts, rowid::UINTEGER)) / 1e6 AS gap_s
+    FROM _cls_calls WHERE user_key IN (SELECT user_key FROM ids) AND ${isCall}
+  ),
+  r AS (
+    -- A run starts at an id's first call and at every call after a gap of a second or more.
+    SELECT wid, user_key, gap_s,
+      count(*) FILTER (WHERE gap_s IS NULL OR gap_s >= ${thinkTimeSeconds.min}) OVER (PARTITION BY user_key ORDER BY ts, rid ROWS UNBOUNDED PRECEDING) AS run
+    FROM g
+  ),
+  runs AS (SELECT user_key, run, count(*) AS calls FROM r GROUP BY ALL)
+  SELECT r.wid, count(*) FILTER (WHERE runs.calls >= ${machineRunCalls}) / count(*) AS machine_run_share, median(runs.calls) AS machine_run_median
+  FROM r JOIN runs USING (user_key, run) WHERE r.gap_s < ${thinkTimeSeconds.min} AND r.wid IN (${machinePacedSql}) GROUP BY r.wid`;
