@@ -8,7 +8,7 @@
 // TTFT rule (conservative): LiteLLM sets completionStartTime to endTime for calls it did not stream, so a first-token
 // time is only taken when it lies strictly between startTime and endTime; otherwise ttft_ms is NULL. `streamed` is
 // only set when the record says so (`stream` of the callback payload, or the stored request's `stream`).
-import { sqlIdent, sqlIn } from '../../db/sql.ts';
+import { sqlIdent, sqlIn, sqlString } from '../../db/sql.ts';
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { uncached } from './sql-helpers.ts';
 
@@ -61,7 +61,12 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
   const names = ['request_id', 'call_type', 'api_key', 'spend', 'prompt_tokens', 'completion_tokens', 'startTime', 'endTime',
     'completionStartTime', 'request_duration_ms', 'model', 'model_group', 'custom_llm_provider', 'user', 'end_user', 'team_id',
     'session_id', 'status', 'stream', 'api_base', 'cache_hit'];
-  const raw = names.map((n) => `${f.text(n)} AS ${sqlIdent(`f_${n}`)}`);
+  // JSON rows: every field in one parse of the row (a list of paths), not one parse per field: a `->>` parses the
+  // whole document each time, and 24 of them cost 40 µs per row (4.5 s for 110,000 SpendLogs rows; CSV 0.5 s).
+  const raw =
+    ctx.kind === 'csv'
+      ? names.map((n) => `${f.text(n)} AS ${sqlIdent(`f_${n}`)}`)
+      : names.map((n, i) => `_f[${i + 1}] AS ${sqlIdent(`f_${n}`)}`);
   const records =
     ctx.kind === 'csv'
       ? ctx.src
@@ -71,12 +76,19 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
           WHERE json_type(j->'data') = 'ARRAY'
           UNION ALL
           SELECT _line, _elem AS _path, j FROM ${ctx.src} WHERE j IS NOT NULL AND coalesce(json_type(j->'data'), '') <> 'ARRAY')`;
-  const from = `(SELECT ${ctx.kind === 'csv' ? '' : '_line, _path, '}${raw.join(', ')},
-      ${f.json('metadata')} AS md, ${f.json('request_tags')} AS rt, ${f.json('proxy_server_request')} AS psr
-    FROM ${records}) s`;
+  const parsed =
+    ctx.kind === 'csv'
+      ? records
+      : `(SELECT *, json_extract_string(j, [${names.map((n) => sqlString(`$.${n}`)).join(', ')}]) AS _f FROM ${records})`;
 
+  // The metadata's fields likewise: the paths the columns read, extracted in one parse of the metadata (`_m`).
+  const mdPaths: string[] = [];
+  const m = (path: string) => {
+    if (!mdPaths.includes(path)) mdPaths.push(path);
+    return `_m[${mdPaths.indexOf(path) + 1}]`;
+  };
   const x = (n: string) => sqlIdent(`f_${n}`);
-  const usage = (path: string) => `coalesce(${jt('md', `additional_usage_values.${path}`)}, ${jt('md', `usage_object.${path}`)})`;
+  const usage = (path: string) => `coalesce(${m(`additional_usage_values.${path}`)}, ${m(`usage_object.${path}`)})`;
   const cacheRead = `coalesce(${usage('cache_read_input_tokens')}, ${usage('prompt_tokens_details.cached_tokens')})`;
   const cacheWrite = usage('cache_creation_input_tokens');
   const slm = objectOr(`md->'spend_logs_metadata'`);
@@ -91,7 +103,7 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
     provider: x('custom_llm_provider'),
     model: `coalesce(nullif(trim(${x('model')}), ''), ${x('model_group')})`,
     operation: operationOf(x('call_type')),
-    status: `coalesce(${x('status')}, ${jt('md', 'status')})`,
+    status: `coalesce(${x('status')}, ${m('status')})`,
     // OpenAI chat usage counts audio inside prompt_tokens / completion_tokens (prompt_tokens_details.audio_tokens,
     // completion_tokens_details.audio_tokens): it goes to the audio columns, never priced as text.
     input_tokens: uncached(x('prompt_tokens'), cacheRead, cacheWrite, usage('prompt_tokens_details.audio_tokens')),
@@ -109,8 +121,8 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
     reported_cost: x('spend'),
     reported_cost_kind: `CASE WHEN ${x('spend')} IS NOT NULL THEN 'estimated' END`,
     api_key: x('api_key'),
-    api_key_name: jt('md', 'user_api_key_alias'),
-    project: `coalesce(nullif(trim(${x('team_id')}), ''), ${jt('md', 'user_api_key_team_id')})`,
+    api_key_name: m('user_api_key_alias'),
+    project: `coalesce(nullif(trim(${x('team_id')}), ''), ${m('user_api_key_team_id')})`,
     // The app's end user is `end_user` (the request's `user`); `user` is the LiteLLM internal user who owns the key
     // (`user_api_key_user_id`, often 'default_user_id' or a service account), the same on every call of that key: read
     // as an end user it made a whole key one person, and a job's calls a person's (the eval's server-only org as
@@ -120,10 +132,14 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
     tags: `json_merge_patch(json_merge_patch(json_merge_patch('{}', json_object(
         'request_tags', rt, 'call_type', ${x('call_type')}, 'model_group', ${x('model_group')}, 'api_base', ${x('api_base')},
         'user', ${x('user')}, 'end_user', ${x('end_user')}, 'cache_hit', ${x('cache_hit')},
-        'team_alias', ${jt('md', 'user_api_key_team_alias')}, 'key_user_id', ${jt('md', 'user_api_key_user_id')})),
+        'team_alias', ${m('user_api_key_team_alias')}, 'key_user_id', ${m('user_api_key_user_id')})),
       CASE WHEN json_type(rt) = 'ARRAY' THEN ${keyValueTags('rt')} ELSE '{}'::JSON END), ${slm})`,
   };
   if (ctx.kind !== 'csv') Object.assign(columns, { _line: '_line', _path: '_path' });
+  const fields = `(SELECT ${ctx.kind === 'csv' ? '' : '_line, _path, '}${raw.join(', ')},
+      ${f.json('metadata')} AS md, ${f.json('request_tags')} AS rt, ${f.json('proxy_server_request')} AS psr
+    FROM ${parsed})`;
+  const from = `(SELECT *, json_extract_string(md, [${mdPaths.map((path) => sqlString(`$.${path}`)).join(', ')}]) AS _m FROM ${fields}) s`;
   return { columns, from };
 }
 
