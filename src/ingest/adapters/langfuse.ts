@@ -8,12 +8,7 @@
 // breakdowns INCLUDED in `input`, so they are subtracted from it. Times: Langfuse gives latency and
 // timeToFirstToken in SECONDS; they are converted to ms.
 import { defineAdapter, hasAll, hasAny, type AdapterContext, type AdapterSelect, type SelectList } from '../adapter.ts';
-import { uncached } from './sql-helpers.ts';
-
-/** A field of the observation `o`, as text. */
-const o = (path: string) => `(o->>'$.${path}')`;
-/** A usage key: from usageDetails when the record has it, else from the legacy usage object. */
-const u = (key: string) => `(u->>'$.${key}')`;
+import { jsonFields, uncached } from './sql-helpers.ts';
 
 /** `x * factor` as text (rounded to µs, against float noise), or `x` itself when it is not a number (so the reject names the value). */
 const scaled = (x: string, factor: number) => `CASE WHEN bt_double(${x}) IS NULL THEN ${x} ELSE round(bt_double(${x}) * ${factor}, 3)::VARCHAR END`;
@@ -21,6 +16,12 @@ const scaled = (x: string, factor: number) => `CASE WHEN bt_double(${x}) IS NULL
 const usageTypes = "('GENERATION', 'EMBEDDING')";
 
 function observationsSelect(ctx: AdapterContext): AdapterSelect {
+  // The observation's fields (`o`) and its usage keys (`u`: usageDetails when the record has it, else the legacy
+  // usage object), each document read in one parse (jsonFields).
+  const observation = jsonFields('o', '_o');
+  const usage = jsonFields('u', '_u');
+  const o = observation.field;
+  const u = usage.field;
   const type = `upper(${o('type')})`;
   const input = `coalesce(${u('input')}, ${u('prompt_tokens')}, ${u('input_tokens')}, ${u('promptTokens')})`;
   const includedRead = `coalesce(${u('input_cached_tokens')}, ${u('input_cache_read')})`;
@@ -92,13 +93,14 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
           UNION ALL
           SELECT _line, _elem AS _path, j AS rec FROM ${ctx.src} WHERE j IS NOT NULL AND coalesce(json_type(j->'data'), '') <> 'ARRAY') recs`;
   const nested = `json_type(rec->'observations') = 'ARRAY' AND json_type(rec->'observations'->0) = 'OBJECT'`;
-  const from = `(SELECT *, CASE WHEN json_type(o->'usageDetails') = 'OBJECT' AND len(json_keys(o->'usageDetails')) > 0
+  const withUsage = `(SELECT *, CASE WHEN json_type(o->'usageDetails') = 'OBJECT' AND len(json_keys(o->'usageDetails')) > 0
         THEN o->'usageDetails' ELSE o->'usage' END AS u
     FROM (SELECT _line, _path || '/observations/' || n.i AS _path, n.x AS o, rec AS t FROM ${recs},
             LATERAL (SELECT unnest(range(json_array_length(rec->'observations')::BIGINT)) AS i, unnest(json_extract(rec, '$.observations[*]')) AS x) n
           WHERE ${nested}
           UNION ALL
-          SELECT _line, _path, rec AS o, NULL::JSON AS t FROM ${recs} WHERE NOT coalesce(${nested}, false))) obs`;
+          SELECT _line, _path, rec AS o, NULL::JSON AS t FROM ${recs} WHERE NOT coalesce(${nested}, false)))`;
+  const from = `(SELECT *, ${observation.extract()} AS _o, ${usage.extract()} AS _u FROM ${withUsage}) obs`;
   return { columns, from };
 }
 

@@ -7,7 +7,7 @@
 // Agent and tool spans (invoke_agent, execute_tool…) are skipped even when they carry usage: what they report sums
 // the model calls below them, which are spans of their own.
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
-import { uncached } from './sql-helpers.ts';
+import { jsonFields, uncached } from './sql-helpers.ts';
 
 /** An OTLP AnyValue (`{stringValue}`, `{intValue: "5"}`…) as a JSON value; intValue arrives as a string. */
 const anyValue = (v: string) => `coalesce(${v}->'$.stringValue', to_json(try_cast(${v}->>'$.intValue' AS HUGEINT)), ${v}->'$.intValue',
@@ -23,9 +23,6 @@ const attributesObject = (x: string) => `CASE json_type(${x})
   WHEN 'OBJECT' THEN ${x}
   ELSE '{}'::JSON END`;
 
-/** A span attribute as text. Attribute names are code constants. */
-const a = (name: string) => `(attrs->>'$."${name}"')`;
-const s = (path: string) => `(span->>'$.${path}')`;
 
 /** gen_ai.operation.name as a canonical operation; NULL lets the engine infer it from the model. */
 const operationOf = (op: string) => `CASE
@@ -38,6 +35,12 @@ const operationOf = (op: string) => `CASE
 const agentOperations = "('invoke_agent', 'create_agent', 'execute_tool', 'invoke_workflow')";
 
 function spansSelect(ctx: AdapterContext): AdapterSelect {
+  // A span attribute as text (names are code constants), and a field of the span: each document read in one parse
+  // (jsonFields).
+  const attributes = jsonFields('attrs', '_a');
+  const span = jsonFields('span', '_s');
+  const a = (name: string) => attributes.field(`"${name}"`);
+  const s = span.field;
   const op = a('gen_ai.operation.name');
   const input = `coalesce(${a('gen_ai.usage.input_tokens')}, ${a('gen_ai.usage.prompt_tokens')})`;
   const output = `coalesce(${a('gen_ai.usage.output_tokens')}, ${a('gen_ai.usage.completion_tokens')})`;
@@ -98,7 +101,7 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   const flat = `SELECT _line, _elem AS _path, j AS span, ${flatResource} AS rattrs, ${attributesObject("j->'attributes'")} AS attrs,
       coalesce(j->>'$.scope.name', j->>'$.instrumentationScope.name') AS scope_name
     FROM ${ctx.src} WHERE j IS NOT NULL AND coalesce(json_type(j->'resourceSpans'), '') <> 'ARRAY'`;
-  return { columns, from: `(${otlp} UNION ALL ${flat}) spans` };
+  return { columns, from: `(SELECT *, ${attributes.extract()} AS _a, ${span.extract()} AS _s FROM (${otlp} UNION ALL ${flat})) spans` };
 }
 
 /** OTLP: attribute keys are values (`"key": "gen_ai.…"`); flattened: they are object keys under `attributes`. */

@@ -1,5 +1,6 @@
 // SQL and detection helpers shared by several adapters: the uncached-input subtraction every source whose
 // input figure includes cache tokens needs, and the usage-page layout OpenAI's and Anthropic's reports share.
+import { sqlString } from '../../db/sql.ts';
 import { hasAll, hasAny, type Sample } from '../adapter.ts';
 
 /**
@@ -54,4 +55,22 @@ export function isUsagePage(sample: Sample, startKey: string, endKey: string, ma
   const bareBuckets = everyRecordHas(sample, [startKey, endKey, 'results']);
   const largeDocument = sample.records.length === 0 && hasAll(sample, [startKey, endKey, 'results', marker]);
   return paged || bareBuckets || largeDocument;
+}
+
+/**
+ * Fields of one JSON document read in a single parse. A `->>` parses the whole document each time it is used, so a
+ * row read through twenty of them was parsed twenty times (LiteLLM SpendLogs: 40 µs a row, 4.5 s for 110,000 rows,
+ * against 0.5 s for the same rows as CSV). `field(path)` names a slot of one list of text values and remembers the
+ * path; `extract()` is the json_extract_string over every path asked for, to select as column `alias` in the FROM.
+ * Ask for every field before calling `extract()`. Same values as `doc->>'$.path'`, path by path.
+ */
+export function jsonFields(doc: string, alias: string): { field: (path: string) => string; extract: () => string } {
+  const paths: string[] = [];
+  return {
+    field: (path) => {
+      if (!paths.includes(path)) paths.push(path);
+      return `${alias}[${paths.indexOf(path) + 1}]`;
+    },
+    extract: () => (paths.length === 0 ? 'NULL::VARCHAR[]' : `json_extract_string(${doc}, [${paths.map((p) => sqlString(`$.${p}`)).join(', ')}])`),
+  };
 }
