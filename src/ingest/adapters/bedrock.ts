@@ -11,12 +11,16 @@
 //    model's native response body. Records carry no time (the file's modification time stands in) and, except
 //    Anthropic's bodies, no model id.
 import { sqlString } from '../../db/sql.ts';
-import { defineAdapter, jtext, type AdapterContext, type AdapterSelect } from '../adapter.ts';
-import { everyRecordHas } from './sql-helpers.ts';
+import { defineAdapter, type AdapterContext, type AdapterSelect } from '../adapter.ts';
+import { everyRecordHas, jsonFields } from './sql-helpers.ts';
 
 const streamOperations = "('ConverseStream', 'InvokeModelWithResponseStream')";
 
 function invocationLogSelect(ctx: AdapterContext): AdapterSelect {
+  // Each record's fields in one parse of it (jsonFields): an invocation log can carry whole request and response
+  // bodies. `columns` is built before `from` (property order), so every path is known when it is extracted.
+  const record = jsonFields('j', '_j');
+  const jtext = record.field;
   const op = jtext('operation');
   const model = jtext('modelId');
   return {
@@ -46,7 +50,7 @@ function invocationLogSelect(ctx: AdapterContext): AdapterSelect {
       tags: `json_merge_patch(CASE WHEN json_type(j, '$.requestMetadata') = 'OBJECT' THEN j->'requestMetadata' ELSE '{}'::JSON END,
         json_merge_patch('{}', json_object('bedrock_operation', ${op}, 'region', ${jtext('region')}, 'account_id', ${jtext('accountId')})))`,
     },
-    from: `${ctx.src} WHERE j IS NOT NULL`,
+    from: `(SELECT *, ${record.extract()} AS _j FROM ${ctx.src} WHERE j IS NOT NULL) records`,
   };
 }
 
@@ -62,6 +66,8 @@ export const bedrockInvocationLogs = defineAdapter({
 });
 
 function batchOutputSelect(ctx: AdapterContext): AdapterSelect {
+  const record = jsonFields('j', '_j');
+  const jtext = record.field;
   const out = (path: string) => jtext(`modelOutput.${path}`);
   // Native bodies differ per model family: Anthropic (input_tokens…), Converse-style Nova (inputTokens…),
   // Llama (prompt_token_count…), Titan embeddings (inputTextTokenCount).
@@ -96,7 +102,7 @@ function batchOutputSelect(ctx: AdapterContext): AdapterSelect {
       output_tokens: `coalesce(${out('usage.output_tokens')}, ${out('usage.outputTokens')}, ${out('generation_token_count')}, CASE WHEN ${embedding} THEN '0' END)`,
       tags: `json_object('record_id', ${jtext('recordId')})`,
     },
-    from: `${ctx.src} WHERE j IS NOT NULL`,
+    from: `(SELECT *, ${record.extract()} AS _j FROM ${ctx.src} WHERE j IS NOT NULL) records`,
   };
 }
 
