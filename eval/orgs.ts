@@ -14,8 +14,13 @@
 //   legal-apac       (blind)    a legal practice in Sydney: drafting and partner Q&A in the day, diligence runs
 //                               and digests; also rendered as usage-API buckets
 //   usage-retail     (blind)    a São Paulo retailer seen only through usage-API buckets (1 h and 1 d)
+//   claims-eu        (blind)    a motor insurer's claims unit on Central European time: adjusters, first-notice intake,
+//                               document extraction with a minutes deadline, nightly fraud scoring, renewal letters,
+//                               an hourly call-notes poller, actuaries' serial reviews; also as buckets and as exports
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
+// claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
+// before its first run in the same way.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -307,6 +312,44 @@ export const family: readonly FamilyOrg[] = [
       { id: 'chat review summaries', truth: 'non_blocking', story: 'a job summarising yesterday\'s chats on the shop assistant\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [9, 17] }, workers: 2, rows: [200, 500], gapMs: [20, 300],
         model: gpt, key: 'key_Pq4Zt8Lm2w', project: 'proj_Ab3Xy9Qe1r', input: [1500, 4000], output: [50, 200], latencyMs: [1500, 4000] },
+    ],
+  },
+  {
+    id: 'claims-eu', role: 'blind', tz: 1, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'a motor insurer\'s claims unit in Central Europe: adjusters work claims in the day; intake and document extraction serve customers filing claims; risk, letters and notes are jobs',
+    workloads: [
+      { id: 'adjuster copilot', truth: 'blocking', story: 'adjusters ask about a claim while they work it, 60% streamed', kind: 'sessions', starts: 12000,
+        calls: [2, 8], gapS: [40, 150], users: { prefix: 'adj-', count: 250 }, streamed: 0.6, cancelled: 0.008, model: sonnet, key: 'claims-web',
+        keyName: 'claims-portal', project: 'claims', input: [2500, 9000], output: [200, 800], latencyMs: [3000, 12000] },
+      { id: 'claim summary button', truth: 'blocking', story: 'an adjuster presses "summarise this claim" and reads the answer; not streamed', kind: 'events',
+        starts: 9000, users: { prefix: 'adj-', count: 250 }, model: mini, key: 'claims-web', keyName: 'claims-portal', project: 'claims',
+        input: [3000, 12000], output: [150, 400], latencyMs: [1500, 5000] },
+      { id: 'fnol intake', truth: 'blocking', story: 'a customer files a first notice of loss on the website and waits for the claim reference; no user id',
+        kind: 'events', starts: 14000, model: mini, key: 'fnol-svc', project: 'intake', input: [800, 2500], output: [50, 200], latencyMs: [800, 2500] },
+      { id: 'document extraction', truth: 'blocking', story: 'photos and PDFs of a new claim read within minutes to route it, as customers upload them', kind: 'events',
+        starts: 20000, model: gpt, key: 'docs-svc', project: 'intake', input: [4000, 15000], output: [300, 900], latencyMs: [4000, 15000] },
+      { id: 'fraud scoring', truth: 'non_blocking', story: 'cron 01:15 local every day, 4 workers score yesterday\'s claims', kind: 'job',
+        launch: { by: 'cron', hour: 1, minute: 15, weekdaysOnly: false }, workers: 4, rows: [250, 500], gapMs: [20, 250], model: gpt, key: 'risk-batch',
+        project: 'risk', input: [3000, 8000], output: [50, 200], latencyMs: [2000, 6000] },
+      { id: 'renewal letters', truth: 'non_blocking', story: 'cron 06:00 local on weekdays, 2 workers, each letter carries its policyholder', kind: 'job',
+        launch: { by: 'cron', hour: 6, minute: 0, weekdaysOnly: true }, workers: 2, rows: [100, 250], gapMs: [50, 400],
+        rowUsers: { how: 'recipients', users: { prefix: 'pol-', count: 20000 } }, model: haiku, key: 'letters', project: 'policy', input: [1500, 4000],
+        output: [400, 900], latencyMs: [3000, 8000] },
+      { id: 'call transcript notes', truth: 'non_blocking', story: 'an hourly poller writes notes for the contact centre\'s finished calls, one worker', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [5, 25], gapMs: [100, 800], model: haiku, key: 'voice-svc', project: 'contact', input: [4000, 12000],
+        output: [200, 600], latencyMs: [3000, 9000] },
+      { id: 'claims history embeddings', truth: 'non_blocking', story: 'closed claims re-embedded by hand now and then, 4 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [9, 17] }, workers: 4, rows: [500, 1200], gapMs: [5, 60], model: embLarge,
+        operation: 'embeddings', key: 'risk-batch', project: 'risk', input: [1000, 6000], output: [0, 0], latencyMs: [150, 500] },
+      { id: 'reserve review', truth: 'non_blocking', story: 'an actuary starts a serial loop over open claims, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [10, 16] }, workers: 1, rows: [150, 400], gapMs: [100, 900],
+        rowUsers: { how: 'starter', users: { prefix: 'act-', count: 12 } }, model: opus, key: 'actuarial', project: 'risk', input: [5000, 15000],
+        output: [300, 900], latencyMs: [6000, 20000] },
+    ],
+    mixed: [
+      { id: 'copilot replay', truth: 'non_blocking', story: 'a QA engineer replays saved adjuster questions against the copilot\'s key, project and model, serially, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [13, 17] }, workers: 1, rows: [100, 300], gapMs: [50, 500],
+        model: sonnet, key: 'claims-web', keyName: 'claims-portal', project: 'claims', input: [2500, 9000], output: [200, 800], latencyMs: [3000, 12000] },
     ],
   },
 ];
