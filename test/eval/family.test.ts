@@ -86,6 +86,41 @@ test('legacy completions ride in the completions result as the usage API gives t
   }
 });
 
+test('the export renderings ingest through their adapters with every call\'s truth, carrying only what each export has', async () => {
+  ws = await openWorkspace(':memory:');
+  const org: FamilyOrg = { ...tiny('calls'), role: 'held-out', workloads: tiny('calls').workloads.map((w) => ({ ...w, project: 'proj', tags: '{"feature":"chat"}' })) };
+  const sets = await generateOrg(ws, org, mkdtempSync(join(tmpdir(), 'fam-x-')));
+  expect(sets.map((s) => [s.name, s.format ?? null])).toEqual([['tiny', null], ['tiny-litellm', 'litellm'], ['tiny-openrouter', 'openrouter']]);
+  const read = async (set: (typeof sets)[number]) => {
+    ws.close();
+    ws = await openWorkspace(':memory:');
+    const summary = await ingestFiles(ws, set.files);
+    await ws.run(`CREATE TEMP TABLE t AS SELECT * FROM read_csv('${set.truth}', header = true)`);
+    const [row] = await ws.all<{ formats: string; matched: bigint; streamed: bigint; ttft: bigint; users: bigint; sessions: bigint; projects: bigint; tagged: bigint }>(`
+      SELECT (SELECT string_agg(DISTINCT format, ',') FROM sources) AS formats, (SELECT count(*) FROM calls JOIN t USING (call_id)) AS matched,
+        count(*) FILTER (WHERE streamed) AS streamed, count(*) FILTER (WHERE ttft_ms > 0) AS ttft, count(DISTINCT user_id) AS users,
+        count(*) FILTER (WHERE session_id IS NOT NULL) AS sessions, count(DISTINCT project) AS projects,
+        count(*) FILTER (WHERE tags::VARCHAR LIKE '%feature%') AS tagged FROM calls`);
+    return { calls: summary.calls, ...row };
+  };
+  const [csv, litellm, openrouter] = [await read(sets[0]!), await read(sets[1]!), await read(sets[2]!)];
+  for (const r of [csv, litellm, openrouter]) expect(r.matched).toBe(BigInt(sets[0]!.rows));
+  expect([csv.projects, csv.tagged]).toEqual([1n, BigInt(sets[0]!.rows)]);
+  // The project as LiteLLM's team; the feature tag as a `feature:chat` request tag.
+  expect([litellm.projects, litellm.tagged]).toEqual([1n, BigInt(sets[0]!.rows)]);
+  expect([litellm.formats, openrouter.formats]).toEqual(['litellm-spendlogs', 'openrouter-csv']);
+  // SpendLogs: no stream flag (a first-token time only), the app's users (not the key owner), the trace as a session.
+  expect(litellm.streamed).toBe(0n);
+  // A first-token time survives only strictly before the call's end, in whole milliseconds (the adapter's rule).
+  expect(litellm.ttft).toBeGreaterThan((csv.streamed * 9n) / 10n);
+  expect(litellm.ttft).toBeLessThanOrEqual(csv.streamed);
+  expect(litellm.users).toBe(csv.users);
+  expect(litellm.sessions).toBeGreaterThan(0n);
+  // OpenRouter: streamed and users kept; no session, trace, project or tags.
+  expect(openrouter.streamed).toBe(csv.streamed);
+  expect([openrouter.sessions, openrouter.projects, openrouter.tagged]).toEqual([0n, 0n, 0n]);
+});
+
 test('the varied rendering: people\'s days move (weekday, trend, noise), jobs vary more, and the mixed workloads ride on people\'s key', async () => {
   ws = await openWorkspace(':memory:');
   const base: FamilyOrg = { ...tiny('calls'), role: 'held-out', workloads: [{ ...common, id: 'hooks', truth: 'blocking', story: '', kind: 'events', starts: 20000 }],
