@@ -35,21 +35,26 @@ describe('bedrock-invocation-logs', () => {
     expect(summary.files[0]).toMatchObject({ format: 'bedrock-invocation-logs', rows: 5, calls: 4, skipped: 1, rejects: 0 });
     expect(await ws.all("SELECT line, reason FROM rejects WHERE kind = 'skip'")).toEqual([{ line: 5n, reason: 'Bedrock invocation failed (ThrottlingException): not billed' }]);
     const rows = await ws.all(`SELECT call_id, model, provider, operation, streamed, input_tokens, cache_read_tokens, cache_write_unknown_tokens, output_tokens,
-      latency_ms, inference_geo, user_id, tags->>'job' AS job, tags->>'bedrock_operation' AS op FROM calls ORDER BY source_row`);
+      latency_ms, inference_geo, user_id, api_key_name, tags->>'job' AS job, tags->>'bedrock_operation' AS op FROM calls ORDER BY source_row`);
+    // The caller's IAM identity is the key it called with (its role or user name names it), never an end user.
+    expect(await ws.all('SELECT DISTINCT api_key FROM calls ORDER BY 1')).toEqual([
+      { api_key: 'arn:aws:iam::XXXXXXXXXXXX:user/dheeraj' }, { api_key: 'arn:aws:sts::111122223333:assumed-role/chat-api/i-0def' },
+      { api_key: 'arn:aws:sts::111122223333:assumed-role/etl-runner/i-0abc' }, { api_key: 'arn:aws:sts::111122223333:assumed-role/indexer/i-0fed' },
+    ]);
     expect(rows).toEqual([
       { call_id: 'ff4b6c63-5561-4431-93b8-06a817275900', model: 'amazon.nova-lite-v1:0', provider: 'amazon-bedrock', operation: 'chat', streamed: true,
         input_tokens: 4n, cache_read_tokens: 0n, cache_write_unknown_tokens: 0n, output_tokens: 38n, latency_ms: 302, inference_geo: 'us-east-1',
-        user_id: 'arn:aws:iam::XXXXXXXXXXXX:user/dheeraj', job: null, op: 'ConverseStream' },
+        user_id: null, api_key_name: 'dheeraj', job: null, op: 'ConverseStream' },
       // The model id is kept as written (an inference-profile ARN): pricing resolves it.
       { call_id: '8d2e51b0-1c7f-4f7a-9a55-0b6f8e1d2c31', model: 'arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-sonnet-4-6',
         provider: 'amazon-bedrock', operation: 'chat', streamed: false, input_tokens: 1200n, cache_read_tokens: 15000n, cache_write_unknown_tokens: 2048n,
-        output_tokens: 640n, latency_ms: 5120, inference_geo: 'us-west-2', user_id: 'arn:aws:sts::111122223333:assumed-role/etl-runner/i-0abc', job: 'nightly-enrich', op: 'Converse' },
+        output_tokens: 640n, latency_ms: 5120, inference_geo: 'us-west-2', user_id: null, api_key_name: 'etl-runner', job: 'nightly-enrich', op: 'Converse' },
       { call_id: 'c0a8f6de-77aa-4d1e-b2a0-5d7c9e3f1a02', model: 'eu.anthropic.claude-haiku-4-5-20251001-v1:0', provider: 'amazon-bedrock', operation: 'chat',
         streamed: true, input_tokens: 850n, cache_read_tokens: 0n, cache_write_unknown_tokens: 0n, output_tokens: 120n, latency_ms: null,
-        inference_geo: 'eu-central-1', user_id: 'arn:aws:sts::111122223333:assumed-role/chat-api/i-0def', job: null, op: 'InvokeModelWithResponseStream' },
+        inference_geo: 'eu-central-1', user_id: null, api_key_name: 'chat-api', job: null, op: 'InvokeModelWithResponseStream' },
       { call_id: 'e41b7a90-3c2d-4e8f-9a1b-6c5d4e3f2a10', model: 'amazon.titan-embed-text-v2:0', provider: 'amazon-bedrock', operation: 'embeddings',
         streamed: false, input_tokens: 512n, cache_read_tokens: null, cache_write_unknown_tokens: null, output_tokens: 0n, latency_ms: null,
-        inference_geo: 'us-east-1', user_id: 'arn:aws:sts::111122223333:assumed-role/indexer/i-0fed', job: null, op: 'InvokeModel' },
+        inference_geo: 'us-east-1', user_id: null, api_key_name: 'indexer', job: null, op: 'InvokeModel' },
     ]);
   });
 });

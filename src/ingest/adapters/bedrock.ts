@@ -45,7 +45,11 @@ function invocationLogSelect(ctx: AdapterContext): AdapterSelect {
       // Bedrock logs one cache-write count, without the TTL.
       cache_write_unknown_tokens: jtext('input.cacheWriteInputTokenCount'),
       output_tokens: `coalesce(${jtext('output.outputTokenCount')}, CASE WHEN regexp_matches(lower(${model}), 'embed') THEN '0' END)`,
-      user_id: jtext('identity.arn'),
+      // The caller's IAM identity (a service's role, or an IAM user) is the credential the call was made with, as an
+      // API key is: a role sends every call of its service, so read as an end user it made a whole service one
+      // person (the fixture's chat-api, etl-runner and indexer roles). It names the key; Bedrock logs no end user.
+      api_key: jtext('identity.arn'),
+      api_key_name: `nullif(regexp_extract(${jtext('identity.arn')}, ':(?:assumed-role|role|user)/([^/]+)', 1), '')`,
       project: jtext('accountId'),
       tags: `json_merge_patch(CASE WHEN json_type(j, '$.requestMetadata') = 'OBJECT' THEN j->'requestMetadata' ELSE '{}'::JSON END,
         json_merge_patch('{}', json_object('bedrock_operation', ${op}, 'region', ${jtext('region')}, 'account_id', ${jtext('accountId')})))`,
