@@ -144,17 +144,10 @@ function userRun(label, args) {
   return { seconds, cpu: Number(exit[1]), rssMb: Number(exit[2]), stdout: r.stdout };
 }
 
-/** `runs` user runs of one command: the median run's figures, and the fastest wall (idle-equivalent). */
+/** `runs` user runs of one command: the median run's figures (median() below), and the fastest wall (idle-equivalent). */
 function userRuns(label, args) {
   const all = Array.from({ length: runs }, () => userRun(label, args));
-  const mid = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-  return {
-    seconds: mid(all.map((r) => r.seconds)),
-    cpu: mid(all.map((r) => r.cpu)),
-    rssMb: Math.max(...all.map((r) => r.rssMb)),
-    fastest: Math.min(...all.map((r) => r.seconds)),
-    runs: all.length,
-  };
+  return { ...median(all), fastest: Math.min(...all.map((r) => r.seconds)), runs: all.length };
 }
 
 /** `batchable <args>` in a fresh process, output discarded (errors to stderr). */

@@ -26,11 +26,14 @@ function csvFields(ctx: AdapterContext): Fields {
   };
 }
 
-const jsonRecordFields: Fields = {
-  text: (name) => `(j->>'$.${name}')`,
-  // Some exports stringify JSON columns: parse those strings.
-  json: (name) => `CASE WHEN json_type(j->'${name}') = 'VARCHAR' AND json_valid(j->>'${name}') THEN (j->>'${name}')::JSON ELSE j->'${name}' END`,
-};
+/** JSON records: text fields as slots of `row` (every field in one parse of the record, jsonFields). */
+function jsonRecordFields(row: ReturnType<typeof jsonFields>): Fields {
+  return {
+    text: row.field,
+    // Some exports stringify JSON columns: parse those strings.
+    json: (name) => `CASE WHEN json_type(j->'${name}') = 'VARCHAR' AND json_valid(j->>'${name}') THEN (j->>'${name}')::JSON ELSE j->'${name}' END`,
+  };
+}
 
 /** A field of a JSON value held in column `from`, as text. */
 const jt = (from: string, path: string) => `(${from}->>'$.${path}')`;
@@ -57,13 +60,13 @@ const keyValueTags = (list: string) => `('{' || coalesce(array_to_string(list_tr
 const objectOr = (value: string, fallback = "'{}'") => `CASE WHEN json_type(${value}) = 'OBJECT' THEN ${value} ELSE ${fallback}::JSON END`;
 
 function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
-  const f = ctx.kind === 'csv' ? csvFields(ctx) : jsonRecordFields;
+  const row = jsonFields('j', '_f');
+  const f = ctx.kind === 'csv' ? csvFields(ctx) : jsonRecordFields(row);
   const names = ['request_id', 'call_type', 'api_key', 'spend', 'prompt_tokens', 'completion_tokens', 'startTime', 'endTime',
     'completionStartTime', 'request_duration_ms', 'model', 'model_group', 'custom_llm_provider', 'user', 'end_user', 'team_id',
     'session_id', 'status', 'stream', 'api_base', 'cache_hit'];
-  // JSON rows: every field in one parse of the row (jsonFields), and the metadata's in one more.
-  const row = jsonFields('j', '_f');
-  const raw = names.map((n) => `${ctx.kind === 'csv' ? f.text(n) : row.field(n)} AS ${sqlIdent(`f_${n}`)}`);
+  // JSON rows: every field in one parse of the row (`_f`), and the metadata's in one more (`_m`, below).
+  const raw = names.map((n) => `${f.text(n)} AS ${sqlIdent(`f_${n}`)}`);
   const records =
     ctx.kind === 'csv'
       ? ctx.src
