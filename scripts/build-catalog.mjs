@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { aliasesJsonSchema } from '../dist/pricing/aliases.js';
 import { catalogFileSchema, catalogJsonSchema } from '../dist/pricing/catalog-schema.js';
 import { microsToUsdText, perMTokToMicros, perTokenToMicros, usdToMicros } from '../dist/pricing/decimal.js';
+import { webSearch } from '../dist/pricing/update/litellm.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 // The databases sit in ../shared/data next to the clone (or two levels up from a worktree); PRICE_DATA overrides.
@@ -118,11 +119,10 @@ function litellmRates(e, suffix) {
 const chargeFields = ['audio_input', 'audio_output', 'image_input', 'image_output'];
 const genaiChargeKeys = { audio_input: 'input_audio_mtok', audio_output: 'output_audio_mtok', image_input: 'input_image_mtok', image_output: 'output_image_mtok' };
 const devChargeKeys = { audio_input: 'input_audio', audio_output: 'output_audio' };
-/** USD per 1,000 searches from LiteLLM's per-query fee, when every search-context size costs the same. */
+/** USD per 1,000 searches from LiteLLM's per-query fee, as `pricing update` reads it (src/pricing/update/litellm.ts). */
 function litellmWebSearch(e) {
-  const sizes = Object.values(e.search_context_cost_per_query ?? {});
-  if (sizes.length === 0 || sizes.some((v) => v !== sizes[0]) || typeof sizes[0] !== 'number') return undefined;
-  return microsToUsdText(perTokenToMicros(sizes[0]) * 1000n / 1_000_000n);
+  const micros = webSearch(e);
+  return micros === undefined ? undefined : microsToUsdText(micros);
 }
 function genaiLatest(providerId, modelId) {
   const m = genai.find((x) => x.id === providerId)?.models.find((x) => x.id === modelId);

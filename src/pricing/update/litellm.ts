@@ -26,8 +26,11 @@ function rates(e: Record<string, unknown>, suffix: string): PartialRates {
   });
 }
 
-/** µ$ per 1,000 web searches from LiteLLM's USD per query, when every search-context size costs the same. */
-function webSearch(e: Record<string, unknown>): bigint | undefined {
+/**
+ * µ$ per 1,000 web searches from LiteLLM's USD per query, when every search-context size costs the same (also how
+ * scripts/build-catalog.mjs takes the bundled catalog's fee).
+ */
+export function webSearch(e: Record<string, unknown>): bigint | undefined {
   const perQuery = e.search_context_cost_per_query;
   const sizes = typeof perQuery === 'object' && perQuery !== null ? Object.values(perQuery) : [];
   if (sizes.length === 0 || sizes.some((v) => v !== sizes[0])) return undefined;
