@@ -171,7 +171,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     ), with_evidence AS (
       SELECT *, ${shape.usable} AS shape_ok,
         coalesce(serial_req, 0) / requests AS serial_share, coalesce(fanout_req, 0) / requests AS fanout_share,
-        (coalesce(cron_req, 0) + coalesce(steady_req, 0)) / requests AS launch_share, (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
+        (coalesce(cron_req, 0) + coalesce(steady_req, 0)) / requests AS launch_share, coalesce(burst_req, 0) / requests AS burst_share, (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
         '${shape.weekly ? 'week' : 'day'}' AS slot_unit FROM shaped
     ), listed AS (
       SELECT *, ${evidenceListSql} AS ev FROM with_evidence

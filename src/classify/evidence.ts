@@ -46,6 +46,10 @@ export const evidence: readonly Evidence[] = [
     text: `'launch shape: ' || ${pct('launch_share')} || ' of requests in runs that ' || CASE WHEN cron_req >= steady_req
       THEN 'start at ' || lpad((cron_minute // 60)::VARCHAR, 2, '0') || ':' || lpad((cron_minute % 60)::VARCHAR, 2, '0') || ' UTC on ' || cron_days || ' days (cron)'
       ELSE 'start at full rate and hold it steady until done (' || steady_eps || ' runs; a crowd ramps up and varies)' END` },
+  // A poller (signals/runs.ts): its bursts are too short for serial runs and fan-out, and its start moves in the hour.
+  { side: 'free', strength: 0.8, when: `burst_share >= 0.5`,
+    text: `'recurring bursts: ' || ${pct('burst_share')} || ' of requests in ' || bursts || ' bursts of back-to-back calls, one every ' || round(burst_gap_mn)::INTEGER || ' min (median; '
+      || ${pct('burst_cadence_share')} || ' of them half to 1.5 times that after the last): a poller draining a queue; people do not come in machine-paced bursts on a clock'` },
   // Ids seen once count only at a machine's pace (most calls in minutes of 20+ calls): a one-question widget
   // also sees each visitor once, but visitors arrive at a human pace.
   // Machine-paced repeats count only in long runs (signals/sequence.ts, userRunsSql): an agent's steps are short runs.

@@ -1,5 +1,5 @@
 // The signals of issue 16, one small hand-made table each: serial runs, fan-out, user ids that are not people,
-// launch shape, irregular days and on/off hours (usage buckets), lumpy days and weekends (day buckets). Each must show up with its figures, and
+// launch shape, recurring bursts, irregular days and on/off hours (usage buckets), lumpy days and weekends (day buckets). Each must show up with its figures, and
 // none may beat the strong evidence that someone waits.
 import { afterEach, describe, expect, test } from 'vitest';
 import { classifyCalls } from '../../src/classify/index.ts';
@@ -133,6 +133,44 @@ describe('launch shape', () => {
     );
     expect((await labelOf(ws, 'j10')).reasons).toContain('launch shape: 100% of requests in runs that start at full rate and hold it steady until done (1 runs; a crowd ramps up and varies)');
     expect((await labelOf(ws, 'g10')).reasons.join('\n')).not.toMatch(/launch shape/);
+  });
+});
+
+describe('recurring bursts', () => {
+  // A poller: every hour for 4 days, 2 workers drain 12 items each, back to back; the start moves by up to
+  // 50 minutes in the hour, so no two days share a start minute (not cron), and each run is 24 calls (not a loop).
+  const poller = (prefix: string, extra = '') => `
+    SELECT '${prefix}' || h || '-' || w || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 3) % 50) * INTERVAL 1 MINUTE + (w * 350 + k * 1700) * INTERVAL 1 MILLISECOND AS ts,
+      1500.0 AS latency_ms, 'key_poll' AS api_key ${extra}
+    FROM range(96) a(h), range(2) b(w), range(12) c(k)`;
+  test('short bursts of back-to-back calls every hour, whatever the minute, are a poller: batchable', async () => {
+    await classified(interactiveBackdrop, poller('q'));
+    const row = await labelOf(ws, 'q40-1-5');
+    expect(row.label).toBe('non_blocking');
+    const reason = row.reasons.find((r) => r.startsWith('recurring bursts:'));
+    expect(reason).toMatch(/^recurring bursts: 100% of requests in 96 bursts of back-to-back calls, one every 6\d min \(median; \d+% of them half to 1\.5 times that after the last\): a poller/);
+    expect(row.reasons.join('\n')).not.toMatch(/serial runs|fan-out|launch shape/);
+  });
+  test('an assistant\'s bursts of steps, when people ask at random, are not on a cadence', async () => {
+    // 6 steps back to back per question; questions arrive at random, a mean 20 minutes apart, for 4 days.
+    await classified(interactiveBackdrop, `WITH q AS (SELECT i, -ln(greatest((hash(i, 7) % 1000000) / 1e6, 1e-6)) AS gap FROM range(290) a(i)),
+        s AS (SELECT i, TIMESTAMPTZ '2026-10-05 00:00:00+00' + to_microseconds(CAST(1200e6 * sum(gap) OVER (ORDER BY i) AS BIGINT)) AS t0 FROM q)
+      SELECT 'a' || i || '-' || k AS call_id, t0 + k * INTERVAL 1700 MILLISECOND AS ts, 1500.0 AS latency_ms, 'key_assist' AS api_key
+      FROM s, range(6) b(k)`);
+    const row = await labelOf(ws, 'a100-3');
+    expect(row.reasons.join('\n')).not.toMatch(/recurring bursts/);
+  });
+  test('a poller that streams stays blocking: someone watches its tokens', async () => {
+    await classified(interactiveBackdrop, poller('z', ', true AS streamed'));
+    const row = await labelOf(ws, 'z40-1-5');
+    expect(row.label).toBe('blocking');
+    expect(row.reasons.join('\n')).not.toMatch(/recurring bursts/);
+  });
+  test('explain shows the signal with its figures', async () => {
+    await classified(interactiveBackdrop, poller('q'));
+    const text = renderExplanation(await explainTarget(ws, 'q40-1-5', undefined));
+    expect(text).toMatch(/nobody waits {3}0\.80 {2}recurring bursts: 100% of requests in 96 bursts/);
   });
 });
 

@@ -8,6 +8,10 @@
 //   launch shape  activity episodes (no call for 5 minutes before) that start at the same minute of the day
 //                 on several days (cron), or start at full rate and hold it until done, within 12 h (a job,
 //                 not a crowd, which ramps; and not a busy API, which never stops).
+//   recurring     short bursts of back-to-back calls (a few workers draining a queue for a minute or two), each
+//   bursts        after 5 minutes of silence, on a steady cadence (every hour, say) for days: a poller. Its runs
+//                 are too short for the loop signals and its start minute moves, so cron misses it; people do
+//                 not come in machine-paced bursts on a clock, and agents' bursts come when people ask.
 // Agent loops chain calls too, but in short runs inside one trace; they are found by the chain signal.
 import { stddevPopOfIntegers } from './exact.ts';
 import { thinkTimeSeconds } from './sequence.ts';
@@ -22,6 +26,19 @@ export const minCeilingShare = 0.8;
 export const episodeGapUs = 300_000_000;
 /** A steady episode longer than this (minutes) is a stream that never stops (a busy API), not a job that runs until done. */
 export const maxSteadyMinutes = 720;
+/** A burst: an episode of at least this many calls, most of them back to back (burstB2bShare), within an hour. */
+export const minBurstCalls = 5;
+/** In a burst, at least this share of calls start within 1 s of the latest end (the first of each worker cannot). */
+export const burstB2bShare = 0.75;
+/** Recurring bursts need this many bursts, on at least minBurstDays days (UTC). */
+export const minBursts = 48;
+export const minBurstDays = 3;
+/**
+ * Recurring bursts come on a cadence: this share of the intervals between one burst's start and the next lie
+ * within half to 1.5 times their median. Arrivals at random (people, events) put about 35% there; an hourly poller
+ * whose start moves by up to 50 minutes in the hour puts about 84% (the difference of two uniform starts).
+ */
+export const burstCadenceShare = 0.7;
 /** Run signals are computed only for workloads with at most this share of streamed, cancelled or chained calls. */
 export const maxStreamedShareForRuns = 0.2;
 
@@ -62,8 +79,9 @@ export const backToBackSql = `
   FROM win WHERE d >= 0`;
 
 /**
- * Per workload: requests in serial loop runs and in fan-out runs (with their counts and sizes), and in
- * episodes with a launch shape (cron minute or full-rate start held steady). Reads _cls_b2b.
+ * Per workload: requests in serial loop runs and in fan-out runs (with their counts and sizes), in episodes
+ * with a launch shape (cron minute or full-rate start held steady), and in recurring bursts (their count, median
+ * interval and the share of intervals on the cadence). Reads _cls_b2b.
  */
 export const runStatsSql = `
   WITH r AS (
@@ -100,9 +118,9 @@ export const runStatsSql = `
       any_value(c) FILTER (WHERE mn = first_mn + 1) AS second_minute
     FROM ep_edges GROUP BY wid, ep, first_mn, last_mn
   ), eps_req AS (
-    SELECT wid, ep, sum(w) AS req FROM r GROUP BY wid, ep
+    SELECT wid, ep, sum(w) AS req, count(*) FILTER (WHERE b2b) AS b2b_n FROM r GROUP BY wid, ep
   ), shaped AS (
-    SELECT e.*, q.req, (e.first_mn % 1440)::INTEGER AS minute_of_day, e.first_mn // 1440 AS day,
+    SELECT e.*, q.req, q.b2b_n, (e.first_mn % 1440)::INTEGER AS minute_of_day, e.first_mn // 1440 AS day,
       e.n >= ${minLoopCalls} AND e.span >= 5 AND e.span <= ${maxSteadyMinutes} AND e.inner_minutes >= 0.9 * (e.span - 2)
         AND e.inner_sd <= 0.35 * e.inner_mean AND e.second_minute >= 0.7 * e.inner_mean AS steady
     FROM eps e JOIN eps_req q USING (wid, ep)
@@ -115,5 +133,18 @@ export const runStatsSql = `
       min(c.minute_of_day) AS cron_minute,
       coalesce(sum(s.req) FILTER (WHERE s.steady AND c.minute_of_day IS NULL), 0) AS steady_req, count(*) FILTER (WHERE s.steady AND c.minute_of_day IS NULL) AS steady_eps
     FROM shaped s LEFT JOIN cron c USING (wid, minute_of_day) GROUP BY s.wid
+  ), bursts AS (
+    SELECT wid, first_mn, day, req, first_mn - lag(first_mn) OVER (PARTITION BY wid ORDER BY first_mn) AS gap_mn
+    FROM shaped WHERE n >= ${minBurstCalls} AND span <= 60 AND b2b_n >= ${burstB2bShare} * n
+  ), cadence AS (
+    SELECT wid, median(gap_mn) AS burst_gap_mn FROM bursts GROUP BY wid
+  ), burst_stats AS (
+    SELECT wid, sum(req) AS req, count(*) AS bursts, count(DISTINCT day) AS days, any_value(burst_gap_mn) AS burst_gap_mn,
+      count(*) FILTER (WHERE gap_mn BETWEEN 0.5 * burst_gap_mn AND 1.5 * burst_gap_mn) / nullif(count(gap_mn), 0) AS burst_cadence_share
+    FROM bursts JOIN cadence USING (wid) GROUP BY wid
+  ), recurring AS (
+    -- On a cadence between 5 minutes and a day: closer bursts are one job's pauses, further ones cron's business.
+    SELECT wid, req AS burst_req, bursts, burst_gap_mn, burst_cadence_share FROM burst_stats
+    WHERE bursts >= ${minBursts} AND days >= ${minBurstDays} AND burst_cadence_share >= ${burstCadenceShare} AND burst_gap_mn BETWEEN 5 AND 1440
   )
-  SELECT * FROM launch_stats FULL JOIN loop_stats USING (wid)`;
+  SELECT * FROM launch_stats FULL JOIN loop_stats USING (wid) FULL JOIN recurring USING (wid)`;
