@@ -1,4 +1,4 @@
-// The eval family: nine organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: eleven organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -17,10 +17,12 @@
 //   claims-eu        (blind)    a motor insurer's claims unit on Central European time: adjusters, first-notice intake,
 //                               document extraction with a minutes deadline, nightly fraud scoring, renewal letters,
 //                               an hourly call-notes poller, actuaries' serial reviews; also as buckets and as exports
+//   edu-india        (blind)    an online tutoring platform (UTC+5:30): students after school and at weekends, teachers in
+//                               school hours, nightly essay scoring carrying each student, parent digests, an LMS poller
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
-// before its first run in the same way.
+// before its first run in the same way; edu-india a stop later again, after the recurring-bursts signal.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -350,6 +352,52 @@ export const family: readonly FamilyOrg[] = [
       { id: 'copilot replay', truth: 'non_blocking', story: 'a QA engineer replays saved adjuster questions against the copilot\'s key, project and model, serially, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [13, 17] }, workers: 1, rows: [100, 300], gapMs: [50, 500],
         model: sonnet, key: 'claims-web', keyName: 'claims-portal', project: 'claims', input: [2500, 9000], output: [200, 800], latencyMs: [3000, 12000] },
+    ],
+  },
+  {
+    id: 'edu-india', role: 'blind', tz: 5.5, profile: 'dev', rendering: 'calls', usageToo: true,
+    story: 'an online tutoring platform in India: students study after school, in the evenings and at weekends; teachers grade and set quizzes in school hours; assessment and content work runs as jobs',
+    workloads: [
+      { id: 'homework helper', truth: 'blocking', story: 'students ask step-by-step questions in the app, 70% streamed', kind: 'sessions', starts: 16000,
+        calls: [3, 10], gapS: [30, 120], users: { prefix: 'stu-', count: 9000 }, streamed: 0.7, cancelled: 0.01, model: sonnet, key: 'tutor-app',
+        keyName: 'tutor-mobile', project: 'tutor', input: [1200, 5000], output: [200, 700], latencyMs: [2500, 9000] },
+      { id: 'hint button', truth: 'blocking', story: 'a student taps "give me a hint" on a problem and reads it; not streamed', kind: 'events', starts: 22000,
+        users: { prefix: 'stu-', count: 9000 }, model: mini, key: 'tutor-app', keyName: 'tutor-mobile', project: 'tutor', input: [600, 2000],
+        output: [40, 150], latencyMs: [600, 2000] },
+      { id: 'pronunciation feedback', truth: 'blocking', story: 'speaking practice: a student records a sentence and waits for feedback, a few tries in a row; not streamed',
+        kind: 'sessions', starts: 6000, calls: [2, 6], gapS: [15, 45], users: { prefix: 'stu-', count: 9000 }, model: mini, key: 'speech-svc',
+        project: 'speaking', input: [300, 900], output: [60, 200], latencyMs: [900, 2500] },
+      { id: 'grading assistant', truth: 'blocking', story: 'teachers ask for feedback on a submission while grading, in school hours; not streamed', kind: 'sessions',
+        starts: 5000, calls: [2, 6], gapS: [60, 240], users: { prefix: 'tch-', count: 400 }, profile: 'office', model: gpt, key: 'school-portal',
+        project: 'grading', input: [2500, 8000], output: [300, 900], latencyMs: [3000, 10000] },
+      { id: 'quiz builder', truth: 'blocking', story: 'a teacher clicks "build a quiz" and an agent drafts, checks and formats it in one trace', kind: 'agent', starts: 2500,
+        steps: [3, 6], users: { prefix: 'tch-', count: 400 }, userShare: 1, profile: 'office', model: gpt, key: 'school-portal', project: 'quizzes',
+        input: [1500, 5000], output: [300, 1200], latencyMs: [2000, 7000] },
+      { id: 'plagiarism check', truth: 'blocking', story: 'each submitted essay checked within minutes, before the teacher opens it; no user id', kind: 'events',
+        starts: 9000, model: mini, key: 'integrity-svc', project: 'assessment', input: [3000, 9000], output: [50, 200], latencyMs: [2000, 6000] },
+      { id: 'essay scoring', truth: 'non_blocking', story: 'cron 23:30 local every day, 6 workers score the day\'s essays, each call carrying its student', kind: 'job',
+        launch: { by: 'cron', hour: 23, minute: 30, weekdaysOnly: false }, workers: 6, rows: [150, 350], gapMs: [20, 200],
+        rowUsers: { how: 'recipients', users: { prefix: 'stu-', count: 9000 } }, model: gpt, key: 'scoring', project: 'assessment', input: [2500, 7000],
+        output: [150, 400], latencyMs: [2500, 7000] },
+      { id: 'parent digests', truth: 'non_blocking', story: 'cron 19:00 local on weekdays, 3 workers write each parent\'s progress note', kind: 'job',
+        launch: { by: 'cron', hour: 19, minute: 0, weekdaysOnly: true }, workers: 3, rows: [200, 400], gapMs: [50, 300],
+        rowUsers: { how: 'recipients', users: { prefix: 'par-', count: 7000 } }, model: haiku, key: 'notify', project: 'parents', input: [1000, 3000],
+        output: [200, 500], latencyMs: [2000, 5000] },
+      { id: 'lms sync', truth: 'non_blocking', story: 'an hourly poller pulls new assignments from schools\' LMSs and tags them, 2 workers', kind: 'job',
+        launch: { by: 'hourly' }, workers: 2, rows: [8, 30], gapMs: [50, 500], model: mini, key: 'lms-sync', project: 'integrations', input: [800, 2500],
+        output: [30, 120], latencyMs: [700, 2000] },
+      { id: 'curriculum translation', truth: 'non_blocking', story: 'a content editor starts a serial loop translating a chapter into Hindi or Tamil, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [10, 18] }, workers: 1, rows: [200, 600], gapMs: [50, 500],
+        rowUsers: { how: 'starter', users: { prefix: 'ed-', count: 15 } }, model: sonnet, key: 'content-tools', project: 'curriculum', input: [2000, 6000],
+        output: [1500, 4000], latencyMs: [8000, 20000] },
+      { id: 'question bank embeddings', truth: 'non_blocking', story: 'new questions embedded by hand now and then, 3 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [10, 18] }, workers: 3, rows: [400, 1000], gapMs: [5, 80], model: embLarge, operation: 'embeddings',
+        key: 'content-tools', project: 'curriculum', input: [300, 1500], output: [0, 0], latencyMs: [150, 500] },
+    ],
+    mixed: [
+      { id: 'rubric regrade', truth: 'non_blocking', story: 'after a rubric change a teacher-support engineer re-runs graded submissions through the grading assistant\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [11, 16] }, workers: 2, rows: [100, 300], gapMs: [50, 400],
+        model: gpt, key: 'school-portal', project: 'grading', input: [2500, 8000], output: [300, 900], latencyMs: [3000, 10000] },
     ],
   },
 ];
