@@ -247,7 +247,7 @@ describe('day buckets: lumpy days and weekends', () => {
     const runs = await labelOf(ws, 'runs-5');
     expect(runs.label).toBe('non_blocking');
     expect(runs.reasons[0]).toMatch(
-      /^lumpy days: on the org's working days its requests spread \d+% of its median day \(\d+\) between the quartiles, trend aside, and move a median \d+% from one day to the next, in lumps of about \d+ requests \(variance over mean\), its quietest days at \d+% of an average one: whole runs of work some days and not others; a crowd of people moves by a few per cent a day; its tokens per request move 0% or less with its volume \(one kind of work\)$/,
+      /^lumpy days: on the org's working days its requests spread \d+% of its median day \(\d+\) between the quartiles, trend aside, and move a median \d+% from one day to the next, in lumps of about \d+ requests \(variance over mean\), its quietest days at \d+% of its median one: whole runs of work some days and not others; a crowd of people moves by a few per cent a day; its tokens per request move 0% or less with its volume \(one kind of work\)$/,
     );
     const skips = await labelOf(ws, 'skips-6');
     expect(skips.label).toBe('non_blocking');
@@ -290,7 +290,7 @@ describe('day buckets: lumpy days and weekends', () => {
   });
   test('lumps on a steady floor are batchable when the floor cannot be people: never on a weekend while the org\'s people are, one kind of work', async () => {
     // One run of about 1200 requests every working day, a second run of 800 on about half of them, nothing on
-    // weekends: the quietest days are three quarters of an average one (a floor), so only weekend silence can
+    // weekends: the quietest days are two thirds of its median one (a floor), so only weekend silence can
     // say the floor is work too.
     const floorJob = (key: string, jobIn = 1000) => day(key, '1200 + hash(d, 6) % 50 + CASE WHEN hash(d, 8) % 2 = 0 THEN 800 ELSE 0 END', 'NOT weekend',
       `(1200 + hash(d, 6) % 50) * 1000 + CASE WHEN hash(d, 8) % 2 = 0 THEN 800 * ${jobIn} ELSE 0 END`);
@@ -298,7 +298,7 @@ describe('day buckets: lumpy days and weekends', () => {
     const row = await labelOf(ws, 'floorjob-5');
     expect(row.label).toBe('non_blocking');
     expect(row.reasons[0]).toMatch(
-      /^lumpy days: .*its quietest days at \d+% of an average one: whole runs of work some days and not others; a crowd of people moves by a few per cent a day; its floor is not people: it never runs on a weekend day, while the org's people do \(3 workload\(s\) at a median \d+% of their weekday volume\); its tokens per request move 0% or less with its volume \(one kind of work\)$/,
+      /^lumpy days: .*its quietest days at \d+% of its median one: whole runs of work some days and not others; a crowd of people moves by a few per cent a day; its floor is not people: it never runs on a weekend day, while the org's people do \(3 workload\(s\) at a median \d+% of their weekday volume\); its tokens per request move 0% or less with its volume \(one kind of work\)$/,
     );
     // The same lumps with their own token shape may be a job on an office crowd's key: blocking.
     const mix = await labelOf(ws, 'floormix-5');
@@ -306,6 +306,15 @@ describe('day buckets: lumpy days and weekends', () => {
     expect(mix.reasons.join('\n')).not.toMatch(/lumpy/);
     // People who ride on a key every working day and keep weekends ('mixedkey') stay blocking, as before.
     expect((await labelOf(ws, 'mixedkey-5')).label).toBe('blocking');
+  });
+  test('a job several times the people\'s volume on some days does not hide the people\'s floor', async () => {
+    // People every working day (and a few at weekends) on a key where a job adds 3500 requests on about two
+    // days in five: the mean day is more than twice the people's, so the quietest days are under half an average
+    // one; against the median day (the people's) they are a floor, so the lumps cannot label the people.
+    await classified(...org, day('teachers', 'CASE WHEN weekend THEN 30 ELSE 1000 + hash(d, 1) % 60 + CASE WHEN hash(d, 9) % 5 < 2 THEN 3500 ELSE 0 END END'));
+    const row = await labelOf(ws, 'teachers-5');
+    expect(row.label).toBe('blocking');
+    expect(row.reasons.join('\n')).not.toMatch(/lumpy/);
   });
   test('weekend silence says nothing in an org whose people do not work weekends', async () => {
     await classified(

@@ -54,9 +54,12 @@ export const lumpyAbsentShare = 0.2;
 /** ...and whose day-to-day variance over mean is at least this (lumps of 50+ requests: no person's day, a run's)... */
 export const lumpyDispersion = 50;
 /**
- * ...and whose quietest working days (the 10th percentile) carry less than this share of an average one: lumps
+ * ...and whose quietest working days (the 10th percentile) carry less than this share of its median one: lumps
  * on a steady floor are a job riding on a key people use every day (the floor is them), so the lumps alone
- * cannot label the whole workload...
+ * cannot label the whole workload. Against the median, not the mean: a job that adds several times the
+ * people's volume on a quarter of the days pulls the mean up, and against it the people's days looked like
+ * no floor at all (a blind org's teachers under a regrade job on their key: 13.2% of its blocking spend was
+ * labelled batchable); the median day is the people's...
  */
 export const lumpyMaxFloorShare = 0.5;
 /**
@@ -103,7 +106,7 @@ export const keepsWeekendShare = 0.75;
  * Per workload, over the org-active days in its span: share of them it is absent, the variation of its daily
  * requests, its median active day; over the org-active UTC weekdays: the quartiles' spread around a straight-line
  * trend, the median step between consecutive ones (both over the median day), the steps' variance over the
- * mean and the quietest days' share of an average one (lumpy days), and how its tokens per request move with its
+ * mean and the quietest days' share of the median one (lumpy days), and how its tokens per request move with its
  * volume (token mix); and weekend days against weekdays, its own and the org's. UTC weekdays: an
  * office's local weekday mostly lands on the same UTC date, and the day buckets of the usage API are UTC.
  */
@@ -153,7 +156,7 @@ export const dayShapeSql = `
       count(*) FILTER (WHERE NOT weekend) AS span_weekdays,
       median(n) FILTER (WHERE NOT weekend) AS weekday_median,
       count(*) FILTER (WHERE NOT weekend AND n = 0) / nullif(count(*) FILTER (WHERE NOT weekend), 0) AS weekday_absent_share,
-      quantile_cont(n, 0.1) FILTER (WHERE NOT weekend) / nullif(avg(n) FILTER (WHERE NOT weekend), 0) AS weekday_floor_share,
+      quantile_cont(n, 0.1) FILTER (WHERE NOT weekend) / nullif(median(n) FILTER (WHERE NOT weekend), 0) AS weekday_floor_share,
       avg(n) FILTER (WHERE NOT weekend) AS weekday_mean
     FROM grid GROUP BY wid
   ),
