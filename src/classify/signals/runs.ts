@@ -26,8 +26,9 @@ export const minCeilingShare = 0.8;
 export const episodeGapUs = 300_000_000;
 /** A steady episode longer than this (minutes) is a stream that never stops (a busy API), not a job that runs until done. */
 export const maxSteadyMinutes = 720;
-/** A burst: an episode of at least this many calls, most of them back to back (burstB2bShare), within an hour. */
+/** A burst: an episode of at least this many calls, most of them back to back (burstB2bShare), lasting at most maxBurstMinutes. */
 export const minBurstCalls = 5;
+export const maxBurstMinutes = 60;
 /** In a burst, at least this share of calls start within 1 s of the latest end (the first of each worker cannot). */
 export const burstB2bShare = 0.75;
 /** Recurring bursts need this many bursts, on at least minBurstDays days (UTC). */
@@ -135,7 +136,7 @@ export const runStatsSql = `
     FROM shaped s LEFT JOIN cron c USING (wid, minute_of_day) GROUP BY s.wid
   ), bursts AS (
     SELECT wid, first_mn, day, req, first_mn - lag(first_mn) OVER (PARTITION BY wid ORDER BY first_mn) AS gap_mn
-    FROM shaped WHERE n >= ${minBurstCalls} AND span <= 60 AND b2b_n >= ${burstB2bShare} * n
+    FROM shaped WHERE n >= ${minBurstCalls} AND span <= ${maxBurstMinutes} AND b2b_n >= ${burstB2bShare} * n
   ), cadence AS (
     SELECT wid, median(gap_mn) AS burst_gap_mn FROM bursts GROUP BY wid
   ), burst_stats AS (
