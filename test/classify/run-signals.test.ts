@@ -161,6 +161,12 @@ describe('recurring bursts', () => {
     const row = await labelOf(ws, 'a100-3');
     expect(row.reasons.join('\n')).not.toMatch(/recurring bursts/);
   });
+  test('a poller every 10 minutes wants its answers within minutes: not counted', async () => {
+    await classified(interactiveBackdrop, `SELECT 'p' || i || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + i * INTERVAL 10 MINUTE + (hash(i, 3) % 120) * INTERVAL 1 SECOND + k * INTERVAL 1700 MILLISECOND AS ts,
+        1500.0 AS latency_ms, 'key_fast' AS api_key FROM range(576) a(i), range(8) c(k)`);
+    expect((await labelOf(ws, 'p100-3')).reasons.join('\n')).not.toMatch(/recurring bursts/);
+  });
   test('a poller that streams stays blocking: someone watches its tokens', async () => {
     await classified(interactiveBackdrop, poller('z', ', true AS streamed'));
     const row = await labelOf(ws, 'z40-1-5');

@@ -40,6 +40,13 @@ export const minBurstDays = 3;
  * whose start moves by up to 50 minutes in the hour puts about 84% (the difference of two uniform starts).
  */
 export const burstCadenceShare = 0.7;
+/**
+ * The cadence (median minutes from one burst's start to the next) a poller needs for its work to count as
+ * batchable: work polled every half hour or more already waits that long for an answer. A poller every few
+ * minutes says the answers are wanted within minutes (a moderation queue, alerts): a deadline under the hour,
+ * which is blocking. Above a day, the bursts are cron's business (launch shape).
+ */
+export const burstCadenceMinutes = { min: 30, max: 1440 } as const;
 /** Run signals are computed only for workloads with at most this share of streamed, cancelled or chained calls. */
 export const maxStreamedShareForRuns = 0.2;
 
@@ -144,8 +151,7 @@ export const runStatsSql = `
       count(*) FILTER (WHERE gap_mn BETWEEN 0.5 * burst_gap_mn AND 1.5 * burst_gap_mn) / nullif(count(gap_mn), 0) AS burst_cadence_share
     FROM bursts JOIN cadence USING (wid) GROUP BY wid
   ), recurring AS (
-    -- On a cadence between 5 minutes and a day: closer bursts are one job's pauses, further ones cron's business.
     SELECT wid, req AS burst_req, bursts, burst_gap_mn, burst_cadence_share FROM burst_stats
-    WHERE bursts >= ${minBursts} AND days >= ${minBurstDays} AND burst_cadence_share >= ${burstCadenceShare} AND burst_gap_mn BETWEEN 5 AND 1440
+    WHERE bursts >= ${minBursts} AND days >= ${minBurstDays} AND burst_cadence_share >= ${burstCadenceShare} AND burst_gap_mn BETWEEN ${burstCadenceMinutes.min} AND ${burstCadenceMinutes.max}
   )
   SELECT * FROM launch_stats FULL JOIN loop_stats USING (wid) FULL JOIN recurring USING (wid)`;
