@@ -189,8 +189,9 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     WHERE label_workloads.wid = a.split_wid`);
 
   // One row per decided outcome, with every column the labels show; calls then carry only the outcome number.
+  // Numbered in okey order, so the same data gives the same outcome numbers on every run (stored in label_keys).
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_outcomes AS
-    SELECT row_number() OVER ()::INTEGER AS outcome, k.okey, k.wid, w.workload, k.ri, k.flag, k.lane_code, r.rule_name, r.deadline_minutes, r.label AS rule_label, r.rule_reason,
+    SELECT row_number() OVER (ORDER BY k.okey)::INTEGER AS outcome, k.okey, k.wid, w.workload, k.ri, k.flag, k.lane_code, r.rule_name, r.deadline_minutes, r.label AS rule_label, r.rule_reason,
       CASE
         WHEN k.flag = 1 THEN {'label': 'non_blocking', 'confidence': 1.0::DOUBLE, 'decided_by': 'lane',
           'reasons': list_concat(['billed on the ' || CASE k.lane_code WHEN 2 THEN 'flex' ELSE 'batch' END || ' lane: already discounted, nobody waits on it'],
