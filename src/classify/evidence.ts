@@ -20,6 +20,9 @@ const lumpyShape = `span_weekdays >= ${lumpyMinWeekdays} AND weekday_median >= $
 const mixText = `'input ' || coalesce(round(100 * mix_input)::INTEGER || '%', '–') || ', output ' || coalesce(round(100 * mix_output)::INTEGER || '%', '–')
   || ', cache-read share ' || coalesce(round(100 * mix_cached)::INTEGER || ' points', '–')`;
 
+/** How a name signal's text begins (both sides): rules suggest asks about a label that rests on names alone. */
+export const nameEvidencePrefix = 'name: ';
+
 /** Over one row of the workload aggregate (columns named in classify.ts). `shape_ok` gates time-shape signals. */
 export const evidence: readonly Evidence[] = [
   { side: 'wait', strength: 0.95, when: 'streamed_share >= 0.2',
@@ -33,7 +36,7 @@ export const evidence: readonly Evidence[] = [
   { side: 'wait', strength: 0.8, when: `user_share >= 0.3 AND user_gap_median_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}`,
     text: `'end users: ' || ${pct('user_share')} || ' of calls carry a user id, with a median ' || round(user_gap_median_s)::INTEGER || ' s of think time between one user''s calls'` },
   { side: 'wait', strength: 0.75, when: `fg_share >= 0.5 AND bg_share < 0.5`,
-    text: `'name: "' || fg_word || '" names an interactive surface'` },
+    text: `'${nameEvidencePrefix}"' || fg_word || '" names an interactive surface'` },
   { side: 'wait', strength: 0.75, when: `embedding_share >= 0.5 AND embedding_input_median <= ${queryEmbeddingTokens}`,
     text: `'short embedding inputs (median ' || round(embedding_input_median)::INTEGER || ' tokens): query embeddings someone is searching with'` },
   { side: 'wait', strength: 0.6, when: 'shape_ok AND human_hours_share >= 0.85 AND human_hours_share >= human_hours_baseline + 0.3',
@@ -84,7 +87,7 @@ export const evidence: readonly Evidence[] = [
   { side: 'free', strength: 0.85, when: 'shape_ok AND requests >= 20 AND human_hours_share <= least(0.2, 0.5 * human_hours_baseline)',
     text: `'out of phase with the org''s human activity: ' || ${pct('human_hours_share')} || ' of requests in the busy hours of interactive traffic (flat traffic would put ' || ${pct('human_hours_baseline')} || ' there)'` },
   { side: 'free', strength: 0.8, when: 'bg_share >= 0.5 AND fg_share < 0.5',
-    text: `'name: "' || bg_word || '" names a scheduled or bulk job'` },
+    text: `'${nameEvidencePrefix}"' || bg_word || '" names a scheduled or bulk job'` },
   // Weak on its own: a busy API with no user ids also fills its minutes. Serial runs and fan-out (runs.ts) say
   // what a loop is when calls have durations; this one adds to other signs.
   { side: 'free', strength: 0.6, when: `calls_share >= 0.5 AND user_share < 0.1 AND streamed_share < 0.05 AND tight_share >= 0.7`,

@@ -3,12 +3,20 @@
 // both ways, when it is busiest, and the question a team answers to settle it. Reads what classifyCalls and
 // priceCalls left behind (label_workloads, label_keys, label_outcomes, priced_calls); one pass over the calls.
 import { ensureSavingsBase } from '../db/queries/savings.ts';
+import { sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/types.ts';
 import { oneLine } from '../report/escape.ts';
 import { formatUsd } from '../report/money.ts';
+import { nameEvidencePrefix } from './evidence.ts';
 
 /** A label below this confidence (or decided by default) is one a person should confirm. */
 export const lowConfidence = 0.7;
+/**
+ * A label whose deciding side is names alone (a key called `voice-svc`, a job tagged `nightly`) is a guess from a
+ * word, whatever its confidence: asked about too. Nothing the traffic did says the same.
+ */
+const nameOnlySql = `(decided_by = 'heuristic' AND len(list_filter(ev, lambda e: e.side = CASE WHEN label = 'blocking' THEN 'wait' ELSE 'free' END
+  AND NOT starts_with(e.text, ${sqlString(nameEvidencePrefix)}))) = 0)`;
 /** `audit` mentions `rules suggest` when at least this share of spend is labelled with low confidence. */
 export const lowConfidenceSpendShare = 0.1;
 
@@ -17,6 +25,8 @@ export type Suggestion = {
   readonly label: 'blocking' | 'non_blocking';
   readonly confidence: number;
   readonly decidedBy: string;
+  /** Confident, but only names say so (nameOnlySql). */
+  readonly nameOnly: boolean;
   readonly costPico: bigint;
   readonly requests: bigint;
   readonly waits: readonly string[];
@@ -33,11 +43,11 @@ export type Suggestions = {
 };
 
 type Row = {
-  workload: string; label: 'blocking' | 'non_blocking'; confidence: number; decided_by: string; cost_pico: bigint | null; requests: bigint;
+  workload: string; label: 'blocking' | 'non_blocking'; confidence: number; decided_by: string; name_only: boolean; cost_pico: bigint | null; requests: bigint;
   ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
 };
 
-/** The `top` workloads by spend whose own label is low-confidence or by default (rules and lanes excluded). */
+/** The `top` workloads by spend whose own label is low-confidence, by default or on names alone (rules and lanes excluded). */
 export async function suggestRules(ws: Workspace, top: number): Promise<Suggestions> {
   const [totals] = await ws.all<{ total: bigint | null; low: bigint | null; calls: bigint }>(`
     SELECT sum(p.cost_pico)::HUGEINT AS total, count(*) AS calls,
@@ -45,7 +55,8 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p ON p.call_key = k.call_key`);
   const rows = await ws.all<Row>(`
     WITH low AS (
-      SELECT workload, label, confidence, decided_by, ev FROM label_workloads WHERE decided_by = 'default' OR confidence < ${lowConfidence}
+      SELECT workload, label, confidence, decided_by, ev, ${nameOnlySql} AND confidence >= ${lowConfidence} AS name_only FROM label_workloads
+      WHERE decided_by = 'default' OR confidence < ${lowConfidence} OR ${nameOnlySql}
     ), per_call AS (
       SELECT o.workload, c.ts, coalesce(c.requests, 1) AS req, p.cost_pico
       FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p ON p.call_key = k.call_key
@@ -57,7 +68,7 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
         SELECT workload, isodow(ts) AS dow, hour(ts) AS h, sum(req) AS n FROM per_call GROUP BY ALL
       ) GROUP BY workload
     )
-    SELECT l.workload, l.label, l.confidence, l.decided_by, s.cost_pico, s.requests, l.ev, b.top.dow AS busiest_dow, b.top.hour AS busiest_hour
+    SELECT l.workload, l.label, l.confidence, l.decided_by, l.name_only, s.cost_pico, s.requests, l.ev, b.top.dow AS busiest_dow, b.top.hour AS busiest_hour
     FROM low l JOIN spend s USING (workload) LEFT JOIN busy b USING (workload)
     ORDER BY s.cost_pico DESC NULLS LAST, s.requests DESC, l.workload LIMIT $top`, { top });
   const days = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -70,6 +81,7 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
       label: r.label,
       confidence: r.confidence,
       decidedBy: r.decided_by,
+      nameOnly: r.name_only,
       costPico: r.cost_pico ?? 0n,
       requests: r.requests,
       waits: r.ev.filter((e) => e.side === 'wait').map((e) => e.text),
@@ -101,7 +113,7 @@ export function renderSuggestions(s: Suggestions, source: string): string {
     return out.join('\n');
   }
   out.push(
-    `# Below, the ${s.workloads.length} workload(s) holding the most of it, largest first.`,
+    `# Below, the ${s.workloads.length} workload(s) holding the most of it, and any whose label rests on its name alone, largest first.`,
     '#',
     '# For each, answer the question. If nobody needs the answer within the hour, uncomment `label: non_blocking`',
     '# (or a `deadline:` such as 12h); if someone waits, uncomment `label: blocking`. Then run',
@@ -116,7 +128,7 @@ export function renderSuggestions(s: Suggestions, source: string): string {
       '',
       `  # ${name}`,
       `  #   ${usd(w.costPico)} (${pct(w.costPico, s.totalPico)} of spend), ${w.requests.toLocaleString('en-US')} requests; now ${w.label}` +
-        `, ${w.decidedBy === 'default' ? 'by default' : `confidence ${w.confidence.toFixed(2)}`}`,
+        `, ${w.decidedBy === 'default' ? 'by default' : `confidence ${w.confidence.toFixed(2)}`}${w.nameOnly ? ', on its name alone' : ''}`,
       ...(w.waits.length === 0 ? ['  #   someone waits: no sign seen'] : w.waits.map((t) => `  #   someone waits: ${oneLine(t)}`)),
       ...(w.free.length === 0 ? ['  #   nobody waits:  no sign seen'] : w.free.map((t) => `  #   nobody waits:  ${oneLine(t)}`)),
       `  #   question: does anyone wait on the answers of "${name}", say on ${w.busiestDay}s around ${String(w.busiestHour).padStart(2, '0')}:00 UTC,`,

@@ -12,7 +12,7 @@ export function registerRules(program: Command, io: Io): void {
   const rules = program.command('rules').description('work with rules files (--rules FILE)');
   const suggest = rules
     .command('suggest')
-    .description('write a starter rules file: the workloads with the most spend labelled with low confidence or by default, each with the question to answer')
+    .description('write a starter rules file: the workloads with the most spend labelled with low confidence, by default or on a name alone, each with the question to answer')
     .argument('[files...]', 'usage exports to ingest first (none: what the database holds)')
     .option('--out <file>', 'rules file to write ("-": print it)', 'batchable.rules.yaml')
     .option('--top <n>', 'how many workloads to ask about', '10')
@@ -40,7 +40,7 @@ export function registerRules(program: Command, io: Io): void {
     const n = result.suggestions.workloads.length;
     io.err(
       n === 0
-        ? `nothing to ask: no spend is labelled with low confidence or by default${flags.out === '-' ? '' : `; ${flags.out} holds an empty rules list`}\n`
+        ? `nothing to ask: no spend is labelled with low confidence, by default or on a name alone${flags.out === '-' ? '' : `; ${flags.out} holds an empty rules list`}\n`
         : `${n} question(s) about workloads holding ${share(result.suggestions)} of spend${flags.out === '-' ? '' : ` written to ${flags.out}`}; answer them, then run \`batchable audit --rules ${flags.out === '-' ? 'FILE' : flags.out}\`\n`,
     );
   });

@@ -42,6 +42,23 @@ test('lists the default-labelled workload with spend, requests, evidence and a q
   expect(text).toContain('    match: { workload: "proj_fin · gpt-5.4 · chat" }');
 });
 
+test('a label that rests on a name alone is asked about, however confident', async () => {
+  // A key named voice-svc, a few calls an hour, nothing else: "voice" names an interactive surface (0.75), and nothing
+  // the traffic does says either way. A name is a guess from a word.
+  await labelled(`SELECT 'v' || d || '-' || h AS call_id, TIMESTAMPTZ '2026-10-05 16:40:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
+    'key_voice' AS api_key, 'voice-svc' AS api_key_name, 'proj_contact' AS project, 20000 AS input_tokens, 2000 AS output_tokens FROM range(14) a(d), range(4) b(h)`);
+  const s = await suggestRules(ws, 10);
+  const voice = s.workloads.find((w) => w.workload.startsWith('proj_contact'));
+  expect(voice).toMatchObject({ label: 'blocking', confidence: 0.75, decidedBy: 'heuristic', nameOnly: true });
+  expect(voice?.waits).toEqual(['name: "voice" names an interactive surface']);
+  const text = renderSuggestions(s, 'the workspace');
+  expect(text).toContain('now blocking, confidence 0.75, on its name alone');
+  expect(text).toMatch(/question: does anyone wait on the answers of "proj_contact · gpt-5\.4 · chat"/);
+  // The default-labelled workload is still asked about; the streamed chat and the nightly job are not.
+  expect(s.workloads.map((w) => w.workload)).toEqual(expect.arrayContaining(['proj_fin · gpt-5.4 · chat']));
+  expect(s.workloads).toHaveLength(2);
+});
+
 test('the file validates against the rules schema and changes no label as written', async () => {
   await labelled();
   const before = await ws.all<{ call_id: string; label: string }>('SELECT call_id, label FROM labels ORDER BY call_id');
