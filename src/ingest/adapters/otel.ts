@@ -23,7 +23,6 @@ const attributesObject = (x: string) => `CASE json_type(${x})
   WHEN 'OBJECT' THEN ${x}
   ELSE '{}'::JSON END`;
 
-
 /** gen_ai.operation.name as a canonical operation; NULL lets the engine infer it from the model. */
 const operationOf = (op: string) => `CASE
   WHEN ${op} IS NULL THEN NULL
