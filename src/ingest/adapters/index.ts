@@ -9,6 +9,7 @@ import { claudeCodeAdapters } from './claude-code.ts';
 import { costAdapters } from './costs.ts';
 import { deepseekUsageCsv } from './deepseek.ts';
 import { googleAdapters } from './google.ts';
+import { heliconeAdapters } from './helicone.ts';
 import { langfuseAdapters } from './langfuse.ts';
 import { litellmAdapters } from './litellm.ts';
 import { openaiAdapters } from './openai.ts';
@@ -29,6 +30,7 @@ export const adapters: readonly Adapter[] = [
   ...openrouterAdapters,
   openrouterActivity,
   ...litellmAdapters,
+  ...heliconeAdapters,
   ...langfuseAdapters,
   ...otelAdapters,
   batchableCsv,
