@@ -1,4 +1,4 @@
-// The same calls as two real exports render them, with only the fields those exports carry: what the issue's
+// The same calls as three real exports render them, with only the fields those exports carry: what the issue's
 // own measurement used besides a generic CSV (an unseen org's month as LiteLLM SpendLogs JSONL and an OpenRouter
 // CSV). Each drops something the batchable-csv rendering has, the way the real export does:
 //   litellm     LiteLLM_SpendLogs rows (src/ingest/adapters/litellm.ts; fixtures/litellm/ for real samples): no
@@ -9,13 +9,22 @@
 //   openrouter  the OpenRouter per-generation log CSV (src/ingest/adapters/openrouter.ts; fixtures/openrouter/
 //               generations.csv): streamed, cancelled and time to first token, a key name, an app name and a user,
 //               and no project, session, trace or tags; the app name is the app, else the project.
-// Both read _org_calls (eval/family.ts) and keep each call's id, so the truth file of the batchable-csv rendering
+//   helicone    Helicone request records as `helicone requests export` writes them, JSONL without bodies
+//               (src/ingest/adapters/helicone.ts; fixtures/helicone/): a first-token time on streamed calls only
+//               (Helicone measures it for streams alone), status -3 for a cancelled stream, the end user, the session
+//               (or trace) as the Helicone-Session-Id property, the call's tags as properties, and no key or project:
+//               Helicone records neither. A service's client sets its own Helicone-Property-* headers (Helicone's
+//               onboarding and its users' code set App, Project, Environment, Feature): the rendering keeps the
+//               call's app and project as `App` and `Project` properties, and nothing of its key (services that
+//               share a project and a model share a name here; the behaviour signals and the unattributed split
+//               must tell them apart).
+// All read _org_calls (eval/family.ts) and keep each call's id, so the truth file of the batchable-csv rendering
 // scores them.
 import { join } from 'node:path';
 import { sqlString, type EvalDb } from './db.ts';
 
-export type Format = 'litellm' | 'openrouter';
-export const formats: readonly Format[] = ['litellm', 'openrouter'];
+export type Format = 'litellm' | 'openrouter' | 'helicone';
+export const formats: readonly Format[] = ['litellm', 'openrouter', 'helicone'];
 
 /** ISO 8601 UTC with milliseconds, as both exports write times. */
 const iso = (ts: string) => `strftime(${ts}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
@@ -50,15 +59,31 @@ const selects: Record<Format, (usd: string) => string> = {
       CAST(round(coalesce(c.latency_ms, 0)) AS BIGINT) AS generation_time_ms, 'stop' AS finish_reason_normalized,
       coalesce(c.streamed, false) AS streamed, coalesce(c.cancelled, false) AS cancelled, 0 AS num_search_results, c.user_id AS "user",
       CASE WHEN c.ttft_ms > 0 THEN CAST(round(c.ttft_ms) AS BIGINT) END AS time_to_first_token_ms`,
+  helicone: (usd) => `
+    SELECT c.call_id AS request_id, c.call_id || '-r' AS response_id, ${iso('c.ts')} AS request_created_at, ${iso(endOf)} AS response_created_at,
+      CASE WHEN coalesce(c.cancelled, false) AND coalesce(c.streamed, false) THEN -3 ELSE 200 END AS response_status,
+      CAST(round(coalesce(c.latency_ms, 0)) AS BIGINT) AS delay_ms,
+      CASE WHEN coalesce(c.streamed, false) OR c.ttft_ms > 0 THEN CAST(round(coalesce(c.ttft_ms, c.latency_ms, 0)) AS BIGINT) END AS time_to_first_token,
+      coalesce(c.input_tokens, 0) + coalesce(c.cache_read_tokens, 0) + coalesce(c.output_tokens, 0) AS total_tokens,
+      coalesce(c.input_tokens, 0) AS prompt_tokens, coalesce(c.cache_read_tokens, 0) AS prompt_cache_read_tokens, 0 AS prompt_cache_write_tokens,
+      coalesce(c.output_tokens, 0) AS completion_tokens, 0 AS reasoning_tokens, c.model, c.model AS request_model, c.model AS response_model,
+      upper(${vendor}) AS provider, c.user_id AS request_user_id,
+      json_merge_patch(coalesce(c.tags::JSON, '{}'::JSON), json_object('App', c.app, 'Project', c.project,
+        'Helicone-Session-Id', coalesce(c.session_id, c.trace_id))) AS properties,
+      CASE WHEN c.operation = 'embeddings' THEN 'https://api.openai.com/v1/embeddings'
+        WHEN starts_with(c.model, 'claude') THEN 'https://api.anthropic.com/v1/messages' ELSE 'https://api.openai.com/v1/chat/completions' END AS target_url,
+      '00000000-0000-0000-0000-000000000000' AS cache_reference_id, false AS cache_enabled, ${usd} AS cost`,
 };
 
+const extension: Record<Format, string> = { litellm: 'jsonl', openrouter: 'csv', helicone: 'jsonl' };
+
 /**
- * Writes _org_calls as `format` into `dir`: `<name>.jsonl` (LiteLLM, one SpendLogs row per line) or `<name>.csv`
- * (OpenRouter). `usd` is the call's spend over `c` (the eval's price table joined as `p`), reported as the export's cost.
+ * Writes _org_calls as `format` into `dir`: `<name>.jsonl` (LiteLLM, one SpendLogs row per line; Helicone, one
+ * request record per line) or `<name>.csv` (OpenRouter). `usd` is the call's spend over `c` (the eval's price table joined as `p`), reported as the export's cost.
  */
 export async function writeRendering(db: EvalDb, format: Format, dir: string, name: string, usd: string, prices: string): Promise<string> {
-  const file = join(dir, `${name}.${format === 'litellm' ? 'jsonl' : 'csv'}`);
-  const options = format === 'litellm' ? 'FORMAT JSON' : 'FORMAT CSV, HEADER true';
+  const file = join(dir, `${name}.${extension[format]}`);
+  const options = extension[format] === 'jsonl' ? 'FORMAT JSON' : 'FORMAT CSV, HEADER true';
   await db.run(`COPY (${selects[format](usd)} FROM _org_calls c JOIN ${prices} USING (model) ORDER BY c.ts, c.call_id) TO ${sqlString(file)} (${options})`);
   return file;
 }

@@ -90,25 +90,25 @@ test('the export renderings ingest through their adapters with every call\'s tru
   ws = await openWorkspace(':memory:');
   const org: FamilyOrg = { ...tiny('calls'), role: 'held-out', workloads: tiny('calls').workloads.map((w) => ({ ...w, project: 'proj', tags: '{"feature":"chat"}' })) };
   const sets = await generateOrg(ws, org, mkdtempSync(join(tmpdir(), 'fam-x-')));
-  expect(sets.map((s) => [s.name, s.format ?? null])).toEqual([['tiny', null], ['tiny-litellm', 'litellm'], ['tiny-openrouter', 'openrouter']]);
+  expect(sets.map((s) => [s.name, s.format ?? null])).toEqual([['tiny', null], ['tiny-litellm', 'litellm'], ['tiny-openrouter', 'openrouter'], ['tiny-helicone', 'helicone']]);
   const read = async (set: (typeof sets)[number]) => {
     ws.close();
     ws = await openWorkspace(':memory:');
     const summary = await ingestFiles(ws, set.files);
     await ws.run(`CREATE TEMP TABLE t AS SELECT * FROM read_csv('${set.truth}', header = true)`);
-    const [row] = await ws.all<{ formats: string; matched: bigint; streamed: bigint; ttft: bigint; users: bigint; sessions: bigint; projects: bigint; tagged: bigint }>(`
+    const [row] = await ws.all<{ formats: string; matched: bigint; streamed: bigint; ttft: bigint; users: bigint; sessions: bigint; projects: bigint; tagged: bigint; keys: bigint }>(`
       SELECT (SELECT string_agg(DISTINCT format, ',') FROM sources) AS formats, (SELECT count(*) FROM calls JOIN t USING (call_id)) AS matched,
         count(*) FILTER (WHERE streamed) AS streamed, count(*) FILTER (WHERE ttft_ms > 0) AS ttft, count(DISTINCT user_id) AS users,
         count(*) FILTER (WHERE session_id IS NOT NULL) AS sessions, count(DISTINCT project) AS projects,
-        count(*) FILTER (WHERE tags::VARCHAR LIKE '%feature%') AS tagged FROM calls`);
+        count(*) FILTER (WHERE tags::VARCHAR LIKE '%feature%') AS tagged, count(DISTINCT coalesce(api_key_name, api_key)) AS keys FROM calls`);
     return { calls: summary.calls, ...row };
   };
-  const [csv, litellm, openrouter] = [await read(sets[0]!), await read(sets[1]!), await read(sets[2]!)];
-  for (const r of [csv, litellm, openrouter]) expect(r.matched).toBe(BigInt(sets[0]!.rows));
+  const [csv, litellm, openrouter, helicone] = [await read(sets[0]!), await read(sets[1]!), await read(sets[2]!), await read(sets[3]!)];
+  for (const r of [csv, litellm, openrouter, helicone]) expect(r.matched).toBe(BigInt(sets[0]!.rows));
   expect([csv.projects, csv.tagged]).toEqual([1n, BigInt(sets[0]!.rows)]);
   // The project as LiteLLM's team; the feature tag as a `feature:chat` request tag.
   expect([litellm.projects, litellm.tagged]).toEqual([1n, BigInt(sets[0]!.rows)]);
-  expect([litellm.formats, openrouter.formats]).toEqual(['litellm-spendlogs', 'openrouter-csv']);
+  expect([litellm.formats, openrouter.formats, helicone.formats]).toEqual(['litellm-spendlogs', 'openrouter-csv', 'helicone-requests']);
   // SpendLogs: no stream flag (a first-token time only), the app's users (not the key owner), the trace as a session.
   expect(litellm.streamed).toBe(0n);
   // A first-token time survives only strictly before the call's end, in whole milliseconds (the adapter's rule).
@@ -121,6 +121,11 @@ test('the export renderings ingest through their adapters with every call\'s tru
   // OpenRouter: streamed and users kept; no session, trace, project or tags.
   expect(openrouter.streamed).toBe(csv.streamed);
   expect([openrouter.sessions, openrouter.projects, openrouter.tagged]).toEqual([0n, 0n, 0n]);
+  // Helicone: a first-token time (hence streamed) on streamed calls only, users, sessions and tags kept (the tags as
+  // properties), no key: the project only as a Project property, read back as the project.
+  expect([helicone.streamed, helicone.ttft, helicone.users, helicone.tagged]).toEqual([csv.streamed, csv.streamed, csv.users, BigInt(sets[0]!.rows)]);
+  expect(helicone.sessions).toBeGreaterThan(0n);
+  expect([helicone.keys, helicone.projects]).toEqual([0n, 1n]);
 });
 
 test('the varied rendering: people\'s days move (weekday, trend, noise), jobs vary more, and the mixed workloads ride on people\'s key', async () => {

@@ -9,7 +9,7 @@ type CallRow = Record<string, unknown>;
 
 const columns = `call_id, provider, model, operation, status, input_tokens, cache_read_tokens, cache_write_unknown_tokens, output_tokens,
   reasoning_tokens, audio_input_tokens, audio_output_tokens, ttft_ms, latency_ms, streamed, cancelled, reported_cost::VARCHAR AS cost,
-  reported_cost_kind, user_id, session_id, app, tags::VARCHAR AS tags`;
+  reported_cost_kind, user_id, session_id, app, project, tags::VARCHAR AS tags`;
 
 describe('helicone-requests', () => {
   it('is detected in API pages, JSONL and both CSV exports, and takes no other gateway format', async () => {
@@ -51,7 +51,8 @@ describe('helicone-requests', () => {
       user_id: 'user_8812',
       session_id: 'sess-41c',
       app: null,
-      tags: '{"helicone_session_id":"sess-41c","helicone_session_path":"/support/answer","feature":"support-chat","environment":"production","helicone_provider":"OPENAI","country_code":"DE","target_url":"https://api.openai.com/v1/chat/completions"}',
+      project: null,
+      tags: '{"helicone_session_id":"sess-41c","helicone_session_path":"/support/answer","feature":"support-chat","environment":"production","helicone_provider":"OPENAI","country_code":"DE"}',
       source_path: '/data/0',
     });
     // Anthropic: cache reads and writes outside the input; not streamed (no TTFT); property keys in snake case.
@@ -81,9 +82,10 @@ describe('helicone-requests', () => {
     ]);
     const rows = await ws.all<CallRow>(`SELECT ${columns} FROM calls WHERE source_format = 'helicone-requests' AND call_id LIKE '%-000000000007' OR call_id LIKE '%-000000000008'`);
     const byId = new Map(rows.map((r) => [r.call_id, r]));
-    // --include-body: the request body says it did not stream.
+    // --include-body: the request body says it did not stream. The Project property names the project (Helicone
+    // records no key or project of its own).
     expect(byId.get('a1e0b2c3-0007-4d5e-8f90-000000000007')).toMatchObject({
-      provider: 'anthropic', model: 'claude-haiku-4-5-20251001', input_tokens: 950n, output_tokens: 310n, streamed: false, cost: '0.002500000',
+      provider: 'anthropic', model: 'claude-haiku-4-5-20251001', input_tokens: 950n, output_tokens: 310n, streamed: false, cost: '0.002500000', project: 'helpdesk',
       tags: expect.stringContaining('"feature":"ticket-summaries","job":"backfill-2026-10"'),
     });
     // Audio apart from the text tokens; Azure as the catalog names it; the App property as the app.

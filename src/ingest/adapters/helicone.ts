@@ -126,9 +126,13 @@ function heliconeSelect(ctx: AdapterContext): AdapterSelect {
     reported_cost_kind: `CASE WHEN ${cost} IS NOT NULL THEN 'estimated' END`,
     user_id: `nullif(trim(coalesce(${f('request_user_id')}, ${f('user_id')})), '')`,
     session_id: `coalesce(${prop('Helicone-Session-Id')}, ${prop('helicone-session-id')})`,
+    // Helicone records no key or project: the properties a service's client sets name it (Helicone-Property-App,
+    // -Project), and workloads are named from them as from a key and a project.
     app: `coalesce(${prop('App')}, ${prop('app')}, ${prop('AppName')}, ${prop('appname')})`,
+    project: `coalesce(${prop('Project')}, ${prop('project')})`,
+    // Not the target URL: its path (`/v1/chat/completions`) would read as a name word ("chat") for every call.
     tags: `json_merge_patch(${snakeKeys('props')}, json_merge_patch('{}', json_object('helicone_provider', ${f('provider')},
-      'country_code', ${f('country_code')}, 'prompt_id', ${f('prompt_id')}, 'target_url', ${f('target_url')})))`,
+      'country_code', ${f('country_code')}, 'prompt_id', ${f('prompt_id')})))`,
   };
   if (isJson) Object.assign(columns, { _line: '_line', _path: '_path' });
   return { columns, from };
