@@ -38,11 +38,11 @@ export function registerPull(program: Command, io: Io, env: Env): void {
   const command = program
     .command('pull')
     .description('fetch usage from a provider or gateway API into raw files under the workspace, and ingest it')
-    .argument('<source>', 'openai | anthropic | langfuse | litellm | openrouter (--ids) | openrouter-activity | openai-costs | anthropic-costs')
+    .argument('<source>', 'openai | anthropic | langfuse | litellm | helicone | openrouter (--ids) | openrouter-activity | openai-costs | anthropic-costs')
     .option('--since <date>', 'first UTC day to fetch (YYYY-MM-DD); default: where the last pull ended, or 7 days ago')
     .option('--until <date>', 'last UTC day to fetch, inclusive (YYYY-MM-DD); default: now')
     .option('--bucket-width <width>', 'bucket size the API aggregates by: 1m | 1h | 1d (default 1h; cost reports: 1d)')
-    .option('--settle <duration>', 'how long after a bucket ends it counts as complete (default per source: openai 1h, anthropic 1d, langfuse 15m, litellm 5m, costs 1d)')
+    .option('--settle <duration>', 'how long after a bucket ends it counts as complete (default per source: openai 1h, anthropic 1d, langfuse 15m, litellm 5m, helicone 15m, costs 1d)')
     .option('--base-url <url>', 'API base URL (default: the env var the official SDK reads, else the public endpoint)')
     .option('--ids <file>', 'openrouter: a file of generation ids (gen-…), one per line; ids fetched before are skipped')
     .option('--dry-run', 'print the requests it would make (keys shown as the env var they come from) and fetch nothing');
@@ -69,7 +69,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 
 /** `--pull SOURCE` (repeatable) for commands that analyse the workspace. */
 export function addPullOption(command: Command): Command {
-  return command.option('--pull <source>', 'pull this source into the workspace first (openai, anthropic, langfuse, litellm, openai-costs, anthropic-costs; repeatable), resuming where the last pull ended', collect, []);
+  return command.option('--pull <source>', 'pull this source into the workspace first (openai, anthropic, langfuse, litellm, helicone, openai-costs, anthropic-costs; repeatable), resuming where the last pull ended', collect, []);
 }
 
 /**

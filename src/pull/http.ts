@@ -54,8 +54,12 @@ export type ClientOptions = {
   readonly onRetry?: (notice: RetryNotice) => void;
 };
 
-/** A request's method and URL as a user may see them: no secrets in URLs, by construction. */
-export const describeRequest = (url: URL): string => `GET ${url.pathname}${url.search}`;
+/**
+ * A request's method, URL and (for a POST) JSON body as a user may see them: no secrets in URLs or bodies, by
+ * construction (keys travel in headers only).
+ */
+export const describeRequest = (url: URL, body?: unknown): string =>
+  body === undefined ? `GET ${url.pathname}${url.search}` : `POST ${url.pathname}${url.search} ${JSON.stringify(body)}`;
 
 export class HttpClient {
   readonly source: string;
@@ -76,45 +80,54 @@ export class HttpClient {
     return found as z.output<S>;
   }
 
+  /** POSTs `body` as JSON (APIs whose queries are documents, as Helicone's) and checks the answer as getPage does. */
+  async postPage<S extends z.ZodType>(url: URL, body: unknown, schema: S, what: string): Promise<z.output<S>> {
+    const found = await this.findPage(url, schema, what, false, body);
+    return found as z.output<S>;
+  }
+
   /** As getPage, but a 404 is an answer (undefined): a record the API does not hold (yet). */
-  async findPage<S extends z.ZodType>(url: URL, schema: S, what: string, notFoundIsAnswer = true): Promise<z.output<S> | undefined> {
-    const text = await this.getText(url, notFoundIsAnswer);
+  async findPage<S extends z.ZodType>(url: URL, schema: S, what: string, notFoundIsAnswer = true, post?: unknown): Promise<z.output<S> | undefined> {
+    const text = await this.getText(url, notFoundIsAnswer, post);
     if (text === undefined) return undefined;
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw this.malformed(url, what, `not JSON (${JSON.stringify(this.scrub(text.slice(0, 80)))}…)`);
+      throw this.malformed(url, what, `not JSON (${JSON.stringify(this.scrub(text.slice(0, 80)))}…)`, post);
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'the page';
-      throw this.malformed(url, what, `unexpected shape at ${where}: ${issue?.message ?? 'invalid'}`);
+      throw this.malformed(url, what, `unexpected shape at ${where}: ${issue?.message ?? 'invalid'}`, post);
     }
     // The page as the API sent it (zod's output drops keys it does not know): raw files keep every field.
     return body as z.output<S>;
   }
 
-  /** The page's text after retries; every failure is a BatchableError (exit 2) that names the request. */
+  /**
+   * The page's text after retries; every failure is a BatchableError (exit 2) that names the request. `post`: a
+   * JSON body to POST instead of a GET.
+   */
   async getText(url: URL): Promise<string>;
-  async getText(url: URL, notFoundIsAnswer: boolean): Promise<string | undefined>;
-  async getText(url: URL, notFoundIsAnswer = false): Promise<string | undefined> {
+  async getText(url: URL, notFoundIsAnswer: boolean, post?: unknown): Promise<string | undefined>;
+  async getText(url: URL, notFoundIsAnswer = false, post?: unknown): Promise<string | undefined> {
     const { retries } = this.policy;
     for (let attempt = 0; ; attempt += 1) {
-      const outcome = await this.attempt(url);
+      const outcome = await this.attempt(url, post);
       if (outcome.kind === 'ok') return outcome.text;
       if (outcome.kind === 'fatal' && outcome.status === 404 && notFoundIsAnswer) return undefined;
       if (outcome.kind === 'fatal') throw outcome.error;
       if (attempt >= retries) {
         throw new BatchableError(
-          `${this.source}: ${describeRequest(url)} still failing after ${attempt + 1} attempts (last: ${outcome.reason}); nothing from this pull was ingested. Run it again later.`,
+          `${this.source}: ${describeRequest(url, post)} still failing after ${attempt + 1} attempts (last: ${outcome.reason}); nothing from this pull was ingested. Run it again later.`,
         );
       }
       const delayMs = outcome.retryAfterMs ?? this.backoff(attempt);
       if (delayMs > this.policy.maxRetryAfterMs) {
         throw new BatchableError(
-          `${this.source}: ${describeRequest(url)} answered ${outcome.reason} and asks to wait ${Math.ceil(delayMs / 1000)} s; nothing from this pull was ingested. Run it again after that.`,
+          `${this.source}: ${describeRequest(url, post)} answered ${outcome.reason} and asks to wait ${Math.ceil(delayMs / 1000)} s; nothing from this pull was ingested. Run it again after that.`,
         );
       }
       this.options.onRetry?.({ attempt: attempt + 1, delayMs, reason: outcome.reason });
@@ -130,11 +143,13 @@ export class HttpClient {
 
   private async attempt(
     url: URL,
+    post: unknown,
   ): Promise<{ kind: 'ok'; text: string } | { kind: 'retry'; reason: string; retryAfterMs?: number } | { kind: 'fatal'; status?: number; error: BatchableError }> {
     let response: Response;
     try {
       response = await this.deps.fetch(url, {
-        headers: { accept: 'application/json', ...this.options.headers },
+        ...(post === undefined ? {} : { method: 'POST', body: JSON.stringify(post) }),
+        headers: { accept: 'application/json', ...(post === undefined ? {} : { 'content-type': 'application/json' }), ...this.options.headers },
         signal: AbortSignal.timeout(this.policy.timeoutMs),
         redirect: 'error', // a redirect could carry the key's header to another host
       });
@@ -157,7 +172,7 @@ export class HttpClient {
       const what = status === 401 ? `the API refused the key in ${envVars}` : `the key in ${envVars} may not read this`;
       return {
         kind: 'fatal',
-        error: new BatchableError(`${this.source}: ${what} (${reason} on ${describeRequest(url)}). It needs ${permission}. Nothing was ingested.`),
+        error: new BatchableError(`${this.source}: ${what} (${reason} on ${describeRequest(url, post)}). It needs ${permission}. Nothing was ingested.`),
       };
     }
     if (status === 429 || status >= 500) {
@@ -169,13 +184,13 @@ export class HttpClient {
     return {
       kind: 'fatal',
       status,
-      error: new BatchableError(`${this.source}: ${describeRequest(url)} answered ${reason}${detail === '' ? '' : `: ${detail}`}.${hint} Nothing was ingested.`),
+      error: new BatchableError(`${this.source}: ${describeRequest(url, post)} answered ${reason}${detail === '' ? '' : `: ${detail}`}.${hint} Nothing was ingested.`),
     };
   }
 
-  malformed(url: URL, what: string, problem: string): BatchableError {
+  malformed(url: URL, what: string, problem: string, post?: unknown): BatchableError {
     return new BatchableError(
-      `${this.source}: ${what} (${describeRequest(url)}) is malformed: ${problem}; nothing from this pull was ingested. Run again; if it persists, the API changed: report it.`,
+      `${this.source}: ${what} (${describeRequest(url, post)}) is malformed: ${problem}; nothing from this pull was ingested. Run again; if it persists, the API changed: report it.`,
     );
   }
 

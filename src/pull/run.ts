@@ -144,8 +144,9 @@ export function dryRunRequests(plan: PullPlan, env: Env): string[] {
   const lines: string[] = [];
   const windows = [...plan.windows.map((w) => ({ range: w, note: 'complete' })), ...(plan.partial ? [{ range: plan.partial.range, note: 'current bucket, partial' }] : [])];
   for (const w of windows) {
-    for (const url of plan.source.firstRequests(plan.baseUrl, w.range, width)) {
-      lines.push(`GET ${url.href}   # ${describeRange(w.range)}, ${w.note}; then the next pages as the API says`, ...headers);
+    for (const request of plan.source.firstRequests(plan.baseUrl, w.range, width)) {
+      const what = request instanceof URL ? `GET ${request.href}` : `POST ${request.url.href} ${JSON.stringify(request.body)}`;
+      lines.push(`${what}   # ${describeRange(w.range)}, ${w.note}; then the next pages as the API says`, ...headers);
     }
   }
   return lines;

@@ -23,6 +23,8 @@ export type FetchContext = {
   readonly bounds: Range;
 };
 
+export type FirstRequest = URL | { readonly url: URL; readonly body: unknown };
+
 export type Credentials = { readonly headers: Readonly<Record<string, string>>; readonly secrets: readonly string[] };
 
 export type PullSource = {
@@ -56,8 +58,11 @@ export type PullSource = {
   readonly credentials: (env: Env) => Credentials;
   /** Header names and how to show them in --dry-run (never the value). */
   readonly redactedHeaders: (env: Env) => Readonly<Record<string, string>>;
-  /** The first request of each query for a range (what --dry-run prints; later pages follow the API's cursor). */
-  readonly firstRequests: (baseUrl: string, range: Range, width: BucketWidth) => URL[];
+  /**
+   * The first request of each query for a range (what --dry-run prints; later pages follow the API's cursor): a URL
+   * to GET, or a URL and the JSON body to POST (APIs whose queries are documents).
+   */
+  readonly firstRequests: (baseUrl: string, range: Range, width: BucketWidth) => FirstRequest[];
   readonly fetchPages: (ctx: FetchContext) => AsyncGenerator<Page>;
 };
 

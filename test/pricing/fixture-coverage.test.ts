@@ -10,7 +10,7 @@ import { ingestFiles } from '../../src/ingest/ingest.ts';
 import { fixture } from '../helpers/cli.ts';
 import { memoryWorkspace } from '../helpers/workspace.ts';
 
-const formats = ['anthropic', 'openai', 'bedrock', 'google', 'claude-code', 'langfuse', 'litellm', 'openrouter', 'otel'];
+const formats = ['anthropic', 'openai', 'bedrock', 'google', 'claude-code', 'helicone', 'langfuse', 'litellm', 'openrouter', 'otel'];
 const files = formats.flatMap((d) => readdirSync(fixture(d)).map((f) => join(fixture(d), f)));
 
 describe('the model ids of every real export sample', () => {

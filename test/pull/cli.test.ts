@@ -53,12 +53,12 @@ describe('batchable pull', () => {
     const cases: [string[], Record<string, string>, RegExp][] = [
       [['pull', 'openai', '--bucket-width', '5m'], openai.env, /^error: --bucket-width 5m: expected one of 1m, 1h, 1d\n$/],
       [['pull', 'openai', '--since', '2026-13-01'], openai.env, /^error: --since 2026-13-01: expected a calendar date YYYY-MM-DD/],
-      [['pull', 'gemini'], openai.env, /^error: unknown pull source "gemini": expected one of openai, anthropic, langfuse, litellm, openai-costs, anthropic-costs, openrouter-activity, openrouter\n$/],
+      [['pull', 'gemini'], openai.env, /^error: unknown pull source "gemini": expected one of openai, anthropic, langfuse, litellm, helicone, openai-costs, anthropic-costs, openrouter-activity, openrouter\n$/],
       [['pull', 'openai'], { OPENAI_BASE_URL: openai.env.OPENAI_BASE_URL! }, /^error: OPENAI_ADMIN_KEY is not set: set it to an OpenAI admin key/],
       [['pull', 'litellm'], { LITELLM_PROXY_API_KEY: 'k' }, /^error: litellm: no server to pull from; pass --base-url or set LITELLM_PROXY_URL/],
       [['pull', 'openai', '--settle', 'soon'], openai.env, /^error: --settle soon: expected a duration such as 0, 30m, 4h or 1d\n$/],
       [['pull', 'openai', '--base-url', 'ftp://x'], openai.env, /^error: --base-url ftp:\/\/x: expected an http:\/\/ or https:\/\/ URL\n$/],
-      [['audit', '--pull', 'gemini'], openai.env, /^error: --pull gemini: expected one of openai, anthropic, langfuse, litellm, openai-costs, anthropic-costs, openrouter-activity\n$/],
+      [['audit', '--pull', 'gemini'], openai.env, /^error: --pull gemini: expected one of openai, anthropic, langfuse, litellm, helicone, openai-costs, anthropic-costs, openrouter-activity\n$/],
       [['check', '--pull', 'openrouter', '--max-sync-share', '0.5'], openai.env, /^error: --pull openrouter: OpenRouter is pulled by generation id/],
     ];
     for (const [args, env, message] of cases) {

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fixture } from '../helpers/cli.ts';
 
-export type SourceId = 'openai' | 'anthropic' | 'langfuse' | 'litellm';
+export type SourceId = 'openai' | 'anthropic' | 'langfuse' | 'litellm' | 'helicone';
 export type Clock = { now: number };
 export type Reply = { status: number; headers?: Record<string, string>; body: string };
 export type Fault = { match: (url: URL, n: number) => boolean; reply: Reply };
@@ -19,6 +19,8 @@ export type FakeApi = {
   /** The secrets in env, which must never be printed or written. */
   readonly secrets: readonly string[];
   readonly requests: URL[];
+  /** The JSON body a request of `requests` sent (undefined for a GET). */
+  bodyOf(request: URL): unknown;
   readonly faults: Fault[];
   /** Distinct rows (bucket results, or calls) the API holds with their time in [start, end), as of the clock. */
   rows(start: number, end: number): number;
@@ -34,6 +36,7 @@ const openaiCosts = json('openai-costs-results.json') as unknown[];
 const anthropicCosts = json('anthropic-cost-results.json') as unknown[];
 const generation = json('langfuse-generation.json') as Record<string, unknown>;
 const spendLog = json('litellm-spendlog.json') as Record<string, unknown>;
+const heliconeRequest = json('helicone-request.json') as Record<string, unknown>;
 
 /** Night hours (00:00–02:00 UTC) hold no usage: buckets come back with empty results, windows with empty pages. */
 const quiet = (t: number) => Math.floor(t / hour) % 24 < 2;
@@ -52,7 +55,7 @@ function bucketPage(start: number, end: number, width: number, limit: number, cu
   return { starts, next, more: starts.length === limit && next < end && next < now };
 }
 
-type Handler = (url: URL, req: IncomingMessage, clock: Clock) => Reply;
+type Handler = (url: URL, req: IncomingMessage, clock: Clock, body: unknown) => Reply;
 
 function openaiHandler(key: string): Handler {
   return (url, req, clock) => {
@@ -163,18 +166,75 @@ function litellmHandler(key: string): Handler {
   };
 }
 
+const heliconeRow = (t: number, id: string) => ({
+  ...heliconeRequest,
+  request_id: `req-${id}`,
+  response_id: `resp-${id}`,
+  request_created_at: new Date(t).toISOString(),
+  response_created_at: new Date(t + 2762).toISOString(),
+});
+
+/** Helicone's filter tree as `pull` sends it: request_created_at gte on the left, lt on the right. */
+function heliconeRange(body: unknown): { from: number; to: number } | undefined {
+  const f = (body as { filter?: { left?: unknown; operator?: unknown; right?: unknown } } | undefined)?.filter;
+  const leaf = (node: unknown, op: string) => (node as { request_response_rmt?: { request_created_at?: Record<string, string> } } | undefined)?.request_response_rmt?.request_created_at?.[op];
+  const from = Date.parse(leaf(f?.left, 'gte') ?? '');
+  const to = Date.parse(leaf(f?.right, 'lt') ?? '');
+  return f?.operator === 'and' && Number.isFinite(from) && Number.isFinite(to) ? { from, to } : undefined;
+}
+
+function heliconeHandler(key: string): Handler {
+  return (url, req, clock, body) => {
+    if (req.headers.authorization !== `Bearer ${key}`) return { status: 401, body: JSON.stringify({ error: 'Unauthorized', data: null }) };
+    const count = url.pathname === '/v1/request/count/query';
+    if (req.method !== 'POST' || (url.pathname !== '/v1/request/query-clickhouse' && !count)) return { status: 404, body: '{"error":"Not found","data":null}' };
+    const range = heliconeRange(body);
+    if (!range) return { status: 400, body: '{"error":"invalid filter","data":null}' };
+    // lt is exclusive; oldest first, as pull sorts.
+    const rows = callsBetween(range.from, range.to - 1, clock.now, heliconeRow).reverse();
+    if (count) return ok({ data: rows.length, error: null });
+    const q = body as { offset?: number; limit?: number; sort?: { created_at?: string }; isCached?: boolean };
+    if ((q.offset ?? 0) > 10_000 || (q.limit ?? 100) > 1_000) return { status: 400, body: '{"error":"unsupport offset value","data":null}' };
+    if (q.sort?.created_at !== 'asc' || q.isCached !== false) return { status: 400, body: '{"error":"unexpected query","data":null}' };
+    const limit = Math.min(q.limit ?? 100, 20);
+    const offset = q.offset ?? 0;
+    return ok({ data: rows.slice(offset, offset + limit).map((r) => r.row), error: null });
+  };
+}
+
 export async function startFakeApi(id: SourceId, clock: Clock): Promise<FakeApi> {
   const secret = `${id}-SECRET-do-not-print-7f3a9c`;
   const handler: Handler =
-    id === 'openai' ? openaiHandler(secret) : id === 'anthropic' ? anthropicHandler(secret) : id === 'langfuse' ? langfuseHandler('pk-lf-public', secret) : litellmHandler(secret);
+    id === 'openai'
+      ? openaiHandler(secret)
+      : id === 'anthropic'
+        ? anthropicHandler(secret)
+        : id === 'langfuse'
+          ? langfuseHandler('pk-lf-public', secret)
+          : id === 'helicone'
+            ? heliconeHandler(secret)
+            : litellmHandler(secret);
   const requests: URL[] = [];
+  const bodies = new WeakMap<URL, unknown>();
   const faults: Fault[] = [];
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    requests.push(url);
-    const i = faults.findIndex((f) => f.match(url, requests.length));
-    const reply = i >= 0 ? faults.splice(i, 1)[0]!.reply : handler(url, req, clock);
-    res.writeHead(reply.status, reply.headers ?? { 'content-type': 'application/json' }).end(reply.body);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown;
+      try {
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        body = text;
+      }
+      requests.push(url);
+      bodies.set(url, body);
+      const i = faults.findIndex((f) => f.match(url, requests.length));
+      const reply = i >= 0 ? faults.splice(i, 1)[0]!.reply : handler(url, req, clock, body);
+      res.writeHead(reply.status, reply.headers ?? { 'content-type': 'application/json' }).end(reply.body);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -185,9 +245,11 @@ export async function startFakeApi(id: SourceId, clock: Clock): Promise<FakeApi>
         ? { ANTHROPIC_ADMIN_KEY: secret, ANTHROPIC_BASE_URL: origin }
         : id === 'langfuse'
           ? { LANGFUSE_PUBLIC_KEY: 'pk-lf-public', LANGFUSE_SECRET_KEY: secret, LANGFUSE_HOST: origin }
-          : { LITELLM_PROXY_API_KEY: secret, LITELLM_PROXY_URL: origin };
+          : id === 'helicone'
+            ? { HELICONE_API_KEY: secret, HELICONE_BASE_URL: origin }
+            : { LITELLM_PROXY_API_KEY: secret, LITELLM_PROXY_URL: origin };
   const rows = (start: number, end: number): number => {
-    if (id === 'langfuse' || id === 'litellm') return callsBetween(start, end - 1, clock.now, () => ({})).length;
+    if (id === 'langfuse' || id === 'litellm' || id === 'helicone') return callsBetween(start, end - 1, clock.now, () => ({})).length;
     let n = 0;
     for (let t = Math.ceil(start / hour) * hour; t + hour <= end; t += hour) {
       n += quiet(t) ? 0 : id === 'openai' ? completions.length + embeddings.length : anthropicResults.length;
@@ -199,6 +261,7 @@ export async function startFakeApi(id: SourceId, clock: Clock): Promise<FakeApi>
     env,
     secrets: [secret, Buffer.from(`pk-lf-public:${secret}`).toString('base64')],
     requests,
+    bodyOf: (request) => bodies.get(request),
     faults,
     rows,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

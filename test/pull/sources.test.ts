@@ -14,9 +14,9 @@ import { runCli } from '../helpers/cli.ts';
 import { startFakeApi, type Clock, type FakeApi, type SourceId } from './fake-apis.ts';
 
 const T = (s: string) => Date.parse(s);
-const perCall = (id: SourceId) => id === 'langfuse' || id === 'litellm';
+const perCall = (id: SourceId) => id === 'langfuse' || id === 'litellm' || id === 'helicone';
 
-describe.each<SourceId>(['openai', 'anthropic', 'langfuse', 'litellm'])('pull %s', (id) => {
+describe.each<SourceId>(['openai', 'anthropic', 'langfuse', 'litellm', 'helicone'])('pull %s', (id) => {
   const clock: Clock = { now: 0 };
   let api: FakeApi;
   let dir: string;
@@ -82,8 +82,11 @@ describe.each<SourceId>(['openai', 'anthropic', 'langfuse', 'litellm'])('pull %s
     const second = await pull();
     // The first request of the second pull starts where the last complete bucket ended (10:00).
     const first = api.requests[0]!;
-    const start = first.searchParams.get('start_time') ?? first.searchParams.get('starting_at') ?? first.searchParams.get('fromStartTime') ?? first.searchParams.get('start_date');
-    expect([String(T('2026-10-03T10:00:00Z') / 1000), '2026-10-03T10:00:00Z', '2026-10-03 10:00:00']).toContain(start);
+    const posted = (api.bodyOf(first) as { filter?: { left?: { request_response_rmt?: { request_created_at?: { gte?: string } } } } } | undefined)?.filter;
+    const start =
+      first.searchParams.get('start_time') ?? first.searchParams.get('starting_at') ?? first.searchParams.get('fromStartTime') ?? first.searchParams.get('start_date') ??
+      posted?.left?.request_response_rmt?.request_created_at?.gte;
+    expect([String(T('2026-10-03T10:00:00Z') / 1000), '2026-10-03T10:00:00Z', '2026-10-03 10:00:00', '2026-10-03T10:00:00.000Z']).toContain(start);
     expect(await held()).toBe(expected('2026-10-01', '2026-10-03T13:00:00Z'));
     expect(second.windows.map((w) => w.kind)).toEqual(['complete', perCall(id) ? 'partial' : 'held']);
     // Only the latest partial file is kept; the complete windows are contiguous.
@@ -103,7 +106,7 @@ describe.each<SourceId>(['openai', 'anthropic', 'langfuse', 'litellm'])('pull %s
 
   it("keeps buckets inside the source's settle time out of the complete windows until it has passed", async () => {
     clock.now = T('2026-10-03T10:30:00Z');
-    const settleMs = { openai: 3_600_000, anthropic: 86_400_000, langfuse: 900_000, litellm: 300_000 }[id];
+    const settleMs = { openai: 3_600_000, anthropic: 86_400_000, langfuse: 900_000, litellm: 300_000, helicone: 900_000 }[id];
     const first = await pull({ since: '2026-10-01', settleMs: undefined });
     const completeEnd = Math.floor((clock.now - settleMs) / 3_600_000) * 3_600_000;
     expect(first.windows.map((w) => [w.kind, w.range.start, w.range.end])).toEqual([
@@ -174,9 +177,9 @@ describe.each<SourceId>(['openai', 'anthropic', 'langfuse', 'litellm'])('pull %s
     const env = Object.fromEntries(Object.entries(api.env).map(([k, v]) => [k, /KEY/.test(k) && !/PUBLIC/.test(k) ? `${v}-revoked` : v]));
     const r = await runCli(['pull', id, '--since', yesterday, '--db', db], 120, env);
     expect(r.code).toBe(2);
-    const envVar = { openai: 'OPENAI_ADMIN_KEY', anthropic: 'ANTHROPIC_ADMIN_KEY', langfuse: 'LANGFUSE_SECRET_KEY', litellm: 'LITELLM_PROXY_API_KEY' }[id];
+    const envVar = { openai: 'OPENAI_ADMIN_KEY', anthropic: 'ANTHROPIC_ADMIN_KEY', langfuse: 'LANGFUSE_SECRET_KEY', litellm: 'LITELLM_PROXY_API_KEY', helicone: 'HELICONE_API_KEY' }[id];
     expect(r.stderr).toContain(envVar);
-    expect(r.stderr).toMatch(/\(401 Unauthorized on GET \/.*\)\. It needs .+\. Nothing was ingested\./);
+    expect(r.stderr).toMatch(/\(401 Unauthorized on (GET|POST) \/.*\)\. It needs .+\. Nothing was ingested\./);
     expect(r.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1);
     for (const secret of [...api.secrets, ...Object.values(env)].filter((s) => s.includes('SECRET'))) expect(r.stderr + r.stdout).not.toContain(secret);
     expect(rawFiles()).toEqual([]);
@@ -185,8 +188,9 @@ describe.each<SourceId>(['openai', 'anthropic', 'langfuse', 'litellm'])('pull %s
   it('--dry-run prints the requests with the keys shown as their env vars, and sends none', async () => {
     const r = await runCli(['pull', id, '--since', '2026-10-01', '--until', '2026-10-02', '--db', db, '--dry-run'], 120, api.env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/\S+ {3}# 2026-10-01 00:00–2026-10-03 00:00 UTC, complete/);
-    expect(r.stdout).toMatch(/<(OPENAI_ADMIN_KEY|ANTHROPIC_ADMIN_KEY|LANGFUSE_PUBLIC_KEY|LITELLM_PROXY_API_KEY)>/);
+    // A POST shows its JSON body (Helicone's queries are documents); a GET its query string.
+    expect(r.stdout).toMatch(/^(GET|POST) http:\/\/127\.0\.0\.1:\d+\/\S+( \{\S+\})? {3}# 2026-10-01 00:00–2026-10-03 00:00 UTC, complete/);
+    expect(r.stdout).toMatch(/<(OPENAI_ADMIN_KEY|ANTHROPIC_ADMIN_KEY|LANGFUSE_PUBLIC_KEY|LITELLM_PROXY_API_KEY|HELICONE_API_KEY)>/);
     for (const secret of api.secrets) expect(r.stdout + r.stderr).not.toContain(secret);
     expect(api.requests).toHaveLength(0);
     expect(existsSync(db)).toBe(false);

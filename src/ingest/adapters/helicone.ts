@@ -12,9 +12,8 @@
 // the request did not stream), status -3 is a stream the client cancelled, and the request body (with
 // --include-body) carries `stream`. `request_user_id` is the Helicone-User-Id header (the app's end user), and
 // `properties` are the Helicone-Property-* headers plus Helicone-Session-Id / -Path / -Name.
-import { sqlIdent } from '../../db/sql.ts';
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
-import { jsonFields } from './sql-helpers.ts';
+import { csvColumn, jsonFields } from './sql-helpers.ts';
 
 /** The fields read from a record (text), in the order jsonFields extracts them. */
 const fieldNames = [
@@ -74,10 +73,7 @@ function heliconeSelect(ctx: AdapterContext): AdapterSelect {
         ${jsonValue(`j->>'request_body'`)} AS body
       FROM ${records}) h`;
   } else {
-    const column = (name: string) => {
-      const source = ctx.header.find((h) => (ctx.map.get(h) ?? h).toLowerCase() === name.toLowerCase());
-      return source === undefined ? 'NULL::VARCHAR' : sqlIdent(source);
-    };
+    const column = (name: string) => csvColumn(ctx, name);
     f = column;
     from = `(SELECT *, coalesce(${jsonValue(column('properties'))}, ${jsonValue(column('request_properties'))}) AS props,
         ${jsonValue(column('request_body'))} AS body FROM ${ctx.src}) h`;

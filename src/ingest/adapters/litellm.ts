@@ -10,16 +10,13 @@
 // only set when the record says so (`stream` of the callback payload, or the stored request's `stream`).
 import { sqlIdent, sqlIn } from '../../db/sql.ts';
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
-import { jsonFields, uncached } from './sql-helpers.ts';
+import { csvColumn, jsonFields, uncached } from './sql-helpers.ts';
 
 /** How a field of the source is read: as text, or as JSON (CSV text columns and stringified JSON parsed). */
 type Fields = { text: (name: string) => string; json: (name: string) => string };
 
 function csvFields(ctx: AdapterContext): Fields {
-  const column = (name: string) => {
-    const source = ctx.header.find((h) => (ctx.map.get(h) ?? h).toLowerCase() === name.toLowerCase());
-    return source === undefined ? 'NULL::VARCHAR' : sqlIdent(source);
-  };
+  const column = (name: string) => csvColumn(ctx, name);
   return {
     text: column,
     json: (name) => `CASE WHEN json_valid(${column(name)}) THEN ${column(name)}::JSON END`,

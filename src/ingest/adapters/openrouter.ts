@@ -2,15 +2,9 @@
 // `/api/v1/generation` responses. Both are per call and carry the best interactivity signals of any source
 // (streamed, cancelled, time to first token). Cached tokens are a subset of the prompt on both, so the uncached
 // input is the prompt minus the cached tokens.
-import { sqlIdent, sqlIn } from '../../db/sql.ts';
+import { sqlIn } from '../../db/sql.ts';
 import { defineAdapter, hasAll, hasAny, jtext, type AdapterContext, type AdapterSelect, type SelectList } from '../adapter.ts';
-import { uncached } from './sql-helpers.ts';
-
-/** A CSV column by its (case-insensitive) name, after `--map` renames; NULL when the export lacks it. */
-function csvColumn(ctx: AdapterContext, name: string): string {
-  const source = ctx.header.find((h) => (ctx.map.get(h) ?? h).toLowerCase() === name.toLowerCase());
-  return source === undefined ? 'NULL' : sqlIdent(source);
-}
+import { csvColumn, uncached } from './sql-helpers.ts';
 
 const csvHeaderKeys = ['generation_id', 'model_permaslug', 'tokens_prompt', 'tokens_completion'];
 

@@ -1,7 +1,7 @@
 // SQL and detection helpers shared by several adapters: the uncached-input subtraction every source whose
 // input figure includes cache tokens needs, and the usage-page layout OpenAI's and Anthropic's reports share.
-import { sqlString } from '../../db/sql.ts';
-import { hasAll, hasAny, type Sample } from '../adapter.ts';
+import { sqlIdent, sqlString } from '../../db/sql.ts';
+import { hasAll, hasAny, type AdapterContext, type Sample } from '../adapter.ts';
 
 /**
  * `total - part…` as text for the engine to convert. When `total` cannot be read it is passed through as is, so
@@ -73,4 +73,10 @@ export function jsonFields(doc: string, alias: string): { field: (path: string) 
     },
     extract: () => (paths.length === 0 ? 'NULL::VARCHAR[]' : `json_extract_string(${doc}, [${paths.map((p) => sqlString(`$.${p}`)).join(', ')}])`),
   };
+}
+
+/** A CSV column by its (case-insensitive) name, after `--map` renames; a typed NULL when the export lacks it. */
+export function csvColumn(ctx: AdapterContext, name: string): string {
+  const source = ctx.header.find((h) => (ctx.map.get(h) ?? h).toLowerCase() === name.toLowerCase());
+  return source === undefined ? 'NULL::VARCHAR' : sqlIdent(source);
 }
