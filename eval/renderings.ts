@@ -1,4 +1,4 @@
-// The same calls as three real exports render them, with only the fields those exports carry: what the issue's
+// The same calls as four real exports render them, with only the fields those exports carry: what the issue's
 // own measurement used besides a generic CSV (an unseen org's month as LiteLLM SpendLogs JSONL and an OpenRouter
 // CSV). Each drops something the batchable-csv rendering has, the way the real export does:
 //   litellm     LiteLLM_SpendLogs rows (src/ingest/adapters/litellm.ts; fixtures/litellm/ for real samples): no
@@ -18,13 +18,21 @@
 //               call's app and project as `App` and `Project` properties, and nothing of its key (services that
 //               share a project and a model share a name here; the behaviour signals and the unattributed split
 //               must tell them apart).
+//   langfuse    Langfuse GENERATION observations as GET /api/public/observations returns them (and `batchable pull
+//               langfuse` writes them; src/ingest/adapters/langfuse.ts): no user, session, key or project of the
+//               org's (users and sessions live on Langfuse traces, not observations, and one project key pair reads
+//               one project: `projectId` is the org's), the trace id of an agent run else a trace per call (as the
+//               SDK integrations make one per call), completionStartTime and timeToFirstToken (seconds) on streamed
+//               calls only, latency in seconds, the call's tags as metadata, and the name the SDK integrations give
+//               a generation by default ('OpenAI-generation' for the OpenAI drop-in, 'ChatAnthropic' through
+//               LangChain), unless a feature tag names it.
 // All read _org_calls (eval/family.ts) and keep each call's id, so the truth file of the batchable-csv rendering
 // scores them.
 import { join } from 'node:path';
 import { sqlString, type EvalDb } from './db.ts';
 
-export type Format = 'litellm' | 'openrouter' | 'helicone';
-export const formats: readonly Format[] = ['litellm', 'openrouter', 'helicone'];
+export type Format = 'litellm' | 'openrouter' | 'helicone' | 'langfuse';
+export const formats: readonly Format[] = ['litellm', 'openrouter', 'helicone', 'langfuse'];
 
 /** ISO 8601 UTC with milliseconds, as both exports write times. */
 const iso = (ts: string) => `strftime(${ts}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
@@ -73,9 +81,19 @@ const selects: Record<Format, (usd: string) => string> = {
       CASE WHEN c.operation = 'embeddings' THEN 'https://api.openai.com/v1/embeddings'
         WHEN starts_with(c.model, 'claude') THEN 'https://api.anthropic.com/v1/messages' ELSE 'https://api.openai.com/v1/chat/completions' END AS target_url,
       '00000000-0000-0000-0000-000000000000' AS cache_reference_id, false AS cache_enabled, ${usd} AS cost`,
+  langfuse: (usd) => `
+    SELECT c.call_id AS id, coalesce(c.trace_id, 'tr-' || c.call_id) AS "traceId", CASE WHEN c.operation = 'embeddings' THEN 'EMBEDDING' ELSE 'GENERATION' END AS type,
+      coalesce(json_extract_string(c.tags::JSON, '$.feature'), CASE WHEN starts_with(c.model, 'claude') THEN 'ChatAnthropic' ELSE 'OpenAI-generation' END) AS name,
+      ${iso('c.ts')} AS "startTime", ${iso(endOf)} AS "endTime",
+      CASE WHEN coalesce(c.streamed, false) OR c.ttft_ms > 0 THEN ${iso(`c.ts + to_milliseconds(CAST(round(coalesce(c.ttft_ms, c.latency_ms, 0)) AS BIGINT))`)} END AS "completionStartTime",
+      c.model, NULL AS "parentObservationId",
+      {'input': coalesce(c.input_tokens, 0), 'output': coalesce(c.output_tokens, 0), 'cache_read_input_tokens': coalesce(c.cache_read_tokens, 0)} AS "usageDetails",
+      {'total': ${usd}} AS "costDetails", round(coalesce(c.latency_ms, 0) / 1000.0, 3) AS latency,
+      CASE WHEN coalesce(c.streamed, false) OR c.ttft_ms > 0 THEN round(coalesce(c.ttft_ms, c.latency_ms, 0) / 1000.0, 3) END AS "timeToFirstToken",
+      coalesce(c.tags::JSON, '{}'::JSON) AS metadata, 'DEFAULT' AS level, 'production' AS environment, 'proj-langfuse' AS "projectId"`,
 };
 
-const extension: Record<Format, string> = { litellm: 'jsonl', openrouter: 'csv', helicone: 'jsonl' };
+const extension: Record<Format, string> = { litellm: 'jsonl', openrouter: 'csv', helicone: 'jsonl', langfuse: 'jsonl' };
 
 /**
  * Writes _org_calls as `format` into `dir`: `<name>.jsonl` (LiteLLM, one SpendLogs row per line; Helicone, one

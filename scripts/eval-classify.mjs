@@ -85,7 +85,7 @@ console.log('\n== per org, no rules (spend-weighted; "blocking->batchable" is th
 const rendered = (ds) => ds.truthBy === 'buckets' && ds.org.rendering === 'calls';
 const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.name, role: ds.org.role, ...allRow(rows), ingestMs, classifyMs, rowsIn: ds.rows, asBuckets: rendered(ds), asExport: ds.format !== undefined, usageOnly: ds.org.rendering === 'usage' }));
 const varied = (ds) => ds.org.varied === true;
-// Per-call datasets as batchable-csv; the same calls as a LiteLLM, OpenRouter or Helicone export are pooled apart (eval/renderings.ts).
+// Per-call datasets as batchable-csv; the same calls as a LiteLLM, OpenRouter, Helicone or Langfuse export are pooled apart (eval/renderings.ts).
 const asExport = (ds) => ds.format !== undefined;
 const callsOnly = (ds) => ds.truthBy === 'calls' && !varied(ds) && !asExport(ds);
 const bucketsOnly = (ds) => ds.truthBy === 'buckets' && !varied(ds) && !rendered(ds);
@@ -98,6 +98,7 @@ const pools = [
   ['held-out per-call orgs as LiteLLM SpendLogs (pooled)', 'held-out', (ds) => ds.format === 'litellm'],
   ['held-out per-call orgs as OpenRouter CSV (pooled)', 'held-out', (ds) => ds.format === 'openrouter'],
   ['held-out per-call orgs as Helicone JSONL (pooled)', 'held-out', (ds) => ds.format === 'helicone'],
+  ['held-out per-call orgs as Langfuse observations (pooled)', 'held-out', (ds) => ds.format === 'langfuse'],
   ['held-out varied usage-API (pooled)', 'held-out', (ds) => varied(ds) && ds.truthBy === 'buckets' && !rendered(ds)],
   ['held-out per-call orgs as buckets, 1 h (pooled)', 'held-out', (ds) => rendered(ds) && ds.name.endsWith('-1h')],
   ['held-out per-call orgs as buckets, 1 d (pooled)', 'held-out', (ds) => rendered(ds) && ds.name.endsWith('-1d')],
@@ -105,6 +106,7 @@ const pools = [
   ['blind usage-API datasets (pooled)', 'blind', bucketsOnly],
   ['blind per-call orgs as LiteLLM SpendLogs / OpenRouter CSV (pooled)', 'blind', (ds) => ds.format === 'litellm' || ds.format === 'openrouter'],
   ['blind per-call orgs as Helicone JSONL (pooled)', 'blind', (ds) => ds.format === 'helicone'],
+  ['blind per-call orgs as Langfuse observations (pooled)', 'blind', (ds) => ds.format === 'langfuse'],
   ['blind varied, per call and usage-API (pooled)', 'blind', (ds) => varied(ds) && !rendered(ds)],
 ].map(([name, role, filter]) => ({ name, members: results.filter((r) => r.ds.org.role === role && filter(r.ds)) }));
 const summary = [...orgRows, ...pools.map((p) => ({ name: p.name, role: '', ...pooled(p.members.map((r) => allRow(r.rows))) }))];

@@ -15,6 +15,17 @@ const scaled = (x: string, factor: number) => `CASE WHEN bt_double(${x}) IS NULL
 
 const usageTypes = "('GENERATION', 'EMBEDDING')";
 
+/**
+ * Names the SDK integrations give every generation when the code names none: Langfuse's OpenAI drop-in
+ * (`OpenAI-generation`), LiteLLM's Langfuse callback (`litellm-completion`, `litellm-acompletion`…), LangChain's
+ * callback handler (the model class: `ChatOpenAI`, `AzureChatOpenAI`, `ChatAnthropic`, `OpenAIEmbeddings`…) and the
+ * Vercel AI SDK's spans (`ai.generateText.doGenerate`, `ai.streamText.doStream`). Read as a workload's name they
+ * put every service on one name (the eval's Langfuse rendering: one org's jobs and people in one workload, 17.2% of
+ * its blocking spend labelled batchable); they are kept as `generation_name` and name no workload.
+ */
+const sdkDefaultName = (name: string) => `regexp_full_match(coalesce(${name}, ''),
+  '(?i)(openai|anthropic|azure-openai)-generation|litellm-a?[a-z_]+|(Azure)?Chat[A-Z][A-Za-z]*|[A-Za-z]*Embeddings|ai\\.[A-Za-z]+(\\.do[A-Z][A-Za-z]*)?')`;
+
 function observationsSelect(ctx: AdapterContext): AdapterSelect {
   // The observation's fields (`o`) and its usage keys (`u`: usageDetails when the record has it, else the legacy
   // usage object), each document read in one parse (jsonFields).
@@ -55,7 +66,9 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
       THEN CASE WHEN json_exists(o, '$.observations') THEN 'langfuse trace without its observations inline: no model usage (export them with GET /api/public/observations?traceId=…)'
         ELSE 'langfuse ' || coalesce(${o('type')}, 'untyped') || ' observation: no model usage' END END`,
     call_id: o('id'),
-    trace_id: o('traceId'),
+    // A trace that holds this generation alone links nothing (the SDK integrations open one per call when the code
+    // opened none): it is not an agent run or a session, so the call is not attributed to one.
+    trace_id: `CASE WHEN trace_generations > 1 OR ${o('parentObservationId')} IS NOT NULL OR t IS NOT NULL THEN ${o('traceId')} END`,
     parent_id: o('parentObservationId'),
     ts: o('startTime'),
     ended_at: o('endTime'),
@@ -79,7 +92,8 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
     user_id: `coalesce(${o('userId')}, (t->>'$.userId'))`,
     session_id: `coalesce(${o('sessionId')}, (t->>'$.sessionId'))`,
     project: o('projectId'),
-    tags: `json_merge_patch(${metadata}, json_merge_patch('{}', json_object('name', ${o('name')}, 'tags', o->'tags',
+    tags: `json_merge_patch(${metadata}, json_merge_patch('{}', json_object('name', CASE WHEN NOT ${sdkDefaultName(o('name'))} THEN ${o('name')} END,
+      'generation_name', CASE WHEN ${sdkDefaultName(o('name'))} THEN ${o('name')} END, 'tags', o->'tags',
       'environment', ${o('environment')}, 'level', ${o('level')}, 'statusMessage', ${o('statusMessage')},
       'promptName', ${o('promptName')}, 'promptVersion', o->'promptVersion', 'version', ${o('version')},
       'trace_name', t->>'$.name', 'trace_tags', t->'tags')))`,
@@ -100,7 +114,9 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
           WHERE ${nested}
           UNION ALL
           SELECT _line, _path, rec AS o, NULL::JSON AS t FROM ${recs} WHERE NOT coalesce(${nested}, false)))`;
-  const from = `(SELECT *, ${observation.extract()} AS _o, ${usage.extract()} AS _u FROM ${withUsage}) obs`;
+  // Generations per trace within the file (a window over its rows, not per-row work in JavaScript).
+  const from = `(SELECT *, count(*) FILTER (WHERE upper(o->>'type') IN ${usageTypes}) OVER (PARTITION BY o->>'traceId') AS trace_generations
+    FROM (SELECT *, ${observation.extract()} AS _o, ${usage.extract()} AS _u FROM ${withUsage})) obs`;
   return { columns, from };
 }
 
