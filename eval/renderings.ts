@@ -18,14 +18,14 @@
 //               call's app and project as `App` and `Project` properties, and nothing of its key (services that
 //               share a project and a model share a name here; the behaviour signals and the unattributed split
 //               must tell them apart).
-//   langfuse    Langfuse GENERATION observations as GET /api/public/observations returns them (and `batchable pull
-//               langfuse` writes them; src/ingest/adapters/langfuse.ts): no user, session, key or project of the
-//               org's (users and sessions live on Langfuse traces, not observations, and one project key pair reads
-//               one project: `projectId` is the org's), the trace id of an agent run else a trace per call (as the
-//               SDK integrations make one per call), completionStartTime and timeToFirstToken (seconds) on streamed
-//               calls only, latency in seconds, the call's tags as metadata, and the name the SDK integrations give
-//               a generation by default ('OpenAI-generation' for the OpenAI drop-in, 'ChatAnthropic' through
-//               LangChain), unless a feature tag names it.
+//   langfuse    a Langfuse window as `batchable pull langfuse` writes it (src/pull/sources/langfuse.ts;
+//               src/ingest/adapters/langfuse.ts): pages of GENERATION observations, then pages of their traces. The
+//               observations carry no user, session, key or project of the org's (one project key pair reads one
+//               project: `projectId` is the org's), the trace id of an agent run else a trace per call (as the SDK
+//               integrations make one per call), completionStartTime and timeToFirstToken (seconds) on streamed calls
+//               only, latency in seconds, the call's tags as metadata, and the name the SDK integrations give a
+//               generation by default ('OpenAI-generation' for the OpenAI drop-in, 'ChatAnthropic' through
+//               LangChain), unless a feature tag names it; the traces carry the user and the session.
 // All read _org_calls (eval/family.ts) and keep each call's id, so the truth file of the batchable-csv rendering
 // scores them.
 import { join } from 'node:path';
@@ -101,7 +101,22 @@ const extension: Record<Format, string> = { litellm: 'jsonl', openrouter: 'csv',
  */
 export async function writeRendering(db: EvalDb, format: Format, dir: string, name: string, usd: string, prices: string): Promise<string> {
   const file = join(dir, `${name}.${extension[format]}`);
+  const rows = `${selects[format](usd)} FROM _org_calls c JOIN ${prices} USING (model)`;
+  if (format === 'langfuse') {
+    // As `pull langfuse` writes a window: pages of observations, then pages of the traces they belong to (one per trace
+    // id: the agent run's, else the call's own), each trace with its user, session and a generic name.
+    await db.run(`COPY (
+      SELECT to_json(list(o ORDER BY o."startTime", o.id)) AS data FROM (SELECT r AS o, (row_number() OVER (ORDER BY r."startTime", r.id) - 1) // 1000 AS page
+        FROM (${rows}) r) GROUP BY page
+      UNION ALL
+      SELECT to_json(list(t ORDER BY t.timestamp, t.id)) AS data FROM (SELECT t, (row_number() OVER (ORDER BY t.timestamp, t.id) - 1) // 1000 AS page FROM (
+        SELECT {'id': coalesce(c.trace_id, 'tr-' || c.call_id), 'timestamp': ${iso('min(c.ts)')}, 'name': any_value(CASE WHEN starts_with(c.model, 'claude') THEN 'ChatAnthropic' ELSE 'OpenAI-generation' END),
+          'userId': any_value(c.user_id), 'sessionId': any_value(c.session_id), 'tags': []::VARCHAR[], 'observations': list(c.call_id ORDER BY c.ts)} AS t
+        FROM _org_calls c GROUP BY coalesce(c.trace_id, 'tr-' || c.call_id))) GROUP BY page
+    ) TO ${sqlString(file)} (FORMAT JSON)`);
+    return file;
+  }
   const options = extension[format] === 'jsonl' ? 'FORMAT JSON' : 'FORMAT CSV, HEADER true';
-  await db.run(`COPY (${selects[format](usd)} FROM _org_calls c JOIN ${prices} USING (model) ORDER BY c.ts, c.call_id) TO ${sqlString(file)} (${options})`);
+  await db.run(`COPY (${rows} ORDER BY c.ts, c.call_id) TO ${sqlString(file)} (${options})`);
   return file;
 }

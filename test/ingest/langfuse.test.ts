@@ -144,3 +144,43 @@ describe('langfuse-observations: real-file defects', () => {
     expect(r.stdout).toMatch(/gpt-5\.4-mini +│ standard +│ +1 │ +\$1\.20 │ +\$1\.50 │ +-\$0\.30 │ reported higher/);
   });
 });
+
+// Observations carry no user or session (they live on the trace), and the SDK integrations name every generation
+// alike: fixtures/langfuse/pull-window.jsonl is a window as `pull langfuse` writes it, a page of observations and a
+// page of the traces created in the same window (GET /api/public/traces, observations as ids).
+describe('langfuse-observations: traces beside their observations, and what names and traces are worth', () => {
+  it("reads each trace's user and session onto its observations; a trace's records are counted skips", async () => {
+    const { ws, summary } = await ingested([fixture('langfuse/pull-window.jsonl')]);
+    expect(summary).toMatchObject({ calls: 4, skipped: 4, rejects: 0 });
+    const rows = await ws.all<Record<string, unknown>>('SELECT call_id, trace_id, user_id, session_id, tags::VARCHAR AS tags FROM calls ORDER BY call_id');
+    const byId = new Map(rows.map((r) => [r.call_id, r]));
+    // A chat turn in its own trace: the trace's user and session, and no trace id (one generation links nothing).
+    expect(byId.get('gen-a1')).toMatchObject({ trace_id: null, user_id: 'user_8812', session_id: 'sess-41c' });
+    // An agent's two steps keep their trace (a chain), with the trace's user.
+    expect([byId.get('gen-b1')?.trace_id, byId.get('gen-b2')?.trace_id, byId.get('gen-b2')?.user_id]).toEqual(['tr-agent-7', 'tr-agent-7', 'user_9001']);
+    // SDK default names (OpenAI-generation, ChatAnthropic, litellm-acompletion) name no workload.
+    for (const id of ['gen-a1', 'gen-b1', 'gen-c1']) expect(JSON.parse(byId.get(id)!.tags as string)).not.toHaveProperty('name');
+    expect(JSON.parse(byId.get('gen-c1')!.tags as string)).toMatchObject({ job: 'nightly-tagging', generation_name: 'litellm-acompletion', trace_name: 'tag_rows', trace_tags: ['batch'] });
+    const skips = await ws.all<{ reason: string }>("SELECT reason FROM rejects WHERE kind = 'skip' ORDER BY path");
+    expect(skips.map((s) => s.reason.slice(0, 40))).toEqual([
+      'langfuse trace: not usage (its user, ses',
+      'langfuse trace: not usage (its user, ses',
+      'langfuse trace: not usage (its user, ses',
+      // A trace whose observations are not in the file says how to fetch them.
+      'langfuse trace without its observations ',
+    ]);
+  });
+
+  it('the report says Langfuse records no key, so unnamed calls of one model share a workload', async () => {
+    const r = await runCli(['audit', fixture('langfuse/pull-window.jsonl'), '--db', ':memory:', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { notes: string[] };
+    expect(doc.notes.some((n) => n.startsWith('4 call(s) come from Langfuse, which records no API key: calls of one model that carry no name of their own'))).toBe(true);
+  });
+
+  it('keeps a name the code gave a generation as its workload', async () => {
+    const { ws } = await ingested([fixture('langfuse/observations-page.json')]);
+    const names = await ws.all<{ n: string }>("SELECT DISTINCT json_extract_string(tags, '$.name') AS n FROM calls ORDER BY n");
+    expect(names.map((r) => r.n)).toEqual(['answer', 'rewrite', 'summarize']);
+  });
+});

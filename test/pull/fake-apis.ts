@@ -136,8 +136,19 @@ function langfuseHandler(pub: string, secret: string): Handler {
     if (req.headers.authorization !== `Basic ${Buffer.from(`${pub}:${secret}`).toString('base64')}`) {
       return { status: 401, body: JSON.stringify({ message: 'Invalid credentials. Confirm that you\'ve configured the correct host.' }) };
     }
-    if (url.pathname !== '/api/public/observations') return { status: 404, body: '{"message":"Not found"}' };
     const q = url.searchParams;
+    if (url.pathname === '/api/public/traces') {
+      // One trace per call, created with it: its user and session (observations carry none).
+      const from = Date.parse(q.get('fromTimestamp') ?? '');
+      const to = Date.parse(q.get('toTimestamp') ?? '');
+      const rows = callsBetween(from, to - 1, clock.now, (t, id) => ({
+        id: `tr_${id}`, timestamp: iso(t), name: 'answer', userId: `user_${id}`, sessionId: `sess_${id}`, tags: [], observations: [`obs_${id}`],
+      }));
+      const limit = Math.min(Number(q.get('limit') ?? 50), 20);
+      const page = Number(q.get('page') ?? 1);
+      return ok({ data: rows.slice((page - 1) * limit, page * limit).map((r) => r.row), meta: { page, limit, totalItems: rows.length, totalPages: Math.ceil(rows.length / limit) } });
+    }
+    if (url.pathname !== '/api/public/observations') return { status: 404, body: '{"message":"Not found"}' };
     const from = Date.parse(q.get('fromStartTime') ?? '');
     const to = Date.parse(q.get('toStartTime') ?? '');
     // toStartTime is exclusive: a call starting on it belongs to the next window.

@@ -65,6 +65,11 @@ describe.each<SourceId>(['openai', 'anthropic', 'langfuse', 'litellm', 'helicone
     expect(await held()).toBe(expected('2026-10-01', '2026-10-03T10:00:00Z'));
     expect(result.ingest.calls).toBe(expected('2026-10-01', '2026-10-03T10:00:00Z'));
     expect(result.ingest.rejects).toBe(0);
+    if (id === 'langfuse') {
+      // The traces of each window come with its observations: every call has its trace's user and session.
+      const [u] = await withWorkspace(db, (ws) => ws.all<{ n: bigint; users: bigint }>('SELECT count(*) AS n, count(user_id) AS users FROM calls'));
+      expect(u?.users).toBe(u?.n);
+    }
     // Progress: pages counted up as they arrived.
     const pages = progress.filter((e) => e.kind === 'page');
     expect(pages.length).toBe(result.windows.reduce((n, w) => n + w.pages, 0));

@@ -13,7 +13,7 @@
 // --include-body) carries `stream`. `request_user_id` is the Helicone-User-Id header (the app's end user), and
 // `properties` are the Helicone-Property-* headers plus Helicone-Session-Id / -Path / -Name.
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
-import { csvColumn, jsonFields } from './sql-helpers.ts';
+import { csvColumn, jsonFields, pageRecords } from './sql-helpers.ts';
 
 /** The fields read from a record (text), in the order jsonFields extracts them. */
 const fieldNames = [
@@ -63,11 +63,7 @@ function heliconeSelect(ctx: AdapterContext): AdapterSelect {
     f = (name) => row.field(name);
     for (const n of fieldNames) f(n);
     // `{data: [...]}` pages of the API, or the records themselves.
-    const records = `(SELECT _line, _elem || '/data/' || i AS _path, d.r AS j FROM ${ctx.src},
-        LATERAL (SELECT unnest(range(json_array_length(j->'data')::BIGINT)) AS i, unnest(json_extract(j, '$.data[*]')) AS r) d
-      WHERE json_type(j->'data') = 'ARRAY'
-      UNION ALL
-      SELECT _line, _elem AS _path, j FROM ${ctx.src} WHERE j IS NOT NULL AND coalesce(json_type(j->'data'), '') <> 'ARRAY')`;
+    const records = `(SELECT _line, _path, rec AS j FROM ${pageRecords(ctx.src)})`;
     from = `(SELECT *, ${row.extract()} AS _f,
         coalesce(CASE WHEN json_type(j->'properties') = 'OBJECT' THEN j->'properties' END, ${jsonValue(`j->>'request_properties'`)}) AS props,
         ${jsonValue(`j->>'request_body'`)} AS body

@@ -10,7 +10,7 @@
 // only set when the record says so (`stream` of the callback payload, or the stored request's `stream`).
 import { sqlIdent, sqlIn } from '../../db/sql.ts';
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
-import { csvColumn, jsonFields, uncached } from './sql-helpers.ts';
+import { csvColumn, jsonFields, pageRecords, uncached } from './sql-helpers.ts';
 
 /** How a field of the source is read: as text, or as JSON (CSV text columns and stringified JSON parsed). */
 type Fields = { text: (name: string) => string; json: (name: string) => string };
@@ -68,11 +68,7 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
     ctx.kind === 'csv'
       ? ctx.src
       : // `{data: [...]}` pages of /spend/logs/v2, or the rows themselves.
-        `(SELECT _line, _elem || '/data/' || i AS _path, d.r AS j FROM ${ctx.src},
-            LATERAL (SELECT unnest(range(json_array_length(j->'data')::BIGINT)) AS i, unnest(json_extract(j, '$.data[*]')) AS r) d
-          WHERE json_type(j->'data') = 'ARRAY'
-          UNION ALL
-          SELECT _line, _elem AS _path, j FROM ${ctx.src} WHERE j IS NOT NULL AND coalesce(json_type(j->'data'), '') <> 'ARRAY')`;
+        `(SELECT _line, _path, rec AS j FROM ${pageRecords(ctx.src)})`;
   const parsed = ctx.kind === 'csv' ? records : `(SELECT *, ${row.extract()} AS _f FROM ${records})`;
 
   const metadata = jsonFields('md', '_m');

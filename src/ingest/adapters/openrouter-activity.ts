@@ -8,6 +8,7 @@
 // reconciliation says so. Reasoning tokens are part of the completion figure (informational here).
 import { sqlIdent } from '../../db/sql.ts';
 import { defineAdapter, hasAll, type AdapterContext, type AdapterSelect, type Sample } from '../adapter.ts';
+import { pageRecords } from './sql-helpers.ts';
 
 const csvHeader = ['date', 'slug', 'usage', 'requests', 'prompt tokens', 'completion tokens'];
 
@@ -44,11 +45,7 @@ function activitySelect(ctx: AdapterContext): AdapterSelect {
     },
     from: csv
       ? ctx.src
-      : `(SELECT _line, _elem || '/data/' || d.i AS _path, d.r FROM ${ctx.src},
-            LATERAL (SELECT unnest(range(json_array_length(j->'data')::BIGINT)) AS i, unnest(json_extract(j, '$.data[*]')) AS r) d
-          WHERE json_type(j->'data') = 'ARRAY'
-          UNION ALL
-          SELECT _line, _elem AS _path, j AS r FROM ${ctx.src} WHERE j IS NOT NULL AND coalesce(json_type(j->'data'), '') <> 'ARRAY') a`,
+      : `(SELECT _line, _path, rec AS r FROM ${pageRecords(ctx.src)}) a`,
   };
 }
 

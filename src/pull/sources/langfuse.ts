@@ -1,4 +1,9 @@
-// Langfuse observations of type GENERATION through the public API (ingested by the langfuse-observations adapter).
+// Langfuse observations of type GENERATION through the public API (ingested by the langfuse-observations adapter),
+// with the traces created in the same window: observations carry no user or session (they live on the trace), so
+// each window's file holds the trace pages too (GET /api/public/traces: fromTimestamp inclusive, toTimestamp
+// exclusive, fields core and observations, so no inputs or outputs) and the adapter reads each trace's user,
+// session, name and tags onto its observations. A trace that started in an earlier window leaves its later
+// observations without them.
 // Reference: https://langfuse.com/docs/api-and-data-platform/features/public-api and the OpenAPI spec
 // https://cloud.langfuse.com/generated/api/openapi.yml (GET /api/public/observations: type, fromStartTime
 // (inclusive), toStartTime (exclusive), page from 1, limit up to 100; answer {data, meta: {page, limit, totalItems,
@@ -20,7 +25,13 @@ function requests(baseUrl: string, range: Range): URL[] {
   url.searchParams.set('toStartTime', iso(range.end));
   url.searchParams.set('limit', '100');
   url.searchParams.set('page', '1');
-  return [url];
+  const traces = endpoint(baseUrl, '/api/public/traces');
+  traces.searchParams.set('fromTimestamp', iso(range.start));
+  traces.searchParams.set('toTimestamp', iso(range.end));
+  traces.searchParams.set('fields', 'core,observations');
+  traces.searchParams.set('limit', '100');
+  traces.searchParams.set('page', '1');
+  return [url, traces];
 }
 
 const keyHelp = 'the project\'s API key pair from Langfuse → Project settings → API keys';
@@ -45,15 +56,10 @@ export const langfuseSource: PullSource = {
   redactedHeaders: (env) => ({ authorization: `Basic base64(${fromEnv('LANGFUSE_PUBLIC_KEY', env)}:${fromEnv('LANGFUSE_SECRET_KEY', env)})` }),
   firstRequests: (baseUrl, range) => requests(baseUrl, range),
   async *fetchPages(ctx) {
-    const [url] = requests(ctx.baseUrl, ctx.range);
-    if (!url) return;
-    yield* numberedPages(
-      ctx.client,
-      url,
-      schema,
-      (page: z.output<typeof schema>) => ({ records: page.data.length, totalPages: page.meta.totalPages }),
-      'page',
-      'observations',
-    );
+    const [observations, traces] = requests(ctx.baseUrl, ctx.range);
+    if (!observations || !traces) return;
+    const read = (page: z.output<typeof schema>) => ({ records: page.data.length, totalPages: page.meta.totalPages });
+    yield* numberedPages(ctx.client, observations, schema, read, 'page', 'observations');
+    yield* numberedPages(ctx.client, traces, schema, read, 'page', 'traces');
   },
 };
