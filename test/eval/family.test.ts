@@ -90,7 +90,7 @@ test('the export renderings ingest through their adapters with every call\'s tru
   ws = await openWorkspace(':memory:');
   const org: FamilyOrg = { ...tiny('calls'), role: 'held-out', workloads: tiny('calls').workloads.map((w) => ({ ...w, project: 'proj', tags: '{"feature":"chat"}' })) };
   const sets = await generateOrg(ws, org, mkdtempSync(join(tmpdir(), 'fam-x-')));
-  expect(sets.map((s) => [s.name, s.format ?? null])).toEqual([['tiny', null], ['tiny-litellm', 'litellm'], ['tiny-openrouter', 'openrouter'], ['tiny-helicone', 'helicone']]);
+  expect(sets.map((s) => [s.name, s.format ?? null])).toEqual([['tiny', null], ['tiny-litellm', 'litellm'], ['tiny-openrouter', 'openrouter'], ['tiny-helicone', 'helicone'], ['tiny-langfuse', 'langfuse']]);
   const read = async (set: (typeof sets)[number]) => {
     ws.close();
     ws = await openWorkspace(':memory:');
@@ -103,12 +103,12 @@ test('the export renderings ingest through their adapters with every call\'s tru
         count(*) FILTER (WHERE tags::VARCHAR LIKE '%feature%') AS tagged, count(DISTINCT coalesce(api_key_name, api_key)) AS keys FROM calls`);
     return { calls: summary.calls, ...row };
   };
-  const [csv, litellm, openrouter, helicone] = [await read(sets[0]!), await read(sets[1]!), await read(sets[2]!), await read(sets[3]!)];
-  for (const r of [csv, litellm, openrouter, helicone]) expect(r.matched).toBe(BigInt(sets[0]!.rows));
+  const [csv, litellm, openrouter, helicone, langfuse] = [await read(sets[0]!), await read(sets[1]!), await read(sets[2]!), await read(sets[3]!), await read(sets[4]!)];
+  for (const r of [csv, litellm, openrouter, helicone, langfuse]) expect(r.matched).toBe(BigInt(sets[0]!.rows));
   expect([csv.projects, csv.tagged]).toEqual([1n, BigInt(sets[0]!.rows)]);
   // The project as LiteLLM's team; the feature tag as a `feature:chat` request tag.
   expect([litellm.projects, litellm.tagged]).toEqual([1n, BigInt(sets[0]!.rows)]);
-  expect([litellm.formats, openrouter.formats, helicone.formats]).toEqual(['litellm-spendlogs', 'openrouter-csv', 'helicone-requests']);
+  expect([litellm.formats, openrouter.formats, helicone.formats, langfuse.formats]).toEqual(['litellm-spendlogs', 'openrouter-csv', 'helicone-requests', 'langfuse-observations']);
   // SpendLogs: no stream flag (a first-token time only), the app's users (not the key owner), the trace as a session.
   expect(litellm.streamed).toBe(0n);
   // A first-token time survives only strictly before the call's end, in whole milliseconds (the adapter's rule).
@@ -126,6 +126,10 @@ test('the export renderings ingest through their adapters with every call\'s tru
   expect([helicone.streamed, helicone.ttft, helicone.users, helicone.tagged]).toEqual([csv.streamed, csv.streamed, csv.users, BigInt(sets[0]!.rows)]);
   expect(helicone.sessions).toBeGreaterThan(0n);
   expect([helicone.keys, helicone.projects]).toEqual([0n, 1n]);
+  // Langfuse, as pull langfuse writes a window: the users come from the traces beside the observations; a first-token
+  // time on streamed calls; the tags as metadata; no key, and one project (the Langfuse project's).
+  expect([langfuse.streamed, langfuse.ttft, langfuse.users, langfuse.tagged]).toEqual([csv.streamed, csv.streamed, csv.users, BigInt(sets[0]!.rows)]);
+  expect([langfuse.keys, langfuse.projects]).toEqual([0n, 1n]);
 });
 
 test('the varied rendering: people\'s days move (weekday, trend, noise), jobs vary more, and the mixed workloads ride on people\'s key', async () => {
