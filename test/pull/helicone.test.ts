@@ -1,4 +1,4 @@
-// Helicone's request store pages by offset and refuses offsets past 10,000 (test/pull/sources.test.ts runs the
+// Helicone pages by offset, and a part is read to an offset of at most 10,000 (test/pull/sources.test.ts runs the
 // whole pull against a local stand-in): a window is counted first and halved until each part can be paged through.
 import { describe, expect, it } from 'vitest';
 import { heliconePaging, heliconeParts } from '../../src/pull/sources/helicone.ts';

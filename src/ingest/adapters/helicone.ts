@@ -40,8 +40,9 @@ const jsonValue = (x: string) => `CASE
 
 /**
  * Helicone properties as tags, keys in snake case (`UseCase` → `use_case`, `Helicone-Session-Id` →
- * `helicone_session_id`): Helicone keeps the header's spelling, and the workload names and rules read tag keys
- * exactly, so `Feature` and `feature` must be the same tag.
+ * `helicone_session_id`): property keys come as the client spelled its Helicone-Property-* headers (its users' code
+ * writes `Feature`, `UseCase`, `TenantId`), and the workload names and rules read tag keys exactly, so `Feature` and
+ * `feature` must be the same tag.
  */
 const snakeKeys = (obj: string) => `CASE WHEN json_type(${obj}) = 'OBJECT' THEN ('{' || coalesce(array_to_string(list_transform(json_keys(${obj}),
     lambda k: to_json(lower(replace(regexp_replace(k, '([a-z0-9])([A-Z])', '\\1_\\2', 'g'), '-', '_')))::VARCHAR || ':'

@@ -5,8 +5,10 @@
 // /v1/request/count/query with {filter}, answer {data: <count>, error}; the API key as a Bearer token; EU accounts
 // at https://eu.api.helicone.ai.
 //
-// Paging is by offset, and Helicone's request store refuses offsets past 10,000, so a window is counted first and
-// split in halves until each part holds at most 10,000 + 1,000 requests; each part is then read page by page, oldest
+// Paging is by offset. Helicone's Postgres request store refused offsets past 10,000 (jawn
+// valhalla/jawn/src/lib/stores/request/request.ts, getRequests: "unsupport offset value"); its ClickHouse query takes
+// any offset, but a deep one makes the store skip that many rows on every page. So a window is counted first and split
+// in halves until each part holds at most 10,000 + 1,000 requests; each part is then read page by page, oldest
 // first, until its count is reached or a page comes back empty. A request logged in a part while it is being read
 // can shift a record onto the next page: it is fetched twice, and its request_id makes the second copy a counted
 // duplicate; none is lost. Responses served from Helicone's own cache are not asked for (isCached false).
@@ -16,7 +18,7 @@ import type { HttpClient } from '../http.ts';
 import { endpoint, fromEnv, maxPagesPerQuery, requireEnv, type Page, type PullSource } from '../source.ts';
 import { describeRange, type Range } from '../time.ts';
 
-/** Helicone's limits on one query (jawn's request store): the largest page, and the largest offset. */
+/** The largest page Helicone serves (limit 1,000), and the deepest offset a part is read to (the Postgres store's limit). */
 export const heliconePaging = { pageSize: 1_000, maxOffset: 10_000 } as const;
 
 const pageSchema = z.object({ data: z.array(z.record(z.string(), z.unknown())) });
