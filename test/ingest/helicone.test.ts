@@ -80,7 +80,7 @@ describe('helicone-requests', () => {
     expect(await ws.all('SELECT line, reason FROM rejects WHERE line IS NOT NULL')).toEqual([
       { line: 4n, reason: 'failed request (status 529) without usage: not billed' },
     ]);
-    const rows = await ws.all<CallRow>(`SELECT ${columns} FROM calls WHERE source_format = 'helicone-requests' AND call_id LIKE '%-000000000007' OR call_id LIKE '%-000000000008'`);
+    const rows = await ws.all<CallRow>(`SELECT ${columns} FROM calls WHERE call_id LIKE '%-000000000007' OR call_id LIKE '%-000000000008'`);
     const byId = new Map(rows.map((r) => [r.call_id, r]));
     // --include-body: the request body says it did not stream. The Project property names the project (Helicone
     // records no key or project of its own).

@@ -104,16 +104,17 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
   // the trace list (observations as ids: GET /api/public/traces, which `pull langfuse` writes beside the observations
   // of the same window) is not usage: it is one skipped row, and the observations of the same file that belong to it
   // read its user, session, name and tags (observations carry none of these: they live on the trace).
-  const nested = `json_type(rec->'observations') = 'ARRAY' AND json_type(rec->'observations'->0) = 'OBJECT'`;
-  const traceList = `json_type(rec->'observations') = 'ARRAY' AND NOT coalesce(${nested}, false) AND (rec->>'type') IS NULL AND (rec->>'id') IS NOT NULL`;
+  // A record (`r`) that is a trace with its observations inline, or a trace of the trace list (observations as ids).
+  const nested = (r: string) => `json_type(${r}->'observations') = 'ARRAY' AND json_type(${r}->'observations'->0) = 'OBJECT'`;
+  const traceList = `json_type(rec->'observations') = 'ARRAY' AND NOT coalesce(${nested('rec')}, false) AND (rec->>'type') IS NULL AND (rec->>'id') IS NOT NULL`;
   const from = `(WITH lf_recs AS MATERIALIZED (SELECT * FROM ${pageRecords(ctx.src)}), lf_listed AS (
       SELECT (rec->>'id') AS trace_key, any_value(rec) AS tr FROM lf_recs WHERE ${traceList} GROUP BY ALL
     ), lf_rows AS (
       SELECT _line, _path || '/observations/' || (generate_subscripts(items, 1) - 1) AS _path, unnest(items) AS o, t, true AS nested_trace
-      FROM (SELECT _line, _path, try_cast(rec->'$.observations' AS JSON[]) AS items, rec AS t FROM lf_recs WHERE ${nested})
+      FROM (SELECT _line, _path, try_cast(rec->'$.observations' AS JSON[]) AS items, rec AS t FROM lf_recs WHERE ${nested('rec')})
       UNION ALL
       SELECT r._line, r._path, r.rec AS o, l.tr AS t, false AS nested_trace FROM lf_recs r LEFT JOIN lf_listed l ON l.trace_key = (r.rec->>'traceId')
-      WHERE NOT coalesce(${nested.replaceAll('rec', 'r.rec')}, false)
+      WHERE NOT coalesce(${nested('r.rec')}, false)
     ), lf_per_trace AS (
       SELECT (o->>'traceId') AS trace_key, count(*) FILTER (WHERE upper(o->>'type') IN ${usageTypes}) AS generations FROM lf_rows
       WHERE (o->>'traceId') IS NOT NULL GROUP BY ALL

@@ -1,5 +1,6 @@
 // SQL and detection helpers shared by several adapters: the uncached-input subtraction every source whose
-// input figure includes cache tokens needs, and the usage-page layout OpenAI's and Anthropic's reports share.
+// input figure includes cache tokens needs, the usage-page layout OpenAI's and Anthropic's reports share, a JSON
+// document's fields in one parse, a CSV column by name, and the records of `{data: [...]}` API pages.
 import { sqlIdent, sqlString } from '../../db/sql.ts';
 import { hasAll, hasAny, type AdapterContext, type Sample } from '../adapter.ts';
 
