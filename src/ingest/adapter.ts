@@ -57,6 +57,12 @@ export type Adapter = {
   readonly role?: 'costs';
   readonly select: (ctx: AdapterContext) => AdapterSelect;
   /**
+   * True when the select joins or aggregates records of one file (Langfuse: a trace's observations read its user):
+   * its JSON is read in one statement. Other adapters read each record alone, so large JSON is read in parts
+   * (src/ingest/ingest.ts: writeInParts), each part a `src` of its own.
+   */
+  readonly joinsRecords?: true;
+  /**
    * A note for reports over data this format supplied, given the number of calls it ingested: what the source
    * means for the decision (Claude Code logs are interactive; an OpenRouter activity export's prompt figure holds
    * cached tokens it cannot split).

@@ -25,6 +25,8 @@ export type IngestOptions = {
   readonly ownTableMinCalls?: number | undefined;
   /** Read consecutive CSV files of one format and header in one scan (src/ingest/many.ts); default true. */
   readonly oneScan?: boolean | undefined;
+  /** The bytes of large JSON records read in one statement (default jsonPartBytes(), src/ingest/ingest.ts); tests lower it. */
+  readonly jsonPartBytes?: number | undefined;
 };
 
 export type RejectSample = { readonly line: number | null; readonly path: string | null; readonly reason: string };
@@ -349,7 +351,7 @@ export async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
   if (t.kind === 'parquet') return fillParquetRawText(ws, literalPath(t.file), t.sourceId);
   if (t.kind === 'jsonl') {
     await ws.run(
-      `UPDATE rejects SET raw = left(s._raw, 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = s._line`,
+      `UPDATE rejects SET raw = left(coalesce(s._raw, s.j::VARCHAR), 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = s._line`,
       { sid: t.sourceId },
     );
     return;

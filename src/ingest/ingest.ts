@@ -2,11 +2,12 @@
 // file content, and lossless: every input row becomes a call, a counted duplicate of a call already held, or a
 // row in `rejects`.
 import { statSync } from 'node:fs';
+import { memoryLimitBytes } from '../db/memory.ts';
 import { fileTableName, keptRowsSql, lineSql, moveIntoCallRows, ownTableMinCalls, refreshCallsView, storedColumns } from '../db/calls-view.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { BatchableError, InternalError, UnrecognisedFormat, withCleanup } from '../errors.ts';
-import type { AdapterContext, Sample } from './adapter.ts';
+import type { AdapterContext, ContainerKind, Sample } from './adapter.ts';
 import { costRowsSelect, loadCostRows } from './costs.ts';
 import { chooseAdapter } from './detect.ts';
 import {
@@ -122,17 +123,17 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       if (inTransaction) await ws.run('ROLLBACK');
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
     }
-    await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _held_ids');
+    await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _src_part; DROP TABLE IF EXISTS _held_ids');
   };
   try {
     // A cleanup that fails too never hides why the file failed (withCleanup keeps the first error).
     return await withCleanup(async () => {
-      const src = await prepareSource(ws, file, sample);
+      const { src, kind } = await prepareSource(ws, file, sample);
       // A CSV read as DESCRIBE and EXPLAIN bind it (csvReadSql): the same read with DuckDB's default line limit.
       const light = sample.kind === 'csv' ? csvReadSql([file], sample.delimiter, '', true) : src;
       const ctx: AdapterContext = {
         src,
-        kind: sample.kind,
+        kind,
         header: src === '_src' ? [] : await bindingLightly(src, light, async (swap) => csvColumns(ws, swap(src))),
         map,
         fileModifiedAt: statSync(file).mtime.toISOString(),
@@ -141,11 +142,11 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       if (adapter.role === 'costs') {
         // Billed costs (src/ingest/costs.ts): staged, then loaded into billed_costs for reconciliation; no calls.
         written = true;
-        await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${costRowsSelect(select, sample.kind)}`);
+        await writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => costRowsSelect(from === src ? select : adapter.select({ ...ctx, src: from }), kind));
         const sourceId = await hashing;
         await ws.run('BEGIN TRANSACTION');
         inTransaction = true;
-        const c = await loadCostRows(ws, { file, sourceId, table, format: adapter.id, kind: sample.kind });
+        const c = await loadCostRows(ws, { file, sourceId, table, format: adapter.id, kind });
         if (options.strict === true && c.rejects > 0) throw new BatchableError(`${c.rejects} row(s) rejected and --strict is set; nothing from ${file} was ingested (batchable rejects --file ${file})`);
         await ws.run(
           `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped, table_name)
@@ -167,14 +168,16 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       // The file's table is written in one statement, before the transaction: inside one, DuckDB numbers new rows
       // from a large offset, and a CSV row's position in the table is what gives its line.
       written = true;
-      await withProgress(ws, file, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${fileRowsSelect(select, sample.kind)}`));
+      await withProgress(ws, file, options, () =>
+        writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => fileRowsSelect(from === src ? select : adapter.select({ ...ctx, src: from }), kind)),
+      );
       const sourceId = await hashing;
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(fileTableName(sourceId))}`); // left by a run that was killed
       await ws.run(`ALTER TABLE ${sqlIdent(table)} RENAME TO ${sqlIdent(fileTableName(sourceId))}`);
       table = fileTableName(sourceId);
       await ws.run('BEGIN TRANSACTION');
       inTransaction = true;
-      const stats = await loadFileTable(ws, { file, sourceId, table, kind: sample.kind, format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: options.ownTableMinCalls });
+      const stats = await loadFileTable(ws, { file, sourceId, table, kind, format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: options.ownTableMinCalls });
       const firstRejects = (
         await ws.all<{ line: bigint | null; path: string | null; reason: string }>(
           "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
@@ -207,33 +210,100 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
  * DuckDB with their line numbers). JSON is first split into records so that a malformed line is a reject,
  * not a failed file.
  */
-async function prepareSource(ws: Workspace, file: string, sample: Sample): Promise<string> {
+async function prepareSource(ws: Workspace, file: string, sample: Sample): Promise<{ src: string; kind: ContainerKind }> {
   const { kind, delimiter } = sample;
   await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
   const path = sqlString(literalPath(file));
   // The delimiter comes from our header sniff: DuckDB's sniffer can be misled by the very ragged rows we want to reject.
-  if (kind === 'parquet') return parquetSource(literalPath(file));
+  if (kind === 'parquet') return { src: parquetSource(literalPath(file)), kind };
   const maxLine = `max_line_size = ${lineLimit(file)}`;
-  if (kind === 'csv') return csvReadSql([file], delimiter);
+  if (kind === 'csv') return { src: csvReadSql([file], delimiter), kind };
   if (kind === 'jsonl') {
     // One VARCHAR column per physical line: \x01 never occurs unescaped in JSON text.
     await ws.run(`CREATE TEMP TABLE _lines AS SELECT line FROM read_csv(${path}, columns = {'line': 'VARCHAR'}, header = false,
       delim = '\x01', quote = '', escape = '', auto_detect = false, ${maxLine}, ${csvRejectOptions})`);
-    await ws.run(`CREATE TEMP TABLE _src AS SELECT rowid + 1 AS _line, '' AS _elem, line AS _raw,
+    if (await oneLongLine(ws)) {
+      // The whole file is one line longer than a line may be (32 MB): a document written without line breaks (an
+      // API response saved as it came), which the sample could not see the end of. It is read as a document.
+      await ws.run('DROP TABLE _lines; DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
+      return { src: await documentSource(ws, file, 'unstructured'), kind: 'json' };
+    }
+    // The text is held once: as JSON when it parses, else as the raw line (a reject's text, file-rows.ts: fillRawText).
+    await ws.run(`CREATE TEMP TABLE _src AS SELECT rowid + 1 AS _line, '' AS _elem, CASE WHEN NOT json_valid(line) THEN line END AS _raw,
       CASE WHEN json_valid(line) THEN line::JSON END AS j FROM _lines WHERE trim(line) <> ''`);
-    return '_src';
+    await ws.run('DROP TABLE _lines');
+    return { src: '_src', kind };
   }
-  const layout = sample.arrayDocument ? 'array' : 'unstructured';
+  return { src: await documentSource(ws, file, sample.arrayDocument ? 'array' : 'unstructured'), kind };
+}
+
+/** True when the JSONL read found no line but the first, refused as too long: the file is one long line. */
+async function oneLongLine(ws: Workspace): Promise<boolean> {
+  const [row] = await ws.all<{ lines: bigint; refused: bigint; other: bigint }>(`SELECT (SELECT count(*) FROM _lines) AS lines,
+      (SELECT count(*) FROM _csv_rejects WHERE line = 1 AND error_type = 'LINE SIZE OVER MAXIMUM') AS refused,
+      (SELECT count(*) FROM _csv_rejects WHERE line <> 1) AS other`);
+  return row !== undefined && row.lines === 0n && row.refused > 0n && row.other === 0n;
+}
+
+/** A JSON document as `_src`: one row per element of a top-level array ('array'), else one per document. */
+async function documentSource(ws: Workspace, file: string, layout: 'array' | 'unstructured'): Promise<string> {
   // DuckDB stops at 16 MB per record by default, less than one large exported document; it also reserves
   // buffers of that size, so the limit follows the file's size (gzip expands ~10x) up to 256 MB.
   const bytes = statSync(file).size * (isGzip(file) ? 10 : 1);
   const maxObject = Math.min(256 << 20, Math.max(16 << 20, bytes + (1 << 20)));
-  await ws.run(`CREATE TEMP TABLE _lines AS SELECT json AS j FROM read_json_objects(${path}, format = '${layout}', maximum_object_size = ${maxObject})`);
+  await ws.run(`CREATE TEMP TABLE _lines AS SELECT json AS j FROM read_json_objects(${sqlString(literalPath(file))}, format = '${layout}', maximum_object_size = ${maxObject})`);
   await ws.run(`CREATE TEMP TABLE _src AS SELECT NULL::BIGINT AS _line, ${layout === 'array' ? "'/' || rowid" : "''"} AS _elem,
     NULL::VARCHAR AS _raw, j FROM _lines`);
+  await ws.run('DROP TABLE _lines');
   return '_src';
 }
 
+/**
+ * The bytes of JSON records one statement reads at most, when records are large. DuckDB runs an expression over
+ * 2,048 records at a time and keeps what its JSON functions parse until the whole vector is done: a file of a few
+ * hundred large records (OTLP export requests of 512 spans, API pages of 1,000 records) is one vector, and its
+ * memory grows with the file: 343 MB of OTLP (1,000 requests) ran out of DuckDB's 9.6 GB in one statement.
+ * Read in parts of this size, it peaks at 3.1 GB (23.5 s). A 64th of the memory limit, at most 16 MB: 8 MB parts
+ * peaked at 3.0 GB (26 s), 32 MB parts at 3.8 GB (23 s).
+ */
+export const jsonPartBytes = (): number => Math.min(16 << 20, Math.floor(memoryLimitBytes() / 64));
+
+/**
+ * Writes `table` from `selectFrom(src)`: in one statement, or, for JSON whose records are large (more than
+ * jsonPartBytes in a vector of 2,048), in parts of about jsonPartBytes each, in file order (the first part
+ * creates the table, the others append; `_src_part` holds each part's records in turn). An adapter whose select
+ * joins records of one file (`joinsRecords`: Langfuse's traces and their observations) reads its file whole.
+ */
+async function writeInParts(ws: Workspace, table: string, src: string, joinsRecords: boolean, partBytes: number | undefined,
+  selectFrom: (from: string) => string): Promise<void> {
+  const parts = src === '_src' && !joinsRecords ? await jsonParts(ws, partBytes ?? jsonPartBytes()) : [];
+  if (parts.length <= 1) {
+    await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${selectFrom(src)}`);
+    return;
+  }
+  let first = true;
+  for (const part of parts) {
+    await ws.run(`CREATE OR REPLACE TEMP TABLE _src_part AS SELECT * FROM _src WHERE rowid BETWEEN ${part.lo} AND ${part.hi} ORDER BY rowid`);
+    await ws.run(first ? `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${selectFrom('_src_part')}` : `INSERT INTO ${sqlIdent(table)} ${selectFrom('_src_part')}`);
+    first = false;
+  }
+  await ws.run('DROP TABLE _src_part');
+}
+
+/**
+ * The parts of `_src` (row-id ranges, in order) of about `partBytes` each when its records are large: more than
+ * `partBytes` in a vector of 2,048. None when they are not (a JSONL of small records is read in one statement).
+ * A few rows per part are read back, not one per record.
+ */
+export async function jsonParts(ws: Workspace, partBytes: number): Promise<{ lo: bigint; hi: bigint }[]> {
+  const [size] = await ws.all<{ n: bigint; bytes: bigint | null }>('SELECT count(*) AS n, sum(strlen(j::VARCHAR)) AS bytes FROM _src');
+  const n = Number(size?.n ?? 0n);
+  const bytes = Number(size?.bytes ?? 0n);
+  if (bytes <= partBytes || (bytes / Math.max(n, 1)) * 2048 <= partBytes) return [];
+  return ws.all<{ lo: bigint; hi: bigint }>(`SELECT min(rid) AS lo, max(rid) AS hi FROM (
+      SELECT rowid AS rid, (sum(coalesce(strlen(j::VARCHAR), 0)) OVER (ORDER BY rowid ROWS UNBOUNDED PRECEDING) - 1) // ${partBytes} AS part FROM _src)
+    GROUP BY part ORDER BY part`);
+}
 
 /** Records a file's rejects, skips and duplicates, and the source; adds its table to `calls`. Runs in the file's transaction. */
 async function loadFileTable(

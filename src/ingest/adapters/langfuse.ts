@@ -111,7 +111,7 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
       SELECT (rec->>'id') AS trace_key, any_value(rec) AS tr FROM lf_recs WHERE ${traceList} GROUP BY ALL
     ), lf_rows AS (
       SELECT _line, _path || '/observations/' || (generate_subscripts(items, 1) - 1) AS _path, unnest(items) AS o, t, true AS nested_trace
-      FROM (SELECT _line, _path, try_cast(rec->'$.observations' AS JSON[]) AS items, rec AS t FROM lf_recs WHERE ${nested('rec')})
+      FROM (SELECT _line, _path, json_extract(rec, '$.observations[*]') AS items, rec AS t FROM lf_recs WHERE ${nested('rec')})
       UNION ALL
       SELECT r._line, r._path, r.rec AS o, l.tr AS t, false AS nested_trace FROM lf_recs r LEFT JOIN lf_listed l ON l.trace_key = (r.rec->>'traceId')
       WHERE NOT coalesce(${nested('r.rec')}, false)
@@ -136,6 +136,7 @@ export const langfuseObservations = defineAdapter({
   id: 'langfuse-observations',
   title: 'Langfuse observations (public API pages, JSON array or JSONL)',
   kinds: ['json', 'jsonl'],
+  joinsRecords: true,
   recognisedBy: 'keys include traceId, type, startTime and an observation field (usageDetails, costDetails, completionStartTime…)',
   detect: (sample) => hasAll(sample, ['traceId', 'type', 'startTime']) && hasAny(sample, observationKeys),
   idsFromSource: true,

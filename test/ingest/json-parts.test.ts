@@ -1,0 +1,111 @@
+// Large JSON records are read in parts (src/ingest/ingest.ts: writeInParts): the same calls, rejects and skips, with
+// the same lines and paths, as one statement gives; an adapter that joins a file's records reads it whole; and a
+// file that is one line over the line limit is read as a document.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openWorkspace } from '../../src/db/workspace.ts';
+import { ingestFiles, jsonParts } from '../../src/ingest/ingest.ts';
+import { fixture, runCli } from '../helpers/cli.ts';
+
+const made: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'batchable-json-parts-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const attr = (key: string, value: Record<string, unknown>) => ({ key, value });
+/** An OTLP span: a chat call of `model` (none: a reject), or a span without usage (a skip). */
+function span(i: number, kind: 'call' | 'no-model' | 'no-usage') {
+  const t = 1787824000000000000n + BigInt(i) * 1000000000n;
+  const attributes = kind === 'no-usage'
+    ? [attr('http.method', { stringValue: 'POST' })]
+    : [
+        attr('gen_ai.operation.name', { stringValue: 'chat' }),
+        ...(kind === 'call' ? [attr('gen_ai.request.model', { stringValue: i % 2 === 0 ? 'gpt-5.4' : 'gpt-5.4-mini' })] : []),
+        attr('gen_ai.usage.input_tokens', { intValue: String(1000 + i) }),
+        attr('gen_ai.usage.output_tokens', { intValue: String(i % 97) }),
+        attr('user.id', { stringValue: `u_${i % 13}` }),
+      ];
+  return { traceId: i.toString(16).padStart(32, '0'), spanId: i.toString(16).padStart(16, '0'), name: `chat ${i}`, kind: 3,
+    startTimeUnixNano: t.toString(), endTimeUnixNano: (t + 700000000n).toString(), attributes, status: {} };
+}
+/** One export request of the collector's file exporter: `n` spans from span number `from`. */
+function request(from: number, n: number) {
+  const spans = Array.from({ length: n }, (_, k) => {
+    const i = from + k;
+    return span(i, i % 37 === 5 ? 'no-model' : i % 41 === 7 ? 'no-usage' : 'call');
+  });
+  return JSON.stringify({ resourceSpans: [{ resource: { attributes: [attr('service.name', { stringValue: `svc-${from % 3}` })] },
+    scopeSpans: [{ scope: { name: 'opentelemetry.instrumentation.openai_v2' }, spans }] }] });
+}
+
+/** Calls, rejects and skips of a file as `ingestFiles` reads it with `jsonPartBytes`, and the parts it cut. */
+async function read(file: string, jsonPartBytes: number) {
+  const ws = await openWorkspace(':memory:');
+  try {
+    const summary = await ingestFiles(ws, [file], { jsonPartBytes });
+    const calls = await ws.all(`SELECT call_id, model, input_tokens, output_tokens, user_id, app, ts FROM calls ORDER BY call_id`);
+    const rejects = await ws.all('SELECT line, path, reason, kind, raw FROM rejects ORDER BY line, path');
+    return { summary: { calls: summary.calls, rejects: summary.rejects, skipped: summary.skipped }, calls, rejects };
+  } finally {
+    ws.close();
+  }
+}
+
+describe('large JSON records, read in parts', () => {
+  it('a JSONL of OTLP export requests gives the same calls, rejects and skips, lines and paths, as one statement', async () => {
+    const file = join(tempDir(), 'otlp.jsonl');
+    const lines = Array.from({ length: 30 }, (_, l) => request(l * 40, 40));
+    lines.splice(6, 0, '{"resourceSpans": [ cut off'); // line 7: malformed
+    writeFileSync(file, `${lines.join('\n')}\n`);
+
+    // The parts the small size cuts: several, in order, covering every record once.
+    const ws = await openWorkspace(':memory:');
+    await ws.run(`CREATE TEMP TABLE _src AS SELECT line::JSON AS j FROM read_csv(${`'${file}'`}, columns = {'line': 'VARCHAR'},
+      header = false, delim = '\x01', quote = '', escape = '', auto_detect = false) WHERE json_valid(line)`);
+    const parts = await jsonParts(ws, 60_000);
+    expect(parts.length).toBeGreaterThan(5);
+    expect(parts[0]!.lo).toBe(0n);
+    expect(parts.at(-1)!.hi).toBe(29n);
+    parts.slice(1).forEach((p, k) => expect(p.lo).toBe(parts[k]!.hi + 1n));
+    // Records of a few hundred bytes, or a file under the size, are one statement.
+    expect(await jsonParts(ws, 100 << 20)).toEqual([]);
+    ws.close();
+
+    const whole = await read(file, 1 << 30);
+    const inParts = await read(file, 60_000);
+    expect(whole.summary).toEqual({ calls: 1200 - 33 - 29, rejects: 1 + 33, skipped: 29 });
+    expect(inParts).toEqual(whole);
+    expect(whole.rejects).toContainEqual({ line: 7n, path: null, reason: 'malformed JSON', kind: 'reject', raw: '{"resourceSpans": [ cut off' });
+    expect(whole.rejects).toContainEqual(expect.objectContaining({ line: 1n, path: '/resourceSpans/0/scopeSpans/0/spans/5', reason: 'missing model', kind: 'reject' }));
+  });
+
+  it('an adapter that joins a file’s records (Langfuse: observations read their trace’s user) reads the file whole', async () => {
+    const tiny = await read(fixture('langfuse/pull-window.jsonl'), 100);
+    const whole = await read(fixture('langfuse/pull-window.jsonl'), 1 << 30);
+    expect(tiny).toEqual(whole);
+    expect(whole.calls.some((c) => (c as { user_id: unknown }).user_id !== null)).toBe(true);
+  });
+});
+
+describe('one line over the line limit', () => {
+  const saved = process.env.BATCHABLE_MEMORY_LIMIT;
+  afterAll(() => (saved === undefined ? delete process.env.BATCHABLE_MEMORY_LIMIT : void (process.env.BATCHABLE_MEMORY_LIMIT = saved)));
+
+  it('a file that is one JSON document on one line, longer than a line may be, is read as a document', async () => {
+    // Under 1 GB of memory a line may hold 8 MB (src/db/memory.ts: lineCapBytes); this document is about 9 MB.
+    process.env.BATCHABLE_MEMORY_LIMIT = '1GB';
+    const file = join(tempDir(), 'otlp-one-line.json');
+    writeFileSync(file, request(0, 18000));
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(`${file}: otel-genai-spans, 17,086 calls ingested, 487 rows rejected, 427 rows without usage skipped`);
+    expect(r.stdout).toContain(`rejected ${file}#/resourceSpans/0/scopeSpans/0/spans/10032: missing model`);
+  });
+});
