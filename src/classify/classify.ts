@@ -13,10 +13,13 @@
 //   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (one window pass over start/end
 //                   events); per workload: serial runs, fan-out, launch shape (signals/runs.ts)
 //   _cls_daily      per workload and day: requests (signals/days.ts: irregular and lumpy days; the token mix reads usage buckets' tokens)
+//   _cls_unnamed    the workloads whose name no API key or tag gave (none when every call has a key)
+//   _cls_mixed      of those, the ones labelled batchable by their runs with many calls off them (signals/runs.ts:
+//                   offRunStartsSql); their off-run calls get flag 6 (held blocking)
 //   _cls_org_slots  the org's human hours, learned from clearly interactive calls
 //   label_workloads per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
 //   _cls_outcomes   one decision per (workload, rule, per-call evidence, lane)
-//   label_keys      per call: its outcome (lane > rule > strong per-call evidence > the workload's decision)
+//   label_keys      per call: its outcome (lane > rule > strong per-call evidence > off a mixed workload's runs > the workload's decision)
 //   label_outcomes  per outcome: workload, label, confidence, reasons; `labels` is the view joining both
 import { forgetStage } from '../db/analysis-state.ts';
 import { labelOutcomesColumns } from '../db/analysis-tables.ts';
@@ -26,25 +29,28 @@ import { compileRules, ruleOutcomes } from './rules/compile.ts';
 import type { Rules } from './rules/schema.ts';
 import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
-import { backToBackSql, runStatsSql } from './signals/runs.ts';
+import { backToBackSql, mixedOffRunShare, offRunStartsSql, runStatsSql } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { hourCallsSql, hourlySql, hourTotalsSql, minInteractiveRequests, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, unattributedSql } from './signals/workload-name.ts';
 
 /**
  * What decides a call's label besides its workload: the rule that matched (-1: none), the strongest per-call
- * evidence (1 discounted lane, 2 cancelled, 3 streamed, 4 agent chain, 5 priority lane, 0 none) and the discounted
- * lane (lane_code: 1 batch, 2 flex, 0 none); and all of it with the workload as one integer, okey (ri -1..rules-1,
- * flag 0..5, lane_code 0..2), on which calls find their outcome: a join on one integer instead of four columns
+ * evidence (1 discounted lane, 2 cancelled, 3 streamed, 4 agent chain, 5 priority lane, 6 off the runs of a mixed
+ * workload, 0 none) and the discounted lane (lane_code: 1 batch, 2 flex, 0 none); and all of it with the workload as
+ * one integer, okey (ri -1..rules-1, flag 0..6, lane_code 0..2), on which calls find their outcome: a join on one integer instead of four columns
  * (label_keys 0.28-0.32 -> 0.22-0.26 s of wall at 5M calls, wide bench shape).
  * Labels are decided once per distinct key, then joined back: reason lists built per row would cost more
  * than everything else here.
  */
 const outcomeKeySql = (ruleCount: number): string => `coalesce(rule_idx, -1) AS ri,
-  CASE WHEN discounted_lane THEN 1 WHEN cancelled_call THEN 2 WHEN streamed_call THEN 3 WHEN in_chain THEN 4 WHEN priority_call THEN 5 ELSE 0 END AS flag,
-  lane_code, ((wid::BIGINT * ${ruleCount + 1} + (ri + 1)) * 6 + flag) * 3 + lane_code AS okey`;
+  CASE WHEN discounted_lane THEN 1 WHEN cancelled_call THEN 2 WHEN streamed_call THEN 3 WHEN in_chain THEN 4 WHEN priority_call THEN 5 WHEN off_run THEN 6 ELSE 0 END AS flag,
+  lane_code, ((wid::BIGINT * ${ruleCount + 1} + (ri + 1)) * 7 + flag) * 3 + lane_code AS okey`;
 
 /** The org's learned human hours, as used for the time-shape signals (also shown by explain). */
+/** How the reason of a call held blocking off a mixed workload's runs begins (explain reads it). */
+export const offRunReasonPrefix = 'this call came off the runs that make its workload a job, as ';
+
 export type OrgShape = { readonly weekly: boolean; readonly slots: number; readonly activeSlots: number; readonly interactiveRequests: number; readonly usable: boolean };
 
 export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Promise<void> {
@@ -92,7 +98,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       (${streamedSql} OR ${cancelledSql} OR ruled.fg_name) AS interactive,
       ruled.rule_idx,
       coalesce(r.wid, CASE WHEN ruled.unattributed THEN ruled.split_wid ELSE ruled.auto_wid END) AS wid,
-      false AS in_chain
+      false AS in_chain,
+      false AS off_run
     FROM ruled LEFT JOIN _cls_rules r USING (rule_idx)`,
     compiled.params,
   );
@@ -111,6 +118,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${hourlySql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_loops AS ${sparse ? sparseLoopSql : workloadLoopSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_b2b AS ${backToBackSql}`);
+  // The workloads whose name nothing of the client's gave (no API key, no tag naming the work): only they can hold two
+  // clients' calls unnoticed (see _cls_mixed below). Most exports carry a key on every call: then none, unread.
+  const [unkeyed] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM _cls_idents WHERE key_id IS NULL AND split_workload IS NOT NULL LIMIT 1)');
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_unnamed AS ${(unkeyed?.n ?? 0n) > 0n
+    ? `SELECT wid FROM (SELECT auto_wid AS wid, key_id, split_workload FROM _cls_idents UNION ALL SELECT split_wid, key_id, split_workload FROM _cls_idents)
+        GROUP BY wid HAVING bool_and(key_id IS NULL AND split_workload IS NOT NULL)`
+    : 'SELECT NULL::INTEGER AS wid WHERE false'}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_runs AS ${runStatsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_daily AS ${dailySql}`);
 
@@ -188,6 +202,21 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       WHERE split_wid <> auto_wid AND auto_wid NOT IN (SELECT wid FROM label_workloads)) a
     WHERE label_workloads.wid = a.split_wid`);
 
+  // A workload the runs label batchable (most of its requests in its job's runs) with many calls off those runs may
+  // share its name with another client (services
+  // that share a model when nothing names them: a Langfuse window without names): those calls are held blocking
+  // (flag 6), as their own evidence is not the job's. Most data has no such workload: nothing per call is read then.
+  // Only names that nothing of the client's gives (_cls_unnamed: off_run_req is NULL for the others): a key is one
+  // client's, and a name the team gave is theirs. The eval's orgs with keys vary their jobs' pace: with keys in, 8 to
+  // 10% of two varied orgs' spend, their jobs' slower calls, was held blocking for nothing.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid FROM label_workloads
+    WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND off_run_req BETWEEN ${mixedOffRunShare.min} * requests AND ${mixedOffRunShare.max} * requests`);
+  const [mixed] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _cls_mixed');
+  if ((mixed?.n ?? 0n) > 0n) {
+    await ws.run(`UPDATE _cls_calls SET off_run = true FROM (${offRunStartsSql}) s
+      WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);
+  }
+
   // One row per decided outcome, with every column the labels show; calls then carry only the outcome number.
   // Numbered in okey order, so the same data gives the same outcome numbers on every run (stored in label_keys).
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_outcomes AS
@@ -198,7 +227,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
             CASE WHEN r.label = 'blocking' THEN ['against: ' || r.rule_reason || ' (the billed lane shows it did not need an answer now)'] ELSE []::VARCHAR[] END)}
         WHEN r.label IS NOT NULL THEN {'label': r.label, 'confidence': 1.0::DOUBLE, 'decided_by': 'rule',
           'reasons': list_concat([r.rule_reason], CASE WHEN r.risk_reason IS NULL THEN []::VARCHAR[] ELSE [r.risk_reason] END)}
-        WHEN w.label = 'non_blocking' AND k.flag > 1 THEN
+        WHEN w.label = 'non_blocking' AND k.flag = 6 THEN
+          {'label': 'blocking', 'confidence': 0.6::DOUBLE, 'decided_by': 'heuristic',
+          'reasons': list_concat(['${offRunReasonPrefix}' || round(100 * w.off_run_req / w.requests)::INTEGER || '% of its workload''s requests did, '
+              || 'in no run of back-to-back calls and no launch of its job: another client''s calls under the same name, held blocking '
+              || '(give the job or this client a key, project or tag of its own, or settle it with a rule)'],
+            list_transform(w.reasons, lambda t: 'workload: ' || t))}
+        WHEN w.label = 'non_blocking' AND k.flag BETWEEN 2 AND 5 THEN
           {'label': 'blocking', 'confidence': 0.9::DOUBLE, 'decided_by': 'heuristic',
           'reasons': list_concat([CASE k.flag
               WHEN 2 THEN 'this call was stopped mid-generation (someone pressed stop)'
@@ -228,7 +263,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_hour_calls', '_cls_outcomes', '_cls_names']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_hour_calls', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed']) await ws.run(`DROP TABLE ${table}`);
 }
 
 /** The rules' outcomes as a small temp table (values as parameters), joined by rule index. */

@@ -2,6 +2,7 @@
 // label_workloads, label_org_shape) and says what would change the decision.
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
+import { offRunReasonPrefix } from './classify.ts';
 
 type Evidence = { k: number; side: 'wait' | 'free'; text: string };
 type WorkloadRow = {
@@ -118,7 +119,9 @@ function whatWouldChange(e: Explanation): string[] {
   const frees = w.ev.filter((x) => x.side === 'free');
   if (label === 'blocking') {
     const lines = [rule('deadline: 12h   # or label: non_blocking; any deadline of 1h or more means batchable')];
-    if (e.kind === 'call' && decidedBy === 'heuristic' && w.label === 'non_blocking') {
+    if (e.kind === 'call' && decidedBy === 'heuristic' && w.label === 'non_blocking' && e.call.reasons[0]?.startsWith(offRunReasonPrefix)) {
+      lines.unshift('give the job or the other client a key, project or tag of its own: each is then labelled on its own evidence (a rule on the workload labels both)');
+    } else if (e.kind === 'call' && decidedBy === 'heuristic' && w.label === 'non_blocking') {
       lines.unshift('this call carries per-call evidence that someone waits (streamed, cancelled, agent chain or priority lane); only a rule overrides it');
     } else if (waits.length > 0) {
       lines.push(`the heuristics would say non_blocking without: ${waits.map((x) => x.text.split(':')[0]).join(', ')}${frees.length === 0 ? ', and with a clear sign of a job (job names/tags, off-hours or flat traffic, serial runs or fan-out, a cron launch, recurring bursts (a poller), bulk embeddings)' : ''}`);

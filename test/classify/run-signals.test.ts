@@ -395,3 +395,40 @@ describe('lane mix', () => {
     expect((await labelOf(ws, 'bt-10')).reasons.join('\n')).not.toMatch(/lane mix/);
   });
 });
+
+describe('calls off a job’s runs, under a name no key gives (services sharing a model)', () => {
+  // A nightly job, 200 back-to-back calls at 02:00 UTC on 4 days, and a service's documents read as they come in the
+  // day (150 calls minutes apart): one project, one model, and nothing else to tell them apart.
+  const nightly = (extra: string) => `SELECT 'job' || d || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-06 02:00:00+00' + d * INTERVAL 1 DAY + k * 1100 * INTERVAL 1 MILLISECOND AS ts, 1000.0 AS latency_ms,
+      'proj_claims' AS project ${extra} FROM range(4) a(d), range(200) b(k)`;
+  const documents = (extra: string) => `SELECT 'doc' || d || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-06 08:00:00+00' + d * INTERVAL 1 DAY + (k * 13 + hash(d * 100 + k) % 7) * INTERVAL 1 MINUTE AS ts, 8000.0 AS latency_ms,
+      'proj_claims' AS project ${extra} FROM range(4) a(d), range(38) b(k) WHERE d * 38 + k < 150`;
+
+  test('the job is batchable; its off-run calls are held blocking, and explain says why', async () => {
+    await classified(interactiveBackdrop, nightly(''), documents(''));
+    const job = await labelOf(ws, 'job1-50');
+    expect([job.label, job.workload]).toEqual(['non_blocking', 'proj_claims · gpt-5.4 · chat']);
+    expect(job.reasons).toContain('launch shape: 84% of requests in runs that start at 02:00 UTC on 4 days (cron)');
+    const doc = await labelOf(ws, 'doc1-5');
+    expect([doc.label, doc.confidence, doc.decided_by, doc.workload]).toEqual(['blocking', 0.6, 'heuristic', 'proj_claims · gpt-5.4 · chat']);
+    expect(doc.reasons[0]).toBe(
+      "this call came off the runs that make its workload a job, as 16% of its workload's requests did, in no run of back-to-back calls and no launch of its job: another client's calls under the same name, held blocking (give the job or this client a key, project or tag of its own, or settle it with a rule)",
+    );
+    expect(doc.reasons).toContain('workload: launch shape: 84% of requests in runs that start at 02:00 UTC on 4 days (cron)');
+    const text = renderExplanation(await explainTarget(ws, 'doc1-5', undefined));
+    expect(text).toContain('this call came off the runs that make its workload a job');
+    expect(text).toContain('give the job or the other client a key, project or tag of its own');
+  });
+
+  test('with an API key, the name is one client’s: the same calls follow the workload', async () => {
+    await classified(interactiveBackdrop, nightly(", 'key_claims' AS api_key"), documents(", 'key_claims' AS api_key"));
+    expect((await labelOf(ws, 'doc1-5')).label).toBe('non_blocking');
+  });
+
+  test('a tag that names the work is the team’s word: the same calls follow the workload', async () => {
+    await classified(interactiveBackdrop, nightly(`, '{"job":"claims"}' AS tags`), documents(`, '{"job":"claims"}' AS tags`));
+    expect((await labelOf(ws, 'doc1-5')).label).toBe('non_blocking');
+  });
+});

@@ -47,6 +47,13 @@ export const burstCadenceShare = 0.7;
  * which is blocking. Above a day, the bursts are cron's business (launch shape).
  */
 export const burstCadenceMinutes = { min: 30, max: 1440 } as const;
+/**
+ * A workload labelled batchable with most of its requests in its job's runs and at least this share off them
+ * (offRunStartsSql) holds another client's calls under its name: those calls are held blocking. Tuned on the tune
+ * orgs alone: their run-shaped jobs' off-run shares are 0 to 3% (data-company's analyst extraction: serial loops
+ * whose first calls are off the runs), and a queue worker named so (pacific-saas) has no runs at all (100% off).
+ */
+export const mixedOffRunShare = { min: 0.1, max: 0.5 } as const;
 /** Run signals are computed only for workloads with at most this share of streamed, cancelled or chained calls. */
 export const maxStreamedShareForRuns = 0.2;
 
@@ -87,14 +94,15 @@ export const backToBackSql = `
   FROM win WHERE d >= 0`;
 
 /**
- * Per workload: requests in serial loop runs and in fan-out runs (with their counts and sizes), in episodes
- * with a launch shape (cron minute or full-rate start held steady), and in recurring bursts (their count, median
- * interval and the share of intervals on the cadence). Reads _cls_b2b.
+ * The runs and episodes of `source` (rows of _cls_b2b), as CTEs: per start its run (back-to-back calls in a row)
+ * and episode (r); runs with their episode; loops; episodes with their launch shape (shaped, cron); bursts; and
+ * job_eps: the episodes that are a job's (a cron launch, a steady full-rate run, or a burst of back-to-back calls).
+ * Read whole by runStatsSql, and for a few workloads by offRunStartsSql.
  */
-export const runStatsSql = `
-  WITH r AS (
+const runCtes = (source: string): string => `
+  r AS (
     SELECT *, sum((NOT b2b)::INTEGER) OVER o AS run, sum(opens::INTEGER) OVER o AS ep
-    FROM _cls_b2b WINDOW o AS (PARTITION BY wid ORDER BY t ROWS UNBOUNDED PRECEDING)
+    FROM ${source} WINDOW o AS (PARTITION BY wid ORDER BY t ROWS UNBOUNDED PRECEDING)
   ), hist AS (
     SELECT wid, run, inflight, count(*) AS n, sum(w) AS req, min(t) AS t0, max(t) AS t1 FROM r GROUP BY wid, run, inflight
   ), hist_n AS (
@@ -130,12 +138,29 @@ export const runStatsSql = `
   ), shaped AS (
     SELECT e.*, q.req, q.b2b_n, (e.first_mn % 1440)::INTEGER AS minute_of_day, e.first_mn // 1440 AS day,
       e.n >= ${minLoopCalls} AND e.span >= 5 AND e.span <= ${maxSteadyMinutes} AND e.inner_minutes >= 0.9 * (e.span - 2)
-        AND e.inner_sd <= 0.35 * e.inner_mean AND e.second_minute >= 0.7 * e.inner_mean AS steady
+        AND e.inner_sd <= 0.35 * e.inner_mean AND e.second_minute >= 0.7 * e.inner_mean AS steady,
+      e.n >= ${minBurstCalls} AND e.span <= ${maxBurstMinutes} AND q.b2b_n >= ${burstB2bShare} * e.n AS burst
     FROM eps e JOIN eps_req q USING (wid, ep)
   ), cron AS (
     -- Episodes of 20+ calls opening at the same minute of the day (UTC) on 3+ different days.
     SELECT wid, minute_of_day FROM shaped WHERE n >= 20 GROUP BY wid, minute_of_day HAVING count(DISTINCT day) >= 3
-  ), launch_stats AS (
+  ), job_eps AS (
+    SELECT s.wid, s.ep FROM shaped s LEFT JOIN cron c USING (wid, minute_of_day) WHERE c.minute_of_day IS NOT NULL OR s.steady OR s.burst
+  )`;
+
+/** The starts of `r` (the CTE) in workloads of _cls_unnamed that lie in no loop of 100+ calls and no job episode. */
+const offRunSql = (r: string): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM ${r} SEMI JOIN _cls_unnamed USING (wid) JOIN runs u USING (wid, run)
+    LEFT JOIN job_eps j ON j.wid = ${r}.wid AND j.ep = ${r}.ep WHERE u.n < ${minLoopCalls} AND j.ep IS NULL`;
+
+/**
+ * Per workload: requests in serial loop runs and in fan-out runs (with their counts and sizes), in episodes
+ * with a launch shape (cron minute or full-rate start held steady), in recurring bursts (their count, median
+ * interval and the share of intervals on the cadence), and off its runs (off_run_req: requests in no loop of
+ * 100+ calls and no job episode, see offRunStartsSql; for the workloads of _cls_unnamed only, else NULL). Reads
+ * _cls_b2b and _cls_unnamed.
+ */
+export const runStatsSql = `
+  WITH ${runCtes('_cls_b2b')}, launch_stats AS (
     SELECT s.wid,
       coalesce(sum(s.req) FILTER (WHERE c.minute_of_day IS NOT NULL), 0) AS cron_req, count(DISTINCT s.day) FILTER (WHERE c.minute_of_day IS NOT NULL) AS cron_days,
       min(c.minute_of_day) AS cron_minute,
@@ -143,7 +168,7 @@ export const runStatsSql = `
     FROM shaped s LEFT JOIN cron c USING (wid, minute_of_day) GROUP BY s.wid
   ), bursts AS (
     SELECT wid, first_mn, day, req, first_mn - lag(first_mn) OVER (PARTITION BY wid ORDER BY first_mn) AS gap_mn
-    FROM shaped WHERE n >= ${minBurstCalls} AND span <= ${maxBurstMinutes} AND b2b_n >= ${burstB2bShare} * n
+    FROM shaped WHERE burst
   ), cadence AS (
     SELECT wid, median(gap_mn) AS burst_gap_mn FROM bursts GROUP BY wid
   ), burst_stats AS (
@@ -153,5 +178,19 @@ export const runStatsSql = `
   ), recurring AS (
     SELECT wid, req AS burst_req, bursts, burst_gap_mn, burst_cadence_share FROM burst_stats
     WHERE bursts >= ${minBursts} AND days >= ${minBurstDays} AND burst_cadence_share >= ${burstCadenceShare} AND burst_gap_mn BETWEEN ${burstCadenceMinutes.min} AND ${burstCadenceMinutes.max}
+  ), off_runs AS (
+    -- Only for the workloads whose name no key or tag gave (_cls_unnamed): most data has none, and this reads every start.
+    SELECT wid, sum(w) AS off_run_req FROM (${offRunSql('r')}) GROUP BY wid
   )
-  SELECT * FROM launch_stats FULL JOIN loop_stats USING (wid) FULL JOIN recurring USING (wid)`;
+  SELECT * FROM launch_stats FULL JOIN loop_stats USING (wid) FULL JOIN recurring USING (wid) FULL JOIN off_runs USING (wid)`;
+
+/**
+ * The starts (wid, t) of the workloads in _cls_mixed that lie off their runs: in no loop of 100+ back-to-back
+ * calls and in no job episode (a cron launch, a steady full-rate run, a burst). In a workload that the runs
+ * label batchable, calls like these are another client's (people's documents, a service's events) that share
+ * its name: classify.ts holds them blocking when there are many (mixedOffRunShare).
+ */
+export const offRunStartsSql = `
+  WITH ${runCtes('(SELECT * FROM _cls_b2b WHERE wid IN (SELECT wid FROM _cls_mixed))')}
+  SELECT DISTINCT wid, t FROM (${offRunSql('r')})`;
+
