@@ -166,8 +166,8 @@ describe('langfuse-observations: traces beside their observations, and what name
       'langfuse trace: not usage (its user, ses',
       'langfuse trace: not usage (its user, ses',
       'langfuse trace: not usage (its user, ses',
-      // A trace whose observations are not in the file says how to fetch them.
-      'langfuse trace without its observations ',
+      // A trace whose observations are in another window's file (pull lists the traces of the hour before a window too).
+      'langfuse trace: not usage (none of its o',
     ]);
   });
 

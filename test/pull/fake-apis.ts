@@ -138,12 +138,15 @@ function langfuseHandler(pub: string, secret: string): Handler {
     }
     const q = url.searchParams;
     if (url.pathname === '/api/public/traces') {
-      // One trace per call, created with it: its user and session (observations carry none).
+      // One trace per call: its user and session (observations carry none). The trace of a call on the hour opens 20
+      // minutes before it (a session that began earlier), so it lies in the window before its call's when a window
+      // starts on that hour; the list filters on the trace's own timestamp, as Langfuse's does.
       const from = Date.parse(q.get('fromTimestamp') ?? '');
       const to = Date.parse(q.get('toTimestamp') ?? '');
-      const rows = callsBetween(from, to - 1, clock.now, (t, id) => ({
-        id: `tr_${id}`, timestamp: iso(t), name: 'answer', userId: `user_${id}`, sessionId: `sess_${id}`, tags: [], observations: [`obs_${id}`],
-      }));
+      const opened = (t: number, id: string) => (id.endsWith('a') ? t - 20 * 60_000 : t);
+      const rows = callsBetween(from, to - 1 + 20 * 60_000, clock.now, (t, id) => ({
+        id: `tr_${id}`, timestamp: iso(opened(t, id)), name: 'answer', userId: `user_${id}`, sessionId: `sess_${id}`, tags: [], observations: [`obs_${id}`],
+      })).filter((r) => Date.parse(r.row.timestamp as string) >= from && Date.parse(r.row.timestamp as string) < to);
       const limit = Math.min(Number(q.get('limit') ?? 50), 20);
       const page = Number(q.get('page') ?? 1);
       return ok({ data: rows.slice((page - 1) * limit, page * limit).map((r) => r.row), meta: { page, limit, totalItems: rows.length, totalPages: Math.ceil(rows.length / limit) } });

@@ -64,6 +64,9 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
     _path: '_path',
     _skip: `CASE WHEN coalesce(${type}, '') NOT IN ${usageTypes}
       THEN CASE WHEN json_exists(o, '$.observations') AND trace_read THEN 'langfuse trace: not usage (its user, session, name and tags were read onto its observations in this file)'
+        -- Beside generations, a listed trace whose own are elsewhere: \`pull langfuse\` lists the traces opened the hour
+        -- before a window too, whose generations may lie in the window before.
+        WHEN json_exists(o, '$.observations') AND file_generations THEN 'langfuse trace: not usage (none of its observations is in this file: they are in another window''s)'
         WHEN json_exists(o, '$.observations') THEN 'langfuse trace without its observations inline: no model usage (export them with GET /api/public/observations?traceId=…)'
         ELSE 'langfuse ' || coalesce(${o('type')}, 'untyped') || ' observation: no model usage' END END`,
     call_id: o('id'),
@@ -125,7 +128,7 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
     -- Generations per trace within the file (an aggregate joined back: a window would sort every row's JSON), and
     -- whether a listed trace's generations are in the file.
     SELECT lf_usage.*, ${usage.extract()} AS _u, coalesce(g.generations, 0) AS trace_generations,
-      (o->>'id') IN (SELECT trace_key FROM lf_per_trace) AS trace_read
+      (o->>'id') IN (SELECT trace_key FROM lf_per_trace) AS trace_read, EXISTS (SELECT 1 FROM lf_per_trace WHERE generations > 0) AS file_generations
     FROM lf_usage LEFT JOIN lf_per_trace g ON g.trace_key = (o->>'traceId')) obs`;
   return { columns, from };
 }

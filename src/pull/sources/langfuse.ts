@@ -2,8 +2,9 @@
 // with the traces created in the same window: observations carry no user or session (they live on the trace), so
 // each window's file holds the trace pages too (GET /api/public/traces: fromTimestamp inclusive, toTimestamp
 // exclusive, fields core and observations, so no inputs or outputs) and the adapter reads each trace's user,
-// session, name and tags onto its observations. A trace that started in an earlier window leaves its later
-// observations without them.
+// session, name and tags onto its observations. The traces are listed from an hour before the window
+// (traceLookbackMs): a trace opened before the window (a session, an agent run that began at 23:50) holds
+// observations in it. A trace listed twice, in its own window's file and the next, is not usage in either.
 // Reference: https://langfuse.com/docs/api-and-data-platform/features/public-api and the OpenAPI spec
 // https://cloud.langfuse.com/generated/api/openapi.yml (GET /api/public/observations: type, fromStartTime
 // (inclusive), toStartTime (exclusive), page from 1, limit up to 100; answer {data, meta: {page, limit, totalItems,
@@ -18,6 +19,9 @@ const schema = z.object({
   meta: z.object({ page: z.number().int(), totalPages: z.number().int().nonnegative() }),
 });
 
+/** How long before a window its traces are listed from: traces open before their observations start. */
+export const traceLookbackMs = 60 * 60_000;
+
 function requests(baseUrl: string, range: Range): URL[] {
   const url = endpoint(baseUrl, '/api/public/observations');
   url.searchParams.set('type', 'GENERATION');
@@ -26,7 +30,7 @@ function requests(baseUrl: string, range: Range): URL[] {
   url.searchParams.set('limit', '100');
   url.searchParams.set('page', '1');
   const traces = endpoint(baseUrl, '/api/public/traces');
-  traces.searchParams.set('fromTimestamp', iso(range.start));
+  traces.searchParams.set('fromTimestamp', iso(range.start - traceLookbackMs));
   traces.searchParams.set('toTimestamp', iso(range.end));
   traces.searchParams.set('fields', 'core,observations');
   traces.searchParams.set('limit', '100');
@@ -60,6 +64,6 @@ export const langfuseSource: PullSource = {
     if (!observations || !traces) return;
     const read = (page: z.output<typeof schema>) => ({ records: page.data.length, totalPages: page.meta.totalPages });
     yield* numberedPages(ctx.client, observations, schema, read, 'page', 'observations');
-    yield* numberedPages(ctx.client, traces, schema, read, 'page', 'traces');
+    yield* numberedPages(ctx.client, traces, schema, read, 'page', 'traces', false);
   },
 };

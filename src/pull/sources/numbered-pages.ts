@@ -13,13 +13,15 @@ export async function* numberedPages(
   read: (page: never) => { records: number; totalPages: number },
   pageParam: string,
   label: string,
+  /** False for pages that are not usage (Langfuse's traces, fetched to be joined): their records count as none. */
+  usage = true,
 ): AsyncGenerator<Page> {
   const url = new URL(first);
   for (let n = 1; n <= maxPagesPerQuery; n += 1) {
     url.searchParams.set(pageParam, String(n));
     const body = await client.getPage(url, schema, `page ${n} of ${label}`);
     const { records, totalPages } = read(body as never);
-    yield { body, buckets: 0, records };
+    yield { body, buckets: 0, records: usage ? records : 0 };
     if (records === 0 || n >= totalPages) return;
   }
   throw client.malformed(url, label, `more than ${maxPagesPerQuery} pages`);
