@@ -3,9 +3,11 @@
 // (nothing is fetched twice) and can be re-read offline (`batchable ingest .batchable/raw/openai`).
 // The current, incomplete bucket is written apart, as `<start>--<end>.partial.jsonl.gz`, and replaced by every
 // pull; for bucketed sources it is held back from ingest as `….jsonl.gz.partial`, a name `ingest <dir>` skips.
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+import { createGzip, gzipSync } from 'node:zlib';
 import { defaultDbPath } from '../db/default-path.ts';
 import { parseStamp, stamp, type Range } from './time.ts';
 
@@ -55,4 +57,78 @@ export function writeRaw(dir: string, name: string, pages: readonly unknown[]): 
 
 export function removeRaw(path: string): void {
   rmSync(path, { force: true });
+}
+
+/**
+ * A raw file written page by page as the pages arrive (gzipped JSONL under a temporary name, as writeRaw), renamed by
+ * commit() once every window of the pull is fetched. A window's pages are never held together in memory: a day of a
+ * large Langfuse project (a million generations, over a GB of JSON) would not fit in Node's heap, nor in one string
+ * (at most 2^29 characters), which is how writeRaw writes.
+ */
+export class RawWriter {
+  readonly temporary: string;
+  readonly dir: string;
+  readonly name: string;
+  private readonly gzip = createGzip();
+  private readonly written: Promise<void>;
+  private failure: unknown;
+
+  constructor(dir: string, name: string) {
+    this.dir = dir;
+    this.name = name;
+    mkdirSync(dir, { recursive: true });
+    this.temporary = join(dir, `.${name}.${process.pid}.tmp`);
+    this.written = pipeline(this.gzip, createWriteStream(this.temporary));
+    this.written.catch((e: unknown) => void (this.failure = e));
+  }
+
+  /** Appends one page as a line; waits while the file is behind. */
+  async write(page: unknown): Promise<void> {
+    if (this.failure !== undefined) throw this.failure;
+    if (!this.gzip.write(`${JSON.stringify(page)}\n`)) await Promise.race([once(this.gzip, 'drain'), this.written]);
+  }
+
+  /** Ends the file (still under its temporary name). */
+  async close(): Promise<void> {
+    this.gzip.end();
+    await this.written;
+  }
+
+  /** Gives the closed file its name; returns its path. */
+  commit(): string {
+    const path = join(this.dir, this.name);
+    renameSync(this.temporary, path);
+    return path;
+  }
+
+  /** Stops writing and removes the temporary file. */
+  async abort(): Promise<void> {
+    this.gzip.destroy();
+    await this.written.catch(() => undefined);
+    rmSync(this.temporary, { force: true });
+  }
+}
+
+/** Removes temporary raw files left by pulls that were killed (their process is gone); another live pull's stay. */
+export function removeStaleTemporaries(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^\..+\.(\d+)\.tmp$/.exec(name)?.[1];
+    if (pid !== undefined && !alive(Number(pid))) rmSync(join(dir, name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

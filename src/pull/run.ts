@@ -8,12 +8,14 @@
 // too, and the calls fetched again next time are counted duplicates of their ids. For bucketed sources (OpenAI,
 // Anthropic) it is held back from ingest: a bucket row has no id, and the ingest engine does not (yet) replace an
 // older copy of a bucket with a more complete one, so ingesting it now would count it twice later.
+import { existsSync, rmdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { UsageError } from '../errors.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { ingestFiles, type IngestSummary } from '../ingest/ingest.ts';
 import { HttpClient, type HttpDeps, type RetryNotice, type RetryPolicy } from './http.ts';
 import { addDecimal, zeroDecimal, type Decimal } from './decimal-sum.ts';
-import { listRaw, rawDir, rawName, removeRaw, writeRaw } from './raw.ts';
+import { listRaw, RawWriter, rawDir, rawName, removeRaw, removeStaleTemporaries } from './raw.ts';
 import type { Env, PullSource } from './source.ts';
 import { pullSource } from './sources/index.ts';
 import { ceilTo, dayMs, describeRange, floorTo, gaps, isAligned, type BucketWidth, type Range } from './time.ts';
@@ -166,35 +168,53 @@ export async function runPull(ws: Workspace, options: PullOptions): Promise<Pull
     deps: options.deps,
     onRetry: (notice) => options.onProgress?.({ kind: 'retry', notice }),
   });
-  const fetchWindow = async (range: Range, bounds: Range) => {
-    const pages: unknown[] = [];
+  // Each window's pages go to its raw file as they arrive (under a temporary name), never all in memory.
+  const writers: RawWriter[] = [];
+  const fetchWindow = async (range: Range, bounds: Range, kind: PulledWindow['kind']) => {
+    const writer = new RawWriter(plan.rawDir, rawName(range, kind));
+    writers.push(writer);
+    let pages = 0;
     let buckets = 0;
     let records = 0;
     let usd: Decimal | undefined = source.reportedUsd === undefined ? undefined : zeroDecimal;
     for await (const page of source.fetchPages({ client, baseUrl: plan.baseUrl, width: plan.width, range, bounds })) {
-      pages.push(page.body);
+      await writer.write(page.body);
+      pages += 1;
       if (usd !== undefined && source.reportedUsd) usd = addDecimal(usd, source.reportedUsd(page.body));
       buckets += page.buckets;
       records += page.records;
-      options.onProgress?.({ kind: 'page', window: range, pages: pages.length, buckets, records });
+      options.onProgress?.({ kind: 'page', window: range, pages, buckets, records });
     }
-    return { pages, buckets, records, reportedUsd: usd };
+    await writer.close();
+    return { range, kind, writer, pages, buckets, records, reportedUsd: usd };
   };
 
-  // Every window is fetched before anything is written or ingested: a failure part-way leaves the workspace and
-  // the raw directory as they were, and the next pull asks for the same windows again.
-  const fetched: { range: Range; pages: unknown[]; buckets: number; records: number; reportedUsd: Decimal | undefined; kind: PulledWindow['kind'] }[] = [];
-  for (const range of plan.windows) fetched.push({ range, ...(await fetchWindow(range, range)), kind: 'complete' });
-  if (plan.partial) {
-    const kind = source.granularity === 'calls' ? 'partial' : 'held';
-    fetched.push({ range: plan.partial.range, ...(await fetchWindow(plan.partial.range, plan.partial.bounds)), kind });
+  // Every window is fetched before any raw file gets its name or anything is ingested: a failure part-way leaves the
+  // workspace and the raw directory as they were, and the next pull asks for the same windows again.
+  removeStaleTemporaries(plan.rawDir);
+  const madeDirs = [plan.rawDir, dirname(plan.rawDir)].filter((d) => !existsSync(d));
+  const fetched: Awaited<ReturnType<typeof fetchWindow>>[] = [];
+  try {
+    for (const range of plan.windows) fetched.push(await fetchWindow(range, range, 'complete'));
+    if (plan.partial) fetched.push(await fetchWindow(plan.partial.range, plan.partial.bounds, source.granularity === 'calls' ? 'partial' : 'held'));
+  } catch (error) {
+    for (const writer of writers) await writer.abort();
+    // The directories this pull made, if they are empty again (another process may have written there meanwhile).
+    for (const dir of madeDirs) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // not empty, or gone: left as it is
+      }
+    }
+    throw error;
   }
 
   const previousPartials = listRaw(plan.rawDir).filter((f) => f.partial);
   const windows: PulledWindow[] = [];
   for (const f of fetched) {
-    const file = writeRaw(plan.rawDir, rawName(f.range, f.kind), f.pages);
-    windows.push({ range: f.range, file, pages: f.pages.length, buckets: f.buckets, records: f.records, kind: f.kind, reportedUsd: f.reportedUsd });
+    const file = f.writer.commit();
+    windows.push({ range: f.range, file, pages: f.pages, buckets: f.buckets, records: f.records, kind: f.kind, reportedUsd: f.reportedUsd });
   }
   const written = new Set(windows.map((w) => w.file));
   for (const old of previousPartials) if (!written.has(old.path)) removeRaw(old.path);
