@@ -350,8 +350,16 @@ export async function rebuild(ws: Workspace, table: string, extra: string): Prom
 export async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
   if (t.kind === 'parquet') return fillParquetRawText(ws, literalPath(t.file), t.sourceId);
   if (t.kind === 'jsonl') {
+    // A line's row, or, for a line of API pages unnested into their records (ingest.ts: unnestPages), the record's
+    // row, found by the pointer its reject's path begins with (`/data/<i>`): both equality joins.
     await ws.run(
-      `UPDATE rejects SET raw = left(coalesce(s._raw, s.j::VARCHAR), 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = s._line`,
+      `UPDATE rejects SET raw = left(coalesce(s._raw, s.j::VARCHAR), 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
+         AND rejects.line = s._line AND s._elem = ''`,
+      { sid: t.sourceId },
+    );
+    await ws.run(
+      `UPDATE rejects SET raw = left(s.j::VARCHAR, 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
+         AND rejects.line = s._line AND s._elem = regexp_extract(rejects.path, '^/data/[0-9]+') AND s._elem <> ''`,
       { sid: t.sourceId },
     );
     return;
