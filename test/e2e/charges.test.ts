@@ -39,7 +39,8 @@ describe('charges that are not text tokens, in every output', () => {
     const at = csv.indexOf('unpriced_charge_model,charge,calls,quantity');
     expect(at).toBeGreaterThan(0);
     expect(csv[at - 1]).toBe('');
-    expect(csv.slice(at + 1)).toEqual(['gpt-4o,audio_input_tokens,1,5000', 'gpt-4o-mini,image_output_tokens,1,500', 'gpt-4o,web_search_requests,1,2']);
+    expect(csv.slice(at + 1, at + 4)).toEqual(['gpt-4o,audio_input_tokens,1,5000', 'gpt-4o-mini,image_output_tokens,1,500', 'gpt-4o,web_search_requests,1,2']);
+    expect(csv.slice(at + 4, at + 6)).toEqual(['', 'note_kind,note']); // the notes follow
     expect(csv).not.toContain('unpriced_model,provider,calls,requests,tokens,reported_usd,reported_calls,unpriced_requests,reason,closest_ids,fix');
   });
 

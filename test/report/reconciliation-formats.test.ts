@@ -23,8 +23,10 @@ describe('reconciliation in every format', () => {
 
   it('CSV: a second table after an empty line', async () => {
     const tables = (await audit('--format', 'csv')).stdout.split('\n\n');
-    expect(tables).toHaveLength(2);
-    expect(tables[1]).toBe('reconciliation_model,lane,rows_compared,recomputed_usd,reported_usd,residual_usd,flag\ngpt-5.4,standard,1,225.000000,225.000000,0.000000,\n');
+    expect(tables).toHaveLength(3);
+    expect(tables[1]).toBe('reconciliation_model,lane,rows_compared,recomputed_usd,reported_usd,residual_usd,flag\ngpt-5.4,standard,1,225.000000,225.000000,0.000000,');
+    // The notes come last, as the other formats list them under the table.
+    expect(tables[2]).toBe('note_kind,note\nnote,The data covers less than a day: no 30-day estimate (a daily job would be extrapolated from one run).\n');
   });
 
   it('markdown: a pipe table', async () => {
@@ -78,8 +80,8 @@ describe('billed vs recomputed in every format', () => {
 
   it('CSV: a table of its own after an empty line', async () => {
     const tables = (await billed('--format', 'csv')).stdout.split('\n\n');
-    expect(tables.at(-1)).toBe(
-      'billed_model,day,billed_usd,recomputed_usd,residual_usd,flag\nclaude-opus-5,2026-08-05,0.682210,0.758011,0.075801,recomputed_above\nclaude-sonnet-4.6,2026-08-05,5.220000,5.220000,0.000000,\n',
+    expect(tables.find((t) => t.startsWith('billed_model,'))).toBe(
+      'billed_model,day,billed_usd,recomputed_usd,residual_usd,flag\nclaude-opus-5,2026-08-05,0.682210,0.758011,0.075801,recomputed_above\nclaude-sonnet-4.6,2026-08-05,5.220000,5.220000,0.000000,',
     );
   });
 

@@ -51,11 +51,15 @@ it('markdown', async () => {
 });
 
 it('csv: exact money, one row per workload and a total', async () => {
-  const lines = render(await build(), 'csv', pinned).trimEnd().split('\n');
+  const [savings, notes] = render(await build(), 'csv', pinned).split('\n\n');
+  const lines = savings!.trimEnd().split('\n');
   expect(lines[0]).toBe('name,label,requests,blocking_share,current_usd,structural_usd,batch_usd,caching_usd,simulated_usd,savings_usd,batchable_sync_usd,top_reason,uncounted_rows');
   expect(lines[1]).toBe('nightly,non_blocking,7,0.000000,63.000000,63.000000,33.000000,33.000000,33.000000,30.000000,60.000000,name: nightly,0');
   expect(lines.at(-1)).toBe('total,,14,,108.500000,108.500000,66.000000,66.000000,66.000000,42.500000,85.000000,,0');
   expect(lines).toHaveLength(8);
+  // The notes the other formats list under the table, as a table of their own (names in them are text cells too).
+  expect(notes).toMatch(/^note_kind,note\nnote,/);
+  expect(notes).toContain('\nnote,"audio-jobs: 1 non-blocking requests');
 });
 
 it('json: warnings travel in the document too', async () => {

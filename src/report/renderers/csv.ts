@@ -1,10 +1,12 @@
 // CSV: one row per report row plus a `total` row; money as USD text with 6 decimals (exact), shares 0..1. The
-// reconciliation tables (when there is something to reconcile), the unpriced models and the unpriced charges follow,
-// each after one empty line.
+// reconciliation tables (when there is something to reconcile), the unpriced models, the unpriced charges and the
+// notes and warnings follow, each after one empty line.
 import { type Fraction, toNumber } from '../../simulate/fraction.ts';
 import { usdText } from '../money.ts';
 import type { MicroSteps, Report, Style } from '../model.ts';
 import { csvText } from '../escape.ts';
+import { reconciliationNote } from '../reconciliation.ts';
+import { footerLines } from './columns.ts';
 
 const quote = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const share = (f: Fraction | undefined): string => (f === undefined ? '' : toNumber(f, 6).toFixed(6));
@@ -21,7 +23,23 @@ export function renderCsv(report: Report, _style: Style): string {
     usdText(r.batchableSyncMicros), csvText(r.reasons[0] ?? ''), String(r.uncountedRows)]);
   const t = report.totals;
   rows.push(['total', '', knownRequests(t), '', ...steps(t.steps), usdText(t.savingsMicros), usdText(t.batchableSyncMicros), '', String(t.uncountedRows)]);
-  return [table([head, ...rows]), reconciliationCsv(report), billedCsv(report), unpricedCsv(report), unpricedChargesCsv(report)].filter((t) => t !== '').join('\n');
+  return [table([head, ...rows]), reconciliationCsv(report), billedCsv(report), unpricedCsv(report), unpricedChargesCsv(report), notesCsv(report)]
+    .filter((t) => t !== '').join('\n');
+}
+
+/**
+ * What the other formats say under the table and a spreadsheet would otherwise lose: the notes (where batch would
+ * not pay, or needs care: a source that names no service, a workload held blocking by its name…), the warnings, and
+ * what a source's figures mean for the reconciliation. Last, after one empty line, when there is any.
+ */
+function notesCsv(report: Report): string {
+  const f = footerLines(report);
+  const notes = [
+    ...f.notes.map((n) => ['note', n]),
+    ...f.warnings.map((w) => ['warning', w]),
+    ...(report.reconciliation.length > 0 ? [reconciliationNote(report.reconciliation), ...(report.reconciliationNotes ?? [])].filter((n) => n !== '').map((n) => ['reconciliation', n]) : []),
+  ];
+  return notes.length === 0 ? '' : table([['note_kind', 'note'], ...notes.map(([kind, text]) => [kind ?? '', csvText(text ?? '')])]);
 }
 
 const table = (rows: readonly (readonly string[])[]): string => `${rows.map((r) => r.map(quote).join(',')).join('\n')}\n`;
