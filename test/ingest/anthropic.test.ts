@@ -297,9 +297,11 @@ describe('unknown request counts', () => {
     const json = JSON.parse((await runCli(['audit', file, '--db', ':memory:', '--format', 'json'])).stdout) as { totals: Record<string, unknown>; workloads: Record<string, unknown>[] };
     expect(json.totals).toMatchObject({ requests: null, uncounted_rows: 3 });
     expect(json.workloads.map((w) => [w.requests, w.uncounted_rows])).toEqual([[null, 1], [null, 1], [null, 1]]);
-    const csv = (await runCli(['audit', file, '--db', ':memory:', '--format', 'csv'])).stdout.trim().split('\n');
+    const [savings, notes] = (await runCli(['audit', file, '--db', ':memory:', '--format', 'csv'])).stdout.split('\n\n');
+    const csv = savings!.trim().split('\n');
     expect(csv[0]).toMatch(/^name,label,requests,.*,uncounted_rows$/);
     expect(csv.at(-1)).toMatch(/^total,,,.*,3$/);
+    expect(notes).toContain('note,"3 bucket row(s) carry no request count');
   });
   it('a mix of counted and uncounted rows shows the known count and + ?', async () => {
     const counted = join(mkdtempSync(join(tmpdir(), 'batchable-req-')), 'counted.csv');
