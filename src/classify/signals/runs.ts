@@ -95,9 +95,9 @@ export const backToBackSql = `
 
 /**
  * The runs and episodes of `source` (rows of _cls_b2b), as CTEs: per start its run (back-to-back calls in a row)
- * and episode (r); runs with their episode; loops; episodes with their launch shape (shaped, cron); bursts; and
- * job_eps: the episodes that are a job's (a cron launch, a steady full-rate run, or a burst of back-to-back calls).
- * Read whole by runStatsSql, and for a few workloads by offRunStartsSql.
+ * and episode (r); runs with their size and in-flight ceiling; loops; episodes with their launch shape (shaped:
+ * steady, burst; cron); and job_eps: the episodes that are a job's (a cron launch, a steady full-rate run, or a
+ * burst of back-to-back calls). Read whole by runStatsSql, and for the few mixed workloads by offRunStartsSql.
  */
 const runCtes = (source: string): string => `
   r AS (
