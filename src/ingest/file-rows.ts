@@ -1,7 +1,7 @@
 // What reading one file, or many files in one scan (src/ingest/many.ts), shares: the types of an ingest's
 // outcome, the conversion of an adapter's rows to canonical types with each row's reject reason, the checks on
 // ids already held, the raw text of rejects, and the read errors named for the user.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { callIdsSql } from '../db/calls-view.ts';
 import { lineCapBytes, memoryLimitBytes } from '../db/memory.ts';
@@ -13,7 +13,7 @@ import { quoted } from '../report/escape.ts';
 import type { AdapterSelect, ContainerKind } from './adapter.ts';
 import { literalPath, pathProblem } from './files.ts';
 import { fillParquetRawText } from './parquet.ts';
-import { isGzip } from './sniff.ts';
+import { contentBytes, isGzip } from './sniff.ts';
 
 export type IngestOptions = {
   readonly inputFormat?: string | undefined;
@@ -152,7 +152,7 @@ export const maxLineBytes = (): number => lineCapBytes(memoryLimitBytes());
 
 /** DuckDB's line limit for this file: its (uncompressed) size, between DuckDB's 2 MB default and maxLineBytes. */
 export function lineLimit(file: string): number {
-  const bytes = statSync(file).size * (isGzip(file) ? 10 : 1);
+  const bytes = contentBytes(file);
   return Math.min(maxLineBytes(), Math.max(2 << 20, bytes + 1024));
 }
 

@@ -38,7 +38,7 @@ import { resolveOverlappingBuckets } from './buckets.ts';
 import { hashFile } from './hash.ts';
 import { ingestMany, joins, previewFile, type Preview } from './many.ts';
 import { isParquet, parquetSample, parquetSource } from './parquet.ts';
-import { isGzip, sniff } from './sniff.ts';
+import { contentBytes, isGzip, sniff } from './sniff.ts';
 
 export { assertKeepsFileOrder, fileRowsSelect, maxCount, readError } from './file-rows.ts';
 export type { FileOutcome, IngestOptions, IngestSummary, RejectSample } from './file-rows.ts';
@@ -248,8 +248,8 @@ async function oneLongLine(ws: Workspace): Promise<boolean> {
 /** A JSON document as `_src`: one row per element of a top-level array ('array'), else one per document. */
 async function documentSource(ws: Workspace, file: string, layout: 'array' | 'unstructured'): Promise<string> {
   // DuckDB stops at 16 MB per record by default, less than one large exported document; it also reserves
-  // buffers of that size, so the limit follows the file's size (gzip expands ~10x) up to 256 MB.
-  const bytes = statSync(file).size * (isGzip(file) ? 10 : 1);
+  // buffers of that size, so the limit follows the file's decompressed size (contentBytes) up to 256 MB.
+  const bytes = contentBytes(file);
   const maxObject = Math.min(256 << 20, Math.max(16 << 20, bytes + (1 << 20)));
   await ws.run(`CREATE TEMP TABLE _lines AS SELECT json AS j FROM read_json_objects(${sqlString(literalPath(file))}, format = '${layout}', maximum_object_size = ${maxObject})`);
   await ws.run(`CREATE TEMP TABLE _src AS SELECT NULL::BIGINT AS _line, ${layout === 'array' ? "'/' || rowid" : "''"} AS _elem,

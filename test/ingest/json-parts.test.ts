@@ -1,7 +1,8 @@
 // Large JSON records are read in parts (src/ingest/ingest.ts: writeInParts): the same calls, rejects and skips, with
 // the same lines and paths, as one statement gives; an adapter that joins a file's records reads it whole; and a
 // file that is one line over the line limit is read as a document.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -113,5 +114,18 @@ describe('one line over the line limit', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain(`${file}: otel-genai-spans, 17,086 calls ingested, 487 rows rejected, 427 rows without usage skipped`);
     expect(r.stdout).toContain(`rejected ${file}#/resourceSpans/0/scopeSpans/0/spans/10032: missing model`);
+  });
+
+  it('gzipped, its size is read from the gzip footer: a document compressed 30 times or more is read whole', async () => {
+    // Under 2 GB a line may hold 16 MB, and a document was allowed ten times its compressed size (here about 6 MB).
+    process.env.BATCHABLE_MEMORY_LIMIT = '2GB';
+    const file = join(tempDir(), 'otlp-one-line.json.gz');
+    const text = request(0, 36000);
+    writeFileSync(file, gzipSync(text));
+    expect(text.length).toBeGreaterThan(16 << 20);
+    expect(statSync(file).size * 10).toBeLessThan(16 << 20);
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/otel-genai-spans, 34,\d{3} calls ingested/);
   });
 });
