@@ -139,10 +139,12 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
         fileModifiedAt: statSync(file).mtime.toISOString(),
       };
       const select = adapter.select(ctx);
+      // The same select over a part of the file (writeInParts), or over the whole of it.
+      const selectFrom = (from: string) => (from === src ? select : adapter.select({ ...ctx, src: from }));
       if (adapter.role === 'costs') {
         // Billed costs (src/ingest/costs.ts): staged, then loaded into billed_costs for reconciliation; no calls.
         written = true;
-        await writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => costRowsSelect(from === src ? select : adapter.select({ ...ctx, src: from }), kind));
+        await writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => costRowsSelect(selectFrom(from), kind));
         const sourceId = await hashing;
         await ws.run('BEGIN TRANSACTION');
         inTransaction = true;
@@ -169,7 +171,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       // from a large offset, and a CSV row's position in the table is what gives its line.
       written = true;
       await withProgress(ws, file, options, () =>
-        writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => fileRowsSelect(from === src ? select : adapter.select({ ...ctx, src: from }), kind)),
+        writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => fileRowsSelect(selectFrom(from), kind)),
       );
       const sourceId = await hashing;
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(fileTableName(sourceId))}`); // left by a run that was killed

@@ -42,9 +42,16 @@ export function reconciliationNote(rows: readonly ReconciliationRow[]): string {
         'such as reasoning); reported higher: a price, lane or discount the catalog does not know.';
 }
 
-/** The reconciliation table (and the note on flagged rows), or '' when no source reported a cost. */
+/**
+ * What every format says under the reconciliation table: the note on flagged rows (when a row is flagged), then what
+ * the sources' figures mean for it (their adapters' notes). None when no source reported a cost.
+ */
+export function reconciliationLines(rows: readonly ReconciliationRow[], sourceNotes: readonly string[] = []): string[] {
+  return rows.length === 0 ? [] : [reconciliationNote(rows), ...sourceNotes].filter((n) => n !== '');
+}
+
+/** The reconciliation table and its notes (reconciliationLines), or '' when no source reported a cost. */
 export function renderReconciliation(rows: readonly ReconciliationRow[], style: Style, sourceNotes: readonly string[] = []): string {
   if (rows.length === 0) return '';
-  const note = reconciliationNote(rows);
-  return renderTable(reconciliationSpec(rows), style) + (note === '' ? '' : `${note}\n`) + sourceNotes.map((n) => `${n}\n`).join('');
+  return renderTable(reconciliationSpec(rows), style) + reconciliationLines(rows, sourceNotes).map((n) => `${n}\n`).join('');
 }

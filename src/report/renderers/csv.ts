@@ -5,7 +5,7 @@ import { type Fraction, toNumber } from '../../simulate/fraction.ts';
 import { usdText } from '../money.ts';
 import type { MicroSteps, Report, Style } from '../model.ts';
 import { csvText } from '../escape.ts';
-import { reconciliationNote } from '../reconciliation.ts';
+import { reconciliationLines } from '../reconciliation.ts';
 import { footerLines } from './columns.ts';
 
 const quote = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
@@ -34,12 +34,13 @@ export function renderCsv(report: Report, _style: Style): string {
  */
 function notesCsv(report: Report): string {
   const f = footerLines(report);
+  const row = (kind: string) => (text: string) => [kind, csvText(text)];
   const notes = [
-    ...f.notes.map((n) => ['note', n]),
-    ...f.warnings.map((w) => ['warning', w]),
-    ...(report.reconciliation.length > 0 ? [reconciliationNote(report.reconciliation), ...(report.reconciliationNotes ?? [])].filter((n) => n !== '').map((n) => ['reconciliation', n]) : []),
+    ...f.notes.map(row('note')),
+    ...f.warnings.map(row('warning')),
+    ...reconciliationLines(report.reconciliation, report.reconciliationNotes).map(row('reconciliation')),
   ];
-  return notes.length === 0 ? '' : table([['note_kind', 'note'], ...notes.map(([kind, text]) => [kind ?? '', csvText(text ?? '')])]);
+  return notes.length === 0 ? '' : table([['note_kind', 'note'], ...notes]);
 }
 
 const table = (rows: readonly (readonly string[])[]): string => `${rows.map((r) => r.map(quote).join(',')).join('\n')}\n`;

@@ -2,7 +2,7 @@
 import type { Report, Style } from '../model.ts';
 import { markdownText, visible } from '../escape.ts';
 import { billedTitle, renderBilledReconciliation } from '../billed.ts';
-import { reconciliationNote, reconciliationSpec, reconciliationTitle } from '../reconciliation.ts';
+import { reconciliationLines, reconciliationSpec, reconciliationTitle } from '../reconciliation.ts';
 import type { TableSpec } from '../table.ts';
 import { footerLines, savingsColumns } from './columns.ts';
 import { unpricedSummary, unpricedTable, unpricedTitle } from '../unpriced.ts';
@@ -32,7 +32,7 @@ export function renderMarkdown(report: Report, style: Style): string {
     }
   }
   if (report.reconciliation.length > 0) {
-    const notes = [reconciliationNote(report.reconciliation), ...(report.reconciliationNotes ?? [])].filter((n) => n !== '');
+    const notes = reconciliationLines(report.reconciliation, report.reconciliationNotes);
     lines.push('', `**${reconciliationTitle}**`, '', ...pipeTable(reconciliationSpec(report.reconciliation)), ...notes.flatMap((n) => ['', cell(n)]));
   }
   const billed = renderBilledReconciliation(report.billed, style);
