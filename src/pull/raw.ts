@@ -61,9 +61,9 @@ export function removeRaw(path: string): void {
 
 /**
  * A raw file written page by page as the pages arrive (gzipped JSONL under a temporary name, as writeRaw), renamed by
- * commit() once every window of the pull is fetched. A window's pages are never held together in memory: a day of a
- * large Langfuse project (a million generations, over a GB of JSON) would not fit in Node's heap, nor in one string
- * (at most 2^29 characters), which is how writeRaw writes.
+ * commit() once every window of the pull is fetched. A window's pages are never held together in memory, nor joined
+ * into one string as writeRaw does (fit for a few responses): a million Langfuse generations, about 740 MB of JSON at
+ * the eval's Langfuse window's 741 bytes per generation and trace, are more than a string holds (2^29 characters).
  */
 export class RawWriter {
   readonly temporary: string;

@@ -50,8 +50,9 @@ export const burstCadenceMinutes = { min: 30, max: 1440 } as const;
 /**
  * A workload labelled batchable with most of its requests in its job's runs and at least this share off them
  * (offRunStartsSql) holds another client's calls under its name: those calls are held blocking. Tuned on the tune
- * orgs alone: their run-shaped jobs' off-run shares are 0 to 3% (data-company's analyst extraction: serial loops
- * whose first calls are off the runs), and a queue worker named so (pacific-saas) has no runs at all (100% off).
+ * orgs alone: no batchable workload of theirs has 5% or more of its requests off its runs, as usual or varied (the
+ * most, data-company's analyst extraction: 3% of its spend, its loops' first calls), except a queue worker named so
+ * (pacific-saas), which has no runs at all (100% off).
  */
 export const mixedOffRunShare = { min: 0.1, max: 0.5 } as const;
 /** Run signals are computed only for workloads with at most this share of streamed, cancelled or chained calls. */
