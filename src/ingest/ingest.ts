@@ -231,8 +231,9 @@ async function prepareSource(ws: Workspace, file: string, sample: Sample): Promi
       return { src: await documentSource(ws, file, 'unstructured'), kind: 'json' };
     }
     // The text is held once: as JSON when it parses, else as the raw line (a reject's text, file-rows.ts: fillRawText).
-    await ws.run(`CREATE TEMP TABLE _src AS SELECT rowid + 1 AS _line, '' AS _elem, CASE WHEN NOT json_valid(line) THEN line END AS _raw,
-      CASE WHEN json_valid(line) THEN line::JSON END AS j FROM _lines WHERE trim(line) <> ''`);
+    // One parse a line: try_cast accepts what json_valid does (json_valid, then the cast, parsed each line twice).
+    await ws.run(`CREATE TEMP TABLE _src AS SELECT _line, '' AS _elem, CASE WHEN j IS NULL THEN line END AS _raw, j
+      FROM (SELECT rowid + 1 AS _line, line, try_cast(line AS JSON) AS j FROM _lines WHERE trim(line) <> '')`);
     await ws.run('DROP TABLE _lines');
     return { src: '_src', kind };
   }

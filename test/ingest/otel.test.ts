@@ -95,5 +95,38 @@ describe('otel-genai-spans', () => {
       { call_id: 'b1c2d3e4f5a60002', source_row: 2n, source_path: '/resourceSpans/0/scopeSpans/0/spans/1', input_tokens: 820n, app: 'nightly-digest' },
     ]);
   });
+  it('keeps every attribute type and odd level of an OTLP request, read in one parse', async () => {
+    const { ws, summary } = await ingested([fixture('otel/otlp-edge-cases.jsonl')]);
+    expect(summary).toMatchObject({ calls: 4, rejects: 2, skipped: 5 });
+    const rows = await ws.all<CallRow>("SELECT call_id, source_row, source_path, app, ttft_ms, streamed, finish_reason, status, tags::VARCHAR AS tags FROM calls ORDER BY call_id");
+    const s1 = rows.find((r) => r.call_id === 's1')!;
+    expect({ ...s1, tags: JSON.parse(s1.tags as string) }).toEqual({
+      call_id: 's1', source_row: 1n, source_path: '/resourceSpans/0/scopeSpans/0/spans/0', app: 'svc-a',
+      ttft_ms: 250, streamed: true, finish_reason: 'stop', status: 'error',
+      tags: {
+        'service.name': 'svc-a', n: 12, // resource attributes; "junk" and null elements of the list are dropped
+        'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'gpt-4o',
+        'gen_ai.usage.input_tokens': 100, 'gen_ai.usage.output_tokens': 20, // intValue as a string and as a number
+        'gen_ai.request.stream': true, 'gen_ai.response.time_to_first_chunk': 0.25,
+        'gen_ai.response.finish_reasons': ['stop', 3, 1.5, false], // arrayValue of mixed values
+        kv: { values: [{ key: 'a', value: { stringValue: 'b' } }] }, // kvlistValue kept as sent
+        big: 123456789012345678901234567890, wordint: 'abc', // an intValue that is not a number stays text
+        'quo"te': 'x\ny', '5': 'numkey', // escaped keys and values; a number as key
+        'otel.span.name': 'chat m', 'otel.scope.name': '7', // a scope name that is a number
+        // a value that is not an object, a key with no value and an empty value are null, which the merge drops
+      },
+    });
+    // A flattened span on its own line, after a line whose resourceSpans is not a list.
+    expect(rows.find((r) => r.call_id === 'fs1')).toMatchObject({ source_row: 3n, source_path: null, app: 'flat-svc' });
+    expect(rows.find((r) => r.call_id === 's5')).toMatchObject({ source_path: '/resourceSpans/2/scopeSpans/0/spans/0', app: null });
+    expect(await ws.all('SELECT line, path, kind, reason FROM rejects ORDER BY line, path')).toEqual([
+      { line: 1n, path: '/resourceSpans/0/scopeSpans/0/spans/1', kind: 'skip', reason: 'otel span without gen_ai usage: (unnamed)' }, // a string
+      { line: 1n, path: '/resourceSpans/0/scopeSpans/0/spans/3', kind: 'skip', reason: 'otel invoke_agent span: its model calls are spans of their own' },
+      { line: 1n, path: '/resourceSpans/0/scopeSpans/0/spans/4', kind: 'skip', reason: 'otel span without gen_ai usage: nousage' }, // attributes not a list
+      { line: 2n, path: null, kind: 'skip', reason: 'otel span without gen_ai usage: (unnamed)' },
+      { line: 4n, path: null, kind: 'reject', reason: 'malformed JSON' },
+      { line: 5n, path: '/resourceSpans/0/scopeSpans/0/spans/0', kind: 'skip', reason: 'otel span without gen_ai usage: (unnamed)' }, // null
+      { line: 5n, path: '/resourceSpans/0/scopeSpans/0/spans/1', kind: 'reject', reason: 'missing ts; missing input_tokens' },
+    ]);
+  });
 });
-

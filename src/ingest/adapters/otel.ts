@@ -9,17 +9,26 @@
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { jsonFields, uncached } from './sql-helpers.ts';
 
-/** An OTLP AnyValue (`{stringValue}`, `{intValue: "5"}`…) as a JSON value; intValue arrives as a string. */
-const anyValue = (v: string) => `coalesce(${v}->'$.stringValue', to_json(try_cast(${v}->>'$.intValue' AS HUGEINT)), ${v}->'$.intValue',
-    ${v}->'$.doubleValue', ${v}->'$.boolValue',
-    CASE WHEN (${v}->'$.arrayValue') IS NOT NULL THEN to_json(list_transform(json_extract(${v}, '$.arrayValue.values[*]'),
+/** OTLP's `[{key, value}]` attribute list as DuckDB values: read in one parse (json_transform), where `->` on each key and
+ * value parsed a span's attributes about fifteen times per attribute. Fields that do not match (a value that is not an
+ * object, an element that is not one) come out NULL, as `->` gives them. */
+const attributeListType = `'[{"key": "VARCHAR", "value": {"stringValue": "JSON", "intValue": "JSON", "doubleValue": "JSON", "boolValue": "JSON", "arrayValue": "JSON", "kvlistValue": "JSON"}}]'`;
+
+/** An OTLP AnyValue (`{stringValue}`, `{intValue: "5"}`…) as a JSON value; intValue arrives as a string. `v`: a
+ * value of attributeListType. An arrayValue (rare) is read from its JSON. */
+const anyValue = (v: string) => `coalesce(${v}.stringValue, to_json(try_cast(${v}.intValue->>'$' AS HUGEINT)), ${v}.intValue,
+    ${v}.doubleValue, ${v}.boolValue,
+    CASE WHEN ${v}.arrayValue IS NOT NULL THEN to_json(list_transform(json_extract(${v}.arrayValue, '$.values[*]'),
       lambda e: coalesce(e->'$.stringValue', to_json(try_cast(e->>'$.intValue' AS HUGEINT)), e->'$.doubleValue', e->'$.boolValue'))) END,
-    ${v}->'$.kvlistValue', 'null'::JSON)`;
+    ${v}.kvlistValue, 'null'::JSON)`;
+
+/** The levels of an OTLP export request down to its spans, as json_transform reads them (each span kept as JSON). */
+const otlpLevelsType = `'{"resourceSpans": [{"resource": {"attributes": "JSON"}, "scopeSpans": [{"scope": {"name": "JSON"}, "spans": ["JSON"]}]}]}'`;
 
 /** Attributes as one JSON object: OTLP's `[{key, value}]` list pivoted, or a flat object kept as is. */
 const attributesObject = (x: string) => `CASE json_type(${x})
-  WHEN 'ARRAY' THEN ('{' || coalesce(array_to_string(list_transform(json_extract(${x}, '$[*]'),
-      lambda a: to_json(a->>'$.key')::VARCHAR || ':' || (${anyValue("(a->'$.value')")})::VARCHAR), ','), '') || '}')::JSON
+  WHEN 'ARRAY' THEN ('{' || coalesce(array_to_string(list_transform(json_transform(${x}, ${attributeListType}),
+      lambda a: to_json(a.key)::VARCHAR || ':' || (${anyValue('a.value')})::VARCHAR), ','), '') || '}')::JSON
   WHEN 'OBJECT' THEN ${x}
   ELSE '{}'::JSON END`;
 
@@ -87,20 +96,20 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     tags: `json_merge_patch(json_merge_patch(rattrs, attrs),
       json_merge_patch('{}', json_object('otel.span.name', ${s('name')}, 'otel.scope.name', scope_name)))`,
   };
-  // Each level's list is extracted in a projection of its own and unnested outside it (as pageRecords): a LATERAL
-  // subquery carried the whole export request along every one of its spans, and a 68 MB file of the collector's
-  // file exporter (200 requests of 512 spans) ran out of DuckDB's 9.6 GB.
+  // The export request's levels are read in one parse of it (json_transform, each span kept as JSON), then unnested a
+  // level at a time outside the projection that reads them (as pageRecords): a LATERAL subquery carried the whole
+  // export request along every one of its spans, and a 68 MB file of the collector's file exporter (200 requests of
+  // 512 spans) ran out of DuckDB's 9.6 GB; a `->` per level and check parsed each request nine times. A level that is
+  // not a list (or an element that is not an object) comes out NULL and holds no rows, as before.
   const otlp = `WITH otel_resources AS (
       SELECT _line, _elem, generate_subscripts(items, 1) - 1 AS ri, unnest(items) AS rs
-      FROM (SELECT _line, _elem, json_extract(j, '$.resourceSpans[*]') AS items FROM ${ctx.src} WHERE json_type(j->'resourceSpans') = 'ARRAY')
+      FROM (SELECT _line, _elem, json_transform(j, ${otlpLevelsType}).resourceSpans AS items FROM ${ctx.src} WHERE json_type(j->'resourceSpans') = 'ARRAY')
     ), otel_scopes AS (
       SELECT _line, _elem, ri, rattrs, generate_subscripts(items, 1) - 1 AS si, unnest(items) AS ss
-      FROM (SELECT _line, _elem, ri, ${attributesObject("rs->'$.resource.attributes'")} AS rattrs, json_extract(rs, '$.scopeSpans[*]') AS items
-        FROM otel_resources WHERE json_type(rs->'scopeSpans') = 'ARRAY')
+      FROM (SELECT _line, _elem, ri, ${attributesObject('rs.resource.attributes')} AS rattrs, rs.scopeSpans AS items FROM otel_resources)
     ), otel_spans AS (
       SELECT _line, _elem, ri, si, rattrs, scope_name, generate_subscripts(items, 1) - 1 AS pi, unnest(items) AS span
-      FROM (SELECT _line, _elem, ri, si, rattrs, (ss->>'$.scope.name') AS scope_name, json_extract(ss, '$.spans[*]') AS items
-        FROM otel_scopes WHERE json_type(ss->'spans') = 'ARRAY')
+      FROM (SELECT _line, _elem, ri, si, rattrs, (ss.scope.name->>'$') AS scope_name, ss.spans AS items FROM otel_scopes)
     )
     SELECT _line, _elem || '/resourceSpans/' || ri || '/scopeSpans/' || si || '/spans/' || pi AS _path,
       span, rattrs, ${attributesObject("span->'$.attributes'")} AS attrs, scope_name
