@@ -115,8 +115,9 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
   // the trace list (observations as ids: GET /api/public/traces, which `pull langfuse` writes beside the observations
   // of the same window) is not usage: it is one skipped row, and the observations of the same file that belong to it
   // read its user, session, name and tags (observations carry none of these: they live on the trace).
-  // A record (`r`) that is a trace with its observations inline, or a trace of the trace list (observations as ids).
-  // A record's keys that tell traces from observations (`rk`: observations, type, id, traceId), read in one parse.
+  // A record's keys that tell traces from observations (`rk`: observations, type, id, traceId) are read in one parse;
+  // nested(r): the record of table alias `r` is a trace with its observations inline; traceList: a trace of the trace
+  // list (observations as ids).
   const nested = (r: string) => `json_type(${r}.rk[1]) = 'ARRAY' AND json_type(${r}.rk[1]->0) = 'OBJECT'`;
   const traceList = `json_type(rk[1]) = 'ARRAY' AND NOT coalesce(${nested('lf_recs')}, false) AND (rk[2]->>'$') IS NULL AND (rk[3]->>'$') IS NOT NULL`;
   const idField = o('id');
