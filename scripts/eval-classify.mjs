@@ -128,7 +128,8 @@ for (const { ds, rows } of results) {
   if (ds.org.role !== 'tune' && !values['show-held-out']) continue;
   console.log(`\n-- ${ds.name} (${ds.org.role}): per workload\n`);
   console.log(table(['workload', 'truth', 'spend $', 'right', 'labelled (by spend)'],
-    rows.filter((r) => r.workload !== 'all').map((r) => [r.workload, r.truth, r.usd.toFixed(2), pct(r.acc_spend), r.labels])));
+    // By spend, so two runs of the same labels print the same table (the query's rows come in hash order).
+    rows.filter((r) => r.workload !== 'all').sort((a, b) => b.usd - a.usd || a.workload.localeCompare(b.workload)).map((r) => [r.workload, r.truth, r.usd.toFixed(2), pct(r.acc_spend), r.labels])));
 }
 
 console.log('');
