@@ -1,24 +1,16 @@
 // Large JSON records are read in parts (src/ingest/ingest.ts: writeInParts): the same calls, rejects and skips, with
 // the same lines and paths, as one statement gives; an adapter that joins a file's records reads it whole; and a
 // file that is one line over the line limit is read as a document.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/db/workspace.ts';
 import { ingestFiles, jsonParts } from '../../src/ingest/ingest.ts';
 import { fixture, runCli } from '../helpers/cli.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 
-const made: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'batchable-json-parts-'));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('batchable-json-parts-');
 
 const attr = (key: string, value: Record<string, unknown>) => ({ key, value });
 /** An OTLP span: a chat call of `model` (none: a reject), or a span without usage (a skip). */

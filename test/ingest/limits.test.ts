@@ -1,21 +1,13 @@
 // Issue 14 findings 3 and 12: large records are read or rejected with their line, never dropped; errors blame the
 // right line and quote input capped and escaped.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 
 // The files here are tens of MB (a 32 MB line, large pages): every directory made is removed after the file's tests.
-const made: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'batchable-limits-'));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('batchable-limits-');
 const rec = (id: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ call_id: id, ts: '2026-10-05T09:00:00Z', model: 'gpt-5.4', input_tokens: 10, output_tokens: 1, ...extra });
 const csvHead = 'call_id,ts,model,input_tokens,output_tokens,note\n';

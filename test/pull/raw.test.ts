@@ -1,22 +1,14 @@
 // Raw files written page by page (src/pull/raw.ts: RawWriter): the same gzipped JSONL writeRaw gives, under a
 // temporary name until commit; an aborted one leaves nothing; a killed pull's temporary file is removed by the next.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RawWriter, removeStaleTemporaries, writeRaw } from '../../src/pull/raw.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'batchable-raw-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = tempDirs('batchable-raw-', 'each');
 const text = (path: string) => gunzipSync(readFileSync(path)).toString('utf8');
 
 describe('RawWriter', () => {
