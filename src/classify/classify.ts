@@ -23,6 +23,7 @@
 //   label_outcomes  per outcome: workload, label, confidence, reasons; `labels` is the view joining both
 import { forgetStage } from '../db/analysis-state.ts';
 import { labelOutcomesColumns } from '../db/analysis-tables.ts';
+import { hasRows } from '../db/has-rows.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql } from './evidence.ts';
 import { compileRules, ruleOutcomes } from './rules/compile.ts';
@@ -107,8 +108,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chained AS ${chainedRowsSql}`);
   // Most exports have no chained calls (no traces, or sessions paced by people): the UPDATE would still scan
   // every row id against the empty set (0.4 s at 5M calls).
-  const [chained] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM _cls_chained LIMIT 1)');
-  if ((chained?.n ?? 0n) > 0n) await ws.run('UPDATE _cls_calls SET in_chain = true WHERE rowid IN (SELECT rid FROM _cls_chained)');
+  if (await hasRows(ws, 'SELECT 1 FROM _cls_chained')) await ws.run('UPDATE _cls_calls SET in_chain = true WHERE rowid IN (SELECT rid FROM _cls_chained)');
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_users AS ${userStatsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_user_runs AS ${userRunsSql}`);
   // Many sparse workloads: hours and the loop share apart, the minutes of busy blocks only (time-shape.ts).
@@ -120,8 +120,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_b2b AS ${backToBackSql}`);
   // The workloads whose name nothing of the client's gave (no API key, no tag naming the work): only they can hold two
   // clients' calls unnoticed (see _cls_mixed below). Most exports carry a key on every call: then none, unread.
-  const [unkeyed] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT 1 FROM _cls_idents WHERE key_id IS NULL AND split_workload IS NOT NULL LIMIT 1)');
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_unnamed AS ${(unkeyed?.n ?? 0n) > 0n
+  const unkeyed = await hasRows(ws, 'SELECT 1 FROM _cls_idents WHERE key_id IS NULL AND split_workload IS NOT NULL');
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_unnamed AS ${unkeyed
     ? `SELECT wid FROM (SELECT auto_wid AS wid, key_id, split_workload FROM _cls_idents UNION ALL SELECT split_wid, key_id, split_workload FROM _cls_idents)
         GROUP BY wid HAVING bool_and(key_id IS NULL AND split_workload IS NOT NULL)`
     : 'SELECT NULL::INTEGER AS wid WHERE false'}`);
@@ -211,8 +211,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // 10% of two varied orgs' spend, their jobs' slower calls, was held blocking for nothing.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid FROM label_workloads
     WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND off_run_req BETWEEN ${mixedOffRunShare.min} * requests AND ${mixedOffRunShare.max} * requests`);
-  const [mixed] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _cls_mixed');
-  if ((mixed?.n ?? 0n) > 0n) {
+  if (await hasRows(ws, 'SELECT 1 FROM _cls_mixed')) {
     await ws.run(`UPDATE _cls_calls SET off_run = true FROM (${offRunStartsSql}) s
       WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);
   }

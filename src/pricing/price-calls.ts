@@ -3,6 +3,7 @@
 // effect on the call's date, the long-context cliff on total input per request, the billed lane, and
 // cost_pico = tokens x µ$/MTok (an exact integer number of pico-dollars).
 import { pricedCallsColumns } from '../db/analysis-tables.ts';
+import { hasRows } from '../db/has-rows.ts';
 import type { Params, Workspace } from '../db/types.ts';
 import { BatchableError } from '../errors.ts';
 import { laneNames } from './catalog-schema.ts';
@@ -268,8 +269,7 @@ export async function priceCalls(ws: Workspace, catalog: Catalog, options: { str
   await loadCatalogTables(ws, catalog, map);
   await ws.run(pricedKeysSql);
   // Most exports carry no audio, image or web-search charge: one look, stopping at the first hit.
-  const [charged] = await ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM (SELECT 1 FROM calls WHERE ${chargeColumns.map((c) => `${c} > 0`).join(' OR ')} LIMIT 1)`);
-  const withCharges = (charged?.n ?? 0n) > 0n;
+  const withCharges = await hasRows(ws, `SELECT 1 FROM calls WHERE ${chargeColumns.map((c) => `${c} > 0`).join(' OR ')}`);
   // In call_key order, as label_keys is: savings_base then pairs the two by position (src/db/queries/savings.ts).
   await ws.run(`CREATE OR REPLACE TABLE priced_rows AS ${pricedSelect(byProvider, withCharges)} ORDER BY t.call_key`);
   await ws.run('CREATE OR REPLACE TABLE price_unpriced (model VARCHAR, call_provider VARCHAR, reason VARCHAR, closest VARCHAR[])');

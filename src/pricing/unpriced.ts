@@ -2,6 +2,7 @@
 // no rule resolved (priceCalls' price_unpriced), and the charges that are not text tokens and have no rate in the
 // catalog (web searches, audio and image tokens). Runs only when there is something to say: with every model priced it reads nothing.
 import { scopeSql, type SavingsFilter } from '../db/queries/savings.ts';
+import { hasRows } from '../db/has-rows.ts';
 import type { Params, Workspace } from '../db/types.ts';
 import { normaliseModel } from './model-names.ts';
 import { routeOf } from './routes.ts';
@@ -53,11 +54,11 @@ export async function selectUnpriced(ws: Workspace, filter: SavingsFilter): Prom
   const { where, params } = scopeSql(filter);
   // Most exports have no web searches, audio or image tokens: the charge columns, stopping at the first hit, before any join.
   const any = (alias: string) => chargeColumns.map((c) => `${alias}${c} > 0`).join(' OR ');
-  const [charged] = await ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM (SELECT 1 FROM calls WHERE ${any('')} LIMIT 1)`);
+  const charged = await hasRows(ws, `SELECT 1 FROM calls WHERE ${any('')}`);
   // One row per (call, charge) it carries, in one scan of the scoped calls. A charge is unpriced where the call's
   // price has no rate for it (std_<kind> NULL), or the call has no catalog price at all (not in priced_calls).
   const perCharge = `unnest([${charges.map((c) => `{'charge': '${c.column}', 'quantity': CASE WHEN q.std_${c.kind} IS NULL THEN p.${c.column} END}`).join(', ')}]) AS x`;
-  const rows = (charged?.n ?? 0n) === 0n ? [] : await ws.all<UnpricedCharge>(
+  const rows = !charged ? [] : await ws.all<UnpricedCharge>(
     `SELECT model, x.charge AS charge, count(*)::BIGINT AS calls, sum(x.quantity)::BIGINT AS quantity
      FROM (SELECT p.model, ${perCharge} FROM calls p JOIN label_keys k USING (call_key) LEFT JOIN priced_calls q USING (call_key)
        ${where ? `${where} AND` : 'WHERE'} (${any('p.')}))
