@@ -48,10 +48,10 @@ const outcomeKeySql = (ruleCount: number): string => `coalesce(rule_idx, -1) AS 
   CASE WHEN discounted_lane THEN 1 WHEN cancelled_call THEN 2 WHEN streamed_call THEN 3 WHEN in_chain THEN 4 WHEN priority_call THEN 5 WHEN off_run THEN 6 ELSE 0 END AS flag,
   lane_code, ((wid::BIGINT * ${ruleCount + 1} + (ri + 1)) * 7 + flag) * 3 + lane_code AS okey`;
 
-/** The org's learned human hours, as used for the time-shape signals (also shown by explain). */
 /** How the reason of a call held blocking off a mixed workload's runs begins (explain reads it). */
 export const offRunReasonPrefix = 'this call came off the runs that make its workload a job, as ';
 
+/** The org's learned human hours, as used for the time-shape signals (also shown by explain). */
 export type OrgShape = { readonly weekly: boolean; readonly slots: number; readonly activeSlots: number; readonly interactiveRequests: number; readonly usable: boolean };
 
 export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Promise<void> {
@@ -203,12 +203,12 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     WHERE label_workloads.wid = a.split_wid`);
 
   // A workload the runs label batchable (most of its requests in its job's runs) with many calls off those runs may
-  // share its name with another client (services
-  // that share a model when nothing names them: a Langfuse window without names): those calls are held blocking
-  // (flag 6), as their own evidence is not the job's. Most data has no such workload: nothing per call is read then.
-  // Only names that nothing of the client's gives (_cls_unnamed: off_run_req is NULL for the others): a key is one
-  // client's, and a name the team gave is theirs. The eval's orgs with keys vary their jobs' pace: with keys in, 8 to
-  // 10% of two varied orgs' spend, their jobs' slower calls, was held blocking for nothing.
+  // share its name with another client (services that share a model when nothing names them: a Langfuse window
+  // without names): those calls are held blocking (flag 6), as their own evidence is not the job's. Most data has no
+  // such workload: nothing per call is read then. Only names that nothing of the client's gives (_cls_unnamed:
+  // off_run_req is NULL for the others): a key is one client's, and a name the team gave is theirs. The eval's orgs
+  // with keys vary their jobs' pace: with keys in, 8 to 10% of two varied orgs' spend, their jobs' slower calls, was
+  // held blocking for nothing.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid FROM label_workloads
     WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND off_run_req BETWEEN ${mixedOffRunShare.min} * requests AND ${mixedOffRunShare.max} * requests`);
   if (await hasRows(ws, 'SELECT 1 FROM _cls_mixed')) {

@@ -194,4 +194,3 @@ export const runStatsSql = `
 export const offRunStartsSql = `
   WITH ${runCtes('(SELECT * FROM _cls_b2b WHERE wid IN (SELECT wid FROM _cls_mixed))')}
   SELECT DISTINCT wid, t FROM (${offRunSql('r')})`;
-
