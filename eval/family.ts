@@ -70,8 +70,9 @@ export async function generateOrg(db: EvalDb, org: FamilyOrg, dir: string, seed 
     await db.run(`COPY (SELECT call_id, truth_label, truth_workload FROM _org_calls ORDER BY call_id) TO ${sqlString(truth)} (FORMAT CSV, HEADER true)`);
     const rows = await count(db, 'SELECT * FROM _org_calls');
     out.push({ name: org.id, org, files: [corpus], truth, truthBy: 'calls', rows });
-    // The real exports' renderings of the orgs the figures are reported on (not the varied ones: one seed's worth).
-    if (org.role !== 'tune' && org.varied !== true) {
+    // The real exports' renderings (not of the varied orgs: one seed's worth); the tune orgs' are where export-specific
+    // behaviour may be tuned.
+    if (org.varied !== true) {
       for (const format of formats) {
         const file = await writeRendering(db, format, dir, `${org.id}-${format}`, evalUsdSql('c'), evalPricesSql);
         out.push({ name: `${org.id}-${format}`, org, files: [file], truth, truthBy: 'calls', rows, format });

@@ -5,7 +5,9 @@
 //   _cls_names      workload names, numbered
 //   _cls_calls      per call: workload id (tag, rule or grouping; unattributed calls apart), the rule that matched, per-call evidence, and
 //                   the user and the trace/session as 64-bit hashes (signals/sequence.ts: keyHashSql)
-//   _cls_chain_keys, _cls_chained   the traces/sessions of 2-50 calls; a window over their calls (trace/session, ts): the chained ones
+//   _cls_chain_keys, _cls_chained   the traces/sessions of 2-50 calls; a window over their calls (trace/session, ts): the chained ones.
+//                   Also the job runs in one trace (over 50 calls, no user): when there are any, _cls_calls is written again
+//                   with their calls unattributed
 //   _cls_users      window function over (user, ts), summed per workload and per workload and hour
 //   _cls_user_runs  where one id's repeat calls are machine-paced: how many come in long runs (a loop) or short (an agent's steps)
 //   _cls_hour_calls, _cls_hourly, _cls_loops   one aggregation pass: per workload and hour (minutes summed inside), tight-loop share
@@ -26,14 +28,14 @@ import { labelOutcomesColumns } from '../db/analysis-tables.ts';
 import { hasRows } from '../db/has-rows.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql } from './evidence.ts';
-import { compileRules, ruleOutcomes } from './rules/compile.ts';
+import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.ts';
 import type { Rules } from './rules/schema.ts';
 import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { backToBackSql, mixedOffRunShare, offRunStartsSql, runStatsSql } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { hourCallsSql, hourlySql, hourTotalsSql, minInteractiveRequests, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
-import { identitiesSql, identityHashSql, unattributedSql } from './signals/workload-name.ts';
+import { identitiesSql, identityHashSql, jobTraceCallSql, unattributedSql } from './signals/workload-name.ts';
 
 /**
  * What decides a call's label besides its workload: the rule that matched (-1: none), the strongest per-call
@@ -70,41 +72,11 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_idents AS SELECT i.*, n.wid AS auto_wid, coalesce(s.wid, n.wid) AS split_wid, i.fg_word <> '' AS fg_name
     FROM _cls_idents i JOIN _cls_names n ON n.workload = i.auto_workload LEFT JOIN _cls_names s ON s.workload = i.split_workload`);
   await ws.run(`UPDATE _cls_rules SET wid = (SELECT n.wid FROM _cls_names n WHERE n.workload = _cls_rules.workload)`);
-  await ws.run(
-    `CREATE OR REPLACE TEMP TABLE _cls_calls AS
-    WITH ruled AS (
-      SELECT c.*, CASE WHEN unattributed THEN split_workload END AS unattributed_workload, ${compiled.sql} AS rule_idx
-      FROM (SELECT c.*, i.nid, i.auto_workload, i.fg_name, i.auto_wid, i.split_wid, i.split_workload,
-          -- Unattributed calls beside attributed ones are another client (signals/workload-name.ts); their
-          -- workload's name is read by rules only (a string per call otherwise unused).
-          ${unattributedSql('c')} AND i.split_workload IS NOT NULL AS unattributed
-        FROM calls c JOIN _cls_idents i ON i.ident = ${identityHashSql('c')}) c
-    )
-    SELECT ruled.call_key, coalesce(ruled.granularity = 'bucket', false) AS bucket, ruled.ts,
-      -- End as epoch µs: TIMESTAMPTZ + INTERVAL goes through the time-zone code for every row (0.4 s per 5M calls).
-      coalesce(epoch_us(ruled.ended_at), epoch_us(ruled.ts) + CAST(ruled.latency_ms * 1000 AS BIGINT), epoch_us(ruled.ts)) AS ended_us,
-      greatest(coalesce(ruled.requests, 1), 1) AS w,
-      -- The discounted lane as a number (1 batch, 2 flex, 0 none): its name is needed per outcome, not per call.
-      CASE WHEN ${discountedLaneSql} THEN CASE ruled.lane WHEN 'flex' THEN 2 ELSE 1 END ELSE 0 END::UTINYINT AS lane_code,
-      coalesce(ruled.operation = 'embeddings', false) AS embedding,
-      ${keyHashSql('ruled.user_id')} AS user_key,
-      ${keyHashSql('coalesce(ruled.trace_id, ruled.session_id)')} AS chain_key,
-      ${discountedLaneSql} AS discounted_lane,
-      ${streamedSql} AS streamed_call,
-      ${cancelledSql} AS cancelled_call,
-      ${priorityLaneSql} AS priority_call,
-      -- Only the embeddings' input size is read (a workload's median): the others' is never computed or written.
-      CASE WHEN coalesce(ruled.operation = 'embeddings', false) THEN ${inputPerRequestSql} END AS input_per_request,
-      ruled.nid,
-      (${streamedSql} OR ${cancelledSql} OR ruled.fg_name) AS interactive,
-      ruled.rule_idx,
-      coalesce(r.wid, CASE WHEN ruled.unattributed THEN ruled.split_wid ELSE ruled.auto_wid END) AS wid,
-      false AS in_chain,
-      false AS off_run
-    FROM ruled LEFT JOIN _cls_rules r USING (rule_idx)`,
-    compiled.params,
-  );
+  await writeCalls(ws, compiled, unattributedSql('c'));
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chain_keys AS ${chainKeysSql}`);
+  // Job runs wrapped in one long trace with no user are unattributed too: found by the chain count, so _cls_calls is
+  // written again only for data that has them.
+  if (await hasRows(ws, 'SELECT 1 FROM _cls_chain_keys WHERE job_run')) await writeCalls(ws, compiled, `(${unattributedSql('c')} OR ${jobTraceCallSql('c')})`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chained AS ${chainedRowsSql}`);
   // Most exports have no chained calls (no traces, or sessions paced by people): the UPDATE would still scan
   // every row id against the empty set (0.4 s at 5M calls).
@@ -263,6 +235,44 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
   for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_hour_calls', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed']) await ws.run(`DROP TABLE ${table}`);
+}
+
+/** _cls_calls (see the top of this file), with `unattributed` (over calls `c`) as the calls judged apart from their name's. */
+async function writeCalls(ws: Workspace, compiled: CompiledRules, unattributed: string): Promise<void> {
+  await ws.run(
+    `CREATE OR REPLACE TEMP TABLE _cls_calls AS
+    WITH ruled AS (
+      SELECT c.*, CASE WHEN unattributed THEN split_workload END AS unattributed_workload, ${compiled.sql} AS rule_idx
+      FROM (SELECT c.*, i.nid, i.auto_workload, i.fg_name, i.auto_wid, i.split_wid, i.split_workload,
+          -- Unattributed calls beside attributed ones are another client (signals/workload-name.ts); their
+          -- workload's name is read by rules only (a string per call otherwise unused).
+          ${unattributed} AND i.split_workload IS NOT NULL AS unattributed
+        FROM calls c JOIN _cls_idents i ON i.ident = ${identityHashSql('c')}) c
+    )
+    SELECT ruled.call_key, coalesce(ruled.granularity = 'bucket', false) AS bucket, ruled.ts,
+      -- End as epoch µs: TIMESTAMPTZ + INTERVAL goes through the time-zone code for every row (0.4 s per 5M calls).
+      coalesce(epoch_us(ruled.ended_at), epoch_us(ruled.ts) + CAST(ruled.latency_ms * 1000 AS BIGINT), epoch_us(ruled.ts)) AS ended_us,
+      greatest(coalesce(ruled.requests, 1), 1) AS w,
+      -- The discounted lane as a number (1 batch, 2 flex, 0 none): its name is needed per outcome, not per call.
+      CASE WHEN ${discountedLaneSql} THEN CASE ruled.lane WHEN 'flex' THEN 2 ELSE 1 END ELSE 0 END::UTINYINT AS lane_code,
+      coalesce(ruled.operation = 'embeddings', false) AS embedding,
+      ${keyHashSql('ruled.user_id')} AS user_key,
+      ${keyHashSql('coalesce(ruled.trace_id, ruled.session_id)')} AS chain_key,
+      ${discountedLaneSql} AS discounted_lane,
+      ${streamedSql} AS streamed_call,
+      ${cancelledSql} AS cancelled_call,
+      ${priorityLaneSql} AS priority_call,
+      -- Only the embeddings' input size is read (a workload's median): the others' is never computed or written.
+      CASE WHEN coalesce(ruled.operation = 'embeddings', false) THEN ${inputPerRequestSql} END AS input_per_request,
+      ruled.nid,
+      (${streamedSql} OR ${cancelledSql} OR ruled.fg_name) AS interactive,
+      ruled.rule_idx,
+      coalesce(r.wid, CASE WHEN ruled.unattributed THEN ruled.split_wid ELSE ruled.auto_wid END) AS wid,
+      false AS in_chain,
+      false AS off_run
+    FROM ruled LEFT JOIN _cls_rules r USING (rule_idx)`,
+    compiled.params,
+  );
 }
 
 /** The rules' outcomes as a small temp table (values as parameters), joined by rule index. */

@@ -373,6 +373,26 @@ describe('calls with no user, trace or stream beside calls that carry them', () 
     expect((await labelOf(ws, 'sc-1-50')).workload).toBe('agent');
     expect((await labelOf(ws, 'ag-3-4-2')).workload).toBe('agent');
   });
+  // The script's workers each traced as one run (a Langfuse `@observe` around the loop): 120 calls in one trace, no user.
+  const tracedScript = (traceOf = `'run-' || w`, userOf = 'NULL') => `SELECT * EXCLUDE (w, k) REPLACE ('ts-' || call_id AS call_id), ${traceOf} AS trace_id, ${userOf} AS user_id
+    FROM (SELECT *, split_part(call_id, '-', 2)::INTEGER AS w, split_part(call_id, '-', 3)::INTEGER AS k FROM (${script}))`;
+  test('a job run wrapped in one long trace with no user is judged apart too, and a rule naming the split-off workload covers it', async () => {
+    await classified(interactiveBackdrop, agent, tracedScript());
+    const job = await labelOf(ws, 'ts-sc-1-50');
+    expect(job.workload).toBe('proj_agent · gpt-5.4 · chat · no user or trace');
+    expect(job.label).toBe('non_blocking');
+    expect(job.reasons.join('\n')).toMatch(/fan-out: /);
+    expect((await labelOf(ws, 'ag-3-4-2')).workload).toBe('proj_agent · gpt-5.4 · chat');
+    await classifyCalls(ws, { file: 'rules.yaml', rules: [{ name: 'script', match: { workload: 'proj_agent · gpt-5.4 · chat · no user or trace' }, label: 'blocking' }] });
+    expect(await labelOf(ws, 'ts-sc-1-50')).toMatchObject({ label: 'blocking', decided_by: 'rule' });
+  });
+  test('a trace stays with the people when one of its calls carries a user, or when it is short enough to be an agent run', async () => {
+    await classified(interactiveBackdrop, agent, tracedScript(`'run-' || w`, `CASE WHEN k = 0 THEN 'dev1' END`));
+    expect((await labelOf(ws, 'ts-sc-1-50')).workload).toBe('proj_agent · gpt-5.4 · chat');
+    ws.close();
+    await classified(interactiveBackdrop, agent, tracedScript(`'run-' || w || '-' || k // 40`));
+    expect((await labelOf(ws, 'ts-sc-1-50')).workload).toBe('proj_agent · gpt-5.4 · chat');
+  });
   test('a workload whose calls all lack them keeps its name, and so does one named by a tag', async () => {
     await classified(interactiveBackdrop, script, `SELECT * REPLACE ('tg-' || call_id AS call_id, 'key_tagged' AS api_key, 'proj_tagged' AS project), '{"workload":"tagged"}' AS tags FROM (${agent})`,
       `SELECT * REPLACE ('ts-' || call_id AS call_id, 'key_tagged' AS api_key, 'proj_tagged' AS project), '{"workload":"tagged"}' AS tags FROM (${script})`);

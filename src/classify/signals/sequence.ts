@@ -30,10 +30,13 @@ export const keyHashSql = (id: string): string => `CASE WHEN ${id} IS NOT NULL T
  * hash), so that the window below sorts only their calls: sessions of people and jobs are often longer (the wide
  * bench shape's 60,000 sessions average 55 calls, and its window then sorts nothing: 0.9 -> 0.07 s of CPU at 5M
  * calls); where most sessions are short the count costs 0.14 s more.
+ * The same count finds the job runs wrapped in one trace (job_run): longer than maxChainCalls, and no call with a
+ * user id. Their calls are unattributed (workload-name.ts, jobTraceCallSql): classify.ts writes _cls_calls again
+ * when there are any, so that data without them (most) pays for no pass of its own.
  */
 export const chainKeysSql = `
-  SELECT chain_key FROM _cls_calls WHERE chain_key IS NOT NULL AND ${isCall}
-  GROUP BY chain_key HAVING count(*) BETWEEN 2 AND ${maxChainCalls}`;
+  SELECT chain_key, count(*) > ${maxChainCalls} AS job_run FROM _cls_calls WHERE chain_key IS NOT NULL AND ${isCall}
+  GROUP BY chain_key HAVING count(*) BETWEEN 2 AND ${maxChainCalls} OR (count(*) > ${maxChainCalls} AND count(user_key) = 0)`;
 
 /** Row ids of the calls that are steps of a chained agent loop (in a trace or session of _cls_chain_keys). */
 export const chainedRowsSql = `
@@ -41,7 +44,7 @@ export const chainedRowsSql = `
     SELECT rowid AS rid,
       epoch_ms(ts) - lag(ended_us) OVER (PARTITION BY chain_key ORDER BY ts, rowid::UINTEGER) // 1000 AS gap_prev_ms,
       epoch_ms(lead(ts) OVER (PARTITION BY chain_key ORDER BY ts, rowid::UINTEGER)) - ended_us // 1000 AS gap_next_ms
-    FROM _cls_calls SEMI JOIN _cls_chain_keys USING (chain_key) WHERE ${isCall}
+    FROM _cls_calls SEMI JOIN (SELECT chain_key FROM _cls_chain_keys WHERE NOT job_run) USING (chain_key) WHERE ${isCall}
   )
   WHERE gap_prev_ms <= ${chainGapMs} OR gap_next_ms <= ${chainGapMs}`;
 

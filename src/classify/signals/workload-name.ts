@@ -3,6 +3,7 @@
 // repeat a handful of identities millions of times.
 import { sqlString } from '../../db/sql.ts';
 import { backgroundHintSql, interactiveHintSql, nameTextSql } from './names.ts';
+import { keyHashSql } from './sequence.ts';
 
 /** Tag keys that name a workload, most explicit first. */
 export const workloadTagKeys = ['workload', 'feature', 'job', 'job_name', 'task', 'pipeline', 'use_case', 'name', 'component'] as const;
@@ -26,6 +27,15 @@ export const unattributedSuffix = ' · no user or trace';
 export const unattributedSql = (t: string): string =>
   `(${t}.user_id IS NULL AND ${t}.trace_id IS NULL AND ${t}.session_id IS NULL AND NOT coalesce(${t}.streamed, false)
     AND NOT coalesce(${t}.ttft_ms > 0, false) AND NOT coalesce(${t}.granularity = 'bucket', false))`;
+
+/**
+ * A call in a job's run wrapped in one trace (`_cls_chain_keys` where job_run: more than maxChainCalls calls, none
+ * with a user id; signals/sequence.ts), that does not stream (columns of `t`): unattributed too. A pipeline traced one
+ * trace per run (a Langfuse `@observe` around a loop) sends an id that no person is behind.
+ */
+export const jobTraceCallSql = (t: string): string =>
+  `(${t}.user_id IS NULL AND NOT coalesce(${t}.streamed, false) AND NOT coalesce(${t}.ttft_ms > 0, false)
+    AND ${keyHashSql(`coalesce(${t}.trace_id, ${t}.session_id)`)} IN (SELECT chain_key FROM _cls_chain_keys WHERE job_run))`;
 
 /** One 64-bit hash per identity; NULLs hash too, so it is a join key without IS NOT DISTINCT FROM. */
 export const identityHashSql = (alias: string): string =>
