@@ -27,6 +27,8 @@ export type IngestOptions = {
   readonly oneScan?: boolean | undefined;
   /** The bytes of large JSON records read in one statement (default jsonPartBytes(), src/ingest/ingest.ts); tests lower it. */
   readonly jsonPartBytes?: number | undefined;
+  /** The longest line a CSV or JSONL file may have (default readerLineCeilingBytes, src/ingest/hash.ts); tests lower it. */
+  readonly lineCeilingBytes?: number | undefined;
 };
 
 export type RejectSample = { readonly line: number | null; readonly path: string | null; readonly reason: string };
@@ -97,6 +99,9 @@ export const incomingTable = 'calls_incoming';
  */
 export const inputErrorClass = /^(Invalid Input Error|IO Error):/;
 
+/** What to do with a JSON document too large to read whole. */
+export const splitAdvice = "Split it into one record per line (JSONL; `jq -c '.data[]'` for API pages, `jq -c '.resourceSpans[] | {resourceSpans: [.]}'` for OTLP)";
+
 /**
  * The error a failed read turns into. Only errors known to come from the input are input errors (exit 2, one
  * line, file and line where DuckDB names it); everything else is an internal error with its stack (exit 3).
@@ -119,6 +124,10 @@ export async function readError(file: string, adapterId: string, error: unknown)
     const found = await firstLongLine(file, limit);
     return new InputError(file, found?.line, `a line of ${(found?.bytes ?? limit).toLocaleString('en-US')} bytes, over the ${limit.toLocaleString('en-US')}-byte limit for one line ` +
       `(batchable raises DuckDB's limit to the file's size, up to ${maxLineBytes() >> 20} MB under this memory limit); no usage record is that long: check how the file was written`, { cause: error });
+  }
+  if (/"maximum_object_size" of \d+ bytes exceeded/.test(message)) {
+    // A JSON document (or one record of an array) DuckDB cannot hold as one value: ingest.ts documentSource.
+    return new InputError(file, undefined, `a JSON document or record over 512 MiB, more than DuckDB reads as one value; nothing from the file was ingested. ${splitAdvice}`, { cause: error });
   }
   const line = /on Line: (\d+)/i.exec(message)?.[1];
   const body = message.replace(inputErrorClass, '').trim();

@@ -10,19 +10,55 @@ import { isGzip } from './sniff.ts';
 const smallFileBytes = 8 << 20;
 
 /**
+ * DuckDB's CSV reader (every CSV and JSONL file is read through it) drops a line longer than this without a word:
+ * no row, no reject (measured: a line of 536,870,000 bytes is a reject, `LINE SIZE OVER MAXIMUM`; one of 536,871,000
+ * is nothing at all). The hash pass measures long lines so that ingest can refuse such a file instead (ingest.ts).
+ */
+export const readerLineCeilingBytes = 2 ** 29;
+
+/** A file's identity (the sha256 of its bytes as stored) and its longest line, when that spans more than one read chunk. */
+export type FileDigest = { readonly sourceId: string; readonly longestLineBytes: number };
+
+/**
+ * The longest run of bytes without a line break (LF, or CR in a file without LF), fed chunk by chunk: each
+ * chunk is searched from both ends, natively, so lines shorter than a chunk cost nothing and are not measured.
+ */
+class LongLines {
+  private current = 0;
+  private longest = 0;
+  add(chunk: Buffer): void {
+    let first = chunk.indexOf(10);
+    if (first < 0) first = chunk.indexOf(13);
+    if (first < 0) {
+      this.current += chunk.length;
+      return;
+    }
+    this.longest = Math.max(this.longest, this.current + first);
+    let last = chunk.lastIndexOf(10);
+    if (last < 0) last = chunk.lastIndexOf(13);
+    this.current = chunk.length - last - 1;
+  }
+  get bytes(): number {
+    return Math.max(this.longest, this.current);
+  }
+}
+
+/**
  * sha256 of the file's bytes as stored (a .gz file is hashed compressed). A .gz file is also decompressed to its
  * end in the same pass, as `gzip -t` would: DuckDB's reader keeps the rows before a truncated or corrupt stream's
  * end and reports a single bad line, so the ingest waits for this check before it commits anything.
  */
-export async function hashFile(file: string): Promise<string> {
+export async function hashFile(file: string): Promise<FileDigest> {
   const hash = createHash('sha256');
+  const lines = new LongLines();
   if (!isGzip(file)) {
     // A small file in one read: a stream costs ~0.8 ms of CPU per file to set up, against ~0.1 ms for this
     // (2,000 hourly files of 100 calls: 1.55 s against 0.25 s).
     try {
       const handle = await open(file, 'r');
       try {
-        if ((await handle.stat()).size <= smallFileBytes) return hash.update(await handle.readFile()).digest('hex');
+        // No line of a small file can come near readerLineCeilingBytes.
+        if ((await handle.stat()).size <= smallFileBytes) return { sourceId: hash.update(await handle.readFile()).digest('hex'), longestLineBytes: 0 };
       } finally {
         await handle.close();
       }
@@ -31,11 +67,13 @@ export async function hashFile(file: string): Promise<string> {
     }
   }
   const gunzip = isGzip(file) ? createGunzip() : undefined;
-  const tested = gunzip === undefined ? Promise.resolve() : drain(file, gunzip);
+  // A .gz file's lines are measured as decompressed, in the drain; a plain file's as it is hashed.
+  const tested = gunzip === undefined ? Promise.resolve() : drain(file, gunzip, lines);
   tested.catch(() => undefined); // awaited below
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
       hash.update(chunk as Buffer);
+      if (gunzip === undefined) lines.add(chunk as Buffer);
       if (gunzip !== undefined && !gunzip.write(chunk as Buffer)) await new Promise((resolve) => gunzip.once('drain', resolve));
     }
   } catch (error) {
@@ -44,13 +82,13 @@ export async function hashFile(file: string): Promise<string> {
   }
   gunzip?.end();
   await tested;
-  return hash.digest('hex');
+  return { sourceId: hash.digest('hex'), longestLineBytes: lines.bytes };
 }
 
-/** Reads the decompressed stream to its end; rejects with one line when the gzip data is cut short or corrupt. */
-async function drain(file: string, gunzip: ReturnType<typeof createGunzip>): Promise<void> {
+/** Reads the decompressed stream to its end, measuring its long lines; rejects with one line when the gzip data is cut short or corrupt. */
+async function drain(file: string, gunzip: ReturnType<typeof createGunzip>, lines: LongLines): Promise<void> {
   try {
-    for await (const _ of gunzip) void _;
+    for await (const chunk of gunzip) lines.add(chunk as Buffer);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'Z_BUF_ERROR' ? 'the gzip stream ends early (truncated file)' : `corrupt gzip data (${(error as Error).message})`;

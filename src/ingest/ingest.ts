@@ -6,7 +6,7 @@ import { memoryLimitBytes } from '../db/memory.ts';
 import { fileTableName, keptRowsSql, lineSql, moveIntoCallRows, ownTableMinCalls, refreshCallsView, storedColumns } from '../db/calls-view.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
-import { BatchableError, InternalError, UnrecognisedFormat, withCleanup } from '../errors.ts';
+import { BatchableError, InputError, InternalError, UnrecognisedFormat, withCleanup } from '../errors.ts';
 import type { AdapterContext, ContainerKind, Sample } from './adapter.ts';
 import { costRowsSelect, loadCostRows } from './costs.ts';
 import { chooseAdapter } from './detect.ts';
@@ -19,6 +19,7 @@ import {
   csvRejectOptions,
   fileRowsSelect,
   fillRawText,
+  firstLongLine,
   heldIds,
   holdsAnyCall,
   incomingTable,
@@ -26,6 +27,7 @@ import {
   readError,
   rebuild,
   repeatsIds,
+  splitAdvice,
   viewStale,
   withProgress,
   type FileOutcome,
@@ -35,7 +37,7 @@ import {
 } from './file-rows.ts';
 import { literalPath, type InputFile } from './files.ts';
 import { resolveOverlappingBuckets } from './buckets.ts';
-import { hashFile } from './hash.ts';
+import { hashFile, readerLineCeilingBytes, type FileDigest } from './hash.ts';
 import { ingestMany, joins, previewFile, type Preview } from './many.ts';
 import { isParquet, parquetSample, parquetSource } from './parquet.ts';
 import { contentBytes, isGzip, sniff } from './sniff.ts';
@@ -102,8 +104,10 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
   // A file's identity is its content hash. Only a file of the same size as one already held can be a re-ingest:
   // then the hash is awaited first; otherwise it is computed while DuckDB reads the file.
   const bytes = statSync(file).size;
-  const hashing = hashFile(file);
-  hashing.catch(() => undefined); // awaited below; a read error surfaces there
+  const digesting = hashFile(file);
+  digesting.catch(() => undefined); // awaited below; a read error surfaces there
+  const hashing = digesting.then((d) => d.sourceId);
+  hashing.catch(() => undefined);
   if ((await ws.all('SELECT 1 FROM sources WHERE bytes = $1 LIMIT 1', [bytes])).length > 0) {
     const known = await ws.all<{ format: string; rows: bigint }>('SELECT format, rows FROM sources WHERE source_id = $1', [await hashing]);
     if (known[0]) {
@@ -145,7 +149,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
         // Billed costs (src/ingest/costs.ts): staged, then loaded into billed_costs for reconciliation; no calls.
         written = true;
         await writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => costRowsSelect(selectFrom(from), kind));
-        const sourceId = await hashing;
+        const sourceId = await readWhole(file, kind, digesting, options.lineCeilingBytes);
         await ws.run('BEGIN TRANSACTION');
         inTransaction = true;
         const c = await loadCostRows(ws, { file, sourceId, table, format: adapter.id, kind });
@@ -173,7 +177,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       await withProgress(ws, file, options, () =>
         writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => fileRowsSelect(selectFrom(from), kind)),
       );
-      const sourceId = await hashing;
+      const sourceId = await readWhole(file, kind, digesting, options.lineCeilingBytes);
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(fileTableName(sourceId))}`); // left by a run that was killed
       await ws.run(`ALTER TABLE ${sqlIdent(table)} RENAME TO ${sqlIdent(fileTableName(sourceId))}`);
       table = fileTableName(sourceId);
@@ -205,6 +209,20 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
     if (error instanceof BatchableError || error instanceof InternalError) throw error;
     throw await readError(file, adapter.id, error);
   }
+}
+
+/**
+ * The file's source id, once its hash pass shows that DuckDB's CSV reader (CSV, and JSONL's lines) read every line
+ * of it: it drops a line over readerLineCeilingBytes without a row or a reject, which would lose it unsaid.
+ */
+async function readWhole(file: string, kind: ContainerKind, digesting: Promise<FileDigest>, ceiling = readerLineCeilingBytes): Promise<string> {
+  const digest = await digesting;
+  if ((kind === 'csv' || kind === 'jsonl') && digest.longestLineBytes > ceiling) {
+    const found = await firstLongLine(file, ceiling);
+    throw new InputError(file, found?.line, `a line of ${digest.longestLineBytes.toLocaleString('en-US')} bytes, over the ${ceiling.toLocaleString('en-US')} bytes ` +
+      `DuckDB can read as one line; nothing from the file was ingested. A JSON document saved on one line is read whole up to that size. ${splitAdvice}`);
+  }
+  return digest.sourceId;
 }
 
 /**

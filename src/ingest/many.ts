@@ -37,7 +37,7 @@ import {
   type IngestOptions,
   type RejectSample,
 } from './file-rows.ts';
-import { hashFile } from './hash.ts';
+import { hashFile, readerLineCeilingBytes, type FileDigest } from './hash.ts';
 import { isParquet } from './parquet.ts';
 import { isGzip, sniff } from './sniff.ts';
 
@@ -89,7 +89,7 @@ export function joins(group: readonly Preview[], next: Preview): boolean {
 }
 
 /** Hashes files at most `width` at a time (each reads its whole file); each promise is awaited by the caller. */
-function hashAll(files: readonly string[], width = 3): Promise<string>[] {
+function hashAll(files: readonly string[], width = 3): Promise<FileDigest>[] {
   const settled: Promise<unknown>[] = [];
   return files.map((file, i) => {
     const hashing = (settled[i - width] ?? Promise.resolve()).then(() => hashFile(file));
@@ -118,8 +118,10 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   const early = group.filter((p) => heldBytes.has(p.bytes) || (sizes.get(p.bytes) ?? 0) > 1);
   const earlyHashes = new Map<string, string>();
   try {
-    const hashes = await Promise.all(hashAll(early.map((p) => p.file)));
-    early.forEach((p, i) => earlyHashes.set(p.file, hashes[i]!));
+    const digests = await Promise.all(hashAll(early.map((p) => p.file)));
+    // A line DuckDB would drop unsaid (hash.ts): read alone, the file says so.
+    if (digests.some((d) => d.longestLineBytes > (options.lineCeilingBytes ?? readerLineCeilingBytes))) return undefined;
+    early.forEach((p, i) => earlyHashes.set(p.file, digests[i]!.sourceId));
   } catch {
     return undefined; // an unreadable file: read alone, it says why
   }
@@ -199,8 +201,9 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     }
     let sourceIds: string[];
     try {
-      const lateIds = await Promise.all(lateHashes);
-      late.forEach((m, i) => (m.sourceId = lateIds[i]));
+      const lateDigests = await Promise.all(lateHashes);
+      if (lateDigests.some((d) => d.longestLineBytes > (options.lineCeilingBytes ?? readerLineCeilingBytes))) return undefined;
+      late.forEach((m, i) => (m.sourceId = lateDigests[i]!.sourceId));
       sourceIds = members.map((m) => m.sourceId!);
     } catch {
       return undefined;

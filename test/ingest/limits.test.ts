@@ -2,7 +2,12 @@
 // right line and quote input capped and escaped.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorkspace } from '../../src/db/workspace.ts';
+import { InputError } from '../../src/errors.ts';
+import { hashFile } from '../../src/ingest/hash.ts';
+import { ingestFiles, readError } from '../../src/ingest/ingest.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tempDirs } from '../helpers/temp-dirs.ts';
 
@@ -101,4 +106,75 @@ describe('out of memory', () => {
       else process.env.BATCHABLE_MEMORY_LIMIT = saved;
     }
   });
+});
+
+describe('lines DuckDB would drop without a word', () => {
+  // DuckDB's CSV reader (CSV, and JSONL's lines) drops a line over 512 MiB with no row and no reject (src/ingest/hash.ts:
+  // measured on 536,871,000 bytes). The hash pass measures long lines; a file with one is refused. Files over 8 MB are
+  // hashed as a stream (smaller ones cannot hold such a line), so these are 9 MB, with the ceiling lowered to 2 MB.
+  const ceiling = 2 << 20;
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => rec(`f${i}`)).join('\n') + '\n';
+  const longRec = rec('long', { tags: { blob: 'z'.repeat(3_000_000) } });
+
+  it('the hash pass measures the longest line across read chunks, plain, gzipped and with CR line breaks', async () => {
+    const dir = tempDir();
+    const body = filler(40_000) + longRec + '\n' + filler(40_000);
+    const plain = join(dir, 'a.jsonl');
+    writeFileSync(plain, body);
+    expect((await hashFile(plain)).longestLineBytes).toBe(longRec.length);
+    const gz = join(dir, 'a.jsonl.gz');
+    writeFileSync(gz, gzipSync(body));
+    expect((await hashFile(gz)).longestLineBytes).toBe(longRec.length);
+    const cr = join(dir, 'cr.csv');
+    writeFileSync(cr, body.replaceAll('\n', '\r'));
+    expect((await hashFile(cr)).longestLineBytes).toBe(longRec.length);
+    const short = join(dir, 'short.jsonl');
+    writeFileSync(short, filler(120_000));
+    expect((await hashFile(short)).longestLineBytes).toBeLessThan(1 << 20);
+  });
+
+  it('a JSONL or CSV file with such a line is refused with its line, and nothing from it is kept', async () => {
+    const dir = tempDir();
+    const jsonl = join(dir, 'long-line.jsonl');
+    writeFileSync(jsonl, filler(2) + longRec + '\n' + filler(60_000));
+    const csv = join(dir, 'long-line.csv');
+    writeFileSync(csv, csvHead + csvRow('a') + csvRow('long', 'x'.repeat(3_000_000)) + Array.from({ length: 150_000 }, (_, i) => csvRow(`r${i}`)).join(''));
+    for (const [file, line] of [[jsonl, 3], [csv, 3]] as const) {
+      const ws = await openWorkspace(':memory:');
+      try {
+        const error = await ingestFiles(ws, [file], { lineCeilingBytes: ceiling }).then(() => undefined, (e: unknown) => e);
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as Error).message).toMatch(new RegExp(`^${file.replaceAll('.', '\\.')}:${line}: a line of 3,0\\d\\d,\\d\\d\\d bytes, over the 2,097,152 bytes DuckDB can read as one line; nothing from the file was ingested`));
+        expect(await ws.all('SELECT * FROM sources')).toEqual([]);
+        expect(await ws.all('SELECT * FROM calls')).toEqual([]);
+        // The same file under DuckDB's real ceiling is read whole.
+        expect((await ingestFiles(ws, [file])).calls).toBeGreaterThan(60_000);
+      } finally {
+        ws.close();
+      }
+    }
+  });
+
+  it('two CSV files read in one scan fall back to one by one, and the one with the line is named', async () => {
+    const dir = tempDir();
+    const rows = (p: string) => Array.from({ length: 150_000 }, (_, i) => csvRow(`${p}${i}`)).join('');
+    const [ok, bad] = [join(dir, 'a.csv'), join(dir, 'b.csv')];
+    writeFileSync(ok, csvHead + rows('a'));
+    writeFileSync(bad, csvHead + csvRow('long', 'x'.repeat(3_000_000)) + rows('b'));
+    const ws = await openWorkspace(':memory:');
+    try {
+      const error = await ingestFiles(ws, [ok, bad], { lineCeilingBytes: ceiling }).then(() => undefined, (e: unknown) => e);
+      expect((error as Error).message).toMatch(new RegExp(`^${bad.replaceAll('.', '\\.')}:2: a line of`));
+    } finally {
+      ws.close();
+    }
+  });
+});
+
+it('a JSON document DuckDB cannot hold as one value is an input error that says how to split it', async () => {
+  // DuckDB's words for a 602 MB OTLP document with line breaks between its export requests (read as one document).
+  const duckdb = new Error('Invalid Input Error: "maximum_object_size" of 268435456 bytes exceeded while reading file "/tmp/multi9.json" (>536870908 bytes).\n Try increasing "maximum_object_size".');
+  const error = await readError('/tmp/multi9.json', 'otel-genai-spans', duckdb);
+  expect(error).toBeInstanceOf(InputError);
+  expect(error.message).toBe("/tmp/multi9.json: a JSON document or record over 512 MiB, more than DuckDB reads as one value; nothing from the file was ingested. Split it into one record per line (JSONL; `jq -c '.data[]'` for API pages, `jq -c '.resourceSpans[] | {resourceSpans: [.]}'` for OTLP)");
 });
