@@ -16,8 +16,31 @@ const smallFileBytes = 8 << 20;
  */
 export const readerLineCeilingBytes = 2 ** 29;
 
-/** A file's identity (the sha256 of its bytes as stored) and its longest line, when that spans more than one read chunk. */
-export type FileDigest = { readonly sourceId: string; readonly longestLineBytes: number };
+/**
+ * A file's identity (the sha256 of its bytes as stored); its longest line, when that spans more than one read chunk;
+ * and whether its lines are plain: no quote character and no blank line, so that a CSV record's number is its line's
+ * (DuckDB numbers records, file-rows.ts: buildCsvOffLines).
+ */
+export type FileDigest = { readonly sourceId: string; readonly longestLineBytes: number; readonly plainLines: boolean };
+
+/**
+ * Whether a text has no quote character and no blank line, fed chunk by chunk: three native searches a chunk,
+ * and the chunk's last two bytes kept to see a blank line across the boundary.
+ */
+class PlainLines {
+  private plain = true;
+  private tail: Buffer = Buffer.from('\n'); // a blank first line is a blank line too
+  add(chunk: Buffer): void {
+    if (!this.plain) return;
+    const seam = Buffer.concat([this.tail, chunk.subarray(0, 2)]);
+    this.plain = chunk.indexOf(34) < 0 && !hasBlankLine(chunk) && !hasBlankLine(seam);
+    this.tail = chunk.length >= 2 ? chunk.subarray(chunk.length - 2) : Buffer.concat([this.tail, chunk]).subarray(-2);
+  }
+  get value(): boolean {
+    return this.plain;
+  }
+}
+const hasBlankLine = (b: Buffer): boolean => b.indexOf('\n\n') >= 0 || b.indexOf('\n\r\n') >= 0 || b.indexOf('\r\r') >= 0;
 
 /**
  * The longest run of bytes without a line break (LF, or CR in a file without LF), fed chunk by chunk: each
@@ -51,6 +74,7 @@ class LongLines {
 export async function hashFile(file: string): Promise<FileDigest> {
   const hash = createHash('sha256');
   const lines = new LongLines();
+  const plain = new PlainLines();
   if (!isGzip(file)) {
     // A small file in one read: a stream costs ~0.8 ms of CPU per file to set up, against ~0.1 ms for this
     // (2,000 hourly files of 100 calls: 1.55 s against 0.25 s).
@@ -58,7 +82,11 @@ export async function hashFile(file: string): Promise<FileDigest> {
       const handle = await open(file, 'r');
       try {
         // No line of a small file can come near readerLineCeilingBytes.
-        if ((await handle.stat()).size <= smallFileBytes) return { sourceId: hash.update(await handle.readFile()).digest('hex'), longestLineBytes: 0 };
+        if ((await handle.stat()).size <= smallFileBytes) {
+          const bytes = await handle.readFile();
+          plain.add(bytes);
+          return { sourceId: hash.update(bytes).digest('hex'), longestLineBytes: 0, plainLines: plain.value };
+        }
       } finally {
         await handle.close();
       }
@@ -68,12 +96,15 @@ export async function hashFile(file: string): Promise<FileDigest> {
   }
   const gunzip = isGzip(file) ? createGunzip() : undefined;
   // A .gz file's lines are measured as decompressed, in the drain; a plain file's as it is hashed.
-  const tested = gunzip === undefined ? Promise.resolve() : drain(file, gunzip, lines);
+  const tested = gunzip === undefined ? Promise.resolve() : drain(file, gunzip, lines, plain);
   tested.catch(() => undefined); // awaited below
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
       hash.update(chunk as Buffer);
-      if (gunzip === undefined) lines.add(chunk as Buffer);
+      if (gunzip === undefined) {
+        lines.add(chunk as Buffer);
+        plain.add(chunk as Buffer);
+      }
       if (gunzip !== undefined && !gunzip.write(chunk as Buffer)) await new Promise((resolve) => gunzip.once('drain', resolve));
     }
   } catch (error) {
@@ -82,13 +113,16 @@ export async function hashFile(file: string): Promise<FileDigest> {
   }
   gunzip?.end();
   await tested;
-  return { sourceId: hash.digest('hex'), longestLineBytes: lines.bytes };
+  return { sourceId: hash.digest('hex'), longestLineBytes: lines.bytes, plainLines: plain.value };
 }
 
 /** Reads the decompressed stream to its end, measuring its long lines; rejects with one line when the gzip data is cut short or corrupt. */
-async function drain(file: string, gunzip: ReturnType<typeof createGunzip>, lines: LongLines): Promise<void> {
+async function drain(file: string, gunzip: ReturnType<typeof createGunzip>, lines: LongLines, plain: PlainLines): Promise<void> {
   try {
-    for await (const chunk of gunzip) lines.add(chunk as Buffer);
+    for await (const chunk of gunzip) {
+      lines.add(chunk as Buffer);
+      plain.add(chunk as Buffer);
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'Z_BUF_ERROR' ? 'the gzip stream ends early (truncated file)' : `corrupt gzip data (${(error as Error).message})`;

@@ -18,6 +18,7 @@ import {
   csvReadSql,
   csvRejectOptions,
   fileRowsSelect,
+  buildCsvOffLines,
   fillRawText,
   firstLongLine,
   heldIds,
@@ -25,6 +26,7 @@ import {
   incomingTable,
   lineLimit,
   readError,
+  readerRejectRecordsSql,
   rebuild,
   repeatsIds,
   splitAdvice,
@@ -127,7 +129,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       if (inTransaction) await ws.run('ROLLBACK');
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
     }
-    await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _src_part; DROP TABLE IF EXISTS _src_records; DROP TABLE IF EXISTS _held_ids');
+    await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _src_part; DROP TABLE IF EXISTS _src_records; DROP TABLE IF EXISTS _held_ids; DROP TABLE IF EXISTS _csv_off_lines; DROP TABLE IF EXISTS _csv_text');
   };
   try {
     // A cleanup that fails too never hides why the file failed (withCleanup keeps the first error).
@@ -149,7 +151,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
         // Billed costs (src/ingest/costs.ts): staged, then loaded into billed_costs for reconciliation; no calls.
         written = true;
         await writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => costRowsSelect(selectFrom(from), kind));
-        const sourceId = await readWhole(file, kind, digesting, options.lineCeilingBytes);
+        const { sourceId } = await readWhole(file, kind, digesting, options.lineCeilingBytes);
         await ws.run('BEGIN TRANSACTION');
         inTransaction = true;
         const c = await loadCostRows(ws, { file, sourceId, table, format: adapter.id, kind });
@@ -177,13 +179,13 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       await withProgress(ws, file, options, () =>
         writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => fileRowsSelect(selectFrom(from), kind)),
       );
-      const sourceId = await readWhole(file, kind, digesting, options.lineCeilingBytes);
+      const { sourceId, plainLines } = await readWhole(file, kind, digesting, options.lineCeilingBytes);
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(fileTableName(sourceId))}`); // left by a run that was killed
       await ws.run(`ALTER TABLE ${sqlIdent(table)} RENAME TO ${sqlIdent(fileTableName(sourceId))}`);
       table = fileTableName(sourceId);
       await ws.run('BEGIN TRANSACTION');
       inTransaction = true;
-      const stats = await loadFileTable(ws, { file, sourceId, table, kind, format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: options.ownTableMinCalls });
+      const stats = await loadFileTable(ws, { file, sourceId, table, kind, format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: options.ownTableMinCalls, plainLines, delimiter: sample.delimiter });
       const firstRejects = (
         await ws.all<{ line: bigint | null; path: string | null; reason: string }>(
           "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
@@ -212,17 +214,17 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
 }
 
 /**
- * The file's source id, once its hash pass shows that DuckDB's CSV reader (CSV, and JSONL's lines) read every line
+ * The file's digest, once its hash pass shows that DuckDB's CSV reader (CSV, and JSONL's lines) read every line
  * of it: it drops a line over readerLineCeilingBytes without a row or a reject, which would lose it unsaid.
  */
-async function readWhole(file: string, kind: ContainerKind, digesting: Promise<FileDigest>, ceiling = readerLineCeilingBytes): Promise<string> {
+async function readWhole(file: string, kind: ContainerKind, digesting: Promise<FileDigest>, ceiling = readerLineCeilingBytes): Promise<FileDigest> {
   const digest = await digesting;
   if ((kind === 'csv' || kind === 'jsonl') && digest.longestLineBytes > ceiling) {
     const found = await firstLongLine(file, ceiling);
     throw new InputError(file, found?.line, `a line of ${digest.longestLineBytes.toLocaleString('en-US')} bytes, over the ${ceiling.toLocaleString('en-US')} bytes ` +
       `DuckDB can read as one line; nothing from the file was ingested. A JSON document saved on one line is read whole up to that size. ${splitAdvice}`);
   }
-  return digest.sourceId;
+  return digest;
 }
 
 /**
@@ -359,11 +361,18 @@ async function loadFileTable(
   const table = sqlIdent(t.table);
   // DuckDB's CSV reader (used for CSV and for JSONL lines) keeps malformed lines aside in _csv_rejects.
   const readerRejects = t.kind === 'json' || t.kind === 'parquet' ? [] : await ws.all<{ line: bigint }>('SELECT DISTINCT line FROM _csv_rejects ORDER BY line');
+  if (t.kind === 'csv' && t.plainLines === false && readerRejects.length > 0) {
+    // DuckDB numbers its rejects by line breaks outside quotes, the rows by records: both as records here, so that
+    // the rows' lines below count the rejects before them; fillRawText turns them into the file's lines.
+    await buildCsvOffLines(ws, t.file, t.delimiter ?? ',');
+    await ws.run(readerRejectRecordsSql);
+  }
   if (readerRejects.length > 0) {
-    // DuckDB records one error per missing column; a line is one reject.
+    // DuckDB records one error per missing column; a line is one reject. Its text can begin with the line breaks of
+    // blank lines before it: they are not the line's.
     await ws.run(
       `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
-       SELECT $sid, $file, line, NULL, first(error_type || ': ' || error_message ORDER BY column_idx), first(csv_line), 'reject'
+       SELECT $sid, $file, line, NULL, first(error_type || ': ' || error_message ORDER BY column_idx), ltrim(first(csv_line), chr(13) || chr(10)), 'reject'
        FROM _csv_rejects GROUP BY line`,
       p,
     );

@@ -99,7 +99,7 @@ function hashAll(files: readonly string[], width = 3): Promise<FileDigest>[] {
   });
 }
 
-type Member = { readonly index: number; readonly preview: Preview; sourceId?: string };
+type Member = { readonly index: number; readonly preview: Preview; sourceId?: string; plainLines?: boolean };
 
 /**
  * Ingests `group` (files of one key, in order) in one scan; the outcomes in the group's order, or undefined when
@@ -116,12 +116,12 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   const outcomes: (FileOutcome | { sameAs: string } | undefined)[] = group.map(() => undefined);
   const members: Member[] = [];
   const early = group.filter((p) => heldBytes.has(p.bytes) || (sizes.get(p.bytes) ?? 0) > 1);
-  const earlyHashes = new Map<string, string>();
+  const earlyHashes = new Map<string, FileDigest>();
   try {
     const digests = await Promise.all(hashAll(early.map((p) => p.file)));
     // A line DuckDB would drop unsaid (hash.ts): read alone, the file says so.
     if (digests.some((d) => d.longestLineBytes > (options.lineCeilingBytes ?? readerLineCeilingBytes))) return undefined;
-    early.forEach((p, i) => earlyHashes.set(p.file, digests[i]!.sourceId));
+    early.forEach((p, i) => earlyHashes.set(p.file, digests[i]!));
   } catch {
     return undefined; // an unreadable file: read alone, it says why
   }
@@ -130,13 +130,14 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     (
       await ws.all<{ source_id: string; format: string; rows: bigint }>(
         `SELECT source_id, format, rows FROM sources WHERE source_id IN (SELECT unnest(from_json($ids, '["VARCHAR"]')))`,
-        { ids: JSON.stringify([...earlyHashes.values()]) },
+        { ids: JSON.stringify([...earlyHashes.values()].map((d) => d.sourceId)) },
       )
     ).map((r) => [r.source_id, r]),
   );
   const seen = new Set<string>();
   for (const [index, preview] of group.entries()) {
-    const sid = earlyHashes.get(preview.file);
+    const digest = earlyHashes.get(preview.file);
+    const sid = digest?.sourceId;
     if (sid !== undefined) {
       const known = held.get(sid);
       if (known !== undefined) {
@@ -149,7 +150,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
       }
       seen.add(sid);
     }
-    members.push({ index, preview, sourceId: sid });
+    members.push({ index, preview, sourceId: sid, plainLines: digest?.plainLines });
   }
   if (members.length < 2) return undefined;
   const files = members.map((m) => m.preview.file);
@@ -203,7 +204,10 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     try {
       const lateDigests = await Promise.all(lateHashes);
       if (lateDigests.some((d) => d.longestLineBytes > (options.lineCeilingBytes ?? readerLineCeilingBytes))) return undefined;
-      late.forEach((m, i) => (m.sourceId = lateDigests[i]!.sourceId));
+      late.forEach((m, i) => {
+        m.sourceId = lateDigests[i]!.sourceId;
+        m.plainLines = lateDigests[i]!.plainLines;
+      });
       sourceIds = members.map((m) => m.sourceId!);
     } catch {
       return undefined;
@@ -290,7 +294,8 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     const withRows = new Set(counts.filter((c) => c.rejects > 0n || c.skipped > 0n).map((c) => Number(c.ord)));
     for (const [ord, m] of members.entries()) {
       if (!withRows.has(ord)) continue;
-      await fillRawText(ws, { file: m.preview.file, sourceId: sourceIds[ord]!, table, kind: 'csv', format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: undefined });
+      await fillRawText(ws, { file: m.preview.file, sourceId: sourceIds[ord]!, table, kind: 'csv', format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: undefined,
+        plainLines: m.plainLines, delimiter: first.sample.delimiter });
     }
     if (ownTable) {
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(name)}`); // left by a run that was killed

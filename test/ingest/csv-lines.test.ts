@@ -1,0 +1,94 @@
+// A CSV reject or skip names the line a user opens. DuckDB numbers records, not lines: a quoted field's line breaks
+// and blank lines made every line after them wrong (and the quoted raw text was another row's). src/ingest/file-rows.ts:
+// csvLineMapSql; src/ingest/hash.ts: plainLines.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { hashFile } from '../../src/ingest/hash.ts';
+import { runCli } from '../helpers/cli.ts';
+import { tempDirs } from '../helpers/temp-dirs.ts';
+
+const tempDir = tempDirs('batchable-csv-lines-');
+const head = 'call_id,ts,model,input_tokens,output_tokens\n';
+// Line numbers as `cat -n` shows them: a quoted field over two lines (4-5, 11-12), a quote inside an unquoted value
+// (6), a blank line (7) before two lines DuckDB sets aside (8, 9: it counts the blank line, not the quoted line break), escaped quotes (11).
+const body = [
+  'a1,2026-10-05T09:00:00Z,gpt-5.4,10,1',
+  ',,,,',
+  '"a4",2026-10-05T09:00:03Z,"gpt-5.4\nx",10,1',
+  'a5,2026-10-05T09:00:04Z,gpt"5.4,10,1',
+  '',
+  '   ',
+  'a6,2026-10-05T09:00:05Z,gpt-5.4,10,1,extra',
+  'a7,,gpt-5.4,10,1',
+  'a8,2026-10-05T09:00:06Z,"say ""hi""\nthere",10,1',
+  'a9,2026-10-05T09:00:06Z,gpt-5.4,,1',
+].join('\n') + '\n';
+const expected = (file: string) => [
+  `${file}:3: missing ts; missing model; missing input_tokens; missing output_tokens`,
+  '    ,,,,',
+  `${file}:8: MISSING COLUMNS: Expected Number of Columns: 5 Found: 1`,
+  '       ',
+  `${file}:9: TOO MANY COLUMNS: Expected Number of Columns: 5 Found: 6`,
+  '    a6,2026-10-05T09:00:05Z,gpt-5.4,10,1,extra',
+  `${file}:10: missing ts`,
+  '    a7,,gpt-5.4,10,1',
+  `${file}:13: missing input_tokens`,
+  '    a9,2026-10-05T09:00:06Z,gpt-5.4,,1',
+];
+
+describe('CSV rejects name the line a user opens', () => {
+  it('after quoted line breaks, blank lines and DuckDB\'s own rejects, plain and gzipped', async () => {
+    const dir = tempDir();
+    for (const [name, bytes] of [['h.csv', Buffer.from(head + body)], ['h.csv.gz', gzipSync(head + body)]] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      const db = join(dir, `${name}.duckdb`);
+      expect((await runCli(['ingest', file, '--db', db])).stdout).toContain('4 calls ingested, 5 rows rejected');
+      const r = await runCli(['rejects', '--db', db]);
+      expect(r.stdout.trimEnd().split('\n')).toEqual(expected(file));
+    }
+  });
+
+  it('in files read in one scan, each file\'s own lines', async () => {
+    const dir = tempDir();
+    // No DuckDB rejects (those files are read one by one): the quoted line break and the blank line shift the rest.
+    const scanned = body.split('\n').filter((l) => !['   ', 'a6,2026-10-05T09:00:05Z,gpt-5.4,10,1,extra'].includes(l)).join('\n');
+    const [a, b] = [join(dir, 'a.csv'), join(dir, 'b.csv')];
+    writeFileSync(a, head + 'z1,2026-10-05T08:00:00Z,gpt-5.4,10,1\n');
+    writeFileSync(b, head + scanned);
+    const db = join(dir, 'w.duckdb');
+    expect((await runCli(['ingest', a, b, '--db', db])).stdout).toContain('5 calls ingested, 3 rows rejected');
+    const r = await runCli(['rejects', '--db', db]);
+    expect(r.stdout.trimEnd().split('\n').filter((l) => l.startsWith(b))).toEqual([`${b}:3: missing ts; missing model; missing input_tokens; missing output_tokens`, `${b}:8: missing ts`, `${b}:11: missing input_tokens`]);
+  });
+
+  it('the hash pass tells plain files from ones with a quote or a blank line, across read chunks', async () => {
+    const dir = tempDir();
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `r${i},2026-10-05T09:00:00Z,gpt-5.4,10,1\n`).join('');
+    /** The header and rows, exactly `bytes` long, ending with a line break. */
+    const upTo = (bytes: number) => {
+      const text = head + rows(Math.floor((bytes - head.length) / 50));
+      return text + `p${'x'.repeat(bytes - text.length - 35)},2026-10-05T09:00:00Z,gpt-5.4,1,1\n`;
+    };
+    expect(upTo(1 << 20).length).toBe(1 << 20);
+    const cases: [string, string, boolean][] = [
+      ['plain', head + rows(10), true],
+      ['quoted', head + rows(5) + 'q,2026-10-05T09:00:00Z,"gpt-5.4",1,1\n', false],
+      ['blank', head + rows(5) + '\n' + rows(5), false],
+      ['crlf blank', (head + rows(5)).replaceAll('\n', '\r\n') + '\r\n' + rows(1), false],
+      ['leading blank', '\n' + head + rows(5), false],
+      // Over 8 MB (streamed in 1 MB chunks): a blank line wherever it falls.
+      ['large plain', head + rows(250_000), true],
+      ['large blank', head + rows(200_000) + '\n' + rows(50_000), false],
+      // The blank line's two line breaks on either side of the first 1 MB chunk's end.
+      ['blank across chunks', upTo(1 << 20) + '\n' + rows(250_000), false],
+    ];
+    for (const [name, text, plain] of cases) {
+      const file = join(dir, `${name}.csv`);
+      writeFileSync(file, text);
+      expect([name, (await hashFile(file)).plainLines]).toEqual([name, plain]);
+    }
+  });
+});
