@@ -416,27 +416,47 @@ export async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
  */
 export async function buildCsvOffLines(ws: Workspace, file: string, delimiter: string, ifMissing = false): Promise<void> {
   if (ifMissing && (await ws.all("SELECT 1 FROM duckdb_tables() WHERE temporary AND table_name = '_csv_off_lines'")).length > 0) return;
+  await markCsvLines(ws, file, delimiter);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_off_lines AS
+    WITH spans AS (${quotedSpansSql})
+    SELECT unnest(range(opened + 1, closed + 1)) AS n, true AS cont FROM spans WHERE closed IS NOT NULL
+    UNION ALL
+    SELECT n, false AS cont FROM _csv_marks e WHERE blank AND NOT EXISTS (SELECT 1 FROM spans WHERE e.n > opened AND (closed IS NULL OR e.n <= closed))`);
+  await ws.run('DROP TABLE _csv_marks');
+}
+
+/**
+ * The line where a quote opens a field and is never closed, if any (buildCsvOffLines' reading): DuckDB's CSV sniffer
+ * gives up on such a file ("Error when sniffing file"), as the rest of the file would be one value.
+ */
+export async function unclosedQuoteLine(ws: Workspace, file: string, delimiter: string): Promise<number | undefined> {
+  await markCsvLines(ws, file, delimiter);
+  try {
+    const [row] = await ws.all<{ opened: bigint }>(`WITH spans AS (${quotedSpansSql}) SELECT opened FROM spans WHERE closed IS NULL`);
+    return row === undefined ? undefined : Number(row.opened);
+  } finally {
+    await ws.run('DROP TABLE _csv_marks');
+  }
+}
+
+/** `_csv_marks`: the file's blank lines and the lines with an odd number of field quotes, by line number. */
+async function markCsvLines(ws: Workspace, file: string, delimiter: string): Promise<void> {
   // The lines as a table first: its row ids number them, where row_number() over the read kept it on one thread
   // (5M lines, 658 MB: 3.2 s of wall against 2.2 s this way). Inside a transaction (loadFileTable's) a new table's
   // row ids start from a large offset: they count from the first.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_text AS SELECT line FROM read_csv(${sqlString(literalPath(file))}, columns = {'line': 'VARCHAR'},
     header = false, delim = '\x01', quote = '', escape = '', auto_detect = false, max_line_size = ${lineLimit(file)}, ignore_errors = true)`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_off_lines AS
-    WITH e AS MATERIALIZED (
-      SELECT rowid - (SELECT min(rowid) FROM _csv_text) + 1 AS n, line IS NULL OR line = '' OR line = chr(13) AS blank,
-        CASE WHEN contains(line, '"') THEN len(regexp_extract_all(replace(line, '""', ''), ${sqlString(fieldQuotePattern(delimiter))})) % 2 = 1 ELSE false END AS odd
-      FROM _csv_text WHERE blank OR odd
-    ), o AS (
-      SELECT n, row_number() OVER (ORDER BY n) AS i FROM e WHERE odd
-    ), spans AS (
-      -- A field left open to the end of the file (an unterminated quote) has no line after it that begins a record.
-      SELECT a.n AS opened, b.n AS closed FROM o a LEFT JOIN o b ON b.i = a.i + 1 WHERE a.i % 2 = 1
-    )
-    SELECT unnest(range(opened + 1, closed + 1)) AS n, true AS cont FROM spans WHERE closed IS NOT NULL
-    UNION ALL
-    SELECT n, false AS cont FROM e WHERE blank AND NOT EXISTS (SELECT 1 FROM spans WHERE e.n > opened AND (closed IS NULL OR e.n <= closed))`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_marks AS
+    SELECT rowid - (SELECT min(rowid) FROM _csv_text) + 1 AS n, line IS NULL OR line = '' OR line = chr(13) AS blank,
+      CASE WHEN contains(line, '"') THEN len(regexp_extract_all(replace(line, '""', ''), ${sqlString(fieldQuotePattern(delimiter))})) % 2 = 1 ELSE false END AS odd
+    FROM _csv_text WHERE blank OR odd`);
   await ws.run('DROP TABLE _csv_text');
 }
+
+/** The quoted fields that span lines, from `_csv_marks`: the 1st, 3rd… odd line opens one, the next closes it (NULL: never). */
+const quotedSpansSql = `
+  WITH o AS (SELECT n, row_number() OVER (ORDER BY n) AS i FROM _csv_marks WHERE odd)
+  SELECT a.n AS opened, b.n AS closed FROM o a LEFT JOIN o b ON b.i = a.i + 1 WHERE a.i % 2 = 1`;
 
 /**
  * The line of each record number `r` in `wanted` (a relation of distinct `r`): r plus the off lines before it. The

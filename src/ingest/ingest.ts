@@ -30,6 +30,7 @@ import {
   rebuild,
   repeatsIds,
   splitAdvice,
+  unclosedQuoteLine,
   viewStale,
   withProgress,
   type FileOutcome,
@@ -209,6 +210,14 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       if (gzipProblem instanceof BatchableError) throw gzipProblem;
     }
     if (error instanceof BatchableError || error instanceof InternalError) throw error;
+    if (sample.kind === 'csv' && error instanceof Error && /Error when sniffing file/.test(error.message)) {
+      // DuckDB's sniffer names no line; an unclosed quote is the usual cause, and its line can be found.
+      const line = await unclosedQuoteLine(ws, file, sample.delimiter);
+      if (line !== undefined) {
+        throw new InputError(file, line, 'a quote (") opens a field on this line and is never closed, so the rest of the file would be one value; ' +
+          'close it, or remove it (a quote inside a value is written twice, inside a quoted field)', { cause: error });
+      }
+    }
     throw await readError(file, adapter.id, error);
   }
 }

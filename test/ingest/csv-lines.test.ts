@@ -92,3 +92,12 @@ describe('CSV rejects name the line a user opens', () => {
     }
   });
 });
+
+it('a quote that opens a field and never closes is named by its line (DuckDB\'s sniffer names none)', async () => {
+  const file = join(tempDir(), 'unclosed.csv');
+  // The quoted field over lines 3-4 is closed; the quote on line 6 is not.
+  writeFileSync(file, head + 'a1,2026-10-05T09:00:00Z,gpt-5.4,10,1\na2,2026-10-05T09:00:01Z,"gpt\n5.4",10,1\n\n"a3,2026-10-05T09:00:02Z,gpt-5.4,10,1\na4,2026-10-05T09:00:03Z,gpt-5.4,10,1\n');
+  const r = await runCli(['ingest', file, '--db', ':memory:']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe(`error: ${file}:6: a quote (") opens a field on this line and is never closed, so the rest of the file would be one value; close it, or remove it (a quote inside a value is written twice, inside a quoted field)\n`);
+});
