@@ -79,6 +79,9 @@ describe('CSV rejects name the line a user opens', () => {
       ['blank', head + rows(5) + '\n' + rows(5), false],
       ['crlf blank', (head + rows(5)).replaceAll('\n', '\r\n') + '\r\n' + rows(1), false],
       ['leading blank', '\n' + head + rows(5), false],
+      ['cr plain', (head + rows(5)).replaceAll('\n', '\r'), true],
+      ['cr blank', (head + rows(5)).replaceAll('\n', '\r') + '\r' + rows(1).replaceAll('\n', '\r'), false],
+      ['crlf plain', (head + rows(5)).replaceAll('\n', '\r\n'), true],
       // Over 8 MB (streamed in 1 MB chunks): a blank line wherever it falls.
       ['large plain', head + rows(250_000), true],
       ['large blank', head + rows(200_000) + '\n' + rows(50_000), false],
