@@ -212,7 +212,8 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
     if (error instanceof BatchableError || error instanceof InternalError) throw error;
     if (sample.kind === 'csv' && error instanceof Error && /Error when sniffing file/.test(error.message)) {
       // DuckDB's sniffer names no line; an unclosed quote is the usual cause, and its line can be found.
-      const line = await unclosedQuoteLine(ws, file, sample.delimiter);
+      // Best effort: when the file cannot be read this way either, DuckDB's own message follows.
+      const line = await unclosedQuoteLine(ws, file, sample.delimiter).catch(() => undefined);
       if (line !== undefined) {
         throw new InputError(file, line, 'a quote (") opens a field on this line and is never closed, so the rest of the file would be one value; ' +
           'close it, or remove it (a quote inside a value is written twice, inside a quoted field)', { cause: error });
