@@ -64,7 +64,7 @@ export type CallColumn = (typeof callColumns)[number]['name'];
 export const provenanceColumns = [
   { name: 'source_id', type: 'VARCHAR', doc: 'sha256 of the input file' },
   { name: 'source_file', type: 'VARCHAR', doc: 'the input file as given' },
-  { name: 'source_row', type: 'BIGINT', doc: 'line in the file (NULL inside a JSON document: see source_path)' },
+  { name: 'source_row', type: 'BIGINT', doc: 'line in the file (NULL inside a JSON document: see source_path); in a CSV file with quoted fields over several lines or blank lines, the record\'s number (the header is 1), where rejects name the line itself' },
   { name: 'source_path', type: 'VARCHAR', doc: 'JSON pointer inside the line or document, when a record holds several rows' },
   { name: 'source_format', type: 'VARCHAR', doc: 'the adapter that read it' },
 ] as const satisfies readonly ColumnSpec[];
