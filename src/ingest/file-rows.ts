@@ -425,6 +425,11 @@ export async function buildCsvOffLines(ws: Workspace, file: string, delimiter: s
   await ws.run('DROP TABLE _csv_marks');
 }
 
+/** The error for a quote that opens a field on `line` and is never closed (found by unclosedQuoteLine). */
+export const unclosedQuoteError = (file: string, line: number, cause: unknown): InputError =>
+  new InputError(file, line, 'a quote (") opens a field on this line and is never closed, so the rest of the file would be one value; ' +
+    'close it, or remove it (a quote inside a value is written twice, inside a quoted field); nothing from the file was ingested', { cause });
+
 /**
  * The line where a quote opens a field and is never closed, if any (buildCsvOffLines' reading): DuckDB's CSV sniffer
  * gives up on such a file ("Error when sniffing file"), as the rest of the file would be one value.

@@ -30,6 +30,7 @@ import {
   rebuild,
   repeatsIds,
   splitAdvice,
+  unclosedQuoteError,
   unclosedQuoteLine,
   viewStale,
   withProgress,
@@ -214,10 +215,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       // DuckDB's sniffer names no line; an unclosed quote is the usual cause, and its line can be found.
       // Best effort: when the file cannot be read this way either, DuckDB's own message follows.
       const line = await unclosedQuoteLine(ws, file, sample.delimiter).catch(() => undefined);
-      if (line !== undefined) {
-        throw new InputError(file, line, 'a quote (") opens a field on this line and is never closed, so the rest of the file would be one value; ' +
-          'close it, or remove it (a quote inside a value is written twice, inside a quoted field)', { cause: error });
-      }
+      if (line !== undefined) throw unclosedQuoteError(file, line, error);
     }
     throw await readError(file, adapter.id, error);
   }
@@ -371,6 +369,12 @@ async function loadFileTable(
   const table = sqlIdent(t.table);
   // DuckDB's CSV reader (used for CSV and for JSONL lines) keeps malformed lines aside in _csv_rejects.
   const readerRejects = t.kind === 'json' || t.kind === 'parquet' ? [] : await ws.all<{ line: bigint }>('SELECT DISTINCT line FROM _csv_rejects ORDER BY line');
+  if (t.kind === 'csv' && readerRejects.length > 0 && (await ws.all("SELECT 1 FROM _csv_rejects WHERE error_type = 'UNQUOTED VALUE' LIMIT 1")).length > 0) {
+    // Past the part DuckDB sniffs, an unclosed quote is one reject holding the rest of the file: its rows would be lost
+    // under a count of one. Refused, as when the sniffer meets it.
+    const line = await unclosedQuoteLine(ws, t.file, t.delimiter ?? ',').catch(() => undefined);
+    if (line !== undefined) throw unclosedQuoteError(t.file, line, undefined);
+  }
   if (t.kind === 'csv' && t.plainLines === false && readerRejects.length > 0) {
     // DuckDB numbers its rejects by line breaks outside quotes, the rows by records: both as records here, so that
     // the rows' lines below count the rejects before them; fillRawText turns them into the file's lines.

@@ -10,6 +10,7 @@ import { runCli } from '../helpers/cli.ts';
 import { tempDirs } from '../helpers/temp-dirs.ts';
 
 const tempDir = tempDirs('batchable-csv-lines-');
+const unclosed = 'a quote (") opens a field on this line and is never closed, so the rest of the file would be one value; close it, or remove it (a quote inside a value is written twice, inside a quoted field); nothing from the file was ingested';
 const head = 'call_id,ts,model,input_tokens,output_tokens\n';
 // Line numbers as `cat -n` shows them: a quoted field over two lines (4-5, 11-12), a quote inside an unquoted value
 // (6), a blank line (7) before two lines DuckDB sets aside (8, 9: it counts the blank line, not the quoted line break), escaped quotes (11).
@@ -102,5 +103,17 @@ it('a quote that opens a field and never closes is named by its line (DuckDB\'s 
   writeFileSync(file, head + 'a1,2026-10-05T09:00:00Z,gpt-5.4,10,1\na2,2026-10-05T09:00:01Z,"gpt\n5.4",10,1\n\n"a3,2026-10-05T09:00:02Z,gpt-5.4,10,1\na4,2026-10-05T09:00:03Z,gpt-5.4,10,1\n');
   const r = await runCli(['ingest', file, '--db', ':memory:']);
   expect(r.code).toBe(2);
-  expect(r.stderr).toBe(`error: ${file}:6: a quote (") opens a field on this line and is never closed, so the rest of the file would be one value; close it, or remove it (a quote inside a value is written twice, inside a quoted field)\n`);
+  expect(r.stderr).toBe(`error: ${file}:6: ${unclosed}\n`);
+});
+
+it('past the part DuckDB sniffs, an unclosed quote is refused too: it would have been one reject holding the rest of the file', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'late-quote.csv');
+  const rows = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i},2026-10-05T09:00:00Z,gpt-5.4,10,1\n`).join('');
+  writeFileSync(file, head + rows('r', 40_000) + '"bad,2026-10-05T09:00:00Z,gpt-5.4,10,1\n' + rows('s', 500));
+  const db = join(dir, 'w.duckdb');
+  const r = await runCli(['ingest', file, '--db', db]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe(`error: ${file}:40002: ${unclosed}\n`);
+  expect((await runCli(['rejects', '--db', db])).stdout).toBe('no rejected rows\n');
 });
