@@ -447,7 +447,7 @@ export async function unclosedQuoteLine(ws: Workspace, file: string, delimiter: 
 /** `_csv_marks`: the file's blank lines and the lines with an odd number of field quotes, by line number. */
 async function markCsvLines(ws: Workspace, file: string, delimiter: string): Promise<void> {
   // The lines as a table first, numbered by row id: row_number() over the read kept the statement on one thread.
-  // buildCsvOffLines on the wide bench file (5M lines, 658 MB): 1.0 s of wall, 2.1 s with a quote on 40% of its
+  // buildCsvOffLines on the wide bench file (5M lines, 658 MB): 1.05-1.08 s of wall, 2.22-2.24 s with a quote on 40% of its
   // lines. Inside a transaction (loadFileTable's) a new table's row ids start from a large offset: they count from
   // the first.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_text AS SELECT line FROM read_csv(${sqlString(literalPath(file))}, columns = {'line': 'VARCHAR'},

@@ -13,12 +13,12 @@ import { chooseAdapter } from './detect.ts';
 import {
   assertKeepsFileOrder,
   bindingLightly,
+  buildCsvOffLines,
   checkpointNow,
   csvColumns,
   csvReadSql,
   csvRejectOptions,
   fileRowsSelect,
-  buildCsvOffLines,
   fillRawText,
   firstLongLine,
   heldIds,
@@ -41,7 +41,7 @@ import {
 } from './file-rows.ts';
 import { literalPath, type InputFile } from './files.ts';
 import { resolveOverlappingBuckets } from './buckets.ts';
-import { hashFile, readerLineCeilingBytes, type FileDigest } from './hash.ts';
+import { dropsLine, hashFile, readerLineCeilingBytes, type FileDigest } from './hash.ts';
 import { ingestMany, joins, previewFile, type Preview } from './many.ts';
 import { isParquet, parquetSample, parquetSource } from './parquet.ts';
 import { contentBytes, isGzip, sniff } from './sniff.ts';
@@ -227,7 +227,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
  */
 async function readWhole(file: string, kind: ContainerKind, digesting: Promise<FileDigest>, ceiling = readerLineCeilingBytes): Promise<FileDigest> {
   const digest = await digesting;
-  if ((kind === 'csv' || kind === 'jsonl') && digest.longestLineBytes > ceiling) {
+  if ((kind === 'csv' || kind === 'jsonl') && dropsLine(digest, ceiling)) {
     const found = await firstLongLine(file, ceiling);
     throw new InputError(file, found?.line, `a line of ${digest.longestLineBytes.toLocaleString('en-US')} bytes, over the ${ceiling.toLocaleString('en-US')} bytes ` +
       `DuckDB can read as one line; nothing from the file was ingested. A JSON document saved on one line is read whole up to that size. ${splitAdvice}`);

@@ -37,7 +37,7 @@ import {
   type IngestOptions,
   type RejectSample,
 } from './file-rows.ts';
-import { hashFile, readerLineCeilingBytes, type FileDigest } from './hash.ts';
+import { dropsLine, hashFile, type FileDigest } from './hash.ts';
 import { isParquet } from './parquet.ts';
 import { isGzip, sniff } from './sniff.ts';
 
@@ -120,7 +120,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   try {
     const digests = await Promise.all(hashAll(early.map((p) => p.file)));
     // A line DuckDB would drop unsaid (hash.ts): read alone, the file says so.
-    if (digests.some((d) => d.longestLineBytes > (options.lineCeilingBytes ?? readerLineCeilingBytes))) return undefined;
+    if (digests.some((d) => dropsLine(d, options.lineCeilingBytes))) return undefined;
     early.forEach((p, i) => earlyHashes.set(p.file, digests[i]!));
   } catch {
     return undefined; // an unreadable file: read alone, it says why
@@ -203,7 +203,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     let sourceIds: string[];
     try {
       const lateDigests = await Promise.all(lateHashes);
-      if (lateDigests.some((d) => d.longestLineBytes > (options.lineCeilingBytes ?? readerLineCeilingBytes))) return undefined;
+      if (lateDigests.some((d) => dropsLine(d, options.lineCeilingBytes))) return undefined;
       late.forEach((m, i) => {
         m.sourceId = lateDigests[i]!.sourceId;
         m.plainLines = lateDigests[i]!.plainLines;
