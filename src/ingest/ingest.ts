@@ -41,6 +41,7 @@ import {
 } from './file-rows.ts';
 import { literalPath, type InputFile } from './files.ts';
 import { resolveOverlappingBuckets } from './buckets.ts';
+import { ambiguousColumn, ambiguousColumnError } from './header.ts';
 import { dropsLine, hashFile, readerLineCeilingBytes, type FileDigest } from './hash.ts';
 import { ingestMany, joins, previewFile, type Preview } from './many.ts';
 import { isParquet, parquetSample, parquetSource } from './parquet.ts';
@@ -147,6 +148,8 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
         fileModifiedAt: statSync(file).mtime.toISOString(),
       };
       const select = adapter.select(ctx);
+      const twice = sample.kind === 'csv' ? ambiguousColumn(sample.header, ctx.header, select) : undefined;
+      if (twice !== undefined) throw ambiguousColumnError(file, twice, ctx.header, map);
       // The same select over a part of the file (writeInParts), or over the whole of it.
       const selectFrom = (from: string) => (from === src ? select : adapter.select({ ...ctx, src: from }));
       if (adapter.role === 'costs') {

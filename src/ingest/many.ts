@@ -37,6 +37,7 @@ import {
   type IngestOptions,
   type RejectSample,
 } from './file-rows.ts';
+import { ambiguousColumn } from './header.ts';
 import { dropsLine, hashFile, type FileDigest } from './hash.ts';
 import { isParquet } from './parquet.ts';
 import { isGzip, sniff } from './sniff.ts';
@@ -171,6 +172,8 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     fileModifiedAt: statSync(files[0]!).mtime.toISOString(),
   };
   const select = adapter.select(ctx);
+  // A column named twice: read alone, the file is refused with its columns (src/ingest/header.ts).
+  if (ambiguousColumn(first.sample.header, ctx.header, select) !== undefined) return undefined;
   // The adapter's rows must come straight from the reader (so each keeps its file's name) and must not depend on
   // which file they come from (a file's modification time stands in for missing times in some formats).
   const elsewhen = adapter.select({ ...ctx, fileModifiedAt: '1970-01-01T00:00:00.000Z' });
