@@ -6,6 +6,9 @@ import { addAnalysisOptions, addDbOption, addIngestOptions } from './options.ts'
 import { addPullOption } from './pull.ts';
 import type { ReportCommandFlags } from './report-run.ts';
 
+/** Rows the savings table shows by default: every workload of a usual org, and a readable table when a tag holds an id. */
+export const defaultTopRows = 50;
+
 /** The options audit and simulate share: workspace, ingest, rules, prices, grouping, period, output. */
 export function addReportOptions(command: Command): Command {
   return addPullOption(addAnalysisOptions(addIngestOptions(addDbOption(command))))
@@ -13,6 +16,7 @@ export function addReportOptions(command: Command): Command {
     .option('--min-saving <usd>', 'below this saving per 30 days batch does not pay for its plumbing', '10')
     .option('--format <format>', 'table | json | csv | markdown', 'table')
     .option('--wide', 'table: keep the reasons in the table at full width instead of listing them under it')
+    .option('--top <n>', 'table and markdown: the n rows that save most, the rest summed in one row (0: every row; json and csv hold every row)', String(defaultTopRows))
     .option('--export-calls <file>', 'also write every call with its label and cost to this file (.csv, .jsonl, .parquet), or to a directory with --partition-by')
     .option('--partition-by <unit>', 'with --export-calls DIR: a hive-partitioned Parquet dataset of every call (all columns, label, cost), by day or month (UTC)')
     .option('--html <file>', 'also write a self-contained HTML report with charts (no network needed) to this file');

@@ -73,6 +73,14 @@ export function positiveInteger(flag: string, value: string | undefined, fallbac
   return n;
 }
 
+/** A number of rows to show, 0 meaning every row; absent means every row too (the flag's default is commander's). */
+export function rowLimit(flag: string, value: string | undefined): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`${flag} ${value}: expected a whole number of rows (0: every row)`);
+  return n;
+}
+
 /** A decimal in [0, 1] (or [0, 1) with `below1`), e.g. "0.6". */
 export function parseShareFlag(flag: string, text: string | undefined, below1 = false): Fraction | undefined {
   if (text === undefined) return undefined;

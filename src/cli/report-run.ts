@@ -7,16 +7,17 @@ import type { Io } from './io.ts';
 import type { AnalysisFlags } from './options.ts';
 import type { Env } from './io.ts';
 import { phase } from '../profile.ts';
-import { parseAnalysisFlags, parsePartitionBy } from './parse.ts';
+import { parseAnalysisFlags, parsePartitionBy, rowLimit } from './parse.ts';
 import { parsePulls } from './pull.ts';
 import { showProgress } from './progress.ts';
 import { parseSavingsFlags, type SavingsFlags } from './savings-flags.ts';
 
-export type ReportCommandFlags = SavingsFlags & AnalysisFlags & { db: string; html?: string; wide?: boolean; pull?: string[] };
+export type ReportCommandFlags = SavingsFlags & AnalysisFlags & { db: string; html?: string; wide?: boolean; top?: string; pull?: string[] };
 
 export async function runReport(io: Io, command: 'audit' | 'simulate', files: string[], flags: ReportCommandFlags, env: Env = process.env): Promise<void> {
   phase(`${command} loaded`);
   const parsed = parseSavingsFlags(flags);
+  const top = rowLimit('--top', flags.top);
   // --pull: the APIs to pull from into the same workspace before the analysis (parsed with the other flags, so a
   // bad threshold is exit 2 before anything is fetched).
   const analysis = { ...parseAnalysisFlags(files, flags), pull: await parsePulls(flags.pull, env) };
@@ -38,7 +39,7 @@ export async function runReport(io: Io, command: 'audit' | 'simulate', files: st
   const { report, charts } = result;
   for (const warning of report.warnings) io.err(`warning: ${warning}\n`);
   if (result.lowConfidence !== undefined) io.err(`note: ${result.lowConfidence}\n`);
-  io.out(render(report, parsed.format, { ...io.style, wide: flags.wide === true }));
+  io.out(render(report, parsed.format, { ...io.style, wide: flags.wide === true, ...(top === 0 ? {} : { top }) }));
   phase('rendered');
   if (flags.html !== undefined && charts !== undefined) {
     // The page prints money from the report's micro-dollars and the rest from its JSON document: it matches

@@ -148,7 +148,7 @@ export function csvReadSql(files: readonly string[], delimiter: string, extra = 
   // bindOnly: DuckDB's own limit (2 MB), for statements that only bind the read (DESCRIBE, EXPLAIN): binding
   // sniffs one buffer of 16x the line limit, 512 MiB at 32 MB, which cost 0.3 s of CPU and up to a second of wall
   // per statement on a 600 MB file (the read itself is faster with the large buffers: 14-16 s against 20 s of CPU).
-  const maxLine = bindOnly ? '' : `max_line_size = ${Math.max(...files.map(lineLimit))}, `;
+  const maxLine = bindOnly ? '' : `max_line_size = ${files.reduce((m, f) => Math.max(m, lineLimit(f)), 0)}, `;
   const from = paths.length === 1 ? paths[0] : `[${paths.join(', ')}]`;
   // hive_partitioning: DuckDB otherwise adds a column for each `key=value` directory of the path (a daily export
   // kept under day=2026-01-03/ gained a `day` tag, splitting each workload's identities by day).

@@ -118,7 +118,7 @@ export async function expandInputs(ws: Workspace, args: readonly string[]): Prom
       const found: InputFile[] = [];
       walk(arg, found, skipped, new Set());
       if (found.length === 0) throw new InputError(arg, undefined, 'the directory holds no .csv, .jsonl, .json (optionally .gz) or .parquet files');
-      files.push(...found);
+      for (const f of found) files.push(f); // not push(...found): a spread of 100,000s of files overflows the stack
     } else if (stat !== undefined) {
       if (!stat.isFile()) throw new InputError(arg, undefined, 'not a regular file');
       assertReadable(arg);

@@ -75,7 +75,7 @@ export async function ingestFiles(ws: Workspace, files: readonly (string | Input
     const files = group;
     group = [];
     const done = files.length > 1 ? await ingestMany(ws, files, options) : undefined;
-    if (done !== undefined) outcomes.push(...done);
+    if (done !== undefined) for (const o of done) outcomes.push(o);
     else for (const p of files) await one(p.file, true, p);
   };
   await withCleanup(async () => {

@@ -8,6 +8,11 @@ import type { Unpriced } from '../pricing/unpriced.ts';
 
 export type { Style } from './style.ts';
 
+/** What a report row is, by `--by`, plural: for the lines that count rows a table or the notes leave out. */
+export const groupNouns: Readonly<Record<GroupBy, string>> = {
+  workload: 'workloads', model: 'models', provider: 'providers', project: 'projects', api_key: 'api keys', day: 'days',
+};
+
 /** Cumulative cost after each stacking step, micro-dollars. `credits` is the final (simulated) figure. */
 export type MicroSteps = { readonly now: bigint; readonly structural: bigint; readonly batch: bigint; readonly caching: bigint; readonly credits: bigint };
 

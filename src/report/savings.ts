@@ -9,7 +9,7 @@ import { add, type Fraction, ratio, roundDiv, zero } from '../simulate/fraction.
 import { addSteps, type Rates, stack, type Steps, type Tokens, zeroSteps } from '../simulate/stacking.ts';
 import { groupThousands } from './digits.ts';
 import { formatUsd } from './money.ts';
-import type { BilledReconciliation, MicroSteps, ReconciliationRow, Report, ReportRow, RowLabel } from './model.ts';
+import { groupNouns, type BilledReconciliation, type MicroSteps, type ReconciliationRow, type Report, type ReportRow, type RowLabel } from './model.ts';
 import { picoFractionToMicros, synchronousLaneNames } from '../pricing/units.ts';
 import { noUnpriced, unpricedTotals, type Unpriced } from '../pricing/unpriced.ts';
 
@@ -221,9 +221,21 @@ function topReasons(groups: readonly SavingsGroupRow[]): Map<string, string[]> {
 
 const count = (n: bigint) => groupThousands(n);
 
-/** Where batch would not pay, in the words of seed 003 "When batch saves nothing". */
+/** Notes of one kind listed by workload, largest saving first; past this many, one line counts the rest. */
+export const notesPerKind = 20;
+
+/**
+ * Where batch would not pay, in the words of seed 003 "When batch saves nothing". Each kind names at most
+ * notesPerKind rows and counts the others in one line: 200,000 workloads of a call each (a tag holding an id) gave
+ * 200,000 low-volume notes, 34 MB of text under the table.
+ */
 function buildNotes(byName: Map<string, Acc>, rows: readonly ReportRow[], o: SavingsOptions, monthly: (m: bigint) => bigint | undefined): string[] {
   const notes: string[] = [];
+  // Per kind: how many notes it gave, so that past notesPerKind the rest are counted, not listed (row order kept).
+  const given = { lowVolume: 0, deadline: 0, chain: 0, cannotBatch: 0 };
+  const note = (kind: keyof typeof given, text: () => string) => {
+    if (given[kind]++ < notesPerKind) notes.push(text());
+  };
   for (const row of rows) {
     const acc = byName.get(row.name);
     if (acc === undefined) continue;
@@ -231,23 +243,31 @@ function buildNotes(byName: Map<string, Acc>, rows: readonly ReportRow[], o: Sav
     const batchSaving = row.steps.structural - row.steps.batch;
     const perMonth = monthly(batchSaving);
     if (row.batchableSyncMicros > 0n && batchSaving > 0n && (perMonth ?? batchSaving) < o.minSavingMicros) {
-      notes.push(
+      note('lowVolume', () =>
         `${row.name}: low volume, batch saves ${formatUsd(perMonth ?? batchSaving)}${perMonth === undefined ? ' in this period' : ' per 30 days'}, ` +
           `under --min-saving ${formatUsd(o.minSavingMicros)}; the plumbing (submission, polling, reconciliation) costs more. Stay synchronous.`,
       );
     }
     if (acc.tightDeadline > 0n) {
-      notes.push(`${row.name}: ${count(acc.tightDeadline)} non-blocking requests have a deadline under the 24 h batch window; batch would miss it a few percent of the time. Keep them synchronous or submit a day ahead.`);
+      note('deadline', () => `${row.name}: ${count(acc.tightDeadline)} non-blocking requests have a deadline under the 24 h batch window; batch would miss it a few percent of the time. Keep them synchronous or submit a day ahead.`);
     }
     if (acc.agentChain > 0n) {
-      notes.push(`${row.name}: ${count(acc.agentChain)} non-blocking requests are steps of a chained agent loop; batching the chain puts up to 24 h between steps.`);
+      note('chain', () => `${row.name}: ${count(acc.agentChain)} non-blocking requests are steps of a chained agent loop; batching the chain puts up to 24 h between steps.`);
     }
     if (acc.cannotBatch.requests > 0n) {
-      notes.push(
+      note('cannotBatch', () =>
         `${row.name}: ${count(acc.cannotBatch.requests)} non-blocking requests (${formatUsd(picoFractionToMicros(acc.cannotBatch.now))} now) cannot be batched on ` +
           `${[...acc.cannotBatch.providers].sort().join(', ')}: its batch lane does not take this model or operation, or has no batch price for a charge they carry (audio, image output); no saving counted.`,
       );
     }
   }
+  const more = (kind: keyof typeof given, what: string) =>
+    given[kind] > notesPerKind ? [`… ${count(BigInt(given[kind] - notesPerKind))} more ${groupNouns[o.by]} ${what}`] : [];
+  notes.push(
+    ...more('lowVolume', 'save less than --min-saving with batch: stay synchronous'),
+    ...more('deadline', 'have non-blocking requests with a deadline under the 24 h batch window'),
+    ...more('chain', 'have non-blocking requests that are steps of a chained agent loop'),
+    ...more('cannotBatch', 'have non-blocking requests their provider cannot batch (no saving counted)'),
+  );
   return notes;
 }

@@ -28,6 +28,8 @@ const pad = 2;
 
 const width = (text: string) => Math.max(0, ...text.split('\n').map((l) => l.length));
 const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+/** The widest cell of column i: a loop, not Math.max(...rows), whose arguments overflow the stack past ~120,000 rows. */
+const widest = (rows: readonly (readonly string[])[], i: number) => rows.reduce((w, r) => Math.max(w, width(r[i] ?? '')), 0);
 
 export function renderTable(raw: TableSpec, style: Style): string {
   // Cells can hold input (workload names, keys, models): control characters are shown, never sent to the
@@ -60,7 +62,7 @@ function movedColumn(spec: TableSpec, style: Style): number | undefined {
   const o = spec.overflow;
   if (o === undefined || style.wide === true) return undefined;
   const all = [spec.head, ...spec.rows, ...(spec.footer ? [spec.footer] : [])];
-  const natural = spec.head.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))) + pad);
+  const natural = spec.head.map((_, i) => widest(all, i) + pad);
   const others = minWidths(withoutColumn(spec, o.column)).reduce((a, b) => a + b, 0);
   return others + (natural[o.column] ?? 0) + spec.head.length + 1 <= style.columns ? undefined : o.column;
 }
@@ -73,13 +75,13 @@ const withoutColumn = (spec: TableSpec, column: number): TableSpec => {
 /** Narrowest a column may get: its widest body cell (never cut), and its header's longest word (headers wrap). */
 function minWidths(spec: TableSpec): number[] {
   const body = [...spec.rows, ...(spec.footer ? [spec.footer] : [])];
-  return spec.head.map((h, i) => Math.max(longestWord(h), ...body.map((r) => width(r[i] ?? ''))) + pad);
+  return spec.head.map((h, i) => Math.max(longestWord(h), widest(body, i)) + pad);
 }
 
 /** Natural widths when they fit; else headers wrap, down to the minimum. A table wider than that stays wide. */
 function fitWidths(spec: TableSpec, style: Style): { colWidths?: number[] } {
   const all = [spec.head, ...spec.rows, ...(spec.footer ? [spec.footer] : [])];
-  const widths = spec.head.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))) + pad);
+  const widths = spec.head.map((_, i) => widest(all, i) + pad);
   const total = () => widths.reduce((a, b) => a + b, 0) + widths.length + 1;
   if (style.wide === true || total() <= style.columns) return {};
   const floor = minWidths(spec);

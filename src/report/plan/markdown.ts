@@ -3,6 +3,7 @@ import type { Plan } from '../../plan/build.ts';
 import { markdownText, oneLine } from '../escape.ts';
 import { formatUsd } from '../money.ts';
 import { formatCount } from '../table.ts';
+import { skippedListed, skippedRest } from './table.ts';
 
 /** Inline text from input: no HTML, links, emphasis or code marks can form (src/report/escape.ts). */
 const md = markdownText;
@@ -32,7 +33,8 @@ export function renderPlanMarkdown(p: Plan): string {
   }
   if (p.skipped.length > 0) {
     lines.push('## Not moved', '');
-    for (const s of p.skipped) lines.push(`- ${md(s.workload)}${s.model === null ? '' : ` (${md(s.model)})`}: ${md(s.reason)}`);
+    for (const s of p.skipped.slice(0, skippedListed)) lines.push(`- ${md(s.workload)}${s.model === null ? '' : ` (${md(s.model)})`}: ${md(s.reason)}`);
+    if (skippedRest(p.skipped.length) !== '') lines.push(`- ${md(skippedRest(p.skipped.length))}`);
     lines.push('');
   }
   return `${lines.join('\n')}\n`;

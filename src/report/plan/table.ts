@@ -16,6 +16,13 @@ const short: Record<PlanEntry['target'], string> = {
 };
 
 /** 1,234,567 -> 1.2M: volumes are read at a glance, the JSON keeps the exact figures. */
+/** Workloads the plan does not move, listed by name (largest saving first); the rest are counted in one line. */
+export const skippedListed = 20;
+
+/** The line that counts the workloads past skippedListed ('' when every one is listed): 200,000 were 400,000 lines. */
+export const skippedRest = (n: number): string =>
+  n > skippedListed ? `… ${formatCount(n - skippedListed)} more workloads not moved, each saving no more than those above (--format json lists every one)` : '';
+
 export function compact(n: bigint): string {
   const v = Number(n);
   if (v >= 1e9) return `${(v / 1e9).toFixed(1)}B`;
@@ -77,7 +84,8 @@ export function renderPlanTable(p: Plan, style: Style): string {
     out.push(`${lines.join('\n')}\n`);
   });
   if (p.skipped.length > 0) {
-    out.push(`Not moved:\n${p.skipped.map((s) => wrap(`- ${s.workload}${s.model === null ? '' : ` (${s.model})`}: ${s.reason}`, '  ')).join('')}`);
+    const listed = p.skipped.slice(0, skippedListed).map((s) => wrap(`- ${s.workload}${s.model === null ? '' : ` (${s.model})`}: ${s.reason}`, '  '));
+    out.push(`Not moved:\n${listed.join('')}${skippedRest(p.skipped.length) === '' ? '' : wrap(`- ${skippedRest(p.skipped.length)}`, '  ')}`);
   }
   if (p.targets.length > 0) {
     const limits = p.targets.map((t) => {

@@ -1,7 +1,7 @@
 // The columns of the savings table, shared by the terminal and markdown renderers.
 import { type Fraction, ratio, toNumber } from '../../simulate/fraction.ts';
 import { formatUsd } from '../money.ts';
-import type { Report, ReportRow } from '../model.ts';
+import { groupNouns, type Report, type ReportRow } from '../model.ts';
 import { formatCount, type TableSpec } from '../table.ts';
 
 export const percent = (f: Fraction | undefined): string => (f === undefined ? '–' : `${(toNumber(f, 6) * 100).toFixed(1)}%`);
@@ -18,8 +18,41 @@ export function requestsText(row: { readonly requests: bigint; readonly uncounte
 
 const firstColumn = (r: Report): string => (r.assumptions.groupBy === 'api_key' ? 'api key' : r.assumptions.groupBy);
 
-/** audit: what it costs and what batch saves; simulate: one column per stacking step. */
-export function savingsColumns(r: Report): TableSpec {
+/**
+ * The most rows a terminal table draws, whatever --top says: cli-table3 passes a table's rows to one function call
+ * as arguments, which overflows the stack past about 120,000 (--top 0 on 200,000 workloads was an internal error).
+ */
+export const terminalTableRowCeiling = 10_000;
+
+/** The rows a table leaves out (past `top`), summed: exact integers, each row's own rounded micro-dollars added. */
+function restOf(r: Report, top: number, why: string): ReportRow {
+  const rest = r.rows.slice(top);
+  const sum = (f: (row: ReportRow) => bigint) => rest.reduce((n, row) => n + f(row), 0n);
+  const requests = sum((x) => x.requests);
+  const blocking = sum((x) => x.blockingRequests);
+  const steps = { now: sum((x) => x.steps.now), structural: sum((x) => x.steps.structural), batch: sum((x) => x.steps.batch), caching: sum((x) => x.steps.caching), credits: sum((x) => x.steps.credits) };
+  return {
+    name: `… ${formatCount(rest.length)} more ${groupNouns[r.assumptions.groupBy]} (${why})`,
+    label: 'mixed', requests, uncountedRows: sum((x) => x.uncountedRows), blockingRequests: blocking, blockingShare: ratio(blocking, requests), steps,
+    batchableSyncMicros: sum((x) => x.batchableSyncMicros), savingsMicros: sum((x) => x.savingsMicros), monthlySavingsMicros: undefined, reasons: [],
+  };
+}
+
+/**
+ * The rows a table shows: every row, or with `top` the first `top` (largest saving first) and one row that sums the
+ * rest, so that 200,000 workloads (a tag holding a request id) print as a table a person can read. `ceiling`: the
+ * most rows it may show even with every row asked for (terminalTableRowCeiling for the terminal).
+ */
+export function shownRows(r: Report, top: number | undefined, ceiling = Infinity): readonly ReportRow[] {
+  const limit = Math.min(top ?? Infinity, ceiling);
+  if (r.rows.length <= limit) return r.rows;
+  const why = limit === top ? '--top 0 lists every row' : `a terminal table stops at ${formatCount(ceiling)} rows: --format csv lists every row`;
+  return [...r.rows.slice(0, limit), restOf(r, limit, why)];
+}
+
+/** audit: what it costs and what batch saves; simulate: one column per stacking step. `top`, `ceiling`: see shownRows. */
+export function savingsColumns(r: Report, top?: number, ceiling?: number): TableSpec {
+  const rows = shownRows(r, top, ceiling);
   if (r.command === 'audit') {
     const cells = (row: ReportRow) => [row.name, requestsText(row), formatUsd(row.steps.now), percent(row.blockingShare),
       formatUsd(row.batchableSyncMicros), formatUsd(row.savingsMicros), row.reasons[0] ?? '–'];
@@ -27,7 +60,7 @@ export function savingsColumns(r: Report): TableSpec {
     return {
       head: [firstColumn(r), 'requests', 'spend now', 'blocking', 'batchable on sync', 'saving on batch', 'top reason'],
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
-      rows: r.rows.map(cells),
+      rows: rows.map(cells),
       footer: ['total', requestsText(t), formatUsd(t.steps.now), percent(ratio(t.blockingRequests, t.requests)), formatUsd(t.batchableSyncMicros), formatUsd(t.savingsMicros), ''],
       overflow: { column: 6, title: 'Top reason per workload' },
     };
@@ -36,7 +69,7 @@ export function savingsColumns(r: Report): TableSpec {
   return {
     head: [firstColumn(r), 'requests', 'now', '+ structural', '+ batch', '+ caching', '+ credits = final', 'saving'],
     align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-    rows: r.rows.map((row) => [row.name, requestsText(row), ...money(row.steps), formatUsd(row.savingsMicros)]),
+    rows: rows.map((row) => [row.name, requestsText(row), ...money(row.steps), formatUsd(row.savingsMicros)]),
     footer: ['total', requestsText(r.totals), ...money(r.totals.steps), formatUsd(r.totals.savingsMicros)],
   };
 }

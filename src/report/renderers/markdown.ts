@@ -19,7 +19,7 @@ function pipeTable(spec: TableSpec): string[] {
 }
 
 export function renderMarkdown(report: Report, style: Style): string {
-  const lines = pipeTable(savingsColumns(report));
+  const lines = pipeTable(savingsColumns(report, style.top));
   const f = footerLines(report);
   const list = (title: string, items: readonly string[]) => (items.length > 0 ? ['', `**${title}**`, '', ...items.map((i) => `- ${cell(i)}`)] : []);
   lines.push(...(f.period.length > 0 ? ['', ...f.period.map((p) => `${cell(p)}  `)] : []));
