@@ -88,6 +88,7 @@ export function registerPricing(program: Command, io: Io): void {
     .action(async (files: string[], flags: DirFlags & IngestFlags & { db: string; format: string }) => {
       const format = oneOf('--format', flags.format, ['table', 'json'] as const, 'table');
       const { renderTable, printable, formatCount } = await pricingModules();
+      const { closestText } = await import('../pricing/unpriced.ts');
       const { coverage: runCoverage } = await import('../app/coverage.ts');
       const { showProgress } = await import('./progress.ts');
       const progress = showProgress(io, true);
@@ -111,11 +112,11 @@ export function registerPricing(program: Command, io: Io): void {
         head: ['model as written', 'provider', 'calls', 'resolves to', 'rules', 'unpriced: why, and the fix'],
         align: ['left', 'left', 'right', 'left', 'left', 'left'],
         rows: rows.map((r) => [printable(r.model), printable(r.providers), formatCount(r.calls), r.catalogId ?? '(unpriced)', r.rules.join(', ') + (r.alias ? ` (alias ${printable(r.alias)})` : ''),
-          r.unpriced === null ? '' : `${r.unpriced.reason}${r.unpriced.reportedCalls > 0n ? `; ${formatCount(r.unpriced.reportedCalls)} calls carry a reported cost, used as is` : ''}; closest: ${r.unpriced.closest.join(', ')}. Fix: ${printable(r.unpriced.fix)}`]),
+          r.unpriced === null ? '' : `${r.unpriced.reason}${r.unpriced.reportedCalls > 0n ? `; ${formatCount(r.unpriced.reportedCalls)} calls carry a reported cost, used as is` : ''}${closestText(r.unpriced.closest)}. Fix: ${printable(r.unpriced.fix)}`]),
       }, io.style));
       const calls = rows.reduce((n, r) => n + r.calls, 0n);
       const left = unpriced.reduce((n, r) => n + r.calls, 0n);
-      io.err(`${rows.length} model ids, ${formatCount(calls)} calls; ${unpriced.length === 0 ? 'every call is priced' : `${unpriced.length} model ids unpriced (${formatCount(left)} calls): run the fix lines, then this again`}\n`);
+      io.err(`${formatCount(rows.length)} model ids, ${formatCount(calls)} calls; ${unpriced.length === 0 ? 'every call is priced' : `${formatCount(unpriced.length)} model ids unpriced (${formatCount(left)} calls): run the fix lines, then this again`}\n`);
     });
 
   pricing

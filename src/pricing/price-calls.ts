@@ -65,16 +65,21 @@ async function loadCatalogTables(ws: Workspace, catalog: Catalog, map: readonly 
   await insertRows(ws, '_pc_rates', ['VARCHAR', 'DATE', 'BIGINT', 'VARCHAR', ...rateColumns.map(() => 'BIGINT')], rates);
 }
 
+/** Unpriced model ids (most calls first) given the closest catalog ids; the report and the error list fewer. */
+export const closestForFirst = 50;
+/** Unknown models the --strict-prices error names; it counts the others. */
+const namedInError = 10;
+
 /** `--strict-prices`: any unpriced model stops the run, named with its call count, the closest ids and the fix. */
 export function unknownModelsError(unknown: readonly UnpricedKey[]): BatchableError {
   // Today's wording; a reason other than the plain "no price" (an endpoint ARN, a free variant, a fine-tune) is added.
-  const lines = unknown.map(
+  const lines = unknown.slice(0, namedInError).map(
     (u) => `"${printable(u.model)}" (${u.calls.toLocaleString('en-US')} calls; ${u.reason === noPrice ? '' : `${u.reason}; `}closest catalog ids: ${u.closest.join(', ')})`,
   );
   const first = printable(unknown[0]?.model ?? 'my-model').replaceAll("'", "'\\''");
   const example = `{"provider": "openai", "models": [{"id": "gpt-5.4", "aliases": ["${first}"]}]}`;
   return new BatchableError(
-    `unknown model${unknown.length > 1 ? 's' : ''}, no price in the catalog: ${lines.join('; ')}. ` +
+    `unknown model${unknown.length > 1 ? 's' : ''}, no price in the catalog: ${lines.join('; ')}${unknown.length > namedInError ? `; and ${(unknown.length - namedInError).toLocaleString('en-US')} more model ids (\`batchable pricing coverage\` lists every one)` : ''}. ` +
       `Fix: \`batchable pricing alias '${first}=<catalog id>'\`, or put a user catalog in --pricing-dir DIR (e.g. DIR/custom.json: ${example}), ` +
       `adding an alias to the model it is, or a model with its own "prices"; or run \`batchable pricing update\` to import current prices`,
   );
@@ -255,11 +260,14 @@ export async function priceCalls(ws: Workspace, catalog: Catalog, options: { str
   const resolved: ResolvedKey[] = [];
   const unpriced: UnpricedKey[] = [];
   const ids = [...catalog.models.keys()].filter((id) => !id.includes(':') || id.startsWith('ft:'));
-  // Route rules and aliases run here, once per distinct model id (and provider), never per call.
+  // Route rules and aliases run here, once per distinct model id (and provider), never per call. The closest ids (an
+  // edit distance to every catalog id) only for the most-called unpriced ids, the ones a report lists: a --map that
+  // made a request id the model gave 50,000 ids, and 40 s of edit distances.
   for (const row of distinct) {
     const r = resolveName(catalog, row.model, row.call_provider);
     if (r.id === undefined) {
-      unpriced.push({ model: row.model, provider: row.call_provider, calls: row.calls, reason: r.reason, rules: r.rules, closest: closestIds(row.model, ids) });
+      const closest = unpriced.length < closestForFirst ? closestIds(row.model, ids) : [];
+      unpriced.push({ model: row.model, provider: row.call_provider, calls: row.calls, reason: r.reason, rules: r.rules, closest });
     } else {
       map.push([row.model, row.call_provider, r.id]);
       resolved.push({ model: row.model, provider: row.call_provider, calls: row.calls, catalogId: r.id, rules: r.rules, alias: 'alias' in r ? r.alias?.name : undefined });

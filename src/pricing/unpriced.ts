@@ -36,6 +36,9 @@ export const noUnpriced: Unpriced = { models: [], charges: [] };
 /** Shell-quoted for a POSIX shell: the name is user text and goes in a command line the user may paste. */
 const shellQuote = (s: string): string => `'${s.replaceAll("'", "'\\''")}'`;
 
+/** `; closest: a, b, c` after an unpriced model's reason, or nothing: only the most-called ids are given closest ids. */
+export const closestText = (closest: readonly string[]): string => (closest.length === 0 ? '' : `; closest: ${closest.join(', ')}`);
+
 /**
  * The alias command that fixes an unpriced name. The closest id is filled in only when the name starts with it
  * (`acme/gpt-4o-proxy` -> gpt-4o); otherwise a placeholder: an edit-distance neighbour is a guess, not a fix.

@@ -28,10 +28,14 @@ const pad = 2;
 
 const width = (text: string) => Math.max(0, ...text.split('\n').map((l) => l.length));
 const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+/** Rows drawn by one cli-table3 table; longer tables are drawn in chunks of this many (renderTable). */
+export const chunkRows = 1000;
+
 /** The widest cell of column i: a loop, not Math.max(...rows), whose arguments overflow the stack past ~120,000 rows. */
 const widest = (rows: readonly (readonly string[])[], i: number) => rows.reduce((w, r) => Math.max(w, width(r[i] ?? '')), 0);
 
-export function renderTable(raw: TableSpec, style: Style): string {
+/** `chunk`: rows per cli-table3 table (tests compare a chunked table with one drawn whole). */
+export function renderTable(raw: TableSpec, style: Style, chunk = chunkRows): string {
   // Cells can hold input (workload names, keys, models): control characters are shown, never sent to the
   // terminal. Headers are ours (and may hold a line break to wrap).
   const clean = (cells: readonly string[]) => cells.map(oneLine);
@@ -39,17 +43,36 @@ export function renderTable(raw: TableSpec, style: Style): string {
   const moved = movedColumn(spec, style);
   const shown = moved === undefined ? spec : withoutColumn(spec, moved);
   const paint = new Chalk({ level: style.color ? 1 : 0 });
-  const table = new Table({
-    head: shown.head.map((h) => paint.bold(h)),
-    colAligns: [...shown.align],
-    style: { head: [], border: [], compact: false },
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    ...fitWidths(shown, style),
-  });
-  for (const row of shown.rows) table.push([...row]);
-  if (shown.footer) table.push(shown.footer.map((cell) => paint.bold(cell)));
-  let text = `${table.toString()}\n`;
+  const body = [...shown.rows, ...(shown.footer ? [shown.footer.map((cell) => paint.bold(cell))] : [])];
+  const widths = fitWidths(shown, style);
+  const draw = (rows: readonly (readonly string[])[], head: readonly string[], colWidths: { colWidths?: number[] }) => {
+    const table = new Table({
+      head: head.map((h) => paint.bold(h)),
+      colAligns: [...shown.align],
+      style: { head: [], border: [], compact: false },
+      wordWrap: true,
+      wrapOnWordBoundary: true,
+      ...colWidths,
+    });
+    for (const row of rows) table.push([...row]);
+    return table.toString();
+  };
+  let text: string;
+  if (body.length <= chunk) text = `${draw(body, shown.head, widths)}\n`;
+  else {
+    // cli-table3 takes time that grows faster than its rows (8,000 rows: 1.4 s; 50,000: 160 s) and hands them to one
+    // call as arguments (a stack overflow past ~120,000): a long table is drawn `chunk` rows at a time, with the
+    // same column widths, and the chunks joined where one's bottom border meets the next one's top border.
+    const fixed = { colWidths: widths.colWidths ?? naturalWidths(shown) };
+    const parts: string[] = [];
+    for (let start = 0; start < body.length; start += chunk) {
+      const lines = draw(body.slice(start, start + chunk), start === 0 ? shown.head : [], fixed).split('\n');
+      if (start > 0) lines[0] = (lines[0] ?? '').replace('┌', '├').replaceAll('┬', '┼').replace('┐', '┤');
+      if (start + chunk < body.length) lines.pop();
+      parts.push(lines.join('\n'));
+    }
+    text = `${parts.join('\n')}\n`;
+  }
   if (moved !== undefined && spec.overflow !== undefined) {
     const items = spec.rows.filter((r) => (r[moved] ?? '') !== '' && r[moved] !== '–');
     if (items.length > 0) text += `\n${spec.overflow.title}:\n${items.map((r) => wrapItem(`${r[0] ?? ''}: ${r[moved] ?? ''}`, style.columns)).join('')}`;
@@ -61,8 +84,7 @@ export function renderTable(raw: TableSpec, style: Style): string {
 function movedColumn(spec: TableSpec, style: Style): number | undefined {
   const o = spec.overflow;
   if (o === undefined || style.wide === true) return undefined;
-  const all = [spec.head, ...spec.rows, ...(spec.footer ? [spec.footer] : [])];
-  const natural = spec.head.map((_, i) => widest(all, i) + pad);
+  const natural = naturalWidths(spec);
   const others = minWidths(withoutColumn(spec, o.column)).reduce((a, b) => a + b, 0);
   return others + (natural[o.column] ?? 0) + spec.head.length + 1 <= style.columns ? undefined : o.column;
 }
@@ -79,9 +101,14 @@ function minWidths(spec: TableSpec): number[] {
 }
 
 /** Natural widths when they fit; else headers wrap, down to the minimum. A table wider than that stays wide. */
-function fitWidths(spec: TableSpec, style: Style): { colWidths?: number[] } {
+/** Each column's natural width: its widest cell, header included, and the padding. */
+function naturalWidths(spec: TableSpec): number[] {
   const all = [spec.head, ...spec.rows, ...(spec.footer ? [spec.footer] : [])];
-  const widths = spec.head.map((_, i) => widest(all, i) + pad);
+  return spec.head.map((_, i) => widest(all, i) + pad);
+}
+
+function fitWidths(spec: TableSpec, style: Style): { colWidths?: number[] } {
+  const widths = naturalWidths(spec);
   const total = () => widths.reduce((a, b) => a + b, 0) + widths.length + 1;
   if (style.wide === true || total() <= style.columns) return {};
   const floor = minWidths(spec);

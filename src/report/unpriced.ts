@@ -2,7 +2,7 @@
 // it has no rate for, laid out once for the terminal and markdown renderers (CSV and JSON write the fields, HTML
 // reads the JSON). Text is raw here: every renderer escapes it for its own output (src/report/escape.ts).
 import { chargeLabel } from '../pricing/charges.ts';
-import type { Unpriced } from '../pricing/unpriced.ts';
+import { closestText, type Unpriced } from '../pricing/unpriced.ts';
 import { formatUsd } from './money.ts';
 import { formatCount, type TableSpec } from './table.ts';
 
@@ -17,7 +17,7 @@ export function unpricedSummary(u: Unpriced): string {
     const left = u.models.reduce((n, m) => n + m.unpricedRequests, 0n);
     const reported = u.models.reduce((n, m) => n + (m.reportedMicros ?? 0n), 0n);
     parts.push(
-      `${formatCount(requests)} requests of ${u.models.length} model id${u.models.length > 1 ? 's' : ''} have no catalog price: ` +
+      `${formatCount(requests)} requests of ${formatCount(u.models.length)} model id${u.models.length > 1 ? 's' : ''} have no catalog price: ` +
         `${formatCount(left)} left out of every money figure` +
         (requests > left ? `, ${formatCount(requests - left)} counted at the cost their source reported (${reportedText(reported)}, marked "(reported)")` : '') +
         '. Run the fix line to price them, or `batchable pricing coverage` for every model id.',
@@ -29,15 +29,32 @@ export function unpricedSummary(u: Unpriced): string {
   return parts.join(' ');
 }
 
-/** The table of unpriced models: as written, what it holds, and (last, moved under the table when narrow) why and the fix. */
+/** Unpriced model ids the terminal and markdown tables list (most calls first); the rest are summed in one row. */
+export const unpricedListed = 20;
+
+/**
+ * The table of unpriced models: as written, what it holds, and (last, moved under the table when narrow) why and the
+ * fix. At most unpricedListed rows and one that sums the rest: a --map that made a request id the model gave 50,000
+ * model ids, a table of 200,000 lines (JSON and CSV keep every one, as does `batchable pricing coverage`).
+ */
 export function unpricedTable(u: Unpriced): TableSpec {
+  const listed = u.models.slice(0, unpricedListed);
+  const rest = u.models.slice(unpricedListed);
+  const sum = (f: (m: Unpriced['models'][number]) => bigint) => rest.reduce((n, m) => n + f(m), 0n);
+  const reported = rest.some((m) => m.reportedMicros !== null) ? sum((m) => m.reportedMicros ?? 0n) : null;
   return {
     head: ['model as written', 'provider', 'calls', 'requests', 'tokens', 'reported cost', 'why, closest ids, fix'],
     align: ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
-    rows: u.models.map((m) => [
-      m.model, m.provider ?? '?', formatCount(m.calls), formatCount(m.requests), formatCount(m.tokens), reportedText(m.reportedMicros),
-      `${m.reason}; closest: ${m.closest.join(', ')}. Fix: ${m.fix}`,
-    ]),
+    rows: [
+      ...listed.map((m) => [
+        m.model, m.provider ?? '?', formatCount(m.calls), formatCount(m.requests), formatCount(m.tokens), reportedText(m.reportedMicros),
+        `${m.reason}${closestText(m.closest)}. Fix: ${m.fix}`,
+      ]),
+      ...(rest.length === 0
+        ? []
+        : [[`… ${formatCount(rest.length)} more model ids`, '', formatCount(sum((m) => m.calls)), formatCount(sum((m) => m.requests)), formatCount(sum((m) => m.tokens)),
+            reportedText(reported), '–']]),
+    ],
     overflow: { column: 6, title: 'Why, closest catalog ids, and the fix' },
   };
 }

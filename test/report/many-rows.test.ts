@@ -4,12 +4,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Workspace } from '../../src/db/workspace.ts';
+import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
+import { ingestFiles } from '../../src/ingest/ingest.ts';
+import { loadCatalog, priceCalls } from '../../src/pricing/index.ts';
+import { closestForFirst, unknownModelsError } from '../../src/pricing/price-calls.ts';
+import { unpricedListed, unpricedTable } from '../../src/report/unpriced.ts';
 import type { Plan } from '../../src/plan/build.ts';
 import { renderPlanMarkdown } from '../../src/report/plan/markdown.ts';
 import { renderPlanTable } from '../../src/report/plan/table.ts';
 import { render } from '../../src/report/render.ts';
 import { savingsColumns, shownRows } from '../../src/report/renderers/columns.ts';
+import { formatCount, renderTable, type TableSpec } from '../../src/report/table.ts';
 import { buildSavingsReport, notesPerKind } from '../../src/report/savings.ts';
 import { analysisWorkspace, type TestCall } from '../helpers/analysis.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -58,10 +63,19 @@ describe('a report of many rows', () => {
     expect(render(r, 'csv', { ...pinned, top: 3 }).split('\n\n')[0]!.trimEnd().split('\n')).toHaveLength(28);
   });
 
-  it('a terminal table stops at its ceiling, saying where every row is', async () => {
-    const r = await report();
-    expect(savingsColumns(r, undefined, 5).rows.map((row) => row[0]).at(-1)).toBe('… 21 more workloads (a terminal table stops at 5 rows: --format csv lists every row)');
-    expect(savingsColumns(r, 4, 5).rows).toHaveLength(5);
+  it('a long table is drawn in chunks that join into the table cli-table3 draws whole', () => {
+    const rows = Array.from({ length: 2_500 }, (_, i) => [`w-${i}`, formatCount(i * 997), i % 7 === 0 ? 'a reason that wraps on a narrow terminal' : '–']);
+    const spec: TableSpec = { head: ['workload', 'requests', 'top reason'], align: ['left', 'right', 'left'], rows, footer: ['total', '1', ''] };
+    for (const style of [{ color: false, columns: 120 }, { color: false, columns: 40 }, { color: true, columns: 120 }]) {
+      expect(renderTable(spec, style, 1000)).toBe(renderTable(spec, style, 10_000));
+    }
+  });
+
+  it('draws 130,000 rows (cli-table3 alone overflows the stack past about 120,000)', () => {
+    const rows = Array.from({ length: 130_000 }, (_, i) => [String(i), '1']);
+    const text = renderTable({ head: ['n', 'x'], align: ['left', 'right'], rows }, { color: false, columns: 80 });
+    expect(text.split('\n')).toHaveLength(2 * 130_000 + 4);
+    expect(text).toContain('│ 129999 │ 1 │');
   });
 
   it('notes name 20 workloads of a kind and count the rest', async () => {
@@ -86,6 +100,32 @@ describe('a report of many rows', () => {
     const md = renderPlanMarkdown(plan);
     expect(md).not.toContain('w20');
     expect(md).toContain('- … 3 more workloads not moved');
+  });
+
+  it('unpriced models: closest ids for the 50 most called, 20 listed, the rest summed; --strict-prices names 10', async () => {
+    const dir = tempDirs('batchable-unpriced-')();
+    const file = join(dir, 'ids.csv');
+    // A --map that made the request id the model: every call its own model id (model-00 has the most calls).
+    const lines = Array.from({ length: 60 }, (_, i) => Array.from({ length: i === 0 ? 3 : 1 }, (__, k) => `c${i}-${k},2026-10-01T00:00:00Z,model-${String(i).padStart(2, '0')},1000,100`)).flat();
+    writeFileSync(file, `call_id,ts,model,input_tokens,output_tokens\n${lines.join('\n')}\n`);
+    ws = await openWorkspace(':memory:');
+    await ingestFiles(ws, [file]);
+    const { unpriced } = await priceCalls(ws, await loadCatalog({}));
+    expect(unpriced).toHaveLength(60);
+    expect(unpriced[0]?.model).toBe('model-00');
+    expect(unpriced.filter((u) => u.closest.length > 0)).toHaveLength(closestForFirst);
+    expect(unpriced.slice(closestForFirst).every((u) => u.closest.length === 0)).toBe(true);
+    const models = unpriced.map((u) => ({ model: u.model, provider: null, reason: u.reason, closest: u.closest, calls: u.calls, requests: u.calls, tokens: 1100n * u.calls, reportedMicros: null, reportedCalls: 0n, unpricedRequests: u.calls, fix: 'f' }));
+    const spec = unpricedTable({ models, charges: [] });
+    expect(spec.rows).toHaveLength(unpricedListed + 1);
+    expect(spec.rows.at(-1)).toEqual(['… 40 more model ids', '', '40', '40', '44,000', '–', '–']);
+    expect(spec.rows.at(-2)?.[6]).toMatch(/^no price in the catalog; closest: .+\. Fix: f$/);
+    models[0] = { ...models[0]!, closest: [] };
+    expect(unpricedTable({ models, charges: [] }).rows[0]?.[6]).toBe('no price in the catalog. Fix: f');
+    const strict = unknownModelsError(unpriced).message;
+    expect(strict).toContain('"model-09" (1 calls; closest catalog ids:');
+    expect(strict).not.toContain('"model-10"');
+    expect(strict).toContain('; and 50 more model ids (`batchable pricing coverage` lists every one).');
   });
 
   it('--top on the command line: a number of rows, 0 for every row', async () => {

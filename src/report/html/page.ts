@@ -2,6 +2,7 @@
 // Plain strings with every piece of data text escaped; money printed from integer micro-dollars (./money.ts).
 // `data-*` attributes name the figures so tests (and scripts people write) can find them.
 import { chargeLabel } from '../../pricing/charges.ts';
+import { closestText } from '../../pricing/unpriced.ts';
 import { billedNotes, billedTitle } from '../billed.ts';
 import { escapeHtml as h } from './escape.ts';
 import type { HtmlReportInput, HtmlRowLabel } from './input.ts';
@@ -195,7 +196,7 @@ function unpricedSection(input: HtmlReportInput): string {
 <thead><tr><th scope="col">Model as written</th><th scope="col">Provider</th><th scope="col" class="num">Calls</th><th scope="col" class="num">Requests</th><th scope="col" class="num">Tokens</th><th scope="col" class="num">Reported cost</th><th scope="col">Why, closest catalog ids, fix</th></tr></thead>
 <tbody>
 ${u.models
-  .map((m) => `<tr data-unpriced="${h(m.model)}"><th scope="row" class="name">${h(m.model)}</th><td>${h(m.provider ?? '?')}</td><td class="num">${h(count(m.calls))}</td><td class="num">${h(count(m.requests))}</td><td class="num">${h(count(m.tokens))}</td><td class="num">${m.reported_micros === null ? '–' : h(usd(m.reported_micros))}</td><td>${h(m.reason)}; closest: ${h(m.closest_ids.join(', '))}<br><code>${h(m.fix)}</code></td></tr>`)
+  .map((m) => `<tr data-unpriced="${h(m.model)}"><th scope="row" class="name">${h(m.model)}</th><td>${h(m.provider ?? '?')}</td><td class="num">${h(count(m.calls))}</td><td class="num">${h(count(m.requests))}</td><td class="num">${h(count(m.tokens))}</td><td class="num">${m.reported_micros === null ? '–' : h(usd(m.reported_micros))}</td><td>${h(m.reason + closestText(m.closest_ids))}<br><code>${h(m.fix)}</code></td></tr>`)
   .join('\n')}
 </tbody></table>`;
   const charges = u.charges.length === 0 ? '' : `<p>Charges with no rate in the catalog, not priced (never as text tokens):</p>${list(u.charges.map((c) => `${count(c.quantity)} ${chargeLabel(c.charge)} on ${c.model} (${count(c.calls)} calls)`))}`;

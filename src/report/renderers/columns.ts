@@ -18,21 +18,15 @@ export function requestsText(row: { readonly requests: bigint; readonly uncounte
 
 const firstColumn = (r: Report): string => (r.assumptions.groupBy === 'api_key' ? 'api key' : r.assumptions.groupBy);
 
-/**
- * The most rows a terminal table draws, whatever --top says: cli-table3 passes a table's rows to one function call
- * as arguments, which overflows the stack past about 120,000 (--top 0 on 200,000 workloads was an internal error).
- */
-export const terminalTableRowCeiling = 10_000;
-
 /** The rows a table leaves out (past `top`), summed: exact integers, each row's own rounded micro-dollars added. */
-function restOf(r: Report, top: number, why: string): ReportRow {
+function restOf(r: Report, top: number): ReportRow {
   const rest = r.rows.slice(top);
   const sum = (f: (row: ReportRow) => bigint) => rest.reduce((n, row) => n + f(row), 0n);
   const requests = sum((x) => x.requests);
   const blocking = sum((x) => x.blockingRequests);
   const steps = { now: sum((x) => x.steps.now), structural: sum((x) => x.steps.structural), batch: sum((x) => x.steps.batch), caching: sum((x) => x.steps.caching), credits: sum((x) => x.steps.credits) };
   return {
-    name: `… ${formatCount(rest.length)} more ${groupNouns[r.assumptions.groupBy]} (${why})`,
+    name: `… ${formatCount(rest.length)} more ${groupNouns[r.assumptions.groupBy]} (--top 0 lists every row)`,
     label: 'mixed', requests, uncountedRows: sum((x) => x.uncountedRows), blockingRequests: blocking, blockingShare: ratio(blocking, requests), steps,
     batchableSyncMicros: sum((x) => x.batchableSyncMicros), savingsMicros: sum((x) => x.savingsMicros), monthlySavingsMicros: undefined, reasons: [],
   };
@@ -40,19 +34,16 @@ function restOf(r: Report, top: number, why: string): ReportRow {
 
 /**
  * The rows a table shows: every row, or with `top` the first `top` (largest saving first) and one row that sums the
- * rest, so that 200,000 workloads (a tag holding a request id) print as a table a person can read. `ceiling`: the
- * most rows it may show even with every row asked for (terminalTableRowCeiling for the terminal).
+ * rest, so that 200,000 workloads (a tag holding a request id) print as a table a person can read.
  */
-export function shownRows(r: Report, top: number | undefined, ceiling = Infinity): readonly ReportRow[] {
-  const limit = Math.min(top ?? Infinity, ceiling);
-  if (r.rows.length <= limit) return r.rows;
-  const why = limit === top ? '--top 0 lists every row' : `a terminal table stops at ${formatCount(ceiling)} rows: --format csv lists every row`;
-  return [...r.rows.slice(0, limit), restOf(r, limit, why)];
+export function shownRows(r: Report, top: number | undefined): readonly ReportRow[] {
+  if (top === undefined || r.rows.length <= top) return r.rows;
+  return [...r.rows.slice(0, top), restOf(r, top)];
 }
 
-/** audit: what it costs and what batch saves; simulate: one column per stacking step. `top`, `ceiling`: see shownRows. */
-export function savingsColumns(r: Report, top?: number, ceiling?: number): TableSpec {
-  const rows = shownRows(r, top, ceiling);
+/** audit: what it costs and what batch saves; simulate: one column per stacking step. `top`: see shownRows. */
+export function savingsColumns(r: Report, top?: number): TableSpec {
+  const rows = shownRows(r, top);
   if (r.command === 'audit') {
     const cells = (row: ReportRow) => [row.name, requestsText(row), formatUsd(row.steps.now), percent(row.blockingShare),
       formatUsd(row.batchableSyncMicros), formatUsd(row.savingsMicros), row.reasons[0] ?? '–'];

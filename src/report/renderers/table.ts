@@ -6,13 +6,13 @@ import { billedTitle, renderBilledReconciliation } from '../billed.ts';
 import { reconciliationTitle, renderReconciliation } from '../reconciliation.ts';
 import { renderTable as table, wrapItem } from '../table.ts';
 import { oneLine, visible } from '../escape.ts';
-import { footerLines, savingsColumns, terminalTableRowCeiling } from './columns.ts';
+import { footerLines, savingsColumns } from './columns.ts';
 import { unpricedSummary, unpricedTable, unpricedTitle } from '../unpriced.ts';
 
 export function renderTable(report: Report, style: Style): string {
   const paint = new Chalk({ level: style.color ? 1 : 0 });
   const f = footerLines(report);
-  const out = [table(savingsColumns(report, style.top, terminalTableRowCeiling), style)];
+  const out = [table(savingsColumns(report, style.top), style)];
   // Lines that quote input (models, names, rules) show its control characters rather than obey them.
   const block = (lines: readonly string[]) => (lines.length > 0 ? out.push(`${lines.map(oneLine).join('\n')}\n`) : 0);
   block(f.period);
