@@ -254,6 +254,9 @@ export async function assertKeepsFileOrder(
   }
 }
 
+/** The earliest time a call may have: the first LLM APIs opened to the public in 2020. */
+const earliestCallSql = "TIMESTAMPTZ '2020-01-01 00:00:00+00'";
+
 /**
  * A file's rows converted to canonical types (each value converted once), with `_reason`: why a row cannot be
  * a call, else NULL. Only the columns the adapter gives are written; the `calls` view pads the rest.
@@ -287,6 +290,11 @@ export function fileRowsSelect(select: AdapterSelect, kind: ContainerKind, carri
       // No single request or bucket row holds 10^12 tokens (a million requests of a million tokens); a larger
       // count is corrupt, and left in would overflow every later sum and price.
       checks.push({ when: `_v_${name} > ${maxCount}`, reason: `'${name} above 10^12 (' || _v_${name} || '): not a real count'` });
+    }
+    if (name === 'ts') {
+      // 0 and 1970-01-01 stand in for a missing time in real exports; kept, two such calls in a month of traffic made
+      // the period 20,741 days and every 30-day figure a 700th of itself ($0.03 for $51). No LLM API call is that old.
+      checks.push({ when: `_v_ts < ${earliestCallSql}`, reason: `'ts ' || strftime(_v_ts, '%Y-%m-%d %H:%M:%S') || ' UTC is before 2020: no LLM API call is that old (0 or 1970-01-01 stands in for a missing time)'` });
     }
   }
   for (const name of requiredColumns) {
