@@ -142,6 +142,23 @@ function collectKeyNames(text: string, into: Set<string>): void {
   for (const match of text.matchAll(/"([^"\\]{1,80})"\s*:/g)) if (match[1]) into.add(match[1]);
 }
 
+/** How deep a sampled record may nest: detection walks it (JSON.stringify, key paths), and 20,000 levels overflowed the stack. */
+const maxSampleDepth = 200;
+
+/** The nesting depth of a parsed JSON value, without recursion (so that no depth overflows the stack); stops past 10,000. */
+export function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, d);
+    if (deepest > 10_000) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return deepest;
+}
+
 /** Applies `--map source=canonical` to a list of names. */
 const renamed = (names: Iterable<string>, map: ReadonlyMap<string, string>) => [...names].map((n) => map.get(n) ?? n);
 
@@ -182,7 +199,11 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
     // A large document: collect the key names that appear in its first part.
     collectKeyNames(text, keys);
   }
-  for (const record of records) collectKeys(record, keys);
+  for (const record of records) {
+    const depth = nestingDepth(record);
+    if (depth > maxSampleDepth) throw new InputError(file, undefined, `a record nests JSON ${depth > 10_000 ? 'over 10,000' : depth.toLocaleString('en-US')} levels deep, and no usage record nests more than ${maxSampleDepth}: is this a usage export?`);
+    collectKeys(record, keys);
+  }
   const arrayDocument = kind === 'json' && text.trimStart().startsWith('[');
   return { kind, delimiter: '', header: [], keys: new Set(renamed(keys, map)), records, arrayDocument };
 }
