@@ -75,8 +75,11 @@ export async function ingestFiles(ws: Workspace, files: readonly (string | Input
     const files = group;
     group = [];
     const done = files.length > 1 ? await ingestMany(ws, files, options) : undefined;
-    if (done !== undefined) for (const o of done) outcomes.push(o);
-    else for (const p of files) await one(p.file, true, p);
+    for (const [i, p] of files.entries()) {
+      const o = done?.[i];
+      if (o !== undefined) outcomes.push(o);
+      else await one(p.file, true, p);
+    }
   };
   await withCleanup(async () => {
     for (const input of files) {

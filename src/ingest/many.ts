@@ -104,9 +104,10 @@ type Member = { readonly index: number; readonly preview: Preview; sourceId?: st
 
 /**
  * Ingests `group` (files of one key, in order) in one scan; the outcomes in the group's order, or undefined when
- * the files must be read one by one (nothing was kept).
+ * the files must be read one by one (nothing was kept). An undefined outcome: that file is to be read alone (the
+ * others were already held).
  */
-export async function ingestMany(ws: Workspace, group: readonly Preview[], options: IngestOptions): Promise<FileOutcome[] | undefined> {
+export async function ingestMany(ws: Workspace, group: readonly Preview[], options: IngestOptions): Promise<(FileOutcome | undefined)[] | undefined> {
   const first = group[0];
   if (first === undefined || group.length < 2) return undefined;
   const adapter = first.adapter;
@@ -153,7 +154,14 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     }
     members.push({ index, preview, sourceId: sid, plainLines: digest?.plainLines });
   }
-  if (members.length < 2) return undefined;
+  if (members.length < 2) {
+    // Nothing to scan together: the files already held keep their outcome (a directory run again held all 20,000 of
+    // its files, and each was then hashed and looked up a second time, one by one: 37.5 s against 15 s to ingest
+    // them); the one file left, if any, is read alone (undefined). A copy of that file in the group is settled by
+    // reading them all alone.
+    if (outcomes.some((o) => o !== undefined && 'sameAs' in o)) return undefined;
+    return outcomes as (FileOutcome | undefined)[];
+  }
   const files = members.map((m) => m.preview.file);
 
   // The rest are hashed while DuckDB reads them.

@@ -95,6 +95,23 @@ describe('files read in one scan', () => {
     expect(scan.summaries[1]!.duplicates).toBe(2);
   });
 
+  it('files already held are settled by the scan: none is looked up again alone; one new file among them is read alone', async () => {
+    const added = write(dir, 'added/1.csv', [header, row('n1', 1), row('a1', 1)]);
+    const { scan, alone } = await both([days, [...days, added]], { ownTableMinCalls: 0 });
+    expect(scan.summaries).toEqual(alone.summaries);
+    expect(scan.calls).toEqual(alone.calls);
+    expect(scan.summaries[1]!.files.map((f) => f.status)).toEqual(['already-ingested', 'already-ingested', 'already-ingested', 'already-ingested', 'ingested']);
+    // Reading a file alone asks whether a file of its size is held (ingestFile); the scan asks once for the group.
+    const ws = await openWorkspace(':memory:');
+    await ingestFiles(ws, days);
+    const asked: string[] = [];
+    const all = ws.all.bind(ws);
+    ws.all = ((sql: string, params?: never) => (asked.push(sql), all(sql, params))) as typeof ws.all;
+    await ingestFiles(ws, [...days, added]);
+    ws.close();
+    expect(asked.filter((sql) => sql.startsWith('SELECT 1 FROM sources WHERE bytes = $1'))).toHaveLength(1);
+  });
+
   it('a line the CSV reader sets aside, bucket rows, and --strict with a reject: read one by one, the same outcome', async () => {
     const ragged = [
       write(dir, 'ragged/1.csv', [header, row('r1', 1), `${row('r2', 2)},extra`, row('r3', 3)]),
