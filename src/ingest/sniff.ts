@@ -171,6 +171,12 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
   const keys = new Set<string>();
   const records: unknown[] = [];
   if (kind === 'csv') {
+    // Excel's delimiter hint (`sep=;`) as the first line, written by spreadsheets and some exports for Excel: the
+    // header is the line after it. Read as the header, it matched no format ("header: sep=").
+    const hint = /^\s*"?sep=(.?)"?\s*(?:\r?\n|$)/i.exec(text);
+    if (hint !== null) {
+      throw new UnrecognisedFormat(file, `its first line is a spreadsheet's delimiter hint (${quoted(hint[0].trim(), 20)}), not the header: remove that line (\`tail -n +2 '${quoted(file, 200).replaceAll("'", "'\\''")}' > fixed.csv\`) and ingest the result`);
+    }
     const { delimiter, header } = csvHeader(text);
     const headerLine = /\r?\n/.test(text) ? text.split(/\r?\n/, 1)[0] : undefined; // only a whole line
     return { kind, delimiter, header: renamed(header, map), headerLine, keys, records, arrayDocument: false };

@@ -61,6 +61,16 @@ describe('a CSV header that names a column twice', () => {
     expect(r.stderr).toContain(`${file}:1: the header has 2 columns read as "tokens_completion" (columns 6 and 8)`);
   });
 
+  it('a spreadsheet delimiter hint (sep=;) as the first line: named, with the line to remove; skipped with that reason in a directory', async () => {
+    const file = write("it's.csv", 'sep=;\ncall_id;ts;model;input_tokens;output_tokens\nc1;2026-10-01T00:00:00Z;gpt-5.4;100;10\n');
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${file}: its first line is a spreadsheet's delimiter hint (sep=;), not the header: remove that line (\`tail -n +2 '${file.replace("'", "'\\''")}' > fixed.csv\`) and ingest the result\n`);
+    const dir = join(file, '..');
+    const inDir = await runCli(['ingest', dir, '--db', ':memory:']);
+    expect(inDir.stderr).toContain(`warning: skipped ${file}: its first line is a spreadsheet's delimiter hint`);
+  });
+
   it('refuses the file by name when files of one header are read in one scan', async () => {
     const head = 'ts,model,input_tokens,output_tokens,model\n';
     const a = write('day-1.csv', `${head}2026-10-01T00:00:00Z,gpt-5.4,100,20,gpt-5.4-mini\n`);
