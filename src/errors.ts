@@ -1,6 +1,8 @@
 // The error classes users see, and the exit-code contract: 0 fine, 1 a check failed, 2 bad usage or input,
 // 3 a bug in batchable (an internal error: printed with its stack and a request to report it), 130 / 143 a run
 // interrupted by SIGINT / SIGTERM (128 + the signal's number, as shells report it; src/db/recovery.ts).
+import { oneLine } from './report/escape.ts';
+
 export type ExitCode = 0 | 1 | 2 | 3 | 130 | 143;
 
 /** The exit code of an internal error: distinct from 2, so a script never mistakes our bug for bad input. */
@@ -27,7 +29,9 @@ export class UsageError extends BatchableError {
 export class InputError extends BatchableError {
   readonly file: string;
   constructor(file: string, line: number | undefined, problem: string, options?: ErrorOptions) {
-    super(`${file}${line === undefined ? '' : `:${line}`}: ${problem}`, 2, options);
+    // The path is input too: a newline in a file name would start a line of its own (the rest is shown as `\x1b` by
+    // the terminal-safe stderr, which keeps line breaks for messages of several lines).
+    super(`${oneLine(file)}${line === undefined ? '' : `:${line}`}: ${problem}`, 2, options);
     this.file = file;
   }
 }

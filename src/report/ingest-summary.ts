@@ -1,6 +1,6 @@
 // What an ingest says: per file, then the one-line total users look for ("N calls ingested, M rows rejected").
 import type { IngestSummary } from '../ingest/ingest.ts';
-import { visible } from './escape.ts';
+import { oneLine } from './escape.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -32,6 +32,7 @@ export function renderIngestSummary(summary: IngestSummary): string {
   const notUsage = summary.skippedFiles?.length ?? 0;
   if (notUsage > 0) total.push(`${plural(notUsage, 'file')} skipped (not usage)`);
   lines.push(total.join(', '));
-  // File names and reasons quote input: their control characters are shown, not obeyed.
-  return `${lines.map(visible).join('\n')}\n`;
+  // File names and reasons quote input: their control characters are shown, not obeyed, and a newline in a file name
+  // does not start a line of its own (each of these is one line).
+  return `${lines.map(oneLine).join('\n')}\n`;
 }

@@ -100,6 +100,23 @@ describe('hostile names in every output', () => {
     const inDir = await runCli(['ingest', dir, '--db', ':memory:']);
     expect(inDir.stderr).toContain('warning: skipped');
     expect(inDir.stderr + inDir.stdout).not.toMatch(rawControl);
+
+    // A newline in a file name starts no line of its own: in the summary (ingested, then already ingested), in a
+    // reject, in an error and in a warning.
+    const split = mkdtempSync(join(tmpdir(), 'batchable-newline-'));
+    const usage = join(split, 'usage\nerror: fake.csv');
+    writeFileSync(usage, 'call_id,ts,model,input_tokens,output_tokens\nc1,2026-10-01T00:00:00Z,gpt-5.4,100,10\nc2,bad,gpt-5.4,100,10\n');
+    writeFileSync(join(split, 'notes\nerror: fake.csv'), 'not,usage\n1,2\n');
+    const once = join(split, 'w.duckdb');
+    for (const run of [await runCli(['ingest', split, '--db', once]), await runCli(['ingest', split, '--db', once])]) {
+      expect(run.code).toBe(0);
+      expect(`${run.stdout}${run.stderr}`.split('\n').filter((l) => l.startsWith('error: fake.csv'))).toEqual([]);
+      expect(run.stdout).toContain('usage\\nerror: fake.csv');
+      expect(run.stderr).toContain('warning: skipped');
+    }
+    const refused = await runCli(['ingest', join(split, 'notes\nerror: fake.csv'), '--db', ':memory:']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.split('\n').filter((l) => l.startsWith('error: fake.csv'))).toEqual([]);
   });
 
   it('markdown escapes HTML, link syntax and pipes in cells', async () => {
