@@ -10,6 +10,8 @@ export type Sample = {
   readonly kind: ContainerKind;
   /** CSV field delimiter, as found on the header line. */
   readonly delimiter: string;
+  /** CSV: quotes inside quoted fields are escaped with a backslash (`\"`) instead of doubled (sniff decides). */
+  readonly backslashEscapes?: boolean | undefined;
   /** CSV header names, after `--map` renames. Empty for JSON. */
   readonly header: readonly string[];
   /** CSV: the header line as written (files with the same one can be read in one scan: src/ingest/many.ts). */

@@ -143,7 +143,13 @@ export const csvRejectOptions = "store_rejects = true, rejects_table = '_csv_rej
  * aside in _csv_rejects. The delimiter comes from our header sniff: DuckDB's sniffer can be misled by the very
  * ragged rows we want to reject. The directories a file sits in are not its columns. `extra` adds options (the file name column of a many-file scan).
  */
-export function csvReadSql(files: readonly string[], delimiter: string, extra = '', bindOnly = false): string {
+/**
+ * How a CSV file is written: its delimiter, and whether a quote inside a quoted field is escaped with a backslash
+ * (`\"`, as Spark and MySQL write it) instead of doubled (`""`, RFC 4180). Found by sniff (src/ingest/sniff.ts).
+ */
+export type CsvDialect = { readonly delimiter: string; readonly backslashEscapes?: boolean | undefined };
+
+export function csvReadSql(files: readonly string[], dialect: CsvDialect, extra = '', bindOnly = false): string {
   const paths = files.map((f) => sqlString(literalPath(f)));
   // bindOnly: DuckDB's own limit (2 MB), for statements that only bind the read (DESCRIBE, EXPLAIN): binding
   // sniffs one buffer of 16x the line limit, 512 MiB at 32 MB, which cost 0.3 s of CPU and up to a second of wall
@@ -152,7 +158,7 @@ export function csvReadSql(files: readonly string[], delimiter: string, extra = 
   const from = paths.length === 1 ? paths[0] : `[${paths.join(', ')}]`;
   // hive_partitioning: DuckDB otherwise adds a column for each `key=value` directory of the path (a daily export
   // kept under day=2026-01-03/ gained a `day` tag, splitting each workload's identities by day).
-  return `read_csv(${from}, all_varchar = true, header = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ${maxLine}hive_partitioning = false, ${csvRejectOptions}${extra})`;
+  return `read_csv(${from}, all_varchar = true, header = true, delim = ${sqlString(dialect.delimiter)}, quote = '"', escape = ${dialect.backslashEscapes === true ? "'\\'" : "'\"'"}, ${maxLine}hive_partitioning = false, ${csvRejectOptions}${extra})`;
 }
 
 /** The longest line DuckDB's CSV reader is allowed (it reserves buffers of this size): 2 MB by default. */
@@ -321,8 +327,8 @@ export type FileTarget = {
   ownTableMinCalls: number | undefined;
   /** CSV: no quote character and no blank line in the file (hash.ts), so each record's number is its line's. */
   plainLines?: boolean | undefined;
-  /** CSV: the field delimiter (where a quote opens or closes a field: buildCsvOffLines). */
-  delimiter?: string | undefined;
+  /** CSV: how the file is written (where a quote opens or closes a field: buildCsvOffLines). */
+  dialect?: CsvDialect | undefined;
 };
 /**
  * Whether the workspace holds a call: a row of `call_rows` (every row there is a call), or a file table whose
@@ -395,7 +401,7 @@ export async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
   }
   if (t.plainLines === false && (await ws.all('SELECT 1 FROM rejects WHERE source_id = $1 LIMIT 1', [t.sourceId])).length > 0) {
     // Records to lines (buildCsvOffLines): rejects and skips name the line a user opens.
-    await buildCsvOffLines(ws, t.file, t.delimiter ?? ',', true);
+    await buildCsvOffLines(ws, t.file, t.dialect ?? commaDialect, true);
     await ws.run(rejectLinesSql, { sid: t.sourceId });
     await ws.run('DROP TABLE _csv_off_lines');
   }
@@ -422,9 +428,9 @@ export async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
  * expression only on lines with a quote. Built only for files with a reject or skip to name. `ifMissing`: keep the
  * table built for this file already (loadFileTable builds it when DuckDB set lines aside).
  */
-export async function buildCsvOffLines(ws: Workspace, file: string, delimiter: string, ifMissing = false): Promise<void> {
+export async function buildCsvOffLines(ws: Workspace, file: string, dialect: CsvDialect, ifMissing = false): Promise<void> {
   if (ifMissing && (await ws.all("SELECT 1 FROM duckdb_tables() WHERE temporary AND table_name = '_csv_off_lines'")).length > 0) return;
-  await markCsvLines(ws, file, delimiter);
+  await markCsvLines(ws, file, dialect);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_off_lines AS
     WITH spans AS (${quotedSpansSql})
     SELECT unnest(range(opened + 1, closed + 1)) AS n, true AS cont FROM spans WHERE closed IS NOT NULL
@@ -442,8 +448,8 @@ export const unclosedQuoteError = (file: string, line: number, cause: unknown): 
  * The line where a quote opens a field and is never closed, if any (buildCsvOffLines' reading): DuckDB's CSV sniffer
  * gives up on such a file ("Error when sniffing file"), as the rest of the file would be one value.
  */
-export async function unclosedQuoteLine(ws: Workspace, file: string, delimiter: string): Promise<number | undefined> {
-  await markCsvLines(ws, file, delimiter);
+export async function unclosedQuoteLine(ws: Workspace, file: string, dialect: CsvDialect): Promise<number | undefined> {
+  await markCsvLines(ws, file, dialect);
   try {
     const [row] = await ws.all<{ opened: bigint }>(`WITH spans AS (${quotedSpansSql}) SELECT opened FROM spans WHERE closed IS NULL`);
     return row === undefined ? undefined : Number(row.opened);
@@ -453,7 +459,7 @@ export async function unclosedQuoteLine(ws: Workspace, file: string, delimiter: 
 }
 
 /** `_csv_marks`: the file's blank lines and the lines with an odd number of field quotes, by line number. */
-async function markCsvLines(ws: Workspace, file: string, delimiter: string): Promise<void> {
+async function markCsvLines(ws: Workspace, file: string, dialect: CsvDialect): Promise<void> {
   // The lines as a table first, numbered by row id: row_number() over the read kept the statement on one thread.
   // buildCsvOffLines on the wide bench file (5M lines, 658 MB): 1.05-1.08 s of wall, 2.22-2.24 s with a quote on 40% of its
   // lines. Inside a transaction (loadFileTable's) a new table's row ids start from a large offset: they count from
@@ -462,7 +468,7 @@ async function markCsvLines(ws: Workspace, file: string, delimiter: string): Pro
     header = false, delim = '\x01', quote = '', escape = '', auto_detect = false, max_line_size = ${lineLimit(file)}, ignore_errors = true)`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_marks AS
     SELECT rowid - (SELECT min(rowid) FROM _csv_text) + 1 AS n, line IS NULL OR line = '' OR line = chr(13) AS blank,
-      CASE WHEN contains(line, '"') THEN len(regexp_extract_all(replace(line, '""', ''), ${sqlString(fieldQuotePattern(delimiter))})) % 2 = 1 ELSE false END AS odd
+      CASE WHEN contains(line, '"') THEN len(regexp_extract_all(${unescapedSql(dialect)}, ${sqlString(fieldQuotePattern(dialect.delimiter))})) % 2 = 1 ELSE false END AS odd
     FROM _csv_text WHERE blank OR odd`);
   await ws.run('DROP TABLE _csv_text');
 }
@@ -495,6 +501,13 @@ export const readerRejectRecordsSql = `
 const rejectLinesSql = `
   UPDATE rejects SET line = m.n FROM (${recordLinesSql('SELECT DISTINCT line AS r FROM rejects WHERE source_id = $sid AND line IS NOT NULL')}) m
   WHERE rejects.source_id = $sid AND rejects.line = m.r`;
+
+/** The RFC 4180 dialect with a comma: for a file whose dialect was not recorded. */
+const commaDialect: CsvDialect = { delimiter: ',' };
+
+/** `line` without its escaped quotes (`""`, or `\"` and `\\` where quotes are escaped with a backslash), as SQL. */
+const unescapedSql = (dialect: CsvDialect): string =>
+  dialect.backslashEscapes === true ? `replace(replace(line, ${sqlString('\\\\')}, ''), ${sqlString('\\"')}, '')` : `replace(line, '""', '')`;
 
 /** A quote that opens or closes a field: at a line's start or end, or beside `delimiter` (one character). */
 const fieldQuotePattern = (delimiter: string): string => {

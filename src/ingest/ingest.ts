@@ -142,7 +142,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
     return await withCleanup(async () => {
       const { src, kind } = await prepareSource(ws, file, sample);
       // A CSV read as DESCRIBE and EXPLAIN bind it (csvReadSql): the same read with DuckDB's default line limit.
-      const light = sample.kind === 'csv' ? csvReadSql([file], sample.delimiter, '', true) : src;
+      const light = sample.kind === 'csv' ? csvReadSql([file], sample, '', true) : src;
       const ctx: AdapterContext = {
         src,
         kind,
@@ -193,7 +193,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       table = fileTableName(sourceId);
       await ws.run('BEGIN TRANSACTION');
       inTransaction = true;
-      const stats = await loadFileTable(ws, { file, sourceId, table, kind, format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: options.ownTableMinCalls, plainLines, delimiter: sample.delimiter });
+      const stats = await loadFileTable(ws, { file, sourceId, table, kind, format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: options.ownTableMinCalls, plainLines, dialect: sample });
       const firstRejects = (
         await ws.all<{ line: bigint | null; path: string | null; reason: string }>(
           "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
@@ -220,7 +220,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
     if (sample.kind === 'csv' && error instanceof Error && /Error when sniffing file/.test(error.message)) {
       // DuckDB's sniffer names no line; an unclosed quote is the usual cause, and its line can be found.
       // Best effort: when the file cannot be read this way either, DuckDB's own message follows.
-      const line = await unclosedQuoteLine(ws, file, sample.delimiter).catch(() => undefined);
+      const line = await unclosedQuoteLine(ws, file, sample).catch(() => undefined);
       if (line !== undefined) throw unclosedQuoteError(file, line, error);
     }
     throw await readError(file, adapter.id, error);
@@ -247,13 +247,13 @@ async function readWhole(file: string, kind: ContainerKind, digesting: Promise<F
  * not a failed file.
  */
 async function prepareSource(ws: Workspace, file: string, sample: Sample): Promise<{ src: string; kind: ContainerKind }> {
-  const { kind, delimiter } = sample;
+  const { kind } = sample;
   await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
   const path = sqlString(literalPath(file));
   // The delimiter comes from our header sniff: DuckDB's sniffer can be misled by the very ragged rows we want to reject.
   if (kind === 'parquet') return { src: parquetSource(literalPath(file)), kind };
   const maxLine = `max_line_size = ${lineLimit(file)}`;
-  if (kind === 'csv') return { src: csvReadSql([file], delimiter), kind };
+  if (kind === 'csv') return { src: csvReadSql([file], sample), kind };
   if (kind === 'jsonl') {
     // One VARCHAR column per physical line: \x01 never occurs unescaped in JSON text.
     await ws.run(`CREATE TEMP TABLE _lines AS SELECT line FROM read_csv(${path}, columns = {'line': 'VARCHAR'}, header = false,
@@ -378,13 +378,13 @@ async function loadFileTable(
   if (t.kind === 'csv' && readerRejects.length > 0 && (await ws.all("SELECT 1 FROM _csv_rejects WHERE error_type = 'UNQUOTED VALUE' LIMIT 1")).length > 0) {
     // Past the part DuckDB sniffs, an unclosed quote is one reject holding the rest of the file: its rows would be lost
     // under a count of one. Refused, as when the sniffer meets it.
-    const line = await unclosedQuoteLine(ws, t.file, t.delimiter ?? ',').catch(() => undefined);
+    const line = await unclosedQuoteLine(ws, t.file, t.dialect ?? { delimiter: ',' }).catch(() => undefined);
     if (line !== undefined) throw unclosedQuoteError(t.file, line, undefined);
   }
   if (t.kind === 'csv' && t.plainLines === false && readerRejects.length > 0) {
     // DuckDB numbers its rejects by line breaks outside quotes, the rows by records: both as records here, so that
     // the rows' lines below count the rejects before them; fillRawText turns them into the file's lines.
-    await buildCsvOffLines(ws, t.file, t.delimiter ?? ',');
+    await buildCsvOffLines(ws, t.file, t.dialect ?? { delimiter: ',' });
     await ws.run(readerRejectRecordsSql);
   }
   if (readerRejects.length > 0) {

@@ -76,7 +76,7 @@ export async function previewFile(file: string, options: IngestOptions): Promise
     if (sample.kind !== 'csv' || sample.headerLine === undefined) return undefined;
     const adapter = chooseAdapter(file, sample, options.inputFormat);
     if (adapter.role === 'costs') return undefined;
-    return { file, bytes, sample, adapter, key: [adapter.id, sample.delimiter, isGzip(file) ? 'gz' : '', sample.headerLine].join('\u0000') };
+    return { file, bytes, sample, adapter, key: [adapter.id, sample.delimiter, sample.backslashEscapes === true ? '\\' : '"', isGzip(file) ? 'gz' : '', sample.headerLine].join('\u0000') };
   } catch {
     return undefined;
   }
@@ -168,14 +168,14 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   const late = members.filter((m) => m.sourceId === undefined);
   const lateHashes = hashAll(late.map((m) => m.preview.file));
 
-  const src = csvReadSql(files, first.sample.delimiter, ", filename = '_bt_file'");
-  const firstRead = csvReadSql([files[0]!], first.sample.delimiter);
+  const src = csvReadSql(files, first.sample, ", filename = '_bt_file'");
+  const firstRead = csvReadSql([files[0]!], first.sample);
   await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
   const ctx: AdapterContext = {
     src,
     kind: 'csv',
     // The header as DuckDB names it (one file; every file of the group has the same header line).
-    header: await bindingLightly(firstRead, csvReadSql([files[0]!], first.sample.delimiter, '', true), (swap) => csvColumns(ws, swap(firstRead))),
+    header: await bindingLightly(firstRead, csvReadSql([files[0]!], first.sample, '', true), (swap) => csvColumns(ws, swap(firstRead))),
     map: options.map ?? new Map<string, string>(),
     fileModifiedAt: statSync(files[0]!).mtime.toISOString(),
   };
@@ -187,7 +187,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   const elsewhen = adapter.select({ ...ctx, fileModifiedAt: '1970-01-01T00:00:00.000Z' });
   if (select.from !== src || JSON.stringify(elsewhen) !== JSON.stringify(select)) return undefined;
   const carried: [string, string][] = [['_src', 'hash(_bt_file)']];
-  const light = csvReadSql(files, first.sample.delimiter, ", filename = '_bt_file'", true);
+  const light = csvReadSql(files, first.sample, ", filename = '_bt_file'", true);
   await bindingLightly(src, light, (swap) => assertKeepsFileOrder(ws, select, adapter.id, carried, swap));
 
   let table = incomingTable;
@@ -306,7 +306,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     for (const [ord, m] of members.entries()) {
       if (!withRows.has(ord)) continue;
       await fillRawText(ws, { file: m.preview.file, sourceId: sourceIds[ord]!, table, kind: 'csv', format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: undefined,
-        plainLines: m.plainLines, delimiter: first.sample.delimiter });
+        plainLines: m.plainLines, dialect: first.sample });
     }
     if (ownTable) {
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(name)}`); // left by a run that was killed

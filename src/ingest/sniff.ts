@@ -137,6 +137,18 @@ export function csvHeader(text: string): { delimiter: string; header: string[] }
   }
 }
 
+/**
+ * Whether a CSV sample escapes quotes inside quoted fields with a backslash (`"say \"hi\" now"`, as Spark's and
+ * MySQL's writers do) rather than doubling them (RFC 4180). Read as RFC 4180 such a file made DuckDB's sniffer give up
+ * ("Error when sniffing file"). The sign: a backslash and a quote followed by an ordinary character, which RFC 4180
+ * text cannot hold inside a quoted field (a quote there is doubled, or closes the field before a delimiter or a line
+ * break); a backslash at the end of a value (`"C:\dir\"`) is not one.
+ */
+export function backslashEscaped(text: string, delimiter: string): boolean {
+  const d = /[\\\]^-]/.test(delimiter) ? `\\${delimiter}` : delimiter;
+  return new RegExp(`\\\\"[^"${d}\\r\\n]`).test(text);
+}
+
 /** Key names in JSON text that cannot be parsed whole (the start of a large record). */
 function collectKeyNames(text: string, into: Set<string>): void {
   for (const match of text.matchAll(/"([^"\\]{1,80})"\s*:/g)) if (match[1]) into.add(match[1]);
@@ -179,7 +191,7 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
     }
     const { delimiter, header } = csvHeader(text);
     const headerLine = /\r?\n/.test(text) ? text.split(/\r?\n/, 1)[0] : undefined; // only a whole line
-    return { kind, delimiter, header: renamed(header, map), headerLine, keys, records, arrayDocument: false };
+    return { kind, delimiter, backslashEscapes: backslashEscaped(text, delimiter), header: renamed(header, map), headerLine, keys, records, arrayDocument: false };
   }
   if (kind === 'jsonl') {
     const lines = text.split('\n').filter((l) => l.trim() !== '');
