@@ -49,6 +49,21 @@ describe('batchable-csv and batchable-jsonl', () => {
     ws.close();
   });
 
+  it('reads a JSON array of the same records (jq -s, json.dump of a list): a reject named by its JSON pointer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-array-'));
+    const file = join(dir, 'calls.json');
+    const rec = (id: string, ts: string) => ({ call_id: id, ts, model: 'gpt-5.4', input_tokens: 10, output_tokens: 1, feature: 'nightly', user_id: 'u1' });
+    writeFileSync(file, `\ufeff${JSON.stringify([rec('a', '2026-10-01T00:00:00Z'), rec('b', 'bad'), rec('c', '2026-10-02T00:00:00Z')], null, 2)}`);
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files.map((f) => [f.format, f.calls, f.rejects])).toEqual([['batchable-jsonl', 2, 1]]);
+    expect(await ws.all("SELECT call_id, source_path, user_id, tags->>'feature' AS feature FROM calls ORDER BY call_id")).toEqual([
+      { call_id: 'a', source_path: '/0', user_id: 'u1', feature: 'nightly' },
+      { call_id: 'c', source_path: '/2', user_id: 'u1', feature: 'nightly' },
+    ]);
+    expect(await ws.all('SELECT path, reason FROM rejects')).toEqual([{ path: '/1', reason: 'unparsable time in ts: "bad"' }]);
+    ws.close();
+  });
+
   it('--map renames a team’s own columns so their log reads as batchable-csv', async () => {
     const plain = await runCli(['ingest', fixture('batchable/own-log-needs-map.csv'), '--db', ':memory:']);
     expect(plain.code).toBe(2);

@@ -54,8 +54,10 @@ export const batchableCsv = defineAdapter({
 
 export const batchableJsonl = defineAdapter({
   id: 'batchable-jsonl',
-  title: 'batchable generic JSONL (canonical keys)',
-  kinds: ['jsonl'],
+  // A JSON array of the same records too (`jq -s`, Python's json.dump of a list): it was "unrecognised JSON usage
+  // format" with every canonical key listed.
+  title: 'batchable generic JSONL, or a JSON array of such records (canonical keys)',
+  kinds: ['jsonl', 'json'],
   recognisedBy,
   detect: (sample) => requiredColumns.every((c) => sample.keys.has(c)),
   idsFromSource: true,
