@@ -22,6 +22,13 @@ export function providerOfModelSql(m: string): string {
      ELSE NULL END`;
 }
 
+/**
+ * A secret API key, its prefix captured: OpenAI's (sk-, sk-proj-, sk-svcacct-, sk-admin-), Anthropic's (sk-ant-api03-,
+ * sk-ant-admin01-), OpenRouter's (sk-or-v1-), Langfuse's secret keys (sk-lf-), Groq's (gsk_), xAI's (xai-), Google's
+ * (AIza). At least 16 characters after the prefix: an id such as sk-test or sk-1 is not a secret.
+ */
+export const secretKeyPattern = '(sk-(?:proj-|svcacct-|admin-|ant-(?:api|admin)[0-9]+-|or-v1-|lf-)?|gsk_|xai-|AIza)[A-Za-z0-9_-]{16,}';
+
 export const macroSql = [
   // Integers as exports write them: "1200", "1200.0", 1200. A fractional value is not a token count: DuckDB's
   // own cast would round "85.5" and "15e-1" to 2, so wholeness is checked first, in DOUBLE (exact below 9e15;
@@ -64,6 +71,14 @@ export const macroSql = [
   `CREATE OR REPLACE TEMP MACRO bt_json(x) AS CASE WHEN x IS NULL THEN NULL
      WHEN typeof(x) = 'JSON' THEN x::JSON
      WHEN json_valid(x::VARCHAR) THEN x::JSON ELSE to_json(x::VARCHAR) END`,
+  // An API key that is a secret (OpenAI sk-…, sk-proj-…, Anthropic sk-ant-…, OpenRouter sk-or-…, Langfuse sk-lf-…,
+  // Groq gsk_…, xAI xai-…, Google AIza…) where exports put an id: kept as the providers' dashboards show a key, its
+  // prefix and last four characters (sk-proj-…Xy9Q), so that no report, export or workspace file holds the secret.
+  // Ids (key_abc, apikey_01…) and hashes pass unchanged. A prefix test first: most values are ids.
+  `CREATE OR REPLACE TEMP MACRO bt_key(x) AS CASE
+     WHEN x IS NULL OR NOT (starts_with(x, 'sk') OR starts_with(x, 'gsk_') OR starts_with(x, 'xai-') OR starts_with(x, 'AIza')) THEN x
+     WHEN regexp_full_match(x, '${secretKeyPattern}') THEN regexp_extract(x, '${secretKeyPattern}', 1) || '…' || right(x, 4)
+     ELSE x END`,
   // The provider a model name belongs to, for sources that do not say (our generic format, some logs).
   `CREATE OR REPLACE TEMP MACRO bt_provider(m) AS ${providerOfModelSql('m')}`,
   // Lane from a provider's service tier text. 'default', 'auto', 'scale', 'standard' bill on the standard lane.

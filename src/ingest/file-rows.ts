@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { callIdsSql } from '../db/calls-view.ts';
+import { secretKeyPattern } from '../db/macros.ts';
 import { lineCapBytes, memoryLimitBytes } from '../db/memory.ts';
 import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
@@ -285,7 +286,8 @@ export function fileRowsSelect(select: AdapterSelect, kind: ContainerKind, carri
     if (given[name] === undefined) continue;
     const conversion = conversions[column.type];
     if (conversion === undefined) {
-      values.push(`bt_text(${name}) AS ${name}`);
+      // A secret API key where an id belongs (a team's own log) is kept as its provider's dashboards show it.
+      values.push(name === 'api_key' ? `bt_key(bt_text(${name})) AS ${name}` : `bt_text(${name}) AS ${name}`);
       continue;
     }
     converted.push(`${conversion.fn}(${name}) AS _v_${name}`);
@@ -375,6 +377,16 @@ export async function rebuild(ws: Workspace, table: string, extra: string): Prom
 
 /** The raw text of rejected rows: JSON records from the source table, CSV lines re-read only when needed. */
 export async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
+  await fillRawTextOf(ws, t);
+  // A rejected row's text keeps no secret API key either (its prefix stays; macros.ts: bt_key).
+  await ws.run(
+    `UPDATE rejects SET raw = regexp_replace(raw, ${sqlString(secretKeyPattern)}, '\\1…', 'g')
+     WHERE source_id = $sid AND raw IS NOT NULL AND regexp_matches(raw, ${sqlString(secretKeyPattern)})`,
+    { sid: t.sourceId },
+  );
+}
+
+async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
   if (t.kind === 'parquet') return fillParquetRawText(ws, literalPath(t.file), t.sourceId);
   if (t.kind === 'jsonl') {
     // A line's row, or, for a line of API pages unnested into their records (ingest.ts: unnestPages), the record's
