@@ -79,6 +79,22 @@ describe('what an error quotes from input', () => {
     expect(r.stderr).toBe(`error: ${file}: not a text file (a NUL byte at byte 0); batchable reads CSV, JSONL and JSON exports\n`);
   });
 
+  it('an archive or another compression is named, with the command that opens it', async () => {
+    const dir = tempDir();
+    const zip = join(dir, "usage export.zip");
+    // A ZIP archive's local file header, then what it would hold.
+    writeFileSync(zip, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]), Buffer.from('usage.csv')]));
+    const r = await runCli(['ingest', zip, '--db', ':memory:']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${zip}: a ZIP archive, not an export batchable reads as it is (CSV, JSONL, JSON, Parquet, or one of them gzipped): \`unzip '${zip}' -d exports/ && batchable ingest exports/\`\n`);
+    for (const [name, magic, what] of [['u.csv.bz2', [0x42, 0x5a, 0x68, 0x39, 0x31, 0x41], 'bzip2-compressed'], ['u.csv.xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], 'xz-compressed'],
+      ['u.csv.zst', [0x28, 0xb5, 0x2f, 0xfd, 0x00], 'zstd-compressed'], ['u.7z', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], 'a 7-Zip archive']] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, Buffer.from(magic));
+      expect((await runCli(['ingest', file, '--db', ':memory:'])).stderr).toMatch(new RegExp(`^error: ${file.replaceAll('.', '\\.')}: ${what},`));
+    }
+  });
+
   it('a huge unrecognised header is capped and escaped', async () => {
     const file = join(tempDir(), 'wide.csv');
     writeFileSync(file, `${'\x1b[2J'.repeat(20)}${'h'.repeat(200_000)},b\n1,2\n`);
