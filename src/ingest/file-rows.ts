@@ -515,7 +515,7 @@ const rejectLinesSql = `
   WHERE rejects.source_id = $sid AND rejects.line = m.r`;
 
 /** The RFC 4180 dialect with a comma: for a file whose dialect was not recorded. */
-const commaDialect: CsvDialect = { delimiter: ',' };
+export const commaDialect: CsvDialect = { delimiter: ',' };
 
 /** `line` without its escaped quotes (`""`, or `\"` and `\\` where quotes are escaped with a backslash), as SQL. */
 const unescapedSql = (dialect: CsvDialect): string =>

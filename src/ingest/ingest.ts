@@ -14,6 +14,7 @@ import {
   assertKeepsFileOrder,
   bindingLightly,
   buildCsvOffLines,
+  commaDialect,
   checkpointNow,
   csvColumns,
   csvReadSql,
@@ -378,13 +379,13 @@ async function loadFileTable(
   if (t.kind === 'csv' && readerRejects.length > 0 && (await ws.all("SELECT 1 FROM _csv_rejects WHERE error_type = 'UNQUOTED VALUE' LIMIT 1")).length > 0) {
     // Past the part DuckDB sniffs, an unclosed quote is one reject holding the rest of the file: its rows would be lost
     // under a count of one. Refused, as when the sniffer meets it.
-    const line = await unclosedQuoteLine(ws, t.file, t.dialect ?? { delimiter: ',' }).catch(() => undefined);
+    const line = await unclosedQuoteLine(ws, t.file, t.dialect ?? commaDialect).catch(() => undefined);
     if (line !== undefined) throw unclosedQuoteError(t.file, line, undefined);
   }
   if (t.kind === 'csv' && t.plainLines === false && readerRejects.length > 0) {
     // DuckDB numbers its rejects by line breaks outside quotes, the rows by records: both as records here, so that
     // the rows' lines below count the rejects before them; fillRawText turns them into the file's lines.
-    await buildCsvOffLines(ws, t.file, t.dialect ?? { delimiter: ',' });
+    await buildCsvOffLines(ws, t.file, t.dialect ?? commaDialect);
     await ws.run(readerRejectRecordsSql);
   }
   if (readerRejects.length > 0) {

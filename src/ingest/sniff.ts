@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError, UnrecognisedFormat } from '../errors.ts';
-import { quoted } from '../report/escape.ts';
+import { quoted, shellWord } from '../report/escape.ts';
 import type { ContainerKind, Sample } from './adapter.ts';
 
 const sampleBytes = 256 * 1024;
@@ -66,19 +66,19 @@ async function readHead(file: string): Promise<{ bytes: Buffer; complete: boolea
   }
 }
 
-/** A path as one shell word, for a command to copy. */
-const shellWord = (path: string): string => `'${quoted(path, 200).replaceAll("'", "'\\''")}'`;
+/** A path as one shell word, its control characters shown. */
+const pathWord = (path: string): string => shellWord(quoted(path, 200));
 
 /**
  * Archives and compressions exports are downloaded in, by their first bytes, with the command that opens each: they
  * were "not a text file (a NUL byte at byte 5)". Gzip is read as it is (hash.ts, readHead above).
  */
 const archives: readonly { readonly what: string; readonly magic: readonly number[]; readonly open: (file: string) => string }[] = [
-  { what: 'a ZIP archive', magic: [0x50, 0x4b, 0x03, 0x04], open: (f) => `unzip ${shellWord(f)} -d exports/ && batchable ingest exports/` },
-  { what: 'a 7-Zip archive', magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], open: (f) => `7z x ${shellWord(f)} -oexports/ && batchable ingest exports/` },
-  { what: 'bzip2-compressed', magic: [0x42, 0x5a, 0x68], open: (f) => `bunzip2 -k ${shellWord(f)}, then ingest the file it writes` },
-  { what: 'xz-compressed', magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], open: (f) => `unxz -k ${shellWord(f)}, then ingest the file it writes` },
-  { what: 'zstd-compressed', magic: [0x28, 0xb5, 0x2f, 0xfd], open: (f) => `zstd -d ${shellWord(f)}, then ingest the file it writes` },
+  { what: 'a ZIP archive', magic: [0x50, 0x4b, 0x03, 0x04], open: (f) => `unzip ${pathWord(f)} -d exports/ && batchable ingest exports/` },
+  { what: 'a 7-Zip archive', magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], open: (f) => `7z x ${pathWord(f)} -oexports/ && batchable ingest exports/` },
+  { what: 'bzip2-compressed', magic: [0x42, 0x5a, 0x68], open: (f) => `bunzip2 -k ${pathWord(f)}, then ingest the file it writes` },
+  { what: 'xz-compressed', magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], open: (f) => `unxz -k ${pathWord(f)}, then ingest the file it writes` },
+  { what: 'zstd-compressed', magic: [0x28, 0xb5, 0x2f, 0xfd], open: (f) => `zstd -d ${pathWord(f)}, then ingest the file it writes` },
 ];
 
 function decode(file: string, bytes: Buffer, complete: boolean): string {
@@ -206,7 +206,7 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
     // header is the line after it. Read as the header, it matched no format ("header: sep=").
     const hint = /^\s*"?sep=(.?)"?\s*(?:\r?\n|$)/i.exec(text);
     if (hint !== null) {
-      throw new UnrecognisedFormat(file, `its first line is a spreadsheet's delimiter hint (${quoted(hint[0].trim(), 20)}), not the header: remove that line (\`tail -n +2 ${shellWord(file)} > fixed.csv\`) and ingest the result`);
+      throw new UnrecognisedFormat(file, `its first line is a spreadsheet's delimiter hint (${quoted(hint[0].trim(), 20)}), not the header: remove that line (\`tail -n +2 ${pathWord(file)} > fixed.csv\`) and ingest the result`);
     }
     const { delimiter, header } = csvHeader(text);
     const headerLine = /\r?\n/.test(text) ? text.split(/\r?\n/, 1)[0] : undefined; // only a whole line

@@ -7,6 +7,7 @@ import type { Params, Workspace } from '../db/types.ts';
 import { normaliseModel } from './model-names.ts';
 import { routeOf } from './routes.ts';
 import { chargeColumns, charges, type ChargeName } from './charges.ts';
+import { shellWord } from '../report/escape.ts';
 
 export type UnpricedModel = {
   readonly model: string;
@@ -34,7 +35,6 @@ export type Unpriced = { readonly models: readonly UnpricedModel[]; readonly cha
 export const noUnpriced: Unpriced = { models: [], charges: [] };
 
 /** Shell-quoted for a POSIX shell: the name is user text and goes in a command line the user may paste. */
-const shellQuote = (s: string): string => `'${s.replaceAll("'", "'\\''")}'`;
 
 /** `; closest: a, b, c` after an unpriced model's reason, or nothing: only the most-called ids are given closest ids. */
 export const closestText = (closest: readonly string[]): string => (closest.length === 0 ? '' : `; closest: ${closest.join(', ')}`);
@@ -46,7 +46,7 @@ export const closestText = (closest: readonly string[]): string => (closest.leng
 export function fixCommand(model: string, provider: string | null, closest: readonly string[]): string {
   const first = closest[0];
   const target = first !== undefined && normaliseModel(routeOf(model).name).startsWith(normaliseModel(first)) ? first : '<catalog id>';
-  return `batchable pricing alias ${shellQuote(`${model}=${target}`)}${provider === null ? '' : ` --provider ${shellQuote(provider)}`}`;
+  return `batchable pricing alias ${shellWord(`${model}=${target}`)}${provider === null ? '' : ` --provider ${shellWord(provider)}`}`;
 }
 
 /** The calls `scope` keeps (period, workloads) of models the catalog could not price, most calls first. */

@@ -27,6 +27,9 @@ export function oneLine(text: string): string {
   return text.replace(controlsAndBreaks, shown);
 }
 
+/** Text as one POSIX shell word (single quotes), for a command a message offers to copy. */
+export const shellWord = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
+
 /** At most `max` characters of `text` from input, made visible, with how much was left out. */
 export function quoted(text: string, max = 200): string {
   const cut = text.length > max ? `${text.slice(0, max)}… (${(text.length - max).toLocaleString('en-US')} more characters)` : text;

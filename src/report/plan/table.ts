@@ -15,7 +15,6 @@ const short: Record<PlanEntry['target'], string> = {
   'bedrock-batch-inference': 'Bedrock batch',
 };
 
-/** 1,234,567 -> 1.2M: volumes are read at a glance, the JSON keeps the exact figures. */
 /** Workloads the plan does not move, listed by name (largest saving first); the rest are counted in one line. */
 export const skippedListed = 20;
 
@@ -23,6 +22,7 @@ export const skippedListed = 20;
 export const skippedRest = (n: number): string =>
   n > skippedListed ? `… ${formatCount(n - skippedListed)} more workloads not moved, each saving no more than those above (--format json lists every one)` : '';
 
+/** 1,234,567 -> 1.2M: volumes are read at a glance, the JSON keeps the exact figures. */
 export function compact(n: bigint): string {
   const v = Number(n);
   if (v >= 1e9) return `${(v / 1e9).toFixed(1)}B`;
