@@ -263,6 +263,8 @@ export async function assertKeepsFileOrder(
 
 /** The earliest time a call may have: the first LLM APIs opened to the public in 2020. */
 const earliestCallSql = "TIMESTAMPTZ '2020-01-01 00:00:00+00'";
+/** Past this, a time is a placeholder for "none" (9999-12-31, 2099-12-31), not a call's: a fixed bound, not the clock's. */
+const latestCallSql = "TIMESTAMPTZ '2100-01-01 00:00:00+00'";
 
 /**
  * A file's rows converted to canonical types (each value converted once), with `_reason`: why a row cannot be
@@ -303,6 +305,7 @@ export function fileRowsSelect(select: AdapterSelect, kind: ContainerKind, carri
       // 0 and 1970-01-01 stand in for a missing time in real exports; kept, two such calls in a month of traffic made
       // the period 20,741 days and every 30-day figure a 700th of itself ($0.03 for $51). No LLM API call is that old.
       checks.push({ when: `_v_ts < ${earliestCallSql}`, reason: `'ts ' || strftime(_v_ts, '%Y-%m-%d %H:%M:%S') || ' UTC is before 2020: no LLM API call is that old (0 or 1970-01-01 stands in for a missing time)'` });
+      checks.push({ when: `_v_ts >= ${latestCallSql}`, reason: `'ts ' || strftime(_v_ts, '%Y-%m-%d %H:%M:%S') || ' UTC is after 2099: a placeholder (9999-12-31 stands in for a missing time), not a call''s time'` });
     }
   }
   for (const name of requiredColumns) {

@@ -92,7 +92,11 @@ function walk(dir: string, into: InputFile[], skipped: { file: string; reason: s
     }
     if (stat.isDirectory()) walk(path, into, skipped, seen);
     else if (!stat.isFile()) skipped.push({ file: path, reason: 'not a regular file' });
-    else if (!usageFile.test(name)) skipped.push({ file: path, reason: 'not a .csv, .jsonl, .json or .parquet file' });
+    else if (!usageFile.test(name)) {
+      // An archive of exports (a ZIP download) is worth a word on how to read it; other files are just not usage.
+      const archive = /\.(zip|7z|bz2|xz|zst|tar|tgz)$/i.exec(name)?.[1];
+      skipped.push({ file: path, reason: archive === undefined ? 'not a .csv, .jsonl, .json or .parquet file' : `a .${archive.toLowerCase()} archive or compressed file: extract it and ingest what it holds (.gz is read as it is)` });
+    }
     else {
       assertReadable(path);
       into.push({ file: path, explicit: false });
@@ -116,8 +120,13 @@ export async function expandInputs(ws: Workspace, args: readonly string[]): Prom
     }
     if (stat?.isDirectory()) {
       const found: InputFile[] = [];
+      const before = skipped.length;
       walk(arg, found, skipped, new Set());
-      if (found.length === 0) throw new InputError(arg, undefined, 'the directory holds no .csv, .jsonl, .json (optionally .gz) or .parquet files');
+      if (found.length === 0) {
+        const archives = skipped.slice(before).filter((s) => s.reason.includes(' archive or compressed file')).map((s) => s.file);
+        const hint = archives.length === 0 ? '' : `; it holds ${archives.length === 1 ? 'an archive' : `${archives.length} archives`} (${archives.slice(0, 3).join(', ')}${archives.length > 3 ? ', …' : ''}): extract ${archives.length === 1 ? 'it' : 'them'} and ingest what ${archives.length === 1 ? 'it holds' : 'they hold'}`;
+        throw new InputError(arg, undefined, `the directory holds no .csv, .jsonl, .json (optionally .gz) or .parquet files${hint}`);
+      }
       for (const f of found) files.push(f); // not push(...found): a spread of 100,000s of files overflows the stack
     } else if (stat !== undefined) {
       if (!stat.isFile()) throw new InputError(arg, undefined, 'not a regular file');

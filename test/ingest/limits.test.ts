@@ -93,6 +93,16 @@ describe('what an error quotes from input', () => {
       writeFileSync(file, Buffer.from(magic));
       expect((await runCli(['ingest', file, '--db', ':memory:'])).stderr).toMatch(new RegExp(`^error: ${file.replaceAll('.', '\\.')}: ${what},`));
     }
+    // Found in a directory, an archive is skipped by its name, with what to do; a directory of archives only says so.
+    const only = tempDir();
+    writeFileSync(join(only, 'export.zip'), Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    expect((await runCli(['ingest', only, '--db', ':memory:'])).stderr).toBe(
+      `error: ${only}: the directory holds no .csv, .jsonl, .json (optionally .gz) or .parquet files; it holds an archive (${join(only, 'export.zip')}): extract it and ingest what it holds\n`,
+    );
+    writeFileSync(join(only, 'usage.csv'), 'call_id,ts,model,input_tokens,output_tokens\nc1,2026-10-01T00:00:00Z,gpt-5.4,100,10\n');
+    const inDir = await runCli(['ingest', only, '--db', ':memory:']);
+    expect(inDir.code).toBe(0);
+    expect(inDir.stderr).toContain(`warning: skipped ${join(only, 'export.zip')}: a .zip archive or compressed file: extract it and ingest what it holds (.gz is read as it is)`);
   });
 
   it('a huge unrecognised header is capped and escaped', async () => {
