@@ -263,7 +263,7 @@ export async function assertKeepsFileOrder(
 
 /** The earliest time a call may have: the first LLM APIs opened to the public in 2020. */
 const earliestCallSql = "TIMESTAMPTZ '2020-01-01 00:00:00+00'";
-/** Past this, a time is a placeholder for "none" (9999-12-31, 2099-12-31), not a call's: a fixed bound, not the clock's. */
+/** From this on, a time is a placeholder for "none" (9999-12-31), not a call's: a fixed bound, not the clock's. */
 const latestCallSql = "TIMESTAMPTZ '2100-01-01 00:00:00+00'";
 
 /**
