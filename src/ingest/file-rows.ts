@@ -140,15 +140,16 @@ export async function readError(file: string, adapterId: string, error: unknown)
 export const csvRejectOptions = "store_rejects = true, rejects_table = '_csv_rejects', rejects_scan = '_csv_scans'";
 
 /**
- * DuckDB's CSV reader over one file or a list (read in list order): every column as text, malformed lines kept
- * aside in _csv_rejects. The delimiter comes from our header sniff: DuckDB's sniffer can be misled by the very
- * ragged rows we want to reject. The directories a file sits in are not its columns. `extra` adds options (the file name column of a many-file scan).
- */
-/**
  * How a CSV file is written: its delimiter, and whether a quote inside a quoted field is escaped with a backslash
  * (`\"`, as Spark and MySQL write it) instead of doubled (`""`, RFC 4180). Found by sniff (src/ingest/sniff.ts).
  */
 export type CsvDialect = { readonly delimiter: string; readonly backslashEscapes?: boolean | undefined };
+
+/**
+ * DuckDB's CSV reader over one file or a list (read in list order): every column as text, malformed lines kept
+ * aside in _csv_rejects. The dialect comes from our header sniff: DuckDB's sniffer can be misled by the very
+ * ragged rows we want to reject. The directories a file sits in are not its columns. `extra` adds options (the file name column of a many-file scan).
+ */
 
 export function csvReadSql(files: readonly string[], dialect: CsvDialect, extra = '', bindOnly = false): string {
   const paths = files.map((f) => sqlString(literalPath(f)));

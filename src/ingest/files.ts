@@ -64,6 +64,9 @@ function assertReadable(path: string): void {
   }
 }
 
+/** An archive's or compressed file's extension, lower case (zip, 7z, bz2…), from its name; gzip is read as it is. */
+const archiveExtension = (name: string): string | undefined => /\.(zip|7z|bz2|xz|zst|tar|tgz)$/i.exec(name)?.[1]?.toLowerCase();
+
 /** Files under `dir`, sorted; each directory is entered once by its real path, so symlink loops end. */
 function walk(dir: string, into: InputFile[], skipped: { file: string; reason: string }[], seen: Set<string>): void {
   let real: string;
@@ -94,8 +97,8 @@ function walk(dir: string, into: InputFile[], skipped: { file: string; reason: s
     else if (!stat.isFile()) skipped.push({ file: path, reason: 'not a regular file' });
     else if (!usageFile.test(name)) {
       // An archive of exports (a ZIP download) is worth a word on how to read it; other files are just not usage.
-      const archive = /\.(zip|7z|bz2|xz|zst|tar|tgz)$/i.exec(name)?.[1];
-      skipped.push({ file: path, reason: archive === undefined ? 'not a .csv, .jsonl, .json or .parquet file' : `a .${archive.toLowerCase()} archive or compressed file: extract it and ingest what it holds (.gz is read as it is)` });
+      const archive = archiveExtension(name);
+      skipped.push({ file: path, reason: archive === undefined ? 'not a .csv, .jsonl, .json or .parquet file' : `a .${archive} archive or compressed file: extract it and ingest what it holds (.gz is read as it is)` });
     }
     else {
       assertReadable(path);
@@ -123,7 +126,7 @@ export async function expandInputs(ws: Workspace, args: readonly string[]): Prom
       const before = skipped.length;
       walk(arg, found, skipped, new Set());
       if (found.length === 0) {
-        const archives = skipped.slice(before).filter((s) => s.reason.includes(' archive or compressed file')).map((s) => s.file);
+        const archives = skipped.slice(before).filter((s) => archiveExtension(s.file) !== undefined).map((s) => s.file);
         const hint = archives.length === 0 ? '' : `; it holds ${archives.length === 1 ? 'an archive' : `${archives.length} archives`} (${archives.slice(0, 3).join(', ')}${archives.length > 3 ? ', …' : ''}): extract ${archives.length === 1 ? 'it' : 'them'} and ingest what ${archives.length === 1 ? 'it holds' : 'they hold'}`;
         throw new InputError(arg, undefined, `the directory holds no .csv, .jsonl, .json (optionally .gz) or .parquet files${hint}`);
       }

@@ -156,8 +156,8 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   }
   if (members.length < 2) {
     // Nothing to scan together: the files already held keep their outcome (a directory run again held all 20,000 of
-    // its files, and each was then hashed and looked up a second time, one by one: 37.5 s against 15 s to ingest
-    // them); the one file left, if any, is read alone (undefined). A copy of that file in the group is settled by
+    // its files, and each was then hashed and looked up a second time, one by one: 36.7 s against 15.1 s to
+    // ingest them); the one file left, if any, is read alone (undefined). A copy of that file in the group is settled by
     // reading them all alone.
     if (outcomes.some((o) => o !== undefined && 'sameAs' in o)) return undefined;
     return outcomes as (FileOutcome | undefined)[];

@@ -34,8 +34,6 @@ export type Unpriced = { readonly models: readonly UnpricedModel[]; readonly cha
 
 export const noUnpriced: Unpriced = { models: [], charges: [] };
 
-/** Shell-quoted for a POSIX shell: the name is user text and goes in a command line the user may paste. */
-
 /** `; closest: a, b, c` after an unpriced model's reason, or nothing: only the most-called ids are given closest ids. */
 export const closestText = (closest: readonly string[]): string => (closest.length === 0 ? '' : `; closest: ${closest.join(', ')}`);
 

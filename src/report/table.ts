@@ -100,13 +100,13 @@ function minWidths(spec: TableSpec): number[] {
   return spec.head.map((h, i) => Math.max(longestWord(h), widest(body, i)) + pad);
 }
 
-/** Natural widths when they fit; else headers wrap, down to the minimum. A table wider than that stays wide. */
 /** Each column's natural width: its widest cell, header included, and the padding. */
 function naturalWidths(spec: TableSpec): number[] {
   const all = [spec.head, ...spec.rows, ...(spec.footer ? [spec.footer] : [])];
   return spec.head.map((_, i) => widest(all, i) + pad);
 }
 
+/** Natural widths when they fit; else headers wrap, down to the minimum. A table wider than that stays wide. */
 function fitWidths(spec: TableSpec, style: Style): { colWidths?: number[] } {
   const widths = naturalWidths(spec);
   const total = () => widths.reduce((a, b) => a + b, 0) + widths.length + 1;
