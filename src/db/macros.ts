@@ -74,11 +74,13 @@ export const macroSql = [
   // An API key that is a secret (OpenAI sk-…, sk-proj-…, Anthropic sk-ant-…, OpenRouter sk-or-…, Langfuse sk-lf-…,
   // Groq gsk_…, xAI xai-…, Google AIza…) where exports put an id: kept as the providers' dashboards show a key, its
   // prefix and last four characters (sk-proj-…Xy9Q), so that no report, export or workspace file holds the secret.
-  // Ids (key_abc, apikey_01…) and hashes pass unchanged. A prefix test first: most values are ids.
-  `CREATE OR REPLACE TEMP MACRO bt_key(x) AS CASE
+  // Ids (key_abc, apikey_01…) and hashes pass unchanged. A prefix test first: most values are ids. Text as bt_text
+  // reads it (trimmed, blank is NULL): the key column of calls and of billed cost rows alike.
+  `CREATE OR REPLACE TEMP MACRO bt_key_text(x) AS CASE
      WHEN x IS NULL OR NOT (starts_with(x, 'sk') OR starts_with(x, 'gsk_') OR starts_with(x, 'xai-') OR starts_with(x, 'AIza')) THEN x
      WHEN regexp_full_match(x, '${secretKeyPattern}') THEN regexp_extract(x, '${secretKeyPattern}', 1) || '…' || right(x, 4)
      ELSE x END`,
+  `CREATE OR REPLACE TEMP MACRO bt_key(x) AS bt_key_text(bt_text(x))`,
   // The provider a model name belongs to, for sources that do not say (our generic format, some logs).
   `CREATE OR REPLACE TEMP MACRO bt_provider(m) AS ${providerOfModelSql('m')}`,
   // Lane from a provider's service tier text. 'default', 'auto', 'scale', 'standard' bill on the standard lane.

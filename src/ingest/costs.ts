@@ -4,6 +4,7 @@
 import { sqlIdent } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import type { AdapterSelect, ContainerKind } from './adapter.ts';
+import { maskKeysInRejects } from './file-rows.ts';
 
 export const billedCostColumns = [
   ['ts', 'TIMESTAMPTZ', 'bt_ts', 'unparsable time'],
@@ -14,7 +15,7 @@ export const billedCostColumns = [
   ['token_type', 'VARCHAR', 'bt_text', ''],
   ['lane', 'VARCHAR', 'bt_text', ''],
   ['project', 'VARCHAR', 'bt_text', ''],
-  ['api_key', 'VARCHAR', 'bt_text', ''],
+  ['api_key', 'VARCHAR', 'bt_key', ''],
   ['cost_usd', 'DECIMAL(20,9)', 'bt_dec', 'not a number'],
   ['list_cost_usd', 'DECIMAL(20,9)', 'bt_dec', 'not a number'],
   ['quantity', 'DOUBLE', 'bt_double', 'not a number'],
@@ -84,6 +85,7 @@ export async function loadCostRows(
       { sid: p.sid, file: p.file },
     );
   }
+  await maskKeysInRejects(ws, t.sourceId);
   const names = billedCostColumns.map(([n]) => n);
   await ws.run(
     `INSERT INTO billed_costs (source_id, source_file, source_row, source_path, source_format, ${names.join(', ')})

@@ -290,7 +290,7 @@ export function fileRowsSelect(select: AdapterSelect, kind: ContainerKind, carri
     const conversion = conversions[column.type];
     if (conversion === undefined) {
       // A secret API key where an id belongs (a team's own log) is kept as its provider's dashboards show it.
-      values.push(name === 'api_key' ? `bt_key(bt_text(${name})) AS ${name}` : `bt_text(${name}) AS ${name}`);
+      values.push(`${name === 'api_key' ? 'bt_key' : 'bt_text'}(${name}) AS ${name}`);
       continue;
     }
     converted.push(`${conversion.fn}(${name}) AS _v_${name}`);
@@ -382,11 +382,15 @@ export async function rebuild(ws: Workspace, table: string, extra: string): Prom
 /** The raw text of rejected rows: JSON records from the source table, CSV lines re-read only when needed. */
 export async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
   await fillRawTextOf(ws, t);
-  // A rejected row's text keeps no secret API key either (its prefix stays; macros.ts: bt_key).
+  await maskKeysInRejects(ws, t.sourceId);
+}
+
+/** A rejected row's text keeps no secret API key either: its prefix stays (macros.ts: bt_key). Calls' and cost rows' rejects. */
+export async function maskKeysInRejects(ws: Workspace, sourceId: string): Promise<void> {
   await ws.run(
     `UPDATE rejects SET raw = regexp_replace(raw, ${sqlString(secretKeyPattern)}, '\\1…', 'g')
      WHERE source_id = $sid AND raw IS NOT NULL AND regexp_matches(raw, ${sqlString(secretKeyPattern)})`,
-    { sid: t.sourceId },
+    { sid: sourceId },
   );
 }
 

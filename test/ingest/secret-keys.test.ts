@@ -42,4 +42,21 @@ describe('secret API keys in the api_key column', () => {
     expect(text).toContain('sk-proj-…1234');
     for (const secret of secrets) expect(text).not.toContain(secret.slice(0, -4));
   });
+
+  it("are kept the same way in a cost export's rows and its rejected lines", async () => {
+    const dir = tempDir();
+    const file = join(dir, 'claude_api_cost.csv');
+    const head = 'usage_date_utc,model,workspace,api_key,usage_type,context_window,token_type,cost_usd,list_price_usd,cost_type,inference_geo,speed';
+    writeFileSync(file, `${head}\n2026-08-05,Claude Sonnet 4.6,Default,${secrets[1]},standard,≤ 200k,input_no_cache,1.80,1.80,tokens,global,--\n` +
+      `2026-08-05,Claude Sonnet 4.6,Default,${secrets[1]},standard,≤ 200k,output,1.80,1.80,tokens,global,--,a ragged line\n`);
+    const db = join(dir, 'costs.duckdb');
+    expect((await runCli(['ingest', file, '--db', db])).code).toBe(0);
+    const ws = await openWorkspace(db);
+    expect(await ws.all('SELECT api_key FROM billed_costs')).toEqual([{ api_key: 'sk-ant-api03-…xyzW' }]);
+    const text = JSON.stringify(await ws.all('SELECT raw, reason FROM rejects'));
+    ws.close();
+    // DuckDB's reader keeps the ragged line's text: the key in it keeps its prefix only.
+    expect(text).toContain('Default,sk-ant-api03-…,standard');
+    expect(text).not.toContain(secrets[1]!.slice(0, -4));
+  });
 });
