@@ -150,7 +150,6 @@ export type CsvDialect = { readonly delimiter: string; readonly backslashEscapes
  * aside in _csv_rejects. The dialect comes from our header sniff: DuckDB's sniffer can be misled by the very
  * ragged rows we want to reject. The directories a file sits in are not its columns. `extra` adds options (the file name column of a many-file scan).
  */
-
 export function csvReadSql(files: readonly string[], dialect: CsvDialect, extra = '', bindOnly = false): string {
   const paths = files.map((f) => sqlString(literalPath(f)));
   // bindOnly: DuckDB's own limit (2 MB), for statements that only bind the read (DESCRIBE, EXPLAIN): binding
@@ -163,7 +162,6 @@ export function csvReadSql(files: readonly string[], dialect: CsvDialect, extra 
   return `read_csv(${from}, all_varchar = true, header = true, delim = ${sqlString(dialect.delimiter)}, quote = '"', escape = ${dialect.backslashEscapes === true ? "'\\'" : "'\"'"}, ${maxLine}hive_partitioning = false, ${csvRejectOptions}${extra})`;
 }
 
-/** The longest line DuckDB's CSV reader is allowed (it reserves buffers of this size): 2 MB by default. */
 /** The longest line DuckDB may read: 32 MB, less under a small memory budget (src/db/memory.ts). */
 export const maxLineBytes = (): number => lineCapBytes(memoryLimitBytes());
 
@@ -488,7 +486,7 @@ async function markCsvLines(ws: Workspace, file: string, dialect: CsvDialect): P
     header = false, delim = '\x01', quote = '', escape = '', auto_detect = false, max_line_size = ${lineLimit(file)}, ignore_errors = true)`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_marks AS
     SELECT rowid - (SELECT min(rowid) FROM _csv_text) + 1 AS n, line IS NULL OR line = '' OR line = chr(13) AS blank,
-      CASE WHEN contains(line, '"') THEN len(regexp_extract_all(${unescapedSql(dialect)}, ${sqlString(fieldQuotePattern(dialect.delimiter))})) % 2 = 1 ELSE false END AS odd
+      CASE WHEN contains(line, '"') THEN len(regexp_extract_all(${fieldQuotesSql(dialect)}, ${sqlString(fieldQuotePattern(dialect.delimiter))})) % 2 = 1 ELSE false END AS odd
     FROM _csv_text WHERE blank OR odd`);
   await ws.run('DROP TABLE _csv_text');
 }
@@ -504,10 +502,17 @@ const quotedSpansSql = `
  * r are the largest k with s < r: an ASOF join on small tables. `cont`: count only the lines inside quoted fields
  * (DuckDB's reject numbering counts blank lines).
  */
-const recordLinesSql = (wanted: string, contOnly = false): string => `
+export const recordLinesSql = (wanted: string, contOnly = false): string => `
   WITH off AS (SELECT n - row_number() OVER (ORDER BY n) AS s, row_number() OVER (ORDER BY n) AS k FROM _csv_off_lines${contOnly ? ' WHERE cont' : ''}),
   steps AS (SELECT s, max(k) AS k FROM off GROUP BY s)
   SELECT w.r, w.r + coalesce(st.k, 0) AS n FROM (${wanted}) w ASOF LEFT JOIN steps st ON w.r > st.s`;
+
+/**
+ * The record number of the staged CSV row at position `position` (0-based, as a table's row id): the header, the
+ * rows before it and the records DuckDB's reader set aside before it (`_csv_rejects`, as record numbers).
+ */
+export const rowRecordSql = (position: string): string => `(${position} + 2 + (SELECT count(*) FROM (SELECT line - row_number() OVER (ORDER BY line) AS g
+  FROM (SELECT DISTINCT line FROM _csv_rejects)) r WHERE r.g < ${position} + 2))`;
 
 /** DuckDB's reject lines (`u`) as record numbers: their file lines (the lines inside quoted fields added), less the off lines before. */
 export const readerRejectRecordsSql = `
@@ -528,6 +533,17 @@ export const commaDialect: CsvDialect = { delimiter: ',' };
 /** `line` without its escaped quotes (`""`, or `\"` and `\\` where quotes are escaped with a backslash), as SQL. */
 const unescapedSql = (dialect: CsvDialect): string =>
   dialect.backslashEscapes === true ? `replace(replace(line, ${sqlString('\\\\')}, ''), ${sqlString('\\"')}, '')` : `replace(line, '""', '')`;
+
+/**
+ * `line` ready for counting its field quotes (fieldQuotePattern): its escaped quotes removed, and a delimiter
+ * between a closing and an opening quote written twice (`","` as `",,"`). One match takes the delimiter beside its
+ * quote, so the opening quote after a shared one went uncounted: every fully quoted line with an even number of
+ * fields read as opening a field over lines, and a reject after a field over two lines was named 1 to 3 lines late.
+ */
+const fieldQuotesSql = (dialect: CsvDialect): string => {
+  const between = `"${dialect.delimiter}"`;
+  return `replace(${unescapedSql(dialect)}, ${sqlString(between)}, ${sqlString(`"${dialect.delimiter}${dialect.delimiter}"`)})`;
+};
 
 /** A quote that opens or closes a field: at a line's start or end, or beside `delimiter` (one character). */
 const fieldQuotePattern = (delimiter: string): string => {

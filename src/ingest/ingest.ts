@@ -9,6 +9,7 @@ import type { Workspace } from '../db/workspace.ts';
 import { BatchableError, InputError, InternalError, UnrecognisedFormat, withCleanup } from '../errors.ts';
 import type { AdapterContext, ContainerKind, Sample } from './adapter.ts';
 import { costRowsSelect, loadCostRows } from './costs.ts';
+import { csvRecordsSource } from './csv-records.ts';
 import { chooseAdapter } from './detect.ts';
 import {
   assertKeepsFileOrder,
@@ -28,6 +29,7 @@ import {
   lineLimit,
   readError,
   readerRejectRecordsSql,
+  rowRecordSql,
   rebuild,
   repeatsIds,
   splitAdvice,
@@ -136,14 +138,14 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       if (inTransaction) await ws.run('ROLLBACK');
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
     }
-    await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _src_part; DROP TABLE IF EXISTS _src_records; DROP TABLE IF EXISTS _held_ids; DROP TABLE IF EXISTS _csv_off_lines; DROP TABLE IF EXISTS _csv_text');
+    await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _src_part; DROP TABLE IF EXISTS _src_records; DROP TABLE IF EXISTS _held_ids; DROP TABLE IF EXISTS _csv_off_lines; DROP TABLE IF EXISTS _csv_text; DROP TABLE IF EXISTS _csv_recs; DROP TABLE IF EXISTS _csv_marks');
   };
   try {
     // A cleanup that fails too never hides why the file failed (withCleanup keeps the first error).
     return await withCleanup(async () => {
-      const { src, kind } = await prepareSource(ws, file, sample);
+      const { src, kind } = await prepareSource(ws, file, sample, adapter.joinsRecords === true, map);
       // A CSV read as DESCRIBE and EXPLAIN bind it (csvReadSql): the same read with DuckDB's default line limit.
-      const light = sample.kind === 'csv' ? csvReadSql([file], sample, '', true) : src;
+      const light = kind === 'csv' ? csvReadSql([file], sample, '', true) : src;
       const ctx: AdapterContext = {
         src,
         kind,
@@ -152,7 +154,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
         fileModifiedAt: statSync(file).mtime.toISOString(),
       };
       const select = adapter.select(ctx);
-      const twice = sample.kind === 'csv' ? ambiguousColumn(sample.header, ctx.header, select) : undefined;
+      const twice = kind === 'csv' ? ambiguousColumn(sample.header, ctx.header, select) : undefined;
       if (twice !== undefined) throw ambiguousColumnError(file, twice, ctx.header, map);
       // The same select over a part of the file (writeInParts), or over the whole of it.
       const selectFrom = (from: string) => (from === src ? select : adapter.select({ ...ctx, src: from }));
@@ -181,7 +183,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
         ).map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
         return { file, format: adapter.id, status: 'ingested', rows: c.rows, calls: 0, rejects: c.rejects, duplicates: 0, skipped: c.skipped, costRows: c.costRows, firstRejects };
       }
-      if (sample.kind === 'csv') await bindingLightly(src, light, (swap) => assertKeepsFileOrder(ws, select, adapter.id, [], swap));
+      if (kind === 'csv') await bindingLightly(src, light, (swap) => assertKeepsFileOrder(ws, select, adapter.id, [], swap));
       // The file's table is written in one statement, before the transaction: inside one, DuckDB numbers new rows
       // from a large offset, and a CSV row's position in the table is what gives its line.
       written = true;
@@ -244,16 +246,21 @@ async function readWhole(file: string, kind: ContainerKind, digesting: Promise<F
 
 /**
  * The relation adapters select from. CSV is read in place (all columns as text, malformed lines kept aside by
- * DuckDB with their line numbers). JSON is first split into records so that a malformed line is a reject,
- * not a failed file.
+ * DuckDB with their line numbers), or, for a format whose select joins a file's records, as JSON records with
+ * their lines (csv-records.ts), read then as JSONL is. JSON is first split into records so that a malformed line is
+ * a reject, not a failed file.
  */
-async function prepareSource(ws: Workspace, file: string, sample: Sample): Promise<{ src: string; kind: ContainerKind }> {
+async function prepareSource(ws: Workspace, file: string, sample: Sample, joinsRecords: boolean, map: ReadonlyMap<string, string>): Promise<{ src: string; kind: ContainerKind }> {
   const { kind } = sample;
   await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
   const path = sqlString(literalPath(file));
   // The delimiter comes from our header sniff: DuckDB's sniffer can be misled by the very ragged rows we want to reject.
   if (kind === 'parquet') return { src: parquetSource(literalPath(file)), kind };
   const maxLine = `max_line_size = ${lineLimit(file)}`;
+  if (kind === 'csv' && joinsRecords) {
+    const header = await csvColumns(ws, csvReadSql([file], sample, '', true));
+    return { src: await csvRecordsSource(ws, file, sample, header, map), kind: 'jsonl' };
+  }
   if (kind === 'csv') return { src: csvReadSql([file], sample), kind };
   if (kind === 'jsonl') {
     // One VARCHAR column per physical line: \x01 never occurs unescaped in JSON text.
@@ -401,8 +408,7 @@ async function loadFileTable(
   if (t.kind === 'csv' && readerRejects.length > 0) {
     // Lines set aside shift the positions of the rows after them, so each row's line is bound into the table:
     // its position, plus the header, plus the rejected lines before it.
-    await rebuild(ws, t.table, `(rowid + 2 + (SELECT count(*) FROM (SELECT line - row_number() OVER (ORDER BY line) AS g
-      FROM (SELECT DISTINCT line FROM _csv_rejects)) r WHERE r.g < f.rowid + 2)) AS _line`);
+    await rebuild(ws, t.table, `${rowRecordSql('f.rowid')} AS _line`);
   }
   if (t.kind === 'jsonl' || t.kind === 'json') {
     await ws.run(

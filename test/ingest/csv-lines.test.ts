@@ -97,6 +97,30 @@ describe('CSV rejects name the line a user opens', () => {
   });
 });
 
+it('in a file that quotes every field, whatever its number of columns', async () => {
+  // The quote that closes a field and the one that opens the next share a delimiter ("a","b"): with four columns
+  // every row read as opening a field over lines, and the rejects were named at lines 4, 6 and 9 (of 7).
+  const dir = tempDir();
+  const rows = [
+    '"ts","model","input_tokens","output_tokens"',
+    '"2026-08-03T09:00:00Z","gpt-4o-mini","100","10"',
+    '"2026-08-03T09:01:00Z","gpt-4o-mini","100","multi\nline"',
+    '"2026-08-03T09:02:00Z","gpt-4o-mini","x","10"',
+    '"2026-08-03T09:03:00Z","gpt-4o-mini","100","10"',
+    '"2026-08-03T09:04:00Z","gpt-4o-mini","y",""',
+  ];
+  for (const [name, delimiter] of [['comma.csv', ','], ['semicolon.csv', ';']] as const) {
+    const file = join(dir, name);
+    writeFileSync(file, rows.map((r) => r.replaceAll('","', `"${delimiter}"`)).join('\n') + '\n');
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.stdout.split('\n').filter((l) => l.includes('rejected ')).map((l) => l.trim().split(': ')[0])).toEqual([
+      `rejected ${file}:3`,
+      `rejected ${file}:5`,
+      `rejected ${file}:7`,
+    ]);
+  }
+});
+
 it('a quote that opens a field and never closes is named by its line (DuckDB\'s sniffer names none)', async () => {
   const file = join(tempDir(), 'unclosed.csv');
   // The quoted field over lines 3-4 is closed; the quote on line 6 is not.

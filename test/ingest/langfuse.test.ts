@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture, runCli } from '../helpers/cli.ts';
@@ -182,5 +182,82 @@ describe('langfuse-observations: traces beside their observations, and what name
     const { ws } = await ingested([fixture('langfuse/observations-page.json')]);
     const names = await ws.all<{ n: string }>("SELECT DISTINCT json_extract_string(tags, '$.name') AS n FROM calls ORDER BY n");
     expect(names.map((r) => r.n)).toEqual(['answer', 'rewrite', 'summarize']);
+  });
+});
+
+// The UI's batch export of the observations table (fixtures/SOURCES.md): the same rows as CSV and as JSON. The CSV
+// writes nested fields as JSON text and times through JSON.stringify (`"2026-08-03T09:14:02.300Z"`, quotes kept), and
+// both give `latency` in ms where the public API gives seconds.
+describe('langfuse-observations: the UI export, as CSV and as JSON', () => {
+  const exportColumns = `call_id, trace_id, parent_id, model, input_tokens, cache_read_tokens, output_tokens, ttft_ms, latency_ms, streamed,
+    reported_cost::VARCHAR AS cost, user_id, project, ts, ended_at, tags::VARCHAR AS tags`;
+
+  it('reads the CSV: its JSON cells and quoted times, skips named by the line a record begins on', async () => {
+    const file = fixture('langfuse/ui-export-observations.csv');
+    expect(langfuseObservations.detect(await sniff(file))).toBe(true);
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'langfuse-observations', calls: 3, rejects: 0, skipped: 2 });
+    // The EVENT's record begins on line 7: the one before it holds a line break in its input (lines 5-6).
+    expect(await ws.all("SELECT line, reason FROM rejects WHERE kind = 'skip' ORDER BY line")).toEqual([
+      { line: 2n, reason: 'langfuse SPAN observation: no model usage' },
+      { line: 7n, reason: 'langfuse EVENT observation: no model usage' },
+    ]);
+    const rows = await ws.all<CallRow>(`SELECT ${exportColumns} FROM calls ORDER BY ts`);
+    expect(rows[0]).toEqual({
+      call_id: 'b7e91a00-0001',
+      // A generation alone in its trace, at its root: the trace links nothing.
+      trace_id: null,
+      parent_id: null,
+      model: 'claude-3-5-haiku-20241022',
+      input_tokens: 1800n,
+      cache_read_tokens: 12000n,
+      output_tokens: 220n,
+      ttft_ms: null,
+      latency_ms: 4200,
+      streamed: null,
+      cost: '0.003100000',
+      user_id: null,
+      project: 'cm3proj0001',
+      ts: new Date('2026-08-03T02:00:00.000Z'),
+      ended_at: new Date('2026-08-03T02:00:04.200Z'),
+      tags: '{"job":"nightly-digest","name":"summarize-ticket","environment":"default","level":"DEFAULT","trace_name":"nightly-digest","trace_tags":[]}',
+    });
+    // latency 3100 ms as exported (not read as 3,100 s); the trace's name, tags and user joined in by Langfuse.
+    expect(rows.slice(1).map((r) => [r.call_id, r.trace_id, r.latency_ms, r.ttft_ms, r.streamed, r.user_id])).toEqual([
+      ['a1f0c2d4-0002', 'tr-chat-7781', 3100, 610, true, 'u_1042'],
+      ['a1f0c2d4-0003', 'tr-chat-7781', 1300, null, null, 'u_1042'],
+    ]);
+    expect(JSON.parse(rows[1]!.tags as string)).toMatchObject({ name: 'draft-reply', trace_name: 'support-chat', trace_tags: ['prod', 'chat'] });
+  });
+
+  it('reads the JSON export to the same calls', async () => {
+    const read = async (name: string) => (await ingested([fixture(name)])).ws.all<CallRow>(`SELECT ${exportColumns} FROM calls ORDER BY ts`);
+    const fromJson = await read('langfuse/ui-export-observations.json');
+    expect(fromJson).toEqual(await read('langfuse/ui-export-observations.csv'));
+    expect(fromJson.map((r) => r.latency_ms)).toEqual([4200, 3100, 1300]);
+  });
+
+  it('names a CSV reject by its line after a record over lines, and a line the reader set aside', async () => {
+    const lines = readFileSync(fixture('langfuse/ui-export-observations.csv'), 'utf8').trimEnd().split('\n');
+    // Line 8: a generation whose input tokens are not a number; line 9: a row with a field too many.
+    const bad = lines[3]!.replace('"a1f0c2d4-0003"', '"a1f0c2d4-0009"').replace('{""input"":410,', '{""input"":""many"",');
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-lf-')), 'export.csv');
+    writeFileSync(file, [...lines, bad, `${lines[3]!},"extra"`].join('\n') + '\n');
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ calls: 3, rejects: 2, skipped: 2 });
+    const rejects = await ws.all<{ line: bigint; reason: string; raw: string }>("SELECT line, reason, raw FROM rejects WHERE kind = 'reject' ORDER BY line");
+    expect(rejects.map((r) => [r.line, r.reason.slice(0, 34)])).toEqual([
+      [8n, 'not a whole number in input_tokens'],
+      [9n, 'TOO MANY COLUMNS: Expected Number '],
+    ]);
+    expect(rejects[0]!.raw).toContain('"id":"a1f0c2d4-0009"');
+  });
+
+  it('reads each of a directory\'s exports alone (a trace is counted within its file)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-lf-dir-'));
+    for (const name of ['a.csv', 'b.csv']) writeFileSync(join(dir, name), readFileSync(fixture('langfuse/ui-export-observations.csv'), 'utf8').replaceAll('-000', `-${name[0]}00`));
+    const r = await runCli(['ingest', dir, '--db', ':memory:']);
+    expect(r.stdout).toContain('a.csv: langfuse-observations, 3 calls ingested, 0 rows rejected, 2 rows without usage skipped');
+    expect(r.stdout).toContain('b.csv: langfuse-observations, 3 calls ingested, 0 rows rejected, 2 rows without usage skipped');
   });
 });

@@ -1,12 +1,17 @@
 // Langfuse observations: pages of the public API (`{data: [...], meta: {...}}`), an array of
-// observations, or JSONL. Only GENERATION (and EMBEDDING) observations are model calls; SPAN, EVENT and the other
-// types are skipped as not usage.
+// observations, or JSONL; and the UI's batch export of the observations table as CSV, JSON or JSONL (one
+// observation a row, its trace's name, tags and user joined in: traceName, traceTags, userId). Only GENERATION
+// (and EMBEDDING) observations are model calls; SPAN, EVENT and the other types are skipped as not usage.
+// The CSV is read as JSON records (src/ingest/csv-records.ts): its nested fields are JSON text, and its times are
+// written through JSON.stringify, quotes included.
 //
 // Token rule: usageDetails keys are free-form (legacy `usage` is {input, output}). Anthropic-style cache keys
 // (`cache_read_input_tokens`, `cache_creation_input_tokens`) are EXCLUDED from `input`, as Anthropic reports them;
 // OpenAI-style keys (`input_cached_tokens`, `input_cache_read`, `input_cache_creation`, `input_cache_write`) are
-// breakdowns INCLUDED in `input`, so they are subtracted from it. Times: Langfuse gives latency and
-// timeToFirstToken in SECONDS; they are converted to ms.
+// breakdowns INCLUDED in `input`, so they are subtracted from it. Times: the public API gives latency and
+// timeToFirstToken in SECONDS; the batch export gives timeToFirstToken in seconds but latency in MILLISECONDS
+// (Langfuse's convertObservation: endTime - startTime in ms). The latency is taken from startTime and endTime
+// when both are given, which holds for both; the field alone is read as seconds.
 import { defineAdapter, hasAll, hasAny, type AdapterContext, type AdapterSelect, type SelectList } from '../adapter.ts';
 import { jsonFields, pageRecords, uncached } from './sql-helpers.ts';
 
@@ -27,7 +32,7 @@ const sdkDefaultName = (name: string) => `regexp_full_match(coalesce(${name}, ''
   '(?i)(openai|anthropic|azure-openai)-generation|litellm-a?[a-z_]+|(Azure)?Chat[A-Z][A-Za-z]*|[A-Za-z]*Embeddings|ai\\.[A-Za-z]+(\\.do[A-Z][A-Za-z]*)?')`;
 
 /** The JSON-valued fields an observation (`_oj`) and its trace (`_tj`) are read for, each list in one parse. */
-const observationJsonPaths = ['usageDetails', 'usage', 'metadata', 'tags', 'promptVersion', 'observations'] as const;
+const observationJsonPaths = ['usageDetails', 'usage', 'metadata', 'tags', 'promptVersion', 'observations', 'traceTags'] as const;
 const traceJsonPaths = ['userId', 'sessionId', 'name', 'tags'] as const;
 
 function observationsSelect(ctx: AdapterContext): AdapterSelect {
@@ -84,7 +89,7 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
     parent_id: o('parentObservationId'),
     ts: o('startTime'),
     ended_at: o('endTime'),
-    latency_ms: scaled(o('latency'), 1000),
+    latency_ms: `coalesce((date_diff('microsecond', bt_ts(${o('startTime')}), bt_ts(${o('endTime')})) / 1000.0)::VARCHAR, ${scaled(o('latency'), 1000)})`,
     ttft_ms: `coalesce(${scaled(o('timeToFirstToken'), 1000)},
       (date_diff('microsecond', bt_ts(${o('startTime')}), bt_ts(${o('completionStartTime')})) / 1000.0)::VARCHAR)`,
     // Langfuse SDKs set completionStartTime when the response streamed; its absence says nothing.
@@ -108,7 +113,7 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
       'generation_name', CASE WHEN ${sdkDefaultName(o('name'))} THEN ${o('name')} END, 'tags', ${oj('tags')},
       'environment', ${o('environment')}, 'level', ${o('level')}, 'statusMessage', ${o('statusMessage')},
       'promptName', ${o('promptName')}, 'promptVersion', ${oj('promptVersion')}, 'version', ${o('version')},
-      'trace_name', ${tj('name')}->>'$', 'trace_tags', ${tj('tags')})))`,
+      'trace_name', coalesce(${tj('name')}->>'$', ${o('traceName')}), 'trace_tags', coalesce(${tj('tags')}, ${oj('traceTags')}))))`,
   };
   // API pages hold their records under `data`; a record is an observation, or a trace. A trace with its observations
   // nested under `observations` (GET /api/public/traces/{id}) gives rows that carry its user and session. A trace of
@@ -152,8 +157,8 @@ const observationKeys = ['usageDetails', 'costDetails', 'completionStartTime', '
 
 export const langfuseObservations = defineAdapter({
   id: 'langfuse-observations',
-  title: 'Langfuse observations (public API pages, JSON array or JSONL)',
-  kinds: ['json', 'jsonl'],
+  title: 'Langfuse observations (public API pages, JSON array or JSONL; the UI export as CSV, JSON or JSONL)',
+  kinds: ['csv', 'json', 'jsonl'],
   joinsRecords: true,
   recognisedBy: 'keys include traceId, type, startTime and an observation field (usageDetails, costDetails, completionStartTime…)',
   detect: (sample) => hasAll(sample, ['traceId', 'type', 'startTime']) && hasAny(sample, observationKeys),

@@ -1,0 +1,53 @@
+// A CSV export read as JSON records, for a format whose SQL joins the records of one file (`joinsRecords`:
+// Langfuse's observations, counted per trace). A CSV row's line is otherwise its position in the table it is
+// written to, which a join does not keep (file-rows.ts: assertKeepsFileOrder); here every record carries its line
+// instead, as a JSONL line does, and the format's JSON reading applies to it unchanged.
+//
+// Each cell becomes a JSON value: an object, an array or a quoted string written as JSON text (tracing tools write
+// their nested fields so: Langfuse's usageDetails `{"input":1800}`, and its times through JSON.stringify, quotes
+// included: `"2026-08-03T09:14:02.300Z"`) is that value; any other text is a string; an empty cell is null.
+import { sqlIdent, sqlString } from '../db/sql.ts';
+import type { Workspace } from '../db/workspace.ts';
+import {
+  buildCsvOffLines,
+  csvReadSql,
+  readerRejectRecordsSql,
+  recordLinesSql,
+  rowRecordSql,
+  unclosedQuoteError,
+  unclosedQuoteLine,
+  type CsvDialect,
+} from './file-rows.ts';
+
+/** A cell as JSON (`v`: its text). */
+const cellJson = (v: string) => `CASE WHEN ${v} IS NULL OR ${v} = '' THEN NULL
+  WHEN (starts_with(${v}, '{') OR starts_with(${v}, '[') OR starts_with(${v}, '"')) AND json_valid(${v}) THEN ${v}::JSON
+  ELSE to_json(${v}) END`;
+
+/**
+ * Builds `_src` (`_line`, `_elem`, `_raw`, `j`, as a JSONL file's) from the CSV file: one record per row, keyed by
+ * its header names (after `--map`), `_line` the file line its record begins on. Lines DuckDB's reader set aside stay
+ * in `_csv_rejects`, numbered by the file's lines too, for the caller to record as rejects.
+ */
+export async function csvRecordsSource(ws: Workspace, file: string, dialect: CsvDialect, header: readonly string[], map: ReadonlyMap<string, string>): Promise<string> {
+  const fields = header.map((name) => `${sqlString(map.get(name) ?? name)}, ${cellJson(sqlIdent(name))}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_recs AS SELECT json_object(${fields.join(', ')}) AS j FROM ${csvReadSql([file], dialect)}`);
+  if ((await ws.all("SELECT 1 FROM _csv_rejects WHERE error_type = 'UNQUOTED VALUE' LIMIT 1")).length > 0) {
+    // An unclosed quote past the part DuckDB sniffs: one reject holding the rest of the file (ingest.ts: loadFileTable).
+    const line = await unclosedQuoteLine(ws, file, dialect).catch(() => undefined);
+    if (line !== undefined) throw unclosedQuoteError(file, line, undefined);
+  }
+  // Records to the lines a user opens: DuckDB numbers its rejects by line breaks outside quotes, and a row by its
+  // position; both become record numbers, then lines (a field over several lines, blank lines).
+  await buildCsvOffLines(ws, file, dialect);
+  const rejected = (await ws.all('SELECT 1 FROM _csv_rejects LIMIT 1')).length > 0;
+  if (rejected) await ws.run(readerRejectRecordsSql);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _src AS
+    WITH rec AS (SELECT ${rowRecordSql('(f.rowid - (SELECT min(rowid) FROM _csv_recs))')} AS r, j FROM _csv_recs f)
+    SELECT m.n AS _line, '' AS _elem, NULL::VARCHAR AS _raw, rec.j FROM rec JOIN (${recordLinesSql('SELECT r FROM rec')}) m USING (r) ORDER BY _line`);
+  if (rejected) {
+    await ws.run(`UPDATE _csv_rejects SET line = m.n FROM (${recordLinesSql('SELECT DISTINCT line AS r FROM _csv_rejects')}) m WHERE _csv_rejects.line = m.r`);
+  }
+  await ws.run('DROP TABLE _csv_recs; DROP TABLE _csv_off_lines');
+  return '_src';
+}
