@@ -1,8 +1,21 @@
 // Picks the adapter for a file: the one the user named, or the first whose detector recognises the sample.
 import { InputError, UnrecognisedFormat, UsageError } from '../errors.ts';
 import { quoted } from '../report/escape.ts';
-import type { Adapter, Sample } from './adapter.ts';
+import { hasAll, type Adapter, type Sample } from './adapter.ts';
 import { adapters } from './adapters/index.ts';
+
+/**
+ * Exports people keep beside their usage that hold no call to price, each with what to export instead (the
+ * generic message would list every format's columns). A Langfuse traces export sums each trace's tokens over its
+ * generations and their models (worker/src/features/database-read-stream/trace-stream.ts in langfuse/langfuse).
+ */
+const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonly what: string }[] = [
+  {
+    is: (sample) => hasAll(sample, ['timestamp', 'sessionId', 'observationCount', 'inputTokens']),
+    what: "a Langfuse traces export: each row sums a trace's tokens over its generations and their models, so no call can be priced " +
+      'from it. Export the observations instead (Langfuse: Tracing → Observations → Export, CSV or JSON), or run `batchable pull langfuse`',
+  },
+];
 
 export function findAdapter(id: string): Adapter {
   const adapter = adapters.find((a) => a.id === id);
@@ -23,6 +36,8 @@ export function chooseAdapter(file: string, sample: Sample, requested?: string):
   const candidates = adapters.filter((a) => a.kinds.includes(sample.kind));
   const found = candidates.find((a) => a.detect(sample));
   if (found !== undefined) return found;
+  const other = otherExports.find((o) => o.is(sample));
+  if (other !== undefined) throw new UnrecognisedFormat(file, other.what);
   // The names quoted are input: each is capped, so a binary or hostile header cannot fill the terminal.
   const names = (list: readonly string[]) => list.slice(0, 8).map((n) => quoted(n, 40)).join(', ');
   const seen = sample.kind === 'csv' || sample.kind === 'parquet' ? `header: ${names(sample.header)}` : `keys: ${names([...sample.keys].filter((k) => !k.includes('.')))}`;

@@ -261,3 +261,18 @@ describe('langfuse-observations: the UI export, as CSV and as JSON', () => {
     expect(r.stdout).toContain('b.csv: langfuse-observations, 3 calls ingested, 0 rows rejected, 2 rows without usage skipped');
   });
 });
+
+it('a Langfuse traces export is named, with the observations export to take instead (its tokens are summed per trace)', async () => {
+  const file = fixture('langfuse/ui-export-traces.csv');
+  const r = await runCli(['ingest', file, '--db', ':memory:']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe(`error: ${file}: a Langfuse traces export: each row sums a trace's tokens over its generations and their models, so no call can be ` +
+    'priced from it. Export the observations instead (Langfuse: Tracing → Observations → Export, CSV or JSON), or run `batchable pull langfuse`\n');
+  // Beside the observations, in a directory: skipped with the same words.
+  const dir = mkdtempSync(join(tmpdir(), 'batchable-lf-traces-'));
+  writeFileSync(join(dir, 'observations.csv'), readFileSync(fixture('langfuse/ui-export-observations.csv')));
+  writeFileSync(join(dir, 'traces.csv'), readFileSync(file));
+  const d = await runCli(['ingest', dir, '--db', ':memory:']);
+  expect(d.stdout).toContain('3 calls ingested, 0 rows rejected, 2 rows without usage skipped, 1 file skipped (not usage)');
+  expect(d.stderr).toContain(`skipped ${join(dir, 'traces.csv')}: a Langfuse traces export`);
+});
