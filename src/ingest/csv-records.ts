@@ -11,6 +11,7 @@ import type { Workspace } from '../db/workspace.ts';
 import {
   buildCsvOffLines,
   csvReadSql,
+  fileLinesSql,
   readerRejectRecordsSql,
   recordLinesSql,
   rowRecordSql,
@@ -37,17 +38,29 @@ export async function csvRecordsSource(ws: Workspace, file: string, dialect: Csv
     const line = await unclosedQuoteLine(ws, file, dialect).catch(() => undefined);
     if (line !== undefined) throw unclosedQuoteError(file, line, undefined);
   }
-  // Records to the lines a user opens: DuckDB numbers its rejects by line breaks outside quotes, and a row by its
-  // position; both become record numbers, then lines (a field over several lines, blank lines).
-  await buildCsvOffLines(ws, file, dialect);
-  const rejected = (await ws.all('SELECT 1 FROM _csv_rejects LIMIT 1')).length > 0;
-  if (rejected) await ws.run(readerRejectRecordsSql);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _src AS
-    WITH rec AS (SELECT ${rowRecordSql('(f.rowid - (SELECT min(rowid) FROM _csv_recs))')} AS r, j FROM _csv_recs f)
-    SELECT m.n AS _line, '' AS _elem, NULL::VARCHAR AS _raw, rec.j FROM rec JOIN (${recordLinesSql('SELECT r FROM rec')}) m USING (r) ORDER BY _line`);
-  if (rejected) {
-    await ws.run(`UPDATE _csv_rejects SET line = m.n FROM (${recordLinesSql('SELECT DISTINCT line AS r FROM _csv_rejects')}) m WHERE _csv_rejects.line = m.r`);
+  // A row's record number: its position, the header and the records DuckDB's reader set aside before it.
+  const records = `SELECT ${rowRecordSql('(f.rowid - (SELECT min(rowid) FROM _csv_recs))')} AS r, j FROM _csv_recs f`;
+  // Each line begins a record (a line for the header, each row and each line set aside): the record numbers are the
+  // lines. Counting the lines is one plain read; mapping records to lines reads every line with a quote through a
+  // regular expression, on one thread (100,000 rows of a Langfuse export, 128 MB: 0.23 s against 1.8 s).
+  const [count] = await ws.all<{ lines: bigint; rows: bigint; aside: bigint }>(`SELECT (SELECT count(*) FROM ${fileLinesSql(file)}) AS lines,
+    (SELECT count(*) FROM _csv_recs) AS rows, (SELECT count(DISTINCT line) FROM _csv_rejects) AS aside`);
+  if (count !== undefined && count.lines === count.rows + count.aside + 1n) {
+    await ws.run(`CREATE OR REPLACE TEMP TABLE _src AS SELECT r AS _line, '' AS _elem, NULL::VARCHAR AS _raw, j FROM (${records}) ORDER BY _line`);
+  } else {
+    // Records to the lines a user opens: DuckDB numbers its rejects by line breaks outside quotes, and a row by its
+    // position; both become record numbers, then lines (a field over several lines, blank lines).
+    await buildCsvOffLines(ws, file, dialect);
+    const rejected = count !== undefined && count.aside > 0n;
+    if (rejected) await ws.run(readerRejectRecordsSql);
+    await ws.run(`CREATE OR REPLACE TEMP TABLE _src AS
+      WITH rec AS (${records})
+      SELECT m.n AS _line, '' AS _elem, NULL::VARCHAR AS _raw, rec.j FROM rec JOIN (${recordLinesSql('SELECT r FROM rec')}) m USING (r) ORDER BY _line`);
+    if (rejected) {
+      await ws.run(`UPDATE _csv_rejects SET line = m.n FROM (${recordLinesSql('SELECT DISTINCT line AS r FROM _csv_rejects')}) m WHERE _csv_rejects.line = m.r`);
+    }
+    await ws.run('DROP TABLE _csv_off_lines');
   }
-  await ws.run('DROP TABLE _csv_recs; DROP TABLE _csv_off_lines');
+  await ws.run('DROP TABLE _csv_recs');
   return '_src';
 }

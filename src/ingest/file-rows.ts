@@ -162,6 +162,10 @@ export function csvReadSql(files: readonly string[], dialect: CsvDialect, extra 
   return `read_csv(${from}, all_varchar = true, header = true, delim = ${sqlString(dialect.delimiter)}, quote = '"', escape = ${dialect.backslashEscapes === true ? "'\\'" : "'\"'"}, ${maxLine}hive_partitioning = false, ${csvRejectOptions}${extra})`;
 }
 
+/** A file's physical lines as one text column `line`, in order (\x01 never occurs in text: no field is split). */
+export const fileLinesSql = (file: string): string => `read_csv(${sqlString(literalPath(file))}, columns = {'line': 'VARCHAR'}, header = false,
+  delim = '\x01', quote = '', escape = '', auto_detect = false, max_line_size = ${lineLimit(file)}, ignore_errors = true)`;
+
 /** The longest line DuckDB may read: 32 MB, less under a small memory budget (src/db/memory.ts). */
 export const maxLineBytes = (): number => lineCapBytes(memoryLimitBytes());
 
@@ -426,9 +430,7 @@ async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
   const missing = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM rejects WHERE source_id = $1 AND raw IS NULL', [t.sourceId]);
   if (Number(missing[0]?.n ?? 0) === 0) return;
   await ws.run(
-    `UPDATE rejects SET raw = l.line FROM (
-       SELECT row_number() OVER () AS n, line FROM read_csv(${sqlString(literalPath(t.file))}, columns = {'line': 'VARCHAR'}, header = false,
-         delim = '\x01', quote = '', escape = '', auto_detect = false, max_line_size = ${lineLimit(t.file)}, ignore_errors = true)) l
+    `UPDATE rejects SET raw = l.line FROM (SELECT row_number() OVER () AS n, line FROM ${fileLinesSql(t.file)}) l
      WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = l.n`,
     { sid: t.sourceId },
   );
@@ -482,8 +484,7 @@ async function markCsvLines(ws: Workspace, file: string, dialect: CsvDialect): P
   // buildCsvOffLines on the wide bench file (5M lines, 658 MB): 1.05-1.08 s of wall, 2.22-2.24 s with a quote on 40% of its
   // lines. Inside a transaction (loadFileTable's) a new table's row ids start from a large offset: they count from
   // the first.
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_text AS SELECT line FROM read_csv(${sqlString(literalPath(file))}, columns = {'line': 'VARCHAR'},
-    header = false, delim = '\x01', quote = '', escape = '', auto_detect = false, max_line_size = ${lineLimit(file)}, ignore_errors = true)`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_text AS SELECT line FROM ${fileLinesSql(file)}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_marks AS
     SELECT rowid - (SELECT min(rowid) FROM _csv_text) + 1 AS n, line IS NULL OR line = '' OR line = chr(13) AS blank,
       CASE WHEN contains(line, '"') THEN len(regexp_extract_all(${fieldQuotesSql(dialect)}, ${sqlString(fieldQuotePattern(dialect.delimiter))})) % 2 = 1 ELSE false END AS odd

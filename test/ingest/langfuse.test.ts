@@ -251,6 +251,17 @@ describe('langfuse-observations: the UI export, as CSV and as JSON', () => {
       [9n, 'TOO MANY COLUMNS: Expected Number '],
     ]);
     expect(rejects[0]!.raw).toContain('"id":"a1f0c2d4-0009"');
+    // Without a field over lines (the nightly record left out), each line begins a record: the lines are counted, not mapped.
+    const plain = join(mkdtempSync(join(tmpdir(), 'batchable-lf-')), 'export.csv');
+    writeFileSync(plain, [...lines.slice(0, 4), lines[6]!, bad, `${lines[3]!},"extra"`].join('\n') + '\n');
+    const second = await ingested([plain]);
+    expect(second.summary.files[0]).toMatchObject({ calls: 2, rejects: 2, skipped: 2 });
+    expect(await second.ws.all("SELECT line, kind FROM rejects ORDER BY line")).toEqual([
+      { line: 2n, kind: 'skip' },
+      { line: 5n, kind: 'skip' },
+      { line: 6n, kind: 'reject' },
+      { line: 7n, kind: 'reject' },
+    ]);
   });
 
   it('reads each of a directory\'s exports alone (a trace is counted within its file)', async () => {
