@@ -162,9 +162,17 @@ export function csvReadSql(files: readonly string[], dialect: CsvDialect, extra 
   return `read_csv(${from}, all_varchar = true, header = true, delim = ${sqlString(dialect.delimiter)}, quote = '"', escape = ${dialect.backslashEscapes === true ? "'\\'" : "'\"'"}, ${maxLine}hive_partitioning = false, ${csvRejectOptions}${extra})`;
 }
 
-/** A file's physical lines as one text column `line`, in order (\x01 never occurs in text: no field is split). */
-export const fileLinesSql = (file: string): string => `read_csv(${sqlString(literalPath(file))}, columns = {'line': 'VARCHAR'}, header = false,
-  delim = '\x01', quote = '', escape = '', auto_detect = false, max_line_size = ${lineLimit(file)}, ignore_errors = true)`;
+/**
+ * Options that read a file line by line: one text column, no quote (\x01 never occurs in text: no field is split).
+ * Not strict: a strict read stops at a line ending in a bare LF in a file of CRLF lines ("The CSV Parser state machine
+ * reached an invalid state"), which is how Excel writes a line break inside a cell, and how files of both kinds
+ * joined with `cat` end; a single column has nothing else to be strict about.
+ */
+export const lineReadOptions = "columns = {'line': 'VARCHAR'}, header = false, delim = '\x01', quote = '', escape = '', auto_detect = false, strict_mode = false";
+
+/** A file's physical lines as one text column `line`, in order. */
+export const fileLinesSql = (file: string): string =>
+  `read_csv(${sqlString(literalPath(file))}, ${lineReadOptions}, max_line_size = ${lineLimit(file)}, ignore_errors = true)`;
 
 /** The longest line DuckDB may read: 32 MB, less under a small memory budget (src/db/memory.ts). */
 export const maxLineBytes = (): number => lineCapBytes(memoryLimitBytes());
@@ -194,6 +202,35 @@ export async function firstLongLine(file: string, limit: number): Promise<{ line
       length += chunk.length - start;
     }
     return length > limit ? { line, bytes: length } : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    stream.destroy();
+    input.destroy();
+  }
+}
+
+/**
+ * The first line whose ending differs from the first line's (CRLF against a bare LF), with both kinds: only read when
+ * DuckDB's sniffer has given up on a CSV, which it does on a file whose rows end in both (files of both kinds joined).
+ */
+export async function firstMixedLineEnd(file: string): Promise<{ line: number; first: 'CRLF' | 'LF'; then: 'CRLF' | 'LF' } | undefined> {
+  const input = createReadStream(file);
+  const stream = isGzip(file) ? input.pipe(createGunzip()) : input;
+  let line = 1;
+  let first: 'CRLF' | 'LF' | undefined;
+  let lastByte = -1;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, nl + 1)) {
+        const ending = (nl > 0 ? chunk[nl - 1] : lastByte) === 13 ? 'CRLF' : 'LF';
+        first ??= ending;
+        if (ending !== first) return { line, first, then: ending };
+        line += 1;
+      }
+      if (chunk.length > 0) lastByte = chunk[chunk.length - 1]!;
+    }
+    return undefined;
   } catch {
     return undefined;
   } finally {

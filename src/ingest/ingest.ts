@@ -23,10 +23,12 @@ import {
   fileRowsSelect,
   fillRawText,
   firstLongLine,
+  firstMixedLineEnd,
   heldIds,
   holdsAnyCall,
   incomingTable,
   lineLimit,
+  lineReadOptions,
   readError,
   readerRejectRecordsSql,
   rowRecordSql,
@@ -42,6 +44,7 @@ import {
   type IngestOptions,
   type IngestSummary,
 } from './file-rows.ts';
+import { quoted, shellWord } from '../report/escape.ts';
 import { literalPath, type InputFile } from './files.ts';
 import { resolveOverlappingBuckets } from './buckets.ts';
 import { ambiguousColumn, ambiguousColumnError } from './header.ts';
@@ -225,6 +228,12 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       // Best effort: when the file cannot be read this way either, DuckDB's own message follows.
       const line = await unclosedQuoteLine(ws, file, sample).catch(() => undefined);
       if (line !== undefined) throw unclosedQuoteError(file, line, error);
+      const mixed = await firstMixedLineEnd(file);
+      if (mixed !== undefined) {
+        throw new InputError(file, mixed.line, `this line ends in ${mixed.then}, the lines before it in ${mixed.first}, and DuckDB's CSV reader gave up on ` +
+          `the file ("Error when sniffing file"). Unless that line break is inside a quoted value, make the line endings one kind ` +
+          `(\`sed 's/\\r$//' ${shellWord(quoted(file, 200))} > fixed.csv\`) and ingest the result; nothing from the file was ingested`, { cause: error });
+      }
     }
     throw await readError(file, adapter.id, error);
   }
@@ -264,8 +273,7 @@ async function prepareSource(ws: Workspace, file: string, sample: Sample, joinsR
   if (kind === 'csv') return { src: csvReadSql([file], sample), kind };
   if (kind === 'jsonl') {
     // One VARCHAR column per physical line: \x01 never occurs unescaped in JSON text.
-    await ws.run(`CREATE TEMP TABLE _lines AS SELECT line FROM read_csv(${path}, columns = {'line': 'VARCHAR'}, header = false,
-      delim = '\x01', quote = '', escape = '', auto_detect = false, ${maxLine}, ${csvRejectOptions})`);
+    await ws.run(`CREATE TEMP TABLE _lines AS SELECT line FROM read_csv(${path}, ${lineReadOptions}, ${maxLine}, ${csvRejectOptions})`);
     if (await oneLongLine(ws)) {
       // The whole file is one line longer than a line may be (32 MB): a document written without line breaks (an
       // API response saved as it came), which the sample could not see the end of. It is read as a document.

@@ -141,3 +141,40 @@ it('past the part DuckDB sniffs, an unclosed quote is refused too: it would have
   expect(r.stderr).toBe(`error: ${file}:40002: ${unclosed}\n`);
   expect((await runCli(['rejects', '--db', db])).stdout).toBe('no rejected rows\n');
 });
+
+describe('line endings', () => {
+  const row = (i: number, tokens = '100') => `2026-08-03T09:0${i}:00Z,gpt-4o-mini,${tokens},10`;
+
+  it('CRLF rows with a bare LF inside a quoted value (as Excel writes a line break in a cell): rejects keep their lines', async () => {
+    const file = join(tempDir(), 'excel.csv');
+    writeFileSync(file, ['ts,model,input_tokens,output_tokens,note', `${row(0)},"two\nlines"`, `${row(1, 'x')},b`, `${row(2)},c`].join('\r\n') + '\r\n');
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`rejected ${file}:4: not a whole number in input_tokens: "x"`);
+  });
+
+  it('JSONL whose lines end in both CRLF and LF (files of both kinds joined) is read, each line a record', async () => {
+    const file = join(tempDir(), 'joined.jsonl');
+    const record = (i: number, tokens: string | number) => JSON.stringify({ ts: `2026-08-03T09:0${i}:00Z`, model: 'gpt-4o-mini', input_tokens: tokens, output_tokens: 10 });
+    writeFileSync(file, `${record(0, 100)}\r\n${record(1, 100)}\n${record(2, 'x')}\r\n${record(3, 100)}\n`);
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('3 calls ingested, 1 row rejected');
+    expect(r.stdout).toContain(`rejected ${file}:3: not a whole number in input_tokens: "x"`);
+  });
+
+  it('a CSV whose rows end in both, which DuckDB cannot read, is refused at the first line that differs, with the command that mends it', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'joined.csv');
+    const text = `ts,model,input_tokens,output_tokens\r\n${row(0)}\r\n${row(1)}\n${row(2)}\r\n`;
+    writeFileSync(file, text);
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${file}:3: this line ends in LF, the lines before it in CRLF, and DuckDB's CSV reader gave up on the file ("Error when ` +
+      `sniffing file"). Unless that line break is inside a quoted value, make the line endings one kind (\`sed 's/\\r$//' '${file}' > fixed.csv\`) and ingest ` +
+      'the result; nothing from the file was ingested\n');
+    const fixed = join(dir, 'fixed.csv');
+    writeFileSync(fixed, text.replaceAll('\r\n', '\n'));
+    expect((await runCli(['ingest', fixed, '--db', ':memory:'])).stdout).toContain('3 calls ingested, 0 rows rejected');
+  });
+});
