@@ -14,6 +14,18 @@ const write = (name: string, text: string) => {
   return file;
 };
 
+it('reads the canonical names in any case (a spreadsheet or BI tool capitalises a team\'s own log); others stay tags', async () => {
+  const file = write('capitals.csv', 'TS,Model,Input_Tokens,Output_Tokens,Cache_Read_Tokens,Feature\n2026-10-01T00:00:00Z,gpt-5.4,100,20,40,search\n');
+  const db = join(tempDir(), 'caps.duckdb');
+  const r = await runCli(['ingest', file, '--db', db]);
+  expect(r.stdout).toContain('batchable-csv, 1 call ingested, 0 rows rejected');
+  const ws = await openWorkspace(db);
+  expect(await ws.all('SELECT model, input_tokens, cache_read_tokens, output_tokens, tags::VARCHAR AS tags FROM calls')).toEqual([
+    { model: 'gpt-5.4', input_tokens: 100n, cache_read_tokens: 40n, output_tokens: 20n, tags: '{"Feature":"search"}' },
+  ]);
+  await ws.close();
+});
+
 describe('a CSV header that names a column twice', () => {
   it('refuses two model columns, naming both, and keeps nothing', async () => {
     const file = write('two-models.csv', 'ts,model,input_tokens,output_tokens,model\n2026-10-01T00:00:00Z,gpt-5.4,100,20,gpt-5.4-mini\n');

@@ -2,7 +2,7 @@
 // names; `--map source=canonical` renames a user's own columns. Columns that are not canonical become tags.
 import { callColumns, requiredColumns } from '../../db/schema.ts';
 import { sqlIdent, sqlString } from '../../db/sql.ts';
-import { defineAdapter, hasAll, type AdapterContext, type SelectList } from '../adapter.ts';
+import { defineAdapter, type AdapterContext, type SelectList } from '../adapter.ts';
 
 const canonical = new Set<string>(callColumns.map((c) => c.name));
 
@@ -12,12 +12,21 @@ export function jsonPathLiteral(path: string): string {
   return sqlString(`$.${segments.join('.')}`);
 }
 
+/**
+ * The canonical column a CSV header name stands for, in any case (`TS`, `Input_Tokens`: a spreadsheet's or a BI
+ * tool's export of a team's own log). DuckDB already takes `model` and `Model` for one name (header.ts).
+ */
+const canonicalName = (name: string): keyof SelectList | undefined => {
+  const lower = name.toLowerCase();
+  return canonical.has(name) ? (name as keyof SelectList) : canonical.has(lower) ? (lower as keyof SelectList) : undefined;
+};
+
 function csvSelect(ctx: AdapterContext) {
   const columns: SelectList = {};
   const extras: string[] = [];
   for (const source of ctx.header) {
-    const name = ctx.map.get(source) ?? source;
-    if (canonical.has(name)) columns[name as keyof SelectList] = sqlIdent(source);
+    const name = canonicalName(ctx.map.get(source) ?? source);
+    if (name !== undefined && columns[name] === undefined) columns[name] = sqlIdent(source);
     else extras.push(source);
   }
   const extraTags = extras.length === 0 ? null : `json_object(${extras.map((e) => `${sqlString(e)}, ${sqlIdent(e)}`).join(', ')})`;
@@ -47,7 +56,7 @@ export const batchableCsv = defineAdapter({
   title: 'batchable generic CSV (canonical column names)',
   kinds: ['csv'],
   recognisedBy,
-  detect: (sample) => hasAll(sample, requiredColumns),
+  detect: (sample) => requiredColumns.every((n) => sample.header.some((h) => canonicalName(h) === n)),
   idsFromSource: true,
   select: csvSelect,
 });
