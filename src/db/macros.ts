@@ -40,6 +40,11 @@ export const macroSql = [
        try_cast(x AS BIGINT),
        CASE WHEN abs(try_cast(x AS DOUBLE)) < 9e15 THEN try_cast(try_cast(x AS DOUBLE) AS BIGINT) END) END`,
   `CREATE OR REPLACE TEMP MACRO bt_double(x) AS try_cast(x AS DOUBLE)`,
+  // A number written with a decimal comma (`350,5`, `1.234,56`: a spreadsheet's CSV in such a locale, delimited by
+  // `;`) as DuckDB reads numbers; other text as it is. Only for CSVs not delimited by commas (file-rows.ts).
+  `CREATE OR REPLACE TEMP MACRO bt_decimal_comma(x) AS CASE
+     WHEN contains(x::VARCHAR, ',') AND regexp_full_match(trim(x::VARCHAR), '-?([0-9]{1,3}(\\.[0-9]{3})+|[0-9]+),[0-9]+')
+     THEN replace(replace(trim(x::VARCHAR), '.', ''), ',', '.') ELSE x::VARCHAR END`,
   // Money the source states: decimal text, or a float in scientific notation (4.2e-05).
   `CREATE OR REPLACE TEMP MACRO bt_dec(x) AS coalesce(try_cast(x AS DECIMAL(20,9)), try_cast(try_cast(x AS DOUBLE) AS DECIMAL(20,9)))`,
   // Text as exports write it: blank is NULL, padding is trimmed. Most values have neither, and are kept without

@@ -306,11 +306,14 @@ const earliestCallSql = "TIMESTAMPTZ '2020-01-01 00:00:00+00'";
 /** From this on, a time is a placeholder for "none" (9999-12-31), not a call's: a fixed bound, not the clock's. */
 const latestCallSql = "TIMESTAMPTZ '2100-01-01 00:00:00+00'";
 
+/** Whether a CSV's numbers may use a decimal comma: its fields are not delimited by commas (sniff: the dialect). */
+export const usesDecimalComma = (dialect: CsvDialect): boolean => dialect.delimiter !== ',';
+
 /**
  * A file's rows converted to canonical types (each value converted once), with `_reason`: why a row cannot be
  * a call, else NULL. Only the columns the adapter gives are written; the `calls` view pads the rest.
  */
-export function fileRowsSelect(select: AdapterSelect, kind: ContainerKind, carried: readonly [name: string, expr: string][] = []): string {
+export function fileRowsSelect(select: AdapterSelect, kind: ContainerKind, carried: readonly [name: string, expr: string][] = [], decimalComma = false): string {
   const given = select.columns as Record<string, string | undefined>;
   const mappedList = Object.entries(given)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
@@ -332,7 +335,9 @@ export function fileRowsSelect(select: AdapterSelect, kind: ContainerKind, carri
       values.push(`${name === 'api_key' ? 'bt_key' : 'bt_text'}(${name}) AS ${name}`);
       continue;
     }
-    converted.push(`${conversion.fn}(${name}) AS _v_${name}`);
+    // A CSV delimited by `;` or a tab is a spreadsheet's in a locale whose decimal mark is the comma: `350,5`.
+    const text = decimalComma && (column.type === 'DOUBLE' || column.type.startsWith('DECIMAL')) ? `bt_decimal_comma(${name})` : name;
+    converted.push(`${conversion.fn}(${text}) AS _v_${name}`);
     values.push(`_v_${name} AS ${name}`);
     checks.push({ when: `${name} IS NOT NULL AND _v_${name} IS NULL`, reason: `'${conversion.what} in ${name}: "' || left(${name}::VARCHAR, 60) || '"'` });
     if (column.type === 'BIGINT') {

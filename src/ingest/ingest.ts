@@ -37,6 +37,7 @@ import {
   splitAdvice,
   unclosedQuoteError,
   unclosedQuoteLine,
+  usesDecimalComma,
   viewStale,
   withProgress,
   type FileOutcome,
@@ -191,7 +192,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       // from a large offset, and a CSV row's position in the table is what gives its line.
       written = true;
       await withProgress(ws, file, options, () =>
-        writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => fileRowsSelect(selectFrom(from), kind)),
+        writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => fileRowsSelect(selectFrom(from), kind, [], kind === 'csv' && usesDecimalComma(sample))),
       );
       const { sourceId, plainLines } = await readWhole(file, kind, digesting, options.lineCeilingBytes);
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(fileTableName(sourceId))}`); // left by a run that was killed

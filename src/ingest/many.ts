@@ -31,6 +31,7 @@ import {
   inputErrorClass,
   readError,
   repeatsIds,
+  usesDecimalComma,
   viewStale,
   withProgress,
   type FileOutcome,
@@ -205,7 +206,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     // Written before the transaction, as one file's table is: inside one, DuckDB numbers new rows from a large
     // offset, and a row's position in its part is what gives its line.
     try {
-      await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${fileRowsSelect(select, 'csv', carried)}`));
+      await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${fileRowsSelect(select, 'csv', carried, usesDecimalComma(first.sample))}`));
     } catch (error) {
       // A file DuckDB cannot read: read alone, its error names it and its line.
       if (error instanceof Error && inputErrorClass.test(error.message)) return undefined;
