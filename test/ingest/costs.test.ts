@@ -3,7 +3,7 @@
 //   claude-sonnet-4.6 batch: 1,200,000 in x 1.50 + 300,000 cache read x 0.15 + 450,000 out x 7.50 = $5.22; billed $5.22.
 //   claude-opus-5 standard: 46,981 in x 5 + 15,969 5m writes x 6.25 + 16,932 out x 25 = $0.758011; billed at 90% = $0.682210.
 import { describe, expect, it } from 'vitest';
-import { anthropicCostCsv, anthropicCostReport, openaiCosts } from '../../src/ingest/adapters/costs.ts';
+import { anthropicCostCsv, anthropicCostReport, openaiCosts, openaiCostsCsv } from '../../src/ingest/adapters/costs.ts';
 import { adapters } from '../../src/ingest/adapters/index.ts';
 import { chooseAdapter } from '../../src/ingest/detect.ts';
 import { sniff } from '../../src/ingest/sniff.ts';
@@ -13,10 +13,11 @@ import { ingested } from '../helpers/workspace.ts';
 const consoleCost = fixture('anthropic/claude_api_cost_2026_08.csv');
 const costReport = fixture('anthropic/cost-report.json');
 const openaiPage = fixture('openai/costs-line-items.json');
+const openaiCostCsv = fixture('openai/cost_2026-03-31_2026-04-01.csv');
 
 describe('cost export detection', () => {
   it('recognises each cost export as its own format, and no other format takes it', async () => {
-    const cases = [[consoleCost, 'anthropic-cost-csv'], [costReport, 'anthropic-cost-report'], [openaiPage, 'openai-costs'], [fixture('openai/costs-page.json'), 'openai-costs']] as const;
+    const cases = [[consoleCost, 'anthropic-cost-csv'], [costReport, 'anthropic-cost-report'], [openaiPage, 'openai-costs'], [fixture('openai/costs-page.json'), 'openai-costs'], [openaiCostCsv, 'openai-costs-csv']] as const;
     for (const [file, id] of cases) {
       const sample = await sniff(file);
       expect(chooseAdapter(file, sample).id, file).toBe(id);
@@ -24,9 +25,10 @@ describe('cost export detection', () => {
     }
   });
   it('usage exports are not cost exports', async () => {
-    for (const other of ['anthropic/console-usage.csv', 'anthropic/usage-report.json', 'openai/usage-completions.json', 'openai/usage-buckets.json']) {
+    for (const other of ['anthropic/console-usage.csv', 'anthropic/usage-report.json', 'openai/usage-completions.json', 'openai/usage-buckets.json',
+      'openai/completions_usage_2026-03-31_2026-04-02.csv', 'openai/completions_usage_2025-01-01_2025-01-02.csv']) {
       const sample = await sniff(fixture(other));
-      for (const a of [anthropicCostCsv, anthropicCostReport, openaiCosts]) expect(a.detect(sample), `${a.id} on ${other}`).toBe(false);
+      for (const a of [anthropicCostCsv, anthropicCostReport, openaiCosts, openaiCostsCsv]) expect(a.detect(sample), `${a.id} on ${other}`).toBe(false);
     }
   });
 });
@@ -58,6 +60,17 @@ describe('cost exports', () => {
       { model: 'gpt-5.4-2026-03-05', token_type: 'output, long context', lane: 'priority', project: 'proj_chat', cost: '3.000000000', quantity: 100000 },
       { model: null, token_type: null, lane: null, project: 'proj_chat', cost: '0.500000000', quantity: 50 },
     ]);
+  });
+
+  it('OpenAI dashboard cost CSV: the same rows as the Costs API page it exports; an empty bucket is a skip', async () => {
+    const { ws, summary } = await ingested([openaiCostCsv]);
+    expect(summary.files[0]).toMatchObject({ format: 'openai-costs-csv', rows: 5, costRows: 4, rejects: 0, skipped: 1 });
+    expect(await ws.all("SELECT line, reason FROM rejects")).toEqual([{ line: 6n, reason: 'an empty bucket: no cost in it' }]);
+    const columns = 'ts, ended_at, provider, model, token_type, lane, project, cost_usd::VARCHAR AS cost, quantity, quantity_unit';
+    const fromCsv = await ws.all(`SELECT ${columns} FROM billed_costs ORDER BY source_row`);
+    const fromPage = await (await ingested([openaiPage])).ws.all(`SELECT ${columns} FROM billed_costs ORDER BY source_path`);
+    expect(fromCsv).toEqual(fromPage);
+    expect(fromCsv).toHaveLength(4);
   });
 
   it('audit compares billed with recomputed per model and day, flags a gap either way, and names what it could not compare', async () => {

@@ -310,8 +310,26 @@ describe('openai-usage without group_by=model', () => {
 });
 
 // The dashboard's usage export, written from the description of its header (start_time, end_time,
-// start_time_iso, end_time_iso, the grouping, then the Usage API's token fields): no public sample was found.
+// start_time_iso, end_time_iso, the grouping, then the Usage API's token fields). Observed in public: the export of a
+// period with no usage holds the four time columns alone (fixtures/SOURCES.md).
 describe('openai-usage-csv (dashboard export)', () => {
+  it('an export of days without usage (the four time columns alone) is read: every bucket a skip, not an unknown format', async () => {
+    const empty = fixture('openai/completions_usage_2025-01-01_2025-01-02.csv');
+    const { ws, summary } = await ingested([empty]);
+    expect(summary.files[0]).toMatchObject({ format: 'openai-usage-csv', calls: 0, rejects: 0, skipped: 2 });
+    expect(await ws.all('SELECT line, reason FROM rejects ORDER BY line')).toEqual([
+      { line: 2n, reason: 'an empty bucket: the export holds no usage for it' },
+      { line: 3n, reason: 'an empty bucket: the export holds no usage for it' },
+    ]);
+    // In a populated export, a bucket row with no requests and no tokens is a skip too (it was a reject: no model).
+    const lines = readFileSync(fixture('openai/completions_usage_2026-03-31_2026-04-02.csv'), 'utf8').trimEnd().split('\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-openai-empty-')), 'completions_usage_2026-03-31_2026-04-03.csv');
+    writeFileSync(file, [...lines, '1775088000,1775174400,2026-04-02T00:00:00+00:00,2026-04-03T00:00:00+00:00,,,,,,,,,,,,,'].join('\n') + '\n');
+    const populated = await ingested([file]);
+    expect(populated.summary.files[0]).toMatchObject({ calls: 3, rejects: 1, skipped: 1 });
+    expect(await populated.ws.all("SELECT line FROM rejects WHERE kind = 'skip'")).toEqual([{ line: 6n }]);
+  });
+
   const completions = fixture('openai/completions_usage_2026-03-31_2026-04-02.csv');
   const embeddings = fixture('openai/embeddings_usage_2026-03-31_2026-04-01.csv');
   it('is detected by content, and no other format takes it', async () => {

@@ -5,8 +5,9 @@
 //   anthropic-cost-report  Admin API `cost_report` pages: `amount` is a decimal string in CENTS ("123.45" = $1.2345).
 //   openai-costs           `/v1/organization/costs` pages: `amount.value` in USD; model and token class packed into
 //                          `line_item` ("gpt-4o-mini-2024-07-18, input", "priority | gpt-5.6-sol, output, long context").
+//   openai-costs-csv       the dashboard's cost export (`cost_*.csv`): the same results as CSV columns (amount_value…).
 import { sqlIdent } from '../../db/sql.ts';
-import { defineAdapter, hasAll, hasAny, jtext, type AdapterContext, type AdapterSelect, type Sample } from '../adapter.ts';
+import { defineAdapter, hasAll, hasAny, jtext, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { everyRecordHas, usageResults } from './sql-helpers.ts';
 
 /** A CSV column by name, or NULL; `--` (not applicable) reads as NULL. */
@@ -91,26 +92,33 @@ export const anthropicCostReport = defineAdapter({
   select: anthropicCostReportSelect,
 });
 
-function openaiCostsSelect(ctx: AdapterContext): AdapterSelect {
-  const res = (path: string) => jtext(path, 'rr.result');
-  const item = res('line_item');
-  // "priority | gpt-5.6-sol, output, long context": an optional tier before '|', the model before the first comma.
+/**
+ * An OpenAI cost line item read: "priority | gpt-5.6-sol, output, long context" is an optional tier before '|', the
+ * model before the first comma, the token type after it. Items without a comma ("web search tool calls", "Vector
+ * storage") name no model: kept, unattributed.
+ */
+function openaiLineItem(item: string): SelectList {
   const tiered = `contains(${item}, '|')`;
   const rest = `trim(CASE WHEN ${tiered} THEN split_part(${item}, '|', 2) ELSE ${item} END)`;
-  const currency = res('amount.currency');
+  return {
+    model: `CASE WHEN contains(${rest}, ',') THEN trim(split_part(${rest}, ',', 1)) END`,
+    line_item: item,
+    token_type: `CASE WHEN contains(${rest}, ',') THEN trim(substr(${rest}, strpos(${rest}, ',') + 1)) END`,
+    lane: `CASE WHEN ${tiered} THEN bt_lane(trim(split_part(${item}, '|', 1))) END`,
+  };
+}
+
+function openaiCostsSelect(ctx: AdapterContext): AdapterSelect {
+  const res = (path: string) => jtext(path, 'rr.result');
   return {
     columns: {
       _line: 'rr._line',
       _path: 'rr._path',
-      _reject: notUsdReject(currency),
+      _reject: notUsdReject(res('amount.currency')),
       ts: 'rr.bucket_start',
       ended_at: 'rr.bucket_end',
       provider: "'openai'",
-      // Items without a comma ("web search tool calls", "Vector storage") name no model: kept, unattributed.
-      model: `CASE WHEN contains(${rest}, ',') THEN trim(split_part(${rest}, ',', 1)) END`,
-      line_item: item,
-      token_type: `CASE WHEN contains(${rest}, ',') THEN trim(substr(${rest}, strpos(${rest}, ',') + 1)) END`,
-      lane: `CASE WHEN ${tiered} THEN bt_lane(trim(split_part(${item}, '|', 1))) END`,
+      ...openaiLineItem(res('line_item')),
       project: res('project_id'),
       api_key: res('api_key_id'),
       cost_usd: res('amount.value'),
@@ -120,6 +128,44 @@ function openaiCostsSelect(ctx: AdapterContext): AdapterSelect {
     from: usageResults(ctx.src, 'start_time', 'end_time'),
   };
 }
+
+/** The dashboard exports' first columns (platform.openai.com/usage → Export), costs' and usage's alike. */
+export const openaiDashboardHead = ['start_time', 'end_time', 'start_time_iso', 'end_time_iso'];
+
+/**
+ * The dashboard's cost export (`cost_<from>_<to>.csv`): the Costs API's results, one row each, with the bucket's
+ * times; a bucket with no cost is a row with no amount (an empty day), skipped. user_email is not read.
+ */
+function openaiCostsCsvSelect(ctx: AdapterContext): AdapterSelect {
+  const c = (name: string) => (ctx.header.includes(name) ? `nullif(trim(${sqlIdent(name)}), '')` : 'NULL');
+  return {
+    columns: {
+      _skip: `CASE WHEN ${c('amount_value')} IS NULL AND ${c('line_item')} IS NULL THEN 'an empty bucket: no cost in it' END`,
+      _reject: notUsdReject(c('amount_currency')),
+      ts: `coalesce(${c('start_time_iso')}, ${c('start_time')})`,
+      ended_at: `coalesce(${c('end_time_iso')}, ${c('end_time')})`,
+      provider: "'openai'",
+      ...openaiLineItem(c('line_item')),
+      project: c('project_id'),
+      api_key: c('api_key_id'),
+      cost_usd: c('amount_value'),
+      quantity: c('quantity'),
+      quantity_unit: c('quantity_unit'),
+    },
+    from: ctx.src,
+  };
+}
+
+export const openaiCostsCsv = defineAdapter({
+  id: 'openai-costs-csv',
+  title: 'OpenAI dashboard cost export (cost_*.csv; billed cost for reconciliation, not calls)',
+  kinds: ['csv'],
+  recognisedBy: `header begins ${openaiDashboardHead.join(', ')} and has amount_value and line_item`,
+  detect: (sample) => openaiDashboardHead.every((h, i) => sample.header[i] === h) && hasAll(sample, ['amount_value', 'line_item']),
+  idsFromSource: false,
+  role: 'costs',
+  select: openaiCostsCsvSelect,
+});
 
 export const openaiCosts = defineAdapter({
   id: 'openai-costs',
@@ -132,4 +178,4 @@ export const openaiCosts = defineAdapter({
   select: openaiCostsSelect,
 });
 
-export const costAdapters = [anthropicCostCsv, anthropicCostReport, openaiCosts];
+export const costAdapters = [anthropicCostCsv, anthropicCostReport, openaiCosts, openaiCostsCsv];

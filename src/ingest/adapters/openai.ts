@@ -5,6 +5,7 @@
 import { sqlIdent, sqlString } from '../../db/sql.ts';
 import { everyRecordHas, isUsagePage, sumOf, uncached, usageResults } from './sql-helpers.ts';
 import { defineAdapter, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
+import { openaiDashboardHead } from './costs.ts';
 
 /** The reject reason for usage results without a model, with the command that fetches them grouped. */
 export const noModelReason =
@@ -132,8 +133,6 @@ export const openaiBatchOutput = defineAdapter({
   select: batchOutputSelect,
 });
 
-/** The dashboard export's first columns (platform.openai.com/usage → Export: completions_usage_*.csv, embeddings_usage_*.csv). */
-const dashboardHead = ['start_time', 'end_time', 'start_time_iso', 'end_time_iso'];
 
 function dashboardCsvSelect(ctx: AdapterContext) {
   const c = (name: string) => (ctx.header.includes(name) ? `nullif(trim(${sqlIdent(name)}), '')` : 'NULL');
@@ -141,6 +140,10 @@ function dashboardCsvSelect(ctx: AdapterContext) {
   const completions = ctx.header.includes('output_tokens');
   return {
     columns: {
+      // A bucket with no usage: a row with no requests and no tokens (an export of days without any has only the four
+      // time columns, as the dashboard writes it for a period with no usage).
+      _skip: `CASE WHEN ${c('num_model_requests')} IS NULL AND ${c('input_tokens')} IS NULL AND ${c('output_tokens')} IS NULL
+        THEN 'an empty bucket: the export holds no usage for it' END`,
       _reject: ctx.header.includes('model')
         ? `CASE WHEN ${c('model')} IS NULL THEN ${sqlString(noModelCsvReason)} END`
         : sqlString(noModelCsvReason),
@@ -190,8 +193,10 @@ export const openaiDashboardCsv = defineAdapter({
   id: 'openai-usage-csv',
   title: 'OpenAI dashboard usage export (completions_usage_*.csv, embeddings_usage_*.csv; buckets)',
   kinds: ['csv'],
-  recognisedBy: `header begins ${dashboardHead.join(', ')} and has input_tokens and num_model_requests`,
-  detect: (sample) => dashboardHead.every((h, i) => sample.header[i] === h) && hasAll(sample, ['input_tokens', 'num_model_requests']),
+  recognisedBy: `header begins ${openaiDashboardHead.join(', ')} and has input_tokens and num_model_requests, or is those four alone (a period with no usage)`,
+  detect: (sample) =>
+    openaiDashboardHead.every((h, i) => sample.header[i] === h) &&
+    (hasAll(sample, ['input_tokens', 'num_model_requests']) || sample.header.length === openaiDashboardHead.length),
   idsFromSource: false,
   select: dashboardCsvSelect,
 });
