@@ -134,13 +134,14 @@ export const openaiDashboardHead = ['start_time', 'end_time', 'start_time_iso', 
 
 /**
  * The dashboard's cost export (`cost_<from>_<to>.csv`): the Costs API's results, one row each, with the bucket's
- * times; a bucket with no cost is a row with no amount (an empty day), skipped. user_email is not read.
+ * times; a bucket with no cost is a row with no amount (an empty day), skipped. Without a grouping, a row is the
+ * organisation's total for its bucket (no line item: no model, so not compared). user_email is not read.
  */
 function openaiCostsCsvSelect(ctx: AdapterContext): AdapterSelect {
   const c = (name: string) => (ctx.header.includes(name) ? `nullif(trim(${sqlIdent(name)}), '')` : 'NULL');
   return {
     columns: {
-      _skip: `CASE WHEN ${c('amount_value')} IS NULL AND ${c('line_item')} IS NULL THEN 'an empty bucket: no cost in it' END`,
+      _skip: `CASE WHEN ${c('amount_value')} IS NULL THEN 'an empty bucket: no cost in it' END`,
       _reject: notUsdReject(c('amount_currency')),
       ts: `coalesce(${c('start_time_iso')}, ${c('start_time')})`,
       ended_at: `coalesce(${c('end_time_iso')}, ${c('end_time')})`,
