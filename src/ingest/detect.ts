@@ -7,13 +7,20 @@ import { adapters } from './adapters/index.ts';
 /**
  * Exports people keep beside their usage that hold no call to price, each with what to export instead (the
  * generic message would list every format's columns). A Langfuse traces export sums each trace's tokens over its
- * generations and their models (worker/src/features/database-read-stream/trace-stream.ts in langfuse/langfuse).
+ * generations and their models (worker/src/features/database-read-stream/trace-stream.ts in langfuse/langfuse);
+ * LiteLLM's usage page exports daily totals per team, tag or key (`Date, Team, Team ID, [Model,] Spend ($), Requests,
+ * …, Total Tokens`: ui/litellm-dashboard/src/components/EntityUsageExport/utils.ts in BerriAI/litellm).
  */
 const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonly what: string }[] = [
   {
     is: (sample) => hasAll(sample, ['timestamp', 'sessionId', 'observationCount', 'inputTokens']),
     what: "a Langfuse traces export: each row sums a trace's tokens over its generations and their models, so no call can be priced " +
       'from it. Export the observations instead (Langfuse: Tracing → Observations → Export, CSV or JSON), or run `batchable pull langfuse`',
+  },
+  {
+    is: (sample) => hasAll(sample, ['Date', 'Spend ($)', 'Requests', 'Total Tokens']),
+    what: "a LiteLLM usage page export: daily totals per team, tag or key, with no call and no split of its tokens into input and output. " +
+      'Export the spend logs instead (LiteLLM_SpendLogs: `/spend/logs`, or the table as CSV), or run `batchable pull litellm`',
   },
 ];
 

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../helpers/cli.ts';
+import { fixture, runCli } from '../helpers/cli.ts';
 import { ingested } from '../helpers/workspace.ts';
 import { litellmSpendLogs } from '../../src/ingest/adapters/litellm.ts';
 import { sniff } from '../../src/ingest/sniff.ts';
@@ -117,4 +120,14 @@ describe('litellm audio tokens', () => {
     });
     ws.close();
   });
+});
+
+it("LiteLLM's usage page export (daily totals per team, tag or key) is named, with the spend logs to export instead", async () => {
+  // As the dashboard's export writes it (ui/litellm-dashboard/src/components/EntityUsageExport/utils.ts: daily_with_models).
+  const file = join(mkdtempSync(join(tmpdir(), 'batchable-litellm-usage-')), 'team-usage.csv');
+  writeFileSync(file, 'Date,Team,Team ID,Model,Spend ($),Requests,Successful,Failed,Total Tokens\n2026-07-01,research,team-1,claude-haiku-4-5,0.0123,4,4,0,5230\n');
+  const r = await runCli(['ingest', file, '--db', ':memory:']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe(`error: ${file}: a LiteLLM usage page export: daily totals per team, tag or key, with no call and no split of its tokens into ` +
+    'input and output. Export the spend logs instead (LiteLLM_SpendLogs: `/spend/logs`, or the table as CSV), or run `batchable pull litellm`\n');
 });
