@@ -14,9 +14,8 @@ import {
   fileLinesSql,
   readerRejectRecordsSql,
   recordLinesSql,
+  refuseUnclosedQuote,
   rowRecordSql,
-  unclosedQuoteError,
-  unclosedQuoteLine,
   type CsvDialect,
 } from './file-rows.ts';
 
@@ -33,11 +32,7 @@ const cellJson = (v: string) => `CASE WHEN ${v} IS NULL OR ${v} = '' THEN NULL
 export async function csvRecordsSource(ws: Workspace, file: string, dialect: CsvDialect, header: readonly string[], map: ReadonlyMap<string, string>): Promise<string> {
   const fields = header.map((name) => `${sqlString(map.get(name) ?? name)}, ${cellJson(sqlIdent(name))}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_recs AS SELECT json_object(${fields.join(', ')}) AS j FROM ${csvReadSql([file], dialect)}`);
-  if ((await ws.all("SELECT 1 FROM _csv_rejects WHERE error_type = 'UNQUOTED VALUE' LIMIT 1")).length > 0) {
-    // An unclosed quote past the part DuckDB sniffs: one reject holding the rest of the file (ingest.ts: loadFileTable).
-    const line = await unclosedQuoteLine(ws, file, dialect).catch(() => undefined);
-    if (line !== undefined) throw unclosedQuoteError(file, line, undefined);
-  }
+  await refuseUnclosedQuote(ws, file, dialect);
   // A row's record number: its position, the header and the records DuckDB's reader set aside before it.
   const records = `SELECT ${rowRecordSql('(f.rowid - (SELECT min(rowid) FROM _csv_recs))')} AS r, j FROM _csv_recs f`;
   // Each line begins a record (a line for the header, each row and each line set aside): the record numbers are the

@@ -520,6 +520,16 @@ export async function unclosedQuoteLine(ws: Workspace, file: string, dialect: Cs
   }
 }
 
+/**
+ * Past the part DuckDB sniffs, an unclosed quote is one reject (`UNQUOTED VALUE`) holding the rest of the file: its
+ * rows would be lost under a count of one. Refused with its line, as when the sniffer meets it.
+ */
+export async function refuseUnclosedQuote(ws: Workspace, file: string, dialect: CsvDialect): Promise<void> {
+  if ((await ws.all("SELECT 1 FROM _csv_rejects WHERE error_type = 'UNQUOTED VALUE' LIMIT 1")).length === 0) return;
+  const line = await unclosedQuoteLine(ws, file, dialect).catch(() => undefined);
+  if (line !== undefined) throw unclosedQuoteError(file, line, undefined);
+}
+
 /** `_csv_marks`: the file's blank lines and the lines with an odd number of field quotes, by line number. */
 async function markCsvLines(ws: Workspace, file: string, dialect: CsvDialect): Promise<void> {
   // The lines as a table first, numbered by row id: row_number() over the read kept the statement on one thread.

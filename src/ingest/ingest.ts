@@ -7,6 +7,7 @@ import { fileTableName, keptRowsSql, lineSql, moveIntoCallRows, ownTableMinCalls
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { BatchableError, InputError, InternalError, UnrecognisedFormat, withCleanup } from '../errors.ts';
+import { quoted, shellWord } from '../report/escape.ts';
 import type { AdapterContext, ContainerKind, Sample } from './adapter.ts';
 import { costRowsSelect, loadCostRows } from './costs.ts';
 import { csvRecordsSource } from './csv-records.ts';
@@ -31,8 +32,9 @@ import {
   lineReadOptions,
   readError,
   readerRejectRecordsSql,
-  rowRecordSql,
   rebuild,
+  refuseUnclosedQuote,
+  rowRecordSql,
   repeatsIds,
   splitAdvice,
   unclosedQuoteError,
@@ -45,7 +47,6 @@ import {
   type IngestOptions,
   type IngestSummary,
 } from './file-rows.ts';
-import { quoted, shellWord } from '../report/escape.ts';
 import { literalPath, type InputFile } from './files.ts';
 import { resolveOverlappingBuckets } from './buckets.ts';
 import { ambiguousColumn, ambiguousColumnError } from './header.ts';
@@ -392,12 +393,7 @@ async function loadFileTable(
   const table = sqlIdent(t.table);
   // DuckDB's CSV reader (used for CSV and for JSONL lines) keeps malformed lines aside in _csv_rejects.
   const readerRejects = t.kind === 'json' || t.kind === 'parquet' ? [] : await ws.all<{ line: bigint }>('SELECT DISTINCT line FROM _csv_rejects ORDER BY line');
-  if (t.kind === 'csv' && readerRejects.length > 0 && (await ws.all("SELECT 1 FROM _csv_rejects WHERE error_type = 'UNQUOTED VALUE' LIMIT 1")).length > 0) {
-    // Past the part DuckDB sniffs, an unclosed quote is one reject holding the rest of the file: its rows would be lost
-    // under a count of one. Refused, as when the sniffer meets it.
-    const line = await unclosedQuoteLine(ws, t.file, t.dialect ?? commaDialect).catch(() => undefined);
-    if (line !== undefined) throw unclosedQuoteError(t.file, line, undefined);
-  }
+  if (t.kind === 'csv' && readerRejects.length > 0) await refuseUnclosedQuote(ws, t.file, t.dialect ?? commaDialect);
   if (t.kind === 'csv' && t.plainLines === false && readerRejects.length > 0) {
     // DuckDB numbers its rejects by line breaks outside quotes, the rows by records: both as records here, so that
     // the rows' lines below count the rejects before them; fillRawText turns them into the file's lines.
