@@ -592,6 +592,7 @@ const unescapedSql = (dialect: CsvDialect): string =>
  * between a closing and an opening quote written twice (`","` as `",,"`). One match takes the delimiter beside its
  * quote, so the opening quote after a shared one went uncounted: every fully quoted line with an even number of
  * fields read as opening a field over lines, and a reject after a field over two lines was named 1 to 3 lines late.
+ * The second replace() costs 0.83-0.92 s → 0.96-1.00 s for 5M lines with a quote on 2 in 5 (the expression alone, 2 runs).
  */
 const fieldQuotesSql = (dialect: CsvDialect): string => {
   const between = `"${dialect.delimiter}"`;
