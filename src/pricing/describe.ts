@@ -7,7 +7,7 @@ import { oneLine as printable } from '../report/escape.ts';
 import { BatchableError } from '../errors.ts';
 import type { DiffRow } from './update/plan.ts';
 import type { Workspace } from '../db/types.ts';
-import { fixCommand } from './unpriced.ts';
+import { closestText, fixCommand } from './unpriced.ts';
 import { charges } from './charges.ts';
 
 /** $2.50, $0.14, $0.0028: USD per 1M tokens with at least two decimals. */
@@ -43,7 +43,7 @@ export function listTable(catalog: Catalog, provider: string | undefined): Table
 export function findModel(catalog: Catalog, name: string): { model: CatalogModel; resolution: Resolution & { id: string } } {
   const resolution = resolveName(catalog, name);
   if (resolution.id === undefined) {
-    throw new BatchableError(`unknown model "${printable(name)}"${resolution.reason === noPrice ? '' : ` (${resolution.reason})`}; closest catalog ids: ${closestIds(name, catalog.models.keys()).join(', ')} (\`batchable pricing alias '${printable(name).replaceAll("'", "'\\''")}=<catalog id>'\`, add a price with --pricing-dir DIR, or run \`batchable pricing update\`)`);
+    throw new BatchableError(`unknown model "${printable(name)}"${resolution.reason === noPrice ? '' : ` (${resolution.reason})`}${closestText(closestIds(name, catalog.models.keys()), 'closest catalog ids')} (\`batchable pricing alias '${printable(name).replaceAll("'", "'\\''")}=<catalog id>'\`, add a price with --pricing-dir DIR, or run \`batchable pricing update\`)`);
   }
   return { model: catalog.models.get(resolution.id)!, resolution };
 }

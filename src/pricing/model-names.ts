@@ -1,6 +1,7 @@
 // Exact model-name resolution. A name matches a catalog model only through its normalised form: lowercase,
 // a known provider prefix stripped, a trailing snapshot date stripped, dots and dashes made equal. Never fuzzy:
 // edit distance is used only to suggest ids in an error message.
+import { routeOf } from './routes.ts';
 
 /** Prefixes that name the provider (or a gateway in front of it) without changing the price. */
 const providerPrefixes = ['openrouter', 'openai', 'anthropic', 'google', 'gemini', 'vertex_ai', 'deepseek', 'models'];
@@ -43,9 +44,16 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
-/** Up to `count` catalog ids closest to `name` (for messages only): ids the name starts with first, then by edit distance. */
+/**
+ * Up to `count` catalog ids closest to `name` (for messages only): ids the name starts with first, then by edit
+ * distance, measured on the model the name's route names (`arn:aws:bedrock:…:foundation-model/x` is x). None when a
+ * resource name names no model (an application inference profile ARN, a Vertex endpoint): the nearest ids to
+ * `arn:aws:bedrock:us-east-1:4669…:application-inference-profile/xyz` were grok-4-fast-non-reasoning and the like.
+ */
 export function closestIds(name: string, ids: Iterable<string>, count = 3): string[] {
-  const target = normaliseModel(name);
+  const route = routeOf(name);
+  if (route.unpriced !== undefined && (route.rules.includes('bedrock-arn') || route.rules.includes('vertex-resource'))) return [];
+  const target = normaliseModel(route.name);
   return [...ids]
     .map((id) => ({ id, p: target.startsWith(normaliseModel(id)) ? 0 : 1, d: editDistance(target, normaliseModel(id)) }))
     .sort((a, b) => a.p - b.p || a.d - b.d || a.id.localeCompare(b.id))

@@ -10,6 +10,7 @@ import { laneNames } from './catalog-schema.ts';
 import { applyRatio, parseRatio } from './decimal.ts';
 import { noPrice, resolveName, type Catalog } from './load-catalog.ts';
 import { closestIds } from './model-names.ts';
+import { closestText } from './unpriced.ts';
 import { buildReconciliation } from './reconciliation.ts';
 import { forgetStage } from '../db/analysis-state.ts';
 import type { RouteRule } from './routes.ts';
@@ -74,7 +75,7 @@ const namedInError = 10;
 export function unknownModelsError(unknown: readonly UnpricedKey[]): BatchableError {
   // Today's wording; a reason other than the plain "no price" (an endpoint ARN, a free variant, a fine-tune) is added.
   const lines = unknown.slice(0, namedInError).map(
-    (u) => `"${printable(u.model)}" (${u.calls.toLocaleString('en-US')} calls; ${u.reason === noPrice ? '' : `${u.reason}; `}closest catalog ids: ${u.closest.join(', ')})`,
+    (u) => `"${printable(u.model)}" (${u.calls.toLocaleString('en-US')} calls${u.reason === noPrice ? '' : `; ${u.reason}`}${closestText(u.closest, 'closest catalog ids')})`,
   );
   const first = printable(unknown[0]?.model ?? 'my-model').replaceAll("'", "'\\''");
   const example = `{"provider": "openai", "models": [{"id": "gpt-5.4", "aliases": ["${first}"]}]}`;

@@ -34,8 +34,11 @@ export type Unpriced = { readonly models: readonly UnpricedModel[]; readonly cha
 
 export const noUnpriced: Unpriced = { models: [], charges: [] };
 
-/** `; closest: a, b, c` after an unpriced model's reason, or nothing: only the most-called ids are given closest ids. */
-export const closestText = (closest: readonly string[]): string => (closest.length === 0 ? '' : `; closest: ${closest.join(', ')}`);
+/**
+ * `; closest: a, b, c` (or another label) after an unpriced model's reason, or nothing: only the most-called ids are
+ * given closest ids, and a name that names no model (an application inference profile ARN) has none.
+ */
+export const closestText = (closest: readonly string[], label = 'closest'): string => (closest.length === 0 ? '' : `; ${label}: ${closest.join(', ')}`);
 
 /**
  * The alias command that fixes an unpriced name. The closest id is filled in only when the name starts with it

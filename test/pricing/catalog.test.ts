@@ -30,6 +30,10 @@ describe('model names', () => {
     expect(resolveModel(catalog, 'gpt-5.4-turbo')).toBeUndefined();
     expect(normaliseModel('models/gemini-2.5-pro')).toBe('gemini-2-5-pro');
     expect(closestIds('claude-sonet-4.6', catalog.models.keys())[0]).toBe('claude-sonnet-4.6');
+    // Measured on the model a Bedrock ARN names; none for an ARN that names no model (its neighbours were noise).
+    expect(closestIds('arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonet-4-6-v1:0', catalog.models.keys())[0]).toBe('claude-sonnet-4.6');
+    expect(closestIds('arn:aws:bedrock:us-east-1:466959819186:application-inference-profile/xyz', catalog.models.keys())).toEqual([]);
+    expect(closestIds('projects/p/locations/us-central1/endpoints/123', catalog.models.keys())).toEqual([]);
   });
 
   it('bundles the five seed 003 models at the seed list prices', async () => {
