@@ -11,6 +11,7 @@ import { deepseekUsageCsv } from './deepseek.ts';
 import { googleAdapters } from './google.ts';
 import { heliconeAdapters } from './helicone.ts';
 import { langfuseAdapters } from './langfuse.ts';
+import { langsmithAdapters } from './langsmith.ts';
 import { litellmAdapters } from './litellm.ts';
 import { openaiAdapters } from './openai.ts';
 import { openrouterActivity } from './openrouter-activity.ts';
@@ -32,6 +33,7 @@ export const adapters: readonly Adapter[] = [
   ...litellmAdapters,
   ...heliconeAdapters,
   ...langfuseAdapters,
+  ...langsmithAdapters,
   ...otelAdapters,
   batchableCsv,
   batchableJsonl,

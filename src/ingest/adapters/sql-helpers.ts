@@ -84,16 +84,17 @@ export function csvColumn(ctx: AdapterContext, name: string): string {
 }
 
 /**
- * The records of JSON documents that are API pages (`{data: [record…], …}`) or records themselves, one row each:
+ * The records of JSON documents that are API pages (`{data: [record…], …}`, or another `listKey`: LangSmith's `runs`) or
+ * records themselves, one row each:
  * `_line`, `_path` (the page's pointer + `/data/<i>`, or the record's) and `rec`. The list is extracted in a
  * projection that holds only it and unnested outside it: a LATERAL unnest carried each page's whole document along
  * every one of its records (a 1,000-record Langfuse page of 537 KB: 9.3 GB of memory for an 82 MB file, out of
  * memory). `json_extract(j, '$.data[*]')`, not `try_cast(j->'data' AS JSON[])`: the cast took at least 4 times the
  * memory (343 MB of OTLP requests unnested: out of memory at 8.3 GB, against a 2.0 GB peak). A null element is a `null` JSON record.
  */
-export function pageRecords(src: string): string {
-  return `(SELECT _line, _elem || '/data/' || (generate_subscripts(items, 1) - 1) AS _path, unnest(items) AS rec
-      FROM (SELECT _line, _elem, json_extract(j, '$.data[*]') AS items FROM ${src} WHERE json_type(j->'data') = 'ARRAY')
+export function pageRecords(src: string, listKey = 'data'): string {
+  return `(SELECT _line, _elem || '/${listKey}/' || (generate_subscripts(items, 1) - 1) AS _path, unnest(items) AS rec
+      FROM (SELECT _line, _elem, json_extract(j, '$.${listKey}[*]') AS items FROM ${src} WHERE json_type(j->'${listKey}') = 'ARRAY')
     UNION ALL
-    SELECT _line, _elem AS _path, j AS rec FROM ${src} WHERE j IS NOT NULL AND coalesce(json_type(j->'data'), '') <> 'ARRAY')`;
+    SELECT _line, _elem AS _path, j AS rec FROM ${src} WHERE j IS NOT NULL AND coalesce(json_type(j->'${listKey}'), '') <> 'ARRAY')`;
 }
