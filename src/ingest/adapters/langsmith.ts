@@ -13,7 +13,7 @@ import { jsonFields, pageRecords, uncached } from './sql-helpers.ts';
 
 const callTypes = "('llm', 'embedding')";
 
-/** Metadata keys that vary per call or are read into their own columns: not tags (src/ingest/adapters/langsmith.ts). */
+/** Metadata keys that vary per call (LangChain's ls_* run settings, the run depth) or are read into columns of their own: not tags. */
 const perCallMetadata = ['thread_id', 'session_id', 'conversation_id', 'user_id', 'user', 'revision_id', 'ls_provider', 'ls_model_name',
   'ls_model_type', 'ls_temperature', 'ls_max_tokens', 'ls_stop', 'ls_run_depth', 'ls_method'];
 
