@@ -62,3 +62,23 @@ describe('langsmith-runs', () => {
     expect(doc.workloads.find((w) => w.name.includes('ChatOpenAI') || w.name.includes('gpt-4o-mini'))?.label).toBe('blocking');
   });
 });
+
+it('one agent, many conversations and users: one workload, its calls streamed and blocking', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const lines: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const chain = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const start = new Date(Date.UTC(2026, 7, 3, 9, 0, i * 20)).toISOString();
+    lines.push(JSON.stringify({ id: `${chain.slice(0, -4)}f${String(i).padStart(3, '0')}`, name: 'ChatOpenAI', run_type: 'llm', start_time: start,
+      end_time: start, parent_run_id: chain, trace_id: chain, session_id: 'proj-1', status: 'success', prompt_tokens: 900, completion_tokens: 80,
+      first_token_time: start, extra: { metadata: { thread_id: `th-${i}`, user_id: `u-${i % 7}`, ls_provider: 'openai', ls_model_name: 'gpt-4o-mini', ls_temperature: (i % 3) / 10 } } }));
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'batchable-langsmith-threads-')), 'runs.jsonl');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const r = await runCli(['audit', file, '--db', ':memory:', '--format', 'json']);
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.stdout) as { workloads: { name: string; requests: number; label: string }[] };
+  expect(doc.workloads.map((w) => [w.name, w.requests, w.label])).toEqual([['proj-1 · gpt-4o-mini · chat', 40, 'blocking']]);
+});

@@ -62,8 +62,8 @@ function runsSelect(ctx: AdapterContext): AdapterSelect {
     project: f('session_id'),
     // The run's name names the work unless it is LangChain's class name for the model (ChatOpenAI, ChatAnthropic…),
     // kept then as `run_name`. The metadata is the caller's (job, feature…) less what varies per call or names no work:
-    // LangChain's ls_* keys (temperature, max tokens), and the user and thread read above, which would make a workload
-    // per conversation.
+    // LangChain's ls_* keys (temperature, max tokens), and the user and thread read above. They name no workload, but
+    // every distinct set of tags is an identity the labelling groups and names (a conversation's thread id, one each).
     tags: `json_merge_patch(json_merge_patch(CASE WHEN json_type(j, '$.extra.metadata') = 'OBJECT' THEN j->'extra'->'metadata' ELSE '{}'::JSON END,
         json_object(${perCallMetadata.map((k) => `'${k}', NULL`).join(', ')})),
       json_merge_patch('{}', json_object('name', CASE WHEN NOT ${modelClassName(f('name'))} THEN ${f('name')} END,
