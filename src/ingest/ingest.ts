@@ -7,7 +7,6 @@ import { fileTableName, keptRowsSql, lineSql, moveIntoCallRows, ownTableMinCalls
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { BatchableError, InputError, InternalError, UnrecognisedFormat, withCleanup } from '../errors.ts';
-import { quoted, shellWord } from '../report/escape.ts';
 import type { AdapterContext, ContainerKind, Sample } from './adapter.ts';
 import { costRowsSelect, loadCostRows } from './costs.ts';
 import { csvRecordsSource } from './csv-records.ts';
@@ -30,6 +29,7 @@ import {
   incomingTable,
   lineLimit,
   lineReadOptions,
+  mixedLineEndError,
   readError,
   readerRejectRecordsSql,
   rebuild,
@@ -231,11 +231,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       const line = await unclosedQuoteLine(ws, file, sample).catch(() => undefined);
       if (line !== undefined) throw unclosedQuoteError(file, line, error);
       const mixed = await firstMixedLineEnd(file);
-      if (mixed !== undefined) {
-        throw new InputError(file, mixed.line, `this line ends in ${mixed.then}, the lines before it in ${mixed.first}, and DuckDB's CSV reader gave up on ` +
-          `the file ("Error when sniffing file"). Unless that line break is inside a quoted value, make the line endings one kind ` +
-          `(\`sed 's/\\r$//' ${shellWord(quoted(file, 200))} > fixed.csv\`) and ingest the result; nothing from the file was ingested`, { cause: error });
-      }
+      if (mixed !== undefined) throw mixedLineEndError(file, mixed, error);
     }
     throw await readError(file, adapter.id, error);
   }

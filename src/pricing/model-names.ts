@@ -52,7 +52,7 @@ export function editDistance(a: string, b: string): number {
  */
 export function closestIds(name: string, ids: Iterable<string>, count = 3): string[] {
   const route = routeOf(name);
-  if (route.unpriced !== undefined && (route.rules.includes('bedrock-arn') || route.rules.includes('vertex-resource'))) return [];
+  if (route.namesNoModel === true) return [];
   const target = normaliseModel(route.name);
   return [...ids]
     .map((id) => ({ id, p: target.startsWith(normaliseModel(id)) ? 0 : 1, d: editDistance(target, normaliseModel(id)) }))

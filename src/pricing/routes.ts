@@ -28,6 +28,8 @@ export type Route = {
   readonly fineTunedBase?: string;
   /** set when the id names no model (an endpoint, a free gateway variant): the reason it stays unpriced */
   readonly unpriced?: string;
+  /** a resource name (an application inference profile ARN, a Vertex endpoint) with no model in it to compare */
+  readonly namesNoModel?: true;
 };
 
 /**
@@ -63,7 +65,7 @@ export function routeOf(raw: string): Route {
     const [, kind, rest] = arn;
     if (kind !== 'foundation-model' && kind !== 'inference-profile') {
       const what = kind === 'application-inference-profile' ? 'an application inference profile' : kind === 'provisioned-model' ? 'a provisioned-throughput model' : `a Bedrock ${kind}`;
-      return { name: s, rules, unpriced: `${what} ARN names no model (map it with \`batchable pricing alias\`)` };
+      return { name: s, rules, unpriced: `${what} ARN names no model (map it with \`batchable pricing alias\`)`, namesNoModel: true };
     }
     s = rest!;
   }
@@ -75,7 +77,7 @@ export function routeOf(raw: string): Route {
     s = resource[1]!;
   } else if (/^projects\/[^/]+\/locations\/[^/]+\/endpoints\//.test(s)) {
     rules.push('vertex-resource');
-    return { name: s, rules, unpriced: 'a Vertex AI endpoint (a tuned or deployed model) names no catalog model (map it with `batchable pricing alias`)' };
+    return { name: s, rules, unpriced: 'a Vertex AI endpoint (a tuned or deployed model) names no catalog model (map it with `batchable pricing alias`)', namesNoModel: true };
   }
 
   // provider/model (LiteLLM), vendor/model[:variant] (OpenRouter), possibly nested (openrouter/anthropic/…).

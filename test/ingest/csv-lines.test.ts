@@ -99,7 +99,7 @@ describe('CSV rejects name the line a user opens', () => {
 
 it('in a file that quotes every field, whatever its number of columns', async () => {
   // The quote that closes a field and the one that opens the next share a delimiter ("a","b"): with four columns
-  // every row read as opening a field over lines, and the rejects were named at lines 4, 6 and 9 (of 7).
+  // every row read as opening a field over lines, and the rejects were named at lines 4, 6 and 8 (for 3, 5 and 7).
   const dir = tempDir();
   const rows = [
     '"ts","model","input_tokens","output_tokens"',

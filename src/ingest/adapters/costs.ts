@@ -8,6 +8,7 @@
 //   openai-costs-csv       the dashboard's cost export (`cost_*.csv`): the same results as CSV columns (amount_value…).
 import { sqlIdent } from '../../db/sql.ts';
 import { defineAdapter, hasAll, hasAny, jtext, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
+import { dashboardColumn, openaiDashboardHead } from './openai.ts';
 import { everyRecordHas, usageResults } from './sql-helpers.ts';
 
 /** A CSV column by name, or NULL; `--` (not applicable) reads as NULL. */
@@ -129,16 +130,13 @@ function openaiCostsSelect(ctx: AdapterContext): AdapterSelect {
   };
 }
 
-/** The dashboard exports' first columns (platform.openai.com/usage → Export), costs' and usage's alike. */
-export const openaiDashboardHead = ['start_time', 'end_time', 'start_time_iso', 'end_time_iso'];
-
 /**
  * The dashboard's cost export (`cost_<from>_<to>.csv`): the Costs API's results, one row each, with the bucket's
  * times; a bucket with no cost is a row with no amount (an empty day), skipped. Without a grouping, a row is the
  * organisation's total for its bucket (no line item: no model, so not compared). user_email is not read.
  */
 function openaiCostsCsvSelect(ctx: AdapterContext): AdapterSelect {
-  const c = (name: string) => (ctx.header.includes(name) ? `nullif(trim(${sqlIdent(name)}), '')` : 'NULL');
+  const c = (name: string) => dashboardColumn(ctx, name);
   return {
     columns: {
       _skip: `CASE WHEN ${c('amount_value')} IS NULL THEN 'an empty bucket: no cost in it' END`,

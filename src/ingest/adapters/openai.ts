@@ -5,7 +5,6 @@
 import { sqlIdent, sqlString } from '../../db/sql.ts';
 import { everyRecordHas, isUsagePage, sumOf, uncached, usageResults } from './sql-helpers.ts';
 import { defineAdapter, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
-import { openaiDashboardHead } from './costs.ts';
 
 /** The reject reason for usage results without a model, with the command that fetches them grouped. */
 export const noModelReason =
@@ -133,9 +132,15 @@ export const openaiBatchOutput = defineAdapter({
   select: batchOutputSelect,
 });
 
+/** The dashboard exports' first columns (platform.openai.com/usage → Export), usage's and costs' alike. */
+export const openaiDashboardHead = ['start_time', 'end_time', 'start_time_iso', 'end_time_iso'];
+
+/** A dashboard export's column by its exact name, blank read as NULL; NULL when the export lacks it. */
+export const dashboardColumn = (ctx: AdapterContext, name: string): string =>
+  ctx.header.includes(name) ? `nullif(trim(${sqlIdent(name)}), '')` : 'NULL';
 
 function dashboardCsvSelect(ctx: AdapterContext) {
-  const c = (name: string) => (ctx.header.includes(name) ? `nullif(trim(${sqlIdent(name)}), '')` : 'NULL');
+  const c = (name: string) => dashboardColumn(ctx, name);
   // The embeddings export has no output columns: that is how the two exports differ in content.
   const completions = ctx.header.includes('output_tokens');
   return {
