@@ -1,4 +1,4 @@
-// The eval family: eleven organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: thirteen organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -19,10 +19,16 @@
 //                               an hourly call-notes poller, actuaries' serial reviews; also as buckets and as exports
 //   edu-india        (blind)    an online tutoring platform (UTC+5:30): students after school and at weekends, teachers in
 //                               school hours, nightly essay scoring carrying each student, parent digests, an LMS poller
+//   usage-travel     (blind)    a Madrid travel agency seen only through usage-API buckets: travellers in the evenings
+//                               and at weekends, agents in office hours, content rewrites by hand, nightly review digests
+//   newsroom-us      (blind)    a New York news publisher: editors all day and weekends, readers everywhere, archive
+//                               backfills with an article id per call, a subscriber newsletter, a transcript poller
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
 // before its first run in the same way; edu-india a stop later again, after the recurring-bursts signal.
+// usage-travel and newsroom-us were written on 2026-12-01 and committed before the classifier ever labelled them,
+// as the others were, before that stop changed any labelling.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -398,6 +404,78 @@ export const family: readonly FamilyOrg[] = [
       { id: 'rubric regrade', truth: 'non_blocking', story: 'after a rubric change a teacher-support engineer re-runs graded submissions through the grading assistant\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [11, 16] }, workers: 2, rows: [100, 300], gapMs: [50, 400],
         model: gpt, key: 'school-portal', project: 'grading', input: [2500, 8000], output: [300, 900], latencyMs: [3000, 10000] },
+    ],
+  },
+  {
+    id: 'usage-travel', role: 'blind', tz: 1, profile: 'dev', rendering: 'usage',
+    story: 'an online travel agency in Madrid seen only through OpenAI usage-API buckets (1 h and 1 d, by key, project and model); travellers book in the evenings and at weekends, agents work office hours',
+    workloads: [
+      { id: 'trip planner', truth: 'blocking', story: 'travellers plan a trip in the app, 85% streamed, evenings and weekends', kind: 'sessions', starts: 14000,
+        calls: [3, 9], gapS: [40, 120], users: { prefix: 't', count: 7000 }, streamed: 0.85, model: gpt, key: 'key_Mv3Tq9Xe2b', project: 'proj_Ds7Kc1Lw4n',
+        input: [1500, 5000], output: [200, 700], latencyMs: [2500, 9000] },
+      { id: 'fare explainer', truth: 'blocking', story: 'a "why this price" button on the checkout page; not streamed', kind: 'events', starts: 20000,
+        model: mini, key: 'key_Mv3Tq9Xe2b', project: 'proj_Ds7Kc1Lw4n', input: [700, 1800], output: [60, 180], latencyMs: [700, 2200] },
+      { id: 'agent desk', truth: 'blocking', story: 'support agents ask about a booking while the customer is on the phone, office hours', kind: 'sessions',
+        starts: 7000, calls: [2, 5], gapS: [50, 200], users: { prefix: 'ag', count: 120 }, profile: 'office', model: sonnet, key: 'key_Rb8Yh2Ua6m',
+        project: 'proj_Gx4Pz0Qs9c', input: [3000, 9000], output: [200, 600], latencyMs: [3000, 10000] },
+      { id: 'destination search', truth: 'blocking', story: 'query embeddings from the search box', kind: 'events', starts: 35000, model: embSmall,
+        operation: 'embeddings', key: 'key_Mv3Tq9Xe2b', project: 'proj_Ds7Kc1Lw4n', input: [4, 40], output: [0, 0], latencyMs: [40, 180] },
+      { id: 'hotel descriptions', truth: 'non_blocking', story: 'content editors start rewrites of a region\'s hotel pages by hand in office hours, 5 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [10, 17] }, workers: 5, rows: [120, 300], gapMs: [20, 250], model: sonnet, key: 'key_Nf6Wd3Jr8t',
+        project: 'proj_Hy2Bv5Km1x', input: [2500, 6000], output: [500, 1200], latencyMs: [5000, 14000] },
+      { id: 'review digest', truth: 'non_blocking', story: 'cron 04:00 local every day, 3 workers summarise yesterday\'s guest reviews per hotel', kind: 'job',
+        launch: { by: 'cron', hour: 4, minute: 0, weekdaysOnly: false }, workers: 3, rows: [200, 450], gapMs: [20, 200], model: mini, key: 'key_Qe9Sa4Gt7v',
+        project: 'proj_Wn3Fj8Lc2p', input: [2000, 5000], output: [150, 400], latencyMs: [1200, 3500] },
+      { id: 'fare alerts', truth: 'non_blocking', story: 'an hourly poller writes alert texts for routes whose fares dropped, 2 workers', kind: 'job', launch: { by: 'hourly' },
+        workers: 2, rows: [15, 50], gapMs: [50, 400], model: mini, key: 'key_Qe9Sa4Gt7v', project: 'proj_Wn3Fj8Lc2p', input: [800, 2000], output: [60, 160],
+        latencyMs: [800, 2200] },
+      { id: 'inventory embeddings', truth: 'non_blocking', story: 'new hotel and tour listings embedded by hand now and then, 3 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 18] }, workers: 3, rows: [400, 900], gapMs: [10, 90], model: embLarge, operation: 'embeddings',
+        key: 'key_Nf6Wd3Jr8t', project: 'proj_Hy2Bv5Km1x', input: [1500, 5000], output: [0, 0], latencyMs: [200, 600] },
+    ],
+    mixed: [
+      { id: 'chat quality audit', truth: 'non_blocking', story: 'an analyst re-scores last week\'s planner conversations on the planner\'s key, project and model, one serial loop, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 16] }, workers: 1, rows: [150, 400], gapMs: [100, 700],
+        model: gpt, key: 'key_Mv3Tq9Xe2b', project: 'proj_Ds7Kc1Lw4n', input: [2000, 6000], output: [100, 300], latencyMs: [2000, 6000] },
+    ],
+  },
+  {
+    id: 'newsroom-us', role: 'blind', tz: -5, profile: 'dev', rendering: 'calls', usageToo: true,
+    story: 'a news publisher in New York: editors and reporters work long days and weekends; readers ask the site questions; tagging, archives, newsletters and transcripts are jobs or pipelines',
+    workloads: [
+      { id: 'headline assistant', truth: 'blocking', story: 'editors ask for headline and dek options while they edit, 50% streamed', kind: 'sessions', starts: 9000,
+        calls: [2, 6], gapS: [30, 150], users: { prefix: 'ed-', count: 180 }, streamed: 0.5, cancelled: 0.01, model: sonnet, key: 'cms-editor',
+        keyName: 'cms', project: 'newsroom', input: [1500, 6000], output: [100, 400], latencyMs: [2000, 8000] },
+      { id: 'ask the archive', truth: 'blocking', story: 'readers ask questions on article pages and read the answer, streamed, users everywhere', kind: 'sessions',
+        starts: 16000, calls: [1, 4], gapS: [30, 90], users: { prefix: 'r', count: 40000 }, profile: 'global', streamed: 0.95, cancelled: 0.02, model: mini,
+        key: 'site-qa', keyName: 'reader-qa', project: 'reader', input: [2000, 6000], output: [150, 500], latencyMs: [1500, 6000] },
+      { id: 'publish tagging', truth: 'blocking', story: 'each article is tagged and given a summary in the publish step, the editor waits on the button; carries the editor', kind: 'events',
+        starts: 6000, users: { prefix: 'ed-', count: 180 }, model: mini, key: 'cms-editor', keyName: 'cms', project: 'newsroom', input: [2000, 7000], output: [80, 250],
+        latencyMs: [1500, 4500] },
+      { id: 'comment moderation', truth: 'blocking', story: 'each reader comment is checked before it shows, around the clock; no user id', kind: 'events', starts: 30000, flat: true,
+        model: mini, key: 'comments', project: 'reader', input: [200, 900], output: [5, 30], latencyMs: [300, 900] },
+      { id: 'archive resummarise', truth: 'non_blocking', story: 'an engineer starts a backfill of the archive\'s summaries by hand, 8 workers, an article id per call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 18] }, workers: 8, rows: [150, 400], gapMs: [10, 150], rowUsers: { how: 'per-row' },
+        model: gpt, key: 'archive', keyName: 'archive-tools', project: 'archive', input: [3000, 9000], output: [200, 500], latencyMs: [2500, 7000] },
+      { id: 'morning newsletter', truth: 'non_blocking', story: 'cron 05:30 local on weekdays, 4 workers write each subscriber\'s briefing, carrying the subscriber', kind: 'job',
+        launch: { by: 'cron', hour: 5, minute: 30, weekdaysOnly: true }, workers: 4, rows: [300, 600], gapMs: [20, 200],
+        rowUsers: { how: 'recipients', users: { prefix: 'r', count: 40000 } }, model: haiku, key: 'newsletters', project: 'audience', input: [1500, 4000],
+        output: [300, 700], latencyMs: [2500, 6000] },
+      { id: 'podcast transcripts', truth: 'non_blocking', story: 'an hourly poller summarises new podcast and video transcripts, one worker, slow', kind: 'job', launch: { by: 'hourly' },
+        workers: 1, rows: [3, 15], gapMs: [300, 1200], model: sonnet, key: 'media-svc', project: 'audio', input: [8000, 20000], output: [400, 1000],
+        latencyMs: [6000, 16000] },
+      { id: 'style check loop', truth: 'non_blocking', story: 'a copy chief runs a serial style check over the weekend section\'s drafts on Fridays, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [12, 18] }, workers: 1, rows: [80, 200], gapMs: [200, 900],
+        rowUsers: { how: 'starter', users: { prefix: 'ed-', count: 180 } }, model: sonnet, key: 'desk-tools', project: 'newsroom', input: [3000, 8000],
+        output: [300, 800], latencyMs: [4000, 12000] },
+      { id: 'archive embeddings', truth: 'non_blocking', story: 'archive articles re-embedded by hand after the summaries, 4 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [10, 18] }, workers: 4, rows: [500, 1200], gapMs: [5, 60], model: embLarge, operation: 'embeddings',
+        key: 'archive', keyName: 'archive-tools', project: 'archive', input: [1000, 5000], output: [0, 0], latencyMs: [150, 500] },
+    ],
+    mixed: [
+      { id: 'headline a/b backtest', truth: 'non_blocking', story: 'a data scientist replays a month of headlines through the headline assistant\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [11, 17] }, workers: 2, rows: [100, 300], gapMs: [30, 300],
+        model: sonnet, key: 'cms-editor', keyName: 'cms', project: 'newsroom', input: [1500, 6000], output: [100, 400], latencyMs: [2000, 8000] },
     ],
   },
 ];
