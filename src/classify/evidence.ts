@@ -4,6 +4,7 @@
 import { sqlString } from '../db/sql.ts';
 import { keepsWeekendShare, lumpyAbsentShare, lumpyDispersion, lumpyMaxFloorShare, lumpyMinMedian, lumpyMinWeekdays, lumpySpreadShare, lumpyStepShare, mixShiftShare, quietWeekendShare } from './signals/days.ts';
 import { bulkEmbeddingTokens, queryEmbeddingTokens } from './signals/per-call.ts';
+import { burstPaceUs } from './signals/runs.ts';
 import { machineGapShare, machineRepeatCalls, machineRunCalls, thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
 
 type Evidence = { readonly side: 'wait' | 'free'; readonly strength: number; readonly when: string; readonly text: string };
@@ -51,7 +52,7 @@ export const evidence: readonly Evidence[] = [
       ELSE 'start at full rate and hold it steady until done (' || steady_eps || ' runs; a crowd ramps up and varies)' END` },
   // A poller (signals/runs.ts): its bursts are too short for serial runs and fan-out, and its start moves in the hour.
   { side: 'free', strength: 0.8, when: `burst_share >= 0.5`,
-    text: `'recurring bursts: ' || ${pct('burst_share')} || ' of requests in ' || bursts || ' bursts of back-to-back calls, one every ' || round(burst_gap_mn)::INTEGER || ' min (median; '
+    text: `'recurring bursts: ' || ${pct('burst_share')} || ' of requests in ' || bursts || ' bursts of machine-paced calls (each starting within ${burstPaceUs / 1e6} s of the last one\'\'s end), one every ' || round(burst_gap_mn)::INTEGER || ' min (median; '
       || ${pct('burst_cadence_share')} || ' of them half to 1.5 times that after the last): a poller draining a queue; people do not come in machine-paced bursts on a clock'` },
   // Ids seen once count only at a machine's pace (most calls in minutes of 20+ calls): a one-question widget
   // also sees each visitor once, but visitors arrive at a human pace.

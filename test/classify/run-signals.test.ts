@@ -144,13 +144,29 @@ describe('recurring bursts', () => {
       TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 3) % 50) * INTERVAL 1 MINUTE + (w * 350 + k * 1700) * INTERVAL 1 MILLISECOND AS ts,
       1500.0 AS latency_ms, 'key_poll' AS api_key ${extra}
     FROM range(96) a(h), range(2) b(w), range(12) c(k)`;
-  test('short bursts of back-to-back calls every hour, whatever the minute, are a poller: batchable', async () => {
+  test('short bursts of machine-paced calls every hour, whatever the minute, are a poller: batchable', async () => {
     await classified(interactiveBackdrop, poller('q'));
     const row = await labelOf(ws, 'q40-1-5');
     expect(row.label).toBe('non_blocking');
     const reason = row.reasons.find((r) => r.startsWith('recurring bursts:'));
-    expect(reason).toMatch(/^recurring bursts: 100% of requests in 96 bursts of back-to-back calls, one every 6\d min \(median; \d+% of them half to 1\.5 times that after the last\): a poller/);
+    expect(reason).toMatch(/^recurring bursts: 100% of requests in 96 bursts of machine-paced calls \(each starting within 5 s of the last one's end\), one every 6\d min \(median; \d+% of them half to 1\.5 times that after the last\): a poller/);
     expect(row.reasons.join('\n')).not.toMatch(/serial runs|fan-out|launch shape/);
+  });
+  // One worker that sleeps between its calls: 8 calls of 6 s an hour, 1.5 s apart (over a loop's 1 s), for 4 days.
+  const sleeper = (prefix: string, sleepMs: number) => `
+    SELECT '${prefix}' || h || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 5) % 50) * INTERVAL 1 MINUTE + k * ${6000 + sleepMs} * INTERVAL 1 MILLISECOND AS ts,
+      6000.0 AS latency_ms, 'key_sleep' AS api_key
+    FROM range(96) a(h), range(8) c(k)`;
+  test('a poller that sleeps a second or two between calls is still machine-paced: batchable', async () => {
+    await classified(interactiveBackdrop, sleeper('s', 1500));
+    const row = await labelOf(ws, 's40-5');
+    expect(row.label).toBe('non_blocking');
+    expect(row.reasons.find((r) => r.startsWith('recurring bursts:'))).toMatch(/^recurring bursts: 100% of requests in 96 bursts of machine-paced calls/);
+  });
+  test('the same hourly runs with 20 s between calls (a person\'s pace) are not bursts', async () => {
+    await classified(interactiveBackdrop, sleeper('h', 20000));
+    expect((await labelOf(ws, 'h40-5')).reasons.join('\n')).not.toMatch(/recurring bursts/);
   });
   test('an assistant\'s bursts of steps, when people ask at random, are not on a cadence', async () => {
     // 6 steps back to back per question; questions arrive at random, a mean 20 minutes apart, for 4 days.
