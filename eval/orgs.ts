@@ -1,4 +1,4 @@
-// The eval family: thirteen organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: fourteen organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -23,13 +23,16 @@
 //                               and at weekends, agents in office hours, content rewrites by hand, nightly review digests
 //   newsroom-us      (tune)     a New York news publisher: editors all day and weekends, readers everywhere, archive
 //                               backfills with an article id per call, a subscriber newsletter, a transcript poller
+//   logistics-nl     (blind)    a Rotterdam freight forwarder: planners and agents in office hours, drivers from dawn, a
+//                               customs poller that sleeps for a rate limit, weekday invoice matching, an analyst's loop
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
 // before its first run in the same way; edu-india a stop later again, after the recurring-bursts signal.
 // usage-travel and newsroom-us were written on 2026-12-01 and committed before the classifier ever labelled them,
 // as the others were, before that stop changed any labelling; newsroom-us became a tune org after its first run,
-// when its one miss was diagnosed on it.
+// when its one miss was diagnosed on it. logistics-nl was written after that fix (burstPaceUs) and committed
+// before its first run, to test it on an org nobody tuned on.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -479,6 +482,41 @@ export const family: readonly FamilyOrg[] = [
       { id: 'headline a/b backtest', truth: 'non_blocking', story: 'a data scientist replays a month of headlines through the headline assistant\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [11, 17] }, workers: 2, rows: [100, 300], gapMs: [30, 300],
         model: sonnet, key: 'cms-editor', keyName: 'cms', project: 'newsroom', input: [1500, 6000], output: [100, 400], latencyMs: [2000, 8000] },
+    ],
+  },
+  {
+    id: 'logistics-nl', role: 'blind', tz: 1, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'a freight forwarder in Rotterdam: planners and customer-service agents in office hours, drivers on the road from dawn, customs and tracking work as jobs and pollers',
+    workloads: [
+      { id: 'planner copilot', truth: 'blocking', story: 'planners ask about loads and routes while they plan, 40% streamed', kind: 'sessions', starts: 10000,
+        calls: [2, 7], gapS: [40, 160], users: { prefix: 'pl-', count: 90 }, streamed: 0.4, cancelled: 0.005, model: sonnet, key: 'ops-web',
+        keyName: 'planning-portal', project: 'operations', input: [2500, 8000], output: [200, 700], latencyMs: [3000, 11000] },
+      { id: 'driver voice notes', truth: 'blocking', story: 'a driver dictates a delivery note and waits for the structured form on the phone; from 05:00', kind: 'events',
+        starts: 18000, users: { prefix: 'drv-', count: 600 }, model: mini, key: 'driver-app', project: 'fleet', input: [400, 1500], output: [80, 250],
+        latencyMs: [900, 2600] },
+      { id: 'quote assistant', truth: 'blocking', story: 'customer-service agents draft a freight quote while the customer is on the line; not streamed', kind: 'sessions',
+        starts: 8000, calls: [1, 3], gapS: [60, 240], users: { prefix: 'cs-', count: 70 }, model: gpt, key: 'ops-web', keyName: 'planning-portal',
+        project: 'sales', input: [3000, 9000], output: [300, 900], latencyMs: [3000, 9000] },
+      { id: 'eta answers', truth: 'blocking', story: 'the tracking page answers "when does my container arrive" for visitors; no user id', kind: 'events', starts: 25000,
+        model: mini, key: 'track-web', project: 'tracking', input: [1000, 3000], output: [40, 120], latencyMs: [700, 2000] },
+      { id: 'customs declarations', truth: 'non_blocking', story: 'an hourly poller drafts declarations for new shipments, one worker, sleeping 2-4 s between calls for the customs API\'s rate limit', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [4, 18], gapMs: [2000, 4000], model: gpt, key: 'customs-svc', project: 'customs', input: [5000, 14000],
+        output: [500, 1400], latencyMs: [5000, 14000] },
+      { id: 'invoice matching', truth: 'non_blocking', story: 'cron 22:00 local on weekdays, 5 workers match carrier invoices to shipments', kind: 'job',
+        launch: { by: 'cron', hour: 22, minute: 0, weekdaysOnly: true }, workers: 5, rows: [150, 350], gapMs: [20, 200], model: mini, key: 'finance-batch',
+        project: 'finance', input: [2000, 6000], output: [100, 300], latencyMs: [1200, 3500] },
+      { id: 'lane rate review', truth: 'non_blocking', story: 'a pricing analyst starts a serial review of lane rates by hand, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.35, perDay: 1, hours: [9, 16] }, workers: 1, rows: [150, 350], gapMs: [100, 800],
+        rowUsers: { how: 'starter', users: { prefix: 'an-', count: 6 } }, model: opus, key: 'pricing-tools', project: 'pricing', input: [4000, 12000],
+        output: [300, 900], latencyMs: [6000, 18000] },
+      { id: 'shipment doc embeddings', truth: 'non_blocking', story: 'bills of lading embedded by hand for search, 3 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 17] }, workers: 3, rows: [400, 900], gapMs: [10, 80], model: embLarge, operation: 'embeddings',
+        key: 'docs-svc', project: 'documents', input: [1000, 5000], output: [0, 0], latencyMs: [150, 500] },
+    ],
+    mixed: [
+      { id: 'quote backtest', truth: 'non_blocking', story: 'an engineer replays last month\'s quotes through the quote assistant\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [10, 17] }, workers: 2, rows: [100, 250], gapMs: [50, 400],
+        model: gpt, key: 'ops-web', keyName: 'planning-portal', project: 'sales', input: [3000, 9000], output: [300, 900], latencyMs: [3000, 9000] },
     ],
   },
 ];
