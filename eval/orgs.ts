@@ -1,4 +1,4 @@
-// The eval family: fourteen organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: sixteen organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -25,6 +25,10 @@
 //                               backfills with an article id per call, a subscriber newsletter, a transcript poller
 //   logistics-nl     (blind)    a Rotterdam freight forwarder: planners and agents in office hours, drivers from dawn, a
 //                               customs poller that sleeps for a rate limit, weekday invoice matching, an analyst's loop
+//   game-studio      (blind)    an online game studio with players everywhere: NPC dialogue, a support bot, chat moderation,
+//                               hand-started localisation, a daily telemetry digest, a replay poller, a nightly QA harness
+//   usage-health     (blind)    a Chicago clinic network seen only through usage-API buckets: patients, clinicians and
+//                               nurses; weekday reminder texts, afternoon claims coding by hand, guideline embeddings
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -32,7 +36,7 @@
 // usage-travel and newsroom-us were written on 2026-12-01 and committed before the classifier ever labelled them,
 // as the others were, before that stop changed any labelling; newsroom-us became a tune org after its first run,
 // when its one miss was diagnosed on it. logistics-nl was written after that fix (burstPaceUs) and committed
-// before its first run, to test it on an org nobody tuned on.
+// before its first run, to test it on an org nobody tuned on; game-studio and usage-health likewise, after it.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -517,6 +521,69 @@ export const family: readonly FamilyOrg[] = [
       { id: 'quote backtest', truth: 'non_blocking', story: 'an engineer replays last month\'s quotes through the quote assistant\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [10, 17] }, workers: 2, rows: [100, 250], gapMs: [50, 400],
         model: gpt, key: 'ops-web', keyName: 'planning-portal', project: 'sales', input: [3000, 9000], output: [300, 900], latencyMs: [3000, 9000] },
+    ],
+  },
+  {
+    id: 'game-studio', role: 'blind', tz: -8, profile: 'global', rendering: 'calls', usageToo: true,
+    story: 'an online game studio in Seattle with players in every zone: NPC dialogue and a support bot players wait on, chat moderation, localisation and telemetry work as jobs, a QA harness on the NPC endpoint',
+    workloads: [
+      { id: 'npc dialogue', truth: 'blocking', story: 'players talk to characters in game, streamed, short turns', kind: 'sessions', starts: 20000, calls: [3, 12],
+        gapS: [10, 40], users: { prefix: 'pl', count: 50000 }, streamed: 0.98, cancelled: 0.01, model: haiku, key: 'game-live', keyName: 'game-server',
+        project: 'live', input: [600, 2500], output: [40, 200], latencyMs: [800, 3000] },
+      { id: 'support bot', truth: 'blocking', story: 'players ask the help centre about purchases and bans; not streamed', kind: 'sessions', starts: 9000, calls: [1, 5],
+        gapS: [30, 120], users: { prefix: 'pl', count: 50000 }, model: mini, key: 'help-web', project: 'support', input: [1500, 4000], output: [100, 400],
+        latencyMs: [1200, 4000] },
+      { id: 'chat moderation', truth: 'blocking', story: 'each in-game chat message flagged by the filter is checked before it shows; no user id', kind: 'events', starts: 40000,
+        model: mini, key: 'game-live', keyName: 'game-server', project: 'trust', input: [100, 500], output: [5, 20], latencyMs: [250, 800] },
+      { id: 'bug report triage', truth: 'blocking', story: 'a player files a bug in the launcher and gets a known-issue answer while the form is open', kind: 'events', starts: 7000,
+        users: { prefix: 'pl', count: 50000 }, model: sonnet, key: 'help-web', project: 'support', input: [2000, 6000], output: [150, 400], latencyMs: [2500, 7000] },
+      { id: 'patch localisation', truth: 'non_blocking', story: 'a producer starts the translation of a patch\'s strings by hand in Seattle office hours, 6 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 17] }, workers: 6, rows: [200, 500], gapMs: [20, 200], model: sonnet, key: 'loc-tools',
+        keyName: 'localisation', project: 'content', input: [1500, 4000], output: [1200, 3000], latencyMs: [6000, 16000] },
+      { id: 'telemetry digest', truth: 'non_blocking', story: 'cron 06:00 local every day, 2 workers summarise yesterday\'s match telemetry per game mode', kind: 'job',
+        launch: { by: 'cron', hour: 6, minute: 0, weekdaysOnly: false }, workers: 2, rows: [100, 250], gapMs: [50, 400], model: gpt, key: 'analytics',
+        project: 'insights', input: [6000, 15000], output: [400, 1000], latencyMs: [4000, 10000] },
+      { id: 'replay highlights', truth: 'non_blocking', story: 'every hour a poller writes highlight captions for new tournament replays, 3 workers', kind: 'job',
+        launch: { by: 'hourly' }, workers: 3, rows: [5, 20], gapMs: [100, 900], model: gpt, key: 'media-batch', project: 'esports', input: [3000, 8000],
+        output: [100, 300], latencyMs: [2000, 6000] },
+      { id: 'item embeddings', truth: 'non_blocking', story: 'the store\'s item catalogue re-embedded by hand before a season, 4 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.15, perDay: 1, hours: [10, 17] }, workers: 4, rows: [500, 1200], gapMs: [5, 50], model: embLarge, operation: 'embeddings',
+        key: 'store-svc', project: 'store', input: [200, 1200], output: [0, 0], latencyMs: [120, 400] },
+    ],
+    mixed: [
+      { id: 'npc regression suite', truth: 'non_blocking', story: 'QA replays scripted conversations through the NPC endpoint\'s key, project and model every night, 2 workers, a synthetic player id per call',
+        kind: 'job', launch: { by: 'cron', hour: 1, minute: 0, weekdaysOnly: false }, workers: 2, rows: [150, 300], gapMs: [30, 300], rowUsers: { how: 'per-row' },
+        model: haiku, key: 'game-live', keyName: 'game-server', project: 'live', input: [600, 2500], output: [40, 200], latencyMs: [800, 3000] },
+    ],
+  },
+  {
+    id: 'usage-health', role: 'blind', tz: -6, profile: 'office', rendering: 'usage',
+    story: 'a clinic network in Chicago seen only through OpenAI usage-API buckets (1 h and 1 d, by key, project and model); opaque key and project ids',
+    workloads: [
+      { id: 'patient portal chat', truth: 'blocking', story: 'patients ask about appointments and results, 70% streamed, mornings and evenings too', kind: 'sessions', starts: 12000,
+        calls: [2, 6], gapS: [30, 120], users: { prefix: 'pt', count: 20000 }, profile: 'dev', streamed: 0.7, model: mini, key: 'key_Tw2Hb8Rc5x',
+        project: 'proj_Pa7Ln3Qv1s', input: [1000, 3000], output: [150, 450], latencyMs: [1500, 6000] },
+      { id: 'visit note drafting', truth: 'blocking', story: 'clinicians draft the visit note at the end of each appointment and sign it; clinic hours', kind: 'events', starts: 16000,
+        model: gpt, key: 'key_Cz5Jm1Wd8f', project: 'proj_Eq4Rs9Gk2h', input: [4000, 12000], output: [400, 1000], latencyMs: [4000, 12000] },
+      { id: 'triage nurse assist', truth: 'blocking', story: 'nurses on the phone line check symptoms against protocol while the patient waits', kind: 'sessions', starts: 5000,
+        calls: [2, 5], gapS: [40, 150], users: { prefix: 'rn', count: 60 }, model: sonnet, key: 'key_Cz5Jm1Wd8f', project: 'proj_Eq4Rs9Gk2h',
+        input: [2000, 6000], output: [200, 600], latencyMs: [3000, 9000] },
+      { id: 'reminder texts', truth: 'non_blocking', story: 'cron 17:00 local on weekdays, 3 workers write tomorrow\'s appointment reminders', kind: 'job',
+        launch: { by: 'cron', hour: 17, minute: 0, weekdaysOnly: true }, workers: 3, rows: [200, 400], gapMs: [20, 200], model: mini, key: 'key_Vn8Ye3Lp6q',
+        project: 'proj_Ku2Xd7Mt4b', input: [500, 1500], output: [60, 160], latencyMs: [700, 2000] },
+      { id: 'claims coding', truth: 'non_blocking', story: 'billing coders start a run over the day\'s encounters by hand in the afternoon, 4 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.8, perDay: 1, hours: [13, 17] }, workers: 4, rows: [100, 250], gapMs: [20, 300], model: gpt, key: 'key_Vn8Ye3Lp6q',
+        project: 'proj_Ku2Xd7Mt4b', input: [3000, 8000], output: [100, 300], latencyMs: [2500, 7000] },
+      { id: 'guideline embeddings', truth: 'non_blocking', story: 'clinical guidelines re-embedded by hand now and then, 2 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [9, 17] }, workers: 2, rows: [300, 800], gapMs: [10, 100], model: embLarge, operation: 'embeddings',
+        key: 'key_Gm6Sf4Ne9r', project: 'proj_Wb1Tc8Jx3y', input: [1500, 6000], output: [0, 0], latencyMs: [200, 600] },
+      { id: 'guideline search', truth: 'blocking', story: 'clinicians search the guidelines from the chart', kind: 'events', starts: 20000, model: embSmall, operation: 'embeddings',
+        key: 'key_Cz5Jm1Wd8f', project: 'proj_Eq4Rs9Gk2h', input: [5, 50], output: [0, 0], latencyMs: [40, 200] },
+    ],
+    mixed: [
+      { id: 'note quality review', truth: 'non_blocking', story: 'a quality team re-scores signed notes on the drafting key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 16] }, workers: 2, rows: [100, 300], gapMs: [20, 300],
+        model: gpt, key: 'key_Cz5Jm1Wd8f', project: 'proj_Eq4Rs9Gk2h', input: [4000, 12000], output: [100, 300], latencyMs: [2500, 7000] },
     ],
   },
 ];
