@@ -25,7 +25,7 @@
 //                               backfills with an article id per call, a subscriber newsletter, a transcript poller
 //   logistics-nl     (blind)    a Rotterdam freight forwarder: planners and agents in office hours, drivers from dawn, a
 //                               customs poller that sleeps for a rate limit, weekday invoice matching, an analyst's loop
-//   game-studio      (blind)    an online game studio with players everywhere: NPC dialogue, a support bot, chat moderation,
+//   game-studio      (tune)     an online game studio with players everywhere: NPC dialogue, a support bot, chat moderation,
 //                               hand-started localisation, a daily telemetry digest, a replay poller, a nightly QA harness
 //   usage-health     (blind)    a Chicago clinic network seen only through usage-API buckets: patients, clinicians and
 //                               nurses; weekday reminder texts, afternoon claims coding by hand, guideline embeddings
@@ -524,7 +524,9 @@ export const family: readonly FamilyOrg[] = [
     ],
   },
   {
-    id: 'game-studio', role: 'blind', tz: -8, profile: 'global', rendering: 'calls', usageToo: true,
+    // Blind until its first run (2026-12-01: per call 100.0%, but its varied rendering labelled 24.1% of blocking spend
+    // batchable); that was diagnosed and fixed on it (orgFlatSql, src/classify/signals/time-shape.ts): tune since.
+    id: 'game-studio', role: 'tune', tz: -8, profile: 'global', rendering: 'calls', usageToo: true,
     story: 'an online game studio in Seattle with players in every zone: NPC dialogue and a support bot players wait on, chat moderation, localisation and telemetry work as jobs, a QA harness on the NPC endpoint',
     workloads: [
       { id: 'npc dialogue', truth: 'blocking', story: 'players talk to characters in game, streamed, short turns', kind: 'sessions', starts: 20000, calls: [3, 12],

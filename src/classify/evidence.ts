@@ -6,6 +6,7 @@ import { keepsWeekendShare, lumpyAbsentShare, lumpyDispersion, lumpyMaxFloorShar
 import { bulkEmbeddingTokens, queryEmbeddingTokens } from './signals/per-call.ts';
 import { burstPaceUs } from './signals/runs.ts';
 import { machineGapShare, machineRepeatCalls, machineRunCalls, thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
+import { flatMaxPeakToMean, flatMinCoverage, flatMinTroughToMean } from './signals/time-shape.ts';
 
 type Evidence = { readonly side: 'wait' | 'free'; readonly strength: number; readonly when: string; readonly text: string };
 
@@ -95,8 +96,8 @@ export const evidence: readonly Evidence[] = [
     text: `'tight loop: ' || ${pct('tight_share')} || ' of calls come in minutes with ${tightLoopCallsPerMinute}+ calls, with no end user and no streaming (a job looping at fixed concurrency)'` },
   { side: 'free', strength: 0.75, when: 'requests >= 50 AND active_days >= 3 AND top3_hours_share >= 0.8 AND NOT coalesce(user_gap_median_s BETWEEN 1 AND 1800, false)',
     text: `'scheduled: ' || ${pct('top3_hours_share')} || ' of requests fall in the same 3 hours of the day, on ' || active_days || ' days'` },
-  { side: 'free', strength: 0.75, when: 'shape_ok AND slot_coverage >= 0.9 AND trough_to_mean >= 0.3 AND peak_to_mean <= 2.5',
-    text: `'flat around the clock: requests in ' || ${pct('slot_coverage')} || ' of the hours of the ' || slot_unit || ', none above 2.5x the mean (humans do not work like that)'` },
+  { side: 'free', strength: 0.75, when: `shape_ok AND slot_coverage >= ${flatMinCoverage} AND trough_to_mean >= ${flatMinTroughToMean} AND peak_to_mean <= ${flatMaxPeakToMean}`,
+    text: `'flat around the clock: requests in ' || ${pct('slot_coverage')} || ' of the hours of the ' || slot_unit || ', none above ${flatMaxPeakToMean}x the mean (the org''s people are not)'` },
 ];
 
 /** A list of {k: -strength, side, text} for the signals present in a workload row, strongest first. */

@@ -156,7 +156,24 @@ describe('time shape learned from the data', () => {
     );
     const row = await labelOf(ws, 'w100');
     expect(row.label).toBe('non_blocking');
-    expect(row.reasons).toContain('flat around the clock: requests in 100% of the hours of the week, none above 2.5x the mean (humans do not work like that)');
+    expect(row.reasons).toContain('flat around the clock: requests in 100% of the hours of the week, none above 2.5x the mean (the org\'s people are not)');
+  });
+  test('a flat workload in an org whose own people are flat around the clock says nothing: blocking by default', async () => {
+    // A product used in every zone, two weeks: per hour of the week 6 streamed chats in 44 hours, 10 in 117, and 40
+    // in the 7 hours at 02:00 UTC (a spike a day). 124 of 168 hours reach a quarter of the busiest (under the 75% that
+    // used to be the only test) and the busiest is 3.9 times the mean, yet with the quietest and busiest tenths aside
+    // the hours run 0.59 to 0.98 times the mean: people everywhere.
+    const globalChat = `SELECT 'gc-' || w || '-' || h || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + (w * 168 + h) * INTERVAL 1 HOUR + k * INTERVAL 1 MINUTE AS ts,
+        true AS streamed, 'key_app' AS api_key
+      FROM range(2) a(w), range(168) b(h), range(40) c(k) WHERE k < CASE WHEN h % 24 = 2 THEN 40 WHEN h < 46 THEN 6 ELSE 10 END`;
+    const flatEvents = `SELECT 'fe' || k AS call_id, TIMESTAMPTZ '2026-10-05 00:00:00+00' + k * INTERVAL 10 MINUTE AS ts, 'key_evt' AS api_key FROM range(14 * 144) b(k)`;
+    await classified(globalChat, flatEvents);
+    const row = await labelOf(ws, 'fe100');
+    expect([row.label, row.decided_by]).toEqual(['blocking', 'default']);
+    expect(row.reasons.join('\n')).not.toMatch(/flat around the clock/);
+    const [shape] = await ws.all<{ active_slots: number; usable: boolean }>('SELECT active_slots, usable FROM label_org_shape');
+    expect(shape).toEqual({ active_slots: 124, usable: false });
   });
   test('bucketed rows are labelled from their lane and time shape', async () => {
     await classified(

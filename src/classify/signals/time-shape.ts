@@ -9,6 +9,14 @@ import { tightLoopCallsPerMinute } from './sequence.ts';
 export const activeSlotShare = 0.25;
 /** Interactive requests needed before the learned histogram is trusted. */
 export const minInteractiveRequests = 100;
+/**
+ * Flat around the clock: requests in at least 90% of the slots, the quietest at least 0.3 and the busiest at most
+ * 2.5 times the mean slot. A workload this flat is a machine only if the org's people are not: the org's own
+ * interactive histogram is put to the same test (orgFlatSql), and a flat one makes the learned hours unusable.
+ */
+export const flatMinCoverage = 0.9;
+export const flatMinTroughToMean = 0.3;
+export const flatMaxPeakToMean = 2.5;
 
 /**
  * Time is bucketed as integers (minutes / hours since the Unix epoch, UTC): plain arithmetic, where
@@ -89,6 +97,20 @@ export const orgSlotsSql = (weekly: boolean): string => `
     SELECT ${slotSql(weekly)} AS slot, sum(n_interactive) AS n FROM _cls_hourly WHERE n_interactive > 0 GROUP BY ALL
   )
   SELECT slot, n, n >= ${activeSlotShare} * max(n) OVER () AS active FROM per_slot`;
+
+/**
+ * Whether the org's interactive traffic (_cls_org_slots) is itself flat around the clock by the workloads' test, with
+ * the quietest and busiest tenth of the slots left out: a product used in every zone, whose people keep every hour
+ * busy, where a flat workload says nothing. The tenths are left out because a few slots can be anyone's: a nightly
+ * job on people's key and project (a QA harness replaying conversations) put one spike a day into game-studio's
+ * varied rendering, so that only 122 of its 168 hours reached a quarter of the busiest (under the 75% that was the
+ * only test) and its busiest hour was over 2.5 times the mean, while its tenth-quietest hour was still 0.7 of it.
+ */
+export const orgFlatSql = (slots: number): string => `
+  WITH every_slot AS (SELECT coalesce(o.n, 0) AS n FROM range(${slots}) r(slot) LEFT JOIN _cls_org_slots o USING (slot))
+  SELECT count(*) FILTER (WHERE n > 0) >= ${flatMinCoverage} * ${slots} AND quantile_disc(n, 0.1) >= ${flatMinTroughToMean} * avg(n)
+    AND quantile_disc(n, 0.9) <= ${flatMaxPeakToMean} * avg(n) AS flat
+  FROM every_slot`;
 
 /** Per workload: share of requests in human hours, slot coverage and spread (flatness), top-3 hours of day. */
 export const workloadShapeSql = (weekly: boolean, slots: number): string => `
