@@ -1,4 +1,4 @@
-// The eval family: sixteen organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: eighteen organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -29,6 +29,10 @@
 //                               hand-started localisation, a daily telemetry digest, a replay poller, a nightly QA harness
 //   usage-health     (blind)    a Chicago clinic network seen only through usage-API buckets: patients, clinicians and
 //                               nurses; weekday reminder texts, afternoon claims coding by hand, guideline embeddings
+//   fintech-sg       (blind)    a Singapore finance app: customers in the evenings, ID checks, card payments categorised as
+//                               they post; statements on the batch lane, a fraud analyst's loop, a slow weekday drafter
+//   agency-uk        (blind)    a London creative agency: copywriters and clients; a 10-worker asset fan-out, a social
+//                               listening poller that sleeps up to 3 s, weekday client reports, an analyst's serial loop
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -36,7 +40,8 @@
 // usage-travel and newsroom-us were written on 2026-12-01 and committed before the classifier ever labelled them,
 // as the others were, before that stop changed any labelling; newsroom-us became a tune org after its first run,
 // when its one miss was diagnosed on it. logistics-nl was written after that fix (burstPaceUs) and committed
-// before its first run, to test it on an org nobody tuned on; game-studio and usage-health likewise, after it.
+// before its first run, to test it on an org nobody tuned on; game-studio and usage-health likewise, after it;
+// fintech-sg and agency-uk after game-studio's fix (orgFlatSql).
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -586,6 +591,75 @@ export const family: readonly FamilyOrg[] = [
       { id: 'note quality review', truth: 'non_blocking', story: 'a quality team re-scores signed notes on the drafting key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 16] }, workers: 2, rows: [100, 300], gapMs: [20, 300],
         model: gpt, key: 'key_Cz5Jm1Wd8f', project: 'proj_Eq4Rs9Gk2h', input: [4000, 12000], output: [100, 300], latencyMs: [2500, 7000] },
+    ],
+  },
+  {
+    id: 'fintech-sg', role: 'blind', tz: 8, profile: 'dev', rendering: 'calls', usageToo: true,
+    story: 'a consumer finance app in Singapore: customers ask about their money in the evenings and at weekends, onboard with an ID check and see each card payment categorised; statements, reports, reviews and summaries are jobs',
+    workloads: [
+      { id: 'money assistant', truth: 'blocking', story: 'customers ask about their spending in the app, 60% streamed', kind: 'sessions', starts: 15000, calls: [2, 6],
+        gapS: [25, 100], users: { prefix: 'c', count: 30000 }, streamed: 0.6, cancelled: 0.01, model: sonnet, key: 'app-prod', keyName: 'mobile-api',
+        project: 'assistant', input: [2000, 6000], output: [150, 600], latencyMs: [2500, 9000] },
+      { id: 'kyc document check', truth: 'blocking', story: 'a new customer uploads an ID in onboarding and waits for approval on the screen; no user id', kind: 'events',
+        starts: 8000, model: gpt, key: 'onboarding', project: 'kyc', input: [3000, 9000], output: [100, 300], latencyMs: [3000, 9000] },
+      { id: 'transaction categoriser', truth: 'blocking', story: 'each card payment is categorised as it posts, for the push notification a customer reads within seconds; carries the customer', kind: 'events',
+        starts: 60000, users: { prefix: 'c', count: 30000 }, model: mini, key: 'payments-svc', project: 'payments', input: [300, 800], output: [10, 40], latencyMs: [400, 1200] },
+      { id: 'fraud case notes', truth: 'non_blocking', story: 'a fraud analyst starts a serial loop over the day\'s flagged cases, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.6, perDay: 1, hours: [10, 17] }, workers: 1, rows: [60, 180], gapMs: [100, 700],
+        rowUsers: { how: 'starter', users: { prefix: 'fa-', count: 8 } }, model: opus, key: 'risk-tools', project: 'fraud', input: [5000, 14000],
+        output: [300, 900], latencyMs: [6000, 18000] },
+      { id: 'monthly statements', truth: 'non_blocking', story: 'cron 03:00 local every day, a slice of customers\' statement letters through the Batch API, carrying each customer', kind: 'job',
+        launch: { by: 'cron', hour: 3, minute: 0, weekdaysOnly: false }, workers: 6, rows: [150, 300], gapMs: [10, 100], lane: 'batch',
+        rowUsers: { how: 'recipients', users: { prefix: 'c', count: 30000 } }, model: mini, key: 'statements', project: 'statements', input: [2000, 5000],
+        output: [300, 700], latencyMs: [1000, 3000] },
+      { id: 'regulatory drafts', truth: 'non_blocking', story: 'cron 07:30 local on weekdays, one slow worker drafts the compliance team\'s daily returns', kind: 'job',
+        launch: { by: 'cron', hour: 7, minute: 30, weekdaysOnly: true }, workers: 1, rows: [30, 80], gapMs: [200, 1500], model: sonnet, key: 'compliance',
+        project: 'regulatory', input: [6000, 16000], output: [800, 2000], latencyMs: [8000, 22000] },
+      { id: 'support chat summaries', truth: 'non_blocking', story: 'an hourly poller summarises closed support chats for the CRM, 2 workers', kind: 'job', launch: { by: 'hourly' },
+        workers: 2, rows: [10, 40], gapMs: [50, 500], model: haiku, key: 'crm-sync', project: 'support', input: [1500, 5000], output: [100, 300],
+        latencyMs: [1500, 4000] },
+      { id: 'merchant embeddings', truth: 'non_blocking', story: 'the merchant directory re-embedded by hand now and then, 3 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [10, 17] }, workers: 3, rows: [400, 1000], gapMs: [5, 60], model: embLarge, operation: 'embeddings',
+        key: 'payments-svc', project: 'payments', input: [100, 600], output: [0, 0], latencyMs: [120, 400] },
+    ],
+    mixed: [
+      { id: 'assistant eval run', truth: 'non_blocking', story: 'a data scientist runs the money assistant\'s test set through its key, project and model, 3 workers, a synthetic customer id per call, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [11, 18] }, workers: 3, rows: [100, 250], gapMs: [20, 300], rowUsers: { how: 'per-row' },
+        model: sonnet, key: 'app-prod', keyName: 'mobile-api', project: 'assistant', input: [2000, 6000], output: [150, 600], latencyMs: [2500, 9000] },
+    ],
+  },
+  {
+    id: 'agency-uk', role: 'blind', tz: 0, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'a creative agency in London: copywriters and account managers in office hours, clients in a portal; asset generation, social listening and reports are jobs',
+    workloads: [
+      { id: 'copy studio', truth: 'blocking', story: 'copywriters draft and rework copy, 90% streamed', kind: 'sessions', starts: 9000, calls: [3, 10], gapS: [30, 150],
+        users: { prefix: 'cw-', count: 150 }, streamed: 0.9, cancelled: 0.02, model: sonnet, key: 'studio-web', keyName: 'studio', project: 'creative',
+        input: [1500, 6000], output: [200, 900], latencyMs: [3000, 12000] },
+      { id: 'brand check', truth: 'blocking', story: 'a copywriter presses "check against the brand book" and reads the verdict; not streamed', kind: 'events', starts: 7000,
+        users: { prefix: 'cw-', count: 150 }, model: mini, key: 'studio-web', keyName: 'studio', project: 'creative', input: [3000, 8000], output: [80, 250],
+        latencyMs: [1500, 4500] },
+      { id: 'client portal q&a', truth: 'blocking', story: 'clients ask the portal about their campaigns and read the answer; not streamed', kind: 'sessions', starts: 5000,
+        calls: [1, 4], gapS: [45, 180], users: { prefix: 'cl-', count: 400 }, model: gpt, key: 'portal', project: 'clients', input: [2500, 7000], output: [200, 600],
+        latencyMs: [2500, 8000] },
+      { id: 'campaign assets', truth: 'non_blocking', story: 'an account manager starts a campaign\'s variants by hand, 10 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [10, 16] }, workers: 10, rows: [40, 120], gapMs: [20, 300], model: gpt, key: 'asset-gen',
+        project: 'creative', input: [1500, 4000], output: [300, 900], latencyMs: [3000, 9000] },
+      { id: 'social listening', truth: 'non_blocking', story: 'an hourly poller classifies new brand mentions, 2 workers that sleep 0.5-3 s between calls', kind: 'job',
+        launch: { by: 'hourly' }, workers: 2, rows: [10, 50], gapMs: [500, 3000], model: mini, key: 'listening', project: 'insights', input: [400, 1500],
+        output: [20, 80], latencyMs: [600, 1800] },
+      { id: 'client reports', truth: 'non_blocking', story: 'cron 07:00 on weekdays, 3 workers write each client\'s overnight performance note, carrying the client', kind: 'job',
+        launch: { by: 'cron', hour: 7, minute: 0, weekdaysOnly: true }, workers: 3, rows: [60, 140], gapMs: [50, 400],
+        rowUsers: { how: 'recipients', users: { prefix: 'cl-', count: 400 } }, model: sonnet, key: 'reports', project: 'clients', input: [4000, 10000],
+        output: [400, 1000], latencyMs: [5000, 14000] },
+      { id: 'archive embeddings', truth: 'non_blocking', story: 'past campaigns embedded for the pitch search, by hand, 2 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [9, 17] }, workers: 2, rows: [300, 700], gapMs: [10, 80], model: embSmall, operation: 'embeddings',
+        key: 'asset-gen', project: 'creative', input: [500, 3000], output: [0, 0], latencyMs: [100, 350] },
+    ],
+    mixed: [
+      { id: 'headline variants', truth: 'non_blocking', story: 'a strategist runs a serial loop over a spreadsheet of headlines on the copy studio\'s key, project and model, carrying their own id',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [11, 17] }, workers: 1, rows: [100, 300], gapMs: [100, 900],
+        rowUsers: { how: 'starter', users: { prefix: 'cw-', count: 150 } }, model: sonnet, key: 'studio-web', keyName: 'studio', project: 'creative',
+        input: [1500, 6000], output: [200, 900], latencyMs: [3000, 12000] },
     ],
   },
 ];
