@@ -26,18 +26,18 @@ export const minCeilingShare = 0.8;
 export const episodeGapUs = 300_000_000;
 /** A steady episode longer than this (minutes) is a stream that never stops (a busy API), not a job that runs until done. */
 export const maxSteadyMinutes = 720;
-/** A burst: an episode of at least this many calls, most of them machine-paced (burstB2bShare), lasting at most maxBurstMinutes. */
+/** A burst: an episode of at least this many calls, most of them machine-paced (burstPacedShare), lasting at most maxBurstMinutes. */
 export const minBurstCalls = 5;
 export const maxBurstMinutes = 60;
 /** In a burst, at least this share of calls start within burstPaceUs of the latest end (the first of each worker cannot). */
-export const burstB2bShare = 0.75;
+export const burstPacedShare = 0.75;
 /**
  * Within a burst a call is machine-paced when it starts within 5 s of the latest end, where a loop run needs 1 s: a
  * poller that sleeps between calls (a rate limit, `sleep(1)`) is still a machine, and nobody reads an answer of
  * several seconds' generation and asks again that fast. The loose pace is safe here because the bursts must also
  * come on a clock for days (minBursts, burstCadenceShare), which people do not. Found on newsroom-us (a blind org
  * until its first run, eval/orgs.ts): its transcript poller sleeps 0.3-1.2 s between calls of 6-16 s (up to 2.4 s
- * varied), so its runs of 3 to 15 calls had about 70% of their calls within 1 s, under burstB2bShare, and it was
+ * varied), so its runs of 3 to 15 calls had about 70% of their calls within 1 s, under burstPacedShare, and it was
  * labelled blocking by default; with 5 s, no other dataset of the eval family moved.
  */
 export const burstPaceUs = 5_000_000;
@@ -151,7 +151,7 @@ const runCtes = (source: string): string => `
     SELECT e.*, q.req, q.paced_n, (e.first_mn % 1440)::INTEGER AS minute_of_day, e.first_mn // 1440 AS day,
       e.n >= ${minLoopCalls} AND e.span >= 5 AND e.span <= ${maxSteadyMinutes} AND e.inner_minutes >= 0.9 * (e.span - 2)
         AND e.inner_sd <= 0.35 * e.inner_mean AND e.second_minute >= 0.7 * e.inner_mean AS steady,
-      e.n >= ${minBurstCalls} AND e.span <= ${maxBurstMinutes} AND q.paced_n >= ${burstB2bShare} * e.n AS burst
+      e.n >= ${minBurstCalls} AND e.span <= ${maxBurstMinutes} AND q.paced_n >= ${burstPacedShare} * e.n AS burst
     FROM eps e JOIN eps_req q USING (wid, ep)
   ), cron AS (
     -- Episodes of 20+ calls opening at the same minute of the day (UTC) on 3+ different days.
