@@ -318,6 +318,6 @@ async function learnOrgShape(ws: Workspace): Promise<OrgShape> {
   const usable = interactiveRequests >= minInteractiveRequests && activeSlots > 0 && activeSlots <= 0.75 * slots && flatness?.flat !== true;
   const shape = { weekly, slots, activeSlots: Math.max(activeSlots, 1), interactiveRequests, usable };
   await ws.run(`CREATE OR REPLACE TABLE label_org_shape AS SELECT ${weekly} AS weekly, ${slots} AS slots, ${activeSlots} AS active_slots,
-    ${interactiveRequests} AS interactive_requests, ${usable} AS usable`);
+    ${interactiveRequests} AS interactive_requests, ${flatness?.flat === true} AS flat, ${usable} AS usable`);
   return shape;
 }

@@ -3,6 +3,7 @@
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
 import { offRunReasonPrefix } from './classify.ts';
+import { minInteractiveRequests } from './signals/time-shape.ts';
 
 type Evidence = { k: number; side: 'wait' | 'free'; text: string };
 type WorkloadRow = {
@@ -18,7 +19,7 @@ type CallRow = {
   deadline_minutes: bigint | null; agent_chain: boolean;
 };
 type Split = { label: string; decided_by: string; calls: bigint; requests: bigint | null; uncounted: bigint };
-type OrgShape = { weekly: boolean; slots: number; active_slots: number; interactive_requests: number; usable: boolean };
+type OrgShape = { weekly: boolean; slots: number; active_slots: number; interactive_requests: number; flat: boolean; usable: boolean };
 
 export type Explanation =
   | { readonly kind: 'call'; readonly call: CallRow; readonly workload: WorkloadRow; readonly org: OrgShape | undefined; readonly rulesFile: string | undefined }
@@ -54,6 +55,21 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
   );
   const hint = close.length > 0 ? `closest workloads: ${close.map((c) => `"${c.workload}"`).join(', ')}` : 'the database holds no calls; run `batchable ingest <files>` first';
   throw new UsageError(`explain ${target}: no call id or workload by that name; ${hint} (\`batchable audit --export-calls calls.csv\` lists every call id)`);
+}
+
+/**
+ * The org's learned human hours, or why the time-shape signals do without them (classify.ts learnOrgShape): too few
+ * clearly interactive requests, people busy in most hours, or people flat around the clock (a product used in
+ * every zone), where a workload's phase or flatness says nothing.
+ */
+function orgHoursText(org: OrgShape): string {
+  const unit = org.weekly ? 'week' : 'day';
+  if (org.usable) return `${org.active_slots} of ${org.slots} hours of the ${unit} (UTC), learned from ${Math.round(org.interactive_requests)} interactive requests`;
+  if (org.interactive_requests < minInteractiveRequests) {
+    return `not used: ${Math.round(org.interactive_requests)} clearly interactive requests (streamed, cancelled, named so, or end users with think time), under the ${minInteractiveRequests} needed`;
+  }
+  if (org.flat) return `not used: the org's interactive traffic is flat around the clock (its quietest and busiest tenth of hours aside), as a product used in every zone is`;
+  return `not used: people are busy in ${org.active_slots} of ${org.slots} hours of the ${unit}, more than three quarters of them`;
 }
 
 export function renderExplanation(e: Explanation): string {
@@ -94,13 +110,7 @@ export function renderExplanation(e: Explanation): string {
   if (w.ev.length === 0) out.push('  (none)');
   for (const ev of w.ev) out.push(`  ${ev.side === 'wait' ? 'someone waits ' : 'nobody waits  '} ${(-ev.k).toFixed(2)}  ${ev.text}`);
   out.push(`  strongest "someone waits" ${w.wait.toFixed(2)}, combined "nobody waits" ${w.free.toFixed(2)}`);
-  if (e.org) {
-    out.push(
-      e.org.usable
-        ? `  org human hours: ${e.org.active_slots} of ${e.org.slots} hours of the ${e.org.weekly ? 'week' : 'day'} (UTC), learned from ${Math.round(e.org.interactive_requests)} interactive requests`
-        : `  org human hours: not used (${Math.round(e.org.interactive_requests)} interactive requests, or activity spread around the clock)`,
-    );
-  }
+  if (e.org) out.push(`  org human hours: ${orgHoursText(e.org)}`);
   out.push('', 'what would change the decision:', ...whatWouldChange(e).map((t) => `  - ${t}`));
   return `${out.join('\n')}\n`;
 }

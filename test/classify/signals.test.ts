@@ -1,6 +1,7 @@
 // One test per signal: crafted calls, the whole classifier, and the label / reason that signal must produce.
 import { afterEach, describe, expect, test } from 'vitest';
 import { classifyCalls } from '../../src/classify/index.ts';
+import { explainTarget, renderExplanation } from '../../src/classify/explain.ts';
 import { labelKeysColumns, labelOutcomesColumns } from '../../src/db/analysis-tables.ts';
 import type { Workspace } from '../../src/db/workspace.ts';
 import { emptyWorkspace, insertCalls, interactiveBackdrop, labelOf, labelsIn } from './helpers.ts';
@@ -174,6 +175,13 @@ describe('time shape learned from the data', () => {
     expect(row.reasons.join('\n')).not.toMatch(/flat around the clock/);
     const [shape] = await ws.all<{ active_slots: number; usable: boolean }>('SELECT active_slots, usable FROM label_org_shape');
     expect(shape).toEqual({ active_slots: 124, usable: false });
+    expect(renderExplanation(await explainTarget(ws, 'fe100', undefined))).toContain(
+      "org human hours: not used: the org's interactive traffic is flat around the clock (its quietest and busiest tenth of hours aside), as a product used in every zone is",
+    );
+  });
+  test('explain says why the org\'s hours are not used when there are too few interactive requests', async () => {
+    await classified(`SELECT 'x' || k AS call_id, TIMESTAMPTZ '2026-10-05 00:00:00+00' + k * INTERVAL 10 MINUTE AS ts, k < 40 AS streamed, 'key_x' AS api_key FROM range(500) b(k)`);
+    expect(renderExplanation(await explainTarget(ws, 'x100', undefined))).toContain('org human hours: not used: 40 clearly interactive requests');
   });
   test('bucketed rows are labelled from their lane and time shape', async () => {
     await classified(
