@@ -1,4 +1,4 @@
-// The eval family: eighteen organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: twenty organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -33,6 +33,9 @@
 //                               they post; statements on the batch lane, a fraud analyst's loop, a slow weekday drafter
 //   agency-uk        (blind)    a London creative agency: copywriters and clients; a 10-worker asset fan-out, a social
 //                               listening poller that sleeps up to 3 s, weekday client reports, an analyst's serial loop
+//   pharma-ch        (blind)    a Basel research group: scientists mostly without streaming, slow answers; a 16-worker
+//                               screening that runs for hours and at weekends, a daily monitor, a sleepy patent poller
+//   usage-insure     (blind)    a Johannesburg insurer seen only through usage-API buckets, with renewals on the batch lane
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -41,7 +44,7 @@
 // as the others were, before that stop changed any labelling; newsroom-us became a tune org after its first run,
 // when its one miss was diagnosed on it. logistics-nl was written after that fix (burstPaceUs) and committed
 // before its first run, to test it on an org nobody tuned on; game-studio and usage-health likewise, after it;
-// fintech-sg and agency-uk after game-studio's fix (orgFlatSql).
+// fintech-sg and agency-uk after game-studio's fix (orgFlatSql); pharma-ch and usage-insure after those two ran.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -660,6 +663,66 @@ export const family: readonly FamilyOrg[] = [
         kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [11, 17] }, workers: 1, rows: [100, 300], gapMs: [100, 900],
         rowUsers: { how: 'starter', users: { prefix: 'cw-', count: 150 } }, model: sonnet, key: 'studio-web', keyName: 'studio', project: 'creative',
         input: [1500, 6000], output: [200, 900], latencyMs: [3000, 12000] },
+    ],
+  },
+  {
+    id: 'pharma-ch', role: 'blind', tz: 1, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'a pharmaceutical research group in Basel: scientists ask, draft and summarise in the day, mostly without streaming; screening runs go on for hours and over weekends; monitors and checks are jobs',
+    workloads: [
+      { id: 'literature q&a', truth: 'blocking', story: 'scientists ask about papers and read the answer, 30% streamed', kind: 'sessions', starts: 8000, calls: [2, 6],
+        gapS: [60, 240], users: { prefix: 'sci-', count: 220 }, streamed: 0.3, model: sonnet, key: 'research-web', keyName: 'research-portal', project: 'discovery',
+        input: [4000, 12000], output: [300, 900], latencyMs: [5000, 15000] },
+      { id: 'protocol drafting', truth: 'blocking', story: 'a scientist drafts a study protocol section by section and reads each; not streamed, slow answers', kind: 'sessions',
+        starts: 3000, calls: [2, 8], gapS: [120, 400], users: { prefix: 'sci-', count: 220 }, model: opus, key: 'research-web', keyName: 'research-portal',
+        project: 'clinical', input: [6000, 16000], output: [800, 2000], latencyMs: [12000, 30000] },
+      { id: 'notebook summary button', truth: 'blocking', story: 'a scientist presses "summarise this experiment" in the lab notebook and reads it', kind: 'events', starts: 6000,
+        users: { prefix: 'sci-', count: 220 }, model: mini, key: 'eln-plugin', project: 'lab', input: [2000, 7000], output: [150, 400], latencyMs: [2000, 5000] },
+      { id: 'compound screening', truth: 'non_blocking', story: 'a chemist starts a screening campaign by hand, 16 workers for hours, also at weekends', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.35, perDay: 1, hours: [9, 17], weekends: true }, workers: 16, rows: [200, 500], gapMs: [10, 150], model: haiku,
+        key: 'screening', keyName: 'screening-pipeline', project: 'discovery', input: [1500, 4000], output: [100, 300], latencyMs: [1500, 4000] },
+      { id: 'literature monitor', truth: 'non_blocking', story: 'cron 05:00 local every day, 2 workers summarise new papers for each team', kind: 'job',
+        launch: { by: 'cron', hour: 5, minute: 0, weekdaysOnly: false }, workers: 2, rows: [80, 200], gapMs: [50, 500], model: sonnet, key: 'monitors',
+        project: 'discovery', input: [5000, 12000], output: [300, 800], latencyMs: [5000, 12000] },
+      { id: 'patent watch', truth: 'non_blocking', story: 'an hourly poller reads new patent filings, one worker sleeping 1-4 s between calls', kind: 'job', launch: { by: 'hourly' },
+        workers: 1, rows: [4, 14], gapMs: [1000, 4000], model: gpt, key: 'monitors', project: 'ip', input: [6000, 14000], output: [200, 500],
+        latencyMs: [4000, 10000] },
+      { id: 'submission checks', truth: 'non_blocking', story: 'a regulatory writer runs a serial consistency check over a submission\'s sections, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 16] }, workers: 1, rows: [100, 300], gapMs: [100, 800],
+        rowUsers: { how: 'starter', users: { prefix: 'reg-', count: 10 } }, model: opus, key: 'reg-tools', project: 'regulatory', input: [5000, 15000],
+        output: [300, 900], latencyMs: [8000, 20000] },
+    ],
+    mixed: [
+      { id: 'notebook backfill', truth: 'non_blocking', story: 'an engineer re-summarises last year\'s experiments through the notebook plugin\'s key, project and model, 4 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [10, 17] }, workers: 4, rows: [150, 400], gapMs: [20, 300],
+        model: mini, key: 'eln-plugin', project: 'lab', input: [2000, 7000], output: [150, 400], latencyMs: [2000, 5000] },
+    ],
+  },
+  {
+    id: 'usage-insure', role: 'blind', tz: 2, profile: 'office', rendering: 'usage',
+    story: 'a home insurer in Johannesburg seen only through OpenAI usage-API buckets (1 h and 1 d, by key, project and model); one job already on the batch lane; opaque key and project ids',
+    workloads: [
+      { id: 'policy chat', truth: 'blocking', story: 'customers ask about cover on the website, 75% streamed, office hours and evenings', kind: 'sessions', starts: 11000,
+        calls: [2, 6], gapS: [30, 100], users: { prefix: 'h', count: 9000 }, profile: 'dev', streamed: 0.75, model: gpt, key: 'key_Ld4Kq7Wz1m',
+        project: 'proj_Tc9Hs2Xv6a', input: [1200, 4000], output: [150, 500], latencyMs: [2000, 8000] },
+      { id: 'claims intake', truth: 'blocking', story: 'a customer reports a loss on the phone line and the agent waits for the structured form', kind: 'events', starts: 9000,
+        model: mini, key: 'key_Rp3Jn8Bd5s', project: 'proj_Yw6Gf1Qk4e', input: [1500, 4500], output: [150, 400], latencyMs: [1500, 4000] },
+      { id: 'underwriter assist', truth: 'blocking', story: 'underwriters check a risk against the guidelines while quoting', kind: 'sessions', starts: 4000, calls: [2, 5],
+        gapS: [60, 200], users: { prefix: 'uw', count: 45 }, model: sonnet, key: 'key_Rp3Jn8Bd5s', project: 'proj_Yw6Gf1Qk4e', input: [3000, 9000], output: [200, 600],
+        latencyMs: [3000, 9000] },
+      { id: 'renewal letters', truth: 'non_blocking', story: 'cron 02:00 local every day through the Batch API, 4 workers', kind: 'job',
+        launch: { by: 'cron', hour: 2, minute: 0, weekdaysOnly: false }, workers: 4, rows: [200, 400], gapMs: [10, 100], lane: 'batch', model: mini,
+        key: 'key_Mx5Ct2Hr9u', project: 'proj_Fa8Nb3Lp7w', input: [1500, 4000], output: [300, 700], latencyMs: [1000, 3000] },
+      { id: 'weather exposure', truth: 'non_blocking', story: 'an analyst starts a run over properties in a storm\'s path by hand in the day, 6 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [9, 16] }, workers: 6, rows: [150, 400], gapMs: [20, 250], model: gpt, key: 'key_Mx5Ct2Hr9u',
+        project: 'proj_Fa8Nb3Lp7w', input: [2500, 6000], output: [150, 400], latencyMs: [2500, 7000] },
+      { id: 'call quality review', truth: 'non_blocking', story: 'an hourly poller scores finished contact-centre calls, 2 workers', kind: 'job', launch: { by: 'hourly' },
+        workers: 2, rows: [10, 35], gapMs: [100, 800], model: mini, key: 'key_Ve7Sd4Ng2k', project: 'proj_Qz5Wm9Cr3t', input: [3000, 8000], output: [100, 250],
+        latencyMs: [1500, 4000] },
+    ],
+    mixed: [
+      { id: 'chat transcript tagging', truth: 'non_blocking', story: 'a job tagging yesterday\'s chats on the policy chat\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [9, 16] }, workers: 2, rows: [150, 400], gapMs: [20, 300],
+        model: gpt, key: 'key_Ld4Kq7Wz1m', project: 'proj_Tc9Hs2Xv6a', input: [1200, 4000], output: [50, 150], latencyMs: [1500, 4000] },
     ],
   },
 ];
