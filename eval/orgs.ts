@@ -1,4 +1,4 @@
-// The eval family: twenty organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: twenty-one organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -36,6 +36,8 @@
 //   pharma-ch        (blind)    a Basel research group: scientists mostly without streaming, slow answers; a 16-worker
 //                               screening that runs for hours and at weekends, a daily monitor, a sleepy patent poller
 //   usage-insure     (blind)    a Johannesburg insurer seen only through usage-API buckets, with renewals on the batch lane
+//   devops-br        (blind)    a São Paulo observability SaaS: developers in office hours, an alert explainer and an
+//                               incident copilot around the clock, a queue worker around the clock, digests, a loop
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -44,7 +46,8 @@
 // as the others were, before that stop changed any labelling; newsroom-us became a tune org after its first run,
 // when its one miss was diagnosed on it. logistics-nl was written after that fix (burstPaceUs) and committed
 // before its first run, to test it on an org nobody tuned on; game-studio and usage-health likewise, after it;
-// fintech-sg and agency-uk after game-studio's fix (orgFlatSql); pharma-ch and usage-insure after those two ran.
+// fintech-sg and agency-uk after game-studio's fix (orgFlatSql); pharma-ch and usage-insure after those two ran;
+// devops-br after them, written to put a service someone waits on around the clock into an office-hours org.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -723,6 +726,39 @@ export const family: readonly FamilyOrg[] = [
       { id: 'chat transcript tagging', truth: 'non_blocking', story: 'a job tagging yesterday\'s chats on the policy chat\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [9, 16] }, workers: 2, rows: [150, 400], gapMs: [20, 300],
         model: gpt, key: 'key_Ld4Kq7Wz1m', project: 'proj_Tc9Hs2Xv6a', input: [1200, 4000], output: [50, 150], latencyMs: [1500, 4000] },
+    ],
+  },
+  {
+    id: 'devops-br', role: 'blind', tz: -3, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'an observability SaaS in São Paulo: developers in office hours, on-call engineers paged around the clock; digests, indexing and triage are jobs',
+    workloads: [
+      { id: 'query assistant', truth: 'blocking', story: 'developers write dashboard queries with it in office hours, 85% streamed', kind: 'sessions', starts: 12000,
+        calls: [2, 8], gapS: [20, 90], users: { prefix: 'dev-', count: 900 }, streamed: 0.85, cancelled: 0.02, model: gpt, key: 'console', keyName: 'web-console',
+        project: 'product', input: [1500, 5000], output: [100, 400], latencyMs: [1500, 6000] },
+      { id: 'alert explainer', truth: 'blocking', story: 'each page to an on-call engineer carries an explanation of the alert, written as it fires, day and night; no user id', kind: 'events',
+        starts: 20000, flat: true, model: mini, key: 'alerting', project: 'incidents', input: [2000, 6000], output: [150, 400], latencyMs: [1500, 4500] },
+      { id: 'incident copilot', truth: 'blocking', story: 'on-call engineers ask during incidents, at any hour; not streamed', kind: 'sessions', starts: 2500, calls: [3, 10],
+        gapS: [40, 180], users: { prefix: 'oc-', count: 120 }, profile: 'global', model: sonnet, key: 'incidents-web', project: 'incidents', input: [4000, 12000],
+        output: [300, 900], latencyMs: [4000, 12000] },
+      { id: 'weekly usage digests', truth: 'non_blocking', story: 'cron 08:00 local on weekdays, 4 workers write each customer account\'s usage note, carrying the account owner', kind: 'job',
+        launch: { by: 'cron', hour: 8, minute: 0, weekdaysOnly: true }, workers: 4, rows: [100, 250], gapMs: [30, 300],
+        rowUsers: { how: 'recipients', users: { prefix: 'dev-', count: 900 } }, model: haiku, key: 'digests', project: 'growth', input: [2000, 5000],
+        output: [300, 700], latencyMs: [2500, 6000] },
+      { id: 'log pattern mining', truth: 'non_blocking', story: 'a queue worker labels new log patterns around the clock, 3 workers draining back to back', kind: 'job',
+        launch: { by: 'hourly' }, workers: 3, rows: [20, 60], gapMs: [20, 200], model: mini, key: 'ml-pipeline', project: 'ml', input: [1000, 3000], output: [30, 100],
+        latencyMs: [600, 1800] },
+      { id: 'docs reindex', truth: 'non_blocking', story: 'the docs site re-embedded by hand after a release, 3 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [10, 17] }, workers: 3, rows: [300, 800], gapMs: [10, 80], model: embSmall, operation: 'embeddings',
+        key: 'ml-pipeline', project: 'docs', input: [300, 1500], output: [0, 0], latencyMs: [100, 300] },
+      { id: 'churn notes', truth: 'non_blocking', story: 'a customer-success lead runs a serial loop over at-risk accounts, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 17] }, workers: 1, rows: [80, 200], gapMs: [200, 900],
+        rowUsers: { how: 'starter', users: { prefix: 'cs-', count: 12 } }, model: sonnet, key: 'cs-tools', project: 'growth', input: [3000, 9000],
+        output: [300, 800], latencyMs: [5000, 12000] },
+    ],
+    mixed: [
+      { id: 'assistant replay', truth: 'non_blocking', story: 'an engineer replays saved queries through the query assistant\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [11, 17] }, workers: 2, rows: [100, 300], gapMs: [30, 300],
+        model: gpt, key: 'console', keyName: 'web-console', project: 'product', input: [1500, 5000], output: [100, 400], latencyMs: [1500, 6000] },
     ],
   },
 ];
