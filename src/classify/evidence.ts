@@ -96,8 +96,12 @@ export const evidence: readonly Evidence[] = [
     text: `'tight loop: ' || ${pct('tight_share')} || ' of calls come in minutes with ${tightLoopCallsPerMinute}+ calls, with no end user and no streaming (a job looping at fixed concurrency)'` },
   { side: 'free', strength: 0.75, when: 'requests >= 50 AND active_days >= 3 AND top3_hours_share >= 0.8 AND NOT coalesce(user_gap_median_s BETWEEN 1 AND 1800, false)',
     text: `'scheduled: ' || ${pct('top3_hours_share')} || ' of requests fall in the same 3 hours of the day, on ' || active_days || ' days'` },
-  { side: 'free', strength: 0.75, when: `shape_ok AND slot_coverage >= ${flatMinCoverage} AND trough_to_mean >= ${flatMinTroughToMean} AND peak_to_mean <= ${flatMaxPeakToMean}`,
-    text: `'flat around the clock: requests in ' || ${pct('slot_coverage')} || ' of the hours of the ' || slot_unit || ', none above ${flatMaxPeakToMean}x the mean (the org''s people are not)'` },
+  // Weak, as running through weekends is: a service someone waits on around the clock (an alert explainer paging the
+  // on-call engineer, a moderation check) is as flat as a queue worker, so flatness only adds to another sign of a
+  // machine (a worker's tight loops, bursts or fan-out). At 0.75 it decided alone, and devops-br's alert explainer
+  // (a blind org until its first run) was labelled batchable on it.
+  { side: 'free', strength: 0.5, when: `shape_ok AND slot_coverage >= ${flatMinCoverage} AND trough_to_mean >= ${flatMinTroughToMean} AND peak_to_mean <= ${flatMaxPeakToMean}`,
+    text: `'flat around the clock: requests in ' || ${pct('slot_coverage')} || ' of the hours of the ' || slot_unit || ', none above ${flatMaxPeakToMean}x the mean (the org''s people are not; weak alone: a service someone waits on can run around the clock too)'` },
 ];
 
 /** A list of {k: -strength, side, text} for the signals present in a workload row, strongest first. */

@@ -150,14 +150,27 @@ describe('time shape learned from the data', () => {
     expect([row.label, row.decided_by, row.confidence]).toEqual(['blocking', 'heuristic', 0.6]);
     expect(row.reasons[0]).toMatch(/^follows the org's human activity: 100% of requests/);
   });
-  test('a flat rate around the clock is a worker, not a person', async () => {
+  const flatText = "flat around the clock: requests in 100% of the hours of the week, none above 2.5x the mean (the org's people are not; weak alone: a service someone waits on can run around the clock too)";
+  test('a flat rate around the clock alone is weak: a service someone waits on (alerts, moderation) runs all night too', async () => {
     await classified(
       interactiveBackdrop,
       `SELECT 'w' || k AS call_id, TIMESTAMPTZ '2026-10-05 00:00:00+00' + k * INTERVAL 10 MINUTE AS ts, 'key_q' AS api_key FROM range(21 * 144) b(k)`,
     );
     const row = await labelOf(ws, 'w100');
+    expect([row.label, row.decided_by]).toEqual(['blocking', 'default']);
+    expect(row.reasons).toEqual(['weak evidence that nobody waits, so blocking by default', `against: ${flatText}`]);
+  });
+  test('flat around the clock and in tight loops is a worker: batchable', async () => {
+    // Every 10 minutes, a minute of 25 calls with no user: a queue worker at fixed concurrency, day and night.
+    await classified(
+      interactiveBackdrop,
+      `SELECT 'q' || b || '-' || k AS call_id, TIMESTAMPTZ '2026-10-05 00:00:00+00' + b * INTERVAL 10 MINUTE + k * INTERVAL 2 SECOND AS ts, 'key_q' AS api_key
+      FROM range(21 * 144) a(b), range(25) c(k)`,
+    );
+    const row = await labelOf(ws, 'q100-3');
     expect(row.label).toBe('non_blocking');
-    expect(row.reasons).toContain('flat around the clock: requests in 100% of the hours of the week, none above 2.5x the mean (the org\'s people are not)');
+    expect(row.reasons).toContain(flatText);
+    expect(row.reasons.join('\n')).toMatch(/tight loop: 100% of calls/);
   });
   test('a flat workload in an org whose own people are flat around the clock says nothing: blocking by default', async () => {
     // A product used in every zone, two weeks: per hour of the week 6 streamed chats in 44 hours, 10 in 117, and 40

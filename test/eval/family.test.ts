@@ -162,7 +162,7 @@ test('the varied rendering: people\'s days move (weekday, trend, noise), jobs va
 test('the family has the six kinds of org the issue asks for, split into tune, held-out and blind', () => {
   expect(family.map((o) => `${o.id}:${o.role}`)).toEqual([
     'pacific-saas:tune', 'global-consumer:tune', 'data-company:tune', 'b2b-office:held-out', 'agent-devtool:held-out', 'server-only:held-out', 'usage-api:held-out',
-    'legal-apac:blind', 'usage-retail:blind', 'claims-eu:blind', 'edu-india:blind', 'usage-travel:blind', 'newsroom-us:tune', 'logistics-nl:blind', 'game-studio:tune', 'usage-health:blind', 'fintech-sg:blind', 'agency-uk:blind', 'pharma-ch:blind', 'usage-insure:blind', 'devops-br:blind',
+    'legal-apac:blind', 'usage-retail:blind', 'claims-eu:blind', 'edu-india:blind', 'usage-travel:blind', 'newsroom-us:tune', 'logistics-nl:blind', 'game-studio:tune', 'usage-health:blind', 'fintech-sg:blind', 'agency-uk:blind', 'pharma-ch:blind', 'usage-insure:blind', 'devops-br:tune',
   ]);
   const serverOnly = family.find((o) => o.id === 'server-only');
   expect(serverOnly?.workloads.every((w) => (w.streamed ?? 0) === 0 && w.cancelled === undefined)).toBe(true);
