@@ -136,7 +136,7 @@ function whatWouldChange(e: Explanation): string[] {
     } else if (waits.length > 0) {
       lines.push(`the heuristics would say non_blocking without: ${waits.map((x) => x.text.split(':')[0]).join(', ')}${frees.length === 0 ? ', and with a clear sign of a job (job names/tags, off-hours or flat traffic, serial runs or fan-out, a cron launch, recurring bursts (a poller), bulk embeddings)' : ''}`);
     } else {
-      lines.push('evidence of a job would flip it: names/tags like nightly, etl, eval; traffic out of phase with human hours or flat 24/7; serial runs or fan-out of back-to-back calls; a cron or full-rate launch; bursts on a clock (a poller); user ids that are not people; bulk embeddings');
+      lines.push('evidence of a job would flip it: names/tags like nightly, etl, eval; traffic out of phase with human hours (flat 24/7 only beside another sign); serial runs or fan-out of back-to-back calls; a cron or full-rate launch; bursts on a clock (a poller); user ids that are not people; bulk embeddings');
     }
     return lines;
   }
