@@ -34,7 +34,7 @@ import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, s
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { backToBackSql, mixedOffRunShare, offRunStartsSql, runStatsSql } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
-import { hourCallsSql, hourlySql, hourTotalsSql, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
+import { hourCallsSql, hourlySql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, jobTraceCallSql, unattributedSql } from './signals/workload-name.ts';
 
 /**
@@ -313,9 +313,9 @@ async function learnOrgShape(ws: Workspace): Promise<OrgShape> {
   const interactiveRequests = stats?.interactive ?? 0;
   // A flat histogram (a global product, or too little interactive traffic) says nothing about phase: most of the
   // week's hours busy, or flat by the test that calls a workload flat, its quietest and busiest tenths aside
-  // (orgFlatSql: a spike a day from a job on people's key can leave under 75% of the hours busy).
+  // (orgFlatSql: a spike a day from a job on people's key can leave under maxActiveSlotShare of the hours busy).
   const [flatness] = await ws.all<{ flat: boolean | null }>(orgFlatSql(slots));
-  const usable = interactiveRequests >= minInteractiveRequests && activeSlots > 0 && activeSlots <= 0.75 * slots && flatness?.flat !== true;
+  const usable = interactiveRequests >= minInteractiveRequests && activeSlots > 0 && activeSlots <= maxActiveSlotShare * slots && flatness?.flat !== true;
   const shape = { weekly, slots, activeSlots: Math.max(activeSlots, 1), interactiveRequests, usable };
   await ws.run(`CREATE OR REPLACE TABLE label_org_shape AS SELECT ${weekly} AS weekly, ${slots} AS slots, ${activeSlots} AS active_slots,
     ${interactiveRequests} AS interactive_requests, ${flatness?.flat === true} AS flat, ${usable} AS usable`);

@@ -3,7 +3,7 @@
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
 import { offRunReasonPrefix } from './classify.ts';
-import { minInteractiveRequests } from './signals/time-shape.ts';
+import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape.ts';
 
 type Evidence = { k: number; side: 'wait' | 'free'; text: string };
 type WorkloadRow = {
@@ -69,7 +69,7 @@ function orgHoursText(org: OrgShape): string {
     return `not used: ${Math.round(org.interactive_requests)} clearly interactive requests (streamed, cancelled, named so, or end users with think time), under the ${minInteractiveRequests} needed`;
   }
   if (org.flat) return `not used: the org's interactive traffic is flat around the clock (its quietest and busiest tenth of hours aside), as a product used in every zone is`;
-  return `not used: people are busy in ${org.active_slots} of ${org.slots} hours of the ${unit}, more than three quarters of them`;
+  return `not used: people are busy in ${org.active_slots} of ${org.slots} hours of the ${unit}, more than ${Math.round(100 * maxActiveSlotShare)}% of them`;
 }
 
 export function renderExplanation(e: Explanation): string {

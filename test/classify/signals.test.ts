@@ -192,6 +192,14 @@ describe('time shape learned from the data', () => {
       "org human hours: not used: the org's interactive traffic is flat around the clock (its quietest and busiest tenth of hours aside), as a product used in every zone is",
     );
   });
+  test('explain says why the org\'s hours are not used when people are busy in most of them', async () => {
+    // Streamed chats in every hour of two weeks: 13 an hour in 20 hours of the week, 50 in the others. Every hour reaches
+    // a quarter of the busiest, and the quietest tenth is under 0.3 of the mean: busy, not flat.
+    await classified(`SELECT 'b' || w || '-' || h || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + (w * 168 + h) * INTERVAL 1 HOUR + k * INTERVAL 1 MINUTE AS ts, true AS streamed, 'key_b' AS api_key
+      FROM range(2) a(w), range(168) b(h), range(50) c(k) WHERE k < CASE WHEN h < 20 THEN 13 ELSE 50 END`);
+    expect(renderExplanation(await explainTarget(ws, 'b0-30-3', undefined))).toContain('org human hours: not used: people are busy in 168 of 168 hours of the week, more than 75% of them');
+  });
   test('explain says why the org\'s hours are not used when there are too few interactive requests', async () => {
     await classified(`SELECT 'x' || k AS call_id, TIMESTAMPTZ '2026-10-05 00:00:00+00' + k * INTERVAL 10 MINUTE AS ts, k < 40 AS streamed, 'key_x' AS api_key FROM range(500) b(k)`);
     expect(renderExplanation(await explainTarget(ws, 'x100', undefined))).toContain('org human hours: not used: 40 clearly interactive requests');

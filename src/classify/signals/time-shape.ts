@@ -9,6 +9,8 @@ import { tightLoopCallsPerMinute } from './sequence.ts';
 export const activeSlotShare = 0.25;
 /** Interactive requests needed before the learned histogram is trusted. */
 export const minInteractiveRequests = 100;
+/** Human hours covering more of the slots than this share say nothing about phase (people busy in most hours). */
+export const maxActiveSlotShare = 0.75;
 /**
  * Flat around the clock: requests in at least 90% of the slots, the quietest at least 0.3 and the busiest at most
  * 2.5 times the mean slot. A workload this flat is a machine only if the org's people are not: the org's own
