@@ -130,13 +130,16 @@ export const variedOrg = (org: FamilyOrg): FamilyOrg => ({
 });
 export const variedSeedOffset = 1;
 
-/** Every dataset of the family (or of the named orgs), written under `dir`; each held-out org also varied unless `varied` is false. */
+/** Whether an org is also drawn varied: held-out and blind orgs, and the tune orgs a fault showed on at their blind first run. */
+export const drawsVaried = (org: FamilyOrg): boolean => org.role !== 'tune' || org.blindUntil !== undefined;
+
+/** Every dataset of the family (or of the named orgs), written under `dir`; each org that drawsVaried also varied unless `varied` is false. */
 export async function generateFamily(db: EvalDb, dir: string, seed = defaultSeed, only?: readonly string[], varied = true): Promise<Dataset[]> {
   const out: Dataset[] = [];
   for (const org of family) {
     if (only !== undefined && !only.includes(org.id)) continue;
     out.push(...(await generateOrg(db, org, dir, seed)));
-    if (varied && org.role !== 'tune') out.push(...(await generateOrg(db, variedOrg(org), dir, seed + variedSeedOffset)));
+    if (varied && drawsVaried(org)) out.push(...(await generateOrg(db, variedOrg(org), dir, seed + variedSeedOffset)));
   }
   return out;
 }

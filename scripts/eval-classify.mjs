@@ -91,7 +91,8 @@ const callsOnly = (ds) => ds.truthBy === 'calls' && !varied(ds) && !asExport(ds)
 const bucketsOnly = (ds) => ds.truthBy === 'buckets' && !varied(ds) && !rendered(ds);
 // The pooled lines: a role and which of its datasets.
 const pools = [
-  ['tune orgs (pooled)', 'tune', () => true],
+  ['tune orgs (pooled)', 'tune', (ds) => !varied(ds)],
+  ['tune orgs once blind, varied (pooled)', 'tune', varied],
   ['held-out per-call orgs (pooled)', 'held-out', callsOnly],
   ['held-out usage-API datasets (pooled)', 'held-out', bucketsOnly],
   ['held-out varied per-call (pooled)', 'held-out', (ds) => varied(ds) && ds.truthBy === 'calls'],
