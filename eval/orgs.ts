@@ -1,4 +1,4 @@
-// The eval family: twenty-one organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: twenty-three organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -38,6 +38,10 @@
 //   usage-insure     (blind)    a Johannesburg insurer seen only through usage-API buckets, with renewals on the batch lane
 //   devops-br        (tune)     a São Paulo observability SaaS: developers in office hours, an alert explainer and an
 //                               incident copilot around the clock, a queue worker around the clock, digests, a loop
+//   usage-langapp    (blind)    a Tokyo language app seen only through usage-API buckets: learners in the evenings, a
+//                               sleepy forum poller, a nightly lesson writer, weekday emails, translations by hand
+//   hr-mx            (blind)    a Mexico City recruiting platform: recruiters, candidates in the evenings, CV prefill;
+//                               weekday matches carrying candidates, a rerank with an id per candidate, a sleepy poller
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -48,6 +52,8 @@
 // before its first run, to test it on an org nobody tuned on; game-studio and usage-health likewise, after it;
 // fintech-sg and agency-uk after game-studio's fix (orgFlatSql); pharma-ch and usage-insure after those two ran;
 // devops-br after them, written to put a service someone waits on around the clock into an office-hours org.
+// usage-langapp and hr-mx were written on 2026-12-01 (a later stop) before anything in it was looked into or changed,
+// and committed before their first run.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -766,6 +772,69 @@ export const family: readonly FamilyOrg[] = [
       { id: 'assistant replay', truth: 'non_blocking', story: 'an engineer replays saved queries through the query assistant\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [11, 17] }, workers: 2, rows: [100, 300], gapMs: [30, 300],
         model: gpt, key: 'console', keyName: 'web-console', project: 'product', input: [1500, 5000], output: [100, 400], latencyMs: [1500, 6000] },
+    ],
+  },
+  {
+    id: 'usage-langapp', role: 'blind', tz: 9, profile: 'dev', rendering: 'usage',
+    story: 'a Tokyo language-learning app seen only through OpenAI usage-API buckets (1 h and 1 d, by key, project and model): learners in the evenings and at weekends, teachers in school hours; opaque key and project ids',
+    workloads: [
+      { id: 'tutor chat', truth: 'blocking', story: 'learners practise conversation in the evenings and at weekends, 70% streamed', kind: 'sessions', starts: 16000,
+        calls: [3, 9], gapS: [15, 60], users: { prefix: 'l', count: 12000 }, profile: 'dev', streamed: 0.7, model: gpt, key: 'key_Ta8Ux3Qd6v',
+        project: 'proj_Nr2Gk7Wm4s', input: [800, 2500], output: [80, 300], latencyMs: [1200, 5000] },
+      { id: 'pronunciation feedback', truth: 'blocking', story: 'each recorded sentence is scored while the learner waits; no user id', kind: 'events', starts: 30000,
+        profile: 'dev', model: mini, key: 'key_Bh5Lp1Zc9r', project: 'proj_Ey4Dj8Sv2n', input: [400, 1200], output: [30, 120], latencyMs: [500, 1500] },
+      { id: 'class summary', truth: 'blocking', story: 'a teacher presses "summarise this class" in school hours and reads it', kind: 'events', starts: 3000,
+        profile: 'office', model: sonnet, key: 'key_Wq6Fm2Hx7t', project: 'proj_Ka9Pc3Yb5u', input: [4000, 12000], output: [300, 800], latencyMs: [4000, 10000] },
+      { id: 'lesson generation', truth: 'non_blocking', story: 'cron 03:00 local every day, 3 workers write tomorrow\'s lessons', kind: 'job',
+        launch: { by: 'cron', hour: 3, minute: 0, weekdaysOnly: false }, workers: 3, rows: [150, 350], gapMs: [20, 200], model: gpt, key: 'key_Jd3Rs9Nv1e',
+        project: 'proj_Gm7Tx5Ql8c', input: [2000, 5000], output: [600, 1500], latencyMs: [5000, 14000] },
+      { id: 'progress emails', truth: 'non_blocking', story: 'cron 07:30 local on weekdays, 2 workers write each learner\'s weekly progress note', kind: 'job',
+        launch: { by: 'cron', hour: 7, minute: 30, weekdaysOnly: true }, workers: 2, rows: [300, 600], gapMs: [20, 150], model: mini, key: 'key_Zs1Vb6Kh4p',
+        project: 'proj_Uc8Lw2Dn6f', input: [1000, 3000], output: [150, 400], latencyMs: [1500, 4000] },
+      { id: 'course translation', truth: 'non_blocking', story: 'an editor starts a translation of a course into another language by hand in the day, 5 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 17] }, workers: 5, rows: [100, 300], gapMs: [20, 250], model: sonnet, key: 'key_Qf7Ay4Mr2x',
+        project: 'proj_Hv3Bk9Ts1w', input: [2000, 6000], output: [1000, 3000], latencyMs: [8000, 20000] },
+      { id: 'forum moderation', truth: 'non_blocking', story: 'an hourly poller reviews new forum posts, one worker sleeping 1-3 s for a rate limit', kind: 'job', launch: { by: 'hourly' },
+        workers: 1, rows: [8, 30], gapMs: [1000, 3000], model: mini, key: 'key_Zs1Vb6Kh4p', project: 'proj_Uc8Lw2Dn6f', input: [500, 2000], output: [10, 60],
+        latencyMs: [600, 1500] },
+    ],
+    mixed: [
+      { id: 'practice set builder', truth: 'non_blocking', story: 'a job turning yesterday\'s mistakes into practice sets on the tutor chat\'s key, project and model, 3 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [10, 18] }, workers: 3, rows: [100, 300], gapMs: [20, 300],
+        model: gpt, key: 'key_Ta8Ux3Qd6v', project: 'proj_Nr2Gk7Wm4s', input: [1500, 4000], output: [300, 800], latencyMs: [3000, 9000] },
+    ],
+  },
+  {
+    id: 'hr-mx', role: 'blind', tz: -6, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'a Mexico City recruiting platform: recruiters in office hours, candidates in the evenings; matching, reranking and interview notes are jobs',
+    workloads: [
+      { id: 'recruiter copilot', truth: 'blocking', story: 'recruiters draft outreach and screen profiles with it, 50% streamed', kind: 'sessions', starts: 10000,
+        calls: [2, 7], gapS: [30, 120], users: { prefix: 'rec-', count: 300 }, streamed: 0.5, cancelled: 0.01, model: sonnet, key: 'ats-web', keyName: 'ats-web',
+        project: 'recruiting', input: [2000, 7000], output: [200, 700], latencyMs: [3000, 10000] },
+      { id: 'candidate assistant', truth: 'blocking', story: 'candidates ask about a job on the careers site, evenings and weekends too; not streamed', kind: 'sessions',
+        starts: 14000, calls: [2, 5], gapS: [20, 90], users: { prefix: 'cand-', count: 20000 }, profile: 'dev', model: mini, key: 'careers-site',
+        project: 'careers', input: [800, 2500], output: [80, 300], latencyMs: [1000, 3500] },
+      { id: 'resume prefill', truth: 'blocking', story: 'a candidate uploads a CV and waits for the application form to fill itself; no user id', kind: 'events',
+        starts: 12000, profile: 'dev', model: mini, key: 'parser-svc', project: 'careers', input: [2000, 6000], output: [200, 600], latencyMs: [2000, 6000] },
+      { id: 'job-match emails', truth: 'non_blocking', story: 'cron 06:00 local on weekdays, 3 workers write each candidate\'s matches, carrying the candidate', kind: 'job',
+        launch: { by: 'cron', hour: 6, minute: 0, weekdaysOnly: true }, workers: 3, rows: [200, 500], gapMs: [20, 200],
+        rowUsers: { how: 'recipients', users: { prefix: 'cand-', count: 20000 } }, model: haiku, key: 'matching', project: 'matching', input: [1500, 4000],
+        output: [200, 500], latencyMs: [2000, 5000] },
+      { id: 'talent pool rerank', truth: 'non_blocking', story: 'a recruiter reranks a talent pool against a new role by hand in the day, 6 workers, an id per candidate', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [9, 16] }, workers: 6, rows: [80, 250], gapMs: [20, 300], rowUsers: { how: 'per-row' },
+        model: gpt, key: 'matching', project: 'matching', input: [2500, 7000], output: [50, 200], latencyMs: [2000, 6000] },
+      { id: 'interview notes', truth: 'non_blocking', story: 'an hourly poller pulls finished interviews from the video tool and writes notes, one worker sleeping 1.5-4.5 s for a rate limit',
+        kind: 'job', launch: { by: 'hourly' }, workers: 1, rows: [2, 10], gapMs: [1500, 4500], model: sonnet, key: 'integrations', project: 'interviews',
+        input: [8000, 20000], output: [400, 1000], latencyMs: [8000, 20000] },
+      { id: 'pay equity review', truth: 'non_blocking', story: 'an analyst runs a serial check over the month\'s offers by hand, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [10, 17] }, workers: 1, rows: [60, 200], gapMs: [300, 1200],
+        rowUsers: { how: 'starter', users: { prefix: 'hr-', count: 8 } }, model: opus, key: 'people-analytics', project: 'analytics', input: [3000, 9000],
+        output: [300, 900], latencyMs: [6000, 16000] },
+    ],
+    mixed: [
+      { id: 'outreach export', truth: 'non_blocking', story: 'an engineer regenerates saved outreach drafts through the recruiter copilot\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [11, 17] }, workers: 2, rows: [100, 300], gapMs: [30, 300],
+        model: sonnet, key: 'ats-web', keyName: 'ats-web', project: 'recruiting', input: [2000, 7000], output: [200, 700], latencyMs: [3000, 10000] },
     ],
   },
 ];
