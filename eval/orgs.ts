@@ -1,4 +1,4 @@
-// The eval family: twenty-three organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: twenty-four organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -42,6 +42,8 @@
 //                               sleepy forum poller, a nightly lesson writer, weekday emails, translations by hand
 //   hr-mx            (blind)    a Mexico City recruiting platform: recruiters, candidates in the evenings, CV prefill;
 //                               weekday matches carrying candidates, a rerank with an id per candidate, a sleepy poller
+//   usage-contracts-de (blind)  a Berlin contract-review SaaS on Claude, seen only through Anthropic's usage report, which
+//                               counts no requests: lawyers, clients in the evenings; a data-room review, a nightly digest
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -53,7 +55,8 @@
 // fintech-sg and agency-uk after game-studio's fix (orgFlatSql); pharma-ch and usage-insure after those two ran;
 // devops-br after them, written to put a service someone waits on around the clock into an office-hours org.
 // usage-langapp and hr-mx were written on 2026-12-01 (a later stop) before anything in it was looked into or changed,
-// and committed before their first run.
+// and committed before their first run; usage-contracts-de the same stop, after their first run and before anything
+// was changed, with the Anthropic usage-report rendering it needs (eval/family.ts), committed before its first run.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -63,8 +66,11 @@ import type { Org, Workload } from './kinds.ts';
 export type FamilyOrg = Org & {
   readonly role: 'tune' | 'held-out' | 'blind';
   readonly story: string;
-  /** calls: batchable-csv per call; usage: OpenAI usage-API buckets at 1 h and at 1 d (two datasets). */
-  readonly rendering: 'corpus' | 'calls' | 'usage';
+  /**
+   * calls: batchable-csv per call; usage: OpenAI usage-API buckets at 1 h and at 1 d (two datasets); anthropic-usage:
+   * Anthropic Admin API usage-report pages at 1 h and 1 d, which carry tokens and no request count.
+   */
+  readonly rendering: 'corpus' | 'calls' | 'usage' | 'anthropic-usage';
   /**
    * Also render the calls as usage-API buckets (datasets `<id>-usage-1h` / `-1d`): on tune orgs a tune set for
    * the bucket signals; on held-out orgs (and their varied renderings) more bucket data nobody tuned on, reported
@@ -835,6 +841,37 @@ export const family: readonly FamilyOrg[] = [
       { id: 'outreach export', truth: 'non_blocking', story: 'an engineer regenerates saved outreach drafts through the recruiter copilot\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [11, 17] }, workers: 2, rows: [100, 300], gapMs: [30, 300],
         model: sonnet, key: 'ats-web', keyName: 'ats-web', project: 'recruiting', input: [2000, 7000], output: [200, 700], latencyMs: [3000, 10000] },
+    ],
+  },
+  {
+    id: 'usage-contracts-de', role: 'blind', tz: 1, profile: 'office', rendering: 'anthropic-usage',
+    story: 'a Berlin contract-review SaaS on Claude only, seen only through the Anthropic Admin API usage report (1 h and 1 d, by model, API key, workspace, service tier and context window): no request counts',
+    workloads: [
+      { id: 'contract chat', truth: 'blocking', story: 'lawyers ask about the contract they are reading, 80% streamed, a cached system prompt', kind: 'sessions', starts: 14000,
+        calls: [2, 8], gapS: [40, 150], users: { prefix: 'law-', count: 600 }, streamed: 0.8, model: sonnet, key: 'apikey_01Hq7Nw3Xk', project: 'wrkspc_01Pd4Rt8Lm',
+        input: [1500, 6000], cacheRead: [4000, 20000], output: [200, 800], latencyMs: [3000, 12000] },
+      { id: 'clause check', truth: 'blocking', story: 'a lawyer presses "check this clause" and reads the answer; not streamed', kind: 'events', starts: 12000,
+        model: haiku, key: 'apikey_01Bz5Tc2Vy', project: 'wrkspc_01Pd4Rt8Lm', input: [800, 3000], output: [100, 300], latencyMs: [1000, 3000] },
+      { id: 'client portal', truth: 'blocking', story: 'clients ask about their own contracts in the evenings and at weekends too, 60% streamed', kind: 'sessions', starts: 6000,
+        calls: [2, 5], gapS: [30, 120], users: { prefix: 'cl-', count: 4000 }, profile: 'dev', streamed: 0.6, model: haiku, key: 'apikey_01Gm8Ks6Wr',
+        project: 'wrkspc_01Jc2Vb9Qs', input: [1000, 4000], output: [150, 500], latencyMs: [1500, 5000] },
+      { id: 'due diligence', truth: 'non_blocking', story: 'an associate starts a data-room review by hand in the day, 8 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 16] }, workers: 8, rows: [100, 300], gapMs: [20, 300], model: sonnet, key: 'apikey_01Ux3Fe7Nd',
+        project: 'wrkspc_01Ys6Ha1Kt', input: [6000, 20000], output: [300, 900], latencyMs: [6000, 18000] },
+      { id: 'redline digest', truth: 'non_blocking', story: 'cron 01:00 local every day, 2 workers summarise the day\'s redlines per matter', kind: 'job',
+        launch: { by: 'cron', hour: 1, minute: 0, weekdaysOnly: false }, workers: 2, rows: [150, 400], gapMs: [20, 200], model: haiku, key: 'apikey_01Wn9Lp4Cx',
+        project: 'wrkspc_01Ys6Ha1Kt', input: [3000, 8000], output: [200, 600], latencyMs: [2000, 5000] },
+      { id: 'obligations poller', truth: 'non_blocking', story: 'an hourly poller extracts obligations from newly signed contracts, one worker sleeping 1-3 s', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [5, 20], gapMs: [1000, 3000], model: haiku, key: 'apikey_01Wn9Lp4Cx', project: 'wrkspc_01Ys6Ha1Kt',
+        input: [5000, 15000], output: [300, 800], latencyMs: [3000, 8000] },
+      { id: 'regulation re-review', truth: 'non_blocking', story: 'weekday 03:00 through the Message Batches API, 3 workers re-read clauses against new rules', kind: 'job',
+        launch: { by: 'cron', hour: 3, minute: 0, weekdaysOnly: true }, workers: 3, rows: [100, 250], gapMs: [10, 100], lane: 'batch', model: opus,
+        key: 'apikey_01Rv2Dg5Ph', project: 'wrkspc_01Ys6Ha1Kt', input: [4000, 12000], output: [300, 800], latencyMs: [5000, 15000] },
+    ],
+    mixed: [
+      { id: 'playbook backfill', truth: 'non_blocking', story: 'a knowledge lawyer re-runs the firm\'s playbook over old contracts through the contract chat\'s key, workspace and model, 3 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 17] }, workers: 3, rows: [100, 300], gapMs: [20, 300],
+        model: sonnet, key: 'apikey_01Hq7Nw3Xk', project: 'wrkspc_01Pd4Rt8Lm', input: [1500, 6000], cacheRead: [4000, 20000], output: [200, 800], latencyMs: [3000, 12000] },
     ],
   },
 ];

@@ -1,4 +1,4 @@
-// npm run eval:classify [-- --orgs a,b] [-- --seed N] [-- --show-held-out] — generates the eval family (eval/orgs.ts: twenty-three
+// npm run eval:classify [-- --orgs a,b] [-- --seed N] [-- --show-held-out] — generates the eval family (eval/orgs.ts: twenty-four
 // orgs, a month each, truth per call or per bucket; each held-out and blind org also rendered varied, from another seed;
 // the per-call orgs also rendered as usage buckets), ingests each dataset into its own database, labels it
 // without rules, and prints per org: spend labelled right, batchable spend found, and the share of blocking
@@ -83,7 +83,7 @@ console.log('\n== per org, no rules (spend-weighted; "blocking->batchable" is th
 // The usage-API org's buckets are the issue's bucket target; the per-call orgs rendered as buckets (`-usage-`) are
 // more bucket data, reported on their own.
 const rendered = (ds) => ds.truthBy === 'buckets' && ds.org.rendering === 'calls';
-const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.name, role: ds.org.role, ...allRow(rows), ingestMs, classifyMs, rowsIn: ds.rows, asBuckets: rendered(ds), asExport: ds.format !== undefined, usageOnly: ds.org.rendering === 'usage' }));
+const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.name, role: ds.org.role, ...allRow(rows), ingestMs, classifyMs, rowsIn: ds.rows, asBuckets: rendered(ds), asExport: ds.format !== undefined, usageOnly: ds.org.rendering === 'usage' || ds.org.rendering === 'anthropic-usage' }));
 const varied = (ds) => ds.org.varied === true;
 // Per-call datasets as batchable-csv; the same calls as a LiteLLM, OpenRouter, Helicone or Langfuse export are pooled apart (eval/renderings.ts).
 const asExport = (ds) => ds.format !== undefined;
