@@ -34,7 +34,7 @@ import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, s
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { backToBackSql, mixedOffRunShare, offRunStartsSql, runStatsSql } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
-import { hourCallsSql, hourlySql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
+import { hourCallsSql, hourlySql, hourTotalsSql, maxActiveSlotShare, maxUncountedShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, jobTraceCallSql, unattributedSql } from './signals/workload-name.ts';
 
 /**
@@ -111,6 +111,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         coalesce(sum(w) FILTER (WHERE discounted_lane) / sum(w), 0) AS discounted_share,
         count(*) FILTER (WHERE user_key IS NOT NULL) / count(*) AS user_share,
         count(*) FILTER (WHERE NOT bucket) / count(*) AS calls_share,
+        count(*) FILTER (WHERE uncounted) / count(*) AS uncounted_share,
         coalesce(sum(w) FILTER (WHERE embedding) / sum(w), 0) AS embedding_share,
         median(input_per_request) FILTER (WHERE embedding) AS embedding_input_median
       FROM _cls_calls GROUP BY wid
@@ -155,7 +156,9 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       LEFT JOIN (${dayShapeSql}) USING (wid)
       LEFT JOIN (${onOffHoursSql}) USING (wid)
     ), with_evidence AS (
-      SELECT *, ${shape.usable} AS shape_ok,
+      -- Volume over time (hours, days, weekends) is read from request counts: a workload whose rows mostly count none
+      -- (each weighs one, so a row every hour looks flat whatever it held) shows no time shape at all.
+      SELECT *, uncounted_share < ${maxUncountedShare} AS counted, ${shape.usable} AND uncounted_share < ${maxUncountedShare} AS shape_ok,
         coalesce(serial_req, 0) / requests AS serial_share, coalesce(fanout_req, 0) / requests AS fanout_share,
         (coalesce(cron_req, 0) + coalesce(steady_req, 0)) / requests AS launch_share, coalesce(burst_req, 0) / requests AS burst_share, (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
         '${shape.weekly ? 'week' : 'day'}' AS slot_unit FROM shaped
@@ -253,6 +256,8 @@ async function writeCalls(ws: Workspace, compiled: CompiledRules, unattributed: 
       -- End as epoch µs: TIMESTAMPTZ + INTERVAL goes through the time-zone code for every row (0.4 s per 5M calls).
       coalesce(epoch_us(ruled.ended_at), epoch_us(ruled.ts) + CAST(ruled.latency_ms * 1000 AS BIGINT), epoch_us(ruled.ts)) AS ended_us,
       greatest(coalesce(ruled.requests, 1), 1) AS w,
+      -- A usage row that counts no requests (Anthropic's usage report, its Console export) weighs one, whatever it held.
+      coalesce(ruled.granularity = 'bucket', false) AND ruled.requests IS NULL AS uncounted,
       -- The discounted lane as a number (1 batch, 2 flex, 0 none): its name is needed per outcome, not per call.
       CASE WHEN ${discountedLaneSql} THEN CASE ruled.lane WHEN 'flex' THEN 2 ELSE 1 END ELSE 0 END::UTINYINT AS lane_code,
       coalesce(ruled.operation = 'embeddings', false) AS embedding,

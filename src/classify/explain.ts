@@ -3,12 +3,12 @@
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
 import { offRunReasonPrefix } from './classify.ts';
-import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape.ts';
+import { maxActiveSlotShare, maxUncountedShare, minInteractiveRequests } from './signals/time-shape.ts';
 
 type Evidence = { k: number; side: 'wait' | 'free'; text: string };
 type WorkloadRow = {
   workload: string; rows: bigint; requests: bigint; label: string; confidence: number; decided_by: string; reasons: string[];
-  ev: Evidence[]; wait: number; free: number;
+  ev: Evidence[]; wait: number; free: number; uncounted_share: number;
 };
 type CallRow = {
   call_id: string; ts: Date | null; granularity: string | null; provider: string | null; model: string | null; operation: string | null;
@@ -38,7 +38,7 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
   const call = calls[0];
   const name = call?.workload ?? target;
   const workload = (
-    await ws.all<WorkloadRow>('SELECT workload, rows, requests, label, confidence, decided_by, reasons, ev, wait, free FROM label_workloads WHERE workload = $name', { name })
+    await ws.all<WorkloadRow>('SELECT workload, rows, requests, label, confidence, decided_by, reasons, ev, wait, free, uncounted_share FROM label_workloads WHERE workload = $name', { name })
   )[0];
   if (call && workload) return { kind: 'call', call, workload, org, rulesFile };
   if (workload) {
@@ -111,6 +111,9 @@ export function renderExplanation(e: Explanation): string {
   for (const ev of w.ev) out.push(`  ${ev.side === 'wait' ? 'someone waits ' : 'nobody waits  '} ${(-ev.k).toFixed(2)}  ${ev.text}`);
   out.push(`  strongest "someone waits" ${w.wait.toFixed(2)}, combined "nobody waits" ${w.free.toFixed(2)}`);
   if (e.org) out.push(`  org human hours: ${orgHoursText(e.org)}`);
+  if (w.uncounted_share >= maxUncountedShare) {
+    out.push(`  time shape: not read: ${Math.round(100 * w.uncounted_share)}% of its rows are usage rows that count no requests (Anthropic's usage report and Console export), so its volume over hours and days is unknown`);
+  }
   out.push('', 'what would change the decision:', ...whatWouldChange(e).map((t) => `  - ${t}`));
   return `${out.join('\n')}\n`;
 }

@@ -150,27 +150,39 @@ export const coarseWorkloadShare = 0.5;
 /** `audit`'s note also says so when at least this share of the unsure spend is in coarse workloads. */
 export const coarseBucketNoteShare = 0.5;
 
+/** `audit`'s note also says so when at least this share of the unsure spend is in rows that count no requests. */
+export const uncountedNoteShare = 0.5;
+
 /**
  * One line for `audit` when low-confidence spend is large, else undefined. When most of that spend comes as
  * usage buckets of a day (or any width over an hour), it also says that hourly buckets separate jobs from
  * people: a day bucket shows nothing of a job's hours, and the day-level signs cannot tell a job that runs
- * on most working days from people with a job on their key (README, "Day buckets").
+ * on most working days from people with a job on their key (README, "Day buckets"). When most of it comes as
+ * rows that count no requests (Anthropic's usage report and Console export), it says that the signs read from
+ * request counts cannot run there: tokens alone cannot tell a few long questions from a run of short jobs.
  */
 export async function lowConfidenceNote(ws: Workspace): Promise<string | undefined> {
   // Spend per outcome is in savings_base (kept in the workspace with the analysis): a few thousand rows, where
   // joining every call took seconds on every `audit` of an analysed workspace.
   await ensureSavingsBase(ws);
   const low = `o.decided_by = 'default' OR (o.decided_by = 'heuristic' AND o.confidence < ${lowConfidence})`;
-  const [row] = await ws.all<{ total: bigint | null; low: bigint | null; coarse: bigint | null }>(`
+  const [row] = await ws.all<{ total: bigint | null; low: bigint | null; coarse: bigint | null; uncounted: bigint | null }>(`
     SELECT sum(b.cost_pico)::HUGEINT AS total, sum(b.cost_pico) FILTER (WHERE ${low})::HUGEINT AS low,
       -- Workloads whose rows are mostly buckets longer than an hour.
-      sum(b.cost_pico) FILTER (WHERE (${low}) AND w.coarse_bucket_share >= ${coarseWorkloadShare})::HUGEINT AS coarse
+      sum(b.cost_pico) FILTER (WHERE (${low}) AND w.coarse_bucket_share >= ${coarseWorkloadShare})::HUGEINT AS coarse,
+      sum(b.uncounted_pico) FILTER (WHERE ${low})::HUGEINT AS uncounted
     FROM savings_base b JOIN label_outcomes o USING (outcome) LEFT JOIN label_workloads w USING (workload)`);
   const total = row?.total ?? 0n;
   const lowPico = row?.low ?? 0n;
   const coarse = row?.coarse ?? 0n;
+  const uncounted = row?.uncounted ?? 0n;
   if (total <= 0n || Number((lowPico * 1000n) / total) < lowConfidenceSpendShare * 1000) return undefined;
-  const note = `${usd(lowPico)} (${pct(lowPico, total)} of spend) is labelled with low confidence or by default; \`batchable rules suggest\` drafts a rules file with the question to answer for each of its largest workloads`;
-  if (Number((coarse * 1000n) / lowPico) < coarseBucketNoteShare * 1000) return note;
-  return `${note}. ${pct(coarse, lowPico)} of it comes as usage buckets of a day, which show nothing inside the day: hourly buckets separate jobs from people (\`batchable pull <source> --bucket-width 1h\`)`;
+  const notes = [`${usd(lowPico)} (${pct(lowPico, total)} of spend) is labelled with low confidence or by default; \`batchable rules suggest\` drafts a rules file with the question to answer for each of its largest workloads`];
+  if (Number((uncounted * 1000n) / lowPico) >= uncountedNoteShare * 1000) {
+    notes.push(`${pct(uncounted, lowPico)} of it comes as usage rows that count no requests (Anthropic's usage report and Console export), where the signs read from request counts (irregular days, on/off hours, lumps, weekends) cannot run: tokens alone do not tell a few long questions from a run of short jobs; answer the questions, or audit a per-call log of the same traffic instead (a gateway's or tracer's: LiteLLM, Helicone, Langfuse)`);
+  }
+  if (Number((coarse * 1000n) / lowPico) >= coarseBucketNoteShare * 1000) {
+    notes.push(`${pct(coarse, lowPico)} of it comes as usage buckets of a day, which show nothing inside the day: hourly buckets separate jobs from people (\`batchable pull <source> --bucket-width 1h\`)`);
+  }
+  return notes.join('. ');
 }

@@ -204,6 +204,34 @@ describe('time shape learned from the data', () => {
     await classified(`SELECT 'x' || k AS call_id, TIMESTAMPTZ '2026-10-05 00:00:00+00' + k * INTERVAL 10 MINUTE AS ts, k < 40 AS streamed, 'key_x' AS api_key FROM range(500) b(k)`);
     expect(renderExplanation(await explainTarget(ws, 'x100', undefined))).toContain('org human hours: not used: 40 clearly interactive requests');
   });
+  test('usage rows that count no requests show no time shape: a service busy by day with a request or two every night hour is not flat', async () => {
+    // Three weeks of Anthropic usage-report rows (no request count) for one key: 40x the tokens by day (08-20 UTC) as at
+    // night, a row in every hour, weekends too. Each row weighs one request, so the rows alone looked flat around the
+    // clock and kept weekends: two weak signs, batchable together.
+    await classified(
+      interactiveBackdrop,
+      `SELECT 'uc' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR AS ts,
+        TIMESTAMPTZ '2026-10-05 01:00:00+00' + h * INTERVAL 1 HOUR AS ended_at, NULL::BIGINT AS requests, 'apikey_svc' AS api_key,
+        CASE WHEN h % 24 BETWEEN 8 AND 19 THEN 400000 ELSE 10000 END AS input_tokens, 2000 AS output_tokens FROM range(21 * 24) a(h)`,
+    );
+    const row = await labelOf(ws, 'uc100');
+    expect([row.label, row.decided_by]).toEqual(['blocking', 'default']);
+    expect(row.reasons.join('\n')).not.toMatch(/flat around the clock|runs through weekends/);
+    expect(renderExplanation(await explainTarget(ws, 'uc100', undefined))).toContain(
+      "time shape: not read: 100% of its rows are usage rows that count no requests (Anthropic's usage report and Console export), so its volume over hours and days is unknown",
+    );
+  });
+  test('usage rows that count their requests keep their time shape', async () => {
+    // The same rows with a request count of 3 in every hour: flat and through weekends, read from the counts.
+    await classified(
+      interactiveBackdrop,
+      `SELECT 'cc' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR AS ts,
+        TIMESTAMPTZ '2026-10-05 01:00:00+00' + h * INTERVAL 1 HOUR AS ended_at, 3::BIGINT AS requests, 'key_svc' AS api_key,
+        20000 AS input_tokens, 2000 AS output_tokens FROM range(21 * 24) a(h)`,
+    );
+    expect((await labelOf(ws, 'cc100')).reasons.join('\n')).toMatch(/flat around the clock/);
+    expect(renderExplanation(await explainTarget(ws, 'cc100', undefined))).not.toMatch(/time shape: not read/);
+  });
   test('bucketed rows are labelled from their lane and time shape', async () => {
     await classified(
       interactiveBackdrop,
