@@ -11,7 +11,7 @@ import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
 import { ingestFiles } from '../../src/ingest/ingest.ts';
 
 const common = { model: 'gpt-5.4', key: 'k', input: [100, 200], output: [10, 20], latencyMs: [1000, 2000] } as const;
-const tiny = (rendering: 'calls' | 'usage'): FamilyOrg => ({
+const tiny = (rendering: 'calls' | 'usage' | 'anthropic-usage'): FamilyOrg => ({
   id: 'tiny', role: 'tune', tz: 2, profile: 'office', rendering, story: 'test',
   workloads: [
     { ...common, id: 'chat', truth: 'blocking', story: '', kind: 'sessions', starts: 300, calls: [2, 4], gapS: [30, 10], users: { prefix: 'u', count: 20 }, streamed: 1 },
@@ -67,6 +67,32 @@ test('the usage-API rendering is 1 h and 1 d OpenAI usage buckets that ingest, e
        (SELECT string_agg(w::VARCHAR, ',' ORDER BY w) FROM (SELECT DISTINCT (epoch(ended_at) - epoch(ts))::BIGINT AS w FROM calls)) AS widths`,
   );
   expect(row).toEqual({ formats: 'bucket', widths: '3600,86400' });
+});
+
+test('the Anthropic rendering is usage-report pages at 1 h and 1 d that ingest with no request count, tokens and truth intact', async () => {
+  ws = await openWorkspace(':memory:');
+  const org = tiny('anthropic-usage');
+  const claude: FamilyOrg = { ...org, workloads: org.workloads.map((w) => ({ ...w, model: 'claude-sonnet-4-6', cacheRead: [50, 60] as const })) };
+  const sets = await generateOrg(ws, claude, mkdtempSync(join(tmpdir(), 'fam-a-')));
+  expect(sets.map((s) => s.name)).toEqual(['tiny-1h', 'tiny-1d']);
+  const totals: unknown[] = [];
+  for (const set of sets) {
+    ws.close();
+    ws = await openWorkspace(':memory:');
+    const summary = await ingestFiles(ws, set.files);
+    expect(summary.calls).toBe(set.rows);
+    await ws.run(`CREATE OR REPLACE TEMP TABLE t AS SELECT * FROM read_csv('${set.truth}')`);
+    const [row] = await ws.all<{ formats: string; counted: bigint; matched: bigint; rows: bigint; widths: string }>(`
+      SELECT (SELECT string_agg(DISTINCT source_format, ',') FROM calls) AS formats, (SELECT count(requests) FROM calls) AS counted,
+        (SELECT count(*) FROM calls c JOIN t ON t.start_time = epoch(c.ts)::BIGINT AND t.api_key = c.api_key AND t.model = c.model
+          AND t.batch = coalesce(c.lane = 'batch', false)) AS matched, (SELECT count(*) FROM calls) AS rows,
+        (SELECT string_agg(DISTINCT (epoch(ended_at) - epoch(ts))::BIGINT::VARCHAR, ',') FROM calls) AS widths`);
+    expect(row).toEqual({ formats: 'anthropic-usage-report', counted: 0n, matched: row?.rows, rows: BigInt(set.rows), widths: set.name.endsWith('1h') ? '3600' : '86400' });
+    totals.push(...(await ws.all('SELECT sum(input_tokens)::BIGINT AS i, sum(cache_read_tokens)::BIGINT AS r, sum(output_tokens)::BIGINT AS o FROM calls')));
+  }
+  // Both widths carry the same tokens, uncached input apart from cache reads, as the report gives them.
+  expect(totals[0]).toEqual(totals[1]);
+  expect((totals[0] as { r: bigint }).r).toBeGreaterThan(0n);
 });
 
 test('legacy completions ride in the completions result as the usage API gives them, and every bucket still finds its truth', async () => {
@@ -163,6 +189,7 @@ test('the family has the six kinds of org the issue asks for, split into tune, h
   expect(family.map((o) => `${o.id}:${o.role}`)).toEqual([
     'pacific-saas:tune', 'global-consumer:tune', 'data-company:tune', 'b2b-office:held-out', 'agent-devtool:held-out', 'server-only:held-out', 'usage-api:held-out',
     'legal-apac:blind', 'usage-retail:blind', 'claims-eu:blind', 'edu-india:blind', 'usage-travel:blind', 'newsroom-us:tune', 'logistics-nl:blind', 'game-studio:tune', 'usage-health:blind', 'fintech-sg:blind', 'agency-uk:blind', 'pharma-ch:blind', 'usage-insure:blind', 'devops-br:tune',
+    'usage-langapp:blind', 'hr-mx:blind', 'usage-contracts-de:blind',
   ]);
   // The tune orgs a fault showed on at their first (blind) run are still drawn varied, so that case stays in every run.
   expect(family.filter((o) => o.blindUntil !== undefined).map((o) => `${o.id}:${o.role}`)).toEqual(['newsroom-us:tune', 'game-studio:tune', 'devops-br:tune']);
