@@ -149,7 +149,7 @@ describe('recurring bursts', () => {
     const row = await labelOf(ws, 'q40-1-5');
     expect(row.label).toBe('non_blocking');
     const reason = row.reasons.find((r) => r.startsWith('recurring bursts:'));
-    expect(reason).toMatch(/^recurring bursts: 100% of requests in 96 bursts of machine-paced calls \(each starting within 5 s of the last one's end\), one every 6\d min \(median; \d+% of them half to 1\.5 times that after the last\): a poller/);
+    expect(reason).toMatch(/^recurring bursts: 100% of requests in 96 bursts of machine-paced calls \(each starting within 10 s of the last one's end\), one every 6\d min \(median; \d+% of them half to 1\.5 times that after the last\): a poller/);
     expect(row.reasons.join('\n')).not.toMatch(/serial runs|fan-out|launch shape/);
   });
   // One worker that sleeps between its calls: 8 calls of 6 s an hour, 1.5 s apart (over a loop's 1 s), for 4 days.
@@ -161,6 +161,12 @@ describe('recurring bursts', () => {
   test('a poller that sleeps a second or two between calls is still machine-paced: batchable', async () => {
     await classified(interactiveBackdrop, sleeper('s', 1500));
     const row = await labelOf(ws, 's40-5');
+    expect(row.label).toBe('non_blocking');
+    expect(row.reasons.find((r) => r.startsWith('recurring bursts:'))).toMatch(/^recurring bursts: 100% of requests in 96 bursts of machine-paced calls/);
+  });
+  test('a poller that sleeps several seconds for a rate limit is still machine-paced: batchable', async () => {
+    await classified(interactiveBackdrop, sleeper('r', 7000));
+    const row = await labelOf(ws, 'r40-5');
     expect(row.label).toBe('non_blocking');
     expect(row.reasons.find((r) => r.startsWith('recurring bursts:'))).toMatch(/^recurring bursts: 100% of requests in 96 bursts of machine-paced calls/);
   });

@@ -32,16 +32,19 @@ export const maxBurstMinutes = 60;
 /** In a burst, at least this share of calls start within burstPaceUs of the latest end (the first of each worker cannot). */
 export const burstPacedShare = 0.75;
 /**
- * Within a burst a call is machine-paced when it starts within 5 s of the latest end, where a loop run needs 1 s: a
+ * Within a burst a call is machine-paced when it starts within 10 s of the latest end, where a loop run needs 1 s: a
  * poller that sleeps between calls (a rate limit, `sleep(1)`) is still a machine, and nobody reads an answer of
  * several seconds' generation and asks again that fast. The loose pace is safe here because the bursts must also
  * come on a clock for days (minBursts, burstCadenceShare), which people do not. Found on newsroom-us (a blind org
  * until its first run, eval/orgs.ts): its transcript poller sleeps 0.3-1.2 s between calls of 6-16 s (up to 2.4 s
  * varied), so its runs of 3 to 15 calls had 69% of their calls within 1 s (88.6% within 5 s), and 243 of its 634 runs
  * of 5+ calls were bursts (632 at 5 s), too few for the cadence; it was labelled blocking by default. With 5 s, no other
- * dataset of the eval family moved.
+ * dataset of the eval family moved. Then 10 s: hr-mx's interview-notes poller (a blind org until a second seed's run)
+ * sleeps 1.5-4.5 s for a rate limit, 1.5-9 s in its varied rendering, where half its calls were over 5 s and it was
+ * labelled blocking ($316 of $1,048). A rate limit of a few requests a minute makes a script wait that long; a person
+ * who reads an answer and asks again takes longer, and people's bursts do not come on a clock.
  */
-export const burstPaceUs = 5_000_000;
+export const burstPaceUs = 10_000_000;
 /** Recurring bursts need this many bursts, on at least minBurstDays days (UTC). */
 export const minBursts = 48;
 export const minBurstDays = 3;
