@@ -1,4 +1,4 @@
-// The eval family: twenty-four organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: twenty-five organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -44,6 +44,8 @@
 //                               weekday matches carrying candidates, a rerank with an id per candidate, a sleepy poller
 //   usage-contracts-de (blind)  a Berlin contract-review SaaS on Claude, seen only through Anthropic's usage report, which
 //                               counts no requests: lawyers, clients in the evenings; a data-room review, a nightly digest
+//   support-pl       (blind)    a Warsaw support SaaS: agents with suggestions every few seconds as they type, a customer
+//                               bot, triage as tickets arrive; a rate-limited hourly sync, digests, a QA lead's loop
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -56,7 +58,8 @@
 // devops-br after them, written to put a service someone waits on around the clock into an office-hours org.
 // usage-langapp and hr-mx were written on 2026-12-01 (a later stop) before anything in it was looked into or changed,
 // and committed before their first run; usage-contracts-de the same stop, after their first run and before anything
-// was changed, with the Anthropic usage-report rendering it needs (eval/family.ts), committed before its first run.
+// was changed, with the Anthropic usage-report rendering it needs (eval/family.ts), committed before its first run;
+// support-pl after the 10 s burst pace (src/classify/signals/runs.ts), to test it, committed before its first run.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -874,6 +877,41 @@ export const family: readonly FamilyOrg[] = [
       { id: 'playbook backfill', truth: 'non_blocking', story: 'a knowledge lawyer re-runs the firm\'s playbook over old contracts through the contract chat\'s key, workspace and model, 3 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 17] }, workers: 3, rows: [100, 300], gapMs: [20, 300],
         model: sonnet, key: 'apikey_01Hq7Nw3Xk', project: 'wrkspc_01Pd4Rt8Lm', input: [1500, 6000], cacheRead: [4000, 20000], output: [200, 800], latencyMs: [3000, 12000] },
+    ],
+  },
+  {
+    id: 'support-pl', role: 'blind', tz: 1, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'a Warsaw customer-support SaaS: agents in office hours with suggestions as they type, customers\' chatbot into the evenings; tagging as tickets arrive; syncs, digests and scoring are jobs',
+    workloads: [
+      { id: 'desk copilot', truth: 'blocking', story: 'support agents ask about a ticket while they work it, 40% streamed', kind: 'sessions', starts: 11000,
+        calls: [2, 6], gapS: [20, 90], users: { prefix: 'ag-', count: 400 }, streamed: 0.4, cancelled: 0.005, model: sonnet, key: 'desk', keyName: 'helpdesk-app',
+        project: 'desk', input: [2500, 8000], output: [200, 600], latencyMs: [2500, 9000] },
+      { id: 'reply suggestions', truth: 'blocking', story: 'as an agent types a reply, a suggestion every few seconds; not streamed', kind: 'sessions', starts: 9000,
+        calls: [5, 15], gapS: [4, 6], users: { prefix: 'ag-', count: 400 }, model: mini, key: 'desk', keyName: 'helpdesk-app', project: 'suggest',
+        input: [600, 1500], output: [20, 80], latencyMs: [300, 900] },
+      { id: 'customer bot', truth: 'blocking', story: 'customers chat with the help-centre bot, into the evenings and at weekends, 90% streamed', kind: 'sessions', starts: 15000,
+        calls: [2, 6], gapS: [20, 70], users: { prefix: 'cu-', count: 25000 }, profile: 'dev', streamed: 0.9, model: gpt, key: 'widget', project: 'helpcenter',
+        input: [1000, 3500], output: [100, 400], latencyMs: [1500, 6000] },
+      { id: 'ticket triage', truth: 'blocking', story: 'each new ticket is tagged and routed as it arrives; the queue sorts on it within seconds; no user id', kind: 'events', starts: 20000,
+        profile: 'dev', model: mini, key: 'router', project: 'desk', input: [800, 2500], output: [10, 40], latencyMs: [400, 1200] },
+      { id: 'sla digest', truth: 'non_blocking', story: 'cron 06:30 local on weekdays, 2 workers write each team lead\'s SLA note', kind: 'job',
+        launch: { by: 'cron', hour: 6, minute: 30, weekdaysOnly: true }, workers: 2, rows: [60, 150], gapMs: [30, 300], model: haiku, key: 'reports', project: 'analytics',
+        input: [3000, 8000], output: [300, 700], latencyMs: [3000, 7000] },
+      { id: 'knowledge sync', truth: 'non_blocking', story: 'an hourly poller rewrites changed help articles into answer snippets, one worker held to 8 requests a minute (4-8 s between calls)', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [3, 12], gapMs: [4000, 8000], model: sonnet, key: 'kb-sync', project: 'helpcenter', input: [3000, 9000],
+        output: [300, 900], latencyMs: [4000, 10000] },
+      { id: 'csat analysis', truth: 'non_blocking', story: 'an analyst starts a survey-comment analysis by hand in the day, 5 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.35, perDay: 1, hours: [10, 16] }, workers: 5, rows: [100, 300], gapMs: [20, 250], model: gpt, key: 'reports', project: 'analytics',
+        input: [1500, 4000], output: [100, 300], latencyMs: [2000, 5000] },
+      { id: 'qa scoring', truth: 'non_blocking', story: 'a QA lead runs a serial scoring loop over yesterday\'s closed tickets, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [9, 12] }, workers: 1, rows: [100, 250], gapMs: [200, 700],
+        rowUsers: { how: 'starter', users: { prefix: 'qa-', count: 6 } }, model: sonnet, key: 'qa-tools', project: 'quality', input: [3000, 8000],
+        output: [150, 400], latencyMs: [3000, 8000] },
+    ],
+    mixed: [
+      { id: 'macro rewrite', truth: 'non_blocking', story: 'an engineer regenerates the team\'s saved macros through the desk copilot\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [11, 17] }, workers: 2, rows: [100, 300], gapMs: [30, 300],
+        model: sonnet, key: 'desk', keyName: 'helpdesk-app', project: 'desk', input: [2500, 8000], output: [200, 600], latencyMs: [2500, 9000] },
     ],
   },
 ];
