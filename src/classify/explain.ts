@@ -138,6 +138,9 @@ function whatWouldChange(e: Explanation): string[] {
       lines.unshift('this call carries per-call evidence that someone waits (streamed, cancelled, agent chain or priority lane); only a rule overrides it');
     } else if (waits.length > 0) {
       lines.push(`the heuristics would say non_blocking without: ${waits.map((x) => x.text.split(':')[0]).join(', ')}${frees.length === 0 ? ', and with a clear sign of a job (job names/tags, off-hours or flat traffic, serial runs or fan-out, a cron launch, recurring bursts (a poller), bulk embeddings)' : ''}`);
+    } else if (w.uncounted_share >= maxUncountedShare) {
+      // Its rows count no requests: the time-shape signs cannot run, so only what needs no counts could flip it.
+      lines.push('only names or tags like nightly, etl, eval could flip it without a rule: its rows count no requests, so its time shape is not read; a per-call log of the same traffic (a gateway\'s or tracer\'s) would show its runs and hours');
     } else {
       lines.push('evidence of a job would flip it: names/tags like nightly, etl, eval; traffic out of phase with human hours (flat 24/7 only beside another sign); serial runs or fan-out of back-to-back calls; a cron or full-rate launch; bursts on a clock (a poller); user ids that are not people; bulk embeddings');
     }

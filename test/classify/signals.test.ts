@@ -217,9 +217,12 @@ describe('time shape learned from the data', () => {
     const row = await labelOf(ws, 'uc100');
     expect([row.label, row.decided_by]).toEqual(['blocking', 'default']);
     expect(row.reasons.join('\n')).not.toMatch(/flat around the clock|runs through weekends/);
-    expect(renderExplanation(await explainTarget(ws, 'uc100', undefined))).toContain(
+    const text = renderExplanation(await explainTarget(ws, 'uc100', undefined));
+    expect(text).toContain(
       "time shape: not read: 100% of its rows are usage rows that count no requests (Anthropic's usage report and Console export), so its volume over hours and days is unknown",
     );
+    expect(text).toContain('only names or tags like nightly, etl, eval could flip it without a rule: its rows count no requests');
+    expect(text).not.toMatch(/serial runs or fan-out/);
   });
   test('usage rows that count their requests keep their time shape', async () => {
     // The same rows with a request count of 3 in every hour: flat and through weekends, read from the counts.
