@@ -8,6 +8,7 @@ import type { Workspace } from '../db/types.ts';
 import { oneLine } from '../report/escape.ts';
 import { formatUsd } from '../report/money.ts';
 import { nameEvidencePrefix } from './evidence.ts';
+import { maxUncountedShare } from './signals/time-shape.ts';
 
 /** A label below this confidence (or decided by default) is one a person should confirm. */
 export const lowConfidence = 0.7;
@@ -28,11 +29,14 @@ export type Suggestion = {
   /** Confident, but only names say so (nameOnlySql). */
   readonly nameOnly: boolean;
   readonly costPico: bigint;
+  /** Requests of its rows that count them; `uncountedRows`: its usage rows that do not (Anthropic's usage report). */
   readonly requests: bigint;
+  readonly uncountedRows: bigint;
   readonly waits: readonly string[];
   readonly free: readonly string[];
   readonly busiestDay: string;
-  readonly busiestHour: number;
+  /** The UTC hour it is busiest, or undefined when its rows are mostly buckets of a day (they show no hour). */
+  readonly busiestHour: number | undefined;
 };
 
 export type Suggestions = {
@@ -44,7 +48,7 @@ export type Suggestions = {
 
 type Row = {
   workload: string; label: 'blocking' | 'non_blocking'; confidence: number; decided_by: string; name_only: boolean; cost_pico: bigint | null; requests: bigint;
-  ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
+  uncounted_rows: bigint; coarse: boolean; ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
 };
 
 /** The `top` workloads by spend whose own label is low-confidence, by default or on names alone (rules and lanes excluded). */
@@ -55,20 +59,26 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p ON p.call_key = k.call_key`);
   const rows = await ws.all<Row>(`
     WITH low AS (
-      SELECT workload, label, confidence, decided_by, ev, ${nameOnlySql} AND confidence >= ${lowConfidence} AS name_only FROM label_workloads
-      WHERE decided_by = 'default' OR confidence < ${lowConfidence} OR ${nameOnlySql}
+      SELECT workload, label, confidence, decided_by, ev, ${nameOnlySql} AND confidence >= ${lowConfidence} AS name_only,
+        coalesce(coarse_bucket_share >= ${coarseWorkloadShare}, false) AS coarse, uncounted_share >= ${maxUncountedShare} AS uncounted
+      FROM label_workloads WHERE decided_by = 'default' OR confidence < ${lowConfidence} OR ${nameOnlySql}
     ), per_call AS (
-      SELECT o.workload, c.ts, coalesce(c.requests, 1) AS req, p.cost_pico
+      -- A usage row that counts no requests (Anthropic's usage report) is not one request: counted apart.
+      SELECT o.workload, c.ts, c.requests IS NULL AND c.granularity = 'bucket' AS uncounted, coalesce(c.requests, 1) AS req, p.cost_pico
       FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p ON p.call_key = k.call_key
       WHERE o.workload IN (SELECT workload FROM low) AND o.decided_by IN ('default', 'heuristic')
     ), spend AS (
-      SELECT workload, sum(cost_pico)::HUGEINT AS cost_pico, sum(req)::BIGINT AS requests FROM per_call GROUP BY workload
+      SELECT workload, sum(cost_pico)::HUGEINT AS cost_pico, coalesce(sum(req) FILTER (WHERE NOT uncounted), 0)::BIGINT AS requests,
+        count(*) FILTER (WHERE uncounted) AS uncounted_rows
+      FROM per_call GROUP BY workload
     ), busy AS (
-      SELECT workload, first({'dow': dow, 'hour': h} ORDER BY n DESC, dow, h) AS top FROM (
-        SELECT workload, isodow(ts) AS dow, hour(ts) AS h, sum(req) AS n FROM per_call GROUP BY ALL
-      ) GROUP BY workload
+      -- Busiest by requests; for a workload whose rows count none, by spend (a row in every hour says nothing).
+      SELECT b.workload, first({'dow': dow, 'hour': h} ORDER BY CASE WHEN l.uncounted THEN b.spend ELSE b.n END DESC, dow, h) AS top FROM (
+        SELECT workload, isodow(ts) AS dow, hour(ts) AS h, sum(req) AS n, coalesce(sum(cost_pico), 0) AS spend FROM per_call GROUP BY ALL
+      ) b JOIN low l USING (workload) GROUP BY b.workload
     )
-    SELECT l.workload, l.label, l.confidence, l.decided_by, l.name_only, s.cost_pico, s.requests, l.ev, b.top.dow AS busiest_dow, b.top.hour AS busiest_hour
+    SELECT l.workload, l.label, l.confidence, l.decided_by, l.name_only, s.cost_pico, s.requests, s.uncounted_rows, l.coarse, l.ev,
+      b.top.dow AS busiest_dow, b.top.hour AS busiest_hour
     FROM low l JOIN spend s USING (workload) LEFT JOIN busy b USING (workload)
     ORDER BY s.cost_pico DESC NULLS LAST, s.requests DESC, l.workload LIMIT $top`, { top });
   const days = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -84,12 +94,20 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
       nameOnly: r.name_only,
       costPico: r.cost_pico ?? 0n,
       requests: r.requests,
+      uncountedRows: r.uncounted_rows,
       waits: r.ev.filter((e) => e.side === 'wait').map((e) => e.text),
       free: r.ev.filter((e) => e.side === 'free').map((e) => e.text),
       busiestDay: days[r.busiest_dow ?? 0] ?? '',
-      busiestHour: r.busiest_hour ?? 0,
+      busiestHour: r.coarse ? undefined : (r.busiest_hour ?? 0),
     })),
   };
+}
+
+/** Its requests, and its usage rows that count none apart (never one request each). */
+function requestsText(w: Suggestion): string {
+  const rows = `${w.uncountedRows.toLocaleString('en-US')} usage row(s) with no request count`;
+  if (w.uncountedRows === 0n) return `${w.requests.toLocaleString('en-US')} requests`;
+  return w.requests === 0n ? rows : `${w.requests.toLocaleString('en-US')} requests and ${rows}`;
 }
 
 const picoPerMicro = 1_000_000n;
@@ -127,11 +145,11 @@ export function renderSuggestions(s: Suggestions, source: string): string {
     out.push(
       '',
       `  # ${name}`,
-      `  #   ${usd(w.costPico)} (${pct(w.costPico, s.totalPico)} of spend), ${w.requests.toLocaleString('en-US')} requests; now ${w.label}` +
+      `  #   ${usd(w.costPico)} (${pct(w.costPico, s.totalPico)} of spend), ${requestsText(w)}; now ${w.label}` +
         `, ${w.decidedBy === 'default' ? 'by default' : `confidence ${w.confidence.toFixed(2)}`}${w.nameOnly ? ', on its name alone' : ''}`,
       ...(w.waits.length === 0 ? ['  #   someone waits: no sign seen'] : w.waits.map((t) => `  #   someone waits: ${oneLine(t)}`)),
       ...(w.free.length === 0 ? ['  #   nobody waits:  no sign seen'] : w.free.map((t) => `  #   nobody waits:  ${oneLine(t)}`)),
-      `  #   question: does anyone wait on the answers of "${name}", say on ${w.busiestDay}s around ${String(w.busiestHour).padStart(2, '0')}:00 UTC,`,
+      `  #   question: does anyone wait on the answers of "${name}", say on ${w.busiestDay}s${w.busiestHour === undefined ? '' : ` around ${String(w.busiestHour).padStart(2, '0')}:00 UTC`},`,
       `  #   when it is busiest? Would they notice if each answer came hours later?`,
       `  - name: ${yamlString(`review: ${w.workload}`)}`,
       `    match: { workload: ${yamlString(w.workload)} }`,

@@ -121,12 +121,28 @@ test('audit\'s note says the request-count signs cannot run when the unsure spen
   await labelled(`SELECT 'h' || d || '-' || h AS call_id, 'bucket' AS granularity,
     TIMESTAMPTZ '2026-10-05 08:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
     TIMESTAMPTZ '2026-10-05 09:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ended_at, NULL::BIGINT AS requests, 'apikey_01' AS api_key,
-    'claude-sonnet-4-6' AS model, 400000 AS input_tokens, 30000 AS output_tokens FROM range(14) a(d), range(9) b(h) WHERE d % 7 < 5`);
+    'claude-sonnet-4-6' AS model, CASE WHEN h = 8 THEN 900000 ELSE 400000 END AS input_tokens, 30000 AS output_tokens
+    FROM range(14) a(d), range(9) b(h) WHERE d % 7 < 5`);
   const note = await lowConfidenceNote(ws);
   expect(await ws.all("SELECT DISTINCT label, decided_by FROM labels WHERE call_id LIKE 'h%'")).toEqual([{ label: 'blocking', decided_by: 'default' }]);
   expect(note).toMatch(/\. 9\d(\.\d)?% of it comes as usage rows that count no requests \(Anthropic's usage report and Console export\), where the signs read from request counts/);
   expect(note).not.toMatch(/usage buckets of a day/);
+  // The drafted question counts its rows as rows, not requests, and asks about its busiest hour by spend: every row
+  // weighs one, so by rows its hours would tie.
+  const drafted = renderSuggestions(await suggestRules(ws, 10), 'the workspace');
+  expect(drafted).toContain('90 usage row(s) with no request count; now blocking, by default');
+  expect(drafted).not.toMatch(/ 90 requests/);
+  expect(drafted).toMatch(/does anyone wait on the answers of "apikey_01 · claude-sonnet-4-6 · chat", say on Mondays around 16:00 UTC,/);
   ws.close();
   await labelled();
   expect(await lowConfidenceNote(ws)).not.toMatch(/count no requests/);
+});
+
+test('a workload seen only in day buckets is asked about on its busiest day, with no hour (a day bucket shows none)', async () => {
+  await labelled(`SELECT 'day' || d AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY AS ts,
+    TIMESTAMPTZ '2026-10-06 00:00:00+00' + d * INTERVAL 1 DAY AS ended_at, 900 + 10 * d AS requests, 'key_day' AS api_key, 900 * 20000 AS input_tokens,
+    900 * 2000 AS output_tokens FROM range(14) r(d)`);
+  const drafted = renderSuggestions(await suggestRules(ws, 10), 'the workspace');
+  expect(drafted).toMatch(/does anyone wait on the answers of "key_day · [^"]+", say on Sundays,\n/);
+  expect(drafted).toMatch(/say on \w+days around \d\d:00 UTC,/); // the backdrop's hourly workloads keep their hour
 });
