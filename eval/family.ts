@@ -79,77 +79,76 @@ export async function generateOrg(db: EvalDb, org: FamilyOrg, dir: string, seed 
       }
     }
   }
-  if (org.rendering === 'usage' || org.usageToo === true) out.push(...(await writeBuckets(db, org, dir, org.rendering === 'usage' ? org.id : `${org.id}-usage`)));
-  if (org.rendering === 'anthropic-usage') out.push(...(await writeAnthropicBuckets(db, org, dir, org.id)));
+  if (org.rendering === 'usage' || org.usageToo === true) out.push(...(await writeBuckets(db, org, dir, org.rendering === 'usage' ? org.id : `${org.id}-usage`, openaiUsage)));
+  if (org.rendering === 'anthropic-usage') out.push(...(await writeBuckets(db, org, dir, org.id, anthropicUsage)));
   await db.run('DROP TABLE _org_calls');
   return out;
 }
 
-/** _org_calls as OpenAI usage-API buckets at 1 h and 1 d, grouped by key, project and model, with truth per bucket. */
-async function writeBuckets(db: EvalDb, org: FamilyOrg, dir: string, name: string): Promise<Dataset[]> {
-  const out: Dataset[] = [];
-  for (const [width, seconds] of [['1h', 3600], ['1d', 86400]] as const) {
-    // Buckets snap to UTC hours / days, as the usage API's do; cache reads are inside input_tokens there.
-    // Completions are grouped by batch too, as `batchable pull openai` asks for them (the embeddings result has no batch field).
-    // The completions result covers every non-embedding call (legacy completions too), read back as 'chat'.
-    await db.run(`CREATE OR REPLACE TEMP TABLE _org_buckets AS
-      SELECT (epoch(c.ts)::BIGINT // ${seconds}) * ${seconds} AS start_time, c.api_key, c.project, c.model,
-        CASE WHEN c.operation = 'embeddings' THEN 'embeddings' ELSE 'chat' END AS operation,
-        CASE WHEN c.operation = 'embeddings' THEN NULL ELSE coalesce(c.lane = 'batch', false) END AS batch,
-        sum(coalesce(c.input_tokens, 0) + coalesce(c.cache_read_tokens, 0))::BIGINT AS input_tokens, sum(coalesce(c.cache_read_tokens, 0))::BIGINT AS cached,
-        sum(c.output_tokens)::BIGINT AS output_tokens, count(*)::BIGINT AS requests,
-        coalesce(sum(${evalUsdSql('c')}) FILTER (WHERE c.truth_label = 'blocking'), 0)::DOUBLE / nullif(sum(${evalUsdSql('c')}), 0)::DOUBLE AS blocking_share,
-        string_agg(DISTINCT c.truth_workload, ' + ' ORDER BY c.truth_workload) AS truth_workload
-      FROM _org_calls c JOIN ${evalPricesSql} USING (model) GROUP BY ALL`);
-    const sub = `${name}-${width}`;
-    const file = join(dir, `${sub}.jsonl`);
-    const truth = join(dir, `${sub}.truth.csv`);
-    await db.run(`COPY (
+/**
+ * How one usage report writes _org_calls' buckets: the sums it groups (beside the bucket's start, key, project, model,
+ * operation and batch flag), and its page select over `_org_buckets` for a bucket width of `seconds`.
+ */
+type BucketReport = { readonly sums: string; readonly pages: (seconds: number) => string };
+
+/**
+ * OpenAI usage-API buckets, grouped by key, project and model. Cache reads are inside input_tokens there. Completions
+ * are grouped by batch too, as `batchable pull openai` asks for them (the embeddings result has no batch field); the
+ * completions result covers every non-embedding call (legacy completions too), read back as 'chat'.
+ */
+const openaiUsage: BucketReport = {
+  sums: `sum(coalesce(c.input_tokens, 0) + coalesce(c.cache_read_tokens, 0))::BIGINT AS input_tokens, sum(coalesce(c.cache_read_tokens, 0))::BIGINT AS cached,
+        sum(c.output_tokens)::BIGINT AS output_tokens, count(*)::BIGINT AS requests`,
+  pages: (seconds) => `
       SELECT 'bucket' AS object, start_time, start_time + ${seconds} AS end_time,
         list({'object': CASE WHEN operation = 'embeddings' THEN 'organization.usage.embeddings.result' ELSE 'organization.usage.completions.result' END,
           'input_tokens': input_tokens, 'input_cached_tokens': CASE WHEN operation = 'embeddings' THEN NULL ELSE cached END,
           'output_tokens': CASE WHEN operation = 'embeddings' THEN NULL ELSE output_tokens END, 'num_model_requests': requests,
           'project_id': project, 'user_id': NULL::VARCHAR, 'api_key_id': api_key, 'model': model, 'batch': batch}
           ORDER BY api_key, project, model, operation, batch) AS results
-      FROM _org_buckets GROUP BY start_time ORDER BY start_time) TO ${sqlString(file)} (FORMAT JSON)`);
-    await db.run(`COPY (SELECT start_time, api_key, project, model, operation, batch, blocking_share, truth_workload FROM _org_buckets
-      ORDER BY ALL) TO ${sqlString(truth)} (FORMAT CSV, HEADER true)`);
-    out.push({ name: sub, org, files: [file], truth, truthBy: 'buckets', rows: await count(db, 'SELECT * FROM _org_buckets') });
-    await db.run('DROP TABLE _org_buckets');
-  }
-  return out;
-}
+      FROM _org_buckets GROUP BY start_time ORDER BY start_time`,
+};
 
 /**
- * _org_calls as the Anthropic Admin API usage report (`usage_report/messages`) at 1 h and 1 d, grouped as `batchable pull
- * anthropic` asks (model, api_key_id, workspace_id, service_tier, context_window), one JSON page per bucket as the pull
- * writes them (fixtures/anthropic/usage-report-pages.jsonl): uncached input, cache reads and writes, output, and no
- * request count, which this report does not have. The key is the API key id, the project the workspace id. Truth per
- * bucket as writeBuckets writes it (operation 'chat', batch from the Batch API's service tier).
+ * The Anthropic Admin API usage report (`usage_report/messages`), grouped as `batchable pull anthropic` asks (model,
+ * api_key_id, workspace_id, service_tier, context_window), one JSON page per bucket as the pull writes them
+ * (fixtures/anthropic/usage-report-pages.jsonl): uncached input, cache reads and writes, output, and no request count,
+ * which this report does not have. The key is the API key id, the project the workspace id; the Batch API's calls
+ * are its batch service tier. Its calls are all chat (Claude), so the truth's operation is 'chat'.
  */
-async function writeAnthropicBuckets(db: EvalDb, org: FamilyOrg, dir: string, name: string): Promise<Dataset[]> {
-  const out: Dataset[] = [];
-  for (const [width, seconds] of [['1h', 3600], ['1d', 86400]] as const) {
-    await db.run(`CREATE OR REPLACE TEMP TABLE _org_buckets AS
-      SELECT (epoch(c.ts)::BIGINT // ${seconds}) * ${seconds} AS start_time, c.api_key, c.project, c.model, 'chat' AS operation,
-        coalesce(c.lane = 'batch', false) AS batch,
-        sum(coalesce(c.input_tokens, 0))::BIGINT AS uncached, sum(coalesce(c.cache_read_tokens, 0))::BIGINT AS cache_read,
-        sum(coalesce(c.output_tokens, 0))::BIGINT AS output_tokens,
-        coalesce(sum(${evalUsdSql('c')}) FILTER (WHERE c.truth_label = 'blocking'), 0)::DOUBLE / nullif(sum(${evalUsdSql('c')}), 0)::DOUBLE AS blocking_share,
-        string_agg(DISTINCT c.truth_workload, ' + ' ORDER BY c.truth_workload) AS truth_workload
-      FROM _org_calls c JOIN ${evalPricesSql} USING (model) GROUP BY ALL`);
-    const sub = `${name}-${width}`;
-    const file = join(dir, `${sub}.jsonl`);
-    const truth = join(dir, `${sub}.truth.csv`);
-    const iso = (t: string) => `strftime(to_timestamp(${t}) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ')`;
-    await db.run(`COPY (
+const iso = (t: string) => `strftime(to_timestamp(${t}) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ')`;
+const anthropicUsage: BucketReport = {
+  sums: `sum(coalesce(c.input_tokens, 0))::BIGINT AS uncached, sum(coalesce(c.cache_read_tokens, 0))::BIGINT AS cache_read,
+        sum(coalesce(c.output_tokens, 0))::BIGINT AS output_tokens`,
+  pages: (seconds) => `
       SELECT [{'starting_at': ${iso('start_time')}, 'ending_at': ${iso(`start_time + ${seconds}`)},
           'results': list({'api_key_id': api_key, 'workspace_id': project, 'model': model, 'service_tier': CASE WHEN batch THEN 'batch' ELSE 'standard' END,
             'context_window': '0-200k', 'uncached_input_tokens': uncached, 'cache_read_input_tokens': cache_read,
             'cache_creation': {'ephemeral_5m_input_tokens': 0, 'ephemeral_1h_input_tokens': 0}, 'output_tokens': output_tokens,
             'server_tool_use': {'web_search_requests': 0}} ORDER BY api_key, project, model, batch)}] AS data,
         false AS has_more, NULL::VARCHAR AS next_page
-      FROM _org_buckets GROUP BY start_time ORDER BY start_time) TO ${sqlString(file)} (FORMAT JSON)`);
+      FROM _org_buckets GROUP BY start_time ORDER BY start_time`,
+};
+
+/**
+ * _org_calls as a usage report's buckets at 1 h and 1 d (snapped to UTC hours and days, as the reports' are), with
+ * the truth per bucket: the share of its spend that is blocking, and the workloads in it.
+ */
+async function writeBuckets(db: EvalDb, org: FamilyOrg, dir: string, name: string, report: BucketReport): Promise<Dataset[]> {
+  const out: Dataset[] = [];
+  for (const [width, seconds] of [['1h', 3600], ['1d', 86400]] as const) {
+    await db.run(`CREATE OR REPLACE TEMP TABLE _org_buckets AS
+      SELECT (epoch(c.ts)::BIGINT // ${seconds}) * ${seconds} AS start_time, c.api_key, c.project, c.model,
+        CASE WHEN c.operation = 'embeddings' THEN 'embeddings' ELSE 'chat' END AS operation,
+        CASE WHEN c.operation = 'embeddings' THEN NULL ELSE coalesce(c.lane = 'batch', false) END AS batch,
+        ${report.sums},
+        coalesce(sum(${evalUsdSql('c')}) FILTER (WHERE c.truth_label = 'blocking'), 0)::DOUBLE / nullif(sum(${evalUsdSql('c')}), 0)::DOUBLE AS blocking_share,
+        string_agg(DISTINCT c.truth_workload, ' + ' ORDER BY c.truth_workload) AS truth_workload
+      FROM _org_calls c JOIN ${evalPricesSql} USING (model) GROUP BY ALL`);
+    const sub = `${name}-${width}`;
+    const file = join(dir, `${sub}.jsonl`);
+    const truth = join(dir, `${sub}.truth.csv`);
+    await db.run(`COPY (${report.pages(seconds)}) TO ${sqlString(file)} (FORMAT JSON)`);
     await db.run(`COPY (SELECT start_time, api_key, project, model, operation, batch, blocking_share, truth_workload FROM _org_buckets
       ORDER BY ALL) TO ${sqlString(truth)} (FORMAT CSV, HEADER true)`);
     out.push({ name: sub, org, files: [file], truth, truthBy: 'buckets', rows: await count(db, 'SELECT * FROM _org_buckets') });
