@@ -158,7 +158,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     ), with_evidence AS (
       -- Volume over time (hours, days, weekends) is read from request counts: a workload whose rows mostly count none
       -- (each weighs one, so a row every hour looks flat whatever it held) shows no time shape at all.
-      SELECT *, uncounted_share < ${maxUncountedShare} AS counted, ${shape.usable} AND uncounted_share < ${maxUncountedShare} AS shape_ok,
+      SELECT *, uncounted_share < ${maxUncountedShare} AS counted, ${shape.usable} AND counted AS shape_ok,
         coalesce(serial_req, 0) / requests AS serial_share, coalesce(fanout_req, 0) / requests AS fanout_share,
         (coalesce(cron_req, 0) + coalesce(steady_req, 0)) / requests AS launch_share, coalesce(burst_req, 0) / requests AS burst_share, (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
         '${shape.weekly ? 'week' : 'day'}' AS slot_unit FROM shaped
@@ -256,8 +256,9 @@ async function writeCalls(ws: Workspace, compiled: CompiledRules, unattributed: 
       -- End as epoch µs: TIMESTAMPTZ + INTERVAL goes through the time-zone code for every row (0.4 s per 5M calls).
       coalesce(epoch_us(ruled.ended_at), epoch_us(ruled.ts) + CAST(ruled.latency_ms * 1000 AS BIGINT), epoch_us(ruled.ts)) AS ended_us,
       greatest(coalesce(ruled.requests, 1), 1) AS w,
-      -- A usage row that counts no requests (Anthropic's usage report, its Console export) weighs one, whatever it held.
-      coalesce(ruled.granularity = 'bucket', false) AND ruled.requests IS NULL AS uncounted,
+      -- A usage row that counts no requests (Anthropic's usage report, its Console export: the calls view gives every
+      -- call a count, so NULL is such a row, as savings and check count them) weighs one, whatever it held.
+      ruled.requests IS NULL AS uncounted,
       -- The discounted lane as a number (1 batch, 2 flex, 0 none): its name is needed per outcome, not per call.
       CASE WHEN ${discountedLaneSql} THEN CASE ruled.lane WHEN 'flex' THEN 2 ELSE 1 END ELSE 0 END::UTINYINT AS lane_code,
       coalesce(ruled.operation = 'embeddings', false) AS embedding,

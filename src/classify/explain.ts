@@ -3,12 +3,12 @@
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
 import { offRunReasonPrefix } from './classify.ts';
-import { maxActiveSlotShare, maxUncountedShare, minInteractiveRequests } from './signals/time-shape.ts';
+import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape.ts';
 
 type Evidence = { k: number; side: 'wait' | 'free'; text: string };
 type WorkloadRow = {
   workload: string; rows: bigint; requests: bigint; label: string; confidence: number; decided_by: string; reasons: string[];
-  ev: Evidence[]; wait: number; free: number; uncounted_share: number;
+  ev: Evidence[]; wait: number; free: number; uncounted_share: number; counted: boolean;
 };
 type CallRow = {
   call_id: string; ts: Date | null; granularity: string | null; provider: string | null; model: string | null; operation: string | null;
@@ -38,7 +38,7 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
   const call = calls[0];
   const name = call?.workload ?? target;
   const workload = (
-    await ws.all<WorkloadRow>('SELECT workload, rows, requests, label, confidence, decided_by, reasons, ev, wait, free, uncounted_share FROM label_workloads WHERE workload = $name', { name })
+    await ws.all<WorkloadRow>('SELECT workload, rows, requests, label, confidence, decided_by, reasons, ev, wait, free, uncounted_share, counted FROM label_workloads WHERE workload = $name', { name })
   )[0];
   if (call && workload) return { kind: 'call', call, workload, org, rulesFile };
   if (workload) {
@@ -111,7 +111,7 @@ export function renderExplanation(e: Explanation): string {
   for (const ev of w.ev) out.push(`  ${ev.side === 'wait' ? 'someone waits ' : 'nobody waits  '} ${(-ev.k).toFixed(2)}  ${ev.text}`);
   out.push(`  strongest "someone waits" ${w.wait.toFixed(2)}, combined "nobody waits" ${w.free.toFixed(2)}`);
   if (e.org) out.push(`  org human hours: ${orgHoursText(e.org)}`);
-  if (w.uncounted_share >= maxUncountedShare) {
+  if (!w.counted) {
     out.push(`  time shape: not read: ${Math.round(100 * w.uncounted_share)}% of its rows are usage rows that count no requests (Anthropic's usage report and Console export), so its volume over hours and days is unknown`);
   }
   out.push('', 'what would change the decision:', ...whatWouldChange(e).map((t) => `  - ${t}`));
@@ -138,7 +138,7 @@ function whatWouldChange(e: Explanation): string[] {
       lines.unshift('this call carries per-call evidence that someone waits (streamed, cancelled, agent chain or priority lane); only a rule overrides it');
     } else if (waits.length > 0) {
       lines.push(`the heuristics would say non_blocking without: ${waits.map((x) => x.text.split(':')[0]).join(', ')}${frees.length === 0 ? ', and with a clear sign of a job (job names/tags, off-hours or flat traffic, serial runs or fan-out, a cron launch, recurring bursts (a poller), bulk embeddings)' : ''}`);
-    } else if (w.uncounted_share >= maxUncountedShare) {
+    } else if (!w.counted) {
       // Its rows count no requests: the time-shape signs cannot run, so only what needs no counts could flip it.
       lines.push('only names or tags like nightly, etl, eval could flip it without a rule: its rows count no requests, so its time shape is not read; a per-call log of the same traffic (a gateway\'s or tracer\'s) would show its runs and hours');
     } else {

@@ -8,7 +8,6 @@ import type { Workspace } from '../db/types.ts';
 import { oneLine } from '../report/escape.ts';
 import { formatUsd } from '../report/money.ts';
 import { nameEvidencePrefix } from './evidence.ts';
-import { maxUncountedShare } from './signals/time-shape.ts';
 
 /** A label below this confidence (or decided by default) is one a person should confirm. */
 export const lowConfidence = 0.7;
@@ -60,11 +59,11 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
   const rows = await ws.all<Row>(`
     WITH low AS (
       SELECT workload, label, confidence, decided_by, ev, ${nameOnlySql} AND confidence >= ${lowConfidence} AS name_only,
-        coalesce(coarse_bucket_share >= ${coarseWorkloadShare}, false) AS coarse, uncounted_share >= ${maxUncountedShare} AS uncounted
+        coalesce(coarse_bucket_share >= ${coarseWorkloadShare}, false) AS coarse, NOT counted AS uncounted
       FROM label_workloads WHERE decided_by = 'default' OR confidence < ${lowConfidence} OR ${nameOnlySql}
     ), per_call AS (
       -- A usage row that counts no requests (Anthropic's usage report) is not one request: counted apart.
-      SELECT o.workload, c.ts, c.requests IS NULL AND c.granularity = 'bucket' AS uncounted, coalesce(c.requests, 1) AS req, p.cost_pico
+      SELECT o.workload, c.ts, c.requests IS NULL AS uncounted, coalesce(c.requests, 1) AS req, p.cost_pico
       FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p ON p.call_key = k.call_key
       WHERE o.workload IN (SELECT workload FROM low) AND o.decided_by IN ('default', 'heuristic')
     ), spend AS (
