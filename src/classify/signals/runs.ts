@@ -40,8 +40,8 @@ export const burstPacedShare = 0.75;
  * varied), so its runs of 3 to 15 calls had 69% of their calls within 1 s (88.6% within 5 s), and 243 of its 634 runs
  * of 5+ calls were bursts (632 at 5 s), too few for the cadence; it was labelled blocking by default. With 5 s, no other
  * dataset of the eval family moved. Then 10 s: hr-mx's interview-notes poller (a blind org until a second seed's run)
- * sleeps 1.5-4.5 s for a rate limit, 1.5-9 s in its varied rendering, where half its calls were over 5 s and it was
- * labelled blocking ($316 of $1,048). A rate limit of a few requests a minute makes a script wait that long; a person
+ * sleeps 1.5-4.5 s for a rate limit, 1.5-9 s in its varied rendering (over 5 s about half the time, as drawn), where it
+ * was labelled blocking ($316 of $1,048). A rate limit of a few requests a minute makes a script wait that long; a person
  * who reads an answer and asks again takes longer, and people's bursts do not come on a clock.
  */
 export const burstPaceUs = 10_000_000;
