@@ -29,8 +29,11 @@ export type Schedule = {
   readonly jobsPerDay: number | null;
   /** The limit that set the job count ('requests', 'bytes', 'embedding inputs'), or 'none' when one job holds a submission. */
   readonly limitedBy: 'requests' | 'bytes' | 'embedding inputs' | 'none' | null;
-  /** The busiest submission: requests, input tokens and estimated file bytes. */
-  readonly busiestSubmission: { readonly requests: bigint; readonly inputTokens: bigint; readonly bytes: bigint } | null;
+  /**
+   * The busiest submission: requests (null when its rows count none), input tokens and estimated file bytes (without
+   * the uncounted requests' envelopes then: a floor).
+   */
+  readonly busiestSubmission: { readonly requests: bigint | null; readonly inputTokens: bigint; readonly bytes: bigint } | null;
   readonly text: string;
 };
 
@@ -41,11 +44,17 @@ export type PlanEntry = {
   readonly model: string;
   readonly catalogId: string | null;
   readonly operation: string;
-  readonly requests: bigint;
+  /**
+   * Null when some of the workload's usage rows count no requests (Anthropic's usage report): the count, the
+   * requests per day, hour and minute, and the jobs a request limit needs are unknown, not the rows' number.
+   */
+  readonly requests: bigint | null;
+  /** Usage rows that count no requests (0 for per-call data and sources that count them). */
+  readonly uncountedRows: bigint;
   readonly tokens: { readonly input: bigint; readonly cacheRead: bigint; readonly cacheWrite: bigint; readonly output: bigint };
-  readonly perDay: { readonly requests: bigint; readonly inputTokens: bigint; readonly outputTokens: bigint };
-  readonly busiestHour: { readonly at: string; readonly requests: bigint; readonly inputTokens: bigint; readonly outputTokens: bigint };
-  readonly peakPerMinute: { readonly requests: bigint; readonly inputTokens: bigint };
+  readonly perDay: { readonly requests: bigint | null; readonly inputTokens: bigint; readonly outputTokens: bigint };
+  readonly busiestHour: { readonly at: string; readonly requests: bigint | null; readonly inputTokens: bigint; readonly outputTokens: bigint };
+  readonly peakPerMinute: { readonly requests: bigint | null; readonly inputTokens: bigint };
   readonly deadlineMinutes: number | null;
   readonly schedule: Schedule;
   readonly money: {
@@ -56,12 +65,17 @@ export type PlanEntry = {
     /** Monthly (or, under a day of data, the period's) saving minus the plumbing's fixed cost. */
     readonly afterFixedMicros: bigint;
   };
-  readonly maxOutputTokens: { readonly suggested: number; readonly observedMax: bigint | null; readonly p95: bigint | null };
+  /**
+   * suggested: null when nothing shows a request's output (rows that count no requests); the request line then
+   * carries unknownMaxOutputTokens as a placeholder, and a risk says to set the calls' own limit.
+   */
+  readonly maxOutputTokens: { readonly suggested: number | null; readonly observedMax: bigint | null; readonly p95: bigint | null };
   readonly template: Template;
   readonly risks: readonly string[];
 };
 
-export type Skipped = { readonly workload: string; readonly model: string | null; readonly requests: bigint; readonly savingsMicros: bigint; readonly reason: string };
+/** requests: null when some of the rows count none (as PlanEntry.requests). */
+export type Skipped = { readonly workload: string; readonly model: string | null; readonly requests: bigint | null; readonly savingsMicros: bigint; readonly reason: string };
 
 export type Plan = {
   readonly period: { readonly since: string | null; readonly until: string | null; readonly seconds: bigint | null };
@@ -81,6 +95,11 @@ const minPeriodSeconds = 86_400n;
 const burstHours = 6;
 /** With no deadline, spread-out work is collected and submitted every this many hours. */
 const defaultCadence = 6;
+/**
+ * The max output a request line carries when nothing shows a request's output (usage rows that count no requests):
+ * a placeholder, said as such in the risks; a batch request needs one (Anthropic's max_tokens is required).
+ */
+export const unknownMaxOutputTokens = 4096;
 
 const micros = (pico: bigint): bigint => roundDiv(pico, picoPerMicro);
 const iso = (s: bigint): string => new Date(Number(s) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -99,12 +118,12 @@ export function buildPlan(groups: readonly PlanGroupRow[], o: PlanOptions): Plan
   for (const g of groups) {
     const now = micros(g.now_pico);
     if (g.pool === 'cannot') {
-      skipped.push({ workload: g.workload, model: g.model, requests: g.requests, savingsMicros: 0n, reason: `its provider's batch lane does not take ${g.model} (${g.operation}); no saving counted` });
+      skipped.push({ workload: g.workload, model: g.model, requests: knownRequests(g), savingsMicros: 0n, reason: `its provider's batch lane does not take ${g.model} (${g.operation}); no saving counted` });
       continue;
     }
     const batchTarget = batchTargetFor(g.source_provider, g.price_provider);
     if (batchTarget === null) {
-      skipped.push({ workload: g.workload, model: g.model, requests: g.requests, savingsMicros: 0n, reason: noTargetReason(g.price_provider) });
+      skipped.push({ workload: g.workload, model: g.model, requests: knownRequests(g), savingsMicros: 0n, reason: noTargetReason(g.price_provider) });
       continue;
     }
     const deadline = g.deadline_minutes === null ? null : Number(g.deadline_minutes);
@@ -119,12 +138,13 @@ export function buildPlan(groups: readonly PlanGroupRow[], o: PlanOptions): Plan
     const afterFixed = (perMonth ?? savings) - o.minSavingMicros;
     if (savings <= 0n || afterFixed <= 0n) {
       skipped.push({
-        workload: g.workload, model: g.model, requests: g.requests, savingsMicros: savings,
+        workload: g.workload, model: g.model, requests: knownRequests(g), savingsMicros: savings,
         reason: `low volume: ${target.name} saves ${usd(perMonth ?? savings)}${perMonth === undefined ? ' in this period' : ' per 30 days'}, not more than the plumbing's fixed cost (--min-saving ${usd(o.minSavingMicros)}); stay synchronous`,
       });
       continue;
     }
     const activeDays = Number(g.days_active);
+    const counted = g.uncounted_rows === 0n;
     const schedule = scheduleFor(g, target, deadline, periodDays, activeDays);
     const suggested = maxTokensFor(g);
     entries.push({
@@ -134,20 +154,21 @@ export function buildPlan(groups: readonly PlanGroupRow[], o: PlanOptions): Plan
       model: g.model,
       catalogId: g.catalog_id,
       operation: g.operation,
-      requests: g.requests,
+      requests: knownRequests(g),
+      uncountedRows: g.uncounted_rows,
       tokens: { input: g.in_tok, cacheRead: g.cr_tok, cacheWrite: g.cw5_tok + g.cw1h_tok, output: g.out_tok },
       perDay: {
-        requests: roundDiv(g.requests, BigInt(activeDays)),
+        requests: counted ? roundDiv(g.requests, BigInt(activeDays)) : null,
         inputTokens: roundDiv(g.in_tok + g.cr_tok + g.cw5_tok + g.cw1h_tok, BigInt(activeDays)),
         outputTokens: roundDiv(g.out_tok, BigInt(activeDays)),
       },
-      busiestHour: { at: g.busiest_hour, requests: g.busiest_hour_requests, inputTokens: g.busiest_hour_input, outputTokens: g.busiest_hour_output },
-      peakPerMinute: { requests: g.peak_minute_requests, inputTokens: g.peak_minute_input },
+      busiestHour: { at: g.busiest_hour, requests: counted ? g.busiest_hour_requests : null, inputTokens: g.busiest_hour_input, outputTokens: g.busiest_hour_output },
+      peakPerMinute: { requests: counted ? g.peak_minute_requests : null, inputTokens: g.peak_minute_input },
       deadlineMinutes: deadline,
       schedule,
       money: { nowMicros: now, targetMicros, savingsMicros: savings, monthlySavingsMicros: perMonth, afterFixedMicros: afterFixed },
       maxOutputTokens: { suggested, observedMax: g.out_max, p95: g.out_p95 },
-      template: templateFor({ target: target.id, workload: g.workload, model: g.model, operation: g.operation, maxTokens: suggested }),
+      template: templateFor({ target: target.id, workload: g.workload, model: g.model, operation: g.operation, maxTokens: suggested ?? unknownMaxOutputTokens }),
       risks: [
         ...risksFor(g, target, deadline, schedule, monthly),
         ...(tight && batchTarget === 'openai-batch' && !useFlex ? [`flex processing is not an option here: the catalog publishes no flex price for ${g.model} (${g.operation})`] : []),
@@ -174,9 +195,16 @@ export function buildPlan(groups: readonly PlanGroupRow[], o: PlanOptions): Plan
   };
 }
 
-/** The calls' largest output, rounded up to a multiple of 256 (at least 256): a batch that truncates must rerun. */
-function maxTokensFor(g: PlanGroupRow): number {
-  const basis = g.out_max ?? (g.requests > 0n ? ceilDiv(g.out_tok * 2n, g.requests) : 0n);
+/** The group's request count, or null when some of its rows count none (a count of the others would pass for all). */
+const knownRequests = (g: PlanGroupRow): bigint | null => (g.uncounted_rows === 0n ? g.requests : null);
+
+/**
+ * The calls' largest output, rounded up to a multiple of 256 (at least 256): a batch that truncates must rerun.
+ * Buckets show no call's output: twice their mean per request. Null when no request count gives a mean.
+ */
+function maxTokensFor(g: PlanGroupRow): number | null {
+  if (g.out_max === null && (g.uncounted_rows > 0n || g.requests === 0n)) return null;
+  const basis = g.out_max ?? ceilDiv(g.out_tok * 2n, g.requests);
   return Math.max(256, Number(ceilDiv(basis, 256n)) * 256);
 }
 
@@ -202,7 +230,8 @@ function scheduleFor(g: PlanGroupRow, target: Target, deadline: number | null, p
       text: `send each request as it arrives, as today, with service_tier "flex"; the answer comes back in the response (allow up to 15 minutes)`,
     };
   }
-  const burst = burstOf(g.hour_of_day);
+  // Rows that count no requests show when work ran by their tokens only.
+  const burst = burstOf(g.uncounted_rows === 0n ? g.hour_of_day : g.hour_of_day_tokens);
   const scheduled = burst.hours <= burstHours;
   const window = target.windowHours?.value ?? 24;
   // Cadence: a scheduled run is submitted once, when its inputs are ready (the hour its calls start today).
@@ -213,16 +242,18 @@ function scheduleFor(g: PlanGroupRow, target: Target, deadline: number | null, p
   else if (deadline < window * 60 + 60) cadence = 1;
   else cadence = [...cadences].reverse().find((c) => c * 60 <= deadline - window * 60) ?? 1;
   const w = g.windows.find((x) => x.hours === cadence) ?? g.windows[g.windows.length - 1];
-  const busiest = w === undefined ? null : { requests: w.max_requests, inputTokens: w.max_input, bytes: w.max_bytes };
+  const counted = g.uncounted_rows === 0n;
+  const busiest = w === undefined ? null : { requests: counted ? w.max_requests : null, inputTokens: w.max_input, bytes: w.max_bytes };
   const counts: { by: Schedule['limitedBy']; jobs: bigint }[] = [{ by: 'none', jobs: 1n }];
   if (busiest !== null) {
     const maxReq = target.maxRequestsPerJob.value;
     const maxBytes = target.maxBytesPerJob.value;
     const maxEmb = target.maxEmbeddingInputsPerJob?.value;
-    if (maxReq !== null) counts.push({ by: 'requests', jobs: ceilDiv(busiest.requests, BigInt(maxReq)) });
+    // Unknown request counts limit nothing the plan can count (a risk says so); the size still does.
+    if (maxReq !== null && busiest.requests !== null) counts.push({ by: 'requests', jobs: ceilDiv(busiest.requests, BigInt(maxReq)) });
     if (maxBytes !== null) counts.push({ by: 'bytes', jobs: ceilDiv(busiest.bytes, BigInt(maxBytes)) });
     // Usage rows do not show array inputs: one embedding input per request is assumed.
-    if (maxEmb !== undefined && g.operation === 'embeddings') counts.push({ by: 'embedding inputs', jobs: ceilDiv(busiest.requests, BigInt(maxEmb)) });
+    if (maxEmb !== undefined && g.operation === 'embeddings' && busiest.requests !== null) counts.push({ by: 'embedding inputs', jobs: ceilDiv(busiest.requests, BigInt(maxEmb)) });
   }
   const limiting = counts.reduce((a, b) => (b.jobs > a.jobs ? b : a));
   const jobsPerSubmission = Number(limiting.jobs);
@@ -268,10 +299,23 @@ function risksFor(g: PlanGroupRow, target: Target, deadline: number | null, s: S
         `If none survived, the saving drops by ${usd(loss)}${perMonth === undefined ? '' : ` (${usd(perMonth)} per 30 days)`}: put requests that share a prefix in the same batch`,
     );
   }
+  const counted = g.uncounted_rows === 0n;
   if (target.kind === 'batch') {
-    risks.push(`rate limits relieved: up to ${count(g.peak_minute_requests)} requests and ${count(g.peak_minute_input)} input tokens a minute at peak leave the synchronous limits (batch jobs have their own pool)`);
+    // A usage row holds its bucket's work at the bucket's start: its "minute" is an hour or a day of calls.
+    const peak =
+      g.bucket_rows > 0n
+        ? `${counted ? `${count(g.busiest_hour_requests)} requests and ` : ''}${count(g.busiest_hour_input)} input tokens in the busiest hour (usage rows show hours or days, not minutes)`
+        : `${count(g.peak_minute_requests)} requests and ${count(g.peak_minute_input)} input tokens a minute at peak`;
+    risks.push(`rate limits relieved: up to ${peak} leave the synchronous limits (batch jobs have their own pool)`);
   }
-  if (g.bucket_requests > 0n) {
+  if (!counted) {
+    const limit = target.maxRequestsPerJob.value === null ? '' : `, whether a submission stays under ${count(target.maxRequestsPerJob.value)} requests a job`;
+    risks.push(
+      `request count unknown: ${count(g.uncounted_rows)} usage row(s) count no requests (tokens only, as Anthropic's usage report): how many requests${limit} and each request's output are not shown; ` +
+        `sizes come from the tokens (without each request's ~${envelopeBytes}-byte envelope: a floor), times are hourly or daily; ` +
+        `the request line's max output of ${count(unknownMaxOutputTokens)} tokens is a placeholder: set your calls' own. Count the requests in the application's own log before sizing jobs`,
+    );
+  } else if (g.bucket_requests > 0n) {
     risks.push(`no per-call evidence for ${count(g.bucket_requests)} of ${count(g.requests)} requests (aggregated usage rows): sizes, times and the busiest hour are bucket averages; check job sizes against the request log`);
   }
   if (target.kind === 'batch' && target.enqueuedTokens.value === null && target.enqueuedTokens.note !== undefined && s.busiestSubmission !== null) {

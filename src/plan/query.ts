@@ -30,9 +30,17 @@ export type PlanGroupRow = {
   operation: string;
   /** The model as the calls name it (the most frequent spelling): what the provider's API takes. */
   model: string;
+  /** The requests its rows count; rows that count none (uncounted_rows) add nothing. */
   requests: bigint;
+  /**
+   * Usage rows that count no requests (Anthropic's usage report and Console export: `requests` NULL). A group with
+   * any has no request count the plan can trust: sizes come from its tokens, its time shape from its tokens.
+   */
+  uncounted_rows: bigint;
   /** Requests from aggregated rows (usage buckets): no per-call times or sizes. */
   bucket_requests: bigint;
+  /** Aggregated rows (usage buckets), counted or not: their times are the bucket's start. */
+  bucket_rows: bigint;
   chain_requests: bigint;
   /** The tightest deadline a rule set, minutes; null when none. */
   deadline_minutes: bigint | null;
@@ -62,6 +70,8 @@ export type PlanGroupRow = {
   peak_minute_input: bigint;
   /** Requests per UTC hour of day, 0..23. */
   hour_of_day: bigint[];
+  /** Tokens (input of every kind and output) per UTC hour of day: the shape of a group whose rows count no requests. */
+  hour_of_day_tokens: bigint[];
   /** Per cadence (same order as `cadences`): the busiest aligned window's requests, input tokens and estimated bytes, and windows with traffic. */
   windows: { hours: number; max_requests: bigint; max_input: bigint; max_bytes: bigint; windows: bigint }[];
 };
@@ -90,7 +100,8 @@ export async function selectPlanGroups(ws: Workspace, filter: SavingsFilter): Pr
      WITH s AS (
        SELECT o.workload, o.deadline_minutes, k.agent_chain, c.model, p.catalog_id, p.price_provider, c.provider AS source_provider,
          coalesce(c.operation, 'chat') AS operation, coalesce(c.granularity = 'bucket', false) AS bucket,
-         coalesce(p.requests, 1) AS req, epoch_us(p.ts) AS ts_us,
+         -- A row that counts no requests adds none (uncounted): it is not one request.
+         coalesce(p.requests, 0) AS req, p.requests IS NULL AS uncounted, epoch_us(p.ts) AS ts_us,
          ${rates.map((r) => `p.${r}_tok`).join(', ')},
          ${rates.map((r) => `p.bil_${r}, p.bat_${r}, p.flx_${r}`).join(', ')},
          CASE WHEN p.batch_eligible AND p.bat_in IS NOT NULL THEN 'batchable' ELSE 'cannot' END AS pool
@@ -110,7 +121,9 @@ export async function selectPlanGroups(ws: Workspace, filter: SavingsFilter): Pr
     `WITH g AS (
        SELECT ${gkey}, mode(model) AS model,
          sum(req)::BIGINT AS requests,
+         count(*) FILTER (WHERE uncounted)::BIGINT AS uncounted_rows,
          coalesce(sum(req) FILTER (WHERE bucket), 0)::BIGINT AS bucket_requests,
+         count(*) FILTER (WHERE bucket)::BIGINT AS bucket_rows,
          coalesce(sum(req) FILTER (WHERE agent_chain), 0)::BIGINT AS chain_requests,
          min(deadline_minutes)::BIGINT AS deadline_minutes,
          sum(in_tok)::HUGEINT AS in_tok, sum(cr_tok)::HUGEINT AS cr_tok, sum(cw5_tok)::HUGEINT AS cw5_tok,
@@ -126,18 +139,20 @@ export async function selectPlanGroups(ws: Workspace, filter: SavingsFilter): Pr
        FROM _plan_calls GROUP BY ALL
      ), h AS (
        SELECT gid, hr, sum(req) AS n, sum(in_tok + cr_tok + cw5_tok + cw1h_tok) AS input, sum(out_tok) AS output,
+         sum(in_tok + cr_tok + cw5_tok + cw1h_tok + out_tok) AS tokens,
          sum(req) * ${envelopeBytes} + sum(in_tok + cr_tok + cw5_tok + cw1h_tok) * ${bytesPerInputToken} AS bytes
        FROM _plan_calls GROUP BY gid, hr
      ), busiest AS (
-       -- The busiest hour; of equally busy hours, the first (arg_max would pick any: output must be stable).
+       -- The busiest hour by requests (by input tokens where rows count no requests: n is 0 there); of equally
+       -- busy hours, the first (arg_max would pick any: output must be stable).
        SELECT gid, hr, n::BIGINT AS n, input::BIGINT AS input, output::BIGINT AS output
-       FROM h QUALIFY row_number() OVER (PARTITION BY gid ORDER BY n DESC, hr) = 1
+       FROM h QUALIFY row_number() OVER (PARTITION BY gid ORDER BY n DESC, CASE WHEN n = 0 THEN input END DESC NULLS LAST, hr) = 1
      ), days AS (
        SELECT gid, count(*)::BIGINT AS days_active, max(n)::BIGINT AS max_day_requests
        FROM (SELECT gid, hr // 24 AS d, sum(n) AS n FROM h GROUP BY ALL) GROUP BY gid
      ), hod AS (
-       SELECT gid, list(n ORDER BY hod) AS hour_of_day
-       FROM (SELECT g.gid, x.hod, coalesce(sum(h.n), 0)::BIGINT AS n
+       SELECT gid, list(n ORDER BY hod) AS hour_of_day, list(tokens ORDER BY hod) AS hour_of_day_tokens
+       FROM (SELECT g.gid, x.hod, coalesce(sum(h.n), 0)::BIGINT AS n, coalesce(sum(h.tokens), 0)::BIGINT AS tokens
              FROM (SELECT DISTINCT gid FROM h) g CROSS JOIN range(24) x(hod) LEFT JOIN h ON h.gid = g.gid AND h.hr % 24 = x.hod
              GROUP BY ALL)
        GROUP BY gid
@@ -157,7 +172,7 @@ export async function selectPlanGroups(ws: Workspace, filter: SavingsFilter): Pr
      SELECT g.*, days.days_active, days.max_day_requests,
        strftime(make_timestamp(busiest.hr * 3600000000), '%Y-%m-%dT%H:00Z') AS busiest_hour,
        busiest.n AS busiest_hour_requests, busiest.input AS busiest_hour_input, busiest.output AS busiest_hour_output,
-       minute.peak_minute_requests, minute.peak_minute_input, hod.hour_of_day, win.windows
+       minute.peak_minute_requests, minute.peak_minute_input, hod.hour_of_day, hod.hour_of_day_tokens, win.windows
      FROM g JOIN busiest USING (gid) JOIN days USING (gid) JOIN hod USING (gid) JOIN win USING (gid) JOIN minute USING (gid)
      ORDER BY g.gid`,
   );

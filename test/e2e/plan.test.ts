@@ -19,9 +19,13 @@ type Entry = {
   target: string;
   model: string;
   operation: string;
-  requests: number;
+  requests: number | null;
+  uncounted_rows: number;
+  per_day: { requests: number | null; input_tokens: number };
+  busiest_hour: { at: string; requests: number | null; input_tokens: number };
+  max_output_tokens: { suggested: number | null; observed_max: number | null; p95: number | null };
   deadline_minutes: number | null;
-  schedule: { cadence_hours: number | null; submit_at_utc: string[]; jobs_per_submission: number | null; jobs_per_day: number | null; limited_by: string | null; busiest_submission: { requests: number; bytes: number } | null };
+  schedule: { cadence_hours: number | null; submit_at_utc: string[]; jobs_per_submission: number | null; jobs_per_day: number | null; limited_by: string | null; busiest_submission: { requests: number | null; input_tokens?: number; bytes: number } | null };
   money: { current_usd: number; target_usd: number; savings_usd: number; monthly_savings_usd: number | null; after_fixed_cost_usd: number };
   template: { request_line: string; result_line: string; id_scheme: string };
   risks: string[];
@@ -146,6 +150,34 @@ describe('plan: deadlines and the flex alternative', () => {
     expect(e.schedule).toMatchObject({ jobs_per_submission: 1, jobs_per_day: 2, busiest_submission: { requests: 4000 } });
   });
 
+  it("usage rows that count no requests (as Anthropic's usage report): requests unknown, not one a row; jobs sized by tokens", async () => {
+    // Two hourly rows of 60M and 50M input tokens with no request count: the old plan said "2 requests" and put a
+    // max_tokens of twice the output per "request" (2,000,000) in the request line.
+    const e = await entry('an-uncounted');
+    expect(e.target).toBe('anthropic-message-batches');
+    expect(e).toMatchObject({ requests: null, uncounted_rows: 2, per_day: { requests: null, input_tokens: 55_000_000 } });
+    expect(e.busiest_hour).toMatchObject({ at: '2026-10-01T02:00Z', requests: null, input_tokens: 60_000_000 });
+    // 4 bytes per input token, no envelope for the requests nobody counted: 240 MB, under the 256 MB limit (a floor).
+    expect(e.schedule).toMatchObject({ cadence_hours: 24, submit_at_utc: ['02:00'], jobs_per_submission: 1, limited_by: 'none' });
+    expect(e.schedule.busiest_submission).toEqual({ requests: null, input_tokens: 60_000_000, bytes: 240_000_000 });
+    expect(e.max_output_tokens).toEqual({ suggested: null, observed_max: null, p95: null });
+    expect(JSON.parse(e.template.request_line)).toMatchObject({ params: { model: 'claude-sonnet-4-6', max_tokens: 4096 } });
+    expect(e.risks.some((r) => r.startsWith('request count unknown: 2 usage row(s) count no requests') && r.includes('4,096 tokens is a placeholder'))).toBe(true);
+    expect(e.risks.some((r) => r.includes('60,000,000 input tokens in the busiest hour'))).toBe(true);
+  });
+
+  it('says so in the table and the checklist: no request count where the rows show none', async () => {
+    const args = ['plan', limits, '--rules', rules, '--min-saving', '0', '--db', ':memory:', '--workload', 'an-uncounted', '--wide'];
+    const table = await runCli(args);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain('Volume: 55.0M input and 950k output tokens a day on 2 days; requests not counted (2 usage rows count none); busiest hour 2026-10-01T02:00Z: 60.0M input tokens');
+    expect(table.stdout).toContain('(busiest submission: at least ~228.9 MB, requests not counted, within every limit)');
+    expect(table.stdout).toContain("max output unknown (4096 tokens in the line is a placeholder: set your calls' own)");
+    const md = await runCli([...args, '--format', 'markdown']);
+    expect(md.stdout).toContain('55,000,000 input tokens a day on claude-sonnet-4-6 (chat), requests not counted (2 usage rows count none)');
+    expect(md.stdout).not.toMatch(/\b2 requests\b/);
+  });
+
   it('warns that a chained loop waits up to a window per step', async () => {
     const e = await entry('chained-enrich');
     expect(e.risks.some((r) => r.includes('steps of a chained loop'))).toBe(true);
@@ -213,7 +245,7 @@ describe('plan: the JSON contract and the audit it comes from', () => {
   it('has the documented shape; totals add up; money has at most 6 decimals', async () => {
     const doc = await limitPlan();
     expect(Object.keys(doc)).toEqual(['schema_version', 'command', 'period', 'assumptions', 'totals', 'workloads', 'not_moved', 'limits']);
-    expect(doc.schema_version).toBe(1);
+    expect(doc.schema_version).toBe(2);
     expect(doc.command).toBe('plan');
     const sum = doc.workloads.reduce((s, w) => s + Math.round(w.money.savings_usd * 1e6), 0);
     expect(Math.round(doc.totals.savings_usd * 1e6)).toBe(sum);

@@ -5,9 +5,13 @@ import type { Plan, PlanEntry } from '../../plan/build.ts';
 import { intJson, type JsonDecimal, stringifyJson, usdJson } from '../json-number.ts';
 
 /** Bump on any change that can break a reader: renamed or removed fields, changed meaning or units. */
-export const planSchemaVersion = 1;
+// 2: request counts are null where usage rows count no requests (they were counted as one request a row), with
+// uncounted_rows beside them; max_output_tokens.suggested is null when nothing shows a request's output.
+export const planSchemaVersion = 2;
 
 const n = (v: bigint): JsonDecimal => intJson(v);
+/** A count that may be unknown (requests of rows that count none): null then, never 0. */
+const nOrNull = (v: bigint | null): JsonDecimal | null => (v === null ? null : intJson(v));
 const usdOrNull = (v: bigint | undefined) => (v === undefined ? null : usdJson(v));
 
 const entryJson = (e: PlanEntry) => ({
@@ -17,11 +21,12 @@ const entryJson = (e: PlanEntry) => ({
   model: e.model,
   catalog_id: e.catalogId,
   operation: e.operation,
-  requests: n(e.requests),
+  requests: nOrNull(e.requests),
+  uncounted_rows: n(e.uncountedRows),
   tokens: { input: n(e.tokens.input), cache_read: n(e.tokens.cacheRead), cache_write: n(e.tokens.cacheWrite), output: n(e.tokens.output) },
-  per_day: { requests: n(e.perDay.requests), input_tokens: n(e.perDay.inputTokens), output_tokens: n(e.perDay.outputTokens) },
-  busiest_hour: { at: e.busiestHour.at, requests: n(e.busiestHour.requests), input_tokens: n(e.busiestHour.inputTokens), output_tokens: n(e.busiestHour.outputTokens) },
-  peak_per_minute: { requests: n(e.peakPerMinute.requests), input_tokens: n(e.peakPerMinute.inputTokens) },
+  per_day: { requests: nOrNull(e.perDay.requests), input_tokens: n(e.perDay.inputTokens), output_tokens: n(e.perDay.outputTokens) },
+  busiest_hour: { at: e.busiestHour.at, requests: nOrNull(e.busiestHour.requests), input_tokens: n(e.busiestHour.inputTokens), output_tokens: n(e.busiestHour.outputTokens) },
+  peak_per_minute: { requests: nOrNull(e.peakPerMinute.requests), input_tokens: n(e.peakPerMinute.inputTokens) },
   deadline_minutes: e.deadlineMinutes,
   schedule: {
     cadence_hours: e.schedule.cadenceHours,
@@ -33,7 +38,7 @@ const entryJson = (e: PlanEntry) => ({
     busiest_submission:
       e.schedule.busiestSubmission === null
         ? null
-        : { requests: n(e.schedule.busiestSubmission.requests), input_tokens: n(e.schedule.busiestSubmission.inputTokens), bytes: n(e.schedule.busiestSubmission.bytes) },
+        : { requests: nOrNull(e.schedule.busiestSubmission.requests), input_tokens: n(e.schedule.busiestSubmission.inputTokens), bytes: n(e.schedule.busiestSubmission.bytes) },
     text: e.schedule.text,
   },
   money: {
@@ -68,7 +73,7 @@ export function planJson(p: Plan): unknown {
       jobs_per_day: p.totals.jobsPerDay,
     },
     workloads: p.entries.map(entryJson),
-    not_moved: p.skipped.map((s) => ({ workload: s.workload, model: s.model, requests: n(s.requests), savings_usd: usdJson(s.savingsMicros), reason: s.reason })),
+    not_moved: p.skipped.map((s) => ({ workload: s.workload, model: s.model, requests: nOrNull(s.requests), savings_usd: usdJson(s.savingsMicros), reason: s.reason })),
     limits: p.targets.map((t) => ({
       target: t.id,
       name: t.name,

@@ -1,5 +1,5 @@
 // The plan as a markdown checklist a team pastes into a ticket: one section per workload, a box per step.
-import type { Plan } from '../../plan/build.ts';
+import { unknownMaxOutputTokens, type Plan } from '../../plan/build.ts';
 import { markdownText, oneLine } from '../escape.ts';
 import { formatUsd } from '../money.ts';
 import { formatCount } from '../table.ts';
@@ -23,8 +23,14 @@ export function renderPlanMarkdown(p: Plan): string {
   for (const e of p.entries) {
     const saving = e.money.monthlySavingsMicros === undefined ? `${formatUsd(e.money.savingsMicros)} in the period` : `${formatUsd(e.money.monthlySavingsMicros)} per 30 days`;
     lines.push(`## ${md(e.workload)} → ${md(e.targetName)}: saves ${saving}`, '');
-    lines.push(`${plural(e.perDay.requests, 'request')} a day on ${md(e.model)} (${md(e.operation)}); busiest hour ${e.busiestHour.at}: ${plural(e.busiestHour.requests, 'request')}.`, '');
-    lines.push(`- [ ] Build one line per request, id \`${md(e.template.idScheme)}\`, max output ${e.maxOutputTokens.suggested} tokens:`, '', fence('json', e.template.requestLine).replace(/^/gm, '  '), '');
+    lines.push(
+      e.perDay.requests === null || e.busiestHour.requests === null
+        ? `${formatCount(e.perDay.inputTokens)} input tokens a day on ${md(e.model)} (${md(e.operation)}), requests not counted (${plural(e.uncountedRows, 'usage row')} count none); busiest hour ${e.busiestHour.at}: ${formatCount(e.busiestHour.inputTokens)} input tokens.`
+        : `${plural(e.perDay.requests, 'request')} a day on ${md(e.model)} (${md(e.operation)}); busiest hour ${e.busiestHour.at}: ${plural(e.busiestHour.requests, 'request')}.`,
+      '',
+    );
+    const maxOutput = e.maxOutputTokens.suggested === null ? `max output unknown (${unknownMaxOutputTokens} tokens in the line is a placeholder: set your calls' own)` : `max output ${e.maxOutputTokens.suggested} tokens`;
+    lines.push(`- [ ] Build one line per request, id \`${md(e.template.idScheme)}\`, ${maxOutput}:`, '', fence('json', e.template.requestLine).replace(/^/gm, '  '), '');
     lines.push(`- [ ] Send: ${md(e.template.submit)}`);
     lines.push(`- [ ] Schedule: ${md(e.schedule.text)}${e.schedule.jobsPerDay === null ? '' : ` (${e.schedule.jobsPerDay} job${e.schedule.jobsPerDay === 1 ? '' : 's'} a day)`}`);
     lines.push(`- [ ] Read back: ${md(e.template.readBack)}. A result line looks like:`, '', fence('json', e.template.resultLine).replace(/^/gm, '  '), '');

@@ -1,6 +1,6 @@
 // The plan in a terminal: one overview table (workload, where it goes, jobs a day, saving), then per workload
 // its volume, jobs, submission times, money, request and result lines and risks, then what does not move.
-import type { Plan, PlanEntry } from '../../plan/build.ts';
+import { unknownMaxOutputTokens, type Plan, type PlanEntry } from '../../plan/build.ts';
 import { oneLine } from '../escape.ts';
 import type { Style } from '../model.ts';
 import { formatUsd } from '../money.ts';
@@ -39,7 +39,9 @@ function jobsText(e: PlanEntry): string {
   if (s.jobsPerDay === null || s.busiestSubmission === null) return 'no jobs: synchronous requests at flex rates';
   const per = s.jobsPerSubmission === 1 ? 'one job' : `${s.jobsPerSubmission} jobs`;
   const why = s.limitedBy === 'none' ? 'within every limit' : `split by the ${s.limitedBy} limit`;
-  return `${per} per submission, ${s.jobsPerDay} a day (busiest submission: ${formatCount(s.busiestSubmission.requests)} requests, ~${mb(s.busiestSubmission.bytes)}, ${why})`;
+  // Rows that count no requests: the size is a floor (their envelopes are not counted), the request count unknown.
+  const size = s.busiestSubmission.requests === null ? `at least ~${mb(s.busiestSubmission.bytes)}, requests not counted` : `${formatCount(s.busiestSubmission.requests)} requests, ~${mb(s.busiestSubmission.bytes)}`;
+  return `${per} per submission, ${s.jobsPerDay} a day (busiest submission: ${size}, ${why})`;
 }
 
 export function renderPlanTable(p: Plan, style: Style): string {
@@ -68,13 +70,19 @@ export function renderPlanTable(p: Plan, style: Style): string {
   p.entries.forEach((e, i) => {
     const lines = [oneLine(`${i + 1}. ${e.workload} -> ${e.targetName} (${e.model}, ${e.operation})`)];
     const item = (label: string, text: string) => lines.push(wrap(`${label}: ${text}`).trimEnd());
-    item('Volume', `${formatCount(e.perDay.requests)} requests, ${compact(e.perDay.inputTokens)} input and ${compact(e.perDay.outputTokens)} output tokens a day (${formatCount(e.requests)} requests on ${e.schedule.activeDays} days); busiest hour ${e.busiestHour.at}: ${formatCount(e.busiestHour.requests)} requests, ${compact(e.busiestHour.inputTokens)} input tokens`);
+    const tokensADay = `${compact(e.perDay.inputTokens)} input and ${compact(e.perDay.outputTokens)} output tokens a day`;
+    item(
+      'Volume',
+      e.requests === null || e.perDay.requests === null || e.busiestHour.requests === null
+        ? `${tokensADay} on ${e.schedule.activeDays} days; requests not counted (${formatCount(e.uncountedRows)} usage rows count none); busiest hour ${e.busiestHour.at}: ${compact(e.busiestHour.inputTokens)} input tokens`
+        : `${formatCount(e.perDay.requests)} requests, ${tokensADay} (${formatCount(e.requests)} requests on ${e.schedule.activeDays} days); busiest hour ${e.busiestHour.at}: ${formatCount(e.busiestHour.requests)} requests, ${compact(e.busiestHour.inputTokens)} input tokens`,
+    );
     item('Jobs', jobsText(e));
     item('Submit', e.schedule.text);
     item('Saving', `${formatUsd(e.money.savingsMicros)} in the period (${formatUsd(e.money.nowMicros)} now, ${formatUsd(e.money.targetMicros)} on ${short[e.target]})${e.money.monthlySavingsMicros === undefined ? '' : `, ${formatUsd(e.money.monthlySavingsMicros)} per 30 days`}; ${formatUsd(e.money.afterFixedMicros)} after the plumbing's fixed cost`);
     // Lines to copy stay whole (never wrapped inside a JSON string), each on a line of its own.
     lines.push(`   Request line:\n     ${oneLine(e.template.requestLine)}`, `   Result line:\n     ${oneLine(e.template.resultLine)}`);
-    item('Ids', `${e.template.idScheme}; max output ${e.maxOutputTokens.suggested} tokens (largest seen ${e.maxOutputTokens.observedMax ?? '?'}, 95th percentile ${e.maxOutputTokens.p95 ?? '?'})`);
+    item('Ids', `${e.template.idScheme}; ${e.maxOutputTokens.suggested === null ? `max output unknown (${unknownMaxOutputTokens} tokens in the line is a placeholder: set your calls' own)` : `max output ${e.maxOutputTokens.suggested} tokens`} (largest seen ${e.maxOutputTokens.observedMax ?? '?'}, 95th percentile ${e.maxOutputTokens.p95 ?? '?'})`);
     item('Send', e.template.submit);
     item('Read back', e.template.readBack);
     if (e.risks.length > 0) {
