@@ -1,4 +1,4 @@
-// The eval family: twenty-five organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: twenty-six organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -46,6 +46,8 @@
 //                               counts no requests: lawyers, clients in the evenings; a data-room review, a nightly digest
 //   support-pl       (blind)    a Warsaw support SaaS: agents with suggestions every few seconds as they type, a customer
 //                               bot, triage as tickets arrive; a rate-limited hourly sync, digests, a QA lead's loop
+//   search-ca        (blind)    a Toronto enterprise search: query embeddings, answers and previews people wait on; an
+//                               hourly re-embedding sync, a nightly reindex, onboarding indexes by hand, evals, a title script
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -60,6 +62,8 @@
 // and committed before their first run; usage-contracts-de the same stop, after their first run and before anything
 // was changed, with the Anthropic usage-report rendering it needs (eval/family.ts), committed before its first run;
 // support-pl after the 10 s burst pace (src/classify/signals/runs.ts), to test it, committed before its first run.
+// search-ca was written on 2026-12-01 (a later stop) before anything in that stop touched labelling, and committed
+// before its first run: an org whose people mostly embed (a query per search) and whose jobs mostly embed too.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -912,6 +916,43 @@ export const family: readonly FamilyOrg[] = [
       { id: 'macro rewrite', truth: 'non_blocking', story: 'an engineer regenerates the team\'s saved macros through the desk copilot\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [11, 17] }, workers: 2, rows: [100, 300], gapMs: [30, 300],
         model: sonnet, key: 'desk', keyName: 'helpdesk-app', project: 'desk', input: [2500, 8000], output: [200, 600], latencyMs: [2500, 9000] },
+    ],
+  },
+  {
+    id: 'search-ca', role: 'blind', tz: -5, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'a Toronto enterprise-search startup: employees of its customers search and ask in office hours; the index is kept fresh by syncs and nightly re-embedding; evals and clean-ups are jobs',
+    workloads: [
+      { id: 'answer chat', truth: 'blocking', story: 'employees ask a question and read an answer built from retrieved documents, 85% streamed', kind: 'sessions', starts: 16000,
+        calls: [1, 4], gapS: [30, 180], users: { prefix: 'emp-', count: 2500 }, streamed: 0.85, cancelled: 0.01, model: gpt, key: 'search-app', keyName: 'search-backend',
+        project: 'answers', input: [3000, 12000], cacheRead: [0, 2000], output: [150, 600], latencyMs: [2000, 8000] },
+      { id: 'query embeddings', truth: 'blocking', story: 'every search embeds the query before it ranks; the results page waits on it', kind: 'events', starts: 80000,
+        users: { prefix: 'emp-', count: 2500 }, model: embSmall, operation: 'embeddings', key: 'search-app', keyName: 'search-backend', project: 'search',
+        input: [5, 40], output: [0, 0], latencyMs: [80, 300] },
+      { id: 'result previews', truth: 'blocking', story: 'opening a result shows a short summary of the document; not streamed', kind: 'events', starts: 20000,
+        users: { prefix: 'emp-', count: 2500 }, model: mini, key: 'search-app', keyName: 'search-backend', project: 'previews', input: [2000, 6000],
+        output: [80, 200], latencyMs: [800, 2500] },
+      { id: 'admin insights', truth: 'blocking', story: 'a customer admin opens the analytics page and an insight is written while it loads', kind: 'events', starts: 2500,
+        users: { prefix: 'adm-', count: 120 }, model: gpt, key: 'admin-console', project: 'admin', input: [4000, 10000], output: [200, 500], latencyMs: [3000, 9000] },
+      { id: 'connector sync', truth: 'non_blocking', story: 'an hourly sync re-embeds documents changed in customers\' drives and chats, 3 workers', kind: 'job',
+        launch: { by: 'hourly' }, workers: 3, rows: [20, 80], gapMs: [20, 200], model: embLarge, operation: 'embeddings', key: 'ingest-svc', project: 'index',
+        input: [300, 1500], output: [0, 0], latencyMs: [150, 600] },
+      { id: 'nightly reindex', truth: 'non_blocking', story: 'cron 02:00 local every day, 12 workers re-embed the documents whose chunking changed', kind: 'job',
+        launch: { by: 'cron', hour: 2, minute: 0, weekdaysOnly: false }, workers: 12, rows: [300, 800], gapMs: [5, 50], model: embLarge, operation: 'embeddings',
+        key: 'ingest-svc', project: 'index', input: [400, 1800], output: [0, 0], latencyMs: [150, 600] },
+      { id: 'onboarding index', truth: 'non_blocking', story: 'when a new customer connects a source, an engineer starts its first full index by hand in the day, 8 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [10, 16] }, workers: 8, rows: [500, 1500], gapMs: [5, 80], model: embLarge, operation: 'embeddings',
+        key: 'ingest-svc', project: 'index', input: [400, 1800], output: [0, 0], latencyMs: [150, 600] },
+      { id: 'relevance eval', truth: 'non_blocking', story: 'weekday 05:00 local, 4 workers grade yesterday\'s answers against the retrieved documents', kind: 'job',
+        launch: { by: 'cron', hour: 5, minute: 0, weekdaysOnly: true }, workers: 4, rows: [50, 150], gapMs: [50, 400], model: gpt, key: 'eval-bot', project: 'quality',
+        input: [2000, 6000], output: [20, 100], latencyMs: [2000, 6000] },
+      { id: 'title cleanup', truth: 'non_blocking', story: 'an engineer runs a script that rewrites untitled documents\' titles, 2 workers, the document id as the user', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [11, 17] }, workers: 2, rows: [200, 600], gapMs: [30, 300], rowUsers: { how: 'per-row' },
+        model: mini, key: 'search-app', keyName: 'search-backend', project: 'metadata', input: [500, 2000], output: [10, 40], latencyMs: [500, 1500] },
+    ],
+    mixed: [
+      { id: 'synonym mining', truth: 'non_blocking', story: 'an engineer mines synonyms from last week\'s questions through the answer chat\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [10, 17] }, workers: 2, rows: [100, 300], gapMs: [30, 300],
+        model: gpt, key: 'search-app', keyName: 'search-backend', project: 'answers', input: [3000, 12000], output: [150, 600], latencyMs: [2000, 8000] },
     ],
   },
 ];
