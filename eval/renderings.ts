@@ -105,14 +105,18 @@ export async function writeRendering(db: EvalDb, format: Format, dir: string, na
   if (format === 'langfuse') {
     // As `pull langfuse` writes a window: pages of observations, then pages of the traces they belong to (one per trace
     // id: the agent run's, else the call's own), each trace with its user, session and a generic name.
+    // Pages in order (a GROUP BY returns its groups in any order), and each trace's fields by min, not any_value
+    // (which takes whichever row a thread met first): the same seed writes the same bytes.
     await db.run(`COPY (
-      SELECT to_json(list(o ORDER BY o."startTime", o.id)) AS data FROM (SELECT r AS o, (row_number() OVER (ORDER BY r."startTime", r.id) - 1) // 1000 AS page
-        FROM (${rows}) r) GROUP BY page
-      UNION ALL
-      SELECT to_json(list(t ORDER BY t.timestamp, t.id)) AS data FROM (SELECT t, (row_number() OVER (ORDER BY t.timestamp, t.id) - 1) // 1000 AS page FROM (
-        SELECT {'id': coalesce(c.trace_id, 'tr-' || c.call_id), 'timestamp': ${iso('min(c.ts)')}, 'name': any_value(CASE WHEN starts_with(c.model, 'claude') THEN 'ChatAnthropic' ELSE 'OpenAI-generation' END),
-          'userId': any_value(c.user_id), 'sessionId': any_value(c.session_id), 'tags': []::VARCHAR[], 'observations': list(c.call_id ORDER BY c.ts)} AS t
-        FROM _org_calls c GROUP BY coalesce(c.trace_id, 'tr-' || c.call_id))) GROUP BY page
+      SELECT data FROM (
+        SELECT 0 AS part, page, to_json(list(o ORDER BY o."startTime", o.id)) AS data FROM (SELECT r AS o, (row_number() OVER (ORDER BY r."startTime", r.id) - 1) // 1000 AS page
+          FROM (${rows}) r) GROUP BY page
+        UNION ALL
+        SELECT 1 AS part, page, to_json(list(t ORDER BY t.timestamp, t.id)) AS data FROM (SELECT t, (row_number() OVER (ORDER BY t.timestamp, t.id) - 1) // 1000 AS page FROM (
+          SELECT {'id': coalesce(c.trace_id, 'tr-' || c.call_id), 'timestamp': ${iso('min(c.ts)')}, 'name': min(CASE WHEN starts_with(c.model, 'claude') THEN 'ChatAnthropic' ELSE 'OpenAI-generation' END),
+            'userId': min(c.user_id), 'sessionId': min(c.session_id), 'tags': []::VARCHAR[], 'observations': list(c.call_id ORDER BY c.ts, c.call_id)} AS t
+          FROM _org_calls c GROUP BY coalesce(c.trace_id, 'tr-' || c.call_id))) GROUP BY page)
+      ORDER BY part, page
     ) TO ${sqlString(file)} (FORMAT JSON)`);
     return file;
   }

@@ -117,6 +117,11 @@ test('the export renderings ingest through their adapters with every call\'s tru
   const org: FamilyOrg = { ...tiny('calls'), role: 'held-out', workloads: tiny('calls').workloads.map((w) => ({ ...w, project: 'proj', tags: '{"feature":"chat"}' })) };
   const sets = await generateOrg(ws, org, mkdtempSync(join(tmpdir(), 'fam-x-')));
   expect(sets.map((s) => [s.name, s.format ?? null])).toEqual([['tiny', null], ['tiny-litellm', 'litellm'], ['tiny-openrouter', 'openrouter'], ['tiny-helicone', 'helicone'], ['tiny-langfuse', 'langfuse']]);
+  // Every rendering is byte-stable: the same seed writes the same bytes (the Langfuse window's pages once came out
+  // in whatever order DuckDB's threads finished them).
+  const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+  const again = await generateOrg(ws, org, mkdtempSync(join(tmpdir(), 'fam-y-')));
+  expect(again.map((s) => s.files.map(digest))).toEqual(sets.map((s) => s.files.map(digest)));
   const read = async (set: (typeof sets)[number]) => {
     ws.close();
     ws = await openWorkspace(':memory:');
