@@ -464,6 +464,27 @@ describe('calls off a job’s runs, under a name no key gives (services sharing 
     expect(text).toContain('give the job or the other client a key, project or tag of its own');
   });
 
+  test('a service\'s call that comes minutes after a poller\'s burst, with nothing in flight, is not the burst\'s: held blocking', async () => {
+    // An hourly poller (2 workers x 12 calls, back to back, starting in the first 20 minutes of the hour, for 4 days)
+    // and an alert service on the same project and model: an alert 2 minutes after each burst started (its burst is
+    // over by then: inside the 5 minutes that keep an episode open), and alerts at :30, :40 and :50 past the hour.
+    const poller = `SELECT 'poll' || h || '-' || w || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 3) % 20) * INTERVAL 1 MINUTE + (w * 350 + k * 1700) * INTERVAL 1 MILLISECOND AS ts,
+        1500.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(2) b(w), range(12) c(k)`;
+    const alerts = `SELECT 'alert' || h || '-' || m AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + CASE WHEN m = 0 THEN (hash(h, 3) % 20 + 2) * INTERVAL 1 MINUTE ELSE (20 + m * 10) * INTERVAL 1 MINUTE END AS ts,
+        3000.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(4) b(m)`;
+    await classified(interactiveBackdrop, poller, alerts);
+    expect((await labelOf(ws, 'poll40-1-5')).label).toBe('non_blocking');
+    const afterBurst = await labelOf(ws, 'alert40-0');
+    expect([afterBurst.label, afterBurst.decided_by]).toEqual(['blocking', 'heuristic']);
+    expect(afterBurst.reasons[0]).toMatch(/^this call came off the runs that make its workload a job, as 14% of its workload's requests did/);
+    const [counts] = await ws.all<{ held: bigint; alerts: bigint }>(
+      "SELECT count(*) FILTER (WHERE label = 'blocking') AS held, count(*) AS alerts FROM labels WHERE starts_with(call_id, 'alert')",
+    );
+    expect(counts).toEqual({ held: 384n, alerts: 384n });
+  });
+
   test('with an API key, the name is one client’s: the same calls follow the workload', async () => {
     await classified(interactiveBackdrop, nightly(", 'key_claims' AS api_key"), documents(", 'key_claims' AS api_key"));
     expect((await labelOf(ws, 'doc1-5')).label).toBe('non_blocking');
