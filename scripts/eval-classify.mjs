@@ -116,7 +116,7 @@ console.log(table(['dataset', 'role', 'rows', 'spend $', 'batchable', 'right', '
     pct(r.rec_spend), pct(r.fn_blocking_spend), pct(r.low_usd / r.usd), r.ingestMs === undefined ? '' : `${(r.classifyMs / 1000).toFixed(1)} s / ${(r.ingestMs / 1000).toFixed(1)} s`])));
 
 // What a team gets from `rules suggest`: the drafted file's questions answered from the truth (answerQuestions).
-console.log(`\n== after answering \`rules suggest\` (up to ${questions} questions, each answered with what most of its workload's spend truly is)\n`);
+console.log(`\n== after answering \`rules suggest\` (up to ${questions} questions, each answered with what most of its workload's spend truly is; a name that may hold several services, when someone waits on any of its calls, left unanswered as the file asks)\n`);
 const answeredRows = results.map(({ ds, rows, answered }) => ({ name: ds.name, role: ds.org.role, before: allRow(rows), ...answered }));
 const answeredSummary = [
   ...answeredRows,
@@ -157,7 +157,8 @@ process.exitCode = failed ? 1 : 0;
 /**
  * A team answering `rules suggest`: prices the calls with the bundled catalog (the suggestions rank workloads by
  * spend), drafts the starter rules file as `rules suggest` writes it, answers each question with what most of the
- * workload's spend truly is (eval/answers.ts uncomments that label line), labels again with the answered file and
+ * workload's spend truly is, or not at all where the file says the name may hold several services and any of its calls
+ * are waited on (eval/answers.ts uncomments that label line), labels again with the answered file and
  * scores it. Whole-dataset row and how many questions were answered (and how many of them "nobody waits").
  */
 async function answerQuestions(ws, ds) {
@@ -170,7 +171,10 @@ async function answerQuestions(ws, ds) {
        FROM truth_rows t JOIN label_keys k USING (call_key) JOIN label_outcomes o USING (outcome) WHERE o.workload = $workload`,
       { workload: w.workload },
     );
-    answers.set(w.workload, t.nb > t.b ? 'non_blocking' : 'blocking');
+    // As the file asks: a workload whose name no key or tag gave (it may be several services) is left unanswered
+    // when anyone waits on any of it, as a team that knows its services would; any other by the most of its spend.
+    if (w.sharedName && t.b > 0) continue;
+    answers.set(w.workload, t.b >= t.nb ? 'blocking' : 'non_blocking');
   }
   const { yaml, answered } = answerSuggestions(renderSuggestions(drafted, ds.name), answers);
   const file = join(dir, `${ds.name}-answered.yaml`);

@@ -8,6 +8,7 @@ import type { Workspace } from '../db/types.ts';
 import { oneLine } from '../report/escape.ts';
 import { formatUsd } from '../report/money.ts';
 import { nameEvidencePrefix } from './evidence.ts';
+import { unattributedSuffix } from './signals/workload-name.ts';
 
 /** A label below this confidence (or decided by default) is one a person should confirm. */
 export const lowConfidence = 0.7;
@@ -36,6 +37,17 @@ export type Suggestion = {
   readonly busiestDay: string;
   /** The UTC hour it is busiest, or undefined when its rows are mostly buckets of a day (they show no hour). */
   readonly busiestHour: number | undefined;
+  /**
+   * Its name is one no API key or tag gave (project, model and operation only: a Langfuse window, a log without
+   * keys): it may hold several services, and one label for all of them would be wrong for some.
+   */
+  readonly sharedName: boolean;
+  /**
+   * The workload its calls with no user, trace or stream were judged apart as (`… · no user or trace`), when there
+   * is one: a rule matching this workload's name covers those calls too (src/classify/rules/compile.ts), so the file
+   * keeps them apart with a rule of their own before this one.
+   */
+  readonly apart: string | undefined;
 };
 
 export type Suggestions = {
@@ -47,7 +59,7 @@ export type Suggestions = {
 
 type Row = {
   workload: string; label: 'blocking' | 'non_blocking'; confidence: number; decided_by: string; name_only: boolean; cost_pico: bigint | null; requests: bigint;
-  uncounted_rows: bigint; coarse: boolean; ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
+  uncounted_rows: bigint; coarse: boolean; shared_name: boolean; ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
 };
 
 /** The `top` workloads by spend whose own label is low-confidence, by default or on names alone (rules and lanes excluded). */
@@ -59,7 +71,7 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
   const rows = await ws.all<Row>(`
     WITH low AS (
       SELECT workload, label, confidence, decided_by, ev, ${nameOnlySql} AND confidence >= ${lowConfidence} AS name_only,
-        coalesce(coarse_bucket_share >= ${coarseWorkloadShare}, false) AS coarse, NOT counted AS uncounted
+        coalesce(coarse_bucket_share >= ${coarseWorkloadShare}, false) AS coarse, NOT counted AS uncounted, shared_name
       FROM label_workloads WHERE decided_by = 'default' OR confidence < ${lowConfidence} OR ${nameOnlySql}
     ), per_call AS (
       -- A usage row that counts no requests (Anthropic's usage report) is not one request: counted apart.
@@ -76,10 +88,13 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
         SELECT workload, isodow(ts) AS dow, hour(ts) AS h, sum(req) AS n, coalesce(sum(cost_pico), 0) AS spend FROM per_call GROUP BY ALL
       ) b JOIN low l USING (workload) GROUP BY b.workload
     )
-    SELECT l.workload, l.label, l.confidence, l.decided_by, l.name_only, s.cost_pico, s.requests, s.uncounted_rows, l.coarse, l.ev,
+    SELECT l.workload, l.label, l.confidence, l.decided_by, l.name_only, s.cost_pico, s.requests, s.uncounted_rows, l.coarse, l.shared_name, l.ev,
       b.top.dow AS busiest_dow, b.top.hour AS busiest_hour
     FROM low l JOIN spend s USING (workload) LEFT JOIN busy b USING (workload)
     ORDER BY s.cost_pico DESC NULLS LAST, s.requests DESC, l.workload LIMIT $top`, { top });
+  const split = new Set(
+    (await ws.all<{ workload: string }>('SELECT workload FROM label_workloads WHERE ends_with(workload, $suffix)', { suffix: unattributedSuffix })).map((r) => r.workload),
+  );
   const days = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
   return {
     totalPico: totals?.total ?? 0n,
@@ -98,6 +113,8 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
       free: r.ev.filter((e) => e.side === 'free').map((e) => e.text),
       busiestDay: days[r.busiest_dow ?? 0] ?? '',
       busiestHour: r.coarse ? undefined : (r.busiest_hour ?? 0),
+      sharedName: r.shared_name,
+      apart: split.has(`${r.workload}${unattributedSuffix}`) ? `${r.workload}${unattributedSuffix}` : undefined,
     })),
   };
 }
@@ -139,26 +156,64 @@ export function renderSuggestions(s: Suggestions, source: string): string {
     '',
   );
   out.push('rules:');
+  // A rule naming a grouping also covers the calls judged apart from it (… · no user or trace): those come first,
+  // as their own question when they are asked about, else as a rule that only keeps them where they are.
+  const drafted = new Map(s.workloads.map((w) => [w.workload, w]));
+  const written = new Set<string>();
   for (const w of s.workloads) {
-    const name = oneLine(w.workload);
-    out.push(
-      '',
-      `  # ${name}`,
-      `  #   ${usd(w.costPico)} (${pct(w.costPico, s.totalPico)} of spend), ${requestsText(w)}; now ${w.label}` +
-        `, ${w.decidedBy === 'default' ? 'by default' : `confidence ${w.confidence.toFixed(2)}`}${w.nameOnly ? ', on its name alone' : ''}`,
-      ...(w.waits.length === 0 ? ['  #   someone waits: no sign seen'] : w.waits.map((t) => `  #   someone waits: ${oneLine(t)}`)),
-      ...(w.free.length === 0 ? ['  #   nobody waits:  no sign seen'] : w.free.map((t) => `  #   nobody waits:  ${oneLine(t)}`)),
-      `  #   question: does anyone wait on the answers of "${name}", say on ${w.busiestDay}s${w.busiestHour === undefined ? '' : ` around ${String(w.busiestHour).padStart(2, '0')}:00 UTC`},`,
-      `  #   when it is busiest? Would they notice if each answer came hours later?`,
-      `  - name: ${yamlString(`review: ${w.workload}`)}`,
-      `    match: { workload: ${yamlString(w.workload)} }`,
-      `    workload: ${yamlString(w.workload)}`,
-      `    # label: non_blocking    # nobody waits; or instead: deadline: 12h`,
-      `    # label: blocking        # someone waits for the answer`,
-    );
+    if (written.has(w.workload)) continue;
+    if (w.apart !== undefined && !written.has(w.apart)) {
+      const own = drafted.get(w.apart);
+      out.push(...(own === undefined ? keeperLines(w.apart, w.workload) : questionLines(own, s.totalPico)));
+      written.add(w.apart);
+    }
+    out.push(...questionLines(w, s.totalPico));
+    written.add(w.workload);
   }
   out.push('');
   return out.join('\n');
+}
+
+/** One drafted question: the workload's figures and evidence as comments, and a rule that only names it. */
+function questionLines(w: Suggestion, totalPico: bigint): string[] {
+  const name = oneLine(w.workload);
+  return [
+    '',
+    `  # ${name}`,
+    `  #   ${usd(w.costPico)} (${pct(w.costPico, totalPico)} of spend), ${requestsText(w)}; now ${w.label}` +
+      `, ${w.decidedBy === 'default' ? 'by default' : `confidence ${w.confidence.toFixed(2)}`}${w.nameOnly ? ', on its name alone' : ''}`,
+    ...(w.waits.length === 0 ? ['  #   someone waits: no sign seen'] : w.waits.map((t) => `  #   someone waits: ${oneLine(t)}`)),
+    ...(w.free.length === 0 ? ['  #   nobody waits:  no sign seen'] : w.free.map((t) => `  #   nobody waits:  ${oneLine(t)}`)),
+    `  #   question: does anyone wait on the answers of "${name}", say on ${w.busiestDay}s${w.busiestHour === undefined ? '' : ` around ${String(w.busiestHour).padStart(2, '0')}:00 UTC`},`,
+    `  #   when it is busiest? Would they notice if each answer came hours later?`,
+    // A name nothing of the client's gave can hide a service people wait on behind a job (the job's shape decides the
+    // label, and one answer for the majority would move the people's calls to batch): the eval's Langfuse renderings.
+    ...(w.sharedName
+      ? [
+          '  #   note: nothing names these calls but their project, model and operation (no API key, no tag naming the work):',
+          '  #   they may be several services. If anyone waits on any of them, do not give them one label (it would move the',
+          '  #   others to batch, or keep them all synchronous): leave this rule as it is, give each service a key or a tag',
+          '  #   of its own (or a trace name your tracer keeps) and run `batchable rules suggest` again.',
+        ]
+      : []),
+    `  - name: ${yamlString(`review: ${w.workload}`)}`,
+    `    match: { workload: ${yamlString(w.workload)} }`,
+    `    workload: ${yamlString(w.workload)}`,
+    `    # label: non_blocking    # nobody waits; or instead: deadline: 12h`,
+    `    # label: blocking        # someone waits for the answer`,
+  ];
+}
+
+/** A rule that keeps the calls judged apart from `grouping` in their own workload (it changes no label). */
+function keeperLines(apart: string, grouping: string): string[] {
+  return [
+    '',
+    `  # ${oneLine(apart)}: calls with no user, trace or stream, judged apart from "${oneLine(grouping)}"; this rule only`,
+    '  # keeps them there (a rule matching the grouping below would cover them too). Not a question.',
+    `  - name: ${yamlString(`keep apart: ${apart}`)}`,
+    `    match: { workload: ${yamlString(apart)} }`,
+    `    workload: ${yamlString(apart)}`,
+  ];
 }
 
 /** A workload at least this share of whose rows are usage buckets longer than an hour counts as coarse. */

@@ -146,3 +146,52 @@ test('a workload seen only in day buckets is asked about on its busiest day, wit
   expect(drafted).toMatch(/does anyone wait on the answers of "key_day · [^"]+", say on Sundays,\n/);
   expect(drafted).toMatch(/say on \w+days around \d\d:00 UTC,/); // the backdrop's hourly workloads keep their hour
 });
+
+test('a workload named by no key or tag may be several services: its question says not to give them one label if anyone waits on any, and to name them', async () => {
+  // The same untagged traffic with no API key: its name is its project, model and operation only.
+  ws = await emptyWorkspace();
+  await insertCalls(ws, interactiveBackdrop);
+  await insertCalls(ws, `SELECT 'q' || d || '-' || h AS call_id, TIMESTAMPTZ '2026-10-05 16:20:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
+    'proj_fin' AS project, 20000 AS input_tokens, 2000 AS output_tokens FROM range(14) a(d), range(4) b(h)`);
+  await classifyCalls(ws, undefined);
+  await priceCalls(ws, await loadCatalog({}));
+  const s = await suggestRules(ws, 10);
+  const w = s.workloads.find((x) => x.workload.startsWith('proj_fin'));
+  expect(w?.sharedName).toBe(true);
+  const text = renderSuggestions(s, 'the workspace');
+  expect(text).toContain(
+    '  #   note: nothing names these calls but their project, model and operation (no API key, no tag naming the work):\n' +
+      '  #   they may be several services. If anyone waits on any of them, do not give them one label',
+  );
+  // With a key, the name is one client's: no note (the first test's workload).
+  ws.close();
+  await labelled();
+  const keyed = await suggestRules(ws, 10);
+  expect(keyed.workloads.map((x) => x.sharedName)).toEqual([false]);
+  expect(renderSuggestions(keyed, 'the workspace')).not.toContain('they may be several services');
+});
+
+test('a question about a grouping leaves the calls judged apart from it where they are: the file still changes nothing as written', async () => {
+  // People on key_fin (an id on each call, a few an hour: blocking by default, so asked about) and a script on the
+  // same key, project and model with no id: its calls are judged apart (`… · no user or trace`). A rule matching the
+  // grouping covers those calls too, so the drafted rule alone, naming the grouping's workload, moved them back in.
+  ws = await emptyWorkspace();
+  await insertCalls(ws, interactiveBackdrop);
+  await insertCalls(ws, `SELECT 'q' || d || '-' || h AS call_id, TIMESTAMPTZ '2026-10-05 16:20:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
+    'fin' || h AS user_id, 'key_fin' AS api_key, 'proj_fin' AS project, 20000 AS input_tokens, 2000 AS output_tokens FROM range(14) a(d), range(4) b(h)`);
+  await insertCalls(ws, `SELECT 'sc-' || w || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-07 17:00:00+00' + (w * 300 + k * (1500 + 100 * w + 80)) * INTERVAL 1 MILLISECOND AS ts,
+      (1500 + 100 * w)::DOUBLE AS latency_ms, 'key_fin' AS api_key, 'proj_fin' AS project FROM range(4) a(w), range(120) b(k)`);
+  await classifyCalls(ws, undefined);
+  await priceCalls(ws, await loadCatalog({}));
+  const before = await ws.all<{ call_id: string; workload: string; label: string }>('SELECT call_id, workload, label FROM labels ORDER BY call_id');
+  expect(before.find((r) => r.call_id === 'sc-1-50')?.workload).toBe('proj_fin · gpt-5.4 · chat · no user or trace');
+  const s = await suggestRules(ws, 10);
+  expect(s.workloads.map((w) => w.workload)).toContain('proj_fin · gpt-5.4 · chat');
+  const text = renderSuggestions(s, 'the workspace');
+  expect(text).toContain('    match: { workload: "proj_fin · gpt-5.4 · chat · no user or trace" }');
+  const file = join(mkdtempSync(join(tmpdir(), 'suggest-')), 'rules.yaml');
+  writeFileSync(file, text);
+  await classifyCalls(ws, await loadRules(file));
+  expect(await ws.all('SELECT call_id, workload, label FROM labels ORDER BY call_id')).toEqual(before);
+});
