@@ -24,7 +24,8 @@ export function answerSuggestions(yaml: string, answers: ReadonlyMap<string, Ans
   const lines = yaml.split('\n').map((line) => {
     const match = matchLine.exec(line);
     if (match?.[1] !== undefined) {
-      workload = JSON.parse(match[1]) as string;
+      // The match value is the workload's name as a glob that matches it alone (globLiteral, src/classify/suggest.ts).
+      workload = (JSON.parse(match[1]) as string).replace(/\[([*?[])\]/g, '$1');
       rules += 1;
       return line;
     }

@@ -130,6 +130,13 @@ const picoPerMicro = 1_000_000n;
 const usd = (pico: bigint): string => formatUsd((pico + picoPerMicro / 2n) / picoPerMicro);
 const pct = (part: bigint, whole: bigint): string => (whole === 0n ? '0%' : `${Number((part * 1000n) / whole) / 10}%`);
 
+/**
+ * A name as a DuckDB glob that matches it alone: a rule's match values are globs, and a name with `*`, `?` or `[`
+ * (a Langfuse observation called `[prod] summarise`) would otherwise be read as a pattern, matching other names or not
+ * its own. Each is put in a class of its own (`[*]`, `[?]`, `[[]`).
+ */
+export const globLiteral = (name: string): string => name.replace(/[*?[]/g, (c) => `[${c}]`);
+
 /** A YAML double-quoted scalar: JSON's escapes, plus the C1 and bidi controls JSON leaves as they are. */
 export function yamlString(text: string): string {
   return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -197,7 +204,7 @@ function questionLines(w: Suggestion, totalPico: bigint): string[] {
         ]
       : []),
     `  - name: ${yamlString(`review: ${w.workload}`)}`,
-    `    match: { workload: ${yamlString(w.workload)} }`,
+    `    match: { workload: ${yamlString(globLiteral(w.workload))} }`,
     `    workload: ${yamlString(w.workload)}`,
     `    # label: non_blocking    # nobody waits; or instead: deadline: 12h`,
     `    # label: blocking        # someone waits for the answer`,
@@ -211,7 +218,7 @@ function keeperLines(apart: string, grouping: string): string[] {
     `  # ${oneLine(apart)}: calls with no user, trace or stream, judged apart from "${oneLine(grouping)}"; this rule only`,
     '  # keeps them there (a rule matching the grouping below would cover them too). Not a question.',
     `  - name: ${yamlString(`keep apart: ${apart}`)}`,
-    `    match: { workload: ${yamlString(apart)} }`,
+    `    match: { workload: ${yamlString(globLiteral(apart))} }`,
     `    workload: ${yamlString(apart)}`,
   ];
 }

@@ -83,6 +83,10 @@ test('a hostile workload name stays one comment line and one quoted YAML value',
   writeFileSync(file, text);
   const rules = await loadRules(file);
   expect(rules?.rules.map((r) => r.workload)).toContain('evil\n- name: injected\u001b[31m " #');
+  // Its match is a glob that matches the name alone (its `[31m` is not a character class): answered, it decides them.
+  writeFileSync(file, text.replace(/(match: \{ workload: "evil[^\n]*\n[^\n]*\n) {4}# (label: non_blocking)/, '$1    $2'));
+  await classifyCalls(ws, await loadRules(file));
+  expect(await ws.all("SELECT DISTINCT label, decided_by FROM labels WHERE starts_with(call_id, 'x')")).toEqual([{ label: 'non_blocking', decided_by: 'rule' }]);
 });
 
 test('nothing to ask: an empty rules list, still valid', async () => {

@@ -32,7 +32,7 @@ test('answers uncomment one label per answered question; unanswered rules change
   const rules = await parsed(yaml);
   expect(rules.map((r) => [r.match.workload, r.label])).toEqual([
     ['proj_a · gpt-5.4 · chat', 'blocking'],
-    ['nightly "digest" [v2] · no user or trace', 'non_blocking'],
+    ['nightly "digest" [[]v2] · no user or trace', 'non_blocking'], // the name as a glob that matches it alone
     ['left alone', undefined],
   ]);
   // As drafted, the file labels nothing.
