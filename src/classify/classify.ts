@@ -153,14 +153,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       LEFT JOIN (SELECT wid, tight_share FROM _cls_loops) USING (wid)
       LEFT JOIN (${workloadShapeSql(shape.weekly, shape.slots)}) USING (wid)
       LEFT JOIN _cls_runs USING (wid)
-      -- shared_name: a name no API key or tag gave (_cls_unnamed); rules suggest says it may hold several services.
-      LEFT JOIN (SELECT wid, true AS shared_name FROM _cls_unnamed) USING (wid)
       LEFT JOIN (${dayShapeSql}) USING (wid)
       LEFT JOIN (${onOffHoursSql}) USING (wid)
     ), with_evidence AS (
       -- Volume over time (hours, days, weekends) is read from request counts: a workload whose rows mostly count none
       -- (each weighs one, so a row every hour looks flat whatever it held) shows no time shape at all.
-      SELECT * REPLACE (coalesce(shared_name, false) AS shared_name), uncounted_share < ${maxUncountedShare} AS counted, ${shape.usable} AND counted AS shape_ok,
+      -- shared_name: a name no API key or tag gave (_cls_unnamed); rules suggest says it may hold several services.
+      SELECT *, wid IN (SELECT wid FROM _cls_unnamed) AS shared_name, uncounted_share < ${maxUncountedShare} AS counted, ${shape.usable} AND counted AS shape_ok,
         coalesce(serial_req, 0) / requests AS serial_share, coalesce(fanout_req, 0) / requests AS fanout_share,
         (coalesce(cron_req, 0) + coalesce(steady_req, 0)) / requests AS launch_share, coalesce(burst_req, 0) / requests AS burst_share, (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
         '${shape.weekly ? 'week' : 'day'}' AS slot_unit FROM shaped

@@ -59,7 +59,7 @@ export type Suggestions = {
 
 type Row = {
   workload: string; label: 'blocking' | 'non_blocking'; confidence: number; decided_by: string; name_only: boolean; cost_pico: bigint | null; requests: bigint;
-  uncounted_rows: bigint; coarse: boolean; shared_name: boolean; ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
+  uncounted_rows: bigint; coarse: boolean; shared_name: boolean; apart: string | null; ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
 };
 
 /** The `top` workloads by spend whose own label is low-confidence, by default or on names alone (rules and lanes excluded). */
@@ -89,12 +89,11 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
       ) b JOIN low l USING (workload) GROUP BY b.workload
     )
     SELECT l.workload, l.label, l.confidence, l.decided_by, l.name_only, s.cost_pico, s.requests, s.uncounted_rows, l.coarse, l.shared_name, l.ev,
-      b.top.dow AS busiest_dow, b.top.hour AS busiest_hour
+      b.top.dow AS busiest_dow, b.top.hour AS busiest_hour, a.workload AS apart
     FROM low l JOIN spend s USING (workload) LEFT JOIN busy b USING (workload)
-    ORDER BY s.cost_pico DESC NULLS LAST, s.requests DESC, l.workload LIMIT $top`, { top });
-  const split = new Set(
-    (await ws.all<{ workload: string }>('SELECT workload FROM label_workloads WHERE ends_with(workload, $suffix)', { suffix: unattributedSuffix })).map((r) => r.workload),
-  );
+      -- The workload its calls with no user, trace or stream were judged apart as, when there is one.
+      LEFT JOIN label_workloads a ON a.workload = l.workload || $suffix
+    ORDER BY s.cost_pico DESC NULLS LAST, s.requests DESC, l.workload LIMIT $top`, { top, suffix: unattributedSuffix });
   const days = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
   return {
     totalPico: totals?.total ?? 0n,
@@ -114,7 +113,7 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
       busiestDay: days[r.busiest_dow ?? 0] ?? '',
       busiestHour: r.coarse ? undefined : (r.busiest_hour ?? 0),
       sharedName: r.shared_name,
-      apart: split.has(`${r.workload}${unattributedSuffix}`) ? `${r.workload}${unattributedSuffix}` : undefined,
+      apart: r.apart ?? undefined,
     })),
   };
 }

@@ -144,7 +144,7 @@ export function buildPlan(groups: readonly PlanGroupRow[], o: PlanOptions): Plan
       continue;
     }
     const activeDays = Number(g.days_active);
-    const counted = g.uncounted_rows === 0n;
+    const counted = requestsCounted(g);
     const schedule = scheduleFor(g, target, deadline, periodDays, activeDays);
     const suggested = maxTokensFor(g);
     entries.push({
@@ -196,14 +196,16 @@ export function buildPlan(groups: readonly PlanGroupRow[], o: PlanOptions): Plan
 }
 
 /** The group's request count, or null when some of its rows count none (a count of the others would pass for all). */
-const knownRequests = (g: PlanGroupRow): bigint | null => (g.uncounted_rows === 0n ? g.requests : null);
+const knownRequests = (g: PlanGroupRow): bigint | null => (requestsCounted(g) ? g.requests : null);
+/** Whether every row of the group counts its requests (none is a usage row that counts none). */
+const requestsCounted = (g: PlanGroupRow): boolean => g.uncounted_rows === 0n;
 
 /**
  * The calls' largest output, rounded up to a multiple of 256 (at least 256): a batch that truncates must rerun.
  * Buckets show no call's output: twice their mean per request. Null when no request count gives a mean.
  */
 function maxTokensFor(g: PlanGroupRow): number | null {
-  if (g.out_max === null && (g.uncounted_rows > 0n || g.requests === 0n)) return null;
+  if (g.out_max === null && (!requestsCounted(g) || g.requests === 0n)) return null;
   const basis = g.out_max ?? ceilDiv(g.out_tok * 2n, g.requests);
   return Math.max(256, Number(ceilDiv(basis, 256n)) * 256);
 }
@@ -231,7 +233,7 @@ function scheduleFor(g: PlanGroupRow, target: Target, deadline: number | null, p
     };
   }
   // Rows that count no requests show when work ran by their tokens only.
-  const burst = burstOf(g.uncounted_rows === 0n ? g.hour_of_day : g.hour_of_day_tokens);
+  const burst = burstOf(requestsCounted(g) ? g.hour_of_day : g.hour_of_day_tokens);
   const scheduled = burst.hours <= burstHours;
   const window = target.windowHours?.value ?? 24;
   // Cadence: a scheduled run is submitted once, when its inputs are ready (the hour its calls start today).
@@ -242,7 +244,7 @@ function scheduleFor(g: PlanGroupRow, target: Target, deadline: number | null, p
   else if (deadline < window * 60 + 60) cadence = 1;
   else cadence = [...cadences].reverse().find((c) => c * 60 <= deadline - window * 60) ?? 1;
   const w = g.windows.find((x) => x.hours === cadence) ?? g.windows[g.windows.length - 1];
-  const counted = g.uncounted_rows === 0n;
+  const counted = requestsCounted(g);
   const busiest = w === undefined ? null : { requests: counted ? w.max_requests : null, inputTokens: w.max_input, bytes: w.max_bytes };
   const counts: { by: Schedule['limitedBy']; jobs: bigint }[] = [{ by: 'none', jobs: 1n }];
   if (busiest !== null) {
@@ -299,7 +301,7 @@ function risksFor(g: PlanGroupRow, target: Target, deadline: number | null, s: S
         `If none survived, the saving drops by ${usd(loss)}${perMonth === undefined ? '' : ` (${usd(perMonth)} per 30 days)`}: put requests that share a prefix in the same batch`,
     );
   }
-  const counted = g.uncounted_rows === 0n;
+  const counted = requestsCounted(g);
   if (target.kind === 'batch') {
     // A usage row holds its bucket's work at the bucket's start: its "minute" is an hour or a day of calls.
     const peak =

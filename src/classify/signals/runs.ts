@@ -152,16 +152,16 @@ const runCtes = (source: string): string => `
   ), eps_req AS (
     SELECT wid, ep, sum(w) AS req, count(*) FILTER (WHERE paced) AS paced_n FROM r GROUP BY wid, ep
   ), shaped AS (
-    SELECT e.*, q.req, q.paced_n, (e.first_mn % 1440)::INTEGER AS minute_of_day, e.first_mn // 1440 AS day,
+    SELECT e.*, q.req, q.paced_n >= ${burstPacedShare} * e.n AS paced_ep, (e.first_mn % 1440)::INTEGER AS minute_of_day, e.first_mn // 1440 AS day,
       e.n >= ${minLoopCalls} AND e.span >= 5 AND e.span <= ${maxSteadyMinutes} AND e.inner_minutes >= 0.9 * (e.span - 2)
         AND e.inner_sd <= 0.35 * e.inner_mean AND e.second_minute >= 0.7 * e.inner_mean AS steady,
-      e.n >= ${minBurstCalls} AND e.span <= ${maxBurstMinutes} AND q.paced_n >= ${burstPacedShare} * e.n AS burst
+      e.n >= ${minBurstCalls} AND e.span <= ${maxBurstMinutes} AND paced_ep AS burst
     FROM eps e JOIN eps_req q USING (wid, ep)
   ), cron AS (
     -- Episodes of 20+ calls opening at the same minute of the day (UTC) on 3+ different days.
     SELECT wid, minute_of_day FROM shaped WHERE n >= 20 GROUP BY wid, minute_of_day HAVING count(DISTINCT day) >= 3
   ), job_eps AS (
-    SELECT s.wid, s.ep, s.paced_n >= ${burstPacedShare} * s.n AS paced_ep
+    SELECT s.wid, s.ep, s.paced_ep
     FROM shaped s LEFT JOIN cron c USING (wid, minute_of_day) WHERE c.minute_of_day IS NOT NULL OR s.steady OR s.burst
   )`;
 

@@ -1,9 +1,9 @@
 // The plan as a markdown checklist a team pastes into a ticket: one section per workload, a box per step.
-import { unknownMaxOutputTokens, type Plan } from '../../plan/build.ts';
+import type { Plan } from '../../plan/build.ts';
 import { markdownText, oneLine } from '../escape.ts';
 import { formatUsd } from '../money.ts';
 import { formatCount } from '../table.ts';
-import { skippedListed, skippedRest } from './table.ts';
+import { maxOutputText, skippedListed, skippedRest } from './table.ts';
 
 /** Inline text from input: no HTML, links, emphasis or code marks can form (src/report/escape.ts). */
 const md = markdownText;
@@ -29,8 +29,7 @@ export function renderPlanMarkdown(p: Plan): string {
         : `${plural(e.perDay.requests, 'request')} a day on ${md(e.model)} (${md(e.operation)}); busiest hour ${e.busiestHour.at}: ${plural(e.busiestHour.requests, 'request')}.`,
       '',
     );
-    const maxOutput = e.maxOutputTokens.suggested === null ? `max output unknown (${unknownMaxOutputTokens} tokens in the line is a placeholder: set your calls' own)` : `max output ${e.maxOutputTokens.suggested} tokens`;
-    lines.push(`- [ ] Build one line per request, id \`${md(e.template.idScheme)}\`, ${maxOutput}:`, '', fence('json', e.template.requestLine).replace(/^/gm, '  '), '');
+    lines.push(`- [ ] Build one line per request, id \`${md(e.template.idScheme)}\`, ${maxOutputText(e)}:`, '', fence('json', e.template.requestLine).replace(/^/gm, '  '), '');
     lines.push(`- [ ] Send: ${md(e.template.submit)}`);
     lines.push(`- [ ] Schedule: ${md(e.schedule.text)}${e.schedule.jobsPerDay === null ? '' : ` (${e.schedule.jobsPerDay} job${e.schedule.jobsPerDay === 1 ? '' : 's'} a day)`}`);
     lines.push(`- [ ] Read back: ${md(e.template.readBack)}. A result line looks like:`, '', fence('json', e.template.resultLine).replace(/^/gm, '  '), '');

@@ -34,6 +34,12 @@ export function compact(n: bigint): string {
 const monthly = (m: bigint | undefined) => (m === undefined ? '–' : formatUsd(m));
 const mb = (bytes: bigint) => `${(Number(bytes) / (1024 * 1024)).toFixed(1)} MB`;
 
+/** The request line's max output, or that it is a placeholder where nothing shows a request's output. */
+export const maxOutputText = (e: PlanEntry): string =>
+  e.maxOutputTokens.suggested === null
+    ? `max output unknown (${unknownMaxOutputTokens} tokens in the line is a placeholder: set your calls' own)`
+    : `max output ${e.maxOutputTokens.suggested} tokens`;
+
 function jobsText(e: PlanEntry): string {
   const s = e.schedule;
   if (s.jobsPerDay === null || s.busiestSubmission === null) return 'no jobs: synchronous requests at flex rates';
@@ -82,7 +88,7 @@ export function renderPlanTable(p: Plan, style: Style): string {
     item('Saving', `${formatUsd(e.money.savingsMicros)} in the period (${formatUsd(e.money.nowMicros)} now, ${formatUsd(e.money.targetMicros)} on ${short[e.target]})${e.money.monthlySavingsMicros === undefined ? '' : `, ${formatUsd(e.money.monthlySavingsMicros)} per 30 days`}; ${formatUsd(e.money.afterFixedMicros)} after the plumbing's fixed cost`);
     // Lines to copy stay whole (never wrapped inside a JSON string), each on a line of its own.
     lines.push(`   Request line:\n     ${oneLine(e.template.requestLine)}`, `   Result line:\n     ${oneLine(e.template.resultLine)}`);
-    item('Ids', `${e.template.idScheme}; ${e.maxOutputTokens.suggested === null ? `max output unknown (${unknownMaxOutputTokens} tokens in the line is a placeholder: set your calls' own)` : `max output ${e.maxOutputTokens.suggested} tokens`} (largest seen ${e.maxOutputTokens.observedMax ?? '?'}, 95th percentile ${e.maxOutputTokens.p95 ?? '?'})`);
+    item('Ids', `${e.template.idScheme}; ${maxOutputText(e)} (largest seen ${e.maxOutputTokens.observedMax ?? '?'}, 95th percentile ${e.maxOutputTokens.p95 ?? '?'})`);
     item('Send', e.template.submit);
     item('Read back', e.template.readBack);
     if (e.risks.length > 0) {
