@@ -14,7 +14,7 @@
 //   legal-apac       (blind)    a legal practice in Sydney: drafting and partner Q&A in the day, diligence runs
 //                               and digests; also rendered as usage-API buckets
 //   usage-retail     (blind)    a São Paulo retailer seen only through usage-API buckets (1 h and 1 d)
-//   claims-eu        (blind)    a motor insurer's claims unit on Central European time: adjusters, first-notice intake,
+//   claims-eu        (tune)     a motor insurer's claims unit on Central European time: adjusters, first-notice intake,
 //                               document extraction with a minutes deadline, nightly fraud scoring, renewal letters,
 //                               an hourly call-notes poller, actuaries' serial reviews; also as buckets and as exports
 //   edu-india        (blind)    an online tutoring platform (UTC+5:30): students after school and at weekends, teachers in
@@ -64,6 +64,8 @@
 // support-pl after the 10 s burst pace (src/classify/signals/runs.ts), to test it, committed before its first run.
 // search-ca was written on 2026-12-01 (a later stop) before anything in that stop touched labelling, and committed
 // before its first run: an org whose people mostly embed (a query per search) and whose jobs mostly embed too.
+// claims-eu became a tune org on 2026-12-01 (a later stop), when its one per-call miss (a poller on a key named for
+// the voice channel) was diagnosed on it and changed for (src/classify/evidence.ts: nameYieldsToMachineShare).
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -366,7 +368,7 @@ export const family: readonly FamilyOrg[] = [
     ],
   },
   {
-    id: 'claims-eu', role: 'blind', tz: 1, profile: 'office', rendering: 'calls', usageToo: true,
+    id: 'claims-eu', role: 'tune', blindUntil: '2026-12-01', tz: 1, profile: 'office', rendering: 'calls', usageToo: true,
     story: 'a motor insurer\'s claims unit in Central Europe: adjusters work claims in the day; intake and document extraction serve customers filing claims; risk, letters and notes are jobs',
     workloads: [
       { id: 'adjuster copilot', truth: 'blocking', story: 'adjusters ask about a claim while they work it, 60% streamed', kind: 'sessions', starts: 12000,

@@ -27,7 +27,7 @@ import { forgetStage } from '../db/analysis-state.ts';
 import { labelOutcomesColumns } from '../db/analysis-tables.ts';
 import { hasRows } from '../db/has-rows.ts';
 import type { Workspace } from '../db/workspace.ts';
-import { decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql } from './evidence.ts';
+import { callsWaitSql, decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql } from './evidence.ts';
 import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.ts';
 import type { Rules } from './rules/schema.ts';
 import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql } from './signals/per-call.ts';
@@ -166,7 +166,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     ), listed AS (
       SELECT *, ${evidenceListSql} AS ev FROM with_evidence
     ), scored AS (
-      SELECT *, ${waitMaxSql} AS wait, ${freeCombinedSql} AS free FROM listed
+      SELECT *, ${waitMaxSql} AS wait, ${callsWaitSql} AS wait_calls, ${freeCombinedSql} AS free,
+        CASE WHEN calls_share >= 0.5 THEN greatest(serial_share, fanout_share, launch_share, burst_share) ELSE 0 END AS machine_share FROM listed
     ), decided AS (
       SELECT *, ${decisionSql} AS d FROM scored
     )

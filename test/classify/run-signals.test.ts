@@ -195,6 +195,29 @@ describe('recurring bursts', () => {
     expect(row.label).toBe('blocking');
     expect(row.reasons.join('\n')).not.toMatch(/recurring bursts/);
   });
+  // A contact centre's call-notes poller (claims-eu's): one worker, 6 calls an hour, on a key named for the voice
+  // channel it serves.
+  const notes = `SELECT 'v' || h || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 3) % 50) * INTERVAL 1 MINUTE + k * 1700 * INTERVAL 1 MILLISECOND AS ts,
+      1500.0 AS latency_ms, 'key_notes' AS api_key, 'voice-svc' AS api_key_name FROM range(96) a(h), range(6) c(k)`;
+  test('a poller on a key whose name says "voice" is still a poller: a name alone yields when nearly all its requests are a machine\'s runs', async () => {
+    await classified(interactiveBackdrop, notes);
+    const row = await labelOf(ws, 'v40-5');
+    expect(row.label).toBe('non_blocking');
+    expect(row.confidence).toBe(0.65);
+    expect(row.reasons[0]).toBe("only a name says someone waits, and 100% of its requests come in a machine's runs: the calls' timing outweighs a name (low confidence: check it)");
+    expect(row.reasons).toContain('against: name: "voice" names an interactive surface');
+  });
+  test('the same poller with people\'s calls beside it on the "voice" key (over a tenth of its requests) stays blocking: the name may be theirs', async () => {
+    // 576 poller calls and 100 calls at random over the same 4 days, 30 s each (a voice session's turns).
+    await classified(interactiveBackdrop, notes, `SELECT 'u' || i AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + (hash(i, 11) % 345600) * INTERVAL 1 SECOND AS ts, 30000.0 AS latency_ms,
+        'key_notes' AS api_key, 'voice-svc' AS api_key_name FROM range(100) a(i)`);
+    const row = await labelOf(ws, 'v40-5');
+    expect(row.label).toBe('blocking');
+    expect(row.reasons[0]).toMatch(/^conflicting evidence, so blocking/);
+    expect(row.reasons.join('\n')).toMatch(/against: recurring bursts: [5-8]\d% of requests/);
+  });
   test('explain shows the signal with its figures', async () => {
     await classified(interactiveBackdrop, poller('q'));
     const text = renderExplanation(await explainTarget(ws, 'q40-1-5', undefined));
