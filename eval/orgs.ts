@@ -1,4 +1,4 @@
-// The eval family: twenty-six organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: twenty-seven organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -48,6 +48,8 @@
 //                               bot, triage as tickets arrive; a rate-limited hourly sync, digests, a QA lead's loop
 //   search-ca        (blind)    a Toronto enterprise search: query embeddings, answers and previews people wait on; an
 //                               hourly re-embedding sync, a nightly reindex, onboarding indexes by hand, evals, a title script
+//   telco-au         (blind)    a Melbourne telco's customer care: a streamed voice bot, agent assist, web chat, NOC summaries
+//                               day and night; call wrap-ups polled hourly on the bot's key, QA scoring, offers, letters
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -66,6 +68,9 @@
 // before its first run: an org whose people mostly embed (a query per search) and whose jobs mostly embed too.
 // claims-eu became a tune org on 2026-12-01 (a later stop), when its one per-call miss (a poller on a key named for
 // the voice channel) was diagnosed on it and changed for (src/classify/evidence.ts: nameYieldsToMachineShare).
+// telco-au was written on 2026-12-01 (a later stop), after the change that lets a name alone yield to a machine's
+// runs (src/classify/evidence.ts: nameYieldsToMachineShare), to test it on an org nobody tuned on: a poller and a
+// cron job on keys named for the voice channel, beside a voice bot people talk to; committed before its first run.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -955,6 +960,47 @@ export const family: readonly FamilyOrg[] = [
       { id: 'synonym mining', truth: 'non_blocking', story: 'an engineer mines synonyms from last week\'s questions through the answer chat\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [10, 17] }, workers: 2, rows: [100, 300], gapMs: [30, 300],
         model: gpt, key: 'search-app', keyName: 'search-backend', project: 'answers', input: [3000, 12000], output: [150, 600], latencyMs: [2000, 8000] },
+    ],
+  },
+  {
+    id: 'telco-au', role: 'blind', tz: 11, profile: 'dev', rendering: 'calls', usageToo: true,
+    story: 'a Melbourne telco\'s customer care: callers talk to a voice bot, agents get suggestions on calls, customers chat on the web; call wrap-ups, QA scoring, offers, letters and knowledge re-embedding are jobs, several on keys named for the voice channel',
+    workloads: [
+      { id: 'voice agent', truth: 'blocking', story: 'callers talk to the phone bot; each turn is streamed into speech', kind: 'sessions', starts: 20000, calls: [3, 10],
+        gapS: [5, 25], users: { prefix: 'caller-', count: 30000 }, streamed: 0.9, model: mini, key: 'ivr-prod', keyName: 'voice-live', project: 'care-voice',
+        input: [1500, 4000], output: [40, 160], latencyMs: [600, 1800] },
+      { id: 'agent assist', truth: 'blocking', story: 'contact-centre agents get the next best action while on a call; not streamed', kind: 'sessions', starts: 15000,
+        calls: [3, 8], gapS: [20, 120], users: { prefix: 'agt-', count: 400 }, profile: 'office', model: gpt, key: 'assist-prod', keyName: 'agent-assistant',
+        project: 'care-desk', input: [3000, 8000], output: [100, 300], latencyMs: [1500, 4000] },
+      { id: 'web chat', truth: 'blocking', story: 'customers chat with support on the website, 70% streamed', kind: 'sessions', starts: 10000, calls: [2, 6], gapS: [20, 90],
+        users: { prefix: 'cust-', count: 20000 }, streamed: 0.7, cancelled: 0.005, model: gpt, key: 'chat-prod', project: 'care-web', input: [2000, 6000],
+        output: [150, 500], latencyMs: [2000, 7000] },
+      { id: 'plan search', truth: 'blocking', story: 'the plan finder embeds what a customer types before it ranks plans', kind: 'events', starts: 50000,
+        users: { prefix: 'cust-', count: 20000 }, model: embSmall, operation: 'embeddings', key: 'chat-prod', project: 'care-web', input: [8, 40], output: [0, 0],
+        latencyMs: [60, 250] },
+      { id: 'incident summaries', truth: 'blocking', story: 'network operations engineers get an outage summary when paged, day and night', kind: 'events', starts: 1500, flat: true,
+        users: { prefix: 'noc-', count: 40 }, model: gpt, key: 'noc-tools', project: 'network', input: [4000, 12000], output: [200, 600], latencyMs: [3000, 9000] },
+      { id: 'call wrap-ups', truth: 'non_blocking', story: 'an hourly poller writes the wrap-up notes of finished bot calls, 2 workers, on the voice bot\'s key', kind: 'job',
+        launch: { by: 'hourly' }, workers: 2, rows: [10, 40], gapMs: [100, 600], model: gpt, key: 'ivr-prod', keyName: 'voice-live', project: 'care-voice',
+        input: [2000, 6000], output: [150, 400], latencyMs: [2000, 5000] },
+      { id: 'QA scoring', truth: 'non_blocking', story: 'cron 01:30 local every day, 6 workers score yesterday\'s calls on a key named for voice QA', kind: 'job',
+        launch: { by: 'cron', hour: 1, minute: 30, weekdaysOnly: false }, workers: 6, rows: [200, 500], gapMs: [20, 200], model: gpt, key: 'qa-batch',
+        keyName: 'voice-qa', project: 'quality', input: [4000, 10000], output: [50, 200], latencyMs: [2000, 6000] },
+      { id: 'retention offers', truth: 'non_blocking', story: 'a marketer starts offer drafting for at-risk customers by hand, 4 workers, the customer id on each call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 15] }, workers: 4, rows: [300, 900], gapMs: [20, 200], rowUsers: { how: 'per-row' },
+        model: mini, key: 'crm-batch', project: 'marketing', input: [1000, 3000], output: [100, 300], latencyMs: [1000, 3000] },
+      { id: 'dispute letters', truth: 'non_blocking', story: 'cron 07:00 local on weekdays, 2 workers, each letter carries its customer', kind: 'job',
+        launch: { by: 'cron', hour: 7, minute: 0, weekdaysOnly: true }, workers: 2, rows: [80, 200], gapMs: [50, 400],
+        rowUsers: { how: 'recipients', users: { prefix: 'cust-', count: 20000 } }, model: mini, key: 'billing-svc', project: 'billing', input: [1500, 4000],
+        output: [300, 700], latencyMs: [2000, 6000] },
+      { id: 'knowledge re-embedding', truth: 'non_blocking', story: 'the knowledge team re-embeds changed articles by hand now and then, 4 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.15, perDay: 1, hours: [9, 17] }, workers: 4, rows: [400, 1000], gapMs: [5, 60], model: embLarge,
+        operation: 'embeddings', key: 'kb-admin', project: 'knowledge', input: [500, 2500], output: [0, 0], latencyMs: [150, 500] },
+    ],
+    mixed: [
+      { id: 'chat tagging', truth: 'non_blocking', story: 'an analyst tags last week\'s chats through the web chat\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [10, 16] }, workers: 2, rows: [150, 400], gapMs: [30, 300],
+        model: gpt, key: 'chat-prod', project: 'care-web', input: [2000, 6000], output: [20, 80], latencyMs: [1500, 4000] },
     ],
   },
 ];
