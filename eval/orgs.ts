@@ -67,9 +67,9 @@
 // search-ca was written on 2026-12-01 (a later stop) before anything in that stop touched labelling, and committed
 // before its first run: an org whose people mostly embed (a query per search) and whose jobs mostly embed too.
 // claims-eu became a tune org on 2026-12-01 (a later stop), when its one per-call miss (a poller on a key named for
-// the voice channel) was diagnosed on it and changed for (src/classify/evidence.ts: nameYieldsToMachineShare).
+// the voice channel) was diagnosed on it and changed for (src/classify/signals/runs.ts: machineWorkloadShare).
 // telco-au was written on 2026-12-01 (a later stop), after the change that lets a name alone yield to a machine's
-// runs (src/classify/evidence.ts: nameYieldsToMachineShare), to test it on an org nobody tuned on: a poller and a
+// runs (src/classify/signals/runs.ts: machineWorkloadShare), to test it on an org nobody tuned on: a poller and a
 // cron job on keys named for the voice channel, beside a voice bot people talk to; committed before its first run.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
@@ -963,7 +963,7 @@ export const family: readonly FamilyOrg[] = [
     ],
   },
   {
-    id: 'telco-au', role: 'blind', tz: 11, profile: 'dev', rendering: 'calls', usageToo: true,
+    id: 'telco-au', role: 'tune', blindUntil: '2026-12-01', tz: 11, profile: 'dev', rendering: 'calls', usageToo: true,
     story: 'a Melbourne telco\'s customer care: callers talk to a voice bot, agents get suggestions on calls, customers chat on the web; call wrap-ups, QA scoring, offers, letters and knowledge re-embedding are jobs, several on keys named for the voice channel',
     workloads: [
       { id: 'voice agent', truth: 'blocking', story: 'callers talk to the phone bot; each turn is streamed into speech', kind: 'sessions', starts: 20000, calls: [3, 10],

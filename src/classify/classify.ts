@@ -32,7 +32,7 @@ import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.
 import type { Rules } from './rules/schema.ts';
 import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
-import { backToBackSql, mixedOffRunShare, offRunStartsSql, runStatsSql } from './signals/runs.ts';
+import { backToBackSql, machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { hourCallsSql, hourlySql, hourTotalsSql, maxActiveSlotShare, maxUncountedShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, jobTraceCallSql, unattributedSql } from './signals/workload-name.ts';
@@ -167,7 +167,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT *, ${evidenceListSql} AS ev FROM with_evidence
     ), scored AS (
       SELECT *, ${waitMaxSql} AS wait, ${callsWaitSql} AS wait_calls, ${freeCombinedSql} AS free,
-        CASE WHEN calls_share >= 0.5 THEN greatest(serial_share, fanout_share, launch_share, burst_share) ELSE 0 END AS machine_share FROM listed
+        CASE WHEN calls_share >= 0.5 THEN ${machineRunRequestsSql} / requests ELSE 0 END AS machine_share FROM listed
     ), decided AS (
       SELECT *, ${decisionSql} AS d FROM scored
     )

@@ -4,7 +4,7 @@
 import { sqlString } from '../db/sql.ts';
 import { keepsWeekendShare, lumpyAbsentShare, lumpyDispersion, lumpyMaxFloorShare, lumpyMinMedian, lumpyMinWeekdays, lumpySpreadShare, lumpyStepShare, mixShiftShare, quietWeekendShare } from './signals/days.ts';
 import { bulkEmbeddingTokens, queryEmbeddingTokens } from './signals/per-call.ts';
-import { burstPaceUs } from './signals/runs.ts';
+import { burstPaceUs, machineWorkloadShare } from './signals/runs.ts';
 import { machineGapShare, machineRepeatCalls, machineRunCalls, thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
 import { flatMaxPeakToMean, flatMinCoverage, flatMinTroughToMean } from './signals/time-shape.ts';
 
@@ -120,24 +120,20 @@ export const freeCombinedSql = `1 - coalesce(list_aggregate(list_transform(list_
 /** The strongest wait signal that is not a name (0 if none): what the calls themselves show. */
 export const callsWaitSql = `coalesce(list_max(list_transform(list_filter(ev, lambda e: e.side = 'wait' AND NOT starts_with(e.text, ${sqlString(nameEvidencePrefix)})), lambda e: -e.k)), 0)`;
 
-/**
- * A name alone yields to a machine's timing when at least this share of the workload's requests lie in one kind
- * of machine run (serial runs, fan-out, a cron or full-rate launch, recurring bursts: the shares in classify.ts), so
- * that no more than a tenth of its calls could be people's. A word in a key's name says what the key serves, not
- * who waits: claims-eu's contact-centre poller (a key named `voice-svc`, 100% of its requests in hourly bursts) was
- * held blocking by the word "voice" as a generic CSV, and labelled batchable as Helicone and SpendLogs, which carry
- * no key name.
- */
-export const nameYieldsToMachineShare = 0.9;
+// A name alone yields to a machine's timing (decisionSql) when the workload is a machine's (signals/runs.ts:
+// machineWorkloadShare of its requests in one kind of machine run). A word in a key's name says what the key serves,
+// not who waits: claims-eu's contact-centre poller (a key named `voice-svc`, 100% of its requests in hourly bursts)
+// was held blocking by the word "voice" as a generic CSV, and labelled batchable as Helicone and SpendLogs, which
+// carry no key name.
 
 /**
  * The decision over (wait, free): strong wait -> blocking; medium wait beats anything (conflict -> blocking),
- * unless only a name says someone waits and nearly all its requests are a machine's runs (nameYieldsToMachineShare);
+ * unless only a name says someone waits and nearly all its requests are a machine's runs (machineWorkloadShare);
  * a weak wait (time shape only) yields to two agreeing free signals; free alone needs one clear signal.
  */
 export const decisionSql = `CASE
     WHEN wait >= 0.85 THEN {'label': 'blocking', 'conf': wait, 'by': 'heuristic', 'lead': NULL}
-    WHEN wait >= 0.7 AND wait_calls = 0 AND free >= 0.75 AND machine_share >= ${nameYieldsToMachineShare} THEN {'label': 'non_blocking', 'conf': 0.65, 'by': 'heuristic',
+    WHEN wait >= 0.7 AND wait_calls = 0 AND free >= 0.75 AND machine_share >= ${machineWorkloadShare} THEN {'label': 'non_blocking', 'conf': 0.65, 'by': 'heuristic',
       'lead': 'only a name says someone waits, and ' || round(100 * machine_share)::INTEGER || '% of its requests come in a machine''s runs: the calls'' timing outweighs a name (low confidence: check it)'}
     WHEN wait >= 0.7 AND free >= 0.75 THEN {'label': 'blocking', 'conf': 0.55, 'by': 'heuristic', 'lead': 'conflicting evidence, so blocking (the safe side: batching something a user waits on is the worst mistake)'}
     WHEN wait >= 0.7 THEN {'label': 'blocking', 'conf': wait, 'by': 'heuristic', 'lead': NULL}

@@ -225,6 +225,24 @@ describe('recurring bursts', () => {
   });
 });
 
+describe("a machine's workload and the org's human hours", () => {
+  // A nightly QA job (03:00 UTC every day, 6 workers of 150 calls) on a key named for the voice channel it scores:
+  // the word counts its calls as interactive, but they are a machine's (a cron launch), so they say nothing about
+  // when the org's people work.
+  const nightlyQa = `SELECT 'n' || d || '-' || w || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-05 03:00:00+00' + d * INTERVAL 1 DAY + (w * 300 + k * 2100) * INTERVAL 1 MILLISECOND AS ts,
+      2000.0 AS latency_ms, 'key_qa' AS api_key, 'voice-qa' AS api_key_name FROM range(21) a(d), range(6) b(w), range(150) c(k)`;
+  test('a cron job on a key whose name says "voice" does not make its hour the org\'s human hours', async () => {
+    await classified(interactiveBackdrop, nightlyQa);
+    // The backdrop's people: 15:00-23:59 UTC on weekdays, 45 hours of the week.
+    const [shape] = await ws.all<{ active_slots: number }>('SELECT active_slots FROM label_org_shape');
+    expect(Number(shape?.active_slots)).toBe(45);
+    const row = await labelOf(ws, 'n3-2-40');
+    expect(row.label).toBe('non_blocking');
+    expect(row.reasons.join('\n')).toMatch(/out of phase with the org's human activity: 0% of requests/);
+  });
+});
+
 describe('usage buckets: irregular days and on/off hours', () => {
   // An org of hourly buckets: a feature used every working day 9-17 UTC, and a job on 4 of 15 days at 500/h.
   const hourly = `

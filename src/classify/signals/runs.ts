@@ -69,6 +69,21 @@ export const burstCadenceMinutes = { min: 30, max: 1440 } as const;
  * (pacific-saas), which has no runs at all (100% off).
  */
 export const mixedOffRunShare = { min: 0.1, max: 0.5 } as const;
+/**
+ * A workload's requests in its most common kind of machine run (serial runs, fan-out, a cron or full-rate launch,
+ * recurring bursts), over _cls_runs' columns (runStatsSql).
+ */
+export const machineRunRequestsSql = 'greatest(coalesce(serial_req, 0), coalesce(fanout_req, 0), coalesce(cron_req, 0) + coalesce(steady_req, 0), coalesce(burst_req, 0))';
+/**
+ * A machine's workload: at least this share of its requests in one kind of machine run, so that no more than a
+ * tenth of its calls can be people's. Its calls teach nothing about the org's human hours (time-shape.ts:
+ * orgSlotsSql), and a name alone does not hold it blocking (evidence.ts: decisionSql).
+ */
+export const machineWorkloadShare = 0.9;
+/** The machine's workloads (machineWorkloadShare), from _cls_runs and the requests per workload of `requests` (wid, n). */
+export const machineWorkloadsSql = (requests: string): string => `SELECT r.wid FROM _cls_runs r JOIN (${requests}) q USING (wid)
+  WHERE ${machineRunRequestsSql} >= ${machineWorkloadShare} * q.n`;
+
 /** Run signals are computed only for workloads with at most this share of streamed, cancelled or chained calls. */
 export const maxStreamedShareForRuns = 0.2;
 

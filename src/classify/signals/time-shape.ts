@@ -3,6 +3,7 @@
 // week (hours of the day when the data spans under a week), never from an assumed time zone. A workload
 // is then compared with it: out of phase (2 a.m. runs), flat around the clock, or packed into a few hours
 // of each day (a schedule).
+import { machineWorkloadsSql } from './runs.ts';
 import { tightLoopCallsPerMinute } from './sequence.ts';
 
 /** Slots busier than this share of the busiest slot count as the org's human hours. */
@@ -101,10 +102,16 @@ export const workloadLoopSql = `
   SELECT wid, coalesce(sum(tight_rows) / sum(rows), 0) AS tight_share
   FROM _cls_hour_calls WHERE NOT bucket GROUP BY wid`;
 
-/** One row per slot the org's interactive traffic uses, with `active` set for its human hours. */
+/**
+ * One row per slot the org's interactive traffic uses, with `active` set for its human hours. A machine's workloads
+ * (signals/runs.ts: machineWorkloadsSql) are left out, whatever their names say: a nightly QA job on a key named
+ * `voice-qa` counted as interactive by the word, and its 64,000 calls at 01:30 local made the org's human hours 7 of
+ * the week's 168, so that the agents' daytime desk looked out of phase with people (telco-au as SpendLogs).
+ */
 export const orgSlotsSql = (weekly: boolean): string => `
   WITH per_slot AS (
-    SELECT ${slotSql(weekly)} AS slot, sum(n_interactive) AS n FROM _cls_hourly WHERE n_interactive > 0 GROUP BY ALL
+    SELECT ${slotSql(weekly)} AS slot, sum(n_interactive) AS n FROM _cls_hourly
+    WHERE n_interactive > 0 AND wid NOT IN (${machineWorkloadsSql('SELECT wid, sum(n) AS n FROM _cls_hourly GROUP BY wid')}) GROUP BY ALL
   )
   SELECT slot, n, n >= ${activeSlotShare} * max(n) OVER () AS active FROM per_slot`;
 
