@@ -1,4 +1,4 @@
-// The eval family: twenty-seven organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: twenty-eight organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -48,8 +48,10 @@
 //                               bot, triage as tickets arrive; a rate-limited hourly sync, digests, a QA lead's loop
 //   search-ca        (blind)    a Toronto enterprise search: query embeddings, answers and previews people wait on; an
 //                               hourly re-embedding sync, a nightly reindex, onboarding indexes by hand, evals, a title script
-//   telco-au         (blind)    a Melbourne telco's customer care: a streamed voice bot, agent assist, web chat, NOC summaries
+//   telco-au         (tune)     a Melbourne telco's customer care: a streamed voice bot, agent assist, web chat, NOC summaries
 //                               day and night; call wrap-ups polled hourly on the bot's key, QA scoring, offers, letters
+//   bank-us          (blind)    a Charlotte retail bank: an app assistant, a branch copilot, reps' dispute agent, deposits read
+//                               as customers wait, payment risk notes around the clock; statement insights, an AML poller
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -71,6 +73,9 @@
 // telco-au was written on 2026-12-01 (a later stop), after the change that lets a name alone yield to a machine's
 // runs (src/classify/signals/runs.ts: machineWorkloadShare), to test it on an org nobody tuned on: a poller and a
 // cron job on keys named for the voice channel, beside a voice bot people talk to; committed before its first run.
+// telco-au became a tune org the same stop, when its SpendLogs and OpenRouter miss was diagnosed on it (a machine's
+// calls taught the org's human hours). bank-us was written after that change (src/classify/signals/time-shape.ts:
+// orgSlotsSql), to test both changes on an org nobody tuned on, and committed before its first run.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -1001,6 +1006,45 @@ export const family: readonly FamilyOrg[] = [
       { id: 'chat tagging', truth: 'non_blocking', story: 'an analyst tags last week\'s chats through the web chat\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [10, 16] }, workers: 2, rows: [150, 400], gapMs: [30, 300],
         model: gpt, key: 'chat-prod', project: 'care-web', input: [2000, 6000], output: [20, 80], latencyMs: [1500, 4000] },
+    ],
+  },
+  {
+    id: 'bank-us', role: 'blind', tz: -5, profile: 'dev', rendering: 'calls', usageToo: true,
+    story: 'a Charlotte retail bank: customers ask the app\'s assistant, tellers a branch copilot, reps run a dispute agent on calls, deposits are read as customers wait and card payments are risk-checked around the clock; statement insights, an AML poller, complaint classification and policy embeddings are jobs, some on keys whose names sound interactive',
+    workloads: [
+      { id: 'banking assistant', truth: 'blocking', story: 'customers ask the mobile app\'s assistant about their money, 80% streamed', kind: 'sessions', starts: 15000,
+        calls: [2, 6], gapS: [20, 90], users: { prefix: 'cust-', count: 50000 }, streamed: 0.8, cancelled: 0.01, model: gpt, key: 'app-prod',
+        keyName: 'mobile-assistant', project: 'digital', input: [2000, 6000], cacheRead: [0, 1500], output: [150, 500], latencyMs: [2000, 7000] },
+      { id: 'branch copilot', truth: 'blocking', story: 'tellers ask for policy and product answers in branch hours; not streamed', kind: 'sessions', starts: 9000,
+        calls: [1, 4], gapS: [30, 180], users: { prefix: 'tel-', count: 600 }, profile: 'office', model: mini, key: 'branch-prod', keyName: 'branch-copilot',
+        project: 'branch', input: [1500, 5000], output: [100, 300], latencyMs: [1000, 3000] },
+      { id: 'dispute agent', truth: 'blocking', story: 'a rep on the phone with a customer runs an agent that gathers a card dispute\'s evidence in steps', kind: 'agent',
+        starts: 6000, steps: [3, 8], users: { prefix: 'rep-', count: 300 }, userShare: 0.6, profile: 'office', model: gpt, key: 'ops-agent',
+        keyName: 'dispute-agent', project: 'cards', input: [3000, 9000], output: [100, 400], latencyMs: [1500, 5000] },
+      { id: 'check reading', truth: 'blocking', story: 'a mobile deposit\'s cheque image is read while the customer waits on the screen', kind: 'events', starts: 12000,
+        users: { prefix: 'cust-', count: 50000 }, model: mini, key: 'app-prod', keyName: 'mobile-assistant', project: 'deposits', input: [1000, 2500],
+        output: [50, 150], latencyMs: [800, 2500] },
+      { id: 'payment risk notes', truth: 'blocking', story: 'a suspicious card payment gets a risk note before it is approved, day and night; no user id', kind: 'events',
+        starts: 20000, flat: true, model: mini, key: 'risk-rt', keyName: 'realtime-risk', project: 'fraud', input: [500, 1500], output: [20, 80],
+        latencyMs: [400, 1200] },
+      { id: 'statement insights', truth: 'non_blocking', story: 'cron 04:00 local every day, 8 workers write the next statements\' insights, each carrying its customer',
+        kind: 'job', launch: { by: 'cron', hour: 4, minute: 0, weekdaysOnly: false }, workers: 8, rows: [200, 500], gapMs: [20, 200],
+        rowUsers: { how: 'recipients', users: { prefix: 'cust-', count: 50000 } }, model: mini, key: 'insights-batch', keyName: 'assistant-insights',
+        project: 'digital', input: [2000, 5000], output: [100, 300], latencyMs: [1500, 4000] },
+      { id: 'AML alert triage', truth: 'non_blocking', story: 'an hourly poller drafts triage notes for new anti-money-laundering alerts, 3 workers that sleep between calls',
+        kind: 'job', launch: { by: 'hourly' }, workers: 3, rows: [10, 40], gapMs: [300, 2000], model: gpt, key: 'aml-svc', keyName: 'live-monitor',
+        project: 'compliance', input: [4000, 10000], output: [200, 500], latencyMs: [3000, 8000] },
+      { id: 'complaint classification', truth: 'non_blocking', story: 'an analyst classifies the week\'s complaints by hand, 2 workers, the complaint id as the user', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 16] }, workers: 2, rows: [200, 600], gapMs: [30, 300], rowUsers: { how: 'per-row' },
+        model: mini, key: 'cx-tools', project: 'complaints', input: [800, 2500], output: [10, 40], latencyMs: [600, 1800] },
+      { id: 'policy embeddings', truth: 'non_blocking', story: 'the policy library is re-embedded by hand after updates, 4 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.1, perDay: 1, hours: [9, 17] }, workers: 4, rows: [300, 900], gapMs: [5, 60], model: embLarge,
+        operation: 'embeddings', key: 'kb-admin', project: 'policies', input: [500, 2500], output: [0, 0], latencyMs: [150, 500] },
+    ],
+    mixed: [
+      { id: 'transcript tagging', truth: 'non_blocking', story: 'an analyst tags last week\'s assistant conversations through the assistant\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [10, 16] }, workers: 2, rows: [150, 400], gapMs: [30, 300],
+        model: gpt, key: 'app-prod', keyName: 'mobile-assistant', project: 'digital', input: [2000, 6000], output: [20, 80], latencyMs: [1500, 4000] },
     ],
   },
 ];
