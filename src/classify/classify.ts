@@ -167,7 +167,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT *, ${evidenceListSql} AS ev FROM with_evidence
     ), scored AS (
       SELECT *, ${waitMaxSql} AS wait, ${callsWaitSql} AS wait_calls, ${freeCombinedSql} AS free,
-        CASE WHEN calls_share >= 0.5 THEN ${machineRunRequestsSql} / requests ELSE 0 END AS machine_share FROM listed
+        -- The share machineWorkloadsSql (signals/runs.ts) tests; usage buckets are in no run, so theirs is 0.
+        ${machineRunRequestsSql} / requests AS machine_share FROM listed
     ), decided AS (
       SELECT *, ${decisionSql} AS d FROM scored
     )
