@@ -113,23 +113,24 @@ export const evidenceListSql = `list_sort(list_filter([
     ${evidence.map((e) => `CASE WHEN coalesce(${e.when}, false) THEN {'k': ${-e.strength}, 'side': ${sqlString(e.side)}, 'text': ${e.text}} END`).join(',\n    ')}
   ], lambda e: e IS NOT NULL))`;
 
+/** Whether evidence `e` (an element of `ev`) is a name's, not something the calls did. */
+export const nameEvidenceSql = (e: string): string => `starts_with(${e}.text, ${sqlString(nameEvidencePrefix)})`;
+
+/** The strongest wait signal among those `also` lets through (0 if none). */
+const strongestWaitSql = (also: string): string => `coalesce(list_max(list_transform(list_filter(ev, lambda e: e.side = 'wait' AND ${also}), lambda e: -e.k)), 0)`;
 /** Strongest wait signal (0 if none) and combined free strength 1 - prod(1 - s). */
-export const waitMaxSql = `coalesce(list_max(list_transform(list_filter(ev, lambda e: e.side = 'wait'), lambda e: -e.k)), 0)`;
+export const waitMaxSql = strongestWaitSql('true');
 export const freeCombinedSql = `1 - coalesce(list_aggregate(list_transform(list_filter(ev, lambda e: e.side = 'free'), lambda e: 1 + e.k), 'product'), 1)`;
-
 /** The strongest wait signal that is not a name (0 if none): what the calls themselves show. */
-export const callsWaitSql = `coalesce(list_max(list_transform(list_filter(ev, lambda e: e.side = 'wait' AND NOT starts_with(e.text, ${sqlString(nameEvidencePrefix)})), lambda e: -e.k)), 0)`;
-
-// A name alone yields to a machine's timing (decisionSql) when the workload is a machine's (signals/runs.ts:
-// machineWorkloadShare of its requests in one kind of machine run). A word in a key's name says what the key serves,
-// not who waits: claims-eu's contact-centre poller (a key named `voice-svc`, 100% of its requests in hourly bursts)
-// was held blocking by the word "voice" as a generic CSV, and labelled batchable as Helicone and SpendLogs, which
-// carry no key name.
+export const callsWaitSql = strongestWaitSql(`NOT ${nameEvidenceSql('e')}`);
 
 /**
  * The decision over (wait, free): strong wait -> blocking; medium wait beats anything (conflict -> blocking),
- * unless only a name says someone waits and nearly all its requests are a machine's runs (machineWorkloadShare);
- * a weak wait (time shape only) yields to two agreeing free signals; free alone needs one clear signal.
+ * unless only a name says someone waits and nearly all its requests are a machine's runs (signals/runs.ts:
+ * machineWorkloadShare): a word in a key's name says what the key serves, not who waits (claims-eu's contact-centre
+ * poller, a key named `voice-svc` with 100% of its requests in hourly bursts, was held blocking by "voice" as a generic
+ * CSV, and labelled batchable as Helicone and SpendLogs, which carry no key name); a weak wait (time shape only) yields
+ * to two agreeing free signals; free alone needs one clear signal.
  */
 export const decisionSql = `CASE
     WHEN wait >= 0.85 THEN {'label': 'blocking', 'conf': wait, 'by': 'heuristic', 'lead': NULL}

@@ -3,11 +3,10 @@
 // both ways, when it is busiest, and the question a team answers to settle it. Reads what classifyCalls and
 // priceCalls left behind (label_workloads, label_keys, label_outcomes, priced_calls); one pass over the calls.
 import { ensureSavingsBase } from '../db/queries/savings.ts';
-import { sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/types.ts';
 import { oneLine } from '../report/escape.ts';
 import { formatUsd } from '../report/money.ts';
-import { nameEvidencePrefix } from './evidence.ts';
+import { nameEvidenceSql } from './evidence.ts';
 import { unattributedSuffix } from './signals/workload-name.ts';
 
 /** A label below this confidence (or decided by default) is one a person should confirm. */
@@ -17,7 +16,7 @@ export const lowConfidence = 0.7;
  * word, whatever its confidence: asked about too. Nothing the traffic did says the same.
  */
 const nameOnlySql = `(decided_by = 'heuristic' AND len(list_filter(ev, lambda e: e.side = CASE WHEN label = 'blocking' THEN 'wait' ELSE 'free' END
-  AND NOT starts_with(e.text, ${sqlString(nameEvidencePrefix)}))) = 0)`;
+  AND NOT ${nameEvidenceSql('e')})) = 0)`;
 /** `audit` mentions `rules suggest` when at least this share of spend is labelled with low confidence. */
 export const lowConfidenceSpendShare = 0.1;
 
