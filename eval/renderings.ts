@@ -5,7 +5,8 @@
 //               stream flag and no cancellations (a first-token time only where LiteLLM records one, strictly
 //               before the end); the key as its SHA-256 with its alias in metadata; the project as the team; the
 //               app's user as `end_user` and the key owner's internal id ('default_user_id') as `user`, as LiteLLM
-//               stores them; trace and session both as the session id; tags as `key:value` request tags.
+//               stores them; trace and session both as the session id, and a fresh UUID as the session id of a call
+//               that has neither (LiteLLM gives every spend log one); tags as `key:value` request tags.
 //   openrouter  the OpenRouter per-generation log CSV (src/ingest/adapters/openrouter.ts; fixtures/openrouter/
 //               generations.csv): streamed, cancelled and time to first token, a key name, an app name and a user,
 //               and no project, session, trace or tags; the app name is the app, else the project.
@@ -41,6 +42,9 @@ const endOf = `(c.ts + to_milliseconds(CAST(round(coalesce(c.latency_ms, 0)) AS 
 const promptTokens = `(coalesce(c.input_tokens, 0) + coalesce(c.cache_read_tokens, 0))`;
 const vendor = `CASE WHEN starts_with(c.model, 'claude') THEN 'anthropic' ELSE 'openai' END`;
 
+/** A UUID-shaped id made from `id` (an md5 in 8-4-4-4-12 groups). */
+const uuidOf = (id: string) => `regexp_replace(md5(${id}), '^(.{8})(.{4})(.{4})(.{4})(.{12})$', '\\1-\\2-\\3-\\4-\\5')`;
+
 /** `{"feature": "x"}` -> `["feature:x"]`: LiteLLM's request tags are strings. */
 const requestTags = `CASE WHEN c.tags IS NULL THEN []::VARCHAR[]
   ELSE list_transform(json_keys(c.tags::JSON), lambda k: k || ':' || json_extract_string(c.tags::JSON, '$."' || k || '"')) END`;
@@ -57,7 +61,10 @@ const selects: Record<Format, (usd: string) => string> = {
       'default_user_id' AS "user", c.user_id AS end_user,
       {'user_api_key_alias': c.api_key_name, 'user_api_key_team_id': c.project,
        'additional_usage_values': {'prompt_tokens_details': {'cached_tokens': coalesce(c.cache_read_tokens, 0)}}} AS metadata,
-      ${requestTags} AS request_tags, c.project AS team_id, coalesce(c.session_id, c.trace_id) AS session_id, 'success' AS status`,
+      ${requestTags} AS request_tags, c.project AS team_id,
+      -- LiteLLM gives every spend log a session id: the request's trace id, else a fresh UUID of its own
+      -- (_get_session_id_for_spend_log in its proxy's spend tracking). A UUID from the call's id: the same seed writes the same bytes.
+      coalesce(c.session_id, c.trace_id, ${uuidOf('c.call_id')}) AS session_id, 'success' AS status`,
   openrouter: (usd) => `
     SELECT c.call_id AS generation_id, ${iso('c.ts')} AS created_at, ${vendor} || '/' || c.model AS model_permaslug,
       CASE WHEN starts_with(c.model, 'claude') THEN 'Anthropic' ELSE 'OpenAI' END AS provider_name,

@@ -5,7 +5,7 @@
 //   _cls_names      workload names, numbered
 //   _cls_calls      per call: workload id (tag, rule or grouping; unattributed calls apart), the rule that matched, per-call evidence, and
 //                   the user and the trace/session as 64-bit hashes (signals/sequence.ts: keyHashSql)
-//   _cls_chain_keys, _cls_chained   the traces/sessions of 2-50 calls; a window over their calls (trace/session, ts): the chained ones.
+//   _cls_chain_keys, _cls_chained   the traces/sessions of 2-50 calls (and those no person is behind); a window over their calls (trace/session, ts): the chained ones.
 //                   Also the job runs in one trace (over 50 calls, no user): when there are any, _cls_calls is written again
 //                   with their calls unattributed
 //   _cls_users      window function over (user, ts), summed per workload and per workload and hour
@@ -35,7 +35,7 @@ import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { backToBackSql, machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { hourCallsSql, hourlySql, hourTotalsSql, maxActiveSlotShare, maxUncountedShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
-import { identitiesSql, identityHashSql, jobTraceCallSql, unattributedSql } from './signals/workload-name.ts';
+import { identitiesSql, identityHashSql, idlessTraceCallSql, unattributedSql } from './signals/workload-name.ts';
 
 /**
  * What decides a call's label besides its workload: the rule that matched (-1: none), the strongest per-call
@@ -74,9 +74,9 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`UPDATE _cls_rules SET wid = (SELECT n.wid FROM _cls_names n WHERE n.workload = _cls_rules.workload)`);
   await writeCalls(ws, compiled, unattributedSql('c'));
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chain_keys AS ${chainKeysSql}`);
-  // Job runs wrapped in one long trace with no user are unattributed too: found by the chain count, so _cls_calls is
-  // written again only for data that has them.
-  if (await hasRows(ws, 'SELECT 1 FROM _cls_chain_keys WHERE job_run')) await writeCalls(ws, compiled, `(${unattributedSql('c')} OR ${jobTraceCallSql('c')})`);
+  // Job runs wrapped in one long trace with no user, and calls alone in a trace with no user, are unattributed too:
+  // found by the chain count, so _cls_calls is written again only for data that has them.
+  if (await hasRows(ws, 'SELECT 1 FROM _cls_chain_keys WHERE job_run OR lone')) await writeCalls(ws, compiled, `(${unattributedSql('c')} OR ${idlessTraceCallSql('c')})`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chained AS ${chainedRowsSql}`);
   // Most exports have no chained calls (no traces, or sessions paced by people): the UPDATE would still scan
   // every row id against the empty set (0.4 s at 5M calls).

@@ -416,9 +416,18 @@ describe('calls with no user, trace or stream beside calls that carry them', () 
   const script = `SELECT 'sc-' || w || '-' || k AS call_id,
       TIMESTAMPTZ '2026-10-07 17:00:00+00' + (w * 300 + k * (1500 + 100 * w + 80)) * INTERVAL 1 MILLISECOND AS ts,
       (1500 + 100 * w)::DOUBLE AS latency_ms, 'key_agent' AS api_key, 'proj_agent' AS project FROM range(4) a(w), range(120) b(k)`;
-  test('are judged as a workload of their own: the script is batchable, the agent stays blocking', async () => {
-    await classified(interactiveBackdrop, agent, script);
-    const job = await labelOf(ws, 'sc-1-50');
+  // The script's workers each traced as one run (a Langfuse `@observe` around the loop): 120 calls in one trace, no user.
+  const tracedScript = (traceOf = `'run-' || w`, userOf = 'NULL') => `SELECT * EXCLUDE (w, k) REPLACE ('ts-' || call_id AS call_id), ${traceOf} AS trace_id, ${userOf} AS user_id
+    FROM (SELECT *, split_part(call_id, '-', 2)::INTEGER AS w, split_part(call_id, '-', 3)::INTEGER AS k FROM (${script}))`;
+  // With no id at all; or with an id only the call itself carries: a tracer that opens a trace for every call, or a
+  // gateway that gives every request a session of its own (LiteLLM's spend logs: a fresh UUID when the request names none).
+  test.each([
+    ['no id', script, 'sc-1-50'],
+    ['a trace of its own', tracedScript(`'tr-' || call_id`), 'ts-sc-1-50'],
+    ['a session of its own', `SELECT * EXCLUDE (trace_id), trace_id AS session_id FROM (${tracedScript(`'tr-' || call_id`)})`, 'ts-sc-1-50'],
+  ])('are judged as a workload of their own (%s): the script is batchable, the agent stays blocking', async (_, scriptCalls, jobCall) => {
+    await classified(interactiveBackdrop, agent, scriptCalls);
+    const job = await labelOf(ws, jobCall);
     expect(job.workload).toBe('proj_agent · gpt-5.4 · chat · no user or trace');
     expect(job.label).toBe('non_blocking');
     expect(job.reasons.join('\n')).toMatch(/fan-out: /);
@@ -436,9 +445,6 @@ describe('calls with no user, trace or stream beside calls that carry them', () 
     expect((await labelOf(ws, 'sc-1-50')).workload).toBe('agent');
     expect((await labelOf(ws, 'ag-3-4-2')).workload).toBe('agent');
   });
-  // The script's workers each traced as one run (a Langfuse `@observe` around the loop): 120 calls in one trace, no user.
-  const tracedScript = (traceOf = `'run-' || w`, userOf = 'NULL') => `SELECT * EXCLUDE (w, k) REPLACE ('ts-' || call_id AS call_id), ${traceOf} AS trace_id, ${userOf} AS user_id
-    FROM (SELECT *, split_part(call_id, '-', 2)::INTEGER AS w, split_part(call_id, '-', 3)::INTEGER AS k FROM (${script}))`;
   test('a job run wrapped in one long trace with no user is judged apart too, and a rule naming the split-off workload covers it', async () => {
     await classified(interactiveBackdrop, agent, tracedScript());
     const job = await labelOf(ws, 'ts-sc-1-50');
@@ -454,6 +460,10 @@ describe('calls with no user, trace or stream beside calls that carry them', () 
     expect((await labelOf(ws, 'ts-sc-1-50')).workload).toBe('proj_agent · gpt-5.4 · chat');
     ws.close();
     await classified(interactiveBackdrop, agent, tracedScript(`'run-' || w || '-' || k // 40`));
+    expect((await labelOf(ws, 'ts-sc-1-50')).workload).toBe('proj_agent · gpt-5.4 · chat');
+  });
+  test('a call alone in its trace stays with the people when it carries a user', async () => {
+    await classified(interactiveBackdrop, agent, tracedScript(`'tr-' || call_id`, `'dev' || (k % 7)`));
     expect((await labelOf(ws, 'ts-sc-1-50')).workload).toBe('proj_agent · gpt-5.4 · chat');
   });
   test('a workload whose calls all lack them keeps its name, and so does one named by a tag', async () => {

@@ -31,12 +31,15 @@ export const keyHashSql = (id: string): string => `CASE WHEN ${id} IS NOT NULL T
  * bench shape's 60,000 sessions average 55 calls, and its window then sorts nothing: 0.9 -> 0.07 s of CPU at 5M
  * calls); where most sessions are short the count costs 0.14 s more.
  * The same count finds the job runs wrapped in one trace (job_run): longer than maxChainCalls, and no call with a
- * user id. Their calls are unattributed (workload-name.ts, jobTraceCallSql): classify.ts writes _cls_calls again
- * when there are any, so that data without them (most) pays for no pass of its own.
+ * user id; and the traces and sessions that hold one call and no user id (lone): LiteLLM gives every spend log a
+ * session id, a fresh UUID when the request names none (its `_get_session_id_for_spend_log`), and tracers open a
+ * trace per call, so an id that only the call itself carries says no more about who waits than no id does. The calls of both are
+ * unattributed (workload-name.ts, idlessTraceCallSql): classify.ts writes _cls_calls again when there are any, so
+ * that data without them (most) pays for no pass of its own.
  */
 export const chainKeysSql = `
-  SELECT chain_key, count(*) > ${maxChainCalls} AS job_run FROM _cls_calls WHERE chain_key IS NOT NULL AND ${isCall}
-  GROUP BY chain_key HAVING count(*) BETWEEN 2 AND ${maxChainCalls} OR (count(*) > ${maxChainCalls} AND count(user_key) = 0)`;
+  SELECT chain_key, count(*) > ${maxChainCalls} AS job_run, count(*) = 1 AS lone FROM _cls_calls WHERE chain_key IS NOT NULL AND ${isCall}
+  GROUP BY chain_key HAVING count(*) BETWEEN 2 AND ${maxChainCalls} OR ((count(*) > ${maxChainCalls} OR count(*) = 1) AND count(user_key) = 0)`;
 
 /** Row ids of the calls that are steps of a chained agent loop (in a trace or session of _cls_chain_keys). */
 export const chainedRowsSql = `
@@ -44,7 +47,7 @@ export const chainedRowsSql = `
     SELECT rowid AS rid,
       epoch_ms(ts) - lag(ended_us) OVER (PARTITION BY chain_key ORDER BY ts, rowid::UINTEGER) // 1000 AS gap_prev_ms,
       epoch_ms(lead(ts) OVER (PARTITION BY chain_key ORDER BY ts, rowid::UINTEGER)) - ended_us // 1000 AS gap_next_ms
-    FROM _cls_calls SEMI JOIN (SELECT chain_key FROM _cls_chain_keys WHERE NOT job_run) USING (chain_key) WHERE ${isCall}
+    FROM _cls_calls SEMI JOIN (SELECT chain_key FROM _cls_chain_keys WHERE NOT job_run AND NOT lone) USING (chain_key) WHERE ${isCall}
   )
   WHERE gap_prev_ms <= ${chainGapMs} OR gap_next_ms <= ${chainGapMs}`;
 

@@ -29,13 +29,15 @@ export const unattributedSql = (t: string): string =>
     AND NOT coalesce(${t}.ttft_ms > 0, false) AND NOT coalesce(${t}.granularity = 'bucket', false))`;
 
 /**
- * A call in a job's run wrapped in one trace (`_cls_chain_keys` where job_run: more than maxChainCalls calls, none
- * with a user id; signals/sequence.ts), that does not stream (columns of `t`): unattributed too. A pipeline traced one
- * trace per run (a Langfuse `@observe` around a loop) sends an id that no person is behind.
+ * A call whose trace or session id says nothing of a person (`_cls_chain_keys` where job_run: a job's run wrapped in
+ * one trace, more than maxChainCalls calls and none with a user id; or lone: the call alone in its trace, with no
+ * user id; signals/sequence.ts), that does not stream (columns of `t`): unattributed too. A pipeline traced one
+ * trace per run (a Langfuse `@observe` around a loop) sends an id that no person is behind, and so does a tracer
+ * that opens a trace for every call.
  */
-export const jobTraceCallSql = (t: string): string =>
+export const idlessTraceCallSql = (t: string): string =>
   `(${t}.user_id IS NULL AND NOT coalesce(${t}.streamed, false) AND NOT coalesce(${t}.ttft_ms > 0, false)
-    AND ${keyHashSql(`coalesce(${t}.trace_id, ${t}.session_id)`)} IN (SELECT chain_key FROM _cls_chain_keys WHERE job_run))`;
+    AND ${keyHashSql(`coalesce(${t}.trace_id, ${t}.session_id)`)} IN (SELECT chain_key FROM _cls_chain_keys WHERE job_run OR lone))`;
 
 /** One 64-bit hash per identity; NULLs hash too, so it is a join key without IS NOT DISTINCT FROM. */
 export const identityHashSql = (alias: string): string =>
