@@ -73,7 +73,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     FROM _cls_idents i JOIN _cls_names n ON n.workload = i.auto_workload LEFT JOIN _cls_names s ON s.workload = i.split_workload`);
   await ws.run(`UPDATE _cls_rules SET wid = (SELECT n.wid FROM _cls_names n WHERE n.workload = _cls_rules.workload)`);
   await writeCalls(ws, compiled, unattributedSql('c'));
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chain_keys AS ${chainKeysSql}`);
+  const splittable = await hasRows(ws, 'SELECT 1 FROM _cls_idents WHERE split_workload IS NOT NULL');
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chain_keys AS ${chainKeysSql(splittable)}`);
   // Job runs wrapped in one long trace with no user, and calls alone in a trace with no user, are unattributed too:
   // found by the chain count, so _cls_calls is written again only for data that has them.
   if (await hasRows(ws, 'SELECT 1 FROM _cls_chain_keys WHERE job_run OR lone')) await writeCalls(ws, compiled, `(${unattributedSql('c')} OR ${idlessTraceCallSql('c')})`);
