@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench [-- --rows N] [-- --cases org,wide,year,hourly] [-- --stages raw,ingest,classify,audit,simulate,reports]
-//               [-- --streamed some|none] [-- --per-hour N] [-- --keep] [-- --data DIR] [-- --runs N] [-- --rounds N]
+//               [-- --streamed some|none] [-- --tags some|none] [-- --per-hour N] [-- --keep] [-- --data DIR] [-- --runs N]
+//               [-- --rounds N]
 //
 // Generates synthetic per-call usage files (batchable-csv) with DuckDB itself, then times each stage in a fresh
 // child process with its own peak RSS. Ratios are taken within one run (the raw read and our command back to
@@ -48,6 +49,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     data: { type: 'string', default: `${root}bench-data` },
     streamed: { type: 'string', default: 'some' },
+    tags: { type: 'string', default: 'some' },
     // The hourly case's calls per file (8,760 files); small by default, as a year of hourly files is measured for
     // its per-file cost, not its size.
     'per-hour': { type: 'string', default: '100' },
@@ -63,7 +65,17 @@ if (values.streamed !== 'some' && values.streamed !== 'none') {
   console.error(`error: --streamed ${values.streamed}: expected some (4 calls in 9, the default) or none`);
   process.exit(2);
 }
-const unstreamed = values.streamed === 'none' ? '-unstreamed' : '';
+// --tags none: no feature or team tag, so workloads are named from keys and projects, and within each the calls
+// without a user (a third to over half of them) are judged apart, as their own workloads: millions of calls of workloads that
+// are candidates for the run signals (the other worst case for labelling time; exports without tags are common).
+if (values.tags !== 'some' && values.tags !== 'none') {
+  console.error(`error: --tags ${values.tags}: expected some (the default) or none`);
+  process.exit(2);
+}
+// The generated files' name suffix: -unstreamed, -untagged (so each variant is generated once and kept apart).
+const variant = `${values.streamed === 'none' ? '-unstreamed' : ''}${values.tags === 'none' ? '-untagged' : ''}`;
+/** A tag column of the generated shapes, or nothing with --tags none. */
+const tag = (sql) => (values.tags === 'none' ? '' : `,\n        ${sql}`);
 const rows = Number(values.rows);
 if (!Number.isInteger(rows) || rows <= 0) {
   console.error(`error: --rows ${values.rows}: must be a positive whole number`);
@@ -177,8 +189,8 @@ function shapeSql(shape, n, from = 0, perFile = 20_000, unit = 'day') {
   const orgIdentity = `'key_' || (${h(23)} % 40) AS api_key,
         'proj_' || (${h(29)} % 6) AS project,
         CASE WHEN hash(${i}) % 9 < 4 THEN 'user_' || (${h(31)} % 5000) END AS user_id,
-        CASE WHEN hash(${i}) % 9 < 4 THEN 'sess_' || (${i} // 7) END AS session_id,
-        (['chat', 'nightly-digest', 'autocomplete', 'backfill', 'support-agent', 'eval'])[1 + (${h(37)} % 6)::INTEGER] AS feature`;
+        CASE WHEN hash(${i}) % 9 < 4 THEN 'sess_' || (${i} // 7) END AS session_id${tag(
+          `(['chat', 'nightly-digest', 'autocomplete', 'backfill', 'support-agent', 'eval'])[1 + (${h(37)} % 6)::INTEGER] AS feature`)}`;
   if (shape === 'org') {
     // An org's month of traffic, spread evenly over October.
     return `SELECT ${common},
@@ -193,9 +205,8 @@ function shapeSql(shape, n, from = 0, perFile = 20_000, unit = 'day') {
         'key_' || (${h(23)} % 400) AS api_key,
         'proj_' || (${h(23)} % 400 % 30) AS project,
         CASE WHEN hash(${i}) % 9 < 6 THEN 'user_' || (${h(31)} % 40000) END AS user_id,
-        CASE WHEN hash(${i}) % 9 < 6 THEN 'sess_' || ((${i} // 1000) * 7 + ${h(41)} % 7) % 60000 END AS session_id,
-        'feat_' || (${h(37)} % 240) AS feature,
-        'team_' || (${h(37)} % 240 % 80) AS team
+        CASE WHEN hash(${i}) % 9 < 6 THEN 'sess_' || ((${i} // 1000) * 7 + ${h(41)} % 7) % 60000 END AS session_id${tag(
+          `'feat_' || (${h(37)} % 240) AS feature`)}${tag(`'team_' || (${h(37)} % 240 % 80) AS team`)}
       FROM range(${n}) t(i)`;
   }
   // year: the org shape over a year, `perFile` calls a day (or an hour); the day (hour) is the partition, not a
@@ -254,11 +265,11 @@ function median(all) {
 }
 
 for (const shape of cases.filter((c) => c === 'org' || c === 'wide')) {
-  const file = `${dir}/${shape}-${rows}${unstreamed}.csv`;
+  const file = `${dir}/${shape}-${rows}${variant}.csv`;
   const [rawDb, ingestDb, auditDb] = ['raw', 'ingest', 'audit'].map((s) => `${dir}/${shape}-${s}.duckdb`);
   const reading = ['raw', 'ingest', 'classify', 'audit'].some((s) => stages.has(s));
   if (reading) generate(file, `COPY (${shapeSql(shape, rows)}) TO '${file}' (HEADER)`, `${rows.toLocaleString('en-US')} ${shape} calls`);
-  const group = `${shape}, ${rows.toLocaleString('en-US')} calls${existsSync(file) ? `, ${(statSync(file).size / 1e6).toFixed(0)} MB` : ''}`;
+  const group = `${shape}${variant}, ${rows.toLocaleString('en-US')} calls${existsSync(file) ? `, ${(statSync(file).size / 1e6).toFixed(0)} MB` : ''}`;
   // Each round times raw read, ingest, labelling and audit back to back; the figures are each stage's median over
   // the rounds, so one slow run of a shared machine does not decide a target (the per-round ratios are printed too).
   const timed = { raw: [], ingest: [], classify: [], audit: [] };
@@ -338,8 +349,8 @@ for (const shape of cases.filter((c) => c === 'org' || c === 'wide')) {
 /** A year of exports, one file a day (or an hour), against one file of the same calls. */
 function yearCase(unit, count, perFile) {
   const n = count * perFile;
-  const daily = `${dir}/year-${unit}-${perFile}${unstreamed}`;
-  const one = `${dir}/year-one-${unit}-${n}${unstreamed}.csv`;
+  const daily = `${dir}/year-${unit}-${perFile}${variant}`;
+  const one = `${dir}/year-one-${unit}-${n}${variant}.csv`;
   const rowsSql = shapeSql('year', n, 0, perFile, unit);
   generate(daily, `COPY (${rowsSql}) TO '${daily}' (FORMAT csv, HEADER, PARTITION_BY (${unit}))`, `${count} files of ${perFile.toLocaleString('en-US')} calls`);
   generate(one, `COPY (SELECT * EXCLUDE (${unit}) FROM (${rowsSql})) TO '${one}' (HEADER)`, `one file of ${n.toLocaleString('en-US')} calls`);
