@@ -12,8 +12,9 @@
 //   _cls_user_runs  where one id's repeat calls are machine-paced: how many come in long runs (a loop) or short (an agent's steps)
 //   _cls_hour_calls, _cls_hourly, _cls_loops   one aggregation pass: per workload and hour (minutes summed inside), tight-loop share
 //                   (many sparse workloads: the hours alone, then the minutes of busy blocks for the loop share)
-//   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (one window pass over start/end
-//                   events); per workload: serial runs, fan-out, launch shape (signals/runs.ts)
+//   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (each kind of start/end event numbered,
+//                   then one window pass over them, no running sums); per workload: serial runs, fan-out, launch shape
+//                   (signals/runs.ts)
 //   _cls_daily      per workload and day: requests (signals/days.ts: irregular and lumpy days; the token mix reads usage buckets' tokens)
 //   _cls_unnamed    the workloads whose name no API key or tag gave (none when every call has a key)
 //   _cls_mixed      of those, the ones labelled batchable by their runs with many calls off them (signals/runs.ts:
