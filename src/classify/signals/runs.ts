@@ -134,7 +134,7 @@ export const backToBackSql = `
 
 /**
  * The runs and episodes of `source` (rows of _cls_b2b), as CTEs: per start its run (back-to-back calls in a row)
- * and episode (r); every run's size (run_n), and the in-flight ceiling of those long enough to be loops (runs); loops;
+ * and episode (r); every run's size (run_sizes), and the in-flight ceiling of those long enough to be loops (runs); loops;
  * episodes with their launch shape (shaped:
  * steady, burst; cron); and job_eps: the episodes that are a job's (a cron launch, a steady full-rate run, or a
  * burst of back-to-back calls). Read whole by runStatsSql, and for the few mixed workloads by offRunStartsSql.
@@ -148,15 +148,15 @@ const runCtes = (source: string): string => `
       coalesce(last_value(CASE WHEN opens THEN nth END IGNORE NULLS) OVER o, 0) AS ep
     FROM (SELECT *, row_number() OVER (PARTITION BY wid ORDER BY t, rid) AS nth FROM ${source})
     WINDOW o AS (PARTITION BY wid ORDER BY t, rid ROWS UNBOUNDED PRECEDING)
-  ), run_n AS (
+  ), run_sizes AS (
     SELECT wid, run, count(*) AS n FROM r GROUP BY wid, run
   ), hist AS (
     -- In-flight histograms of the runs long enough to be loops only: most runs are a call or two (2.8M runs of 2.8M
-    -- candidate calls in the org bench shape without its feature tag), and only their size is read (run_n).
+    -- candidate calls in the org bench shape without its feature tag), and only their size is read (run_sizes).
     SELECT wid, run, inflight, count(*) AS n, sum(w) AS req, min(t) AS t0, max(t) AS t1
-    FROM r SEMI JOIN (SELECT wid, run FROM run_n WHERE n >= ${minLoopCalls}) USING (wid, run) GROUP BY wid, run, inflight
+    FROM r SEMI JOIN (SELECT wid, run FROM run_sizes WHERE n >= ${minLoopCalls}) USING (wid, run) GROUP BY wid, run, inflight
   ), hist_n AS (
-    SELECT *, sum(n) OVER (PARTITION BY wid, run) AS run_n FROM hist
+    SELECT h.*, s.n AS run_n FROM hist h JOIN run_sizes s USING (wid, run)
   ), runs AS (
     SELECT wid, run, any_value(run_n) AS n, sum(req) AS req, min(t0) AS t0, max(t1) AS t1,
       max(inflight) FILTER (WHERE n >= 0.01 * run_n) AS ceiling
@@ -211,7 +211,7 @@ const runCtes = (source: string): string => `
  * labelled batchable with the worker's bursts. Episodes that are not mostly paced (a job whose calls have no duration
  * to be paced by, one that sleeps longer) keep every call, as before.
  */
-const offRunSql = (r: string): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM ${r} SEMI JOIN _cls_unnamed USING (wid) JOIN run_n u USING (wid, run)
+const offRunSql = (r: string): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM ${r} SEMI JOIN _cls_unnamed USING (wid) JOIN run_sizes u USING (wid, run)
     LEFT JOIN job_eps j ON j.wid = ${r}.wid AND j.ep = ${r}.ep
     WHERE u.n < ${minLoopCalls} AND (j.ep IS NULL OR (j.paced_ep AND NOT ${r}.paced AND NOT ${r}.opens AND ${r}.inflight = 0))`;
 
