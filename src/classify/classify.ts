@@ -12,9 +12,8 @@
 //   _cls_user_runs  where one id's repeat calls are machine-paced: how many come in long runs (a loop) or short (an agent's steps)
 //   _cls_hour_calls, _cls_hourly, _cls_loops   one aggregation pass: per workload and hour (minutes summed inside), tight-loop share
 //                   (many sparse workloads: the hours alone, then the minutes of busy blocks for the loop share)
-//   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (each kind of start/end event numbered,
-//                   then one window pass over them, no running sums); per workload: serial runs, fan-out, launch shape
-//                   (signals/runs.ts)
+//   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (starts and ends each written sorted, then
+//                   ASOF joins: no window function); per workload: serial runs, fan-out, launch shape (signals/runs.ts)
 //   _cls_daily      per workload and day: requests (signals/days.ts: irregular and lumpy days; the token mix reads usage buckets' tokens)
 //   _cls_unnamed    the workloads whose name no API key or tag gave (none when every call has a key)
 //   _cls_mixed      of those, the ones labelled batchable by their runs with many calls off them (signals/runs.ts:
@@ -33,7 +32,7 @@ import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.
 import type { Rules } from './rules/schema.ts';
 import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
-import { backToBackSql, machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql } from './signals/runs.ts';
+import { backToBackSql, backToBackSteps, machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { hourCallsSql, hourlySql, hourTotalsSql, maxActiveSlotShare, maxUncountedShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, unattributedSql } from './signals/workload-name.ts';
@@ -91,7 +90,9 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hour_calls AS ${sparse ? hourTotalsSql : hourCallsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${hourlySql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_loops AS ${sparse ? sparseLoopSql : workloadLoopSql}`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_b2b AS ${backToBackSql}`);
+  for (const [table, sql] of backToBackSteps) await ws.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_b2b AS ${backToBackSql(await hasRows(ws, 'SELECT 1 FROM _cls_b2b_instants'))}`);
+  for (const [table] of backToBackSteps) await ws.run(`DROP TABLE ${table}`);
   // The workloads whose name nothing of the client's gave (no API key, no tag naming the work): only they can hold two
   // clients' calls unnoticed (see _cls_mixed below). Most exports carry a key on every call: then none, unread.
   const unkeyed = await hasRows(ws, 'SELECT 1 FROM _cls_idents WHERE key_id IS NULL AND split_workload IS NOT NULL');

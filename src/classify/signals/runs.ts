@@ -88,21 +88,36 @@ export const machineWorkloadsSql = (requests: string): string => `SELECT r.wid F
 export const maxStreamedShareForRuns = 0.2;
 
 /**
+ * A start's place in a workload's order of starts, (start µs, row id), as one number: ASOF joins match on one
+ * inequality, and a tie in start time must still find one place. Row ids of _cls_calls stay under 2^32.
+ */
+const startKeySql = (t: string, rid: string): string => `(${t}::HUGEINT * 4294967296 + ${rid})`;
+/** The key of every start at `t` µs or later; each start at `t` or earlier keys below it when `inclusive`. */
+const keyAtSql = (t: string, inclusive: boolean): string => `(${t}::HUGEINT * 4294967296${inclusive ? ' + 4294967295' : ''})`;
+
+/**
  * Per start of a call in a candidate workload: requests (w), calls in flight besides it, whether it starts
  * back to back (within 1 s of the latest end) and whether it opens an episode (nothing in flight and nothing
- * ended for 5 minutes). Start and end events are one sorted stream per workload, read with one window frame:
- * the in-flight count is the starts with a duration so far less the ends so far, and the latest end is the last
- * end so far. Ends sort before starts at the same instant, and the call's row id breaks the remaining ties, so
- * the order is total: each kind's events are numbered in it once, and "so far" is the number of the last event of
- * that kind (last_value IGNORE NULLS). A running sum and a running max over the same frame measured 3.75 s at
- * 2.8M candidate calls (5.6M events, the org bench shape without its feature tag, where every call without a
- * user is a candidate); the numbering 1.6 s. Calls without a duration (no latency or end time) add no end event and
- * count as instants: they are never back to back, and their episodes are cut by 5-minute silences alone.
+ * ended for 5 minutes), in the order of a workload's start and end events: by time, ends before starts at the
+ * same instant, the call's row id breaking the remaining ties.
+ * No window function: starts and ends are each written sorted (by workload, time, row id), so a row's place is
+ * its row id (a CREATE TABLE … ORDER BY writes its rows in that order: DuckDB preserves insertion order unless
+ * preserve_insertion_order is turned off, which the workspace never does), and each workload's starts and ends take the same places (one end per start with a duration). A
+ * start's in-flight count is the starts before it less the ends at or before its time, found by an ASOF join (the
+ * last end at or before it: its place, and its time, the latest end). The same events numbered by window
+ * functions (row_number per kind, then last_value over one window frame) took 1.8-2.4 s at 2.8M candidate calls
+ * (the org bench shape without its feature tag, where every call without a user is a candidate), running sums
+ * before that 4.1-4.6 s; these steps together 1.1-1.3 s, with the same rows (test/classify/back-to-back.test.ts
+ * checks them against the definition, walked event by event).
+ * Calls without a duration (no latency or end time) add no end event and count as instants: never in flight, never
+ * back to back, and their episodes are cut by 5-minute silences alone. At the same instant they sort before starts.
  * Candidates: workloads of 100+ calls, mostly not streamed, cancelled, chained or on a discounted lane, and
  * not end users with think time (those are decided by that evidence whatever the runs say, and skipping them
  * keeps labelling within its time budget).
+ * backToBackSteps: the tables to create in order (scratch, dropped after _cls_b2b); then backToBackSql.
  */
-export const backToBackSql = `
+export const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
+  ['_cls_b2b_calls', `
   WITH sized AS (
     SELECT wid, count(*) AS n FROM _cls_calls WHERE NOT bucket GROUP BY wid
     HAVING count(*) >= ${minLoopCalls} AND count(*) FILTER (WHERE streamed_call OR cancelled_call OR in_chain OR discounted_lane) <= ${maxStreamedShareForRuns} * count(*)
@@ -110,27 +125,42 @@ export const backToBackSql = `
     SELECT wid, calls AS n FROM _cls_users WHERE hr IS NULL AND user_gap_median_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}
   ), cand AS (
     SELECT s.wid FROM sized s LEFT JOIN people p USING (wid) WHERE coalesce(p.n, 0) < 0.3 * s.n
-  ), c AS (
-    SELECT wid, rowid AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur FROM _cls_calls SEMI JOIN cand USING (wid) WHERE NOT bucket
-  ), ev AS (
-    SELECT wid, rid, t, CASE WHEN has_dur THEN 1 ELSE 0 END AS d, w, has_dur FROM c
-    UNION ALL
-    SELECT wid, rid, e AS t, -1 AS d, 0 AS w, false AS has_dur FROM c WHERE has_dur
-  ), numbered AS (
-    SELECT *, row_number() OVER (PARTITION BY wid, d ORDER BY t, rid) AS nth FROM ev
-  ), win AS (
-    SELECT wid, rid, t, d, w, has_dur,
-      coalesce(last_value(CASE WHEN d = 1 THEN nth END IGNORE NULLS) OVER o, 0) - (d = 1)::INTEGER
-        - coalesce(last_value(CASE WHEN d = -1 THEN nth END IGNORE NULLS) OVER o, 0) AS inflight,
-      last_value(CASE WHEN d = -1 THEN t END IGNORE NULLS) OVER o AS last_end, lag(t) OVER o AS prev_event
-    FROM numbered WINDOW o AS (PARTITION BY wid ORDER BY t, d, rid ROWS UNBOUNDED PRECEDING)
   )
+  SELECT wid, rowid AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur FROM _cls_calls SEMI JOIN cand USING (wid) WHERE NOT bucket`],
+  // Starts of calls with a duration, and their ends, each sorted: a row's place is its row id.
+  ['_cls_b2b_starts', `SELECT wid, rid, t, w, ${startKeySql('t', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur ORDER BY wid, t, rid`],
+  ['_cls_b2b_ends', `SELECT wid, e, ${startKeySql('e', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur ORDER BY wid, e, rid`],
+  ['_cls_b2b_first', 'SELECT wid, min(rowid) AS p0 FROM _cls_b2b_starts GROUP BY wid'],
+  ['_cls_b2b_instants', `SELECT wid, rid, t, w, lag(t) OVER (PARTITION BY wid ORDER BY t, rid) AS prev_t FROM _cls_b2b_calls WHERE NOT has_dur`],
+];
+
+/**
+ * _cls_b2b from backToBackSteps' tables. With no instants among the candidates (most data has a latency on every
+ * call), their part is left out: its two ASOF joins cost 0.15-0.4 s at 2.8M candidate calls even when empty.
+ */
+export const backToBackSql = (instants: boolean): string => `
+  WITH timed AS (
+    -- Starts with a duration: the starts before, less the ends at or before (x, the last of them); the previous event
+    -- when nothing is in flight is that end or an instant.
+    SELECT s.wid, s.rid, s.t, s.w, true AS has_dur, (s.rowid - f.p0) - coalesce(x.rowid - f.p0 + 1, 0) AS inflight, x.e AS last_end,
+      ${instants ? 'greatest(x.e, i.t)' : 'x.e'} AS prev_event
+    FROM _cls_b2b_starts s JOIN _cls_b2b_first f USING (wid)
+      ASOF LEFT JOIN _cls_b2b_ends x ON x.wid = s.wid AND x.k <= ${keyAtSql('s.t', true)}
+      ${instants ? 'ASOF LEFT JOIN _cls_b2b_instants i ON i.wid = s.wid AND i.t <= s.t' : ''}
+  )${instants ? `, instant AS (
+    -- Instants: the starts strictly before their time (y), less the ends at or before it.
+    SELECT i.wid, i.rid, i.t, i.w, false AS has_dur, coalesce(y.rowid - f.p0 + 1, 0) - coalesce(x.rowid - f.p0 + 1, 0) AS inflight, x.e AS last_end,
+      greatest(x.e, i.prev_t) AS prev_event
+    FROM _cls_b2b_instants i LEFT JOIN _cls_b2b_first f USING (wid)
+      ASOF LEFT JOIN _cls_b2b_ends x ON x.wid = i.wid AND x.k <= ${keyAtSql('i.t', true)}
+      ASOF LEFT JOIN _cls_b2b_starts y ON y.wid = i.wid AND y.k < ${keyAtSql('i.t', false)}
+  )` : ''}
   SELECT wid, rid, t, w, inflight::INTEGER AS inflight,
     has_dur AND coalesce(t - last_end <= ${backToBackUs}, false) AS b2b,
     has_dur AND coalesce(t - last_end <= ${burstPaceUs}, false) AS paced,
-    -- With nothing in flight, the previous event is the latest end (or instant): 5 minutes of silence.
+    -- With nothing in flight, the previous event is the latest end or instant: 5 minutes of silence.
     inflight = 0 AND coalesce(t - prev_event > ${episodeGapUs}, true) AS opens
-  FROM win WHERE d >= 0`;
+  FROM ${instants ? '(SELECT * FROM timed UNION ALL SELECT * FROM instant)' : 'timed'}`;
 
 /**
  * The runs and episodes of `source` (rows of _cls_b2b), as CTEs: per start its run (back-to-back calls in a row)
@@ -141,13 +171,13 @@ export const backToBackSql = `
  */
 const runCtes = (source: string): string => `
   r AS (
-    -- A run (an episode) is named by the number of its first start: the last start so far that is not back to back
-    -- (that opens one). Ties in start time are broken by row id, so the order is total. A running count of those
-    -- starts names the same runs (checked row for row) and measured 1.15 s at 2.8M candidate calls, this 0.34 s.
-    SELECT * EXCLUDE (nth), coalesce(last_value(CASE WHEN NOT b2b THEN nth END IGNORE NULLS) OVER o, 0) AS run,
-      coalesce(last_value(CASE WHEN opens THEN nth END IGNORE NULLS) OVER o, 0) AS ep
-    FROM (SELECT *, row_number() OVER (PARTITION BY wid ORDER BY t, rid) AS nth FROM ${source})
-    WINDOW o AS (PARTITION BY wid ORDER BY t, rid ROWS UNBOUNDED PRECEDING)
+    -- A run (an episode) is named by the row id of its first start: the last start so far (by time, then row id) that
+    -- is not back to back (that opens one), found by an ASOF join on the start's key. The same names from window
+    -- functions (a row_number, then last_value IGNORE NULLS over a frame) took 1.4 s at 2.8M candidate calls.
+    SELECT b.*, coalesce(ro.rid, 0) AS run, coalesce(eo.rid, 0) AS ep
+    FROM (SELECT *, ${startKeySql('t', 'rid')} AS k FROM ${source}) b
+      ASOF LEFT JOIN (SELECT wid, rid, ${startKeySql('t', 'rid')} AS k FROM ${source} WHERE NOT b2b) ro ON ro.wid = b.wid AND ro.k <= b.k
+      ASOF LEFT JOIN (SELECT wid, rid, ${startKeySql('t', 'rid')} AS k FROM ${source} WHERE opens) eo ON eo.wid = b.wid AND eo.k <= b.k
   ), run_sizes AS (
     SELECT wid, run, count(*) AS n FROM r GROUP BY wid, run
   ), hist AS (
@@ -172,25 +202,26 @@ const runCtes = (source: string): string => `
       coalesce(sum(req) FILTER (WHERE ceiling >= 1), 0) AS fanout_req, count(*) FILTER (WHERE ceiling >= 1) AS fanout_runs,
       median(ceiling + 1) FILTER (WHERE ceiling >= 1) AS fanout_streams, median(minutes) FILTER (WHERE ceiling >= 1) AS fanout_minutes
     FROM loops WHERE at_ceiling >= ${minCeilingShare} GROUP BY wid
-  ), ep_minutes AS (
-    SELECT wid, ep, t // 60000000 AS mn, count(*) AS c FROM r GROUP BY wid, ep, mn
-  ), ep_edges AS (
-    SELECT *, min(mn) OVER (PARTITION BY wid, ep) AS first_mn, max(mn) OVER (PARTITION BY wid, ep) AS last_mn FROM ep_minutes
   ), eps AS (
-    SELECT wid, ep, sum(c) AS n, first_mn, last_mn - first_mn + 1 AS span,
-      count(*) FILTER (WHERE mn > first_mn AND mn < last_mn) AS inner_minutes,
-      avg(c) FILTER (WHERE mn > first_mn AND mn < last_mn) AS inner_mean,
-      ${stddevPopOfIntegers('c', 'FILTER (WHERE mn > first_mn AND mn < last_mn)')} AS inner_sd,
+    SELECT wid, ep, count(*) AS n, sum(w) AS req, count(*) FILTER (WHERE paced) AS paced_n,
+      min(t) // 60000000 AS first_mn, max(t) // 60000000 - min(t) // 60000000 + 1 AS span
+    FROM r GROUP BY wid, ep
+  ), ep_minutes AS (
+    -- Per minute, only for episodes long enough to be steady: most episodes are a call or two.
+    SELECT wid, ep, t // 60000000 AS mn, count(*) AS c FROM r SEMI JOIN (SELECT wid, ep FROM eps WHERE n >= ${minLoopCalls}) USING (wid, ep) GROUP BY wid, ep, mn
+  ), ep_inner AS (
+    SELECT m.wid, m.ep,
+      count(*) FILTER (WHERE mn > first_mn AND mn < first_mn + span - 1) AS inner_minutes,
+      avg(c) FILTER (WHERE mn > first_mn AND mn < first_mn + span - 1) AS inner_mean,
+      ${stddevPopOfIntegers('c', 'FILTER (WHERE mn > first_mn AND mn < first_mn + span - 1)')} AS inner_sd,
       any_value(c) FILTER (WHERE mn = first_mn + 1) AS second_minute
-    FROM ep_edges GROUP BY wid, ep, first_mn, last_mn
-  ), eps_req AS (
-    SELECT wid, ep, sum(w) AS req, count(*) FILTER (WHERE paced) AS paced_n FROM r GROUP BY wid, ep
+    FROM ep_minutes m JOIN eps e USING (wid, ep) GROUP BY m.wid, m.ep
   ), shaped AS (
-    SELECT e.*, q.req, q.paced_n >= ${burstPacedShare} * e.n AS paced_ep, (e.first_mn % 1440)::INTEGER AS minute_of_day, e.first_mn // 1440 AS day,
-      e.n >= ${minLoopCalls} AND e.span >= 5 AND e.span <= ${maxSteadyMinutes} AND e.inner_minutes >= 0.9 * (e.span - 2)
-        AND e.inner_sd <= 0.35 * e.inner_mean AND e.second_minute >= 0.7 * e.inner_mean AS steady,
+    SELECT e.*, e.paced_n >= ${burstPacedShare} * e.n AS paced_ep, (e.first_mn % 1440)::INTEGER AS minute_of_day, e.first_mn // 1440 AS day,
+      e.n >= ${minLoopCalls} AND e.span >= 5 AND e.span <= ${maxSteadyMinutes} AND i.inner_minutes >= 0.9 * (e.span - 2)
+        AND i.inner_sd <= 0.35 * i.inner_mean AND i.second_minute >= 0.7 * i.inner_mean AS steady,
       e.n >= ${minBurstCalls} AND e.span <= ${maxBurstMinutes} AND paced_ep AS burst
-    FROM eps e JOIN eps_req q USING (wid, ep)
+    FROM eps e LEFT JOIN ep_inner i USING (wid, ep)
   ), cron AS (
     -- Episodes of 20+ calls opening at the same minute of the day (UTC) on 3+ different days.
     SELECT wid, minute_of_day FROM shaped WHERE n >= 20 GROUP BY wid, minute_of_day HAVING count(DISTINCT day) >= 3

@@ -1,0 +1,110 @@
+// _cls_b2b (signals/runs.ts) against its definition, walked call by call: per workload, start and end events in
+// one order (by time, ends before instants before starts at the same instant, then row id); a start's in-flight
+// count is the starts with a duration before it less the ends before it, back to back when it starts within 1 s of
+// the latest end, and it opens an episode when nothing is in flight and no event came in the 5 minutes before.
+// The SQL finds the same by ASOF joins over sorted tables; random workloads with many ties and instants check it.
+import { afterEach, expect, test } from 'vitest';
+import { backToBackSql, backToBackSteps, backToBackUs, burstPaceUs, episodeGapUs } from '../../src/classify/signals/runs.ts';
+import type { Workspace } from '../../src/db/workspace.ts';
+import { emptyWorkspace } from './helpers.ts';
+
+let ws: Workspace;
+afterEach(() => ws?.close());
+
+type Call = { wid: number; t: number; e: number };
+type Row = { wid: number; rid: number; inflight: number; b2b: boolean; paced: boolean; opens: boolean };
+
+/** The definition, one event at a time. Times in µs as numbers (exact below 2^53). */
+function walk(calls: readonly (Call & { rid: number })[]): Row[] {
+  const rows: Row[] = [];
+  for (const wid of new Set(calls.map((c) => c.wid))) {
+    const events = calls
+      .filter((c) => c.wid === wid)
+      .flatMap((c) => (c.e > c.t ? [{ t: c.t, d: 1, c }, { t: c.e, d: -1, c }] : [{ t: c.t, d: 0, c }]))
+      .sort((a, b) => a.t - b.t || a.d - b.d || a.c.rid - b.c.rid);
+    let starts = 0;
+    let ends = 0;
+    let lastEnd: number | undefined;
+    let prev: number | undefined;
+    for (const ev of events) {
+      if (ev.d === -1) {
+        ends += 1;
+        lastEnd = ev.t;
+      } else {
+        const inflight = starts - ends;
+        const since = lastEnd === undefined ? undefined : ev.t - lastEnd;
+        rows.push({
+          wid,
+          rid: ev.c.rid,
+          inflight,
+          b2b: ev.d === 1 && since !== undefined && since <= backToBackUs,
+          paced: ev.d === 1 && since !== undefined && since <= burstPaceUs,
+          opens: inflight === 0 && (prev === undefined || ev.t - prev > episodeGapUs),
+        });
+        if (ev.d === 1) starts += 1;
+      }
+      prev = ev.t;
+    }
+  }
+  return rows.sort((a, b) => a.wid - b.wid || a.rid - b.rid);
+}
+
+/** A small seeded generator (mulberry32), so a failure reproduces. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function b2bRows(calls: readonly Call[]): Promise<Row[]> {
+  ws = await emptyWorkspace();
+  await ws.run(`CREATE TEMP TABLE _cls_calls (wid INTEGER, bucket BOOLEAN, streamed_call BOOLEAN, cancelled_call BOOLEAN, in_chain BOOLEAN,
+    discounted_lane BOOLEAN, ts TIMESTAMPTZ, w BIGINT, ended_us BIGINT)`);
+  await ws.run('CREATE TEMP TABLE _cls_users (wid INTEGER, hr BIGINT, user_gap_median_s DOUBLE, calls BIGINT)');
+  await ws.run(`INSERT INTO _cls_calls SELECT c.wid, false, false, false, false, false, make_timestamp(c.t::BIGINT), 1, c.e::BIGINT
+    FROM (SELECT unnest($calls::STRUCT(wid INTEGER, t VARCHAR, e VARCHAR)[], recursive := true)) c`, {
+    calls: JSON.stringify(calls.map((c) => ({ wid: c.wid, t: String(c.t), e: String(c.e) }))),
+  });
+  for (const [table, sql] of backToBackSteps) await ws.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`);
+  const [instants] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _cls_b2b_instants');
+  await ws.run(`CREATE TEMP TABLE _cls_b2b AS ${backToBackSql((instants?.n ?? 0n) > 0n)}`);
+  const rows = await ws.all<{ wid: number; rid: bigint; inflight: number; b2b: boolean; paced: boolean; opens: boolean }>(
+    'SELECT wid, rid, inflight, b2b, paced, opens FROM _cls_b2b ORDER BY wid, rid',
+  );
+  return rows.map((r) => ({ ...r, rid: Number(r.rid) }));
+}
+
+/** `n` calls per workload on a coarse grid (ties in start and end times are common), `instantShare` of them without a duration. */
+function workloads(seed: number, instantShare: number[], n: number): Call[] {
+  const next = random(seed);
+  const base = 1_790_000_000_000_000;
+  const calls: Call[] = [];
+  instantShare.forEach((share, i) => {
+    for (let k = 0; k < n; k++) {
+      // Mostly dense (back to back, in flight together), now and then a gap of minutes that opens an episode.
+      const t = base + Math.floor(next() * n * 4) * 500_000 + (next() < 0.05 ? Math.floor(next() * 20) * 60_000_000 : 0);
+      const e = next() < share ? t : t + Math.ceil(next() * 8) * 500_000;
+      calls.push({ wid: i + 1, t, e });
+    }
+  });
+  return calls;
+}
+
+test.each([
+  ['calls with a duration only', 7, [0, 0, 0]],
+  ['instants among calls with a duration', 11, [0.3, 0.05, 0.6]],
+  ['a workload of instants only beside one without', 13, [1, 0]],
+])('the in-flight count, back to back and episode openings follow their definition: %s', async (_name, seed, shares) => {
+  const calls = workloads(seed, shares, 400);
+  const rows = await b2bRows(calls);
+  // rid is the row id of _cls_calls: the order of insertion.
+  expect(rows).toEqual(walk(calls.map((c, rid) => ({ ...c, rid }))));
+  // The data must exercise what it checks: calls in flight together, back-to-back starts, several episodes.
+  expect(rows.some((r) => r.inflight >= 2)).toBe(true);
+  expect(rows.filter((r) => r.b2b).length).toBeGreaterThan(10);
+  expect(rows.filter((r) => r.opens).length).toBeGreaterThan(1);
+});
