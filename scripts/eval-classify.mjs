@@ -83,7 +83,7 @@ console.log('\n== per org, no rules (spend-weighted; "blocking->batchable" is th
 // The usage-API org's buckets are the issue's bucket target; the per-call orgs rendered as buckets (`-usage-`) are
 // more bucket data, reported on their own.
 const rendered = (ds) => ds.truthBy === 'buckets' && ds.org.rendering === 'calls';
-const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.name, role: ds.org.role, ...allRow(rows), ingestMs, classifyMs, rowsIn: ds.rows, asBuckets: rendered(ds), asExport: ds.format !== undefined, usageOnly: ds.org.rendering === 'usage' || ds.org.rendering === 'anthropic-usage' }));
+const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.name, role: ds.org.role, ...allRow(rows), ingestMs, classifyMs, rowsIn: ds.rows, bucketTruth: ds.truthBy === 'buckets', asBuckets: rendered(ds), asExport: ds.format !== undefined, usageOnly: ds.org.rendering === 'usage' || ds.org.rendering === 'anthropic-usage' }));
 const varied = (ds) => ds.org.varied === true;
 // Per-call datasets as batchable-csv; the same calls as a LiteLLM, OpenRouter, Helicone or Langfuse export are pooled apart (eval/renderings.ts).
 const asExport = (ds) => ds.format !== undefined;
@@ -110,10 +110,18 @@ const pools = [
   ['blind per-call orgs as Langfuse observations (pooled)', 'blind', (ds) => ds.format === 'langfuse'],
   ['blind varied, per call and usage-API (pooled)', 'blind', (ds) => varied(ds) && !rendered(ds)],
 ].map(([name, role, filter]) => ({ name, members: results.filter((r) => r.ds.org.role === role && filter(r.ds)) }));
-const summary = [...orgRows, ...pools.map((p) => ({ name: p.name, role: '', ...pooled(p.members.map((r) => allRow(r.rows))) }))];
+const summary = [...orgRows, ...pools.map((p) => ({ name: p.name, role: '', bucketTruth: p.members.length > 0 && p.members.every((r) => r.ds.truthBy === 'buckets'), ...pooled(p.members.map((r) => allRow(r.rows))) }))];
 console.log(table(['dataset', 'role', 'rows', 'spend $', 'batchable', 'right', 'batchable found', 'blocking->batchable', 'low-conf spend', 'classify/ingest'],
   summary.map((r) => [r.name, r.role, r.rowsIn === undefined ? '' : r.rowsIn.toLocaleString('en-US'), r.usd.toFixed(2), pct(r.nb_usd / r.usd), pct(r.acc_spend),
     pct(r.rec_spend), pct(r.fn_blocking_spend), pct(r.low_usd / r.usd), r.ingestMs === undefined ? '' : `${(r.classifyMs / 1000).toFixed(1)} s / ${(r.ingestMs / 1000).toFixed(1)} s`])));
+
+// Bucket truth: a usage row holds one label, so where a job shares a key, project and model with people in the same
+// hour or day, part of that row's spend is wrong whatever it is labelled. The ceiling says which misses no labeller
+// of whole buckets could avoid; it reads the truth only, not the labels.
+console.log('\n== usage-API rows: the best any labelling of whole rows can do (each row labelled as most of its spend truly is)\n');
+const bucketRows = summary.filter((r) => r.bucketTruth);
+console.log(table(['dataset', 'role', 'right', 'best possible', 'missed of what was possible'],
+  bucketRows.map((r) => [r.name, r.role, pct(r.acc_spend), pct(r.best_spend), pct((r.best_usd - r.right_usd) / r.usd)])));
 
 // What a team gets from `rules suggest`: the drafted file's questions answered from the truth (answerQuestions).
 console.log(`\n== after answering \`rules suggest\` (up to ${questions} questions, each answered with what most of its workload's spend truly is; a name that may hold several services, when someone waits on any of its calls, left unanswered as the file asks)\n`);
@@ -147,7 +155,8 @@ for (const r of orgRows.filter((o) => o.role === 'held-out' || o.role === 'blind
   const gating = !r.name.includes('-varied') && !asBuckets && !r.asExport;
   // A per-call org rendered as buckets is held to the usage-API target (90%), but does not gate; as another export, to the per-call target.
   const note = gating ? '' : asBuckets ? ' [rendered as buckets: reported, not gating]' : r.asExport ? ' [rendered as another export: reported, not gating]' : ' [varied: reported, not gating]';
-  check(`${r.name}: spend labelled right >= ${usage || asBuckets ? 90 : 95}% (${pct(r.acc_spend)})${note}`, r.acc_spend >= (usage || asBuckets ? 0.9 : 0.95), gating);
+  const best = r.best_spend < 1 - 1e-9 ? `; whole rows at best ${pct(r.best_spend)}` : '';
+  check(`${r.name}: spend labelled right >= ${usage || asBuckets ? 90 : 95}% (${pct(r.acc_spend)}${best})${note}`, r.acc_spend >= (usage || asBuckets ? 0.9 : 0.95), gating);
   check(`${r.name}: blocking spend labelled batchable <= 1% (${pct(r.fn_blocking_spend)})${note}`, r.fn_blocking_spend <= 0.01, gating);
 }
 const pacific = results.find((r) => r.ds.name === 'pacific-saas');
@@ -204,6 +213,7 @@ function metricsSql() {
   sum(usd * b_share)::DOUBLE AS b_usd,
   sum(usd * (1 - b_share))::DOUBLE AS nb_usd,
   sum(usd * CASE WHEN label = 'blocking' THEN b_share ELSE 1 - b_share END)::DOUBLE AS right_usd,
+  sum(usd * greatest(b_share, 1 - b_share))::DOUBLE AS best_usd,
   sum(usd * (1 - b_share)) FILTER (WHERE label = 'non_blocking')::DOUBLE AS found_usd,
   sum(usd * b_share) FILTER (WHERE label = 'non_blocking')::DOUBLE AS fn_usd,
   sum(usd) FILTER (WHERE confidence < 0.7 OR decided_by = 'default')::DOUBLE AS low_usd`;
@@ -225,8 +235,11 @@ async function score(ws) {
 
 function finish(r) {
   const n = (x) => Number(x ?? 0);
-  const out = { ...r, usd: n(r.usd), b_usd: n(r.b_usd), nb_usd: n(r.nb_usd), right_usd: n(r.right_usd), found_usd: n(r.found_usd), fn_usd: n(r.fn_usd), low_usd: n(r.low_usd) };
+  const out = { ...r, usd: n(r.usd), b_usd: n(r.b_usd), nb_usd: n(r.nb_usd), right_usd: n(r.right_usd), best_usd: n(r.best_usd), found_usd: n(r.found_usd), fn_usd: n(r.fn_usd), low_usd: n(r.low_usd) };
   out.acc_spend = out.right_usd / out.usd;
+  // A row holds one label: a bucket holding both kinds of work is partly wrong whatever it is labelled. The best any
+  // labelling of whole rows can do is each row labelled as most of its spend truly is (100% for per-call truth).
+  out.best_spend = out.best_usd / out.usd;
   out.rec_spend = out.nb_usd > 0 ? out.found_usd / out.nb_usd : null;
   out.fn_blocking_spend = out.b_usd > 0 ? out.fn_usd / out.b_usd : 0;
   return out;
@@ -240,7 +253,7 @@ function allRow(rows) {
 /** Whole-dataset rows pooled: sums of spend, then the shares. */
 function pooled(alls) {
   const sum = (k) => alls.reduce((a, r) => a + r[k], 0);
-  return finish({ usd: sum('usd'), b_usd: sum('b_usd'), nb_usd: sum('nb_usd'), right_usd: sum('right_usd'), found_usd: sum('found_usd'), fn_usd: sum('fn_usd'), low_usd: sum('low_usd') });
+  return finish({ usd: sum('usd'), b_usd: sum('b_usd'), nb_usd: sum('nb_usd'), right_usd: sum('right_usd'), best_usd: sum('best_usd'), found_usd: sum('found_usd'), fn_usd: sum('fn_usd'), low_usd: sum('low_usd') });
 }
 
 function quote(text) {
