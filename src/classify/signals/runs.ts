@@ -102,13 +102,14 @@ const keyAtSql = (t: string, inclusive: boolean): string => `(${t}::HUGEINT * 42
  * same instant, the call's row id breaking the remaining ties.
  * No window function: starts and ends are each written sorted (by workload, time, row id), so a row's place is
  * its row id (a CREATE TABLE … ORDER BY writes its rows in that order: DuckDB preserves insertion order unless
- * preserve_insertion_order is turned off, which the workspace never does), and each workload's starts and ends take the same places (one end per start with a duration). A
- * start's in-flight count is the starts before it less the ends at or before its time, found by an ASOF join (the
- * last end at or before it: its place, and its time, the latest end). The same events numbered by window
- * functions (row_number per kind, then last_value over one window frame) took 1.8-2.4 s at 2.8M candidate calls
- * (the org bench shape without its feature tag, where every call without a user is a candidate), running sums
- * before that 4.1-4.6 s; these steps together 1.1-1.3 s, with the same rows (test/classify/back-to-back.test.ts
- * checks them against the definition, walked event by event).
+ * preserve_insertion_order is turned off, which the workspace never does), and each workload's starts and ends
+ * take the same places (one end per start with a duration). A start's in-flight count is the starts before it less
+ * the ends at or before its time, found by an ASOF join (the last end at or before it: its place, and its time,
+ * the latest end). The same events numbered by window functions (row_number per kind, then last_value over one
+ * window frame) took 1.5-1.6 s at 2.8M candidate calls (the org bench shape without its feature tag, where every
+ * call without a user is a candidate), these steps 1.1 s, in the same hour (on a loaded machine 2.7-2.8 s against
+ * 1.6-2.0 s); running sums before took 4.1-4.6 s. The same rows: test/classify/back-to-back.test.ts checks them
+ * against the definition, walked event by event.
  * Calls without a duration (no latency or end time) add no end event and count as instants: never in flight, never
  * back to back, and their episodes are cut by 5-minute silences alone. At the same instant they sort before starts.
  * Candidates: workloads of 100+ calls, mostly not streamed, cancelled, chained or on a discounted lane, and
