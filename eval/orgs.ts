@@ -1,4 +1,4 @@
-// The eval family: twenty-eight organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: thirty organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -52,6 +52,10 @@
 //                               day and night; call wrap-ups polled hourly on the bot's key, QA scoring, offers, letters
 //   bank-us          (blind)    a Charlotte retail bank: an app assistant, a branch copilot, reps' dispute agent, deposits read
 //                               as customers wait, payment risk notes around the clock; statement insights, an AML poller
+//   usage-media-kr   (blind)    a Seoul video service seen only through usage-API buckets: viewers in the evenings, editors in
+//                               office hours, live-chat filtering day and night; subtitle runs by hand, a poller, cron jobs
+//   usage-payroll-fr (blind)    a Lyon payroll SaaS seen only through usage-API buckets: HR managers, employees, receipts;
+//                               payslip notes on the batch lane, contract extraction by hand, a sleepy regulation poller
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -76,6 +80,8 @@
 // telco-au became a tune org the same stop, when its SpendLogs and OpenRouter miss was diagnosed on it (a machine's
 // calls taught the org's human hours). bank-us was written after that change (src/classify/signals/time-shape.ts:
 // orgSlotsSql), to test both changes on an org nobody tuned on, and committed before its first run.
+// usage-media-kr and usage-payroll-fr were written on 2026-12-02 before that stop looked at any usage-API org's rows,
+// and committed before their first run: more usage-API orgs nobody tuned on, for the next change to the bucket signals.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -1045,6 +1051,73 @@ export const family: readonly FamilyOrg[] = [
       { id: 'transcript tagging', truth: 'non_blocking', story: 'an analyst tags last week\'s assistant conversations through the assistant\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [10, 16] }, workers: 2, rows: [150, 400], gapMs: [30, 300],
         model: gpt, key: 'app-prod', keyName: 'mobile-assistant', project: 'digital', input: [2000, 6000], output: [20, 80], latencyMs: [1500, 4000] },
+    ],
+  },
+  {
+    // Written on 2026-12-02 before anything of that stop looked at a usage-API org's rows, and committed before its
+    // first run, with usage-payroll-fr: two more usage-API orgs nobody tuned on.
+    id: 'usage-media-kr', role: 'blind', tz: 9, profile: 'dev', rendering: 'usage',
+    story: 'a Seoul video-streaming service seen only through OpenAI usage-API buckets (1 h and 1 d, by key, project and model); opaque key and project ids',
+    workloads: [
+      { id: 'watch assistant', truth: 'blocking', story: 'viewers ask what to watch next in the app, 65% streamed, evenings and weekends', kind: 'sessions', starts: 14000,
+        calls: [2, 6], gapS: [20, 90], users: { prefix: 'v', count: 30000 }, streamed: 0.65, model: mini, key: 'key_Hs3Mv9Qa2t', project: 'proj_Nd5Wk1Ry7c',
+        input: [800, 2500], output: [100, 400], latencyMs: [1500, 6000] },
+      { id: 'editor copilot', truth: 'blocking', story: 'programming editors write synopses and episode notes in office hours, not streamed', kind: 'sessions', starts: 3000,
+        calls: [2, 6], gapS: [60, 240], users: { prefix: 'ed', count: 40 }, profile: 'office', model: gpt, key: 'key_Pb7Tc2Lx4m', project: 'proj_Ge8Fz3Uv6n',
+        input: [2000, 6000], output: [300, 900], latencyMs: [3000, 10000] },
+      { id: 'comment filter', truth: 'blocking', story: 'each live-chat comment is checked before it shows, day and night', kind: 'events', starts: 30000, flat: true,
+        model: mini, key: 'key_Jr4Yd6Bn8w', project: 'proj_Ls2Qh9Xe5k', input: [100, 600], output: [3, 20], latencyMs: [200, 700] },
+      { id: 'title search', truth: 'blocking', story: 'the search box embeds each query', kind: 'events', starts: 35000, model: embSmall, operation: 'embeddings',
+        key: 'key_Hs3Mv9Qa2t', project: 'proj_Nd5Wk1Ry7c', input: [4, 30], output: [0, 0], latencyMs: [40, 200] },
+      { id: 'subtitle translation', truth: 'non_blocking', story: 'localisers start subtitle translation runs for new episodes by hand in the day, 6 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.6, perDay: 2, hours: [10, 18] }, workers: 6, rows: [80, 200], gapMs: [20, 250], model: gpt, key: 'key_Fa6Wn1Kc3z',
+        project: 'proj_Vt4Jm7Sb2p', input: [1500, 4000], output: [800, 2000], latencyMs: [4000, 12000] },
+      { id: 'thumbnail captions', truth: 'non_blocking', story: 'an hourly poller writes alt text for new thumbnails, 2 workers', kind: 'job', launch: { by: 'hourly' },
+        workers: 2, rows: [15, 40], gapMs: [100, 600], model: mini, key: 'key_Fa6Wn1Kc3z', project: 'proj_Vt4Jm7Sb2p', input: [1000, 2500], output: [40, 120],
+        latencyMs: [800, 2500] },
+      { id: 'catalog re-embedding', truth: 'non_blocking', story: 'cron 04:00 local every day, 5 workers re-embed changed catalog entries', kind: 'job',
+        launch: { by: 'cron', hour: 4, minute: 0, weekdaysOnly: false }, workers: 5, rows: [200, 500], gapMs: [10, 100], model: embLarge, operation: 'embeddings',
+        key: 'key_Qm9Ex5Tg1d', project: 'proj_Wc3Ap8Hf6r', input: [1500, 5000], output: [0, 0], latencyMs: [200, 600] },
+      { id: 'weekly trend report', truth: 'non_blocking', story: 'cron 07:00 local on weekdays, one serial loop summarising yesterday\'s viewing per genre', kind: 'job',
+        launch: { by: 'cron', hour: 7, minute: 0, weekdaysOnly: true }, workers: 1, rows: [100, 180], gapMs: [50, 400], model: gpt, key: 'key_Qm9Ex5Tg1d',
+        project: 'proj_Wc3Ap8Hf6r', input: [4000, 9000], output: [300, 700], latencyMs: [3000, 8000] },
+    ],
+    mixed: [
+      { id: 'chat intent labelling', truth: 'non_blocking', story: 'a data scientist labels last week\'s assistant chats on its key, project and model, 3 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 17] }, workers: 3, rows: [150, 400], gapMs: [20, 300],
+        model: mini, key: 'key_Hs3Mv9Qa2t', project: 'proj_Nd5Wk1Ry7c', input: [800, 2500], output: [20, 80], latencyMs: [800, 2500] },
+    ],
+  },
+  {
+    // Written and committed as usage-media-kr was.
+    id: 'usage-payroll-fr', role: 'blind', tz: 1, profile: 'office', rendering: 'usage',
+    story: 'a Lyon payroll and HR SaaS seen only through OpenAI usage-API buckets (1 h and 1 d, by key, project and model); one job already on the batch lane; opaque key and project ids',
+    workloads: [
+      { id: 'payroll assistant', truth: 'blocking', story: 'HR managers ask about payroll rules while they work, 50% streamed, office hours', kind: 'sessions', starts: 9000,
+        calls: [2, 8], gapS: [40, 150], users: { prefix: 'hr', count: 2500 }, streamed: 0.5, model: gpt, key: 'key_Ub5Rk2Nf8s', project: 'proj_Mc1Xw6Pd4j',
+        input: [2000, 7000], output: [200, 700], latencyMs: [2500, 9000] },
+      { id: 'employee questions', truth: 'blocking', story: 'employees ask the self-service portal about their payslip and leave, mornings and evenings too', kind: 'sessions',
+        starts: 10000, calls: [1, 4], gapS: [30, 120], users: { prefix: 'emp', count: 40000 }, profile: 'dev', model: mini, key: 'key_Ub5Rk2Nf8s',
+        project: 'proj_Mc1Xw6Pd4j', input: [1000, 3000], output: [100, 350], latencyMs: [1500, 5000] },
+      { id: 'expense receipt check', truth: 'blocking', story: 'an employee uploads a receipt and the form waits for the extracted fields', kind: 'events', starts: 12000,
+        model: mini, key: 'key_Zd8Lq3Gv1y', project: 'proj_Ks6Tb2Hn9a', input: [1500, 3500], output: [80, 200], latencyMs: [1200, 3500] },
+      { id: 'payslip explanations', truth: 'non_blocking', story: 'cron 03:00 local on weekdays through the Batch API, 4 workers write a plain-words note per changed payslip', kind: 'job',
+        launch: { by: 'cron', hour: 3, minute: 0, weekdaysOnly: true }, workers: 4, rows: [150, 350], gapMs: [10, 100], lane: 'batch', model: mini,
+        key: 'key_Rw2Ce7Mk5b', project: 'proj_Yh4Np1Sx8f', input: [1200, 3000], output: [150, 400], latencyMs: [1000, 3000] },
+      { id: 'contract extraction', truth: 'non_blocking', story: 'implementation consultants start a run over a new client\'s employment contracts by hand, 3 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [9, 17] }, workers: 3, rows: [150, 400], gapMs: [20, 300], model: gpt, key: 'key_Rw2Ce7Mk5b',
+        project: 'proj_Yh4Np1Sx8f', input: [5000, 12000], output: [300, 800], latencyMs: [4000, 11000] },
+      { id: 'regulation watch', truth: 'non_blocking', story: 'an hourly poller summarises new labour-law bulletins, one worker sleeping 1-3 s between calls for a rate limit', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [8, 25], gapMs: [1000, 3000], model: gpt, key: 'key_Tf9Vj4Wa6e', project: 'proj_Dg7Lr3Qz5m',
+        input: [3000, 8000], output: [200, 500], latencyMs: [2500, 7000] },
+      { id: 'policy embeddings', truth: 'non_blocking', story: 'collective agreements re-embedded by hand when they change, 2 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.15, perDay: 1, hours: [9, 17] }, workers: 2, rows: [300, 900], gapMs: [10, 100], model: embLarge, operation: 'embeddings',
+        key: 'key_Tf9Vj4Wa6e', project: 'proj_Dg7Lr3Qz5m', input: [2000, 7000], output: [0, 0], latencyMs: [200, 600] },
+    ],
+    mixed: [
+      { id: 'FAQ regeneration', truth: 'non_blocking', story: 'a content lead regenerates the portal\'s FAQ answers on the employee portal\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 16] }, workers: 2, rows: [100, 300], gapMs: [20, 300],
+        model: mini, key: 'key_Ub5Rk2Nf8s', project: 'proj_Mc1Xw6Pd4j', input: [1500, 4000], output: [200, 600], latencyMs: [1500, 4500] },
     ],
   },
 ];
