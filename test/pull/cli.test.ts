@@ -70,7 +70,12 @@ describe('batchable pull', () => {
   it('refuses a coarser bucket width that would overlap the buckets already held', async () => {
     clock.now = Date.now();
     const db = tmp();
-    expect((await runCli(['pull', 'openai', '--since', day(-1), '--db', db], 120, openai.env)).code).toBe(0);
+    // The first pull's complete buckets end at the last hour before now less the settle time: settled so that they
+    // end at 12:00 UTC (today's or yesterday's), never on a day boundary, whatever the hour the test runs at. With
+    // the default settle time it failed between 00:00 and 01:59 UTC, when the held data ended at midnight.
+    const settleHours = (new Date(clock.now).getUTCHours() + 12) % 24;
+    const settle = settleHours === 0 ? '0' : `${settleHours}h`;
+    expect((await runCli(['pull', 'openai', '--since', day(-1), '--settle', settle, '--db', db], 120, openai.env)).code).toBe(0);
     const r = await runCli(['pull', 'openai', '--bucket-width', '1d', '--db', db], 120, openai.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: --bucket-width 1d: the openai data already held ends at .*, not on a 1d boundary/);
