@@ -89,9 +89,10 @@ export const maxStreamedShareForRuns = 0.2;
 
 /**
  * A start's place in a workload's order of starts, (start µs, row id), as one number: ASOF joins match on one
- * inequality, and a tie in start time must still find one place. Row ids of _cls_calls stay under 2^32.
+ * inequality, and a tie in start time must still find one place. The row id is cast to UINTEGER, as the sequence
+ * windows' is (sequence.ts): past 4,294,967,295 calls the cast fails loudly instead of mixing up places.
  */
-const startKeySql = (t: string, rid: string): string => `(${t}::HUGEINT * 4294967296 + ${rid})`;
+const startKeySql = (t: string, rid: string): string => `(${t}::HUGEINT * 4294967296 + ${rid}::UINTEGER)`;
 /** The key of every start at `t` µs or later; each start at `t` or earlier keys below it when `inclusive`. */
 const keyAtSql = (t: string, inclusive: boolean): string => `(${t}::HUGEINT * 4294967296${inclusive ? ' + 4294967295' : ''})`;
 
