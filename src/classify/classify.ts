@@ -32,7 +32,7 @@ import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.
 import type { Rules } from './rules/schema.ts';
 import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
-import { backToBackSql, backToBackSteps, machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql } from './signals/runs.ts';
+import { machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql, writeBackToBack } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { hourCallsSql, hourlySql, hourTotalsSql, maxActiveSlotShare, maxUncountedShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, unattributedSql } from './signals/workload-name.ts';
@@ -90,9 +90,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hour_calls AS ${sparse ? hourTotalsSql : hourCallsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${hourlySql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_loops AS ${sparse ? sparseLoopSql : workloadLoopSql}`);
-  for (const [table, sql] of backToBackSteps) await ws.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_b2b AS ${backToBackSql(await hasRows(ws, 'SELECT 1 FROM _cls_b2b_instants'))}`);
-  for (const [table] of backToBackSteps) await ws.run(`DROP TABLE ${table}`);
+  await writeBackToBack(ws);
   // The workloads whose name nothing of the client's gave (no API key, no tag naming the work): only they can hold two
   // clients' calls unnoticed (see _cls_mixed below). Most exports carry a key on every call: then none, unread.
   const unkeyed = await hasRows(ws, 'SELECT 1 FROM _cls_idents WHERE key_id IS NULL AND split_workload IS NOT NULL');

@@ -4,7 +4,7 @@
 // the latest end, and it opens an episode when nothing is in flight and no event came in the 5 minutes before.
 // The SQL finds the same by ASOF joins over sorted tables; random workloads with many ties and instants check it.
 import { afterEach, expect, test } from 'vitest';
-import { backToBackSql, backToBackSteps, backToBackUs, burstPaceUs, episodeGapUs } from '../../src/classify/signals/runs.ts';
+import { backToBackUs, burstPaceUs, episodeGapUs, writeBackToBack } from '../../src/classify/signals/runs.ts';
 import type { Workspace } from '../../src/db/workspace.ts';
 import { emptyWorkspace } from './helpers.ts';
 
@@ -69,9 +69,7 @@ async function b2bRows(calls: readonly Call[]): Promise<Row[]> {
     FROM (SELECT unnest($calls::STRUCT(wid INTEGER, t VARCHAR, e VARCHAR)[], recursive := true)) c`, {
     calls: JSON.stringify(calls.map((c) => ({ wid: c.wid, t: String(c.t), e: String(c.e) }))),
   });
-  for (const [table, sql] of backToBackSteps) await ws.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`);
-  const [instants] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _cls_b2b_instants');
-  await ws.run(`CREATE TEMP TABLE _cls_b2b AS ${backToBackSql((instants?.n ?? 0n) > 0n)}`);
+  await writeBackToBack(ws);
   const rows = await ws.all<{ wid: number; rid: bigint; inflight: number; b2b: boolean; paced: boolean; opens: boolean }>(
     'SELECT wid, rid, inflight, b2b, paced, opens FROM _cls_b2b ORDER BY wid, rid',
   );
