@@ -1,4 +1,4 @@
-// The eval family: thirty organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: thirty-one organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -56,6 +56,8 @@
 //                               office hours, live-chat filtering day and night; subtitle runs by hand, a poller, cron jobs
 //   usage-payroll-fr (blind)    a Lyon payroll SaaS seen only through usage-API buckets: HR managers, employees, receipts;
 //                               payslip notes on the batch lane, contract extraction by hand, a sleepy regulation poller
+//   usage-property-ae (blind)   a Dubai listings platform on Claude, seen only through Anthropic's usage report (no request
+//                               counts): brokers, buyers, photo captions; nightly refresh, reports by hand, a poller, crons
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -1118,6 +1120,42 @@ export const family: readonly FamilyOrg[] = [
       { id: 'FAQ regeneration', truth: 'non_blocking', story: 'a content lead regenerates the portal\'s FAQ answers on the employee portal\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 16] }, workers: 2, rows: [100, 300], gapMs: [20, 300],
         model: mini, key: 'key_Ub5Rk2Nf8s', project: 'proj_Mc1Xw6Pd4j', input: [1500, 4000], output: [200, 600], latencyMs: [1500, 4500] },
+    ],
+  },
+  {
+    // Written on 2026-12-02 (a later stop) before that stop changed anything, to measure the next change to how usage
+    // rows without request counts are read, and committed before its first run.
+    id: 'usage-property-ae', role: 'blind', tz: 4, profile: 'office', rendering: 'anthropic-usage',
+    story: 'a Dubai property-listings platform on Claude only, seen only through the Anthropic Admin API usage report (1 h and 1 d, by model, API key, workspace, service tier and context window): no request counts',
+    workloads: [
+      { id: 'listing copilot', truth: 'blocking', story: 'brokers draft and polish listings with an assistant in office hours, 70% streamed, a cached style guide', kind: 'sessions',
+        starts: 10000, calls: [2, 7], gapS: [30, 140], users: { prefix: 'brk-', count: 900 }, streamed: 0.7, model: sonnet, key: 'apikey_01Kt4Ym8Qa',
+        project: 'wrkspc_01Fh2Nc7Rb', input: [1500, 5000], cacheRead: [3000, 12000], output: [250, 900], latencyMs: [3000, 11000] },
+      { id: 'buyer chat', truth: 'blocking', story: 'buyers and tenants ask about listings on the portal in the evenings and at weekends, 85% streamed', kind: 'sessions',
+        starts: 16000, calls: [1, 5], gapS: [25, 110], users: { prefix: 'byr-', count: 30000 }, profile: 'dev', streamed: 0.85, model: haiku,
+        key: 'apikey_01Vd6Pw3Ej', project: 'wrkspc_01Lm9Ts4Gx', input: [1200, 4000], output: [120, 450], latencyMs: [1500, 5000] },
+      { id: 'photo captions', truth: 'blocking', story: 'a broker uploads a photo and the upload form waits for its caption and room tags; not streamed', kind: 'events', starts: 15000,
+        model: haiku, key: 'apikey_01Rb7Hq2Zc', project: 'wrkspc_01Fh2Nc7Rb', input: [1500, 3000], output: [40, 120], latencyMs: [1000, 3000] },
+      { id: 'listing refresh', truth: 'non_blocking', story: 'cron 02:00 local every day, 4 workers rewrite stale listings\' descriptions', kind: 'job',
+        launch: { by: 'cron', hour: 2, minute: 0, weekdaysOnly: false }, workers: 4, rows: [100, 300], gapMs: [20, 200], model: sonnet, key: 'apikey_01Jx5Ug9Ns',
+        project: 'wrkspc_01Qe3Wv6Dk', input: [2500, 7000], output: [300, 800], latencyMs: [3000, 9000] },
+      { id: 'market reports', truth: 'non_blocking', story: 'an analyst starts a community market report run by hand in the day, 6 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.35, perDay: 1, hours: [10, 16] }, workers: 6, rows: [80, 250], gapMs: [20, 300], model: opus, key: 'apikey_01Jx5Ug9Ns',
+        project: 'wrkspc_01Qe3Wv6Dk', input: [6000, 18000], output: [500, 1500], latencyMs: [8000, 20000] },
+      { id: 'price feed', truth: 'non_blocking', story: 'an hourly poller summarises new transactions from the land registry feed, one worker sleeping 2-5 s between calls', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [6, 18], gapMs: [2000, 5000], model: haiku, key: 'apikey_01Ce8Lk4Tm', project: 'wrkspc_01Qe3Wv6Dk',
+        input: [4000, 10000], output: [200, 600], latencyMs: [2000, 6000] },
+      { id: 'lead scoring', truth: 'non_blocking', story: 'cron 06:00 local on weekdays, 2 workers score yesterday\'s enquiries for the brokers\' morning list', kind: 'job',
+        launch: { by: 'cron', hour: 6, minute: 0, weekdaysOnly: true }, workers: 2, rows: [150, 400], gapMs: [20, 200], model: haiku, key: 'apikey_01Ce8Lk4Tm',
+        project: 'wrkspc_01Qe3Wv6Dk', input: [1500, 4000], output: [100, 300], latencyMs: [1500, 4000] },
+      { id: 'arabic translations', truth: 'non_blocking', story: 'weekday 04:00 through the Message Batches API, 3 workers translate new listings', kind: 'job',
+        launch: { by: 'cron', hour: 4, minute: 0, weekdaysOnly: true }, workers: 3, rows: [100, 300], gapMs: [10, 100], lane: 'batch', model: sonnet,
+        key: 'apikey_01Sy2Fn7Hv', project: 'wrkspc_01Qe3Wv6Dk', input: [1500, 4000], output: [400, 1200], latencyMs: [4000, 10000] },
+    ],
+    mixed: [
+      { id: 'listing backfill', truth: 'non_blocking', story: 'an engineer regenerates old listings through the listing copilot\'s key, workspace and model, 3 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [11, 17] }, workers: 3, rows: [100, 300], gapMs: [20, 300],
+        model: sonnet, key: 'apikey_01Kt4Ym8Qa', project: 'wrkspc_01Fh2Nc7Rb', input: [1500, 5000], cacheRead: [3000, 12000], output: [250, 900], latencyMs: [3000, 11000] },
     ],
   },
 ];
