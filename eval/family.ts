@@ -38,6 +38,8 @@ export type Dataset = {
   readonly rows: number;
   /** Set when the calls are written as another export than batchable-csv (eval/renderings.ts). */
   readonly format?: Format;
+  /** Bucket datasets: which usage report wrote them (Anthropic's counts no requests). */
+  readonly report?: 'openai' | 'anthropic';
 };
 
 const columns = `call_id, ts, model, operation, lane, input_tokens, cache_read_tokens, output_tokens, streamed, ttft_ms, cancelled,
@@ -80,7 +82,10 @@ export async function generateOrg(db: EvalDb, org: FamilyOrg, dir: string, seed 
     }
   }
   if (org.rendering === 'usage' || org.usageToo === true) out.push(...(await writeBuckets(db, org, dir, org.rendering === 'usage' ? org.id : `${org.id}-usage`, openaiUsage)));
-  if (org.rendering === 'anthropic-usage') out.push(...(await writeBuckets(db, org, dir, org.id, anthropicUsage)));
+  // The per-call orgs through Anthropic's report too (`<id>-anthropic-1h` / `-1d`): the same calls with tokens and no
+  // request count, every model included (a report of one vendor's models would drop most of an org's calls), so that
+  // how rows without request counts are read has tune orgs to be tuned on and held-out ones to be measured on.
+  if (org.rendering === 'anthropic-usage' || org.usageToo === true) out.push(...(await writeBuckets(db, org, dir, org.rendering === 'anthropic-usage' ? org.id : `${org.id}-anthropic`, anthropicUsage)));
   await db.run('DROP TABLE _org_calls');
   return out;
 }
@@ -89,7 +94,7 @@ export async function generateOrg(db: EvalDb, org: FamilyOrg, dir: string, seed 
  * How one usage report writes _org_calls' buckets: the sums it groups (beside the bucket's start, key, project, model,
  * operation and batch flag), and its page select over `_org_buckets` for a bucket width of `seconds`.
  */
-type BucketReport = { readonly sums: string; readonly pages: (seconds: number) => string };
+type BucketReport = { readonly name: 'openai' | 'anthropic'; readonly sums: string; readonly pages: (seconds: number) => string };
 
 /**
  * OpenAI usage-API buckets, grouped by key, project and model. Cache reads are inside input_tokens there. Completions
@@ -97,6 +102,7 @@ type BucketReport = { readonly sums: string; readonly pages: (seconds: number) =
  * completions result covers every non-embedding call (legacy completions too), read back as 'chat'.
  */
 const openaiUsage: BucketReport = {
+  name: 'openai',
   sums: `sum(coalesce(c.input_tokens, 0) + coalesce(c.cache_read_tokens, 0))::BIGINT AS input_tokens, sum(coalesce(c.cache_read_tokens, 0))::BIGINT AS cached,
         sum(c.output_tokens)::BIGINT AS output_tokens, count(*)::BIGINT AS requests`,
   pages: (seconds) => `
@@ -118,6 +124,7 @@ const openaiUsage: BucketReport = {
  */
 const iso = (t: string) => `strftime(to_timestamp(${t}) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ')`;
 const anthropicUsage: BucketReport = {
+  name: 'anthropic',
   sums: `sum(coalesce(c.input_tokens, 0))::BIGINT AS uncached, sum(coalesce(c.cache_read_tokens, 0))::BIGINT AS cache_read,
         sum(coalesce(c.output_tokens, 0))::BIGINT AS output_tokens`,
   pages: (seconds) => `
@@ -151,7 +158,7 @@ async function writeBuckets(db: EvalDb, org: FamilyOrg, dir: string, name: strin
     await db.run(`COPY (${report.pages(seconds)}) TO ${sqlString(file)} (FORMAT JSON)`);
     await db.run(`COPY (SELECT start_time, api_key, project, model, operation, batch, blocking_share, truth_workload FROM _org_buckets
       ORDER BY ALL) TO ${sqlString(truth)} (FORMAT CSV, HEADER true)`);
-    out.push({ name: sub, org, files: [file], truth, truthBy: 'buckets', rows: await count(db, 'SELECT * FROM _org_buckets') });
+    out.push({ name: sub, org, files: [file], truth, truthBy: 'buckets', rows: await count(db, 'SELECT * FROM _org_buckets'), report: report.name });
     await db.run('DROP TABLE _org_buckets');
   }
   return out;

@@ -1,6 +1,6 @@
-// npm run eval:classify [-- --orgs a,b] [-- --seed N] [-- --show-held-out] — generates the eval family (eval/orgs.ts: twenty-eight
+// npm run eval:classify [-- --orgs a,b] [-- --seed N] [-- --show-held-out] — generates the eval family (eval/orgs.ts: thirty-one
 // orgs, a month each, truth per call or per bucket; each held-out and blind org also rendered varied, from another seed;
-// the per-call orgs also rendered as usage buckets), ingests each dataset into its own database, labels it
+// the per-call orgs also rendered as OpenAI usage buckets and as Anthropic usage reports, which count no requests), ingests each dataset into its own database, labels it
 // without rules, and prints per org: spend labelled right, batchable spend found, and the share of blocking
 // spend labelled batchable (the costly mistake); then the tune and held-out totals and the targets (exit 1
 // when one is missed; blind orgs gate as held-out ones). Per-workload rows are printed for tune orgs only: held-out and blind orgs are for reporting,
@@ -91,8 +91,9 @@ const callsOnly = (ds) => ds.truthBy === 'calls' && !varied(ds) && !asExport(ds)
 const bucketsOnly = (ds) => ds.truthBy === 'buckets' && !varied(ds) && !rendered(ds);
 // The pooled lines: a role and which of its datasets.
 const pools = [
-  ['tune orgs (pooled)', 'tune', (ds) => !varied(ds)],
-  ['tune orgs once blind, varied (pooled)', 'tune', varied],
+  // The Anthropic-report renderings are pooled apart (below), so these lines mean what they meant before them.
+  ['tune orgs (pooled)', 'tune', (ds) => !varied(ds) && !(rendered(ds) && ds.report === 'anthropic')],
+  ['tune orgs once blind, varied (pooled)', 'tune', (ds) => varied(ds) && !(rendered(ds) && ds.report === 'anthropic')],
   ['held-out per-call orgs (pooled)', 'held-out', callsOnly],
   ['held-out usage-API datasets (pooled)', 'held-out', bucketsOnly],
   ['held-out varied per-call (pooled)', 'held-out', (ds) => varied(ds) && ds.truthBy === 'calls'],
@@ -101,8 +102,11 @@ const pools = [
   ['held-out per-call orgs as Helicone JSONL (pooled)', 'held-out', (ds) => ds.format === 'helicone'],
   ['held-out per-call orgs as Langfuse observations (pooled)', 'held-out', (ds) => ds.format === 'langfuse'],
   ['held-out varied usage-API (pooled)', 'held-out', (ds) => varied(ds) && ds.truthBy === 'buckets' && !rendered(ds)],
-  ['held-out per-call orgs as buckets, 1 h (pooled)', 'held-out', (ds) => rendered(ds) && ds.name.endsWith('-1h')],
-  ['held-out per-call orgs as buckets, 1 d (pooled)', 'held-out', (ds) => rendered(ds) && ds.name.endsWith('-1d')],
+  ['held-out per-call orgs as buckets, 1 h (pooled)', 'held-out', (ds) => rendered(ds) && ds.report === 'openai' && ds.name.endsWith('-1h')],
+  ['held-out per-call orgs as buckets, 1 d (pooled)', 'held-out', (ds) => rendered(ds) && ds.report === 'openai' && ds.name.endsWith('-1d')],
+  ['tune per-call orgs as Anthropic usage reports, no request counts (pooled)', 'tune', (ds) => rendered(ds) && ds.report === 'anthropic' && !varied(ds)],
+  ['held-out per-call orgs as Anthropic usage reports, no request counts (pooled)', 'held-out', (ds) => rendered(ds) && ds.report === 'anthropic' && !varied(ds)],
+  ['blind per-call orgs as Anthropic usage reports, no request counts (pooled)', 'blind', (ds) => rendered(ds) && ds.report === 'anthropic' && !varied(ds)],
   ['blind per-call orgs (pooled)', 'blind', callsOnly],
   ['blind usage-API datasets (pooled)', 'blind', bucketsOnly],
   ['blind per-call orgs as LiteLLM SpendLogs / OpenRouter CSV (pooled)', 'blind', (ds) => ds.format === 'litellm' || ds.format === 'openrouter'],
