@@ -83,7 +83,8 @@ export async function generateOrg(db: EvalDb, org: FamilyOrg, dir: string, seed 
   }
   if (org.rendering === 'usage' || org.usageToo === true) out.push(...(await writeBuckets(db, org, dir, org.rendering === 'usage' ? org.id : `${org.id}-usage`, openaiUsage)));
   // The per-call orgs through Anthropic's report too (`<id>-anthropic-1h` / `-1d`): the same calls with tokens and no
-  // request count, every model included (a report of one vendor's models would drop most of an org's calls), so that
+  // request count, every chat model included (a report of one vendor's models would drop most of an org's calls; its
+  // embeddings are left out, as Anthropic serves none), so that
   // how rows without request counts are read has tune orgs to be tuned on and held-out ones to be measured on.
   if (org.rendering === 'anthropic-usage' || org.usageToo === true) out.push(...(await writeBuckets(db, org, dir, org.rendering === 'anthropic-usage' ? org.id : `${org.id}-anthropic`, anthropicUsage)));
   await db.run('DROP TABLE _org_calls');
@@ -94,7 +95,7 @@ export async function generateOrg(db: EvalDb, org: FamilyOrg, dir: string, seed 
  * How one usage report writes _org_calls' buckets: the sums it groups (beside the bucket's start, key, project, model,
  * operation and batch flag), and its page select over `_org_buckets` for a bucket width of `seconds`.
  */
-type BucketReport = { readonly name: 'openai' | 'anthropic'; readonly sums: string; readonly pages: (seconds: number) => string };
+type BucketReport = { readonly name: 'openai' | 'anthropic'; readonly calls: string; readonly sums: string; readonly pages: (seconds: number) => string };
 
 /**
  * OpenAI usage-API buckets, grouped by key, project and model. Cache reads are inside input_tokens there. Completions
@@ -103,6 +104,7 @@ type BucketReport = { readonly name: 'openai' | 'anthropic'; readonly sums: stri
  */
 const openaiUsage: BucketReport = {
   name: 'openai',
+  calls: 'true',
   sums: `sum(coalesce(c.input_tokens, 0) + coalesce(c.cache_read_tokens, 0))::BIGINT AS input_tokens, sum(coalesce(c.cache_read_tokens, 0))::BIGINT AS cached,
         sum(c.output_tokens)::BIGINT AS output_tokens, count(*)::BIGINT AS requests`,
   pages: (seconds) => `
@@ -125,6 +127,8 @@ const openaiUsage: BucketReport = {
 const iso = (t: string) => `strftime(to_timestamp(${t}) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ')`;
 const anthropicUsage: BucketReport = {
   name: 'anthropic',
+  // Anthropic serves no embeddings: an org's embedding calls go to another vendor, and are not in this report.
+  calls: `c.operation IS DISTINCT FROM 'embeddings'`,
   sums: `sum(coalesce(c.input_tokens, 0))::BIGINT AS uncached, sum(coalesce(c.cache_read_tokens, 0))::BIGINT AS cache_read,
         sum(coalesce(c.output_tokens, 0))::BIGINT AS output_tokens`,
   pages: (seconds) => `
@@ -151,7 +155,7 @@ async function writeBuckets(db: EvalDb, org: FamilyOrg, dir: string, name: strin
         ${report.sums},
         coalesce(sum(${evalUsdSql('c')}) FILTER (WHERE c.truth_label = 'blocking'), 0)::DOUBLE / nullif(sum(${evalUsdSql('c')}), 0)::DOUBLE AS blocking_share,
         string_agg(DISTINCT c.truth_workload, ' + ' ORDER BY c.truth_workload) AS truth_workload
-      FROM _org_calls c JOIN ${evalPricesSql} USING (model) GROUP BY ALL`);
+      FROM _org_calls c JOIN ${evalPricesSql} USING (model) WHERE ${report.calls} GROUP BY ALL`);
     const sub = `${name}-${width}`;
     const file = join(dir, `${sub}.jsonl`);
     const truth = join(dir, `${sub}.truth.csv`);
