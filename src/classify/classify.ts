@@ -30,11 +30,11 @@ import type { Workspace } from '../db/workspace.ts';
 import { callsWaitSql, decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql } from './evidence.ts';
 import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.ts';
 import type { Rules } from './rules/schema.ts';
-import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql } from './signals/per-call.ts';
+import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql, writeBackToBack } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
-import { hourCallsSql, hourlySql, hourTotalsSql, maxActiveSlotShare, maxUncountedShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
+import { hourCallsSql, hourlySql, hourTotalsSql, maxActiveSlotShare, estimatedShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, unattributedSql } from './signals/workload-name.ts';
 
 /**
@@ -157,10 +157,10 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       LEFT JOIN (${dayShapeSql}) USING (wid)
       LEFT JOIN (${onOffHoursSql}) USING (wid)
     ), with_evidence AS (
-      -- Volume over time (hours, days, weekends) is read from request counts: a workload whose rows mostly count none
-      -- (each weighs one, so a row every hour looks flat whatever it held) shows no time shape at all.
-      -- shared_name: a name no API key or tag gave (_cls_unnamed); rules suggest says it may hold several services.
-      SELECT *, wid IN (SELECT wid FROM _cls_unnamed) AS shared_name, uncounted_share < ${maxUncountedShare} AS counted, ${shape.usable} AND counted AS shape_ok,
+      -- estimated: most of its rows count no requests, so its volume over hours and days is its tokens' (signals/per-call.ts
+      -- weightSql); its evidence says so. shared_name: a name no API key or tag gave (_cls_unnamed); rules suggest says it
+      -- may hold several services.
+      SELECT *, wid IN (SELECT wid FROM _cls_unnamed) AS shared_name, uncounted_share >= ${estimatedShare} AS estimated, ${shape.usable} AS shape_ok,
         coalesce(serial_req, 0) / requests AS serial_share, coalesce(fanout_req, 0) / requests AS fanout_share,
         (coalesce(cron_req, 0) + coalesce(steady_req, 0)) / requests AS launch_share, coalesce(burst_req, 0) / requests AS burst_share, (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
         '${shape.weekly ? 'week' : 'day'}' AS slot_unit FROM shaped
@@ -259,9 +259,9 @@ async function writeCalls(ws: Workspace, compiled: CompiledRules, unattributed: 
     SELECT ruled.call_key, coalesce(ruled.granularity = 'bucket', false) AS bucket, ruled.ts,
       -- End as epoch µs: TIMESTAMPTZ + INTERVAL goes through the time-zone code for every row (0.4 s per 5M calls).
       coalesce(epoch_us(ruled.ended_at), epoch_us(ruled.ts) + CAST(ruled.latency_ms * 1000 AS BIGINT), epoch_us(ruled.ts)) AS ended_us,
-      greatest(coalesce(ruled.requests, 1), 1) AS w,
       -- A usage row that counts no requests (Anthropic's usage report, its Console export: the calls view gives every
-      -- call a count, so NULL is such a row, as savings and check count them) weighs one, whatever it held.
+      -- call a count, so NULL is such a row, as savings and check count them) weighs its fresh tokens' estimate.
+      ${weightSql('ruled.')} AS w,
       ruled.requests IS NULL AS uncounted,
       -- The discounted lane as a number (1 batch, 2 flex, 0 none): its name is needed per outcome, not per call.
       CASE WHEN ${discountedLaneSql} THEN CASE ruled.lane WHEN 'flex' THEN 2 ELSE 1 END ELSE 0 END::UTINYINT AS lane_code,

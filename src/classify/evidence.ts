@@ -3,12 +3,13 @@
 // quietly batching something a user waits on is the costliest mistake (seed 002).
 import { sqlString } from '../db/sql.ts';
 import { keepsWeekendShare, lumpyAbsentShare, lumpyDispersion, lumpyMaxFloorShare, lumpyMinMedian, lumpyMinWeekdays, lumpySpreadShare, lumpyStepShare, mixShiftShare, quietWeekendShare } from './signals/days.ts';
-import { bulkEmbeddingTokens, queryEmbeddingTokens } from './signals/per-call.ts';
+import { bulkEmbeddingTokens, freshTokensPerEstimatedRequest, queryEmbeddingTokens } from './signals/per-call.ts';
 import { burstPaceUs, machineWorkloadShare } from './signals/runs.ts';
 import { machineGapShare, machineRepeatCalls, machineRunCalls, thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
 import { flatMaxPeakToMean, flatMinCoverage, flatMinTroughToMean } from './signals/time-shape.ts';
 
-type Evidence = { readonly side: 'wait' | 'free'; readonly strength: number; readonly when: string; readonly text: string };
+/** `volume`: read from volume over hours and days, which rows that count no requests give as estimated requests. */
+type Evidence = { readonly side: 'wait' | 'free'; readonly strength: number; readonly when: string; readonly text: string; readonly volume?: true };
 
 const pct = (share: string): string => `round(100 * ${share})::INTEGER || '%'`;
 
@@ -27,8 +28,8 @@ export const nameEvidencePrefix = 'name: ';
 
 /**
  * Over one row of the workload aggregate (columns named in classify.ts). `shape_ok` gates the signals read against the
- * org's human hours; `counted` (and shape_ok with it) the ones read from volume over hours and days: false when most
- * of a workload's rows are usage rows that count no requests (maxUncountedShare).
+ * org's human hours. `estimated`: most of the workload's rows are usage rows that count no requests, so the signals read
+ * from volume over hours and days (`volume`) read its requests as estimated from tokens, and say so.
  */
 export const evidence: readonly Evidence[] = [
   { side: 'wait', strength: 0.95, when: 'streamed_share >= 0.2',
@@ -45,7 +46,7 @@ export const evidence: readonly Evidence[] = [
     text: `'${nameEvidencePrefix}"' || fg_word || '" names an interactive surface'` },
   { side: 'wait', strength: 0.75, when: `embedding_share >= 0.5 AND embedding_input_median <= ${queryEmbeddingTokens}`,
     text: `'short embedding inputs (median ' || round(embedding_input_median)::INTEGER || ' tokens): query embeddings someone is searching with'` },
-  { side: 'wait', strength: 0.6, when: 'shape_ok AND human_hours_share >= 0.85 AND human_hours_share >= human_hours_baseline + 0.3',
+  { volume: true, side: 'wait', strength: 0.6, when: 'shape_ok AND human_hours_share >= 0.85 AND human_hours_share >= human_hours_baseline + 0.3',
     text: `'follows the org''s human activity: ' || ${pct('human_hours_share')} || ' of requests fall in the busiest hours of interactive traffic (flat traffic would put ' || ${pct('human_hours_baseline')} || ' there)'` },
   { side: 'free', strength: 0.9, when: `calls_share >= 0.5 AND serial_share >= 0.5`,
     text: `'serial runs: ' || ${pct('serial_share')} || ' of requests in ' || serial_runs || ' run(s) of back-to-back calls (median ' || round(serial_median_calls)::INTEGER || ' calls, each starting within 1 s of the last one''s end, nothing else in flight): a script looping over rows; a person reads between calls'` },
@@ -68,29 +69,29 @@ export const evidence: readonly Evidence[] = [
       THEN ${pct('once_share')} || ' of calls carry an id seen at most twice, ' || ${pct('tight_share')} || ' of them in minutes of ${tightLoopCallsPerMinute}+ calls (one id per row, faster than visitors arrive)'
       ELSE ${pct('machine_gap_share')} || ' of one id''s repeat calls start within 1 s of its last answer (no time to read it), ' || ${pct('machine_run_share')}
         || ' of them in runs of ${machineRunCalls}+ calls back to back (median ' || round(machine_run_median)::INTEGER || '; an agent''s steps come a few at a time)' END` },
-  { side: 'free', strength: 0.75, when: `counted AND span_days >= 7 AND absent_day_share >= 0.25 AND day_cv >= 1.0 AND active_day_median >= 200`,
+  { volume: true, side: 'free', strength: 0.75, when: `span_days >= 7 AND absent_day_share >= 0.25 AND day_cv >= 1.0 AND active_day_median >= 200`,
     text: `'irregular days: absent on ' || ${pct('absent_day_share')} || ' of the org''s active days, ' || round(active_day_median)::INTEGER || ' requests on a median day it runs (daily variation ' || round(day_cv, 1) || 'x the mean): work started now and then, not people who come back every day'` },
   // Lumpy days (signals/days.ts): the day-bucket sign of jobs started by hand on most working days, which
   // "irregular days" misses because they are rarely absent. Lumps on a steady floor count only when the floor
   // cannot be people (weekend silence) and the lumps are the floor's kind of work (a steady token mix: usage
   // buckets only; per-call data has stronger signs).
-  { side: 'free', strength: 0.75, when: `counted AND ${lumpyShape} AND (weekday_floor_share < ${lumpyMaxFloorShare} OR (weekend_silent AND mix_shift < ${mixShiftShare}))`,
+  { volume: true, side: 'free', strength: 0.75, when: `${lumpyShape} AND (weekday_floor_share < ${lumpyMaxFloorShare} OR (weekend_silent AND mix_shift < ${mixShiftShare}))`,
     text: `'lumpy days: on the org''s working days its requests spread ' || ${pct('weekday_spread_share')} || ' of its median day (' || round(weekday_median)::INTEGER || ') between the quartiles, trend aside, and move a median ' || ${pct('weekday_step_share')} || ' from one day to the next' || CASE WHEN weekday_absent_share > 0 THEN ' and stop on ' || ${pct('weekday_absent_share')} || ' of them' ELSE '' END || ', in lumps of about ' || round(weekday_dispersion)::INTEGER || ' requests (variance over mean), its quietest days at ' || ${pct('weekday_floor_share')} || ' of its median one' || ': whole runs of work some days and not others; a crowd of people moves by a few per cent a day'
       || CASE WHEN weekday_floor_share >= ${lumpyMaxFloorShare} THEN '; its floor is not people: it never runs on a weekend day, while the org''s people do (' || people_weekend_workloads || ' workload(s) at a median ' || ${pct('people_weekend_share')} || ' of their weekday volume)' ELSE '' END
       || CASE WHEN mix_shift >= ${mixShiftShare} THEN '; but its tokens per request move with its volume (from its quiet to its busy working days: ' || ${mixText} || '), so its lumps are another kind of work than the rest, which may be people on the same key, project and model: check it, or give the job a key or project of its own'
         WHEN mix_shift IS NOT NULL THEN '; its tokens per request move ' || round(100 * mix_shift)::INTEGER || '% or less with its volume (one kind of work)' ELSE '' END` },
   // Weak on its own (a 24/7 customer-facing service keeps weekends too): it adds to another sign, and shows in explain.
-  { side: 'free', strength: 0.5, when: `counted AND org_weekend_days >= 4 AND org_weekend_share <= ${quietWeekendShare} AND weekend_days_on >= org_weekend_days AND weekend_share >= ${keepsWeekendShare} AND requests >= 200`,
+  { volume: true, side: 'free', strength: 0.5, when: `org_weekend_days >= 4 AND org_weekend_share <= ${quietWeekendShare} AND weekend_days_on >= org_weekend_days AND weekend_share >= ${keepsWeekendShare} AND requests >= 200`,
     text: `'runs through weekends: on every weekend day, at ' || ${pct('weekend_share')} || ' of its weekday volume, while the org as a whole drops to ' || ${pct('org_weekend_share')} || ' (the org''s people work in the week; a schedule does not)'` },
   // Lane mix: weak (a product key may send its nightly work to the batch lane and still serve users live);
   // it adds to another sign and shows in explain.
   { side: 'free', strength: 0.4, when: `key_batch_share >= ${laneMixShare} AND discounted_share < 0.5`,
     text: `'lane mix: its API key sends ' || ${pct('key_batch_share')} || ' of its other requests on the batch or flex lane (a key whose owners already take a slow answer for part of its work)'` },
-  { side: 'free', strength: 0.75, when: `counted AND onoff_share >= 0.5`,
+  { volume: true, side: 'free', strength: 0.75, when: `onoff_share >= 0.5`,
     text: `'on/off hours: ' || ${pct('onoff_share')} || ' of requests fall in hours of the day when it runs at a median ' || round(onoff_on_median)::INTEGER || ' requests/h on some days and not at all on others: work started now and then, not people who come back at the same hour'` },
   { side: 'free', strength: 0.85, when: `embedding_share >= 0.5 AND embedding_input_median >= ${bulkEmbeddingTokens}`,
     text: `'bulk embeddings: median ' || round(embedding_input_median)::INTEGER || ' input tokens per request (documents, not a query)'` },
-  { side: 'free', strength: 0.85, when: 'shape_ok AND requests >= 20 AND human_hours_share <= least(0.2, 0.5 * human_hours_baseline)',
+  { volume: true, side: 'free', strength: 0.85, when: 'shape_ok AND requests >= 20 AND human_hours_share <= least(0.2, 0.5 * human_hours_baseline)',
     text: `'out of phase with the org''s human activity: ' || ${pct('human_hours_share')} || ' of requests in the busy hours of interactive traffic (flat traffic would put ' || ${pct('human_hours_baseline')} || ' there)'` },
   { side: 'free', strength: 0.8, when: 'bg_share >= 0.5 AND fg_share < 0.5',
     text: `'${nameEvidencePrefix}"' || bg_word || '" names a scheduled or bulk job'` },
@@ -98,20 +99,24 @@ export const evidence: readonly Evidence[] = [
   // what a loop is when calls have durations; this one adds to other signs.
   { side: 'free', strength: 0.6, when: `calls_share >= 0.5 AND user_share < 0.1 AND streamed_share < 0.05 AND tight_share >= 0.7`,
     text: `'tight loop: ' || ${pct('tight_share')} || ' of calls come in minutes with ${tightLoopCallsPerMinute}+ calls, with no end user and no streaming (a job looping at fixed concurrency)'` },
-  { side: 'free', strength: 0.75, when: 'counted AND requests >= 50 AND active_days >= 3 AND top3_hours_share >= 0.8 AND NOT coalesce(user_gap_median_s BETWEEN 1 AND 1800, false)',
+  { volume: true, side: 'free', strength: 0.75, when: 'requests >= 50 AND active_days >= 3 AND top3_hours_share >= 0.8 AND NOT coalesce(user_gap_median_s BETWEEN 1 AND 1800, false)',
     text: `'scheduled: ' || ${pct('top3_hours_share')} || ' of requests fall in the same 3 hours of the day, on ' || active_days || ' days'` },
   // Weak, as running through weekends is: a service someone waits on around the clock (an alert explainer paging the
   // on-call engineer, a moderation check) is as flat as a queue worker, so flatness only adds to another sign of a
   // machine (a worker's tight loops, bursts or fan-out). At 0.75 it decided alone, and devops-br's alert explainer
   // (a blind org until its first run) was labelled batchable on it.
-  { side: 'free', strength: 0.5, when: `shape_ok AND slot_coverage >= ${flatMinCoverage} AND trough_to_mean >= ${flatMinTroughToMean} AND peak_to_mean <= ${flatMaxPeakToMean}`,
+  { volume: true, side: 'free', strength: 0.5, when: `shape_ok AND slot_coverage >= ${flatMinCoverage} AND trough_to_mean >= ${flatMinTroughToMean} AND peak_to_mean <= ${flatMaxPeakToMean}`,
     text: `'flat around the clock: requests in ' || ${pct('slot_coverage')} || ' of the hours of the ' || slot_unit || ', none above ${flatMaxPeakToMean}x the mean (the org''s people are not; weak alone: a service someone waits on can run around the clock too)'` },
 ];
 
+/** What a volume signal adds to its text when the workload's requests are estimated from its tokens. */
+export const estimatedNote = ` [requests estimated from tokens, one per ${freshTokensPerEstimatedRequest.toLocaleString('en-US')} fresh tokens: its rows count none]`;
+
 /** A list of {k: -strength, side, text} for the signals present in a workload row, strongest first. */
 export const evidenceListSql = `list_sort(list_filter([
-    ${evidence.map((e) => `CASE WHEN coalesce(${e.when}, false) THEN {'k': ${-e.strength}, 'side': ${sqlString(e.side)}, 'text': ${e.text}} END`).join(',\n    ')}
+    ${evidence.map((e) => `CASE WHEN coalesce(${e.when}, false) THEN {'k': ${-e.strength}, 'side': ${sqlString(e.side)}, 'text': ${e.volume === true ? `(${e.text}) || CASE WHEN estimated THEN ${sqlString(estimatedNote)} ELSE '' END` : e.text}} END`).join(',\n    ')}
   ], lambda e: e IS NOT NULL))`;
+
 
 /** Whether evidence `e` (an element of `ev`) is a name's, not something the calls did. */
 export const nameEvidenceSql = (e: string): string => `starts_with(${e}.text, ${sqlString(nameEvidencePrefix)})`;

@@ -4,11 +4,12 @@ import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
 import { offRunReasonPrefix } from './classify.ts';
 import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape.ts';
+import { freshTokensPerEstimatedRequest } from './signals/per-call.ts';
 
 type Evidence = { k: number; side: 'wait' | 'free'; text: string };
 type WorkloadRow = {
   workload: string; rows: bigint; requests: bigint; label: string; confidence: number; decided_by: string; reasons: string[];
-  ev: Evidence[]; wait: number; free: number; uncounted_share: number; counted: boolean;
+  ev: Evidence[]; wait: number; free: number; uncounted_share: number; estimated: boolean;
 };
 type CallRow = {
   call_id: string; ts: Date | null; granularity: string | null; provider: string | null; model: string | null; operation: string | null;
@@ -38,7 +39,7 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
   const call = calls[0];
   const name = call?.workload ?? target;
   const workload = (
-    await ws.all<WorkloadRow>('SELECT workload, rows, requests, label, confidence, decided_by, reasons, ev, wait, free, uncounted_share, counted FROM label_workloads WHERE workload = $name', { name })
+    await ws.all<WorkloadRow>('SELECT workload, rows, requests, label, confidence, decided_by, reasons, ev, wait, free, uncounted_share, estimated FROM label_workloads WHERE workload = $name', { name })
   )[0];
   if (call && workload) return { kind: 'call', call, workload, org, rulesFile };
   if (workload) {
@@ -111,8 +112,8 @@ export function renderExplanation(e: Explanation): string {
   for (const ev of w.ev) out.push(`  ${ev.side === 'wait' ? 'someone waits ' : 'nobody waits  '} ${(-ev.k).toFixed(2)}  ${ev.text}`);
   out.push(`  strongest "someone waits" ${w.wait.toFixed(2)}, combined "nobody waits" ${w.free.toFixed(2)}`);
   if (e.org) out.push(`  org human hours: ${orgHoursText(e.org)}`);
-  if (!w.counted) {
-    out.push(`  time shape: not read: ${Math.round(100 * w.uncounted_share)}% of its rows are usage rows that count no requests (Anthropic's usage report and Console export), so its volume over hours and days is unknown`);
+  if (w.estimated) {
+    out.push(`  time shape: read from tokens: ${Math.round(100 * w.uncounted_share)}% of its rows are usage rows that count no requests (Anthropic's usage report and Console export), so its requests are estimated as one per ${freshTokensPerEstimatedRequest.toLocaleString('en-US')} fresh tokens (input not read from the cache, cache writes and output): its volume over hours and days is its tokens'`);
   }
   out.push('', 'what would change the decision:', ...whatWouldChange(e).map((t) => `  - ${t}`));
   return `${out.join('\n')}\n`;
@@ -138,9 +139,9 @@ function whatWouldChange(e: Explanation): string[] {
       lines.unshift('this call carries per-call evidence that someone waits (streamed, cancelled, agent chain or priority lane); only a rule overrides it');
     } else if (waits.length > 0) {
       lines.push(`the heuristics would say non_blocking without: ${waits.map((x) => x.text.split(':')[0]).join(', ')}${frees.length === 0 ? ', and with a clear sign of a job (job names/tags, off-hours or flat traffic, serial runs or fan-out, a cron launch, recurring bursts (a poller), bulk embeddings)' : ''}`);
-    } else if (!w.counted) {
-      // Its rows count no requests: the time-shape signs cannot run, so only what needs no counts could flip it.
-      lines.push('only names or tags like nightly, etl, eval could flip it without a rule: its rows count no requests, so its time shape is not read; a per-call log of the same traffic (a gateway\'s or tracer\'s) would show its runs and hours');
+    } else if (w.estimated) {
+      // Its rows count no requests: the signs read from one call's pace (runs, bursts, users) cannot run there.
+      lines.push('evidence of a job in its tokens over hours and days would flip it (the same 3 hours of the day, on/off hours, irregular or lumpy days, out of phase with human hours), or names or tags like nightly, etl, eval; its rows count no requests, so the signs read from one call\'s pace (serial runs, fan-out, a poller\'s bursts) cannot run: a per-call log of the same traffic (a gateway\'s or tracer\'s) would show them');
     } else {
       lines.push('evidence of a job would flip it: names/tags like nightly, etl, eval; traffic out of phase with human hours (flat 24/7 only beside another sign); serial runs or fan-out of back-to-back calls; a cron or full-rate launch; bursts on a clock (a poller); user ids that are not people; bulk embeddings');
     }

@@ -70,7 +70,7 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
   const rows = await ws.all<Row>(`
     WITH low AS (
       SELECT workload, label, confidence, decided_by, ev, ${nameOnlySql} AND confidence >= ${lowConfidence} AS name_only,
-        coalesce(coarse_bucket_share >= ${coarseWorkloadShare}, false) AS coarse, NOT counted AS uncounted, shared_name
+        coalesce(coarse_bucket_share >= ${coarseWorkloadShare}, false) AS coarse, estimated AS uncounted, shared_name
       FROM label_workloads WHERE decided_by = 'default' OR confidence < ${lowConfidence} OR ${nameOnlySql}
     ), per_call AS (
       -- A usage row that counts no requests (Anthropic's usage report) is not one request: counted apart.
@@ -235,8 +235,8 @@ export const uncountedNoteShare = 0.5;
  * usage buckets of a day (or any width over an hour), it also says that hourly buckets separate jobs from
  * people: a day bucket shows nothing of a job's hours, and the day-level signs cannot tell a job that runs
  * on most working days from people with a job on their key (README, "Day buckets"). When most of it comes as
- * rows that count no requests (Anthropic's usage report and Console export), it says that the signs read from
- * request counts cannot run there: tokens alone cannot tell a few long questions from a run of short jobs.
+ * rows that count no requests (Anthropic's usage report and Console export), it says that their requests are
+ * estimated from tokens and the signs read from one call's pace cannot run there.
  */
 export async function lowConfidenceNote(ws: Workspace): Promise<string | undefined> {
   // Spend per outcome is in savings_base (kept in the workspace with the analysis): a few thousand rows, where
@@ -256,7 +256,7 @@ export async function lowConfidenceNote(ws: Workspace): Promise<string | undefin
   if (total <= 0n || Number((lowPico * 1000n) / total) < lowConfidenceSpendShare * 1000) return undefined;
   const notes = [`${usd(lowPico)} (${pct(lowPico, total)} of spend) is labelled with low confidence or by default; \`batchable rules suggest\` drafts a rules file with the question to answer for each of its largest workloads`];
   if (Number((uncounted * 1000n) / lowPico) >= uncountedNoteShare * 1000) {
-    notes.push(`${pct(uncounted, lowPico)} of it comes as usage rows that count no requests (Anthropic's usage report and Console export), where the signs read from request counts (irregular days, on/off hours, lumps, weekends) cannot run: tokens alone do not tell a few long questions from a run of short jobs; answer the questions, or audit a per-call log of the same traffic instead (a gateway's or tracer's: LiteLLM, Helicone, Langfuse)`);
+    notes.push(`${pct(uncounted, lowPico)} of it comes as usage rows that count no requests (Anthropic's usage report and Console export), where requests are estimated from tokens and the signs read from one call's pace (serial runs, fan-out, a poller's bursts) cannot run; answer the questions, or audit a per-call log of the same traffic instead (a gateway's or tracer's: LiteLLM, Helicone, Langfuse)`);
   }
   if (Number((coarse * 1000n) / lowPico) >= coarseBucketNoteShare * 1000) {
     notes.push(`${pct(coarse, lowPico)} of it comes as usage buckets of a day, which show nothing inside the day: hourly buckets separate jobs from people (\`batchable pull <source> --bucket-width 1h\`)`);

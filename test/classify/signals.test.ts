@@ -204,25 +204,40 @@ describe('time shape learned from the data', () => {
     await classified(`SELECT 'x' || k AS call_id, TIMESTAMPTZ '2026-10-05 00:00:00+00' + k * INTERVAL 10 MINUTE AS ts, k < 40 AS streamed, 'key_x' AS api_key FROM range(500) b(k)`);
     expect(renderExplanation(await explainTarget(ws, 'x100', undefined))).toContain('org human hours: not used: 40 clearly interactive requests');
   });
-  test('usage rows that count no requests show no time shape: a service busy by day with a request or two every night hour is not flat', async () => {
+  test('usage rows that count no requests are weighed by their fresh tokens: a service busy by day with a request or two every night hour is not flat', async () => {
     // Three weeks of Anthropic usage-report rows (no request count) for one key: 40x the tokens by day (08-20 UTC) as at
-    // night, a row in every hour, weekends too. Each row weighs one request, so the rows alone looked flat around the
+    // night, a row in every hour, weekends too. When each row weighed one request, the rows alone looked flat around the
     // clock and kept weekends: two weak signs, batchable together.
     await classified(
       interactiveBackdrop,
       `SELECT 'uc' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR AS ts,
         TIMESTAMPTZ '2026-10-05 01:00:00+00' + h * INTERVAL 1 HOUR AS ended_at, NULL::BIGINT AS requests, 'apikey_svc' AS api_key,
-        CASE WHEN h % 24 BETWEEN 8 AND 19 THEN 400000 ELSE 10000 END AS input_tokens, 2000 AS output_tokens FROM range(21 * 24) a(h)`,
+        CASE WHEN h % 24 BETWEEN 8 AND 19 THEN 400000 ELSE 10000 END AS input_tokens, 500000 AS cache_read_tokens, 2000 AS output_tokens FROM range(21 * 24) a(h)`,
     );
     const row = await labelOf(ws, 'uc100');
     expect([row.label, row.decided_by]).toEqual(['blocking', 'default']);
     expect(row.reasons.join('\n')).not.toMatch(/flat around the clock|runs through weekends/);
+    // One request per 5,000 fresh tokens, cache reads left out: 80 in a day hour (402,000), 2 at night (12,000).
+    const [w] = await ws.all<{ requests: bigint; estimated: boolean }>(`SELECT requests, estimated FROM label_workloads WHERE workload LIKE 'apikey_svc%'`);
+    expect(w).toEqual({ requests: 21n * (12n * 80n + 12n * 2n), estimated: true });
     const text = renderExplanation(await explainTarget(ws, 'uc100', undefined));
     expect(text).toContain(
-      "time shape: not read: 100% of its rows are usage rows that count no requests (Anthropic's usage report and Console export), so its volume over hours and days is unknown",
+      "time shape: read from tokens: 100% of its rows are usage rows that count no requests (Anthropic's usage report and Console export), so its requests are estimated as one per 5,000 fresh tokens",
     );
-    expect(text).toContain('only names or tags like nightly, etl, eval could flip it without a rule: its rows count no requests');
-    expect(text).not.toMatch(/serial runs or fan-out/);
+    expect(text).toContain('its rows count no requests, so the signs read from one call\'s pace (serial runs, fan-out, a poller\'s bursts) cannot run');
+  });
+  test('usage rows that count no requests show a job\'s time shape in their tokens, and say the requests are estimated', async () => {
+    // A nightly job seen only in Anthropic's report: one hourly row at 02:00 UTC every day for three weeks, 600,000 fresh
+    // tokens each (120 estimated requests). As one request per row (21 in all) it was under the floor of "scheduled".
+    await classified(
+      interactiveBackdrop,
+      `SELECT 'nj' || d AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 02:00:00+00' + d * INTERVAL 1 DAY AS ts,
+        TIMESTAMPTZ '2026-10-05 03:00:00+00' + d * INTERVAL 1 DAY AS ended_at, NULL::BIGINT AS requests, 'apikey_nightly' AS api_key,
+        550000 AS input_tokens, 50000 AS output_tokens FROM range(21) a(d)`,
+    );
+    const row = await labelOf(ws, 'nj3');
+    expect([row.label, row.decided_by]).toEqual(['non_blocking', 'heuristic']);
+    expect(row.reasons.join('\n')).toMatch(/^scheduled: 100% of requests fall in the same 3 hours of the day, on 21 days \[requests estimated from tokens, one per 5,000 fresh tokens: its rows count none\]/m);
   });
   test('usage rows that count their requests keep their time shape', async () => {
     // The same rows with a request count of 3 in every hour: flat and through weekends, read from the counts.
@@ -233,7 +248,7 @@ describe('time shape learned from the data', () => {
         20000 AS input_tokens, 2000 AS output_tokens FROM range(21 * 24) a(h)`,
     );
     expect((await labelOf(ws, 'cc100')).reasons.join('\n')).toMatch(/flat around the clock/);
-    expect(renderExplanation(await explainTarget(ws, 'cc100', undefined))).not.toMatch(/time shape: not read/);
+    expect(renderExplanation(await explainTarget(ws, 'cc100', undefined))).not.toMatch(/time shape: read from tokens/);
   });
   test('bucketed rows are labelled from their lane and time shape', async () => {
     await classified(

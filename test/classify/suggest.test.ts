@@ -120,7 +120,7 @@ test('audit\'s note says hourly buckets separate jobs from people when the unsur
   expect(await lowConfidenceNote(ws)).not.toMatch(/hourly buckets/);
 });
 
-test('audit\'s note says the request-count signs cannot run when the unsure spend comes as rows that count no requests, and not otherwise', async () => {
+test('audit\'s note says requests are estimated when the unsure spend comes as rows that count no requests, and not otherwise', async () => {
   // Two weeks of one Anthropic usage-report key in hourly buckets in office hours, no request count: nothing decides it.
   await labelled(`SELECT 'h' || d || '-' || h AS call_id, 'bucket' AS granularity,
     TIMESTAMPTZ '2026-10-05 08:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
@@ -129,7 +129,7 @@ test('audit\'s note says the request-count signs cannot run when the unsure spen
     FROM range(14) a(d), range(9) b(h) WHERE d % 7 < 5`);
   const note = await lowConfidenceNote(ws);
   expect(await ws.all("SELECT DISTINCT label, decided_by FROM labels WHERE call_id LIKE 'h%'")).toEqual([{ label: 'blocking', decided_by: 'default' }]);
-  expect(note).toMatch(/\. 9\d(\.\d)?% of it comes as usage rows that count no requests \(Anthropic's usage report and Console export\), where the signs read from request counts/);
+  expect(note).toMatch(/\. 9\d(\.\d)?% of it comes as usage rows that count no requests \(Anthropic's usage report and Console export\), where requests are estimated from tokens and the signs read from one call's pace/);
   expect(note).not.toMatch(/usage buckets of a day/);
   // The drafted question counts its rows as rows, not requests, and asks about its busiest hour by spend: every row
   // weighs one, so by rows its hours would tie.

@@ -29,12 +29,13 @@ export const flatMaxPeakToMean = 2.5;
 export const slotSql = (weekly: boolean): string => (weekly ? `((hr + 72) % 168)` : `(hr % 24)`);
 
 /**
- * A workload whose rows are mostly usage rows that count no requests (Anthropic's usage report and Console export)
- * above this share shows no time shape: each such row weighs one request, so volume over hours and days would be
- * read from which buckets exist, not from what they held (a service busy by day and quiet by night, with a request
- * or two in every hour, would look flat around the clock).
+ * A workload whose rows are usage rows that count no requests (Anthropic's usage report and Console export) at this
+ * share or more has its requests estimated from its tokens (per-call.ts weightSql), and its evidence says so. Each
+ * such row once weighed one request, so volume over hours and days was read from which buckets exist, not from what
+ * they held (a service busy by day and quiet by night, with a request or two in every hour, looked flat around the
+ * clock); then such workloads showed no time shape at all, and all but the Batch API's were blocking by default.
  */
-export const maxUncountedShare = 0.5;
+export const estimatedShare = 0.5;
 
 /** Rows whose time says something about the hour: calls, and buckets of an hour or less. */
 export const hourResolvedSql = `(ended_us IS NULL OR NOT bucket OR ended_us - epoch_us(ts) <= 3600000000)`;
