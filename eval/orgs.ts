@@ -42,7 +42,7 @@
 //                               sleepy forum poller, a nightly lesson writer, weekday emails, translations by hand
 //   hr-mx            (tune)     a Mexico City recruiting platform: recruiters, candidates in the evenings, CV prefill;
 //                               weekday matches carrying candidates, a rerank with an id per candidate, a sleepy poller
-//   usage-contracts-de (blind)  a Berlin contract-review SaaS on Claude, seen only through Anthropic's usage report, which
+//   usage-contracts-de (tune)   a Berlin contract-review SaaS on Claude, seen only through Anthropic's usage report, which
 //                               counts no requests: lawyers, clients in the evenings; a data-room review, a nightly digest
 //   support-pl       (blind)    a Warsaw support SaaS: agents with suggestions every few seconds as they type, a customer
 //                               bot, triage as tickets arrive; a rate-limited hourly sync, digests, a QA lead's loop
@@ -84,6 +84,9 @@
 // orgSlotsSql), to test both changes on an org nobody tuned on, and committed before its first run.
 // usage-media-kr and usage-payroll-fr were written on 2026-12-02 before that stop looked at any usage-API org's rows,
 // and committed before their first run: more usage-API orgs nobody tuned on, for the next change to the bucket signals.
+// usage-property-ae was written on 2026-12-02 (a later stop) before that stop changed anything and committed before its
+// first run: a second org seen only through Anthropic's report, for the change that weighs rows without request counts
+// by their tokens; usage-contracts-de became a tune org with that change, which its earlier diagnosis led to.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -873,7 +876,10 @@ export const family: readonly FamilyOrg[] = [
     ],
   },
   {
-    id: 'usage-contracts-de', role: 'blind', tz: 1, profile: 'office', rendering: 'anthropic-usage',
+    // A tune org since 2026-12-02: its diagnosis at an earlier stop (every workload but the Batch API's blocking by
+    // default, since the signs of a job in buckets were read from request counts) led to weighing such rows by their
+    // tokens (src/classify/signals/per-call.ts weightSql). usage-property-ae is the blind org seen the same way.
+    id: 'usage-contracts-de', role: 'tune', blindUntil: '2026-12-02', tz: 1, profile: 'office', rendering: 'anthropic-usage',
     story: 'a Berlin contract-review SaaS on Claude only, seen only through the Anthropic Admin API usage report (1 h and 1 d, by model, API key, workspace, service tier and context window): no request counts',
     workloads: [
       { id: 'contract chat', truth: 'blocking', story: 'lawyers ask about the contract they are reading, 80% streamed, a cached system prompt', kind: 'sessions', starts: 14000,
