@@ -376,6 +376,24 @@ describe('day buckets: lumpy days and weekends', () => {
     // People who ride on a key every working day and keep weekends ('mixedkey') stay blocking, as before.
     expect((await labelOf(ws, 'mixedkey-5')).label).toBe('blocking');
   });
+  test('rows that count no requests (Anthropic\'s report): lumps on a steady floor read from estimated requests, the token mix from the kinds of tokens', async () => {
+    // The floor job above as Anthropic usage-report rows: tokens, no request count (5,000 fresh tokens a request, so as
+    // many requests estimated as it sent). Its lumps keep the floor's kinds of tokens: batchable. The same lumps
+    // re-reading a long cached context (20,000 cache-read tokens a request) are another kind of work: blocking.
+    const lumps = '1200 + hash(d, 6) % 50 + CASE WHEN hash(d, 8) % 2 = 0 THEN 800 ELSE 0 END';
+    const anthropic = (key: string, cacheRead: string) => `
+      SELECT '${key}-' || d AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-01 00:00:00+00' + d * INTERVAL 1 DAY AS ts,
+        TIMESTAMPTZ '2026-10-02 00:00:00+00' + d * INTERVAL 1 DAY AS ended_at, NULL::BIGINT AS requests, '${key}' AS api_key,
+        ((${lumps}) * 4500)::BIGINT AS input_tokens, ((${lumps}) * 500)::BIGINT AS output_tokens, (${cacheRead})::BIGINT AS cache_read_tokens
+      FROM range(31) r(d) WHERE isodow(DATE '2026-10-01' + d::INTEGER) <= 5`;
+    await classified(...org, anthropic('afloorjob', '0'), anthropic('afloormix', 'CASE WHEN hash(d, 8) % 2 = 0 THEN 800 * 20000 ELSE 0 END'));
+    const row = await labelOf(ws, 'afloorjob-5');
+    expect(row.label).toBe('non_blocking');
+    expect(row.reasons[0]).toMatch(/^lumpy days: .*its floor is not people: .*its tokens per request move \d+% or less with its volume \(one kind of work\) \[requests estimated from tokens, one per 5,000 fresh tokens: its rows count none\]$/);
+    const mix = await labelOf(ws, 'afloormix-5');
+    expect(mix.label).toBe('blocking');
+    expect(mix.reasons.join('\n')).not.toMatch(/^lumpy/m);
+  });
   test('a job several times the people\'s volume on some days does not hide the people\'s floor', async () => {
     // People every working day (and a few at weekends) on a key where a job adds 3500 requests on about two
     // days in five: the mean day is more than twice the people's, so the quietest days are under half an average
