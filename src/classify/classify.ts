@@ -34,7 +34,7 @@ import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, s
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql, writeBackToBack } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
-import { hourCallsSql, hourlySql, hourTotalsSql, maxActiveSlotShare, estimatedShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
+import { estimatedShare, hourCallsSql, hourlySql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, unattributedSql } from './signals/workload-name.ts';
 
 /**

@@ -117,7 +117,6 @@ export const evidenceListSql = `list_sort(list_filter([
     ${evidence.map((e) => `CASE WHEN coalesce(${e.when}, false) THEN {'k': ${-e.strength}, 'side': ${sqlString(e.side)}, 'text': ${e.volume === true ? `(${e.text}) || CASE WHEN estimated THEN ${sqlString(estimatedNote)} ELSE '' END` : e.text}} END`).join(',\n    ')}
   ], lambda e: e IS NOT NULL))`;
 
-
 /** Whether evidence `e` (an element of `ev`) is a name's, not something the calls did. */
 export const nameEvidenceSql = (e: string): string => `starts_with(${e}.text, ${sqlString(nameEvidencePrefix)})`;
 

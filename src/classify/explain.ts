@@ -3,8 +3,8 @@
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
 import { offRunReasonPrefix } from './classify.ts';
-import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape.ts';
 import { freshTokensPerEstimatedRequest } from './signals/per-call.ts';
+import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape.ts';
 
 type Evidence = { k: number; side: 'wait' | 'free'; text: string };
 type WorkloadRow = {
