@@ -7,6 +7,7 @@ import type { Workspace } from '../db/types.ts';
 import { oneLine } from '../report/escape.ts';
 import { formatUsd } from '../report/money.ts';
 import { nameEvidenceSql } from './evidence.ts';
+import { weightSql } from './signals/per-call.ts';
 import { unattributedSuffix } from './signals/workload-name.ts';
 
 /** A label below this confidence (or decided by default) is one a person should confirm. */
@@ -31,6 +32,8 @@ export type Suggestion = {
   /** Requests of its rows that count them; `uncountedRows`: its usage rows that do not (Anthropic's usage report). */
   readonly requests: bigint;
   readonly uncountedRows: bigint;
+  /** Requests estimated from the tokens of its rows that count none (signals/per-call.ts weightSql), as labelling read them. */
+  readonly estimatedRequests: bigint;
   readonly waits: readonly string[];
   readonly free: readonly string[];
   readonly busiestDay: string;
@@ -58,7 +61,7 @@ export type Suggestions = {
 
 type Row = {
   workload: string; label: 'blocking' | 'non_blocking'; confidence: number; decided_by: string; name_only: boolean; cost_pico: bigint | null; requests: bigint;
-  uncounted_rows: bigint; coarse: boolean; shared_name: boolean; apart: string | null; ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
+  uncounted_rows: bigint; estimated_requests: bigint; coarse: boolean; shared_name: boolean; apart: string | null; ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
 };
 
 /** The `top` workloads by spend whose own label is low-confidence, by default or on names alone (rules and lanes excluded). */
@@ -74,12 +77,12 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
       FROM label_workloads WHERE decided_by = 'default' OR confidence < ${lowConfidence} OR ${nameOnlySql}
     ), per_call AS (
       -- A usage row that counts no requests (Anthropic's usage report) is not one request: counted apart.
-      SELECT o.workload, c.ts, c.requests IS NULL AS uncounted, coalesce(c.requests, 1) AS req, p.cost_pico
+      SELECT o.workload, c.ts, c.requests IS NULL AS uncounted, coalesce(c.requests, 1) AS req, ${weightSql('c.')} AS weight, p.cost_pico
       FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key) LEFT JOIN priced_calls p ON p.call_key = k.call_key
       WHERE o.workload IN (SELECT workload FROM low) AND o.decided_by IN ('default', 'heuristic')
     ), spend AS (
       SELECT workload, sum(cost_pico)::HUGEINT AS cost_pico, coalesce(sum(req) FILTER (WHERE NOT uncounted), 0)::BIGINT AS requests,
-        count(*) FILTER (WHERE uncounted) AS uncounted_rows
+        count(*) FILTER (WHERE uncounted) AS uncounted_rows, coalesce(sum(weight) FILTER (WHERE uncounted), 0)::BIGINT AS estimated_requests
       FROM per_call GROUP BY workload
     ), busy AS (
       -- Busiest by requests; for a workload whose rows count none, by spend (a row in every hour says nothing).
@@ -87,7 +90,7 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
         SELECT workload, isodow(ts) AS dow, hour(ts) AS h, sum(req) AS n, coalesce(sum(cost_pico), 0) AS spend FROM per_call GROUP BY ALL
       ) b JOIN low l USING (workload) GROUP BY b.workload
     )
-    SELECT l.workload, l.label, l.confidence, l.decided_by, l.name_only, s.cost_pico, s.requests, s.uncounted_rows, l.coarse, l.shared_name, l.ev,
+    SELECT l.workload, l.label, l.confidence, l.decided_by, l.name_only, s.cost_pico, s.requests, s.uncounted_rows, s.estimated_requests, l.coarse, l.shared_name, l.ev,
       b.top.dow AS busiest_dow, b.top.hour AS busiest_hour, a.workload AS apart
     FROM low l JOIN spend s USING (workload) LEFT JOIN busy b USING (workload)
       -- The workload its calls with no user, trace or stream were judged apart as, when there is one.
@@ -107,6 +110,7 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
       costPico: r.cost_pico ?? 0n,
       requests: r.requests,
       uncountedRows: r.uncounted_rows,
+      estimatedRequests: r.estimated_requests,
       waits: r.ev.filter((e) => e.side === 'wait').map((e) => e.text),
       free: r.ev.filter((e) => e.side === 'free').map((e) => e.text),
       busiestDay: days[r.busiest_dow ?? 0] ?? '',
@@ -117,9 +121,9 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
   };
 }
 
-/** Its requests, and its usage rows that count none apart (never one request each). */
+/** Its requests, and its usage rows that count none apart (never one request each), with the estimate labelling read. */
 function requestsText(w: Suggestion): string {
-  const rows = `${w.uncountedRows.toLocaleString('en-US')} usage row(s) with no request count`;
+  const rows = `${w.uncountedRows.toLocaleString('en-US')} usage row(s) with no request count (about ${w.estimatedRequests.toLocaleString('en-US')} requests, estimated from their tokens)`;
   if (w.uncountedRows === 0n) return `${w.requests.toLocaleString('en-US')} requests`;
   return w.requests === 0n ? rows : `${w.requests.toLocaleString('en-US')} requests and ${rows}`;
 }

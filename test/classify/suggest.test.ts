@@ -134,7 +134,8 @@ test('audit\'s note says requests are estimated when the unsure spend comes as r
   // The drafted question counts its rows as rows, not requests, and asks about its busiest hour by spend: every row
   // weighs one, so by rows its hours would tie.
   const drafted = renderSuggestions(await suggestRules(ws, 10), 'the workspace');
-  expect(drafted).toContain('90 usage row(s) with no request count; now blocking, by default');
+  // With the estimate labelling read: 930,000 fresh tokens at 08:00 (186 requests), 430,000 in each other hour (86).
+  expect(drafted).toContain('90 usage row(s) with no request count (about 8,740 requests, estimated from their tokens); now blocking, by default');
   expect(drafted).not.toMatch(/ 90 requests/);
   expect(drafted).toMatch(/does anyone wait on the answers of "apikey_01 · claude-sonnet-4-6 · chat", say on Mondays around 16:00 UTC,/);
   ws.close();
