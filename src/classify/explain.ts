@@ -3,7 +3,7 @@
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
 import { offRunReasonPrefix } from './classify.ts';
-import { freshTokensPerEstimatedRequest } from './signals/per-call.ts';
+import { freshTokensPerEstimatedRequest, weightSql } from './signals/per-call.ts';
 import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape.ts';
 
 type Evidence = { k: number; side: 'wait' | 'free'; text: string };
@@ -19,7 +19,7 @@ type CallRow = {
   workload: string; label: string; confidence: number; reasons: string[]; decided_by: string; rule_name: string | null;
   deadline_minutes: bigint | null; agent_chain: boolean;
 };
-type Split = { label: string; decided_by: string; calls: bigint; requests: bigint | null; uncounted: bigint };
+type Split = { label: string; decided_by: string; calls: bigint; requests: bigint | null; uncounted: bigint; estimated: bigint };
 type OrgShape = { weekly: boolean; slots: number; active_slots: number; interactive_requests: number; flat: boolean; usable: boolean };
 
 export type Explanation =
@@ -44,7 +44,8 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
   if (call && workload) return { kind: 'call', call, workload, org, rulesFile };
   if (workload) {
     const splits = await ws.all<Split>(
-      `SELECT l.label, l.decided_by, count(*) AS calls, sum(c.requests)::BIGINT AS requests, count(*) FILTER (WHERE c.requests IS NULL) AS uncounted
+      `SELECT l.label, l.decided_by, count(*) AS calls, sum(c.requests)::BIGINT AS requests, count(*) FILTER (WHERE c.requests IS NULL) AS uncounted,
+         coalesce(sum(${weightSql('c.')}) FILTER (WHERE c.requests IS NULL), 0)::BIGINT AS estimated
        FROM label_outcomes l JOIN label_keys k USING (outcome) JOIN calls c USING (call_key) WHERE l.workload = $name GROUP BY ALL ORDER BY calls DESC`,
       { name },
     );
@@ -100,10 +101,12 @@ export function renderExplanation(e: Explanation): string {
     out.push('', 'reasons (deciding first):', ...c.reasons.map((r) => `  - ${r}`));
   } else {
     out.push(`workload ${w.workload}: ${w.label} (confidence ${w.confidence.toFixed(2)}, decided by ${w.decided_by})`);
-    // Rows without a request count (Anthropic usage reports) stay unknown: never counted as one request each.
+    // Rows without a request count (Anthropic usage reports) stay unknown: never counted as one request each; the
+    // estimate labelling read from their tokens is shown beside them.
     const known = e.splits.reduce((n, s) => n + (s.requests ?? 0n), 0n);
     const uncounted = e.splits.reduce((n, s) => n + s.uncounted, 0n);
-    out.push(`  ${w.rows} row(s), ${uncounted === 0n ? `${known} request(s)` : `${known} request(s) known, ${uncounted} row(s) without a request count`}`);
+    const estimated = e.splits.reduce((n, s) => n + s.estimated, 0n);
+    out.push(`  ${w.rows} row(s), ${uncounted === 0n ? `${known} request(s)` : `${known} request(s) known, ${uncounted} row(s) without a request count (about ${estimated} requests, estimated from their tokens)`}`);
     for (const s of e.splits) out.push(`  ${String(s.calls).padStart(8)} row(s) ${s.label} (${s.decided_by})`);
     out.push('', 'reasons (deciding first):', ...w.reasons.map((r) => `  - ${r}`));
   }

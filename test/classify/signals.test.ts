@@ -218,8 +218,12 @@ describe('time shape learned from the data', () => {
     expect([row.label, row.decided_by]).toEqual(['blocking', 'default']);
     expect(row.reasons.join('\n')).not.toMatch(/flat around the clock|runs through weekends/);
     // One request per 5,000 fresh tokens, cache reads left out: 80 in a day hour (402,000), 2 at night (12,000).
-    const [w] = await ws.all<{ requests: bigint; estimated: boolean }>(`SELECT requests, estimated FROM label_workloads WHERE workload LIKE 'apikey_svc%'`);
-    expect(w).toEqual({ requests: 21n * (12n * 80n + 12n * 2n), estimated: true });
+    const [w] = await ws.all<{ workload: string; requests: bigint; estimated: boolean }>(`SELECT workload, requests, estimated FROM label_workloads WHERE workload LIKE 'apikey_svc%'`);
+    expect(w).toMatchObject({ requests: 21n * (12n * 80n + 12n * 2n), estimated: true });
+    // explain on the workload shows its rows as rows, with the estimate beside them.
+    expect(renderExplanation(await explainTarget(ws, w?.workload ?? '', undefined))).toContain(
+      '504 row(s), 0 request(s) known, 504 row(s) without a request count (about 20664 requests, estimated from their tokens)',
+    );
     const text = renderExplanation(await explainTarget(ws, 'uc100', undefined));
     expect(text).toContain(
       "time shape: read from tokens: 100% of its rows are usage rows that count no requests (Anthropic's usage report and Console export), so its requests are estimated as one per 5,000 fresh tokens",
