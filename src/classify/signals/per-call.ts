@@ -24,9 +24,9 @@ export const inputTokensSql = (t = ''): string =>
  * and days is then their tokens' (when a key works, how much, on which days), which is what the time-shape signs read;
  * the estimate only sets the scale their floors are in (200 requests on a median day, 50 in an on-hour). Cache reads are
  * left out: a long cached context re-read is one request, not many, and agents and chats re-read theirs on every call.
- * The eval's tune orgs rendered through Anthropic's report were labelled alike at 2,500 and at 5,000 fresh tokens per
- * request (and at 10,000 and 20,000 with cache reads in) but on a few day renderings; the larger figure is the cautious
- * one (fewer requests: fewer floors met). With it, their 1 h renderings are labelled within 0.2 points of spend of
+ * The eval's tune orgs rendered through Anthropic's report were labelled alike at 1 h at 2,500 and at 5,000 fresh tokens
+ * per request (and at 10,000 with cache reads in; 20,000 found less on two varied renderings), and differently on a few
+ * day renderings; the larger of the two without cache reads is the cautious one (fewer requests: fewer floors met). With it, their 1 h renderings are labelled within 0.2 points of spend of
  * their OpenAI usage-API renderings, which count requests (README, "Usage rows that count no requests").
  */
 export const freshTokensPerEstimatedRequest = 5000;
