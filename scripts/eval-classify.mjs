@@ -83,6 +83,9 @@ console.log('\n== per org, no rules (spend-weighted; "blocking->batchable" is th
 // The usage-API org's buckets are the issue's bucket target; the per-call orgs rendered as buckets (`-usage-`) are
 // more bucket data, reported on their own.
 const rendered = (ds) => ds.truthBy === 'buckets' && ds.org.rendering === 'calls';
+// A per-call org rendered as buckets by OpenAI's usage API or Anthropic's usage report (eval/family.ts).
+const asOpenAi = (ds) => rendered(ds) && ds.report === 'openai';
+const asAnthropic = (ds) => rendered(ds) && ds.report === 'anthropic';
 const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.name, role: ds.org.role, ...allRow(rows), ingestMs, classifyMs, rowsIn: ds.rows, bucketTruth: ds.truthBy === 'buckets', asBuckets: rendered(ds), asExport: ds.format !== undefined, usageOnly: ds.org.rendering === 'usage' || ds.org.rendering === 'anthropic-usage' }));
 const varied = (ds) => ds.org.varied === true;
 // Per-call datasets as batchable-csv; the same calls as a LiteLLM, OpenRouter, Helicone or Langfuse export are pooled apart (eval/renderings.ts).
@@ -92,8 +95,8 @@ const bucketsOnly = (ds) => ds.truthBy === 'buckets' && !varied(ds) && !rendered
 // The pooled lines: a role and which of its datasets.
 const pools = [
   // The Anthropic-report renderings are pooled apart (below), so these lines mean what they meant before them.
-  ['tune orgs (pooled)', 'tune', (ds) => !varied(ds) && !(rendered(ds) && ds.report === 'anthropic')],
-  ['tune orgs once blind, varied (pooled)', 'tune', (ds) => varied(ds) && !(rendered(ds) && ds.report === 'anthropic')],
+  ['tune orgs (pooled)', 'tune', (ds) => !varied(ds) && !asAnthropic(ds)],
+  ['tune orgs once blind, varied (pooled)', 'tune', (ds) => varied(ds) && !asAnthropic(ds)],
   ['held-out per-call orgs (pooled)', 'held-out', callsOnly],
   ['held-out usage-API datasets (pooled)', 'held-out', bucketsOnly],
   ['held-out varied per-call (pooled)', 'held-out', (ds) => varied(ds) && ds.truthBy === 'calls'],
@@ -102,11 +105,11 @@ const pools = [
   ['held-out per-call orgs as Helicone JSONL (pooled)', 'held-out', (ds) => ds.format === 'helicone'],
   ['held-out per-call orgs as Langfuse observations (pooled)', 'held-out', (ds) => ds.format === 'langfuse'],
   ['held-out varied usage-API (pooled)', 'held-out', (ds) => varied(ds) && ds.truthBy === 'buckets' && !rendered(ds)],
-  ['held-out per-call orgs as buckets, 1 h (pooled)', 'held-out', (ds) => rendered(ds) && ds.report === 'openai' && ds.name.endsWith('-1h')],
-  ['held-out per-call orgs as buckets, 1 d (pooled)', 'held-out', (ds) => rendered(ds) && ds.report === 'openai' && ds.name.endsWith('-1d')],
-  ['tune per-call orgs as Anthropic usage reports, no request counts (pooled)', 'tune', (ds) => rendered(ds) && ds.report === 'anthropic' && !varied(ds)],
-  ['held-out per-call orgs as Anthropic usage reports, no request counts (pooled)', 'held-out', (ds) => rendered(ds) && ds.report === 'anthropic' && !varied(ds)],
-  ['blind per-call orgs as Anthropic usage reports, no request counts (pooled)', 'blind', (ds) => rendered(ds) && ds.report === 'anthropic' && !varied(ds)],
+  ['held-out per-call orgs as buckets, 1 h (pooled)', 'held-out', (ds) => asOpenAi(ds) && ds.name.endsWith('-1h')],
+  ['held-out per-call orgs as buckets, 1 d (pooled)', 'held-out', (ds) => asOpenAi(ds) && ds.name.endsWith('-1d')],
+  ['tune per-call orgs as Anthropic usage reports, no request counts (pooled)', 'tune', (ds) => asAnthropic(ds) && !varied(ds)],
+  ['held-out per-call orgs as Anthropic usage reports, no request counts (pooled)', 'held-out', (ds) => asAnthropic(ds) && !varied(ds)],
+  ['blind per-call orgs as Anthropic usage reports, no request counts (pooled)', 'blind', (ds) => asAnthropic(ds) && !varied(ds)],
   ['blind per-call orgs (pooled)', 'blind', callsOnly],
   ['blind usage-API datasets (pooled)', 'blind', bucketsOnly],
   ['blind per-call orgs as LiteLLM SpendLogs / OpenRouter CSV (pooled)', 'blind', (ds) => ds.format === 'litellm' || ds.format === 'openrouter'],
