@@ -5,7 +5,7 @@
 // buckets of up to a day, so it is the usage-API-only org's main shape signal.
 
 import { stddevPopOfIntegers } from './exact.ts';
-import { inputTokensSql, weightSql } from './per-call.ts';
+import { inputTokensSql } from './per-call.ts';
 
 /** Whether a day number (days since 1970-01-01, a Thursday) is a Saturday or Sunday, UTC. */
 const weekendDaySql = (day: string): string => `((${day} + 3) % 7) >= 5`;
@@ -23,15 +23,15 @@ export const dailySql = `
   ) GROUP BY wid, day`;
 
 /**
- * Per workload and UTC day, usage buckets only: requests (estimated from fresh tokens where a row counts none:
- * per-call.ts weightSql) and input (cache included), output and cache-read tokens, for the token mix. Read from
+ * Per workload and UTC day, usage buckets only: requests (the rows' weight in _cls_calls, estimated from fresh tokens
+ * where a row counts none: per-call.ts weightSql) and input (cache included), output and cache-read tokens, for the token mix. Read from
  * `calls` for bucket rows alone: per-call files have no bucket row (the view drops their part of the scan), so
  * labelling millions of calls pays nothing for it, and per-call data has stronger signs than a day's token average.
  */
 export const dailyTokensSql = `
-  SELECT k.wid, epoch_us(c.ts) // 86400000000 AS day, sum(${weightSql('c.')}) AS n, sum(${inputTokensSql('c.')}) AS tin,
+  SELECT k.wid, epoch_us(c.ts) // 86400000000 AS day, sum(k.w) AS n, sum(${inputTokensSql('c.')}) AS tin,
     sum(coalesce(c.output_tokens, 0)) AS tout, sum(coalesce(c.cache_read_tokens, 0)) AS tcached
-  FROM calls c JOIN (SELECT call_key, wid FROM _cls_calls WHERE bucket) k USING (call_key)
+  FROM calls c JOIN (SELECT call_key, wid, w FROM _cls_calls WHERE bucket) k USING (call_key)
   WHERE c.granularity = 'bucket' AND coalesce(epoch_us(c.ended_at) - epoch_us(c.ts) <= 86400000000, true) GROUP BY ALL`;
 
 /**
