@@ -10,10 +10,11 @@
 //                   with their calls unattributed
 //   _cls_users      window function over (user, ts), summed per workload and per workload and hour
 //   _cls_user_runs  where one id's repeat calls are machine-paced: how many come in long runs (a loop) or short (an agent's steps)
-//   _cls_hour_calls, _cls_hourly, _cls_loops   one aggregation pass: per workload and hour (minutes summed inside), tight-loop share
+//   _cls_hourly, _cls_loops   one aggregation pass: per workload and hour (minutes summed inside), tight-loop share
 //                   (many sparse workloads: the hours alone, then the minutes of busy blocks for the loop share)
 //   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (starts and ends each written sorted, then
-//                   ASOF joins: no window function); per workload: serial runs, fan-out, launch shape (signals/runs.ts)
+//                   ASOF joins: no window function); per workload: serial runs, fan-out, launch shape (signals/runs.ts;
+//                   runs and episodes are named only where an episode holds two calls or more)
 //   _cls_daily      per workload and day: requests (signals/days.ts: irregular and lumpy days; the token mix reads usage buckets' tokens)
 //   _cls_unnamed    the workloads whose name no API key or tag gave (none when every call has a key)
 //   _cls_mixed      of those, the ones labelled batchable by their runs with many calls off them (signals/runs.ts:
@@ -34,7 +35,7 @@ import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, s
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql, writeBackToBack } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
-import { estimatedShare, hourCallsSql, hourlySql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
+import { estimatedShare, hourCallsSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, unattributedSql } from './signals/workload-name.ts';
 
 /**
@@ -87,8 +88,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // Many sparse workloads: hours and the loop share apart, the minutes of busy blocks only (time-shape.ts).
   const [minutes] = await ws.all<{ sparse: boolean | null }>(sparseMinutesSql);
   const sparse = minutes?.sparse === true;
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hour_calls AS ${sparse ? hourTotalsSql : hourCallsSql}`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${hourlySql}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${sparse ? hourTotalsSql : hourCallsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_loops AS ${sparse ? sparseLoopSql : workloadLoopSql}`);
   await writeBackToBack(ws);
   // The workloads whose name nothing of the client's gave (no API key, no tag naming the work): only they can hold two
@@ -144,10 +144,10 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     ), users AS (
       SELECT wid, user_gap_median_s, once_share, repeat_calls, machine_gap_share FROM _cls_users WHERE hr IS NULL
     ), coarse AS (
-      -- Rows not in _cls_hour_calls are usage buckets longer than an hour: they see nothing inside a day (audit's
+      -- Rows not in _cls_hourly are usage buckets longer than an hour: they see nothing inside a day (audit's
       -- note says so when they hold the unsure spend).
       SELECT a.wid, 1 - coalesce(m.rows, 0) / a.rows AS coarse_bucket_share
-      FROM agg a LEFT JOIN (SELECT wid, sum(rows) AS rows FROM _cls_hour_calls GROUP BY wid) m USING (wid)
+      FROM agg a LEFT JOIN (SELECT wid, sum(rows) AS rows FROM _cls_hourly GROUP BY wid) m USING (wid)
     ), shaped AS (
       SELECT * FROM _cls_names JOIN agg USING (wid) JOIN coarse USING (wid) JOIN words USING (wid) LEFT JOIN bg USING (wid) LEFT JOIN fg USING (wid)
       LEFT JOIN users USING (wid) LEFT JOIN _cls_user_runs USING (wid) LEFT JOIN lanes USING (wid)
@@ -241,7 +241,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_hour_calls', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed']) await ws.run(`DROP TABLE ${table}`);
 }
 
 /** _cls_calls (see the top of this file), with `unattributed` (over calls `c`) as the calls judged apart from their name's. */

@@ -1,7 +1,8 @@
 // The tight-loop share (calls in minutes of 20+ calls of one workload) two ways (src/classify/signals/time-shape.ts):
 // per (workload, minute) inside the hourly pass, or, for many sparse workloads, from the minutes of busy 10-minute
 // blocks only. Both must give the same shares to the bit and the same hours, whatever the data: calls straddling
-// block and minute edges, a minute one call short, usage buckets (never tight), a workload with buckets only.
+// block and minute edges, a minute one call short, usage buckets (never tight), a workload with buckets only, an hour
+// whose 20+ calls fill no tight minute.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
 import { tightLoopCallsPerMinute } from '../../src/classify/signals/sequence.ts';
@@ -26,11 +27,11 @@ async function calls(runs: readonly (readonly [number, string, number, number, b
 }
 
 async function both(w: Workspace): Promise<{ dense: unknown[]; sparse: unknown[]; hoursDense: unknown[]; hoursSparse: unknown[] }> {
-  await w.run(`CREATE OR REPLACE TEMP TABLE _cls_hour_calls AS ${hourCallsSql}`);
-  const hoursDense = await w.all('SELECT wid, hr, bucket, n, rows, n_interactive FROM _cls_hour_calls ORDER BY ALL');
+  await w.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${hourCallsSql}`);
+  const hoursDense = await w.all('SELECT wid, hr, n, rows, call_rows, n_interactive FROM _cls_hourly ORDER BY ALL');
   const dense = await w.all(`SELECT * FROM (${workloadLoopSql}) ORDER BY wid`);
-  await w.run(`CREATE OR REPLACE TEMP TABLE _cls_hour_calls AS ${hourTotalsSql}`);
-  const hoursSparse = await w.all('SELECT wid, hr, bucket, n, rows, n_interactive FROM _cls_hour_calls ORDER BY ALL');
+  await w.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${hourTotalsSql}`);
+  const hoursSparse = await w.all('SELECT wid, hr, n, rows, call_rows, n_interactive FROM _cls_hourly ORDER BY ALL');
   const sparse = await w.all(`SELECT * FROM (${sparseLoopSql}) ORDER BY wid`);
   return { dense, sparse, hoursDense, hoursSparse };
 }
@@ -46,12 +47,14 @@ describe('tight-loop share: dense and sparse passes agree', () => {
       [3, '2026-10-02T00:00:00Z', 500, 50, false], // one call every 50 s: never tight
       [3, '2026-10-02T00:00:00Z', 30, 1, true], // buckets in one minute: never tight, still hours
       [4, '2026-10-03T00:00:00Z', 40, 1, true], // buckets only: no share at all
+      [5, '2026-10-04T09:00:00Z', 3 * n, 50, false], // 60 calls in an hour, one every 50 s: a busy hour, no tight minute
+      [5, '2026-10-04T10:20:00Z', n, 1, false], // then 20 calls in one minute of the next hour: tight
     ]);
     const r = await both(ws);
     expect(r.sparse).toEqual(r.dense);
     expect(r.hoursSparse).toEqual(r.hoursDense);
     const share = Object.fromEntries(r.dense.map((row) => [(row as { wid: number }).wid, (row as { tight_share: number }).tight_share]));
-    expect(share).toEqual({ 1: 0.5, 2: 60 / 79, 3: 0 });
+    expect(share).toEqual({ 1: 0.5, 2: 60 / 79, 3: 0, 5: 0.25 });
   });
 
   it('chooses the sparse pass when the workloads\' minutes outnumber a quarter of the calls', async () => {

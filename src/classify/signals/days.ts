@@ -13,10 +13,10 @@ const weekendDaySql = (day: string): string => `((${day} + 3) % 7) >= 5`;
 /** Days with at least this share of the org's median daily requests count as the org's active days. */
 export const orgActiveDayShare = 0.2;
 
-/** Per workload and UTC day: requests (calls and buckets of up to 1 h from _cls_hour_calls; day buckets read here). */
+/** Per workload and UTC day: requests (calls and buckets of up to 1 h from _cls_hourly; day buckets read here). */
 export const dailySql = `
   SELECT wid, day, sum(n) AS n FROM (
-    SELECT wid, hr // 24 AS day, n FROM _cls_hour_calls
+    SELECT wid, hr // 24 AS day, n FROM _cls_hourly
     UNION ALL
     SELECT wid, epoch_us(ts) // 86400000000 AS day, w AS n FROM _cls_calls
     WHERE bucket AND ended_us - epoch_us(ts) > 3600000000 AND ended_us - epoch_us(ts) <= 86400000000
@@ -149,15 +149,20 @@ export const dayShapeSql = `
     -- of work do. Half the mean squared step is the variance free of the trend (von Neumann).
     SELECT wid, median(abs(step)) AS weekday_step_median, avg(step * step) / 2 AS weekday_step_var FROM steps WHERE step IS NOT NULL GROUP BY wid
   ),
-  -- A line through one day is no line (NULL either way): workloads seen on one day are left out of the ordered
-  -- aggregates, which cost per group (0.74 s for 200,000 workloads of a day each).
+  -- A line through one day is no line (NULL either way): workloads seen on one weekday are left out. The line is fitted
+  -- from exact integer sums (count, Σday, Σn, Σday², Σday·n) with one division each, where the ordered regr_intercept
+  -- and regr_slope sorted every workload's days: 0.36 s of CPU for 4,000 workloads of 22 weekdays (the wide bench shape
+  -- without tags), against nothing. Residuals are taken about the mean day: n − (Σn + b·(N·day − Σday)) / N.
   trend AS (
-    SELECT wid, regr_intercept(n, day ORDER BY day) AS a, regr_slope(n, day ORDER BY day) AS b
-    FROM grid WHERE NOT weekend AND wid IN (SELECT wid FROM span WHERE d1 > d0) GROUP BY wid
+    SELECT wid, count(*) AS tn, sum(day::HUGEINT) AS sx, sum(n::HUGEINT) AS sy,
+      (count(*) * sum(day::HUGEINT * day) - sum(day::HUGEINT) * sum(day::HUGEINT)) AS den,
+      (count(*) * sum(day::HUGEINT * n) - sum(day::HUGEINT) * sum(n::HUGEINT)) AS num
+    FROM grid WHERE NOT weekend GROUP BY wid
   ),
   spread AS (
     SELECT wid, quantile_cont(r, 0.75) - quantile_cont(r, 0.25) AS weekday_spread
-    FROM (SELECT g.wid, g.n - (t.a + coalesce(t.b, 0) * g.day) AS r FROM grid g JOIN trend t USING (wid) WHERE NOT g.weekend) GROUP BY wid
+    FROM (SELECT g.wid, (t.tn * g.n - t.sy - (t.num::DOUBLE / t.den::DOUBLE) * (t.tn * g.day - t.sx)::DOUBLE) / t.tn AS r
+      FROM grid g JOIN trend t USING (wid) WHERE NOT g.weekend AND t.den > 0) GROUP BY wid
   ),
   shape AS (
     SELECT wid, count(*) AS span_days, count(*) FILTER (WHERE n = 0) / count(*) AS absent_day_share,

@@ -40,22 +40,28 @@ export const estimatedShare = 0.5;
 /** Rows whose time says something about the hour: calls, and buckets of an hour or less. */
 export const hourResolvedSql = `(ended_us IS NULL OR NOT bucket OR ended_us - epoch_us(ts) <= 3600000000)`;
 
-/** Per workload and slot of `ms` milliseconds (named `slot`), over hour-resolved rows: requests, rows, interactive requests. */
+/**
+ * Per workload and slot of `ms` milliseconds (named `slot`), over hour-resolved rows: requests, rows, the rows that
+ * are calls (not usage buckets: only calls can be a loop's), interactive requests.
+ */
 const countsPerSlotSql = (slot: string, ms: number): string => `
-  SELECT wid, epoch_ms(ts) // ${ms} AS ${slot}, bucket, sum(w) AS n, count(*) AS rows,
+  SELECT wid, epoch_ms(ts) // ${ms} AS ${slot}, sum(w) AS n, count(*) AS rows, count(*) FILTER (WHERE NOT bucket) AS call_rows,
     coalesce(sum(w) FILTER (WHERE interactive), 0) AS n_interactive
   FROM _cls_calls WHERE ${hourResolvedSql} GROUP BY ALL`;
 
 /**
- * One pass over the calls: per workload and clock hour, requests, rows, how many are clearly interactive
- * (streamed, cancelled, interactive names; end users with think-time gaps come from _cls_users), and the rows in
- * minutes with a loop's rate. The minutes (4M of them on the wide bench shape at 5M calls) are grouped inside the
- * statement and summed per hour, never written: the hour shape, the days and the loop share read this table.
+ * _cls_hourly, in one pass over the calls: per workload and clock hour, requests, rows, calls, how many requests are
+ * clearly interactive (streamed, cancelled, interactive names; end users with think-time gaps come from _cls_users,
+ * added where the org's hours are learned: orgSlotsSql), and the calls in minutes with a loop's rate. The minutes
+ * (4M of them on the wide bench shape at 5M calls) are grouped inside the statement and summed per hour, never
+ * written: the hour shape, the days and the loop share read this table. Calls and usage buckets of an hour share a
+ * row: a table per (workload, hour, bucket or not) summed again per (workload, hour) cost 0.3 s of CPU at 5M calls
+ * (4,000 workloads, 2.3M of their hours: the wide bench shape without tags).
  */
 export const hourCallsSql = `
   WITH minutes AS (${countsPerSlotSql('mn', 60000)})
-  SELECT wid, mn // 60 AS hr, bucket, sum(n) AS n, sum(rows) AS rows, sum(n_interactive) AS n_interactive,
-    coalesce(sum(rows) FILTER (WHERE rows >= ${tightLoopCallsPerMinute}), 0) AS tight_rows
+  SELECT wid, mn // 60 AS hr, sum(n) AS n, sum(rows) AS rows, sum(call_rows) AS call_rows, sum(n_interactive) AS n_interactive,
+    coalesce(sum(call_rows) FILTER (WHERE call_rows >= ${tightLoopCallsPerMinute}), 0) AS tight_rows
   FROM minutes GROUP BY ALL`;
 
 /**
@@ -63,8 +69,8 @@ export const hourCallsSql = `
  * month, 1.2 calls a minute each), 1.5-1.9 s of CPU, where a few workloads over the same month (the org shape: 6
  * workloads, 19 calls a minute) make 260,000 groups and cost 0.3 s. When the workloads' minutes can outnumber a
  * quarter of the calls (sparseMinutes), the hours are summed alone (hourTotalsSql) and the tight-loop share is taken
- * per workload from the minutes of its busy stretches only (sparseLoopSql): a minute of 20 calls lies in a
- * loopBlockMinutes-minute block of 20 calls or more, so only those blocks' calls are grouped by minute. Same shares
+ * per workload from the minutes of its busy stretches only (sparseLoopSql): a minute of 20 calls lies in an hour and
+ * a loopBlockMinutes-minute block of 20 calls or more, so only those blocks' calls are grouped by minute. Same shares
  * to the bit (integer counts, one division); the wide shape's two statements take 0.5 s of CPU.
  */
 export const sparseMinutesSql = `
@@ -76,32 +82,31 @@ export const hourTotalsSql = countsPerSlotSql('hr', 3600000);
 /** A block of minutes holding fewer calls than a tight minute has none (sparseLoopSql). */
 export const loopBlockMinutes = 10;
 
-/** workloadLoopSql for the sparse case: the minutes of blocks with a tight minute's calls, over _cls_hour_calls' rows. */
+/**
+ * workloadLoopSql for the sparse case: the minutes of blocks with a tight minute's calls, in hours with as many
+ * (_cls_hourly), over the calls. The hours come first: with many sparse workloads most hours hold a call or two (the
+ * wide bench shape without tags: 2.3M hours for 5M calls), and grouping every call by its block took 0.65 s of CPU.
+ */
 export const sparseLoopSql = `
-  WITH blocks AS (
-    SELECT wid, epoch_ms(ts) // ${loopBlockMinutes * 60000} AS blk FROM _cls_calls WHERE NOT bucket
-    GROUP BY ALL HAVING count(*) >= ${tightLoopCallsPerMinute}
+  WITH hours AS (
+    SELECT wid, hr FROM _cls_hourly WHERE call_rows >= ${tightLoopCallsPerMinute}
+  ), busy AS (
+    SELECT c.wid, c.ts FROM _cls_calls c SEMI JOIN hours h ON h.wid = c.wid AND h.hr = epoch_ms(c.ts) // 3600000 WHERE NOT c.bucket
+  ), blocks AS (
+    SELECT wid, epoch_ms(ts) // ${loopBlockMinutes * 60000} AS blk FROM busy GROUP BY ALL HAVING count(*) >= ${tightLoopCallsPerMinute}
   ), tight AS (
     SELECT wid, sum(rows) AS tight_rows FROM (
-      SELECT c.wid, count(*) AS rows FROM _cls_calls c SEMI JOIN blocks b ON b.wid = c.wid AND b.blk = epoch_ms(c.ts) // ${loopBlockMinutes * 60000}
-      WHERE NOT c.bucket GROUP BY c.wid, epoch_ms(c.ts) // 60000 HAVING count(*) >= ${tightLoopCallsPerMinute}
+      SELECT c.wid, count(*) AS rows FROM busy c SEMI JOIN blocks b ON b.wid = c.wid AND b.blk = epoch_ms(c.ts) // ${loopBlockMinutes * 60000}
+      GROUP BY c.wid, epoch_ms(c.ts) // 60000 HAVING count(*) >= ${tightLoopCallsPerMinute}
     ) GROUP BY wid
   )
   SELECT wid, coalesce(t.tight_rows / h.rows, 0) AS tight_share
-  FROM (SELECT wid, sum(rows) AS rows FROM _cls_hour_calls WHERE NOT bucket GROUP BY wid) h LEFT JOIN tight t USING (wid)`;
-
-/** Per workload and clock hour. */
-export const hourlySql = `
-  SELECT wid, hr, sum(n) AS n, sum(n_interactive) AS n_interactive FROM (
-    SELECT wid, hr, n, n_interactive FROM _cls_hour_calls
-    UNION ALL
-    SELECT wid, hr, 0 AS n, human_requests AS n_interactive FROM _cls_users WHERE hr IS NOT NULL
-  ) GROUP BY ALL`;
+  FROM (SELECT wid, sum(call_rows) AS rows FROM _cls_hourly GROUP BY wid HAVING sum(call_rows) > 0) h LEFT JOIN tight t USING (wid)`;
 
 /** Per workload: the share of its calls in minutes with a loop's rate (calls only, not buckets). */
 export const workloadLoopSql = `
-  SELECT wid, coalesce(sum(tight_rows) / sum(rows), 0) AS tight_share
-  FROM _cls_hour_calls WHERE NOT bucket GROUP BY wid`;
+  SELECT wid, coalesce(sum(tight_rows) / sum(call_rows), 0) AS tight_share
+  FROM _cls_hourly GROUP BY wid HAVING sum(call_rows) > 0`;
 
 /**
  * One row per slot the org's interactive traffic uses, with `active` set for its human hours. A machine's workloads
@@ -111,8 +116,11 @@ export const workloadLoopSql = `
  */
 export const orgSlotsSql = (weekly: boolean): string => `
   WITH per_slot AS (
-    SELECT ${slotSql(weekly)} AS slot, sum(n_interactive) AS n FROM _cls_hourly
-    WHERE n_interactive > 0 AND wid NOT IN (${machineWorkloadsSql('SELECT wid, sum(n) AS n FROM _cls_hourly GROUP BY wid')}) GROUP BY ALL
+    SELECT ${slotSql(weekly)} AS slot, sum(n_interactive) AS n FROM (
+      SELECT wid, hr, n_interactive FROM _cls_hourly WHERE n_interactive > 0
+      UNION ALL
+      SELECT wid, hr, human_requests FROM _cls_users WHERE hr IS NOT NULL AND human_requests > 0
+    ) WHERE wid NOT IN (${machineWorkloadsSql('SELECT wid, sum(n) AS n FROM _cls_hourly GROUP BY wid')}) GROUP BY ALL
   )
   SELECT slot, n, n >= ${activeSlotShare} * max(n) OVER () AS active FROM per_slot`;
 
