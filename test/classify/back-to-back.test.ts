@@ -4,7 +4,7 @@
 // the latest end, and it opens an episode when nothing is in flight and no event came in the 5 minutes before.
 // The SQL finds the same by ASOF joins over sorted tables; random workloads with many ties and instants check it.
 import { afterEach, expect, test } from 'vitest';
-import { backToBackUs, burstPaceUs, episodeGapUs, writeBackToBack } from '../../src/classify/signals/runs.ts';
+import { backToBackUs, burstPaceUs, episodeGapUs, runNamesSql, writeBackToBack } from '../../src/classify/signals/runs.ts';
 import type { Workspace } from '../../src/db/workspace.ts';
 import { emptyWorkspace } from './helpers.ts';
 
@@ -13,6 +13,7 @@ afterEach(() => ws?.close());
 
 type Call = { wid: number; t: number; e: number };
 type Row = { wid: number; rid: number; inflight: number; b2b: boolean; paced: boolean; opens: boolean };
+type Named = { wid: number; rid: number; run: number | null; ep: number | null };
 
 /** The definition, one event at a time. Times in µs as numbers (exact below 2^53). */
 function walk(calls: readonly (Call & { rid: number })[]): Row[] {
@@ -49,6 +50,41 @@ function walk(calls: readonly (Call & { rid: number })[]): Row[] {
   return rows.sort((a, b) => a.wid - b.wid || a.rid - b.rid);
 }
 
+/**
+ * Runs and episodes named as defined: in the same event order, a start that is not back to back opens a run, one that
+ * opens an episode opens that too, and each is named by its first start's row id. Starts alone in their episode are
+ * left out, or named NULL in the workloads of `unnamed` (runNamesSql's rows).
+ */
+function walkNames(calls: readonly (Call & { rid: number })[], unnamed: ReadonlySet<number>): Named[] {
+  const named: Named[] = [];
+  for (const wid of new Set(calls.map((c) => c.wid))) {
+    const rows = walk(calls.filter((c) => c.wid === wid));
+    // walk() sorts by row id: back into event order, as it met them.
+    const order = new Map(
+      calls
+        .filter((c) => c.wid === wid)
+        .map((c) => ({ t: c.t, d: c.e > c.t ? 1 : 0, rid: c.rid }))
+        .sort((a, b) => a.t - b.t || a.d - b.d || a.rid - b.rid)
+        .map((c, i) => [c.rid, i]),
+    );
+    rows.sort((a, b) => (order.get(a.rid) ?? 0) - (order.get(b.rid) ?? 0));
+    let run = -1;
+    let ep = -1;
+    const withNames = rows.map((r) => {
+      if (!r.b2b) run = r.rid;
+      if (r.opens) ep = r.rid;
+      return { wid, rid: r.rid, run, ep };
+    });
+    const size = new Map<number, number>();
+    for (const r of withNames) size.set(r.ep, (size.get(r.ep) ?? 0) + 1);
+    for (const r of withNames) {
+      if ((size.get(r.ep) ?? 0) > 1) named.push(r);
+      else if (unnamed.has(wid)) named.push({ wid, rid: r.rid, run: null, ep: null });
+    }
+  }
+  return named.sort((a, b) => a.wid - b.wid || a.rid - b.rid);
+}
+
 /** A small seeded generator (mulberry32), so a failure reproduces. */
 function random(seed: number): () => number {
   let a = seed;
@@ -61,6 +97,14 @@ function random(seed: number): () => number {
 }
 
 async function b2bRows(calls: readonly Call[]): Promise<Row[]> {
+  await writeB2b(calls);
+  const rows = await ws.all<{ wid: number; rid: bigint; inflight: number; b2b: boolean; paced: boolean; opens: boolean }>(
+    'SELECT wid, rid, inflight, b2b, paced, opens FROM _cls_b2b ORDER BY wid, rid',
+  );
+  return rows.map((r) => ({ ...r, rid: Number(r.rid) }));
+}
+
+async function writeB2b(calls: readonly Call[]): Promise<void> {
   ws = await emptyWorkspace();
   await ws.run(`CREATE TEMP TABLE _cls_calls (wid INTEGER, bucket BOOLEAN, streamed_call BOOLEAN, cancelled_call BOOLEAN, in_chain BOOLEAN,
     discounted_lane BOOLEAN, ts TIMESTAMPTZ, w BIGINT, ended_us BIGINT)`);
@@ -70,10 +114,6 @@ async function b2bRows(calls: readonly Call[]): Promise<Row[]> {
     calls: JSON.stringify(calls.map((c) => ({ wid: c.wid, t: String(c.t), e: String(c.e) }))),
   });
   await writeBackToBack(ws);
-  const rows = await ws.all<{ wid: number; rid: bigint; inflight: number; b2b: boolean; paced: boolean; opens: boolean }>(
-    'SELECT wid, rid, inflight, b2b, paced, opens FROM _cls_b2b ORDER BY wid, rid',
-  );
-  return rows.map((r) => ({ ...r, rid: Number(r.rid) }));
 }
 
 /** `n` calls per workload on a coarse grid (ties in start and end times are common), `instantShare` of them without a duration. */
@@ -105,4 +145,24 @@ test.each([
   expect(rows.some((r) => r.inflight >= 2)).toBe(true);
   expect(rows.filter((r) => r.b2b).length).toBeGreaterThan(10);
   expect(rows.filter((r) => r.opens).length).toBeGreaterThan(1);
+});
+
+test.each([
+  ['calls with a duration only', 17, [0, 0, 0]],
+  ['instants among calls with a duration', 19, [0.3, 0.05, 0.6]],
+])('runs and episodes are named by their first start, lone calls apart: %s', async (_name, seed, shares) => {
+  // Sparser than above: many episodes, some of a single call.
+  const calls = workloads(seed, shares, 300).map((c, i) => (i % 3 === 0 ? { ...c, t: c.t + i * 400_000_000, e: c.e + i * 400_000_000 } : c));
+  await writeB2b(calls);
+  // Workload 2's name is one no key or tag gave: its lone calls are listed (off its runs).
+  await ws.run('CREATE TEMP TABLE _cls_unnamed AS SELECT 2 AS wid');
+  const rows = await ws.all<{ wid: number; rid: bigint; run: bigint | null; ep: bigint | null }>(`${runNamesSql} ORDER BY wid, rid`);
+  const got = rows.map((r) => ({ wid: r.wid, rid: Number(r.rid), run: r.run === null ? null : Number(r.run), ep: r.ep === null ? null : Number(r.ep) }));
+  const want = walkNames(calls.map((c, rid) => ({ ...c, rid })), new Set([2]));
+  expect(got).toEqual(want);
+  // The data must exercise what it checks: runs of several calls, episodes of several runs, lone calls in and out.
+  expect(want.filter((r) => r.run !== null && r.run !== r.rid).length).toBeGreaterThan(10);
+  expect(new Set(want.map((r) => r.ep)).size).toBeGreaterThan(5);
+  expect(want.some((r) => r.ep === null)).toBe(true);
+  expect(got.length).toBeLessThan(calls.length);
 });

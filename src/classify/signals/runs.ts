@@ -1,5 +1,5 @@
-// Run signals: how a workload's calls follow one another, in two window passes over a narrow projection of
-// the calls (workload, start, end, weight) of the workloads that could be jobs (per-call rows, mostly not
+// Run signals: how a workload's calls follow one another, from its calls' starts and ends each written sorted and
+// matched by ASOF joins (workload, start, end, weight), for the workloads that could be jobs (per-call rows, mostly not
 // streamed or cancelled: the others are decided by that evidence anyway, and skipping them keeps labelling
 // within its time budget).
 //   serial runs   one call after another, each starting within 1 s of the previous one's end, hundreds of
@@ -131,7 +131,6 @@ const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
     SELECT s.wid FROM sized s LEFT JOIN people p USING (wid) WHERE coalesce(p.n, 0) < 0.3 * s.n
   )
   SELECT wid, rowid AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur FROM _cls_calls SEMI JOIN cand USING (wid) WHERE NOT bucket`],
-  // Starts of calls with a duration, and their ends, each sorted: a row's place is its row id.
   ['_cls_b2b_starts', `SELECT wid, rid, t, w, ${startKeySql('t', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur ORDER BY wid, t, rid`],
   ['_cls_b2b_ends', `SELECT wid, e, ${startKeySql('e', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur ORDER BY wid, e, rid`],
   ['_cls_b2b_first', 'SELECT wid, min(rowid) AS p0 FROM _cls_b2b_starts GROUP BY wid'],
@@ -160,7 +159,7 @@ const backToBackSql = (instants: boolean): string => `
       ASOF LEFT JOIN _cls_b2b_ends x ON x.wid = i.wid AND x.k <= ${keyAtSql('i.t', true)}
       ASOF LEFT JOIN _cls_b2b_starts y ON y.wid = i.wid AND y.k < ${keyAtSql('i.t', false)}
   )` : ''}
-  SELECT wid, rid, t, w, inflight::INTEGER AS inflight,
+  SELECT wid, rid, t, w, has_dur, inflight::INTEGER AS inflight,
     has_dur AND coalesce(t - last_end <= ${backToBackUs}, false) AS b2b,
     has_dur AND coalesce(t - last_end <= ${burstPaceUs}, false) AS paced,
     -- With nothing in flight, the previous event is the latest end or instant: 5 minutes of silence.
@@ -175,21 +174,45 @@ export async function writeBackToBack(ws: Workspace): Promise<void> {
 }
 
 /**
- * The runs and episodes of `source` (rows of _cls_b2b), as CTEs: per start its run (back-to-back calls in a row)
- * and episode (r); every run's size (run_sizes), and the in-flight ceiling of those long enough to be loops (runs); loops;
- * episodes with their launch shape (shaped:
- * steady, burst; cron); and job_eps: the episodes that are a job's (a cron launch, a steady full-rate run, or a
- * burst of back-to-back calls). Read whole by runStatsSql, and for the few mixed workloads by offRunStartsSql.
+ * The runs and episodes of `source` (rows of _cls_b2b), as CTEs: per start of an episode of two calls or more its run
+ * (back-to-back calls in a row) and episode (r), and the starts alone in their episode in workloads of _cls_unnamed
+ * (lone: all off the runs); every run's size (run_sizes), and the in-flight ceiling of those long enough to be loops
+ * (runs); loops; episodes with their launch shape (shaped: steady, burst; cron); and job_eps: the episodes that are a
+ * job's (a cron launch, a steady full-rate run, or a burst of back-to-back calls). Read whole by runStatsSql, and for
+ * the few mixed workloads by offRunStartsSql.
  */
 const runCtes = (source: string): string => `
-  r AS (
-    -- A run (an episode) is named by the row id of its first start: the last start so far (by time, then row id) that
-    -- is not back to back (that opens one), found by an ASOF join on the start's key. The same names from window
-    -- functions (a row_number, then last_value IGNORE NULLS over a frame) took 1.4 s at 2.8M candidate calls.
-    SELECT b.*, coalesce(ro.rid, 0) AS run, coalesce(eo.rid, 0) AS ep
-    FROM (SELECT *, ${startKeySql('t', 'rid')} AS k FROM ${source}) b
-      ASOF LEFT JOIN (SELECT wid, rid, ${startKeySql('t', 'rid')} AS k FROM ${source} WHERE NOT b2b) ro ON ro.wid = b.wid AND ro.k <= b.k
-      ASOF LEFT JOIN (SELECT wid, rid, ${startKeySql('t', 'rid')} AS k FROM ${source} WHERE opens) eo ON eo.wid = b.wid AND eo.k <= b.k
+  starts AS (
+    -- In event order, as backToBackSql met them: by time, a call without a duration before one with at the same
+    -- instant, then row id. By (time, row id) alone, a start after an instant that opened an episode at the same
+    -- instant sorted before it when its row id was lower, and took the episode before as its own.
+    SELECT *, ((t::HUGEINT * 2 + has_dur::INTEGER) * 4294967296 + rid::UINTEGER) AS k FROM ${source}
+  ), members AS MATERIALIZED (
+    -- An episode is named by the row id of its first start (the one that opens it), a run by its first start's (the one
+    -- not back to back): a start that opens none finds its episode's by an ASOF join on the start's key (the last
+    -- opening start so far, in event order). The same names from window functions (a row_number, then last_value
+    -- IGNORE NULLS over a frame) took 1.4 s at 2.8M candidate calls.
+    SELECT n.*, o.rid AS ep FROM (SELECT * FROM starts WHERE NOT opens) n
+      ASOF JOIN (SELECT wid, rid, k FROM starts WHERE opens) o ON o.wid = n.wid AND o.k <= n.k
+  ), multi AS (
+    SELECT DISTINCT ep AS rid FROM members
+  ), grouped AS MATERIALIZED (
+    -- The starts of episodes of two calls or more. A call alone in its episode (5 minutes of silence on either side) is
+    -- alone in its run too (a run lies in one episode: a back-to-back start opens none), so it is in no loop, cron
+    -- launch, steady run or burst: it counts only as off the runs (lone). Sparse machine traffic (an event now and then
+    -- on a key) is mostly such calls: the wide bench shape without tags has 1.51M episodes for 1.67M candidate calls,
+    -- and naming runs and episodes for every start took 0.9-1.4 s.
+    SELECT * FROM members
+    UNION ALL
+    SELECT s.*, s.rid AS ep FROM starts s SEMI JOIN multi USING (rid) WHERE s.opens
+  ), lone AS (
+    SELECT s.wid, s.rid, s.t, s.w FROM starts s SEMI JOIN _cls_unnamed USING (wid) ANTI JOIN multi USING (rid) WHERE s.opens
+  ), r AS (
+    -- Back-to-back starts find their run's first start as members find their episode's; the others open a run.
+    SELECT g.*, o.rid AS run FROM (SELECT * FROM grouped WHERE b2b) g
+      ASOF JOIN (SELECT wid, rid, k FROM grouped WHERE NOT b2b) o ON o.wid = g.wid AND o.k <= g.k
+    UNION ALL
+    SELECT *, rid AS run FROM grouped WHERE NOT b2b
   ), run_sizes AS (
     SELECT wid, run, count(*) AS n FROM r GROUP BY wid, run
   ), hist AS (
@@ -264,14 +287,16 @@ const offRunSql = (r: string): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM $
  * interval and the share of intervals on the cadence), and off its runs (off_run_req: requests in no loop of
  * 100+ calls and no job episode, see offRunStartsSql; for the workloads of _cls_unnamed only, else NULL). Reads
  * _cls_b2b and _cls_unnamed.
+ * Calls alone in their episode (runCtes: lone) count only as off the runs.
  */
 export const runStatsSql = `
   WITH ${runCtes('_cls_b2b')}, launch_stats AS (
-    SELECT s.wid,
+    -- Every candidate workload has a row (zeros without a launch), as when lone calls were episodes of their own.
+    SELECT w.wid,
       coalesce(sum(s.req) FILTER (WHERE c.minute_of_day IS NOT NULL), 0) AS cron_req, count(DISTINCT s.day) FILTER (WHERE c.minute_of_day IS NOT NULL) AS cron_days,
       min(c.minute_of_day) AS cron_minute,
       coalesce(sum(s.req) FILTER (WHERE s.steady AND c.minute_of_day IS NULL), 0) AS steady_req, count(*) FILTER (WHERE s.steady AND c.minute_of_day IS NULL) AS steady_eps
-    FROM shaped s LEFT JOIN cron c USING (wid, minute_of_day) GROUP BY s.wid
+    FROM (SELECT DISTINCT wid FROM _cls_b2b) w LEFT JOIN shaped s USING (wid) LEFT JOIN cron c USING (wid, minute_of_day) GROUP BY w.wid
   ), bursts AS (
     SELECT wid, first_mn, day, req, first_mn - lag(first_mn) OVER (PARTITION BY wid ORDER BY first_mn) AS gap_mn
     FROM shaped WHERE burst
@@ -286,7 +311,12 @@ export const runStatsSql = `
     WHERE bursts >= ${minBursts} AND days >= ${minBurstDays} AND burst_cadence_share >= ${burstCadenceShare} AND burst_gap_mn BETWEEN ${burstCadenceMinutes.min} AND ${burstCadenceMinutes.max}
   ), off_runs AS (
     -- Only for the workloads whose name no key or tag gave (_cls_unnamed): most data has none, and this reads every start.
-    SELECT wid, sum(w) AS off_run_req FROM (${offRunSql('r')}) GROUP BY wid
+    -- Lone calls are off the runs.
+    SELECT wid, sum(w) AS off_run_req FROM (
+      ${offRunSql('r')}
+      UNION ALL
+      SELECT wid, t, w FROM lone
+    ) GROUP BY wid
   )
   SELECT * FROM launch_stats FULL JOIN loop_stats USING (wid) FULL JOIN recurring USING (wid) FULL JOIN off_runs USING (wid)`;
 
@@ -298,4 +328,12 @@ export const runStatsSql = `
  */
 export const offRunStartsSql = `
   WITH ${runCtes('(SELECT * FROM _cls_b2b WHERE wid IN (SELECT wid FROM _cls_mixed))')}
-  SELECT DISTINCT wid, t FROM (${offRunSql('r')})`;
+  SELECT DISTINCT wid, t FROM (${offRunSql('r')} UNION ALL SELECT wid, t, w FROM lone)`;
+
+/**
+ * Per start of a candidate workload: its run and episode, each named by its first start's row id (run and ep NULL for
+ * the starts alone in their episode in workloads of _cls_unnamed; the others alone in theirs are left out), from
+ * _cls_b2b. runStatsSql names them so; test/classify/back-to-back.test.ts checks the names against their definition.
+ */
+export const runNamesSql = `WITH ${runCtes('_cls_b2b')}
+  SELECT wid, rid, run, ep FROM r UNION ALL SELECT wid, rid, NULL, NULL FROM lone`;
