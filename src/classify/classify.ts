@@ -35,7 +35,7 @@ import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, s
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql, writeBackToBack } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
-import { estimatedShare, hourCallsSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
+import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, unattributedSql } from './signals/workload-name.ts';
 
 /**
@@ -89,7 +89,9 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   const [minutes] = await ws.all<{ sparse: boolean | null }>(sparseMinutesSql);
   const sparse = minutes?.sparse === true;
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${sparse ? hourTotalsSql : hourCallsSql}`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_loops AS ${sparse ? sparseLoopSql : workloadLoopSql}`);
+  // Sparse: the loop share from busy hours' calls first when they are few (time-shape.ts: sparseLoopSql).
+  const [busy] = sparse ? await ws.all<{ share: number | null }>(busyHourShareSql) : [];
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_loops AS ${sparse ? sparseLoopSql((busy?.share ?? 0) < busyHourMaxShare) : workloadLoopSql}`);
   await writeBackToBack(ws);
   // The workloads whose name nothing of the client's gave (no API key, no tag naming the work): only they can hold two
   // clients' calls unnoticed (see _cls_mixed below). Most exports carry a key on every call: then none, unread.

@@ -1,8 +1,8 @@
-// The tight-loop share (calls in minutes of 20+ calls of one workload) two ways (src/classify/signals/time-shape.ts):
+// The tight-loop share (calls in minutes of 20+ calls of one workload) three ways (src/classify/signals/time-shape.ts):
 // per (workload, minute) inside the hourly pass, or, for many sparse workloads, from the minutes of busy 10-minute
-// blocks only. Both must give the same shares to the bit and the same hours, whatever the data: calls straddling
-// block and minute edges, a minute one call short, usage buckets (never tight), a workload with buckets only, an hour
-// whose 20+ calls fill no tight minute.
+// blocks only (of every call, or of the calls in busy hours). All must give the same shares to the bit and the same
+// hours, whatever the data: calls straddling block and minute edges, a minute one call short, usage buckets (never
+// tight), a workload with buckets only, an hour whose 20+ calls fill no tight minute.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
 import { tightLoopCallsPerMinute } from '../../src/classify/signals/sequence.ts';
@@ -26,14 +26,15 @@ async function calls(runs: readonly (readonly [number, string, number, number, b
   return w;
 }
 
-async function both(w: Workspace): Promise<{ dense: unknown[]; sparse: unknown[]; hoursDense: unknown[]; hoursSparse: unknown[] }> {
+async function both(w: Workspace): Promise<{ dense: unknown[]; sparse: unknown[]; sparseBusyHours: unknown[]; hoursDense: unknown[]; hoursSparse: unknown[] }> {
   await w.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${hourCallsSql}`);
   const hoursDense = await w.all('SELECT wid, hr, n, rows, call_rows, n_interactive FROM _cls_hourly ORDER BY ALL');
   const dense = await w.all(`SELECT * FROM (${workloadLoopSql}) ORDER BY wid`);
   await w.run(`CREATE OR REPLACE TEMP TABLE _cls_hourly AS ${hourTotalsSql}`);
   const hoursSparse = await w.all('SELECT wid, hr, n, rows, call_rows, n_interactive FROM _cls_hourly ORDER BY ALL');
-  const sparse = await w.all(`SELECT * FROM (${sparseLoopSql}) ORDER BY wid`);
-  return { dense, sparse, hoursDense, hoursSparse };
+  const sparse = await w.all(`SELECT * FROM (${sparseLoopSql(false)}) ORDER BY wid`);
+  const sparseBusyHours = await w.all(`SELECT * FROM (${sparseLoopSql(true)}) ORDER BY wid`);
+  return { dense, sparse, sparseBusyHours, hoursDense, hoursSparse };
 }
 
 describe('tight-loop share: dense and sparse passes agree', () => {
@@ -52,6 +53,7 @@ describe('tight-loop share: dense and sparse passes agree', () => {
     ]);
     const r = await both(ws);
     expect(r.sparse).toEqual(r.dense);
+    expect(r.sparseBusyHours).toEqual(r.dense);
     expect(r.hoursSparse).toEqual(r.hoursDense);
     const share = Object.fromEntries(r.dense.map((row) => [(row as { wid: number }).wid, (row as { tight_share: number }).tight_share]));
     expect(share).toEqual({ 1: 0.5, 2: 60 / 79, 3: 0, 5: 0.25 });
