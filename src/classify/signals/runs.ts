@@ -131,6 +131,7 @@ const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
     SELECT s.wid FROM sized s LEFT JOIN people p USING (wid) WHERE coalesce(p.n, 0) < 0.3 * s.n
   )
   SELECT wid, rowid AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur FROM _cls_calls SEMI JOIN cand USING (wid) WHERE NOT bucket`],
+  // Starts of calls with a duration, and their ends, each sorted: a row's place is its row id.
   ['_cls_b2b_starts', `SELECT wid, rid, t, w, ${startKeySql('t', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur ORDER BY wid, t, rid`],
   ['_cls_b2b_ends', `SELECT wid, e, ${startKeySql('e', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur ORDER BY wid, e, rid`],
   ['_cls_b2b_first', 'SELECT wid, min(rowid) AS p0 FROM _cls_b2b_starts GROUP BY wid'],
