@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --rows N] [-- --cases org,wide,year,hourly] [-- --stages raw,ingest,classify,audit,simulate,reports]
-//               [-- --streamed some|none] [-- --tags some|none] [-- --per-hour N] [-- --keep] [-- --data DIR] [-- --runs N]
+//               [-- --streamed some|none] [-- --tags some|none] [-- --jobs random|loop] [-- --per-hour N] [-- --keep] [-- --data DIR] [-- --runs N]
 //               [-- --rounds N]
 //
 // Generates synthetic per-call usage files (batchable-csv) with DuckDB itself, then times each stage in a fresh
@@ -50,6 +50,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: `${root}bench-data` },
     streamed: { type: 'string', default: 'some' },
     tags: { type: 'string', default: 'some' },
+    jobs: { type: 'string', default: 'random' },
     // The hourly case's calls per file (8,760 files); small by default, as a year of hourly files is measured for
     // its per-file cost, not its size.
     'per-hour': { type: 'string', default: '100' },
@@ -72,8 +73,15 @@ if (values.tags !== 'some' && values.tags !== 'none') {
   console.error(`error: --tags ${values.tags}: expected some (the default) or none`);
   process.exit(2);
 }
-// The generated files' name suffix: -unstreamed, -untagged (so each variant is generated once and kept apart).
-const variant = `${values.streamed === 'none' ? '-unstreamed' : ''}${values.tags === 'none' ? '-untagged' : ''}`;
+// --jobs loop: a fifth of the org and wide shapes' calls are 40 jobs' serial loops (the next call 300 ms after the
+// previous one's end, 500 calls a run, runs at the same minutes every day), so that the run signals time real runs:
+// the default shapes' calls come at random times, and hold no run of 100 calls.
+if (values.jobs !== 'random' && values.jobs !== 'loop') {
+  console.error(`error: --jobs ${values.jobs}: expected random (the default) or loop`);
+  process.exit(2);
+}
+// The generated files' name suffix: -unstreamed, -untagged, -loops (so each variant is generated once and kept apart).
+const variant = `${values.streamed === 'none' ? '-unstreamed' : ''}${values.tags === 'none' ? '-untagged' : ''}${values.jobs === 'loop' ? '-loops' : ''}`;
 /** A tag column of the generated shapes, or nothing with --tags none. */
 const tag = (sql) => (values.tags === 'none' ? '' : `,\n        ${sql}`);
 const rows = Number(values.rows);
@@ -191,23 +199,27 @@ function shapeSql(shape, n, from = 0, perFile = 20_000, unit = 'day') {
         CASE WHEN hash(${i}) % 9 < 4 THEN 'user_' || (${h(31)} % 5000) END AS user_id,
         CASE WHEN hash(${i}) % 9 < 4 THEN 'sess_' || (${i} // 7) END AS session_id${tag(
           `(['chat', 'nightly-digest', 'autocomplete', 'backfill', 'support-agent', 'eval'])[1 + (${h(37)} % 6)::INTEGER] AS feature`)}`;
+  // --jobs loop: the shape's own calls are the first n - jobCalls, and loopJobsSql adds the rest.
+  const jobCalls = values.jobs === 'loop' && (shape === 'org' || shape === 'wide') ? Math.floor(n / 5) : 0;
+  const own = n - jobCalls;
+  const jobs = jobCalls > 0 ? `\n      UNION ALL BY NAME ${loopJobsSql(jobCalls, own, shape === 'wide')}` : '';
   if (shape === 'org') {
     // An org's month of traffic, spread evenly over October.
     return `SELECT ${common},
-        TIMESTAMPTZ '2026-10-01 00:00:00+00' + to_microseconds((${i}::HUGEINT * 2592000000000 // ${n})::BIGINT) AS ts,
+        TIMESTAMPTZ '2026-10-01 00:00:00+00' + to_microseconds((${i}::HUGEINT * 2592000000000 // ${own})::BIGINT) AS ts,
         ${orgIdentity}
-      FROM range(${n}) t(i)`;
+      FROM range(${own}) t(i)${jobs}`;
   }
   if (shape === 'wide') {
     // Many tenants: a key belongs to a project; features and teams are tags; sessions interleave in time.
     return `SELECT ${common},
-        TIMESTAMPTZ '2026-10-01 00:00:00+00' + to_microseconds((${i}::HUGEINT * 2592000000000 // ${n})::BIGINT) AS ts,
+        TIMESTAMPTZ '2026-10-01 00:00:00+00' + to_microseconds((${i}::HUGEINT * 2592000000000 // ${own})::BIGINT) AS ts,
         'key_' || (${h(23)} % 400) AS api_key,
         'proj_' || (${h(23)} % 400 % 30) AS project,
         CASE WHEN hash(${i}) % 9 < 6 THEN 'user_' || (${h(31)} % 40000) END AS user_id,
         CASE WHEN hash(${i}) % 9 < 6 THEN 'sess_' || ((${i} // 1000) * 7 + ${h(41)} % 7) % 60000 END AS session_id${tag(
           `'feat_' || (${h(37)} % 240) AS feature`)}${tag(`'team_' || (${h(37)} % 240 % 80) AS team`)}
-      FROM range(${n}) t(i)`;
+      FROM range(${own}) t(i)${jobs}`;
   }
   // year: the org shape over a year, `perFile` calls a day (or an hour); the day (hour) is the partition, not a
   // column of the files.
@@ -217,6 +229,29 @@ function shapeSql(shape, n, from = 0, perFile = 20_000, unit = 'day') {
         ${at} AS ts,
         strftime(${at}, '${unit === 'day' ? '%Y-%m-%d' : '%Y-%m-%dT%H'}') AS ${unit},
         ${orgIdentity}
+      FROM range(${n}) t(i)`;
+}
+
+/**
+ * `n` calls of 40 jobs (call numbers from `from`), each on a key of its own with no user or session: serial loops of 500
+ * calls of 1.5 s, each starting 300 ms after the previous one's end, its runs at the same minutes of every day of October
+ * (as many a day as the calls need). `wide` adds the team tag the wide shape has.
+ */
+function loopJobsSql(n, from, wide) {
+  const jobs = 40;
+  const runCalls = 500;
+  const runsPerJob = Math.ceil(n / jobs / runCalls);
+  const runsPerDay = Math.ceil(runsPerJob / 30);
+  // Call c of job j: run r = c // runCalls, call k = c % runCalls; run r on day r // runsPerDay, at its slot of the day.
+  return `SELECT 'req_' || (${from} + t.i) AS call_id, 'gpt-5.4-mini' AS model, 'chat' AS operation,
+        800 + hash(t.i * 7) % 400 AS input_tokens, NULL::BIGINT AS cache_read_tokens, 40 + hash(t.i * 13) % 80 AS output_tokens,
+        false AS streamed, NULL::BIGINT AS ttft_ms, 1500 AS latency_ms,
+        TIMESTAMPTZ '2026-10-01 00:00:00+00'
+          + to_microseconds((((t.i // ${jobs}) // ${runCalls}) // ${runsPerDay} * 86400000000
+            + ((t.i // ${jobs}) // ${runCalls}) % ${runsPerDay} * ${Math.floor(86400 / runsPerDay)} * 1000000
+            + (t.i % ${jobs}) * 60000000 + ((t.i // ${jobs}) % ${runCalls}) * 1800000)::BIGINT) AS ts,
+        'key_job_' || (t.i % ${jobs}) AS api_key, 'proj_jobs' AS project, NULL::VARCHAR AS user_id, NULL::VARCHAR AS session_id${tag(
+          `'loop-job' AS feature`)}${wide ? tag(`'team_jobs' AS team`) : ''}
       FROM range(${n}) t(i)`;
 }
 
