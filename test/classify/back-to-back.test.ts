@@ -15,7 +15,8 @@ type Call = { wid: number; t: number; e: number };
 type Row = { wid: number; rid: number; inflight: number; b2b: boolean; paced: boolean; opens: boolean };
 type Named = { wid: number; rid: number; run: number | null; ep: number | null };
 
-/** The definition, one event at a time. Times in µs as numbers (exact below 2^53). */
+/** The definition, one event at a time: the starts' rows, workload by workload, in event order. Times in µs as numbers
+ * (exact below 2^53). */
 function walk(calls: readonly (Call & { rid: number })[]): Row[] {
   const rows: Row[] = [];
   for (const wid of new Set(calls.map((c) => c.wid))) {
@@ -47,8 +48,10 @@ function walk(calls: readonly (Call & { rid: number })[]): Row[] {
       prev = ev.t;
     }
   }
-  return rows.sort((a, b) => a.wid - b.wid || a.rid - b.rid);
+  return rows;
 }
+
+const byRowId = <T extends { wid: number; rid: number }>(rows: T[]): T[] => rows.sort((a, b) => a.wid - b.wid || a.rid - b.rid);
 
 /**
  * Runs and episodes named as defined: in the same event order, a start that is not back to back opens a run, one that
@@ -57,20 +60,11 @@ function walk(calls: readonly (Call & { rid: number })[]): Row[] {
  */
 function walkNames(calls: readonly (Call & { rid: number })[], unnamed: ReadonlySet<number>): Named[] {
   const named: Named[] = [];
-  for (const wid of new Set(calls.map((c) => c.wid))) {
-    const rows = walk(calls.filter((c) => c.wid === wid));
-    // walk() sorts by row id: back into event order, as it met them.
-    const order = new Map(
-      calls
-        .filter((c) => c.wid === wid)
-        .map((c) => ({ t: c.t, d: c.e > c.t ? 1 : 0, rid: c.rid }))
-        .sort((a, b) => a.t - b.t || a.d - b.d || a.rid - b.rid)
-        .map((c, i) => [c.rid, i]),
-    );
-    rows.sort((a, b) => (order.get(a.rid) ?? 0) - (order.get(b.rid) ?? 0));
+  const rows = walk(calls);
+  for (const wid of new Set(rows.map((r) => r.wid))) {
     let run = -1;
     let ep = -1;
-    const withNames = rows.map((r) => {
+    const withNames = rows.filter((r) => r.wid === wid).map((r) => {
       if (!r.b2b) run = r.rid;
       if (r.opens) ep = r.rid;
       return { wid, rid: r.rid, run, ep };
@@ -82,7 +76,7 @@ function walkNames(calls: readonly (Call & { rid: number })[], unnamed: Readonly
       else if (unnamed.has(wid)) named.push({ wid, rid: r.rid, run: null, ep: null });
     }
   }
-  return named.sort((a, b) => a.wid - b.wid || a.rid - b.rid);
+  return byRowId(named);
 }
 
 /** A small seeded generator (mulberry32), so a failure reproduces. */
@@ -140,7 +134,7 @@ test.each([
   const calls = workloads(seed, shares, 400);
   const rows = await b2bRows(calls);
   // rid is the row id of _cls_calls: the order of insertion.
-  expect(rows).toEqual(walk(calls.map((c, rid) => ({ ...c, rid }))));
+  expect(rows).toEqual(byRowId(walk(calls.map((c, rid) => ({ ...c, rid })))));
   // The data must exercise what it checks: calls in flight together, back-to-back starts, several episodes.
   expect(rows.some((r) => r.inflight >= 2)).toBe(true);
   expect(rows.filter((r) => r.b2b).length).toBeGreaterThan(10);

@@ -24,9 +24,10 @@ export const dailySql = `
 
 /**
  * Per workload and UTC day, usage buckets only: requests (the rows' weight in _cls_calls, estimated from fresh tokens
- * where a row counts none: per-call.ts weightSql) and input (cache included), output and cache-read tokens, for the token mix. Read from
- * `calls` for bucket rows alone: per-call files have no bucket row (the view drops their part of the scan), so
- * labelling millions of calls pays nothing for it, and per-call data has stronger signs than a day's token average.
+ * where a row counts none: per-call.ts weightSql) and input (cache included), output and cache-read tokens, for the
+ * token mix. Read from `calls` for bucket rows alone: per-call files have no bucket row (the view drops their part of
+ * the scan), so labelling millions of calls pays nothing for it, and per-call data has stronger signs than a day's
+ * token average.
  */
 export const dailyTokensSql = `
   SELECT k.wid, epoch_us(c.ts) // 86400000000 AS day, sum(k.w) AS n, sum(${inputTokensSql('c.')}) AS tin,

@@ -97,6 +97,12 @@ export const maxStreamedShareForRuns = 0.2;
 const startKeySql = (t: string, rid: string): string => `(${t}::HUGEINT * 4294967296 + ${rid}::UINTEGER)`;
 /** A bound at `t` µs on those keys: the key of every start or end before `t` is below it, and with `inclusive` of every one at `t` too. */
 const keyAtSql = (t: string, inclusive: boolean): string => `(${t}::HUGEINT * 4294967296${inclusive ? ' + 4294967295' : ''})`;
+/**
+ * A start's place in the event order backToBackSql follows (runCtes names runs and episodes on it): by time, a call
+ * without a duration (`hasDur` false) before one with at the same instant, then row id. As startKeySql, with the
+ * duration flag between time and row id.
+ */
+const eventKeySql = (t: string, hasDur: string, rid: string): string => `((${t}::HUGEINT * 2 + ${hasDur}::INTEGER) * 4294967296 + ${rid}::UINTEGER)`;
 
 /**
  * Per start of a call in a candidate workload: requests (w), calls in flight besides it, whether it starts
@@ -184,10 +190,9 @@ export async function writeBackToBack(ws: Workspace): Promise<void> {
  */
 const runCtes = (source: string): string => `
   starts AS (
-    -- In event order, as backToBackSql met them: by time, a call without a duration before one with at the same
-    -- instant, then row id. By (time, row id) alone, a start after an instant that opened an episode at the same
-    -- instant sorted before it when its row id was lower, and took the episode before as its own.
-    SELECT *, ((t::HUGEINT * 2 + has_dur::INTEGER) * 4294967296 + rid::UINTEGER) AS k FROM ${source}
+    -- In event order, as backToBackSql met them (eventKeySql). By (time, row id) alone, a start after an instant that
+    -- opened an episode at the same instant sorted before it when its row id was lower, and took the episode before.
+    SELECT *, ${eventKeySql('t', 'has_dur', 'rid')} AS k FROM ${source}
   ), members AS MATERIALIZED (
     -- An episode is named by the row id of its first start (the one that opens it), a run by its first start's (the one
     -- not back to back): a start that opens none finds its episode's by an ASOF join on the start's key (the last
