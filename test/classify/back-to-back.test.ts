@@ -1,7 +1,8 @@
 // _cls_b2b (signals/runs.ts) against its definition, walked call by call: per workload, start and end events in
 // one order (by time, ends before instants before starts at the same instant, then row id); a start's in-flight
 // count is the starts with a duration before it less the ends before it, back to back when it starts within 1 s of
-// the latest end, and it opens an episode when nothing is in flight and no event came in the 5 minutes before.
+// the latest end, and it opens an episode when nothing is in flight and no event came in the 5 minutes before; k is
+// its place among the workload's starts (instants included) in that order, which runs and episodes are named by.
 // The SQL finds the same by ASOF joins over sorted tables; random workloads with many ties and instants check it.
 import { afterEach, expect, test } from 'vitest';
 import { backToBackUs, burstPaceUs, episodeGapUs, runNamesSql, writeBackToBack } from '../../src/classify/signals/runs.ts';
@@ -12,7 +13,7 @@ let ws: Workspace;
 afterEach(() => ws?.close());
 
 type Call = { wid: number; t: number; e: number };
-type Row = { wid: number; rid: number; inflight: number; b2b: boolean; paced: boolean; opens: boolean };
+type Row = { wid: number; rid: number; k: number; inflight: number; b2b: boolean; paced: boolean; opens: boolean };
 type Named = { wid: number; rid: number; run: number | null; ep: number | null };
 
 /** The definition, one event at a time: the starts' rows, workload by workload, in event order. Times in µs as numbers
@@ -28,6 +29,7 @@ function walk(calls: readonly (Call & { rid: number })[]): Row[] {
     let ends = 0;
     let lastEnd: number | undefined;
     let prev: number | undefined;
+    let place = 0;
     for (const ev of events) {
       if (ev.d === -1) {
         ends += 1;
@@ -38,6 +40,7 @@ function walk(calls: readonly (Call & { rid: number })[]): Row[] {
         rows.push({
           wid,
           rid: ev.c.rid,
+          k: place++,
           inflight,
           b2b: ev.d === 1 && since !== undefined && since <= backToBackUs,
           paced: ev.d === 1 && since !== undefined && since <= burstPaceUs,
@@ -92,10 +95,10 @@ function random(seed: number): () => number {
 
 async function b2bRows(calls: readonly Call[]): Promise<Row[]> {
   await writeB2b(calls);
-  const rows = await ws.all<{ wid: number; rid: bigint; inflight: number; b2b: boolean; paced: boolean; opens: boolean }>(
-    'SELECT wid, rid, inflight, b2b, paced, opens FROM _cls_b2b ORDER BY wid, rid',
+  const rows = await ws.all<{ wid: number; rid: bigint; k: bigint; inflight: number; b2b: boolean; paced: boolean; opens: boolean }>(
+    'SELECT wid, rid, k, inflight, b2b, paced, opens FROM _cls_b2b ORDER BY wid, rid',
   );
-  return rows.map((r) => ({ ...r, rid: Number(r.rid) }));
+  return rows.map((r) => ({ ...r, rid: Number(r.rid), k: Number(r.k) }));
 }
 
 async function writeB2b(calls: readonly Call[]): Promise<void> {

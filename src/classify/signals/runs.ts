@@ -90,19 +90,14 @@ export const machineWorkloadsSql = (requests: string): string => `SELECT r.wid F
 export const maxStreamedShareForRuns = 0.2;
 
 /**
- * A start's place in a workload's order of starts, (start µs, row id), as one number: ASOF joins match on one
- * inequality, and a tie in start time must still find one place. The row id is cast to UINTEGER, as the sequence
- * windows' is (sequence.ts): past 4,294,967,295 calls the cast fails loudly instead of mixing up places.
+ * An event's place among its kind's (start µs, row id), as one number: ASOF joins match on one inequality, and a
+ * tie in time must still find the last event at or before it. The row id is cast to UINTEGER, as the sequence
+ * windows' is (sequence.ts): past 4,294,967,295 calls the cast fails loudly instead of mixing up places. A HUGEINT
+ * costs: the ends carry it (calls ending at the same microsecond are common), starts only where instants are.
  */
 const startKeySql = (t: string, rid: string): string => `(${t}::HUGEINT * 4294967296 + ${rid}::UINTEGER)`;
 /** A bound at `t` µs on those keys: the key of every start or end before `t` is below it, and with `inclusive` of every one at `t` too. */
 const keyAtSql = (t: string, inclusive: boolean): string => `(${t}::HUGEINT * 4294967296${inclusive ? ' + 4294967295' : ''})`;
-/**
- * A start's place in the event order backToBackSql follows (runCtes names runs and episodes on it): by time, a call
- * without a duration (`hasDur` false) before one with at the same instant, then row id. As startKeySql, with the
- * duration flag between time and row id.
- */
-const eventKeySql = (t: string, hasDur: string, rid: string): string => `((${t}::HUGEINT * 2 + ${hasDur}::INTEGER) * 4294967296 + ${rid}::UINTEGER)`;
 
 /**
  * Per start of a call in a candidate workload: requests (w), calls in flight besides it, whether it starts
@@ -138,39 +133,47 @@ const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
   )
   SELECT wid, rowid AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur FROM _cls_calls SEMI JOIN cand USING (wid) WHERE NOT bucket`],
   // Starts of calls with a duration, and their ends, each sorted: a row's place is its row id.
-  ['_cls_b2b_starts', `SELECT wid, rid, t, w, ${startKeySql('t', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur ORDER BY wid, t, rid`],
+  ['_cls_b2b_starts', 'SELECT wid, rid, t, w FROM _cls_b2b_calls WHERE has_dur ORDER BY wid, t, rid'],
   ['_cls_b2b_ends', `SELECT wid, e, ${startKeySql('e', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur ORDER BY wid, e, rid`],
   ['_cls_b2b_first', 'SELECT wid, min(rowid) AS p0 FROM _cls_b2b_starts GROUP BY wid'],
-  ['_cls_b2b_instants', `SELECT wid, rid, t, w, lag(t) OVER (PARTITION BY wid ORDER BY t, rid) AS prev_t FROM _cls_b2b_calls WHERE NOT has_dur`],
+  // Instants, sorted as the starts are (their place is their row id), with their key: rare (calls with no latency).
+  ['_cls_b2b_instants', `SELECT wid, rid, t, w, lag(t) OVER (PARTITION BY wid ORDER BY t, rid) AS prev_t, ${startKeySql('t', 'rid')} AS k
+    FROM _cls_b2b_calls WHERE NOT has_dur ORDER BY wid, t, rid`],
 ];
 
 /**
  * _cls_b2b from backToBackSteps' tables. With no instants among the candidates (most data has a latency on every
  * call), their part is left out: at 2.8M candidate calls it cost 0.4 s even when empty (the statement 0.75-0.80 s
  * against 0.37 s; the ASOF join of starts with instants alone 0.15 s of that).
+ * k is the start's place in its workload's event order (runCtes names runs and episodes on it), a plain number: a
+ * start with a duration is preceded by the starts before it and the instants at or before its time (an instant sorts
+ * first at the same instant), an instant by the instants before it and the starts strictly before its time. Without
+ * instants it is the start's place among the starts. runCtes once computed a HUGEINT key of (time, duration flag,
+ * row id) per start and joined on it.
  */
 const backToBackSql = (instants: boolean): string => `
-  WITH timed AS (
+  WITH ${instants ? 'ifirst AS (SELECT wid, min(rowid) AS q0 FROM _cls_b2b_instants GROUP BY wid), ' : ''}timed AS (
     -- Starts with a duration: the starts before, less the ends at or before (x, the last of them); the previous event
-    -- when nothing is in flight is that end or an instant.
+    -- when nothing is in flight is that end or an instant (i, the last at or before it).
     SELECT s.wid, s.rid, s.t, s.w, true AS has_dur, (s.rowid - f.p0) - coalesce(x.rowid - f.p0 + 1, 0) AS inflight, x.e AS last_end,
-      ${instants ? 'greatest(x.e, i.t)' : 'x.e'} AS prev_event
+      ${instants ? 'greatest(x.e, i.t)' : 'x.e'} AS prev_event, (s.rowid - f.p0)${instants ? ' + coalesce(i.rowid - g.q0 + 1, 0)' : ''} AS k
     FROM _cls_b2b_starts s JOIN _cls_b2b_first f USING (wid)
       ASOF LEFT JOIN _cls_b2b_ends x ON x.wid = s.wid AND x.k <= ${keyAtSql('s.t', true)}
-      ${instants ? 'ASOF LEFT JOIN _cls_b2b_instants i ON i.wid = s.wid AND i.t <= s.t' : ''}
+      ${instants ? `ASOF LEFT JOIN _cls_b2b_instants i ON i.wid = s.wid AND i.k <= ${keyAtSql('s.t', true)} LEFT JOIN ifirst g ON g.wid = s.wid` : ''}
   )${instants ? `, instant AS (
     -- Instants: the starts strictly before their time (y), less the ends at or before it.
-    SELECT i.wid, i.rid, i.t, i.w, false AS has_dur, coalesce(y.rowid - f.p0 + 1, 0) - coalesce(x.rowid - f.p0 + 1, 0) AS inflight, x.e AS last_end,
-      greatest(x.e, i.prev_t) AS prev_event
-    FROM _cls_b2b_instants i LEFT JOIN _cls_b2b_first f USING (wid)
+    SELECT i.wid, i.rid, i.t, i.w, false AS has_dur, coalesce(y.pos - f.p0 + 1, 0) - coalesce(x.rowid - f.p0 + 1, 0) AS inflight, x.e AS last_end,
+      greatest(x.e, i.prev_t) AS prev_event, (i.rowid - g.q0) + coalesce(y.pos - f.p0 + 1, 0) AS k
+    FROM _cls_b2b_instants i JOIN ifirst g USING (wid) LEFT JOIN _cls_b2b_first f USING (wid)
       ASOF LEFT JOIN _cls_b2b_ends x ON x.wid = i.wid AND x.k <= ${keyAtSql('i.t', true)}
-      ASOF LEFT JOIN _cls_b2b_starts y ON y.wid = i.wid AND y.k < ${keyAtSql('i.t', false)}
+      ASOF LEFT JOIN (SELECT wid, rowid AS pos, ${startKeySql('t', 'rid')} AS k FROM _cls_b2b_starts) y ON y.wid = i.wid AND y.k < ${keyAtSql('i.t', false)}
   )` : ''}
   SELECT wid, rid, t, w, has_dur, inflight::INTEGER AS inflight,
     has_dur AND coalesce(t - last_end <= ${backToBackUs}, false) AS b2b,
     has_dur AND coalesce(t - last_end <= ${burstPaceUs}, false) AS paced,
     -- With nothing in flight, the previous event is the latest end or instant: 5 minutes of silence.
-    inflight = 0 AND coalesce(t - prev_event > ${episodeGapUs}, true) AS opens
+    inflight = 0 AND coalesce(t - prev_event > ${episodeGapUs}, true) AS opens,
+    k
   FROM ${instants ? '(SELECT * FROM timed UNION ALL SELECT * FROM instant)' : 'timed'}`;
 
 /** Writes _cls_b2b (backToBackSteps, then backToBackSql) and drops the scratch tables. */
@@ -190,12 +193,13 @@ export async function writeBackToBack(ws: Workspace): Promise<void> {
  */
 const runCtes = (source: string): string => `
   starts AS (
-    -- In event order, as backToBackSql met them (eventKeySql). By (time, row id) alone, a start after an instant that
-    -- opened an episode at the same instant sorted before it when its row id was lower, and took the episode before.
-    SELECT *, ${eventKeySql('t', 'has_dur', 'rid')} AS k FROM ${source}
+    -- k: the start's place in its workload's event order, as backToBackSql met them. By (time, row id) alone, a start
+    -- after an instant that opened an episode at the same instant sorted before it when its row id was lower, and took
+    -- the episode before.
+    SELECT * FROM ${source}
   ), members AS MATERIALIZED (
     -- An episode is named by the row id of its first start (the one that opens it), a run by its first start's (the one
-    -- not back to back): a start that opens none finds its episode's by an ASOF join on the start's key (the last
+    -- not back to back): a start that opens none finds its episode's by an ASOF join on its place, k (the last
     -- opening start so far, in event order). The same names from window functions (a row_number, then last_value
     -- IGNORE NULLS over a frame) took 1.4 s at 2.8M candidate calls.
     SELECT n.*, o.rid AS ep FROM (SELECT * FROM starts WHERE NOT opens) n
