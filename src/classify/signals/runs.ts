@@ -90,12 +90,13 @@ export const machineWorkloadsSql = (requests: string): string => `SELECT r.wid F
 export const maxStreamedShareForRuns = 0.2;
 
 /**
- * An event's place among its kind's (start µs, row id), as one number: ASOF joins match on one inequality, and a
- * tie in time must still find the last event at or before it. The row id is cast to UINTEGER, as the sequence
- * windows' is (sequence.ts): past 4,294,967,295 calls the cast fails loudly instead of mixing up places. A HUGEINT
- * costs: the ends carry it (calls ending at the same microsecond are common), starts only where instants are.
+ * An event's key among the events of its kind (starts, ends or instants): (time µs, row id) as one number. ASOF joins
+ * match on one inequality, and at a tie in time they must still find the last event at or before it. The row id is
+ * cast to UINTEGER, as the sequence windows' is (sequence.ts): past 4,294,967,295 calls the cast fails loudly instead of
+ * mixing up places. A HUGEINT costs, so only the ends carry one always (calls ending at the same microsecond are
+ * common); the starts get theirs only where there are instants.
  */
-const startKeySql = (t: string, rid: string): string => `(${t}::HUGEINT * 4294967296 + ${rid}::UINTEGER)`;
+const eventKeySql = (t: string, rid: string): string => `(${t}::HUGEINT * 4294967296 + ${rid}::UINTEGER)`;
 /** A bound at `t` µs on those keys: the key of every start or end before `t` is below it, and with `inclusive` of every one at `t` too. */
 const keyAtSql = (t: string, inclusive: boolean): string => `(${t}::HUGEINT * 4294967296${inclusive ? ' + 4294967295' : ''})`;
 
@@ -134,10 +135,10 @@ const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
   SELECT wid, rowid AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur FROM _cls_calls SEMI JOIN cand USING (wid) WHERE NOT bucket`],
   // Starts of calls with a duration, and their ends, each sorted: a row's place is its row id.
   ['_cls_b2b_starts', 'SELECT wid, rid, t, w FROM _cls_b2b_calls WHERE has_dur ORDER BY wid, t, rid'],
-  ['_cls_b2b_ends', `SELECT wid, e, ${startKeySql('e', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur ORDER BY wid, e, rid`],
+  ['_cls_b2b_ends', `SELECT wid, e, ${eventKeySql('e', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur ORDER BY wid, e, rid`],
   ['_cls_b2b_first', 'SELECT wid, min(rowid) AS p0 FROM _cls_b2b_starts GROUP BY wid'],
   // Instants, sorted as the starts are (their place is their row id), with their key: rare (calls with no latency).
-  ['_cls_b2b_instants', `SELECT wid, rid, t, w, lag(t) OVER (PARTITION BY wid ORDER BY t, rid) AS prev_t, ${startKeySql('t', 'rid')} AS k
+  ['_cls_b2b_instants', `SELECT wid, rid, t, w, lag(t) OVER (PARTITION BY wid ORDER BY t, rid) AS prev_t, ${eventKeySql('t', 'rid')} AS k
     FROM _cls_b2b_calls WHERE NOT has_dur ORDER BY wid, t, rid`],
 ];
 
@@ -166,7 +167,7 @@ const backToBackSql = (instants: boolean): string => `
       greatest(x.e, i.prev_t) AS prev_event, (i.rowid - g.q0) + coalesce(y.pos - f.p0 + 1, 0) AS k
     FROM _cls_b2b_instants i JOIN ifirst g USING (wid) LEFT JOIN _cls_b2b_first f USING (wid)
       ASOF LEFT JOIN _cls_b2b_ends x ON x.wid = i.wid AND x.k <= ${keyAtSql('i.t', true)}
-      ASOF LEFT JOIN (SELECT wid, rowid AS pos, ${startKeySql('t', 'rid')} AS k FROM _cls_b2b_starts) y ON y.wid = i.wid AND y.k < ${keyAtSql('i.t', false)}
+      ASOF LEFT JOIN (SELECT wid, rowid AS pos, ${eventKeySql('t', 'rid')} AS k FROM _cls_b2b_starts) y ON y.wid = i.wid AND y.k < ${keyAtSql('i.t', false)}
   )` : ''}
   SELECT wid, rid, t, w, has_dur, inflight::INTEGER AS inflight,
     has_dur AND coalesce(t - last_end <= ${backToBackUs}, false) AS b2b,
