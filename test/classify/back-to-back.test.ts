@@ -93,12 +93,37 @@ function random(seed: number): () => number {
   };
 }
 
-async function b2bRows(calls: readonly Call[]): Promise<Row[]> {
+/** _cls_b2b's rows; k is NULL (-1 here) for the calls found alone in their episode before the joins (alone). */
+async function b2bRows(calls: readonly Call[]): Promise<(Row & { alone: boolean })[]> {
   await writeB2b(calls);
-  const rows = await ws.all<{ wid: number; rid: bigint; k: bigint; inflight: number; b2b: boolean; paced: boolean; opens: boolean }>(
-    'SELECT wid, rid, k, inflight, b2b, paced, opens FROM _cls_b2b ORDER BY wid, rid',
+  const rows = await ws.all<{ wid: number; rid: bigint; k: bigint | null; inflight: number; b2b: boolean; paced: boolean; opens: boolean; alone: boolean }>(
+    'SELECT wid, rid, k, inflight, b2b, paced, opens, alone FROM _cls_b2b ORDER BY wid, rid',
   );
-  return rows.map((r) => ({ ...r, rid: Number(r.rid), k: Number(r.k) }));
+  return rows.map((r) => ({ ...r, rid: Number(r.rid), k: r.k === null ? -1 : Number(r.k) }));
+}
+
+/**
+ * Checks _cls_b2b's rows against the walk: every field as walked; the calls it set apart as alone are alone in their
+ * episode as walked (and only those have no k); the others' k put them in the walk's order (the SQL numbers only them).
+ */
+function expectWalked(rows: (Row & { alone: boolean })[], calls: readonly Call[]): void {
+  const walked = byRowId(walk(calls.map((c, rid) => ({ ...c, rid }))));
+  expect(rows.map(({ k: _k, alone: _a, ...r }) => r)).toEqual(walked.map(({ k: _k, ...r }) => r));
+  const episodeSize = new Map<string, number>();
+  const episodeOf = new Map<string, string>();
+  for (const wid of new Set(walked.map((r) => r.wid))) {
+    let ep = -1;
+    for (const r of walked.filter((w) => w.wid === wid).sort((a, b) => a.k - b.k)) {
+      if (r.opens) ep = r.rid;
+      episodeOf.set(`${wid}:${r.rid}`, `${wid}:${ep}`);
+      episodeSize.set(`${wid}:${ep}`, (episodeSize.get(`${wid}:${ep}`) ?? 0) + 1);
+    }
+  }
+  for (const r of rows.filter((x) => x.alone)) expect(episodeSize.get(episodeOf.get(`${r.wid}:${r.rid}`) ?? '')).toBe(1);
+  expect(rows.filter((r) => r.k === -1)).toEqual(rows.filter((r) => r.alone));
+  const order = (rs: readonly { wid: number; rid: number; k: number }[]) => [...rs].sort((a, b) => a.wid - b.wid || a.k - b.k).map((r) => `${r.wid}:${r.rid}`);
+  const joined = new Set(rows.filter((r) => !r.alone).map((r) => `${r.wid}:${r.rid}`));
+  expect(order(rows.filter((r) => !r.alone))).toEqual(order(walked.filter((r) => joined.has(`${r.wid}:${r.rid}`))));
 }
 
 async function writeB2b(calls: readonly Call[]): Promise<void> {
@@ -137,11 +162,38 @@ test.each([
   const calls = workloads(seed, shares, 400);
   const rows = await b2bRows(calls);
   // rid is the row id of _cls_calls: the order of insertion.
-  expect(rows).toEqual(byRowId(walk(calls.map((c, rid) => ({ ...c, rid })))));
+  expectWalked(rows, calls);
   // The data must exercise what it checks: calls in flight together, back-to-back starts, several episodes.
   expect(rows.some((r) => r.inflight >= 2)).toBe(true);
   expect(rows.filter((r) => r.b2b).length).toBeGreaterThan(10);
   expect(rows.filter((r) => r.opens).length).toBeGreaterThan(1);
+});
+
+test.each([
+  ['calls with a duration only', 23, [0, 0, 0]],
+  ['instants among calls with a duration', 29, [0.3, 0.05, 0.6]],
+])('calls alone in their episode are set apart before the joins, and no other call\'s row changes: %s', async (_name, seed, shares) => {
+  // Sparse: a third of the calls moved apart by 6 to 7 minutes a call (many alone in their episode), the rest dense,
+  // and now and then a call of 4 minutes (a long call widens the gap a call needs before it to be set apart).
+  const calls = workloads(seed, shares, 300).map((c, i) => {
+    const moved = i % 3 === 0 ? { ...c, t: c.t + i * 400_000_000, e: c.e + i * 400_000_000 } : c;
+    return i % 97 === 5 && moved.e > moved.t ? { ...moved, e: moved.t + 240_000_000 } : moved;
+  });
+  // And by hand (seconds, after the rest of workload 3): a call of 4 minutes whose next call starts 400 s after its start but 160 s after its end
+  // (one episode, neither alone), then calls alone (2,000 s; 4,000 s) and one alone that a long call before it keeps in
+  // (2,400 s: 400 s after the previous start, under 5 minutes plus the longest call).
+  const s = 1_000_000;
+  const later = 1_790_000_000_000_000 + 200_000 * s;
+  for (const [t, d] of [[0, 240], [400, 2], [2000, 1], [2400, 2], [4000, 1]] as const) calls.push({ wid: 3, t: later + t * s, e: later + (t + d) * s });
+  const rows = await b2bRows(calls);
+  expectWalked(rows, calls);
+  // The data must exercise what it checks: calls set apart, calls alone in their episode that were not (a long call
+  // before them), and back-to-back and in-flight calls among the rest.
+  expect(rows.filter((r) => r.alone).length).toBeGreaterThan(50);
+  const walked = walkNames(calls.map((c, rid) => ({ ...c, rid })), new Set([1, 2, 3]));
+  expect(walked.filter((r) => r.ep === null).length).toBeGreaterThan(rows.filter((r) => r.alone).length);
+  expect(rows.filter((r) => r.b2b).length).toBeGreaterThan(10);
+  expect(rows.some((r) => r.inflight >= 2)).toBe(true);
 });
 
 test.each([
