@@ -5,7 +5,7 @@
 // its place among the workload's starts (instants included) in that order, which runs and episodes are named by.
 // The SQL finds the same by ASOF joins over sorted tables; random workloads with many ties and instants check it.
 import { afterEach, expect, test } from 'vitest';
-import { backToBackUs, burstPaceUs, episodeGapUs, runNamesSql, writeBackToBack } from '../../src/classify/signals/runs.ts';
+import { backToBackUs, burstPaceUs, episodeGapUs, minBurstCalls, runNamesSql, writeBackToBack } from '../../src/classify/signals/runs.ts';
 import type { Workspace } from '../../src/db/workspace.ts';
 import { emptyWorkspace } from './helpers.ts';
 
@@ -93,37 +93,50 @@ function random(seed: number): () => number {
   };
 }
 
-/** _cls_b2b's rows; k is NULL (-1 here) for the calls found alone in their episode before the joins (alone). */
-async function b2bRows(calls: readonly Call[]): Promise<(Row & { alone: boolean })[]> {
+type B2bRow = { wid: number; rid: number; k: number | null; inflight: number | null; b2b: boolean | null; paced: boolean | null; opens: boolean | null; apart: boolean };
+
+/** _cls_b2b's rows; the calls set apart before the joins (apart) have no k, in-flight count or flags. */
+async function b2bRows(calls: readonly Call[]): Promise<B2bRow[]> {
   await writeB2b(calls);
-  const rows = await ws.all<{ wid: number; rid: bigint; k: bigint | null; inflight: number; b2b: boolean; paced: boolean; opens: boolean; alone: boolean }>(
-    'SELECT wid, rid, k, inflight, b2b, paced, opens, alone FROM _cls_b2b ORDER BY wid, rid',
+  const rows = await ws.all<Omit<B2bRow, 'rid' | 'k'> & { rid: bigint; k: bigint | null }>(
+    'SELECT wid, rid, k, inflight, b2b, paced, opens, apart FROM _cls_b2b ORDER BY wid, rid',
   );
-  return rows.map((r) => ({ ...r, rid: Number(r.rid), k: r.k === null ? -1 : Number(r.k) }));
+  return rows.map((r) => ({ ...r, rid: Number(r.rid), k: r.k === null ? null : Number(r.k) }));
+}
+
+/** Each walked start's episode size (episodes named by their first start, in event order), by `wid:rid`. */
+function walkedEpisodeSizes(walked: readonly Row[]): Map<string, number> {
+  const episodeOf = new Map<string, string>();
+  const size = new Map<string, number>();
+  for (const wid of new Set(walked.map((r) => r.wid))) {
+    let ep = '';
+    for (const r of walked.filter((w) => w.wid === wid).sort((a, b) => a.k - b.k)) {
+      if (r.opens) ep = `${wid}:${r.rid}`;
+      episodeOf.set(`${wid}:${r.rid}`, ep);
+      size.set(ep, (size.get(ep) ?? 0) + 1);
+    }
+  }
+  return new Map([...episodeOf].map(([call, ep]) => [call, size.get(ep) ?? 0]));
 }
 
 /**
- * Checks _cls_b2b's rows against the walk: every field as walked; the calls it set apart as alone are alone in their
- * episode as walked (and only those have no k); the others' k put them in the walk's order (the SQL numbers only them).
+ * Checks _cls_b2b's rows against the walk: a row per start; the calls set apart lie in episodes of fewer than
+ * minBurstCalls as walked, and only they have no k; the others' fields are as walked, and their k puts them in the
+ * walk's order (the SQL numbers only them). Returns the walked episode sizes of the calls set apart.
  */
-function expectWalked(rows: (Row & { alone: boolean })[], calls: readonly Call[]): void {
+function expectWalked(rows: readonly B2bRow[], calls: readonly Call[]): number[] {
   const walked = byRowId(walk(calls.map((c, rid) => ({ ...c, rid }))));
-  expect(rows.map(({ k: _k, alone: _a, ...r }) => r)).toEqual(walked.map(({ k: _k, ...r }) => r));
-  const episodeSize = new Map<string, number>();
-  const episodeOf = new Map<string, string>();
-  for (const wid of new Set(walked.map((r) => r.wid))) {
-    let ep = -1;
-    for (const r of walked.filter((w) => w.wid === wid).sort((a, b) => a.k - b.k)) {
-      if (r.opens) ep = r.rid;
-      episodeOf.set(`${wid}:${r.rid}`, `${wid}:${ep}`);
-      episodeSize.set(`${wid}:${ep}`, (episodeSize.get(`${wid}:${ep}`) ?? 0) + 1);
-    }
-  }
-  for (const r of rows.filter((x) => x.alone)) expect(episodeSize.get(episodeOf.get(`${r.wid}:${r.rid}`) ?? '')).toBe(1);
-  expect(rows.filter((r) => r.k === -1)).toEqual(rows.filter((r) => r.alone));
-  const order = (rs: readonly { wid: number; rid: number; k: number }[]) => [...rs].sort((a, b) => a.wid - b.wid || a.k - b.k).map((r) => `${r.wid}:${r.rid}`);
-  const joined = new Set(rows.filter((r) => !r.alone).map((r) => `${r.wid}:${r.rid}`));
-  expect(order(rows.filter((r) => !r.alone))).toEqual(order(walked.filter((r) => joined.has(`${r.wid}:${r.rid}`))));
+  expect(rows.map((r) => `${r.wid}:${r.rid}`)).toEqual(walked.map((r) => `${r.wid}:${r.rid}`));
+  const kept = new Set(rows.filter((r) => !r.apart).map((r) => `${r.wid}:${r.rid}`));
+  const keptWalked = walked.filter((r) => kept.has(`${r.wid}:${r.rid}`));
+  expect(rows.filter((r) => !r.apart).map(({ k: _k, apart: _a, ...r }) => r)).toEqual(keptWalked.map(({ k: _k, ...r }) => r));
+  const sizes = walkedEpisodeSizes(walked);
+  const apartSizes = rows.filter((r) => r.apart).map((r) => sizes.get(`${r.wid}:${r.rid}`) ?? 0);
+  for (const n of apartSizes) expect(n).toBeLessThan(minBurstCalls);
+  expect(rows.filter((r) => r.k === null)).toEqual(rows.filter((r) => r.apart));
+  const order = (rs: readonly { wid: number; rid: number; k: number | null }[]) => [...rs].sort((a, b) => a.wid - b.wid || (a.k ?? 0) - (b.k ?? 0)).map((r) => `${r.wid}:${r.rid}`);
+  expect(order(rows.filter((r) => !r.apart))).toEqual(order(keptWalked));
+  return apartSizes;
 }
 
 async function writeB2b(calls: readonly Call[]): Promise<void> {
@@ -164,51 +177,78 @@ test.each([
   // rid is the row id of _cls_calls: the order of insertion.
   expectWalked(rows, calls);
   // The data must exercise what it checks: calls in flight together, back-to-back starts, several episodes.
-  expect(rows.some((r) => r.inflight >= 2)).toBe(true);
+  expect(rows.some((r) => (r.inflight ?? 0) >= 2)).toBe(true);
   expect(rows.filter((r) => r.b2b).length).toBeGreaterThan(10);
   expect(rows.filter((r) => r.opens).length).toBeGreaterThan(1);
 });
 
+/**
+ * By hand, after the rest of workload 3 (seconds from `later`, durations in seconds), each group 5 minutes of silence
+ * from the others: a call of 4 minutes and four calls that start 160 s after its end (one episode of five: a start
+ * 400 s after the long call's start opens none); a call of 10 minutes, one 100 s later, and four more starting 450 s
+ * after the first (in flight: one episode of six); five calls 10 s apart (an episode of exactly minBurstCalls); three
+ * calls 10 s apart and a call alone (episodes too small for any run's shape, set apart).
+ */
+const byHand: readonly (readonly [start: number, duration: number])[] = [
+  [0, 240], [400, 1], [410, 1], [420, 1], [430, 1],
+  [3000, 600], [3100, 1], [3450, 1], [3460, 1], [3470, 1], [3480, 1],
+  [6000, 1], [6010, 1], [6020, 1], [6030, 1], [6040, 1],
+  [9000, 1], [9010, 1], [9020, 1],
+  [12000, 1],
+];
+
 test.each([
   ['calls with a duration only', 23, [0, 0, 0]],
   ['instants among calls with a duration', 29, [0.3, 0.05, 0.6]],
-])('calls alone in their episode are set apart before the joins, and no other call\'s row changes: %s', async (_name, seed, shares) => {
+])('calls in stretches too short for any run are set apart before the joins, and no other call\'s row changes: %s', async (_name, seed, shares) => {
   // Sparse: a third of the calls moved apart by 6 to 7 minutes a call (many alone in their episode), the rest dense,
-  // and now and then a call of 4 minutes (a long call widens the gap a call needs before it to be set apart).
+  // and now and then a call of 4 minutes (a long call widens the gap a call needs before it to surely open an episode).
   const calls = workloads(seed, shares, 300).map((c, i) => {
-    const moved = i % 3 === 0 ? { ...c, t: c.t + i * 400_000_000, e: c.e + i * 400_000_000 } : c;
-    return i % 97 === 5 && moved.e > moved.t ? { ...moved, e: moved.t + 240_000_000 } : moved;
+    const moved = i % 3 === 0 ? { ...c, t: c.t + i * 400_000_000 } : c;
+    const e = moved === c ? c.e : c.e + i * 400_000_000;
+    return i % 97 === 5 && e > moved.t ? { ...moved, e: moved.t + 240_000_000 } : { ...moved, e };
   });
-  // And by hand (seconds, after the rest of workload 3): a call of 4 minutes whose next call starts 400 s after its start but 160 s after its end
-  // (one episode, neither alone), then calls alone (2,000 s; 4,000 s) and one alone that a long call before it keeps in
-  // (2,400 s: 400 s after the previous start, under 5 minutes plus the longest call).
   const s = 1_000_000;
-  const later = 1_790_000_000_000_000 + 200_000 * s;
-  for (const [t, d] of [[0, 240], [400, 2], [2000, 1], [2400, 2], [4000, 1]] as const) calls.push({ wid: 3, t: later + t * s, e: later + (t + d) * s });
+  const later = 1_790_000_000_000_000 + 1_000_000 * s; // after every other call
+  const first = calls.length;
+  for (const [t, d] of byHand) calls.push({ wid: 3, t: later + t * s, e: later + (t + d) * s });
   const rows = await b2bRows(calls);
-  expectWalked(rows, calls);
-  // The data must exercise what it checks: calls set apart, calls alone in their episode that were not (a long call
-  // before them), and back-to-back and in-flight calls among the rest.
-  expect(rows.filter((r) => r.alone).length).toBeGreaterThan(50);
-  const walked = walkNames(calls.map((c, rid) => ({ ...c, rid })), new Set([1, 2, 3]));
-  expect(walked.filter((r) => r.ep === null).length).toBeGreaterThan(rows.filter((r) => r.alone).length);
+  const apartSizes = expectWalked(rows, calls);
+  // The hand-made groups: the first three kept (their episodes are five calls or more), the last two set apart.
+  const hand = rows.filter((r) => r.wid === 3 && r.rid >= first).map((r) => r.apart);
+  expect(hand).toEqual(byHand.map(([t]) => t >= 9000));
+  // The data must exercise what it checks: calls set apart alone and in episodes of several calls, and back-to-back
+  // and in-flight calls among the rest.
+  expect(apartSizes.filter((n) => n === 1).length).toBeGreaterThan(50);
+  expect(apartSizes.filter((n) => n > 1).length).toBeGreaterThan(2);
   expect(rows.filter((r) => r.b2b).length).toBeGreaterThan(10);
-  expect(rows.some((r) => r.inflight >= 2)).toBe(true);
+  expect(rows.some((r) => (r.inflight ?? 0) >= 2)).toBe(true);
 });
 
 test.each([
   ['calls with a duration only', 17, [0, 0, 0]],
   ['instants among calls with a duration', 19, [0.3, 0.05, 0.6]],
 ])('runs and episodes are named by their first start, lone calls apart: %s', async (_name, seed, shares) => {
-  // Sparser than above: many episodes, some of a single call.
-  const calls = workloads(seed, shares, 300).map((c, i) => (i % 3 === 0 ? { ...c, t: c.t + i * 400_000_000, e: c.e + i * 400_000_000 } : c));
+  // Sparser than above: many episodes, some of a single call (a third of the calls moved apart by 6 to 7 minutes a
+  // call), the others in groups of about eight calls within 40 s, 15 minutes from one group to the next.
+  const base = 1_790_000_000_000_000;
+  const calls = workloads(seed, shares, 300).map((c, i) => {
+    const t = i % 3 === 0 ? c.t + i * 400_000_000 : base + Math.floor(i / 12) * 900_000_000 + ((c.t - base) % 40_000_000);
+    return { ...c, t, e: t + (c.e - c.t) };
+  });
   await writeB2b(calls);
   // Workload 2's name is one no key or tag gave: its lone calls are listed (off its runs).
   await ws.run('CREATE TEMP TABLE _cls_unnamed AS SELECT 2 AS wid');
   const rows = await ws.all<{ wid: number; rid: bigint; run: bigint | null; ep: bigint | null }>(`${runNamesSql} ORDER BY wid, rid`);
   const got = rows.map((r) => ({ wid: r.wid, rid: Number(r.rid), run: r.run === null ? null : Number(r.run), ep: r.ep === null ? null : Number(r.ep) }));
-  const want = walkNames(calls.map((c, rid) => ({ ...c, rid })), new Set([2]));
+  // The calls set apart before the joins (episodes too small for any run's shape) are named as lone calls are: NULL
+  // in workload 2, left out in the others.
+  const apart = new Set((await ws.all<{ wid: number; rid: bigint }>('SELECT wid, rid FROM _cls_b2b WHERE apart')).map((r) => `${r.wid}:${r.rid}`));
+  const want = walkNames(calls.map((c, rid) => ({ ...c, rid })), new Set([2]))
+    .filter((r) => r.wid === 2 || !apart.has(`${r.wid}:${r.rid}`))
+    .map((r) => (apart.has(`${r.wid}:${r.rid}`) ? { ...r, run: null, ep: null } : r));
   expect(got).toEqual(want);
+  expect(apart.size).toBeGreaterThan(20);
   // The data must exercise what it checks: runs of several calls, episodes of several runs, lone calls in and out.
   expect(want.filter((r) => r.run !== null && r.run !== r.rid).length).toBeGreaterThan(10);
   expect(new Set(want.map((r) => r.ep)).size).toBeGreaterThan(5);

@@ -100,6 +100,34 @@ const eventKeySql = (t: string, rid: string): string => `(${t}::HUGEINT * 429496
 /** A bound at `t` µs on those keys: the key of every start or end before `t` is below it, and with `inclusive` of every one at `t` too. */
 const keyAtSql = (t: string, inclusive: boolean): string => `(${t}::HUGEINT * 4294967296${inclusive ? ' + 4294967295' : ''})`;
 
+/** The calls' row `j` places after (before, when negative) the current one in its workload's order (apartSql's window). */
+const nthSql = (col: string, j: number): string => (j === 0 ? col : `${j < 0 ? 'lag' : 'lead'}(${col}, ${Math.abs(j)}) OVER seq`);
+/**
+ * Whether the call `j` places from the current one surely opens an episode: it starts over 5 minutes after every call
+ * before it ended. The call just before it ended at its last_t (its end, or its start without a duration); those before
+ * that started no later than the one two places back, so ended by its start plus the workload's longest call. NULL
+ * neighbours (the workload's first calls; past its last) make it true: a workload's first call opens its first episode,
+ * and past the last call there is nothing to join.
+ */
+const opensSurelySql = (j: number): string => `coalesce(${nthSql('t', j)} - greatest(${nthSql('last_t', j - 1)}, ${nthSql('t', j - 2)} + longest) > ${episodeGapUs}, true)`;
+/**
+ * apart: the call lies in a stretch of its workload's calls between two calls that surely open an episode
+ * (opensSurelySql), fewer than minBurstCalls in all. Every episode in it is that small, so its calls are in no loop
+ * (100+ calls), cron launch (20+), steady run (100+) or burst (minBurstCalls+): they only count off the runs, whatever
+ * their in-flight counts. Nor are they any other call's neighbours: the stretch lies 5 minutes of silence from the rest,
+ * so leaving its calls out of the sorted starts and ends changes no other call's row (test/classify/back-to-back.test.ts
+ * walks them). One window over the workload's calls in (time, row id) order finds the stretch's ends: the nearest sure
+ * opening at or before the call (0 to minBurstCalls - 2 places back) and after it (1 to minBurstCalls - 1 places on).
+ * Sparse machine traffic is mostly such stretches: 2.74M of the 2.78M candidate calls in the org bench shape without its
+ * feature tag.
+ */
+const apartSql = (() => {
+  const places = Array.from({ length: minBurstCalls - 1 }, (_, k) => k);
+  const back = `CASE ${places.map((k) => `WHEN ${opensSurelySql(-k)} THEN ${k}`).join(' ')} ELSE ${minBurstCalls} END`;
+  const ahead = `CASE ${places.map((k) => `WHEN ${opensSurelySql(k + 1)} THEN ${k + 1}`).join(' ')} ELSE ${minBurstCalls} END`;
+  return `(${back}) + (${ahead}) < ${minBurstCalls}`;
+})();
+
 /**
  * Per start of a call in a candidate workload: requests (w), calls in flight besides it, whether it starts
  * back to back (within 1 s of the latest end) and whether it opens an episode (nothing in flight and nothing
@@ -120,10 +148,8 @@ const keyAtSql = (t: string, inclusive: boolean): string => `(${t}::HUGEINT * 42
  * Candidates: workloads of 100+ calls, mostly not streamed, cancelled, chained or on a discounted lane, and
  * not end users with think time (those are decided by that evidence whatever the runs say, and skipping them
  * keeps labelling within its time budget).
- * The calls alone in their episode that their neighbours' starts give away (alone, in _cls_b2b_calls) skip the sorted
- * starts and ends and the ASOF joins: their rows are known (backToBackSql). Labelling the org bench shape without its
- * feature tag took 8.75 / 9.20 s against 11.21 / 11.73 s before, the back-to-back and runs statements 2.7 s against
- * 5.2 s (the window that finds them 0.3-0.4 s of that); the labels the same.
+ * The calls that their neighbours give away as in an episode too small for any run's shape (apartSql) skip the sorted
+ * starts and ends and the ASOF joins, and only count off the runs (runCtes: lone).
  * writeBackToBack runs the steps: backToBackSteps' scratch tables in order, then _cls_b2b (backToBackSql).
  */
 const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
@@ -136,34 +162,27 @@ const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
   ), cand AS (
     SELECT s.wid, s.longest FROM sized s LEFT JOIN people p USING (wid) WHERE coalesce(p.n, 0) < 0.3 * s.n
   ), calls AS (
-    SELECT wid, rowid AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur, longest FROM _cls_calls JOIN cand USING (wid) WHERE NOT bucket
+    SELECT wid, rowid AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur,
+      greatest(ended_us, epoch_us(ts)) AS last_t, greatest(longest, 0) AS longest FROM _cls_calls JOIN cand USING (wid) WHERE NOT bucket
   )
-  -- alone: a call with a duration that is surely alone in its episode, known from its neighbours' starts (the calls
-  -- before and after it in the event order): the call before it started over 5 minutes plus the workload's longest
-  -- call before it (so every call before it ended over 5 minutes before it started: it opens an episode), and the call
-  -- after it starts over 5 minutes after its end (and opens the next). Such a call is nothing's neighbour either: no
-  -- call finds it in flight or its end within 5 minutes, so leaving it out of the sorted starts and ends changes no
-  -- other call's row (test/classify/back-to-back.test.ts walks them). Sparse machine traffic is mostly such calls: 1.6M
-  -- of the 2.8M candidate calls in the org bench shape without its feature tag, which no longer pay the ASOF joins.
-  SELECT wid, rid, t, w, e, has_dur,
-    has_dur AND coalesce(t - lag(t) OVER seq > ${episodeGapUs} + longest, true)
-      AND coalesce(lead(t) OVER seq - e > ${episodeGapUs}, true) AS alone
+  -- apart: a call in a stretch of the workload's calls too short to hold any machine run's shape (apartSql).
+  SELECT wid, rid, t, w, e, has_dur, ${apartSql} AS apart
   FROM calls WINDOW seq AS (PARTITION BY wid ORDER BY t, rid)`],
   // Starts of calls with a duration, and their ends, each sorted: a row's place is its row id.
-  ['_cls_b2b_starts', 'SELECT wid, rid, t, w FROM _cls_b2b_calls WHERE has_dur AND NOT alone ORDER BY wid, t, rid'],
-  ['_cls_b2b_ends', `SELECT wid, e, ${eventKeySql('e', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur AND NOT alone ORDER BY wid, e, rid`],
+  ['_cls_b2b_starts', 'SELECT wid, rid, t, w FROM _cls_b2b_calls WHERE has_dur AND NOT apart ORDER BY wid, t, rid'],
+  ['_cls_b2b_ends', `SELECT wid, e, ${eventKeySql('e', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur AND NOT apart ORDER BY wid, e, rid`],
   ['_cls_b2b_first', 'SELECT wid, min(rowid) AS p0 FROM _cls_b2b_starts GROUP BY wid'],
   // Instants, sorted as the starts are (their place is their row id), with their key: rare (calls with no latency).
   ['_cls_b2b_instants', `SELECT wid, rid, t, w, lag(t) OVER (PARTITION BY wid ORDER BY t, rid) AS prev_t, ${eventKeySql('t', 'rid')} AS k
-    FROM _cls_b2b_calls WHERE NOT has_dur ORDER BY wid, t, rid`],
+    FROM _cls_b2b_calls WHERE NOT has_dur AND NOT apart ORDER BY wid, t, rid`],
 ];
 
 /**
  * _cls_b2b from backToBackSteps' tables. With no instants among the candidates (most data has a latency on every
  * call), their part is left out: at 2.8M candidate calls it cost 0.4 s even when empty (the statement 0.75-0.80 s
  * against 0.37 s; the ASOF join of starts with instants alone 0.15 s of that).
- * k is the start's place in its workload's event order (runCtes names runs and episodes on it; NULL for the calls
- * set apart as alone, which are named by no other call, and counted without them), a plain number: a
+ * k is the start's place in its workload's event order (runCtes names runs and episodes on it; the calls set apart
+ * have none and are not counted), a plain number: a
  * start with a duration is preceded by the starts before it and the instants at or before its time (an instant sorts
  * first at the same instant), an instant by the instants before it and the starts strictly before its time. Without
  * instants it is the start's place among the starts. runCtes once computed a HUGEINT key of (time, duration flag,
@@ -191,11 +210,11 @@ const backToBackSql = (instants: boolean): string => `
     has_dur AND coalesce(t - last_end <= ${burstPaceUs}, false) AS paced,
     -- With nothing in flight, the previous event is the latest end or instant: 5 minutes of silence.
     inflight = 0 AND coalesce(t - prev_event > ${episodeGapUs}, true) AS opens,
-    k, false AS alone
+    k, false AS apart
   FROM ${instants ? '(SELECT * FROM timed UNION ALL SELECT * FROM instant)' : 'timed'}
   UNION ALL
-  -- The calls alone in their episode (backToBackSteps): nothing in flight, not back to back, each opens an episode.
-  SELECT wid, rid, t, w, true, 0, false, false, true, NULL, true FROM _cls_b2b_calls WHERE alone`;
+  -- The calls set apart (apartSql): off every run, their own rows never read.
+  SELECT wid, rid, t, w, has_dur, NULL, NULL, NULL, NULL, NULL, true FROM _cls_b2b_calls WHERE apart`;
 
 /** Writes _cls_b2b (backToBackSteps, then backToBackSql) and drops the scratch tables. */
 export async function writeBackToBack(ws: Workspace): Promise<void> {
@@ -216,8 +235,8 @@ const runCtes = (source: string): string => `
   starts AS (
     -- k: the start's place in its workload's event order, as backToBackSql met them. By (time, row id) alone, a start
     -- after an instant that opened an episode at the same instant sorted before it when its row id was lower, and took
-    -- the episode before. The calls known alone in their episode before the joins (alone) only count off the runs (lone).
-    SELECT * FROM ${source} WHERE NOT alone
+    -- the episode before. The calls set apart before the joins (apartSql) only count off the runs (lone).
+    SELECT * FROM ${source} WHERE NOT apart
   ), members AS MATERIALIZED (
     -- An episode is named by the row id of its first start (the one that opens it), a run by its first start's (the one
     -- not back to back): a start that opens none finds its episode's by an ASOF join on its place, k (the last
@@ -239,7 +258,7 @@ const runCtes = (source: string): string => `
   ), lone AS (
     SELECT s.wid, s.rid, s.t, s.w FROM starts s SEMI JOIN _cls_unnamed USING (wid) ANTI JOIN multi USING (rid) WHERE s.opens
     UNION ALL
-    SELECT a.wid, a.rid, a.t, a.w FROM ${source} a SEMI JOIN _cls_unnamed USING (wid) WHERE a.alone
+    SELECT a.wid, a.rid, a.t, a.w FROM ${source} a SEMI JOIN _cls_unnamed USING (wid) WHERE a.apart
   ), r AS (
     -- Back-to-back starts find their run's first start as members find their episode's; the others open a run.
     SELECT g.*, o.rid AS run FROM (SELECT * FROM grouped WHERE b2b) g
