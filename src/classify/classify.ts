@@ -33,7 +33,7 @@ import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.
 import type { Rules } from './rules/schema.ts';
 import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
-import { machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql, writeBackToBack } from './signals/runs.ts';
+import { dropBackToBack, machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql, writeBackToBack } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, unattributedSql } from './signals/workload-name.ts';
@@ -243,7 +243,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_b2b', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed']) await ws.run(`DROP TABLE ${table}`);
+  await dropBackToBack(ws);
 }
 
 /** _cls_calls (see the top of this file), with `unattributed` (over calls `c`) as the calls judged apart from their name's. */
