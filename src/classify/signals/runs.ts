@@ -100,6 +100,13 @@ const eventKeySql = (t: string, rid: string): string => `(${t}::HUGEINT * 429496
 /** A bound at `t` µs on those keys: the key of every start or end before `t` is below it, and with `inclusive` of every one at `t` too. */
 const keyAtSql = (t: string, inclusive: boolean): string => `(${t}::HUGEINT * 4294967296${inclusive ? ' + 4294967295' : ''})`;
 
+/**
+ * A workload with this many calls per hour it has calls in (_cls_hourly), or more, is not looked into for calls to set
+ * apart (apartSql): its calls come too close together to leave many stretches of a few calls between 5-minute
+ * silences (at random times, one in 150 gaps is that long), and the window that looks for them cost 0.4 s on the 1M
+ * candidate calls of the org bench shape with looping jobs, for none. Leaving calls in costs time only, never a label.
+ */
+const denseCallsPerHour = 60;
 /** The calls' row `j` places after (before, when negative) the current one in its workload's order (apartSql's window). */
 const nthSql = (col: string, j: number): string => (j === 0 ? col : `${j < 0 ? 'lag' : 'lead'}(${col}, ${Math.abs(j)}) OVER seq`);
 /**
@@ -161,14 +168,18 @@ const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
   ), people AS (
     SELECT wid, calls AS n FROM _cls_users WHERE hr IS NULL AND user_gap_median_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}
   ), cand AS (
-    SELECT s.wid, s.longest FROM sized s LEFT JOIN people p USING (wid) WHERE coalesce(p.n, 0) < 0.3 * s.n
-  ), calls AS (
-    SELECT wid, rowid AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur,
-      greatest(ended_us, epoch_us(ts)) AS last_t, greatest(longest, 0) AS longest FROM _cls_calls JOIN cand USING (wid) WHERE NOT bucket
+    SELECT s.wid, s.longest, coalesce(s.n >= ${denseCallsPerHour} * h.hours, false) AS dense
+    FROM sized s LEFT JOIN people p USING (wid) LEFT JOIN (SELECT wid, count(*) FILTER (WHERE call_rows > 0) AS hours FROM _cls_hourly GROUP BY wid) h USING (wid)
+    WHERE coalesce(p.n, 0) < 0.3 * s.n
   )
-  -- apart: a call in a stretch of the workload's calls too short to hold any machine run's shape (apartSql).
-  SELECT wid, rid, t, w, e, has_dur, ${apartSql} AS apart
-  FROM calls WINDOW seq AS (PARTITION BY wid ORDER BY t, rid)`],
+  -- apart: a call in a stretch of the workload's calls too short to hold any machine run's shape (apartSql), looked for
+  -- in workloads sparse enough to have such stretches (denseCallsPerHour).
+  SELECT wid, rid, t, w, e, has_dur, ${apartSql} AS apart FROM (
+    SELECT wid, rowid AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur,
+      greatest(ended_us, epoch_us(ts)) AS last_t, greatest(longest, 0) AS longest FROM _cls_calls JOIN cand USING (wid) WHERE NOT bucket AND NOT dense
+  ) WINDOW seq AS (PARTITION BY wid ORDER BY t, rid)
+  UNION ALL
+  SELECT wid, rowid, epoch_us(ts), w, ended_us, ended_us > epoch_us(ts), false FROM _cls_calls JOIN cand USING (wid) WHERE NOT bucket AND dense`],
   // Starts of calls with a duration, and their ends, each sorted: a row's place is its row id.
   ['_cls_b2b_starts', 'SELECT wid, rid, t, w FROM _cls_b2b_calls WHERE has_dur AND NOT apart ORDER BY wid, t, rid'],
   ['_cls_b2b_ends', `SELECT wid, e, ${eventKeySql('e', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur AND NOT apart ORDER BY wid, e, rid`],
