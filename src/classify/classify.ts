@@ -13,8 +13,10 @@
 //   _cls_hourly, _cls_loops   one aggregation pass: per workload and hour (minutes summed inside), tight-loop share
 //                   (many sparse workloads: the hours alone, then the minutes of busy blocks for the loop share)
 //   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (starts and ends each written sorted, then
-//                   ASOF joins: no window function); per workload: serial runs, fan-out, launch shape (signals/runs.ts;
-//                   runs and episodes are named only where an episode holds two calls or more)
+//                   ASOF joins); per workload: serial runs, fan-out, launch shape (signals/runs.ts; the calls in stretches
+//                   too short for any run's shape, found by one window over sparse workloads' calls, are set apart
+//                   first and only count off the runs; runs and episodes are named only where an episode holds two
+//                   calls or more)
 //   _cls_daily      per workload and day: requests (signals/days.ts: irregular and lumpy days; the token mix reads usage buckets' tokens)
 //   _cls_unnamed    the workloads whose name no API key or tag gave (none when every call has a key)
 //   _cls_mixed      of those, the ones labelled batchable by their runs with many calls off them (signals/runs.ts:

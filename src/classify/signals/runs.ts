@@ -140,7 +140,7 @@ const apartSql = (() => {
  * back to back (within 1 s of the latest end) and whether it opens an episode (nothing in flight and nothing
  * ended for 5 minutes), in the order of a workload's start and end events: by time, ends before starts at the
  * same instant, the call's row id breaking the remaining ties.
- * No window function: starts and ends are each written sorted (by workload, time, row id), so a row's place is
+ * The in-flight counts take no window function: starts and ends are each written sorted (by workload, time, row id), so a row's place is
  * its row id (a CREATE TABLE … ORDER BY writes its rows in that order: DuckDB preserves insertion order unless
  * preserve_insertion_order is turned off, which the workspace never does), and each workload's starts and ends
  * take the same places (one end per start with a duration). A start's in-flight count is the starts before it less
@@ -235,7 +235,7 @@ const backToBackViewSql = `CREATE OR REPLACE TEMP VIEW _cls_b2b AS
   UNION ALL
   SELECT wid, rid, t, w, has_dur, NULL::INTEGER, NULL::BOOLEAN, NULL::BOOLEAN, NULL::BOOLEAN, NULL::BIGINT, true FROM _cls_b2b_calls WHERE apart`;
 
-/** Writes _cls_b2b (backToBackSteps, then backToBackSql) and drops the scratch tables. */
+/** Writes _cls_b2b (backToBackSteps, then backToBackSql and the view) and drops the scratch tables but the one the view reads. */
 export async function writeBackToBack(ws: Workspace): Promise<void> {
   for (const [table, sql] of backToBackSteps) await ws.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_b2b_joined AS ${backToBackSql(await hasRows(ws, 'SELECT 1 FROM _cls_b2b_instants'))}`);
