@@ -251,8 +251,8 @@ export async function dropBackToBack(ws: Workspace): Promise<void> {
 
 /**
  * The runs and episodes of `source` (rows of _cls_b2b), as CTEs: per start of an episode of two calls or more its run
- * (back-to-back calls in a row) and episode (r), and the starts alone in their episode in workloads of _cls_unnamed
- * (lone: all off the runs); every run's size (run_sizes), and the in-flight ceiling of those long enough to be loops
+ * (back-to-back calls in a row) and episode (r), and the starts alone in their episode or set apart (apartSql) in
+ * workloads of _cls_unnamed (lone: all off the runs); every run's size (run_sizes), and the in-flight ceiling of those long enough to be loops
  * (runs); loops; episodes with their launch shape (shaped: steady, burst; cron); and job_eps: the episodes that are a
  * job's (a cron launch, a steady full-rate run, or a burst of back-to-back calls). Read whole by runStatsSql, and for
  * the few mixed workloads by offRunStartsSql.
@@ -365,7 +365,7 @@ const offRunSql = (r: string): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM $
  * interval and the share of intervals on the cadence), and off its runs (off_run_req: requests in no loop of
  * 100+ calls and no job episode, see offRunStartsSql; for the workloads of _cls_unnamed only, else NULL). Reads
  * _cls_b2b and _cls_unnamed.
- * Calls alone in their episode (runCtes: lone) count only as off the runs.
+ * Calls alone in their episode or set apart (runCtes: lone) count only as off the runs.
  */
 export const runStatsSql = `
   WITH ${runCtes('_cls_b2b')}, launch_stats AS (
@@ -410,7 +410,7 @@ export const offRunStartsSql = `
 
 /**
  * Per start of a candidate workload: its run and episode, each named by its first start's row id (run and ep NULL for
- * the starts alone in their episode in workloads of _cls_unnamed; the others alone in theirs are left out), from
+ * the starts alone in their episode or set apart in workloads of _cls_unnamed; in other workloads those are left out), from
  * _cls_b2b. runStatsSql names them so; test/classify/back-to-back.test.ts checks the names against their definition.
  */
 export const runNamesSql = `WITH ${runCtes('_cls_b2b')}
