@@ -56,6 +56,21 @@ function walk(calls: readonly (Call & { rid: number })[]): Row[] {
 
 const byRowId = <T extends { wid: number; rid: number }>(rows: T[]): T[] => rows.sort((a, b) => a.wid - b.wid || a.rid - b.rid);
 
+/** Each walked start's episode size (episodes named by their first start, in event order), by `wid:rid`. */
+function walkedEpisodeSizes(walked: readonly Row[]): Map<string, number> {
+  const episodeOf = new Map<string, string>();
+  const size = new Map<string, number>();
+  for (const wid of new Set(walked.map((r) => r.wid))) {
+    let ep = '';
+    for (const r of walked.filter((w) => w.wid === wid).sort((a, b) => a.k - b.k)) {
+      if (r.opens) ep = `${wid}:${r.rid}`;
+      episodeOf.set(`${wid}:${r.rid}`, ep);
+      size.set(ep, (size.get(ep) ?? 0) + 1);
+    }
+  }
+  return new Map([...episodeOf].map(([call, ep]) => [call, size.get(ep) ?? 0]));
+}
+
 /**
  * Runs and episodes named as defined: in the same event order, a start that is not back to back opens a run, one that
  * opens an episode opens that too, and each is named by its first start's row id. Starts alone in their episode are
@@ -64,6 +79,7 @@ const byRowId = <T extends { wid: number; rid: number }>(rows: T[]): T[] => rows
 function walkNames(calls: readonly (Call & { rid: number })[], unnamed: ReadonlySet<number>): Named[] {
   const named: Named[] = [];
   const rows = walk(calls);
+  const sizes = walkedEpisodeSizes(rows);
   for (const wid of new Set(rows.map((r) => r.wid))) {
     let run = -1;
     let ep = -1;
@@ -72,10 +88,8 @@ function walkNames(calls: readonly (Call & { rid: number })[], unnamed: Readonly
       if (r.opens) ep = r.rid;
       return { wid, rid: r.rid, run, ep };
     });
-    const size = new Map<number, number>();
-    for (const r of withNames) size.set(r.ep, (size.get(r.ep) ?? 0) + 1);
     for (const r of withNames) {
-      if ((size.get(r.ep) ?? 0) > 1) named.push(r);
+      if ((sizes.get(`${wid}:${r.rid}`) ?? 0) > 1) named.push(r);
       else if (unnamed.has(wid)) named.push({ wid, rid: r.rid, run: null, ep: null });
     }
   }
@@ -102,21 +116,6 @@ async function b2bRows(calls: readonly Call[]): Promise<B2bRow[]> {
     'SELECT wid, rid, k, inflight, b2b, paced, opens, apart FROM _cls_b2b ORDER BY wid, rid',
   );
   return rows.map((r) => ({ ...r, rid: Number(r.rid), k: r.k === null ? null : Number(r.k) }));
-}
-
-/** Each walked start's episode size (episodes named by their first start, in event order), by `wid:rid`. */
-function walkedEpisodeSizes(walked: readonly Row[]): Map<string, number> {
-  const episodeOf = new Map<string, string>();
-  const size = new Map<string, number>();
-  for (const wid of new Set(walked.map((r) => r.wid))) {
-    let ep = '';
-    for (const r of walked.filter((w) => w.wid === wid).sort((a, b) => a.k - b.k)) {
-      if (r.opens) ep = `${wid}:${r.rid}`;
-      episodeOf.set(`${wid}:${r.rid}`, ep);
-      size.set(ep, (size.get(ep) ?? 0) + 1);
-    }
-  }
-  return new Map([...episodeOf].map(([call, ep]) => [call, size.get(ep) ?? 0]));
 }
 
 /**
@@ -208,9 +207,9 @@ test.each([
   // Sparse: a third of the calls moved apart by 6 to 7 minutes a call (many alone in their episode), the rest dense,
   // and now and then a call of 4 minutes (a long call widens the gap a call needs before it to surely open an episode).
   const calls = workloads(seed, shares, 300).map((c, i) => {
-    const moved = i % 3 === 0 ? { ...c, t: c.t + i * 400_000_000 } : c;
-    const e = moved === c ? c.e : c.e + i * 400_000_000;
-    return i % 97 === 5 && e > moved.t ? { ...moved, e: moved.t + 240_000_000 } : { ...moved, e };
+    const shift = i % 3 === 0 ? i * 400_000_000 : 0;
+    const [t, e] = [c.t + shift, c.e + shift];
+    return { ...c, t, e: i % 97 === 5 && e > t ? t + 240_000_000 : e };
   });
   const s = 1_000_000;
   const later = 1_790_000_000_000_000 + 1_000_000 * s; // after every other call
