@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.ts';
 import { pathProblem } from './files.ts';
@@ -94,18 +93,19 @@ export async function hashFile(file: string): Promise<FileDigest> {
   const plain = new PlainLines();
   if (!isGzip(file)) {
     // A small file in one read: a stream costs ~0.8 ms of CPU per file to set up, against ~0.1 ms for this
-    // (2,000 hourly files of 100 calls: 1.55 s against 0.25 s).
+    // (2,000 hourly files of 100 calls: 1.55 s against 0.25 s). Synchronous, as sniff reads a file's head: each
+    // asynchronous step (open, stat, read, close) waited its turn on libuv's thread pool.
     try {
-      const handle = await open(file, 'r');
+      const fd = openSync(file, 'r');
       try {
         // No line of a small file can come near readerLineCeilingBytes.
-        if ((await handle.stat()).size <= smallFileBytes) {
-          const bytes = await handle.readFile();
+        if (fstatSync(fd).size <= smallFileBytes) {
+          const bytes = readFileSync(fd);
           plain.add(bytes);
           return { sourceId: hash.update(bytes).digest('hex'), longestLineBytes: 0, plainLines: plain.value };
         }
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
     } catch (error) {
       throw new InputError(file, undefined, `cannot read: ${pathProblem(error)}`, { cause: error });

@@ -6,7 +6,7 @@
 // Columns that batchable's own export adds (labels, costs, provenance, the partition key) are derived data: they
 // are not read back, because ingest feeds analysis that recomputes them. Any other non-canonical column becomes
 // a tag, as in batchable-csv.
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { callColumns, requiredColumns } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/types.ts';
@@ -21,18 +21,19 @@ export const exportOnlyColumns = [
 
 /** Parquet files begin (and end) with the magic bytes PAR1. */
 export async function isParquet(file: string): Promise<boolean> {
-  let handle;
+  // Synchronous, as sniff reads a file's head (sniff.ts, readHead): four bytes.
+  let fd;
   try {
-    handle = await open(file, 'r');
+    fd = openSync(file, 'r');
   } catch {
     return false; // unreadable: the sniff that follows says why, in the words every format uses
   }
   try {
     const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    const bytesRead = readSync(fd, head, 0, 4, 0);
     return bytesRead === 4 && head.toString('latin1') === 'PAR1';
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
