@@ -68,17 +68,14 @@ export const chainedRowsSql = `
  * written: per workload (hr NULL) the calls, the median gap, the share of once-or-twice ids, the calls within
  * think time and the share of those under a second; per workload and clock hour, the requests after human think
  * time (the org's human hours count them). Writing the 3.3M per-call rows (wide bench shape, 5M calls) and
- * reading them three times cost 0.3 s of CPU more. The id's count is taken over the whole of the same ordered window
- * as the gap (its frame every row of the partition): over the partition alone it was a window of its own, which
- * DuckDB sorted again (the window 3.3 -> 2.7 s of CPU on the wide shape's 3.3M calls with a user id).
+ * reading them three times cost 0.3 s of CPU more.
  */
 export const userStatsSql = `
   WITH g AS MATERIALIZED (
     SELECT wid, epoch_ms(ts) // 3600000 AS hr, w, interactive,
-      (epoch_us(ts) - lag(ended_us) OVER byUser) / 1e6 AS gap_s,
-      count(*) OVER (byUser ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS user_calls
+      (epoch_us(ts) - lag(ended_us) OVER (PARTITION BY user_key ORDER BY ts, rowid::UINTEGER)) / 1e6 AS gap_s,
+      count(*) OVER (PARTITION BY user_key) AS user_calls
     FROM _cls_calls WHERE user_key IS NOT NULL AND ${isCall}
-    WINDOW byUser AS (PARTITION BY user_key ORDER BY ts, rowid::UINTEGER)
   )
   SELECT wid, NULL::BIGINT AS hr, count(*) AS calls, median(gap_s) AS user_gap_median_s,
     count(*) FILTER (WHERE user_calls <= 2) / count(*) AS once_share,
