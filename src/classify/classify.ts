@@ -83,8 +83,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   if (await hasRows(ws, 'SELECT 1 FROM _cls_chain_keys WHERE job_run OR lone')) await writeCalls(ws, compiled, `(${unattributedSql('c')} OR ${idlessTraceCallSql('c')})`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chained AS ${chainedRowsSql}`);
   // Most exports have no chained calls (no traces, or sessions paced by people): the UPDATE would still scan
-  // every row id against the empty set (0.4 s at 5M calls). A join (UPDATE … FROM), not `rowid IN (…)`: 0.24-0.46 s
-  // against 0.34-0.61 s for the 2.2M chained calls of the org bench shape.
+  // every row id against the empty set (0.4 s at 5M calls). A join (UPDATE … FROM), not `rowid IN (…)`: 0.28-0.31 s
+  // against 0.44-0.61 s for the 2.2M chained calls of the org bench shape (idle machine, 3 rounds each).
   if (await hasRows(ws, 'SELECT 1 FROM _cls_chained')) await ws.run('UPDATE _cls_calls SET in_chain = true FROM _cls_chained WHERE _cls_calls.rowid = _cls_chained.rid');
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_users AS ${userStatsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_user_runs AS ${userRunsSql}`);

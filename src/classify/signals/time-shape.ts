@@ -151,8 +151,9 @@ export const orgFlatSql = (slots: number): string => `
 /**
  * Per workload: share of requests in human hours, slot coverage and spread (flatness), top-3 hours of day.
  * `rows` is read three times; DuckDB would write it out once (a CTE read more than once is materialized), which cost
- * more than reading _cls_hourly three times: 0.30-0.46 s against 0.15-0.24 s on the org bench shape without tags
- * (1.6M workload hours), nothing on the tagged shapes (a few thousand).
+ * more than reading _cls_hourly three times: 0.49-0.76 s against 0.27-0.35 s on the wide bench shape without tags
+ * (2.3M workload hours; 0.25-0.39 against 0.23-0.30 s on the org one's 1.6M), nothing on the tagged shapes (a few
+ * thousand).
  */
 export const workloadShapeSql = (weekly: boolean, slots: number): string => `
   WITH rows AS NOT MATERIALIZED (
