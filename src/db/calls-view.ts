@@ -40,11 +40,14 @@ export function fallbackIdSql(sourceId: string, stored: ReadonlySet<string>): st
 }
 
 /**
- * A table of many files (src/ingest/many.ts): CSV only, so no `_line` or `_path`; each row's `_src` names its
- * file's part, joined to `_p_part`, `_p_first` (the part's first rowid), `_p_sid`, `_p_file`, `_p_format`.
+ * A table of many files (src/ingest/many.ts): each row's `_src` names its file's part, joined to `_p_part`,
+ * `_p_first` (the part's first rowid), `_p_sid`, `_p_file`, `_p_format`. A CSV row's line is its position in its
+ * part; JSONL rows carry their `_line` and `_path`, as a file's own table does.
  */
-const partLineSql = '(_rowid - _p_first + 2)';
-const partFallbackIdSql = `left(_p_sid, 16) || ':' || ${partLineSql}::VARCHAR`;
+const partLineSql = (stored: ReadonlySet<string>): string => (stored.has('_line') ? '_line' : '(_rowid - _p_first + 2)');
+/** As fallbackIdSql, with the part's source: a file's calls get the same ids whichever way it was read. */
+const partFallbackIdSql = (stored: ReadonlySet<string>): string =>
+  `left(_p_sid, 16) || ':' || coalesce((${partLineSql(stored)})::VARCHAR, '') || ${stored.has('_path') ? "coalesce(_path, '')" : "''"}`;
 
 /** The parts of a table of many files, as the view joins them; `table` is bound as a literal (our own name). */
 export const partsOfTableSql = (table: string): string =>
@@ -71,11 +74,11 @@ export function partsArm(table: string, stored: ReadonlySet<string>, ordinal: nu
   const provenance = [
     '_p_sid AS source_id',
     '_p_file AS source_file',
-    `CAST(${partLineSql} AS BIGINT) AS source_row`,
-    'NULL::VARCHAR AS source_path',
+    `CAST(${partLineSql(stored)} AS BIGINT) AS source_row`,
+    `${stored.has('_path') ? '_path' : 'NULL::VARCHAR'} AS source_path`,
     '_p_format AS source_format',
   ];
-  return armSql(table, stored, ordinal, partFallbackIdSql, provenance, `JOIN ${parts} p ON f._src = p._p_part`);
+  return armSql(table, stored, ordinal, partFallbackIdSql(stored), provenance, `JOIN ${parts} p ON f._src = p._p_part`);
 }
 
 function fileArm(t: FileTable, stored: ReadonlySet<string>, ordinal: number): string {

@@ -138,7 +138,8 @@ export const migrations: readonly { readonly version: number; readonly sql: read
   },
   {
     // Many files read in one scan share one table (src/ingest/many.ts): each file is a part of it, its rows
-    // tagged `_src` = `part`, its first row at rowid `first_row` (its line is rowid - first_row + 2). A new
+    // tagged `_src` = `part`, its first row at rowid `first_row` (a CSV row's line is rowid - first_row + 2; a
+    // JSONL row keeps its `_line`, and `first_row` is 0). A new
     // table, not a column of `sources`: DuckDB cannot replay an ALTER of a table with a current_timestamp default.
     version: 5,
     sql: [

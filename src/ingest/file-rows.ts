@@ -26,7 +26,7 @@ export type IngestOptions = {
   readonly ownTableMinCalls?: number | undefined;
   /** Read consecutive CSV files of one format and header in one scan (src/ingest/many.ts); default true. */
   readonly oneScan?: boolean | undefined;
-  /** The bytes of large JSON records read in one statement (default jsonPartBytes(), src/ingest/ingest.ts); tests lower it. */
+  /** The bytes of large JSON records read in one statement (default jsonPartBytes()); tests lower it. */
   readonly jsonPartBytes?: number | undefined;
   /** The longest line a CSV or JSONL file may have (default readerLineCeilingBytes, src/ingest/hash.ts); tests lower it. */
   readonly lineCeilingBytes?: number | undefined;
@@ -430,11 +430,11 @@ export async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
 }
 
 /** A rejected row's text keeps no secret API key either: its prefix stays (macros.ts: bt_key). Calls' and cost rows' rejects. */
-export async function maskKeysInRejects(ws: Workspace, sourceId: string): Promise<void> {
+export async function maskKeysInRejects(ws: Workspace, sourceIds: string | readonly string[]): Promise<void> {
   await ws.run(
     `UPDATE rejects SET raw = regexp_replace(raw, ${sqlString(secretKeyPattern)}, '\\1…', 'g')
-     WHERE source_id = $sid AND raw IS NOT NULL AND regexp_matches(raw, ${sqlString(secretKeyPattern)})`,
-    { sid: sourceId },
+     WHERE source_id IN (SELECT unnest(from_json($sids, '["VARCHAR"]'))) AND raw IS NOT NULL AND regexp_matches(raw, ${sqlString(secretKeyPattern)})`,
+    { sids: JSON.stringify(typeof sourceIds === 'string' ? [sourceIds] : sourceIds) },
   );
 }
 
@@ -627,3 +627,27 @@ export async function withProgress(ws: Workspace, file: string, options: IngestO
   }
 }
 
+/**
+ * The bytes of JSON records one statement reads at most, when records are large. DuckDB runs an expression over
+ * 2,048 records at a time and keeps what its JSON functions parse until the whole vector is done: a file of a few
+ * hundred large records (OTLP export requests of 512 spans, API pages of 1,000 records) is one vector, and its
+ * memory grows with the file: 343 MB of OTLP (1,000 requests) ran out of DuckDB's 9.6 GB in one statement.
+ * Read in parts of this size, it peaks at 3.1 GB (23.5 s). A 64th of the memory limit, at most 16 MB: 8 MB parts
+ * peaked at 3.0 GB (26 s), 32 MB parts at 3.8 GB (23 s).
+ */
+export const jsonPartBytes = (): number => Math.min(16 << 20, Math.floor(memoryLimitBytes() / 64));
+
+/**
+ * The parts of `_src` (row-id ranges, in order) of about `partBytes` each when its records are large: more than
+ * `partBytes` in a vector of 2,048. None when they are not (a JSONL of small records is read in one statement).
+ * A few rows per part are read back, not one per record.
+ */
+export async function jsonParts(ws: Workspace, partBytes: number): Promise<{ lo: bigint; hi: bigint }[]> {
+  const [size] = await ws.all<{ n: bigint; bytes: bigint | null }>('SELECT count(*) AS n, sum(strlen(j::VARCHAR)) AS bytes FROM _src');
+  const n = Number(size?.n ?? 0n);
+  const bytes = Number(size?.bytes ?? 0n);
+  if (bytes <= partBytes || (bytes / Math.max(n, 1)) * 2048 <= partBytes) return [];
+  return ws.all<{ lo: bigint; hi: bigint }>(`SELECT min(rid) AS lo, max(rid) AS hi FROM (
+      SELECT rowid AS rid, (sum(coalesce(strlen(j::VARCHAR), 0)) OVER (ORDER BY rowid ROWS UNBOUNDED PRECEDING) - 1) // ${partBytes} AS part FROM _src)
+    GROUP BY part ORDER BY part`);
+}

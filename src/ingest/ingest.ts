@@ -2,7 +2,6 @@
 // file content, and lossless: every input row becomes a call, a counted duplicate of a call already held, or a
 // row in `rejects`.
 import { statSync } from 'node:fs';
-import { memoryLimitBytes } from '../db/memory.ts';
 import { fileTableName, keptRowsSql, lineSql, moveIntoCallRows, ownTableMinCalls, refreshCallsView, storedColumns } from '../db/calls-view.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
@@ -27,6 +26,8 @@ import {
   heldIds,
   holdsAnyCall,
   incomingTable,
+  jsonPartBytes,
+  jsonParts,
   lineLimit,
   lineReadOptions,
   mixedLineEndError,
@@ -55,7 +56,7 @@ import { ingestMany, joins, previewFile, type Preview } from './many.ts';
 import { isParquet, parquetSample, parquetSource } from './parquet.ts';
 import { contentBytes, isGzip, sniff } from './sniff.ts';
 
-export { assertKeepsFileOrder, fileRowsSelect, maxCount, readError } from './file-rows.ts';
+export { assertKeepsFileOrder, fileRowsSelect, jsonPartBytes, jsonParts, maxCount, readError } from './file-rows.ts';
 export type { FileOutcome, IngestOptions, IngestSummary, RejectSample } from './file-rows.ts';
 
 /** Files given as plain strings are taken as named explicitly: one that matches no format stops the run. */
@@ -76,7 +77,7 @@ export async function ingestFiles(ws: Workspace, files: readonly (string | Input
       outcomes.push({ file, format: '', status: 'not-usage', note: error.problem, rows: 0, calls: 0, rejects: 0, duplicates: 0, skipped: 0, firstRejects: [] });
     }
   };
-  // Consecutive CSV files of one format and header are read in one scan (src/ingest/many.ts); when the scan
+  // Consecutive CSV files of one format and header, or JSONL files of one format, are read in one scan (src/ingest/many.ts); when the scan
   // cannot vouch for its result, nothing of it is kept and its files are read one by one.
   let group: Preview[] = [];
   const flush = async () => {
@@ -310,16 +311,6 @@ async function documentSource(ws: Workspace, file: string, layout: 'array' | 'un
 }
 
 /**
- * The bytes of JSON records one statement reads at most, when records are large. DuckDB runs an expression over
- * 2,048 records at a time and keeps what its JSON functions parse until the whole vector is done: a file of a few
- * hundred large records (OTLP export requests of 512 spans, API pages of 1,000 records) is one vector, and its
- * memory grows with the file: 343 MB of OTLP (1,000 requests) ran out of DuckDB's 9.6 GB in one statement.
- * Read in parts of this size, it peaks at 3.1 GB (23.5 s). A 64th of the memory limit, at most 16 MB: 8 MB parts
- * peaked at 3.0 GB (26 s), 32 MB parts at 3.8 GB (23 s).
- */
-export const jsonPartBytes = (): number => Math.min(16 << 20, Math.floor(memoryLimitBytes() / 64));
-
-/**
  * Writes `table` from `selectFrom(src)`: in one statement, or, for JSON whose records are large (more than
  * jsonPartBytes in a vector of 2,048), in parts of about jsonPartBytes each, in file order (the first part
  * creates the table, the others append; `_src_part` holds each part's records in turn). An adapter whose select
@@ -363,21 +354,6 @@ async function unnestPages(ws: Workspace, parts: readonly { lo: bigint; hi: bigi
       SELECT _line, _elem, _raw, j FROM _src_part WHERE j IS NULL OR coalesce(json_type(j->'data'), '') <> 'ARRAY'`);
   }
   await ws.run('DROP TABLE _src_part; DROP TABLE _src; ALTER TABLE _src_records RENAME TO _src');
-}
-
-/**
- * The parts of `_src` (row-id ranges, in order) of about `partBytes` each when its records are large: more than
- * `partBytes` in a vector of 2,048. None when they are not (a JSONL of small records is read in one statement).
- * A few rows per part are read back, not one per record.
- */
-export async function jsonParts(ws: Workspace, partBytes: number): Promise<{ lo: bigint; hi: bigint }[]> {
-  const [size] = await ws.all<{ n: bigint; bytes: bigint | null }>('SELECT count(*) AS n, sum(strlen(j::VARCHAR)) AS bytes FROM _src');
-  const n = Number(size?.n ?? 0n);
-  const bytes = Number(size?.bytes ?? 0n);
-  if (bytes <= partBytes || (bytes / Math.max(n, 1)) * 2048 <= partBytes) return [];
-  return ws.all<{ lo: bigint; hi: bigint }>(`SELECT min(rid) AS lo, max(rid) AS hi FROM (
-      SELECT rowid AS rid, (sum(coalesce(strlen(j::VARCHAR), 0)) OVER (ORDER BY rowid ROWS UNBOUNDED PRECEDING) - 1) // ${partBytes} AS part FROM _src)
-    GROUP BY part ORDER BY part`);
 }
 
 /** Records a file's rejects, skips and duplicates, and the source; adds its table to `calls`. Runs in the file's transaction. */

@@ -3,6 +3,7 @@
 // skips, duplicates and per-file counts. Each case ingests the same files both ways and compares.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
@@ -40,6 +41,15 @@ async function both(runs: readonly (readonly string[])[], options: IngestOptions
     return out;
   };
   return { scan: await result(true), alone: await result(false) };
+}
+
+/** An ingest with --strict, read in one scan or one by one: its error and the files it kept. */
+async function strictRun(files: readonly string[], oneScan: boolean) {
+  const ws = await openWorkspace(':memory:');
+  const error = await ingestFiles(ws, files, { strict: true, oneScan }).then(() => undefined, (e: Error) => e.message);
+  const held = await ws.all('SELECT file, calls FROM sources ORDER BY file');
+  ws.close();
+  return { error, held };
 }
 
 describe('files read in one scan', () => {
@@ -129,15 +139,8 @@ describe('files read in one scan', () => {
     expect(b.scan).toEqual(b.alone);
     expect(b.scan.summaries[0]!.duplicates).toBeGreaterThan(0);
 
-    const strict = async (oneScan: boolean) => {
-      const ws = await openWorkspace(':memory:');
-      const error = await ingestFiles(ws, days, { strict: true, oneScan }).then(() => undefined, (e: Error) => e.message);
-      const held = await ws.all('SELECT file, calls FROM sources ORDER BY file');
-      ws.close();
-      return { error, held };
-    };
-    const s = await strict(true);
-    expect(s).toEqual(await strict(false));
+    const s = await strictRun(days, true);
+    expect(s).toEqual(await strictRun(days, false));
     expect(s.error).toContain(`${days[1]}:9: not a whole number in input_tokens`);
     expect(s.held).toEqual([{ file: days[0], calls: 30n }]);
   });
@@ -165,5 +168,94 @@ describe('files read in one scan', () => {
       .map(({ source_id: _a, source_file: _b, source_row: _c, ...rest }) => rest)
       .sort((x, y) => String(x.call_id).localeCompare(String(y.call_id)));
     expect(split).toEqual(whole);
+  });
+});
+
+describe('JSONL files read in one scan', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'batchable-many-jsonl-'));
+  const record = (id: string | undefined, i: number, tokens: unknown = 100 + i, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ ...(id === undefined ? {} : { call_id: id }), ts: `2026-10-0${1 + (i % 7)}T${String(i % 24).padStart(2, '0')}:00:00Z`, model: 'gpt-5.4',
+      input_tokens: tokens, output_tokens: i % 50, tags: { project: `proj_${i % 3}` }, ...extra });
+  // Hourly files: a line that is not JSON, blank lines, a row that is not a call (its key masked in the reject),
+  // ids repeated within a file and across files, records without ids (ids from their file and line), and a copy.
+  const hours = [
+    write(dir, 'hour=1/usage.jsonl', [...Array.from({ length: 12 }, (_, i) => record(`a${i}`, i)), record('a3', 3)]),
+    write(dir, 'hour=2/usage.jsonl', ['', record('b0', 0), '{"call_id": "b1", "ts": ', '', record('b2', 2, 'lots', { api_key: 'sk-proj-abcdefghijklmnopqrstuvwxyz0123' }), record('a5', 5)]),
+    write(dir, 'hour=3/usage.jsonl', Array.from({ length: 9 }, (_, i) => record(undefined, i))),
+    write(dir, 'hour=4/usage.jsonl', Array.from({ length: 7 }, (_, i) => record(`c${i}`, i))),
+  ];
+  const copy = join(dir, 'hour=5-copy.jsonl');
+  copyFileSync(hours[0]!, copy);
+
+  it('gives what reading each file alone gives, in its own table or in call_rows', async () => {
+    for (const ownTableMinCalls of [0, Number.MAX_SAFE_INTEGER]) {
+      const { scan, alone } = await both([[...hours, copy]], { ownTableMinCalls });
+      expect(scan).toEqual({ ...alone, parts: ownTableMinCalls === 0 ? 4n : 0n });
+      expect(scan.keys).toBe(0n);
+    }
+    const { scan } = await both([[...hours, copy]]);
+    const s = scan.summaries[0]!;
+    expect(s.files.map((f) => [f.status, f.format, f.rows, f.calls, f.rejects, f.duplicates])).toEqual([
+      ['ingested', 'batchable-jsonl', 13, 12, 0, 1],
+      ['ingested', 'batchable-jsonl', 4, 1, 2, 1],
+      ['ingested', 'batchable-jsonl', 9, 9, 0, 0],
+      ['ingested', 'batchable-jsonl', 7, 7, 0, 0],
+      ['already-ingested', 'batchable-jsonl', 13, 0, 0, 0],
+    ]);
+    expect(s.files[1]!.firstRejects).toEqual([
+      { line: 3, path: null, reason: 'malformed JSON' },
+      { line: 5, path: null, reason: 'not a whole number in input_tokens: "lots"' },
+    ]);
+    const rejects = scan.rejects as { line: bigint; raw: string }[];
+    expect(rejects.map((r) => [r.line, r.raw.slice(0, 24)])).toEqual([[3n, '{"call_id": "b1", "ts": '], [5n, '{"call_id":"b2","ts":"20']]);
+    expect(rejects[1]!.raw).not.toContain('abcdefghijklmnopqrstuvwxyz');
+    const calls = scan.calls as { call_id: string; source_file: string; source_row: bigint }[];
+    expect(calls.filter((c) => c.source_file === hours[2]).map((c) => [c.call_id.slice(16), c.source_row])).toEqual(
+      Array.from({ length: 9 }, (_, i) => [`:${i + 1}`, BigInt(i + 1)]),
+    );
+  });
+
+  it('is idempotent, and files ingested later meet the ids held', async () => {
+    const later = [write(dir, 'later/1.jsonl', [record('c0', 0), record('d1', 1)]), write(dir, 'later/2.jsonl', [record('d2', 2), record('a1', 1)])];
+    const { scan, alone } = await both([hours, [...hours, ...later]], { ownTableMinCalls: 0 });
+    expect(scan).toEqual({ ...alone, parts: 6n });
+    expect(scan.summaries[1]!.duplicates).toBe(2);
+  });
+
+  it('gzipped files are read in one scan too; files of records large enough to be read in parts are read alone', async () => {
+    const gz = hours.map((f, i) => {
+      const file = join(dir, `gz/${i}.jsonl.gz`);
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, gzipSync(readFileSync(f)));
+      return file;
+    });
+    const g = await both([gz], { ownTableMinCalls: 0 });
+    expect(g.scan).toEqual({ ...g.alone, parts: 4n });
+    // Parts of 2 KB: a record of about 160 bytes is large at 2,048 records a vector.
+    const large = await both([hours], { ownTableMinCalls: 0, jsonPartBytes: 2048 });
+    expect(large.scan).toEqual(large.alone);
+    expect(large.scan.parts).toBe(0n);
+  });
+
+  it('--strict with a line that is not JSON: read one by one, the same outcome', async () => {
+    const s = await strictRun(hours, true);
+    expect(s).toEqual(await strictRun(hours, false));
+    expect(s.error).toContain(`${hours[1]}:3: malformed JSON`);
+  });
+
+  it('real exports split in two read as the one file does; those whose rows do not depend on their file use the scan', async () => {
+    const used: string[] = [];
+    for (const name of ['claude-code/session.jsonl', 'litellm/spend-logs-v2-pages.jsonl', 'openai/batch-output.jsonl', 'otel/spans.jsonl',
+      'langsmith/runs.jsonl', 'helicone/export.jsonl', 'openrouter/generations.jsonl', 'anthropic/batch-results.jsonl']) {
+      const lines = readFileSync(fixture(name), 'utf8').trimEnd().split('\n');
+      const half = Math.ceil(lines.length / 2);
+      const parts = [write(dir, `${name}/0.jsonl`, lines.slice(0, half)), write(dir, `${name}/1.jsonl`, lines.slice(half))];
+      const { scan, alone } = await both([parts], { ownTableMinCalls: 0 });
+      expect(scan, name).toEqual({ ...alone, parts: scan.parts });
+      expect(scan.summaries[0]!.calls, name).toBeGreaterThan(0);
+      if (scan.parts > 0n) used.push(name);
+    }
+    // OpenAI's and Anthropic's batch results have no time of their own: the file's modification time stands in.
+    expect(used).toEqual(['claude-code/session.jsonl', 'litellm/spend-logs-v2-pages.jsonl', 'otel/spans.jsonl', 'langsmith/runs.jsonl', 'helicone/export.jsonl', 'openrouter/generations.jsonl']);
   });
 });
