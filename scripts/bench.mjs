@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench [-- --rows N] [-- --cases org,wide,year,hourly] [-- --stages raw,ingest,classify,audit,simulate,reports]
 //               [-- --streamed some|none] [-- --tags some|none] [-- --jobs random|loop] [-- --per-hour N] [-- --keep] [-- --data DIR] [-- --runs N]
-//               [-- --rounds N]
+//               [-- --rounds N] [-- --files csv|jsonl]
 //
 // Generates synthetic per-call usage files (batchable-csv) with DuckDB itself, then times each stage in a fresh
 // child process with its own peak RSS. Ratios are taken within one run (the raw read and our command back to
@@ -27,7 +27,8 @@
 //             figure; the fastest run is the idle-equivalent on a loaded machine.   target < 1 s at 5M, < 5 s at 50M
 //   reports   `check`, `explain <workload>` and `audit --html` on the audited workspace, the same way (they
 //             reuse the stored analysis: no labelling or pricing)
-// Year (and hourly): ingest and audit of the files against the one file (targets 1.5x and 1.2x).
+// Year (and hourly): ingest and audit of the files against the one file (targets 1.5x and 1.2x). With --files jsonl
+// the files (and the one file) are JSONL of the same calls, one record per line (batchable-jsonl).
 //
 // `npm run bench -- --rows 50000000` runs the shapes at 50M calls (about 6.4 GB per file, generated once into
 // --data, default bench-data/; takes most of an hour on 2 cores; not run in CI).
@@ -54,6 +55,8 @@ const { values } = parseArgs({
     // The hourly case's calls per file (8,760 files); small by default, as a year of hourly files is measured for
     // its per-file cost, not its size.
     'per-hour': { type: 'string', default: '100' },
+    // The year and hourly cases' files: CSV (the default) or JSONL (one record per line, the same calls).
+    files: { type: 'string', default: 'csv' },
     stages: { type: 'string', default: 'raw,ingest,classify,audit,simulate,reports' },
     runs: { type: 'string', default: '5' },
     // Rounds of raw read, ingest, labelling and audit per shape (the figures are medians): 3 by default, 1 at 50M calls and more.
@@ -84,6 +87,10 @@ if (values.jobs !== 'random' && values.jobs !== 'loop') {
 const variant = `${values.streamed === 'none' ? '-unstreamed' : ''}${values.tags === 'none' ? '-untagged' : ''}${values.jobs === 'loop' ? '-loops' : ''}`;
 /** A tag column of the generated shapes, or nothing with --tags none. */
 const tag = (sql) => (values.tags === 'none' ? '' : `,\n        ${sql}`);
+if (values.files !== 'csv' && values.files !== 'jsonl') {
+  console.error(`error: --files ${values.files}: expected csv (the default) or jsonl`);
+  process.exit(2);
+}
 const rows = Number(values.rows);
 if (!Number.isInteger(rows) || rows <= 0) {
   console.error(`error: --rows ${values.rows}: must be a positive whole number`);
@@ -264,14 +271,34 @@ function generate(target, copySql, label) {
     await c.run(${JSON.stringify(copySql)});`);
 }
 
+/**
+ * As COPY … PARTITION_BY writes CSV (`<dir>/<column>=<value>/data_0.<ext>`, the column left out), for JSONL:
+ * DuckDB 1.5 cannot partition a JSON COPY, so each part is written by a COPY of its own.
+ */
+function generateParts(target, rowsSql, column, label) {
+  if (existsSync(target)) return;
+  console.error(`generating ${label} into ${target} ...`);
+  child(`generate ${label}`, `${duck}
+    const { mkdirSync } = await import('node:fs');
+    const db = await DuckDBInstance.create(':memory:'); const c = await db.connect();
+    await c.run(${JSON.stringify(`CREATE TABLE t AS ${rowsSql}`)});
+    const parts = (await c.runAndReadAll(${JSON.stringify(`SELECT DISTINCT ${column} FROM t ORDER BY 1`)})).getRows().map((r) => String(r[0]));
+    for (const p of parts) {
+      const dir = ${JSON.stringify(target)} + '/${column}=' + p;
+      mkdirSync(dir, { recursive: true });
+      await c.run(\`COPY (SELECT * EXCLUDE (${column}) FROM t WHERE ${column} = '\${p}') TO '\${dir}/data_0.jsonl' (FORMAT json)\`);
+    }`);
+}
+
 const fresh = (path) => {
   for (const p of [path, `${path}.wal`, `${path}.tmp`]) rmSync(p, { force: true, recursive: true });
 };
 const raw = (label, file, db) => {
   fresh(db);
+  const read = file.endsWith('.jsonl') ? 'read_json' : 'read_csv';
   return child(label, `
     const db = await DuckDBInstance.create('${db}'); const c = await db.connect();
-    await c.run(\`CREATE TABLE raw AS SELECT * FROM read_csv('${file}')\`); c.closeSync(); db.closeSync();`, duck);
+    await c.run(\`CREATE TABLE raw AS SELECT * FROM ${read}('${file}')\`); c.closeSync(); db.closeSync();`, duck);
 };
 
 const results = [];
@@ -384,16 +411,19 @@ for (const shape of cases.filter((c) => c === 'org' || c === 'wide')) {
 /** A year of exports, one file a day (or an hour), against one file of the same calls. */
 function yearCase(unit, count, perFile) {
   const n = count * perFile;
-  const daily = `${dir}/year-${unit}-${perFile}${variant}`;
-  const one = `${dir}/year-one-${unit}-${n}${variant}.csv`;
+  const jsonl = values.files === 'jsonl';
+  const daily = `${dir}/year-${unit}-${perFile}${variant}${jsonl ? '-jsonl' : ''}`;
+  const one = `${dir}/year-one-${unit}-${n}${variant}.${jsonl ? 'jsonl' : 'csv'}`;
   const rowsSql = shapeSql('year', n, 0, perFile, unit);
-  generate(daily, `COPY (${rowsSql}) TO '${daily}' (FORMAT csv, HEADER, PARTITION_BY (${unit}))`, `${count} files of ${perFile.toLocaleString('en-US')} calls`);
-  generate(one, `COPY (SELECT * EXCLUDE (${unit}) FROM (${rowsSql})) TO '${one}' (HEADER)`, `one file of ${n.toLocaleString('en-US')} calls`);
+  const label = `${count} files of ${perFile.toLocaleString('en-US')} calls`;
+  if (jsonl) generateParts(daily, rowsSql, unit, label);
+  else generate(daily, `COPY (${rowsSql}) TO '${daily}' (FORMAT csv, HEADER, PARTITION_BY (${unit}))`, label);
+  generate(one, `COPY (SELECT * EXCLUDE (${unit}) FROM (${rowsSql})) TO '${one}' (${jsonl ? 'FORMAT json' : 'HEADER'})`, `one file of ${n.toLocaleString('en-US')} calls`);
   const files = readdirSync(daily)
     .filter((d) => d.startsWith(`${unit}=`))
     .sort()
     .flatMap((d) => readdirSync(`${daily}/${d}`).map((f) => `${daily}/${d}/${f}`));
-  const group = `year: ${files.length} ${unit === 'day' ? 'daily' : 'hourly'} files vs one file, ${n.toLocaleString('en-US')} calls`;
+  const group = `year: ${files.length} ${unit === 'day' ? 'daily' : 'hourly'} ${jsonl ? 'JSONL' : 'CSV'} files vs one file, ${n.toLocaleString('en-US')} calls`;
   const [rawDb, oneDb, manyDb] = ['raw', 'one', 'many'].map((s) => `${dir}/year-${unit}-${s}.duckdb`);
   dbs.push(rawDb, oneDb, manyDb);
   const yard = raw(`${unit} raw`, one, rawDb);
