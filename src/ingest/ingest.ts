@@ -52,7 +52,7 @@ import { literalPath, type InputFile } from './files.ts';
 import { resolveOverlappingBuckets } from './buckets.ts';
 import { ambiguousColumn, ambiguousColumnError } from './header.ts';
 import { dropsLine, hashFile, readerLineCeilingBytes, type FileDigest } from './hash.ts';
-import { ingestMany, joins, previewFile, type Preview } from './many.ts';
+import { ingestMany, previewFile, ScanGroup, type Preview } from './many.ts';
 import { isParquet, parquetSample, parquetSource } from './parquet.ts';
 import { contentBytes, isGzip, sniff } from './sniff.ts';
 
@@ -79,10 +79,10 @@ export async function ingestFiles(ws: Workspace, files: readonly (string | Input
   };
   // Consecutive CSV files of one format and header, or JSONL files of one format, are read in one scan (src/ingest/many.ts); when the scan
   // cannot vouch for its result, nothing of it is kept and its files are read one by one.
-  let group: Preview[] = [];
+  let group = new ScanGroup();
   const flush = async () => {
-    const files = group;
-    group = [];
+    const files = group.files;
+    group = new ScanGroup();
     const done = files.length > 1 ? await ingestMany(ws, files, options) : undefined;
     for (const [i, p] of files.entries()) {
       const o = done?.[i];
@@ -90,17 +90,19 @@ export async function ingestFiles(ws: Workspace, files: readonly (string | Input
       else await one(p.file, true, p);
     }
   };
+  // The size of a JSON record read in parts, once for the run's previews (it reads the machine's memory).
+  const previewOptions = { ...options, jsonPartBytes: options.jsonPartBytes ?? jsonPartBytes() };
   await withCleanup(async () => {
     for (const input of files) {
       const { file, explicit } = typeof input === 'string' ? { file: input, explicit: true } : input;
-      const preview = many && options.oneScan !== false ? await previewFile(file, options) : undefined;
+      const preview = many && options.oneScan !== false ? await previewFile(file, previewOptions) : undefined;
       if (preview === undefined) {
         await flush();
         await one(file, explicit);
         continue;
       }
-      if (!joins(group, preview)) await flush();
-      group.push(preview);
+      if (!group.takes(preview)) await flush();
+      group.add(preview);
     }
     await flush();
   }, async () => {

@@ -91,8 +91,10 @@ export async function previewFile(file: string, options: IngestOptions): Promise
       if (adapter.role === 'costs' || adapter.joinsRecords === true) return undefined;
       // Records so large that a file is read in parts (OTLP requests, API pages): a scan would find them only after
       // reading every file (jsonlScanSource), and give up.
-      const sampled = sample.records.reduce<number>((n, r) => n + JSON.stringify(r).length, 0) / Math.max(sample.records.length, 1);
-      if (sampled * 2048 > (options.jsonPartBytes ?? jsonPartBytes())) return undefined;
+      // The first ten records are enough to tell (all of them, often a whole small file, cost 0.1 ms a file).
+      const sampled = sample.records.slice(0, 10);
+      const recordBytes = sampled.reduce<number>((n, r) => n + JSON.stringify(r).length, 0) / Math.max(sampled.length, 1);
+      if (recordBytes * 2048 > (options.jsonPartBytes ?? jsonPartBytes())) return undefined;
       return { file, bytes, sample, adapter, key: [adapter.id, 'jsonl', isGzip(file) ? 'gz' : ''].join('\u0000') };
     }
     if (sample.kind !== 'csv' || sample.headerLine === undefined) return undefined;
@@ -104,11 +106,21 @@ export async function previewFile(file: string, options: IngestOptions): Promise
   }
 }
 
-/** Whether `next` can join `group` in one scan. */
-export function joins(group: readonly Preview[], next: Preview): boolean {
-  const first = group[0];
-  if (first === undefined) return true;
-  return first.key === next.key && group.length < maxFiles && group.reduce((n, p) => n + weight(p), weight(next)) <= maxBytes;
+/** Files to be read in one scan, in order, and their weight (kept as they are added: 8,760 files summed again at each one cost 0.2 s). */
+export class ScanGroup {
+  readonly files: Preview[] = [];
+  private weight = 0;
+
+  /** Whether `next` can join the group in one scan. */
+  takes(next: Preview): boolean {
+    const first = this.files[0];
+    return first === undefined || (first.key === next.key && this.files.length < maxFiles && this.weight + weight(next) <= maxBytes);
+  }
+
+  add(next: Preview): void {
+    this.files.push(next);
+    this.weight += weight(next);
+  }
 }
 
 /** Hashes files at most `width` at a time (each reads its whole file); each promise is awaited by the caller. */
