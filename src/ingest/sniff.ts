@@ -150,7 +150,10 @@ export function csvHeader(text: string): { delimiter: string; header: string[] }
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = [',', '\t', ';', '|'].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',');
   try {
-    const rows = parseCsv(firstLine, { delimiter, relax_quotes: true, to_line: 1 }) as string[][];
+    // The line has no line feed: saying so spares csv-parse's search for the record delimiter (0.7 s of CPU in
+    // 8,760 hourly files); a line of bare CRs (classic Mac) is left to that search.
+    const records = firstLine.includes('\r') ? {} : { record_delimiter: '\n' };
+    const rows = parseCsv(firstLine, { delimiter, relax_quotes: true, to_line: 1, ...records }) as string[][];
     return { delimiter, header: (rows[0] ?? []).map((h) => h.trim()) };
   } catch {
     return { delimiter, header: [] };
