@@ -39,6 +39,11 @@ export type AdapterContext = {
   readonly map: ReadonlyMap<string, string>;
   /** The file's modification time, ISO 8601: the best time available for sources without per-row times. */
   readonly fileModifiedAt: string;
+  /**
+   * JSON kinds, for an adapter that `readsRecordKeys`: the top-level keys that some record of `src` has. A field
+   * under any other key is NULL in every row, so the adapter need not read it.
+   */
+  readonly recordKeys?: ReadonlySet<string> | undefined;
 };
 
 /**
@@ -64,6 +69,8 @@ export type Adapter = {
    * (src/ingest/ingest.ts: writeInParts), each part a `src` of its own.
    */
   readonly joinsRecords?: true;
+  /** True when the select reads only the fields whose key some record has (ctx.recordKeys, found by one pass over the records). */
+  readonly readsRecordKeys?: true;
   /**
    * A note for reports over data this format supplied, given the number of calls it ingested: what the source
    * means for the decision (Claude Code logs are interactive; an OpenRouter activity export's prompt figure holds

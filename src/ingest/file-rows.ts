@@ -651,3 +651,13 @@ export async function jsonParts(ws: Workspace, partBytes: number): Promise<{ lo:
       SELECT rowid AS rid, (sum(coalesce(strlen(j::VARCHAR), 0)) OVER (ORDER BY rowid ROWS UNBOUNDED PRECEDING) - 1) // ${partBytes} AS part FROM _src)
     GROUP BY part ORDER BY part`);
 }
+
+/**
+ * The top-level keys that some JSON record of `src` has (AdapterContext.recordKeys): one parse of each record
+ * (json_keys gives none for a record that is not an object; a json_type filter parsed each one twice: 2M records,
+ * 1.05-1.31 s against 1.31-1.54 s).
+ */
+export async function recordKeys(ws: Workspace, src: string): Promise<Set<string>> {
+  const rows = await ws.all<{ k: string }>(`SELECT DISTINCT unnest(json_keys(j)) AS k FROM ${src} WHERE j IS NOT NULL`);
+  return new Set(rows.map((r) => r.k));
+}

@@ -33,6 +33,7 @@ import {
   mixedLineEndError,
   readError,
   readerRejectRecordsSql,
+  recordKeys,
   rebuild,
   refuseUnclosedQuote,
   rowRecordSql,
@@ -160,6 +161,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
         header: src === '_src' ? [] : await bindingLightly(src, light, async (swap) => csvColumns(ws, swap(src))),
         map,
         fileModifiedAt: statSync(file).mtime.toISOString(),
+        recordKeys: src === '_src' && adapter.readsRecordKeys === true ? await recordKeys(ws, src) : undefined,
       };
       const select = adapter.select(ctx);
       const twice = kind === 'csv' ? ambiguousColumn(sample.header, ctx.header, select) : undefined;

@@ -39,6 +39,7 @@ import {
   lineReadOptions,
   maskKeysInRejects,
   readError,
+  recordKeys,
   repeatsIds,
   usesDecimalComma,
   viewStale,
@@ -290,10 +291,11 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     try {
       if (jsonl) {
         if (!(await jsonlScanSource(ws, files, membersJson, options))) return undefined;
+        const keyed = adapter.readsRecordKeys === true ? adapter.select({ ...ctx, recordKeys: await recordKeys(ws, '_src') }) : select;
         // Each row's part and line, from its line's number (part << 32 | line).
         await withProgress(ws, files[0]!, options, () =>
           ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS
-            SELECT * REPLACE (_line & ${lineMask} AS _line), (_line >> 32)::UBIGINT AS _src FROM (${fileRowsSelect(select, 'jsonl')})`),
+            SELECT * REPLACE (_line & ${lineMask} AS _line), (_line >> 32)::UBIGINT AS _src FROM (${fileRowsSelect(keyed, 'jsonl')})`),
         );
       } else {
         await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${fileRowsSelect(select, 'csv', carried, usesDecimalComma(first.sample))}`));
