@@ -24,7 +24,7 @@ export type IngestOptions = {
   readonly onProgress?: ((file: string, done: number) => void) | undefined;
   /** Files with at least this many calls keep a table of their own (default ownTableMinCalls); tests lower it. */
   readonly ownTableMinCalls?: number | undefined;
-  /** Read consecutive CSV files of one format and header in one scan (src/ingest/many.ts); default true. */
+  /** Read consecutive CSV files of one format and header, or JSONL files of one format, in one scan (src/ingest/many.ts); default true. */
   readonly oneScan?: boolean | undefined;
   /** The bytes of large JSON records read in one statement (default jsonPartBytes()); tests lower it. */
   readonly jsonPartBytes?: number | undefined;

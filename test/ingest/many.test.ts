@@ -1,6 +1,6 @@
-// Many CSV files of one format and header are read in one scan (src/ingest/many.ts). Whatever the scan does, the
-// workspace must be what reading the files one by one gives: the same calls (ids, lines, provenance), rejects,
-// skips, duplicates and per-file counts. Each case ingests the same files both ways and compares.
+// Many CSV files of one format and header, or JSONL files of one format, are read in one scan (src/ingest/many.ts).
+// Whatever the scan does, the workspace must be what reading the files one by one gives: the same calls (ids, lines,
+// provenance), rejects, skips, duplicates and per-file counts. Each case ingests the same files both ways and compares.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
