@@ -42,7 +42,7 @@ function jsonlSelect(ctx: AdapterContext) {
   // quoted): a `->>` parses the whole record each time, and 44 of them took 1.1-1.4 s for 10,000 records against
   // 45-76 ms for one json_extract_string over the 44 paths (the same values, checked record for record).
   // Only the fields some record has (ctx.recordKeys): a field of an absent key is NULL in every row, and reading all
-  // 44 when a file has 15 took 1.45 s against 0.5-0.8 s for 730,000 records, its columns then converted and checked.
+  // 44 when a file has 15 took 1.43-1.48 s against 0.49-0.81 s for 730,000 records, its columns then converted and checked.
   const paths: string[] = [];
   for (const column of callColumns) {
     if (column.name === 'tags') continue;
