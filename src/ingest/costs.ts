@@ -4,6 +4,7 @@
 import { sqlIdent } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import type { AdapterSelect, ContainerKind } from './adapter.ts';
+import { rejectTextSql } from './reject-text.ts';
 import { maskKeysInRejects } from './file-rows.ts';
 
 export const billedCostColumns = [
@@ -66,7 +67,7 @@ export async function loadCostRows(
   if (readerRejects > 0) {
     await ws.run(
       `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
-       SELECT $sid, $file, line, NULL, first(error_type || ': ' || error_message ORDER BY column_idx), first(csv_line), 'reject'
+       SELECT $sid, $file, line, NULL, first(error_type || ': ' || error_message ORDER BY column_idx), ${rejectTextSql('first(csv_line)')}, 'reject'
        FROM _csv_rejects GROUP BY line`,
       { sid: p.sid, file: p.file },
     );

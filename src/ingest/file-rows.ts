@@ -12,6 +12,7 @@ import type { Workspace } from '../db/workspace.ts';
 import { InputError, InternalError, outOfMemory } from '../errors.ts';
 import { quoted, shellWord } from '../report/escape.ts';
 import type { AdapterSelect, ContainerKind } from './adapter.ts';
+import { rejectTextSql } from './reject-text.ts';
 import { literalPath, pathProblem } from './files.ts';
 import { fillParquetRawText } from './parquet.ts';
 import { contentBytes, isGzip } from './sniff.ts';
@@ -444,12 +445,12 @@ async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
     // A line's row, or, for a line of API pages unnested into their records (ingest.ts: unnestPages), the record's
     // row, found by the pointer its reject's path begins with (`/data/<i>`): both equality joins.
     await ws.run(
-      `UPDATE rejects SET raw = left(coalesce(s._raw, s.j::VARCHAR), 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
+      `UPDATE rejects SET raw = ${rejectTextSql('coalesce(s._raw, s.j::VARCHAR)')} FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
          AND rejects.line = s._line AND s._elem = ''`,
       { sid: t.sourceId },
     );
     await ws.run(
-      `UPDATE rejects SET raw = left(s.j::VARCHAR, 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
+      `UPDATE rejects SET raw = ${rejectTextSql('s.j::VARCHAR')} FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
          AND rejects.line = s._line AND s._elem = regexp_extract(rejects.path, '^/data/[0-9]+') AND s._elem <> ''`,
       { sid: t.sourceId },
     );
@@ -457,7 +458,7 @@ async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
   }
   if (t.kind === 'json') {
     await ws.run(
-      `UPDATE rejects SET raw = left(s.j::VARCHAR, 2000) FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
+      `UPDATE rejects SET raw = ${rejectTextSql('s.j::VARCHAR')} FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
          AND s._elem <> '' AND starts_with(rejects.path || '/', s._elem || '/')`,
       { sid: t.sourceId },
     );
@@ -472,7 +473,7 @@ async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
   const missing = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM rejects WHERE source_id = $1 AND raw IS NULL', [t.sourceId]);
   if (Number(missing[0]?.n ?? 0) === 0) return;
   await ws.run(
-    `UPDATE rejects SET raw = l.line FROM (SELECT row_number() OVER () AS n, line FROM ${fileLinesSql(t.file)}) l
+    `UPDATE rejects SET raw = ${rejectTextSql('l.line')} FROM (SELECT row_number() OVER () AS n, line FROM ${fileLinesSql(t.file)}) l
      WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = l.n`,
     { sid: t.sourceId },
   );

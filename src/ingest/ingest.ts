@@ -7,6 +7,7 @@ import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { BatchableError, InputError, InternalError, UnrecognisedFormat, withCleanup } from '../errors.ts';
 import type { AdapterContext, ContainerKind, Sample } from './adapter.ts';
+import { rejectTextSql } from './reject-text.ts';
 import { costRowsSelect, loadCostRows } from './costs.ts';
 import { csvRecordsSource } from './csv-records.ts';
 import { chooseAdapter } from './detect.ts';
@@ -381,7 +382,7 @@ async function loadFileTable(
     // blank lines before it: they are not the line's.
     await ws.run(
       `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
-       SELECT $sid, $file, line, NULL, first(error_type || ': ' || error_message ORDER BY column_idx), ltrim(first(csv_line), chr(13) || chr(10)), 'reject'
+       SELECT $sid, $file, line, NULL, first(error_type || ': ' || error_message ORDER BY column_idx), ${rejectTextSql('ltrim(first(csv_line), chr(13) || chr(10))')}, 'reject'
        FROM _csv_rejects GROUP BY line`,
       p,
     );
@@ -394,7 +395,7 @@ async function loadFileTable(
   if (t.kind === 'jsonl' || t.kind === 'json') {
     await ws.run(
       `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
-       SELECT $sid, $file, _line, NULLIF(_elem, ''), 'malformed JSON', left(_raw, 2000), 'reject' FROM _src WHERE j IS NULL`,
+       SELECT $sid, $file, _line, NULLIF(_elem, ''), 'malformed JSON', ${rejectTextSql('_raw')}, 'reject' FROM _src WHERE j IS NULL`,
       p,
     );
   }

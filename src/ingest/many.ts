@@ -19,6 +19,7 @@ import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { withCleanup } from '../errors.ts';
 import type { Adapter, AdapterContext, Sample } from './adapter.ts';
+import { rejectTextSql } from './reject-text.ts';
 import { chooseAdapter } from './detect.ts';
 import {
   assertKeepsFileOrder,
@@ -400,7 +401,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     if (jsonl) {
       await ws.run(
         `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
-         SELECT _p_sid, _p_file, s._line & ${lineMask}, NULL, 'malformed JSON', left(s._raw, 2000), 'reject'
+         SELECT _p_sid, _p_file, s._line & ${lineMask}, NULL, 'malformed JSON', ${rejectTextSql('s._raw')}, 'reject'
          FROM _src s JOIN _parts p ON (s._line >> 32) = p._p_part WHERE s.j IS NULL`,
       );
     }
@@ -417,7 +418,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     if (jsonl && withRows.size > 0) {
       // A JSONL row's raw text is its record, held in `_src` (as for one file: file-rows.ts, fillRawText).
       await ws.run(
-        `UPDATE rejects SET raw = left(coalesce(s._raw, s.j::VARCHAR), 2000) FROM _src s JOIN _parts p ON (s._line >> 32) = p._p_part
+        `UPDATE rejects SET raw = ${rejectTextSql('coalesce(s._raw, s.j::VARCHAR)')} FROM _src s JOIN _parts p ON (s._line >> 32) = p._p_part
          WHERE rejects.source_id = p._p_sid AND rejects.raw IS NULL AND rejects.line = s._line & ${lineMask}`,
       );
       await maskKeysInRejects(ws, sourceIds.filter((_, ord) => withRows.has(ord)));

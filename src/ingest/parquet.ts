@@ -11,6 +11,7 @@ import { callColumns, requiredColumns } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/types.ts';
 import { defineAdapter, hasAll, type SelectList } from './adapter.ts';
+import { rejectTextSql } from './reject-text.ts';
 import type { Sample } from './adapter.ts';
 
 /** The columns `--export-calls` writes beside the canonical ones (src/classify/export.ts). */
@@ -80,7 +81,7 @@ export async function fillParquetRawText(ws: Workspace, file: string, sourceId: 
   const [missing] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM rejects WHERE source_id = $1 AND raw IS NULL', [sourceId]);
   if ((missing?.n ?? 0n) === 0n) return; // most files: no second read
   await ws.run(
-    `UPDATE rejects SET raw = left(json_merge_patch(to_json(s), '{"file_row_number":null}')::VARCHAR, 2000)
+    `UPDATE rejects SET raw = ${rejectTextSql('json_merge_patch(to_json(s), \'{"file_row_number":null}\')::VARCHAR')}
      FROM (SELECT * FROM ${parquetSource(file)}) s
      WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = s.file_row_number + 1`,
     { sid: sourceId },

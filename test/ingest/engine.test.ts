@@ -103,6 +103,29 @@ describe('nothing lost, nothing doubled', () => {
     ws.close();
   });
 
+  it("a reject's raw text is its row's first 2,000 characters, in every format", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-'));
+    const long = 'x'.repeat(5000);
+    const csv = join(dir, 'long.csv');
+    // Line 3: a bad time (the line is re-read from the file); line 4: ragged (DuckDB's reader sets it aside).
+    writeFileSync(csv, `ts,model,input_tokens,output_tokens,note\n2026-10-05T09:00:00Z,gpt-5.4,100,10,ok\nnot-a-time,gpt-5.4,100,10,${long}\n${long},gpt-5.4\n`);
+    const jsonl = join(dir, 'long.jsonl');
+    const record = { ts: '2026-10-05T09:00:00Z', model: 'gpt-5.4', input_tokens: 100, output_tokens: 10 };
+    writeFileSync(jsonl, [JSON.stringify(record), JSON.stringify({ ...record, ts: 'not-a-time', note: long }), `{"ts": "${long}`].join('\n') + '\n');
+    const { ws, summary } = await ingested([csv, jsonl]);
+    expect(summary).toMatchObject({ calls: 2, rejects: 4 });
+    const rows = await ws.all<{ file: string; line: bigint; n: bigint; head: string }>(
+      'SELECT file, line, length(raw) AS n, left(raw, 12) AS head FROM rejects ORDER BY file, line',
+    );
+    expect(rows).toEqual([
+      { file: csv, line: 3n, n: 2000n, head: 'not-a-time,g' },
+      { file: csv, line: 4n, n: 2000n, head: 'xxxxxxxxxxxx' },
+      { file: jsonl, line: 2n, n: 2000n, head: '{"ts":"not-a' },
+      { file: jsonl, line: 3n, n: 2000n, head: '{"ts": "xxxx' },
+    ]);
+    ws.close();
+  });
+
   it('malformed JSON lines, bad numbers, negative tokens, unparsable times and missing columns are rejects with reasons', async () => {
     const r = await runCli(['ingest', fixture('bad/malformed-lines.jsonl'), '--db', ':memory:']);
     expect(r.code).toBe(0);

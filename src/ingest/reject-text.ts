@@ -1,0 +1,9 @@
+/**
+ * A reject's raw text (the `rejects` table's `raw`) is its row as read, kept to this many characters: enough to see
+ * what is wrong with it, while a reader's 30 MB line or a JSON page is not copied whole into the workspace. One
+ * bound for every format (CSV lines, JSON records, Parquet rows as JSON).
+ */
+export const rejectTextChars = 2000;
+
+/** `expr` (SQL text) cut to a reject's raw text. */
+export const rejectTextSql = (expr: string): string => `left(${expr}, ${rejectTextChars})`;
