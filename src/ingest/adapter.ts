@@ -71,14 +71,6 @@ export type Adapter = {
   readonly joinsRecords?: true;
   /** True when the select reads only the fields whose key some record has (ctx.recordKeys, found by one pass over the records). */
   readonly readsRecordKeys?: true;
-  /**
-   * A note for reports over data this format supplied, given the number of calls it ingested: what the source
-   * means for the decision (Claude Code logs are interactive; an OpenRouter activity export's prompt figure holds
-   * cached tokens it cannot split).
-   */
-  readonly reportNote?: (calls: bigint) => string;
-  /** The same, said under the reconciliation (recomputed vs reported cost) when this format's rows are in it. */
-  readonly reconciliationNote?: (calls: bigint) => string;
 };
 
 /**

@@ -2,7 +2,7 @@
 // stacks the levers per group (src/simulate/stacking.ts), sums exactly, rounds to micro-dollars once.
 import { selectSavingsGroups, type GroupBy, type SavingsFilter, type SavingsGroupRow } from '../db/queries/savings.ts';
 import type { Workspace } from '../db/workspace.ts';
-import { formatNotes } from '../ingest/adapters/index.ts';
+import { formatNotes } from '../ingest/adapters/notes.ts';
 import { allocateBatch, type Pool } from '../simulate/allocate.ts';
 import { type StructuralDiscount, structuralFor } from '../simulate/structural.ts';
 import { add, type Fraction, ratio, roundDiv, zero } from '../simulate/fraction.ts';

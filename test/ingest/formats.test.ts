@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapters } from '../../src/ingest/adapters/index.ts';
+import { formatNoteById } from '../../src/ingest/adapters/notes.ts';
 import { repoRoot, runCli } from '../helpers/cli.ts';
 
 describe('the list of formats', () => {
@@ -22,5 +23,10 @@ describe('the list of formats', () => {
       const named = notes.includes(`\`${a.id}\``) || notes.includes(`\`${a.id.split('-')[0]}-*\``);
       if (a.role !== 'costs' && !a.id.startsWith('batchable-')) expect(named, a.id).toBe(true);
     }
+  });
+  it("a report's format notes are keyed by formats the registry holds (a renamed id would drop its note unsaid)", () => {
+    const ids = new Set(adapters.map((a) => a.id));
+    expect(Object.keys(formatNoteById).filter((id) => !ids.has(id))).toEqual([]);
+    expect(Object.keys(formatNoteById).length).toBeGreaterThan(0);
   });
 });

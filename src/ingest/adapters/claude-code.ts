@@ -72,9 +72,6 @@ export const claudeCodeLogs = defineAdapter({
       sample.records.every((r) => typeof r === 'object' && r !== null && (r as Record<string, unknown>).type === 'summary' && 'leafUuid' in r)),
   idsFromSource: true,
   select: claudeCodeSelect,
-  reportNote: (calls) =>
-    `${calls} call(s) come from Claude Code local logs: an interactive coding agent streaming to a developer, so they are someone waiting by nature; ` +
-    'batch would not serve them.',
 });
 
 export const claudeCodeAdapters = [claudeCodeLogs];

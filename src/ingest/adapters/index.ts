@@ -1,5 +1,5 @@
-// The adapter registry. Order matters: specific formats are tried before the generic batchable-* ones.
-import type { Workspace } from '../../db/workspace.ts';
+// The adapter registry. Order matters: specific formats are tried before the generic batchable-* ones. What a
+// format's calls mean for a report is said in notes.ts, keyed by these ids.
 import type { Adapter } from '../adapter.ts';
 import { anthropicAdapters } from './anthropic.ts';
 import { azureAdapters } from './azure.ts';
@@ -39,16 +39,3 @@ export const adapters: readonly Adapter[] = [
   batchableJsonl,
   batchableParquet,
 ];
-
-/**
- * The report notes of the formats in the workspace (`sources` holds each file's format and call count): what a
- * source means for the decision, said once per format.
- */
-export async function formatNotes(ws: Workspace, where: 'report' | 'reconciliation' = 'report'): Promise<string[]> {
-  const rows = await ws.all<{ format: string; calls: bigint }>('SELECT format, sum(calls)::BIGINT AS calls FROM sources GROUP BY format ORDER BY format');
-  return rows.flatMap((r) => {
-    const adapter = adapters.find((a) => a.id === r.format);
-    const note = where === 'report' ? adapter?.reportNote : adapter?.reconciliationNote;
-    return note !== undefined && r.calls > 0n ? [note(r.calls)] : [];
-  });
-}

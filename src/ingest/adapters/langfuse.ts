@@ -164,14 +164,6 @@ export const langfuseObservations = defineAdapter({
   detect: (sample) => hasAll(sample, ['traceId', 'type', 'startTime']) && hasAny(sample, observationKeys),
   idsFromSource: true,
   select: observationsSelect,
-  // Langfuse records no API key, and observations carry no project of the org's: calls that share a model and carry no
-  // name of their own (a generation or metadata naming the work) are one workload here, whatever service sent them.
-  // The eval's Langfuse rendering (no names, no keys) had blocking spend labelled batchable on two of three blind orgs.
-  reportNote: (calls) =>
-    `${calls} call(s) come from Langfuse, which records no API key: calls of one model that carry no name of their own (a generation name, ` +
-    'or metadata such as workload or feature) are one workload here even when different services sent them. Calls that come off a ' +
-    'batchable job\'s runs are held blocking, but a job and people that share a model can still share a label. Check the batchable ' +
-    'workloads (`batchable explain <workload>`), or name the work in Langfuse and pull again.',
 });
 
 export const langfuseAdapters = [langfuseObservations];

@@ -82,10 +82,6 @@ export const langsmithRuns = defineAdapter({
     (hasAll(sample, ['runs.run_type', 'runs.start_time']) && hasAny(sample, ['runs.trace_id', 'runs.dotted_order'])),
   idsFromSource: true,
   select: runsSelect,
-  reportNote: (calls) =>
-    `${calls} call(s) come from LangSmith runs, which record no API key: calls of one model that carry no name of their own (a run name ` +
-    'other than the model class, or metadata such as workload or feature) are one workload here even when different services sent them. ' +
-    'Check the batchable workloads (`batchable explain <workload>`), or name the runs in LangSmith (run_name, metadata) and export again.',
 });
 
 export const langsmithAdapters = [langsmithRuns];

@@ -62,7 +62,4 @@ export const openrouterActivity = defineAdapter({
   detect: isActivity,
   idsFromSource: false,
   select: activitySelect,
-  reconciliationNote: (calls) =>
-    `${calls} OpenRouter activity bucket(s): their prompt tokens include cached tokens, which the export cannot split out, so the recomputed cost ` +
-    'prices every prompt token as uncached input; in the reconciliation a recomputed cost above the reported one is (at least partly) that cache discount.',
 });
