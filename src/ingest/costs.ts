@@ -4,8 +4,8 @@
 import { sqlIdent } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import type { AdapterSelect, ContainerKind } from './adapter.ts';
-import { rejectTextSql } from './reject-text.ts';
 import { maskKeysInRejects } from './file-rows.ts';
+import { rejectTextSql } from './reject-text.ts';
 
 export const billedCostColumns = [
   ['ts', 'TIMESTAMPTZ', 'bt_ts', 'unparsable time'],

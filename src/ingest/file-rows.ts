@@ -12,9 +12,9 @@ import type { Workspace } from '../db/workspace.ts';
 import { InputError, InternalError, outOfMemory } from '../errors.ts';
 import { quoted, shellWord } from '../report/escape.ts';
 import type { AdapterSelect, ContainerKind } from './adapter.ts';
-import { rejectTextSql } from './reject-text.ts';
 import { literalPath, pathProblem } from './files.ts';
 import { fillParquetRawText } from './parquet.ts';
+import { rejectTextSql } from './reject-text.ts';
 import { contentBytes, isGzip } from './sniff.ts';
 
 export type IngestOptions = {

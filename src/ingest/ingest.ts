@@ -7,7 +7,6 @@ import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { BatchableError, InputError, InternalError, UnrecognisedFormat, withCleanup } from '../errors.ts';
 import type { AdapterContext, ContainerKind, Sample } from './adapter.ts';
-import { rejectTextSql } from './reject-text.ts';
 import { costRowsSelect, loadCostRows } from './costs.ts';
 import { csvRecordsSource } from './csv-records.ts';
 import { chooseAdapter } from './detect.ts';
@@ -56,6 +55,7 @@ import { ambiguousColumn, ambiguousColumnError } from './header.ts';
 import { dropsLine, hashFile, readerLineCeilingBytes, type FileDigest } from './hash.ts';
 import { ingestMany, previewFile, ScanGroup, type Preview } from './many.ts';
 import { isParquet, parquetSample, parquetSource } from './parquet.ts';
+import { rejectTextSql } from './reject-text.ts';
 import { contentBytes, isGzip, sniff } from './sniff.ts';
 
 export { assertKeepsFileOrder, fileRowsSelect, jsonPartBytes, jsonParts, maxCount, readError } from './file-rows.ts';

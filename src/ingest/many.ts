@@ -19,7 +19,6 @@ import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { withCleanup } from '../errors.ts';
 import type { Adapter, AdapterContext, Sample } from './adapter.ts';
-import { rejectTextSql } from './reject-text.ts';
 import { chooseAdapter } from './detect.ts';
 import {
   assertKeepsFileOrder,
@@ -53,6 +52,7 @@ import { ambiguousColumn } from './header.ts';
 import { literalPath } from './files.ts';
 import { dropsLine, hashFile, type FileDigest } from './hash.ts';
 import { isParquet } from './parquet.ts';
+import { rejectTextSql } from './reject-text.ts';
 import { isGzip, sniff } from './sniff.ts';
 
 /** A file recognised ahead of reading, and the key of the files it can be read with. */

@@ -11,8 +11,8 @@ import { callColumns, requiredColumns } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/types.ts';
 import { defineAdapter, hasAll, type SelectList } from './adapter.ts';
-import { rejectTextSql } from './reject-text.ts';
 import type { Sample } from './adapter.ts';
+import { rejectTextSql } from './reject-text.ts';
 
 /** The columns `--export-calls` writes beside the canonical ones (src/classify/export.ts). */
 export const exportOnlyColumns = [
