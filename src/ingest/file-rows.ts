@@ -25,6 +25,8 @@ export type IngestOptions = {
   readonly onProgress?: ((file: string, done: number) => void) | undefined;
   /** Files with at least this many calls keep a table of their own (default ownTableMinCalls); tests lower it. */
   readonly ownTableMinCalls?: number | undefined;
+  /** A file with at least this many calls keeps a table of its own while the workspace holds few (default midSizeMinCalls, src/db/calls-view.ts); tests lower it. */
+  readonly midSizeMinCalls?: number | undefined;
   /** Read consecutive CSV files of one format and header, or JSONL files of one format, in one scan (src/ingest/many.ts); default true. */
   readonly oneScan?: boolean | undefined;
   /** The bytes of large JSON records read in one statement (default jsonPartBytes()); tests lower it. */
@@ -376,6 +378,7 @@ export type FileTarget = {
   format: string;
   idsFromSource: boolean;
   ownTableMinCalls: number | undefined;
+  midSizeMinCalls?: number | undefined;
   /** CSV: no quote character and no blank line in the file (hash.ts), so each record's number is its line's. */
   plainLines?: boolean | undefined;
   /** CSV: how the file is written (where a quote opens or closes a field: buildCsvOffLines). */

@@ -150,4 +150,41 @@ describe('a file with a table of its own and a file moved into call_rows look th
     // callsOfFormatSql), rebuilds the view once per run instead of per file, and the two passes run side by side:
     // 8.7 s at load 4.7 (11.6 s of CPU, from 17.5).
   });
+
+  it('keeps a mid-size file in a table of its own while the workspace holds fewer than eight, then moves them into call_rows', async () => {
+    const dir = tempDir();
+    // Ten files of 3 calls each (one with a rejected row), each ingested by a run of its own, as a daily job would;
+    // mid-size here is 3 calls or more.
+    const files = Array.from({ length: 10 }, (_, d) => {
+      const file = join(dir, `day-${d}.csv`);
+      const bad = d === 4 ? 'x-bad,not-a-time,gpt-5.4,1,1\n' : '';
+      writeFileSync(file, `call_id,ts,model,input_tokens,output_tokens\n${[0, 1, 2].map((i) => `d${d}-${i},2026-10-0${d % 9 + 1}T0${i}:00:00Z,gpt-5.4,${100 + d},${i}\n`).join('')}${bad}`);
+      return file;
+    });
+    const path = join(dir, 'mid.duckdb');
+    const plain = join(dir, 'plain.duckdb');
+    for (const file of files) {
+      for (const [db, options] of [[path, { midSizeMinCalls: 3 }], [plain, {}]] as const) {
+        const ws = await openWorkspace(db);
+        await ingestFiles(ws, [file], options);
+        ws.close();
+      }
+    }
+    const ws = await openWorkspace(path);
+    const tables = await ws.all<{ file: string; own: boolean }>('SELECT file, table_name IS NOT NULL AS own FROM sources ORDER BY file');
+    expect(tables.map((t) => [basename(t.file), t.own])).toEqual(files.map((f, d) => [basename(f), d < 8]));
+    const rows = 'SELECT call_id, ts, input_tokens, output_tokens, source_file, source_row FROM calls ORDER BY call_id';
+    const kept = await ws.all(rows);
+    expect(kept).toHaveLength(30);
+    const rejects = 'SELECT parse_filename(file) AS file, line, reason FROM rejects';
+    const rejected = await ws.all<{ file: string; line: bigint }>(rejects);
+    expect(rejected.map((r) => [r.file, r.line])).toEqual([['day-4.csv', 5n]]);
+    ws.close();
+    // The same calls, rows and lines as a workspace where every file went into call_rows.
+    const other = await openWorkspace(plain);
+    expect((await other.all<{ n: bigint }>('SELECT count(*) AS n FROM sources WHERE table_name IS NOT NULL'))[0]!.n).toBe(0n);
+    expect(await other.all(rows)).toEqual(kept);
+    expect(await other.all(rejects)).toEqual(rejected);
+    other.close();
+  });
 });
