@@ -14,7 +14,7 @@
 // JSON records large enough to be read in parts) returns undefined before anything is committed, and the caller
 // reads those files one by one.
 import { statSync } from 'node:fs';
-import { keptRowsSql, movePartsIntoCallRows, ownTableMinCalls, storedColumns } from '../db/calls-view.ts';
+import { keptRowsSql, midSizeMinCalls, movePartsIntoCallRows, storedColumns } from '../db/calls-view.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { withCleanup } from '../errors.ts';
@@ -65,12 +65,12 @@ export type Preview = {
 };
 
 /**
- * A scan's table is kept, as one arm of the `calls` view, from this many calls; a smaller one goes into
- * call_rows like a small file. Lower than one file's threshold (ownTableMinCalls): a scan of many files is one arm
- * however many files it holds, and 40 daily files of 20,000 calls (800,000) took 10.3 s to move into call_rows
- * against 6.8 s to read (wall, load 11).
+ * A scan's table is kept, as one arm of the `calls` view, from this many calls (a mid-size file's threshold); a
+ * smaller one goes into call_rows like a small file. Unlike one file's, not held to midSizeOwnTables: a scan of many
+ * files is one arm however many files it holds, and 40 daily files of 20,000 calls (800,000) took 10.3 s to move into
+ * call_rows against 6.8 s to read (wall, load 11).
  */
-const manyOwnTableMinCalls = ownTableMinCalls / 10;
+const manyOwnTableMinCalls = midSizeMinCalls;
 
 /** At most this many files, or this many bytes (a .gz file counted at 10x), in one scan: a kill loses one scan. */
 const maxFiles = 2000;

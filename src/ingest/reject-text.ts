@@ -1,6 +1,6 @@
 /**
  * A reject's raw text (the `rejects` table's `raw`) is its row as read, kept to this many characters: enough to see
- * what is wrong with it, while a reader's 30 MB line or a JSON page is not copied whole into the workspace. One
+ * what is wrong with it, while a line of up to the reader's limit (32 MB by default) or a JSON page is not copied whole into the workspace. One
  * bound for every format (CSV lines, JSON records, Parquet rows as JSON).
  */
 export const rejectTextChars = 2000;
