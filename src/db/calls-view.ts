@@ -140,6 +140,23 @@ export async function ownTableCount(ws: Workspace): Promise<number> {
   return Number(row?.n ?? 0n);
 }
 
+/** The sizes from which a table of calls stays apart: the defaults above, or a test's own. */
+export type OwnTableThresholds = {
+  /** Always from this many calls (default ownTableMinCalls); a test's own value stands alone, without the mid-size rule. */
+  readonly ownTableMinCalls?: number | undefined;
+  /** From this many calls while the workspace holds fewer than midSizeOwnTables tables (default midSizeMinCalls). */
+  readonly midSizeMinCalls?: number | undefined;
+};
+
+/**
+ * Whether a file's calls keep a table of their own (a many-file scan's rule is its own: manyOwnTableMinCalls,
+ * src/ingest/many.ts).
+ */
+export async function keepsOwnTable(ws: Workspace, calls: number, t: OwnTableThresholds): Promise<boolean> {
+  if (t.ownTableMinCalls !== undefined) return calls >= t.ownTableMinCalls;
+  return calls >= ownTableMinCalls || (calls >= (t.midSizeMinCalls ?? midSizeMinCalls) && (await ownTableCount(ws)) < midSizeOwnTables);
+}
+
 /** Writes the calls of a table of many files into `call_rows`, each with its file's provenance, and drops the table. */
 export async function movePartsIntoCallRows(ws: Workspace, table: string, stored: ReadonlySet<string>, parts: string): Promise<void> {
   await ws.run(`INSERT INTO call_rows BY NAME SELECT * EXCLUDE (call_key) FROM (${partsArm(table, stored, 0, parts)})`);

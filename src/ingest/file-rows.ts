@@ -3,7 +3,7 @@
 // ids already held, the raw text of rejects, and the read errors named for the user.
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { callIdsSql } from '../db/calls-view.ts';
+import { callIdsSql, type OwnTableThresholds } from '../db/calls-view.ts';
 import { secretKeyPattern } from '../db/macros.ts';
 import { lineCapBytes, memoryLimitBytes } from '../db/memory.ts';
 import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
@@ -17,16 +17,13 @@ import { fillParquetRawText } from './parquet.ts';
 import { rejectTextSql } from './reject-text.ts';
 import { contentBytes, isGzip } from './sniff.ts';
 
-export type IngestOptions = {
+/** What an ingest run may be told; the sizes from which a file or scan keeps its own table are OwnTableThresholds (src/db/calls-view.ts): tests lower them. */
+export type IngestOptions = OwnTableThresholds & {
   readonly inputFormat?: string | undefined;
   readonly map?: ReadonlyMap<string, string> | undefined;
   readonly strict?: boolean | undefined;
   /** Called about twice a second during long reads, with the share done (0..1). */
   readonly onProgress?: ((file: string, done: number) => void) | undefined;
-  /** Files with at least this many calls keep a table of their own (default ownTableMinCalls); tests lower it. */
-  readonly ownTableMinCalls?: number | undefined;
-  /** A file with at least this many calls keeps a table of its own while the workspace holds few (default midSizeMinCalls, src/db/calls-view.ts); tests lower it. */
-  readonly midSizeMinCalls?: number | undefined;
   /** Read consecutive CSV files of one format and header, or JSONL files of one format, in one scan (src/ingest/many.ts); default true. */
   readonly oneScan?: boolean | undefined;
   /** The bytes of large JSON records read in one statement (default jsonPartBytes()); tests lower it. */
@@ -370,15 +367,13 @@ SELECT ${values.join(',\n  ')},
 FROM v`;
 }
 
-export type FileTarget = {
+export type FileTarget = OwnTableThresholds & {
   file: string;
   sourceId: string;
   table: string;
   kind: ContainerKind;
   format: string;
   idsFromSource: boolean;
-  ownTableMinCalls: number | undefined;
-  midSizeMinCalls?: number | undefined;
   /** CSV: no quote character and no blank line in the file (hash.ts), so each record's number is its line's. */
   plainLines?: boolean | undefined;
   /** CSV: how the file is written (where a quote opens or closes a field: buildCsvOffLines). */

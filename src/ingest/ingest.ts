@@ -2,7 +2,7 @@
 // file content, and lossless: every input row becomes a call, a counted duplicate of a call already held, or a
 // row in `rejects`.
 import { statSync } from 'node:fs';
-import { fileTableName, keptRowsSql, lineSql, midSizeMinCalls, midSizeOwnTables, moveIntoCallRows, ownTableCount, ownTableMinCalls, refreshCallsView, storedColumns } from '../db/calls-view.ts';
+import { fileTableName, keepsOwnTable, keptRowsSql, lineSql, moveIntoCallRows, refreshCallsView, storedColumns } from '../db/calls-view.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { BatchableError, InputError, InternalError, UnrecognisedFormat, withCleanup } from '../errors.ts';
@@ -453,10 +453,7 @@ async function loadFileTable(
   const stagedOk = Number(counts.staged) - skipped - (rejects - readerRejects.length - Number(counts.malformed));
   const duplicates = stagedOk - calls;
   const rows = Number(counts.staged) + readerRejects.length + Number(counts.malformed);
-  // A test's own threshold (ownTableMinCalls) stands alone; otherwise a mid-size file keeps its table while arms are few.
-  const ownTable =
-    calls >= (t.ownTableMinCalls ?? ownTableMinCalls) ||
-    (t.ownTableMinCalls === undefined && calls >= (t.midSizeMinCalls ?? midSizeMinCalls) && (await ownTableCount(ws)) < midSizeOwnTables);
+  const ownTable = await keepsOwnTable(ws, calls, t);
   if (!ownTable) await moveIntoCallRows(ws, { sourceId: t.sourceId, file: t.file, format: t.format, table: t.table }, stored);
   await ws.run(
     `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped, table_name)

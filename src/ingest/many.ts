@@ -66,9 +66,12 @@ export type Preview = {
 
 /**
  * A scan's table is kept, as one arm of the `calls` view, from this many calls (a mid-size file's threshold); a
- * smaller one goes into call_rows like a small file. Unlike one file's, not held to midSizeOwnTables: a scan of many
- * files is one arm however many files it holds, and 40 daily files of 20,000 calls (800,000) took 10.3 s to move into
- * call_rows against 6.8 s to read (wall, load 11).
+ * smaller one goes into call_rows like a small file. Unlike one file's (keepsOwnTable, src/db/calls-view.ts), not held
+ * to midSizeOwnTables: a scan is one arm however many files it holds, and moving one into call_rows costs more than its
+ * arm saves. 40 daily files of 20,000 calls (800,000) took 10.3 s to move against 6.8 s to read (wall, load 11).
+ * Twenty weekly runs of 168 hourly files of 1,000 calls (168,000 calls a scan), each scan kept: ingest 42.2-45.7 s,
+ * then audit 9.8-10.9 s; held to the cap (the last twelve moved): 64.1-68.4 s, then 8.4-10.0 s. A user who audits
+ * after each run gains back about what the moves cost, and not before the workspace holds many more arms.
  */
 const manyOwnTableMinCalls = midSizeMinCalls;
 
@@ -426,7 +429,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     // The raw text of a CSV's rejected and skipped rows, re-read from their files (as for one file).
     for (const [ord, m] of members.entries()) {
       if (jsonl || !withRows.has(ord)) continue;
-      await fillRawText(ws, { file: m.preview.file, sourceId: sourceIds[ord]!, table, kind: 'csv', format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: undefined,
+      await fillRawText(ws, { file: m.preview.file, sourceId: sourceIds[ord]!, table, kind: 'csv', format: adapter.id, idsFromSource: adapter.idsFromSource,
         plainLines: m.plainLines, dialect: first.sample });
     }
     if (ownTable) {
