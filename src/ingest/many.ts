@@ -69,9 +69,9 @@ export type Preview = {
  * smaller one goes into call_rows like a small file. Unlike one file's (keepsOwnTable, src/db/calls-view.ts), not held
  * to midSizeOwnTables: a scan is one arm however many files it holds, and moving one into call_rows costs more than its
  * arm saves. 40 daily files of 20,000 calls (800,000) took 10.3 s to move against 6.8 s to read (wall, load 11).
- * Twenty weekly runs of 168 hourly files of 1,000 calls (168,000 calls a scan), each scan kept: ingest 42.2-45.7 s,
- * then audit 9.8-10.9 s; held to the cap (the last twelve moved): 64.1-68.4 s, then 8.4-10.0 s. A user who audits
- * after each run gains back about what the moves cost, and not before the workspace holds many more arms.
+ * Twenty weekly runs of 168 hourly files of 1,000 calls (168,000 calls a scan), each scan kept: ingest 41.6-45.7 s,
+ * then audit 9.8-10.9 s; held to the cap (the last twelve moved): 58.4-68.4 s, then 8.4-10.6 s. A user who audits
+ * after each run gains back what the moves cost only once many more such tables are held.
  */
 const manyOwnTableMinCalls = midSizeMinCalls;
 
