@@ -139,7 +139,8 @@ export const ownTableMinCalls = 1_000_000;
  * A file with at least this many calls (and fewer than ownTableMinCalls) keeps a table of its own as well, while the
  * workspace holds fewer than midSizeOwnTables tables of its own: moving it into call_rows is most of its ingest (a
  * file of 876,000 calls: 6.0 s, against 3.6-4.5 s kept apart), while each arm of the view costs every audit about 75
- * ms (30 files of 100,000 calls, each its own table: audit 6.5-7.0 s, against 4.2-4.8 s with them in call_rows). So a
+ * ms (30 files of 100,000 calls, each its own table: audit 6.5-7.0 s, against 4.2-4.8 s with them in call_rows;
+ * measured before the defaults were applied over the arms, withDefaultsSql, which made an arm cheaper to plan). So a
  * month's export is read at its own speed, and a workspace fed mid-size files one by one stops adding arms at eight.
  */
 export const midSizeMinCalls = 100_000;
