@@ -150,12 +150,15 @@ export type CsvDialect = { readonly delimiter: string; readonly backslashEscapes
  * aside in _csv_rejects. The dialect comes from our header sniff: DuckDB's sniffer can be misled by the very
  * ragged rows we want to reject. The directories a file sits in are not its columns. `extra` adds options (the file name column of a many-file scan).
  */
-export function csvReadSql(files: readonly string[], dialect: CsvDialect, extra = '', bindOnly = false): string {
+export function csvReadSql(files: readonly string[], dialect: CsvDialect, extra = '', bindOnly = false, linesOf: readonly string[] = files): string {
   const paths = files.map((f) => sqlString(literalPath(f)));
   // bindOnly: DuckDB's own limit (2 MB), for statements that only bind the read (DESCRIBE, EXPLAIN): binding
   // sniffs one buffer of 16x the line limit, 512 MiB at 32 MB, which cost 0.3 s of CPU and up to a second of wall
   // per statement on a 600 MB file (the read itself is faster with the large buffers: 14-16 s against 20 s of CPU).
-  const maxLine = bindOnly ? '' : `max_line_size = ${files.reduce((m, f) => Math.max(m, lineLimit(f)), 0)}, `;
+  // linesOf: the files whose lines are read, when `files` is one file they were joined into (src/ingest/concat.ts).
+  // The cap is read once, not once a file (a scan of 2,000 files is bound three times).
+  const cap = maxLineBytes();
+  const maxLine = bindOnly ? '' : `max_line_size = ${linesOf.reduce((m, f) => Math.max(m, lineLimit(f, cap)), 0)}, `;
   const from = paths.length === 1 ? paths[0] : `[${paths.join(', ')}]`;
   // hive_partitioning: DuckDB otherwise adds a column for each `key=value` directory of the path (a daily export
   // kept under day=2026-01-03/ gained a `day` tag, splitting each workload's identities by day).
@@ -178,9 +181,9 @@ export const fileLinesSql = (file: string): string =>
 export const maxLineBytes = (): number => lineCapBytes(memoryLimitBytes());
 
 /** DuckDB's line limit for this file: its (uncompressed) size, between DuckDB's 2 MB default and maxLineBytes. */
-export function lineLimit(file: string): number {
+export function lineLimit(file: string, cap = maxLineBytes()): number {
   const bytes = contentBytes(file);
-  return Math.min(maxLineBytes(), Math.max(2 << 20, bytes + 1024));
+  return Math.min(cap, Math.max(2 << 20, bytes + 1024));
 }
 
 /** The first physical line over `limit` bytes, and its length: only read when DuckDB has refused one. */

@@ -36,6 +36,7 @@ import {
   jsonPartBytes,
   jsonParts,
   lineLimit,
+  maxLineBytes,
   lineReadOptions,
   maskKeysInRejects,
   readError,
@@ -48,6 +49,7 @@ import {
   type IngestOptions,
   type RejectSample,
 } from './file-rows.ts';
+import { concatMaxAverageBytes, joinCsvFiles, markerOrdSql } from './concat.ts';
 import { ambiguousColumn } from './header.ts';
 import { literalPath } from './files.ts';
 import { dropsLine, hashFile, type FileDigest } from './hash.ts';
@@ -78,6 +80,12 @@ const manyOwnTableMinCalls = midSizeMinCalls;
 /** At most this many files, or this many bytes (a .gz file counted at 10x), in one scan: a kill loses one scan. */
 const maxFiles = 2000;
 const maxBytes = 1 << 30;
+/**
+ * Small CSV files are joined into one before the read (src/ingest/concat.ts), and cost DuckDB nothing a file: up to
+ * this many in one scan, so that a year of hourly files is one scan (per scan, about 0.3 s of statements besides the
+ * read; the rows of each scan after the first are checked against the ids held).
+ */
+const maxJoinedFiles = 10_000;
 const weight = (p: Preview): number => p.bytes * (isGzip(p.file) ? 10 : 1);
 
 /**
@@ -119,7 +127,10 @@ export class ScanGroup {
   /** Whether `next` can join the group in one scan. */
   takes(next: Preview): boolean {
     const first = this.files[0];
-    return first === undefined || (first.key === next.key && this.files.length < maxFiles && this.weight + weight(next) <= maxBytes);
+    if (first === undefined) return true;
+    const weighs = this.weight + weight(next);
+    const joined = first.sample.kind === 'csv' && !isGzip(first.file) && weighs <= concatMaxAverageBytes * (this.files.length + 1);
+    return first.key === next.key && this.files.length < (joined ? maxJoinedFiles : maxFiles) && weighs <= maxBytes;
   }
 
   add(next: Preview): void {
@@ -158,7 +169,8 @@ const lineMask = 0xffffffff;
  * whose lines are not one run in list order, or records so large that a file is read in parts (jsonParts).
  */
 async function jsonlScanSource(ws: Workspace, files: readonly string[], membersJson: string, options: IngestOptions): Promise<boolean> {
-  const maxLine = files.reduce((m, f) => Math.max(m, lineLimit(f)), 0);
+  const cap = maxLineBytes();
+  const maxLine = files.reduce((m, f) => Math.max(m, lineLimit(f, cap)), 0);
   const from = `[${files.map((f) => sqlString(literalPath(f))).join(', ')}]`;
   await ws.run(`CREATE OR REPLACE TEMP TABLE _lines AS SELECT line, _bt_file
     FROM read_csv(${from}, ${lineReadOptions}, max_line_size = ${maxLine}, hive_partitioning = false, ${csvRejectOptions}, filename = '_bt_file')`);
@@ -180,6 +192,35 @@ async function jsonlScanSource(ws: Workspace, files: readonly string[], membersJ
     FROM (SELECT rowid AS rid, _bt_file, line, try_cast(line AS JSON) AS j FROM _lines WHERE trim(line) <> '') l JOIN _line_parts p ON l._bt_file = p.file`);
   await ws.run('DROP TABLE _lines; DROP TABLE _line_parts');
   return (await jsonParts(ws, options.jsonPartBytes ?? jsonPartBytes())).length === 0;
+}
+
+/**
+ * Gives the rows of joined files (src/ingest/concat.ts) their file's part, as reading the files gives them: every row
+ * after a file's marker and before the next is that file's. The markers themselves stay in the table with no part, so
+ * in no file's rows, counts or calls (the view and every count join the parts); deleting them could move the rows after
+ * them at a checkpoint, and a row's position is its line. No marker is a duplicate of a call: its first field holds a
+ * control character no file holds. False when the markers did not all come back,
+ * one per file in list order (an open quote at a file's end takes in the marker after it): the files are then read
+ * one by one.
+ */
+async function markedParts(ws: Workspace, table: string, files: readonly string[]): Promise<boolean> {
+  const t = sqlIdent(table);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _marks AS SELECT rowid AS r, _src AS ord FROM ${t} WHERE _src IS NOT NULL`);
+  const [check] = await ws.all<{ ok: boolean }>(
+    `SELECT count(*) = $n AND coalesce(bool_and(ord = k), true) AS ok FROM (SELECT ord, row_number() OVER (ORDER BY r) - 1 AS k FROM _marks)`,
+    { n: files.length },
+  );
+  if (check?.ok !== true) return false;
+  await ws.run(
+    `UPDATE ${t} SET _src = x.part FROM (
+       SELECT d.r, m.part FROM (SELECT rowid AS r FROM ${t} WHERE _src IS NULL) d
+         ASOF JOIN (SELECT k.r, hash(f.file) AS part FROM _marks k
+           JOIN (SELECT unnest(from_json($files, '[{"ord":"UBIGINT","file":"VARCHAR"}]'), recursive := true)) f USING (ord)) m ON d.r > m.r
+     ) x WHERE ${t}.rowid = x.r`,
+    { files: JSON.stringify(files.map((file, ord) => ({ ord, file }))) },
+  );
+  await ws.run(`UPDATE ${t} SET _src = NULL WHERE rowid IN (SELECT r FROM _marks)`);
+  return true;
 }
 
 /** The first file's columns as DuckDB names them (every file of a CSV scan has the same header line). */
@@ -258,12 +299,19 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   const lateHashes = hashAll(late.map((m) => m.preview.file));
 
   await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
-  const header = jsonl ? [] : await firstFileColumns(ws, files[0]!, first.sample);
+  let header: string[] = [];
+  try {
+    if (!jsonl) header = await firstFileColumns(ws, files[0]!, first.sample);
+  } catch (error) {
+    // A first file DuckDB cannot bind (a quote never closed): read alone, its error names it and its line.
+    if (error instanceof Error && inputErrorClass.test(error.message)) return undefined;
+    throw error;
+  }
   // Every file of a CSV scan has the first one's header line (previewFile's key), so DuckDB's sniff of each file
   // would find what the first file's found: its columns are given, as that sniff named them, and the sniff is off.
   // 2,000 hourly files of 100 rows were read in 1.0 s with it off, 1.8 s with it on (two runs each).
-  const csvOptions = `, auto_detect = false, columns = {${header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ')}}, filename = '_bt_file'`;
-  const src = jsonl ? '_src' : csvReadSql(files, first.sample, csvOptions);
+  const columns = `, auto_detect = false, columns = {${header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ')}}`;
+  let src = jsonl ? '_src' : csvReadSql(files, first.sample, `${columns}, filename = '_bt_file'`);
   const ctx: AdapterContext = {
     src,
     kind: jsonl ? 'jsonl' : 'csv',
@@ -271,7 +319,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     map: options.map ?? new Map<string, string>(),
     fileModifiedAt: statSync(files[0]!).mtime.toISOString(),
   };
-  const select = adapter.select(ctx);
+  let select = adapter.select(ctx);
   // A column named twice: read alone, the file is refused with its columns (src/ingest/header.ts).
   if (!jsonl && ambiguousColumn(first.sample.header, ctx.header, select) !== undefined) return undefined;
   // The adapter's rows must not depend on which file they come from (a file's modification time stands in for
@@ -279,22 +327,33 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   // a JSONL record's line says which file it is from (jsonlScanSource).
   const elsewhen = adapter.select({ ...ctx, fileModifiedAt: '1970-01-01T00:00:00.000Z' });
   if ((!jsonl && select.from !== src) || JSON.stringify(elsewhen) !== JSON.stringify(select)) return undefined;
-  const carried: [string, string][] = [['_src', 'hash(_bt_file)']];
+  // Small files are joined into one first (src/ingest/concat.ts): DuckDB's reader costs about 1 ms a file. A row's
+  // part is its file's name hashed; in joined files, first its marker's place (markedParts).
+  const joined = jsonl ? undefined : joinCsvFiles(files, members.map((m) => m.preview.bytes), header.length, first.sample.delimiter);
+  if (joined !== undefined) {
+    src = csvReadSql([joined.file], first.sample, columns, false, files);
+    select = adapter.select({ ...ctx, src });
+  }
+  const carried: [string, string][] = [['_src', joined === undefined ? 'hash(_bt_file)' : markerOrdSql(sqlIdent(header[0]!))]];
   if (!jsonl) {
-    const light = csvReadSql(files, first.sample, csvOptions, true);
-    await bindingLightly(src, light, (swap) => assertKeepsFileOrder(ws, select, adapter.id, carried, swap));
+    const light = joined === undefined ? csvReadSql(files, first.sample, `${columns}, filename = '_bt_file'`, true) : csvReadSql([joined.file], first.sample, columns, true);
+    await bindingLightly(src, light, (swap) => assertKeepsFileOrder(ws, select, adapter.id, carried, swap)).catch((error: unknown) => {
+      joined?.dispose();
+      throw error;
+    });
   }
 
   let table = incomingTable;
   let inTransaction = false;
   let committed = false;
   const cleanup = async () => {
+    joined?.dispose();
     if (!committed) {
       if (inTransaction) await ws.run('ROLLBACK');
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(incomingTable)}`);
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
     }
-    await ws.run('DROP TABLE IF EXISTS _held_ids; DROP TABLE IF EXISTS _parts; DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _line_parts');
+    await ws.run('DROP TABLE IF EXISTS _held_ids; DROP TABLE IF EXISTS _parts; DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _line_parts; DROP TABLE IF EXISTS _marks');
   };
   const membersJson = JSON.stringify(members.map((m, ord) => ({ ord, file: m.preview.file })));
   return withCleanup(async () => {
@@ -311,6 +370,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
         );
       } else {
         await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${fileRowsSelect(select, 'csv', carried, usesDecimalComma(first.sample))}`));
+        if (joined !== undefined && !(await markedParts(ws, table, files))) return undefined;
       }
     } catch (error) {
       // A file DuckDB cannot read: read alone, its error names it and its line.
@@ -340,7 +400,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     const malformed = jsonl ? '(SELECT _line >> 32 AS part, count(*) AS n FROM _src WHERE j IS NULL GROUP BY part)' : '(SELECT NULL::UBIGINT AS part, 0 AS n)';
     if (options.strict === true) {
       // --strict stops at the first file with a reject, after keeping the files before it: read one by one.
-      const [r] = await ws.all<{ n: bigint }>(`SELECT (SELECT count(*) FROM ${sqlIdent(table)} WHERE _reason IS NOT NULL) + (SELECT coalesce(sum(n), 0) FROM ${malformed}) AS n`);
+      const [r] = await ws.all<{ n: bigint }>(`SELECT (SELECT count(*) FROM ${sqlIdent(table)} WHERE _reason IS NOT NULL AND _src IS NOT NULL) + (SELECT coalesce(sum(n), 0) FROM ${malformed}) AS n`);
       if (r!.n > 0n) return undefined;
     }
 
@@ -359,7 +419,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     );
     const [check] = await ws.all<{ ok: boolean }>(
       `SELECT count(DISTINCT _p_part) = count(*)
-          AND (SELECT count(*) FROM ${sqlIdent(table)}) = sum(staged)
+          AND (SELECT count(*) FROM ${sqlIdent(table)} WHERE _src IS NOT NULL) = sum(staged)
           AND ${jsonl ? '(SELECT count(*) FROM _src WHERE j IS NULL) = sum(malformed)' : runsInListOrder('_parts', '_p_first', 'staged')} AS ok
        FROM _parts`,
     );

@@ -1,13 +1,15 @@
 // Many CSV files of one format and header, or JSONL files of one format, are read in one scan (src/ingest/many.ts).
 // Whatever the scan does, the workspace must be what reading the files one by one gives: the same calls (ids, lines,
 // provenance), rejects, skips, duplicates and per-file counts. Each case ingests the same files both ways and compares.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
+import { concatMaxAverageBytes } from '../../src/ingest/concat.ts';
 import { ingestFiles, type IngestOptions } from '../../src/ingest/ingest.ts';
+import { ScanGroup, type Preview } from '../../src/ingest/many.ts';
 import { fixture } from '../helpers/cli.ts';
 
 const header = 'call_id,ts,model,input_tokens,output_tokens,project';
@@ -161,6 +163,94 @@ describe('files read in one scan', () => {
     expect((scan.calls as { reported_cost: unknown }[]).map((c) => String(c.reported_cost))).toContain('0.002');
   });
 
+  it('small files are joined into one file for the scan (src/ingest/concat.ts), and each row keeps its file and line', async () => {
+    // Under BATCHABLE_TEMP_DIR, to see the joined file made and removed.
+    const root = mkdtempSync(join(tmpdir(), 'batchable-join-test-'));
+    const saved = process.env.BATCHABLE_TEMP_DIR;
+    process.env.BATCHABLE_TEMP_DIR = root;
+    /** The scan's outcome and, from the statements it ran, whether it read a joined file; what the two ways give must agree. */
+    const joinedRun = async (files: readonly string[]) => {
+      const { scan, alone } = await both([files], { ownTableMinCalls: 0 });
+      expect(scan.summaries).toEqual(alone.summaries);
+      expect(scan.calls).toEqual(alone.calls);
+      expect(scan.rejects).toEqual(alone.rejects);
+      expect(scan.sources).toEqual(alone.sources);
+      const ws = await openWorkspace(':memory:');
+      const reads: string[] = [];
+      const run = ws.run.bind(ws);
+      ws.run = ((sql: string, params?: never) => (reads.push(sql), run(sql, params))) as typeof ws.run;
+      await ingestFiles(ws, files, { ownTableMinCalls: 0 });
+      // Nothing of the joined file is left, and no marker row is a call or a reject.
+      expect(readdirSync(root).filter((f) => f.startsWith('batchable-join-'))).toEqual([]);
+      const n = (await ws.all<{ calls: bigint; rejects: bigint }>("SELECT (SELECT count(*) FROM calls WHERE call_id LIKE '%bt:%') AS calls, (SELECT count(*) FROM rejects WHERE reason LIKE '%bt:%') AS rejects"))[0]!;
+      expect([n.calls, n.rejects]).toEqual([0n, 0n]);
+      ws.close();
+      return { scan, joined: reads.some((sql) => sql.includes('batchable-join-') && sql.includes('CREATE OR REPLACE TABLE')) };
+    };
+    try {
+      // The daily files above: a reject, ids repeated within and across files, a file with only its header.
+      const daily = await joinedRun(days);
+      expect(daily.joined).toBe(true);
+      expect(daily.scan.parts).toBe(4n);
+      expect(daily.scan.rejects).toMatchObject([{ file: days[1], line: 9n, raw: row('b7', 7, 'lots') }]);
+
+      // A byte-order mark on one file, CRLF lines, a last line without its line break.
+      const crlf = [0, 1, 2].map((f) => {
+        const file = join(dir, `joined-crlf/${f}.csv`);
+        mkdirSync(join(file, '..'), { recursive: true });
+        const text = [header, ...Array.from({ length: 3 }, (_, i) => row(`j${f}-${i}`, i, f === 2 && i === 1 ? 'x' : 100 + i))].join('\r\n');
+        writeFileSync(file, `${f === 1 ? '\ufeff' : ''}${text}${f === 2 ? '' : '\r\n'}`);
+        return file;
+      });
+      const crlfRun = await joinedRun(crlf);
+      expect(crlfRun.joined).toBe(true);
+      expect(crlfRun.scan.summaries[0]!.calls).toBe(8);
+      expect(crlfRun.scan.rejects).toMatchObject([{ file: crlf[2], line: 3n }]);
+
+      // A quote left open at a file's end takes in the next file's marker (here the quote that closes it is in the file
+      // after, so the joined file reads without a reject): the files are read one by one instead, and the file is
+      // refused as it is alone (the two ways give the same error).
+      const open = [
+        write(dir, 'joined-open/1.csv', [header, row('q0', 0)]),
+        write(dir, 'joined-open/2.csv', [header, row('q1', 1), 'q2,2026-10-01T00:00:00Z,gpt-5.4,1,2,"proj']),
+        write(dir, 'joined-open/3.csv', [header, 'q3,2026-10-01T00:00:00Z,gpt-5.4,1,2,proj_0"', row('q4', 4)]),
+      ];
+      const refused = async (oneScan: boolean) => {
+        const ws = await openWorkspace(':memory:');
+        const reads: string[] = [];
+        const run = ws.run.bind(ws);
+        ws.run = ((sql: string, params?: never) => (reads.push(sql), run(sql, params))) as typeof ws.run;
+        const error = await ingestFiles(ws, open, { oneScan }).then(() => undefined, (e: Error) => e.message);
+        ws.close();
+        return { error, joined: reads.some((sql) => sql.includes('batchable-join-') && sql.includes('CREATE OR REPLACE TABLE')) };
+      };
+      const openScan = await refused(true);
+      expect(openScan).toEqual({ error: (await refused(false)).error, joined: true });
+      expect(openScan.error).toContain(`${open[1]}:3: a quote (") opens a field on this line and is never closed`);
+      expect(readdirSync(root).filter((f) => f.startsWith('batchable-join-'))).toEqual([]);
+      // The same quote in a scan's first file: that file cannot even be described; read one by one, the same error.
+      // (Before, DuckDB's own error surfaced from the scan, as a bug of ours.)
+      const ws = await openWorkspace(':memory:');
+      const firstError = await ingestFiles(ws, [open[1]!, open[0]!]).then(() => undefined, (e: Error) => e.message);
+      ws.close();
+      expect(firstError).toContain(`${open[1]}:3: a quote (") opens a field on this line and is never closed`);
+
+      // --strict with no reject keeps the scan (no marker counts as a reject).
+      const clean = [write(dir, 'joined-strict/1.csv', [header, row('s1', 1)]), write(dir, 'joined-strict/2.csv', [header, row('s2', 2)])];
+      const strictRun = await both([clean], { strict: true, ownTableMinCalls: 0 });
+      expect(strictRun.scan).toEqual({ ...strictRun.alone, parts: 2n });
+
+      // A file holding the marker's control character is not joined; the files are still read in one scan.
+      const control = [write(dir, 'joined-control/1.csv', [header, row('k1', 1)]), write(dir, 'joined-control/2.csv', [header, `${row('k2', 2)}\u0001`])];
+      const controlRun = await joinedRun(control);
+      expect(controlRun.joined).toBe(false);
+      expect(controlRun.scan.parts).toBe(2n);
+    } finally {
+      if (saved === undefined) delete process.env.BATCHABLE_TEMP_DIR;
+      else process.env.BATCHABLE_TEMP_DIR = saved;
+    }
+  });
+
   it('skipped rows keep their file, line and raw text (Azure API Management LLM log CSV, split in two)', async () => {
     const lines = readFileSync(fixture('azure/apim-llm-log.csv'), 'utf8').trimEnd().split('\n');
     const half = Math.ceil(lines.length / 2);
@@ -273,5 +363,26 @@ describe('JSONL files read in one scan', () => {
     }
     // OpenAI's and Anthropic's batch results have no time of their own: the file's modification time stands in.
     expect(used).toEqual(['claude-code/session.jsonl', 'litellm/spend-logs-v2-pages.jsonl', 'otel/spans.jsonl', 'langsmith/runs.jsonl', 'helicone/export.jsonl', 'openrouter/generations.jsonl']);
+  });
+});
+
+describe('scan groups', () => {
+  /** A preview of a CSV (or .gz) file of `bytes`, of one key: what ScanGroup reads of it. */
+  const preview = (i: number, bytes: number, gz = false) => ({ file: `/data/h${i}.csv${gz ? '.gz' : ''}`, bytes, key: 'k', sample: { kind: 'csv' } }) as unknown as Preview;
+  const filled = (bytes: number, gz = false) => {
+    const group = new ScanGroup();
+    for (let i = 0; i < 20_000; i++) {
+      const next = preview(i, bytes, gz);
+      if (!group.takes(next)) break;
+      group.add(next);
+    }
+    return group.files.length;
+  };
+
+  it('take up to 10,000 small CSV files (joined before the read), else up to 2,000', () => {
+    expect(filled(10_000)).toBe(10_000); // hourly files of 100 calls
+    expect(filled(concatMaxAverageBytes + 1)).toBe(2000);
+    expect(filled(10_000, true)).toBe(2000); // compressed files are not joined
+    expect(filled(600_000)).toBe(1789); // a gigabyte
   });
 });
