@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
 import { concatMaxAverageBytes } from '../../src/ingest/concat.ts';
@@ -249,6 +250,30 @@ describe('files read in one scan', () => {
       if (saved === undefined) delete process.env.BATCHABLE_TEMP_DIR;
       else process.env.BATCHABLE_TEMP_DIR = saved;
     }
+  });
+
+  it('real CSV exports split in three, each after its header, read as the files alone do; those the scan can take are joined first', async () => {
+    const used: string[] = [];
+    for (const name of ['langfuse/ui-export-observations.csv', 'google/vertex-request-response.csv', 'litellm/spend-logs.csv', 'azure/apim-llm-log.csv',
+      'anthropic/console-usage.csv', 'helicone/export-legacy.csv', 'openrouter/generations.csv', 'openrouter/activity.csv', 'batchable/own-log-needs-map.csv']) {
+      const text = readFileSync(fixture(name), 'utf8');
+      // Split at record boundaries (a quoted field may hold line breaks): the line each record ends on.
+      const ends = (parse(text, { info: true, bom: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { info: { lines: number } }[]).map((r) => r.info.lines);
+      const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
+      const cuts = [ends[Math.floor(ends.length / 3)]!, ends[Math.floor((2 * ends.length) / 3)]!];
+      const pieces = [lines.slice(0, cuts[0]), lines.slice(cuts[0], cuts[1]), lines.slice(cuts[1])].map((p, i) => (i === 0 ? p : [lines[0]!, ...p]));
+      const parts = pieces.map((p, i) => write(dir, `real-csv/${name}/${i}.csv`, p.filter((l, j) => l !== '' || j < p.length - 1)));
+      const map = name === 'batchable/own-log-needs-map.csv' ? new Map([['when', 'ts'], ['engine', 'model'], ['prompt', 'input_tokens'], ['completion', 'output_tokens']]) : undefined;
+      const { scan, alone } = await both([parts], { ownTableMinCalls: 0, ...(map === undefined ? {} : { map }) });
+      expect(scan, name).toEqual({ ...alone, parts: scan.parts });
+      expect(scan.summaries[0]!.calls, name).toBeGreaterThan(0);
+      if (scan.parts > 0n) used.push(name);
+    }
+    // The others are read one by one, as before files were joined: usage buckets (Anthropic's Console export,
+    // OpenRouter's activity) are matched against held copies file by file, and three formats read the file through a
+    // query of their own (Helicone's and LiteLLM's parse JSON columns first; Langfuse's observations are joined to their
+    // traces within a file), which the scan does not take.
+    expect(used).toEqual(['google/vertex-request-response.csv', 'azure/apim-llm-log.csv', 'openrouter/generations.csv', 'batchable/own-log-needs-map.csv']);
   });
 
   it('skipped rows keep their file, line and raw text (Azure API Management LLM log CSV, split in two)', async () => {
