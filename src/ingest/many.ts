@@ -112,7 +112,8 @@ export async function previewFile(file: string, options: IngestOptions): Promise
     }
     if (sample.kind !== 'csv' || sample.headerLine === undefined) return undefined;
     const adapter = chooseAdapter(file, sample, options.inputFormat);
-    if (adapter.role === 'costs') return undefined;
+    // A CSV whose records are joined within their file (Langfuse's) is read as records, file by file.
+    if (adapter.role === 'costs' || adapter.joinsRecords === true) return undefined;
     return { file, bytes, sample, adapter, key: [adapter.id, sample.delimiter, sample.backslashEscapes === true ? '\\' : '"', isGzip(file) ? 'gz' : '', sample.headerLine].join('\u0000') };
   } catch {
     return undefined;
@@ -223,6 +224,21 @@ async function markedParts(ws: Workspace, table: string, files: readonly string[
   return true;
 }
 
+/**
+ * Whether an adapter that reads a CSV through a query of its own (`from`: Helicone's parses its JSON columns first)
+ * passes the reader's columns on, so that `expr` (a row's file, from the reader's columns) can be read over it. An
+ * adapter that does not (LiteLLM's keeps only the fields it reads) is read file by file.
+ */
+async function passesColumnsOn(ws: Workspace, from: string, expr: string): Promise<boolean> {
+  try {
+    await ws.all(`DESCRIBE SELECT ${expr} FROM ${from}`);
+    return true;
+  } catch (error) {
+    if (error instanceof Error && /^Binder Error/.test(error.message)) return false;
+    throw error;
+  }
+}
+
 /** The first file's columns as DuckDB names them (every file of a CSV scan has the same header line). */
 async function firstFileColumns(ws: Workspace, file: string, sample: Sample): Promise<string[]> {
   const read = csvReadSql([file], sample);
@@ -323,10 +339,11 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   // A column named twice: read alone, the file is refused with its columns (src/ingest/header.ts).
   if (!jsonl && ambiguousColumn(first.sample.header, ctx.header, select) !== undefined) return undefined;
   // The adapter's rows must not depend on which file they come from (a file's modification time stands in for
-  // missing times in some formats). A CSV's must come straight from the reader, so that each keeps its file's name;
-  // a JSONL record's line says which file it is from (jsonlScanSource).
+  // missing times in some formats). A CSV's must come from the reader, through projections only (assertKeepsFileOrder,
+  // below) that pass its columns on, so that each row keeps its file (passesColumnsOn); a JSONL record's line says
+  // which file it is from (jsonlScanSource).
   const elsewhen = adapter.select({ ...ctx, fileModifiedAt: '1970-01-01T00:00:00.000Z' });
-  if ((!jsonl && select.from !== src) || JSON.stringify(elsewhen) !== JSON.stringify(select)) return undefined;
+  if ((!jsonl && !select.from.includes(src)) || JSON.stringify(elsewhen) !== JSON.stringify(select)) return undefined;
   // Small files are joined into one first (src/ingest/concat.ts): DuckDB's reader costs about 1 ms a file. A row's
   // part is its file's name hashed; in joined files, first its marker's place (markedParts).
   const joined = jsonl ? undefined : joinCsvFiles(files, members.map((m) => m.preview.bytes), header.length, first.sample.delimiter);
@@ -337,10 +354,18 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   const carried: [string, string][] = [['_src', joined === undefined ? 'hash(_bt_file)' : markerOrdSql(sqlIdent(header[0]!))]];
   if (!jsonl) {
     const light = joined === undefined ? csvReadSql(files, first.sample, `${columns}, filename = '_bt_file'`, true) : csvReadSql([joined.file], first.sample, columns, true);
-    await bindingLightly(src, light, (swap) => assertKeepsFileOrder(ws, select, adapter.id, carried, swap)).catch((error: unknown) => {
+    const checked = await bindingLightly(src, light, async (swap) => {
+      if (select.from !== src && !(await passesColumnsOn(ws, swap(select.from), carried[0]![1]))) return false;
+      await assertKeepsFileOrder(ws, select, adapter.id, carried, swap);
+      return true;
+    }).catch((error: unknown) => {
       joined?.dispose();
       throw error;
     });
+    if (!checked) {
+      joined?.dispose();
+      return undefined;
+    }
   }
 
   let table = incomingTable;
