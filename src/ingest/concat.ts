@@ -40,7 +40,12 @@ const withoutBom = (content: Buffer): Buffer => (content.subarray(0, 3).equals(b
  */
 export function joinCsvFiles(files: readonly string[], bytes: readonly number[], columns: number, delimiter: string): JoinedFiles | undefined {
   if (files.length < 2 || !joinable(files, bytes)) return undefined;
-  const dir = mkdtempSync(join(tempDirectory() ?? tmpdir(), 'batchable-join-'));
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(tempDirectory() ?? tmpdir(), 'batchable-join-'));
+  } catch {
+    return undefined; // no room or no right to write there: the files are read as they are
+  }
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   const file = join(dir, 'joined.csv');
   let joined = false;
@@ -71,6 +76,11 @@ export function joinCsvFiles(files: readonly string[], bytes: readonly number[],
     } finally {
       closeSync(fd);
     }
+  } catch (error) {
+    // A full disk (a small tmpfs), or an input file gone since it was previewed: read as they are, where a file's
+    // own error names it.
+    if (error instanceof Error && 'code' in error) return undefined;
+    throw error;
   } finally {
     if (!joined) dispose();
   }
