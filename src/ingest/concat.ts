@@ -1,4 +1,4 @@
-// Many small CSV files of one header joined into one file that DuckDB reads once. DuckDB's multi-file reader costs
+// Many small CSV files of one header (or JSONL files) joined into one file that DuckDB reads once. DuckDB's multi-file reader costs
 // about 1 ms a file whatever its size (8,760 hourly files of 100 calls: 2.4-2.7 s a scan of 2,000 files, against
 // 0.4-0.5 s for the same rows in one file), so a day of hourly exports took 3.3x the time of one file of its rows.
 // Here each file's rows follow a marker row of their own in one temporary file: its header once, then for each file a
@@ -20,6 +20,8 @@ export const concatMaxAverageBytes = 256 << 10;
 
 /** The first field of a marker row: a control character that the files were checked not to hold anywhere. */
 const markerPrefix = '\u0001bt:';
+/** A JSONL marker line's: another control character, as \x01 is the delimiter of the reader that reads JSONL lines. */
+const lineMarkerPrefix = '\u0002bt:';
 
 /** Whether a CSV field (the reader's column `column`, quoted) is a marker: the file's place in the list, else NULL. */
 export const markerOrdSql = (column: string): string =>
@@ -36,49 +38,94 @@ const withoutBom = (content: Buffer): Buffer => (content.subarray(0, 3).equals(b
  * file, a file holding the marker's control character, a header line that differs in its bytes (a byte-order mark
  * aside), or files too large on average to gain (joinable). The caller checks after the read that every marker came
  * back, in order (an open quote at a file's end would take in the marker after it), and reads the files one by one
- * otherwise. Each file is read, checked and written in turn: one file in memory at a time.
+ * otherwise.
  */
 export function joinCsvFiles(files: readonly string[], bytes: readonly number[], columns: number, delimiter: string): JoinedFiles | undefined {
+  let header: Buffer | undefined;
+  let eol = '\n';
+  return joinFiles(files, bytes, 'csv', 1, (content, ord, write) => {
+    if (header === undefined) {
+      const end = content.indexOf(10);
+      if (end < 0) return false;
+      header = Buffer.from(content.subarray(0, end + 1));
+      if (end >= 1 && content[end - 1] === 13) eol = '\r\n';
+      write(header);
+    } else if (!content.subarray(0, header.length).equals(header)) return false;
+    write(`${markerPrefix}${ord}${delimiter.repeat(columns - 1)}${eol}`);
+    return appendLines(content.subarray(header.length), eol, write);
+  });
+}
+
+/**
+ * Joins JSONL `files` (of `bytes` each) into one temporary file: before each file's lines a marker line
+ * (`\x02bt:<its place>`, never JSON), so that a line's file and its number in it follow from the markers
+ * (markedLineParts in src/ingest/many.ts). Undefined where joinCsvFiles would be, and for a file with a carriage
+ * return anywhere (lines read from a file of CRLF lines lose the CR; from the joined file, whose markers end in LF,
+ * they might not).
+ */
+export function joinJsonlFiles(files: readonly string[], bytes: readonly number[]): JoinedFiles | undefined {
+  return joinFiles(files, bytes, 'jsonl', 2, (content, ord, write) => {
+    if (content.indexOf(13) >= 0) return false;
+    write(`${jsonlMarker(ord)}\n`);
+    return appendLines(content, '\n', write);
+  });
+}
+
+/** The marker line before the JSONL file at `ord` in a joined file. */
+const jsonlMarker = (ord: number): string => `${lineMarkerPrefix}${ord}`;
+
+/** Whether a line of a joined JSONL file (`line`, SQL) is a marker. */
+export const isMarkerLineSql = (line: string): string => `coalesce(starts_with(${line}, ${sqlString(lineMarkerPrefix)}), false)`;
+
+/** The file's place a marker line (`line`, SQL) names. */
+export const markerLineOrdSql = (line: string): string => `TRY_CAST(substr(${line}, ${lineMarkerPrefix.length + 1}) AS BIGINT)`;
+
+/** Writes `lines` (a file's, after its header), ending them with `eol` when the last has no line break; true. */
+function appendLines(lines: Buffer, eol: string, write: (data: Buffer | string) => void): boolean {
+  if (lines.length === 0) return true;
+  write(lines);
+  // A last line without its line break would run into the next file's marker.
+  if (lines[lines.length - 1] !== 10) write(eol);
+  return true;
+}
+
+/**
+ * Writes each of `files` through `each` (its content without a byte-order mark, its place, and the writer; false when
+ * it cannot be joined) into one temporary file; a file holding the markers' `control` character is not joined. Each file is read, checked and written in turn: one file in memory at
+ * a time. Undefined when any cannot be joined, when they are too large on average to gain (joinable), or when the
+ * temporary file cannot be made or filled (a full tmpfs) or an input file is gone since its preview: they are then
+ * read as they are, where a file's own error names it.
+ */
+function joinFiles(
+  files: readonly string[],
+  bytes: readonly number[],
+  extension: string,
+  control: number,
+  each: (content: Buffer, ord: number, write: (data: Buffer | string) => void) => boolean,
+): JoinedFiles | undefined {
   if (files.length < 2 || !joinable(files, bytes)) return undefined;
   let dir: string;
   try {
     dir = mkdtempSync(join(tempDirectory() ?? tmpdir(), 'batchable-join-'));
   } catch {
-    return undefined; // no room or no right to write there: the files are read as they are
+    return undefined;
   }
   const dispose = () => rmSync(dir, { recursive: true, force: true });
-  const file = join(dir, 'joined.csv');
+  const file = join(dir, `joined.${extension}`);
   let joined = false;
   try {
     const fd = openSync(file, 'w');
     try {
-      let header: Buffer | undefined;
-      let marker = '';
+      const write = (data: Buffer | string) => void (typeof data === 'string' ? writeSync(fd, data) : writeSync(fd, data));
       for (const [ord, name] of files.entries()) {
         const content = withoutBom(readFileSync(name));
-        if (content.indexOf(1) >= 0) return undefined;
-        if (header === undefined) {
-          const end = content.indexOf(10);
-          if (end < 0) return undefined;
-          header = Buffer.from(content.subarray(0, end + 1));
-          const eol = end >= 1 && content[end - 1] === 13 ? '\r\n' : '\n';
-          marker = `${delimiter.repeat(columns - 1)}${eol}`;
-          writeSync(fd, header);
-        } else if (!content.subarray(0, header.length).equals(header)) return undefined;
-        writeSync(fd, `${markerPrefix}${ord}${marker}`);
-        const body = content.subarray(header.length);
-        if (body.length === 0) continue;
-        writeSync(fd, body);
-        // A last line without its line break would run into the next file's marker.
-        if (body[body.length - 1] !== 10) writeSync(fd, marker.endsWith('\r\n') ? '\r\n' : '\n');
+        if (content.indexOf(control) >= 0 || !each(content, ord, write)) return undefined;
       }
       joined = true;
     } finally {
       closeSync(fd);
     }
   } catch (error) {
-    // A full disk (a small tmpfs), or an input file gone since it was previewed: read as they are, where a file's
-    // own error names it.
     if (error instanceof Error && 'code' in error) return undefined;
     throw error;
   } finally {

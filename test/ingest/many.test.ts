@@ -347,6 +347,35 @@ describe('JSONL files read in one scan', () => {
     );
   });
 
+  it('small files are joined into one before the read, a marker line before each, and each line keeps its file and number', async () => {
+    const runs = async (files: readonly string[]) => {
+      const { scan, alone } = await both([files], { ownTableMinCalls: 0 });
+      expect(scan).toEqual({ ...alone, parts: scan.parts });
+      const ws = await openWorkspace(':memory:');
+      const reads: string[] = [];
+      const run = ws.run.bind(ws);
+      ws.run = ((sql: string, params?: never) => (reads.push(sql), run(sql, params))) as typeof ws.run;
+      await ingestFiles(ws, files, { ownTableMinCalls: 0 });
+      ws.close();
+      return { scan, joined: reads.some((sql) => sql.includes('batchable-join-') && sql.includes('_lines')) };
+    };
+    // The hourly files above (a line that is not JSON, blank lines, repeated ids, records without ids), a byte-order
+    // mark on one file, and a last line without its line break.
+    const bom = join(dir, 'joined/bom.jsonl');
+    mkdirSync(join(bom, '..'), { recursive: true });
+    writeFileSync(bom, `\ufeff${record('m0', 0)}\n${record('m1', 1)}`);
+    const hourly = await runs([...hours, bom]);
+    expect(hourly.joined).toBe(true);
+    expect(hourly.scan.parts).toBe(5n);
+    expect(hourly.scan.rejects).toMatchObject([{ file: hours[1], line: 3n }, { file: hours[1], line: 5n }]);
+    // A file of CRLF lines is not joined (its lines would keep their CR); the files are still read in one scan.
+    const crlf = join(dir, 'joined/crlf.jsonl');
+    writeFileSync(crlf, `${record('r0', 0)}\r\n${record('r1', 1)}\r\n`);
+    const crlfRun = await runs([hours[0]!, crlf]);
+    expect(crlfRun.joined).toBe(false);
+    expect(crlfRun.scan.parts).toBe(2n);
+  });
+
   it('is idempotent, and files ingested later meet the ids held', async () => {
     const later = [write(dir, 'later/1.jsonl', [record('c0', 0), record('d1', 1)]), write(dir, 'later/2.jsonl', [record('d2', 2), record('a1', 1)])];
     const { scan, alone } = await both([hours, [...hours, ...later]], { ownTableMinCalls: 0 });
@@ -394,19 +423,21 @@ describe('JSONL files read in one scan', () => {
 
 describe('scan groups', () => {
   /** A preview of a CSV (or .gz) file of `bytes`, of one key: what ScanGroup reads of it. */
-  const preview = (i: number, bytes: number, gz = false) => ({ file: `/data/h${i}.csv${gz ? '.gz' : ''}`, bytes, key: 'k', sample: { kind: 'csv' } }) as unknown as Preview;
-  const filled = (bytes: number, gz = false) => {
+  const preview = (i: number, bytes: number, gz: boolean, kind: string) =>
+    ({ file: `/data/h${i}.${kind}${gz ? '.gz' : ''}`, bytes, key: 'k', sample: { kind } }) as unknown as Preview;
+  const filled = (bytes: number, gz = false, kind = 'csv') => {
     const group = new ScanGroup();
     for (let i = 0; i < 20_000; i++) {
-      const next = preview(i, bytes, gz);
+      const next = preview(i, bytes, gz, kind);
       if (!group.takes(next)) break;
       group.add(next);
     }
     return group.files.length;
   };
 
-  it('take up to 10,000 small CSV files (joined before the read), else up to 2,000', () => {
+  it('take up to 10,000 small CSV or JSONL files (joined before the read), else up to 2,000', () => {
     expect(filled(10_000)).toBe(10_000); // hourly files of 100 calls
+    expect(filled(10_000, false, 'jsonl')).toBe(10_000);
     expect(filled(concatMaxAverageBytes + 1)).toBe(2000);
     expect(filled(10_000, true)).toBe(2000); // compressed files are not joined
     expect(filled(600_000)).toBe(1789); // a gigabyte
