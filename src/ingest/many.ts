@@ -82,8 +82,9 @@ const maxFiles = 2000;
 const maxBytes = 1 << 30;
 /**
  * Small CSV and JSONL files are joined into one before the read (src/ingest/concat.ts), and cost DuckDB nothing a
- * file: up to this many in one scan, so that a year of hourly files is one scan (per scan, about 0.3 s of statements besides the
- * read; the rows of each scan after the first are checked against the ids held).
+ * file: up to this many in one scan, so that a year of hourly files is one scan (per scan, about 0.3 s of statements
+ * besides the read; the rows of each scan after the first are checked against the ids held). Files that turn out not
+ * to join (a carriage return in a JSONL file, a control character) are read in one multi-file scan of that many.
  */
 const maxJoinedFiles = 10_000;
 const weight = (p: Preview): number => p.bytes * (isGzip(p.file) ? 10 : 1);
@@ -219,9 +220,8 @@ async function jsonlScanSource(ws: Workspace, files: readonly string[], bytes: r
  * after a file's marker and before the next is that file's. The markers themselves stay in the table with no part, so
  * in no file's rows, counts or calls (the view and every count join the parts); deleting them could move the rows after
  * them at a checkpoint, and a row's position is its line. No marker is a duplicate of a call: its first field holds a
- * control character no file holds. False when the markers did not all come back,
- * one per file in list order (an open quote at a file's end takes in the marker after it): the files are then read
- * one by one.
+ * control character no file holds. False when the markers did not all come back, one per file in list order (an open
+ * quote at a file's end takes in the marker after it): the files are then read one by one.
  */
 async function markedParts(ws: Workspace, table: string, files: readonly string[]): Promise<boolean> {
   const t = sqlIdent(table);
