@@ -435,9 +435,10 @@ describe('scan groups', () => {
     return group.files.length;
   };
 
-  it('take up to 10,000 small CSV or JSONL files (joined before the read), else up to 2,000', () => {
+  it('take up to 10,000 small CSV or JSONL files (joined before the read, 256 MiB), else up to 2,000 (1 GiB)', () => {
     expect(filled(10_000)).toBe(10_000); // hourly files of 100 calls
     expect(filled(10_000, false, 'jsonl')).toBe(10_000);
+    expect(filled(110_000)).toBe(2440); // hourly files of 1,000 calls: 256 MiB a joined scan
     expect(filled(concatMaxAverageBytes + 1)).toBe(2000);
     expect(filled(10_000, true)).toBe(2000); // compressed files are not joined
     expect(filled(600_000)).toBe(1789); // a gigabyte
