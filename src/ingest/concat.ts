@@ -134,6 +134,9 @@ function joinFiles(
   return { file, dispose };
 }
 
-/** Whether files of these sizes gain from being joined: none compressed, and small on average (concatMaxAverageBytes). */
-export const joinable = (files: readonly string[], bytes: readonly number[]): boolean =>
-  !files.some(isGzip) && bytes.reduce((n, b) => n + b, 0) <= concatMaxAverageBytes * files.length;
+/** Whether `count` files of `bytes` in all gain from being joined: small on average (concatMaxAverageBytes). */
+export const smallOnAverage = (bytes: number, count: number): boolean => bytes <= concatMaxAverageBytes * count;
+
+/** Whether files of these sizes gain from being joined: none compressed, and small on average. */
+const joinable = (files: readonly string[], bytes: readonly number[]): boolean =>
+  !files.some(isGzip) && smallOnAverage(bytes.reduce((n, b) => n + b, 0), files.length);

@@ -156,9 +156,7 @@ export function csvReadSql(files: readonly string[], dialect: CsvDialect, extra 
   // sniffs one buffer of 16x the line limit, 512 MiB at 32 MB, which cost 0.3 s of CPU and up to a second of wall
   // per statement on a 600 MB file (the read itself is faster with the large buffers: 14-16 s against 20 s of CPU).
   // linesOf: the files whose lines are read, when `files` is one file they were joined into (src/ingest/concat.ts).
-  // The cap is read once, not once a file (a scan of 2,000 files is bound three times).
-  const cap = maxLineBytes();
-  const maxLine = bindOnly ? '' : `max_line_size = ${linesOf.reduce((m, f) => Math.max(m, lineLimit(f, cap)), 0)}, `;
+  const maxLine = bindOnly ? '' : `max_line_size = ${maxLineLimit(linesOf)}, `;
   const from = paths.length === 1 ? paths[0] : `[${paths.join(', ')}]`;
   // hive_partitioning: DuckDB otherwise adds a column for each `key=value` directory of the path (a daily export
   // kept under day=2026-01-03/ gained a `day` tag, splitting each workload's identities by day).
@@ -184,6 +182,12 @@ export const maxLineBytes = (): number => lineCapBytes(memoryLimitBytes());
 export function lineLimit(file: string, cap = maxLineBytes()): number {
   const bytes = contentBytes(file);
   return Math.min(cap, Math.max(2 << 20, bytes + 1024));
+}
+
+/** DuckDB's line limit for a read of `files`: the largest of theirs, the cap read once (a scan of 2,000 files is bound three times). */
+export function maxLineLimit(files: readonly string[]): number {
+  const cap = maxLineBytes();
+  return files.reduce((m, f) => Math.max(m, lineLimit(f, cap)), 0);
 }
 
 /** The first physical line over `limit` bytes, and its length: only read when DuckDB has refused one. */

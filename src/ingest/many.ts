@@ -35,8 +35,7 @@ import {
   inputErrorClass,
   jsonPartBytes,
   jsonParts,
-  lineLimit,
-  maxLineBytes,
+  maxLineLimit,
   lineReadOptions,
   maskKeysInRejects,
   readError,
@@ -49,7 +48,7 @@ import {
   type IngestOptions,
   type RejectSample,
 } from './file-rows.ts';
-import { concatMaxAverageBytes, isMarkerLineSql, joinCsvFiles, joinJsonlFiles, markerLineOrdSql, markerOrdSql } from './concat.ts';
+import { isMarkerLineSql, joinCsvFiles, joinJsonlFiles, markerLineOrdSql, markerOrdSql, smallOnAverage } from './concat.ts';
 import { ambiguousColumn } from './header.ts';
 import { literalPath } from './files.ts';
 import { dropsLine, hashFile, type FileDigest } from './hash.ts';
@@ -136,7 +135,7 @@ export class ScanGroup {
     const first = this.files[0];
     if (first === undefined) return true;
     const weighs = this.weight + weight(next);
-    const joined = !isGzip(first.file) && weighs <= concatMaxAverageBytes * (this.files.length + 1);
+    const joined = !isGzip(first.file) && smallOnAverage(weighs, this.files.length + 1); // as joinCsvFiles and joinJsonlFiles decide
     return first.key === next.key && this.files.length < (joined ? maxJoinedFiles : maxFiles) && weighs <= (joined ? maxJoinedBytes : maxBytes);
   }
 
@@ -176,8 +175,7 @@ const lineMask = 0xffffffff;
  * whose lines are not one run in list order, or records so large that a file is read in parts (jsonParts).
  */
 async function jsonlScanSource(ws: Workspace, files: readonly string[], bytes: readonly number[], membersJson: string, options: IngestOptions): Promise<boolean> {
-  const cap = maxLineBytes();
-  const maxLine = files.reduce((m, f) => Math.max(m, lineLimit(f, cap)), 0);
+  const maxLine = maxLineLimit(files);
   // Small files are joined into one first, a marker line before each (src/ingest/concat.ts): DuckDB's reader costs
   // about 1 ms a file.
   const joined = joinJsonlFiles(files, bytes);
