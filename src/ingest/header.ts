@@ -47,3 +47,24 @@ export function ambiguousColumnError(file: string, column: AmbiguousColumn, head
       'Rename or remove the others in the header (or change the --map that renames one), and run again',
   );
 }
+
+/**
+ * A column of the file whose name begins `_bt_`, the names an adapter's own query gives the fields it adds over the
+ * reader while it passes the file's columns on (Helicone's `SELECT *, … AS _bt_props`, LiteLLM's `_bt_md`). DuckDB
+ * binds such a name to the file's column, the first of the two, without an error (and renames the second `_1` in a
+ * `SELECT *`), so the adapter would read the file's text in place of its own field: such a file is refused, whatever
+ * the adapter adds. `read`: the columns as DuckDB names them.
+ */
+export function reservedColumn(read: readonly string[]): string | undefined {
+  return read.find((name) => /^_bt_/i.test(name));
+}
+
+/** The error for a column with a name batchable keeps for itself: which, and how to settle it. */
+export function reservedColumnError(file: string, column: string, adapterId: string): InputError {
+  return new InputError(
+    file,
+    1,
+    `the header has a column "${quoted(column, 80)}": names beginning "_bt_" are kept for the fields batchable's ${adapterId} reader adds. ` +
+      'Rename or remove that column in the header, and run again',
+  );
+}

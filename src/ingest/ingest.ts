@@ -51,7 +51,7 @@ import {
 } from './file-rows.ts';
 import { literalPath, type InputFile } from './files.ts';
 import { resolveOverlappingBuckets } from './buckets.ts';
-import { ambiguousColumn, ambiguousColumnError } from './header.ts';
+import { ambiguousColumn, ambiguousColumnError, reservedColumn, reservedColumnError } from './header.ts';
 import { dropsLine, hashFile, readerLineCeilingBytes, type FileDigest } from './hash.ts';
 import { ingestMany, previewFile, ScanGroup, type Preview } from './many.ts';
 import { isParquet, parquetSample, parquetSource } from './parquet.ts';
@@ -167,6 +167,8 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       const select = adapter.select(ctx);
       const twice = kind === 'csv' ? ambiguousColumn(sample.header, ctx.header, select) : undefined;
       if (twice !== undefined) throw ambiguousColumnError(file, twice, ctx.header, map);
+      const reserved = kind === 'csv' && select.from !== src ? reservedColumn(ctx.header) : undefined;
+      if (reserved !== undefined) throw reservedColumnError(file, reserved, adapter.id);
       // The same select over a part of the file (writeInParts), or over the whole of it.
       const selectFrom = (from: string) => (from === src ? select : adapter.select({ ...ctx, src: from }));
       if (adapter.role === 'costs') {

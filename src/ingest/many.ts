@@ -49,7 +49,7 @@ import {
   type RejectSample,
 } from './file-rows.ts';
 import { isMarkerLineSql, joinCsvFiles, joinJsonlFiles, markerLineOrdSql, markerOrdSql, smallOnAverage } from './concat.ts';
-import { ambiguousColumn } from './header.ts';
+import { ambiguousColumn, reservedColumn } from './header.ts';
 import { literalPath } from './files.ts';
 import { dropsLine, hashFile, type FileDigest } from './hash.ts';
 import { isParquet } from './parquet.ts';
@@ -249,7 +249,7 @@ async function markedParts(ws: Workspace, table: string, files: readonly string[
 /**
  * Whether an adapter that reads a CSV through a query of its own (`from`: Helicone's parses its JSON columns first)
  * passes the reader's columns on, so that `expr` (a row's file, from the reader's columns) can be read over it. An
- * adapter that does not (LiteLLM's keeps only the fields it reads) is read file by file.
+ * adapter whose query keeps only the fields it reads is read file by file.
  */
 async function passesColumnsOn(ws: Workspace, from: string, expr: string): Promise<boolean> {
   try {
@@ -360,6 +360,8 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   let select = adapter.select(ctx);
   // A column named twice: read alone, the file is refused with its columns (src/ingest/header.ts).
   if (!jsonl && ambiguousColumn(first.sample.header, ctx.header, select) !== undefined) return undefined;
+  // A column with a name batchable keeps for the fields an adapter adds: each file is refused alone (header.ts).
+  if (!jsonl && select.from !== src && reservedColumn(ctx.header) !== undefined) return undefined;
   // The adapter's rows must not depend on which file they come from (a file's modification time stands in for
   // missing times in some formats). A CSV's must come from the reader, through projections only (assertKeepsFileOrder,
   // below) that pass its columns on, so that each row keeps its file (passesColumnsOn); a JSONL record's line says

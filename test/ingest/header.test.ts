@@ -1,10 +1,13 @@
 // A CSV header naming a column twice (src/ingest/header.ts): a column the format reads is refused with both
 // positions, never read from the first one silently; a repeated column that only becomes a tag is kept.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { sqlIdent } from '../../src/db/sql.ts';
 import { openWorkspace } from '../../src/db/workspace.ts';
-import { runCli } from '../helpers/cli.ts';
+import { adapters } from '../../src/ingest/adapters/index.ts';
+import { fixture, runCli } from '../helpers/cli.ts';
 import { tempDirs } from '../helpers/temp-dirs.ts';
 
 const tempDir = tempDirs('batchable-header-');
@@ -91,4 +94,68 @@ describe('a CSV header that names a column twice', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${a}:1: the header has 2 columns read as "model" (columns 2 and 5)`);
   });
+});
+
+// Helicone's and LiteLLM's CSV readers add fields over the file's columns (`SELECT *, … AS _bt_props`). DuckDB binds a
+// name the file also has to the file's column, silently: a Helicone export with a column `props` (the name the field
+// had before) lost its sessions and took the column's text as its properties.
+describe('a CSV column named like a field a reader adds', () => {
+  const helicone = readFileSync(join(import.meta.dirname, '../../fixtures/helicone/export-legacy.csv'), 'utf8');
+  // The fixture's records are one line each: a last column is added to every line.
+  const withColumn = (name: string, value: string) =>
+    `${helicone.trimEnd().split('\n').map((line, i) => (i === 0 ? `${line},${name}` : `${line},"${value}"`)).join('\n')}\n`;
+
+  it('refuses a column whose name begins _bt_, in any case, naming it; the file alone and in a scan of many', async () => {
+    const file = write('helicone-bt.csv', withColumn('_BT_Props', '{""Feature"":""evil""}'));
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: ${file}:1: the header has a column "_BT_Props": names beginning "_bt_" are kept for the fields batchable's helicone-requests reader adds. Rename or remove that column in the header, and run again\n`,
+    );
+    const other = write('helicone-bt-2.csv', withColumn('_BT_Props', '{}').replace(/b1f0c2d4/g, 'c1f0c2d4'));
+    const many = await runCli(['ingest', file, other, '--db', ':memory:']);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toContain(`${file}:1: the header has a column "_BT_Props"`);
+  });
+
+  it('reads a column named as the field was before (props) as a column of the file, the field still its own', async () => {
+    const file = write('helicone-props.csv', withColumn('props', '{""Feature"":""evil""}'));
+    const db = join(tempDir(), 'props.duckdb');
+    const r = await runCli(['ingest', file, '--db', db]);
+    expect(r.stdout).toContain('helicone-requests, 4 calls ingested, 0 rows rejected');
+    const ws = await openWorkspace(db);
+    const rows = await ws.all<{ session_id: string | null; tags: string }>('SELECT session_id, tags::VARCHAR AS tags FROM calls ORDER BY ts');
+    await ws.close();
+    expect(rows.map((row) => row.session_id)).toContain('sess-41c');
+    expect(rows.some((row) => row.tags.includes('evil'))).toBe(false);
+    expect(rows.some((row) => row.tags.includes('"feature":"support-chat"'))).toBe(true);
+  });
+});
+
+it('every name a reader adds over the columns of a CSV it passes on begins _bt_ (so reservedColumn covers them all)', async () => {
+  // Every reader is given the columns of every real CSV export in fixtures/ (some bind only with their own columns
+  // present), and one more that no format reads.
+  const exports = ['langfuse/ui-export-observations.csv', 'google/vertex-request-response.csv', 'litellm/spend-logs.csv', 'azure/apim-llm-log.csv',
+    'anthropic/console-usage.csv', 'anthropic/claude_api_cost_2026_08.csv', 'helicone/export-legacy.csv', 'deepseek/usage-export.csv',
+    'openai/completions_usage_2026-03-31_2026-04-02.csv', 'openai/cost_2026-03-31_2026-04-01.csv', 'openrouter/generations.csv', 'openrouter/activity.csv'];
+  const names = exports.flatMap((name) => (parse(readFileSync(fixture(name), 'utf8'), { bom: true, to_line: 1 }) as string[][])[0]!);
+  const header = names.filter((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i); // as DuckDB compares them
+  const file = 'zz_file_column';
+  const src = `(SELECT ${[...header, file].map((h) => `'x' AS ${sqlIdent(h)}`).join(', ')})`;
+  const ws = await openWorkspace(':memory:');
+  const passing: string[] = [];
+  try {
+    // (Langfuse's CSV is read as JSON records, src/ingest/csv-records.ts: its reader has no file columns.)
+    for (const adapter of adapters.filter((a) => a.kinds.includes('csv') && a.joinsRecords !== true)) {
+      const select = adapter.select({ src, kind: 'csv', header: [...header, file], map: new Map(), fileModifiedAt: '2026-01-01T00:00:00.000Z' });
+      if (select.from === src) continue;
+      const names = (await ws.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${select.from}`)).map((r) => r.column_name);
+      if (!names.includes(file)) continue;
+      passing.push(adapter.id);
+      expect(names.filter((n) => !header.includes(n) && n !== file && !n.startsWith('_bt_')), adapter.id).toEqual([]);
+    }
+  } finally {
+    await ws.close();
+  }
+  expect(passing).toEqual(['litellm-spendlogs', 'helicone-requests']);
 });

@@ -270,11 +270,11 @@ describe('files read in one scan', () => {
       expect(scan.summaries[0]!.calls, name).toBeGreaterThan(0);
       if (scan.parts > 0n) used.push(name);
     }
-    // Helicone's adapter reads the file through a query of its own (its JSON columns parsed first) that passes the
-    // reader's columns on: read in one scan too. LiteLLM's query keeps only the fields it reads, and Langfuse's
-    // observations are joined to their traces within a file: read one by one.
-    expect(used).toEqual(['google/vertex-request-response.csv', 'azure/apim-llm-log.csv', 'helicone/export-legacy.csv', 'openrouter/generations.csv',
-      'batchable/own-log-needs-map.csv']);
+    // Helicone's and LiteLLM's adapters read the file through a query of their own (their JSON columns parsed first)
+    // that passes the reader's columns on: read in one scan too. Langfuse's observations are joined to their traces
+    // within a file: read one by one.
+    expect(used).toEqual(['google/vertex-request-response.csv', 'litellm/spend-logs.csv', 'azure/apim-llm-log.csv', 'helicone/export-legacy.csv',
+      'openrouter/generations.csv', 'batchable/own-log-needs-map.csv']);
   });
 
   it('skipped rows keep their file, line and raw text (Azure API Management LLM log CSV, split in two)', async () => {

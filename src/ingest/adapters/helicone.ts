@@ -66,16 +66,18 @@ function heliconeSelect(ctx: AdapterContext): AdapterSelect {
     // `{data: [...]}` pages of the API, or the records themselves.
     const records = `(SELECT _line, _path, rec AS j FROM ${pageRecords(ctx.src)})`;
     from = `(SELECT *, ${row.extract()} AS _f,
-        coalesce(CASE WHEN json_type(j->'properties') = 'OBJECT' THEN j->'properties' END, ${jsonValue(`j->>'request_properties'`)}) AS props,
-        ${jsonValue(`j->>'request_body'`)} AS body
+        coalesce(CASE WHEN json_type(j->'properties') = 'OBJECT' THEN j->'properties' END, ${jsonValue(`j->>'request_properties'`)}) AS _bt_props,
+        ${jsonValue(`j->>'request_body'`)} AS _bt_body
       FROM ${records}) h`;
   } else {
     const column = (name: string) => csvColumn(ctx, name);
     f = column;
-    from = `(SELECT *, coalesce(${jsonValue(column('properties'))}, ${jsonValue(column('request_properties'))}) AS props,
-        ${jsonValue(column('request_body'))} AS body FROM ${ctx.src}) h`;
+    // The file's columns are passed on (a scan of many files reads each row's file from them); the names added here
+    // begin `_bt_`, and a file with a column so named is refused (src/ingest/header.ts, reservedColumn).
+    from = `(SELECT *, coalesce(${jsonValue(column('properties'))}, ${jsonValue(column('request_properties'))}) AS _bt_props,
+        ${jsonValue(column('request_body'))} AS _bt_body FROM ${ctx.src}) h`;
   }
-  const prop = (key: string) => `json_extract_string(props, '$."${key}"')`;
+  const prop = (key: string) => `json_extract_string(_bt_props, '$."${key}"')`;
   const status = f('response_status');
   const ttft = `bt_double(${f('time_to_first_token')})`;
   const path = `coalesce(${f('target_url')}, ${f('request_path')}, '')`;
@@ -101,7 +103,7 @@ function heliconeSelect(ctx: AdapterContext): AdapterSelect {
       (date_diff('microsecond', bt_ts(${f('request_created_at')}), bt_ts(${f('response_created_at')})) / 1000.0)::VARCHAR)`,
     // Only streamed requests get a first-token time from Helicone; 0 means none was seen.
     ttft_ms: `CASE WHEN ${ttft} > 0 THEN ${ttft} END`,
-    streamed: `coalesce(json_extract_string(body, '$.stream'), CASE WHEN ${ttft} > 0 THEN 'true' END)`,
+    streamed: `coalesce(json_extract_string(_bt_body, '$.stream'), CASE WHEN ${ttft} > 0 THEN 'true' END)`,
     cancelled: `CASE WHEN ${status} = '-3' THEN 'true' END`,
     status,
     provider: providerOf(f('provider')),
@@ -124,7 +126,7 @@ function heliconeSelect(ctx: AdapterContext): AdapterSelect {
     app: `coalesce(${prop('App')}, ${prop('app')}, ${prop('AppName')}, ${prop('appname')})`,
     project: `coalesce(${prop('Project')}, ${prop('project')})`,
     // Not the target URL: its path (`/v1/chat/completions`) would read as a name word ("chat") for every call.
-    tags: `json_merge_patch(${snakeKeys('props')}, json_merge_patch('{}', json_object('helicone_provider', ${f('provider')},
+    tags: `json_merge_patch(${snakeKeys('_bt_props')}, json_merge_patch('{}', json_object('helicone_provider', ${f('provider')},
       'country_code', ${f('country_code')}, 'prompt_id', ${f('prompt_id')})))`,
   };
   if (isJson) Object.assign(columns, { _line: '_line', _path: '_path' });

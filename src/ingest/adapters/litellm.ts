@@ -62,8 +62,8 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
   const names = ['request_id', 'call_type', 'api_key', 'spend', 'prompt_tokens', 'completion_tokens', 'startTime', 'endTime',
     'completionStartTime', 'request_duration_ms', 'model', 'model_group', 'custom_llm_provider', 'user', 'end_user', 'team_id',
     'session_id', 'status', 'stream', 'api_base', 'cache_hit'];
-  // JSON rows: every field in one parse of the row (`_f`), and the metadata's in one more (`_m`, below).
-  const raw = names.map((n) => `${f.text(n)} AS ${sqlIdent(`f_${n}`)}`);
+  // JSON rows: every field in one parse of the row (`_f`), and the metadata's in one more (`_bt_m`, below).
+  const raw = names.map((n) => `${f.text(n)} AS ${sqlIdent(`_bt_f_${n}`)}`);
   const records =
     ctx.kind === 'csv'
       ? ctx.src
@@ -71,13 +71,13 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
         `(SELECT _line, _path, rec AS j FROM ${pageRecords(ctx.src)})`;
   const parsed = ctx.kind === 'csv' ? records : `(SELECT *, ${row.extract()} AS _f FROM ${records})`;
 
-  const metadata = jsonFields('md', '_m');
+  const metadata = jsonFields('_bt_md', '_bt_m');
   const m = metadata.field;
-  const x = (n: string) => sqlIdent(`f_${n}`);
+  const x = (n: string) => sqlIdent(`_bt_f_${n}`);
   const usage = (path: string) => `coalesce(${m(`additional_usage_values.${path}`)}, ${m(`usage_object.${path}`)})`;
   const cacheRead = `coalesce(${usage('cache_read_input_tokens')}, ${usage('prompt_tokens_details.cached_tokens')})`;
   const cacheWrite = usage('cache_creation_input_tokens');
-  const slm = objectOr(`md->'spend_logs_metadata'`);
+  const slm = objectOr(`_bt_md->'spend_logs_metadata'`);
   const columns: SelectList = {
     call_id: x('request_id'),
     ts: x('startTime'),
@@ -85,7 +85,7 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
     latency_ms: `coalesce(${x('request_duration_ms')}, (${msBetween(x('startTime'), x('endTime'))})::VARCHAR)`,
     ttft_ms: `CASE WHEN bt_ts(${x('completionStartTime')}) > bt_ts(${x('startTime')}) AND bt_ts(${x('completionStartTime')}) < bt_ts(${x('endTime')})
       THEN ${msBetween(x('startTime'), x('completionStartTime'))} END`,
-    streamed: `coalesce(${x('stream')}, ${jt('psr', 'stream')})`,
+    streamed: `coalesce(${x('stream')}, ${jt('_bt_psr', 'stream')})`,
     provider: x('custom_llm_provider'),
     model: `coalesce(nullif(trim(${x('model')}), ''), ${x('model_group')})`,
     operation: operationOf(x('call_type')),
@@ -116,16 +116,19 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
     user_id: `nullif(trim(${x('end_user')}), '')`,
     session_id: x('session_id'),
     tags: `json_merge_patch(json_merge_patch(json_merge_patch('{}', json_object(
-        'request_tags', rt, 'call_type', ${x('call_type')}, 'model_group', ${x('model_group')}, 'api_base', ${x('api_base')},
+        'request_tags', _bt_rt, 'call_type', ${x('call_type')}, 'model_group', ${x('model_group')}, 'api_base', ${x('api_base')},
         'user', ${x('user')}, 'end_user', ${x('end_user')}, 'cache_hit', ${x('cache_hit')},
         'team_alias', ${m('user_api_key_team_alias')}, 'key_user_id', ${m('user_api_key_user_id')})),
-      CASE WHEN json_type(rt) = 'ARRAY' THEN ${keyValueTags('rt')} ELSE '{}'::JSON END), ${slm})`,
+      CASE WHEN json_type(_bt_rt) = 'ARRAY' THEN ${keyValueTags('_bt_rt')} ELSE '{}'::JSON END), ${slm})`,
   };
   if (ctx.kind !== 'csv') Object.assign(columns, { _line: '_line', _path: '_path' });
-  const fields = `(SELECT ${ctx.kind === 'csv' ? '' : '_line, _path, '}${raw.join(', ')},
-      ${f.json('metadata')} AS md, ${f.json('request_tags')} AS rt, ${f.json('proxy_server_request')} AS psr
+  // A CSV's own columns are passed on (`*`), so that a scan of many files can tell each row's file
+  // (src/ingest/many.ts, passesColumnsOn); the names this query adds begin `_bt_`, and a file with a column so named
+  // is refused (src/ingest/header.ts, reservedColumn), since DuckDB would read the file's column in their place.
+  const fields = `(SELECT ${ctx.kind === 'csv' ? '*, ' : '_line, _path, '}${raw.join(', ')},
+      ${f.json('metadata')} AS _bt_md, ${f.json('request_tags')} AS _bt_rt, ${f.json('proxy_server_request')} AS _bt_psr
     FROM ${parsed})`;
-  const from = `(SELECT *, ${metadata.extract()} AS _m FROM ${fields}) s`;
+  const from = `(SELECT *, ${metadata.extract()} AS _bt_m FROM ${fields}) s`;
   return { columns, from };
 }
 
