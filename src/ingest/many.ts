@@ -360,8 +360,10 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   let select = adapter.select(ctx);
   // A column named twice: read alone, the file is refused with its columns (src/ingest/header.ts).
   if (!jsonl && ambiguousColumn(first.sample.header, ctx.header, select) !== undefined) return undefined;
-  // A column with a name batchable keeps for the fields an adapter adds: each file is refused alone (header.ts).
-  if (!jsonl && select.from !== src && reservedColumn(ctx.header) !== undefined) return undefined;
+  // A column with a name batchable keeps for itself (header.ts): each file is read alone, where it is refused if its
+  // adapter adds fields, and else read (a scan of files not joined names its file column `_bt_file`, which DuckDB
+  // would refuse to add beside the file's own).
+  if (!jsonl && reservedColumn(ctx.header) !== undefined) return undefined;
   // The adapter's rows must not depend on which file they come from (a file's modification time stands in for
   // missing times in some formats). A CSV's must come from the reader, through projections only (assertKeepsFileOrder,
   // below) that pass its columns on, so that each row keeps its file (passesColumnsOn); a JSONL record's line says

@@ -118,6 +118,21 @@ describe('a CSV column named like a field a reader adds', () => {
     expect(many.stderr).toContain(`${file}:1: the header has a column "_BT_Props"`);
   });
 
+  it('reads files too large to join with a column named _bt_file (the name a scan gives its file column) one by one, the column a tag', async () => {
+    // Over 256 KiB each on average (concat.ts): a scan would name its file column _bt_file, which DuckDB refuses
+    // beside the file's own (an internal error, exit 3, before).
+    const rows = (day: number) => Array.from({ length: 9000 }, (_, k) => `2026-10-0${day}T00:00:00Z,gpt-5.4,${100 + k},20,z${k}`);
+    const files = [1, 2, 3].map((day) => write(`big-${day}.csv`, `ts,model,input_tokens,output_tokens,_bt_file\n${rows(day).join('\n')}\n`));
+    const db = join(tempDir(), 'bt-file.duckdb');
+    const r = await runCli(['ingest', ...files, '--db', db]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('27,000 calls ingested, 0 rows rejected');
+    const ws = await openWorkspace(db);
+    const [tag] = await ws.all<{ tags: string }>("SELECT tags::VARCHAR AS tags FROM calls WHERE input_tokens = 107 AND ts = '2026-10-02T00:00:00Z'");
+    await ws.close();
+    expect(tag).toEqual({ tags: '{"_bt_file":"z7"}' });
+  });
+
   it('reads a column named as the field was before (props) as a column of the file, the field still its own', async () => {
     const file = write('helicone-props.csv', withColumn('props', '{""Feature"":""evil""}'));
     const db = join(tempDir(), 'props.duckdb');
