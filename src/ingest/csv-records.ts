@@ -50,9 +50,9 @@ export async function csvRecordsSource(ws: Workspace, file: string, dialect: Csv
     if (rejected) await ws.run(readerRejectRecordsSql);
     await ws.run(`CREATE OR REPLACE TEMP TABLE _src AS
       WITH rec AS (${records})
-      SELECT m.n AS _line, '' AS _elem, NULL::VARCHAR AS _raw, rec.j FROM rec JOIN (${recordLinesSql('SELECT r FROM rec')}) m USING (r) ORDER BY _line`);
+      SELECT m.n AS _line, '' AS _elem, NULL::VARCHAR AS _raw, rec.j FROM rec JOIN (${recordLinesSql('SELECT 0 AS f, r FROM rec')}) m USING (r) ORDER BY _line`);
     if (rejected) {
-      await ws.run(`UPDATE _csv_rejects SET line = m.n FROM (${recordLinesSql('SELECT DISTINCT line AS r FROM _csv_rejects')}) m WHERE _csv_rejects.line = m.r`);
+      await ws.run(`UPDATE _csv_rejects SET line = m.n FROM (${recordLinesSql('SELECT DISTINCT 0 AS f, line AS r FROM _csv_rejects')}) m WHERE _csv_rejects.line = m.r`);
     }
     await ws.run('DROP TABLE _csv_off_lines');
   }

@@ -287,6 +287,27 @@ describe('files read in one scan', () => {
     expect(scan.summaries[0]!.skipped).toBeGreaterThan(0);
   });
 
+  it('rejects in many files get their lines and raw text as alone: fields over several lines, blank lines, a secret key', async () => {
+    // Read together (file-rows.ts, fillCsvRawTextOfMany), where alone each file is read again for its rejects.
+    const quoted = (id: string, i: number) => `${id},2026-10-01T0${i}:00:00Z,gpt-5.4,${100 + i},5,"proj ""x""\nline two,\n""three"""`;
+    const files = [
+      write(dir, 'rejects/plain.csv', [header, row('p1', 1), row('p2', 2, 'lots'), row('p3', 3), row('p4', 4, 'sk-proj-abcdefghijklmnopqrstuvwxyz012345')]),
+      write(dir, 'rejects/spans.csv', [header, quoted('s1', 1), '', row('s2', 2), quoted('s3', 3), row('s4', 4, 'many'), '', quoted('s5', 5), row('s6', 6, '-')]),
+      write(dir, 'rejects/none.csv', [header, row('n1', 1), quoted('n2', 2)]),
+      write(dir, 'rejects/late.csv', [header, ...Array.from({ length: 40 }, (_, i) => (i % 9 === 4 ? quoted(`l${i}`, i % 10) : row(`l${i}`, i, i % 13 === 12 ? 'x' : 100)))]),
+    ];
+    const { scan, alone } = await both([files], { ownTableMinCalls: 0 });
+    expect(scan.parts).toBe(4n);
+    expect(scan).toEqual({ ...alone, parts: scan.parts });
+    const rejects = scan.rejects as { file: string; line: bigint; raw: string | null }[];
+    // Lines by hand: a quoted row takes three lines; late.csv's row i is on line 2 + i + 2 for each quoted row before it.
+    expect(rejects.map((r) => [r.file.split('/').at(-1), r.line])).toEqual([
+      ['late.csv', 16n], ['late.csv', 33n], ['late.csv', 48n], ['plain.csv', 3n], ['plain.csv', 5n], ['spans.csv', 10n], ['spans.csv', 15n],
+    ]);
+    expect(rejects.map((r) => r.raw).slice(3, 6)).toEqual(['p2,2026-10-03T02:00:00Z,gpt-5.4,lots,2,proj_2', 'p4,2026-10-05T04:00:00Z,gpt-5.4,sk-proj-…,4,proj_1',
+      's4,2026-10-05T04:00:00Z,gpt-5.4,many,4,proj_1']);
+  });
+
   it('a real export split into daily files reads as the one file does', async () => {
     const lines = readFileSync(fixture('batchable/mixed-workloads.csv'), 'utf8').trimEnd().split('\n');
     const parts = [1, 4, 8].map((start, i, all) => write(dir, `split/${i}.csv`, [lines[0]!, ...lines.slice(start, all[i + 1] ?? lines.length)]));
