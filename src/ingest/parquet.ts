@@ -9,6 +9,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { callColumns, requiredColumns } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
+import { InputError } from '../errors.ts';
+import { quoted } from '../report/escape.ts';
 import type { Workspace } from '../db/types.ts';
 import { defineAdapter, hasAll, type SelectList } from './adapter.ts';
 import type { Sample } from './adapter.ts';
@@ -44,10 +46,26 @@ export const parquetSource = (file: string): string =>
 
 /** The sample detection sees: the file's column names (after `--map`), from its footer. */
 export async function parquetSample(ws: Workspace, file: string, map: ReadonlyMap<string, string>): Promise<Sample> {
-  const rows = await ws.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${parquetSource(file)}`);
+  const rows = await ws.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${parquetSource(file)}`).catch(async (error: unknown) => {
+    throw (await ownRowNumberColumn(ws, file)) ? ownRowNumberError(file, error) : error;
+  });
   const header = rows.map((r) => r.column_name).filter((n) => n !== 'file_row_number');
   return { kind: 'parquet', delimiter: '', header: header.map((n) => map.get(n) ?? n), keys: new Set(), records: [], arrayDocument: false };
 }
+
+/**
+ * Whether the file has a column of its own named `file_row_number`, the column DuckDB adds for each row's number
+ * (read as its line), which it then refuses to add ("Using file_row_number option on file with column named
+ * file_row_number is not supported"). A table read from Parquet with that option and written out again has one.
+ */
+async function ownRowNumberColumn(ws: Workspace, file: string): Promise<boolean> {
+  const rows = await ws.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)}, hive_partitioning = false)`).catch(() => []);
+  return rows.some((r) => r.column_name.toLowerCase() === 'file_row_number');
+}
+
+const ownRowNumberError = (file: string, cause: unknown): InputError =>
+  new InputError(file, undefined, 'the file has a column named "file_row_number", the name DuckDB gives the row numbers batchable reads as lines, and it cannot add them beside it. ' +
+    `Write the file again without that column or under another name (in DuckDB: \`COPY (SELECT * RENAME (file_row_number AS source_row_number) FROM ${sqlString(quoted(file))}) TO 'fixed.parquet'\`) and ingest that`, { cause });
 
 const canonical = new Set<string>(callColumns.map((c) => c.name));
 const derived = new Set<string>(exportOnlyColumns);

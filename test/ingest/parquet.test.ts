@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sqlString } from '../../src/db/sql.ts';
 import { openWorkspace } from '../../src/db/workspace.ts';
 import { fixture, runCli } from '../helpers/cli.ts';
 
@@ -68,6 +69,26 @@ describe('Parquet datasets', () => {
     check.close();
     expect(rejects).toEqual([{ line: 2n, reason: 'negative input_tokens (-5)', raw: expect.stringContaining('"call_id":"b"') as string }]);
     expect(calls).toEqual([{ call_id: 'a', tags: '{"team":"x"}', source_format: 'batchable-parquet' }]);
+  });
+
+  it('a file with a column of its own named file_row_number (the name of the row numbers DuckDB adds) is exit 2 with the fix', async () => {
+    // It was an internal error (exit 3): DuckDB will not add its row numbers beside such a column.
+    const file = join(dir, "it's-own-numbers.parquet");
+    const ws = await openWorkspace(':memory:');
+    await ws.run(`COPY (SELECT TIMESTAMPTZ '2026-10-05 10:00:00+00' AS ts, 'gpt-5.4' AS model, 100 AS input_tokens, 5 AS output_tokens, 7 AS file_row_number)
+      TO ${sqlString(file)} (FORMAT PARQUET)`);
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(
+      `error: ${file}: the file has a column named "file_row_number", the name DuckDB gives the row numbers batchable reads as lines, and it cannot add them beside it. ` +
+        `Write the file again without that column or under another name (in DuckDB: \`COPY (SELECT * RENAME (file_row_number AS source_row_number) FROM ${sqlString(file)}) TO 'fixed.parquet'\`) and ingest that\n`,
+    );
+    // The command it gives works.
+    const fixed = join(dir, 'fixed.parquet');
+    await ws.run(`COPY (SELECT * RENAME (file_row_number AS source_row_number) FROM ${sqlString(file)}) TO ${sqlString(fixed)}`);
+    ws.close();
+    const again = await runCli(['ingest', fixed, '--db', ':memory:']);
+    expect(again.stdout).toContain('1 call ingested, 0 rows rejected');
   });
 
   it('refuses a bad unit, a missing --export-calls, and a directory that is not empty', async () => {
