@@ -125,6 +125,11 @@ export function fileCallsSql(t: FileTable, stored: ReadonlySet<string>): string 
   return withDefaultsSql(fileArm(t, stored, 0));
 }
 
+/** As fileCallsSql, for a table of many files whose parts are `parts` (partsArm): its kept rows as the view shows them. */
+export function partsCallsSql(table: string, stored: ReadonlySet<string>, parts: string): string {
+  return withDefaultsSql(partsArm(table, stored, 0, parts));
+}
+
 /** The rowid of a row in its own table (a file's table or `call_rows`), from its call_key. */
 export const rowidOfKeySql = (key: string): string => `(${key} % ${keyStride})`;
 
@@ -171,7 +176,7 @@ export async function keepsOwnTable(ws: Workspace, calls: number, t: OwnTableThr
 
 /** Writes the calls of a table of many files into `call_rows`, each with its file's provenance, and drops the table. */
 export async function movePartsIntoCallRows(ws: Workspace, table: string, stored: ReadonlySet<string>, parts: string): Promise<void> {
-  await ws.run(`INSERT INTO call_rows BY NAME SELECT * EXCLUDE (call_key) FROM (${withDefaultsSql(partsArm(table, stored, 0, parts))})`);
+  await ws.run(`INSERT INTO call_rows BY NAME SELECT * EXCLUDE (call_key) FROM (${partsCallsSql(table, stored, parts)})`);
   await ws.run(`DROP TABLE ${sqlIdent(table)}`);
 }
 

@@ -49,6 +49,7 @@ import {
   type RejectSample,
 } from './file-rows.ts';
 import { isMarkerLineSql, joinCsvFiles, joinJsonlFiles, markerLineOrdSql, markerOrdSql, smallOnAverage } from './concat.ts';
+import { scanBucketsOverlap } from './buckets.ts';
 import { ambiguousColumn, reservedColumn } from './header.ts';
 import { literalPath } from './files.ts';
 import { dropsLine, hashFile, type FileDigest } from './hash.ts';
@@ -445,11 +446,6 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     // Lines the reader set aside shift the lines of the rows after them; reading those files alone binds them.
     if ((await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _csv_rejects'))[0]!.n > 0n) return undefined;
     let stored = await storedColumns(ws, table);
-    if (stored.has('granularity')) {
-      // Buckets are matched against the copies held file by file (src/ingest/buckets.ts).
-      const [b] = await ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${sqlIdent(table)} WHERE granularity = 'bucket' AND ${keptRowsSql(stored)}`);
-      if (b!.n > 0n) return undefined;
-    }
     const malformed = jsonl ? '(SELECT _line >> 32 AS part, count(*) AS n FROM _src WHERE j IS NULL GROUP BY part)' : '(SELECT NULL::UBIGINT AS part, 0 AS n)';
     if (options.strict === true) {
       // --strict stops at the first file with a reject, after keeping the files before it: read one by one.
@@ -498,6 +494,9 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
         SELECT r FROM (SELECT rowid AS r, ${duplicate.join(' OR ')} AS d FROM ${t} WHERE ${idKept}) WHERE d)`);
       stored = await storedColumns(ws, table);
     }
+
+    // Copies of one bucket in two files, or in a file and one held, are settled file by file (src/ingest/buckets.ts).
+    if (await scanBucketsOverlap(ws, table, stored, '_parts', adapter.id)) return undefined;
 
     // Each file's counts: every row is a call, a reject, a skip or a duplicate.
     const keptNow = keptRowsSql(stored);

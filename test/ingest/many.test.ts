@@ -308,6 +308,37 @@ describe('files read in one scan', () => {
       's4,2026-10-05T04:00:00Z,gpt-5.4,many,4,proj_1']);
   });
 
+  it('usage buckets of distinct days are read in one scan; a copy of a bucket in two files, or in a file and one held, reads them one by one', async () => {
+    // OpenAI's usage CSV, one file a day (as a daily pull writes them): 365 such files took 150 s read one by one.
+    const usageHeader = 'start_time,end_time,start_time_iso,end_time_iso,project_id,api_key_id,model,batch,input_tokens,output_tokens,input_cached_tokens,num_model_requests';
+    const day = (d: number, requests = 5) => {
+      const rows = [0, 6, 12].flatMap((h) => ['gpt-5.4-2026-03-05', 'gpt-5.4-mini-2026-03-17'].map((model, k) => {
+        const start = Date.UTC(2026, 9, d, h) / 1000;
+        const iso = (s: number) => new Date(s * 1000).toISOString().replace('.000Z', '+00:00');
+        return `${start},${start + 3600},${iso(start)},${iso(start + 3600)},proj_${k},key_${k},${model},False,${1000 + h},${200 + k},100,${requests + h}`;
+      }));
+      return [usageHeader, ...rows];
+    };
+    const days = [1, 2, 3, 4].map((d) => write(dir, `usage/day-${d}.csv`, day(d)));
+    const distinct = await both([days], { ownTableMinCalls: 0 });
+    expect(distinct.scan).toEqual({ ...distinct.alone, parts: distinct.scan.parts });
+    expect(distinct.scan.parts).toBe(4n);
+    expect(distinct.scan.summaries[0]!.calls).toBe(24);
+
+    // Day 2 pulled again, more complete (a partial bucket fetched later), beside day 5: read one by one, where the
+    // held copies of day 2 are replaced.
+    const again = [write(dir, 'usage/day-2-again.csv', day(2, 9)), write(dir, 'usage/day-5.csv', day(5))];
+    const held = await both([days, again], { ownTableMinCalls: 0 });
+    expect(held.scan).toEqual({ ...held.alone, parts: held.scan.parts });
+    expect(held.scan.parts).toBe(4n); // the first run's: the second was read one by one
+    expect(held.scan.summaries[1]!.files[0]!.replaced).toBe(6);
+    // The same two copies of day 2 within one scan.
+    const within = await both([[...days.slice(0, 2), again[0]!, again[1]!]], { ownTableMinCalls: 0 });
+    expect(within.scan).toEqual(within.alone);
+    expect(within.scan.parts).toBe(0n);
+    expect(within.scan.summaries[0]!.files[2]!.replaced).toBe(6);
+  });
+
   it('a real export split into daily files reads as the one file does', async () => {
     const lines = readFileSync(fixture('batchable/mixed-workloads.csv'), 'utf8').trimEnd().split('\n');
     const parts = [1, 4, 8].map((start, i, all) => write(dir, `split/${i}.csv`, [lines[0]!, ...lines.slice(start, all[i + 1] ?? lines.length)]));
