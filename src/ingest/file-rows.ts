@@ -738,6 +738,21 @@ export async function jsonParts(ws: Workspace, partBytes: number): Promise<{ lo:
     GROUP BY part ORDER BY part`);
 }
 
+/** `_src_part`: the rows of `_src` in one of its parts (jsonParts), in order. */
+export const selectPart = (ws: Workspace, part: { lo: bigint; hi: bigint }): Promise<void> =>
+  ws.run(`CREATE OR REPLACE TEMP TABLE _src_part AS SELECT * FROM _src WHERE rowid BETWEEN ${part.lo} AND ${part.hi} ORDER BY rowid`);
+
+/** Writes `table` from `selectFrom('_src_part')` for each of `_src`'s parts in turn (jsonParts): the first creates it. */
+export async function writeSrcParts(ws: Workspace, table: string, parts: readonly { lo: bigint; hi: bigint }[], selectFrom: (from: string) => string): Promise<void> {
+  let first = true;
+  for (const part of parts) {
+    await selectPart(ws, part);
+    await ws.run(first ? `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${selectFrom('_src_part')}` : `INSERT INTO ${sqlIdent(table)} ${selectFrom('_src_part')}`);
+    first = false;
+  }
+  await ws.run('DROP TABLE _src_part');
+}
+
 /**
  * The top-level keys that some JSON record of `src` has (AdapterContext.recordKeys): one parse of each record
  * (json_keys gives none for a record that is not an object; a json_type filter parsed each one twice: 2M records,

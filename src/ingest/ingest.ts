@@ -38,12 +38,14 @@ import {
   refuseUnclosedQuote,
   rowRecordSql,
   repeatsIds,
+  selectPart,
   splitAdvice,
   unclosedQuoteError,
   unclosedQuoteLine,
   usesDecimalComma,
   viewStale,
   withProgress,
+  writeSrcParts,
   type FileOutcome,
   type FileTarget,
   type IngestOptions,
@@ -92,12 +94,10 @@ export async function ingestFiles(ws: Workspace, files: readonly (string | Input
       else await one(p.file, true, p);
     }
   };
-  // The size of a JSON record read in parts, once for the run's previews (it reads the machine's memory).
-  const previewOptions = { ...options, jsonPartBytes: options.jsonPartBytes ?? jsonPartBytes() };
   await withCleanup(async () => {
     for (const input of files) {
       const { file, explicit } = typeof input === 'string' ? { file: input, explicit: true } : input;
-      const preview = many && options.oneScan !== false ? await previewFile(file, previewOptions) : undefined;
+      const preview = many && options.oneScan !== false ? await previewFile(file, options) : undefined;
       if (preview === undefined) {
         await flush();
         await one(file, explicit);
@@ -333,17 +333,8 @@ async function writeInParts(ws: Workspace, table: string, src: string, joinsReco
     await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${selectFrom(src)}`);
     return;
   }
-  let first = true;
-  for (const part of parts) {
-    await selectPart(ws, part);
-    await ws.run(first ? `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${selectFrom('_src_part')}` : `INSERT INTO ${sqlIdent(table)} ${selectFrom('_src_part')}`);
-    first = false;
-  }
-  await ws.run('DROP TABLE _src_part');
+  await writeSrcParts(ws, table, parts, selectFrom);
 }
-
-const selectPart = (ws: Workspace, part: { lo: bigint; hi: bigint }) =>
-  ws.run(`CREATE OR REPLACE TEMP TABLE _src_part AS SELECT * FROM _src WHERE rowid BETWEEN ${part.lo} AND ${part.hi} ORDER BY rowid`);
 
 /**
  * Replaces `_src` by the records of its API pages (`{data: [record…]}`), part by part: each record a row with its

@@ -44,6 +44,7 @@ import {
   usesDecimalComma,
   viewStale,
   withProgress,
+  writeSrcParts,
   type FileOutcome,
   type IngestOptions,
   type RejectSample,
@@ -108,12 +109,6 @@ export async function previewFile(file: string, options: IngestOptions): Promise
       const adapter = chooseAdapter(file, sample, options.inputFormat);
       // Langfuse joins a trace's observations to it within one file: across files it would join the wrong ones.
       if (adapter.role === 'costs' || adapter.joinsRecords === true) return undefined;
-      // Records so large that a file is read in parts (OTLP requests, API pages): a scan would find them only after
-      // reading every file (jsonlScanSource), and give up.
-      // The first ten records are enough to tell (all of them, often a whole small file, cost 0.1 ms a file).
-      const sampled = sample.records.slice(0, 10);
-      const recordBytes = sampled.reduce<number>((n, r) => n + JSON.stringify(r).length, 0) / Math.max(sampled.length, 1);
-      if (recordBytes * 2048 > (options.jsonPartBytes ?? jsonPartBytes())) return undefined;
       return { file, bytes, sample, adapter, key: [adapter.id, 'jsonl', isGzip(file) ? 'gz' : ''].join('\u0000') };
     }
     if (sample.kind !== 'csv' || sample.headerLine === undefined) return undefined;
@@ -172,10 +167,10 @@ const lineMask = 0xffffffff;
 /**
  * `_src` for a JSONL scan, as prepareSource (ingest.ts) writes it for one file: the files' lines read in one DuckDB
  * scan, each non-blank one parsed once, `_line` being part << 32 | line. False (nothing kept) where the files must be
- * read alone: a line the reader set aside (too long; alone, a file on one line is read as a JSON document), a file
- * whose lines are not one run in list order, or records so large that a file is read in parts (jsonParts).
+ * read alone: a line the reader set aside (too long; alone, a file on one line is read as a JSON document), or a file
+ * whose lines are not one run in list order.
  */
-async function jsonlScanSource(ws: Workspace, files: readonly string[], bytes: readonly number[], membersJson: string, options: IngestOptions): Promise<boolean> {
+async function jsonlScanSource(ws: Workspace, files: readonly string[], bytes: readonly number[], membersJson: string): Promise<boolean> {
   const maxLine = maxLineLimit(files);
   // Small files are joined into one first, a marker line before each (src/ingest/concat.ts): DuckDB's reader costs
   // about 1 ms a file.
@@ -213,7 +208,7 @@ async function jsonlScanSource(ws: Workspace, files: readonly string[], bytes: r
       SELECT (p.ord << 32) + (l.rid - p.lo + 1) AS _line, '' AS _elem, CASE WHEN l.j IS NULL THEN l.line END AS _raw, l.j
       FROM ${lines} l ${joined === undefined ? 'JOIN _line_parts p ON l._bt_file = p.file' : 'ASOF JOIN _line_parts p ON l.rid >= p.lo'}`);
     await ws.run('DROP TABLE _lines; DROP TABLE _line_parts');
-    return (await jsonParts(ws, options.jsonPartBytes ?? jsonPartBytes())).length === 0;
+    return true;
   } finally {
     joined?.dispose();
   }
@@ -415,12 +410,16 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     // offset, and a CSV row's position in its part is what gives its line.
     try {
       if (jsonl) {
-        if (!(await jsonlScanSource(ws, files, members.map((m) => m.preview.bytes), membersJson, options))) return undefined;
-        const keyed = adapter.readsRecordKeys === true ? adapter.select({ ...ctx, recordKeys: await recordKeys(ws, '_src') }) : select;
+        if (!(await jsonlScanSource(ws, files, members.map((m) => m.preview.bytes), membersJson))) return undefined;
+        const keys = adapter.readsRecordKeys === true ? await recordKeys(ws, '_src') : undefined;
         // Each row's part and line, from its line's number (part << 32 | line).
+        const rowsOf = (from: string) => `SELECT * REPLACE (_line & ${lineMask} AS _line), (_line >> 32)::UBIGINT AS _src
+          FROM (${fileRowsSelect(from === '_src' && keys === undefined ? select : adapter.select({ ...ctx, src: from, recordKeys: keys }), 'jsonl')})`;
+        // Records so large that 2,048 of them pass jsonPartBytes (API pages of usage buckets, OTLP requests) are
+        // written in parts, as one file's are (ingest.ts, writeInParts): a year of daily usage pages was read one by one.
+        const parts = await jsonParts(ws, options.jsonPartBytes ?? jsonPartBytes());
         await withProgress(ws, files[0]!, options, () =>
-          ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS
-            SELECT * REPLACE (_line & ${lineMask} AS _line), (_line >> 32)::UBIGINT AS _src FROM (${fileRowsSelect(keyed, 'jsonl')})`),
+          parts.length <= 1 ? ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rowsOf('_src')}`) : writeSrcParts(ws, table, parts, rowsOf),
         );
       } else {
         await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${fileRowsSelect(select, 'csv', carried, usesDecimalComma(first.sample))}`));
