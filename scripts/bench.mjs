@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --rows N] [-- --cases org,wide,year,hourly] [-- --stages raw,ingest,classify,audit,simulate,reports]
+// npm run bench [-- --rows N] [-- --cases org,wide,year,hourly,usage] [-- --stages raw,ingest,classify,audit,simulate,reports]
 //               [-- --streamed some|none] [-- --tags some|none] [-- --jobs random|loop] [-- --per-hour N] [-- --keep] [-- --data DIR] [-- --runs N]
 //               [-- --rounds N] [-- --files csv|jsonl]
 //
@@ -13,6 +13,8 @@
 //          240 feature tags and 80 team tags (about 100,000 distinct identities to name and decide)
 //   year   365 daily files of 20,000 calls against one file of the same 7,300,000 calls
 //   hourly (not by default) 8,760 hourly files of --per-hour calls (default 100) against one file of the same calls
+//   usage  (not by default) a year of daily OpenAI usage CSV exports (usage-API buckets: 24 hours x 40 keys x 5 models,
+//          4,800 rows a day, 1,752,000 in all) against one file of the same buckets
 // Stages per shape (org, wide; --rows calls each), timed in --rounds rounds (default 3; 1 at 50M calls): each round
 // runs raw, ingest, classify and audit back to back, and each figure is that stage's median over the rounds (the
 // same stage's ratio moved by up to a quarter between rounds); each round's own ratios are printed beside it:
@@ -98,8 +100,8 @@ if (!Number.isInteger(rows) || rows <= 0) {
 }
 const cases = values.cases.split(',').map((c) => c.trim());
 for (const c of cases) {
-  if (!['org', 'wide', 'year', 'hourly'].includes(c)) {
-    console.error(`error: --cases ${values.cases}: "${c}" is not one of org, wide, year, hourly`);
+  if (!['org', 'wide', 'year', 'hourly', 'usage'].includes(c)) {
+    console.error(`error: --cases ${values.cases}: "${c}" is not one of org, wide, year, hourly, usage`);
     process.exit(2);
   }
 }
@@ -408,23 +410,42 @@ for (const shape of cases.filter((c) => c === 'org' || c === 'wide')) {
   }
 }
 
-/** A year of exports, one file a day (or an hour), against one file of the same calls. */
-function yearCase(unit, count, perFile) {
+/**
+ * A year of daily OpenAI usage CSV exports (src/ingest/adapters/openai.ts): hourly buckets by project, key and model,
+ * `keys` keys of 12 projects, 5 models, every hour of 2026; `day` is the partition.
+ */
+function usageBucketsSql(keys) {
+  const models = ['gpt-5.4-2026-03-05', 'gpt-5.4-mini-2026-03-17', 'gpt-4.1-2025-04-14', 'o4-mini-2025-04-16', 'text-embedding-3-small'];
+  const at = `TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_microseconds(h.i * 3600000000)`;
+  const iso = (t) => `strftime(${t}, '%Y-%m-%dT%H:%M:%S+00:00')`;
+  return `SELECT epoch(${at})::BIGINT AS start_time, epoch(${at})::BIGINT + 3600 AS end_time, ${iso(at)} AS start_time_iso,
+        ${iso(`${at} + INTERVAL 1 HOUR`)} AS end_time_iso, 'proj_' || (k.i % 12) AS project_id, 'Project ' || (k.i % 12) AS project_name,
+        'key_' || k.i AS api_key_id, 'key-' || k.i AS api_key_name, m.model, CASE WHEN k.i % 10 = 0 THEN 'True' ELSE 'False' END AS batch,
+        'default' AS service_tier, 1000 + hash(h.i, k.i, m.model) % 200000 AS input_tokens, 100 + hash(k.i, h.i, m.model) % 20000 AS output_tokens,
+        hash(m.model, h.i, k.i) % 1000 AS input_cached_tokens, 0 AS input_audio_tokens, 0 AS output_audio_tokens,
+        1 + hash(h.i * 7, k.i, m.model) % 200 AS num_model_requests, strftime(${at}, '%Y-%m-%d') AS day
+      FROM range(8760) h(i), range(${keys}) k(i), (SELECT unnest([${models.map((m) => `'${m}'`).join(', ')}]) AS model) m`;
+}
+
+/** A year of exports, one file a day (or an hour), against one file of the same calls (`usage`: of usage buckets). */
+function yearCase(unit, count, perFile, usage = false) {
   const n = count * perFile;
-  const jsonl = values.files === 'jsonl';
-  const daily = `${dir}/year-${unit}-${perFile}${variant}${jsonl ? '-jsonl' : ''}`;
-  const one = `${dir}/year-one-${unit}-${n}${variant}.${jsonl ? 'jsonl' : 'csv'}`;
-  const rowsSql = shapeSql('year', n, 0, perFile, unit);
-  const label = `${count} files of ${perFile.toLocaleString('en-US')} calls`;
+  const jsonl = values.files === 'jsonl' && !usage;
+  const name = usage ? 'usage' : 'year';
+  const daily = `${dir}/${name}-${unit}-${perFile}${usage ? '' : variant}${jsonl ? '-jsonl' : ''}`;
+  const one = `${dir}/${name}-one-${unit}-${n}${usage ? '' : variant}.${jsonl ? 'jsonl' : 'csv'}`;
+  const rowsSql = usage ? usageBucketsSql(perFile / 24 / 5) : shapeSql('year', n, 0, perFile, unit);
+  const label = `${count} files of ${perFile.toLocaleString('en-US')} ${usage ? 'buckets' : 'calls'}`;
   if (jsonl) generateParts(daily, rowsSql, unit, label);
-  else generate(daily, `COPY (${rowsSql}) TO '${daily}' (FORMAT csv, HEADER, PARTITION_BY (${unit}))`, label);
+  // DuckDB keeps 100 partitions' files open by default, then starts new ones: 552 files for the usage case's 365 days.
+  else generate(daily, `${usage ? 'SET partitioned_write_max_open_files = 1000; ' : ''}COPY (${rowsSql}) TO '${daily}' (FORMAT csv, HEADER, PARTITION_BY (${unit}))`, label);
   generate(one, `COPY (SELECT * EXCLUDE (${unit}) FROM (${rowsSql})) TO '${one}' (${jsonl ? 'FORMAT json' : 'HEADER'})`, `one file of ${n.toLocaleString('en-US')} calls`);
   const files = readdirSync(daily)
     .filter((d) => d.startsWith(`${unit}=`))
     .sort()
     .flatMap((d) => readdirSync(`${daily}/${d}`).map((f) => `${daily}/${d}/${f}`));
-  const group = `year: ${files.length} ${unit === 'day' ? 'daily' : 'hourly'} ${jsonl ? 'JSONL' : 'CSV'} files vs one file, ${n.toLocaleString('en-US')} calls`;
-  const [rawDb, oneDb, manyDb] = ['raw', 'one', 'many'].map((s) => `${dir}/year-${unit}-${s}.duckdb`);
+  const group = `${name}: ${files.length} ${unit === 'day' ? 'daily' : 'hourly'} ${usage ? 'OpenAI usage CSV' : jsonl ? 'JSONL' : 'CSV'} files vs one file, ${n.toLocaleString('en-US')} ${usage ? 'buckets' : 'calls'}`;
+  const [rawDb, oneDb, manyDb] = ['raw', 'one', 'many'].map((s) => `${dir}/${name}-${unit}-${s}.duckdb`);
   dbs.push(rawDb, oneDb, manyDb);
   const yard = raw(`${unit} raw`, one, rawDb);
   row(group, 'raw read of the one file', yard, 1);
@@ -451,6 +472,7 @@ if (cases.includes('hourly')) {
   }
   yearCase('hour', 8760, perHour);
 }
+if (cases.includes('usage')) yearCase('day', 365, 24 * 40 * 5, true);
 
 const [l1, l5, l15] = loadavg();
 console.log(`machine: ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB; load average ${l1.toFixed(2)} / ${l5.toFixed(2)} / ${l15.toFixed(2)} (1/5/15 min) at the end`);
