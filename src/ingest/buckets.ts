@@ -38,8 +38,8 @@ export type BucketOverlap = {
 export async function resolveOverlappingBuckets(ws: Workspace, t: FileTable, stored: ReadonlySet<string>): Promise<BucketOverlap> {
   if (!stored.has('granularity')) return { duplicates: 0, replaced: 0 };
   const table = sqlIdent(t.table);
-  const [span] = await ws.all<{ n: bigint; lo: unknown; hi: unknown; untimed: bigint }>(
-    `SELECT count(*) AS n, min(ts) AS lo, max(ts) AS hi, count(*) FILTER (WHERE ts IS NULL) AS untimed FROM ${table} WHERE granularity = 'bucket' AND ${keptRowsSql(stored)}`,
+  const [span] = await ws.all<{ n: bigint; untimed: bigint }>(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE ts IS NULL) AS untimed FROM ${table} WHERE granularity = 'bucket' AND ${keptRowsSql(stored)}`,
   );
   if ((span?.n ?? 0n) === 0n) return { duplicates: 0, replaced: 0 };
   // Rows of one file are never compared with each other: with no bucket held in its period, there is nothing to
