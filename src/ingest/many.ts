@@ -10,8 +10,8 @@
 // its line, and its file is numbered into it (jsonlScanSource).
 //
 // The scan is used only when it gives what reading each file would: anything it cannot vouch for (a line the
-// reader set aside, bucket rows, --strict with a reject, a read error, an adapter whose SQL depends on the file,
-// JSON records large enough to be read in parts) returns undefined before anything is committed, and the caller
+// reader set aside, a usage bucket with a copy in two files or in one and one held, --strict with a reject, a read
+// error, an adapter whose SQL depends on the file) returns undefined before anything is committed, and the caller
 // reads those files one by one.
 import { statSync } from 'node:fs';
 import { keptRowsSql, midSizeMinCalls, movePartsIntoCallRows, storedColumns } from '../db/calls-view.ts';
