@@ -55,8 +55,7 @@ export async function resolveOverlappingBuckets(ws: Workspace, t: FileTable, sto
     `CREATE OR REPLACE TEMP TABLE _bk_held AS
      SELECT call_key, source_id, bkey, req, tok FROM (
        SELECT call_key, source_id, ${identitySql} AS bkey, ${requestsSql} AS req, ${tokensSql} AS tok
-       FROM (${await callsOfFormatSql(ws, t.format)}) WHERE granularity = 'bucket' AND source_format = $format
-         AND (ts BETWEEN (SELECT min(ts) FROM _bk_new) AND (SELECT max(ts) FROM _bk_new) OR ts IS NULL))
+       FROM (${await heldBucketsSql(ws, t.format, 'SELECT min(ts) AS lo, max(ts) AS hi FROM _bk_new')}))
      WHERE bkey IN (SELECT bkey FROM _bk_new)`,
     { format: t.format },
   );
@@ -124,9 +123,8 @@ export async function scanBucketsOverlap(ws: Workspace, table: string, stored: R
     const [within] = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM (SELECT bkey FROM _bk_new GROUP BY bkey HAVING count(DISTINCT source_id) > 1)');
     if ((within?.n ?? 0n) > 0n) return true;
     const [held] = await ws.all<{ n: bigint }>(
-      `SELECT count(*) AS n FROM (${await callsOfFormatSql(ws, format)}) WHERE granularity = 'bucket' AND source_format = $format
-         AND (ts BETWEEN (SELECT min(ts) FROM _bk_new) AND (SELECT max(ts) FROM _bk_new) OR ts IS NULL)
-         AND ${identityHashSql} IN (SELECT bkey FROM _bk_new)`,
+      `SELECT count(*) AS n FROM (${await heldBucketsSql(ws, format, 'SELECT min(ts) AS lo, max(ts) AS hi FROM _bk_new')})
+       WHERE ${identityHashSql} IN (SELECT bkey FROM _bk_new)`,
       { format },
     );
     return (held?.n ?? 0n) > 0n;
@@ -135,15 +133,19 @@ export async function scanBucketsOverlap(ws: Workspace, table: string, stored: R
   }
 }
 
-/** Whether a bucket of `format` is held whose start lies in the period of the bucket rows of `table` (or has none). */
+/**
+ * The buckets of `format` held whose start lies in `period` (a query of one row, `lo` and `hi`), or that have none:
+ * the only ones a bucket of that period can be a copy of (the start is part of the identity). Binds `$format`.
+ */
+async function heldBucketsSql(ws: Workspace, format: string, period: string): Promise<string> {
+  return `SELECT * FROM (${await callsOfFormatSql(ws, format)}) WHERE granularity = 'bucket' AND source_format = $format
+    AND (ts BETWEEN (SELECT lo FROM (${period})) AND (SELECT hi FROM (${period})) OR ts IS NULL)`;
+}
+
+/** Whether a bucket of `format` is held in the period of the bucket rows of `table` (heldBucketsSql). */
 async function holdsBucketsBetween(ws: Workspace, format: string, table: string, stored: ReadonlySet<string>): Promise<boolean> {
-  const rows = await ws.all(
-    `WITH span AS (SELECT min(ts) AS lo, max(ts) AS hi FROM ${table} WHERE granularity = 'bucket' AND ${keptRowsSql(stored)})
-     SELECT 1 FROM (${await callsOfFormatSql(ws, format)}) WHERE granularity = 'bucket' AND source_format = $format
-       AND (ts BETWEEN (SELECT lo FROM span) AND (SELECT hi FROM span) OR ts IS NULL) LIMIT 1`,
-    { format },
-  );
-  return rows.length > 0;
+  const period = `SELECT min(ts) AS lo, max(ts) AS hi FROM ${table} WHERE granularity = 'bucket' AND ${keptRowsSql(stored)}`;
+  return (await ws.all(`SELECT 1 FROM (${await heldBucketsSql(ws, format, period)}) LIMIT 1`, { format })).length > 0;
 }
 
 /** Takes the less complete held copies out of `calls`, and moves them from calls to duplicates in their files' counts. */
