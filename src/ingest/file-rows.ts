@@ -435,26 +435,28 @@ export async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
   await maskKeysInRejects(ws, t.sourceId);
 }
 
-/** A CSV file of a scan whose rejected or skipped rows want their text (fillCsvRawTextOfMany). */
+/** A CSV file whose rejected or skipped rows want their lines and text (fillCsvRawText). */
 export type ScannedCsv = { readonly file: string; readonly sourceId: string; readonly bytes: number; readonly plainLines?: boolean | undefined };
 
-/** The files of one fillCsvRawTextOfMany statement hold at most this much text (it is held as a table). */
+/** The files of one fillCsvRawText statement hold at most this much text (it is held as a table). */
 const manyRawTextBytes = 128 << 20;
 
 /**
- * fillRawText for CSV files read in one scan (src/ingest/many.ts): their rejects' and skips' lines (for files with a
- * quote or a blank line) and raw text, in a few statements for many files, where fillRawText takes about ten a file
- * (300 LiteLLM files with a reject each: 11.6-12.9 s against 1.4 s with none). The files are read together, in
- * groups of at most 128 MiB, once for the lines that begin no record and once for the text.
+ * The lines (for files with a quote or a blank line: DuckDB numbers records) and raw text of the rejects and skips of
+ * CSV files, one file (fillRawText) or the files of one scan (src/ingest/many.ts), in a few statements whatever their
+ * number: file by file, about ten statements a file, 300 LiteLLM files with a reject each took 11.6-12.9 s against
+ * 1.4 s with none. The files are read together, in groups of at most 128 MiB, once for the lines that begin no record
+ * and once for the text. Secret keys in the text are masked by the caller (maskKeysInRejects).
  */
-export async function fillCsvRawTextOfMany(ws: Workspace, files: readonly ScannedCsv[], dialect: CsvDialect): Promise<void> {
+export async function fillCsvRawText(ws: Workspace, files: readonly ScannedCsv[], dialect: CsvDialect): Promise<void> {
   for (const group of byBytes(files, manyRawTextBytes)) {
     const paths = group.map((g) => g.file);
     await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_sids AS SELECT unnest(from_json($ids, '[{"f":"BIGINT","sid":"VARCHAR"}]'), recursive := true)`, {
       ids: JSON.stringify(group.map((g, f) => ({ f, sid: g.sourceId }))),
     });
     if (group.some((g) => g.plainLines === false)) {
-      // Records to lines, as rejectLinesSql for one file (files without a quote or blank line have no off lines).
+      // Records to lines: rejects and skips name the line a user opens (files without a quote or blank line have no
+      // off lines).
       await markCsvLines(ws, paths, dialect);
       await offLinesFromMarks(ws);
       await ws.run(`UPDATE rejects SET line = m.n FROM (SELECT s.sid, m.r, m.n
@@ -462,12 +464,15 @@ export async function fillCsvRawTextOfMany(ws: Workspace, files: readonly Scanne
         WHERE rejects.source_id = m.sid AND rejects.line = m.r`);
       await ws.run('DROP TABLE _csv_off_lines');
     }
-    await readCsvText(ws, paths);
-    await ws.run(`UPDATE rejects SET raw = ${rejectTextSql('l.line')} FROM (SELECT s.sid, l.n, l.line FROM (${csvTextLinesSql(paths)}) l JOIN _csv_sids s USING (f)) l
-      WHERE rejects.source_id = l.sid AND rejects.raw IS NULL AND rejects.line = l.n`);
-    await ws.run('DROP TABLE _csv_text; DROP TABLE _csv_sids');
+    // The text only where a reject lacks it (DuckDB's own rejects carry their line): most files, no second read.
+    if ((await ws.all('SELECT 1 FROM rejects r JOIN _csv_sids s ON r.source_id = s.sid WHERE r.raw IS NULL LIMIT 1')).length > 0) {
+      await readCsvText(ws, paths);
+      await ws.run(`UPDATE rejects SET raw = ${rejectTextSql('l.line')} FROM (SELECT s.sid, l.n, l.line FROM (${csvTextLinesSql(paths)}) l JOIN _csv_sids s USING (f)) l
+        WHERE rejects.source_id = l.sid AND rejects.raw IS NULL AND rejects.line = l.n`);
+      await ws.run('DROP TABLE _csv_text');
+    }
+    await ws.run('DROP TABLE _csv_sids');
   }
-  await maskKeysInRejects(ws, files.map((f) => f.sourceId));
 }
 
 /** `items` in order, in groups of at most `limit` bytes (a larger item alone). */
@@ -519,19 +524,8 @@ async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
     );
     return;
   }
-  if (t.plainLines === false && (await ws.all('SELECT 1 FROM rejects WHERE source_id = $1 LIMIT 1', [t.sourceId])).length > 0) {
-    // Records to lines (buildCsvOffLines): rejects and skips name the line a user opens.
-    await buildCsvOffLines(ws, t.file, t.dialect ?? commaDialect, true);
-    await ws.run(rejectLinesSql, { sid: t.sourceId });
-    await ws.run('DROP TABLE _csv_off_lines');
-  }
-  const missing = await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM rejects WHERE source_id = $1 AND raw IS NULL', [t.sourceId]);
-  if (Number(missing[0]?.n ?? 0) === 0) return;
-  await ws.run(
-    `UPDATE rejects SET raw = ${rejectTextSql('l.line')} FROM (SELECT row_number() OVER () AS n, line FROM ${fileLinesSql(t.file)}) l
-     WHERE rejects.source_id = $sid AND rejects.raw IS NULL AND rejects.line = l.n`,
-    { sid: t.sourceId },
-  );
+  if ((await ws.all('SELECT 1 FROM rejects WHERE source_id = $1 LIMIT 1', [t.sourceId])).length === 0) return;
+  await fillCsvRawText(ws, [{ file: t.file, sourceId: t.sourceId, bytes: 0, plainLines: t.plainLines }], t.dialect ?? commaDialect);
 }
 
 /**
@@ -543,11 +537,10 @@ async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
  * field (at a line's start or end or beside the delimiter, escaped pairs removed: a quote inside an unquoted value,
  * `gpt"5`, which DuckDB keeps as text, counts for nothing): the 1st, 3rd… such line opens one, the next closes it.
  * Only those lines and blank ones are kept, so the maps below join small tables; one read of the file, and a regular
- * expression only on lines with a quote. Built only for files with a reject or skip to name. `ifMissing`: keep the
- * table built for this file already (loadFileTable builds it when DuckDB set lines aside).
+ * expression only on lines with a quote. Built only for files with a reject or skip to name (for many files at once:
+ * fillCsvRawText).
  */
-export async function buildCsvOffLines(ws: Workspace, file: string, dialect: CsvDialect, ifMissing = false): Promise<void> {
-  if (ifMissing && (await ws.all("SELECT 1 FROM duckdb_tables() WHERE temporary AND table_name = '_csv_off_lines'")).length > 0) return;
+export async function buildCsvOffLines(ws: Workspace, file: string, dialect: CsvDialect): Promise<void> {
   await markCsvLines(ws, [file], dialect);
   await offLinesFromMarks(ws);
 }
@@ -666,11 +659,6 @@ export const readerRejectRecordsSql = `
     FROM (${recordLinesSql('SELECT DISTINCT 0 AS f, line AS r FROM _csv_rejects', true)}) m
       ASOF LEFT JOIN (SELECT f, n, row_number() OVER (PARTITION BY f ORDER BY n) AS k FROM _csv_off_lines) k ON m.f = k.f AND m.n > k.n
   ) x WHERE _csv_rejects.line = x.u`;
-
-/** The rejects and skips of source $sid, from record numbers to the file's lines. */
-const rejectLinesSql = `
-  UPDATE rejects SET line = m.n FROM (${recordLinesSql('SELECT DISTINCT 0 AS f, line AS r FROM rejects WHERE source_id = $sid AND line IS NOT NULL')}) m
-  WHERE rejects.source_id = $sid AND rejects.line = m.r`;
 
 /** The RFC 4180 dialect with a comma: for a file whose dialect was not recorded. */
 export const commaDialect: CsvDialect = { delimiter: ',' };

@@ -28,7 +28,7 @@ import {
   csvReadSql,
   csvRejectOptions,
   fileRowsSelect,
-  fillCsvRawTextOfMany,
+  fillCsvRawText,
   heldIds,
   holdsAnyCall,
   incomingTable,
@@ -401,7 +401,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
     }
     await ws.run('DROP TABLE IF EXISTS _held_ids; DROP TABLE IF EXISTS _parts; DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _line_parts; DROP TABLE IF EXISTS _marks');
-    // Left by fillCsvRawTextOfMany when a statement of it failed.
+    // Left by fillCsvRawText when a statement of it failed.
     await ws.run('DROP TABLE IF EXISTS _csv_sids; DROP TABLE IF EXISTS _csv_text; DROP TABLE IF EXISTS _csv_marks; DROP TABLE IF EXISTS _csv_off_lines');
   };
   const membersJson = JSON.stringify(members.map((m, ord) => ({ ord, file: m.preview.file })));
@@ -537,11 +537,12 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
       );
       await maskKeysInRejects(ws, sourceIds.filter((_, ord) => withRows.has(ord)));
     }
-    // The raw text of a CSV's rejected and skipped rows, re-read from their files (as for one file, fillRawText).
+    // The raw text of a CSV's rejected and skipped rows, re-read from their files (as for one file: fillCsvRawText).
     if (!jsonl && withRows.size > 0) {
       const scanned = [...members.entries()].filter(([ord]) => withRows.has(ord));
-      await fillCsvRawTextOfMany(ws, scanned.map(([ord, m]) => ({ file: m.preview.file, sourceId: sourceIds[ord]!, bytes: m.preview.bytes, plainLines: m.plainLines })),
+      await fillCsvRawText(ws, scanned.map(([ord, m]) => ({ file: m.preview.file, sourceId: sourceIds[ord]!, bytes: m.preview.bytes, plainLines: m.plainLines })),
         first.sample);
+      await maskKeysInRejects(ws, scanned.map(([ord]) => sourceIds[ord]!));
     }
     if (ownTable) {
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(name)}`); // left by a run that was killed
