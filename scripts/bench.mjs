@@ -14,7 +14,8 @@
 //   year   365 daily files of 20,000 calls against one file of the same 7,300,000 calls
 //   hourly (not by default) 8,760 hourly files of --per-hour calls (default 100) against one file of the same calls
 //   usage  (not by default) a year of daily OpenAI usage CSV exports (usage-API buckets: 24 hours x 40 keys x 5 models,
-//          4,800 rows a day, 1,752,000 in all) against one file of the same buckets
+//          4,800 rows a day, 1,752,000 in all) against one file of the same buckets; and the same days with each file
+//          also holding the next day's first hour (72,800 copies of a bucket in two files, settled in the scan)
 // Stages per shape (org, wide; --rows calls each), timed in --rounds rounds (default 3; 1 at 50M calls): each round
 // runs raw, ingest, classify and audit back to back, and each figure is that stage's median over the rounds (the
 // same stage's ratio moved by up to a quarter between rounds); each round's own ratios are printed beside it:
@@ -457,6 +458,21 @@ function yearCase(unit, count, perFile, usage = false) {
   // argument of the child's script); batchable walks it in sorted order, as the list is.
   const ingestMany = cli(`${unit} ingest many`, ['ingest', ...(unit === 'day' ? files : [daily]), '--db', manyDb]);
   row(group, `ingest: ${files.length} files`, ingestMany, ingestMany.seconds / ingestOne.seconds, '<= 1.5x one file', within(ingestMany.seconds / ingestOne.seconds, 1.5));
+  if (usage) {
+    // The same days, each file also holding the next day's first hour (an export whose window crosses midnight, or a
+    // partial bucket pulled again): 364 x 200 buckets with a copy in two files, settled in the scan.
+    const overlapping = `${daily}-overlap`;
+    const copies = `SELECT * REPLACE (strftime(to_timestamp(start_time - 86400), '%Y-%m-%d') AS day) FROM (${rowsSql})
+      WHERE start_time % 86400 = 0 AND start_time > epoch(TIMESTAMPTZ '2026-01-01 00:00:00+00')`;
+    generate(overlapping, `SET partitioned_write_max_open_files = 1000; SET TimeZone = 'UTC'; COPY (SELECT * FROM (${rowsSql}) UNION ALL ${copies}) TO '${overlapping}' (FORMAT csv, HEADER, PARTITION_BY (day))`,
+      `${label}, overlapping by an hour`);
+    const overlapFiles = readdirSync(overlapping).filter((d) => d.startsWith('day=')).sort().flatMap((d) => readdirSync(`${overlapping}/${d}`).map((f) => `${overlapping}/${d}/${f}`));
+    const overlapDb = `${dir}/${name}-${unit}-overlap.duckdb`;
+    dbs.push(overlapDb);
+    fresh(overlapDb);
+    const ingestOverlap = cli(`${unit} ingest overlapping`, ['ingest', ...overlapFiles, '--db', overlapDb]);
+    row(group, `ingest: ${overlapFiles.length} files overlapping by an hour`, ingestOverlap, ingestOverlap.seconds / ingestOne.seconds, '<= 1.5x one file', within(ingestOverlap.seconds / ingestOne.seconds, 1.5));
+  }
   const auditOne = cli(`${unit} audit one`, ['audit', '--db', oneDb]);
   row(group, 'audit of the ingested one file', auditOne, auditOne.seconds / yard.seconds, '', '');
   const auditMany = cli(`${unit} audit many`, ['audit', '--db', manyDb]);

@@ -10,9 +10,9 @@
 // its line, and its file is numbered into it (jsonlScanSource).
 //
 // The scan is used only when it gives what reading each file would: anything it cannot vouch for (a line the
-// reader set aside, a usage bucket with a copy in two files or in one and one held, --strict with a reject, a read
-// error, an adapter whose SQL depends on the file) returns undefined before anything is committed, and the caller
-// reads those files one by one.
+// reader set aside, --strict with a reject, a read error, an adapter whose SQL depends on the file) returns undefined
+// before anything is committed, and the caller reads those files one by one. Copies of a usage bucket in two files,
+// or in one and one held, are settled in the scan as reading the files in order ends (src/ingest/buckets.ts).
 import { statSync } from 'node:fs';
 import { keptRowsSql, midSizeMinCalls, movePartsIntoCallRows, storedColumns } from '../db/calls-view.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
@@ -50,7 +50,7 @@ import {
   type RejectSample,
 } from './file-rows.ts';
 import { isMarkerLineSql, joinCsvFiles, joinJsonlFiles, markerLineOrdSql, markerOrdSql, smallOnAverage } from './concat.ts';
-import { scanBucketsOverlap } from './buckets.ts';
+import { replaceScanHeld, settleScanBuckets } from './buckets.ts';
 import { ambiguousColumn, reservedColumn } from './header.ts';
 import { literalPath } from './files.ts';
 import { dropsLine, hashFile, type FileDigest } from './hash.ts';
@@ -494,8 +494,10 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
       stored = await storedColumns(ws, table);
     }
 
-    // Copies of one bucket in two files, or in a file and one held, are settled file by file (src/ingest/buckets.ts).
-    if (await scanBucketsOverlap(ws, table, stored, '_parts', adapter.id)) return undefined;
+    // Copies of one bucket in two files, or in a file and one held, settled as reading the files in order would end
+    // (src/ingest/buckets.ts): the scan's losing copies marked here, the held ones replaced inside the transaction.
+    const buckets = await settleScanBuckets(ws, table, stored, '_parts', adapter.id);
+    if (buckets.marked) stored = await storedColumns(ws, table);
 
     // Each file's counts: every row is a call, a reject, a skip or a duplicate.
     const keptNow = keptRowsSql(stored);
@@ -512,6 +514,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
 
     await ws.run('BEGIN TRANSACTION');
     inTransaction = true;
+    if (buckets.marked) await replaceScanHeld(ws);
     if (jsonl) {
       await ws.run(
         `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
@@ -599,7 +602,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
         rejects,
         duplicates: rows - rejects - skipped - calls,
         skipped,
-        replaced: 0,
+        replaced: buckets.replacedBy.get(sourceIds[ord]!) ?? 0,
         firstRejects: firstRejects.get(sourceIds[ord]!) ?? [],
       };
       byId.set(sourceIds[ord]!, outcome);

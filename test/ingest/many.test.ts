@@ -3,7 +3,7 @@
 // provenance), rejects, skips, duplicates and per-file counts. Each case ingests the same files both ways and compares.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -308,11 +308,11 @@ describe('files read in one scan', () => {
       's4,2026-10-05T04:00:00Z,gpt-5.4,many,4,proj_1']);
   });
 
-  it('usage buckets of distinct days are read in one scan; a copy of a bucket in two files, or in a file and one held, reads them one by one', async () => {
+  it('usage buckets are read in one scan, and copies of a bucket in two files, or in a file and one held, are settled as reading them in order ends', async () => {
     // OpenAI's usage CSV, one file a day (as a daily pull writes them): 365 such files took 150 s read one by one.
     const usageHeader = 'start_time,end_time,start_time_iso,end_time_iso,project_id,api_key_id,model,batch,input_tokens,output_tokens,input_cached_tokens,num_model_requests';
-    const day = (d: number, requests = 5) => {
-      const rows = [0, 6, 12].flatMap((h) => ['gpt-5.4-2026-03-05', 'gpt-5.4-mini-2026-03-17'].map((model, k) => {
+    const day = (d: number, requests = 5, hours = [0, 6, 12]) => {
+      const rows = hours.flatMap((h) => ['gpt-5.4-2026-03-05', 'gpt-5.4-mini-2026-03-17'].map((model, k) => {
         const start = Date.UTC(2026, 9, d, h) / 1000;
         const iso = (s: number) => new Date(s * 1000).toISOString().replace('.000Z', '+00:00');
         return `${start},${start + 3600},${iso(start)},${iso(start + 3600)},proj_${k},key_${k},${model},False,${1000 + h},${200 + k},100,${requests + h}`;
@@ -325,18 +325,39 @@ describe('files read in one scan', () => {
     expect(distinct.scan.parts).toBe(4n);
     expect(distinct.scan.summaries[0]!.calls).toBe(24);
 
-    // Day 2 pulled again, more complete (a partial bucket fetched later), beside day 5: read one by one, where the
-    // held copies of day 2 are replaced.
+    // Day 2 pulled again, more complete (a partial bucket fetched later), beside day 5, in a second run: the scan
+    // replaces the held copies of day 2, as reading the files one by one does.
     const again = [write(dir, 'usage/day-2-again.csv', day(2, 9)), write(dir, 'usage/day-5.csv', day(5))];
     const held = await both([days, again], { ownTableMinCalls: 0 });
     expect(held.scan).toEqual({ ...held.alone, parts: held.scan.parts });
-    expect(held.scan.parts).toBe(4n); // the first run's: the second was read one by one
+    expect(held.scan.parts).toBe(6n); // both runs were scans
     expect(held.scan.summaries[1]!.files[0]!.replaced).toBe(6);
-    // The same two copies of day 2 within one scan.
-    const within = await both([[...days.slice(0, 2), again[0]!, again[1]!]], { ownTableMinCalls: 0 });
-    expect(within.scan).toEqual(within.alone);
-    expect(within.scan.parts).toBe(0n);
-    expect(within.scan.summaries[0]!.files[2]!.replaced).toBe(6);
+    expect(held.scan.summaries[1]!.duplicates).toBe(0);
+    // Pulled again, no more complete (the same buckets in another order, or fewer requests): the held copies stay, the
+    // new ones are duplicates; and held copies that win over
+    // a scan's copy as its less complete ones lose.
+    const same = [write(dir, 'usage/day-2-same.csv', [usageHeader, ...day(2).slice(1).reverse()]), write(dir, 'usage/day-3-less.csv', day(3, 1)), write(dir, 'usage/day-6.csv', day(6))];
+    const kept = await both([days, same], { ownTableMinCalls: 0 });
+    expect(kept.scan).toEqual({ ...kept.alone, parts: kept.scan.parts });
+    expect(kept.scan.summaries[1]!.files.map((f) => [f.calls, f.duplicates, f.replaced ?? 0])).toEqual([[0, 6, 0], [0, 6, 0], [6, 0, 0]]);
+
+    // Copies within one scan: day 2 twice (the later more complete), day 3 three times (the first and a later one
+    // tie, the middle one less complete), and day 4 sharing only its noon bucket with a file of days 4 and 5 (an
+    // export whose window crosses midnight).
+    const across = write(dir, 'usage/day-4-5.csv', [usageHeader, ...day(4, 5, [12]).slice(1), ...day(5).slice(1)]);
+    const less = write(dir, 'usage/day-3-less-again.csv', day(3, 2));
+    const same3 = write(dir, 'usage/day-3-same.csv', [usageHeader, ...day(3).slice(1).reverse()]);
+    const files = [...days.slice(0, 3), again[0]!, less, same3, days[3]!, across];
+    const within = await both([files], { ownTableMinCalls: 0 });
+    // Settled at once, each file's counts are its final ones, those the workspace's sources hold either way.
+    expect({ ...within.scan, summaries: undefined }).toEqual({ ...within.alone, summaries: undefined, parts: within.scan.parts });
+    expect(within.scan.parts).toBe(8n);
+    const counts = within.scan.summaries[0]!.files.map((f) => [f.calls, f.duplicates, f.replaced ?? 0]);
+    expect(counts).toEqual([[6, 0, 0], [0, 6, 0], [6, 0, 0], [6, 0, 0], [0, 6, 0], [0, 6, 0], [6, 0, 0], [6, 2, 0]]);
+    expect(within.scan.sources.map((r) => [(r as { file: string }).file.split('/').at(-1), (r as { calls: bigint }).calls]))
+      .toEqual(within.alone.sources.map((r) => [(r as { file: string }).file.split('/').at(-1), (r as { calls: bigint }).calls]));
+    // Read one by one, the summary tells the copy of day 2 first kept, then replaced by the later one.
+    expect(within.alone.summaries[0]!.files[3]!.replaced).toBe(6);
   });
 
   it('a real export split into daily files reads as the one file does', async () => {
@@ -460,6 +481,18 @@ describe('JSONL files read in one scan', () => {
     const pages = await both([days], { ownTableMinCalls: 0, jsonPartBytes: 2048 });
     expect(pages.scan).toEqual({ ...pages.alone, parts: 3n });
     expect(pages.scan.summaries[0]!.calls).toBeGreaterThan(0);
+    // Day 1 pulled again later, each bucket with one request more: its first copies lose, in the same scan.
+    type Page = { data: { start_time: number; results: { num_model_requests: number }[] }[] };
+    const first = JSON.parse(gunzipSync(readFileSync(days[1]!)).toString('utf8')) as Page;
+    const later = { ...first, data: first.data.map((b) => ({ ...b, results: b.results.map((r) => ({ ...r, num_model_requests: r.num_model_requests + 1 })) })) };
+    const again = join(dir, 'pages/day-1-again.jsonl.gz');
+    writeFileSync(again, gzipSync(`${JSON.stringify(later)}\n`));
+    const repulled = await both([[...days, again]], { ownTableMinCalls: 0, jsonPartBytes: 2048 });
+    expect({ ...repulled.scan, summaries: undefined }).toEqual({ ...repulled.alone, summaries: undefined, parts: 4n });
+    const [, day1, , day1Again] = repulled.scan.summaries[0]!.files;
+    expect(day1!.calls).toBe(0);
+    expect(day1!.duplicates).toBe(day1Again!.calls);
+    expect(day1Again!.calls).toBeGreaterThan(0);
   });
 
   it('--strict with a line that is not JSON: read one by one, the same outcome', async () => {
