@@ -4,7 +4,7 @@
 import { sqlIdent } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import type { AdapterSelect, ContainerKind } from './adapter.ts';
-import { maskKeysInRejects } from './file-rows.ts';
+import { fillRawText, rejectMalformedJson, type CsvDialect } from './file-rows.ts';
 import { rejectTextSql } from './reject-text.ts';
 
 export const billedCostColumns = [
@@ -30,12 +30,14 @@ export async function ensureBilledCosts(ws: Workspace): Promise<void> {
 
 /**
  * The cost rows of a file, converted, with `_reason` (why a row cannot be read) and `_skip`. `_line` for CSV is the
- * row's position (header + 1), which the plan keeps (projections only).
+ * row's position (header + 1), which the plan keeps (projections only). `carried`: columns of the source carried
+ * through as they are (a many-file scan's part of each row, as fileRowsSelect carries them).
  */
-export function costRowsSelect(select: AdapterSelect, kind: ContainerKind): string {
+export function costRowsSelect(select: AdapterSelect, kind: ContainerKind, carried: readonly [name: string, expr: string][] = []): string {
   const given = select.columns as Record<string, string | undefined>;
   const mapped = Object.entries(given).filter((e): e is [string, string] => e[1] !== undefined).map(([n, e]) => `${e} AS ${n}`);
-  const values: string[] = [kind === 'csv' ? 'NULL::BIGINT AS _line' : '_line', kind === 'csv' ? 'NULL AS _path' : "nullif(_path, '') AS _path"];
+  for (const [name, expr] of carried) mapped.push(`${expr} AS ${name}`);
+  const values: string[] = [kind === 'csv' ? 'NULL::BIGINT AS _line' : '_line', kind === 'csv' ? 'NULL AS _path' : "nullif(_path, '') AS _path", ...carried.map(([name]) => name)];
   values.push(given._skip !== undefined ? '_skip' : 'NULL::VARCHAR AS _skip');
   const checks: string[] = [];
   for (const [name, type, fn, what] of billedCostColumns) {
@@ -57,7 +59,7 @@ SELECT ${values.join(', ')}, CASE WHEN _skip IS NULL THEN ${reject}nullif(concat
 /** Loads a cost file's rows (staged in `table`) into billed_costs and rejects; returns its counts. */
 export async function loadCostRows(
   ws: Workspace,
-  t: { file: string; sourceId: string; table: string; format: string; kind: ContainerKind },
+  t: { file: string; sourceId: string; table: string; format: string; kind: ContainerKind; plainLines?: boolean | undefined; dialect?: CsvDialect | undefined },
 ): Promise<{ rows: number; costRows: number; rejects: number; skipped: number }> {
   await ensureBilledCosts(ws);
   const table = sqlIdent(t.table);
@@ -71,6 +73,12 @@ export async function loadCostRows(
        FROM _csv_rejects GROUP BY line`,
       { sid: p.sid, file: p.file },
     );
+  }
+  // A JSONL line that is not JSON is a reject of its own, as in a file of calls (ingest.ts, loadFileTable).
+  let malformed = 0;
+  if (t.kind === 'jsonl' || t.kind === 'json') {
+    await rejectMalformedJson(ws, t.sourceId, t.file);
+    malformed = Number((await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _src WHERE j IS NULL'))[0]?.n ?? 0);
   }
   const line =
     t.kind !== 'csv'
@@ -86,7 +94,8 @@ export async function loadCostRows(
       { sid: p.sid, file: p.file },
     );
   }
-  await maskKeysInRejects(ws, t.sourceId);
+  // Each reject's raw text (and, in a CSV with quotes or blank lines, the line a user opens), as for a file of calls.
+  await fillRawText(ws, { ...t, idsFromSource: false });
   const names = billedCostColumns.map(([n]) => n);
   await ws.run(
     `INSERT INTO billed_costs (source_id, source_file, source_row, source_path, source_format, ${names.join(', ')})
@@ -97,5 +106,10 @@ export async function loadCostRows(
     `SELECT count(*) AS rows, count(*) FILTER (WHERE _reason IS NULL AND _skip IS NULL) AS ok,
        count(*) FILTER (WHERE _reason IS NOT NULL) AS rejects, count(*) FILTER (WHERE _skip IS NOT NULL) AS skipped FROM ${table}`,
   );
-  return { rows: Number(c?.rows ?? 0) + readerRejects, costRows: Number(c?.ok ?? 0), rejects: Number(c?.rejects ?? 0) + readerRejects, skipped: Number(c?.skipped ?? 0) };
+  return {
+    rows: Number(c?.rows ?? 0) + readerRejects + malformed,
+    costRows: Number(c?.ok ?? 0),
+    rejects: Number(c?.rejects ?? 0) + readerRejects + malformed,
+    skipped: Number(c?.skipped ?? 0),
+  };
 }

@@ -292,8 +292,9 @@ export async function assertKeepsFileOrder(
   adapterId: string,
   carried: readonly [string, string][] = [],
   swap: (sql: string) => string = (sql) => sql,
+  rowsSelect: (select: AdapterSelect, carried: readonly [string, string][]) => string = (s, c) => fileRowsSelect(s, 'csv', c),
 ): Promise<void> {
-  const [plan] = await ws.all<{ explain_value: string }>(`EXPLAIN (FORMAT JSON) ${swap(fileRowsSelect(select, 'csv', carried))}`);
+  const [plan] = await ws.all<{ explain_value: string }>(`EXPLAIN (FORMAT JSON) ${swap(rowsSelect(select, carried))}`);
   const names: string[] = [];
   const walk = (nodes: { name: string; children?: unknown[] }[]) => {
     for (const node of nodes) {
@@ -430,6 +431,15 @@ export async function rebuild(ws: Workspace, table: string, extra: string): Prom
 }
 
 /** The raw text of rejected rows: JSON records from the source table, CSV lines re-read only when needed. */
+/** A JSON or JSONL file's lines that are not JSON (`_src` rows with no `j`), each a reject with its line and text. */
+export async function rejectMalformedJson(ws: Workspace, sourceId: string, file: string): Promise<void> {
+  await ws.run(
+    `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
+     SELECT $sid, $file, _line, NULLIF(_elem, ''), 'malformed JSON', ${rejectTextSql('_raw')}, 'reject' FROM _src WHERE j IS NULL`,
+    { sid: sourceId, file },
+  );
+}
+
 export async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
   await fillRawTextOf(ws, t);
   await maskKeysInRejects(ws, t.sourceId);

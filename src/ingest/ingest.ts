@@ -36,6 +36,7 @@ import {
   recordKeys,
   rebuild,
   refuseUnclosedQuote,
+  rejectMalformedJson,
   rowRecordSql,
   repeatsIds,
   selectPart,
@@ -175,10 +176,10 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
         // Billed costs (src/ingest/costs.ts): staged, then loaded into billed_costs for reconciliation; no calls.
         written = true;
         await writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => costRowsSelect(selectFrom(from), kind));
-        const { sourceId } = await readWhole(file, kind, digesting, options.lineCeilingBytes);
+        const { sourceId, plainLines } = await readWhole(file, kind, digesting, options.lineCeilingBytes);
         await ws.run('BEGIN TRANSACTION');
         inTransaction = true;
-        const c = await loadCostRows(ws, { file, sourceId, table, format: adapter.id, kind });
+        const c = await loadCostRows(ws, { file, sourceId, table, format: adapter.id, kind, plainLines, dialect: sample });
         if (options.strict === true && c.rejects > 0) throw new BatchableError(`${c.rejects} row(s) rejected and --strict is set; nothing from ${file} was ingested (batchable rejects --file ${file})`);
         await ws.run(
           `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped, table_name)
@@ -385,13 +386,7 @@ async function loadFileTable(
     // its position, plus the header, plus the rejected lines before it.
     await rebuild(ws, t.table, `${rowRecordSql('f.rowid')} AS _line`);
   }
-  if (t.kind === 'jsonl' || t.kind === 'json') {
-    await ws.run(
-      `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
-       SELECT $sid, $file, _line, NULLIF(_elem, ''), 'malformed JSON', ${rejectTextSql('_raw')}, 'reject' FROM _src WHERE j IS NULL`,
-      p,
-    );
-  }
+  if (t.kind === 'jsonl' || t.kind === 'json') await rejectMalformedJson(ws, t.sourceId, t.file);
   let stored = await storedColumns(ws, t.table);
   const rowsOf = `(SELECT rowid AS _rowid, * FROM ${table})`;
   const pathExpr = stored.has('_path') ? '_path' : 'NULL';

@@ -1,5 +1,5 @@
 // Many CSV or JSONL files of one format (and, for CSV, one header): a year of daily exports, a day of hourly ones,
-// read in one DuckDB scan into one table. Reading them one by one cost about 0.3 s of CPU per file whatever its size
+// read in one DuckDB scan into one table (a cost export's rows then go to billed_costs, src/ingest/costs.ts). Reading them one by one cost about 0.3 s of CPU per file whatever its size
 // (a dozen statements, a plan check, a commit, and a 46-column insert into call_rows each): 365 daily CSV files of
 // 20,000 calls took 4.96x the time of one file of the same rows, and 300 hourly JSONL files of 100 records 39.5 s
 // against 1.7 s. Here the files' rows go into one table with `_src`, a key of each row's file, and every file is
@@ -18,7 +18,8 @@ import { keptRowsSql, midSizeMinCalls, movePartsIntoCallRows, storedColumns } fr
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { withCleanup } from '../errors.ts';
-import type { Adapter, AdapterContext, Sample } from './adapter.ts';
+import type { Adapter, AdapterContext, AdapterSelect, Sample } from './adapter.ts';
+import { billedCostColumns, costRowsSelect, ensureBilledCosts } from './costs.ts';
 import { chooseAdapter } from './detect.ts';
 import {
   assertKeepsFileOrder,
@@ -96,9 +97,9 @@ const maxJoinedBytes = 256 << 20;
 const weight = (p: Preview): number => p.bytes * (isGzip(p.file) ? 10 : 1);
 
 /**
- * What a CSV or JSONL usage file is, read from its first bytes; undefined when it is not one that a scan can share
- * (a JSON document, Parquet, a cost export, records joined within their file, or a file detection refuses: reading
- * it alone then says why).
+ * What a CSV or JSONL usage or cost file is, read from its first bytes; undefined when it is not one that a scan can
+ * share (a JSON document, Parquet, records joined within their file, or a file detection refuses: reading it alone
+ * then says why).
  */
 export async function previewFile(file: string, options: IngestOptions): Promise<Preview | undefined> {
   try {
@@ -108,13 +109,13 @@ export async function previewFile(file: string, options: IngestOptions): Promise
     if (sample.kind === 'jsonl') {
       const adapter = chooseAdapter(file, sample, options.inputFormat);
       // Langfuse joins a trace's observations to it within one file: across files it would join the wrong ones.
-      if (adapter.role === 'costs' || adapter.joinsRecords === true) return undefined;
+      if (adapter.joinsRecords === true) return undefined;
       return { file, bytes, sample, adapter, key: [adapter.id, 'jsonl', isGzip(file) ? 'gz' : ''].join('\u0000') };
     }
     if (sample.kind !== 'csv' || sample.headerLine === undefined) return undefined;
     const adapter = chooseAdapter(file, sample, options.inputFormat);
     // A CSV whose records are joined within their file (Langfuse's) is read as records, file by file.
-    if (adapter.role === 'costs' || adapter.joinsRecords === true) return undefined;
+    if (adapter.joinsRecords === true) return undefined;
     return { file, bytes, sample, adapter, key: [adapter.id, sample.delimiter, sample.backslashEscapes === true ? '\\' : '"', isGzip(file) ? 'gz' : '', sample.headerLine].join('\u0000') };
   } catch {
     return undefined;
@@ -327,6 +328,10 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   }
   const files = members.map((m) => m.preview.file);
   const jsonl = first.sample.kind === 'jsonl';
+  // A cost export's rows go to billed_costs (src/ingest/costs.ts), never to calls: converted as one file's are.
+  const costs = adapter.role === 'costs';
+  const rowsSelect = (select: AdapterSelect, kind: 'csv' | 'jsonl', carried: readonly [string, string][] = []) =>
+    costs ? costRowsSelect(select, kind, carried) : fileRowsSelect(select, kind, carried, kind === 'csv' && usesDecimalComma(first.sample));
 
   // The rest are hashed while DuckDB reads them.
   const late = members.filter((m) => m.sourceId === undefined);
@@ -378,7 +383,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     const light = joined === undefined ? csvReadSql(files, first.sample, `${columns}, filename = '_bt_file'`, true) : csvReadSql([joined.file], first.sample, columns, true);
     const checked = await bindingLightly(src, light, async (swap) => {
       if (select.from !== src && !(await passesColumnsOn(ws, swap(select.from), carried[0]![1]))) return false;
-      await assertKeepsFileOrder(ws, select, adapter.id, carried, swap);
+      await assertKeepsFileOrder(ws, select, adapter.id, carried, swap, (sel, c) => rowsSelect(sel, 'csv', c));
       return true;
     }).catch((error: unknown) => {
       joined?.dispose();
@@ -414,7 +419,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
         const keys = adapter.readsRecordKeys === true ? await recordKeys(ws, '_src') : undefined;
         // Each row's part and line, from its line's number (part << 32 | line).
         const rowsOf = (from: string) => `SELECT * REPLACE (_line & ${lineMask} AS _line), (_line >> 32)::UBIGINT AS _src
-          FROM (${fileRowsSelect(from === '_src' && keys === undefined ? select : adapter.select({ ...ctx, src: from, recordKeys: keys }), 'jsonl')})`;
+          FROM (${rowsSelect(from === '_src' && keys === undefined ? select : adapter.select({ ...ctx, src: from, recordKeys: keys }), 'jsonl')})`;
         // Records so large that 2,048 of them pass jsonPartBytes (API pages of usage buckets, OTLP requests) are
         // written in parts, as one file's are (ingest.ts, writeInParts): a year of daily usage pages was read one by one.
         const parts = await jsonParts(ws, options.jsonPartBytes ?? jsonPartBytes());
@@ -422,7 +427,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
           parts.length <= 1 ? ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rowsOf('_src')}`) : writeSrcParts(ws, table, parts, rowsOf),
         );
       } else {
-        await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${fileRowsSelect(select, 'csv', carried, usesDecimalComma(first.sample))}`));
+        await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rowsSelect(select, 'csv', carried)}`));
         if (joined !== undefined && !(await markedParts(ws, table, files))) return undefined;
       }
     } catch (error) {
@@ -508,8 +513,13 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
          SELECT _src, _reason IS NOT NULL AS rejected, ${stored.has('_skip') ? '_skip IS NOT NULL' : 'false'} AS skip, (${keptNow}) AS kept FROM ${t}
        ) f ON f._src = p._p_part GROUP BY p.ord ORDER BY p.ord`,
     );
+    // Every row is a call (or, in a cost export, a cost row, which is no call), a reject, a skip or a duplicate.
+    const fileCounts = (c: (typeof counts)[number]) => {
+      const [rows, rejects, skipped, kept] = [Number(c.n), Number(c.rejects), Number(c.skipped), Number(c.calls)];
+      return { rows, calls: costs ? 0 : kept, rejects, duplicates: costs ? 0 : rows - rejects - skipped - kept, skipped };
+    };
     const totalCalls = counts.reduce((n, c) => n + Number(c.calls), 0);
-    const ownTable = totalCalls >= (options.ownTableMinCalls ?? manyOwnTableMinCalls);
+    const ownTable = !costs && totalCalls >= (options.ownTableMinCalls ?? manyOwnTableMinCalls);
     const name = `calls_m${sourceIds[0]!.slice(0, 15)}`;
 
     await ws.run('BEGIN TRANSACTION');
@@ -547,7 +557,16 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
         first.sample);
       await maskKeysInRejects(ws, scanned.map(([ord]) => sourceIds[ord]!));
     }
-    if (ownTable) {
+    if (costs) {
+      await ensureBilledCosts(ws);
+      const names = billedCostColumns.map(([n]) => n);
+      await ws.run(
+        `INSERT INTO billed_costs (source_id, source_file, source_row, source_path, source_format, ${names.join(', ')})
+         SELECT _p_sid, _p_file, ${jsonl ? 'f._line' : 'f.rowid - _p_first + 2'}, f._path, _p_format, ${names.map((n) => `f.${n}`).join(', ')}
+         FROM ${t} f JOIN _parts p ON f._src = p._p_part WHERE ${keptNow}`,
+      );
+      await ws.run(`DROP TABLE ${t}`);
+    } else if (ownTable) {
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(name)}`); // left by a run that was killed
       await ws.run(`ALTER TABLE ${t} RENAME TO ${sqlIdent(name)}`);
       table = name;
@@ -557,17 +576,12 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     }
     await ws.run(
       `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped, table_name)
-       SELECT sid, file, $format, bytes, rows, calls, rejects, rows - rejects - skipped - calls, skipped, $table
-       FROM (SELECT unnest(from_json($rows, '[{"sid":"VARCHAR","file":"VARCHAR","bytes":"BIGINT","rows":"BIGINT","calls":"BIGINT","rejects":"BIGINT","skipped":"BIGINT"}]'), recursive := true))`,
+       SELECT sid, file, $format, bytes, rows, calls, rejects, duplicates, skipped, $table
+       FROM (SELECT unnest(from_json($rows, '[{"sid":"VARCHAR","file":"VARCHAR","bytes":"BIGINT","rows":"BIGINT","calls":"BIGINT","rejects":"BIGINT","duplicates":"BIGINT","skipped":"BIGINT"}]'), recursive := true))`,
       {
         format: adapter.id,
         table: ownTable ? name : null,
-        rows: JSON.stringify(
-          members.map((m, ord) => {
-            const c = counts[ord]!;
-            return { sid: sourceIds[ord], file: m.preview.file, bytes: m.preview.bytes, rows: Number(c.n), calls: Number(c.calls), rejects: Number(c.rejects), skipped: Number(c.skipped) };
-          }),
-        ),
+        rows: JSON.stringify(members.map((m, ord) => ({ sid: sourceIds[ord], file: m.preview.file, bytes: m.preview.bytes, ...fileCounts(counts[ord]!) }))),
       },
     );
     if (ownTable) viewStale.add(ws); // the view is rebuilt at the end of the run (src/ingest/file-rows.ts)
@@ -589,20 +603,12 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     const byId = new Map<string, FileOutcome>();
     for (const [ord, m] of members.entries()) {
       const c = counts[ord]!;
-      const rows = Number(c.n);
-      const rejects = Number(c.rejects);
-      const skipped = Number(c.skipped);
-      const calls = Number(c.calls);
       const outcome: FileOutcome = {
         file: m.preview.file,
         format: adapter.id,
         status: 'ingested',
-        rows,
-        calls,
-        rejects,
-        duplicates: rows - rejects - skipped - calls,
-        skipped,
-        replaced: buckets.replacedBy.get(sourceIds[ord]!) ?? 0,
+        ...fileCounts(c),
+        ...(costs ? { costRows: Number(c.calls) } : { replaced: buckets.replacedBy.get(sourceIds[ord]!) ?? 0 }),
         firstRejects: firstRejects.get(sourceIds[ord]!) ?? [],
       };
       byId.set(sourceIds[ord]!, outcome);

@@ -2,6 +2,9 @@
 // fixtures/anthropic/console-usage.csv (2026-08-05) recomputed from the catalog:
 //   claude-sonnet-4.6 batch: 1,200,000 in x 1.50 + 300,000 cache read x 0.15 + 450,000 out x 7.50 = $5.22; billed $5.22.
 //   claude-opus-5 standard: 46,981 in x 5 + 15,969 5m writes x 6.25 + 16,932 out x 25 = $0.758011; billed at 90% = $0.682210.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anthropicCostCsv, anthropicCostReport, openaiCosts, openaiCostsCsv } from '../../src/ingest/adapters/costs.ts';
 import { adapters } from '../../src/ingest/adapters/index.ts';
@@ -38,11 +41,23 @@ describe('cost exports', () => {
     const { ws, summary } = await ingested([consoleCost]);
     expect(summary).toMatchObject({ calls: 0, rejects: 1 });
     expect(summary.files[0]).toMatchObject({ format: 'anthropic-cost-csv', rows: 8, costRows: 7 });
-    expect(await ws.all("SELECT line, reason FROM rejects")).toEqual([{ line: 9n, reason: 'not a number in cost_usd: "not-a-number"' }]);
+    // The rejected row keeps its text, as a file of calls' rejects do.
+    expect(await ws.all("SELECT line, reason, raw FROM rejects")).toEqual([
+      { line: 9n, reason: 'not a number in cost_usd: "not-a-number"', raw: '2026-08-06,Claude Opus 5,Default,Closer App,priority,> 200k,output,not-a-number,0.30,tokens,us,fast' },
+    ]);
     const rows = await ws.all(`SELECT source_row, model, token_type, lane, project, api_key, cost_usd::VARCHAR AS cost, list_cost_usd::VARCHAR AS list FROM billed_costs ORDER BY source_row`);
     expect(rows[0]).toEqual({ source_row: 2n, model: 'claude-sonnet-4.6', token_type: 'input_no_cache', lane: 'batch', project: 'Data Pipeline', api_key: 'Nightly Jobs', cost: '1.800000000', list: '1.800000000' });
     expect(rows[6]).toEqual({ source_row: 8n, model: null, token_type: null, lane: null, project: 'Default', api_key: 'Closer App', cost: '0.030000000', list: '0.030000000' });
     expect(await ws.all('SELECT count(*) AS n FROM calls')).toEqual([{ n: 0n }]);
+  });
+
+  it('a line of cost pages that is not JSON is a reject with its line and text, not lost', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-costs-'));
+    const file = join(dir, 'costs.jsonl');
+    writeFileSync(file, `${JSON.stringify(JSON.parse(readFileSync(openaiPage, 'utf8')))}\n{"object": "page", "data": [\n`);
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'openai-costs', rows: 5, costRows: 4, rejects: 1 });
+    expect(await ws.all('SELECT line, reason, raw FROM rejects')).toEqual([{ line: 2n, reason: 'malformed JSON', raw: '{"object": "page", "data": [' }]);
   });
 
   it('cost_report amounts are cents: "123.45" is $1.2345', async () => {

@@ -27,6 +27,9 @@ function write(dir: string, name: string, lines: readonly string[]): string {
 async function snapshot(ws: Workspace) {
   return {
     calls: await ws.all('SELECT * EXCLUDE (call_key), tags::VARCHAR AS tags FROM calls ORDER BY source_file, source_row, call_id'),
+    billed: (await ws.all("SELECT 1 FROM information_schema.tables WHERE table_name = 'billed_costs'")).length === 0
+      ? []
+      : await ws.all('SELECT * FROM billed_costs ORDER BY source_file, source_row, line_item, token_type'),
     rejects: await ws.all('SELECT * FROM rejects ORDER BY file, line, kind, reason'),
     sources: await ws.all('SELECT * EXCLUDE (ingested_at, table_name) FROM sources ORDER BY file'),
     keys: (await ws.all<{ n: bigint }>('SELECT count(*) - count(DISTINCT call_key) AS n FROM calls'))[0]!.n,
@@ -539,5 +542,68 @@ describe('scan groups', () => {
     expect(filled(concatMaxAverageBytes + 1)).toBe(2000);
     expect(filled(10_000, true)).toBe(2000); // compressed files are not joined
     expect(filled(600_000)).toBe(1789); // a gigabyte
+  });
+});
+
+describe('cost exports read in one scan', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'batchable-many-costs-'));
+  it('Console cost CSV and OpenAI cost CSV and pages, split into days: the same billed costs, rejects and sources as each file alone', async () => {
+    // Anthropic Console's cost CSV (a real export's header), one file a day; a cost that is not a number in one.
+    const consoleLines = readFileSync(fixture('anthropic/claude_api_cost_2026_08.csv'), 'utf8').trimEnd().split('\n');
+    const days = [1, 2, 3].map((d) => write(dir, `console/2026-08-0${d}.csv`, [consoleLines[0]!,
+      ...consoleLines.slice(1).map((l) => l.replace('2026-08-05', `2026-08-0${d}`)).map((l, i) => (d === 2 && i === 3 ? l.replace(',0.2114145,', ',n/a,') : l))]));
+    const console_ = await both([days]);
+    expect(console_.scan).toEqual({ ...console_.alone, parts: 0n });
+    // The fixture's last row is a reject of its own (a cost that is not a number), in every file, with its text.
+    expect(console_.scan.billed).toHaveLength(3 * 7 - 1);
+    expect(console_.scan.rejects.map((r) => [(r as { file: string }).file, (r as { line: bigint }).line, (r as { raw: string }).raw.split(',')[7]]))
+      .toEqual([[days[0], 9n, 'not-a-number'], [days[1], 5n, 'n/a'], [days[1], 9n, 'not-a-number'], [days[2], 9n, 'not-a-number']]);
+    expect(console_.scan.summaries[0]!.files.map((f) => [f.rows, f.calls, f.costRows, f.rejects, f.duplicates])).toEqual([[8, 0, 7, 1, 0], [8, 0, 6, 2, 0], [8, 0, 7, 1, 0]]);
+    // --strict stops at the first file with a reject, the same way.
+    const strict = await strictRun(days, true);
+    expect(strict).toEqual(await strictRun(days, false));
+    expect(strict.error).toContain('rejected and --strict is set');
+
+    // OpenAI's costs CSV, one file a day.
+    const openaiLines = readFileSync(fixture('openai/cost_2026-03-31_2026-04-01.csv'), 'utf8').trimEnd().split('\n');
+    const shift = (l: string, d: number) => l.replace(/^(\d+),(\d+),/, (_, a: string, b: string) => `${Number(a) + d * 86400},${Number(b) + d * 86400},`);
+    const openaiDays = [0, 1, 2].map((d) => write(dir, `openai/${d}.csv`, [openaiLines[0]!, ...openaiLines.slice(1).map((l) => shift(l, d))]));
+    const openai = await both([openaiDays]);
+    expect(openai.scan).toEqual({ ...openai.alone, parts: 0n });
+    // Its last row, a bucket with no amount, is a skip in each file, with its line and text.
+    expect(openai.scan.billed).toHaveLength(3 * 4);
+    expect(openai.scan.rejects.map((r) => [(r as { kind: string }).kind, (r as { line: bigint }).line, (r as { raw: string }).raw.startsWith(shift(openaiLines[5]!, 0).slice(0, 10))]))
+      .toEqual([['skip', 6n, false], ['skip', 6n, false], ['skip', 6n, false]].map(([k, l], i) => [k, l, i === 0]));
+
+    // OpenAI's costs API page, one a day as \`batchable pull\` keeps them (a page a line, gzipped), with a line that is
+    // not JSON in one.
+    const page = JSON.parse(readFileSync(fixture('openai/costs-line-items.json'), 'utf8')) as { data: { start_time: number; end_time: number }[] };
+    const pages = [0, 1, 2].map((d) => {
+      const shifted = { ...page, data: page.data.map((b) => ({ ...b, start_time: b.start_time + d * 86400, end_time: b.end_time + d * 86400 })) };
+      const file = join(dir, `pages/day-${d}.jsonl.gz`);
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, gzipSync(`${JSON.stringify(shifted)}\n${d === 1 ? '{"object": "page", "data": [\n' : ''}`));
+      return file;
+    });
+    const pulled = await both([pages]);
+    expect(pulled.scan).toEqual({ ...pulled.alone, parts: 0n });
+    expect(pulled.scan.rejects).toMatchObject([{ file: pages[1], line: 2n, reason: 'malformed JSON' }]);
+    expect(pulled.scan.billed.length).toBeGreaterThan(0);
+    expect(pulled.scan.calls).toEqual([]);
+  });
+
+  it('are taken by the scan (the files are not read one by one)', async () => {
+    const lines = readFileSync(fixture('anthropic/claude_api_cost_2026_08.csv'), 'utf8').trimEnd().split('\n');
+    const files = [1, 2].map((d) => write(dir, `taken/${d}.csv`, [lines[0]!, ...lines.slice(1).map((l) => l.replace('2026-08-05', `2026-08-0${d}`))]));
+    const inserts = async (oneScan: boolean) => {
+      const ws = await openWorkspace(':memory:');
+      const ran: string[] = [];
+      const run = ws.run.bind(ws);
+      ws.run = ((sql: string, params?: never) => (ran.push(sql), run(sql, params))) as typeof ws.run;
+      await ingestFiles(ws, files, { oneScan });
+      ws.close();
+      return ran.filter((sql) => sql.trim().startsWith('INSERT INTO billed_costs')).length;
+    };
+    expect([await inserts(true), await inserts(false)]).toEqual([1, 2]);
   });
 });
