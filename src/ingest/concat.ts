@@ -27,7 +27,12 @@ const lineMarkerPrefix = '\u0002bt:';
 export const markerOrdSql = (column: string): string =>
   `CASE WHEN starts_with(${column}, ${sqlString(markerPrefix)}) THEN TRY_CAST(substr(${column}, ${markerPrefix.length + 1}) AS UBIGINT) END`;
 
-export type JoinedFiles = { readonly file: string; readonly dispose: () => void };
+export type JoinedFiles = {
+  readonly file: string;
+  readonly dispose: () => void;
+  /** Where each file's part of the joined file begins (its marker), in bytes: a reader reject's byte position names its file. */
+  readonly starts: readonly number[];
+};
 
 const bom = Buffer.from([0xef, 0xbb, 0xbf]);
 const withoutBom = (content: Buffer): Buffer => (content.subarray(0, 3).equals(bom) ? content.subarray(3) : content);
@@ -113,12 +118,15 @@ function joinFiles(
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   const file = join(dir, `joined.${extension}`);
   let joined = false;
+  const starts: number[] = [];
   try {
     const fd = openSync(file, 'w');
     try {
-      const write = (data: Buffer | string) => void (typeof data === 'string' ? writeSync(fd, data) : writeSync(fd, data));
+      let at = 0;
+      const write = (data: Buffer | string) => void (at += typeof data === 'string' ? writeSync(fd, data) : writeSync(fd, data));
       for (const [ord, name] of files.entries()) {
         const content = withoutBom(readFileSync(name));
+        starts.push(at); // the first file's part begins with the CSV header line, written once
         if (content.indexOf(control) >= 0 || !each(content, ord, write)) return undefined;
       }
       joined = true;
@@ -131,7 +139,7 @@ function joinFiles(
   } finally {
     if (!joined) dispose();
   }
-  return { file, dispose };
+  return { file, dispose, starts };
 }
 
 /** Whether `count` files of `bytes` in all gain from being joined: small on average (concatMaxAverageBytes). */

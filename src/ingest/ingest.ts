@@ -85,15 +85,29 @@ export async function ingestFiles(ws: Workspace, files: readonly (string | Input
   // Consecutive CSV files of one format and header, or JSONL files of one format, are read in one scan (src/ingest/many.ts); when the scan
   // cannot vouch for its result, nothing of it is kept and its files are read one by one.
   let group = new ScanGroup();
-  const flush = async () => {
-    const files = group.files;
-    group = new ScanGroup();
+  const scan = async (files: readonly Preview[]): Promise<void> => {
     const done = files.length > 1 ? await ingestMany(ws, files, options) : undefined;
+    if (done !== undefined && 'readAlone' in done) {
+      // Files with a line the reader set aside are read alone, in their place; the files between them, scanned.
+      let from = 0;
+      for (const i of [...done.readAlone].sort((a, b) => a - b)) {
+        await scan(files.slice(from, i));
+        await one(files[i]!.file, true, files[i]);
+        from = i + 1;
+      }
+      await scan(files.slice(from));
+      return;
+    }
     for (const [i, p] of files.entries()) {
       const o = done?.[i];
       if (o !== undefined) outcomes.push(o);
       else await one(p.file, true, p);
     }
+  };
+  const flush = async () => {
+    const files = group.files;
+    group = new ScanGroup();
+    await scan(files);
   };
   await withCleanup(async () => {
     for (const input of files) {

@@ -50,7 +50,7 @@ import {
   type IngestOptions,
   type RejectSample,
 } from './file-rows.ts';
-import { isMarkerLineSql, joinCsvFiles, joinJsonlFiles, markerLineOrdSql, markerOrdSql, smallOnAverage } from './concat.ts';
+import { isMarkerLineSql, joinCsvFiles, joinJsonlFiles, markerLineOrdSql, markerOrdSql, smallOnAverage, type JoinedFiles } from './concat.ts';
 import { replaceScanHeld, settleScanBuckets } from './buckets.ts';
 import { ambiguousColumn, reservedColumn } from './header.ts';
 import { literalPath } from './files.ts';
@@ -168,10 +168,10 @@ const lineMask = 0xffffffff;
 /**
  * `_src` for a JSONL scan, as prepareSource (ingest.ts) writes it for one file: the files' lines read in one DuckDB
  * scan, each non-blank one parsed once, `_line` being part << 32 | line. False (nothing kept) where the files must be
- * read alone: a line the reader set aside (too long; alone, a file on one line is read as a JSON document), or a file
- * whose lines are not one run in list order.
+ * read alone: a file whose lines are not one run in list order; or, for a line the reader set aside (too long; alone,
+ * a file on one line is read as a JSON document), the files that hold one (filesWithReaderRejects).
  */
-async function jsonlScanSource(ws: Workspace, files: readonly string[], bytes: readonly number[], membersJson: string): Promise<boolean> {
+async function jsonlScanSource(ws: Workspace, files: readonly string[], bytes: readonly number[], membersJson: string): Promise<boolean | { readAlone: number[] }> {
   const maxLine = maxLineLimit(files);
   // Small files are joined into one first, a marker line before each (src/ingest/concat.ts): DuckDB's reader costs
   // about 1 ms a file.
@@ -180,7 +180,10 @@ async function jsonlScanSource(ws: Workspace, files: readonly string[], bytes: r
     const from = joined === undefined ? `[${files.map((f) => sqlString(literalPath(f))).join(', ')}]` : sqlString(joined.file);
     await ws.run(`CREATE OR REPLACE TEMP TABLE _lines AS SELECT line${joined === undefined ? ', _bt_file' : ''}
       FROM read_csv(${from}, ${lineReadOptions}, max_line_size = ${maxLine}, hive_partitioning = false, ${csvRejectOptions}${joined === undefined ? ", filename = '_bt_file'" : ''})`);
-    if ((await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _csv_rejects'))[0]!.n > 0n) return false;
+    if ((await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _csv_rejects'))[0]!.n > 0n) {
+      const readAlone = await filesWithReaderRejects(ws, files, joined);
+      return readAlone === undefined ? false : { readAlone };
+    }
     await ws.run(
       `CREATE OR REPLACE TEMP TABLE _line_parts AS
        WITH m AS (SELECT unnest(from_json($members, '[{"ord":"BIGINT","file":"VARCHAR"}]'), recursive := true)),
@@ -267,11 +270,37 @@ async function firstFileColumns(ws: Workspace, file: string, sample: Sample): Pr
 type Member = { readonly index: number; readonly preview: Preview; sourceId?: string; plainLines?: boolean };
 
 /**
+ * What a scan gives: each file's outcome (an undefined one: read that file alone, the others being held already); the
+ * files (places in the group) to read alone, in their place, the files between them being scanned again without them;
+ * or undefined: read every file one by one. Nothing of the scan is kept but its outcomes.
+ */
+export type ScanResult = (FileOutcome | undefined)[] | { readonly readAlone: readonly number[] } | undefined;
+
+/**
+ * The files of a scan (places in `files`) with a line the reader set aside (`_csv_rejects`): by the file DuckDB names,
+ * or, in a joined file, by the byte where the line begins among the files' parts. Undefined when a line cannot be
+ * placed. A line placed wrong would only cost time: a scan of files with such a line is never kept.
+ */
+async function filesWithReaderRejects(ws: Workspace, files: readonly string[], joined: JoinedFiles | undefined): Promise<number[] | undefined> {
+  if (joined !== undefined) {
+    const rows = await ws.all<{ ord: bigint | null }>(
+      `SELECT DISTINCT p.ord FROM (SELECT DISTINCT line_byte_position AS b FROM _csv_rejects) r
+       ASOF LEFT JOIN (SELECT unnest(from_json($starts, '[{"ord":"BIGINT","start":"BIGINT"}]'), recursive := true)) p ON r.b >= p.start`,
+      { starts: JSON.stringify(joined.starts.map((start, ord) => ({ ord, start }))) },
+    );
+    return rows.some((r) => r.ord === null) ? undefined : rows.map((r) => Number(r.ord));
+  }
+  const named = await ws.all<{ file_path: string | null }>('SELECT DISTINCT s.file_path FROM _csv_rejects r LEFT JOIN _csv_scans s USING (scan_id, file_id)');
+  const ords = named.map((n) => files.findIndex((f) => n.file_path !== null && (n.file_path === f || n.file_path === literalPath(f))));
+  return ords.includes(-1) ? undefined : ords;
+}
+
+/**
  * Ingests `group` (files of one key, in order) in one scan; the outcomes in the group's order, or undefined when
  * the files must be read one by one (nothing was kept). An undefined outcome: that file is to be read alone (the
  * others were already held).
  */
-export async function ingestMany(ws: Workspace, group: readonly Preview[], options: IngestOptions): Promise<(FileOutcome | undefined)[] | undefined> {
+export async function ingestMany(ws: Workspace, group: readonly Preview[], options: IngestOptions): Promise<ScanResult> {
   const first = group[0];
   if (first === undefined || group.length < 2) return undefined;
   const adapter = first.adapter;
@@ -415,7 +444,9 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     // offset, and a CSV row's position in its part is what gives its line.
     try {
       if (jsonl) {
-        if (!(await jsonlScanSource(ws, files, members.map((m) => m.preview.bytes), membersJson))) return undefined;
+        const source = await jsonlScanSource(ws, files, members.map((m) => m.preview.bytes), membersJson);
+        if (source === false) return undefined;
+        if (source !== true) return { readAlone: source.readAlone.map((ord) => members[ord]!.index) };
         const keys = adapter.readsRecordKeys === true ? await recordKeys(ws, '_src') : undefined;
         // Each row's part and line, from its line's number (part << 32 | line).
         const rowsOf = (from: string) => `SELECT * REPLACE (_line & ${lineMask} AS _line), (_line >> 32)::UBIGINT AS _src
@@ -447,8 +478,13 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     } catch {
       return undefined;
     }
-    // Lines the reader set aside shift the lines of the rows after them; reading those files alone binds them.
-    if ((await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _csv_rejects'))[0]!.n > 0n) return undefined;
+    // Lines the reader set aside shift the lines of the rows after them; reading those files alone binds them. The
+    // other files are scanned around them (a truncated line in one of 365 daily files sent all 365 one by one: 72 s
+    // against 2 s).
+    if ((await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _csv_rejects'))[0]!.n > 0n) {
+      const readAlone = await filesWithReaderRejects(ws, files, joined);
+      return readAlone === undefined ? undefined : { readAlone: readAlone.map((ord) => members[ord]!.index) };
+    }
     let stored = await storedColumns(ws, table);
     const malformed = jsonl ? '(SELECT _line >> 32 AS part, count(*) AS n FROM _src WHERE j IS NULL GROUP BY part)' : '(SELECT NULL::UBIGINT AS part, 0 AS n)';
     if (options.strict === true) {

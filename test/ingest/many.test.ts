@@ -151,6 +151,30 @@ describe('files read in one scan', () => {
     expect(s.held).toEqual([{ file: days[0], calls: 30n }]);
   });
 
+  it('a line the reader sets aside sends only its file alone: the files around it are still scanned, joined or not', async () => {
+    // A truncated or hand-edited line in one of 365 daily files sent all 365 one by one (72 s against 2 s).
+    const rows = (d: number) => Array.from({ length: 6 }, (_, i) => row(`s${d}-${i}`, i));
+    const plain = Array.from({ length: 6 }, (_, d) => write(dir, `set-aside/plain/${d}.csv`, [header, ...rows(d), ...(d === 2 ? [`${row('x', 1)},extra`] : [])]));
+    // Gzipped files are never joined: the reader names each reject's file.
+    const gz = plain.map((f, d) => {
+      const file = join(dir, `set-aside/gz/${d}.csv.gz`);
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, gzipSync(readFileSync(f)));
+      return file;
+    });
+    for (const files of [plain, gz]) {
+      const r = await both([files], { ownTableMinCalls: 0 });
+      expect(r.scan).toEqual({ ...r.alone, parts: r.scan.parts });
+      expect(r.scan.parts).toBe(5n); // files 0-1 and 3-5, two scans; file 2 alone
+      expect(r.scan.rejects).toMatchObject([{ file: files[2], line: 8n, reason: expect.stringContaining('TOO MANY COLUMNS') }]);
+    }
+    // Two files with such a line, the last one among them.
+    const two = [...plain.slice(0, 5), write(dir, 'set-aside/plain/6.csv', [header, `${row('y', 2)},extra`, ...rows(6)])];
+    const r = await both([two], { ownTableMinCalls: 0 });
+    expect(r.scan).toEqual({ ...r.alone, parts: r.scan.parts });
+    expect(r.scan.parts).toBe(4n);
+  });
+
   it('the columns DuckDB named in the first file are given to the scan: odd header names, CRLF lines, a semicolon and decimal commas', async () => {
     // DuckDB names a repeated column `note_1` and an empty one `column5`; the scan reads every file with those names.
     const odd = 'call_id;ts;model;input_tokens;output_tokens;;note;note;"a ""quoted"" name";reported_cost';
@@ -496,6 +520,28 @@ describe('JSONL files read in one scan', () => {
     expect(day1!.calls).toBe(0);
     expect(day1!.duplicates).toBe(day1Again!.calls);
     expect(day1Again!.calls).toBeGreaterThan(0);
+  });
+
+  it('a record over the line limit sends only its file alone: the files around it are still scanned, joined or not', async () => {
+    // The line limit follows the memory budget (src/db/memory.ts): under 256 MB it is 2 MiB.
+    const saved = process.env.BATCHABLE_MEMORY_LIMIT;
+    process.env.BATCHABLE_MEMORY_LIMIT = '256MB';
+    try {
+      const big = (name: string) => write(dir, name, [record('big1', 1), record('big2', 2, 100, { blob: 'x'.repeat(3_000_000) }), record('big3', 3)]);
+      const small = (name: string, k: number) => write(dir, name, Array.from({ length: 4 }, (_, i) => record(`${name}-${i}`, i + k)));
+      // 3 MB among 16 files is small on average: joined, the reject placed by its byte; among 5, read as they are.
+      const joined = [...Array.from({ length: 8 }, (_, k) => small(`long/j${k}.jsonl`, k)), big('long/j-big.jsonl'), ...Array.from({ length: 7 }, (_, k) => small(`long/j${k + 8}.jsonl`, k))];
+      const apart = [small('long/a0.jsonl', 0), small('long/a1.jsonl', 1), big('long/a-big.jsonl'), small('long/a2.jsonl', 2), small('long/a3.jsonl', 3)];
+      for (const [files, parts] of [[joined, 15n], [apart, 4n]] as const) {
+        const r = await both([files], { ownTableMinCalls: 0 });
+        expect(r.scan).toEqual({ ...r.alone, parts: r.scan.parts });
+        expect(r.scan.parts).toBe(parts); // the files on each side of the large one: two scans
+        expect(r.scan.rejects).toMatchObject([{ file: files.find((f) => f.includes('big')), line: 2n }]);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.BATCHABLE_MEMORY_LIMIT;
+      else process.env.BATCHABLE_MEMORY_LIMIT = saved;
+    }
   });
 
   it('--strict with a line that is not JSON: read one by one, the same outcome', async () => {
