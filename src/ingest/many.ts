@@ -488,9 +488,15 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     let stored = await storedColumns(ws, table);
     const malformed = jsonl ? '(SELECT _line >> 32 AS part, count(*) AS n FROM _src WHERE j IS NULL GROUP BY part)' : '(SELECT NULL::UBIGINT AS part, 0 AS n)';
     if (options.strict === true) {
-      // --strict stops at the first file with a reject, after keeping the files before it: read one by one.
-      const [r] = await ws.all<{ n: bigint }>(`SELECT (SELECT count(*) FROM ${sqlIdent(table)} WHERE _reason IS NOT NULL AND _src IS NOT NULL) + (SELECT coalesce(sum(n), 0) FROM ${malformed}) AS n`);
-      if (r!.n > 0n) return undefined;
+      // --strict stops at the first file with a reject, after keeping the files before it: that file is read alone,
+      // where it stops the run, after the files before it are scanned.
+      const [first] = await ws.all<{ ord: bigint | null }>(
+        `WITH m AS (SELECT unnest(from_json($members, '[{"ord":"BIGINT","file":"VARCHAR"}]'), recursive := true)),
+              bad AS (SELECT DISTINCT _src AS part FROM ${sqlIdent(table)} WHERE _reason IS NOT NULL AND _src IS NOT NULL UNION SELECT part FROM ${malformed} WHERE n > 0)
+         SELECT min(m.ord) AS ord FROM m JOIN bad ON bad.part = ${jsonl ? 'm.ord' : 'hash(m.file)'}`,
+        { members: membersJson },
+      );
+      if (first?.ord !== null && first?.ord !== undefined) return { readAlone: [members[Number(first.ord)]!.index] };
     }
 
     // Each file's part: its key, its first row, how many rows it has (table rows, and JSONL lines that are not JSON).

@@ -50,12 +50,13 @@ async function both(runs: readonly (readonly string[])[], options: IngestOptions
 }
 
 /** An ingest with --strict, read in one scan or one by one: its error and the files it kept. */
-async function strictRun(files: readonly string[], oneScan: boolean) {
+async function strictRun(files: readonly string[], oneScan: boolean, options: IngestOptions = {}) {
   const ws = await openWorkspace(':memory:');
-  const error = await ingestFiles(ws, files, { strict: true, oneScan }).then(() => undefined, (e: Error) => e.message);
+  const error = await ingestFiles(ws, files, { ...options, strict: true, oneScan }).then(() => undefined, (e: Error) => e.message);
   const held = await ws.all('SELECT file, calls FROM sources ORDER BY file');
+  const parts = (await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM source_parts'))[0]!.n;
   ws.close();
-  return { error, held };
+  return { error, held, parts };
 }
 
 describe('files read in one scan', () => {
@@ -522,6 +523,18 @@ describe('JSONL files read in one scan', () => {
     expect(day1Again!.calls).toBeGreaterThan(0);
   });
 
+  it('--strict with a reject: the files before it are scanned, then its file, read alone, stops the run', async () => {
+    const good = Array.from({ length: 4 }, (_, d) => write(dir, `strict/${d}.csv`, [header, ...Array.from({ length: 5 }, (_, i) => row(`g${d}-${i}`, i))]));
+    const bad = write(dir, 'strict/4.csv', [header, row('b1', 1), row('b2', 2, 'lots')]);
+    const after = write(dir, 'strict/5.csv', [header, row('z1', 1)]);
+    const scan = await strictRun([...good, bad, after], true, { ownTableMinCalls: 0 });
+    const alone = await strictRun([...good, bad, after], false, { ownTableMinCalls: 0 });
+    expect({ ...scan, parts: 0n }).toEqual(alone);
+    expect(scan.error).toContain('rejected and --strict is set; nothing from');
+    expect(scan.held).toHaveLength(4);
+    expect(scan.parts).toBe(4n); // the four files before it, in one scan
+  });
+
   it('a record over the line limit sends only its file alone: the files around it are still scanned, joined or not', async () => {
     // The line limit follows the memory budget (src/db/memory.ts): under 256 MB it is 2 MiB.
     const saved = process.env.BATCHABLE_MEMORY_LIMIT;
@@ -544,7 +557,7 @@ describe('JSONL files read in one scan', () => {
     }
   });
 
-  it('--strict with a line that is not JSON: read one by one, the same outcome', async () => {
+  it('--strict with a line that is not JSON: its file read alone stops the run, the same outcome', async () => {
     const s = await strictRun(hours, true);
     expect(s).toEqual(await strictRun(hours, false));
     expect(s.error).toContain(`${hours[1]}:3: malformed JSON`);
