@@ -1,18 +1,21 @@
 // Many CSV or JSONL files of one format (and, for CSV, one header): a year of daily exports, a day of hourly ones,
-// read in one DuckDB scan into one table (a cost export's rows then go to billed_costs, src/ingest/costs.ts). Reading them one by one cost about 0.3 s of CPU per file whatever its size
-// (a dozen statements, a plan check, a commit, and a 46-column insert into call_rows each): 365 daily CSV files of
-// 20,000 calls took 4.96x the time of one file of the same rows, and 300 hourly JSONL files of 100 records 39.5 s
-// against 1.7 s. Here the files' rows go into one table with `_src`, a key of each row's file, and every file is
-// still a source of its own: its rows, calls, rejects, skips and duplicates are counted per file, its rejects carry
-// its name and line, and a file already held is skipped by its content hash. The table keeps only the columns the
+// read in one DuckDB scan into one table (a cost export's rows then go to billed_costs, src/ingest/costs.ts). Reading
+// them one by one cost about 0.3 s of CPU per file whatever its size (a dozen statements, a plan check, a commit, and
+// a 46-column insert into call_rows each): 365 daily CSV files of 20,000 calls took 4.96x the time of one file of the
+// same rows, and 300 hourly JSONL files of 100 records 39.5 s against 1.7 s. Here the files' rows go into one table
+// with `_src`, a key of each row's file, and every file is still a source of its own: its rows, calls, rejects, skips
+// and duplicates are counted per file, its rejects carry its name and line, and a file already held is skipped by its
+// content hash. The table keeps only the columns the
 // format gives (the `calls` view pads the rest) and is one arm of the view; `source_parts` maps each file to its
 // part of it. A CSV row's file is the reader's file name and its line its position in its part; a JSONL row carries
 // its line, and its file is numbered into it (jsonlScanSource).
 //
-// The scan is used only when it gives what reading each file would: anything it cannot vouch for (a line the
-// reader set aside, --strict with a reject, a read error, an adapter whose SQL depends on the file) returns undefined
-// before anything is committed, and the caller reads those files one by one. Copies of a usage bucket in two files,
-// or in one and one held, are settled in the scan as reading the files in order ends (src/ingest/buckets.ts).
+// The scan is used only when it gives what reading each file would: anything it cannot vouch for (a read error, an
+// adapter whose SQL depends on the file, markers that did not come back) returns undefined before anything is
+// committed, and the caller reads those files one by one. A file that must be read alone (a line the reader set aside
+// in it; with --strict, the first file with a reject) is named instead: the caller reads it alone in its place and
+// scans the files around it again (ScanResult). Copies of a usage bucket in two files, or in one and one held, are
+// settled in the scan as reading the files in order ends (src/ingest/buckets.ts).
 import { statSync } from 'node:fs';
 import { keptRowsSql, midSizeMinCalls, movePartsIntoCallRows, storedColumns } from '../db/calls-view.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
@@ -295,11 +298,7 @@ async function filesWithReaderRejects(ws: Workspace, files: readonly string[], j
   return ords.includes(-1) ? undefined : ords;
 }
 
-/**
- * Ingests `group` (files of one key, in order) in one scan; the outcomes in the group's order, or undefined when
- * the files must be read one by one (nothing was kept). An undefined outcome: that file is to be read alone (the
- * others were already held).
- */
+/** Ingests `group` (files of one key, in order) in one scan: see ScanResult for what it gives back. */
 export async function ingestMany(ws: Workspace, group: readonly Preview[], options: IngestOptions): Promise<ScanResult> {
   const first = group[0];
   if (first === undefined || group.length < 2) return undefined;
@@ -490,13 +489,13 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     if (options.strict === true) {
       // --strict stops at the first file with a reject, after keeping the files before it: that file is read alone,
       // where it stops the run, after the files before it are scanned.
-      const [first] = await ws.all<{ ord: bigint | null }>(
+      const [firstBad] = await ws.all<{ ord: bigint | null }>(
         `WITH m AS (SELECT unnest(from_json($members, '[{"ord":"BIGINT","file":"VARCHAR"}]'), recursive := true)),
               bad AS (SELECT DISTINCT _src AS part FROM ${sqlIdent(table)} WHERE _reason IS NOT NULL AND _src IS NOT NULL UNION SELECT part FROM ${malformed} WHERE n > 0)
          SELECT min(m.ord) AS ord FROM m JOIN bad ON bad.part = ${jsonl ? 'm.ord' : 'hash(m.file)'}`,
         { members: membersJson },
       );
-      if (first?.ord !== null && first?.ord !== undefined) return { readAlone: [members[Number(first.ord)]!.index] };
+      if (firstBad?.ord !== null && firstBad?.ord !== undefined) return { readAlone: [members[Number(firstBad.ord)]!.index] };
     }
 
     // Each file's part: its key, its first row, how many rows it has (table rows, and JSONL lines that are not JSON).
