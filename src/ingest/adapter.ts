@@ -1,6 +1,7 @@
 // What an input-format adapter is. Adapters are declarative: they recognise a sample of a file and map
 // its rows to canonical `calls` columns in SQL. DuckDB reads the file; JavaScript never loops over rows.
 import type { CallColumn } from '../db/schema.ts';
+import { sqlString } from '../db/sql.ts';
 
 /** How the file is laid out, decided from its first bytes. */
 export type ContainerKind = 'csv' | 'jsonl' | 'json' | 'parquet';
@@ -40,11 +41,19 @@ export type AdapterContext = {
   /** The file's modification time, ISO 8601: the best time available for sources without per-row times. */
   readonly fileModifiedAt: string;
   /**
+   * A JSONL scan of many files (src/ingest/many.ts): each row's own file's modification time, as an SQL expression
+   * over `_line`. Adapters read the time through fileTimeSql, which prefers it.
+   */
+  readonly fileModifiedAtSql?: string | undefined;
+  /**
    * JSON kinds, for an adapter that `readsRecordKeys`: the top-level keys that some record of `src` has. A field
    * under any other key is NULL in every row, so the adapter need not read it.
    */
   readonly recordKeys?: ReadonlySet<string> | undefined;
 };
+
+/** The file's modification time as SQL, for sources without per-row times: each row's own file's in a scan of many. */
+export const fileTimeSql = (ctx: AdapterContext): string => ctx.fileModifiedAtSql ?? sqlString(ctx.fileModifiedAt);
 
 /**
  * An adapter's SELECT yields canonical columns by name (any subset; the rest are NULL). Typed columns may be

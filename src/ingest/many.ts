@@ -385,6 +385,9 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     header,
     map: options.map ?? new Map<string, string>(),
     fileModifiedAt: statSync(files[0]!).mtime.toISOString(),
+    // A JSONL row's file is its line's high bits: each row takes its own file's modification time (batch results
+    // have no time of their own; a year of daily batch outputs was read one by one).
+    fileModifiedAtSql: jsonl ? `[${files.map((f) => sqlString(statSync(f).mtime.toISOString())).join(', ')}][(_line >> 32) + 1]` : undefined,
   };
   let select = adapter.select(ctx);
   // A column named twice: read alone, the file is refused with its columns (src/ingest/header.ts).
@@ -394,9 +397,9 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   // would refuse to add beside the file's own).
   if (!jsonl && reservedColumn(ctx.header) !== undefined) return undefined;
   // The adapter's rows must not depend on which file they come from (a file's modification time stands in for
-  // missing times in some formats). A CSV's must come from the reader, through projections only (assertKeepsFileOrder,
-  // below) that pass its columns on, so that each row keeps its file (passesColumnsOn); a JSONL record's line says
-  // which file it is from (jsonlScanSource).
+  // missing times in some formats: in a CSV scan, one file's for all). A CSV's must come from the reader, through
+  // projections only (assertKeepsFileOrder, below) that pass its columns on, so that each row keeps its file
+  // (passesColumnsOn); a JSONL record's line says which file it is from (jsonlScanSource).
   const elsewhen = adapter.select({ ...ctx, fileModifiedAt: '1970-01-01T00:00:00.000Z' });
   if ((!jsonl && !select.from.includes(src)) || JSON.stringify(elsewhen) !== JSON.stringify(select)) return undefined;
   // Small files are joined into one first (src/ingest/concat.ts): DuckDB's reader costs about 1 ms a file. A row's

@@ -1,7 +1,7 @@
 // Many CSV files of one format and header, or JSONL files of one format, are read in one scan (src/ingest/many.ts).
 // Whatever the scan does, the workspace must be what reading the files one by one gives: the same calls (ids, lines,
 // provenance), rejects, skips, duplicates and per-file counts. Each case ingests the same files both ways and compares.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -570,13 +570,16 @@ describe('JSONL files read in one scan', () => {
       const lines = readFileSync(fixture(name), 'utf8').trimEnd().split('\n');
       const half = Math.ceil(lines.length / 2);
       const parts = [write(dir, `${name}/0.jsonl`, lines.slice(0, half)), write(dir, `${name}/1.jsonl`, lines.slice(half))];
+      // The halves were written a day apart: a row that takes its file's time must take its own file's.
+      parts.forEach((f, i) => utimesSync(f, new Date(Date.UTC(2026, 9, 1 + i, 12)), new Date(Date.UTC(2026, 9, 1 + i, 12))));
       const { scan, alone } = await both([parts], { ownTableMinCalls: 0 });
       expect(scan, name).toEqual({ ...alone, parts: scan.parts });
       expect(scan.summaries[0]!.calls, name).toBeGreaterThan(0);
       if (scan.parts > 0n) used.push(name);
     }
-    // OpenAI's and Anthropic's batch results have no time of their own: the file's modification time stands in.
-    expect(used).toEqual(['claude-code/session.jsonl', 'litellm/spend-logs-v2-pages.jsonl', 'otel/spans.jsonl', 'langsmith/runs.jsonl', 'helicone/export.jsonl', 'openrouter/generations.jsonl']);
+    // OpenAI's and Anthropic's batch results have no time of their own: each row takes its own file's modification time.
+    expect(used).toEqual(['claude-code/session.jsonl', 'litellm/spend-logs-v2-pages.jsonl', 'openai/batch-output.jsonl', 'otel/spans.jsonl', 'langsmith/runs.jsonl',
+      'helicone/export.jsonl', 'openrouter/generations.jsonl', 'anthropic/batch-results.jsonl']);
   });
 });
 

@@ -1,8 +1,8 @@
 // Anthropic sources: the Admin API usage report, the Console usage CSV export and
 // Message Batches results. Anthropic's input figures EXCLUDE cache reads and writes, so they are already the
 // uncached input that `input_tokens` holds; cache writes keep their 5-minute / 1-hour split when reported.
-import { sqlIdent, sqlString } from '../../db/sql.ts';
-import { defineAdapter, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
+import { sqlIdent } from '../../db/sql.ts';
+import { defineAdapter, fileTimeSql, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
 import { everyRecordHas, isUsagePage, usageResults } from './sql-helpers.ts';
 
 function usageReportSelect(ctx: AdapterContext) {
@@ -114,7 +114,7 @@ function batchResultsSelect(ctx: AdapterContext) {
       call_id: jtext('result.message.id'),
       granularity: "'call'",
       // Result lines carry no time; the file's modification time (about when the batch ended) is the best we have.
-      ts: sqlString(ctx.fileModifiedAt),
+      ts: fileTimeSql(ctx),
       provider: "'anthropic'",
       model: jtext('result.message.model'),
       operation: "'chat'",

@@ -10,8 +10,7 @@
 // 2. Batch inference output (`<input>.jsonl.out` in S3): one record per input record, `modelOutput` being the
 //    model's native response body. Records carry no time (the file's modification time stands in) and, except
 //    Anthropic's bodies, no model id.
-import { sqlString } from '../../db/sql.ts';
-import { defineAdapter, type AdapterContext, type AdapterSelect } from '../adapter.ts';
+import { defineAdapter, fileTimeSql, type AdapterContext, type AdapterSelect } from '../adapter.ts';
 import { everyRecordHas, jsonFields } from './sql-helpers.ts';
 
 const streamOperations = "('ConverseStream', 'InvokeModelWithResponseStream')";
@@ -90,7 +89,7 @@ function batchOutputSelect(ctx: AdapterContext): AdapterSelect {
       call_id: out('id'),
       granularity: "'call'",
       // Records carry no time; the file's modification time (about when the job ended) is the best available.
-      ts: sqlString(ctx.fileModifiedAt),
+      ts: fileTimeSql(ctx),
       provider: "'amazon-bedrock'",
       model,
       operation: `CASE WHEN ${embedding} THEN 'embeddings' ELSE 'chat' END`,

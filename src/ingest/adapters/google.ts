@@ -12,8 +12,8 @@
 // Sources: (1) Gemini API responses logged one per line; (2) Gemini Batch API results (`{key, response}` lines,
 // batch lane); (3) Vertex AI request-response logging rows exported from BigQuery (CSV or JSONL: `logging_time`,
 // `model`, `api_method`, `full_response`…).
-import { sqlIdent, sqlString } from '../../db/sql.ts';
-import { defineAdapter, hasAll, hasAny, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
+import { sqlIdent } from '../../db/sql.ts';
+import { defineAdapter, fileTimeSql, hasAll, hasAny, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { everyRecordHas } from './sql-helpers.ts';
 
 /** A field of the response `r` (JSON), read under its camelCase or snake_case name. */
@@ -51,7 +51,7 @@ const hasUsageMetadata = (s: Sample) => hasAny(s, ['usageMetadata.promptTokenCou
 function responsesSelect(ctx: AdapterContext): AdapterSelect {
   // A logged line is the response itself, or a wrapper with the response under `response` and a time beside it.
   const r = `(CASE WHEN json_type(j, '$.response') = 'OBJECT' THEN j->'$.response' ELSE j END)`;
-  const time = `coalesce((j->>'$.timestamp'), (j->>'$.ts'), (j->>'$.created_at'), ${field(r, 'createTime', 'create_time')}, ${sqlString(ctx.fileModifiedAt)})`;
+  const time = `coalesce((j->>'$.timestamp'), (j->>'$.ts'), (j->>'$.created_at'), ${field(r, 'createTime', 'create_time')}, ${fileTimeSql(ctx)})`;
   return {
     columns: {
       _line: '_line',
@@ -92,7 +92,7 @@ function batchSelect(ctx: AdapterContext): AdapterSelect {
       call_id: field(r, 'responseId', 'response_id'),
       granularity: "'call'",
       // Result lines carry no time: the file's modification time (about when the batch ended) stands in.
-      ts: `coalesce(${field(r, 'createTime', 'create_time')}, ${sqlString(ctx.fileModifiedAt)})`,
+      ts: `coalesce(${field(r, 'createTime', 'create_time')}, ${fileTimeSql(ctx)})`,
       provider: "'google'",
       operation: "'chat'",
       lane: "'batch'",

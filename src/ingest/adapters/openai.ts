@@ -4,7 +4,7 @@
 // `input_tokens_reported` for audit.
 import { sqlIdent, sqlString } from '../../db/sql.ts';
 import { everyRecordHas, isUsagePage, sumOf, uncached, usageResults } from './sql-helpers.ts';
-import { defineAdapter, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
+import { defineAdapter, fileTimeSql, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
 
 /** The reject reason for usage results without a model, with the command that fetches them grouped. */
 export const noModelReason =
@@ -98,7 +98,7 @@ function batchOutputSelect(ctx: AdapterContext) {
       granularity: "'call'",
       // Chat completions carry `created`, responses `created_at`; embeddings responses carry no time at all,
       // so they fall back to the file's modification time, the best time we have.
-      ts: `coalesce(${body('created')}, ${body('created_at')}, ${sqlString(ctx.fileModifiedAt)})`,
+      ts: `coalesce(${body('created')}, ${body('created_at')}, ${fileTimeSql(ctx)})`,
       provider: "'openai'",
       model: body('model'),
       operation,
