@@ -183,7 +183,7 @@ export async function settleScanBuckets(ws: Workspace, table: string, stored: Re
 
 /** Takes the held copies that settleScanBuckets found less complete out of `calls` (inside the scan's transaction). */
 export async function replaceScanHeld(ws: Workspace): Promise<void> {
-  if ((await ws.all('SELECT 1 FROM _bk_losers LIMIT 1')).length > 0) await replaceHeld(ws);
+  await replaceHeld(ws);
   await ws.run('DROP TABLE IF EXISTS _bk_losers');
 }
 

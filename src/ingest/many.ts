@@ -481,25 +481,14 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
       return undefined;
     }
     // Lines the reader set aside shift the lines of the rows after them; reading those files alone binds them. The
-    // other files are scanned around them (a truncated line in one of 365 daily files sent all 365 one by one: 72 s
-    // against 2 s).
+    // other files are scanned around them (a row with a field too many in one of 365 daily files sent all 365 one by
+    // one: 72 s against 2 s).
     if ((await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _csv_rejects'))[0]!.n > 0n) {
       const readAlone = await filesWithReaderRejects(ws, files, joined);
       return readAlone === undefined ? undefined : { readAlone: readAlone.map((ord) => members[ord]!.index) };
     }
     let stored = await storedColumns(ws, table);
     const malformed = jsonl ? '(SELECT _line >> 32 AS part, count(*) AS n FROM _src WHERE j IS NULL GROUP BY part)' : '(SELECT NULL::UBIGINT AS part, 0 AS n)';
-    if (options.strict === true) {
-      // --strict stops at the first file with a reject, after keeping the files before it: that file is read alone,
-      // where it stops the run, after the files before it are scanned.
-      const [firstBad] = await ws.all<{ ord: bigint | null }>(
-        `WITH m AS (SELECT unnest(from_json($members, '[{"ord":"BIGINT","file":"VARCHAR"}]'), recursive := true)),
-              bad AS (SELECT DISTINCT _src AS part FROM ${sqlIdent(table)} WHERE _reason IS NOT NULL AND _src IS NOT NULL UNION SELECT part FROM ${malformed} WHERE n > 0)
-         SELECT min(m.ord) AS ord FROM m JOIN bad ON bad.part = ${jsonl ? 'm.ord' : 'hash(m.file)'}`,
-        { members: membersJson },
-      );
-      if (firstBad?.ord !== null && firstBad?.ord !== undefined) return { readAlone: [members[Number(firstBad.ord)]!.index] };
-    }
 
     // Each file's part: its key, its first row, how many rows it has (table rows, and JSONL lines that are not JSON).
     // A CSV's files were read in list order, so each part must be one run of rows, in that order; anything else and
@@ -521,6 +510,14 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
        FROM _parts`,
     );
     if (check?.ok !== true) return undefined;
+    if (options.strict === true) {
+      // --strict stops at the first file with a reject, after keeping the files before it: that file is read alone,
+      // where it stops the run, after the files before it are scanned.
+      const [firstBad] = await ws.all<{ ord: bigint | null }>(
+        `SELECT min(ord) AS ord FROM _parts WHERE malformed > 0 OR _p_part IN (SELECT _src FROM ${sqlIdent(table)} WHERE _reason IS NOT NULL)`,
+      );
+      if (firstBad?.ord !== null && firstBad?.ord !== undefined) return { readAlone: [members[Number(firstBad.ord)]!.index] };
+    }
 
     // Ids already held, and ids repeated within the scan (across its files as within one): all but the first
     // are duplicates, as reading the files in order would count them. Marked in place, rows keep their positions.
