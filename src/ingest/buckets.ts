@@ -6,9 +6,10 @@
 // API key and its name, project or workspace, user, app, and tags. A file's copy of a bucket is all its rows with
 // that identity (an export grouped by a field batchable does not map has several; they travel together). Among
 // the copies of one bucket, held or new, the most complete one is kept: the most requests, then the most tokens;
-// on a tie the copy already held stays (the new one is a counted duplicate). When the new copy is more complete,
-// the older copy is replaced: it leaves `calls` and its file's counts move it from calls to duplicates, so every
-// file's rows stay accounted for. Rows of one file are never compared with each other.
+// on a tie the copy already held stays (the new one is a counted duplicate), then the earliest file's. When the new
+// copy is more complete, the older copy is replaced: it leaves `calls` and its file's counts move it from calls to
+// duplicates, so every file's rows stay accounted for. Rows of one file are never compared with each other. A file
+// read alone (settleFileBuckets) is settled as a scan of one file (settleScanBuckets): both share `settle`.
 import { callsOfFormatSql, fileCallsSql, keptRowsSql, partsCallsSql, refreshCallsView, rowidOfKeySql, type FileTable } from '../db/calls-view.ts';
 import { sqlIdent } from '../db/sql.ts';
 import type { Workspace } from '../db/types.ts';
@@ -24,73 +25,19 @@ const requestsSql = 'coalesce(requests, -1)';
 const tokensSql = `(${['input_tokens', 'cache_read_tokens', 'cache_write_5m_tokens', 'cache_write_1h_tokens', 'cache_write_unknown_tokens', 'output_tokens']
   .map((c) => `coalesce(${c}, 0)`).join(' + ')})`;
 
-export type BucketOverlap = {
-  /** Rows of the new file that are copies of a bucket held (or of another row of the file) at most as complete. */
-  readonly duplicates: number;
-  /** Older copies, in files already ingested, that the new file's more complete copies replaced. */
-  readonly replaced: number;
-};
-
 /**
- * Marks the new file's bucket rows that are no more complete than a copy already held as duplicates (`_dup`), and
- * replaces held copies that are less complete. Runs inside the file's transaction, before the file's table is moved.
+ * Settles the copies of one bucket in a file read alone and the buckets already held (src/ingest/ingest.ts), as
+ * settleScanBuckets does for a scan of one file: the file's losing rows are marked `_dup` in place, and the held
+ * losing copies are taken out of `calls`. Runs inside the file's transaction, before the file's table is moved.
+ * Returns whether rows of the file's table were marked (its stored columns changed) and how many held rows its
+ * more complete copies replaced.
  */
-export async function resolveOverlappingBuckets(ws: Workspace, t: FileTable, stored: ReadonlySet<string>): Promise<BucketOverlap> {
-  if (!stored.has('granularity')) return { duplicates: 0, replaced: 0 };
-  const table = sqlIdent(t.table);
-  const [span] = await ws.all<{ n: bigint; untimed: bigint }>(
-    `SELECT count(*) AS n, count(*) FILTER (WHERE ts IS NULL) AS untimed FROM ${table} WHERE granularity = 'bucket' AND ${keptRowsSql(stored)}`,
-  );
-  if ((span?.n ?? 0n) === 0n) return { duplicates: 0, replaced: 0 };
-  // Rows of one file are never compared with each other: with no bucket held in its period, there is nothing to
-  // settle (one file of a year's 1.75M buckets spent 6.6 s of its 15.3 s finding that out).
-  if (span!.untimed === 0n && !(await holdsBucketsBetween(ws, t.format, table, stored))) return { duplicates: 0, replaced: 0 };
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _bk_new AS
-    SELECT call_key AS rid, ts, ${identitySql} AS bkey, ${requestsSql} AS req, ${tokensSql} AS tok
-    FROM (${fileCallsSql(t, stored)}) WHERE granularity = 'bucket'`);
-  // Only held buckets of the new file's period can be copies (the start is part of the identity): the identity of
-  // every bucket held was computed for each new file, so a year of daily usage exports took time in the square of
-  // the days (the 365th file's 0.41 s of 1.6 s, for 105,000 buckets held).
-  await ws.run(
-    `CREATE OR REPLACE TEMP TABLE _bk_held AS
-     SELECT call_key, source_id, bkey, req, tok FROM (
-       SELECT call_key, source_id, ${identitySql} AS bkey, ${requestsSql} AS req, ${tokensSql} AS tok
-       FROM (${await heldBucketsSql(ws, t.format, 'SELECT min(ts) AS lo, max(ts) AS hi FROM _bk_new')}))
-     WHERE bkey IN (SELECT bkey FROM _bk_new)`,
-    { format: t.format },
-  );
-  // One copy per bucket wins: most requests, then most tokens; a copy already held wins a tie, then the earliest.
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _bk_losers AS
-    WITH copies AS (
-      SELECT bkey, source_id, true AS held, sum(req) AS req, sum(tok) AS tok, min(call_key) AS ord FROM _bk_held GROUP BY bkey, source_id
-      UNION ALL
-      -- A new copy of a bucket not held is its only copy: it loses to none.
-      SELECT bkey, NULL, false, sum(req), sum(tok), min(rid) FROM _bk_new WHERE bkey IN (SELECT bkey FROM _bk_held) GROUP BY bkey),
-    losing AS (
-      SELECT bkey, source_id, held FROM (
-        SELECT *, row_number() OVER (PARTITION BY bkey ORDER BY req DESC, tok DESC, held DESC, ord) AS rank FROM copies)
-      WHERE rank > 1)
-    SELECT true AS held, NULL::BIGINT AS rid, h.call_key, h.source_id FROM _bk_held h JOIN losing l ON l.held AND l.bkey = h.bkey AND l.source_id = h.source_id
-    UNION ALL
-    SELECT false, n.rid, NULL, NULL FROM _bk_new n JOIN losing l ON NOT l.held AND l.bkey = n.bkey`);
-  const [counts] = await ws.all<{ dups: bigint; replaced: bigint }>(
-    'SELECT count(*) FILTER (WHERE NOT held) AS dups, count(*) FILTER (WHERE held) AS replaced FROM _bk_losers',
-  );
-  const duplicates = Number(counts?.dups ?? 0n);
-  const replaced = Number(counts?.replaced ?? 0n);
-  if (duplicates > 0) {
-    // The file's table is rewritten with the copies marked (its lines bound first: positions change).
-    const dup = `rowid IN (SELECT rid FROM _bk_losers WHERE NOT held)`;
-    const line = stored.has('_line') ? '' : '(rowid + 2) AS _line, ';
-    const next = `${t.table}_next`;
-    await ws.run(`CREATE TABLE ${sqlIdent(next)} AS SELECT * ${stored.has('_dup') ? 'EXCLUDE (_dup)' : ''}, ${line}
-      (${stored.has('_dup') ? 'coalesce(_dup, false) OR ' : ''}coalesce(${dup}, false)) AS _dup FROM ${table}`);
-    await ws.run(`DROP TABLE ${table}`);
-    await ws.run(`ALTER TABLE ${sqlIdent(next)} RENAME TO ${table}`);
-  }
-  if (replaced > 0) await replaceHeld(ws);
-  await ws.run('DROP TABLE IF EXISTS _bk_new; DROP TABLE IF EXISTS _bk_held; DROP TABLE IF EXISTS _bk_losers');
-  return { duplicates, replaced };
+export async function settleFileBuckets(ws: Workspace, t: FileTable, stored: ReadonlySet<string>): Promise<{ marked: boolean; replaced: number }> {
+  // One file: one period, one place in the list.
+  const s = await settle(ws, { table: t.table, stored, format: t.format, fileOf: '0', calls: `SELECT *, 0 AS o FROM (${fileCallsSql(t, stored)})` });
+  if (!s.marked) return { marked: false, replaced: 0 };
+  await replaceHeld(ws);
+  return { marked: true, replaced: s.replacedBy.get(t.sourceId) ?? 0 };
 }
 
 /** What settling a scan's bucket copies did, per file of the scan (by source id). */
@@ -106,7 +53,7 @@ export type ScanBucketOverlap = {
  * part's place in the list `ord`) and the buckets already held, all at once, as reading the files one by one in list
  * order ends: of each bucket's copies the most complete one stays (most requests, then most tokens), and on a tie the
  * one held before the run, then the one of the earliest file. The scan's losing rows are marked `_dup` in place
- * (counted as its files' duplicates); the held losing copies are returned in `_bk_losers` for replaceScanHeld, to be
+ * (counted as its files' duplicates); the held losing copies are returned in `_bk_losers` for replaceHeld, to be
  * taken out inside the scan's transaction.
  *
  * Read one by one, a file's summary says what happened when it came in: a copy that a later file of the same run
@@ -117,14 +64,40 @@ export type ScanBucketOverlap = {
  * of the same buckets.
  */
 export async function settleScanBuckets(ws: Workspace, table: string, stored: ReadonlySet<string>, parts: string, format: string): Promise<ScanBucketOverlap> {
+  const calls = `SELECT c.*, p.ord AS o FROM (${partsCallsSql(table, stored, parts)}) c JOIN ${parts} p ON p._p_sid = c.source_id`;
+  return settle(ws, { table, stored, format, fileOf: '_src', calls });
+}
+
+type Settling = {
+  /** The table whose bucket rows are settled: a file's own, or a scan's. */
+  readonly table: string;
+  readonly stored: ReadonlySet<string>;
+  readonly format: string;
+  /** Which file a row of `table` is from, over its columns (`_src` in a scan, a constant for one file). */
+  readonly fileOf: string;
+  /** The table's kept rows as the `calls` view shows them (call_key is the rowid), with `o`, their file's place in the list. */
+  readonly calls: string;
+};
+
+/**
+ * Both ways of reading share this: marks the losing rows of `table` `_dup` in place (rows keep their positions, so
+ * their lines hold; a rewrite inside a file's transaction numbers rows from a large offset), and leaves the held
+ * losing copies in `_bk_losers` (for replaceHeld). Returns the held rows replaced, by the winning
+ * copy's file, and whether it got as far as marking (`_bk_losers` then exists).
+ */
+async function settle(ws: Workspace, s: Settling): Promise<ScanBucketOverlap> {
+  const { stored, format } = s;
   const none = { replacedBy: new Map<string, number>(), marked: false };
   if (!stored.has('granularity')) return none;
   // First by the files' periods, without the identities (the start is part of one): files whose buckets start in
   // periods apart, none of them before a bucket held of their period, hold no copy of each other's or of one held.
-  const t = sqlIdent(table);
+  // Rows of one file are never compared with each other: a file read alone, with no bucket held in its period, has
+  // nothing to settle (one file of a year's 1.75M buckets spent 6.6 s of its 15.3 s finding that out).
+  const t = sqlIdent(s.table);
   const [periods] = await ws.all<{ n: bigint; untimed: bigint; crossing: bigint }>(
-    `WITH spans AS (SELECT _src, min(ts) AS lo, max(ts) AS hi, count(*) FILTER (WHERE ts IS NULL) AS untimed
-        FROM ${t} WHERE granularity = 'bucket' AND _src IS NOT NULL AND ${keptRowsSql(stored)} GROUP BY _src)
+    `WITH spans AS (SELECT min(ts) AS lo, max(ts) AS hi, count(*) FILTER (WHERE ts IS NULL) AS untimed FROM (
+        SELECT ${s.fileOf} AS _bk_file, ts FROM ${t} WHERE granularity = 'bucket' AND ${s.fileOf} IS NOT NULL AND ${keptRowsSql(stored)})
+        GROUP BY _bk_file)
      SELECT count(*) AS n, coalesce(sum(untimed), 0) AS untimed,
        count(*) FILTER (WHERE lo <= before) AS crossing
      FROM (SELECT lo, untimed, max(hi) OVER (ORDER BY lo ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM spans)`,
@@ -134,10 +107,11 @@ export async function settleScanBuckets(ws: Workspace, table: string, stored: Re
   try {
     // Then by a hash of the identity's fields (equal identities hash alike; the identity as text took about 5 s for
     // 1.75M buckets): only buckets whose hash two files share, or a file and a held bucket, can have copies, and only
-    // those are compared by their identity, exactly (a collision is two identities, settled apart).
+    // those are compared by their identity, exactly (a collision is two identities, settled apart). Only held buckets
+    // of the files' period can be copies (the start is part of the identity): comparing every bucket held made a
+    // year of daily usage exports, read one by one, take time in the square of the days.
     await ws.run(`CREATE OR REPLACE TEMP TABLE _bk_new AS
-      SELECT call_key AS rid, p.ord AS o, ts, ${identityHashSql} AS h
-      FROM (${partsCallsSql(table, stored, parts)}) JOIN ${parts} p ON p._p_sid = source_id WHERE granularity = 'bucket'`);
+      SELECT call_key AS rid, o, ts, ${identityHashSql} AS h FROM (${s.calls}) WHERE granularity = 'bucket'`);
     await ws.run(
       `CREATE OR REPLACE TEMP TABLE _bk_period AS SELECT min(ts) AS lo, max(ts) AS hi FROM _bk_new;
        CREATE OR REPLACE TEMP TABLE _bk_shared AS
@@ -151,8 +125,8 @@ export async function settleScanBuckets(ws: Workspace, table: string, stored: Re
     // Each file's copy of a bucket is all its rows of that identity (summed); `o` orders copies as the files came.
     await ws.run(
       `CREATE OR REPLACE TEMP TABLE _bk_rows AS
-       SELECT false AS held, call_key, source_id, p.ord AS o, ${identitySql} AS bkey, ${requestsSql} AS req, ${tokensSql} AS tok
-       FROM (${partsCallsSql(table, stored, parts)}) JOIN ${parts} p ON p._p_sid = source_id
+       SELECT false AS held, call_key, source_id, o, ${identitySql} AS bkey, ${requestsSql} AS req, ${tokensSql} AS tok
+       FROM (${s.calls})
        WHERE call_key IN (SELECT rid FROM _bk_new WHERE h IN (SELECT h FROM _bk_shared))
        UNION ALL
        SELECT true, call_key, source_id, -1, ${identitySql}, ${requestsSql}, ${tokensSql}
@@ -160,17 +134,16 @@ export async function settleScanBuckets(ws: Workspace, table: string, stored: Re
        WHERE ${identityHashSql} IN (SELECT h FROM _bk_shared)`,
       { format },
     );
+    // One copy per bucket wins: most requests, then most tokens; a copy already held wins a tie, then the earliest.
     await ws.run(`CREATE OR REPLACE TEMP TABLE _bk_ranked AS
       SELECT *, row_number() OVER (PARTITION BY bkey ORDER BY req DESC, tok DESC, held DESC, o, first) AS rank FROM (
         SELECT bkey, source_id, held, any_value(o) AS o, sum(req) AS req, sum(tok) AS tok, min(call_key) AS first, count(*) AS n
         FROM _bk_rows GROUP BY bkey, source_id, held)`);
-    // The scan's losing rows, marked in place (rows keep their positions, so their lines hold).
     await ws.run(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS _dup BOOLEAN DEFAULT false`);
     await ws.run(`UPDATE ${t} SET _dup = true WHERE rowid IN (
       SELECT r.call_key FROM _bk_rows r JOIN _bk_ranked k USING (bkey, source_id, held) WHERE NOT r.held AND k.rank > 1)`);
     await ws.run(`CREATE OR REPLACE TEMP TABLE _bk_losers AS
-      SELECT true AS held, NULL::BIGINT AS rid, r.call_key, r.source_id FROM _bk_rows r JOIN _bk_ranked k USING (bkey, source_id, held)
-      WHERE r.held AND k.rank > 1`);
+      SELECT r.call_key, r.source_id FROM _bk_rows r JOIN _bk_ranked k USING (bkey, source_id, held) WHERE r.held AND k.rank > 1`);
     const credits = await ws.all<{ sid: string; n: bigint }>(
       `SELECT w.source_id AS sid, sum(l.n) AS n FROM _bk_ranked w JOIN _bk_ranked l ON l.bkey = w.bkey AND l.held AND l.rank > 1
        WHERE w.rank = 1 AND NOT w.held GROUP BY w.source_id`,
@@ -179,12 +152,6 @@ export async function settleScanBuckets(ws: Workspace, table: string, stored: Re
   } finally {
     await ws.run('DROP TABLE IF EXISTS _bk_new; DROP TABLE IF EXISTS _bk_period; DROP TABLE IF EXISTS _bk_shared; DROP TABLE IF EXISTS _bk_rows; DROP TABLE IF EXISTS _bk_ranked');
   }
-}
-
-/** Takes the held copies that settleScanBuckets found less complete out of `calls` (inside the scan's transaction). */
-export async function replaceScanHeld(ws: Workspace): Promise<void> {
-  await replaceHeld(ws);
-  await ws.run('DROP TABLE IF EXISTS _bk_losers');
 }
 
 /**
@@ -202,14 +169,17 @@ async function holdsBucketsBetween(ws: Workspace, format: string, table: string,
   return (await ws.all(`SELECT 1 FROM (${await heldBucketsSql(ws, format, period)}) LIMIT 1`, { format })).length > 0;
 }
 
-/** Takes the less complete held copies out of `calls`, and moves them from calls to duplicates in their files' counts. */
-async function replaceHeld(ws: Workspace): Promise<void> {
+/**
+ * Takes the held copies that settling found less complete (`_bk_losers`) out of `calls`, and moves them from calls
+ * to duplicates in their files' counts; inside the transaction of the file or the scan that replaces them.
+ */
+export async function replaceHeld(ws: Workspace): Promise<void> {
   const owners = await ws.all<{ source_id: string; table_name: string | null; n: bigint }>(
-    `SELECT l.source_id, s.table_name, count(*) AS n FROM _bk_losers l JOIN sources s USING (source_id) WHERE l.held GROUP BY ALL`,
+    `SELECT l.source_id, s.table_name, count(*) AS n FROM _bk_losers l JOIN sources s USING (source_id) GROUP BY ALL`,
   );
   let ownTables = false;
   for (const o of owners) {
-    const keys = `SELECT ${rowidOfKeySql('call_key')} FROM _bk_losers WHERE held AND source_id = $sid`;
+    const keys = `SELECT ${rowidOfKeySql('call_key')} FROM _bk_losers WHERE source_id = $sid`;
     if (o.table_name === null) {
       // Small files live in call_rows, whose call_key is its rowid.
       await ws.run(`DELETE FROM call_rows WHERE rowid IN (${keys})`, { sid: o.source_id });
@@ -223,4 +193,5 @@ async function replaceHeld(ws: Workspace): Promise<void> {
     await ws.run('UPDATE sources SET calls = calls - $n, duplicates = duplicates + $n WHERE source_id = $sid', { sid: o.source_id, n: o.n });
   }
   if (ownTables) await refreshCallsView(ws);
+  await ws.run('DROP TABLE IF EXISTS _bk_losers');
 }

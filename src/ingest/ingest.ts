@@ -53,7 +53,7 @@ import {
   type IngestSummary,
 } from './file-rows.ts';
 import { literalPath, type InputFile } from './files.ts';
-import { resolveOverlappingBuckets } from './buckets.ts';
+import { settleFileBuckets } from './buckets.ts';
 import { ambiguousColumn, ambiguousColumnError, reservedColumn, reservedColumnError } from './header.ts';
 import { dropsLine, hashFile, readerLineCeilingBytes, type FileDigest } from './hash.ts';
 import { ingestMany, previewFile, ScanGroup, type Preview } from './many.ts';
@@ -437,8 +437,8 @@ async function loadFileTable(
     stored = await storedColumns(ws, t.table);
   }
   // Buckets held already (an overlapping export, a partial bucket fetched again): src/ingest/buckets.ts.
-  const overlap = await resolveOverlappingBuckets(ws, { sourceId: t.sourceId, file: t.file, format: t.format, table: t.table }, stored);
-  if (overlap.duplicates > 0) stored = await storedColumns(ws, t.table);
+  const overlap = await settleFileBuckets(ws, { sourceId: t.sourceId, file: t.file, format: t.format, table: t.table }, stored);
+  if (overlap.marked) stored = await storedColumns(ws, t.table);
   const counts = (
     await ws.all<{ staged: bigint; rejected: bigint; skipped: bigint; malformed: bigint; calls: bigint }>(
       `SELECT (SELECT count(*) FROM ${table}) AS staged,

@@ -54,7 +54,7 @@ import {
   type RejectSample,
 } from './file-rows.ts';
 import { isMarkerLineSql, joinCsvFiles, joinJsonlFiles, markerLineOrdSql, markerOrdSql, smallOnAverage, type JoinedFiles } from './concat.ts';
-import { replaceScanHeld, settleScanBuckets } from './buckets.ts';
+import { replaceHeld, settleScanBuckets } from './buckets.ts';
 import { ambiguousColumn, reservedColumn } from './header.ts';
 import { literalPath } from './files.ts';
 import { dropsLine, hashFile, type FileDigest } from './hash.ts';
@@ -565,7 +565,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
 
     await ws.run('BEGIN TRANSACTION');
     inTransaction = true;
-    if (buckets.marked) await replaceScanHeld(ws);
+    if (buckets.marked) await replaceHeld(ws);
     if (jsonl) {
       await ws.run(
         `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)

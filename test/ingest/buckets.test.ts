@@ -104,4 +104,37 @@ describe('overlapping bucket exports', () => {
     expect(await held(ws)).toEqual({ buckets: 4, requests: 27, input: 2700 });
     ws.close();
   });
+
+  it('a file read alone, some of its rows copies of held buckets: its calls and rejects keep their lines', async () => {
+    // OpenAI's usage CSV: a row's line is its position in the file's table (no `_line` stored), so the copies are
+    // marked where they stand.
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-buckets-lines-'));
+    const header = 'start_time,end_time,start_time_iso,end_time_iso,project_id,api_key_id,model,batch,input_tokens,output_tokens,input_cached_tokens,num_model_requests';
+    const row = (h: number, requests: number, input: number | string = 1000) => {
+      const start = hour1 + h * 3600;
+      const iso = (s: number) => new Date(s * 1000).toISOString().replace('.000Z', '+00:00');
+      return `${start},${start + 3600},${iso(start)},${iso(start + 3600)},proj_a,key_1,gpt-5.4-2026-03-05,False,${input},100,0,${requests}`;
+    };
+    const write = (name: string, lines: readonly string[]) => (writeFileSync(join(dir, name), `${lines.join('\n')}\n`), join(dir, name));
+    const first = write('first.csv', [header, row(1, 5), row(2, 5), row(3, 5)]);
+    // Hour 0 new (line 2), hour 1 a tie (a duplicate), hour 2 more complete (replaces the held copy), hour 3 less
+    // complete (a duplicate), a reject, then hour 4 new (line 7).
+    const later = write('later.csv', [header, row(0, 5), row(1, 5), row(2, 6), row(3, 4), row(4, 5, 'lots'), row(4, 5)]);
+    for (const ownTableMinCalls of [undefined, 1]) {
+      const ws = await memoryWorkspace();
+      await ingestFiles(ws, [first], { ownTableMinCalls });
+      const r = await ingestFiles(ws, [later], { ownTableMinCalls });
+      expect(r.files[0]).toMatchObject({ calls: 3, duplicates: 2, rejects: 1, replaced: 1 });
+      expect(await held(ws)).toEqual({ buckets: 5, requests: 26, input: 5000 });
+      const rows = await ws.all<{ line: bigint; requests: bigint; start: bigint }>(
+        'SELECT source_row AS line, requests, epoch(ts)::BIGINT AS start FROM calls WHERE source_file = $1 ORDER BY source_row', [later]);
+      expect(rows).toEqual([
+        { line: 2n, requests: 5n, start: BigInt(hour1) },
+        { line: 4n, requests: 6n, start: BigInt(hour1 + 2 * 3600) },
+        { line: 7n, requests: 5n, start: BigInt(hour1 + 4 * 3600) },
+      ]);
+      expect(await ws.all('SELECT line FROM rejects WHERE file = $1', [later])).toEqual([{ line: 6n }]);
+      ws.close();
+    }
+  });
 });
