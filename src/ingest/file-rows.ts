@@ -509,23 +509,26 @@ export async function maskKeysInRejects(ws: Workspace, sourceIds: string | reado
   );
 }
 
+/**
+ * The raw text of JSONL rejects, from `_src` (`s` in `from`; `match` ties a reject to its file and line): a line's
+ * row, or, for a line of API pages unnested into their records (unnestPages), the record's row, found by the pointer
+ * its reject's path begins with (`/data/<i>`): both equality joins. One file's, or a scan's (src/ingest/many.ts).
+ */
+export async function fillJsonlRawText(ws: Workspace, from: string, match: string, params: Record<string, string> = {}): Promise<void> {
+  await ws.run(
+    `UPDATE rejects SET raw = ${rejectTextSql('coalesce(s._raw, s.j::VARCHAR)')} FROM ${from} WHERE ${match} AND rejects.raw IS NULL AND s._elem = ''`,
+    params,
+  );
+  await ws.run(
+    `UPDATE rejects SET raw = ${rejectTextSql('s.j::VARCHAR')} FROM ${from} WHERE ${match} AND rejects.raw IS NULL
+       AND s._elem = regexp_extract(rejects.path, '^/data/[0-9]+') AND s._elem <> ''`,
+    params,
+  );
+}
+
 async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
   if (t.kind === 'parquet') return fillParquetRawText(ws, literalPath(t.file), t.sourceId);
-  if (t.kind === 'jsonl') {
-    // A line's row, or, for a line of API pages unnested into their records (ingest.ts: unnestPages), the record's
-    // row, found by the pointer its reject's path begins with (`/data/<i>`): both equality joins.
-    await ws.run(
-      `UPDATE rejects SET raw = ${rejectTextSql('coalesce(s._raw, s.j::VARCHAR)')} FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
-         AND rejects.line = s._line AND s._elem = ''`,
-      { sid: t.sourceId },
-    );
-    await ws.run(
-      `UPDATE rejects SET raw = ${rejectTextSql('s.j::VARCHAR')} FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
-         AND rejects.line = s._line AND s._elem = regexp_extract(rejects.path, '^/data/[0-9]+') AND s._elem <> ''`,
-      { sid: t.sourceId },
-    );
-    return;
-  }
+  if (t.kind === 'jsonl') return fillJsonlRawText(ws, '_src s', 'rejects.source_id = $sid AND rejects.line = s._line', { sid: t.sourceId });
   if (t.kind === 'json') {
     await ws.run(
       `UPDATE rejects SET raw = ${rejectTextSql('s.j::VARCHAR')} FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
@@ -749,6 +752,43 @@ export async function writeSrcParts(ws: Workspace, table: string, parts: readonl
     first = false;
   }
   await ws.run('DROP TABLE _src_part');
+}
+
+/**
+ * Writes `table` from `selectFrom(src)`: in one statement, or, for JSON whose records are large (more than
+ * jsonPartBytes in a vector of 2,048), in parts of about jsonPartBytes each, in file order (the first part
+ * creates the table, the others append; `_src_part` holds each part's records in turn). An adapter whose select
+ * joins records of one file (`joinsRecords`: Langfuse's traces and their observations) reads its file in one
+ * statement; when that file's records are large API pages, they are first unnested into their records, in parts
+ * (unnestPages), so the one statement reads small records.
+ */
+export async function writeInParts(ws: Workspace, table: string, src: string, joinsRecords: boolean, partBytes: number | undefined,
+  selectFrom: (from: string) => string): Promise<void> {
+  const parts = src === '_src' ? await jsonParts(ws, partBytes ?? jsonPartBytes()) : [];
+  if (parts.length > 1 && joinsRecords) await unnestPages(ws, parts);
+  if (parts.length <= 1 || joinsRecords) {
+    await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${selectFrom(src)}`);
+    return;
+  }
+  await writeSrcParts(ws, table, parts, selectFrom);
+}
+
+/**
+ * Replaces `_src` by the records of its API pages (`{data: [record…]}`), part by part: each record a row with its
+ * page's line and `<page>/data/<i>` as its pointer, which is the path pageRecords gives it, and every other row as
+ * it was. A Langfuse window of 328 MB (pages of 1,000 records) read in one statement peaked at 6.1 GB (23.6 s).
+ */
+async function unnestPages(ws: Workspace, parts: readonly { lo: bigint; hi: bigint }[]): Promise<void> {
+  await ws.run('CREATE OR REPLACE TEMP TABLE _src_records AS SELECT * FROM _src WHERE false');
+  for (const part of parts) {
+    await selectPart(ws, part);
+    await ws.run(`INSERT INTO _src_records
+      SELECT _line, _elem || '/data/' || (generate_subscripts(items, 1) - 1) AS _elem, NULL::VARCHAR AS _raw, unnest(items) AS j
+      FROM (SELECT _line, _elem, json_extract(j, '$.data[*]') AS items FROM _src_part WHERE json_type(j->'data') = 'ARRAY')
+      UNION ALL
+      SELECT _line, _elem, _raw, j FROM _src_part WHERE j IS NULL OR coalesce(json_type(j->'data'), '') <> 'ARRAY'`);
+  }
+  await ws.run('DROP TABLE _src_part; DROP TABLE _src; ALTER TABLE _src_records RENAME TO _src');
 }
 
 /**

@@ -26,8 +26,6 @@ import {
   heldIds,
   holdsAnyCall,
   incomingTable,
-  jsonPartBytes,
-  jsonParts,
   lineLimit,
   lineReadOptions,
   mixedLineEndError,
@@ -39,14 +37,13 @@ import {
   rejectMalformedJson,
   rowRecordSql,
   repeatsIds,
-  selectPart,
   splitAdvice,
   unclosedQuoteError,
   unclosedQuoteLine,
   usesDecimalComma,
   viewStale,
   withProgress,
-  writeSrcParts,
+  writeInParts,
   type FileOutcome,
   type FileTarget,
   type IngestOptions,
@@ -330,43 +327,6 @@ async function documentSource(ws: Workspace, file: string, layout: 'array' | 'un
     NULL::VARCHAR AS _raw, j FROM _lines`);
   await ws.run('DROP TABLE _lines');
   return '_src';
-}
-
-/**
- * Writes `table` from `selectFrom(src)`: in one statement, or, for JSON whose records are large (more than
- * jsonPartBytes in a vector of 2,048), in parts of about jsonPartBytes each, in file order (the first part
- * creates the table, the others append; `_src_part` holds each part's records in turn). An adapter whose select
- * joins records of one file (`joinsRecords`: Langfuse's traces and their observations) reads its file in one
- * statement; when that file's records are large API pages, they are first unnested into their records, in parts
- * (unnestPages), so the one statement reads small records.
- */
-async function writeInParts(ws: Workspace, table: string, src: string, joinsRecords: boolean, partBytes: number | undefined,
-  selectFrom: (from: string) => string): Promise<void> {
-  const parts = src === '_src' ? await jsonParts(ws, partBytes ?? jsonPartBytes()) : [];
-  if (parts.length > 1 && joinsRecords) await unnestPages(ws, parts);
-  if (parts.length <= 1 || joinsRecords) {
-    await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${selectFrom(src)}`);
-    return;
-  }
-  await writeSrcParts(ws, table, parts, selectFrom);
-}
-
-/**
- * Replaces `_src` by the records of its API pages (`{data: [record…]}`), part by part: each record a row with its
- * page's line and `<page>/data/<i>` as its pointer, which is the path pageRecords gives it, and every other row as
- * it was. A Langfuse window of 328 MB (pages of 1,000 records) read in one statement peaked at 6.1 GB (23.6 s).
- */
-async function unnestPages(ws: Workspace, parts: readonly { lo: bigint; hi: bigint }[]): Promise<void> {
-  await ws.run('CREATE OR REPLACE TEMP TABLE _src_records AS SELECT * FROM _src WHERE false');
-  for (const part of parts) {
-    await selectPart(ws, part);
-    await ws.run(`INSERT INTO _src_records
-      SELECT _line, _elem || '/data/' || (generate_subscripts(items, 1) - 1) AS _elem, NULL::VARCHAR AS _raw, unnest(items) AS j
-      FROM (SELECT _line, _elem, json_extract(j, '$.data[*]') AS items FROM _src_part WHERE json_type(j->'data') = 'ARRAY')
-      UNION ALL
-      SELECT _line, _elem, _raw, j FROM _src_part WHERE j IS NULL OR coalesce(json_type(j->'data'), '') <> 'ARRAY'`);
-  }
-  await ws.run('DROP TABLE _src_part; DROP TABLE _src; ALTER TABLE _src_records RENAME TO _src');
 }
 
 /** Records a file's rejects, skips and duplicates, and the source; adds its table to `calls`. Runs in the file's transaction. */

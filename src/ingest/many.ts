@@ -33,12 +33,11 @@ import {
   csvRejectOptions,
   fileRowsSelect,
   fillCsvRawText,
+  fillJsonlRawText,
   heldIds,
   holdsAnyCall,
   incomingTable,
   inputErrorClass,
-  jsonPartBytes,
-  jsonParts,
   maxLineLimit,
   lineReadOptions,
   maskKeysInRejects,
@@ -48,7 +47,7 @@ import {
   usesDecimalComma,
   viewStale,
   withProgress,
-  writeSrcParts,
+  writeInParts,
   type FileOutcome,
   type IngestOptions,
   type RejectSample,
@@ -101,7 +100,7 @@ const weight = (p: Preview): number => p.bytes * (isGzip(p.file) ? 10 : 1);
 
 /**
  * What a CSV or JSONL usage or cost file is, read from its first bytes; undefined when it is not one that a scan can
- * share (a JSON document, Parquet, records joined within their file, or a file detection refuses: reading it alone
+ * share (a JSON document, Parquet, a CSV of records joined within their file, or a file detection refuses: reading it alone
  * then says why).
  */
 export async function previewFile(file: string, options: IngestOptions): Promise<Preview | undefined> {
@@ -111,8 +110,6 @@ export async function previewFile(file: string, options: IngestOptions): Promise
     const sample = await sniff(file, options.map);
     if (sample.kind === 'jsonl') {
       const adapter = chooseAdapter(file, sample, options.inputFormat);
-      // Langfuse joins a trace's observations to it within one file: across files it would join the wrong ones.
-      if (adapter.joinsRecords === true) return undefined;
       return { file, bytes, sample, adapter, key: [adapter.id, 'jsonl', isGzip(file) ? 'gz' : ''].join('\u0000') };
     }
     if (sample.kind !== 'csv' || sample.headerLine === undefined) return undefined;
@@ -454,11 +451,10 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
         const rowsOf = (from: string) => `SELECT * REPLACE (_line & ${lineMask} AS _line), (_line >> 32)::UBIGINT AS _src
           FROM (${rowsSelect(from === '_src' && keys === undefined ? select : adapter.select({ ...ctx, src: from, recordKeys: keys }), 'jsonl')})`;
         // Records so large that 2,048 of them pass jsonPartBytes (API pages of usage buckets, OTLP requests) are
-        // written in parts, as one file's are (ingest.ts, writeInParts): a year of daily usage pages was read one by one.
-        const parts = await jsonParts(ws, options.jsonPartBytes ?? jsonPartBytes());
-        await withProgress(ws, files[0]!, options, () =>
-          parts.length <= 1 ? ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rowsOf('_src')}`) : writeSrcParts(ws, table, parts, rowsOf),
-        );
+        // written in parts, as one file's are (writeInParts): a year of daily usage pages was read one by one. Records
+        // joined within their file (Langfuse's traces and observations, keyed by their file) are read in one statement,
+        // their API pages unnested first.
+        await withProgress(ws, files[0]!, options, () => writeInParts(ws, table, '_src', adapter.joinsRecords === true, options.jsonPartBytes, rowsOf));
       } else {
         await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rowsSelect(select, 'csv', carried)}`));
         if (joined !== undefined && !(await markedParts(ws, table, files))) return undefined;
@@ -585,10 +581,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     const withRows = new Set(counts.filter((c) => c.rejects > 0n || c.skipped > 0n).map((c) => Number(c.ord)));
     if (jsonl && withRows.size > 0) {
       // A JSONL row's raw text is its record, held in `_src` (as for one file: file-rows.ts, fillRawText).
-      await ws.run(
-        `UPDATE rejects SET raw = ${rejectTextSql('coalesce(s._raw, s.j::VARCHAR)')} FROM _src s JOIN _parts p ON (s._line >> 32) = p._p_part
-         WHERE rejects.source_id = p._p_sid AND rejects.raw IS NULL AND rejects.line = s._line & ${lineMask}`,
-      );
+      await fillJsonlRawText(ws, '_src s JOIN _parts p ON (s._line >> 32) = p._p_part', `rejects.source_id = p._p_sid AND rejects.line = s._line & ${lineMask}`);
       await maskKeysInRejects(ws, sourceIds.filter((_, ord) => withRows.has(ord)));
     }
     // The raw text of a CSV's rejected and skipped rows, re-read from their files (as for one file: fillCsvRawText).

@@ -566,7 +566,8 @@ describe('JSONL files read in one scan', () => {
   it('real exports split in two read as the one file does; those whose rows do not depend on their file use the scan', async () => {
     const used: string[] = [];
     for (const name of ['claude-code/session.jsonl', 'litellm/spend-logs-v2-pages.jsonl', 'openai/batch-output.jsonl', 'otel/spans.jsonl',
-      'langsmith/runs.jsonl', 'helicone/export.jsonl', 'openrouter/generations.jsonl', 'anthropic/batch-results.jsonl']) {
+      'langsmith/runs.jsonl', 'helicone/export.jsonl', 'openrouter/generations.jsonl', 'anthropic/batch-results.jsonl',
+      'langfuse/observations.jsonl', 'langfuse/gemini-reasoning-outside.jsonl']) {
       const lines = readFileSync(fixture(name), 'utf8').trimEnd().split('\n');
       const half = Math.ceil(lines.length / 2);
       const parts = [write(dir, `${name}/0.jsonl`, lines.slice(0, half)), write(dir, `${name}/1.jsonl`, lines.slice(half))];
@@ -579,7 +580,26 @@ describe('JSONL files read in one scan', () => {
     }
     // OpenAI's and Anthropic's batch results have no time of their own: each row takes its own file's modification time.
     expect(used).toEqual(['claude-code/session.jsonl', 'litellm/spend-logs-v2-pages.jsonl', 'openai/batch-output.jsonl', 'otel/spans.jsonl', 'langsmith/runs.jsonl',
-      'helicone/export.jsonl', 'openrouter/generations.jsonl', 'anthropic/batch-results.jsonl']);
+      'helicone/export.jsonl', 'openrouter/generations.jsonl', 'anthropic/batch-results.jsonl', 'langfuse/observations.jsonl',
+      'langfuse/gemini-reasoning-outside.jsonl']);
+  });
+
+  it('Langfuse windows share a scan, and a trace joins its observations within its own file only', async () => {
+    // `pull langfuse` writes a window's observations page and its trace list (users, sessions, names) as one file.
+    // The second window's observations belong to the same traces, but its file holds no trace list: read alone, they
+    // carry no user, and a trace's generations are counted within each file.
+    const [page, traces] = readFileSync(fixture('langfuse/pull-window.jsonl'), 'utf8').trimEnd().split('\n');
+    const first = write(dir, 'langfuse-windows/0.jsonl', [page!, traces!]);
+    const second = write(dir, 'langfuse-windows/1.jsonl', [page!.replaceAll('"id":"gen-', '"id":"gen2-')]);
+    // Pages large enough to be read in parts are unnested into their records first, then read in one statement.
+    for (const jsonPartBytes of [512, undefined]) {
+      const { scan, alone } = await both([[first, second]], { ownTableMinCalls: 0, jsonPartBytes });
+      expect(scan).toEqual({ ...alone, parts: 2n });
+    }
+    const { scan } = await both([[first, second]], { ownTableMinCalls: 0 });
+    const users = (scan.calls as { source_file: string; user_id: string | null }[]).map((c) => [c.source_file === first, c.user_id !== null]);
+    expect(users.filter(([own, user]) => own && user).length).toBeGreaterThan(0);
+    expect(users.filter(([own, user]) => !own && user)).toEqual([]);
   });
 });
 

@@ -127,19 +127,23 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
   const traceList = `json_type(rk[1]) = 'ARRAY' AND NOT coalesce(${nested('lf_recs')}, false) AND (rk[2]->>'$') IS NULL AND (rk[3]->>'$') IS NOT NULL`;
   const idField = o('id');
   const traceField = o('traceId');
+  // A record's file: a JSONL scan of many files numbers each line `part << 32 | line` (src/ingest/many.ts), one file's
+  // lines are under 2^32 (0), and a JSON document's records have no line (0). A trace joins its observations within
+  // its file only, as reading each file alone does, whichever way the files are read.
+  const fileOf = (r: string) => `coalesce(${r}._line >> 32, 0)`;
   const from = `(WITH lf_recs AS MATERIALIZED (
       SELECT *, json_extract(rec, ['$.observations', '$.type', '$.id', '$.traceId']) AS rk FROM ${pageRecords(ctx.src)}
     ), lf_listed AS (
-      SELECT (rk[3]->>'$') AS trace_key, any_value(rec) AS tr FROM lf_recs WHERE ${traceList} GROUP BY ALL
+      SELECT ${fileOf('lf_recs')} AS lf_file, (rk[3]->>'$') AS trace_key, any_value(rec) AS tr FROM lf_recs WHERE ${traceList} GROUP BY ALL
     ), lf_rows AS (
       SELECT _line, _path || '/observations/' || (generate_subscripts(items, 1) - 1) AS _path, unnest(items) AS o, t, true AS nested_trace
       FROM (SELECT _line, _path, json_extract(rec, '$.observations[*]') AS items, rec AS t FROM lf_recs WHERE ${nested('lf_recs')})
       UNION ALL
-      SELECT r._line, r._path, r.rec AS o, l.tr AS t, false AS nested_trace FROM lf_recs r LEFT JOIN lf_listed l ON l.trace_key = (r.rk[4]->>'$')
+      SELECT r._line, r._path, r.rec AS o, l.tr AS t, false AS nested_trace FROM lf_recs r LEFT JOIN lf_listed l ON l.lf_file = ${fileOf('r')} AND l.trace_key = (r.rk[4]->>'$')
       WHERE NOT coalesce(${nested('r')}, false)
     ), lf_per_trace AS (
-      SELECT k[1] AS trace_key, count(*) FILTER (WHERE upper(k[2]) IN ${usageTypes}) AS generations
-      FROM (SELECT json_extract_string(o, ['$.traceId', '$.type']) AS k FROM lf_rows) WHERE k[1] IS NOT NULL GROUP BY ALL
+      SELECT lf_file, k[1] AS trace_key, count(*) FILTER (WHERE upper(k[2]) IN ${usageTypes}) AS generations
+      FROM (SELECT ${fileOf('lf_rows')} AS lf_file, json_extract_string(o, ['$.traceId', '$.type']) AS k FROM lf_rows) WHERE k[1] IS NOT NULL GROUP BY ALL
     ), lf_usage AS (
       SELECT *, CASE WHEN json_type(${oj('usageDetails')}) = 'OBJECT' AND len(json_keys(${oj('usageDetails')})) > 0 THEN ${oj('usageDetails')} ELSE ${oj('usage')} END AS u
       FROM (SELECT *, json_extract(o, [${observationJsonPaths.map((p) => `'$.${p}'`).join(', ')}]) AS _oj,
@@ -148,8 +152,9 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
     -- Generations per trace within the file (an aggregate joined back: a window would sort every row's JSON), and
     -- whether a listed trace's generations are in the file.
     SELECT lf_usage.*, ${usage.extract()} AS _u, coalesce(g.generations, 0) AS trace_generations,
-      ${idField} IN (SELECT trace_key FROM lf_per_trace) AS trace_read, EXISTS (SELECT 1 FROM lf_per_trace WHERE generations > 0) AS file_generations
-    FROM lf_usage LEFT JOIN lf_per_trace g ON g.trace_key = ${traceField}) obs`;
+      EXISTS (SELECT 1 FROM lf_per_trace t WHERE t.lf_file = ${fileOf('lf_usage')} AND t.trace_key = ${idField}) AS trace_read,
+      ${fileOf('lf_usage')} IN (SELECT lf_file FROM lf_per_trace WHERE generations > 0) AS file_generations
+    FROM lf_usage LEFT JOIN lf_per_trace g ON g.lf_file = ${fileOf('lf_usage')} AND g.trace_key = ${traceField}) obs`;
   return { columns, from };
 }
 
