@@ -510,25 +510,28 @@ export async function maskKeysInRejects(ws: Workspace, sourceIds: string | reado
 }
 
 /**
- * The raw text of JSONL rejects, from `_src` (`s` in `from`; `match` ties a reject to its file and line): a line's
- * row, or, for a line of API pages unnested into their records (unnestPages), the record's row, found by the pointer
- * its reject's path begins with (`/data/<i>`): both equality joins. One file's, or a scan's (src/ingest/many.ts).
+ * The raw text of JSONL rejects, from `_src`. `keys` gives each reject that lacks it (`rid`: its rowid in rejects,
+ * `key`: its line as `_src` numbers it, `path`): a line's row, or, for a line of API pages unnested into their records
+ * (unnestPages), the record's row, found by the pointer its reject's path begins with (`/data/<i>`): both equality
+ * joins on the whole key. One file's, or a scan's (src/ingest/many.ts), whose lines carry their file in their high
+ * bits: joined on the line alone, with DuckDB's estimate of no rejects, the scan of 8,760 hourly Langfuse windows
+ * paired every reject with every file's line of that number (35,040 skips × 8,760 lines, each with its record's text)
+ * and filled the disk.
  */
-export async function fillJsonlRawText(ws: Workspace, from: string, match: string, params: Record<string, string> = {}): Promise<void> {
-  await ws.run(
-    `UPDATE rejects SET raw = ${rejectTextSql('coalesce(s._raw, s.j::VARCHAR)')} FROM ${from} WHERE ${match} AND rejects.raw IS NULL AND s._elem = ''`,
-    params,
-  );
-  await ws.run(
-    `UPDATE rejects SET raw = ${rejectTextSql('s.j::VARCHAR')} FROM ${from} WHERE ${match} AND rejects.raw IS NULL
-       AND s._elem = regexp_extract(rejects.path, '^/data/[0-9]+') AND s._elem <> ''`,
-    params,
-  );
+export async function fillJsonlRawText(ws: Workspace, keys: string, params: Record<string, string> = {}): Promise<void> {
+  const fill = (text: string, on: string) =>
+    ws.run(
+      `UPDATE rejects SET raw = x.raw FROM (SELECT k.rid, ${rejectTextSql(text)} AS raw FROM (${keys}) k JOIN _src s ON s._line = k.key AND ${on}) x
+       WHERE rejects.rowid = x.rid`,
+      params,
+    );
+  await fill('coalesce(s._raw, s.j::VARCHAR)', "s._elem = ''");
+  await fill('s.j::VARCHAR', "s._elem = regexp_extract(k.path, '^/data/[0-9]+') AND s._elem <> ''");
 }
 
 async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
   if (t.kind === 'parquet') return fillParquetRawText(ws, literalPath(t.file), t.sourceId);
-  if (t.kind === 'jsonl') return fillJsonlRawText(ws, '_src s', 'rejects.source_id = $sid AND rejects.line = s._line', { sid: t.sourceId });
+  if (t.kind === 'jsonl') return fillJsonlRawText(ws, 'SELECT rowid AS rid, line AS key, path FROM rejects WHERE source_id = $sid AND raw IS NULL', { sid: t.sourceId });
   if (t.kind === 'json') {
     await ws.run(
       `UPDATE rejects SET raw = ${rejectTextSql('s.j::VARCHAR')} FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL

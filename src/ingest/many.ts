@@ -581,7 +581,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     const withRows = new Set(counts.filter((c) => c.rejects > 0n || c.skipped > 0n).map((c) => Number(c.ord)));
     if (jsonl && withRows.size > 0) {
       // A JSONL row's raw text is its record, held in `_src` (as for one file: file-rows.ts, fillRawText).
-      await fillJsonlRawText(ws, '_src s JOIN _parts p ON (s._line >> 32) = p._p_part', `rejects.source_id = p._p_sid AND rejects.line = s._line & ${lineMask}`);
+      await fillJsonlRawText(ws, `SELECT r.rowid AS rid, (p._p_part::BIGINT << 32) + r.line AS key, r.path FROM rejects r JOIN _parts p ON r.source_id = p._p_sid WHERE r.raw IS NULL`);
       await maskKeysInRejects(ws, sourceIds.filter((_, ord) => withRows.has(ord)));
     }
     // The raw text of a CSV's rejected and skipped rows, re-read from their files (as for one file: fillCsvRawText).
