@@ -70,8 +70,25 @@ export function exitCodeFor(error: unknown): ExitCode {
  * how to raise it, wherever it happens (ingest, labelling, pricing, report).
  */
 export function knownError(error: unknown): unknown {
-  if (error instanceof BatchableError || !(error instanceof Error) || !/Out of Memory Error/i.test(error.message)) return error;
-  return outOfMemory(undefined, error);
+  if (error instanceof BatchableError || !(error instanceof Error)) return error;
+  if (/Out of Memory Error/i.test(error.message)) return outOfMemory(undefined, error);
+  return diskFull(error) ?? error;
+}
+
+/**
+ * A full disk is the machine's limit, not a bug or bad input: DuckDB could not write the workspace or its spill files
+ * (a plan gone wrong once wrote 63 GB of them; a 50M-call audit under a 1 GB memory limit writes about 11 GB). One
+ * line: the file it could not write (batchable's own path, no usage data) and where to put spill files instead.
+ * Undefined for any other error.
+ */
+export function diskFull(cause: unknown): BatchableError | undefined {
+  if (!(cause instanceof Error) || !(/No space left on device/i.test(cause.message) || (cause as NodeJS.ErrnoException).code === 'ENOSPC')) return undefined;
+  const file = /Could not write file "([^"]+)"/.exec(cause.message)?.[1];
+  return new BatchableError(
+    `no space left on the disk${file === undefined ? '' : ` holding ${file}`}: free some, or put DuckDB's spill files on a disk with room (BATCHABLE_TEMP_DIR=DIR), and run again`,
+    2,
+    { cause },
+  );
 }
 
 /** DuckDB ran out of its memory budget: one line naming the limit and how to raise it (`while` says where). */

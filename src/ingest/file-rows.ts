@@ -9,7 +9,7 @@ import { lineCapBytes, memoryLimitBytes } from '../db/memory.ts';
 import { callColumns, requiredColumns, type ColumnSpec } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
-import { InputError, InternalError, outOfMemory } from '../errors.ts';
+import { diskFull, InputError, InternalError, outOfMemory } from '../errors.ts';
 import { quoted, shellWord } from '../report/escape.ts';
 import type { AdapterSelect, ContainerKind } from './adapter.ts';
 import { literalPath, pathProblem } from './files.ts';
@@ -98,7 +98,8 @@ export const incomingTable = 'calls_incoming';
  * Any other class (Binder, Parser, Catalog, Conversion…) means the SQL batchable wrote is wrong for this input:
  * our bug, not the file's. A Conversion Error is ours too: adapters convert with checks that make bad values rejects.
  */
-export const inputErrorClass = /^(Invalid Input Error|IO Error):/;
+export const inputErrorClass = /^(Invalid Input Error|IO Error):(?![^]*No space left on device)/;
+// (A full disk is an IO Error too, but not the file's: a scan that met one must not retry its files one by one.)
 
 /** What to do with a JSON document too large to read whole. */
 export const splitAdvice = "Split it into one record per line (JSONL; `jq -c '.data[]'` for API pages, `jq -c '.resourceSpans[] | {resourceSpans: [.]}'` for OTLP)";
@@ -108,6 +109,9 @@ export const splitAdvice = "Split it into one record per line (JSONL; `jq -c '.d
  * line, file and line where DuckDB names it); everything else is an internal error with its stack (exit 3).
  */
 export async function readError(file: string, adapterId: string, error: unknown): Promise<Error> {
+  // A full disk (DuckDB's spill files, the workspace) is neither the file's fault nor a query of ours.
+  const full = diskFull(error);
+  if (full !== undefined) return full;
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new InputError(file, undefined, `cannot read: ${pathProblem(error)}`, { cause: error });

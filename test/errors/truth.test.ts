@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adapters } from '../../src/ingest/adapters/index.ts';
-import { BatchableError, formatError, InternalError, exitCodeFor, withCleanup } from '../../src/errors.ts';
+import { BatchableError, formatError, InternalError, exitCodeFor, knownError, withCleanup } from '../../src/errors.ts';
+import { inputErrorClass, readError } from '../../src/ingest/file-rows.ts';
 import { fixture, runCli } from '../helpers/cli.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'batchable-errors-'));
@@ -45,6 +46,23 @@ describe('internal errors', () => {
     expect(exitCodeFor(new TypeError('x'))).toBe(3);
     expect(exitCodeFor(new BatchableError('bad flag'))).toBe(2);
     expect(formatError(e)).toContain('caused by: Error: the query returned no row');
+  });
+
+  it('a full disk is one line, exit 2, naming the file DuckDB could not write and where spill files can go', () => {
+    // DuckDB's own message when its spill files filled the disk (seen on a scan that paired every reject with every line).
+    const duck = new Error('IO Error: Could not write file "/tmp/w.duckdb.tmp/duckdb_temp_storage_DEFAULT-5.tmp": No space left on device');
+    const known = knownError(duck);
+    expect(exitCodeFor(known)).toBe(2);
+    expect(formatError(known)).toBe(
+      'error: no space left on the disk holding /tmp/w.duckdb.tmp/duckdb_temp_storage_DEFAULT-5.tmp: free some, or put DuckDB\'s spill files on a disk with room (BATCHABLE_TEMP_DIR=DIR), and run again\n',
+    );
+    const node = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    expect(formatError(knownError(node))).toBe('error: no space left on the disk: free some, or put DuckDB\'s spill files on a disk with room (BATCHABLE_TEMP_DIR=DIR), and run again\n');
+    expect(exitCodeFor(knownError(new Error('IO Error: Could not read file')))).toBe(3);
+    // Met while reading a file, it is not the file's fault (an input error naming it) nor a query of ours.
+    expect(inputErrorClass.test(duck.message)).toBe(false);
+    expect(inputErrorClass.test('IO Error: Could not read file "x.csv": No such file or directory')).toBe(true);
+    return readError('usage.csv', 'batchable-csv', duck).then((e) => expect(formatError(e)).toMatch(/^error: no space left on the disk holding \/tmp\/w\.duckdb\.tmp\//));
   });
 });
 
