@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --rows N] [-- --cases org,wide,year,hourly,usage] [-- --stages raw,ingest,classify,audit,simulate,reports]
+// npm run bench [-- --rows N] [-- --cases org,wide,year,hourly,usage,langfuse] [-- --stages raw,ingest,classify,audit,simulate,reports]
 //               [-- --streamed some|none] [-- --tags some|none] [-- --jobs random|loop] [-- --per-hour N] [-- --keep] [-- --data DIR] [-- --runs N]
 //               [-- --rounds N] [-- --files csv|jsonl]
 //
@@ -16,6 +16,9 @@
 //   usage  (not by default) a year of daily OpenAI usage CSV exports (usage-API buckets: 24 hours x 40 keys x 5 models,
 //          4,800 rows a day, 1,752,000 in all) against one file of the same buckets; and the same days with each file
 //          also holding the next day's first hour (72,800 copies of a bucket in two files, settled in the scan)
+//   langfuse (not by default) a year of daily Langfuse windows as `batchable pull langfuse` writes them (pages of 100
+//          observations, then pages of their traces with users; 2,000 generations a day, 730,000 in all) against one
+//          file of the same pages: a trace's user joins its observations within each file
 // Stages per shape (org, wide; --rows calls each), timed in --rounds rounds (default 3; 1 at 50M calls): each round
 // runs raw, ingest, classify and audit back to back, and each figure is that stage's median over the rounds (the
 // same stage's ratio moved by up to a quarter between rounds); each round's own ratios are printed beside it:
@@ -101,8 +104,8 @@ if (!Number.isInteger(rows) || rows <= 0) {
 }
 const cases = values.cases.split(',').map((c) => c.trim());
 for (const c of cases) {
-  if (!['org', 'wide', 'year', 'hourly', 'usage'].includes(c)) {
-    console.error(`error: --cases ${values.cases}: "${c}" is not one of org, wide, year, hourly, usage`);
+  if (!['org', 'wide', 'year', 'hourly', 'usage', 'langfuse'].includes(c)) {
+    console.error(`error: --cases ${values.cases}: "${c}" is not one of org, wide, year, hourly, usage, langfuse`);
     process.exit(2);
   }
 }
@@ -489,6 +492,63 @@ if (cases.includes('hourly')) {
   yearCase('hour', 8760, perHour);
 }
 if (cases.includes('usage')) yearCase('day', 365, 24 * 40 * 5, true);
+
+/**
+ * A year of daily Langfuse windows (src/ingest/adapters/langfuse.ts; src/pull/sources/langfuse.ts writes them so):
+ * each day's generations in pages of 100 observations (two per trace), then pages of 100 of their traces, each
+ * with its user; as one JSONL file a day and as one file of every page.
+ */
+function langfuseCase(perDay) {
+  const days = 365;
+  const daily = `${dir}/langfuse-day-${perDay}`;
+  const one = `${dir}/langfuse-one-day-${perDay}.jsonl`;
+  const at = (t) => `strftime(${t}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+  const pagesSql = `WITH g AS (
+      SELECT i, i // 2 AS tr, TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_microseconds(i * ${86_400_000_000 / perDay}) AS t FROM range(${days * perDay}) r(i)
+    ), recs AS (
+      SELECT strftime(t, '%Y-%m-%d') AS day, 0 AS kind, (i % ${perDay}) // 100 AS page, i AS ord,
+        json_object('id', 'gen-' || i, 'traceId', 'tr-' || tr, 'type', 'GENERATION', 'name', 'summarise', 'startTime', ${at('t')},
+          'endTime', ${at("t + INTERVAL 2 SECOND")}, 'completionStartTime', NULL, 'model', 'gpt-4o-2024-08-06', 'parentObservationId', NULL,
+          'usageDetails', json_object('input', 1000 + i % 500, 'output', 100 + i % 50), 'costDetails', json_object('total', 0.001),
+          'latency', 2.0, 'level', 'DEFAULT', 'environment', 'production') AS rec FROM g
+      UNION ALL
+      SELECT strftime(t, '%Y-%m-%d'), 1, (tr % ${perDay / 2}) // 100, tr,
+        json_object('id', 'tr-' || tr, 'timestamp', ${at('t')}, 'name', 'ticket-summary', 'userId', 'user_' || (tr % 500), 'sessionId', NULL,
+          'tags', [], 'observations', ['gen-' || i, 'gen-' || (i + 1)]) FROM g WHERE i % 2 = 0
+    )
+    SELECT day, kind, page, json_object('data', to_json(list(rec ORDER BY ord))) AS line FROM recs GROUP BY ALL`;
+  if (!existsSync(daily)) {
+    console.error(`generating ${days} daily Langfuse windows into ${daily} ...`);
+    child('generate langfuse windows', `${duck}
+      const { mkdirSync, writeFileSync } = await import('node:fs');
+      const db = await DuckDBInstance.create(':memory:'); const c = await db.connect();
+      await c.run(${JSON.stringify(`CREATE TABLE t AS ${pagesSql}`)});
+      const rows = (await c.runAndReadAll('SELECT day, line::VARCHAR FROM t ORDER BY day, kind, page')).getRows();
+      const byDay = new Map();
+      for (const [day, line] of rows) byDay.set(day, [...(byDay.get(day) ?? []), line]);
+      for (const [day, lines] of byDay) {
+        mkdirSync(${JSON.stringify(daily)} + '/day=' + day, { recursive: true });
+        writeFileSync(${JSON.stringify(daily)} + '/day=' + day + '/window.jsonl', lines.join('\\n') + '\\n');
+      }
+      writeFileSync(${JSON.stringify(one)}, rows.map((r) => r[1]).join('\\n') + '\\n');`);
+  }
+  const files = readdirSync(daily).filter((d) => d.startsWith('day=')).sort().map((d) => `${daily}/${d}/window.jsonl`);
+  const group = `langfuse: ${files.length} daily Langfuse windows vs one file, ${(days * perDay).toLocaleString('en-US')} generations`;
+  const [oneDb, manyDb] = ['one', 'many'].map((s) => `${dir}/langfuse-${s}.duckdb`);
+  dbs.push(oneDb, manyDb);
+  fresh(oneDb);
+  const ingestOne = cli('langfuse ingest one', ['ingest', one, '--db', oneDb]);
+  row(group, 'ingest: one file', ingestOne, 0, '', '');
+  fresh(manyDb);
+  const ingestMany = cli('langfuse ingest many', ['ingest', ...files, '--db', manyDb]);
+  row(group, `ingest: ${files.length} files`, ingestMany, ingestMany.seconds / ingestOne.seconds, '<= 1.5x one file', within(ingestMany.seconds / ingestOne.seconds, 1.5));
+  const auditOne = cli('langfuse audit one', ['audit', '--db', oneDb]);
+  row(group, 'audit of the ingested one file', auditOne, 0, '', '');
+  const auditMany = cli('langfuse audit many', ['audit', '--db', manyDb]);
+  row(group, `audit of the ingested ${files.length} files`, auditMany, auditMany.seconds / auditOne.seconds, '<= 1.2x one file', within(auditMany.seconds / auditOne.seconds, 1.2));
+}
+
+if (cases.includes('langfuse')) langfuseCase(2_000);
 
 const [l1, l5, l15] = loadavg();
 console.log(`machine: ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB; load average ${l1.toFixed(2)} / ${l5.toFixed(2)} / ${l15.toFixed(2)} (1/5/15 min) at the end`);

@@ -59,6 +59,7 @@ import { literalPath } from './files.ts';
 import { dropsLine, hashFile, type FileDigest } from './hash.ts';
 import { isParquet } from './parquet.ts';
 import { rejectTextSql } from './reject-text.ts';
+import { memoryLimitBytes } from '../db/memory.ts';
 import { isGzip, sniff } from './sniff.ts';
 
 /** A file recognised ahead of reading, and the key of the files it can be read with. */
@@ -97,6 +98,12 @@ const maxJoinedFiles = 10_000;
  */
 const maxJoinedBytes = 256 << 20;
 const weight = (p: Preview): number => p.bytes * (isGzip(p.file) ? 10 : 1);
+/**
+ * A format whose records are joined within their file (Langfuse) is read in one statement, never in parts: its scans
+ * hold at most a sixteenth of DuckDB's memory limit (16 to 256 MiB). 365 daily windows of 2,000 generations (321 MB)
+ * in one scan peaked at 5.6 GB of RSS (2.2 GB under a 1 GB memory limit), against 0.96 GB read one by one.
+ */
+const maxRecordsJoinedBytes = (): number => Math.min(maxJoinedBytes, Math.max(16 << 20, Math.floor(memoryLimitBytes() / 16)));
 
 /**
  * What a CSV or JSONL usage or cost file is, read from its first bytes; undefined when it is not one that a scan can
@@ -133,7 +140,8 @@ export class ScanGroup {
     if (first === undefined) return true;
     const weighs = this.weight + weight(next);
     const joined = !isGzip(first.file) && smallOnAverage(weighs, this.files.length + 1); // as joinCsvFiles and joinJsonlFiles decide
-    return first.key === next.key && this.files.length < (joined ? maxJoinedFiles : maxFiles) && weighs <= (joined ? maxJoinedBytes : maxBytes);
+    const bytes = Math.min(joined ? maxJoinedBytes : maxBytes, first.adapter.joinsRecords === true ? maxRecordsJoinedBytes() : Infinity);
+    return first.key === next.key && this.files.length < (joined ? maxJoinedFiles : maxFiles) && weighs <= bytes;
   }
 
   add(next: Preview): void {

@@ -605,12 +605,12 @@ describe('JSONL files read in one scan', () => {
 
 describe('scan groups', () => {
   /** A preview of a CSV (or .gz) file of `bytes`, of one key: what ScanGroup reads of it. */
-  const preview = (i: number, bytes: number, gz: boolean, kind: string) =>
-    ({ file: `/data/h${i}.${kind}${gz ? '.gz' : ''}`, bytes, key: 'k', sample: { kind } }) as unknown as Preview;
-  const filled = (bytes: number, gz = false, kind = 'csv') => {
+  const preview = (i: number, bytes: number, gz: boolean, kind: string, joinsRecords?: true) =>
+    ({ file: `/data/h${i}.${kind}${gz ? '.gz' : ''}`, bytes, key: 'k', sample: { kind }, adapter: { joinsRecords } }) as unknown as Preview;
+  const filled = (bytes: number, gz = false, kind = 'csv', joinsRecords?: true) => {
     const group = new ScanGroup();
     for (let i = 0; i < 20_000; i++) {
-      const next = preview(i, bytes, gz, kind);
+      const next = preview(i, bytes, gz, kind, joinsRecords);
       if (!group.takes(next)) break;
       group.add(next);
     }
@@ -624,6 +624,22 @@ describe('scan groups', () => {
     expect(filled(concatMaxAverageBytes + 1)).toBe(2000);
     expect(filled(10_000, true)).toBe(2000); // compressed files are not joined
     expect(filled(600_000)).toBe(1789); // a gigabyte
+  });
+
+  it('of a format whose records are joined within their file (Langfuse), hold a sixteenth of the memory limit (16 to 256 MiB)', () => {
+    const limit = process.env.BATCHABLE_MEMORY_LIMIT;
+    try {
+      process.env.BATCHABLE_MEMORY_LIMIT = '1GiB';
+      expect(filled(1 << 20, false, 'jsonl', true)).toBe(64); // daily windows of 1 MiB: 64 MiB a scan
+      expect(filled(1 << 20, false, 'jsonl')).toBe(1024); // any other format: a gigabyte
+      process.env.BATCHABLE_MEMORY_LIMIT = '100GB';
+      expect(filled(1 << 20, false, 'jsonl', true)).toBe(256);
+      process.env.BATCHABLE_MEMORY_LIMIT = '64MiB';
+      expect(filled(1 << 20, false, 'jsonl', true)).toBe(16);
+    } finally {
+      if (limit === undefined) delete process.env.BATCHABLE_MEMORY_LIMIT;
+      else process.env.BATCHABLE_MEMORY_LIMIT = limit;
+    }
   });
 });
 
