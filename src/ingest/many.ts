@@ -18,6 +18,7 @@
 // settled in the scan as reading the files in order ends (src/ingest/buckets.ts).
 import { statSync } from 'node:fs';
 import { keptRowsSql, midSizeMinCalls, movePartsIntoCallRows, storedColumns } from '../db/calls-view.ts';
+import { memoryLimitBytes } from '../db/memory.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { withCleanup } from '../errors.ts';
@@ -59,7 +60,6 @@ import { literalPath } from './files.ts';
 import { dropsLine, hashFile, type FileDigest } from './hash.ts';
 import { isParquet } from './parquet.ts';
 import { rejectTextSql } from './reject-text.ts';
-import { memoryLimitBytes } from '../db/memory.ts';
 import { isGzip, sniff } from './sniff.ts';
 
 /** A file recognised ahead of reading, and the key of the files it can be read with. */
