@@ -52,6 +52,15 @@ export type AdapterContext = {
   readonly recordKeys?: ReadonlySet<string> | undefined;
 };
 
+/**
+ * A JSONL scan of many files numbers each line `part << 32 | line` (src/ingest/many.ts: the part is the file's place in
+ * the scan), so that adapters carry a row's file through whatever they do as they carry its line. A file read alone
+ * has lines under 2^32: part 0. These read and write that number.
+ */
+export const linePartSql = (line: string): string => `(${line} >> 32)`;
+export const lineInPartSql = (line: string): string => `(${line} & 4294967295)`;
+export const partLineSql = (part: string, line: string): string => `((${part})::BIGINT << 32) + (${line})`;
+
 /** The file's modification time as SQL, for sources without per-row times: each row's own file's in a scan of many. */
 export const fileTimeSql = (ctx: AdapterContext): string => ctx.fileModifiedAtSql ?? sqlString(ctx.fileModifiedAt);
 

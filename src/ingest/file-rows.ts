@@ -434,7 +434,6 @@ export async function rebuild(ws: Workspace, table: string, extra: string): Prom
   await ws.run(`ALTER TABLE ${sqlIdent(next)} RENAME TO ${sqlIdent(table)}`);
 }
 
-/** The raw text of rejected rows: JSON records from the source table, CSV lines re-read only when needed. */
 /** A JSON or JSONL file's lines that are not JSON (`_src` rows with no `j`), each a reject with its line and text. */
 export async function rejectMalformedJson(ws: Workspace, sourceId: string, file: string): Promise<void> {
   await ws.run(
@@ -444,6 +443,7 @@ export async function rejectMalformedJson(ws: Workspace, sourceId: string, file:
   );
 }
 
+/** The raw text of rejected rows: JSON records from the source table, CSV lines re-read only when needed. */
 export async function fillRawText(ws: Workspace, t: FileTarget): Promise<void> {
   await fillRawTextOf(ws, t);
   await maskKeysInRejects(ws, t.sourceId);

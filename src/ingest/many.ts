@@ -22,7 +22,7 @@ import { memoryLimitBytes } from '../db/memory.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { withCleanup } from '../errors.ts';
-import type { Adapter, AdapterContext, AdapterSelect, Sample } from './adapter.ts';
+import { lineInPartSql, linePartSql, partLineSql, type Adapter, type AdapterContext, type AdapterSelect, type Sample } from './adapter.ts';
 import { billedCostColumns, costRowsSelect, ensureBilledCosts } from './costs.ts';
 import { chooseAdapter } from './detect.ts';
 import {
@@ -170,9 +170,6 @@ const runsInListOrder = (parts: string, lo: string, n: string): string =>
   `(SELECT coalesce(bool_and(${n} = 0 OR (hi - ${lo} + 1 = ${n} AND ordered)), true) FROM (
      SELECT *, ${lo} > coalesce(max(hi) OVER (ORDER BY ord ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1) AS ordered FROM ${parts}))`;
 
-/** A JSONL line's number in a scan's `_src`: its file's place in the list in the high 32 bits, its line below. */
-const lineMask = 0xffffffff;
-
 /**
  * `_src` for a JSONL scan, as prepareSource (ingest.ts) writes it for one file: the files' lines read in one DuckDB
  * scan, each non-blank one parsed once, `_line` being part << 32 | line. False (nothing kept) where the files must be
@@ -217,7 +214,7 @@ async function jsonlScanSource(ws: Workspace, files: readonly string[], bytes: r
     // A blank line is a NULL row: left out, and counted in the lines after it.
     const lines = `(SELECT rowid AS rid, ${joined === undefined ? '_bt_file, ' : ''}line, try_cast(line AS JSON) AS j FROM _lines WHERE trim(line) <> ''${joined === undefined ? '' : ` AND NOT ${isMarkerLineSql('line')}`})`;
     await ws.run(`CREATE OR REPLACE TEMP TABLE _src AS
-      SELECT (p.ord << 32) + (l.rid - p.lo + 1) AS _line, '' AS _elem, CASE WHEN l.j IS NULL THEN l.line END AS _raw, l.j
+      SELECT ${partLineSql('p.ord', 'l.rid - p.lo + 1')} AS _line, '' AS _elem, CASE WHEN l.j IS NULL THEN l.line END AS _raw, l.j
       FROM ${lines} l ${joined === undefined ? 'JOIN _line_parts p ON l._bt_file = p.file' : 'ASOF JOIN _line_parts p ON l.rid >= p.lo'}`);
     await ws.run('DROP TABLE _lines; DROP TABLE _line_parts');
     return true;
@@ -392,7 +389,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     fileModifiedAt: statSync(files[0]!).mtime.toISOString(),
     // A JSONL row's file is its line's high bits: each row takes its own file's modification time (batch results
     // have no time of their own; a year of daily batch outputs was read one by one).
-    fileModifiedAtSql: jsonl ? `[${files.map((f) => sqlString(statSync(f).mtime.toISOString())).join(', ')}][(_line >> 32) + 1]` : undefined,
+    fileModifiedAtSql: jsonl ? `[${files.map((f) => sqlString(statSync(f).mtime.toISOString())).join(', ')}][${linePartSql('_line')} + 1]` : undefined,
   };
   let select = adapter.select(ctx);
   // A column named twice: read alone, the file is refused with its columns (src/ingest/header.ts).
@@ -456,7 +453,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
         if (source !== true) return { readAlone: source.readAlone.map((ord) => members[ord]!.index) };
         const keys = adapter.readsRecordKeys === true ? await recordKeys(ws, '_src') : undefined;
         // Each row's part and line, from its line's number (part << 32 | line).
-        const rowsOf = (from: string) => `SELECT * REPLACE (_line & ${lineMask} AS _line), (_line >> 32)::UBIGINT AS _src
+        const rowsOf = (from: string) => `SELECT * REPLACE (${lineInPartSql('_line')} AS _line), ${linePartSql('_line')}::UBIGINT AS _src
           FROM (${rowsSelect(from === '_src' && keys === undefined ? select : adapter.select({ ...ctx, src: from, recordKeys: keys }), 'jsonl')})`;
         // Records so large that 2,048 of them pass jsonPartBytes (API pages of usage buckets, OTLP requests) are
         // written in parts, as one file's are (writeInParts): a year of daily usage pages was read one by one. Records
@@ -492,7 +489,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
       return readAlone === undefined ? undefined : { readAlone: readAlone.map((ord) => members[ord]!.index) };
     }
     let stored = await storedColumns(ws, table);
-    const malformed = jsonl ? '(SELECT _line >> 32 AS part, count(*) AS n FROM _src WHERE j IS NULL GROUP BY part)' : '(SELECT NULL::UBIGINT AS part, 0 AS n)';
+    const malformed = jsonl ? `(SELECT ${linePartSql('_line')} AS part, count(*) AS n FROM _src WHERE j IS NULL GROUP BY part)` : '(SELECT NULL::UBIGINT AS part, 0 AS n)';
 
     // Each file's part: its key, its first row, how many rows it has (table rows, and JSONL lines that are not JSON).
     // A CSV's files were read in list order, so each part must be one run of rows, in that order; anything else and
@@ -573,8 +570,8 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     if (jsonl) {
       await ws.run(
         `INSERT INTO rejects (source_id, file, line, path, reason, raw, kind)
-         SELECT _p_sid, _p_file, s._line & ${lineMask}, NULL, 'malformed JSON', ${rejectTextSql('s._raw')}, 'reject'
-         FROM _src s JOIN _parts p ON (s._line >> 32) = p._p_part WHERE s.j IS NULL`,
+         SELECT _p_sid, _p_file, ${lineInPartSql('s._line')}, NULL, 'malformed JSON', ${rejectTextSql('s._raw')}, 'reject'
+         FROM _src s JOIN _parts p ON ${linePartSql('s._line')} = p._p_part WHERE s.j IS NULL`,
       );
     }
     for (const [column, kind] of [['_reason', 'reject'], ['_skip', 'skip']] as const) {
@@ -589,7 +586,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     const withRows = new Set(counts.filter((c) => c.rejects > 0n || c.skipped > 0n).map((c) => Number(c.ord)));
     if (jsonl && withRows.size > 0) {
       // A JSONL row's raw text is its record, held in `_src` (as for one file: file-rows.ts, fillRawText).
-      await fillJsonlRawText(ws, `SELECT r.rowid AS rid, (p._p_part::BIGINT << 32) + r.line AS key, r.path FROM rejects r JOIN _parts p ON r.source_id = p._p_sid WHERE r.raw IS NULL`);
+      await fillJsonlRawText(ws, `SELECT r.rowid AS rid, ${partLineSql('p._p_part', 'r.line')} AS key, r.path FROM rejects r JOIN _parts p ON r.source_id = p._p_sid WHERE r.raw IS NULL`);
       await maskKeysInRejects(ws, sourceIds.filter((_, ord) => withRows.has(ord)));
     }
     // The raw text of a CSV's rejected and skipped rows, re-read from their files (as for one file: fillCsvRawText).

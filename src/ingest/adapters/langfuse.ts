@@ -12,7 +12,7 @@
 // timeToFirstToken in SECONDS; the batch export gives timeToFirstToken in seconds but latency in MILLISECONDS
 // (Langfuse's convertObservation: endTime - startTime in ms). The latency is taken from startTime and endTime
 // when both are given, which holds for both; the field alone is read as seconds.
-import { defineAdapter, hasAll, hasAny, type AdapterContext, type AdapterSelect, type SelectList } from '../adapter.ts';
+import { defineAdapter, hasAll, hasAny, linePartSql, type AdapterContext, type AdapterSelect, type SelectList } from '../adapter.ts';
 import { jsonFields, pageRecords, uncached } from './sql-helpers.ts';
 
 /** `x * factor` as text (rounded to µs, against float noise), or `x` itself when it is not a number (so the reject names the value). */
@@ -127,10 +127,9 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
   const traceList = `json_type(rk[1]) = 'ARRAY' AND NOT coalesce(${nested('lf_recs')}, false) AND (rk[2]->>'$') IS NULL AND (rk[3]->>'$') IS NOT NULL`;
   const idField = o('id');
   const traceField = o('traceId');
-  // A record's file: a JSONL scan of many files numbers each line `part << 32 | line` (src/ingest/many.ts), one file's
-  // lines are under 2^32 (0), and a JSON document's records have no line (0). A trace joins its observations within
-  // its file only, as reading each file alone does, whichever way the files are read.
-  const fileOf = (r: string) => `coalesce(${r}._line >> 32, 0)`;
+  // A record's file: its line's part (linePartSql: 0 for a file read alone; a JSON document's records have no line, 0).
+  // A trace joins its observations within its file only, as reading each file alone does, whichever way files are read.
+  const fileOf = (r: string) => `coalesce(${linePartSql(`${r}._line`)}, 0)`;
   const from = `(WITH lf_recs AS MATERIALIZED (
       SELECT *, json_extract(rec, ['$.observations', '$.type', '$.id', '$.traceId']) AS rk FROM ${pageRecords(ctx.src)}
     ), lf_listed AS (
