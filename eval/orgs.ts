@@ -1,4 +1,4 @@
-// The eval family: thirty-one organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: thirty-three organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -58,6 +58,10 @@
 //                               payslip notes on the batch lane, contract extraction by hand, a sleepy regulation poller
 //   usage-property-ae (blind)   a Dubai listings platform on Claude, seen only through Anthropic's usage report (no request
 //                               counts): brokers, buyers, photo captions; nightly refresh, reports by hand, a poller, crons
+//   usage-wallet-ke  (blind)    a Nairobi mobile-money app seen only through usage-API buckets: customers in the evenings,
+//                               transfer risk checks day and night, care agents; an AML poller on the risk key, crons, KYC runs
+//   usage-market-id  (blind)    a Jakarta marketplace seen only through usage-API buckets: shoppers, sellers, listing checks
+//                               around the clock; a review poller, a seller cron, a 21:00 cron, translations by hand
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -87,6 +91,8 @@
 // usage-property-ae was written on 2026-12-02 (a later stop) before that stop changed anything and committed before its
 // first run: a second org seen only through Anthropic's report, for the change that weighs rows without request counts
 // by their tokens; usage-contracts-de became a tune org with that change, which its earlier diagnosis led to.
+// usage-wallet-ke and usage-market-id were written on 2026-12-03 before that stop changed any labelling, and committed
+// before their first run: two more usage-API orgs nobody tuned on, in zones and trades the family did not have.
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -1162,6 +1168,84 @@ export const family: readonly FamilyOrg[] = [
       { id: 'listing backfill', truth: 'non_blocking', story: 'an engineer regenerates old listings through the listing copilot\'s key, workspace and model, 3 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [11, 17] }, workers: 3, rows: [100, 300], gapMs: [20, 300],
         model: sonnet, key: 'apikey_01Kt4Ym8Qa', project: 'wrkspc_01Fh2Nc7Rb', input: [1500, 5000], cacheRead: [3000, 12000], output: [250, 900], latencyMs: [3000, 11000] },
+    ],
+  },
+  {
+    // Written on 2026-12-03 before that stop changed any labelling, with usage-market-id: two more usage-API orgs nobody
+    // tuned on. First run on that labelling (main 8355a1b) just before their commit; nothing in them changed after.
+    id: 'usage-wallet-ke', role: 'blind', tz: 3, profile: 'dev', rendering: 'usage',
+    story: 'a Nairobi mobile-money provider seen only through OpenAI usage-API buckets (1 h and 1 d, by key, project and model): customers in the evenings and at weekends, a risk check on transfers day and night, care agents in office hours; opaque key and project ids',
+    workloads: [
+      { id: 'wallet assistant', truth: 'blocking', story: 'customers ask about their transfers, fees and balance in the app, 60% streamed, evenings and weekends', kind: 'sessions',
+        starts: 15000, calls: [2, 5], gapS: [20, 80], users: { prefix: 'w', count: 50000 }, streamed: 0.6, model: mini, key: 'key_Wn4Tc8Rq2z',
+        project: 'proj_Mb6Hs1Xe9d', input: [800, 2500], output: [80, 300], latencyMs: [1200, 4500] },
+      { id: 'reversal request', truth: 'blocking', story: 'a customer who sent money to the wrong number files a reversal in the app and the screen waits for the case to open; the app backend\'s key', kind: 'events',
+        starts: 10000, model: gpt, key: 'key_Wn4Tc8Rq2z', project: 'proj_Mb6Hs1Xe9d', input: [1000, 3000], output: [100, 300], latencyMs: [1500, 4500] },
+      { id: 'transfer risk check', truth: 'blocking', story: 'each transfer the rules engine flags gets a risk check before it completes, day and night; the sender\'s phone waits', kind: 'events',
+        starts: 35000, flat: true, model: mini, key: 'key_Gk7Pd3Vy5s', project: 'proj_Ra2Lq8Nt4w', input: [400, 1200], output: [5, 30], latencyMs: [300, 900] },
+      { id: 'care desk', truth: 'blocking', story: 'contact-centre agents look up a customer\'s case while the customer is on the line, office hours, not streamed', kind: 'sessions',
+        starts: 5000, calls: [2, 6], gapS: [50, 200], users: { prefix: 'cc', count: 150 }, profile: 'office', model: gpt, key: 'key_Ye1Bf6Jm9c',
+        project: 'proj_Tu5Zk3Ph7a', input: [2500, 8000], output: [200, 600], latencyMs: [3000, 9000] },
+      { id: 'aml alert review', truth: 'non_blocking', story: 'an hourly poller writes a note on each new AML alert on the risk service\'s key, one worker sleeping 1-3 s between calls for a rate limit', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [6, 20], gapMs: [1000, 3000], model: gpt, key: 'key_Gk7Pd3Vy5s', project: 'proj_Ra2Lq8Nt4w',
+        input: [3000, 8000], output: [200, 500], latencyMs: [2500, 7000] },
+      { id: 'overdraft limits', truth: 'non_blocking', story: 'cron 04:30 local every day, 4 workers re-score customers\' overdraft limits before the morning rush', kind: 'job',
+        launch: { by: 'cron', hour: 4, minute: 30, weekdaysOnly: false }, workers: 4, rows: [200, 450], gapMs: [20, 200], model: mini, key: 'key_Ds8Xn2Hw6r',
+        project: 'proj_Cv9Qe4Ly1m', input: [1500, 4000], output: [40, 120], latencyMs: [800, 2500] },
+      { id: 'merchant settlement digest', truth: 'non_blocking', story: 'cron 06:00 local on weekdays, 2 workers write each merchant\'s settlement summary', kind: 'job',
+        launch: { by: 'cron', hour: 6, minute: 0, weekdaysOnly: true }, workers: 2, rows: [150, 350], gapMs: [20, 200], model: mini, key: 'key_Ds8Xn2Hw6r',
+        project: 'proj_Cv9Qe4Ly1m', input: [1500, 3500], output: [150, 400], latencyMs: [1200, 3500] },
+      { id: 'kyc re-verification', truth: 'non_blocking', story: 'the compliance team starts a re-verification run over flagged accounts by hand in the day, 5 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.35, perDay: 1, hours: [9, 16] }, workers: 5, rows: [100, 300], gapMs: [20, 300], model: gpt, key: 'key_Lp3Ua7Gz1k',
+        project: 'proj_Fn6Wd2Sb8x', input: [3000, 8000], output: [100, 300], latencyMs: [2500, 7000] },
+      { id: 'help centre embeddings', truth: 'non_blocking', story: 'the care team re-embeds the help centre articles by hand when they change, 2 workers, on the care desk\'s key', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.15, perDay: 1, hours: [9, 17] }, workers: 2, rows: [300, 800], gapMs: [10, 100], model: embLarge, operation: 'embeddings',
+        key: 'key_Ye1Bf6Jm9c', project: 'proj_Tu5Zk3Ph7a', input: [1500, 6000], output: [0, 0], latencyMs: [200, 600] },
+    ],
+    mixed: [
+      { id: 'assistant chat tagging', truth: 'non_blocking', story: 'an analyst tags last week\'s assistant chats by complaint type on the wallet assistant\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 16] }, workers: 2, rows: [150, 400], gapMs: [20, 300],
+        model: mini, key: 'key_Wn4Tc8Rq2z', project: 'proj_Mb6Hs1Xe9d', input: [800, 2500], output: [20, 80], latencyMs: [800, 2500] },
+    ],
+  },
+  {
+    // Written and first run as usage-wallet-ke was: on 2026-12-03 before that stop changed any labelling.
+    id: 'usage-market-id', role: 'blind', tz: 7, profile: 'dev', rendering: 'usage',
+    story: 'a Jakarta e-commerce marketplace seen only through OpenAI usage-API buckets (1 h and 1 d, by key, project and model): shoppers in the evenings and at weekends, sellers through the day, listings checked around the clock; opaque key and project ids',
+    workloads: [
+      { id: 'shopping assistant', truth: 'blocking', story: 'shoppers ask about products and orders in the app, 80% streamed, evenings and weekends', kind: 'sessions', starts: 16000,
+        calls: [2, 7], gapS: [20, 90], users: { prefix: 'b', count: 60000 }, streamed: 0.8, model: mini, key: 'key_Qa5Hv2Nk8e', project: 'proj_Xs3Tm9Gd6u',
+        input: [1000, 3500], output: [100, 450], latencyMs: [1500, 6000] },
+      { id: 'product search', truth: 'blocking', story: 'the app\'s search box embeds each query', kind: 'events', starts: 35000, model: embSmall, operation: 'embeddings',
+        key: 'key_Qa5Hv2Nk8e', project: 'proj_Xs3Tm9Gd6u', input: [4, 30], output: [0, 0], latencyMs: [40, 200] },
+      { id: 'listing writer', truth: 'blocking', story: 'sellers draft product titles and descriptions in the seller centre, 50% streamed, through the day and into the evening', kind: 'sessions',
+        starts: 8000, calls: [1, 4], gapS: [40, 180], users: { prefix: 's', count: 15000 }, streamed: 0.5, model: gpt, key: 'key_Rz9Ce4Wp1j',
+        project: 'proj_Kb7Uf5Ly2n', input: [1500, 5000], output: [300, 900], latencyMs: [3000, 10000] },
+      { id: 'listing moderation', truth: 'blocking', story: 'each new listing is checked for banned items before it goes live, around the clock; the seller\'s upload page waits', kind: 'events',
+        starts: 25000, flat: true, model: mini, key: 'key_Nm6Sy3Ax8v', project: 'proj_Hw1Dk4Qt9r', input: [600, 2000], output: [5, 40], latencyMs: [400, 1200] },
+      { id: 'cs agent assist', truth: 'blocking', story: 'customer-service agents draft replies to buyers\' complaints in office hours, not streamed', kind: 'sessions', starts: 5000,
+        calls: [2, 5], gapS: [40, 160], users: { prefix: 'cs', count: 200 }, profile: 'office', model: gpt, key: 'key_Vb2Lg7Er5q', project: 'proj_Pj8Zc6Ms3y',
+        input: [2000, 6000], output: [150, 500], latencyMs: [2500, 8000] },
+      { id: 'review summaries', truth: 'non_blocking', story: 'an hourly poller on the storefront\'s key summarises new product reviews, 2 workers', kind: 'job', launch: { by: 'hourly' },
+        workers: 2, rows: [15, 45], gapMs: [50, 400], model: mini, key: 'key_Qa5Hv2Nk8e', project: 'proj_Xs3Tm9Gd6u', input: [2000, 5000], output: [80, 200],
+        latencyMs: [1000, 3000] },
+      { id: 'seller insights', truth: 'non_blocking', story: 'cron 05:00 local every day on the seller centre\'s key, 3 workers write each seller\'s morning note on yesterday\'s sales', kind: 'job',
+        launch: { by: 'cron', hour: 5, minute: 0, weekdaysOnly: false }, workers: 3, rows: [200, 400], gapMs: [20, 200], model: mini, key: 'key_Rz9Ce4Wp1j',
+        project: 'proj_Kb7Uf5Ly2n', input: [1500, 4000], output: [150, 400], latencyMs: [1200, 3500] },
+      { id: 'flash sale copy', truth: 'non_blocking', story: 'cron 21:00 local every day, 3 workers write banners and push texts for the midnight flash sale', kind: 'job',
+        launch: { by: 'cron', hour: 21, minute: 0, weekdaysOnly: false }, workers: 3, rows: [100, 250], gapMs: [20, 250], model: gpt, key: 'key_Et4Kw9Yh1f',
+        project: 'proj_Gq2Rn7Vc5b', input: [1500, 4000], output: [200, 600], latencyMs: [2500, 7000] },
+      { id: 'listing translation', truth: 'non_blocking', story: 'category managers start translations of a category\'s listings for cross-border buyers by hand in the day, 5 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [10, 17] }, workers: 5, rows: [100, 300], gapMs: [20, 250], model: gpt, key: 'key_Et4Kw9Yh1f',
+        project: 'proj_Gq2Rn7Vc5b', input: [1000, 3000], output: [800, 2000], latencyMs: [4000, 12000] },
+      { id: 'catalog re-embedding', truth: 'non_blocking', story: 'cron 03:00 local every day, 6 workers re-embed changed listings', kind: 'job',
+        launch: { by: 'cron', hour: 3, minute: 0, weekdaysOnly: false }, workers: 6, rows: [300, 700], gapMs: [10, 100], model: embLarge, operation: 'embeddings',
+        key: 'key_Cy7Md1Ua4t', project: 'proj_Lz9Bx3Jf6e', input: [500, 3000], output: [0, 0], latencyMs: [150, 500] },
+    ],
+    mixed: [
+      { id: 'listing rewrite backfill', truth: 'non_blocking', story: 'an engineer re-runs stale listings through the listing writer\'s key, project and model, 3 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [11, 17] }, workers: 3, rows: [100, 300], gapMs: [20, 300],
+        model: gpt, key: 'key_Rz9Ce4Wp1j', project: 'proj_Kb7Uf5Ly2n', input: [1500, 5000], output: [300, 900], latencyMs: [3000, 10000] },
     ],
   },
 ];
