@@ -1,5 +1,6 @@
 // `batchable rejects`: the rows that could not be read, with file:line and reason.
 import type { Command } from 'commander';
+import { rowPlace } from '../ingest/reject-text.ts';
 import { oneLine, quoted } from '../report/escape.ts';
 import type { Io } from './io.ts';
 import { addDbOption } from './options.ts';
@@ -16,6 +17,6 @@ export function registerRejects(program: Command, io: Io): void {
     const rows = await listRejects({ db: flags.db, file: flags.file, limit: positiveInteger('--limit', flags.limit, 100) });
     if (rows.length === 0) return io.out('no rejected rows\n');
     // File names, reasons and raw lines are input: shown with their control characters visible, raw text capped.
-    io.out(rows.map((r) => `${oneLine(`${r.file}${r.line === null ? `#${r.path ?? ''}` : `:${r.line}`}: ${r.reason}`)}${r.raw ? `\n    ${quoted(r.raw, 200)}` : ''}`).join('\n') + '\n');
+    io.out(rows.map((r) => `${oneLine(`${rowPlace(r.file, r.line, r.path)}: ${r.reason}`)}${r.raw ? `\n    ${quoted(r.raw, 200)}` : ''}`).join('\n') + '\n');
   });
 }

@@ -515,23 +515,54 @@ export async function maskKeysInRejects(ws: Workspace, sourceIds: string | reado
 
 /**
  * The raw text of JSONL rejects, from `_src`. `keys` gives each reject that lacks it (`rid`: its rowid in rejects,
- * `key`: its line as `_src` numbers it, `path`): a line's row, or, for a line of API pages unnested into their records
- * (unnestPages), the record's row, found by the pointer its reject's path begins with (`/data/<i>`): both equality
- * joins on the whole key. One file's, or a scan's (src/ingest/many.ts), whose lines carry their file in their high
- * bits: joined on the line alone, with DuckDB's estimate of no rejects, the scan of 8,760 hourly Langfuse windows
- * paired every reject with every file's line of that number (35,040 skips × 8,760 lines, each with its record's text)
- * and filled the disk.
+ * `key`: its line as `_src` numbers it, `path`: the record's JSON pointer, NULL for a line that is one record). The text
+ * is the record's own: a line of API pages holds a page of records, and a reject or skip at `/data/3` showed the page
+ * from its start, which is another record (three of Langfuse's four trace skips in `pull-window.jsonl` showed the
+ * first trace). Found three ways, each an equality join on the whole key, first match kept:
+ *  1. pages unnested into their records (unnestPages): the record's row;
+ *  2. pages read whole: their records, unnested here once for the lines that have a reject in one (a page is parsed
+ *     once, not once per reject in it: a 14 MB window of 15 pages of 1,000 skipped traces took 72.6 s and 3.7 GB
+ *     parsing its page for each skip, 2.9-3.3 s this way, against 2.9 s when each skip showed its page's start);
+ *  3. the line itself, from its start: a line that is one record, or a record deeper in a line that is not a page of
+ *     `data` (an OTLP request's span), whose own text would cost a parse of the line for each reject in it.
+ * Where the pointer goes deeper than a page's record (a bucket's result, a trace's observation), the text is what it
+ * points to within that record.
+ * One file's, or a scan's (src/ingest/many.ts), whose lines carry their file in their high bits: joined on the line
+ * alone, with DuckDB's estimate of no rejects, the scan of 8,760 hourly Langfuse windows paired every reject with every
+ * file's line of that number (35,040 skips × 8,760 lines, each with its record's text) and filled the disk.
  */
 export async function fillJsonlRawText(ws: Workspace, keys: string, params: Record<string, string> = {}): Promise<void> {
-  const fill = (text: string, on: string) =>
+  const fill = (text: string, rows: string, on: string) =>
     ws.run(
-      `UPDATE rejects SET raw = x.raw FROM (SELECT k.rid, ${rejectTextSql(text)} AS raw FROM (${keys}) k JOIN _src s ON s._line = k.key AND ${on}) x
-       WHERE rejects.rowid = x.rid`,
+      `UPDATE rejects SET raw = x.raw FROM (SELECT k.rid, ${rejectTextSql(text)} AS raw FROM (${keys}) k JOIN ${rows} s ON s._line = k.key AND ${on}) x
+       WHERE rejects.rowid = x.rid AND rejects.raw IS NULL`,
       params,
     );
-  await fill('coalesce(s._raw, s.j::VARCHAR)', "s._elem = ''");
-  await fill('s.j::VARCHAR', "s._elem = regexp_extract(k.path, '^/data/[0-9]+') AND s._elem <> ''");
+  const page = "regexp_extract(k.path, '^/data/[0-9]+')";
+  await fill(pointedText('s', 'k.path'), '_src', `s._elem = ${page} AND s._elem <> ''`);
+  const [paged] = await ws.all(`SELECT 1 FROM (${keys}) k WHERE ${page} <> '' LIMIT 1`, params);
+  if (paged !== undefined) {
+    await ws.run(
+      `CREATE OR REPLACE TEMP TABLE _reject_pages AS
+       SELECT _line, '/data/' || (generate_subscripts(items, 1) - 1) AS _elem, unnest(items) AS j
+       FROM (SELECT _line, json_extract(j, '$.data[*]') AS items FROM _src
+         WHERE _elem = '' AND json_type(j->'data') = 'ARRAY' AND _line IN (SELECT k.key FROM (${keys}) k WHERE ${page} <> ''))`,
+      params,
+    );
+    await fill(pointedText('s', 'k.path'), '_reject_pages', `s._elem = ${page}`);
+    await ws.run('DROP TABLE _reject_pages');
+  }
+  await fill('coalesce(s._raw, s.j::VARCHAR)', '_src', "s._elem = ''");
 }
+
+/**
+ * The text `path` points to within row `r` of a page's records (`_elem`: the record's pointer, `j`: its JSON): the
+ * record's text when the pointer is the record's, else the value at the rest of the pointer, or the record's text when
+ * nothing is there. A record is parsed once for each reject in it: records are a page's items, not whole files' lines.
+ */
+const pointedText = (r: string, path: string): string =>
+  `CASE WHEN coalesce(${path}, '') = ${r}._elem THEN ${r}.j::VARCHAR
+    ELSE coalesce(json_extract(${r}.j, substr(${path}, strlen(${r}._elem) + 1))::VARCHAR, ${r}.j::VARCHAR) END`;
 
 async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
   if (t.kind === 'parquet') return fillParquetRawText(ws, literalPath(t.file), t.sourceId);

@@ -55,7 +55,7 @@ import { ambiguousColumn, ambiguousColumnError, reservedColumn, reservedColumnEr
 import { dropsLine, hashFile, readerLineCeilingBytes, type FileDigest } from './hash.ts';
 import { ingestMany, previewFile, ScanGroup, type Preview } from './many.ts';
 import { isParquet, parquetSample, parquetSource } from './parquet.ts';
-import { rejectTextSql } from './reject-text.ts';
+import { rejectTextSql, rowPlace } from './reject-text.ts';
 import { contentBytes, isGzip, sniff } from './sniff.ts';
 
 export { assertKeepsFileOrder, fileRowsSelect, jsonPartBytes, jsonParts, maxCount, readError } from './file-rows.ts';
@@ -230,7 +230,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       ).map((r) => ({ ...r, line: r.line === null ? null : Number(r.line) }));
       if (options.strict === true && stats.rejects > 0) {
         const first = firstRejects[0];
-        const where = first ? `${file}${first.line === null ? `#${first.path ?? ''}` : `:${first.line}`}: ${first.reason}` : file;
+        const where = first ? `${rowPlace(file, first.line, first.path)}: ${first.reason}` : file;
         throw new BatchableError(`${stats.rejects} row(s) rejected and --strict is set; nothing from ${file} was ingested. First: ${where}`);
       }
       await ws.run('COMMIT');

@@ -7,3 +7,10 @@ export const rejectTextChars = 2000;
 
 /** `expr` (SQL text) cut to a reject's raw text. */
 export const rejectTextSql = (expr: string): string => `left(${expr}, ${rejectTextChars})`;
+
+/**
+ * Where an input row is, as `rejects` and the ingest summary print it: `file:line`, with the record's JSON pointer
+ * after `#` when the line holds several (an API page: `window.jsonl:2#/data/3`), or `file#pointer` in a JSON document.
+ */
+export const rowPlace = (file: string, line: number | bigint | null, path: string | null): string =>
+  `${file}${line === null ? '' : `:${line}`}${path ? `#${path}` : ''}`;

@@ -83,13 +83,11 @@ describe('large JSON records, read in parts', () => {
     // Parts of 100 bytes: the pages are unnested into their records first (ingest.ts: unnestPages), then read whole.
     const tiny = await read(fixture('langfuse/pull-window.jsonl'), 100);
     const whole = await read(fixture('langfuse/pull-window.jsonl'), 1 << 30);
-    const withoutRaw = (r: typeof whole) => ({ ...r, rejects: r.rejects.map((x) => ({ ...x, raw: undefined })) });
-    expect(withoutRaw(tiny)).toEqual(withoutRaw(whole));
+    expect(tiny).toEqual(whole);
     expect(whole.calls.filter((c) => (c as { user_id: unknown }).user_id !== null)).toHaveLength(3); // the job's trace has no user
-    // A reject's text: its page's line read whole, its own record once the pages are unnested.
+    // A reject's text is its own record, its page read whole or unnested (it was the page from its start, read whole).
     const other = (r: typeof whole) => r.rejects.find((x) => String(x.reason).includes('another window'))!.raw as string;
-    expect(other(whole)).toMatch(/^\{"data":\[/);
-    expect(JSON.parse(other(tiny))).toMatchObject({ id: 'tr-other', observations: ['gen-z9'] });
+    expect(JSON.parse(other(whole))).toMatchObject({ id: 'tr-other', observations: ['gen-z9'] });
   });
 });
 

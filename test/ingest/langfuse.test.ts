@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fixture, runCli } from '../helpers/cli.ts';
 import { ingested } from '../helpers/workspace.ts';
 import { langfuseObservations } from '../../src/ingest/adapters/langfuse.ts';
@@ -169,6 +169,35 @@ describe('langfuse-observations: traces beside their observations, and what name
       // A trace whose observations are in another window's file (pull lists the traces of the hour before a window too).
       'langfuse trace: not usage (none of its o',
     ]);
+  });
+
+  it("a record's skip in a page keeps its own text and its pointer: read whole, in parts, and in a scan", async () => {
+    // The traces page is line 2; each trace is a skip of its own. Its text was the page's from its start (the first trace).
+    const own = [['/data/0', 'tr-chat-1'], ['/data/1', 'tr-agent-7'], ['/data/2', 'tr-job-3'], ['/data/3', 'tr-other']];
+    const texts = async (files: string[], options = {}) => {
+      const { ws } = await ingested(files, options);
+      const rows = await ws.all<{ file: string; line: bigint; path: string; id: string }>(
+        "SELECT file, line, path, json_extract_string(raw, '$.id') AS id FROM rejects WHERE kind = 'skip' ORDER BY file, path");
+      ws.close();
+      return rows.map((r) => [basename(r.file), Number(r.line), r.path, r.id]);
+    };
+    const window = fixture('langfuse/pull-window.jsonl');
+    expect(await texts([window])).toEqual(own.map(([path, id]) => ['pull-window.jsonl', 2, path, id]));
+    // In parts: the pages are unnested into their records before the one statement (writeInParts).
+    expect(await texts([window], { jsonPartBytes: 512 })).toEqual(own.map(([path, id]) => ['pull-window.jsonl', 2, path, id]));
+    // Two windows in one scan (many.ts): each reject finds its own file's record.
+    const dir = mkdtempSync(join(tmpdir(), 'lf-raw-'));
+    const second = join(dir, 'w2-window.jsonl');
+    writeFileSync(second, readFileSync(window, 'utf8').replaceAll('tr-other', 'tr-other-2').replaceAll('"gen-', '"gen2-'));
+    const scanned = await texts([window, second], { ownTableMinCalls: 0 });
+    expect(scanned.filter((r) => r[0] === 'w2-window.jsonl').map((r) => r[3])).toEqual(['tr-chat-1', 'tr-agent-7', 'tr-job-3', 'tr-other-2']);
+    expect(scanned.filter((r) => r[0] === 'pull-window.jsonl').map((r) => r[3])).toEqual(own.map(([, id]) => id));
+    // `rejects` names the record within the line.
+    const db = join(dir, 'w.duckdb');
+    expect((await runCli(['ingest', window, '--db', db])).code).toBe(0);
+    const listed = await runCli(['rejects', '--db', db]);
+    expect(listed.stdout).toContain('pull-window.jsonl:2#/data/3: skipped: langfuse trace: not usage (none of its observations is in this file');
+    expect(listed.stdout).toMatch(/pull-window\.jsonl:2#\/data\/3: [^\n]*\n {4}\{"id":"tr-other"/);
   });
 
   it('the report says Langfuse records no key, so unnamed calls of one model share a workload', async () => {

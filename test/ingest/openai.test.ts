@@ -95,6 +95,27 @@ describe('openai-usage', () => {
     ws.close();
   });
 
+  it("a result rejected inside a page keeps the result's own text, and its pointer", async () => {
+    // The first page gets a second bucket whose second result has tokens that are not a number: the reject's text was
+    // the page's from its start (the first bucket's result), which is not the row that was wrong.
+    const dir = mkdtempSync(join(tmpdir(), 'usage-raw-'));
+    const file = join(dir, 'usage-pages.jsonl');
+    const lines = readFileSync(fixture('openai/usage-older.jsonl'), 'utf8').trimEnd().split('\n');
+    const page = JSON.parse(lines[0]!) as { data: { start_time: number; end_time: number; results: Record<string, unknown>[] }[] };
+    const bucket = structuredClone(page.data[0]!);
+    bucket.start_time -= 86400; // the day before: a bucket of its own, not a copy of the first
+    bucket.end_time -= 86400;
+    bucket.results.push({ ...bucket.results[0], input_tokens: 'n/a', model: 'gpt-4o-mini' });
+    page.data.push(bucket);
+    writeFileSync(file, [JSON.stringify(page), ...lines.slice(1)].join('\n') + '\n');
+    const { ws, summary } = await ingested([file]);
+    expect(summary).toMatchObject({ calls: 3, rejects: 1 });
+    const [reject] = await ws.all<{ line: bigint; path: string; raw: string }>("SELECT line, path, raw FROM rejects WHERE kind = 'reject'");
+    expect([reject?.line, reject?.path]).toEqual([1n, '/data/1/results/1']);
+    expect(JSON.parse(reject!.raw)).toMatchObject({ input_tokens: 'n/a', model: 'gpt-4o-mini' });
+    ws.close();
+  });
+
   it('derives uncached input for older rows, keeps absent cache writes NULL, reads embeddings and skips images', async () => {
     const { ws, summary } = await ingested([fixture('openai/usage-older.jsonl')]);
     expect(summary).toMatchObject({ calls: 2, rejects: 0, skipped: 1 });
