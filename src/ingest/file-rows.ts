@@ -568,10 +568,31 @@ async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
   if (t.kind === 'parquet') return fillParquetRawText(ws, literalPath(t.file), t.sourceId);
   if (t.kind === 'jsonl') return fillJsonlRawText(ws, 'SELECT rowid AS rid, line AS key, path FROM rejects WHERE source_id = $sid AND raw IS NULL', { sid: t.sourceId });
   if (t.kind === 'json') {
+    // A record of a page (the document's `data`, or an element's): its own text, each page unnested once, found on its
+    // pointer (equality joins); anything else: the element it lies in, from its start.
+    const params = { sid: t.sourceId };
+    const missing = `SELECT path FROM rejects WHERE source_id = $sid AND raw IS NULL AND regexp_matches(path, '/data/[0-9]+')`;
+    if ((await ws.all(`${missing} LIMIT 1`, params)).length > 0) {
+      await ws.run(
+        `CREATE OR REPLACE TEMP TABLE _reject_pages AS
+         SELECT _elem || '/data/' || (generate_subscripts(items, 1) - 1) AS _elem, unnest(items) AS j
+         FROM (SELECT _elem, json_extract(j, '$.data[*]') AS items FROM _src
+           WHERE json_type(j->'data') = 'ARRAY' AND _elem IN (SELECT regexp_extract(path, '^(.*?)/data/[0-9]+', 1) FROM (${missing})))`,
+        params,
+      );
+      await ws.run(
+        `UPDATE rejects SET raw = x.raw FROM (SELECT k.rid, ${rejectTextSql(pointedText('s', 'k.path'))} AS raw
+           FROM (SELECT rowid AS rid, path FROM rejects WHERE source_id = $sid AND raw IS NULL) k
+           JOIN _reject_pages s ON s._elem = regexp_extract(k.path, '^.*?/data/[0-9]+')) x
+         WHERE rejects.rowid = x.rid`,
+        params,
+      );
+      await ws.run('DROP TABLE _reject_pages');
+    }
     await ws.run(
       `UPDATE rejects SET raw = ${rejectTextSql('s.j::VARCHAR')} FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
          AND s._elem <> '' AND starts_with(rejects.path || '/', s._elem || '/')`,
-      { sid: t.sourceId },
+      params,
     );
     return;
   }

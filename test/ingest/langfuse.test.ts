@@ -24,10 +24,11 @@ describe('langfuse-observations', () => {
   it('reads generations only, cache keys by their style, and seconds as ms', async () => {
     const { ws, summary } = await ingested([fixture('langfuse/observations-page.json')]);
     expect(summary).toMatchObject({ calls: 3, rejects: 0, skipped: 2 });
-    const skips = await ws.all("SELECT path, reason FROM rejects WHERE kind = 'skip' ORDER BY path");
+    const skips = await ws.all("SELECT path, reason, json_extract_string(raw, '$.type') AS type FROM rejects WHERE kind = 'skip' ORDER BY path");
+    // Each skip keeps its own record's text (a page's records are unnested once for it).
     expect(skips).toEqual([
-      { path: '/data/0', reason: 'langfuse SPAN observation: no model usage' },
-      { path: '/data/3', reason: 'langfuse EVENT observation: no model usage' },
+      { path: '/data/0', reason: 'langfuse SPAN observation: no model usage', type: 'SPAN' },
+      { path: '/data/3', reason: 'langfuse EVENT observation: no model usage', type: 'EVENT' },
     ]);
     const rows = await ws.all<CallRow>(`SELECT ${columns}, source_path, tags::VARCHAR AS tags FROM calls ORDER BY ts, call_id`);
     expect(rows.map((r) => r.call_id)).toEqual(['e5b4a7c6-gen-nightly', 'b2e1d4f3-gen-anthropic', 'c3d2e5a4-gen-openai']);

@@ -181,6 +181,9 @@ describe('openai-usage', () => {
     ]);
     const paths = await ws.all<{ p: string }>('SELECT source_path AS p FROM calls ORDER BY 1');
     expect(paths.map((r) => r.p)).toEqual(['/0/data/0/results/0', '/1/data/0/results/0']);
+    // Its text is the result's own (it was the second page's, from its start), its page unnested once.
+    const [reject] = await ws.all<{ raw: string }>('SELECT raw FROM rejects');
+    expect(JSON.parse(reject!.raw)).toMatchObject({ input_tokens: '1.2k', num_model_requests: 2 });
     ws.close();
   });
 
