@@ -10,7 +10,7 @@ export function registerRejects(program: Command, io: Io): void {
   const command = program
     .command('rejects')
     .description('list rejected input rows with file:line and reason')
-    .option('--file <file>', 'only rows from this input file')
+    .option('--file <file>', 'only rows from this input file (as ingested, or any path or base name of it)')
     .option('--limit <n>', 'at most this many rows', '100');
   addDbOption(command).action(async (flags: { db: string; file?: string; limit: string }) => {
     const { listRejects } = await import('../app/rejects.ts'); // loaded when the command runs
