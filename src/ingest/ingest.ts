@@ -55,6 +55,7 @@ import { ambiguousColumn, ambiguousColumnError, reservedColumn, reservedColumnEr
 import { dropsLine, hashFile, readerLineCeilingBytes, type FileDigest } from './hash.ts';
 import { ingestMany, previewFile, ScanGroup, type Preview } from './many.ts';
 import { isParquet, parquetSample, parquetSource } from './parquet.ts';
+import { commandWord } from '../report/escape.ts';
 import { rejectTextSql, rowPlace } from './reject-text.ts';
 import { contentBytes, isGzip, sniff } from './sniff.ts';
 
@@ -191,7 +192,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
         await ws.run('BEGIN TRANSACTION');
         inTransaction = true;
         const c = await loadCostRows(ws, { file, sourceId, table, format: adapter.id, kind, plainLines, dialect: sample });
-        if (options.strict === true && c.rejects > 0) throw new BatchableError(`${c.rejects} row(s) rejected and --strict is set; nothing from ${file} was ingested (batchable rejects --file ${file})`);
+        if (options.strict === true && c.rejects > 0) throw new BatchableError(`${c.rejects} row(s) rejected and --strict is set; nothing from ${file} was ingested (batchable rejects --file ${commandWord(file)})`);
         await ws.run(
           `INSERT INTO sources (source_id, file, format, bytes, rows, calls, rejects, duplicates, skipped, table_name)
            VALUES ($sid, $file, $format, $bytes, $rows, 0, $rejects, 0, $skipped, NULL)`,

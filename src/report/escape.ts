@@ -30,6 +30,9 @@ export function oneLine(text: string): string {
 /** Text as one POSIX shell word (single quotes), for a command a message offers to copy. */
 export const shellWord = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
 
+/** `text` as one word of a command to copy: bare when the shell reads it as it is (a plain path), else shellWord. */
+export const commandWord = (text: string): string => (/^[A-Za-z0-9_./:=@%+,-]+$/.test(text) ? text : shellWord(text));
+
 /** At most `max` characters of `text` from input, made visible, with how much was left out. */
 export function quoted(text: string, max = 200): string {
   const cut = text.length > max ? `${text.slice(0, max)}… (${(text.length - max).toLocaleString('en-US')} more characters)` : text;

@@ -1,7 +1,7 @@
 // What an ingest says: per file, then the one-line total users look for ("N calls ingested, M rows rejected").
 import type { IngestSummary } from '../ingest/ingest.ts';
 import { rowPlace } from '../ingest/reject-text.ts';
-import { oneLine } from './escape.ts';
+import { commandWord, oneLine } from './escape.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -23,7 +23,7 @@ export function renderIngestSummary(summary: IngestSummary): string {
     if (f.skipped > 0) parts.push(`${plural(f.skipped, 'row')} without usage skipped`);
     lines.push(`${f.file}: ${f.format}, ${parts.join(', ')}`);
     for (const r of f.firstRejects) lines.push(`  rejected ${rowPlace(f.file, r.line, r.path)}: ${r.reason}`);
-    if (f.rejects > f.firstRejects.length) lines.push(`  … ${f.rejects - f.firstRejects.length} more: batchable rejects --file ${f.file}`);
+    if (f.rejects > f.firstRejects.length) lines.push(`  … ${f.rejects - f.firstRejects.length} more: batchable rejects --file ${commandWord(f.file)}`);
   }
   const total = [`${plural(summary.calls, 'call')} ingested`, `${plural(summary.rejects, 'row')} rejected`];
   if (summary.duplicates > 0) total.push(`${plural(summary.duplicates, 'duplicate')} skipped`);

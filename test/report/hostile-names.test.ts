@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvText, markdownText, oneLine } from '../../src/report/escape.ts';
+import { commandWord, csvText, markdownText, oneLine } from '../../src/report/escape.ts';
 import { runCli } from '../helpers/cli.ts';
 
 const hostile = [
@@ -41,6 +41,11 @@ describe('escaping helpers', () => {
     expect(csvText('plain-name')).toBe('plain-name');
     expect(oneLine('a\x1b[2Jb\nc')).toBe('a\\x1b[2Jb\\nc');
     expect(markdownText('<b>[x](javascript:y)|z')).toBe('&lt;b&gt;\\[x\\](javascript:y)\\|z');
+  });
+  it('a file name in a command to copy is one shell word: bare when plain, else quoted', () => {
+    expect(commandWord('./exports/usage-2026-10.csv')).toBe('./exports/usage-2026-10.csv');
+    expect(commandWord('my export.csv')).toBe("'my export.csv'");
+    expect(commandWord("it's; rm -rf $HOME.csv")).toBe("'it'\\''s; rm -rf $HOME.csv'");
   });
 });
 
