@@ -12,6 +12,7 @@ import type { Workspace } from '../db/workspace.ts';
 import { diskFull, InputError, InternalError, outOfMemory } from '../errors.ts';
 import { quoted, shellWord } from '../report/escape.ts';
 import type { AdapterSelect, ContainerKind } from './adapter.ts';
+import { pageRecords } from './adapters/sql-helpers.ts';
 import { literalPath, pathProblem } from './files.ts';
 import { fillParquetRawText } from './parquet.ts';
 import { rejectTextSql } from './reject-text.ts';
@@ -542,18 +543,20 @@ export async function fillJsonlRawText(ws: Workspace, keys: string, params: Reco
   await fill(pointedText('s', 'k.path'), '_src', `s._elem = ${page} AND s._elem <> ''`);
   const [paged] = await ws.all(`SELECT 1 FROM (${keys}) k WHERE ${page} <> '' LIMIT 1`, params);
   if (paged !== undefined) {
-    await ws.run(
-      `CREATE OR REPLACE TEMP TABLE _reject_pages AS
-       SELECT _line, '/data/' || (generate_subscripts(items, 1) - 1) AS _elem, unnest(items) AS j
-       FROM (SELECT _line, json_extract(j, '$.data[*]') AS items FROM _src
-         WHERE _elem = '' AND json_type(j->'data') = 'ARRAY' AND _line IN (SELECT k.key FROM (${keys}) k WHERE ${page} <> ''))`,
-      params,
-    );
+    await rejectPages(ws, `_elem = '' AND _line IN (SELECT k.key FROM (${keys}) k WHERE ${page} <> '')`, params);
     await fill(pointedText('s', 'k.path'), '_reject_pages', `s._elem = ${page}`);
     await ws.run('DROP TABLE _reject_pages');
   }
   await fill('coalesce(s._raw, s.j::VARCHAR)', '_src', "s._elem = ''");
 }
+
+/**
+ * `_reject_pages`: the records (`_line`, `_elem`: the record's pointer, `j`) of the pages among `_src`'s rows that
+ * `where` picks (pageRecords, as adapters read them; the rows that are not pages come along as they are and match no
+ * record's pointer).
+ */
+const rejectPages = (ws: Workspace, where: string, params: Record<string, string>): Promise<void> =>
+  ws.run(`CREATE OR REPLACE TEMP TABLE _reject_pages AS SELECT _line, _path AS _elem, rec AS j FROM ${pageRecords(`(SELECT * FROM _src WHERE ${where})`)}`, params);
 
 /**
  * The text `path` points to within row `r` of a page's records (`_elem`: the record's pointer, `j`: its JSON): the
@@ -573,13 +576,7 @@ async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
     const params = { sid: t.sourceId };
     const missing = `SELECT path FROM rejects WHERE source_id = $sid AND raw IS NULL AND regexp_matches(path, '/data/[0-9]+')`;
     if ((await ws.all(`${missing} LIMIT 1`, params)).length > 0) {
-      await ws.run(
-        `CREATE OR REPLACE TEMP TABLE _reject_pages AS
-         SELECT _elem || '/data/' || (generate_subscripts(items, 1) - 1) AS _elem, unnest(items) AS j
-         FROM (SELECT _elem, json_extract(j, '$.data[*]') AS items FROM _src
-           WHERE json_type(j->'data') = 'ARRAY' AND _elem IN (SELECT regexp_extract(path, '^(.*?)/data/[0-9]+', 1) FROM (${missing})))`,
-        params,
-      );
+      await rejectPages(ws, `_elem IN (SELECT regexp_extract(path, '^(.*?)/data/[0-9]+', 1) FROM (${missing}))`, params);
       await ws.run(
         `UPDATE rejects SET raw = x.raw FROM (SELECT k.rid, ${rejectTextSql(pointedText('s', 'k.path'))} AS raw
            FROM (SELECT rowid AS rid, path FROM rejects WHERE source_id = $sid AND raw IS NULL) k
