@@ -522,7 +522,7 @@ export async function maskKeysInRejects(ws: Workspace, sourceIds: string | reado
  * first trace). Found three ways, each an equality join on the whole key, first match kept:
  *  1. pages unnested into their records (unnestPages): the record's row;
  *  2. pages read whole: their records, unnested here once for the lines that have a reject in one (a page is parsed
- *     once, not once per reject in it: a 14 MB window of 15 pages of 1,000 skipped traces took 72.6 s and 3.7 GB
+ *     once, not once per reject in it: a 14 MB window of 15 pages of 1,000 skipped traces took 72.6 s and 3.5 GiB
  *     parsing its page for each skip, 2.9-3.3 s this way, against 2.9 s when each skip showed its page's start);
  *  3. the line itself, from its start: a line that is one record, or a record deeper in a line that is not a page of
  *     `data` (an OTLP request's span), whose own text would cost a parse of the line for each reject in it.
