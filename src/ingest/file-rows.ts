@@ -176,6 +176,13 @@ export function csvReadSql(files: readonly string[], dialect: CsvDialect, extra 
  */
 export const lineReadOptions = "columns = {'line': 'VARCHAR'}, header = false, delim = '\x01', quote = '', escape = '', auto_detect = false, strict_mode = false";
 
+/**
+ * True for a line that holds more than blanks (`trim(line) <> ''`: trim strips the Unicode space separators, \p{Zs},
+ * and nothing else, not a tab). trim copies each line to test it: 0.5-0.7 s for a 120 MB LiteLLM export and 1.7-2.6 s
+ * for a 333 MB Langfuse window, against 0.01-0.02 s for the match, which stops at a line's first other character.
+ */
+export const nonBlankLineSql = (line: string): string => `NOT regexp_full_match(${line}, '\\p{Zs}*')`;
+
 /** A file's physical lines as one text column `line`, in order. */
 export const fileLinesSql = (file: string): string =>
   `read_csv(${sqlString(literalPath(file))}, ${lineReadOptions}, max_line_size = ${lineLimit(file)}, ignore_errors = true)`;

@@ -28,6 +28,7 @@ import {
   incomingTable,
   lineLimit,
   lineReadOptions,
+  nonBlankLineSql,
   mixedLineEndError,
   readError,
   readerRejectRecordsSql,
@@ -302,7 +303,7 @@ async function prepareSource(ws: Workspace, file: string, sample: Sample, joinsR
     // The text is held once: as JSON when it parses, else as the raw line (a reject's text, file-rows.ts: fillRawText).
     // One parse a line: try_cast accepts what json_valid does (json_valid, then the cast, parsed each line twice).
     await ws.run(`CREATE TEMP TABLE _src AS SELECT _line, '' AS _elem, CASE WHEN j IS NULL THEN line END AS _raw, j
-      FROM (SELECT rowid + 1 AS _line, line, try_cast(line AS JSON) AS j FROM _lines WHERE trim(line) <> '')`);
+      FROM (SELECT rowid + 1 AS _line, line, try_cast(line AS JSON) AS j FROM _lines WHERE ${nonBlankLineSql('line')})`);
     await ws.run('DROP TABLE _lines');
     return { src: '_src', kind };
   }

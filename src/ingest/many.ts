@@ -41,6 +41,7 @@ import {
   inputErrorClass,
   maxLineLimit,
   lineReadOptions,
+  nonBlankLineSql,
   maskKeysInRejects,
   readError,
   recordKeys,
@@ -212,7 +213,7 @@ async function jsonlScanSource(ws: Workspace, files: readonly string[], bytes: r
     );
     if (check?.ok !== true) return false;
     // A blank line is a NULL row: left out, and counted in the lines after it.
-    const lines = `(SELECT rowid AS rid, ${joined === undefined ? '_bt_file, ' : ''}line, try_cast(line AS JSON) AS j FROM _lines WHERE trim(line) <> ''${joined === undefined ? '' : ` AND NOT ${isMarkerLineSql('line')}`})`;
+    const lines = `(SELECT rowid AS rid, ${joined === undefined ? '_bt_file, ' : ''}line, try_cast(line AS JSON) AS j FROM _lines WHERE ${nonBlankLineSql('line')}${joined === undefined ? '' : ` AND NOT ${isMarkerLineSql('line')}`})`;
     await ws.run(`CREATE OR REPLACE TEMP TABLE _src AS
       SELECT ${partLineSql('p.ord', 'l.rid - p.lo + 1')} AS _line, '' AS _elem, CASE WHEN l.j IS NULL THEN l.line END AS _raw, l.j
       FROM ${lines} l ${joined === undefined ? 'JOIN _line_parts p ON l._bt_file = p.file' : 'ASOF JOIN _line_parts p ON l.rid >= p.lo'}`);

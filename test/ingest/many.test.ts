@@ -448,6 +448,18 @@ describe('JSONL files read in one scan', () => {
     );
   });
 
+  it('a line of space separators (a space, a no-break space, an ideographic space) is blank; a tab is not, and is rejected as such', async () => {
+    const spaced = [
+      write(dir, 'spaced/a.jsonl', [record('s0', 0), '   ', '\u00a0\u3000 ', '\t', record('s1', 1)]),
+      write(dir, 'spaced/b.jsonl', ['\u2003', record('s2', 2)]),
+    ];
+    const { scan, alone } = await both([spaced], { ownTableMinCalls: 0 });
+    expect(scan).toEqual({ ...alone, parts: scan.parts });
+    const files = scan.summaries[0]!.files;
+    expect(files.map((f) => [f.rows, f.calls, f.rejects])).toEqual([[3, 2, 1], [1, 1, 0]]);
+    expect(files[0]!.firstRejects).toEqual([{ line: 4, path: null, reason: 'malformed JSON' }]);
+  });
+
   it('small files are joined into one before the read, a marker line before each, and each line keeps its file and number', async () => {
     const runs = async (files: readonly string[]) => {
       const { scan, alone } = await both([files], { ownTableMinCalls: 0 });
