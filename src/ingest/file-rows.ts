@@ -593,11 +593,17 @@ async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
       );
       await ws.run('DROP TABLE _reject_pages');
     }
-    await ws.run(
-      `UPDATE rejects SET raw = ${rejectTextSql('s.j::VARCHAR')} FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
-         AND s._elem <> '' AND starts_with(rejects.path || '/', s._elem || '/')`,
-      params,
-    );
+    // The row of `_src` the reject lies in: an element (`/3`), or a record of a page unnested (`/3/data/5`, unnestPages),
+    // the one whose pointer begins the reject's. Found by equality on each of the two prefixes in turn: as one
+    // `starts_with` condition the join compared every reject with every row (20,000 rejects in a 40,000-record array
+    // of LiteLLM spend logs: 21.8 s; quadratic in the file).
+    for (const prefix of ['^/[^/]*/data/[0-9]+', '^/[^/]*']) {
+      await ws.run(
+        `UPDATE rejects SET raw = ${rejectTextSql('s.j::VARCHAR')} FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
+           AND s._elem <> '' AND s._elem = regexp_extract(rejects.path, '${prefix}')`,
+        params,
+      );
+    }
     return;
   }
   if ((await ws.all('SELECT 1 FROM rejects WHERE source_id = $1 LIMIT 1', [t.sourceId])).length === 0) return;

@@ -1,7 +1,7 @@
 // Large JSON records are read in parts (src/ingest/ingest.ts: writeInParts): the same calls, rejects and skips, with
 // the same lines and paths, as one statement gives; an adapter that joins a file's records reads it whole; and a
 // file that is one line over the line limit is read as a document.
-import { statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,29 @@ describe('large JSON records, read in parts', () => {
     // A reject's text is its own record, its page read whole or unnested (it was the page from its start, read whole).
     const other = (r: typeof whole) => r.rejects.find((x) => String(x.reason).includes('another window'))!.raw as string;
     expect(JSON.parse(other(whole))).toMatchObject({ id: 'tr-other', observations: ['gen-z9'] });
+  });
+
+  it('a JSON document’s rejects and skips keep their own element’s or record’s text, its pages read whole or unnested', async () => {
+    // The window's two pages as one JSON array: a record is `/1/data/k`, and read in tiny parts its page is unnested
+    // into records (file-rows.ts: unnestPages), whose rows are then the only ones that hold its text.
+    const pages = readFileSync(fixture('langfuse/pull-window.jsonl'), 'utf8').trim().split('\n');
+    const document = join(tempDir(), 'pull-window.json');
+    writeFileSync(document, `[${pages.join(',\n')}]`);
+    const tiny = await read(document, 100);
+    const whole = await read(document, 1 << 30);
+    expect(tiny).toEqual(whole);
+    const other = whole.rejects.find((x) => String(x.reason).includes('another window'))!;
+    expect(other.path).toMatch(/^\/1\/data\/\d+$/);
+    expect(JSON.parse(other.raw as string)).toMatchObject({ id: 'tr-other', observations: ['gen-z9'] });
+    expect(whole.rejects.every((r) => r.raw !== null)).toBe(true);
+    // An array of records: a reject is its element, from its start.
+    const records = join(tempDir(), 'records.json');
+    const record = (id: string, input: unknown) => ({ call_id: id, ts: '2026-10-01T09:00:00Z', model: 'gpt-5.4', input_tokens: input, output_tokens: 5 });
+    writeFileSync(records, JSON.stringify([record('r0', 10), record('r1', 'lots'), record('r2', 12)]));
+    const read3 = await read(records, 1 << 30);
+    expect(read3.rejects).toEqual([
+      { line: null, path: '/1', reason: 'not a whole number in input_tokens: "lots"', kind: 'reject', raw: JSON.stringify(record('r1', 'lots')) },
+    ]);
   });
 });
 
