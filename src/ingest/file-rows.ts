@@ -158,10 +158,10 @@ export type CsvDialect = { readonly delimiter: string; readonly backslashEscapes
 export function csvReadSql(files: readonly string[], dialect: CsvDialect, extra = '', bindOnly = false, linesOf: readonly string[] = files): string {
   const paths = files.map((f) => sqlString(literalPath(f)));
   // bindOnly: DuckDB's own limit (2 MB), for statements that only bind the read (DESCRIBE, EXPLAIN): binding
-  // sniffs one buffer of 16x the line limit, 512 MiB at 32 MB, which cost 0.3 s of CPU and up to a second of wall
-  // per statement on a 600 MB file (the read itself is faster with the large buffers: 14-16 s against 20 s of CPU).
+  // sniffs one buffer, then 16x the line limit (512 MiB at 32 MB), which cost 0.3 s of CPU and up to a second of wall
+  // per statement on a 600 MB file; the buffer is now 8 times the line limit (lineLimitSql), 256 MiB at 32 MB.
   // linesOf: the files whose lines are read, when `files` is one file they were joined into (src/ingest/concat.ts).
-  const maxLine = bindOnly ? '' : `max_line_size = ${maxLineLimit(linesOf)}, `;
+  const maxLine = bindOnly ? '' : `${lineLimitSql(maxLineLimit(linesOf))}, `;
   const from = paths.length === 1 ? paths[0] : `[${paths.join(', ')}]`;
   // hive_partitioning: DuckDB otherwise adds a column for each `key=value` directory of the path (a daily export
   // kept under day=2026-01-03/ gained a `day` tag, splitting each workload's identities by day).
@@ -185,7 +185,19 @@ export const nonBlankLineSql = (line: string): string => `NOT regexp_full_match(
 
 /** A file's physical lines as one text column `line`, in order. */
 export const fileLinesSql = (file: string): string =>
-  `read_csv(${sqlString(literalPath(file))}, ${lineReadOptions}, max_line_size = ${lineLimit(file)}, ignore_errors = true)`;
+  `read_csv(${sqlString(literalPath(file))}, ${lineReadOptions}, ${lineLimitSql(lineLimit(file))}, ignore_errors = true)`;
+
+/**
+ * DuckDB's read options for lines of at most `limit` bytes: `max_line_size`, and a read buffer of 8 times that.
+ * DuckDB's own buffer is 16 times the line limit, 512 MiB at 32 MB, and with it a CSV of 131 MB (1M calls) was read
+ * on one core. Whole ingests alternated on 2026-12-04, by buffer (16x / 8x / 4x / 2x of the limit, two runs each): that
+ * file 4.54, 4.35 / 2.95, 3.01 / 3.68, 3.43 / 3.49, 3.45 s; the bench's year in one file (858 MB) 15.71, 15.00 /
+ * 14.35, 13.92 / 18.66, 16.91 / 17.89, 15.38 s. At 8x against 16x: the 1M calls with every other row rejected 9.04,
+ * 10.81 -> 7.10, 7.48 s; the wide bench file (658 MB), a 106 MB CSV holding one 32 MB line and a 121 MB LiteLLM
+ * JSONL within the spread. A buffer barely over the line limit is refused by DuckDB's parallel reader ("does not
+ * support a full read").
+ */
+export const lineLimitSql = (limit: number): string => `max_line_size = ${limit}, buffer_size = ${8 * limit}`;
 
 /** The longest line DuckDB may read: 32 MB, less under a small memory budget (src/db/memory.ts). */
 export const maxLineBytes = (): number => lineCapBytes(memoryLimitBytes());
@@ -697,7 +709,7 @@ async function readCsvText(ws: Workspace, files: readonly string[]): Promise<voi
   }
   const paths = files.map((f) => sqlString(literalPath(f))).join(', ');
   await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_text AS
-    SELECT filename AS file, line FROM read_csv([${paths}], ${lineReadOptions}, max_line_size = ${maxLineLimit(files)}, ignore_errors = true, filename = true)`);
+    SELECT filename AS file, line FROM read_csv([${paths}], ${lineReadOptions}, ${lineLimitSql(maxLineLimit(files))}, ignore_errors = true, filename = true)`);
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   holdsAnyCall,
   incomingTable,
   lineLimit,
+  lineLimitSql,
   lineReadOptions,
   nonBlankLineSql,
   mixedLineEndError,
@@ -285,7 +286,7 @@ async function prepareSource(ws: Workspace, file: string, sample: Sample, joinsR
   const path = sqlString(literalPath(file));
   // The delimiter comes from our header sniff: DuckDB's sniffer can be misled by the very ragged rows we want to reject.
   if (kind === 'parquet') return { src: parquetSource(literalPath(file)), kind };
-  const maxLine = `max_line_size = ${lineLimit(file)}`;
+  const maxLine = lineLimitSql(lineLimit(file));
   if (kind === 'csv' && joinsRecords) {
     const header = await csvColumns(ws, csvReadSql([file], sample, '', true));
     return { src: await csvRecordsSource(ws, file, sample, header, map), kind: 'jsonl' };

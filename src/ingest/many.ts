@@ -40,6 +40,7 @@ import {
   incomingTable,
   inputErrorClass,
   maxLineLimit,
+  lineLimitSql,
   lineReadOptions,
   nonBlankLineSql,
   maskKeysInRejects,
@@ -185,7 +186,7 @@ async function jsonlScanSource(ws: Workspace, files: readonly string[], bytes: r
   try {
     const from = joined === undefined ? `[${files.map((f) => sqlString(literalPath(f))).join(', ')}]` : sqlString(joined.file);
     await ws.run(`CREATE OR REPLACE TEMP TABLE _lines AS SELECT line${joined === undefined ? ', _bt_file' : ''}
-      FROM read_csv(${from}, ${lineReadOptions}, max_line_size = ${maxLine}, hive_partitioning = false, ${csvRejectOptions}${joined === undefined ? ", filename = '_bt_file'" : ''})`);
+      FROM read_csv(${from}, ${lineReadOptions}, ${lineLimitSql(maxLine)}, hive_partitioning = false, ${csvRejectOptions}${joined === undefined ? ", filename = '_bt_file'" : ''})`);
     if ((await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM _csv_rejects'))[0]!.n > 0n) {
       const readAlone = await filesWithReaderRejects(ws, files, joined);
       return readAlone === undefined ? false : { readAlone };
