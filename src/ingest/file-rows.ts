@@ -552,22 +552,29 @@ export async function maskKeysInRejects(ws: Workspace, sourceIds: string | reado
  * file's line of that number (35,040 skips × 8,760 lines, each with its record's text) and filled the disk.
  */
 export async function fillJsonlRawText(ws: Workspace, keys: string, params: Record<string, string> = {}): Promise<void> {
-  const fill = (text: string, rows: string, on: string) =>
-    ws.run(
-      `UPDATE rejects SET raw = x.raw FROM (SELECT k.rid, ${rejectTextSql(text)} AS raw FROM (${keys}) k JOIN ${rows} s ON s._line = k.key AND ${on}) x
-       WHERE rejects.rowid = x.rid AND rejects.raw IS NULL`,
-      params,
-    );
+  const fill = rawTextFill(ws, keys, params);
   const page = "regexp_extract(k.path, '^/data/[0-9]+')";
-  await fill(pointedText('s', 'k.path'), '_src', `s._elem = ${page} AND s._elem <> ''`);
+  await fill(pointedText('s', 'k.path'), '_src', `s._line = k.key AND s._elem = ${page} AND s._elem <> ''`);
   const [paged] = await ws.all(`SELECT 1 FROM (${keys}) k WHERE ${page} <> '' LIMIT 1`, params);
   if (paged !== undefined) {
     await rejectPages(ws, `_elem = '' AND _line IN (SELECT k.key FROM (${keys}) k WHERE ${page} <> '')`, params);
-    await fill(pointedText('s', 'k.path'), '_reject_pages', `s._elem = ${page}`);
+    await fill(pointedText('s', 'k.path'), '_reject_pages', `s._line = k.key AND s._elem = ${page}`);
     await ws.run('DROP TABLE _reject_pages');
   }
-  await fill('coalesce(s._raw, s.j::VARCHAR)', '_src', "s._elem = ''");
+  await fill('coalesce(s._raw, s.j::VARCHAR)', '_src', "s._line = k.key AND s._elem = ''");
 }
+
+/**
+ * `fill(text, rows, on)`: sets the raw text of the rejects `keys` lists (`rid`: the reject's rowid, `path`, and for
+ * JSONL `key`: its line) that still lack it, to `text` of the row `s` of `rows` that `on` pairs with `k`, an equality
+ * join (JSONL and JSON documents alike).
+ */
+const rawTextFill = (ws: Workspace, keys: string, params: Record<string, string>) => (text: string, rows: string, on: string) =>
+  ws.run(
+    `UPDATE rejects SET raw = x.raw FROM (SELECT k.rid, ${rejectTextSql(text)} AS raw FROM (${keys}) k JOIN ${rows} s ON ${on}) x
+     WHERE rejects.rowid = x.rid AND rejects.raw IS NULL`,
+    params,
+  );
 
 /**
  * `_reject_pages`: the records (`_line`, `_elem`: the record's pointer, `j`) of the pages among `_src`'s rows that
@@ -590,32 +597,22 @@ async function fillRawTextOf(ws: Workspace, t: FileTarget): Promise<void> {
   if (t.kind === 'parquet') return fillParquetRawText(ws, literalPath(t.file), t.sourceId);
   if (t.kind === 'jsonl') return fillJsonlRawText(ws, 'SELECT rowid AS rid, line AS key, path FROM rejects WHERE source_id = $sid AND raw IS NULL', { sid: t.sourceId });
   if (t.kind === 'json') {
-    // A record of a page (the document's `data`, or an element's): its own text, each page unnested once, found on its
-    // pointer (equality joins); anything else: the element it lies in, from its start.
+    // As for JSONL, on the reject's pointer, by equality: a record of a page (the document's `data`, or an element's),
+    // unnested (unnestPages) or read whole (each such page unnested once here), with the text its pointer names in it;
+    // else the element it lies in (`/3`), from its start. (As one `starts_with` condition the element's join compared
+    // every reject with every row: 20,000 rejects in a 40,000-record array of LiteLLM spend logs, 21.8 s.)
+    const keys = 'SELECT rowid AS rid, path FROM rejects WHERE source_id = $sid AND raw IS NULL';
     const params = { sid: t.sourceId };
-    const missing = `SELECT path FROM rejects WHERE source_id = $sid AND raw IS NULL AND regexp_matches(path, '/data/[0-9]+')`;
-    if ((await ws.all(`${missing} LIMIT 1`, params)).length > 0) {
-      await rejectPages(ws, `_elem IN (SELECT regexp_extract(path, '^(.*?)/data/[0-9]+', 1) FROM (${missing}))`, params);
-      await ws.run(
-        `UPDATE rejects SET raw = x.raw FROM (SELECT k.rid, ${rejectTextSql(pointedText('s', 'k.path'))} AS raw
-           FROM (SELECT rowid AS rid, path FROM rejects WHERE source_id = $sid AND raw IS NULL) k
-           JOIN _reject_pages s ON s._elem = regexp_extract(k.path, '^.*?/data/[0-9]+')) x
-         WHERE rejects.rowid = x.rid`,
-        params,
-      );
+    const fill = rawTextFill(ws, keys, params);
+    const record = "regexp_extract(k.path, '^.*?/data/[0-9]+')";
+    await fill(pointedText('s', 'k.path'), '_src', `s._elem <> '' AND s._elem = ${record}`);
+    const [paged] = await ws.all(`SELECT 1 FROM (${keys}) k WHERE ${record} <> '' LIMIT 1`, params);
+    if (paged !== undefined) {
+      await rejectPages(ws, `_elem IN (SELECT regexp_extract(k.path, '^(.*?)/data/[0-9]+', 1) FROM (${keys}) k WHERE ${record} <> '')`, params);
+      await fill(pointedText('s', 'k.path'), '_reject_pages', `s._elem = ${record}`);
       await ws.run('DROP TABLE _reject_pages');
     }
-    // The row of `_src` the reject lies in: an element (`/3`), or a record of a page unnested (`/3/data/5`, unnestPages),
-    // the one whose pointer begins the reject's. Found by equality on each of the two prefixes in turn: as one
-    // `starts_with` condition the join compared every reject with every row (20,000 rejects in a 40,000-record array
-    // of LiteLLM spend logs: 21.8 s; quadratic in the file).
-    for (const prefix of ['^/[^/]*/data/[0-9]+', '^/[^/]*']) {
-      await ws.run(
-        `UPDATE rejects SET raw = ${rejectTextSql('s.j::VARCHAR')} FROM _src s WHERE rejects.source_id = $sid AND rejects.raw IS NULL
-           AND s._elem <> '' AND s._elem = regexp_extract(rejects.path, '${prefix}')`,
-        params,
-      );
-    }
+    await fill('s.j::VARCHAR', '_src', "s._elem <> '' AND s._elem = regexp_extract(k.path, '^/[^/]*')");
     return;
   }
   if ((await ws.all('SELECT 1 FROM rejects WHERE source_id = $1 LIMIT 1', [t.sourceId])).length === 0) return;
