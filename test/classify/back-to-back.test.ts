@@ -1,5 +1,5 @@
 // _cls_b2b (signals/runs.ts) against its definition, walked call by call: per workload, start and end events in
-// one order (by time, ends before instants before starts at the same instant, then row id); a start's in-flight
+// one order (by time, ends before instants before starts at the same instant, then call key); a start's in-flight
 // count is the starts with a duration before it less the ends before it, back to back when it starts within 1 s of
 // the latest end, and it opens an episode when nothing is in flight and no event came in the 5 minutes before; k is
 // its place among the workload's starts (instants included) in that order, which runs and episodes are named by.
@@ -53,6 +53,15 @@ function walk(calls: readonly (Call & { rid: number })[]): Row[] {
   }
   return rows;
 }
+
+/**
+ * The call_key of the i-th of n calls written: their order reversed, and spread out, so that a tie in time broken by
+ * the order the rows were written in (_cls_calls' row id, which changes from run to run at scale) reads differently
+ * from one broken by call_key, as it must be (sequence.ts: tieOrderSql).
+ */
+const keyOf = (i: number, n: number): number => (n - 1 - i) * 3 + 11;
+/** The calls with their rid: their call_key. */
+const withKeys = (calls: readonly Call[]): (Call & { rid: number })[] => calls.map((c, i) => ({ ...c, rid: keyOf(i, calls.length) }));
 
 const byRowId = <T extends { wid: number; rid: number }>(rows: T[]): T[] => rows.sort((a, b) => a.wid - b.wid || a.rid - b.rid);
 
@@ -124,7 +133,7 @@ async function b2bRows(calls: readonly Call[]): Promise<B2bRow[]> {
  * walk's order (the SQL numbers only them). Returns the walked episode sizes of the calls set apart.
  */
 function expectWalked(rows: readonly B2bRow[], calls: readonly Call[]): number[] {
-  const walked = byRowId(walk(calls.map((c, rid) => ({ ...c, rid }))));
+  const walked = byRowId(walk(withKeys(calls)));
   expect(rows.map((r) => `${r.wid}:${r.rid}`)).toEqual(walked.map((r) => `${r.wid}:${r.rid}`));
   const kept = new Set(rows.filter((r) => !r.apart).map((r) => `${r.wid}:${r.rid}`));
   const keptWalked = walked.filter((r) => kept.has(`${r.wid}:${r.rid}`));
@@ -140,12 +149,12 @@ function expectWalked(rows: readonly B2bRow[], calls: readonly Call[]): number[]
 
 async function writeB2b(calls: readonly Call[]): Promise<void> {
   ws = await emptyWorkspace();
-  await ws.run(`CREATE TEMP TABLE _cls_calls (wid INTEGER, bucket BOOLEAN, streamed_call BOOLEAN, cancelled_call BOOLEAN, in_chain BOOLEAN,
+  await ws.run(`CREATE TEMP TABLE _cls_calls (call_key BIGINT, wid INTEGER, bucket BOOLEAN, streamed_call BOOLEAN, cancelled_call BOOLEAN, in_chain BOOLEAN,
     discounted_lane BOOLEAN, ts TIMESTAMPTZ, w BIGINT, ended_us BIGINT)`);
   await ws.run('CREATE TEMP TABLE _cls_users (wid INTEGER, hr BIGINT, user_gap_median_s DOUBLE, calls BIGINT)');
-  await ws.run(`INSERT INTO _cls_calls SELECT c.wid, false, false, false, false, false, make_timestamp(c.t::BIGINT), 1, c.e::BIGINT
-    FROM (SELECT unnest($calls::STRUCT(wid INTEGER, t VARCHAR, e VARCHAR)[], recursive := true)) c`, {
-    calls: JSON.stringify(calls.map((c) => ({ wid: c.wid, t: String(c.t), e: String(c.e) }))),
+  await ws.run(`INSERT INTO _cls_calls SELECT c.k, c.wid, false, false, false, false, false, make_timestamp(c.t::BIGINT), 1, c.e::BIGINT
+    FROM (SELECT unnest($calls::STRUCT(k BIGINT, wid INTEGER, t VARCHAR, e VARCHAR)[], recursive := true)) c`, {
+    calls: JSON.stringify(withKeys(calls).map((c) => ({ k: c.rid, wid: c.wid, t: String(c.t), e: String(c.e) }))),
   });
   // Calls per workload and hour, as classify.ts writes them before the runs (the runs read call_rows only).
   await ws.run('CREATE TEMP TABLE _cls_hourly AS SELECT wid, epoch_us(ts) // 3600000000 AS hr, count(*) FILTER (WHERE NOT bucket) AS call_rows FROM _cls_calls GROUP BY ALL');
@@ -175,7 +184,7 @@ test.each([
 ])('the in-flight count, back to back and episode openings follow their definition: %s', async (_name, seed, shares) => {
   const calls = workloads(seed, shares, 400);
   const rows = await b2bRows(calls);
-  // rid is the row id of _cls_calls: the order of insertion.
+  // rid is the call's call_key (keyOf), which orders calls starting at the same instant.
   expectWalked(rows, calls);
   // The data must exercise what it checks: calls in flight together, back-to-back starts, several episodes; and
   // workloads too dense to look into for calls to set apart (hundreds of calls an hour), whose rows skip that window.
@@ -218,8 +227,8 @@ test.each([
   const rows = await b2bRows(calls);
   const apartSizes = expectWalked(rows, calls);
   // The hand-made groups: the first three kept (their episodes are five calls or more), the last two set apart.
-  const hand = rows.filter((r) => r.wid === 3 && r.rid >= first).map((r) => r.apart);
-  expect(hand).toEqual(byHand.map(([t]) => t >= 9000));
+  const apartOf = new Map(rows.filter((r) => r.wid === 3).map((r) => [r.rid, r.apart]));
+  expect(byHand.map((_, j) => apartOf.get(keyOf(first + j, calls.length)))).toEqual(byHand.map(([t]) => t >= 9000));
   // The data must exercise what it checks: calls set apart alone and in episodes of several calls, and back-to-back
   // and in-flight calls among the rest.
   expect(apartSizes.filter((n) => n === 1).length).toBeGreaterThan(50);
@@ -247,7 +256,7 @@ test.each([
   // The calls set apart before the joins (episodes too small for any run's shape) are named as lone calls are: NULL
   // in workload 2, left out in the others.
   const apart = new Set((await ws.all<{ wid: number; rid: bigint }>('SELECT wid, rid FROM _cls_b2b WHERE apart')).map((r) => `${r.wid}:${r.rid}`));
-  const want = walkNames(calls.map((c, rid) => ({ ...c, rid })), new Set([2]))
+  const want = walkNames(withKeys(calls), new Set([2]))
     .filter((r) => r.wid === 2 || !apart.has(`${r.wid}:${r.rid}`))
     .map((r) => (apart.has(`${r.wid}:${r.rid}`) ? { ...r, run: null, ep: null } : r));
   expect(got).toEqual(want);

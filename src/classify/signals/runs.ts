@@ -16,7 +16,7 @@
 import { hasRows } from '../../db/has-rows.ts';
 import type { Workspace } from '../../db/workspace.ts';
 import { stddevPopOfIntegers } from './exact.ts';
-import { thinkTimeSeconds } from './sequence.ts';
+import { thinkTimeSeconds, tieOrderSql } from './sequence.ts';
 
 /** A call starting this soon (µs) after the latest end of another call of its workload continues a run. */
 export const backToBackUs = 1_000_000;
@@ -90,15 +90,15 @@ export const machineWorkloadsSql = (requests: string): string => `SELECT r.wid F
 export const maxStreamedShareForRuns = 0.2;
 
 /**
- * An event's key among the events of its kind (starts, ends or instants): (time µs, row id) as one number. ASOF joins
- * match on one inequality, and at a tie in time they must still find the last event at or before it. The row id is
- * cast to UINTEGER, as the sequence windows' is (sequence.ts): past 4,294,967,295 calls the cast fails loudly instead of
- * mixing up places. A HUGEINT costs, so only the ends carry one always (calls ending at the same microsecond are
- * common); the starts get theirs only where there are instants.
+ * An event's key among the events of its kind (starts, ends or instants): (time µs, call key) as one number. ASOF joins
+ * match on one inequality, and at a tie in time they must still find the last event at or before it. A call's rid is
+ * its call_key (sequence.ts: tieOrderSql), a BIGINT from 0 to below 2^63, so the time is shifted past it: µs since
+ * 1970 are below 2^52, and the key below 2^115 (a HUGEINT holds 2^127). A HUGEINT costs, so only the ends carry one
+ * always (calls ending at the same microsecond are common); the starts get theirs only where there are instants.
  */
-const eventKeySql = (t: string, rid: string): string => `(${t}::HUGEINT * 4294967296 + ${rid}::UINTEGER)`;
+const eventKeySql = (t: string, rid: string): string => `(${t}::HUGEINT * 9223372036854775808 + ${rid})`;
 /** A bound at `t` µs on those keys: the key of every start or end before `t` is below it, and with `inclusive` of every one at `t` too. */
-const keyAtSql = (t: string, inclusive: boolean): string => `(${t}::HUGEINT * 4294967296${inclusive ? ' + 4294967295' : ''})`;
+const keyAtSql = (t: string, inclusive: boolean): string => `(${t}::HUGEINT * 9223372036854775808${inclusive ? ' + 9223372036854775807' : ''})`;
 
 /**
  * A workload with this many calls per hour it has calls in (_cls_hourly), or more, is not looked into for calls to set
@@ -123,7 +123,7 @@ const opensSurelySql = (j: number): string => `coalesce(${nthSql('t', j)} - grea
  * (100+ calls), cron launch (20+), steady run (100+) or burst (minBurstCalls+): they only count off the runs, whatever
  * their in-flight counts. Nor are they any other call's neighbours: the stretch lies 5 minutes of silence from the rest,
  * so leaving its calls out of the sorted starts and ends changes no other call's row (test/classify/back-to-back.test.ts
- * walks them). One window over the workload's calls in (time, row id) order finds the stretch's ends: the nearest sure
+ * walks them). One window over the workload's calls in (time, rid) order finds the stretch's ends: the nearest sure
  * opening at or before the call (0 to minBurstCalls - 2 places back) and after it (1 to minBurstCalls - 1 places on).
  * Sparse machine traffic is mostly such stretches: 2.74M of the 2.78M candidate calls in the org bench shape without its
  * feature tag.
@@ -139,9 +139,9 @@ const apartSql = (() => {
  * Per start of a call in a candidate workload: requests (w), calls in flight besides it, whether it starts
  * back to back (within 1 s of the latest end) and whether it opens an episode (nothing in flight and nothing
  * ended for 5 minutes), in the order of a workload's start and end events: by time, ends before starts at the
- * same instant, the call's row id breaking the remaining ties.
- * The in-flight counts take no window function: starts and ends are each written sorted (by workload, time, row id), so a row's place is
- * its row id (a CREATE TABLE … ORDER BY writes its rows in that order: DuckDB preserves insertion order unless
+ * same instant, the call's call_key breaking the remaining ties (rid: sequence.ts, tieOrderSql).
+ * The in-flight counts take no window function: starts and ends are each written sorted (by workload, time, rid), so a row's place is
+ * its row id in that table (a CREATE TABLE … ORDER BY writes its rows in that order: DuckDB preserves insertion order unless
  * preserve_insertion_order is turned off, which the workspace never does), and each workload's starts and ends
  * take the same places (one end per start with a duration). A start's in-flight count is the starts before it less
  * the ends at or before its time, found by an ASOF join (the last end at or before it: its place, and its time,
@@ -177,11 +177,11 @@ const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
   -- CTE of the candidate calls read by both was materialized, and the statement took 1.36-1.41 s against 1.10-1.16 s
   -- on the org bench shape without its feature tag.
   SELECT wid, rid, t, w, e, has_dur, ${apartSql} AS apart FROM (
-    SELECT wid, rowid AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur,
+    SELECT wid, ${tieOrderSql} AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur,
       greatest(ended_us, epoch_us(ts)) AS last_t, longest FROM _cls_calls JOIN cand USING (wid) WHERE NOT bucket AND NOT dense
   ) WINDOW seq AS (PARTITION BY wid ORDER BY t, rid)
   UNION ALL
-  SELECT wid, rowid, epoch_us(ts), w, ended_us, ended_us > epoch_us(ts), false FROM _cls_calls JOIN cand USING (wid) WHERE NOT bucket AND dense`],
+  SELECT wid, ${tieOrderSql}, epoch_us(ts), w, ended_us, ended_us > epoch_us(ts), false FROM _cls_calls JOIN cand USING (wid) WHERE NOT bucket AND dense`],
   // Starts of calls with a duration, and their ends, each sorted: a row's place is its row id.
   ['_cls_b2b_starts', 'SELECT wid, rid, t, w FROM _cls_b2b_calls WHERE has_dur AND NOT apart ORDER BY wid, t, rid'],
   ['_cls_b2b_ends', `SELECT wid, e, ${eventKeySql('e', 'rid')} AS k FROM _cls_b2b_calls WHERE has_dur AND NOT apart ORDER BY wid, e, rid`],
@@ -261,12 +261,12 @@ export async function dropBackToBack(ws: Workspace): Promise<void> {
  */
 const runCtes = (source: string): string => `
   starts AS (
-    -- k: the start's place in its workload's event order, as backToBackSql met them. By (time, row id) alone, a start
-    -- after an instant that opened an episode at the same instant sorted before it when its row id was lower, and took
+    -- k: the start's place in its workload's event order, as backToBackSql met them. By (time, rid) alone, a start
+    -- after an instant that opened an episode at the same instant sorted before it when its rid was lower, and took
     -- the episode before. The calls set apart before the joins (apartSql) only count off the runs (lone).
     SELECT * FROM ${source} WHERE NOT apart
   ), members AS MATERIALIZED (
-    -- An episode is named by the row id of its first start (the one that opens it), a run by its first start's (the one
+    -- An episode is named by the rid (call_key) of its first start (the one that opens it), a run by its first start's (the one
     -- not back to back): a start that opens none finds its episode's by an ASOF join on its place, k (the last
     -- opening start so far, in event order). The same names from window functions (a row_number, then last_value
     -- IGNORE NULLS over a frame) took 1.4 s at 2.8M candidate calls.
@@ -411,7 +411,7 @@ export const offRunStartsSql = `
   SELECT DISTINCT wid, t FROM (${offRunSql('r')} UNION ALL SELECT wid, t, w FROM lone)`;
 
 /**
- * Per start of a candidate workload: its run and episode, each named by its first start's row id (run and ep NULL for
+ * Per start of a candidate workload: its run and episode, each named by its first start's rid (call_key) (run and ep NULL for
  * the starts alone in their episode or set apart in workloads of _cls_unnamed; in other workloads those are left out), from
  * _cls_b2b. runStatsSql names them so; test/classify/back-to-back.test.ts checks the names against their definition.
  */

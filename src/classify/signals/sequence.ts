@@ -16,6 +16,13 @@ export const tightLoopCallsPerMinute = 20;
 const isCall = `NOT bucket`;
 
 /**
+ * How calls starting in the same instant are ordered, in every window and sort over _cls_calls: by call_key, the
+ * call's place in its export (and the export's among the workspace's), which the data fixes. _cls_calls' row id is
+ * no order: that table is written by two threads at once, so its row ids change from run to run.
+ */
+export const tieOrderSql = 'call_key';
+
+/**
  * A user id or a trace/session id as the windows partition on it: a 64-bit hash, NULL for no id. The ids are
  * text; sorting 5M calls on them made the user-gap window a third slower and kept it on one thread (measured
  * at 5M calls, wide bench shape: 1.8 s of CPU on the text, 1.2 s on the hash), and writing them into
@@ -49,17 +56,18 @@ export const chainKeysSql = (splittable: boolean): string => `
 export const chainedRowsSql = `
   SELECT rid FROM (
     SELECT rowid AS rid,
-      epoch_ms(ts) - lag(ended_us) OVER (PARTITION BY chain_key ORDER BY ts, rowid::UINTEGER) // 1000 AS gap_prev_ms,
-      epoch_ms(lead(ts) OVER (PARTITION BY chain_key ORDER BY ts, rowid::UINTEGER)) - ended_us // 1000 AS gap_next_ms
+      epoch_ms(ts) - lag(ended_us) OVER (PARTITION BY chain_key ORDER BY ts, ${tieOrderSql}) // 1000 AS gap_prev_ms,
+      epoch_ms(lead(ts) OVER (PARTITION BY chain_key ORDER BY ts, ${tieOrderSql})) - ended_us // 1000 AS gap_next_ms
     FROM _cls_calls SEMI JOIN (SELECT chain_key FROM _cls_chain_keys WHERE NOT job_run AND NOT lone) USING (chain_key) WHERE ${isCall}
   )
   WHERE gap_prev_ms <= ${chainGapMs} OR gap_next_ms <= ${chainGapMs}`;
 
 /**
- * The windows break ties in start time by row id (calls of one user or trace starting in the same instant), as a
- * UINTEGER: a 4-byte key keeps the sort key of (hash, start, row id) narrow, where the 8-byte row id made the user
- * window 1.45-1.5 s of CPU instead of 1.1-1.2 s (wide bench shape, 5M calls). The cast fails loudly, never wraps,
- * past 4,294,967,295 calls.
+ * The windows break ties in start time (calls of one user or trace starting in the same instant: common in exports
+ * that give whole seconds) by call_key, the call's place in its export (tieOrderSql). Not by _cls_calls' row id: that
+ * table is written by two threads at once, in whatever order their chunks finish, so its row ids differ from one
+ * run to the next (41 chunks out of call order in one run on the wide bench shape at 5M calls, different ones the
+ * next), and a tie broken by them gave the next call a different gap from the same data.
  *
  * End users, in one window pass over the calls with a user id: per call, seconds from the same user's previous
  * answer (the previous call's end) to this call's start, and whether that is human think time (a person reads
@@ -73,7 +81,7 @@ export const chainedRowsSql = `
 export const userStatsSql = `
   WITH g AS MATERIALIZED (
     SELECT wid, epoch_ms(ts) // 3600000 AS hr, w, interactive,
-      (epoch_us(ts) - lag(ended_us) OVER (PARTITION BY user_key ORDER BY ts, rowid::UINTEGER)) / 1e6 AS gap_s,
+      (epoch_us(ts) - lag(ended_us) OVER (PARTITION BY user_key ORDER BY ts, ${tieOrderSql})) / 1e6 AS gap_s,
       count(*) OVER (PARTITION BY user_key) AS user_calls
     FROM _cls_calls WHERE user_key IS NOT NULL AND ${isCall}
   )
@@ -114,8 +122,8 @@ const machinePacedSql = `SELECT wid FROM _cls_users WHERE hr IS NULL AND repeat_
 export const userRunsSql = `
   WITH ids AS (SELECT DISTINCT user_key FROM _cls_calls WHERE wid IN (${machinePacedSql}) AND user_key IS NOT NULL AND ${isCall}),
   g AS (
-    SELECT wid, user_key, ts, rowid::UINTEGER AS rid,
-      (epoch_us(ts) - lag(ended_us) OVER (PARTITION BY user_key ORDER BY ts, rowid::UINTEGER)) / 1e6 AS gap_s
+    SELECT wid, user_key, ts, ${tieOrderSql} AS rid,
+      (epoch_us(ts) - lag(ended_us) OVER (PARTITION BY user_key ORDER BY ts, ${tieOrderSql})) / 1e6 AS gap_s
     FROM _cls_calls WHERE user_key IN (SELECT user_key FROM ids) AND ${isCall}
   ),
   r AS (
