@@ -304,6 +304,12 @@ export const conversions: Record<ColumnSpec['type'], { fn: string; what: string 
 
 /** Plan operators that keep their input's order; CSV line numbers are the row order of the file's table. */
 export const orderKeepingOperators = new Set(['PROJECTION', 'FILTER', 'READ_CSV', 'READ_CSV_AUTO', 'TABLE_SCAN']);
+/**
+ * The same for a JSON source's rows, which carry their line and pointer: a scan of its lines' table (SEQ_SCAN)
+ * keeps file order, and so does UNNEST (a record's elements follow their record, and have pointers of their own).
+ * UNION does not: it hands on all of one branch's rows, then the other's.
+ */
+const jsonOrderKeepingOperators = new Set([...orderKeepingOperators, 'SEQ_SCAN', 'UNNEST']);
 
 /**
  * A CSV row's line is its position in the file's table, so the plan that writes it must keep file order. DuckDB
@@ -318,7 +324,15 @@ export async function assertKeepsFileOrder(
   swap: (sql: string) => string = (sql) => sql,
   rowsSelect: (select: AdapterSelect, carried: readonly [string, string][]) => string = (s, c) => fileRowsSelect(s, 'csv', c),
 ): Promise<void> {
-  const [plan] = await ws.all<{ explain_value: string }>(`EXPLAIN (FORMAT JSON) ${swap(rowsSelect(select, carried))}`);
+  const reordering = await reorderingOperators(ws, swap(rowsSelect(select, carried)), orderKeepingOperators);
+  if (reordering.length > 0) {
+    throw new InternalError(`the ${adapterId} adapter's plan does not keep file order (${reordering.join(', ')}); line numbers would be wrong`);
+  }
+}
+
+/** The operators of `sql`'s plan that may hand rows on out of their input's order (not in `keeping`), once each. */
+async function reorderingOperators(ws: Workspace, sql: string, keeping: ReadonlySet<string>): Promise<string[]> {
+  const [plan] = await ws.all<{ explain_value: string }>(`EXPLAIN (FORMAT JSON) ${sql}`);
   const names: string[] = [];
   const walk = (nodes: { name: string; children?: unknown[] }[]) => {
     for (const node of nodes) {
@@ -327,11 +341,28 @@ export async function assertKeepsFileOrder(
     }
   };
   walk(JSON.parse(plan?.explain_value ?? '[]'));
-  const reordering = names.filter((n) => !orderKeepingOperators.has(n));
-  if (reordering.length > 0) {
-    throw new InternalError(`the ${adapterId} adapter's plan does not keep file order (${[...new Set(reordering)].join(', ')}); line numbers would be wrong`);
-  }
+  return [...new Set(names.filter((n) => !keeping.has(n)))];
 }
+
+/**
+ * `sql` (a JSON source's rows) so that its rows come in file order: as it is when its plan keeps its input's order,
+ * else sorted by `order` (the line, then the JSON pointer). A JSON row carries its line and pointer, so a plan that
+ * reorders rows (Langfuse's join of observations to their traces) still records them right; but a call's place in
+ * its file's table is its call_key, which orders calls that start in the same instant (src/classify/signals/
+ * sequence.ts: tieOrderSql) and keeps the first of a file's repeated ids. Written as the join handed them on, two
+ * ingests of the same 200,000-call Langfuse window gave every call a different call_key.
+ */
+async function inFileOrder(ws: Workspace, sql: string, order: FileOrder): Promise<string> {
+  const keeps = order.srcInOrder && (await reorderingOperators(ws, sql, jsonOrderKeepingOperators)).length === 0;
+  return keeps ? sql : `SELECT * FROM (${sql}) ORDER BY ${order.columns}`;
+}
+
+/**
+ * How a JSON source's rows are put in file order (inFileOrder): the columns that give a row's place, and whether the
+ * source's own rows are in that order (one file's lines are; a scan's lines are joined to their files, in whatever
+ * order the join hands them on).
+ */
+export type FileOrder = { readonly columns: string; readonly srcInOrder: boolean };
 
 /** The earliest time a call may have: the first LLM APIs opened to the public in 2020. */
 const earliestCallSql = "TIMESTAMPTZ '2020-01-01 00:00:00+00'";
@@ -449,7 +480,7 @@ export async function repeatsIds(ws: Workspace, table: string, kept: string, has
 /** Rewrites a file's table (`f`) with extra columns computed from its rows. */
 export async function rebuild(ws: Workspace, table: string, extra: string): Promise<void> {
   const next = `${table}_next`;
-  await ws.run(`CREATE TABLE ${sqlIdent(next)} AS SELECT *, ${extra} FROM ${sqlIdent(table)} f`);
+  await ws.run(`CREATE TABLE ${sqlIdent(next)} AS SELECT *, ${extra} FROM ${sqlIdent(table)} f ORDER BY f.rowid`);
   await ws.run(`DROP TABLE ${sqlIdent(table)}`);
   await ws.run(`ALTER TABLE ${sqlIdent(next)} RENAME TO ${sqlIdent(table)}`);
 }
@@ -822,11 +853,13 @@ export const selectPart = (ws: Workspace, part: { lo: bigint; hi: bigint }): Pro
   ws.run(`CREATE OR REPLACE TEMP TABLE _src_part AS SELECT * FROM _src WHERE rowid BETWEEN ${part.lo} AND ${part.hi} ORDER BY rowid`);
 
 /** Writes `table` from `selectFrom('_src_part')` for each of `_src`'s parts in turn (jsonParts): the first creates it. */
-export async function writeSrcParts(ws: Workspace, table: string, parts: readonly { lo: bigint; hi: bigint }[], selectFrom: (from: string) => string): Promise<void> {
+export async function writeSrcParts(ws: Workspace, table: string, parts: readonly { lo: bigint; hi: bigint }[], selectFrom: (from: string) => string,
+  fileOrder?: FileOrder): Promise<void> {
   let first = true;
   for (const part of parts) {
     await selectPart(ws, part);
-    await ws.run(first ? `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${selectFrom('_src_part')}` : `INSERT INTO ${sqlIdent(table)} ${selectFrom('_src_part')}`);
+    const rows = fileOrder === undefined ? selectFrom('_src_part') : await inFileOrder(ws, selectFrom('_src_part'), fileOrder);
+    await ws.run(first ? `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rows}` : `INSERT INTO ${sqlIdent(table)} ${rows}`);
     first = false;
   }
   await ws.run('DROP TABLE _src_part');
@@ -838,17 +871,19 @@ export async function writeSrcParts(ws: Workspace, table: string, parts: readonl
  * creates the table, the others append; `_src_part` holds each part's records in turn). An adapter whose select
  * joins records of one file (`joinsRecords`: Langfuse's traces and their observations) reads its file in one
  * statement; when that file's records are large API pages, they are first unnested into their records, in parts
- * (unnestPages), so the one statement reads small records.
+ * (unnestPages), so the one statement reads small records. With `fileOrder`, a JSON source's rows are written in file
+ * order even where its lines are not or the select's plan would reorder them (inFileOrder).
  */
 export async function writeInParts(ws: Workspace, table: string, src: string, joinsRecords: boolean, partBytes: number | undefined,
-  selectFrom: (from: string) => string): Promise<void> {
+  selectFrom: (from: string) => string, fileOrder?: FileOrder): Promise<void> {
   const parts = src === '_src' ? await jsonParts(ws, partBytes ?? jsonPartBytes()) : [];
   if (parts.length > 1 && joinsRecords) await unnestPages(ws, parts);
   if (parts.length <= 1 || joinsRecords) {
-    await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${selectFrom(src)}`);
+    const rows = fileOrder === undefined ? selectFrom(src) : await inFileOrder(ws, selectFrom(src), fileOrder);
+    await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rows}`);
     return;
   }
-  await writeSrcParts(ws, table, parts, selectFrom);
+  await writeSrcParts(ws, table, parts, selectFrom, fileOrder);
 }
 
 /**

@@ -461,7 +461,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
         // written in parts, as one file's are (writeInParts): a year of daily usage pages was read one by one. Records
         // joined within their file (Langfuse's traces and observations, keyed by their file) are read in one statement,
         // their API pages unnested first.
-        await withProgress(ws, files[0]!, options, () => writeInParts(ws, table, '_src', adapter.joinsRecords === true, options.jsonPartBytes, rowsOf));
+        await withProgress(ws, files[0]!, options, () => writeInParts(ws, table, '_src', adapter.joinsRecords === true, options.jsonPartBytes, rowsOf, { columns: '_src, _line, _path', srcInOrder: false }));
       } else {
         await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rowsSelect(select, 'csv', carried)}`));
         if (joined !== undefined && !(await markedParts(ws, table, files))) return undefined;
@@ -524,7 +524,8 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
 
     // Ids already held, and ids repeated within the scan (across its files as within one): all but the first
     // are duplicates, as reading the files in order would count them. Marked in place, rows keep their positions.
-    // A JSONL scan's rows are not in file order (its source was joined to its parts): file order is part, then line.
+    // A JSONL scan's rows were written in file order (its lines were joined to their files, so writeInParts sorts
+    // them: part, then line, then pointer); ordered by part and line here all the same.
     const kept = keptRowsSql(stored);
     const idKept = `${kept} AND call_id IS NOT NULL`;
     const t = sqlIdent(table);
