@@ -172,6 +172,22 @@ describe('langfuse-observations: traces beside their observations, and what name
     ]);
   });
 
+  it('a trace listed twice in one window gives its observations the user of its last listing', async () => {
+    // The traces page again, with tr-chat-1's user changed (its list paged while the trace was updated): the later
+    // listing is the latest fetched. Read either way round, the user is the last line's.
+    const [observations, traces] = readFileSync(fixture('langfuse/pull-window.jsonl'), 'utf8').trim().split('\n');
+    const updated = traces!.replace('"userId":"user_8812"', '"userId":"user_8812-updated"');
+    const dir = mkdtempSync(join(tmpdir(), 'lf-twice-'));
+    for (const [name, lines, user] of [['later.jsonl', [observations, traces, updated], 'user_8812-updated'], ['earlier.jsonl', [observations, updated, traces], 'user_8812']] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      const { ws } = await ingested([file]);
+      const [row] = await ws.all<{ user_id: string }>("SELECT user_id FROM calls WHERE call_id = 'gen-a1'");
+      ws.close();
+      expect(row?.user_id, name).toBe(user);
+    }
+  });
+
   it("a record's skip in a page keeps its own text and its pointer: read whole, in parts, and in a scan", async () => {
     // The traces page is line 2; each trace is a skip of its own. Its text was the page's from its start (the first trace).
     const own = [['/data/0', 'tr-chat-1'], ['/data/1', 'tr-agent-7'], ['/data/2', 'tr-job-3'], ['/data/3', 'tr-other']];

@@ -133,7 +133,9 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
   const from = `(WITH lf_recs AS MATERIALIZED (
       SELECT *, json_extract(rec, ['$.observations', '$.type', '$.id', '$.traceId']) AS rk FROM ${pageRecords(ctx.src)}
     ), lf_listed AS (
-      SELECT ${fileOf('lf_recs')} AS lf_file, (rk[3]->>'$') AS trace_key, any_value(rec) AS tr FROM lf_recs WHERE ${traceList} GROUP BY ALL
+      -- A trace listed twice in one file (its list paged while traces came in) is read from its last listing, the
+      -- latest fetched: any_value took either, so its observations' user could change from one ingest to the next.
+      SELECT ${fileOf('lf_recs')} AS lf_file, (rk[3]->>'$') AS trace_key, last(rec ORDER BY _line, _path) AS tr FROM lf_recs WHERE ${traceList} GROUP BY ALL
     ), lf_rows AS (
       SELECT _line, _path || '/observations/' || (generate_subscripts(items, 1) - 1) AS _path, unnest(items) AS o, t, true AS nested_trace
       FROM (SELECT _line, _path, json_extract(rec, '$.observations[*]') AS items, rec AS t FROM lf_recs WHERE ${nested('lf_recs')})
