@@ -46,7 +46,7 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
     const splits = await ws.all<Split>(
       `SELECT l.label, l.decided_by, count(*) AS calls, sum(c.requests)::BIGINT AS requests, count(*) FILTER (WHERE c.requests IS NULL) AS uncounted,
          coalesce(sum(${weightSql('c.')}) FILTER (WHERE c.requests IS NULL), 0)::BIGINT AS estimated
-       FROM label_outcomes l JOIN label_keys k USING (outcome) JOIN calls c USING (call_key) WHERE l.workload = $name GROUP BY ALL ORDER BY calls DESC`,
+       FROM label_outcomes l JOIN label_keys k USING (outcome) JOIN calls c USING (call_key) WHERE l.workload = $name GROUP BY ALL ORDER BY calls DESC, l.label, l.decided_by`,
       { name },
     );
     return { kind: 'workload', workload, splits, org, rulesFile };
