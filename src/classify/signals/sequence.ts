@@ -66,8 +66,9 @@ export const chainedRowsSql = `
  * The windows break ties in start time (calls of one user or trace starting in the same instant: common in exports
  * that give whole seconds) by call_key, the call's place in its export (tieOrderSql). Not by _cls_calls' row id: that
  * table is written by two threads at once, in whatever order their chunks finish, so its row ids differ from one
- * run to the next (41 chunks out of call order in one run on the wide bench shape at 5M calls, different ones the
- * next), and a tie broken by them gave the next call a different gap from the same data.
+ * run to the next (on the wide bench shape at 5M calls, their order stepped back against call_key order at 41
+ * places, and was different on each of four runs), and a tie broken by them gave the next call a different gap from
+ * the same data.
  *
  * End users, in one window pass over the calls with a user id: per call, seconds from the same user's previous
  * answer (the previous call's end) to this call's start, and whether that is human think time (a person reads
