@@ -345,24 +345,17 @@ async function reorderingOperators(ws: Workspace, sql: string, keeping: Readonly
 }
 
 /**
- * `sql` (a JSON source's rows) so that its rows come in file order: as it is when its plan keeps its input's order,
- * else sorted by `order` (the line, then the JSON pointer). A JSON row carries its line and pointer, so a plan that
+ * `sql` (a JSON source's rows, from a `_src` in file order) so that its rows come in file order: as it is when its
+ * plan keeps its input's order, else sorted by `order` (the columns that give a row's place: its line, then its JSON
+ * pointer). A JSON row carries its line and pointer, so a plan that
  * reorders rows (Langfuse's join of observations to their traces) still records them right; but a call's place in
  * its file's table is its call_key, which orders calls that start in the same instant (src/classify/signals/
  * sequence.ts: tieOrderSql) and keeps the first of a file's repeated ids. Written as the join handed them on, two
  * ingests of the same 200,000-call Langfuse window gave every call a different call_key.
  */
-async function inFileOrder(ws: Workspace, sql: string, order: FileOrder): Promise<string> {
-  const keeps = order.srcInOrder && (await reorderingOperators(ws, sql, jsonOrderKeepingOperators)).length === 0;
-  return keeps ? sql : `SELECT * FROM (${sql}) ORDER BY ${order.columns}`;
+async function inFileOrder(ws: Workspace, sql: string, order: string): Promise<string> {
+  return (await reorderingOperators(ws, sql, jsonOrderKeepingOperators)).length === 0 ? sql : `SELECT * FROM (${sql}) ORDER BY ${order}`;
 }
-
-/**
- * How a JSON source's rows are put in file order (inFileOrder): the columns that give a row's place, and whether the
- * source's own rows are in that order (one file's lines are; a scan's lines are joined to their files, in whatever
- * order the join hands them on).
- */
-export type FileOrder = { readonly columns: string; readonly srcInOrder: boolean };
 
 /** The earliest time a call may have: the first LLM APIs opened to the public in 2020. */
 const earliestCallSql = "TIMESTAMPTZ '2020-01-01 00:00:00+00'";
@@ -854,7 +847,7 @@ export const selectPart = (ws: Workspace, part: { lo: bigint; hi: bigint }): Pro
 
 /** Writes `table` from `selectFrom('_src_part')` for each of `_src`'s parts in turn (jsonParts): the first creates it. */
 export async function writeSrcParts(ws: Workspace, table: string, parts: readonly { lo: bigint; hi: bigint }[], selectFrom: (from: string) => string,
-  fileOrder?: FileOrder): Promise<void> {
+  fileOrder?: string): Promise<void> {
   let first = true;
   for (const part of parts) {
     await selectPart(ws, part);
@@ -871,11 +864,11 @@ export async function writeSrcParts(ws: Workspace, table: string, parts: readonl
  * creates the table, the others append; `_src_part` holds each part's records in turn). An adapter whose select
  * joins records of one file (`joinsRecords`: Langfuse's traces and their observations) reads its file in one
  * statement; when that file's records are large API pages, they are first unnested into their records, in parts
- * (unnestPages), so the one statement reads small records. With `fileOrder`, a JSON source's rows are written in file
- * order even where its lines are not or the select's plan would reorder them (inFileOrder).
+ * (unnestPages), so the one statement reads small records. With `fileOrder` (the columns that give a JSON row's place),
+ * its rows are written in file order even where the select's plan would reorder them (inFileOrder).
  */
 export async function writeInParts(ws: Workspace, table: string, src: string, joinsRecords: boolean, partBytes: number | undefined,
-  selectFrom: (from: string) => string, fileOrder?: FileOrder): Promise<void> {
+  selectFrom: (from: string) => string, fileOrder?: string): Promise<void> {
   const parts = src === '_src' ? await jsonParts(ws, partBytes ?? jsonPartBytes()) : [];
   if (parts.length > 1 && joinsRecords) await unnestPages(ws, parts);
   if (parts.length <= 1 || joinsRecords) {

@@ -218,7 +218,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       await withProgress(ws, file, options, () =>
         writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => fileRowsSelect(selectFrom(from), kind, [], kind === 'csv' && usesDecimalComma(sample)),
           // A JSON row's place in its file (a CSV's select is checked to keep file order above).
-          kind === 'csv' || kind === 'parquet' ? undefined : { columns: '_line, _path', srcInOrder: true }),
+          kind === 'csv' || kind === 'parquet' ? undefined : '_line, _path'),
       );
       const { sourceId, plainLines } = await readWhole(file, kind, digesting, options.lineCeilingBytes);
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(fileTableName(sourceId))}`); // left by a run that was killed

@@ -215,9 +215,12 @@ async function jsonlScanSource(ws: Workspace, files: readonly string[], bytes: r
     if (check?.ok !== true) return false;
     // A blank line is a NULL row: left out, and counted in the lines after it.
     const lines = `(SELECT rowid AS rid, ${joined === undefined ? '_bt_file, ' : ''}line, try_cast(line AS JSON) AS j FROM _lines WHERE ${nonBlankLineSql('line')}${joined === undefined ? '' : ` AND NOT ${isMarkerLineSql('line')}`})`;
+    // In file order (part, then line), as one file's `_src` is: the join hands lines on in whatever order its threads
+    // finish, and the rows' places (their call_keys, the parts writeInParts reads in turn) follow `_src`'s.
     await ws.run(`CREATE OR REPLACE TEMP TABLE _src AS
       SELECT ${partLineSql('p.ord', 'l.rid - p.lo + 1')} AS _line, '' AS _elem, CASE WHEN l.j IS NULL THEN l.line END AS _raw, l.j
-      FROM ${lines} l ${joined === undefined ? 'JOIN _line_parts p ON l._bt_file = p.file' : 'ASOF JOIN _line_parts p ON l.rid >= p.lo'}`);
+      FROM ${lines} l ${joined === undefined ? 'JOIN _line_parts p ON l._bt_file = p.file' : 'ASOF JOIN _line_parts p ON l.rid >= p.lo'}
+      ORDER BY _line`);
     await ws.run('DROP TABLE _lines; DROP TABLE _line_parts');
     return true;
   } finally {
@@ -461,7 +464,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
         // written in parts, as one file's are (writeInParts): a year of daily usage pages was read one by one. Records
         // joined within their file (Langfuse's traces and observations, keyed by their file) are read in one statement,
         // their API pages unnested first.
-        await withProgress(ws, files[0]!, options, () => writeInParts(ws, table, '_src', adapter.joinsRecords === true, options.jsonPartBytes, rowsOf, { columns: '_src, _line, _path', srcInOrder: false }));
+        await withProgress(ws, files[0]!, options, () => writeInParts(ws, table, '_src', adapter.joinsRecords === true, options.jsonPartBytes, rowsOf, '_src, _line, _path'));
       } else {
         await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rowsSelect(select, 'csv', carried)}`));
         if (joined !== undefined && !(await markedParts(ws, table, files))) return undefined;
@@ -523,9 +526,8 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     }
 
     // Ids already held, and ids repeated within the scan (across its files as within one): all but the first
-    // are duplicates, as reading the files in order would count them. Marked in place, rows keep their positions.
-    // A JSONL scan's rows were written in file order (its lines were joined to their files, so writeInParts sorts
-    // them: part, then line, then pointer); ordered by part and line here all the same.
+    // are duplicates, as reading the files in order would count them. Marked in place, rows keep their positions,
+    // which are file order (a JSONL scan's too: its `_src` is in file order, and writeInParts keeps it).
     const kept = keptRowsSql(stored);
     const idKept = `${kept} AND call_id IS NOT NULL`;
     const t = sqlIdent(table);
@@ -536,7 +538,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     if (holdsCalls || repeated) {
       const duplicate = [
         holdsCalls ? 'call_id IN (SELECT call_id FROM _held_ids)' : null,
-        repeated ? `row_number() OVER (PARTITION BY call_id ORDER BY ${jsonl ? '_src, _line, rowid' : 'rowid'}) > 1` : null,
+        repeated ? 'row_number() OVER (PARTITION BY call_id ORDER BY rowid) > 1' : null,
       ].filter((d) => d !== null);
       await ws.run(`ALTER TABLE ${t} ADD COLUMN _dup BOOLEAN DEFAULT false`);
       await ws.run(`UPDATE ${t} SET _dup = true WHERE rowid IN (

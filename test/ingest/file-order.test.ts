@@ -9,16 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
-import { ingestFiles } from '../../src/ingest/ingest.ts';
+import { ingestFiles, type IngestOptions } from '../../src/ingest/ingest.ts';
 import { fixture } from '../helpers/cli.ts';
 
 let ws: Workspace;
 afterEach(() => ws?.close());
 
 /** The calls' (file, line, pointer) in call_key order, and whether that is file order (files in the order given). */
-async function callsInKeyOrder(files: readonly string[]): Promise<{ places: string[]; inFileOrder: boolean }> {
+async function callsInKeyOrder(files: readonly string[], options: IngestOptions = {}): Promise<{ places: string[]; inFileOrder: boolean }> {
   ws = await openWorkspace(':memory:');
-  await ingestFiles(ws, files);
+  await ingestFiles(ws, files, options);
   const rows = await ws.all<{ file: string; row: bigint | null; path: string | null }>(
     'SELECT source_file AS file, source_row AS row, source_path AS path FROM calls ORDER BY call_key',
   );
@@ -71,6 +71,11 @@ test('a JSONL scan of several files keeps their calls in file order, and two ing
   expect(first.places.length).toBe(160_000);
   expect(first.inFileOrder).toBe(true);
   expect(second.places).toEqual(first.places);
+  ws.close();
+  // Written in parts of 150 kB (as a scan of large records is, writeInParts: 2,048 of these lines hold more): each part
+  // is a range of the scan's lines, so the lines themselves must be in file order, not only each part's rows.
+  const inParts = await callsInKeyOrder(files, { jsonPartBytes: 150_000 });
+  expect(inParts.places).toEqual(first.places);
 }, 60_000);
 
 // At this size the join hands rows on in file order even unsorted; a 200,000-call Langfuse window did not (every call
