@@ -58,6 +58,7 @@ import { dropsLine, hashFile, readerLineCeilingBytes, type FileDigest } from './
 import { ingestMany, previewFile, ScanGroup, type Preview } from './many.ts';
 import { isParquet, parquetSample, parquetSource } from './parquet.ts';
 import { commandWord } from '../report/escape.ts';
+import { pointerOrderSql } from './adapters/sql-helpers.ts';
 import { rejectTextSql, rowPlace } from './reject-text.ts';
 import { contentBytes, isGzip, sniff } from './sniff.ts';
 
@@ -218,7 +219,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       await withProgress(ws, file, options, () =>
         writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => fileRowsSelect(selectFrom(from), kind, [], kind === 'csv' && usesDecimalComma(sample)),
           // A JSON row's place in its file (a CSV's select is checked to keep file order above).
-          kind === 'csv' || kind === 'parquet' ? undefined : '_line, _path'),
+          kind === 'csv' || kind === 'parquet' ? undefined : `_line, ${pointerOrderSql('_path')}`),
       );
       const { sourceId, plainLines } = await readWhole(file, kind, digesting, options.lineCeilingBytes);
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(fileTableName(sourceId))}`); // left by a run that was killed

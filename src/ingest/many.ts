@@ -61,6 +61,7 @@ import { ambiguousColumn, reservedColumn } from './header.ts';
 import { literalPath } from './files.ts';
 import { dropsLine, hashFile, type FileDigest } from './hash.ts';
 import { isParquet } from './parquet.ts';
+import { pointerOrderSql } from './adapters/sql-helpers.ts';
 import { rejectTextSql } from './reject-text.ts';
 import { isGzip, sniff } from './sniff.ts';
 
@@ -464,7 +465,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
         // written in parts, as one file's are (writeInParts): a year of daily usage pages was read one by one. Records
         // joined within their file (Langfuse's traces and observations, keyed by their file) are read in one statement,
         // their API pages unnested first.
-        await withProgress(ws, files[0]!, options, () => writeInParts(ws, table, '_src', adapter.joinsRecords === true, options.jsonPartBytes, rowsOf, '_src, _line, _path'));
+        await withProgress(ws, files[0]!, options, () => writeInParts(ws, table, '_src', adapter.joinsRecords === true, options.jsonPartBytes, rowsOf, `_src, _line, ${pointerOrderSql('_path')}`));
       } else {
         await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rowsSelect(select, 'csv', carried)}`));
         if (joined !== undefined && !(await markedParts(ws, table, files))) return undefined;

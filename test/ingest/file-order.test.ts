@@ -6,7 +6,7 @@
 // position, a JSON row's line and then its pointer (src/ingest/file-rows.ts: rebuild, inFileOrder).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
 import { ingestFiles, type IngestOptions } from '../../src/ingest/ingest.ts';
@@ -14,6 +14,17 @@ import { fixture } from '../helpers/cli.ts';
 
 let ws: Workspace;
 afterEach(() => ws?.close());
+
+/** Two JSON pointers in their document's order: numbers as numbers (`/data/9` before `/data/10`). */
+function comparePointers(a: string, b: string): number {
+  const [x, y] = [a.split('/'), b.split('/')];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i]!, y[i]!];
+    if (p === q) continue;
+    return /^\d+$/.test(p) && /^\d+$/.test(q) ? Number(p) - Number(q) : p < q ? -1 : 1;
+  }
+  return x.length - y.length;
+}
 
 /** The calls' (file, line, pointer) in call_key order, and whether that is file order (files in the order given). */
 async function callsInKeyOrder(files: readonly string[], options: IngestOptions = {}): Promise<{ places: string[]; inFileOrder: boolean }> {
@@ -25,7 +36,7 @@ async function callsInKeyOrder(files: readonly string[], options: IngestOptions 
   const place = (r: { file: string; row: bigint | null; path: string | null }) => [files.indexOf(r.file), Number(r.row ?? -1n), r.path ?? ''] as const;
   const sorted = [...rows].sort((a, b) => {
     const [x, y] = [place(a), place(b)];
-    return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0);
+    return x[0] - y[0] || x[1] - y[1] || comparePointers(x[2], y[2]);
   });
   const key = (r: { file: string; row: bigint | null; path: string | null }) => place(r).join(':');
   return { places: rows.map(key), inFileOrder: rows.map(key).join(' ') === sorted.map(key).join(' ') };
@@ -101,4 +112,25 @@ test('a JSONL file of API pages and single records keeps its calls in file order
     return `0:${row}:${path.length > 0 ? `/${path.join('/')}` : ''}`;
   }));
   expect(got.inFileOrder).toBe(true);
+});
+
+test('records of one line keep their order past the tenth (a pointer is ordered by its numbers, not as text)', async () => {
+  // One line of a page of 12 records beside single records: the select unions the two (as above), so the rows are
+  // sorted by line and pointer, and `/data/10` must come after `/data/9`, not after `/data/1`.
+  const records = JSON.parse(readFileSync(fixture('litellm/spend-logs.json'), 'utf8')) as Record<string, unknown>[];
+  const record = (k: number) => ({ ...records[k % records.length], request_id: `req-${k}` });
+  const lines = [JSON.stringify(record(0)), JSON.stringify({ data: Array.from({ length: 12 }, (_, k) => record(k + 1)) }), JSON.stringify(record(13))];
+  const file = join(mkdtempSync(join(tmpdir(), 'batchable-file-order-pointer-')), 'spend-logs.jsonl');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const got = await callsInKeyOrder([file]);
+  expect(got.places).toEqual(['0:1:', ...Array.from({ length: 12 }, (_, k) => `0:2:/data/${k}`), '0:3:']);
+  expect(got.inFileOrder).toBe(true);
+  const ids = await ws.all<{ id: string }>('SELECT call_id AS id FROM calls ORDER BY call_key');
+  expect(ids.map((r) => r.id)).toEqual(Array.from({ length: 14 }, (_, k) => `req-${k}`));
+  ws.close();
+  // Two such files read in one scan (src/ingest/many.ts), sorted by file, line and pointer the same way.
+  const second = join(dirname(file), 'spend-logs-2.jsonl');
+  writeFileSync(second, `${lines.join('\n').replaceAll('"req-', '"req2-')}\n`);
+  const scanned = await callsInKeyOrder([file, second], { ownTableMinCalls: 0 });
+  expect(scanned.places).toEqual([...got.places, ...got.places.map((p) => p.replace(/^0:/, '1:'))]);
 });

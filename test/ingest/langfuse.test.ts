@@ -188,6 +188,23 @@ describe('langfuse-observations: traces beside their observations, and what name
     }
   });
 
+  it('a trace listed twice in one page gives its observations the user of its later listing, past the tenth record', async () => {
+    // One traces page: tr-chat-1 at /data/2 and, updated, at /data/10, fillers between. As text, /data/2 sorted after
+    // /data/10, so the earlier listing won (src/ingest/adapters/sql-helpers.ts: pointerOrderSql).
+    const [observations, traces] = readFileSync(fixture('langfuse/pull-window.jsonl'), 'utf8').trim().split('\n');
+    const page = JSON.parse(traces!) as { data: Record<string, unknown>[] };
+    const chat = page.data.find((t) => t['id'] === 'tr-chat-1')!;
+    const others = page.data.filter((t) => t['id'] !== 'tr-chat-1');
+    const filler = (k: number) => ({ ...others[0]!, id: `tr-filler-${k}`, observations: [] });
+    const data = [others[0], others[1], chat, ...Array.from({ length: 7 }, (_, k) => filler(k)), { ...chat, userId: 'user_8812-updated' }, ...others.slice(2)];
+    const file = join(mkdtempSync(join(tmpdir(), 'lf-twice-page-')), 'window.jsonl');
+    writeFileSync(file, `${[observations, JSON.stringify({ ...page, data })].join('\n')}\n`);
+    const { ws } = await ingested([file]);
+    const [row] = await ws.all<{ user_id: string }>("SELECT user_id FROM calls WHERE call_id = 'gen-a1'");
+    ws.close();
+    expect(row?.user_id).toBe('user_8812-updated');
+  });
+
   it("a record's skip in a page keeps its own text and its pointer: read whole, in parts, and in a scan", async () => {
     // The traces page is line 2; each trace is a skip of its own. Its text was the page's from its start (the first trace).
     const own = [['/data/0', 'tr-chat-1'], ['/data/1', 'tr-agent-7'], ['/data/2', 'tr-job-3'], ['/data/3', 'tr-other']];

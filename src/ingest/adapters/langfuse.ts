@@ -13,7 +13,7 @@
 // (Langfuse's convertObservation: endTime - startTime in ms). The latency is taken from startTime and endTime
 // when both are given, which holds for both; the field alone is read as seconds.
 import { defineAdapter, hasAll, hasAny, linePartSql, type AdapterContext, type AdapterSelect, type SelectList } from '../adapter.ts';
-import { jsonFields, pageRecords, uncached } from './sql-helpers.ts';
+import { jsonFields, pageRecords, pointerOrderSql, uncached } from './sql-helpers.ts';
 
 /** `x * factor` as text (rounded to µs, against float noise), or `x` itself when it is not a number (so the reject names the value). */
 const scaled = (x: string, factor: number) => `CASE WHEN bt_double(${x}) IS NULL THEN ${x} ELSE round(bt_double(${x}) * ${factor}, 3)::VARCHAR END`;
@@ -135,7 +135,7 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
     ), lf_listed AS (
       -- A trace listed twice in one file (its list paged while traces came in) is read from its last listing, the
       -- latest fetched: any_value took either, so its observations' user could change from one ingest to the next.
-      SELECT ${fileOf('lf_recs')} AS lf_file, (rk[3]->>'$') AS trace_key, last(rec ORDER BY _line, _path) AS tr FROM lf_recs WHERE ${traceList} GROUP BY ALL
+      SELECT ${fileOf('lf_recs')} AS lf_file, (rk[3]->>'$') AS trace_key, last(rec ORDER BY _line, ${pointerOrderSql('_path')}) AS tr FROM lf_recs WHERE ${traceList} GROUP BY ALL
     ), lf_rows AS (
       SELECT _line, _path || '/observations/' || (generate_subscripts(items, 1) - 1) AS _path, unnest(items) AS o, t, true AS nested_trace
       FROM (SELECT _line, _path, json_extract(rec, '$.observations[*]') AS items, rec AS t FROM lf_recs WHERE ${nested('lf_recs')})

@@ -84,6 +84,14 @@ export function csvColumn(ctx: AdapterContext, name: string): string {
 }
 
 /**
+ * A JSON pointer (`_path`: `/data/10/observations/2`) as a key that orders records as they come in their document:
+ * each number padded to 20 digits, so `/data/10` sorts after `/data/9`; as text it sorted after `/data/1`. Used where
+ * rows are sorted into file order (by line, then this), and where the last of a line's records wins.
+ */
+export const pointerOrderSql = (path: string): string =>
+  `list_transform(string_split(${path}, '/'), lambda s: CASE WHEN regexp_full_match(s, '[0-9]+') THEN lpad(s, 20, '0') ELSE s END)`;
+
+/**
  * The records of JSON documents that are API pages (`{data: [record…], …}`, or another `listKey`: LangSmith's `runs`) or
  * records themselves, one row each:
  * `_line`, `_path` (the page's pointer + `/data/<i>`, or the record's) and `rec`. The list is extracted in a
