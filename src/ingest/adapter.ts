@@ -89,6 +89,12 @@ export type Adapter = {
   readonly joinsRecords?: true;
   /** True when the select reads only the fields whose key some record has (ctx.recordKeys, found by one pass over the records). */
   readonly readsRecordKeys?: true;
+  /**
+   * For a CSV read as JSON records (joinsRecords: src/ingest/csv-records.ts): the only top-level fields its select
+   * reads. The other columns are left out of the records: every field the select reads parses its record again, and
+   * a Langfuse export's `input` and `output` hold whole prompts and completions.
+   */
+  readonly recordFields?: readonly string[];
 };
 
 /**

@@ -28,9 +28,12 @@ const cellJson = (v: string) => `CASE WHEN ${v} IS NULL OR ${v} = '' THEN NULL
  * Builds `_src` (`_line`, `_elem`, `_raw`, `j`, as a JSONL file's) from the CSV file: one record per row, keyed by
  * its header names (after `--map`), `_line` the file line its record begins on. Lines DuckDB's reader set aside stay
  * in `_csv_rejects`, numbered by the file's lines too, for the caller to record as rejects.
+ * `only`: the fields the format reads (Adapter.recordFields); the other columns are left out of the records.
  */
-export async function csvRecordsSource(ws: Workspace, file: string, dialect: CsvDialect, header: readonly string[], map: ReadonlyMap<string, string>): Promise<string> {
-  const fields = header.map((name) => `${sqlString(map.get(name) ?? name)}, ${cellJson(sqlIdent(name))}`);
+export async function csvRecordsSource(ws: Workspace, file: string, dialect: CsvDialect, header: readonly string[], map: ReadonlyMap<string, string>,
+  only?: readonly string[]): Promise<string> {
+  const named = header.map((name) => [name, map.get(name) ?? name] as const).filter(([, key]) => only === undefined || only.includes(key));
+  const fields = named.map(([name, key]) => `${sqlString(key)}, ${cellJson(sqlIdent(name))}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_recs AS SELECT json_object(${fields.join(', ')}) AS j FROM ${csvReadSql([file], dialect)}`);
   await refuseUnclosedQuote(ws, file, dialect);
   // A row's record number: its position, the header and the records DuckDB's reader set aside before it.

@@ -6,7 +6,7 @@ import { fileTableName, keepsOwnTable, keptRowsSql, lineSql, moveIntoCallRows, r
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { BatchableError, InputError, InternalError, UnrecognisedFormat, withCleanup } from '../errors.ts';
-import type { AdapterContext, ContainerKind, Sample } from './adapter.ts';
+import type { Adapter, AdapterContext, ContainerKind, Sample } from './adapter.ts';
 import { costRowsSelect, loadCostRows } from './costs.ts';
 import { csvRecordsSource } from './csv-records.ts';
 import { chooseAdapter } from './detect.ts';
@@ -169,7 +169,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
   try {
     // A cleanup that fails too never hides why the file failed (withCleanup keeps the first error).
     return await withCleanup(async () => {
-      const { src, kind } = await prepareSource(ws, file, sample, adapter.joinsRecords === true, map);
+      const { src, kind } = await prepareSource(ws, file, sample, adapter, map);
       // A CSV read as DESCRIBE and EXPLAIN bind it (csvReadSql): the same read with DuckDB's default line limit.
       const light = kind === 'csv' ? csvReadSql([file], sample, '', true) : src;
       const ctx: AdapterContext = {
@@ -283,16 +283,16 @@ async function readWhole(file: string, kind: ContainerKind, digesting: Promise<F
  * their lines (csv-records.ts), read then as JSONL is. JSON is first split into records so that a malformed line is
  * a reject, not a failed file.
  */
-async function prepareSource(ws: Workspace, file: string, sample: Sample, joinsRecords: boolean, map: ReadonlyMap<string, string>): Promise<{ src: string; kind: ContainerKind }> {
+async function prepareSource(ws: Workspace, file: string, sample: Sample, adapter: Pick<Adapter, 'joinsRecords' | 'recordFields'>, map: ReadonlyMap<string, string>): Promise<{ src: string; kind: ContainerKind }> {
   const { kind } = sample;
   await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
   const path = sqlString(literalPath(file));
   // The delimiter comes from our header sniff: DuckDB's sniffer can be misled by the very ragged rows we want to reject.
   if (kind === 'parquet') return { src: parquetSource(literalPath(file)), kind };
   const maxLine = lineLimitSql(lineLimit(file));
-  if (kind === 'csv' && joinsRecords) {
+  if (kind === 'csv' && adapter.joinsRecords === true) {
     const header = await csvColumns(ws, csvReadSql([file], sample, '', true));
-    return { src: await csvRecordsSource(ws, file, sample, header, map), kind: 'jsonl' };
+    return { src: await csvRecordsSource(ws, file, sample, header, map, adapter.recordFields), kind: 'jsonl' };
   }
   if (kind === 'csv') return { src: csvReadSql([file], sample), kind };
   if (kind === 'jsonl') {

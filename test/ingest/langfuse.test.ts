@@ -188,6 +188,31 @@ describe('langfuse-observations: traces beside their observations, and what name
     }
   });
 
+  it('a CSV export is read for the fields the select reads only, and the select reads no other', async () => {
+    // The records of a CSV export keep only langfuseObservations.recordFields (src/ingest/csv-records.ts): a field the
+    // select read outside that list would be NULL on every CSV row. Every top-level field the select's SQL reads from a
+    // record (`j` and `rec`, the observation `o`, its trace `t`): the paths of each json_extract over them, and each `->`.
+    const fields = new Set(langfuseObservations.recordFields);
+    const select = langfuseObservations.select({ src: '_src', kind: 'jsonl', header: [], map: new Map(), fileModifiedAt: '2026-01-01T00:00:00.000Z' });
+    const sql = [select.from, ...Object.values(select.columns)].join('\n');
+    const reads = [...sql.matchAll(/json_extract(?:_string)?\((?:j|rec|o|t), (\[[^\]]*\]|'[^']*')\)/g)].map((m) => m[1]!);
+    const named = new Set([
+      ...reads.flatMap((list) => [...list.matchAll(/'\$\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!)),
+      ...[...sql.matchAll(/\b(?:j|rec|o|t)->>?'([A-Za-z_][A-Za-z0-9_]*)'/g)].map((m) => m[1]!),
+    ]);
+    expect(named.size).toBeGreaterThan(30);
+    expect([...named].filter((f) => !fields.has(f))).toEqual([]);
+    // The prompt and completion columns are left out: a skipped row's record has its id, not its input.
+    const { ws } = await ingested([fixture('langfuse/ui-export-observations.csv')]);
+    const raws = await ws.all<{ raw: string }>("SELECT raw FROM rejects WHERE kind = 'skip'");
+    ws.close();
+    expect(raws.length).toBe(2);
+    for (const { raw } of raws) {
+      expect(Object.keys(JSON.parse(raw) as object)).toContain('traceId');
+      expect(Object.keys(JSON.parse(raw) as object)).not.toContain('input');
+    }
+  });
+
   it('a trace listed twice in one page gives its observations the user of its later listing, past the tenth record', async () => {
     // One traces page: tr-chat-1 at /data/2 and, updated, at /data/10, fillers between. As text, /data/2 sorted after
     // /data/10, so the earlier listing won (src/ingest/adapters/sql-helpers.ts: pointerOrderSql).

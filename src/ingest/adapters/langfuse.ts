@@ -163,11 +163,20 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
 
 const observationKeys = ['usageDetails', 'costDetails', 'completionStartTime', 'parentObservationId', 'calculatedTotalCost', 'timeToFirstToken'];
 
+/**
+ * Every top-level field the select reads (test/ingest/langfuse.test.ts checks the select against it): a CSV export's
+ * other columns (input, output, modelParameters, prices, scores) are left out of its records.
+ */
+const recordFields = [...new Set(['data', 'id', 'traceId', 'type', 'observations', 'parentObservationId', 'startTime', 'endTime', 'latency',
+  'timeToFirstToken', 'completionStartTime', 'model', 'level', 'userId', 'sessionId', 'projectId', 'name', 'environment', 'statusMessage',
+  'promptName', 'version', 'traceName', 'totalUsage', 'outputUsage', 'costDetails', 'calculatedTotalCost', ...observationJsonPaths, ...traceJsonPaths])];
+
 export const langfuseObservations = defineAdapter({
   id: 'langfuse-observations',
   title: 'Langfuse observations (public API pages, JSON array or JSONL; the UI export as CSV, JSON or JSONL)',
   kinds: ['csv', 'json', 'jsonl'],
   joinsRecords: true,
+  recordFields,
   recognisedBy: 'keys include traceId, type, startTime and an observation field (usageDetails, costDetails, completionStartTime…)',
   detect: (sample) => hasAll(sample, ['traceId', 'type', 'startTime']) && hasAny(sample, observationKeys),
   idsFromSource: true,
