@@ -25,6 +25,15 @@ const cellJson = (v: string) => `CASE WHEN ${v} IS NULL OR ${v} = '' THEN NULL
   ELSE to_json(${v}) END`;
 
 /**
+ * A CSV row as one JSON record: its cells (cellJson) keyed by their header names after `--map`, only the fields in
+ * `only` when given (Adapter.recordFields).
+ */
+export function csvRecordSql(header: readonly string[], map: ReadonlyMap<string, string>, only?: readonly string[]): string {
+  const named = header.map((name) => [name, map.get(name) ?? name] as const).filter(([, key]) => only === undefined || only.includes(key));
+  return `json_object(${named.map(([name, key]) => `${sqlString(key)}, ${cellJson(sqlIdent(name))}`).join(', ')})`;
+}
+
+/**
  * Builds `_src` (`_line`, `_elem`, `_raw`, `j`, as a JSONL file's) from the CSV file: one record per row, keyed by
  * its header names (after `--map`), `_line` the file line its record begins on. Lines DuckDB's reader set aside stay
  * in `_csv_rejects`, numbered by the file's lines too, for the caller to record as rejects.
@@ -32,9 +41,7 @@ const cellJson = (v: string) => `CASE WHEN ${v} IS NULL OR ${v} = '' THEN NULL
  */
 export async function csvRecordsSource(ws: Workspace, file: string, dialect: CsvDialect, header: readonly string[], map: ReadonlyMap<string, string>,
   only?: readonly string[]): Promise<string> {
-  const named = header.map((name) => [name, map.get(name) ?? name] as const).filter(([, key]) => only === undefined || only.includes(key));
-  const fields = named.map(([name, key]) => `${sqlString(key)}, ${cellJson(sqlIdent(name))}`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_recs AS SELECT json_object(${fields.join(', ')}) AS j FROM ${csvReadSql([file], dialect)}`);
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_recs AS SELECT ${csvRecordSql(header, map, only)} AS j FROM ${csvReadSql([file], dialect)}`);
   await refuseUnclosedQuote(ws, file, dialect);
   // A row's record number: its position, the header and the records DuckDB's reader set aside before it.
   const records = `SELECT ${rowRecordSql('(f.rowid - (SELECT min(rowid) FROM _csv_recs))')} AS r, j FROM _csv_recs f`;

@@ -299,10 +299,35 @@ describe('files read in one scan', () => {
       if (scan.parts > 0n) used.push(name);
     }
     // Helicone's and LiteLLM's adapters read the file through a query of their own (their JSON columns parsed first)
-    // that passes the reader's columns on: read in one scan too. Langfuse's observations are joined to their traces
-    // within a file: read one by one.
+    // that passes the reader's columns on: read in one scan too. Langfuse's export is scanned as records only where each
+    // of its rows is one line (the test below): its middle piece holds a field over two lines and is read alone, which
+    // leaves no two pieces side by side to scan.
     expect(used).toEqual(['google/vertex-request-response.csv', 'litellm/spend-logs.csv', 'azure/apim-llm-log.csv', 'helicone/export-legacy.csv',
       'openrouter/generations.csv', 'batchable/own-log-needs-map.csv']);
+  });
+
+  it("Langfuse's CSV exports are read in one scan as records where each row is one line, as each file alone reads them", async () => {
+    // The UI export's rows (its records are joined per trace within a file: src/ingest/csv-records.ts), without the row
+    // whose field spans two lines, in three daily files with ids of their own; and the whole export, that row included,
+    // as a fourth: its records need their lines mapped, so it is read alone and the three others are scanned.
+    const lines = readFileSync(fixture('langfuse/ui-export-observations.csv'), 'utf8').trimEnd().split('\n');
+    const oneLineRows = [lines[0]!, ...lines.slice(1, 4), lines[6]!];
+    const days = ['1', '2', '3'].map((d) => write(dir, `langfuse/day-${d}.csv`, oneLineRows.map((l) => l.replaceAll('"a1f0c2d4-', `"d${d}-a1f0c2d4-`).replaceAll('"b7e91a00-', `"d${d}-b7e91a00-`))));
+    const whole = write(dir, 'langfuse/whole.csv', lines);
+    for (const files of [days, [days[0]!, whole, days[1]!, days[2]!]]) {
+      const { scan, alone } = await both([files], { ownTableMinCalls: 0 });
+      expect(scan, files.join(' ')).toEqual({ ...alone, parts: scan.parts });
+      // Each file scanned is a part of the scan's table: the three days, or, with the whole export read alone in their
+      // midst, the two after it (files are read in order: the first day is then alone before it).
+      expect(scan.parts).toBe(files.length === 3 ? 3n : 2n);
+      expect(alone.parts).toBe(0n);
+      expect(scan.summaries[0]!.calls).toBe(files.length === 3 ? 6 : 9);
+    }
+    // A column of its own named as the reader's file column: read alone, as the same files are.
+    const named = days.map((f, i) => write(dir, `langfuse/named-${i}.csv`, readFileSync(f, 'utf8').trimEnd().split('\n').map((l, j) => `${j === 0 ? '"_bt_file"' : '"x"'},${l}`)));
+    const { scan, alone } = await both([named], { ownTableMinCalls: 0 });
+    expect(scan).toEqual(alone);
+    expect(scan.summaries[0]!.calls).toBe(6);
   });
 
   it('skipped rows keep their file, line and raw text (Azure API Management LLM log CSV, split in two)', async () => {
