@@ -352,7 +352,7 @@ describe('langfuse-observations: the UI export, as CSV and as JSON', () => {
     ]);
   });
 
-  it('reads each of a directory\'s exports alone (a trace is counted within its file)', async () => {
+  it('a directory\'s exports, each with a field over two lines, are read alone, a trace counted within its file (many.test.ts scans those without)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'batchable-lf-dir-'));
     for (const name of ['a.csv', 'b.csv']) writeFileSync(join(dir, name), readFileSync(fixture('langfuse/ui-export-observations.csv'), 'utf8').replaceAll('-000', `-${name[0]}00`));
     const r = await runCli(['ingest', dir, '--db', ':memory:']);
