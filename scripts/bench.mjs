@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --rows N] [-- --cases org,wide,year,hourly,usage,langfuse] [-- --stages raw,ingest,classify,audit,simulate,reports]
+// npm run bench [-- --rows N] [-- --cases org,wide,year,hourly,usage,langfuse,langfuse-csv] [-- --stages raw,ingest,classify,audit,simulate,reports]
 //               [-- --streamed some|none] [-- --tags some|none] [-- --jobs random|loop] [-- --per-hour N] [-- --keep] [-- --data DIR] [-- --runs N]
 //               [-- --rounds N] [-- --files csv|jsonl]
 //
@@ -19,6 +19,8 @@
 //   langfuse (not by default) a year of daily Langfuse windows as `batchable pull langfuse` writes them (pages of 100
 //          observations, then pages of their traces with users; 2,000 generations a day, 730,000 in all) against one
 //          file of the same pages: a trace's user joins its observations within each file
+//   langfuse-csv (not by default) a year of daily Langfuse UI exports of observations as CSV (1,000 generations a day
+//          with a prompt and a completion of about 600 bytes, 365,000 in all) against one file of the same rows
 // Stages per shape (org, wide; --rows calls each), timed in --rounds rounds (default 3; 1 at 50M calls): each round
 // runs raw, ingest, classify and audit back to back, and each figure is that stage's median over the rounds (the
 // same stage's ratio moved by up to a quarter between rounds); each round's own ratios are printed beside it:
@@ -104,8 +106,8 @@ if (!Number.isInteger(rows) || rows <= 0) {
 }
 const cases = values.cases.split(',').map((c) => c.trim());
 for (const c of cases) {
-  if (!['org', 'wide', 'year', 'hourly', 'usage', 'langfuse'].includes(c)) {
-    console.error(`error: --cases ${values.cases}: "${c}" is not one of org, wide, year, hourly, usage, langfuse`);
+  if (!['org', 'wide', 'year', 'hourly', 'usage', 'langfuse', 'langfuse-csv'].includes(c)) {
+    console.error(`error: --cases ${values.cases}: "${c}" is not one of org, wide, year, hourly, usage, langfuse, langfuse-csv`);
     process.exit(2);
   }
 }
@@ -533,22 +535,63 @@ function langfuseCase(perDay) {
       writeFileSync(${JSON.stringify(one)}, rows.map((r) => r[1]).join('\\n') + '\\n');`);
   }
   const files = readdirSync(daily).filter((d) => d.startsWith('day=')).sort().map((d) => `${daily}/${d}/window.jsonl`);
-  const group = `langfuse: ${files.length} daily Langfuse windows vs one file, ${(days * perDay).toLocaleString('en-US')} generations`;
-  const [oneDb, manyDb] = ['one', 'many'].map((s) => `${dir}/langfuse-${s}.duckdb`);
+  oneVersusMany('langfuse', `langfuse: ${files.length} daily Langfuse windows vs one file, ${(days * perDay).toLocaleString('en-US')} generations`, one, files);
+}
+
+/**
+ * Ingest and audit of `files` against `one` (the same rows in one file), each into a fresh database named after
+ * `name`: the year targets (ingest <= 1.5x, audit <= 1.2x the one file's), printed under `group`.
+ */
+function oneVersusMany(name, group, one, files) {
+  const [oneDb, manyDb] = ['one', 'many'].map((s) => `${dir}/${name}-${s}.duckdb`);
   dbs.push(oneDb, manyDb);
   fresh(oneDb);
-  const ingestOne = cli('langfuse ingest one', ['ingest', one, '--db', oneDb]);
+  const ingestOne = cli(`${name} ingest one`, ['ingest', one, '--db', oneDb]);
   row(group, 'ingest: one file', ingestOne, 0, '', '');
   fresh(manyDb);
-  const ingestMany = cli('langfuse ingest many', ['ingest', ...files, '--db', manyDb]);
+  const ingestMany = cli(`${name} ingest many`, ['ingest', ...files, '--db', manyDb]);
   row(group, `ingest: ${files.length} files`, ingestMany, ingestMany.seconds / ingestOne.seconds, '<= 1.5x one file', within(ingestMany.seconds / ingestOne.seconds, 1.5));
-  const auditOne = cli('langfuse audit one', ['audit', '--db', oneDb]);
+  const auditOne = cli(`${name} audit one`, ['audit', '--db', oneDb]);
   row(group, 'audit of the ingested one file', auditOne, 0, '', '');
-  const auditMany = cli('langfuse audit many', ['audit', '--db', manyDb]);
+  const auditMany = cli(`${name} audit many`, ['audit', '--db', manyDb]);
   row(group, `audit of the ingested ${files.length} files`, auditMany, auditMany.seconds / auditOne.seconds, '<= 1.2x one file', within(auditMany.seconds / auditOne.seconds, 1.2));
 }
 
 if (cases.includes('langfuse')) langfuseCase(2_000);
+
+/**
+ * A year of daily Langfuse UI exports of the observations table as CSV (src/ingest/adapters/langfuse.ts; written as
+ * Langfuse's batch export writes them, fixtures/SOURCES.md: every field quoted, times and objects through
+ * JSON.stringify, the trace's name, tags and user joined in), `perDay` generations a day with a prompt and a completion
+ * of about 600 bytes, against one file of the same rows. Read as records (src/ingest/csv-records.ts), the daily files
+ * in scans (csvRecordsScanSource in src/ingest/many.ts).
+ */
+function langfuseCsvCase(perDay) {
+  const days = 365;
+  const daily = `${dir}/langfuse-csv-day-${perDay}`;
+  const one = `${dir}/langfuse-csv-one-day-${perDay}.csv`;
+  const json = (t) => `'"' || strftime(${t}, '%Y-%m-%dT%H:%M:%S.%gZ') || '"'`;
+  const rowsSql = `SELECT strftime(t, '%Y-%m-%d') AS day, 'gen-' || i AS id, 'tr-' || (i // 2) AS traceId, 'cm3proj0001' AS projectId, 'GENERATION' AS type,
+      'production' AS environment, '' AS parentObservationId, ${json('t')} AS startTime, ${json('t + INTERVAL 2 SECOND')} AS endTime, 'summarise' AS name,
+      '{}' AS metadata, 'DEFAULT' AS level, '' AS statusMessage, '' AS version,
+      '[{"role":"system","content":"' || repeat('Summarise the ticket for the agent. ', 14) || '"},{"role":"user","content":"Ticket ' || i || '"}]' AS input,
+      '{"role":"assistant","content":"' || repeat('The customer asks about a refund. ', 4) || '"}' AS output, '{"temperature":0.2}' AS modelParameters,
+      '' AS completionStartTime, '' AS promptId, ${json('t')} AS createdAt, ${json('t + INTERVAL 2 SECOND')} AS updatedAt,
+      '{"input":' || (1000 + i % 500) || ',"output":' || (100 + i % 50) || ',"total":' || (1100 + i % 500 + i % 50) || '}' AS usageDetails,
+      '{"total":0.001}' AS costDetails, '{}' AS providedCostDetails, 'gpt-4o-2024-08-06' AS model, '' AS internalModelId, '' AS promptName, '' AS promptVersion,
+      '2000' AS latency, '' AS timeToFirstToken, '0.0008' AS inputCost, '0.0002' AS outputCost, '0.001' AS totalCost, (1000 + i % 500)::VARCHAR AS inputUsage,
+      (100 + i % 50)::VARCHAR AS outputUsage, (1100 + i % 500 + i % 50)::VARCHAR AS totalUsage, 'ticket-summary' AS traceName, '["support"]' AS traceTags,
+      ${json('t')} AS traceTimestamp, 'user_' || ((i // 2) % 500) AS userId
+    FROM (SELECT i, TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_microseconds(i * ${86_400_000_000 / perDay}) AS t FROM range(${days * perDay}) r(i))`;
+  generate(daily, `SET partitioned_write_max_open_files = 1000; SET TimeZone = 'UTC'; COPY (${rowsSql}) TO '${daily}' (FORMAT csv, HEADER, FORCE_QUOTE *, PARTITION_BY (day))`,
+    `${days} daily Langfuse CSV exports of ${perDay.toLocaleString('en-US')} generations`);
+  generate(one, `SET TimeZone = 'UTC'; COPY (SELECT * EXCLUDE (day) FROM (${rowsSql})) TO '${one}' (FORMAT csv, HEADER, FORCE_QUOTE *)`,
+    `one Langfuse CSV export of ${(days * perDay).toLocaleString('en-US')} generations`);
+  const files = readdirSync(daily).filter((d) => d.startsWith('day=')).sort().flatMap((d) => readdirSync(`${daily}/${d}`).map((f) => `${daily}/${d}/${f}`));
+  oneVersusMany('langfuse-csv', `langfuse-csv: ${files.length} daily Langfuse CSV exports vs one file, ${(days * perDay).toLocaleString('en-US')} generations`, one, files);
+}
+
+if (cases.includes('langfuse-csv')) langfuseCsvCase(1_000);
 
 const [l1, l5, l15] = loadavg();
 console.log(`machine: ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB; load average ${l1.toFixed(2)} / ${l5.toFixed(2)} / ${l15.toFixed(2)} (1/5/15 min) at the end`);
