@@ -183,9 +183,9 @@ export const lineReadOptions = "columns = {'line': 'VARCHAR'}, header = false, d
  */
 export const nonBlankLineSql = (line: string): string => `NOT regexp_full_match(${line}, '\\p{Zs}*')`;
 
-/** A file's physical lines as one text column `line`, in order. */
-export const fileLinesSql = (file: string): string =>
-  `read_csv(${sqlString(literalPath(file))}, ${lineReadOptions}, ${lineLimitSql(lineLimit(file))}, ignore_errors = true)`;
+/** The physical lines of `files` as one text column `line`, in order (`extra`: more read options, a file name column). */
+export const fileLinesSql = (files: readonly string[], extra = ''): string =>
+  `read_csv(${files.length === 1 ? sqlString(literalPath(files[0]!)) : `[${files.map((f) => sqlString(literalPath(f))).join(', ')}]`}, ${lineReadOptions}, ${lineLimitSql(maxLineLimit(files))}, ignore_errors = true${extra})`;
 
 /**
  * DuckDB's read options for lines of at most `limit` bytes: `max_line_size`, and a read buffer of 8 times that.
@@ -725,7 +725,7 @@ async function markCsvLines(ws: Workspace, files: readonly string[], dialect: Cs
 /** `_csv_text`: the lines of `files` in order, and for many files the file of each (DuckDB's `filename`). */
 async function readCsvText(ws: Workspace, files: readonly string[]): Promise<void> {
   if (files.length === 1) {
-    await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_text AS SELECT line FROM ${fileLinesSql(files[0]!)}`);
+    await ws.run(`CREATE OR REPLACE TEMP TABLE _csv_text AS SELECT line FROM ${fileLinesSql([files[0]!])}`);
     return;
   }
   const paths = files.map((f) => sqlString(literalPath(f))).join(', ');

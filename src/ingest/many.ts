@@ -32,6 +32,7 @@ import {
   csvColumns,
   csvReadSql,
   csvRejectOptions,
+  fileLinesSql,
   fileRowsSelect,
   fillCsvRawText,
   fillJsonlRawText,
@@ -125,10 +126,9 @@ export async function previewFile(file: string, options: IngestOptions): Promise
     }
     if (sample.kind !== 'csv' || sample.headerLine === undefined) return undefined;
     const adapter = chooseAdapter(file, sample, options.inputFormat);
-    // A CSV whose records are joined within their file (Langfuse's) is read as records (csvRecordsScanSource), with
-    // files of its kind only.
-    const records = adapter.joinsRecords === true ? 'records' : '';
-    return { file, bytes, sample, adapter, key: [adapter.id, records, sample.delimiter, sample.backslashEscapes === true ? '\\' : '"', isGzip(file) ? 'gz' : '', sample.headerLine].join('\u0000') };
+    // A CSV whose records are joined within their file (Langfuse's) is read as records (csvRecordsScanSource): the
+    // adapter, first in the key, keeps its files apart.
+    return { file, bytes, sample, adapter, key: [adapter.id, sample.delimiter, sample.backslashEscapes === true ? '\\' : '"', isGzip(file) ? 'gz' : '', sample.headerLine].join('\u0000') };
   } catch {
     return undefined;
   }
@@ -176,6 +176,18 @@ const runsInListOrder = (parts: string, lo: string, n: string): string =>
      SELECT *, ${lo} > coalesce(max(hi) OVER (ORDER BY ord ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1) AS ordered FROM ${parts}))`;
 
 /**
+ * Whether `_line_parts` (a row per file of a scan: ord, lo, hi, n) accounts for the scan's rows (`rows`: how many, as
+ * SQL) with one part per file, each one run of rows in list order.
+ */
+async function linePartsHold(ws: Workspace, rows: string, files: number): Promise<boolean> {
+  const [check] = await ws.all<{ ok: boolean }>(
+    `SELECT ${rows} = (SELECT sum(n) FROM _line_parts) AND (SELECT count(*) FROM _line_parts) = $files AND ${runsInListOrder('_line_parts', 'lo', 'n')} AS ok`,
+    { files },
+  );
+  return check?.ok === true;
+}
+
+/**
  * `_src` for a JSONL scan, as prepareSource (ingest.ts) writes it for one file: the files' lines read in one DuckDB
  * scan, each non-blank one parsed once, `_line` being part << 32 | line. False (nothing kept) where the files must be
  * read alone: a file whose lines are not one run in list order; or, for a line the reader set aside (too long; alone,
@@ -210,12 +222,7 @@ async function jsonlScanSource(ws: Workspace, files: readonly string[], bytes: r
     );
     // Every line is one file's (the markers aside: one per file, in list order, or an open string took one in).
     const markers = joined === undefined ? '0' : `(SELECT count(*) FROM _lines WHERE ${isMarkerLineSql('line')})`;
-    const [check] = await ws.all<{ ok: boolean }>(
-      `SELECT (SELECT count(*) FROM _lines) - ${markers} = (SELECT sum(n) FROM _line_parts) AND (SELECT count(*) FROM _line_parts) = $files
-         AND ${runsInListOrder('_line_parts', 'lo', 'n')} AS ok`,
-      { files: files.length },
-    );
-    if (check?.ok !== true) return false;
+    if (!(await linePartsHold(ws, `(SELECT count(*) FROM _lines) - ${markers}`, files.length))) return false;
     // A blank line is a NULL row: left out, and counted in the lines after it.
     const lines = `(SELECT rowid AS rid, ${joined === undefined ? '_bt_file, ' : ''}line, try_cast(line AS JSON) AS j FROM _lines WHERE ${nonBlankLineSql('line')}${joined === undefined ? '' : ` AND NOT ${isMarkerLineSql('line')}`})`;
     // In file order (part, then line), as one file's `_src` is: the join hands lines on in whatever order its threads
@@ -246,22 +253,15 @@ async function csvRecordsScanSource(ws: Workspace, files: readonly string[], dia
     const readAlone = await filesWithReaderRejects(ws, files, undefined);
     return readAlone === undefined ? false : { readAlone };
   }
-  const paths = `[${files.map((f) => sqlString(literalPath(f))).join(', ')}]`;
   await ws.run(
     `CREATE OR REPLACE TEMP TABLE _line_parts AS
      WITH m AS (SELECT unnest(from_json($members, '[{"ord":"BIGINT","file":"VARCHAR"}]'), recursive := true)),
      r AS (SELECT _bt_file, min(rowid) AS lo, max(rowid) AS hi, count(*) AS n FROM _csv_recs GROUP BY _bt_file),
-     l AS (SELECT _bt_file, count(*) AS lines FROM read_csv(${paths}, ${lineReadOptions}, ${lineLimitSql(maxLineLimit(files))}, ignore_errors = true,
-       hive_partitioning = false, filename = '_bt_file') GROUP BY _bt_file)
+     l AS (SELECT _bt_file, count(*) AS lines FROM ${fileLinesSql(files, ", hive_partitioning = false, filename = '_bt_file'")} GROUP BY _bt_file)
      SELECT m.ord, m.file, r.lo, r.hi, coalesce(r.n, 0) AS n, coalesce(l.lines, 0) AS lines FROM m LEFT JOIN r ON r._bt_file = m.file LEFT JOIN l ON l._bt_file = m.file`,
     { members: membersJson },
   );
-  const [check] = await ws.all<{ ok: boolean }>(
-    `SELECT (SELECT count(*) FROM _csv_recs) = (SELECT sum(n) FROM _line_parts) AND (SELECT count(*) FROM _line_parts) = $files
-       AND ${runsInListOrder('_line_parts', 'lo', 'n')} AS ok`,
-    { files: files.length },
-  );
-  if (check?.ok !== true) return false;
+  if (!(await linePartsHold(ws, '(SELECT count(*) FROM _csv_recs)', files.length))) return false;
   const offLines = await ws.all<{ ord: bigint }>('SELECT ord FROM _line_parts WHERE lines <> n + 1 ORDER BY ord');
   if (offLines.length > 0) return { readAlone: offLines.map((r) => Number(r.ord)) };
   // In file order (part, then line), as one file's `_src` is.
@@ -419,11 +419,10 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   const lateHashes = hashAll(late.map((m) => m.preview.file));
 
   await ws.run('DROP TABLE IF EXISTS _csv_rejects; DROP TABLE IF EXISTS _csv_scans');
-  let header: string[] = [];
-  let recordHeader: string[] = [];
+  // The CSV header: the columns of a CSV scan's select, or of the records a CSV of records is read into.
+  let csvHeader: string[] = [];
   try {
-    if (!jsonl) header = await firstFileColumns(ws, files[0]!, first.sample);
-    if (csvRecords) recordHeader = await firstFileColumns(ws, files[0]!, first.sample);
+    if (first.sample.kind === 'csv') csvHeader = await firstFileColumns(ws, files[0]!, first.sample);
   } catch (error) {
     // A first file DuckDB cannot bind (a quote never closed): read alone, its error names it and its line.
     if (error instanceof Error && inputErrorClass.test(error.message)) return undefined;
@@ -432,8 +431,8 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   // Every file of a CSV scan has the first one's header line (previewFile's key), so DuckDB's sniff of each file
   // would find what the first file's found: its columns are given, as that sniff named them, and the sniff is off.
   // 2,000 hourly files of 100 rows were read in 1.0 s with it off, 1.8 s with it on (two runs each).
-  const columnsOf = (names: readonly string[]) => `, auto_detect = false, columns = {${names.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ')}}`;
-  const columns = columnsOf(header);
+  const columns = `, auto_detect = false, columns = {${csvHeader.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ')}}`;
+  const header = jsonl ? [] : csvHeader;
   let src = jsonl ? '_src' : csvReadSql(files, first.sample, `${columns}, filename = '_bt_file'`);
   const ctx: AdapterContext = {
     src,
@@ -451,8 +450,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
   // A column with a name batchable keeps for itself (header.ts): each file is read alone, where it is refused if its
   // adapter adds fields, and else read (a scan of files not joined names its file column `_bt_file`, which DuckDB
   // would refuse to add beside the file's own).
-  if (!jsonl && reservedColumn(ctx.header) !== undefined) return undefined;
-  if (csvRecords && reservedColumn(recordHeader) !== undefined) return undefined;
+  if (reservedColumn(csvHeader) !== undefined) return undefined;
   // The adapter's rows must not depend on which file they come from (a file's modification time stands in for
   // missing times in some formats: in a CSV scan, one file's for all). A CSV's must come from the reader, through
   // projections only (assertKeepsFileOrder, below) that pass its columns on, so that each row keeps its file
@@ -504,7 +502,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     try {
       if (jsonl) {
         const source = csvRecords
-          ? await csvRecordsScanSource(ws, files, first.sample, csvRecordSql(recordHeader, ctx.map, adapter.recordFields), columnsOf(recordHeader), membersJson)
+          ? await csvRecordsScanSource(ws, files, first.sample, csvRecordSql(csvHeader, ctx.map, adapter.recordFields), columns, membersJson)
           : await jsonlScanSource(ws, files, members.map((m) => m.preview.bytes), membersJson);
         if (source === false) return undefined;
         if (source !== true) return { readAlone: source.readAlone.map((ord) => members[ord]!.index) };
