@@ -836,8 +836,11 @@ export async function jsonParts(ws: Workspace, partBytes: number): Promise<{ lo:
   const n = Number(size?.n ?? 0n);
   const bytes = Number(size?.bytes ?? 0n);
   if (bytes <= partBytes || (bytes / Math.max(n, 1)) * 2048 <= partBytes) return [];
+  // Each record's length is taken before the window: with strlen() inside it, the window (one thread, ORDER BY
+  // rowid) carried every record's text through its sort: 0.49-0.74 s for 20,000 records of 8.8 KB, 0.02 s so.
   return ws.all<{ lo: bigint; hi: bigint }>(`SELECT min(rid) AS lo, max(rid) AS hi FROM (
-      SELECT rowid AS rid, (sum(coalesce(strlen(j::VARCHAR), 0)) OVER (ORDER BY rowid ROWS UNBOUNDED PRECEDING) - 1) // ${partBytes} AS part FROM _src)
+      SELECT rid, (sum(len) OVER (ORDER BY rid ROWS UNBOUNDED PRECEDING) - 1) // ${partBytes} AS part
+      FROM (SELECT rowid AS rid, coalesce(strlen(j::VARCHAR), 0) AS len FROM _src))
     GROUP BY part ORDER BY part`);
 }
 
