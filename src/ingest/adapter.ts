@@ -50,6 +50,8 @@ export type AdapterContext = {
    * under any other key is NULL in every row, so the adapter need not read it.
    */
   readonly recordKeys?: ReadonlySet<string> | undefined;
+  /** True when `src`'s records hold only the adapter's recordFields already: a CSV read as records (csv-records.ts). */
+  readonly recordsCut?: boolean | undefined;
 };
 
 /**

@@ -179,6 +179,8 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
         map,
         fileModifiedAt: statSync(file).mtime.toISOString(),
         recordKeys: src === '_src' && adapter.readsRecordKeys === true ? await recordKeys(ws, src) : undefined,
+        // A CSV read as records (prepareSource): they hold the adapter's recordFields only.
+        recordsCut: sample.kind === 'csv' && kind === 'jsonl',
       };
       const select = adapter.select(ctx);
       const twice = kind === 'csv' ? ambiguousColumn(sample.header, ctx.header, select) : undefined;

@@ -438,6 +438,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     src,
     kind: jsonl ? 'jsonl' : 'csv',
     header,
+    recordsCut: csvRecords,
     map: options.map ?? new Map<string, string>(),
     fileModifiedAt: statSync(files[0]!).mtime.toISOString(),
     // A JSONL row's file is its line's high bits: each row takes its own file's modification time (batch results

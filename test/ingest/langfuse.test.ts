@@ -189,12 +189,15 @@ describe('langfuse-observations: traces beside their observations, and what name
   });
 
   it('a CSV export is read for the fields the select reads only, and the select reads no other', async () => {
-    // The records of a CSV export keep only langfuseObservations.recordFields (src/ingest/csv-records.ts): a field the
-    // select read outside that list would be NULL on every CSV row. Every top-level field the select's SQL reads from a
-    // record (`j` and `rec`, the observation `o`, its trace `t`): the paths of each json_extract over them, and each `->`.
+    // The records of a CSV export keep only langfuseObservations.recordFields (src/ingest/csv-records.ts), and so do a
+    // JSON export's once cut (recordFieldsSql): a field the select read outside that list would be NULL on every row.
+    // Every top-level field the select's SQL reads from a record (`j` and `rec`, the observation `o`, its trace `t`):
+    // the paths of each json_extract over them, and each `->`; the select over a CSV's records (recordsCut) reads the
+    // keys that tell traces from observations itself.
     const fields = new Set(langfuseObservations.recordFields);
-    const select = langfuseObservations.select({ src: '_src', kind: 'jsonl', header: [], map: new Map(), fileModifiedAt: '2026-01-01T00:00:00.000Z' });
-    const sql = [select.from, ...Object.values(select.columns)].join('\n');
+    const context = { src: '_src', kind: 'jsonl', header: [], map: new Map(), fileModifiedAt: '2026-01-01T00:00:00.000Z' } as const;
+    const selects = [langfuseObservations.select(context), langfuseObservations.select({ ...context, recordsCut: true })];
+    const sql = selects.flatMap((select) => [select.from, ...Object.values(select.columns)]).join('\n');
     const reads = [...sql.matchAll(/json_extract(?:_string)?\((?:j|rec|o|t), (\[[^\]]*\]|'[^']*')\)/g)].map((m) => m[1]!);
     const named = new Set([
       ...reads.flatMap((list) => [...list.matchAll(/'\$\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!)),

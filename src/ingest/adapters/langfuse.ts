@@ -13,7 +13,7 @@
 // (Langfuse's convertObservation: endTime - startTime in ms). The latency is taken from startTime and endTime
 // when both are given, which holds for both; the field alone is read as seconds.
 import { defineAdapter, hasAll, hasAny, linePartSql, type AdapterContext, type AdapterSelect, type SelectList } from '../adapter.ts';
-import { jsonFields, pageRecords, pointerOrderSql, uncached } from './sql-helpers.ts';
+import { jsonFields, pageRecords, pointerOrderSql, recordFieldsSql, uncached } from './sql-helpers.ts';
 
 /** `x * factor` as text (rounded to µs, against float noise), or `x` itself when it is not a number (so the reject names the value). */
 const scaled = (x: string, factor: number) => `CASE WHEN bt_double(${x}) IS NULL THEN ${x} ELSE round(bt_double(${x}) * ${factor}, 3)::VARCHAR END`;
@@ -130,8 +130,16 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
   // A record's file: its line's part (linePartSql: 0 for a file read alone; a JSON document's records have no line, 0).
   // A trace joins its observations within its file only, as reading each file alone does, whichever way files are read.
   const fileOf = (r: string) => `coalesce(${linePartSql(`${r}._line`)}, 0)`;
+  // The records with the fields read only (recordFieldsSql), unless a CSV's records already are; the keys that tell
+  // traces from observations are taken from the same parse then.
+  const recordKeys = ['observations', 'type', 'id', 'traceId'];
+  const records =
+    ctx.recordsCut === true
+      ? `(SELECT _line, _path, rec, json_extract(rec, [${recordKeys.map((k) => `'$.${k}'`).join(', ')}]) AS rk FROM ${pageRecords(ctx.src)})`
+      : `(SELECT _line, _path, rec, [${recordKeys.map((k) => `_fields[${recordFieldSlot(k)}]`).join(', ')}] AS rk
+          FROM ${recordFieldsSql(pageRecords(ctx.src), recordFields)})`;
   const from = `(WITH lf_recs AS MATERIALIZED (
-      SELECT *, json_extract(rec, ['$.observations', '$.type', '$.id', '$.traceId']) AS rk FROM ${pageRecords(ctx.src)}
+      SELECT * FROM ${records}
     ), lf_listed AS (
       -- A trace listed twice in one file (its list paged while traces came in) is read from its last listing, the
       -- latest fetched: any_value took either, so its observations' user could change from one ingest to the next.
@@ -164,12 +172,20 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
 const observationKeys = ['usageDetails', 'costDetails', 'completionStartTime', 'parentObservationId', 'calculatedTotalCost', 'timeToFirstToken'];
 
 /**
- * Every top-level field the select reads (test/ingest/langfuse.test.ts checks the select against it): a CSV export's
- * other columns (input, output, modelParameters, prices, scores) are left out of its records.
+ * Every top-level field the select reads (test/ingest/langfuse.test.ts checks the select against it): a record's other
+ * fields (input, output, modelParameters, prices, scores) are left out, as a CSV export is read (csv-records.ts) and,
+ * for JSON and JSONL, before the select reads the records (recordFieldsSql).
  */
 const recordFields = [...new Set(['data', 'id', 'traceId', 'type', 'observations', 'parentObservationId', 'startTime', 'endTime', 'latency',
   'timeToFirstToken', 'completionStartTime', 'model', 'level', 'userId', 'sessionId', 'projectId', 'name', 'environment', 'statusMessage',
   'promptName', 'version', 'traceName', 'totalUsage', 'outputUsage', 'costDetails', 'calculatedTotalCost', ...observationJsonPaths, ...traceJsonPaths])];
+
+/** A field's place (from 1) in recordFieldsSql's `_fields`; a field not in recordFields would read NULL in every record. */
+function recordFieldSlot(field: string): number {
+  const at = recordFields.indexOf(field);
+  if (at < 0) throw new Error(`langfuse: ${field} is read from records but is not in recordFields`);
+  return at + 1;
+}
 
 export const langfuseObservations = defineAdapter({
   id: 'langfuse-observations',

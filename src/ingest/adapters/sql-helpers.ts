@@ -84,6 +84,20 @@ export function csvColumn(ctx: AdapterContext, name: string): string {
 }
 
 /**
+ * The records of `from` (columns `_line`, `_path`, `rec`) with only the top-level `fields` kept in each object, as
+ * `rec`, beside `_fields` (those fields' values, in the order given, as json_extract gives them: NULL for a field the
+ * record lacks, JSON `null` for a field that is null). A field absent stays absent and a field null stays null. A
+ * record that is not an object is kept whole. One parse of each record: every field a select then reads parses the
+ * record again, and a Langfuse export's records hold whole prompts and completions in fields no select reads
+ * (`input`, `output`); a CSV read as records is cut as it is read (src/ingest/csv-records.ts).
+ */
+export function recordFieldsSql(from: string, fields: readonly string[]): string {
+  const kept = fields.map((f, i) => `CASE WHEN _fields[${i + 1}] IS NOT NULL THEN ${sqlString(`${JSON.stringify(f)}:`)} || _fields[${i + 1}] END`);
+  return `(SELECT * REPLACE (CASE WHEN regexp_matches(rec::VARCHAR, '^\\s*\\{') THEN ('{' || concat_ws(',', ${kept.join(', ')}) || '}')::JSON ELSE rec END AS rec)
+    FROM (SELECT *, json_extract(rec, [${fields.map((f) => sqlString(`$.${JSON.stringify(f)}`)).join(', ')}]) AS _fields FROM ${from}))`;
+}
+
+/**
  * A JSON pointer (`_path`: `/data/10/observations/2`) as a key that orders records as they come in their document:
  * each number padded to 20 digits, so `/data/10` sorts after `/data/9`; as text it sorted after `/data/1`. Used where
  * rows are sorted into file order (by line, then this), and where the last of a line's records wins.

@@ -1,0 +1,73 @@
+// A format whose records hold fields no select reads (Langfuse's `input` and `output`: whole prompts and completions)
+// reads its JSON records cut to the fields it declares (Adapter.recordFields, recordFieldsSql), as its CSV is read
+// (csv-records.ts). The cut must keep a field that is null apart from one that is absent: Langfuse's select tells a
+// trace (`observations` present, even null) from an observation of another type by it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../../src/db/workspace.ts';
+import { langfuseObservations } from '../../src/ingest/adapters/langfuse.ts';
+import { pageRecords, recordFieldsSql } from '../../src/ingest/adapters/sql-helpers.ts';
+import { ingestFiles } from '../../src/ingest/ingest.ts';
+
+describe('records cut to the fields a select reads', () => {
+  it('keeps the fields asked for, a null one as null, leaves out an absent one, and keeps a record that is not an object whole', async () => {
+    const ws = await openWorkspace(':memory:');
+    await ws.run(`CREATE TEMP TABLE recs AS SELECT * FROM (VALUES
+      (1, '', '{"id":"a","input":"long prompt","observations":null,"usage":{"input":3}}'::JSON),
+      (2, '', '  {"id":"b","traceId":"t","input":[1,2]}'::JSON),
+      (3, '', '[1,2,3]'::JSON),
+      (4, '', '{"type":"SPAN","id":"d\\"q"}'::JSON)) t(_line, _path, rec)`);
+    const rows = await ws.all<{ _line: number; rec: string; fields: string }>(
+      `SELECT _line, rec::VARCHAR AS rec, _fields::VARCHAR AS fields FROM ${recordFieldsSql('recs', ['id', 'traceId', 'observations', 'usage', 'type'])} ORDER BY _line`,
+    );
+    ws.close();
+    expect(rows.map((r) => [r._line, r.rec])).toEqual([
+      [1, '{"id":"a","observations":null,"usage":{"input":3}}'],
+      [2, '{"id":"b","traceId":"t"}'],
+      [3, '[1,2,3]'],
+      [4, '{"id":"d\\"q","type":"SPAN"}'],
+    ]);
+    // Each cut record is JSON that reads back the values it kept.
+    for (const { rec } of rows) expect(() => JSON.parse(rec) as unknown).not.toThrow();
+    expect(rows[0]!.fields).toBe('["a", NULL, null, {"input":3}, NULL]');
+  });
+
+  it("Langfuse's JSON and JSONL exports are read through the cut; a trace with observations null and a span without them are still told apart", async () => {
+    const select = langfuseObservations.select({ src: '_src', kind: 'jsonl', header: [], map: new Map(), fileModifiedAt: '2026-01-01T00:00:00.000Z' });
+    expect(select.from).toContain(recordFieldsSql(pageRecords('_src'), langfuseObservations.recordFields!));
+    // A CSV's records are cut as they are read: not cut again.
+    const csv = langfuseObservations.select({ src: '_src', kind: 'jsonl', header: [], map: new Map(), fileModifiedAt: '2026-01-01T00:00:00.000Z', recordsCut: true });
+    expect(csv.from).not.toContain('_fields');
+
+    const base = { traceId: 'tr-1', startTime: '2026-10-01T10:00:00.000Z', endTime: '2026-10-01T10:00:02.000Z', usageDetails: { input: 10, output: 5 }, model: 'gpt-4o' };
+    const records = [
+      { ...base, id: 'gen-1', type: 'GENERATION', input: 'x'.repeat(5000), output: { content: 'y'.repeat(300) } },
+      { ...base, id: 'span-null', type: 'SPAN', observations: null },
+      { ...base, id: 'span-absent', type: 'SPAN' },
+      { ...base, id: 'gen-2', type: 'GENERATION', userId: null, sessionId: 'sess-9', metadata: null, level: null },
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-record-fields-'));
+    writeFileSync(join(dir, 'lf.jsonl'), `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    writeFileSync(join(dir, 'lf.json'), JSON.stringify(records, null, 2));
+    for (const name of ['lf.jsonl', 'lf.json']) {
+      const ws = await openWorkspace(':memory:');
+      await ingestFiles(ws, [join(dir, name)]);
+      const calls = await ws.all<{ call_id: string; user_id: string | null; session_id: string | null; input_tokens: bigint; tags: string }>(
+        'SELECT call_id, user_id, session_id, input_tokens, tags::VARCHAR AS tags FROM calls ORDER BY call_id');
+      const skips = await ws.all<{ reason: string; raw: string }>("SELECT reason, raw FROM rejects WHERE kind = 'skip' ORDER BY coalesce(line, 0), path");
+      ws.close();
+      expect(calls, name).toEqual([
+        { call_id: 'gen-1', user_id: null, session_id: null, input_tokens: 10n, tags: '{}' },
+        { call_id: 'gen-2', user_id: null, session_id: 'sess-9', input_tokens: 10n, tags: '{}' },
+      ]);
+      expect(skips.map((s) => s.reason), name).toEqual([
+        "langfuse trace: not usage (none of its observations is in this file: they are in another window's)",
+        'langfuse SPAN observation: no model usage',
+      ]);
+      // A skip's text is its record as the file has it, not the cut record.
+      expect((JSON.parse(skips[0]!.raw) as { observations?: unknown }).observations, name).toBeNull();
+    }
+  });
+});
