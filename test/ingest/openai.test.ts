@@ -390,6 +390,37 @@ describe('openai-usage-csv (dashboard export)', () => {
   });
 });
 
+// A real export (fixtures/SOURCES.md): a week of one developer's usage and cost exports, as published in a public
+// repository's notes (pasted there as tab-separated text; written back with commas). Counts and tokens as decimals
+// (`10.0`), `batch` as FALSE, the newer uncached and per-modality columns, a user column, and days without usage as
+// rows of the four time columns alone, in both files.
+describe('openai dashboard exports, a real week', () => {
+  it('reads the usage export to its buckets and the cost export to its days, the empty days skipped', async () => {
+    const usage = fixture('openai/completions_usage_2025-10-05_2025-10-12.csv');
+    const cost = fixture('openai/cost_2025-10-05_2025-10-12.csv');
+    const { ws, summary } = await ingested([usage, cost]);
+    expect(summary.files.map((f) => [f.format, f.calls, f.rejects, f.skipped])).toEqual([
+      ['openai-usage-csv', 6, 0, 1],
+      ['openai-costs-csv', 0, 0, 2],
+    ]);
+    expect(await ws.all(`SELECT strftime(ts, '%m-%d') AS day, model, requests, input_tokens, cache_read_tokens, output_tokens, input_tokens_reported, lane, user_id
+      FROM calls ORDER BY ts, requests`)).toEqual([
+      { day: '10-05', model: 'gpt-4o-2024-08-06', requests: 10n, input_tokens: 53440n, cache_read_tokens: 5760n, output_tokens: 10646n, input_tokens_reported: 59200n, lane: 'standard', user_id: 'user-dAU7Ud7OljwJvKfi4wQzWHyV' },
+      { day: '10-06', model: 'gpt-5-2025-08-07', requests: 1n, input_tokens: 5783n, cache_read_tokens: 0n, output_tokens: 16000n, input_tokens_reported: 5783n, lane: 'standard', user_id: 'user-dAU7Ud7OljwJvKfi4wQzWHyV' },
+      { day: '10-06', model: 'gpt-5-2025-08-07', requests: 8n, input_tokens: 38072n, cache_read_tokens: 8192n, output_tokens: 60000n, input_tokens_reported: 46264n, lane: 'standard', user_id: 'user-dAU7Ud7OljwJvKfi4wQzWHyV' },
+      { day: '10-07', model: 'gpt-5-mini-2025-08-07', requests: 21n, input_tokens: 80992n, cache_read_tokens: 0n, output_tokens: 274770n, input_tokens_reported: 80992n, lane: 'standard', user_id: 'user-dAU7Ud7OljwJvKfi4wQzWHyV' },
+      { day: '10-10', model: 'gpt-5-mini-2025-08-07', requests: 11n, input_tokens: 124784n, cache_read_tokens: 0n, output_tokens: 154852n, input_tokens_reported: 124784n, lane: 'standard', user_id: 'user-dAU7Ud7OljwJvKfi4wQzWHyV' },
+      { day: '10-11', model: 'gpt-5-mini-2025-08-07', requests: 2n, input_tokens: 22688n, cache_read_tokens: 0n, output_tokens: 33191n, input_tokens_reported: 22688n, lane: 'standard', user_id: 'user-dAU7Ud7OljwJvKfi4wQzWHyV' },
+    ]);
+    expect(await ws.all("SELECT line, reason FROM rejects WHERE kind = 'skip' ORDER BY file, line")).toEqual([
+      { line: 6n, reason: 'an empty bucket: the export holds no usage for it' },
+      { line: 6n, reason: 'an empty bucket: no cost in it' },
+      { line: 9n, reason: 'an empty bucket: no cost in it' },
+    ]);
+    ws.close();
+  });
+});
+
 describe('openai-batch-output audio tokens', () => {
   it('takes chat usage audio_tokens out of prompt and completion tokens into the audio columns', async () => {
     // The fixture's first line (22 prompt, 2 completion tokens) with audio details, as chat usage reports them.
