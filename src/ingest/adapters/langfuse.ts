@@ -130,16 +130,10 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
   // A record's file: its line's part (linePartSql: 0 for a file read alone; a JSON document's records have no line, 0).
   // A trace joins its observations within its file only, as reading each file alone does, whichever way files are read.
   const fileOf = (r: string) => `coalesce(${linePartSql(`${r}._line`)}, 0)`;
-  // The records with the fields read only (recordFieldsSql), unless a CSV's records already are; the keys that tell
-  // traces from observations are taken from the same parse then.
-  const recordKeys = ['observations', 'type', 'id', 'traceId'];
-  const records =
-    ctx.recordsCut === true
-      ? `(SELECT _line, _path, rec, json_extract(rec, [${recordKeys.map((k) => `'$.${k}'`).join(', ')}]) AS rk FROM ${pageRecords(ctx.src)})`
-      : `(SELECT _line, _path, rec, [${recordKeys.map((k) => `_fields[${recordFieldSlot(k)}]`).join(', ')}] AS rk
-          FROM ${recordFieldsSql(pageRecords(ctx.src), recordFields)})`;
+  // The records with the fields read only (recordFieldsSql: long ones), unless a CSV's records already are.
+  const records = ctx.recordsCut === true ? pageRecords(ctx.src) : recordFieldsSql(pageRecords(ctx.src), recordFields);
   const from = `(WITH lf_recs AS MATERIALIZED (
-      SELECT * FROM ${records}
+      SELECT *, json_extract(rec, ['$.observations', '$.type', '$.id', '$.traceId']) AS rk FROM ${records}
     ), lf_listed AS (
       -- A trace listed twice in one file (its list paged while traces came in) is read from its last listing, the
       -- latest fetched: any_value took either, so its observations' user could change from one ingest to the next.
@@ -179,13 +173,6 @@ const observationKeys = ['usageDetails', 'costDetails', 'completionStartTime', '
 const recordFields = [...new Set(['data', 'id', 'traceId', 'type', 'observations', 'parentObservationId', 'startTime', 'endTime', 'latency',
   'timeToFirstToken', 'completionStartTime', 'model', 'level', 'userId', 'sessionId', 'projectId', 'name', 'environment', 'statusMessage',
   'promptName', 'version', 'traceName', 'totalUsage', 'outputUsage', 'costDetails', 'calculatedTotalCost', ...observationJsonPaths, ...traceJsonPaths])];
-
-/** A field's place (from 1) in recordFieldsSql's `_fields`; a field not in recordFields would read NULL in every record. */
-function recordFieldSlot(field: string): number {
-  const at = recordFields.indexOf(field);
-  if (at < 0) throw new Error(`langfuse: ${field} is read from records but is not in recordFields`);
-  return at + 1;
-}
 
 export const langfuseObservations = defineAdapter({
   id: 'langfuse-observations',
