@@ -192,8 +192,8 @@ describe('langfuse-observations: traces beside their observations, and what name
     // The records of a CSV export keep only langfuseObservations.recordFields (src/ingest/csv-records.ts), and so do a
     // JSON export's once cut (recordFieldsSql): a field the select read outside that list would be NULL on every row.
     // Every top-level field the select's SQL reads from a record (`j` and `rec`, the observation `o`, its trace `t`):
-    // the paths of each json_extract over them, and each `->`; the select over a CSV's records (recordsCut) reads the
-    // keys that tell traces from observations itself.
+    // the paths of each json_extract over them, and each `->`; over JSON records (which it cuts) and over a CSV's
+    // (recordsCut: cut as read).
     const fields = new Set(langfuseObservations.recordFields);
     const context = { src: '_src', kind: 'jsonl', header: [], map: new Map(), fileModifiedAt: '2026-01-01T00:00:00.000Z' } as const;
     const selects = [langfuseObservations.select(context), langfuseObservations.select({ ...context, recordsCut: true })];
