@@ -92,9 +92,10 @@ export type Adapter = {
   /** True when the select reads only the fields whose key some record has (ctx.recordKeys, found by one pass over the records). */
   readonly readsRecordKeys?: true;
   /**
-   * For a CSV read as JSON records (joinsRecords: src/ingest/csv-records.ts): the only top-level fields its select
-   * reads. The other columns are left out of the records: every field the select reads parses its record again, and
-   * a Langfuse export's `input` and `output` hold whole prompts and completions.
+   * The only top-level fields of a record its select reads. The other fields are left out: every field the select
+   * reads parses its record again, and a Langfuse observation's `input` and `output` (a LangSmith run's `inputs` and
+   * `outputs`) hold whole prompts and completions. A CSV read as JSON records (joinsRecords: src/ingest/csv-records.ts)
+   * keeps these columns only; the adapter's select cuts its JSON records of 1 KB or more (recordFieldsSql).
    */
   readonly recordFields?: readonly string[];
 };

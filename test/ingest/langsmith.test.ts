@@ -1,5 +1,8 @@
 // LangSmith runs (fixtures/langsmith: written from the SDK's Run schema, fixtures/SOURCES.md): only llm and
 // embedding runs are calls; tokens as LangChain counts them (prompt_tokens includes the cache reads and writes).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapters } from '../../src/ingest/adapters/index.ts';
 import { langsmithRuns } from '../../src/ingest/adapters/langsmith.ts';
@@ -52,6 +55,31 @@ describe('langsmith-runs', () => {
     const fromRuns = await (await ingested([runs])).ws.all(`SELECT ${columns} FROM calls WHERE trace_id IS NOT NULL ORDER BY ts`);
     expect(fromPage).toEqual(fromRuns);
     expect(fromPage).toHaveLength(2);
+  });
+
+  it('reads runs whose inputs and outputs are long (cut to the fields the select reads) to the same calls, and reads no other field', async () => {
+    // Runs of 1 KB or more are cut to langsmithRuns.recordFields before the select reads them (recordFieldsSql): a field
+    // the select read outside that list would be NULL on every long run. Every top-level field its SQL reads from the
+    // run (`j`): the paths of each json_extract and json_type over it, and each `->`.
+    const select = langsmithRuns.select({ src: '_src', kind: 'jsonl', header: [], map: new Map(), fileModifiedAt: '2026-01-01T00:00:00.000Z' });
+    const sql = [select.from, ...Object.values(select.columns)].join('\n');
+    const named = new Set([
+      ...[...sql.matchAll(/json_(?:extract(?:_string)?|type)\(j, (\[[^\]]*\]|'[^']*')\)/g)].flatMap((m) => [...m[1]!.matchAll(/'\$\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((n) => n[1]!)),
+      ...[...sql.matchAll(/\bj->>?'([A-Za-z_][A-Za-z0-9_]*)'/g)].map((m) => m[1]!),
+    ]);
+    expect(named.size).toBeGreaterThan(15);
+    expect([...named].filter((f) => !langsmithRuns.recordFields!.includes(f))).toEqual([]);
+    // The fixture's runs with a prompt and a completion of 2 KB each: the same calls.
+    const long = readFileSync(runs, 'utf8').trim().split('\n').map((line) => {
+      const run = JSON.parse(line) as Record<string, unknown>;
+      return JSON.stringify({ ...run, inputs: { messages: [[{ type: 'human', content: 'q'.repeat(2048) }]] }, outputs: { text: 'a'.repeat(2048) } });
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-langsmith-long-')), 'runs.jsonl');
+    writeFileSync(file, `${long.join('\n')}\n`);
+    const fromLong = await (await ingested([file])).ws.all(`SELECT ${columns} FROM calls ORDER BY ts, call_id`);
+    const fromRuns = await (await ingested([runs])).ws.all(`SELECT ${columns} FROM calls ORDER BY ts, call_id`);
+    expect(fromLong).toEqual(fromRuns);
+    expect(fromLong.length).toBeGreaterThan(2);
   });
 
   it('the audit labels the agent\'s streamed steps blocking and says LangSmith records no key', async () => {

@@ -9,7 +9,7 @@
 // invocation parameters'. `session_id` is LangSmith's PROJECT (a tracer session), not a user's session: the
 // conversation is the metadata's `thread_id` / `session_id` / `conversation_id`, as LangSmith's threads read it.
 import { defineAdapter, hasAll, hasAny, type AdapterContext, type AdapterSelect } from '../adapter.ts';
-import { jsonFields, pageRecords, uncached } from './sql-helpers.ts';
+import { jsonFields, pageRecords, recordFieldsSql, uncached } from './sql-helpers.ts';
 
 const callTypes = "('llm', 'embedding')";
 
@@ -69,8 +69,17 @@ function runsSelect(ctx: AdapterContext): AdapterSelect {
       json_merge_patch('{}', json_object('name', CASE WHEN NOT ${modelClassName(f('name'))} THEN ${f('name')} END,
         'run_name', CASE WHEN ${modelClassName(f('name'))} THEN ${f('name')} END, 'tags', j->'tags')))`,
   };
-  return { columns, from: `(SELECT _line, _path, rec AS j, ${run.extract()} AS _r FROM ${pageRecords(ctx.src, 'runs')}) runs` };
+  // Long runs are cut to the fields read (recordFieldsSql): a run's inputs and outputs hold whole prompts and
+  // completions, and each field read parsed them again.
+  return { columns, from: `(SELECT _line, _path, rec AS j, ${run.extract()} AS _r FROM ${recordFieldsSql(pageRecords(ctx.src, 'runs'), recordFields)}) runs` };
 }
+
+/**
+ * Every top-level field of a run the select reads (test/ingest/langsmith.test.ts checks the select against it), and a
+ * page's `runs`, read before its runs are cut.
+ */
+const recordFields = ['runs', 'id', 'name', 'run_type', 'start_time', 'end_time', 'first_token_time', 'extra', 'error', 'status', 'parent_run_id',
+  'trace_id', 'session_id', 'tags', 'prompt_tokens', 'completion_tokens', 'prompt_token_details', 'completion_token_details', 'total_cost'];
 
 export const langsmithRuns = defineAdapter({
   id: 'langsmith-runs',
@@ -81,6 +90,7 @@ export const langsmithRuns = defineAdapter({
     (hasAll(sample, ['run_type', 'start_time']) && hasAny(sample, ['trace_id', 'dotted_order', 'parent_run_id'])) ||
     (hasAll(sample, ['runs.run_type', 'runs.start_time']) && hasAny(sample, ['runs.trace_id', 'runs.dotted_order'])),
   idsFromSource: true,
+  recordFields,
   select: runsSelect,
 });
 
