@@ -36,6 +36,24 @@ describe('records cut to the fields a select reads', () => {
     for (const { rec } of rows) expect(() => JSON.parse(rec) as unknown).not.toThrow();
   });
 
+  it('tells API pages from records without parsing records that cannot be pages, an escaped key still a page', async () => {
+    // pageRecords parses a record only when its text names the list's key or holds a \\u escape (which could spell it).
+    const ws = await openWorkspace(':memory:');
+    await ws.run(`CREATE TEMP TABLE src AS SELECT * FROM (VALUES
+      (1, '', '{"data":[{"id":"p1"},{"id":"p2"}]}'::JSON),
+      (2, '', '{"\\u0064ata":[{"id":"e1"}]}'::JSON),
+      (3, '', '{"id":"r1","metadata":{"data":[1]}}'::JSON),
+      (4, '', '{"id":"r2","note":"caf\\u00e9"}'::JSON),
+      (5, '', '{"id":"r3"}'::JSON),
+      (6, '', '{"data":"not a list","id":"r4"}'::JSON)) t(_line, _elem, j)`);
+    const rows = await ws.all<{ _line: number; _path: string; id: string }>(
+      `SELECT _line, _path, json_extract_string(rec, '$.id') AS id FROM ${pageRecords('src')} ORDER BY _line, _path`);
+    ws.close();
+    expect(rows.map((r) => [r._line, r._path, r.id])).toEqual([
+      [1, '/data/0', 'p1'], [1, '/data/1', 'p2'], [2, '/data/0', 'e1'], [3, '', 'r1'], [4, '', 'r2'], [5, '', 'r3'], [6, '', 'r4'],
+    ]);
+  });
+
   it("Langfuse's JSON and JSONL exports are read through the cut; a trace with observations null and a span without them are still told apart", async () => {
     const select = langfuseObservations.select({ src: '_src', kind: 'jsonl', header: [], map: new Map(), fileModifiedAt: '2026-01-01T00:00:00.000Z' });
     expect(select.from).toContain(recordFieldsSql(pageRecords('_src'), langfuseObservations.recordFields!));

@@ -123,8 +123,11 @@ export const pointerOrderSql = (path: string): string =>
  * memory (343 MB of OTLP requests unnested: out of memory at 8.3 GB, against a 2.0 GB peak). A null element is a `null` JSON record.
  */
 export function pageRecords(src: string, listKey = 'data'): string {
+  // Only a record whose text names the key (or holds a `\u` escape, which could spell it) is parsed to see whether it
+  // is a page: each branch parsed every record once, a Langfuse export's prompts and all.
+  const mayBePage = `(contains(j::VARCHAR, '"${listKey}"') OR contains(j::VARCHAR, '\\u'))`;
   return `(SELECT _line, _elem || '/${listKey}/' || (generate_subscripts(items, 1) - 1) AS _path, unnest(items) AS rec
-      FROM (SELECT _line, _elem, json_extract(j, '$.${listKey}[*]') AS items FROM ${src} WHERE json_type(j->'${listKey}') = 'ARRAY')
+      FROM (SELECT _line, _elem, json_extract(j, '$.${listKey}[*]') AS items FROM ${src} WHERE ${mayBePage} AND json_type(j->'${listKey}') = 'ARRAY')
     UNION ALL
-    SELECT _line, _elem AS _path, j AS rec FROM ${src} WHERE j IS NOT NULL AND coalesce(json_type(j->'${listKey}'), '') <> 'ARRAY')`;
+    SELECT _line, _elem AS _path, j AS rec FROM ${src} WHERE j IS NOT NULL AND (NOT ${mayBePage} OR coalesce(json_type(j->'${listKey}'), '') <> 'ARRAY'))`;
 }
