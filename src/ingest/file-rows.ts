@@ -13,7 +13,7 @@ import type { Workspace } from '../db/workspace.ts';
 import { diskFull, InputError, InternalError, outOfMemory } from '../errors.ts';
 import { quoted, shellWord } from '../report/escape.ts';
 import type { AdapterSelect, ContainerKind } from './adapter.ts';
-import { pageRecords } from './adapters/sql-helpers.ts';
+import { mayHoldKeySql, namesKeySql, pageRecords } from './adapters/sql-helpers.ts';
 import { literalPath, pathProblem } from './files.ts';
 import { fillParquetRawText } from './parquet.ts';
 import { rejectTextSql } from './reject-text.ts';
@@ -892,7 +892,7 @@ export async function writeInParts(ws: Workspace, table: string, src: string, jo
  * again; a page whose key is written with escapes (`"\u0064ata"`) is read in one statement, to the same rows.
  */
 async function holdsPages(ws: Workspace): Promise<boolean> {
-  return hasRows(ws, `SELECT 1 FROM _src WHERE contains(j::VARCHAR, '"data"')`);
+  return hasRows(ws, `SELECT 1 FROM _src WHERE ${namesKeySql('j', 'data')}`);
 }
 
 /**
@@ -901,14 +901,16 @@ async function holdsPages(ws: Workspace): Promise<boolean> {
  * it was. A Langfuse window of 328 MB (pages of 1,000 records) read in one statement peaked at 6.1 GB (23.6 s).
  */
 async function unnestPages(ws: Workspace, parts: readonly { lo: bigint; hi: bigint }[]): Promise<void> {
+  const mayBePage = mayHoldKeySql('j', 'data');
   await ws.run('CREATE OR REPLACE TEMP TABLE _src_records AS SELECT * FROM _src WHERE false');
   for (const part of parts) {
     await selectPart(ws, part);
+    // As pageRecords tells pages from records: only a record that may hold `data` is parsed for it.
     await ws.run(`INSERT INTO _src_records
       SELECT _line, _elem || '/data/' || (generate_subscripts(items, 1) - 1) AS _elem, NULL::VARCHAR AS _raw, unnest(items) AS j
-      FROM (SELECT _line, _elem, json_extract(j, '$.data[*]') AS items FROM _src_part WHERE json_type(j->'data') = 'ARRAY')
+      FROM (SELECT _line, _elem, json_extract(j, '$.data[*]') AS items FROM _src_part WHERE ${mayBePage} AND json_type(j->'data') = 'ARRAY')
       UNION ALL
-      SELECT _line, _elem, _raw, j FROM _src_part WHERE j IS NULL OR coalesce(json_type(j->'data'), '') <> 'ARRAY'`);
+      SELECT _line, _elem, _raw, j FROM _src_part WHERE j IS NULL OR NOT ${mayBePage} OR coalesce(json_type(j->'data'), '') <> 'ARRAY'`);
   }
   await ws.run('DROP TABLE _src_part; DROP TABLE _src; ALTER TABLE _src_records RENAME TO _src');
 }

@@ -113,6 +113,15 @@ export function recordFieldsSql(from: string, fields: readonly string[]): string
 export const pointerOrderSql = (path: string): string =>
   `list_transform(string_split(${path}, '/'), lambda s: CASE WHEN regexp_full_match(s, '[0-9]+') THEN lpad(s, 20, '0') ELSE s END)`;
 
+/** Whether the text of JSON `json` names `key` as a key is plainly written (`"key"`): a text search, no parse. */
+export const namesKeySql = (json: string, key: string): string => `contains(${json}::VARCHAR, ${sqlString(`"${key}"`)})`;
+
+/**
+ * Whether JSON `json` may hold `key`: its text names it, or holds a `\u` escape, which could spell it. A record that
+ * may not need not be parsed to look for it (a Langfuse export's records hold whole prompts).
+ */
+export const mayHoldKeySql = (json: string, key: string): string => `(${namesKeySql(json, key)} OR contains(${json}::VARCHAR, '\\u'))`;
+
 /**
  * The records of JSON documents that are API pages (`{data: [record…], …}`, or another `listKey`: LangSmith's `runs`) or
  * records themselves, one row each:
@@ -123,9 +132,9 @@ export const pointerOrderSql = (path: string): string =>
  * memory (343 MB of OTLP requests unnested: out of memory at 8.3 GB, against a 2.0 GB peak). A null element is a `null` JSON record.
  */
 export function pageRecords(src: string, listKey = 'data'): string {
-  // Only a record whose text names the key (or holds a `\u` escape, which could spell it) is parsed to see whether it
-  // is a page: each branch parsed every record once, a Langfuse export's prompts and all.
-  const mayBePage = `(contains(j::VARCHAR, '"${listKey}"') OR contains(j::VARCHAR, '\\u'))`;
+  // Only a record that may hold the key is parsed to see whether it is a page: each branch parsed every record once, a
+  // Langfuse export's prompts and all.
+  const mayBePage = mayHoldKeySql('j', listKey);
   return `(SELECT _line, _elem || '/${listKey}/' || (generate_subscripts(items, 1) - 1) AS _path, unnest(items) AS rec
       FROM (SELECT _line, _elem, json_extract(j, '$.${listKey}[*]') AS items FROM ${src} WHERE ${mayBePage} AND json_type(j->'${listKey}') = 'ARRAY')
     UNION ALL
