@@ -1,5 +1,5 @@
 // End to end: a database made by `batchable ingest`, then `explain` through the CLI and exportCalls to files.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -34,6 +34,25 @@ describe('batchable explain', () => {
     expect(call.stdout).toContain('call req_0008: non_blocking (confidence 1.00, decided by rule: rule "backfills can wait a day")');
     expect(call.stdout).toContain(`  - rule "backfills can wait a day" (${rules} #1): deadline 2d\n`);
     expect(call.stdout).toContain('  - the rule "backfills can wait a day" decides; without it the heuristics say non_blocking (confidence 0.97)\n');
+  });
+  test('a workload split several ways: most rows first, then by label, then by what decided', async () => {
+    // nightly-digest: 3 calls its name decides, 3 billed on the batch lane (one of them also matched by the rule: the
+    // lane beats it), 2 the rule holds blocking. The tie at 3 rows is broken by label, then by what decided.
+    const csv = join(dir, 'splits.csv');
+    const rules = join(dir, 'splits-rules.yaml');
+    const row = (id: string, model: string, lane: string) => `${id},2026-10-05T02:00:0${id.slice(1)}Z,${model},chat,5200,900,${lane},8200,key_etl,proj_jobs,nightly-digest`;
+    writeFileSync(csv, ['call_id,ts,model,operation,input_tokens,output_tokens,lane,latency_ms,api_key,project,feature',
+      row('n1', 'gpt-5.4', ''), row('n2', 'gpt-5.4-mini', ''), row('n3', 'gpt-5.4', 'batch'), row('n4', 'gpt-5.4', ''),
+      row('n5', 'gpt-5.4-mini', 'batch'), row('n6', 'gpt-5.4-mini', ''), row('n7', 'gpt-5.4', 'batch'), row('n8', 'gpt-5.4', '')].join('\n') + '\n');
+    writeFileSync(rules, '- name: the mini drafts are read at once\n  match: { model: gpt-5.4-mini }\n  label: blocking\n');
+    const splitDb = join(dir, 'splits.duckdb');
+    expect((await runCli(['ingest', csv, '--db', splitDb])).code).toBe(0);
+    const r = await runCli(['explain', 'nightly-digest', '--db', splitDb, '--rules', rules]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'workload nightly-digest: non_blocking (confidence 0.80, decided by heuristic)\n  8 row(s), 8 request(s)\n' +
+        '         3 row(s) non_blocking (heuristic)\n         3 row(s) non_blocking (lane)\n         2 row(s) blocking (rule)\n\n',
+    );
   });
   test('an unknown id is exit 2 with the closest workload names', async () => {
     const r = await runCli(['explain', 'nightly-digst', '--db', db]);
