@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/db/types.ts';
 import { ingestFiles } from '../../src/ingest/ingest.ts';
+import { fixture } from '../helpers/cli.ts';
 import { memoryWorkspace } from '../helpers/workspace.ts';
 
 // OpenAI Usage API pages (GET /v1/organization/usage/completions, bucket_width=1h, group_by=model,project_id,api_key_id),
@@ -136,5 +137,94 @@ describe('overlapping bucket exports', () => {
       expect(await ws.all('SELECT line FROM rejects WHERE file = $1', [later])).toEqual([{ line: 6n }]);
       ws.close();
     }
+  });
+
+  describe('buckets of different widths over the same time (an hourly and a daily export)', () => {
+    // Real Console exports (fixtures/SOURCES.md): two hours of 2026-03-31 exported at 12:19, then the month by day
+    // at 12:24 and again at 12:31, of one key, model and workspace. Each day row holds those hours and more.
+    const hours = fixture('anthropic/real-console-usage-hourly-2026-03-31.csv');
+    const day = fixture('anthropic/real-console-usage-daily-2026-03.csv');
+    const dayLater = fixture('anthropic/real-console-usage-daily-2026-03-later.csv');
+    const consoleTotals = async (ws: Workspace) => {
+      const [t] = await ws.all<{ rows: bigint; input: bigint; output: bigint }>(
+        'SELECT count(*) AS rows, sum(input_tokens) AS input, sum(output_tokens) AS output FROM calls');
+      const unbalanced = await ws.all('SELECT file FROM sources WHERE calls + rejects + duplicates + skipped <> rows');
+      expect(unbalanced).toEqual([]);
+      return { rows: Number(t!.rows), input: Number(t!.input), output: Number(t!.output) };
+    };
+
+    it('the day holds more than the two hours: the day is kept and the hours are duplicates, in either order, alone or together', async () => {
+      for (const ownTableMinCalls of [undefined, 1]) {
+        const ws = await memoryWorkspace();
+        await ingestFiles(ws, [hours], { ownTableMinCalls });
+        const r = await ingestFiles(ws, [day], { ownTableMinCalls });
+        expect(r.files[0]).toMatchObject({ calls: 1, duplicates: 0, replaced: 2 });
+        expect(await consoleTotals(ws)).toEqual({ rows: 1, input: 1809463, output: 414908 });
+        const [h] = await ws.all<{ calls: bigint; duplicates: bigint }>('SELECT calls, duplicates FROM sources WHERE file = $1', [hours]);
+        expect(h).toEqual({ calls: 0n, duplicates: 2n });
+        ws.close();
+
+        const reverse = await memoryWorkspace();
+        await ingestFiles(reverse, [day], { ownTableMinCalls });
+        const late = await ingestFiles(reverse, [hours], { ownTableMinCalls });
+        expect(late.files[0]).toMatchObject({ calls: 0, duplicates: 2, replaced: 0 });
+        expect(await consoleTotals(reverse)).toEqual({ rows: 1, input: 1809463, output: 414908 });
+        reverse.close();
+      }
+      for (const files of [[hours, day, dayLater], [dayLater, hours, day]]) {
+        const ws = await memoryWorkspace();
+        const r = await ingestFiles(ws, files);
+        expect(r.files.reduce((n, f) => n + f.calls, 0)).toBe(1);
+        expect(await consoleTotals(ws)).toEqual({ rows: 1, input: 1947945, output: 452067 });
+        ws.close();
+      }
+    });
+
+    // OpenAI usage pages at two widths: hours 1 and 2 (12 and 5 requests), and the day that holds them.
+    const dayStart = hour1 - (hour1 % 86400);
+    const dayBucket = (requests: number, input: number) => ({ object: 'bucket', start_time: dayStart, end_time: dayStart + 86400, results: [result(requests, input)] });
+    const widths = () => {
+      const dir = mkdtempSync(join(tmpdir(), 'batchable-buckets-widths-'));
+      const write = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+      return {
+        hours: write('hours.json', page(bucket(hour1, [result(12, 1200)]), bucket(hour2, [result(5, 500)]))),
+        sameDay: write('same-day.json', page(dayBucket(17, 1700))),
+        fullerDay: write('fuller-day.json', page(dayBucket(20, 2000))),
+        otherProjectDay: write('other-project-day.json', page({ ...dayBucket(17, 1700), results: [result(17, 1700, 'proj_b')] })),
+      };
+    };
+
+    it('the same usage by hour and by day: the hours are kept (they show when the work ran); a fuller day wins', async () => {
+      const f = widths();
+      for (const ownTableMinCalls of [undefined, 1]) {
+        const ws = await memoryWorkspace();
+        await ingestFiles(ws, [f.sameDay!], { ownTableMinCalls });
+        const r = await ingestFiles(ws, [f.hours!], { ownTableMinCalls });
+        expect(r.files[0]).toMatchObject({ calls: 2, duplicates: 0, replaced: 1 });
+        expect(await held(ws)).toEqual({ buckets: 2, requests: 17, input: 1700 });
+        ws.close();
+      }
+      const together = await memoryWorkspace();
+      const r = await ingestFiles(together, [f.hours!, f.sameDay!]);
+      expect(r.files.map((o) => [o.calls, o.duplicates])).toEqual([[2, 0], [0, 1]]);
+      expect(await held(together)).toEqual({ buckets: 2, requests: 17, input: 1700 });
+      together.close();
+
+      const fuller = await memoryWorkspace();
+      await ingestFiles(fuller, [f.hours!]);
+      const day = await ingestFiles(fuller, [f.fullerDay!]);
+      expect(day.files[0]).toMatchObject({ calls: 1, duplicates: 0, replaced: 2 });
+      expect(await held(fuller)).toEqual({ buckets: 1, requests: 20, input: 2000 });
+      fuller.close();
+    });
+
+    it("another project's day is another series: nothing is settled", async () => {
+      const f = widths();
+      const ws = await memoryWorkspace();
+      const r = await ingestFiles(ws, [f.hours!, f.otherProjectDay!]);
+      expect(r.files.map((o) => [o.calls, o.duplicates])).toEqual([[2, 0], [1, 0]]);
+      expect(await held(ws)).toEqual({ buckets: 3, requests: 34, input: 3400 });
+      ws.close();
+    });
   });
 });
