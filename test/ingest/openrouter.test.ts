@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../helpers/cli.ts';
 import { ingested } from '../helpers/workspace.ts';
@@ -120,6 +123,26 @@ describe('openrouter-generation', () => {
     // `usage` (USD) stands in for total_cost; flex tier.
     expect(rest.get('gen-Kx81mQ2rT5uV8wY0zA3cD6eF')).toMatchObject({ cost: '0.009900000', lane: 'flex', input_tokens: 3000n, cache_read_tokens: 0n, reasoning_tokens: 1100n });
     expect(rest.get('gen-Em5bD9cF2gH4jK6lM8nP0qR2')).toMatchObject({ operation: 'embeddings', lane: 'standard', lane_source: 'reported', service_tier_raw: 'default' });
+  });
+
+  it('real generation logs (pasted in public issues): the generation id, and how long the call took', async () => {
+    // fixtures/SOURCES.md: the log the Activity page shows for one generation, `generation_id` beside a numeric `id`
+    // (0 on the second), `latency` far below `generation_time`.
+    const { ws, summary } = await ingested([fixture('openrouter/real-generation-logs.jsonl')]);
+    expect(summary).toMatchObject({ calls: 2, rejects: 0, duplicates: 0 });
+    const rows = await ws.all<CallRow>(`SELECT ${tokenColumns} FROM calls ORDER BY ts`);
+    expect(rows.map((r) => [r.call_id, r.latency_ms, r.ttft_ms, r.input_tokens, r.cache_read_tokens, r.output_tokens, r.reasoning_tokens, r.cost])).toEqual([
+      ['gen-1751192372-zg7zBUHiSy7WVs28OgCC', 7179, null, 76n, 15252n, 457n, 0n, '0.011711100'],
+      ['gen-1785301746-y5WK0lm6e59yRx8tqg2u', 132529, null, 93500n, 0n, 9052n, 2499n, rows[1]!.cost],
+    ]);
+    // Two generations whose logs both have row id 0 (the second real one, and a copy of it as another generation):
+    // two calls, not a call and its duplicate.
+    const second = readFileSync(fixture('openrouter/real-generation-logs.jsonl'), 'utf8').split('\n')[1]!;
+    const other = second.replace('gen-1785301746-y5WK0lm6e59yRx8tqg2u', 'gen-1785301800-other').replace('2026-07-29T05:09:06.673Z', '2026-07-29T05:10:00.000Z');
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-openrouter-'));
+    writeFileSync(join(dir, 'zero-ids.jsonl'), `${second}\n${other}\n`);
+    const zero = await ingested([join(dir, 'zero-ids.jsonl')]);
+    expect(zero.summary).toMatchObject({ calls: 2, duplicates: 0 });
   });
 
   it('rejects an unreadable count in a JSON document with its pointer', async () => {
