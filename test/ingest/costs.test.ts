@@ -51,6 +51,25 @@ describe('cost exports', () => {
     expect(await ws.all('SELECT count(*) AS n FROM calls')).toEqual([{ n: 0n }]);
   });
 
+  it('real Console cost exports of 2024 (fixtures/SOURCES.md): the older columns, with and without a workspace, batch rows', async () => {
+    const { ws, summary } = await ingested([fixture('anthropic/real-claude_api_cost_2024_10.csv'), fixture('anthropic/real-claude_api_cost_2024_11.csv')]);
+    expect(summary).toMatchObject({ calls: 0, rejects: 0 });
+    expect(summary.files.map((f) => [f.format, f.rows, f.costRows])).toEqual([['anthropic-cost-csv', 12, 12], ['anthropic-cost-csv', 5, 5]]);
+    const byDay = await ws.all(`SELECT strftime(ts, '%Y-%m-%d') AS day, lane, sum(cost_usd)::VARCHAR AS cost, count(DISTINCT model) AS models
+      FROM billed_costs GROUP BY ALL ORDER BY day, lane`);
+    // The files' own sums: 0.20 on Oct 28, 13.72 on Oct 29 (batch rows at 0.00), 0.13 on Nov 18.
+    expect(byDay).toEqual([
+      { day: '2024-10-28', lane: 'standard', cost: '0.200000000', models: 1n },
+      { day: '2024-10-29', lane: 'batch', cost: '0.000000000', models: 2n },
+      { day: '2024-10-29', lane: 'standard', cost: '13.720000000', models: 1n },
+      { day: '2024-11-18', lane: 'standard', cost: '0.130000000', models: 2n },
+    ]);
+    // Display names with their snapshot dates keep them, as ids pricing resolves; the key name is kept.
+    expect(await ws.all("SELECT DISTINCT model FROM billed_costs WHERE api_key = 'Stéphane' OR strftime(ts, '%m') = '11' ORDER BY model")).toEqual([
+      { model: 'claude-3.5-sonnet-2024-06-20' }, { model: 'claude-3.5-sonnet-2024-10-22' },
+    ]);
+  });
+
   it('a line of cost pages that is not JSON is a reject with its line and text, not lost', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'batchable-costs-'));
     const file = join(dir, 'costs.jsonl');
