@@ -471,6 +471,17 @@ export async function repeatsIds(ws: Workspace, table: string, kept: string, has
   return (ids?.n ?? 0n) > 0n;
 }
 
+/**
+ * Which row of a repeated call id is the call (the others are its duplicates): the one with the most output tokens,
+ * then the first (`fileOrder` first, in a scan of several files: the earliest file's, as reading them one by one
+ * keeps). Claude Code writes one response on several lines as it streams, one per content block, and only the last
+ * holds the final output count (a real sub-agent log: 8, then 108 output tokens, on lines 2 and 3); Gemini's streamed
+ * chunks of one response likewise. A call exported twice is the same on each line, and its first line stays.
+ */
+export function repeatOrderSql(stored: ReadonlySet<string>, fileOrder?: string): string {
+  return [fileOrder, stored.has('output_tokens') ? 'try_cast(output_tokens AS BIGINT) DESC NULLS LAST' : undefined, 'rowid'].filter((c) => c !== undefined).join(', ');
+}
+
 /** Rewrites a file's table (`f`) with extra columns computed from its rows. */
 export async function rebuild(ws: Workspace, table: string, extra: string): Promise<void> {
   const next = `${table}_next`;

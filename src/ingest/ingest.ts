@@ -38,6 +38,7 @@ import {
   refuseUnclosedQuote,
   rejectMalformedJson,
   rowRecordSql,
+  repeatOrderSql,
   repeatsIds,
   splitAdvice,
   unclosedQuoteError,
@@ -398,7 +399,7 @@ async function loadFileTable(
   if (holdsCalls || repeated) {
     const duplicate = [
       holdsCalls ? 'call_id IN (SELECT call_id FROM _held_ids)' : null,
-      repeated ? `row_number() OVER (PARTITION BY call_id, (${idKept}) ORDER BY rowid) > 1` : null,
+      repeated ? `row_number() OVER (PARTITION BY call_id, (${idKept}) ORDER BY ${repeatOrderSql(stored)}) > 1` : null,
     ].filter((d) => d !== null);
     const line = stored.has('_line') ? [] : ['(rowid + 2) AS _line'];
     await rebuild(ws, t.table, [...line, `coalesce((${idKept}) AND (${duplicate.join(' OR ')}), false) AS _dup`].join(', '));

@@ -47,6 +47,7 @@ import {
   maskKeysInRejects,
   readError,
   recordKeys,
+  repeatOrderSql,
   repeatsIds,
   usesDecimalComma,
   viewStale,
@@ -589,7 +590,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     if (holdsCalls || repeated) {
       const duplicate = [
         holdsCalls ? 'call_id IN (SELECT call_id FROM _held_ids)' : null,
-        repeated ? 'row_number() OVER (PARTITION BY call_id ORDER BY rowid) > 1' : null,
+        repeated ? `row_number() OVER (PARTITION BY call_id ORDER BY ${repeatOrderSql(stored, '_src')}) > 1` : null,
       ].filter((d) => d !== null);
       await ws.run(`ALTER TABLE ${t} ADD COLUMN _dup BOOLEAN DEFAULT false`);
       await ws.run(`UPDATE ${t} SET _dup = true WHERE rowid IN (

@@ -48,6 +48,26 @@ describe('claude-code', () => {
     ]);
   });
 
+  it('a real sub-agent log (2.1.92) writes a response on two lines as it streams: the line with the final output count is the call', async () => {
+    // fixtures/SOURCES.md: line 2 holds 8 output tokens and no stop reason, line 3 the same response's 108 and tool_use.
+    const { ws, summary } = await ingested([fixture('claude-code/real-subagent-2.1.92.jsonl')]);
+    expect(summary.files[0]).toMatchObject({ rows: 12, calls: 4, duplicates: 4, skipped: 4, rejects: 0 });
+    const calls = await ws.all(`SELECT call_id, source_row AS line, input_tokens, cache_read_tokens, cache_write_5m_tokens AS w5m, output_tokens, finish_reason
+      FROM calls ORDER BY ts, source_row`);
+    expect(calls).toEqual([
+      { call_id: 'msg_01KTjdbaSkUTKqTxbsgaLTdY:req_011CZmCGDtZi9rgNnhYGh1UR', line: 3n, input_tokens: 3n, cache_read_tokens: 50973n, w5m: 613n, output_tokens: 108n, finish_reason: 'tool_use' },
+      { call_id: 'REDACTED:req_011CZmCGj3kd6ZaZqxosa7sC', line: 6n, input_tokens: 5n, cache_read_tokens: 51586n, w5m: 4577n, output_tokens: 94n, finish_reason: 'tool_use' },
+      expect.objectContaining({ call_id: 'REDACTED:req_011CZmCHZT5BrbzTmbAdBjU3', output_tokens: 74n, finish_reason: 'tool_use' }),
+      // The published excerpt ends before this response's last line: its two lines say 1 each, and the first is kept.
+      expect.objectContaining({ call_id: 'msg_015Ge311Y8zbEkDFDBM6mj3T:req_011CZmCJ9NkgcGe6ePH4KVPW', line: 10n, output_tokens: 1n, finish_reason: null }),
+    ]);
+    // Read in one scan with another session (src/ingest/many.ts): the same lines are the calls.
+    const scan = await ingested([session, fixture('claude-code/real-subagent-2.1.92.jsonl')]);
+    expect(await scan.ws.all(`SELECT source_row AS line, output_tokens FROM calls WHERE source_file LIKE '%real-subagent%' ORDER BY source_row`)).toEqual([
+      { line: 3n, output_tokens: 108n }, { line: 6n, output_tokens: 94n }, { line: 8n, output_tokens: 74n }, { line: 10n, output_tokens: 1n },
+    ]);
+  });
+
   it('keeps Anthropic token semantics: uncached input, cache reads, 5m / 1h writes, unsplit writes of older versions', async () => {
     const { ws } = await ingested([session]);
     const rows = await ws.all(`SELECT call_id, source_row, model, provider, input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,

@@ -65,6 +65,18 @@ describe('gemini-batch-results', () => {
   });
 });
 
+describe('gemini streamed chunks', () => {
+  it('real streamed chunks logged as lines (fixtures/SOURCES.md): a response is its last chunk, with the final counts', async () => {
+    const { ws, summary } = await ingested([fixture('google/real-stream-chunks.jsonl')]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-responses', rows: 4, calls: 3, duplicates: 1, rejects: 0 });
+    expect(await ws.all(`SELECT call_id, input_tokens, output_tokens, reasoning_tokens, finish_reason FROM calls ORDER BY call_id`)).toEqual([
+      { call_id: '45I2aaWZBumm2roPm8HR0Ao', input_tokens: 138n, output_tokens: 15n, reasoning_tokens: null, finish_reason: 'STOP' },
+      expect.objectContaining({ call_id: '4HkhaaajEJaY0-kPyI_b2A4', input_tokens: 8n, output_tokens: 30n, reasoning_tokens: 23n }),
+      expect.anything(),
+    ]);
+  });
+});
+
 describe('vertex-request-response-logs', () => {
   for (const [name, file] of [['JSONL', vertexJsonl], ['CSV', vertexCsv]] as const) {
     it(`reads BigQuery rows (${name}): the response's usage, the last chunk of a streamed call, rows without a response skipped`, async () => {
