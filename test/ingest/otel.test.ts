@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../helpers/cli.ts';
 import { ingested } from '../helpers/workspace.ts';
@@ -71,6 +74,24 @@ describe('otel-genai-spans', () => {
     expect(byId.get('b1c2d3e4f5a60001')).toMatchObject({ input_tokens: 5200n, cache_read_tokens: null, streamed: null, lane: 'flex', app: 'nightly-digest', parent_id: null });
     expect(byId.get('b1c2d3e4f5a60002')).toMatchObject({ operation: 'embeddings', input_tokens: 820n, output_tokens: 0n, latency_ms: 180 });
     expect(byId.get('b1c2d3e4f5a60003')).toMatchObject({ status: 'error', input_tokens: 0n, output_tokens: 0n, latency_ms: 30000 });
+  });
+
+  it("Claude Code's own spans (a real 2.1.138 trace, fixtures/SOURCES.md): the llm_request span's usage without the gen_ai prefix, Anthropic's semantics", async () => {
+    const { ws, summary } = await ingested([fixture('otel/real-claude-code-spans.jsonl')]);
+    expect(summary.files[0]).toMatchObject({ format: 'otel-genai-spans', rows: 3, calls: 1, skipped: 2, rejects: 0 });
+    expect(await ws.all(`SELECT model, provider, input_tokens, cache_read_tokens, cache_write_unknown_tokens, output_tokens, ttft_ms, finish_reason FROM calls`)).toEqual([
+      { model: 'claude-haiku-4-5-20251001', provider: 'anthropic', input_tokens: 387n, cache_read_tokens: 0n, cache_write_unknown_tokens: 0n, output_tokens: 18n, ttft_ms: 2166, finish_reason: 'end_turn' },
+    ]);
+    // The interaction and tool spans carry no usage: skipped, as any span without it.
+    expect(await ws.all("SELECT line, reason FROM rejects WHERE kind = 'skip' ORDER BY line")).toEqual([
+      { line: 1n, reason: 'otel span without gen_ai usage: claude_code.interaction' },
+      { line: 3n, reason: 'otel span without gen_ai usage: claude_code.tool.execution' },
+    ]);
+    // The same attributes on a span of another name are not read as usage.
+    const other = readFileSync(fixture('otel/real-claude-code-spans.jsonl'), 'utf8').split('\n')[1]!.replace('"claude_code.llm_request"', '"my_app.step"');
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-otel-'));
+    writeFileSync(join(dir, 'other.jsonl'), `${other}\n`);
+    expect((await ingested([join(dir, 'other.jsonl')])).summary).toMatchObject({ calls: 0, skipped: 1 });
   });
 
   it('reads flattened spans, skips spans without usage and rejects an unreadable count with its line', async () => {

@@ -50,11 +50,19 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   const a = (name: string) => attributes.field(`"${name}"`);
   const s = span.field;
   const op = a('gen_ai.operation.name');
-  const input = `coalesce(${a('gen_ai.usage.input_tokens')}, ${a('gen_ai.usage.prompt_tokens')})`;
-  const output = `coalesce(${a('gen_ai.usage.output_tokens')}, ${a('gen_ai.usage.completion_tokens')})`;
-  const cacheRead = a('gen_ai.usage.cache_read.input_tokens');
+  const genAiInput = `coalesce(${a('gen_ai.usage.input_tokens')}, ${a('gen_ai.usage.prompt_tokens')})`;
+  const genAiOutput = `coalesce(${a('gen_ai.usage.output_tokens')}, ${a('gen_ai.usage.completion_tokens')})`;
+  // Claude Code's own traces (CLAUDE_CODE_ENABLE_TELEMETRY with OTEL_TRACES_EXPORTER): a model call is a
+  // `claude_code.llm_request` span whose usage is in attributes without the gen_ai prefix, with Anthropic's semantics
+  // (input_tokens leaves out cache reads and writes), and `ttft_ms` in milliseconds. Read only on those spans, when
+  // they carry no gen_ai usage; a real 2.1.138 span was skipped as "without gen_ai usage" before.
+  const claudeCode = `(${s('name')} = 'claude_code.llm_request' AND ${genAiInput} IS NULL AND ${genAiOutput} IS NULL)`;
+  const cc = (name: string) => `CASE WHEN ${claudeCode} THEN ${a(name)} END`;
+  const input = `coalesce(${genAiInput}, ${cc('input_tokens')})`;
+  const output = `coalesce(${genAiOutput}, ${cc('output_tokens')})`;
+  const cacheRead = `coalesce(${a('gen_ai.usage.cache_read.input_tokens')}, ${cc('cache_read_tokens')})`;
   // Renamed from cache_creation by semconv-genai PR #440: accept both.
-  const cacheWrite = `coalesce(${a('gen_ai.usage.cache_write.input_tokens')}, ${a('gen_ai.usage.cache_creation.input_tokens')})`;
+  const cacheWrite = `coalesce(${a('gen_ai.usage.cache_write.input_tokens')}, ${a('gen_ai.usage.cache_creation.input_tokens')}, ${cc('cache_creation_tokens')})`;
   const tier = `coalesce(${a('openai.response.service_tier')}, ${a('gen_ai.openai.response.service_tier')})`;
   const start = `coalesce(${s('startTimeUnixNano')}, ${s('startTime')})`;
   const end = `coalesce(${s('endTimeUnixNano')}, ${s('endTime')})`;
@@ -77,11 +85,12 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     model: `coalesce(${a('gen_ai.response.model')}, ${a('gen_ai.request.model')})`,
     operation: operationOf(op),
     streamed: a('gen_ai.request.stream'),
-    ttft_ms: `CASE WHEN bt_double(${a('gen_ai.response.time_to_first_chunk')}) IS NULL THEN ${a('gen_ai.response.time_to_first_chunk')}
+    ttft_ms: `CASE WHEN ${claudeCode} THEN ${a('ttft_ms')}
+      WHEN bt_double(${a('gen_ai.response.time_to_first_chunk')}) IS NULL THEN ${a('gen_ai.response.time_to_first_chunk')}
       ELSE round(bt_double(${a('gen_ai.response.time_to_first_chunk')}) * 1000, 3)::VARCHAR END`,
     status: `CASE WHEN ${a('error.type')} IS NOT NULL OR ${s('status.code')} IN ('2', 'STATUS_CODE_ERROR') THEN 'error' END`,
     finish_reason: finish,
-    input_tokens: uncached(input, cacheRead, cacheWrite),
+    input_tokens: `CASE WHEN ${claudeCode} THEN ${input} ELSE ${uncached(input, cacheRead, cacheWrite)} END`,
     cache_read_tokens: cacheRead,
     cache_write_unknown_tokens: cacheWrite,
     input_tokens_reported: input,
