@@ -83,9 +83,7 @@ export const userStatsSql = `
   WITH g AS MATERIALIZED (
     SELECT wid, epoch_ms(ts) // 3600000 AS hr, w, interactive,
       (epoch_us(ts) - lag(ended_us) OVER (PARTITION BY user_key ORDER BY ts, ${tieOrderSql})) / 1e6 AS gap_s,
-      -- The same ordering as the lag, over the whole partition: one sort serves both (PARTITION BY user_key alone is
-      -- a second window spec; 0.87-0.98 -> 0.79-0.89 s for the wide bench shape's 3.3M calls with a user, 3 rounds).
-      count(*) OVER (PARTITION BY user_key ORDER BY ts, ${tieOrderSql} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS user_calls
+      count(*) OVER (PARTITION BY user_key) AS user_calls
     FROM _cls_calls WHERE user_key IS NOT NULL AND ${isCall}
   )
   SELECT wid, NULL::BIGINT AS hr, count(*) AS calls, median(gap_s) AS user_gap_median_s,
