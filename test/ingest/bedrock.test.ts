@@ -60,6 +60,17 @@ describe('bedrock-invocation-logs', () => {
 });
 
 describe('bedrock-batch-output', () => {
+  it('InvokeModelWithResponseStream: the latency and first byte from the last stream event, the stop reason from message_delta', async () => {
+    // fixtures/SOURCES.md: line 1 a real guardrail-blocked stream record (no invocation metrics), line 2 written from
+    // the stream's documented final event (`amazon-bedrock-invocationMetrics`).
+    const { ws, summary } = await ingested([fixture('bedrock/invocation-stream.jsonl')]);
+    expect(summary).toMatchObject({ calls: 2, rejects: 0 });
+    expect(await ws.all('SELECT source_row AS line, model, streamed, input_tokens, output_tokens, latency_ms, ttft_ms, finish_reason FROM calls ORDER BY source_row')).toEqual([
+      { line: 1n, model: 'anthropic.claude-3-sonnet-20240229-v1:0', streamed: true, input_tokens: 0n, output_tokens: 0n, latency_ms: null, ttft_ms: null, finish_reason: 'end_turn' },
+      { line: 2n, model: 'anthropic.claude-3-haiku-20240307-v1:0', streamed: true, input_tokens: 17n, output_tokens: 322n, latency_ms: 7881, ttft_ms: 1145, finish_reason: 'end_turn' },
+    ]);
+  });
+
   it('reads records as batch-lane calls; failed records are skipped; a body without a model is a reject that says what to do', async () => {
     const { ws, summary } = await ingested([batch]);
     expect(summary.files[0]).toMatchObject({ format: 'bedrock-batch-output', rows: 4, calls: 2, skipped: 1, rejects: 1 });

@@ -36,8 +36,15 @@ function invocationLogSelect(ctx: AdapterContext): AdapterSelect {
       model,
       operation: `CASE WHEN regexp_matches(lower(${model}), 'embed') THEN 'embeddings' ELSE 'chat' END`,
       streamed: `CASE WHEN ${op} IN ${streamOperations} THEN 'true' WHEN ${op} IS NOT NULL THEN 'false' END`,
-      latency_ms: jtext('output.outputBodyJson.metrics.latencyMs'),
-      finish_reason: `coalesce(${jtext('output.outputBodyJson.stopReason')}, ${jtext('output.outputBodyJson.stop_reason')})`,
+      // InvokeModelWithResponseStream logs its body as the list of stream events: the invocation's latency and its first
+      // byte's are in the last one (`amazon-bedrock-invocationMetrics`, as the stream sends it), the stop reason in
+      // `message_delta`.
+      latency_ms: `coalesce(${jtext('output.outputBodyJson.metrics.latencyMs')},
+        ${jtext('output.outputBodyJson[#-1]."amazon-bedrock-invocationMetrics".invocationLatency')})`,
+      ttft_ms: jtext('output.outputBodyJson[#-1]."amazon-bedrock-invocationMetrics".firstByteLatency'),
+      finish_reason: `coalesce(${jtext('output.outputBodyJson.stopReason')}, ${jtext('output.outputBodyJson.stop_reason')},
+        CASE WHEN json_type(j, '$.output.outputBodyJson') = 'ARRAY'
+          THEN list_filter(json_extract_string(j, '$.output.outputBodyJson[*].delta.stop_reason'), lambda x: x IS NOT NULL)[1] END)`,
       inference_geo: `coalesce(${jtext('inferenceRegion')}, ${jtext('region')})`,
       input_tokens: jtext('input.inputTokenCount'),
       cache_read_tokens: jtext('input.cacheReadInputTokenCount'),
