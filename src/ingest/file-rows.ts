@@ -473,13 +473,14 @@ export async function repeatsIds(ws: Workspace, table: string, kept: string, has
 
 /**
  * Which row of a repeated call id is the call (the others are its duplicates): the one with the most output tokens,
- * then the first (`fileOrder` first, in a scan of several files: the earliest file's, as reading them one by one
- * keeps). Claude Code writes one response on several lines as it streams, one per content block, and only the last
- * holds the final output count (a real sub-agent log: 8, then 108 output tokens, on lines 2 and 3); Gemini's streamed
- * chunks of one response likewise. A call exported twice is the same on each line, and its first line stays.
+ * then the first. `fileOrder` comes first in a scan of several files (the earliest file's, as reading them one by
+ * one keeps); `rowid` is the row's id where the query joins another table. Claude Code writes one response on several
+ * lines as it streams, one per content block, and only the last holds the final output count (a real sub-agent log:
+ * 8, then 108 output tokens, on lines 2 and 3); Gemini's streamed chunks of one response likewise. A call exported
+ * twice is the same on each line, and its first line stays.
  */
-export function repeatOrderSql(stored: ReadonlySet<string>, fileOrder?: string): string {
-  return [fileOrder, stored.has('output_tokens') ? 'try_cast(output_tokens AS BIGINT) DESC NULLS LAST' : undefined, 'rowid'].filter((c) => c !== undefined).join(', ');
+export function repeatOrderSql(stored: ReadonlySet<string>, fileOrder?: string, rowid = 'rowid'): string {
+  return [fileOrder, stored.has('output_tokens') ? 'try_cast(output_tokens AS BIGINT) DESC NULLS LAST' : undefined, rowid].filter((c) => c !== undefined).join(', ');
 }
 
 /** Rewrites a file's table (`f`) with extra columns computed from its rows. */

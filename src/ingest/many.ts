@@ -590,11 +590,13 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     if (holdsCalls || repeated) {
       const duplicate = [
         holdsCalls ? 'call_id IN (SELECT call_id FROM _held_ids)' : null,
-        repeated ? `row_number() OVER (PARTITION BY call_id ORDER BY ${repeatOrderSql(stored, '_src')}) > 1` : null,
+        // The earliest file first (its place in the list: `_src` is a hash of the file in a CSV scan), then the row
+        // repeatOrderSql prefers within it.
+        repeated ? `row_number() OVER (PARTITION BY call_id ORDER BY ${repeatOrderSql(stored, 'p.ord', 'f.rowid')}) > 1` : null,
       ].filter((d) => d !== null);
       await ws.run(`ALTER TABLE ${t} ADD COLUMN _dup BOOLEAN DEFAULT false`);
       await ws.run(`UPDATE ${t} SET _dup = true WHERE rowid IN (
-        SELECT r FROM (SELECT rowid AS r, ${duplicate.join(' OR ')} AS d FROM ${t} WHERE ${idKept}) WHERE d)`);
+        SELECT r FROM (SELECT f.rowid AS r, ${duplicate.join(' OR ')} AS d FROM ${t} f JOIN _parts p ON f._src = p._p_part WHERE ${idKept}) WHERE d)`);
       stored = await storedColumns(ws, table);
     }
 

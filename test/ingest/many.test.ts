@@ -99,6 +99,20 @@ describe('files read in one scan', () => {
     expect((scan.calls as { tags: string | null }[]).every((c) => c.tags === null)).toBe(true);
   });
 
+  it('an id repeated across files: the earliest file keeps it, even where a later copy has more output tokens', async () => {
+    // Within a file the row with the most output tokens is the call (file-rows.ts, repeatOrderSql); across files the
+    // earliest file's, as reading them one by one keeps. A CSV scan's rows carry a hash of their file, not its place.
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-many-repeat-'));
+    const files = Array.from({ length: 6 }, (_, k) => write(dir, `part-${k}.csv`, [header, row(`own-${k}`, k), row('dup-1', 1, 100), `dup-1,2026-10-02T01:00:00Z,gpt-5.4,100,${10 + k},proj_1`]));
+    for (const ownTableMinCalls of [0, Number.MAX_SAFE_INTEGER]) {
+      const { scan, alone } = await both([files], { ownTableMinCalls });
+      expect(scan.calls).toEqual(alone.calls);
+      expect(scan.sources).toEqual(alone.sources);
+      const kept = (scan.calls as { call_id: string; source_file: string; output_tokens: bigint }[]).filter((c) => c.call_id === 'dup-1');
+      expect(kept.map((c) => [c.source_file, c.output_tokens])).toEqual([[files[0], 10n]]);
+    }
+  });
+
   it('is idempotent: the same files again add nothing; files ingested later meet the ids held', async () => {
     const later = [
       write(dir, 'later/1.csv', [header, row('c0', 0), row('d1', 1)]),
