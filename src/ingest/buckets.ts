@@ -118,6 +118,7 @@ async function settle(ws: Workspace, s: Settling): Promise<ScanBucketOverlap> {
     // those are compared by their identity, exactly (a collision is two identities, settled apart). Only held buckets
     // of the files' period can be copies (the start is part of the identity): comparing every bucket held made a
     // year of daily usage exports, read one by one, take time in the square of the days.
+    await ws.run('DROP TABLE IF EXISTS _bk_losers');
     await ws.run(`CREATE OR REPLACE TEMP TABLE _bk_new AS
       SELECT call_key AS rid, o, ts, ended_at, epoch_us(ended_at) - epoch_us(ts) AS width, ${identityHashSql} AS h FROM (${s.calls}) WHERE granularity = 'bucket'`);
     const same = await settleCopies(ws, s, t);
@@ -161,15 +162,25 @@ async function settleCopies(ws: Workspace, s: Settling, t: string): Promise<Scan
   // One copy per bucket wins: most requests, then most tokens; a copy already held wins a tie, then the earliest.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _bk_ranked AS
     SELECT *, row_number() OVER (PARTITION BY bkey ORDER BY req DESC, tok DESC, held DESC, o, first) AS rank FROM (
-      SELECT bkey, source_id, held, any_value(o) AS o, sum(req) AS req, sum(tok) AS tok, min(call_key) AS first, count(*) AS n
+      SELECT bkey, source_id, held, any_value(o) AS o, sum(req) AS req, sum(tok) AS tok, min(call_key) AS first, count(*) AS n, list(call_key) AS keys
       FROM _bk_rows GROUP BY bkey, source_id, held)`);
+  return markLosers(ws, t, '_bk_ranked', ['bkey']);
+}
+
+/**
+ * Applies a ranking of copies (`ranked`: per copy its `held`, `source_id`, `rank`, row count `n` and row `keys`; the
+ * copies of one period share the `period` columns): the files' losing rows are marked `_dup` in `t`, the held losing
+ * rows added to `_bk_losers` (replaceHeld takes them out), and each winning file is credited with the held rows it
+ * replaced.
+ */
+async function markLosers(ws: Workspace, t: string, ranked: string, period: readonly string[]): Promise<ScanBucketOverlap> {
   await ws.run(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS _dup BOOLEAN DEFAULT false`);
-  await ws.run(`UPDATE ${t} SET _dup = true WHERE rowid IN (
-    SELECT r.call_key FROM _bk_rows r JOIN _bk_ranked k USING (bkey, source_id, held) WHERE NOT r.held AND k.rank > 1)`);
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _bk_losers AS
-    SELECT r.call_key, r.source_id FROM _bk_rows r JOIN _bk_ranked k USING (bkey, source_id, held) WHERE r.held AND k.rank > 1`);
+  await ws.run(`UPDATE ${t} SET _dup = true WHERE rowid IN (SELECT unnest(keys) FROM ${ranked} WHERE NOT held AND rank > 1)`);
+  await ws.run('CREATE TEMP TABLE IF NOT EXISTS _bk_losers (call_key BIGINT, source_id VARCHAR)');
+  await ws.run(`INSERT INTO _bk_losers SELECT unnest(keys), source_id FROM ${ranked} WHERE held AND rank > 1`);
   const credits = await ws.all<{ sid: string; n: bigint }>(
-    `SELECT w.source_id AS sid, sum(l.n) AS n FROM _bk_ranked w JOIN _bk_ranked l ON l.bkey = w.bkey AND l.held AND l.rank > 1
+    `SELECT w.source_id AS sid, sum(l.n) AS n FROM ${ranked} w
+       JOIN ${ranked} l ON ${period.map((c) => `l.${c} = w.${c}`).join(' AND ')} AND l.held AND l.rank > 1
      WHERE w.rank = 1 AND NOT w.held GROUP BY w.source_id`,
   );
   return { replacedBy: new Map(credits.map((c) => [c.sid, Number(c.n)])), marked: true };
@@ -191,8 +202,7 @@ async function settleNested(ws: Workspace, s: Settling, t: string, marked: boole
   const settled = marked ? `rid NOT IN (SELECT rowid FROM ${t} WHERE _dup)` : 'true';
   const heldSettled = marked ? 'call_key NOT IN (SELECT call_key FROM _bk_losers)' : 'true';
   // Held buckets that overlap the files' buckets in time (a day held, its hours new, or the other way round).
-  const held = `SELECT * FROM (${await callsOfFormatSql(ws, format)}) WHERE granularity = 'bucket' AND source_format = $format
-    AND ts < (SELECT max(ended_at) FROM _bk_new) AND ended_at > (SELECT min(ts) FROM _bk_new) AND ${heldSettled}`;
+  const held = `SELECT * FROM (${await heldOverlappingSql(ws, format, 'SELECT min(ts) AS lo, max(ended_at) AS hi FROM _bk_new')}) WHERE ${heldSettled}`;
   await ws.run(`CREATE OR REPLACE TEMP TABLE _bn_held AS SELECT call_key, epoch_us(ended_at) - epoch_us(ts) AS width FROM (${held}) WHERE ended_at > ts`, { format });
   // Most runs hold buckets of one width (a year of daily hourly exports, each with the next day's first hour: 1.75M
   // buckets): one pass over their widths (in µs: min and max over INTERVALs took 0.38 s there) says so, before any
@@ -245,16 +255,7 @@ async function settleNested(ws: Workspace, s: Settling, t: string, marked: boole
       count(*) OVER (PARTITION BY skey, top_ts, top_end) AS copies
     FROM copies`);
   if ((await ws.all('SELECT 1 FROM _bn_ranked WHERE copies > 1 LIMIT 1')).length === 0) return none;
-  await ws.run(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS _dup BOOLEAN DEFAULT false`);
-  await ws.run(`UPDATE ${t} SET _dup = true WHERE rowid IN (SELECT unnest(keys) FROM _bn_ranked WHERE NOT held AND rank > 1)`);
-  await ws.run('CREATE TEMP TABLE IF NOT EXISTS _bk_losers (call_key BIGINT, source_id VARCHAR)');
-  await ws.run('INSERT INTO _bk_losers SELECT unnest(keys), source_id FROM _bn_ranked WHERE held AND rank > 1');
-  const credits = await ws.all<{ sid: string; n: bigint }>(
-    `SELECT w.source_id AS sid, sum(l.n) AS n FROM _bn_ranked w
-       JOIN _bn_ranked l ON l.skey = w.skey AND l.top_ts = w.top_ts AND l.top_end = w.top_end AND l.held AND l.rank > 1
-     WHERE w.rank = 1 AND NOT w.held GROUP BY w.source_id`,
-  );
-  return { replacedBy: new Map(credits.map((c) => [c.sid, Number(c.n)])), marked: true };
+  return markLosers(ws, t, '_bn_ranked', ['skey', 'top_ts', 'top_end']);
 }
 
 /**
@@ -275,8 +276,16 @@ async function holdsBucketsBetween(ws: Workspace, format: string, table: string,
   if ((await ws.all(`SELECT 1 FROM (${await heldBucketsSql(ws, format, period)}) LIMIT 1`, { format })).length > 0) return true;
   if (!stored.has('ended_at')) return false;
   const span = `SELECT min(ts) AS lo, max(ended_at) AS hi FROM ${table} WHERE granularity = 'bucket' AND ${keptRowsSql(stored)}`;
-  return (await ws.all(`SELECT 1 FROM (${await callsOfFormatSql(ws, format)}) WHERE granularity = 'bucket' AND source_format = $format
-    AND ts < (SELECT hi FROM (${span})) AND ended_at > (SELECT lo FROM (${span})) LIMIT 1`, { format })).length > 0;
+  return (await ws.all(`SELECT 1 FROM (${await heldOverlappingSql(ws, format, span)}) LIMIT 1`, { format })).length > 0;
+}
+
+/**
+ * The buckets of `format` held that overlap `span` in time (a query of one row, `lo` the earliest start and `hi` the
+ * latest end): the only ones a bucket of another width over that time can hold or lie in. Binds `$format`.
+ */
+async function heldOverlappingSql(ws: Workspace, format: string, span: string): Promise<string> {
+  return `SELECT * FROM (${await callsOfFormatSql(ws, format)}) WHERE granularity = 'bucket' AND source_format = $format
+    AND ts < (SELECT hi FROM (${span})) AND ended_at > (SELECT lo FROM (${span}))`;
 }
 
 /**
