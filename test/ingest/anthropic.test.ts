@@ -260,6 +260,16 @@ describe('anthropic-batch-results', () => {
     ws.close();
   });
 
+  it('reads extended thinking (output_tokens_details.thinking_tokens) as the reasoning inside output', async () => {
+    // The usage shape a Claude Code 2.1.233 log holds of the API's response (fixtures/claude-code/real-session-2.1.233.jsonl).
+    const file = join(tempDir(), 'msgbatch_thinking.jsonl');
+    writeFileSync(file, `${JSON.stringify({ custom_id: 'think-1', result: { type: 'succeeded', message: { id: 'msg_think1', model: 'claude-haiku-4-5-20251001',
+      stop_reason: 'end_turn', usage: { input_tokens: 8, cache_read_input_tokens: 0, output_tokens: 177, output_tokens_details: { thinking_tokens: 107 } } } } })}\n`);
+    const { ws } = await ingested([file]);
+    expect(await ws.all('SELECT output_tokens, reasoning_tokens FROM calls')).toEqual([{ output_tokens: 177n, reasoning_tokens: 107n }]);
+    ws.close();
+  });
+
   it('skips errored, expired and canceled requests (not billed)', async () => {
     const { ws, summary } = await ingested([fixture('anthropic/batch-results.jsonl')]);
     expect(summary).toMatchObject({ skipped: 3, rejects: 0 });

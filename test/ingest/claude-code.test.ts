@@ -68,6 +68,19 @@ describe('claude-code', () => {
     ]);
   });
 
+  it('a real 2.1.233 session: 1 h cache writes, and thinking tokens read as the reasoning inside output', async () => {
+    // fixtures/SOURCES.md: two responses, written on three and two lines; usage.output_tokens_details.thinking_tokens.
+    const { ws, summary } = await ingested([fixture('claude-code/real-session-2.1.233.jsonl')]);
+    expect(summary.files[0]).toMatchObject({ format: 'claude-code', rows: 11, calls: 2, duplicates: 3, skipped: 6, rejects: 0 });
+    expect(await ws.all(`SELECT call_id, model, input_tokens, cache_read_tokens, cache_write_5m_tokens AS w5m, cache_write_1h_tokens AS w1h,
+      output_tokens, reasoning_tokens, finish_reason, service_tier_raw FROM calls ORDER BY ts`)).toEqual([
+      { call_id: 'msg_011CeDqKnDd2qP37QdkC5nGR:req_011CeDqKmUijDCCz6qAREdCL', model: 'claude-haiku-4-5-20251001', input_tokens: 10n, cache_read_tokens: 22820n,
+        w5m: 0n, w1h: 9907n, output_tokens: 135n, reasoning_tokens: 49n, finish_reason: 'tool_use', service_tier_raw: 'standard' },
+      { call_id: 'msg_011CeDqM4fc8gXHBvHTN5Np2:req_011CeDqM3MyViX5ty9Ax7xi5', model: 'claude-haiku-4-5-20251001', input_tokens: 8n, cache_read_tokens: 32727n,
+        w5m: 0n, w1h: 1914n, output_tokens: 177n, reasoning_tokens: 107n, finish_reason: 'end_turn', service_tier_raw: 'standard' },
+    ]);
+  });
+
   it('keeps Anthropic token semantics: uncached input, cache reads, 5m / 1h writes, unsplit writes of older versions', async () => {
     const { ws } = await ingested([session]);
     const rows = await ws.all(`SELECT call_id, source_row, model, provider, input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,

@@ -131,6 +131,8 @@ function batchResultsSelect(ctx: AdapterContext) {
       // Only the total is reported (older responses): writes with no TTL split.
       cache_write_unknown_tokens: `CASE WHEN ${usage('cache_creation')} IS NULL THEN ${usage('cache_creation_input_tokens')} END`,
       output_tokens: usage('output_tokens'),
+      // Extended thinking, inside output_tokens, where the response states it.
+      reasoning_tokens: usage('output_tokens_details.thinking_tokens'),
       web_search_requests: usage('server_tool_use.web_search_requests'),
       tags: `json_object('custom_id', ${jtext('custom_id')})`,
     },

@@ -3,8 +3,9 @@
 // reads and writes; cache writes split 5m / 1h under `cache_creation`). Every other line (user turns, tool results,
 // system lines, summaries, file-history snapshots) is not usage and is skipped, never rejected.
 //
-// One response is written on several lines (one per content block, each repeating the usage), so the call id is
-// message id + request id and the engine keeps the first line of each id (the others are counted as duplicates).
+// One response is written on several lines (one per content block, each repeating the usage, an early line of a
+// streamed response holding a snapshot of it), so the call id is message id + request id and the engine keeps the
+// line of each id with the most output tokens (repeatOrderSql; the others are counted as duplicates).
 // Claude Code streams every response to a developer at a terminal: these calls are interactive by nature.
 import { defineAdapter, hasAll, type AdapterContext, type AdapterSelect, type SelectList } from '../adapter.ts';
 import { jsonFields } from './sql-helpers.ts';
@@ -44,6 +45,8 @@ function claudeCodeSelect(ctx: AdapterContext): AdapterSelect {
     // Older versions log only the total of cache writes: writes with no TTL split.
     cache_write_unknown_tokens: `CASE WHEN json_type(j, '$.message.usage.cache_creation') IS DISTINCT FROM 'OBJECT' THEN ${usage('cache_creation_input_tokens')} END`,
     output_tokens: usage('output_tokens'),
+    // Extended thinking, counted inside output_tokens (2.1.233 logs it; informational, billed as output).
+    reasoning_tokens: usage('output_tokens_details.thinking_tokens'),
     web_search_requests: usage('server_tool_use.web_search_requests'),
     session_id: jtext('sessionId'),
     trace_id: jtext('sessionId'),
