@@ -2,7 +2,10 @@
 // Token rule (usageMetadata): promptTokenCount INCLUDES cachedContentTokenCount; toolUsePromptTokenCount and
 // thoughtsTokenCount are OUTSIDE prompt and candidates; thoughts are billed as output.
 import { describe, expect, it } from 'vitest';
-import { geminiBatchResults, geminiResponses, vertexBigQueryLogs } from '../../src/ingest/adapters/google.ts';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { geminiBatchResults, geminiResponses, vertexBatchPredictions, vertexBigQueryLogs } from '../../src/ingest/adapters/google.ts';
 import { adapters } from '../../src/ingest/adapters/index.ts';
 import { chooseAdapter } from '../../src/ingest/detect.ts';
 import { sniff } from '../../src/ingest/sniff.ts';
@@ -13,11 +16,12 @@ const responses = fixture('google/gemini-responses.jsonl');
 const batch = fixture('google/gemini-batch-results.jsonl');
 const vertexJsonl = fixture('google/vertex-request-response.jsonl');
 const vertexCsv = fixture('google/vertex-request-response.csv');
+const vertexBatch = fixture('google/vertex-batch-predictions.jsonl');
 const tokens = 'call_id, model, provider, lane, input_tokens, cache_read_tokens, output_tokens, reasoning_tokens, input_tokens_reported';
 
 describe('google detection', () => {
   it('recognises each file as its own format, and no other format takes it', async () => {
-    const cases = [[responses, 'gemini-responses'], [batch, 'gemini-batch-results'], [vertexJsonl, 'vertex-request-response-logs'], [vertexCsv, 'vertex-request-response-logs']] as const;
+    const cases = [[responses, 'gemini-responses'], [batch, 'gemini-batch-results'], [vertexJsonl, 'vertex-request-response-logs'], [vertexCsv, 'vertex-request-response-logs'], [vertexBatch, 'vertex-batch-predictions']] as const;
     for (const [file, id] of cases) {
       const sample = await sniff(file);
       expect(chooseAdapter(file, sample).id, file).toBe(id);
@@ -27,7 +31,7 @@ describe('google detection', () => {
   it('does not take OpenAI, Anthropic, Bedrock, Langfuse or OTel files', async () => {
     for (const other of ['openai/batch-output.jsonl', 'anthropic/batch-results.jsonl', 'bedrock/batch-output.jsonl.out', 'langfuse/observations.jsonl', 'otel/spans.jsonl', 'batchable/mixed-workloads.csv']) {
       const sample = await sniff(fixture(other));
-      for (const a of [geminiResponses, geminiBatchResults, vertexBigQueryLogs]) expect(a.detect(sample), `${a.id} on ${other}`).toBe(false);
+      for (const a of [geminiResponses, geminiBatchResults, vertexBigQueryLogs, vertexBatchPredictions]) expect(a.detect(sample), `${a.id} on ${other}`).toBe(false);
     }
   });
 });
@@ -62,6 +66,33 @@ describe('gemini-batch-results', () => {
         reasoning_tokens: null, input_tokens_reported: 2900n, key: 'ticket-2' },
     ]);
     expect(await ws.all("SELECT reason FROM rejects WHERE kind = 'skip'")).toEqual([{ reason: 'Gemini batch request failed (Request contains an invalid argument.): not billed' }]);
+  });
+});
+
+describe('batch results whose lines all succeeded', () => {
+  // The usage sits under `response`: detection read only top-level usageMetadata, so a results file was recognised
+  // only when one of its first lines had failed (an `error`), and a Vertex batch output not at all.
+  it('a Gemini Batch API results file with no failed line is still gemini-batch-results', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-gemini-')), 'results.jsonl');
+    writeFileSync(file, readFileSync(batch, 'utf8').split('\n').slice(0, 2).join('\n') + '\n');
+    const { summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-results', rows: 2, calls: 2, rejects: 0 });
+  });
+});
+
+describe('vertex-batch-predictions', () => {
+  it('a Vertex AI batch output (LiteLLM docs\' predictions.jsonl): batch lane on Vertex, timed by processed_time; a failed line skipped', async () => {
+    const { ws, summary } = await ingested([vertexBatch]);
+    expect(summary.files[0]).toMatchObject({ format: 'vertex-batch-predictions', rows: 3, calls: 2, skipped: 1, rejects: 0 });
+    expect(await ws.all(`SELECT ${tokens}, ts, finish_reason, tags->>'traffic_type' AS traffic FROM calls ORDER BY source_row`)).toEqual([
+      { call_id: 'S8vNaIvKHdvshMIP_aOtuAg', model: 'gemini-2.5-flash-lite', provider: 'google-vertex', lane: 'batch', input_tokens: 9n, cache_read_tokens: null,
+        output_tokens: 10n, reasoning_tokens: null, input_tokens_reported: 9n, ts: new Date('2025-09-19T21:29:47.352Z'), finish_reason: 'MAX_TOKENS', traffic: 'ON_DEMAND' },
+      { call_id: 'S8vNaOneHISShMIP28nA8QQ', model: 'gemini-2.5-flash-lite', provider: 'google-vertex', lane: 'batch', input_tokens: 9n, cache_read_tokens: null,
+        output_tokens: 9n, reasoning_tokens: null, input_tokens_reported: 9n, ts: new Date('2025-09-19T21:29:47.358Z'), finish_reason: 'STOP', traffic: 'ON_DEMAND' },
+    ]);
+    const [skip] = await ws.all<{ line: bigint; reason: string }>("SELECT line, reason FROM rejects WHERE kind = 'skip'");
+    expect(skip).toMatchObject({ line: 3n });
+    expect(skip!.reason).toMatch(/^Vertex AI batch request failed \(Bad Request: .*Please use a valid role.*\): not billed$/);
   });
 });
 

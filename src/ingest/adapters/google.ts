@@ -11,7 +11,8 @@
 //
 // Sources: (1) Gemini API responses logged one per line; (2) Gemini Batch API results (`{key, response}` lines,
 // batch lane); (3) Vertex AI request-response logging rows exported from BigQuery (CSV or JSONL: `logging_time`,
-// `model`, `api_method`, `full_response`…).
+// `model`, `api_method`, `full_response`…); (4) Vertex AI batch prediction output (`predictions.jsonl`: `{status,
+// processed_time, request, response}` lines, batch lane).
 import { sqlIdent } from '../../db/sql.ts';
 import { defineAdapter, fileTimeSql, hasAll, hasAny, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { everyRecordHas } from './sql-helpers.ts';
@@ -46,7 +47,9 @@ const usageDetailsTags = (r: string) =>
   `'prompt_tokens_details', coalesce(${r}->'$.usageMetadata.promptTokensDetails', ${r}->'$.usage_metadata.prompt_tokens_details'),
    'tool_use_prompt_tokens', ${usage(r, 'toolUsePromptTokenCount', 'tool_use_prompt_token_count')}`;
 
-const hasUsageMetadata = (s: Sample) => hasAny(s, ['usageMetadata.promptTokenCount', 'usage_metadata.prompt_token_count']);
+/** Records (or their `response`: batch result lines, logged wrappers) that carry a GenerateContentResponse's usage. */
+const hasUsageMetadata = (s: Sample) =>
+  hasAny(s, ['usageMetadata.promptTokenCount', 'usage_metadata.prompt_token_count', 'response.usageMetadata.promptTokenCount', 'response.usage_metadata.prompt_token_count']);
 
 function responsesSelect(ctx: AdapterContext): AdapterSelect {
   // A logged line is the response itself, or a wrapper with the response under `response` and a time beside it.
@@ -76,7 +79,8 @@ export const geminiResponses = defineAdapter({
   kinds: ['jsonl', 'json'],
   recognisedBy: 'records (or their `response`) with usageMetadata.promptTokenCount and modelVersion (camelCase or snake_case), without a batch `key`',
   detect: (sample) =>
-    hasUsageMetadata(sample) && hasAny(sample, ['modelVersion', 'model_version']) && !everyRecordHas(sample, ['key']) && !hasAny(sample, ['logging_time']),
+    hasUsageMetadata(sample) && hasAny(sample, ['modelVersion', 'model_version']) && !everyRecordHas(sample, ['key']) && !hasAny(sample, ['logging_time']) &&
+    !isVertexBatchOutput(sample),
   idsFromSource: true,
   select: responsesSelect,
 });
@@ -159,4 +163,47 @@ export const vertexBigQueryLogs = defineAdapter({
   select: vertexSelect,
 });
 
-export const googleAdapters = [geminiBatchResults, vertexBigQueryLogs, geminiResponses];
+/**
+ * Vertex AI batch prediction output (`predictions.jsonl` in the job's Cloud Storage folder, or the BigQuery table's rows
+ * as JSON): each line is `{status, processed_time, request, response}`. `status` is empty when the request succeeded
+ * and holds the error otherwise (then there is no response, and nothing was billed).
+ */
+function vertexBatchSelect(ctx: AdapterContext): AdapterSelect {
+  const r = `(j->'$.response')`;
+  const status = `nullif(trim(coalesce((j->>'$.status'), '')), '')`;
+  return {
+    columns: {
+      _line: '_line',
+      _path: '_elem',
+      _skip: `CASE WHEN json_type(j, '$.response') IS DISTINCT FROM 'OBJECT'
+        THEN 'Vertex AI batch request failed' || coalesce(' (' || ${status} || ')', '') || ': not billed' END`,
+      call_id: field(r, 'responseId', 'response_id'),
+      granularity: "'call'",
+      // When the job processed the line; the response's own createTime, else the file's time, where it is absent.
+      ts: `coalesce((j->>'$.processed_time'), ${field(r, 'createTime', 'create_time')}, ${fileTimeSql(ctx)})`,
+      provider: "'google-vertex'",
+      operation: "'chat'",
+      lane: "'batch'",
+      status: "'success'",
+      ...geminiUsage(r),
+      tags: `json_merge_patch('{}', json_object(${usageDetailsTags(r)}, 'traffic_type', ${usage(r, 'trafficType', 'traffic_type')}))`,
+    },
+    from: `${ctx.src} WHERE j IS NOT NULL`,
+  };
+}
+
+function isVertexBatchOutput(sample: Sample): boolean {
+  return everyRecordHas(sample, ['processed_time', 'request']) && sample.records.some((x) => 'response' in (x as object) || 'status' in (x as object));
+}
+
+export const vertexBatchPredictions = defineAdapter({
+  id: 'vertex-batch-predictions',
+  title: 'Vertex AI batch prediction output (predictions.jsonl of {status, processed_time, request, response}; batch lane)',
+  kinds: ['jsonl', 'json'],
+  recognisedBy: 'every record has processed_time and request, with response (usageMetadata) or an error status',
+  detect: isVertexBatchOutput,
+  idsFromSource: true,
+  select: vertexBatchSelect,
+});
+
+export const googleAdapters = [geminiBatchResults, vertexBatchPredictions, vertexBigQueryLogs, geminiResponses];
