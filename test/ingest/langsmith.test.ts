@@ -26,11 +26,19 @@ describe('langsmith-runs', () => {
     }
   });
 
+  it('a real root chain run (GET /runs/{id}) carries its model runs\' rolled-up usage: skipped, and the skip says where its tokens are', async () => {
+    const { ws, summary } = await ingested([fixture('langsmith/real-root-chain-run.json')]);
+    expect(summary.files[0]).toMatchObject({ format: 'langsmith-runs', rows: 1, calls: 0, skipped: 1, rejects: 0 });
+    expect(await ws.all('SELECT reason FROM rejects')).toEqual([
+      { reason: "langsmith chain run: its 624 tokens are its model runs', counted on those runs (a file of root runs alone holds no call: export the llm runs too)" },
+    ]);
+  });
+
   it('reads llm and embedding runs: cache tokens out of the prompt, the thread and user from metadata, a chain keeps its trace', async () => {
     const { ws, summary } = await ingested([runs]);
     expect(summary.files[0]).toMatchObject({ format: 'langsmith-runs', calls: 4, rejects: 1, skipped: 2 });
     expect(await ws.all('SELECT line, kind, reason FROM rejects ORDER BY line')).toEqual([
-      { line: 1n, kind: 'skip', reason: 'langsmith chain run: no model usage' },
+      { line: 1n, kind: 'skip', reason: "langsmith chain run: its 2482 tokens are its model runs', counted on those runs (a file of root runs alone holds no call: export the llm runs too)" },
       { line: 6n, kind: 'reject', reason: 'not a whole number in input_tokens: "many"; not a whole number in input_tokens_reported: "many"' },
       { line: 7n, kind: 'skip', reason: 'langsmith prompt run: no model usage' },
     ]);

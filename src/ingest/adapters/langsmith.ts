@@ -34,7 +34,12 @@ function runsSelect(ctx: AdapterContext): AdapterSelect {
   const columns = {
     _line: '_line',
     _path: '_path',
-    _skip: `CASE WHEN coalesce(${type}, '') NOT IN ${callTypes} THEN 'langsmith ' || coalesce(${f('run_type')}, 'untyped') || ' run: no model usage' END`,
+    // A chain or agent run carries the sum of its model runs' tokens (LangSmith rolls them up): counting it too would
+    // count them twice, and a file of root runs alone holds none of the calls, which its skip says.
+    _skip: `CASE WHEN coalesce(${type}, '') NOT IN ${callTypes} THEN 'langsmith ' || coalesce(${f('run_type')}, 'untyped') || ' run: ' ||
+      CASE WHEN coalesce(bt_int(${f('total_tokens')}), 0) > 0
+        THEN 'its ' || ${f('total_tokens')} || ' tokens are its model runs'', counted on those runs (a file of root runs alone holds no call: export the llm runs too)'
+        ELSE 'no model usage' END END`,
     call_id: f('id'),
     // A run inside a chain or an agent keeps its trace (its siblings are the chain's steps); a model call traced alone
     // is its own trace's root, and its trace links nothing.
@@ -79,7 +84,7 @@ function runsSelect(ctx: AdapterContext): AdapterSelect {
  * page's `runs`, read before its runs are cut.
  */
 const recordFields = ['runs', 'id', 'name', 'run_type', 'start_time', 'end_time', 'first_token_time', 'extra', 'error', 'status', 'parent_run_id',
-  'trace_id', 'session_id', 'tags', 'prompt_tokens', 'completion_tokens', 'prompt_token_details', 'completion_token_details', 'total_cost'];
+  'trace_id', 'session_id', 'tags', 'prompt_tokens', 'completion_tokens', 'total_tokens', 'prompt_token_details', 'completion_token_details', 'total_cost'];
 
 export const langsmithRuns = defineAdapter({
   id: 'langsmith-runs',
