@@ -116,6 +116,18 @@ describe('langfuse-observations: real-file defects', () => {
     ]);
   });
 
+  it('a real trace downloaded from the UI ({trace, observations}): its generation reads the trace\'s user, session, name and tags', async () => {
+    // fixtures/SOURCES.md: the trace sits under `trace` (its observations inside it too), its observations beside it.
+    const file = fixture('langfuse/real-ui-trace-download.json');
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'langfuse-observations', calls: 1, skipped: 2, rejects: 0 });
+    expect(await ws.all(`SELECT call_id, model, user_id, session_id, input_tokens, output_tokens, reasoning_tokens, tags->>'trace_name' AS trace_name,
+      tags->'trace_tags' AS trace_tags FROM calls`)).toEqual([
+      { call_id: 'd8ab9e3ca45022e6', model: 'gemini-2.5-flash', user_id: 'demo-user', session_id: 'test-matter-001', input_tokens: 24n, output_tokens: 1407n,
+        reasoning_tokens: 1029n, trace_name: 'matter-chat', trace_tags: '["conversational"]' },
+    ]);
+  });
+
   it('a trace whose observations are ids only is one skipped row that says how to export them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'batchable-lf-'));
     const file = join(dir, 'traces.json');

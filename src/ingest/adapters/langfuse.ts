@@ -116,7 +116,8 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
       'trace_name', coalesce(${tj('name')}->>'$', ${o('traceName')}), 'trace_tags', coalesce(${tj('tags')}, ${oj('traceTags')}))))`,
   };
   // API pages hold their records under `data`; a record is an observation, or a trace. A trace with its observations
-  // nested under `observations` (GET /api/public/traces/{id}) gives rows that carry its user and session. A trace of
+  // nested under `observations` (GET /api/public/traces/{id}, or the UI's download of a trace, which puts the trace
+  // under `trace` beside them) gives rows that carry its user and session. A trace of
   // the trace list (observations as ids: GET /api/public/traces, which `pull langfuse` writes beside the observations
   // of the same window) is not usage: it is one skipped row, and the observations of the same file that belong to it
   // read its user, session, name and tags (observations carry none of these: they live on the trace).
@@ -140,7 +141,9 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
       SELECT ${fileOf('lf_recs')} AS lf_file, (rk[3]->>'$') AS trace_key, last(rec ORDER BY _line, ${pointerOrderSql('_path')}) AS tr FROM lf_recs WHERE ${traceList} GROUP BY ALL
     ), lf_rows AS (
       SELECT _line, _path || '/observations/' || (generate_subscripts(items, 1) - 1) AS _path, unnest(items) AS o, t, true AS nested_trace
-      FROM (SELECT _line, _path, json_extract(rec, '$.observations[*]') AS items, rec AS t FROM lf_recs WHERE ${nested('lf_recs')})
+      -- The UI's trace download wraps the trace beside its observations ({trace: {…}, observations: […]}): the trace is that.
+      FROM (SELECT _line, _path, json_extract(rec, '$.observations[*]') AS items,
+        CASE WHEN json_type(rec, '$.trace') = 'OBJECT' THEN rec->'$.trace' ELSE rec END AS t FROM lf_recs WHERE ${nested('lf_recs')})
       UNION ALL
       SELECT r._line, r._path, r.rec AS o, l.tr AS t, false AS nested_trace FROM lf_recs r LEFT JOIN lf_listed l ON l.lf_file = ${fileOf('r')} AND l.trace_key = (r.rk[4]->>'$')
       WHERE NOT coalesce(${nested('r')}, false)
@@ -170,7 +173,7 @@ const observationKeys = ['usageDetails', 'costDetails', 'completionStartTime', '
  * fields (input, output, modelParameters, prices, scores) are left out, as a CSV export is read (csv-records.ts) and,
  * for JSON and JSONL, before the select reads the records (recordFieldsSql).
  */
-const recordFields = [...new Set(['data', 'id', 'traceId', 'type', 'observations', 'parentObservationId', 'startTime', 'endTime', 'latency',
+const recordFields = [...new Set(['data', 'id', 'traceId', 'type', 'observations', 'trace', 'parentObservationId', 'startTime', 'endTime', 'latency',
   'timeToFirstToken', 'completionStartTime', 'model', 'level', 'userId', 'sessionId', 'projectId', 'name', 'environment', 'statusMessage',
   'promptName', 'version', 'traceName', 'totalUsage', 'outputUsage', 'costDetails', 'calculatedTotalCost', ...observationJsonPaths, ...traceJsonPaths])];
 
