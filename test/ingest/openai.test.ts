@@ -272,6 +272,19 @@ describe('openai-batch-output', () => {
     ws.close();
   });
 
+  it('real Responses batch lines (fixtures/SOURCES.md): usage, the batch lane over the body\'s default tier, and the status as why it stopped', async () => {
+    const { ws, summary } = await ingested([fixture('openai/real-batch-output-responses.jsonl')]);
+    expect(summary.files[0]).toMatchObject({ format: 'openai-batch-output', rows: 2, calls: 2, rejects: 0, skipped: 0 });
+    expect(await ws.all(`SELECT call_id, ts::VARCHAR AS ts, model, operation, lane, service_tier_raw, input_tokens, cache_read_tokens, output_tokens, finish_reason
+      FROM calls ORDER BY source_row`)).toEqual([
+      { call_id: 'batch_req_6938b10e2b788190b33b96fd5a082739', ts: '2025-12-09 23:28:43+00', model: 'gpt-4o-mini-2024-07-18', operation: 'responses', lane: 'batch',
+        service_tier_raw: 'default', input_tokens: 14n, cache_read_tokens: 0n, output_tokens: 171n, finish_reason: 'completed' },
+      { call_id: 'batch_req_6938b10d14bc8190b765b1fc7a26fd72', ts: expect.any(String), model: 'gpt-4o-mini-2024-07-18', operation: 'responses', lane: 'batch',
+        service_tier_raw: 'default', input_tokens: 14n, cache_read_tokens: 0n, output_tokens: 57n, finish_reason: 'completed' },
+    ]);
+    ws.close();
+  });
+
   it('reads embeddings with output 0, timed by the file when the body has no time', async () => {
     const file = join(tempDir(), 'batch_output.jsonl');
     copyFileSync(fixture('openai/batch-output.jsonl'), file);

@@ -105,7 +105,8 @@ function batchOutputSelect(ctx: AdapterContext) {
       lane: "'batch'",
       service_tier_raw: body('service_tier'),
       status: "'success'",
-      finish_reason: body('choices[0].finish_reason'),
+      // A Responses body has no choices: why it stopped short (incomplete_details.reason), else its status.
+      finish_reason: `coalesce(${body('choices[0].finish_reason')}, ${body('incomplete_details.reason')}, ${body('status')})`,
       // Chat usage counts audio inside prompt and completion tokens (…_details.audio_tokens): audio columns.
       input_tokens: uncached(reportedInput, cached, cacheWrite, usage('prompt_tokens_details.audio_tokens')),
       cache_read_tokens: cached,
