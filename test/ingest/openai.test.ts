@@ -285,6 +285,19 @@ describe('openai-batch-output', () => {
     ws.close();
   });
 
+  it('a real Groq batch output line (the same file format): provider groq, its usage timings as the latency', async () => {
+    const { ws, summary } = await ingested([fixture('openai/real-groq-batch-output.jsonl')]);
+    expect(summary.files[0]).toMatchObject({ format: 'openai-batch-output', rows: 1, calls: 1, rejects: 0 });
+    expect(await ws.all('SELECT call_id, provider, model, lane, input_tokens, output_tokens, latency_ms, finish_reason FROM calls')).toEqual([
+      { call_id: 'batch_req_out_01jpra5p4ve4v8k14zkqn6agjm', provider: 'groq', model: 'llama-3.1-8b-instant', lane: 'batch', input_tokens: 55n, output_tokens: 55n,
+        latency_ms: 83.234896, finish_reason: 'stop' },
+    ]);
+    const { ws: openai } = await ingested([fixture('openai/real-batch-output-responses.jsonl')]);
+    expect(await openai.all('SELECT DISTINCT provider, latency_ms FROM calls')).toEqual([{ provider: 'openai', latency_ms: null }]);
+    ws.close();
+    openai.close();
+  });
+
   it('reads embeddings with output 0, timed by the file when the body has no time', async () => {
     const file = join(tempDir(), 'batch_output.jsonl');
     copyFileSync(fixture('openai/batch-output.jsonl'), file);

@@ -99,7 +99,9 @@ function batchOutputSelect(ctx: AdapterContext) {
       // Chat completions carry `created`, responses `created_at`; embeddings responses carry no time at all,
       // so they fall back to the file's modification time, the best time we have.
       ts: `coalesce(${body('created')}, ${body('created_at')}, ${fileTimeSql(ctx)})`,
-      provider: "'openai'",
+      // Groq's Batch API writes the same file; its bodies carry x_groq, and usage timings in seconds.
+      provider: `CASE WHEN json_type(j, '$.response.body.x_groq') IS NOT NULL THEN 'groq' ELSE 'openai' END`,
+      latency_ms: `(try_cast(${usage('total_time')} AS DOUBLE) * 1000)::VARCHAR`,
       model: body('model'),
       operation,
       lane: "'batch'",
