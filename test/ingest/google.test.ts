@@ -119,6 +119,16 @@ describe('vertex-request-response-logs', () => {
         { call_id: 'vx-2', model: 'gemini-2.5-flash', provider: 'google-vertex', lane: 'standard', input_tokens: 800n, cache_read_tokens: null,
           output_tokens: 40n, reasoning_tokens: null, input_tokens_reported: 800n, streamed: true, ts: new Date('2026-09-22T09:05:00Z'), method: 'streamGenerateContent' },
       ]);
+      // A publisher model's endpoint names its project, and no more than the model.
+      expect(await ws.all('SELECT DISTINCT project, app FROM calls')).toEqual([{ project: 'my-proj', app: null }]);
     });
   }
+
+  it('a deployed endpoint (as its URL: elastic/beats\' sample row) names the calls by its project and id, not its whole URL', async () => {
+    const { ws } = await ingested([fixture('google/vertex-request-response-beats.jsonl')]);
+    expect(await ws.all(`SELECT call_id, model, project, app, input_tokens, output_tokens, tags->>'endpoint' AS endpoint FROM calls`)).toEqual([
+      { call_id: '98765432101234567', model: 'gemini-2.5-pro', project: 'elastic-beats', app: 'endpoints/123456789', input_tokens: 8n, output_tokens: 24n,
+        endpoint: 'https://us-central1-aiplatform.googleapis.com/v1/projects/elastic-beats/locations/us-central1/endpoints/123456789' },
+    ]);
+  });
 });

@@ -145,8 +145,11 @@ function vertexSelect(ctx: AdapterContext): AdapterSelect {
       model: `coalesce(${u.model}, ${col('model')})`,
       operation: "'chat'",
       streamed: `CASE WHEN ${method} IS NULL THEN NULL WHEN contains(lower(${method}), 'stream') THEN 'true' ELSE 'false' END`,
-      app: col('endpoint'),
-      tags: `json_merge_patch('{}', json_object('api_method', ${method}, 'model_resource', ${col('model')}, 'deployed_model_id', ${col('deployed_model_id')},
+      // The endpoint is a resource path (or its URL): its Google Cloud project, and a deployed endpoint's id, name the
+      // calls; a publisher model's endpoint says no more than the model. The whole path is kept in tags.
+      project: `nullif(regexp_extract(coalesce(${col('endpoint')}, ''), 'projects/([^/]+)', 1), '')`,
+      app: `nullif(regexp_extract(coalesce(${col('endpoint')}, ''), '(endpoints/[^/:?]+)', 1), '')`,
+      tags: `json_merge_patch('{}', json_object('api_method', ${method}, 'endpoint', ${col('endpoint')}, 'model_resource', ${col('model')}, 'deployed_model_id', ${col('deployed_model_id')},
         ${usageDetailsTags(r)}))`,
     },
     from: csv ? ctx.src : `${ctx.src} WHERE j IS NOT NULL`,
