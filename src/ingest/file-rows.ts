@@ -483,6 +483,23 @@ export function repeatOrderSql(stored: ReadonlySet<string>, fileOrder?: string, 
   return [fileOrder, stored.has('output_tokens') ? 'try_cast(output_tokens AS BIGINT) DESC NULLS LAST' : undefined, rowid].filter((c) => c !== undefined).join(', ');
 }
 
+/**
+ * The condition (over a row of `table`) that a kept row with a source call id is a duplicate, or undefined when none
+ * is: its id is one a call already held has (written to `_held_ids`), or its id repeats in `table` and another row of
+ * it comes first by `order` (repeatOrderSql) within `partition`. Each check costs a pass, so it runs only when it can
+ * find something (most files repeat no id and hold none held). A file read alone and a scan of many share it; each
+ * writes the marks its own way (ingest.ts rewrites the file's table, many.ts updates the scan's in place).
+ */
+export async function idDuplicatesSql(ws: Workspace, table: string, kept: string, order: string, partition = 'call_id'): Promise<string | undefined> {
+  const holdsCalls = (await holdsAnyCall(ws)) && (await heldIds(ws, table, `${kept} AND call_id IS NOT NULL`)) > 0n;
+  const repeated = await repeatsIds(ws, table, kept);
+  const conditions = [
+    holdsCalls ? 'call_id IN (SELECT call_id FROM _held_ids)' : null,
+    repeated ? `row_number() OVER (PARTITION BY ${partition} ORDER BY ${order}) > 1` : null,
+  ].filter((c) => c !== null);
+  return conditions.length === 0 ? undefined : conditions.join(' OR ');
+}
+
 /** Rewrites a file's table (`f`) with extra columns computed from its rows. */
 export async function rebuild(ws: Workspace, table: string, extra: string): Promise<void> {
   const next = `${table}_next`;

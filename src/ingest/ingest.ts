@@ -23,8 +23,7 @@ import {
   fillRawText,
   firstLongLine,
   firstMixedLineEnd,
-  heldIds,
-  holdsAnyCall,
+  idDuplicatesSql,
   incomingTable,
   lineLimit,
   lineLimitSql,
@@ -39,7 +38,6 @@ import {
   rejectMalformedJson,
   rowRecordSql,
   repeatOrderSql,
-  repeatsIds,
   splitAdvice,
   unclosedQuoteError,
   unclosedQuoteLine,
@@ -390,19 +388,12 @@ async function loadFileTable(
   // Ids already held: the file's distinct ids joined to the calls' (an inner join builds its hash table on the
   // smaller side, the new file; `call_id IN (SELECT … FROM calls)` built it on every call held, so each of a
   // year's 365 daily files cost more than the last). Most files hold none, and then the table is not rewritten.
-  const holdsCalls =
-    t.idsFromSource &&
-    stored.has('call_id') &&
-    (await holdsAnyCall(ws)) &&
-    (await heldIds(ws, table, idKept)) > 0n;
-  const repeated = t.idsFromSource && stored.has('call_id') && (await repeatsIds(ws, table, kept));
-  if (holdsCalls || repeated) {
-    const duplicate = [
-      holdsCalls ? 'call_id IN (SELECT call_id FROM _held_ids)' : null,
-      repeated ? `row_number() OVER (PARTITION BY call_id, (${idKept}) ORDER BY ${repeatOrderSql(stored)}) > 1` : null,
-    ].filter((d) => d !== null);
+  const duplicate = t.idsFromSource && stored.has('call_id')
+    ? await idDuplicatesSql(ws, table, kept, repeatOrderSql(stored), `call_id, (${idKept})`)
+    : undefined;
+  if (duplicate !== undefined) {
     const line = stored.has('_line') ? [] : ['(rowid + 2) AS _line'];
-    await rebuild(ws, t.table, [...line, `coalesce((${idKept}) AND (${duplicate.join(' OR ')}), false) AS _dup`].join(', '));
+    await rebuild(ws, t.table, [...line, `coalesce((${idKept}) AND (${duplicate}), false) AS _dup`].join(', '));
     stored = await storedColumns(ws, t.table);
   }
   // Buckets held already (an overlapping export, a partial bucket fetched again): src/ingest/buckets.ts.

@@ -36,8 +36,7 @@ import {
   fileRowsSelect,
   fillCsvRawText,
   fillJsonlRawText,
-  heldIds,
-  holdsAnyCall,
+  idDuplicatesSql,
   incomingTable,
   inputErrorClass,
   maxLineLimit,
@@ -48,7 +47,6 @@ import {
   readError,
   recordKeys,
   repeatOrderSql,
-  repeatsIds,
   usesDecimalComma,
   viewStale,
   withProgress,
@@ -583,20 +581,15 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
     const kept = keptRowsSql(stored);
     const idKept = `${kept} AND call_id IS NOT NULL`;
     const t = sqlIdent(table);
-    const hasIds = adapter.idsFromSource && stored.has('call_id');
-    const holdsCalls =
-      hasIds && (await holdsAnyCall(ws)) && (await heldIds(ws, t, idKept)) > 0n;
-    const repeated = hasIds && (await repeatsIds(ws, t, kept));
-    if (holdsCalls || repeated) {
-      const duplicate = [
-        holdsCalls ? 'call_id IN (SELECT call_id FROM _held_ids)' : null,
-        // The earliest file first (its place in the list: `_src` is a hash of the file in a CSV scan), then the row
-        // repeatOrderSql prefers within it.
-        repeated ? `row_number() OVER (PARTITION BY call_id ORDER BY ${repeatOrderSql(stored, 'p.ord', 'f.rowid')}) > 1` : null,
-      ].filter((d) => d !== null);
+    // The earliest file first (its place in the list: `_src` is a hash of the file in a CSV scan), then the row
+    // repeatOrderSql prefers within it.
+    const duplicate = adapter.idsFromSource && stored.has('call_id')
+      ? await idDuplicatesSql(ws, t, kept, repeatOrderSql(stored, 'p.ord', 'f.rowid'))
+      : undefined;
+    if (duplicate !== undefined) {
       await ws.run(`ALTER TABLE ${t} ADD COLUMN _dup BOOLEAN DEFAULT false`);
       await ws.run(`UPDATE ${t} SET _dup = true WHERE rowid IN (
-        SELECT r FROM (SELECT f.rowid AS r, ${duplicate.join(' OR ')} AS d FROM ${t} f JOIN _parts p ON f._src = p._p_part WHERE ${idKept}) WHERE d)`);
+        SELECT r FROM (SELECT f.rowid AS r, ${duplicate} AS d FROM ${t} f JOIN _parts p ON f._src = p._p_part WHERE ${idKept}) WHERE d)`);
       stored = await storedColumns(ws, table);
     }
 
