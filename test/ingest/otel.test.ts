@@ -151,3 +151,92 @@ describe('otel-genai-spans', () => {
     ]);
   });
 });
+
+// Other instrumentations' spans, each real (fixtures/SOURCES.md): OpenInference (Arize Phoenix's span objects and its
+// OTLP), MLflow's stored spans (snake_case), OpenLIT, OpenLLMetry, pydantic-ai and Google ADK. Before, the first three
+// were refused or read as 0 calls, and pydantic-ai's agent runs were rejected as rows without a model.
+describe('otel spans of other instrumentations', () => {
+  const read = async (file: string, select = 'call_id, provider, model, operation, streamed, finish_reason, input_tokens, cache_read_tokens, cache_write_unknown_tokens, output_tokens') => {
+    const { ws, summary } = await ingested([fixture(file)]);
+    const calls = await ws.all<CallRow>(`SELECT ${select} FROM calls ORDER BY ts, source_row, source_path`);
+    const skips = (await ws.all<{ reason: string }>("SELECT reason FROM rejects WHERE kind = 'skip' ORDER BY line, path")).map((r) => r.reason);
+    ws.close();
+    return { summary: summary.files[0]!, calls, skips };
+  };
+
+  it('each is detected as otel-genai-spans, and by no other format', async () => {
+    const { adapters } = await import('../../src/ingest/adapters/index.ts');
+    for (const file of ['otel/real-phoenix-spans.json', 'otel/real-openinference-otlp.jsonl', 'otel/real-mlflow-spans.jsonl', 'otel/real-openlit-span.json',
+      'otel/real-openllmetry-span.json', 'otel/pydantic-ai-spans.jsonl', 'otel/google-adk-spans.jsonl']) {
+      const sample = await sniff(fixture(file));
+      expect(adapters.filter((a) => a.kinds.includes(sample.kind) && a.detect(sample)).map((a) => a.id), file).toEqual(['otel-genai-spans']);
+    }
+  });
+
+  it("Phoenix's span objects (OpenInference): LLM spans are the calls, the prompt count holding cache reads and writes; agent and tool spans skipped", async () => {
+    const { summary, calls, skips } = await read('otel/real-phoenix-spans.json', 'call_id, trace_id, parent_id, provider, model, input_tokens, cache_read_tokens, cache_write_unknown_tokens, output_tokens, latency_ms, user_id, session_id');
+    expect(summary).toMatchObject({ format: 'otel-genai-spans', rows: 4, calls: 2, skipped: 2, rejects: 0 });
+    expect(calls).toEqual([
+      { call_id: 's02', trace_id: 'fixture-trace-1', parent_id: 's01', provider: 'anthropic', model: 'claude-fable-5', input_tokens: 2n, cache_read_tokens: 31559n,
+        cache_write_unknown_tokens: 760n, output_tokens: 119n, latency_ms: 1000, user_id: 'user@example.com', session_id: 'fixture-session' },
+      { call_id: 's04', trace_id: 'fixture-trace-1', parent_id: 's01', provider: 'anthropic', model: 'claude-fable-5', input_tokens: 2n, cache_read_tokens: 32319n,
+        cache_write_unknown_tokens: 965n, output_tokens: 168n, latency_ms: 1000, user_id: 'user@example.com', session_id: 'fixture-session' },
+    ]);
+    expect(skips).toEqual([
+      'openinference AGENT span: not a model call (its model calls are LLM spans of their own)',
+      'openinference TOOL span: not a model call (its model calls are LLM spans of their own)',
+    ]);
+  });
+
+  it('OpenInference in OTLP (base64 ids): the model, the stream flag from the invocation parameters, the session', async () => {
+    const { summary, calls } = await read('otel/real-openinference-otlp.jsonl', 'call_id, provider, model, streamed, finish_reason, input_tokens, cache_read_tokens, output_tokens, reasoning_tokens, session_id');
+    expect(summary).toMatchObject({ calls: 1, rejects: 0 });
+    expect(calls).toEqual([{ call_id: 'bxmmJ+P2IEk=', provider: 'openai', model: 'gpt-4.1-mini', streamed: true, finish_reason: 'stop', input_tokens: 22n,
+      cache_read_tokens: 0n, output_tokens: 54n, reasoning_tokens: 0n, session_id: 'product-onboarding' }]);
+  });
+
+  it("MLflow's stored spans (snake_case ids and nanosecond times): the chat span is a call, its finish reasons' JSON text read", async () => {
+    const { summary, calls, skips } = await read('otel/real-mlflow-spans.jsonl', 'call_id, parent_id, ts, latency_ms, provider, model, finish_reason, input_tokens, output_tokens');
+    expect(summary).toMatchObject({ rows: 2, calls: 1, skipped: 1, rejects: 0 });
+    expect(calls).toEqual([{ call_id: 'As1A+i6CJK4=', parent_id: 'PYrGYPZAoK0=', ts: new Date('2026-03-05T11:40:23.888Z'), latency_ms: 1353.674074, provider: 'openai',
+      model: 'RedHatAI/Qwen3-Next-80B-A3B-Instruct-FP8', finish_reason: 'stop', input_tokens: 63n, output_tokens: 153n }]);
+    expect(skips).toEqual(['otel span without gen_ai usage: POST']);
+  });
+
+  it("OpenLIT's and OpenLLMetry's spans: their stream flags, OpenLIT's cost estimate, the provider in one case", async () => {
+    const openlit = await read('otel/real-openlit-span.json', 'provider, model, streamed, finish_reason, input_tokens, output_tokens, reported_cost::VARCHAR AS cost, reported_cost_kind');
+    expect(openlit.calls).toEqual([{ provider: 'openai', model: 'gpt-3.5-turbo', streamed: false, finish_reason: 'stop', input_tokens: 14n, output_tokens: 96n,
+      cost: '0.000151000', reported_cost_kind: 'estimated' }]);
+    const openllmetry = await read('otel/real-openllmetry-span.json', 'provider, model, streamed, finish_reason, input_tokens, output_tokens');
+    expect(openllmetry.calls).toEqual([{ provider: 'openai', model: 'gpt-3.5-turbo-0125', streamed: false, finish_reason: 'stop', input_tokens: 14n, output_tokens: 173n }]);
+  });
+
+  it("pydantic-ai: an agent run's summed usage is skipped (not rejected, not counted); its chat spans are the calls, with their cost", async () => {
+    const { summary, calls, skips } = await read('otel/pydantic-ai-spans.jsonl', 'input_tokens, output_tokens, reported_cost::VARCHAR AS cost');
+    expect(summary).toMatchObject({ rows: 12, calls: 4, skipped: 8, rejects: 0 });
+    expect(calls).toEqual([
+      { input_tokens: 265n, output_tokens: 73n, cost: '0.000083550' },
+      { input_tokens: 417n, output_tokens: 53n, cost: '0.000094350' },
+      { input_tokens: 502n, output_tokens: 14n, cost: '0.000083700' },
+      { input_tokens: 131n, output_tokens: 69n, cost: '0.000061050' },
+    ]);
+    expect(skips.filter((s) => s.startsWith('otel agent run span'))).toEqual([
+      'otel agent run span (joke_agent): its model calls are spans of their own',
+      'otel agent run span (joke_agent): its model calls are spans of their own',
+      'otel agent run span (evaluator_agent): its model calls are spans of their own',
+    ]);
+  });
+
+  it("Google ADK: the provider from llm.provider (gen_ai.system names the framework), chain and agent spans skipped", async () => {
+    const { summary, calls, skips } = await read('otel/google-adk-spans.jsonl', 'provider, model, input_tokens, output_tokens, user_id, session_id');
+    expect(summary).toMatchObject({ rows: 5, calls: 2, skipped: 3, rejects: 0 });
+    expect(calls).toEqual([
+      { provider: 'google', model: 'gemini-2.0-flash', input_tokens: 28n, output_tokens: 3n, user_id: 'demo-user', session_id: 'demo-session' },
+      { provider: 'google', model: 'gemini-2.0-flash', input_tokens: 39n, output_tokens: 6n, user_id: 'demo-user', session_id: 'demo-session' },
+    ]);
+    expect(skips.slice(0, 2)).toEqual([
+      'openinference CHAIN span: not a model call (its model calls are LLM spans of their own)',
+      'openinference AGENT span: not a model call (its model calls are LLM spans of their own)',
+    ]);
+  });
+});

@@ -6,6 +6,14 @@
 // cache reads minus cache writes. Times: span times are Unix nanoseconds; time_to_first_chunk is in SECONDS.
 // Agent and tool spans (invoke_agent, execute_tool…) are skipped even when they carry usage: what they report sums
 // the model calls below them, which are spans of their own.
+//
+// Other instrumentations name the same things their own way, and are read too: OpenInference (Arize Phoenix, and the
+// openinference-instrumentation-* packages: `llm.token_count.prompt` including cache reads and writes,
+// `llm.token_count.prompt_details.cache_read` / `.cache_write`, `llm.token_count.completion`, `llm.model_name`,
+// `llm.provider`, `openinference.span.kind`, where only LLM and EMBEDDING spans are model calls), OpenLLMetry's and
+// OpenLIT's stream flags, finish reasons and cost. Spans come as OTLP (camelCase), as flattened lines, as protobuf JSON
+// in snake_case (MLflow's stored spans: `span_id`, `start_time_unix_nano`), or as Phoenix's span objects
+// (`context.span_id`, `span_kind`, ISO `start_time`).
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { jsonFields, uncached } from './sql-helpers.ts';
 
@@ -42,6 +50,13 @@ const operationOf = (op: string) => `CASE
 
 const agentOperations = "('invoke_agent', 'create_agent', 'execute_tool', 'invoke_workflow')";
 
+/** OpenInference's span kinds that are not model calls (LLM and EMBEDDING are; UNKNOWN may be, and other exporters'
+ * `span_kind` values, such as CLIENT, say nothing of it). */
+const openInferenceOtherKinds = "('CHAIN', 'AGENT', 'TOOL', 'RETRIEVER', 'RERANKER', 'GUARDRAIL', 'EVALUATOR', 'PROMPT')";
+
+/** A finish reason as written: a list's first (an array, or its JSON text as some exporters write it), else the text. */
+const firstOf = (x: string) => `CASE WHEN left(${x}, 1) = '[' AND json_valid(${x}) THEN (${x})::JSON->>'$[0]' ELSE ${x} END`;
+
 function spansSelect(ctx: AdapterContext): AdapterSelect {
   // A span attribute as text (names are code constants), and a field of the span: each document read in one parse
   // (jsonFields).
@@ -58,37 +73,51 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   // they carry no gen_ai usage; a real 2.1.138 span was skipped as "without gen_ai usage" before.
   const claudeCode = `(${s('name')} = 'claude_code.llm_request' AND ${genAiInput} IS NULL AND ${genAiOutput} IS NULL)`;
   const cc = (name: string) => `CASE WHEN ${claudeCode} THEN ${a(name)} END`;
-  const input = `coalesce(${genAiInput}, ${cc('input_tokens')})`;
-  const output = `coalesce(${genAiOutput}, ${cc('output_tokens')})`;
-  const cacheRead = `coalesce(${a('gen_ai.usage.cache_read.input_tokens')}, ${cc('cache_read_tokens')})`;
+  // OpenInference: the prompt count includes cache reads and writes, as gen_ai's input does.
+  const input = `coalesce(${genAiInput}, ${cc('input_tokens')}, ${a('llm.token_count.prompt')})`;
+  const output = `coalesce(${genAiOutput}, ${cc('output_tokens')}, ${a('llm.token_count.completion')})`;
+  const cacheRead = `coalesce(${a('gen_ai.usage.cache_read.input_tokens')}, ${cc('cache_read_tokens')}, ${a('llm.token_count.prompt_details.cache_read')})`;
   // Renamed from cache_creation by semconv-genai PR #440: accept both.
-  const cacheWrite = `coalesce(${a('gen_ai.usage.cache_write.input_tokens')}, ${a('gen_ai.usage.cache_creation.input_tokens')}, ${cc('cache_creation_tokens')})`;
+  const cacheWrite = `coalesce(${a('gen_ai.usage.cache_write.input_tokens')}, ${a('gen_ai.usage.cache_creation.input_tokens')}, ${cc('cache_creation_tokens')},
+    ${a('llm.token_count.prompt_details.cache_write')})`;
+  // OpenInference's span kind: a span field in Phoenix's span objects, an attribute elsewhere.
+  const spanKind = `upper(coalesce(${a('openinference.span.kind')}, ${s('span_kind')}))`;
+  const invocation = a('llm.invocation_parameters');
   const tier = `coalesce(${a('openai.response.service_tier')}, ${a('gen_ai.openai.response.service_tier')})`;
-  const start = `coalesce(${s('startTimeUnixNano')}, ${s('startTime')})`;
-  const end = `coalesce(${s('endTimeUnixNano')}, ${s('endTime')})`;
-  const finish = `CASE json_type(attrs->'$."gen_ai.response.finish_reasons"')
-    WHEN 'ARRAY' THEN (attrs->'$."gen_ai.response.finish_reasons"')->>'$[0]' ELSE ${a('gen_ai.response.finish_reasons')} END`;
+  const start = `coalesce(${s('startTimeUnixNano')}, ${s('start_time_unix_nano')}, ${s('startTime')}, ${s('start_time')})`;
+  const end = `coalesce(${s('endTimeUnixNano')}, ${s('end_time_unix_nano')}, ${s('endTime')}, ${s('end_time')})`;
+  const finish = `coalesce(CASE json_type(attrs->'$."gen_ai.response.finish_reasons"')
+    WHEN 'ARRAY' THEN (attrs->'$."gen_ai.response.finish_reasons"')->>'$[0]' ELSE ${firstOf(a('gen_ai.response.finish_reasons'))} END,
+    ${a('gen_ai.completion.0.finish_reason')}, ${a('llm.finish_reason')})`;
+  const cost = `coalesce(${a('gen_ai.usage.cost')}, ${a('operation.cost')})`;
   const columns: SelectList = {
     _line: '_line',
     _path: '_path',
     _skip: `CASE WHEN ${op} IN ${agentOperations} THEN 'otel ' || ${op} || ' span: its model calls are spans of their own'
+      -- An agent's run (pydantic-ai's \`agent run\`) carries its model calls' summed usage, without an operation or model.
+      WHEN ${op} IS NULL AND ${a('gen_ai.agent.name')} IS NOT NULL AND ${a('gen_ai.request.model')} IS NULL AND ${a('gen_ai.response.model')} IS NULL
+        THEN 'otel agent run span (' || ${a('gen_ai.agent.name')} || '): its model calls are spans of their own'
+      WHEN ${spanKind} IN ${openInferenceOtherKinds} THEN 'openinference ' || ${spanKind} || ' span: not a model call (its model calls are LLM spans of their own)'
       WHEN ${input} IS NULL AND ${output} IS NULL THEN 'otel span without gen_ai usage: ' || coalesce(${s('name')}, '(unnamed)') END`,
-    call_id: s('spanId'),
-    trace_id: s('traceId'),
-    parent_id: `nullif(${s('parentSpanId')}, '')`,
+    call_id: `coalesce(${s('spanId')}, ${s('span_id')}, ${s('context.span_id')})`,
+    trace_id: `coalesce(${s('traceId')}, ${s('trace_id')}, ${s('context.trace_id')})`,
+    parent_id: `nullif(coalesce(${s('parentSpanId')}, ${s('parent_span_id')}, ${s('parent_id')}), '')`,
     ts: start,
     ended_at: end,
     // Whole nanoseconds when both are epochs (exact), else the difference of the parsed times.
     latency_ms: `coalesce((try_cast(${end} AS HUGEINT) - try_cast(${start} AS HUGEINT)) / 1e6,
       date_diff('microsecond', bt_ts(${start}), bt_ts(${end})) / 1000.0)`,
-    provider: `coalesce(${a('gen_ai.provider.name')}, ${a('gen_ai.system')})`,
-    model: `coalesce(${a('gen_ai.response.model')}, ${a('gen_ai.request.model')})`,
-    operation: operationOf(op),
-    streamed: a('gen_ai.request.stream'),
+    // llm.provider (OpenInference) before gen_ai.system, which some frameworks set to their own name (Google ADK:
+    // gcp.vertex.agent); instrumentations write it in either case (OpenLLMetry: "OpenAI").
+    provider: `lower(coalesce(${a('gen_ai.provider.name')}, ${a('llm.provider')}, ${a('gen_ai.system')}, ${a('llm.system')}))`,
+    model: `coalesce(${a('gen_ai.response.model')}, ${a('gen_ai.request.model')}, ${a('llm.model_name')})`,
+    operation: `coalesce(${operationOf(op)}, CASE ${spanKind} WHEN 'EMBEDDING' THEN 'embeddings' END)`,
+    streamed: `coalesce(${a('gen_ai.request.stream')}, ${a('llm.is_streaming')}, ${a('gen_ai.request.is_stream')},
+      CASE WHEN json_valid(${invocation}) THEN json_extract_string(${invocation}, '$.stream') END)`,
     ttft_ms: `CASE WHEN ${claudeCode} THEN ${a('ttft_ms')}
       WHEN bt_double(${a('gen_ai.response.time_to_first_chunk')}) IS NULL THEN ${a('gen_ai.response.time_to_first_chunk')}
       ELSE round(bt_double(${a('gen_ai.response.time_to_first_chunk')}) * 1000, 3)::VARCHAR END`,
-    status: `CASE WHEN ${a('error.type')} IS NOT NULL OR ${s('status.code')} IN ('2', 'STATUS_CODE_ERROR') THEN 'error' END`,
+    status: `CASE WHEN ${a('error.type')} IS NOT NULL OR ${s('status.code')} IN ('2', 'STATUS_CODE_ERROR') OR ${s('status_code')} = 'ERROR' THEN 'error' END`,
     finish_reason: finish,
     input_tokens: `CASE WHEN ${claudeCode} THEN ${input} ELSE ${uncached(input, cacheRead, cacheWrite)} END`,
     cache_read_tokens: cacheRead,
@@ -96,7 +125,10 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     input_tokens_reported: input,
     // Embeddings produce no output tokens; instrumentations often omit the attribute for them.
     output_tokens: `coalesce(${output}, CASE WHEN ${op} = 'embeddings' THEN '0' END)`,
-    reasoning_tokens: a('gen_ai.usage.reasoning.output_tokens'),
+    reasoning_tokens: `coalesce(${a('gen_ai.usage.reasoning.output_tokens')}, ${a('llm.token_count.completion_details.reasoning')})`,
+    // The instrumentation's own estimate (OpenLIT's gen_ai.usage.cost, Logfire's operation.cost).
+    reported_cost: cost,
+    reported_cost_kind: `CASE WHEN ${cost} IS NOT NULL THEN 'estimated' END`,
     lane: `bt_lane(${tier})`,
     service_tier_raw: tier,
     user_id: `coalesce(${a('user.id')}, ${a('enduser.id')})`,
@@ -131,23 +163,28 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   return { columns, from: `(SELECT *, ${attributes.extract()} AS _a, ${span.extract()} AS _s FROM ((${otlp}) UNION ALL ${flat})) spans` };
 }
 
+/** Attribute name prefixes that carry a model call's usage: gen_ai semantic conventions, OpenInference's. */
+const usagePrefixes = ['gen_ai.', 'llm.token_count.'];
+
 /** OTLP: attribute keys are values (`"key": "gen_ai.…"`); flattened: they are object keys under `attributes`. */
 function detect(sample: Sample): boolean {
   // Asked only of spans: every JSON file is asked whether it is OTel, and the records' text cost 0.08 ms a file.
   const genAi = () =>
-    [...sample.keys].some((k) => k.startsWith('attributes.gen_ai.')) || JSON.stringify(sample.records).includes('"key":"gen_ai.');
+    [...sample.keys].some((k) => usagePrefixes.some((p) => k.startsWith(`attributes.${p}`))) ||
+    usagePrefixes.some((p) => JSON.stringify(sample.records).includes(`"key":"${p}`));
   if (sample.keys.has('resourceSpans')) {
     // A large document: only key names were read.
     return sample.records.length === 0 ? sample.keys.has('scopeSpans') : genAi();
   }
-  return sample.keys.has('spanId') && sample.keys.has('traceId') && genAi();
+  const ids = (camel: string, snake: string) => sample.keys.has(camel) || sample.keys.has(snake) || sample.keys.has(`context.${snake}`);
+  return ids('spanId', 'span_id') && ids('traceId', 'trace_id') && genAi();
 }
 
 export const otelGenAiSpans = defineAdapter({
   id: 'otel-genai-spans',
   title: 'OpenTelemetry GenAI spans (OTLP JSON, or flattened spans as JSONL)',
   kinds: ['json', 'jsonl'],
-  recognisedBy: 'OTLP resourceSpans with gen_ai.* attributes, or spans (traceId, spanId) with gen_ai.* attributes',
+  recognisedBy: 'OTLP resourceSpans with gen_ai.* (or OpenInference llm.token_count.*) attributes, or spans (traceId and spanId, trace_id and span_id, or context.trace_id and context.span_id) with such attributes',
   detect,
   idsFromSource: true,
   select: spansSelect,
