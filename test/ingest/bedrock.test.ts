@@ -59,6 +59,26 @@ describe('bedrock-invocation-logs', () => {
   });
 });
 
+describe('bedrock invocation logs exported from CloudWatch Logs (real, fixtures/SOURCES.md)', () => {
+  it("Logs Insights' result rows: each @message is the record; a guardrail's block before the model ran is skipped, not rejected", async () => {
+    const { summary, ws } = await ingested([fixture('bedrock/real-cloudwatch-insights-rows.json')]);
+    expect(summary.files[0]).toMatchObject({ format: 'bedrock-invocation-logs', rows: 5, calls: 2, skipped: 3, rejects: 0 });
+    expect(await ws.all('SELECT call_id, input_tokens, output_tokens, finish_reason, inference_geo FROM calls ORDER BY source_path')).toEqual([
+      { call_id: 'a0dc0578-f33c-4a44-b739-107d672d5662', input_tokens: 219n, output_tokens: 112n, finish_reason: 'end_turn', inference_geo: 'us-east-2' },
+      { call_id: '089eede5-e3db-4ec3-ad08-601289d88b34', input_tokens: 219n, output_tokens: 109n, finish_reason: 'end_turn', inference_geo: 'us-west-2' },
+    ]);
+    expect(await ws.all("SELECT DISTINCT reason FROM rejects WHERE kind = 'skip'")).toEqual([
+      { reason: 'Bedrock guardrail intervened before the model ran: no model tokens billed' },
+    ]);
+  });
+
+  it('log events ({events: [{@message}]}): each event is a call', async () => {
+    const { summary, ws } = await ingested([fixture('bedrock/real-cloudwatch-log-events.json')]);
+    expect(summary.files[0]).toMatchObject({ format: 'bedrock-invocation-logs', rows: 4, calls: 4, skipped: 0, rejects: 0 });
+    expect(await ws.all('SELECT sum(input_tokens)::BIGINT AS input, sum(output_tokens)::BIGINT AS output FROM calls')).toEqual([{ input: 876n, output: 436n }]);
+  });
+});
+
 describe('bedrock-batch-output', () => {
   it('InvokeModelWithResponseStream: the latency and first byte from the last stream event, the stop reason from message_delta', async () => {
     // fixtures/SOURCES.md: line 1 a real guardrail-blocked stream record (no invocation metrics), line 2 written from

@@ -6,12 +6,14 @@
 //    Converse API's usage does); `output.outputTokenCount` includes any reasoning. The stream operations
 //    (ConverseStream, InvokeModelWithResponseStream) are streamed calls. `modelId` is kept as written: a model id
 //    (`anthropic.claude-sonnet-4-6`, `us.anthropic…` cross-region profiles) or an inference-profile ARN; pricing
-//    resolves it. `requestMetadata` holds the caller's own keys: tags.
+//    resolves it. `requestMetadata` holds the caller's own keys: tags. Records exported from CloudWatch Logs come wrapped,
+//    each one the text of a log event's message: Logs Insights' results (`[{"@timestamp", "@message"}, …]`) and the
+//    CLI's `get-log-events` / `filter-log-events` (`{events: [{timestamp, message}, …]}`); they are read from there.
 // 2. Batch inference output (`<input>.jsonl.out` in S3): one record per input record, `modelOutput` being the
 //    model's native response body. Records carry no time (the file's modification time stands in) and, except
 //    Anthropic's bodies, no model id.
 import { defineAdapter, fileTimeSql, type AdapterContext, type AdapterSelect } from '../adapter.ts';
-import { everyRecordHas, jsonFields } from './sql-helpers.ts';
+import { everyRecordHas, jsonFields, pageRecords } from './sql-helpers.ts';
 
 const streamOperations = "('ConverseStream', 'InvokeModelWithResponseStream')";
 
@@ -28,7 +30,12 @@ function invocationLogSelect(ctx: AdapterContext): AdapterSelect {
       _path: '_elem',
       // A failed invocation (throttled, validation error) is logged with an error code and no output: not billed.
       _skip: `CASE WHEN ${jtext('schemaType')} IS DISTINCT FROM 'ModelInvocationLog' THEN 'not a Bedrock model invocation record'
-        WHEN ${jtext('errorCode')} IS NOT NULL AND ${jtext('output.outputTokenCount')} IS NULL THEN 'Bedrock invocation failed (' || ${jtext('errorCode')} || '): not billed' END`,
+        WHEN ${jtext('errorCode')} IS NOT NULL AND ${jtext('output.outputTokenCount')} IS NULL THEN 'Bedrock invocation failed (' || ${jtext('errorCode')} || '): not billed'
+        -- A guardrail that blocks the prompt answers in the model's place: no token counts, no error code, and no model
+        -- tokens billed (the guardrail's own policy units are billed apart).
+        WHEN ${jtext('input.inputTokenCount')} IS NULL AND ${jtext('output.outputTokenCount')} IS NULL
+          AND ${jtext('output.outputBodyJson."amazon-bedrock-guardrailAction"')} = 'INTERVENED'
+        THEN 'Bedrock guardrail intervened before the model ran: no model tokens billed' END`,
       call_id: jtext('requestId'),
       granularity: "'call'",
       ts: jtext('timestamp'),
@@ -60,17 +67,35 @@ function invocationLogSelect(ctx: AdapterContext): AdapterSelect {
       tags: `json_merge_patch(CASE WHEN json_type(j, '$.requestMetadata') = 'OBJECT' THEN j->'requestMetadata' ELSE '{}'::JSON END,
         json_merge_patch('{}', json_object('bedrock_operation', ${op}, 'region', ${jtext('region')}, 'account_id', ${jtext('accountId')})))`,
     },
-    from: `(SELECT *, ${record.extract()} AS _j FROM ${ctx.src} WHERE j IS NOT NULL) records`,
+    from: `(SELECT *, ${record.extract()} AS _j FROM ${cloudWatchRecords(ctx.src)} WHERE j IS NOT NULL) records`,
   };
 }
+
+/** CloudWatch Logs' field that holds a log event's text: Logs Insights names it `@message`, the CLI `message`. */
+const messageKeys = ['@message', 'message'];
+
+/** The records of `src`, each log event's message read as the record where a CloudWatch Logs export wraps them. */
+function cloudWatchRecords(src: string): string {
+  // Only a record whose text holds an invocation record's text with its quotes escaped (a backslash before each) is looked into:
+  // the others (the records themselves, with whole prompts) are not parsed again.
+  const message = (r: string) => `CASE WHEN contains(${r}::VARCHAR, '\\"ModelInvocationLog\\"') THEN coalesce(${messageKeys.map((k) =>
+    `CASE WHEN json_type(${r}, '$."${k}"') = 'VARCHAR' AND json_valid(${r}->>'$."${k}"') THEN (${r}->>'$."${k}"')::JSON END`).join(', ')}, ${r}) ELSE ${r} END`;
+  return `(SELECT _line, _path AS _elem, ${message('rec')} AS j FROM ${pageRecords(src, 'events')})`;
+}
+
+/** A CloudWatch Logs event (or Logs Insights row) whose message is an invocation record's text. */
+const wrapsInvocation = (event: unknown): boolean =>
+  typeof event === 'object' && event !== null &&
+  messageKeys.some((k) => { const m = (event as Record<string, unknown>)[k]; return typeof m === 'string' && /"schemaType"\s*:\s*"ModelInvocationLog"/.test(m); });
 
 export const bedrockInvocationLogs = defineAdapter({
   id: 'bedrock-invocation-logs',
   title: 'Amazon Bedrock model invocation logs (CloudWatch / S3 JSON lines, often gzipped)',
   kinds: ['jsonl', 'json'],
-  recognisedBy: 'records with schemaType ModelInvocationLog, modelId and operation',
-  detect: (sample) => everyRecordHas(sample, ['schemaType', 'modelId', 'operation']) &&
-    sample.records.some((r) => (r as Record<string, unknown>).schemaType === 'ModelInvocationLog'),
+  recognisedBy: 'records with schemaType ModelInvocationLog, modelId and operation; or CloudWatch Logs exports of them (Logs Insights rows with @message, or {events: [{message}]})',
+  detect: (sample) => (everyRecordHas(sample, ['schemaType', 'modelId', 'operation']) &&
+    sample.records.some((r) => (r as Record<string, unknown>).schemaType === 'ModelInvocationLog')) ||
+    sample.records.some((r) => wrapsInvocation(r) || (Array.isArray((r as Record<string, unknown>).events) && ((r as Record<string, unknown>).events as unknown[]).some(wrapsInvocation))),
   idsFromSource: true,
   select: invocationLogSelect,
 });
