@@ -210,6 +210,16 @@ describe('anthropic-console-csv', () => {
   });
 });
 
+describe('anthropic-usage-report accounts', () => {
+  it("the API reference's example row carries an account and a service account: the account is the user, both kept in tags", async () => {
+    const { ws } = await ingested([fixture('anthropic/usage-report-accounts.json')]);
+    expect(await ws.all(`SELECT user_id, tags->>'service_account_id' AS service_account, input_tokens, output_tokens, web_search_requests FROM calls`)).toEqual([
+      { user_id: 'user_01WCz1FkmYMm4gnmykNKUu3Q', service_account: 'svac_01Hk3R9TWxq7CfQak00OiVw4', input_tokens: 1500n, output_tokens: 500n, web_search_requests: 10n },
+    ]);
+    ws.close();
+  });
+});
+
 describe('anthropic-batch-results', () => {
   it('is detected by custom_id and result, and OpenAI batch files are not', async () => {
     expect(await detects(anthropicBatchResults, fixture('anthropic/batch-results.jsonl'))).toBe(true);

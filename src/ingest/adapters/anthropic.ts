@@ -32,8 +32,10 @@ function usageReportSelect(ctx: AdapterContext) {
       web_search_requests: res('server_tool_use.web_search_requests'),
       api_key: res('api_key_id'),
       project: res('workspace_id'),
-      // Grouped by account_id (a person) or service_account_id (automation); one of them at most per row.
+      // Grouped by account_id (a person) or service_account_id (automation). The API reference's own example row carries
+      // both: the account is the user, and both are kept in tags.
       user_id: `coalesce(${res('account_id')}, ${res('service_account_id')})`,
+      tags: `CASE WHEN ${res('service_account_id')} IS NOT NULL THEN json_merge_patch('{}', json_object('account_id', ${res('account_id')}, 'service_account_id', ${res('service_account_id')})) END`,
     },
     from: usageResults(ctx.src, 'starting_at', 'ending_at'),
   };
