@@ -188,11 +188,12 @@ describe('otel spans of other instrumentations', () => {
     ]);
   });
 
-  it('OpenInference in OTLP (base64 ids): the model, the stream flag from the invocation parameters, the session', async () => {
-    const { summary, calls } = await read('otel/real-openinference-otlp.jsonl', 'call_id, provider, model, streamed, finish_reason, input_tokens, cache_read_tokens, output_tokens, reasoning_tokens, session_id');
+  it('OpenInference in OTLP (base64 ids): the model, the stream flag from the invocation parameters, the first token from its span event, the session', async () => {
+    const { summary, calls } = await read('otel/real-openinference-otlp.jsonl', 'call_id, provider, model, streamed, ttft_ms, latency_ms, finish_reason, input_tokens, cache_read_tokens, output_tokens, reasoning_tokens, session_id');
     expect(summary).toMatchObject({ calls: 1, rejects: 0 });
-    expect(calls).toEqual([{ call_id: 'bxmmJ+P2IEk=', provider: 'openai', model: 'gpt-4.1-mini', streamed: true, finish_reason: 'stop', input_tokens: 22n,
-      cache_read_tokens: 0n, output_tokens: 54n, reasoning_tokens: 0n, session_id: 'product-onboarding' }]);
+    // The "First Token Stream Event" at …827017000 ns, 27.435 ms after the span's start.
+    expect(calls).toEqual([{ call_id: 'bxmmJ+P2IEk=', provider: 'openai', model: 'gpt-4.1-mini', streamed: true, ttft_ms: 27.435, latency_ms: 31.417, finish_reason: 'stop',
+      input_tokens: 22n, cache_read_tokens: 0n, output_tokens: 54n, reasoning_tokens: 0n, session_id: 'product-onboarding' }]);
   });
 
   it("MLflow's stored spans (snake_case ids and nanosecond times): the chat span is a call, its finish reasons' JSON text read", async () => {

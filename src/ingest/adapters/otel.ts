@@ -90,6 +90,12 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     WHEN 'ARRAY' THEN (attrs->'$."gen_ai.response.finish_reasons"')->>'$[0]' ELSE ${firstOf(a('gen_ai.response.finish_reasons'))} END,
     ${a('gen_ai.completion.0.finish_reason')}, ${a('llm.finish_reason')})`;
   const cost = `coalesce(${a('gen_ai.usage.cost')}, ${a('operation.cost')})`;
+  // OpenInference marks a stream's first token with a span event: its time less the span's start is the time to
+  // first token. The events' text comes with the span's one parse; only a span that names the event parses it.
+  const events = s('events');
+  const firstToken = `CASE WHEN contains(${events}, 'First Token Stream Event') THEN list_filter(json_extract((${events})::JSON, '$[*]'),
+    lambda e: e->>'$.name' = 'First Token Stream Event')[1] END`;
+  const firstTokenAt = `coalesce((${firstToken})->>'$.timeUnixNano', (${firstToken})->>'$.time_unix_nano', (${firstToken})->>'$.timestamp')`;
   const columns: SelectList = {
     _line: '_line',
     _path: '_path',
@@ -114,9 +120,11 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     operation: `coalesce(${operationOf(op)}, CASE ${spanKind} WHEN 'EMBEDDING' THEN 'embeddings' END)`,
     streamed: `coalesce(${a('gen_ai.request.stream')}, ${a('llm.is_streaming')}, ${a('gen_ai.request.is_stream')},
       CASE WHEN json_valid(${invocation}) THEN json_extract_string(${invocation}, '$.stream') END)`,
-    ttft_ms: `CASE WHEN ${claudeCode} THEN ${a('ttft_ms')}
+    ttft_ms: `coalesce(CASE WHEN ${claudeCode} THEN ${a('ttft_ms')}
       WHEN bt_double(${a('gen_ai.response.time_to_first_chunk')}) IS NULL THEN ${a('gen_ai.response.time_to_first_chunk')}
-      ELSE round(bt_double(${a('gen_ai.response.time_to_first_chunk')}) * 1000, 3)::VARCHAR END`,
+      ELSE round(bt_double(${a('gen_ai.response.time_to_first_chunk')}) * 1000, 3)::VARCHAR END,
+      coalesce((try_cast(${firstTokenAt} AS HUGEINT) - try_cast(${start} AS HUGEINT)) / 1e6,
+        date_diff('microsecond', bt_ts(${start}), bt_ts(${firstTokenAt})) / 1000.0)::VARCHAR)`,
     status: `CASE WHEN ${a('error.type')} IS NOT NULL OR ${s('status.code')} IN ('2', 'STATUS_CODE_ERROR') OR ${s('status_code')} = 'ERROR' THEN 'error' END`,
     finish_reason: finish,
     input_tokens: `CASE WHEN ${claudeCode} THEN ${input} ELSE ${uncached(input, cacheRead, cacheWrite)} END`,
