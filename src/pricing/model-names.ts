@@ -55,8 +55,19 @@ export function closestIds(name: string, ids: Iterable<string>, count = 3): stri
   if (route.namesNoModel === true) return [];
   const target = normaliseModel(route.name);
   return [...ids]
-    .map((id) => ({ id, p: target.startsWith(normaliseModel(id)) ? 0 : 1, d: editDistance(target, normaliseModel(id)) }))
+    .map((id) => ({ id, n: normaliseModel(id) }))
+    .map(({ id, n }) => ({ id, n, p: target.startsWith(n) ? 0 : 1, d: editDistance(target, n) }))
+    .filter(({ n, p, d }) => p === 0 || d <= nearEdits(target, n))
     .sort((a, b) => a.p - b.p || a.d - b.d || a.id.localeCompare(b.id))
     .slice(0, count)
     .map((x) => x.id);
+}
+
+/**
+ * How many edits still make two names near: two, or two in five characters of the longer. A model of a family the
+ * catalog does not hold is near none of its ids: real Bedrock logs' `amazon.nova-micro-v1:0` was offered o1-mini,
+ * o1-pro and o3-mini, and Groq's `llama-3.1-8b-instant` gemma and claude ids, each as the alias to write.
+ */
+function nearEdits(a: string, b: string): number {
+  return Math.max(2, Math.floor((Math.max(a.length, b.length) * 2) / 5));
 }

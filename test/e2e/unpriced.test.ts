@@ -61,7 +61,9 @@ describe('unknown models among known ones', () => {
     const r = await audit('--strict-prices');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('error: unknown models, no price in the catalog: "acme-internal-llm" (2 calls; closest catalog ids:');
+    // Ids near no catalog id get no suggestion (a threshold on edits); the :free variant's base is near.
+    expect(r.stderr).toContain('error: unknown models, no price in the catalog: "acme-internal-llm" (2 calls); "mystery-model" (2 calls); "google/gemini-2.5-flash:free" (1 calls;');
+    expect(r.stderr).toContain('closest catalog ids: gemini-2.5-flash,');
   });
 
   it('check says when calls are unpriced, and --max-unpriced-share gates on their share of requests', async () => {

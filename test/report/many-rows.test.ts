@@ -105,14 +105,15 @@ describe('a report of many rows', () => {
   it('unpriced models: closest ids for the 50 most called, 20 listed, the rest summed; --strict-prices names 10', async () => {
     const dir = tempDirs('batchable-unpriced-')();
     const file = join(dir, 'ids.csv');
-    // A --map that made the request id the model: every call its own model id (model-00 has the most calls).
-    const lines = Array.from({ length: 60 }, (_, i) => Array.from({ length: i === 0 ? 3 : 1 }, (__, k) => `c${i}-${k},2026-10-01T00:00:00Z,model-${String(i).padStart(2, '0')},1000,100`)).flat();
+    // A --map that made the request id the model: every call its own model id (gpt-5.4-m00 has the most calls), each
+    // near a catalog id (gpt-5.4 is its prefix), so each has closest ids to give.
+    const lines = Array.from({ length: 60 }, (_, i) => Array.from({ length: i === 0 ? 3 : 1 }, (__, k) => `c${i}-${k},2026-10-01T00:00:00Z,gpt-5.4-m${String(i).padStart(2, '0')},1000,100`)).flat();
     writeFileSync(file, `call_id,ts,model,input_tokens,output_tokens\n${lines.join('\n')}\n`);
     ws = await openWorkspace(':memory:');
     await ingestFiles(ws, [file]);
     const { unpriced } = await priceCalls(ws, await loadCatalog({}));
     expect(unpriced).toHaveLength(60);
-    expect(unpriced[0]?.model).toBe('model-00');
+    expect(unpriced[0]?.model).toBe('gpt-5.4-m00');
     expect(unpriced.filter((u) => u.closest.length > 0)).toHaveLength(closestForFirst);
     expect(unpriced.slice(closestForFirst).every((u) => u.closest.length === 0)).toBe(true);
     const models = unpriced.map((u) => ({ model: u.model, provider: null, reason: u.reason, closest: u.closest, calls: u.calls, requests: u.calls, tokens: 1100n * u.calls, reportedMicros: null, reportedCalls: 0n, unpricedRequests: u.calls, fix: 'f' }));
@@ -123,8 +124,8 @@ describe('a report of many rows', () => {
     models[0] = { ...models[0]!, closest: [] };
     expect(unpricedTable({ models, charges: [] }).rows[0]?.[6]).toBe('no price in the catalog. Fix: f');
     const strict = unknownModelsError(unpriced).message;
-    expect(strict).toContain('"model-09" (1 calls; closest catalog ids:');
-    expect(strict).not.toContain('"model-10"');
+    expect(strict).toContain('"gpt-5.4-m09" (1 calls; closest catalog ids:');
+    expect(strict).not.toContain('"gpt-5.4-m10"');
     expect(strict).toContain('; and 50 more model ids (`batchable pricing coverage` lists every one).');
   });
 
