@@ -16,7 +16,7 @@
 // aliases resolve to a model.
 import { sqlIdent } from '../../db/sql.ts';
 import { defineAdapter, hasAll, type AdapterContext, type AdapterSelect, type Sample } from '../adapter.ts';
-import { uncached } from './sql-helpers.ts';
+import { responseUsage } from './openai.ts';
 
 const required = ['TimeGenerated', 'DeploymentName', 'PromptTokens', 'CompletionTokens'];
 
@@ -100,13 +100,15 @@ function gatewayLogsSelect(ctx: AdapterContext): AdapterSelect {
   // The body once per row: as JSON when it is (a whole response), else as text (a stream's events, or a cut body).
   const from = `(SELECT *, CASE WHEN json_valid(_bt_text) THEN _bt_text::JSON END AS _bt_json
     FROM (SELECT *, ${body} AS _bt_text, ${url} AS _bt_url, ${requestBody} AS _bt_request FROM ${rows}) g0) g`;
-  // A field of the JSON body, else the last value of that name in its text (a stream's final usage event).
-  const usage = (...names: string[]) => `coalesce(${names.map((n) => `json_extract_string(_bt_json, '$.usage.${n}')`).join(', ')},
-    ${names.map((n) => `list_last(regexp_extract_all(_bt_text, '"${n.split('.').pop()}"\\s*:\\s*(\\d+)', 1))`).join(', ')})`;
-  const prompt = usage('prompt_tokens', 'input_tokens');
-  const completion = usage('completion_tokens', 'output_tokens');
-  const cached = usage('prompt_tokens_details.cached_tokens', 'input_tokens_details.cached_tokens');
-  const reasoning = usage('completion_tokens_details.reasoning_tokens', 'output_tokens_details.reasoning_tokens');
+  // A usage field of the JSON body, else its last value in the body's text (a stream's final usage event): `a.b` is
+  // `"b": n` inside the object `"a": {…}`.
+  const usage = (path: string) => {
+    const [outer, inner] = path.split('.');
+    const pattern = inner === undefined ? `"${outer}"\\s*:\\s*(\\d+)` : `"${outer}"\\s*:\\s*\\{[^{}]*"${inner}"\\s*:\\s*(\\d+)`;
+    return `coalesce(json_extract_string(_bt_json, '$.usage.${path}'), list_last(regexp_extract_all(_bt_text, '${pattern}', 1)))`;
+  };
+  const prompt = `coalesce(${usage('prompt_tokens')}, ${usage('input_tokens')})`;
+  const completion = `coalesce(${usage('completion_tokens')}, ${usage('output_tokens')})`;
   const status = `coalesce(${c('backendResponseCode', 'BackendResponseCode')}, ${c('responseCode', 'ResponseCode')})`;
   const ok = `coalesce(bt_int(${status}) BETWEEN 200 AND 299, true)`;
   const path = `lower(regexp_extract(coalesce(_bt_url, ''), '^[^?]*'))`;
@@ -139,11 +141,8 @@ function gatewayLogsSelect(ctx: AdapterContext): AdapterSelect {
       status: `CASE WHEN ${ok} THEN 'success' ELSE 'error' END`,
       finish_reason: `coalesce(json_extract_string(_bt_json, '$.choices[0].finish_reason'), json_extract_string(_bt_json, '$.incomplete_details.reason'),
         json_extract_string(_bt_json, '$.status'))`,
-      input_tokens: uncached(prompt, cached),
-      input_tokens_reported: prompt,
-      cache_read_tokens: cached,
-      output_tokens: `CASE WHEN (${operation}) = 'embeddings' THEN '0' ELSE ${completion} END`,
-      reasoning_tokens: reasoning,
+      // The body is the Azure OpenAI API's response: OpenAI's usage semantics.
+      ...responseUsage(usage, operation),
       // The gateway subscription is the caller's key; the API (and its product) what it called.
       api_key: c('apimSubscriptionId', 'ApimSubscriptionId'),
       app: deployment,

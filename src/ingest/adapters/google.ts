@@ -85,28 +85,39 @@ export const geminiResponses = defineAdapter({
   select: responsesSelect,
 });
 
-function batchSelect(ctx: AdapterContext): AdapterSelect {
-  const r = `(j->'$.response')`;
+/**
+ * A batch output line `j` whose GenerateContentResponse is under `response` (none when the request failed: skipped as
+ * not billed, `failure` saying why). Gemini's and Vertex's batch outputs differ in how a line says why it failed, when
+ * it ran and what else it names.
+ */
+const batchResponse = "(j->'$.response')";
+
+function batchLineSelect(ctx: AdapterContext, o: { source: string; provider: string; failure: string; time: string; tags: string }): AdapterSelect {
+  const r = batchResponse;
   return {
     columns: {
       _line: '_line',
       _path: '_elem',
       _skip: `CASE WHEN json_type(j, '$.response') IS DISTINCT FROM 'OBJECT'
-        THEN 'Gemini batch request failed' || coalesce(' (' || (j->>'$.error.message') || ')', '') || ': not billed' END`,
+        THEN '${o.source} batch request failed' || coalesce(' (' || ${o.failure} || ')', '') || ': not billed' END`,
       call_id: field(r, 'responseId', 'response_id'),
       granularity: "'call'",
-      // Result lines carry no time: the file's modification time (about when the batch ended) stands in.
-      ts: `coalesce(${field(r, 'createTime', 'create_time')}, ${fileTimeSql(ctx)})`,
-      provider: "'google'",
+      // Else the response's own createTime, else the file's modification time (about when the batch ended).
+      ts: `coalesce(${o.time}, ${field(r, 'createTime', 'create_time')}, ${fileTimeSql(ctx)})`,
+      provider: `'${o.provider}'`,
       operation: "'chat'",
       lane: "'batch'",
       status: "'success'",
       ...geminiUsage(r),
-      tags: `json_merge_patch('{}', json_object('key', (j->>'$.key'), ${usageDetailsTags(r)}))`,
+      tags: `json_merge_patch('{}', json_object(${o.tags}, ${usageDetailsTags(r)}))`,
     },
     from: `${ctx.src} WHERE j IS NOT NULL`,
   };
 }
+
+/** Gemini Batch API result lines (`{key, response}` or `{key, error}`): no time of their own. */
+const batchSelect = (ctx: AdapterContext): AdapterSelect =>
+  batchLineSelect(ctx, { source: 'Gemini', provider: 'google', failure: "(j->>'$.error.message')", time: 'NULL', tags: "'key', (j->>'$.key')" });
 
 export const geminiBatchResults = defineAdapter({
   id: 'gemini-batch-results',
@@ -172,27 +183,11 @@ export const vertexBigQueryLogs = defineAdapter({
  * and holds the error otherwise (then there is no response, and nothing was billed).
  */
 function vertexBatchSelect(ctx: AdapterContext): AdapterSelect {
-  const r = `(j->'$.response')`;
-  const status = `nullif(trim(coalesce((j->>'$.status'), '')), '')`;
-  return {
-    columns: {
-      _line: '_line',
-      _path: '_elem',
-      _skip: `CASE WHEN json_type(j, '$.response') IS DISTINCT FROM 'OBJECT'
-        THEN 'Vertex AI batch request failed' || coalesce(' (' || ${status} || ')', '') || ': not billed' END`,
-      call_id: field(r, 'responseId', 'response_id'),
-      granularity: "'call'",
-      // When the job processed the line; the response's own createTime, else the file's time, where it is absent.
-      ts: `coalesce((j->>'$.processed_time'), ${field(r, 'createTime', 'create_time')}, ${fileTimeSql(ctx)})`,
-      provider: "'google-vertex'",
-      operation: "'chat'",
-      lane: "'batch'",
-      status: "'success'",
-      ...geminiUsage(r),
-      tags: `json_merge_patch('{}', json_object(${usageDetailsTags(r)}, 'traffic_type', ${usage(r, 'trafficType', 'traffic_type')}))`,
-    },
-    from: `${ctx.src} WHERE j IS NOT NULL`,
-  };
+  // `status` is empty on a success; the time is when the job processed the line.
+  return batchLineSelect(ctx, {
+    source: 'Vertex AI', provider: 'google-vertex', failure: "nullif(trim(coalesce((j->>'$.status'), '')), '')", time: "(j->>'$.processed_time')",
+    tags: `'traffic_type', ${usage(batchResponse, 'trafficType', 'traffic_type')}`,
+  });
 }
 
 function isVertexBatchOutput(sample: Sample): boolean {

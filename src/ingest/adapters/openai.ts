@@ -4,7 +4,7 @@
 // `input_tokens_reported` for audit.
 import { sqlIdent, sqlString } from '../../db/sql.ts';
 import { everyRecordHas, isUsagePage, sumOf, uncached, usageResults } from './sql-helpers.ts';
-import { defineAdapter, fileTimeSql, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
+import { defineAdapter, fileTimeSql, hasAll, jtext, type Adapter, type AdapterContext, type SelectList } from '../adapter.ts';
 
 /** The reject reason for usage results without a model, with the command that fetches them grouped. */
 export const noModelReason =
@@ -76,17 +76,34 @@ export const openaiUsage = defineAdapter({
   select: usageSelect,
 });
 
+/**
+ * The token columns of an OpenAI API response's `usage` (`usage(path)`: one of its fields as text), as Azure OpenAI
+ * returns it too. Chat usage says prompt_tokens / completion_tokens, Responses usage input_tokens / output_tokens; either
+ * way the input figure includes cache reads and writes, and chat usage counts audio inside prompt and completion
+ * tokens (…_details.audio_tokens): audio columns. Embeddings (by `operation`) produce no output.
+ */
+export function responseUsage(usage: (path: string) => string, operation: string): SelectList {
+  const reportedInput = `coalesce(${usage('prompt_tokens')}, ${usage('input_tokens')})`;
+  const cached = `coalesce(${usage('prompt_tokens_details.cached_tokens')}, ${usage('input_tokens_details.cached_tokens')})`;
+  const cacheWrite = `coalesce(${usage('prompt_tokens_details.cache_write_tokens')}, ${usage('input_tokens_details.cache_write_tokens')})`;
+  return {
+    input_tokens: uncached(reportedInput, cached, cacheWrite, usage('prompt_tokens_details.audio_tokens')),
+    cache_read_tokens: cached,
+    cache_write_unknown_tokens: cacheWrite,
+    output_tokens: `CASE WHEN (${operation}) = 'embeddings' THEN '0' ELSE ${uncached(`coalesce(${usage('completion_tokens')}, ${usage('output_tokens')})`, usage('completion_tokens_details.audio_tokens'))} END`,
+    audio_input_tokens: usage('prompt_tokens_details.audio_tokens'),
+    audio_output_tokens: usage('completion_tokens_details.audio_tokens'),
+    reasoning_tokens: `coalesce(${usage('completion_tokens_details.reasoning_tokens')}, ${usage('output_tokens_details.reasoning_tokens')})`,
+    input_tokens_reported: reportedInput,
+  };
+}
+
 function batchOutputSelect(ctx: AdapterContext) {
   const body = (path: string) => jtext(`response.body.${path}`);
   const usage = (path: string) => body(`usage.${path}`);
   const statusCode = jtext('response.status_code');
   const operation = `CASE ${body('object')} WHEN 'chat.completion' THEN 'chat' WHEN 'response' THEN 'responses'
     WHEN 'list' THEN 'embeddings' WHEN 'embedding' THEN 'embeddings' WHEN 'text_completion' THEN 'completions' END`;
-  // Chat usage says prompt_tokens / completion_tokens; Responses usage says input_tokens / output_tokens.
-  // Either way the input figure includes cache reads and writes.
-  const reportedInput = `coalesce(${usage('prompt_tokens')}, ${usage('input_tokens')})`;
-  const cached = `coalesce(${usage('prompt_tokens_details.cached_tokens')}, ${usage('input_tokens_details.cached_tokens')})`;
-  const cacheWrite = `coalesce(${usage('prompt_tokens_details.cache_write_tokens')}, ${usage('input_tokens_details.cache_write_tokens')})`;
   return {
     columns: {
       _line: '_line',
@@ -109,15 +126,7 @@ function batchOutputSelect(ctx: AdapterContext) {
       status: "'success'",
       // A Responses body has no choices: why it stopped short (incomplete_details.reason), else its status.
       finish_reason: `coalesce(${body('choices[0].finish_reason')}, ${body('incomplete_details.reason')}, ${body('status')})`,
-      // Chat usage counts audio inside prompt and completion tokens (…_details.audio_tokens): audio columns.
-      input_tokens: uncached(reportedInput, cached, cacheWrite, usage('prompt_tokens_details.audio_tokens')),
-      cache_read_tokens: cached,
-      cache_write_unknown_tokens: cacheWrite,
-      output_tokens: `CASE WHEN (${operation}) = 'embeddings' THEN '0' ELSE ${uncached(`coalesce(${usage('completion_tokens')}, ${usage('output_tokens')})`, usage('completion_tokens_details.audio_tokens'))} END`,
-      audio_input_tokens: usage('prompt_tokens_details.audio_tokens'),
-      audio_output_tokens: usage('completion_tokens_details.audio_tokens'),
-      reasoning_tokens: `coalesce(${usage('completion_tokens_details.reasoning_tokens')}, ${usage('output_tokens_details.reasoning_tokens')})`,
-      input_tokens_reported: reportedInput,
+      ...responseUsage(usage, operation),
       tags: `json_object('custom_id', ${jtext('custom_id')}, 'request_id', ${jtext('response.request_id')})`,
     },
     from: `${ctx.src} WHERE j IS NOT NULL`,

@@ -54,7 +54,12 @@ const agentOperations = "('invoke_agent', 'create_agent', 'execute_tool', 'invok
  * `span_kind` values, such as CLIENT, say nothing of it). */
 const openInferenceOtherKinds = "('CHAIN', 'AGENT', 'TOOL', 'RETRIEVER', 'RERANKER', 'GUARDRAIL', 'EVALUATOR', 'PROMPT')";
 
-/** A finish reason as written: a list's first (an array, or its JSON text as some exporters write it), else the text. */
+/** Milliseconds between two span times: whole nanoseconds when both are epochs (exact), else the parsed times'. */
+const msBetween = (from: string, to: string) => `coalesce((try_cast(${to} AS HUGEINT) - try_cast(${from} AS HUGEINT)) / 1e6,
+  date_diff('microsecond', bt_ts(${from}), bt_ts(${to})) / 1000.0)`;
+
+/** A finish reason as written: a list's first (an array, whose text a field read gives, or such text written as a
+ * string by some exporters), else the text. */
 const firstOf = (x: string) => `CASE WHEN left(${x}, 1) = '[' AND json_valid(${x}) THEN (${x})::JSON->>'$[0]' ELSE ${x} END`;
 
 function spansSelect(ctx: AdapterContext): AdapterSelect {
@@ -86,9 +91,7 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   const tier = `coalesce(${a('openai.response.service_tier')}, ${a('gen_ai.openai.response.service_tier')})`;
   const start = `coalesce(${s('startTimeUnixNano')}, ${s('start_time_unix_nano')}, ${s('startTime')}, ${s('start_time')})`;
   const end = `coalesce(${s('endTimeUnixNano')}, ${s('end_time_unix_nano')}, ${s('endTime')}, ${s('end_time')})`;
-  const finish = `coalesce(CASE json_type(attrs->'$."gen_ai.response.finish_reasons"')
-    WHEN 'ARRAY' THEN (attrs->'$."gen_ai.response.finish_reasons"')->>'$[0]' ELSE ${firstOf(a('gen_ai.response.finish_reasons'))} END,
-    ${a('gen_ai.completion.0.finish_reason')}, ${a('llm.finish_reason')})`;
+  const finish = `coalesce(${firstOf(a('gen_ai.response.finish_reasons'))}, ${a('gen_ai.completion.0.finish_reason')}, ${a('llm.finish_reason')})`;
   const cost = `coalesce(${a('gen_ai.usage.cost')}, ${a('operation.cost')})`;
   // OpenInference marks a stream's first token with a span event: its time less the span's start is the time to
   // first token. The events' text comes with the span's one parse; only a span that names the event parses it.
@@ -110,9 +113,7 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     parent_id: `nullif(coalesce(${s('parentSpanId')}, ${s('parent_span_id')}, ${s('parent_id')}), '')`,
     ts: start,
     ended_at: end,
-    // Whole nanoseconds when both are epochs (exact), else the difference of the parsed times.
-    latency_ms: `coalesce((try_cast(${end} AS HUGEINT) - try_cast(${start} AS HUGEINT)) / 1e6,
-      date_diff('microsecond', bt_ts(${start}), bt_ts(${end})) / 1000.0)`,
+    latency_ms: msBetween(start, end),
     // llm.provider (OpenInference) before gen_ai.system, which some frameworks set to their own name (Google ADK:
     // gcp.vertex.agent); instrumentations write it in either case (OpenLLMetry: "OpenAI").
     provider: `lower(coalesce(${a('gen_ai.provider.name')}, ${a('llm.provider')}, ${a('gen_ai.system')}, ${a('llm.system')}))`,
@@ -123,8 +124,7 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     ttft_ms: `coalesce(CASE WHEN ${claudeCode} THEN ${a('ttft_ms')}
       WHEN bt_double(${a('gen_ai.response.time_to_first_chunk')}) IS NULL THEN ${a('gen_ai.response.time_to_first_chunk')}
       ELSE round(bt_double(${a('gen_ai.response.time_to_first_chunk')}) * 1000, 3)::VARCHAR END,
-      coalesce((try_cast(${firstTokenAt} AS HUGEINT) - try_cast(${start} AS HUGEINT)) / 1e6,
-        date_diff('microsecond', bt_ts(${start}), bt_ts(${firstTokenAt})) / 1000.0)::VARCHAR)`,
+      (${msBetween(start, firstTokenAt)})::VARCHAR)`,
     status: `CASE WHEN ${a('error.type')} IS NOT NULL OR ${s('status.code')} IN ('2', 'STATUS_CODE_ERROR') OR ${s('status_code')} = 'ERROR' THEN 'error' END`,
     finish_reason: finish,
     input_tokens: `CASE WHEN ${claudeCode} THEN ${input} ELSE ${uncached(input, cacheRead, cacheWrite)} END`,
