@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { aliasesJsonSchema } from '../dist/pricing/aliases.js';
 import { catalogFileSchema, catalogJsonSchema } from '../dist/pricing/catalog-schema.js';
 import { microsToUsdText, perMTokToMicros, perTokenToMicros, usdToMicros } from '../dist/pricing/decimal.js';
+import { routeOf } from '../dist/pricing/routes.js';
 import { webSearch } from '../dist/pricing/update/litellm.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -248,10 +249,11 @@ const litellmProviders = {
   mistral: ['mistral'],
   xai: ['xai'],
   cohere: ['cohere_chat', 'cohere'],
+  groq: ['groq'],
 };
 /** Cloud routes, last: they fill in what the providers' own figures lack (retired Claude models, Vertex-only ids). */
 const litellmRoutes = { anthropic: ['vertex_ai-anthropic_models'], google: ['vertex_ai-language-models', 'vertex_ai-embedding-models'] };
-const devProviders = { openai: ['openai'], anthropic: ['anthropic'], google: ['google', 'google-vertex'], deepseek: ['deepseek'], mistral: ['mistral'], xai: ['xai'], cohere: ['cohere'] };
+const devProviders = { openai: ['openai'], anthropic: ['anthropic'], google: ['google', 'google-vertex'], deepseek: ['deepseek'], mistral: ['mistral'], xai: ['xai'], cohere: ['cohere'], groq: ['groq'] };
 const textModes = new Set(['chat', 'responses', 'completion', 'embedding']);
 /** Names that are not text or embedding models (image, speech, video, moderation, rerank, OCR). */
 const notText = /image|imagine|video|tts|transcri|whisper|dall-e|moderation|rerank|ocr|realtime|live-|veo|lyria|container|robotics/;
@@ -259,6 +261,11 @@ Object.assign(providers, {
   mistral: { batch: { operations: ['chat', 'embeddings'], multiplier: '0.5' }, notes: 'Mistral Batch API: 50% of the standard price, chat and embeddings.' },
   xai: { batch: { operations: ['chat', 'responses'], multiplier: '0.5' }, notes: 'xAI Batch API: 50% of the standard price for chat (and responses).' },
   cohere: { notes: 'No batch discount on Cohere chat; embed jobs bill at the standard price.' },
+  groq: { batch: { operations: ['chat'], multiplier: '0.5' }, notes: 'GroqCloud Batch API: 50% of the standard price (chat). Cached input as LiteLLM publishes it (half the input rate). Groq retires models often: a retired id keeps its last price here.' },
+  'amazon-bedrock': {
+    batch: { operations: ['chat', 'embeddings'], multiplier: '0.5' },
+    notes: 'Models Amazon Bedrock sells under its own price list: Amazon Nova and Titan, Meta Llama (Claude, Mistral and Cohere on Bedrock resolve to their makers\' catalogs). Bedrock batch inference: 50% of on-demand for the models that support it. Ids are Bedrock\'s without vendor and version (nova-micro); a version is kept where two differ in price (titan-embed-text-v1, -v2). Geographic profiles with their own price: bedrock-eu:, bedrock-apac: (Nova). On-demand calls in a Region priced above US East are priced at the US price: the model id does not name the Region.',
+  },
 });
 
 function releaseDate(provider, id) {
@@ -311,6 +318,8 @@ function litellmCandidates(provider, llps, route = false) {
     for (const [key, e] of Object.entries(litellm)) {
       if (e.litellm_provider !== llp || !textModes.has(e.mode)) continue;
       const id = key.replace(/^[a-z_]+\//, '').replace(/@default$/, '').replace(/@(\d{8})$/, '-$1');
+      // Groq's `openai/gpt-oss-120b`: the resolver takes `openai/` off as a gateway prefix, so that id is never looked up.
+      if (/^(openai|google|anthropic|mistral|deepseek)\//.test(id)) continue;
       if (notText.test(id) || e.input_cost_per_token === undefined || (e.output_cost_per_token === undefined && e.mode !== 'embedding')) continue;
       if (e.input_cost_per_token === 0 && !e.output_cost_per_token) continue; // free previews: no price to state
       const ops = e.mode === 'embedding' ? ['embeddings'] : e.mode === 'responses' ? ['responses'] : e.mode === 'completion' ? ['completions'] : ['chat', 'responses', 'completions'];
@@ -424,6 +433,58 @@ for (const [key, e] of Object.entries(litellm)) {
   routed++;
 }
 
+// ---- Amazon Bedrock's own price list: Amazon Nova and Titan, Meta Llama --------------------------------------
+// LiteLLM's `amazon.*` and `meta.*` keys (no Region prefix) become ids as the resolver reduces Bedrock ids
+// (src/pricing/routes.ts: vendor and version off, `nova-micro`); where two versions of one model differ in price
+// (Titan Text Embeddings v1 at $0.10, v2 at $0.02), each keeps its version (`titan-embed-text-v2`), which the resolver
+// tries first. Geographic profiles priced apart from the direct id (Nova in eu. and apac.) become `bedrock-<geo>:<id>`.
+// models.dev fills the cache-read rate LiteLLM lacks (Nova: a quarter of input) and dates the models.
+const bedrockDev = modelsDev['amazon-bedrock']?.models ?? {};
+const bedrockKeys = Object.entries(litellm).filter(([k, e]) => /^(amazon|meta)\./.test(k) && ['bedrock', 'bedrock_converse'].includes(e.litellm_provider)
+  && textModes.has(e.mode) && !notText.test(k) && e.input_cost_per_token !== undefined && (e.output_cost_per_token !== undefined || e.mode === 'embedding'));
+// The resolver's own reduction, so that the ids are the ones it looks up.
+const bedrockBase = (k) => routeOf(k).name;
+const bedrockEntry = (key, e, from) => {
+  const entry = litellmEntry('amazon-bedrock', key, { ...e, output_cost_per_token: e.output_cost_per_token ?? 0 }, from);
+  const dev = bedrockDev[key];
+  if (entry.cache_read === undefined && dev?.cost?.cache_read !== undefined) {
+    entry.cache_read = microsToUsdText(perMTokToMicros(dev.cost.cache_read));
+    entry.source += '; cache_read: models.dev@f3fc6922';
+  }
+  if (dev?.cost) for (const f of ['input', 'output']) compare(bedrockBase(key), f, entry[f], perMTokToMicros(dev.cost[f]), 'models.dev');
+  return entry;
+};
+const bedrockPrices = new Map(); // base id -> distinct input/output pairs
+for (const [k, e] of bedrockKeys) (bedrockPrices.get(bedrockBase(k)) ?? bedrockPrices.set(bedrockBase(k), new Set()).get(bedrockBase(k))).add(`${e.input_cost_per_token}/${e.output_cost_per_token}`);
+let bedrockAdded = 0;
+for (const [key, e] of bedrockKeys) {
+  const base = bedrockBase(key);
+  const id = bedrockPrices.get(base).size > 1 ? (routeOf(key).versioned ?? base) : base;
+  if (taken.has(idKey(id))) continue;
+  const operations = e.mode === 'embedding' ? ['embeddings'] : ['chat', 'completions'];
+  const entry = bedrockEntry(key, e, bedrockDev[key]?.release_date ?? '2024-01-01');
+  files['amazon-bedrock'] ??= { $schema: './catalog.schema.json', provider: 'amazon-bedrock', ...providers['amazon-bedrock'], models: [] };
+  const model = { id, aliases: [], operations, prices: [entry] };
+  files['amazon-bedrock'].models.push(model);
+  taken.set(idKey(id), model);
+  bedrockAdded++;
+}
+for (const [key, e] of Object.entries(litellm)) {
+  const m = /^(us|eu|apac|au|jp|ca)\.((?:amazon|meta)\..+)$/.exec(key);
+  if (!m || !['bedrock', 'bedrock_converse'].includes(e.litellm_provider) || !textModes.has(e.mode) || e.input_cost_per_token === undefined) continue;
+  const direct = taken.get(idKey(bedrockBase(m[2])));
+  if (!direct || !files['amazon-bedrock'].models.includes(direct)) continue;
+  const entry = bedrockEntry(key, e, direct.prices[0].effective_from);
+  delete entry.cache_read;
+  if (sameBase({ ...direct.prices.at(-1), cache_read: undefined }, entry)) continue;
+  const id = `bedrock-${m[1]}:${direct.id}`;
+  if (taken.has(idKey(id))) continue;
+  const model = { id, aliases: [], operations: direct.operations, prices: [entry] };
+  files['amazon-bedrock'].models.push(model);
+  taken.set(idKey(id), model);
+  routed++;
+}
+
 for (const [provider, file] of Object.entries(files)) {
   catalogFileSchema.parse(file);
   writeFileSync(here(`../pricing/${provider}.json`), `${JSON.stringify(file, null, 2)}\n`);
@@ -438,4 +499,4 @@ const table = ['| model | field | bundled (USD/MTok) | other source | source |',
 const start = '<!-- disagreements:start -->';
 const end = '<!-- disagreements:end -->';
 writeFileSync(readmePath, readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${table}\n${end}`));
-console.log(`wrote ${Object.keys(files).length} provider catalogs: ${models.length} curated models, ${added} more, ${routed} route prices, ${dated} dated entries; ${disagreements.length} disagreements`);
+console.log(`wrote ${Object.keys(files).length} provider catalogs: ${models.length} curated models, ${added} more, ${bedrockAdded} Bedrock, ${routed} route prices, ${dated} dated entries; ${disagreements.length} disagreements`);

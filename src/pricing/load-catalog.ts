@@ -278,6 +278,25 @@ function lookup(catalog: Catalog, name: string): { id: string; dated: boolean } 
  * aliases first, then the route rules (routes.ts), then exact lookups. Never fuzzy: closest ids only go in messages.
  * Called once per distinct (provider, model) of the calls.
  */
+/**
+ * Catalogs of hosts that sell open-weight models under ids other hosts share at other prices: Groq's
+ * `qwen/qwen3-32b` is also OpenRouter's slug, its `meta-llama/llama-4-scout-17b-16e-instruct` Together's and
+ * Fireworks' id. Their prices apply to calls of that host, or of no stated provider (`pricing show`, a CSV without
+ * one); another host's call with the same id stays unpriced rather than take Groq's price.
+ */
+const hostCatalogs = new Set(['groq']);
+function hostedElsewhere(catalog: Catalog, id: string, provider: string | null | undefined): boolean {
+  const host = catalog.models.get(id)?.provider;
+  return host !== undefined && hostCatalogs.has(host) && provider !== undefined && provider !== null && provider !== '' && provider.toLowerCase() !== host;
+}
+
+/** Whether a model id, read with no provider, resolves to a host's catalog (hostCatalogs): its calls then price by provider. */
+export function resolvesToHostCatalog(catalog: Catalog, name: string): boolean {
+  const id = resolveName(catalog, name).id;
+  const host = id === undefined ? undefined : catalog.models.get(id)?.provider;
+  return host !== undefined && hostCatalogs.has(host);
+}
+
 export function resolveName(catalog: Catalog, name: string, provider?: string | null): Resolution {
   const aliases = catalog.userAliases.get(modelKey(name));
   const alias = aliases?.find((a) => a.provider === undefined || a.provider === provider?.toLowerCase());
@@ -287,17 +306,24 @@ export function resolveName(catalog: Catalog, name: string, provider?: string | 
   }
   const route = routeOf(name);
   if (route.unpriced !== undefined) return { id: undefined, rules: route.rules, reason: route.unpriced };
-  const found = lookup(catalog, route.name);
+  // A Bedrock id whose version names a price of its own (titan-embed-text-v2) first, then the id without it.
+  const candidate = (route.versioned === undefined ? undefined : lookup(catalog, route.versioned)) ?? lookup(catalog, route.name);
+  const elsewhere = candidate !== undefined && hostedElsewhere(catalog, candidate.id, provider);
+  const found = elsewhere ? undefined : candidate;
   if (found === undefined) {
-    const reason =
-      route.fineTunedBase !== undefined
+    const host = elsewhere && candidate !== undefined ? catalog.models.get(candidate.id)?.provider : undefined;
+    const reason = host !== undefined
+      ? `no ${provider} price in the catalog: ${candidate?.id} is ${host}'s price, for ${host}'s calls (hosts price open models differently)`
+      : route.fineTunedBase !== undefined
         ? `fine-tuned from ${route.fineTunedBase}: no fine-tuned price in the catalog (the base model's price is not the fine-tuned one)`
         : noPrice;
     return { id: undefined, rules: route.rules, reason };
   }
   const rules: RouteRule[] = [...route.rules, found.dated ? 'snapshot-date' : 'exact'];
-  // A route with its own price (Bedrock regional profiles) has an entry `<prefix><catalog id>`; else the direct price.
-  const routed = route.routePrefix === undefined ? undefined : catalog.index.get(modelKey(`${route.routePrefix}${found.id}`));
+  // A route with its own price (Bedrock regional profiles) has an entry `<prefix><catalog id>`, the geography's own
+  // (`bedrock-eu:`) before the one for every geography (`bedrock-regional:`); else the direct price.
+  const routedAt = (prefix: string | undefined) => (prefix === undefined ? undefined : catalog.index.get(modelKey(`${prefix}${found.id}`)));
+  const routed = routedAt(route.geoPrefix) ?? routedAt(route.routePrefix);
   return { id: routed ?? found.id, rules };
 }
 

@@ -8,7 +8,7 @@ import type { Params, Workspace } from '../db/types.ts';
 import { BatchableError } from '../errors.ts';
 import { laneNames } from './catalog-schema.ts';
 import { applyRatio, parseRatio } from './decimal.ts';
-import { noPrice, resolveName, type Catalog } from './load-catalog.ts';
+import { noPrice, resolveName, resolvesToHostCatalog, type Catalog } from './load-catalog.ts';
 import { closestIds } from './model-names.ts';
 import { closestText } from './unpriced.ts';
 import { buildReconciliation } from './reconciliation.ts';
@@ -250,13 +250,20 @@ export async function priceCalls(ws: Workspace, catalog: Catalog, options: { str
   await forgetStage(ws, 'prices'); // its stored tables are replaced below
   // Provider-scoped aliases are the only reason two calls of one model id price differently; without them the
   // calls are grouped and joined on the model alone (one key column less over every call).
-  const byProvider = [...catalog.userAliases.values()].some((list) => list.some((a) => a.provider !== undefined));
-  const providerSql = byProvider ? 'provider' : 'NULL::VARCHAR';
+  // So is a model id a host's catalog prices for its own calls only (load-catalog.ts, hostCatalogs: Groq's
+  // `qwen/qwen3-32b` is OpenRouter's slug too): found among the models first, then the calls grouped again with their provider.
+  const scopedAliases = [...catalog.userAliases.values()].some((list) => list.some((a) => a.provider !== undefined));
+  const daysSql = (providerSql: string) =>
+    `CREATE OR REPLACE TEMP TABLE _pc_days AS SELECT model, ${providerSql} AS call_provider, ${utcDaySql('ts')} AS utc_day, operation, count(*) AS calls FROM calls GROUP BY ALL`;
+  const distinctSql = 'SELECT model, call_provider, sum(calls)::BIGINT AS calls FROM _pc_days GROUP BY ALL ORDER BY calls DESC, model, call_provider';
   // One pass over the calls: their models, days and operations, from which models are resolved and prices chosen.
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _pc_days AS SELECT model, ${providerSql} AS call_provider, ${utcDaySql('ts')} AS utc_day, operation, count(*) AS calls FROM calls GROUP BY ALL`);
-  const distinct = await ws.all<{ model: string; call_provider: string | null; calls: bigint }>(
-    'SELECT model, call_provider, sum(calls)::BIGINT AS calls FROM _pc_days GROUP BY ALL ORDER BY calls DESC, model, call_provider',
-  );
+  await ws.run(daysSql(scopedAliases ? 'provider' : 'NULL::VARCHAR'));
+  let distinct = await ws.all<{ model: string; call_provider: string | null; calls: bigint }>(distinctSql);
+  const byProvider = scopedAliases || distinct.some((row) => resolvesToHostCatalog(catalog, row.model));
+  if (byProvider && !scopedAliases) {
+    await ws.run(daysSql('provider'));
+    distinct = await ws.all(distinctSql);
+  }
   const map: [string, string | null, string][] = [];
   const resolved: ResolvedKey[] = [];
   const unpriced: UnpricedKey[] = [];

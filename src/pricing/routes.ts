@@ -24,6 +24,16 @@ export type Route = {
   readonly rules: readonly RouteRule[];
   /** a catalog id prefix that carries this route's own price, tried before the plain id (e.g. `bedrock-regional:`) */
   readonly routePrefix?: string;
+  /**
+   * a narrower prefix tried before routePrefix: a Bedrock geographic profile's own geography (`bedrock-eu:`), for the
+   * models whose regional price differs by geography (Amazon Nova: eu and apac each above the US price)
+   */
+  readonly geoPrefix?: string;
+  /**
+   * the id with its Bedrock model version kept (`titan-embed-text-v2`), tried before `name`: where two versions of a
+   * model differ in price (Titan Text Embeddings v1 and v2), the catalog names each by its version
+   */
+  readonly versioned?: string;
   /** a fine-tuned model: the base it was tuned from */
   readonly fineTunedBase?: string;
   /** set when the id names no model (an endpoint, a free gateway variant): the reason it stays unpriced */
@@ -40,7 +50,7 @@ export type Route = {
 const gatewayPrefixes = new Set([
   'openai', 'anthropic', 'google', 'gemini', 'vertex_ai', 'vertex_ai_beta', 'vertex', 'deepseek', 'openrouter', 'models',
   'mistral', 'mistralai', 'xai', 'x-ai', 'cohere', 'cohere_chat', 'azure', 'azure_ai', 'azure-openai', 'bedrock', 'converse',
-  'invoke', 'text-completion-openai', 'litellm_proxy', 'google-vertex', 'google-ai-studio', 'amazon-bedrock',
+  'invoke', 'text-completion-openai', 'litellm_proxy', 'google-vertex', 'google-ai-studio', 'amazon-bedrock', 'groq',
 ]);
 
 /** OpenRouter's variant suffixes that do not change the model: `:nitro` (throughput), `:floor` (price), … */
@@ -57,6 +67,8 @@ export function routeOf(raw: string): Route {
   const rules: RouteRule[] = [];
   let s = raw.trim().toLowerCase();
   let routePrefix: string | undefined;
+  let geoPrefix: string | undefined;
+  let versioned: string | undefined;
 
   // arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0
   const arn = /^arn:aws[a-z-]*:bedrock:[^:]*:[^:]*:([a-z-]+)\/(.+)$/.exec(s);
@@ -105,8 +117,12 @@ export function routeOf(raw: string): Route {
     if (region && region[1] !== 'global') {
       rules.push('bedrock-regional');
       routePrefix = 'bedrock-regional:';
+      geoPrefix = `bedrock-${region[1]}:`;
     }
-    s = vendor[2]!.replace(bedrockVersion, '');
+    const unversioned = vendor[2]!.replace(bedrockVersion, '');
+    const withVersion = vendor[2]!.replace(/(?::\d+)+(?::\d+k)?$/, '');
+    if (withVersion !== unversioned) versioned = withVersion;
+    s = unversioned;
   }
 
   // Vertex AI's version suffix: claude-sonnet-4@20250514 is claude-sonnet-4-20250514; @default, @001 name the current one.
@@ -123,5 +139,5 @@ export function routeOf(raw: string): Route {
     rules.push('fine-tuned');
     return { name: `ft:${ft[1]}`, rules, fineTunedBase: ft[1]!, ...(routePrefix ? { routePrefix } : {}) };
   }
-  return { name: s, rules, ...(routePrefix ? { routePrefix } : {}) };
+  return { name: s, rules, ...(routePrefix ? { routePrefix } : {}), ...(geoPrefix ? { geoPrefix } : {}), ...(versioned && !at ? { versioned } : {}) };
 }

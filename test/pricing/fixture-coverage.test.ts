@@ -14,7 +14,7 @@ const formats = ['anthropic', 'openai', 'bedrock', 'google', 'claude-code', 'hel
 const files = formats.flatMap((d) => readdirSync(fixture(d)).map((f) => join(fixture(d), f)));
 
 describe('the model ids of every real export sample', () => {
-  it('resolve, or are unpriced with the reason (only Amazon models, Groq\'s Llama and a self-hosted Qwen, which no covered provider prices)', async () => {
+  it('resolve, or are unpriced with the reason (only a self-hosted Qwen, which no provider prices)', async () => {
     const ws = await memoryWorkspace();
     try {
       // Files that are not usage exports (a cost report, a sample with no usage) are skipped, as a directory walk does.
@@ -25,10 +25,6 @@ describe('the model ids of every real export sample', () => {
       expect(unpriced.sort()).toEqual([
         // MLflow's real spans (otel/real-mlflow-spans.jsonl): a model served on the team's own vLLM.
         ['RedHatAI/Qwen3-Next-80B-A3B-Instruct-FP8', 'no price in the catalog'],
-        ['amazon.nova-lite-v1:0', 'no price in the catalog'],
-        ['amazon.titan-embed-text-v2:0', 'no price in the catalog'],
-        // Groq's batch output (openai/real-groq-batch-output.jsonl): the catalog covers no Groq prices.
-        ['llama-3.1-8b-instant', 'no price in the catalog'],
       ]);
       const byModel = Object.fromEntries(rows.map((r) => [r.model, `${r.catalogId} (${r.rules.join(', ')})`]));
       expect(byModel).toMatchObject({
@@ -38,6 +34,10 @@ describe('the model ids of every real export sample', () => {
         'o3-2025-04-16': 'o3 (snapshot-date)',
         'anthropic/claude-sonnet-4.5': 'claude-sonnet-4.5 (gateway-prefix, exact)',
         'deepseek/deepseek-r1': 'deepseek-r1 (gateway-prefix, exact)',
+        // Bedrock's own price list and Groq's (pricing/amazon-bedrock.json, groq.json).
+        'amazon.nova-lite-v1:0': 'nova-lite (bedrock, exact)',
+        'amazon.titan-embed-text-v2:0': 'titan-embed-text-v2 (bedrock, exact)',
+        'llama-3.1-8b-instant': 'llama-3.1-8b-instant (exact)',
       });
     } finally {
       ws.close();

@@ -32,6 +32,24 @@ describe('priceCalls: seed 003 figures', () => {
   });
 });
 
+describe('priceCalls: host price lists (Amazon Bedrock, Groq)', () => {
+  it('prices Bedrock Nova per geography with its cache reads, Titan embeddings per version, and Groq at half on batch', async () => {
+    const rows = await priced('pricing/hosts.csv');
+    // 1M x $0.035 + 1M cache reads x $0.00875 + 1M x $0.14 (us. bills as the direct id)
+    expect(rows['nova-us']).toMatchObject({ catalog_id: 'nova-micro', price_provider: 'amazon-bedrock', cost_pico: usd('0.18375') });
+    expect(rows['nova-eu']).toMatchObject({ catalog_id: 'bedrock-eu:nova-micro', cost_pico: usd('0.23') });
+    expect(rows['nova-eu-batch']).toMatchObject({ lane: 'batch', cost_pico: usd('0.115') });
+    expect(rows['titan-v2']).toMatchObject({ catalog_id: 'titan-embed-text-v2', cost_pico: usd('0.02') });
+    expect(rows['titan-v1']).toMatchObject({ catalog_id: 'titan-embed-text-v1', cost_pico: usd('0.1') });
+    expect(rows['llama-bedrock']).toMatchObject({ catalog_id: 'llama3-3-70b-instruct', cost_pico: usd('1.44') });
+    // Groq: $0.05 in / $0.08 out, half on its Batch API.
+    expect(rows['groq-llama-batch']).toMatchObject({ catalog_id: 'llama-3.1-8b-instant', price_provider: 'groq', cost_pico: usd('0.065') });
+    expect(rows['groq-qwen']).toMatchObject({ catalog_id: 'qwen/qwen3-32b', cost_pico: usd('0.88') });
+    // The same id from OpenRouter is another host's price: left unpriced, not billed at Groq's.
+    expect(rows['openrouter-qwen']?.catalog_id ?? null).toBeNull();
+  });
+});
+
 describe('priceCalls: cache, tiers, lanes, buckets', () => {
   it('prices Anthropic cache reads and 5m / 1h writes at their own rates, and halves all of them on batch', async () => {
     const rows = await priced('pricing/costs.csv');

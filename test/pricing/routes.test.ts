@@ -59,8 +59,18 @@ const cases: readonly Case[] = [
   ['bedrock/anthropic.claude-3-5-sonnet-20240620-v1:0', 'claude-3-5-sonnet', '3', 'gateway-prefix,bedrock,snapshot-date'],
   ['mistral.mistral-large-2402-v1:0', 'mistral-large-2402', '4', 'bedrock,exact'],
   ['cohere.command-r-plus-v1:0', 'command-r-plus', '2.5', 'bedrock,exact'],
-  ['arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-2-90b-instruct-v1:0', null, /no price in the catalog/, 'bedrock-arn,bedrock'],
-  ['amazon.nova-pro-v1:0', null, /no price in the catalog/, 'bedrock'],
+  // Bedrock's own price list (pricing/amazon-bedrock.json): Nova, Titan, Llama; geographic profiles at their geography's price
+  ['arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-2-90b-instruct-v1:0', 'llama3-2-90b-instruct', '2', 'bedrock-arn,bedrock,exact'],
+  ['amazon.nova-pro-v1:0', 'nova-pro', '0.8', 'bedrock,exact'],
+  ['us.amazon.nova-micro-v1:0', 'nova-micro', '0.035', 'bedrock,bedrock-regional,exact'],
+  ['eu.amazon.nova-micro-v1:0', 'bedrock-eu:nova-micro', '0.046', 'bedrock,bedrock-regional,exact'],
+  ['apac.amazon.nova-lite-v1:0', 'bedrock-apac:nova-lite', '0.063', 'bedrock,bedrock-regional,exact'],
+  ['us.amazon.nova-2-lite-v1:0', 'bedrock-us:nova-2-lite', '0.33', 'bedrock,bedrock-regional,exact'],
+  ['global.amazon.nova-2-lite-v1:0', 'nova-2-lite', '0.3', 'bedrock,exact'],
+  ['amazon.titan-embed-text-v2:0', 'titan-embed-text-v2', '0.02', 'bedrock,exact'],
+  ['amazon.titan-embed-text-v1', 'titan-embed-text-v1', '0.1', 'bedrock,exact'],
+  ['us.meta.llama3-3-70b-instruct-v1:0', 'llama3-3-70b-instruct', '0.72', 'bedrock,bedrock-regional,exact'],
+  ['ai21.jamba-1-5-large-v1:0', null, /no price in the catalog/, 'bedrock'],
   // Vertex AI: @versions, publisher paths, full resource names, endpoints [vertex] [litellm]
   ['claude-sonnet-4@20250514', 'claude-sonnet-4', '3', 'vertex-at-version,snapshot-date'],
   ['claude-3-5-sonnet-v2@20241022', 'claude-3-5-sonnet', '3', 'vertex-at-version,snapshot-date'],
@@ -87,6 +97,10 @@ const cases: readonly Case[] = [
   ['grok-3-mini', 'grok-3-mini', '0.3', 'exact'],
   ['mistral-small-latest', 'mistral-small-latest', '0.06', 'exact'],
   ['deepseek-reasoner', 'deepseek-reasoner', '0.28', 'exact'],
+  // Groq (pricing/groq.json), as its batch output and LiteLLM (`groq/…`) write them
+  ['llama-3.1-8b-instant', 'llama-3.1-8b-instant', '0.05', 'exact'],
+  ['groq/llama-3.3-70b-versatile', 'llama-3.3-70b-versatile', '0.59', 'gateway-prefix,exact'],
+  ['meta-llama/llama-4-scout-17b-16e-instruct', 'meta-llama/llama-4-scout-17b-16e-instruct', '0.11', 'exact'],
   ['gemini-embedding-001', 'gemini-embedding-001', '0.15', 'exact'],
 ];
 
@@ -121,6 +135,22 @@ describe('route rules one by one', () => {
     expect(routeOf('apac.anthropic.claude-3-5-sonnet-20240620-v1:0')).toMatchObject({ name: 'claude-3-5-sonnet-20240620', routePrefix: 'bedrock-regional:' });
     expect(routeOf('anthropic.claude-3-sonnet-20240229-v1:0:200k').name).toBe('claude-3-sonnet-20240229');
     expect(routeOf('global.anthropic.claude-sonnet-4-20250514-v1:0').routePrefix).toBeUndefined();
+  });
+  it('bedrock: a geographic profile also names its geography; the version is kept aside for ids priced per version', () => {
+    expect(routeOf('eu.amazon.nova-micro-v1:0')).toMatchObject({ name: 'nova-micro', routePrefix: 'bedrock-regional:', geoPrefix: 'bedrock-eu:', versioned: 'nova-micro-v1' });
+    expect(routeOf('amazon.titan-embed-text-v2:0')).toMatchObject({ name: 'titan-embed-text', versioned: 'titan-embed-text-v2' });
+    expect(routeOf('anthropic.claude-3-sonnet-20240229-v1:0:200k').versioned).toBe('claude-3-sonnet-20240229-v1');
+    expect(routeOf('global.amazon.nova-2-lite-v1:0').geoPrefix).toBeUndefined();
+  });
+  it("a host's price for an open model applies to that host's calls, or to calls that name no provider", () => {
+    // Groq's `qwen/qwen3-32b` is also OpenRouter's slug, at OpenRouter's price: that call stays unpriced, with the reason.
+    expect(resolveName(catalog, 'qwen/qwen3-32b', 'groq').id).toBe('qwen/qwen3-32b');
+    expect(resolveName(catalog, 'qwen/qwen3-32b', null).id).toBe('qwen/qwen3-32b');
+    const other = resolveName(catalog, 'qwen/qwen3-32b', 'openrouter');
+    expect(other.id).toBeUndefined();
+    expect(other.id === undefined ? other.reason : '').toBe("no openrouter price in the catalog: qwen/qwen3-32b is groq's price, for groq's calls (hosts price open models differently)");
+    // Bedrock's own ids are Bedrock's alone: no other host writes them.
+    expect(resolveName(catalog, 'amazon.nova-micro-v1:0', 'litellm').id).toBe('nova-micro');
   });
   it('vertex-resource and vertex-at-version', () => {
     expect(routeOf('projects/x/locations/global/publishers/google/models/gemini-2.5-flash').name).toBe('gemini-2.5-flash');
