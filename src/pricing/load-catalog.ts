@@ -281,13 +281,21 @@ function lookup(catalog: Catalog, name: string): { id: string; dated: boolean } 
 /**
  * Catalogs of hosts that sell open-weight models under ids other hosts share at other prices: Groq's
  * `qwen/qwen3-32b` is also OpenRouter's slug, its `meta-llama/llama-4-scout-17b-16e-instruct` Together's and
- * Fireworks' id. Their prices apply to calls of that host, or of no stated provider (`pricing show`, a CSV without
- * one); another host's call with the same id stays unpriced rather than take Groq's price.
+ * Fireworks' id. Their prices apply to calls of that host, or of no stated host (`pricing show`, a CSV without a
+ * provider, a provider that only names the model's maker); another host's call with the same id stays unpriced
+ * rather than take Groq's price.
  */
 const hostCatalogs = new Set(['groq']);
+/**
+ * Providers that name the model's maker, not a host: what ingest infers from a model name when the source states no
+ * provider (src/db/macros.ts, providerOfModelSql: `llama-…` is meta, `qwen/…` qwen), so a call of Groq's ids from a
+ * source that names no host (a generic CSV, a Langfuse trace) is still priced at Groq's.
+ */
+const makerProviders = new Set(['meta', 'meta-llama', 'alibaba', 'qwen', 'moonshotai', 'google', 'openai']);
 function hostedElsewhere(catalog: Catalog, id: string, provider: string | null | undefined): boolean {
   const host = catalog.models.get(id)?.provider;
-  return host !== undefined && hostCatalogs.has(host) && provider !== undefined && provider !== null && provider !== '' && provider.toLowerCase() !== host;
+  const named = provider?.toLowerCase() ?? '';
+  return host !== undefined && hostCatalogs.has(host) && named !== '' && named !== host && !makerProviders.has(named);
 }
 
 /** Whether a model id, read with no provider, resolves to a host's catalog (hostCatalogs): its calls then price by provider. */
