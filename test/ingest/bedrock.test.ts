@@ -72,6 +72,30 @@ describe('bedrock invocation logs exported from CloudWatch Logs (real, fixtures/
     ]);
   });
 
+  // fixtures/SOURCES.md: the same five real records, as `aws logs get-query-results` returns them and as the Logs Insights
+  // console's CSV download writes them (with @message; and with the fields Insights discovers, dotted).
+  it.each(['bedrock/cloudwatch-get-query-results.json', 'bedrock/cloudwatch-insights-export.csv'])('%s: the same calls as the result rows', async (file) => {
+    const { summary, ws } = await ingested([fixture(file)]);
+    expect(summary.files[0]).toMatchObject({ format: 'bedrock-invocation-logs', rows: 5, calls: 2, skipped: 3, rejects: 0 });
+    expect(await ws.all('SELECT call_id, ts::VARCHAR AS ts, input_tokens, output_tokens, finish_reason, api_key_name FROM calls ORDER BY call_id')).toEqual([
+      { call_id: '089eede5-e3db-4ec3-ad08-601289d88b34', ts: '2025-08-15 14:39:40+00', input_tokens: 219n, output_tokens: 109n, finish_reason: 'end_turn', api_key_name: 'ie-staging-staging-claudeInvoker-us-east-1-lambdaRole' },
+      { call_id: 'a0dc0578-f33c-4a44-b739-107d672d5662', ts: '2025-08-15 14:39:40+00', input_tokens: 219n, output_tokens: 112n, finish_reason: 'end_turn', api_key_name: 'ie-staging-staging-claudeInvoker-us-east-1-lambdaRole' },
+    ]);
+  });
+
+  it("the Logs Insights CSV of a query's fields: nested back into records; rows without token counts are rejected, not guessed", async () => {
+    const { summary, ws } = await ingested([fixture('bedrock/cloudwatch-insights-fields.csv')]);
+    expect(summary.files[0]).toMatchObject({ format: 'bedrock-invocation-logs', rows: 5, calls: 2, skipped: 0, rejects: 3 });
+    expect(await ws.all('SELECT call_id, ts::VARCHAR AS ts, model, input_tokens, output_tokens, streamed, inference_geo, api_key_name FROM calls ORDER BY call_id')).toEqual([
+      { call_id: '089eede5-e3db-4ec3-ad08-601289d88b34', ts: '2025-08-15 14:39:40+00', model: 'arn:aws:bedrock:us-east-1:663981805246:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0',
+        input_tokens: 219n, output_tokens: 109n, streamed: false, inference_geo: 'us-east-1', api_key_name: 'ie-staging-staging-claudeInvoker-us-east-1-lambdaRole' },
+      { call_id: 'a0dc0578-f33c-4a44-b739-107d672d5662', ts: '2025-08-15 14:39:40+00', model: 'arn:aws:bedrock:us-east-1:663981805246:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0',
+        input_tokens: 219n, output_tokens: 112n, streamed: false, inference_geo: 'us-east-1', api_key_name: 'ie-staging-staging-claudeInvoker-us-east-1-lambdaRole' },
+    ]);
+    expect(await ws.all("SELECT line, reason FROM rejects WHERE kind = 'reject' ORDER BY line")).toEqual(
+      [2n, 3n, 4n].map((line) => ({ line, reason: expect.stringContaining('missing input_tokens') })));
+  });
+
   it('log events ({events: [{@message}]}): each event is a call', async () => {
     const { summary, ws } = await ingested([fixture('bedrock/real-cloudwatch-log-events.json')]);
     expect(summary.files[0]).toMatchObject({ format: 'bedrock-invocation-logs', rows: 4, calls: 4, skipped: 0, rejects: 0 });

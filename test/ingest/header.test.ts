@@ -152,7 +152,7 @@ it('every name a reader adds over the columns of a CSV it passes on begins _bt_ 
   // present), and one more that no format reads.
   const exports = ['langfuse/ui-export-observations.csv', 'google/vertex-request-response.csv', 'litellm/spend-logs.csv', 'azure/apim-llm-log.csv',
     'anthropic/console-usage.csv', 'anthropic/claude_api_cost_2026_08.csv', 'helicone/export-legacy.csv', 'deepseek/usage-export.csv',
-    'openai/completions_usage_2026-03-31_2026-04-02.csv', 'openai/cost_2026-03-31_2026-04-01.csv', 'openrouter/generations.csv', 'openrouter/activity.csv', 'azure/apim-gateway-logs.csv'];
+    'openai/completions_usage_2026-03-31_2026-04-02.csv', 'openai/cost_2026-03-31_2026-04-01.csv', 'openrouter/generations.csv', 'openrouter/activity.csv', 'azure/apim-gateway-logs.csv', 'bedrock/cloudwatch-insights-fields.csv'];
   const names = exports.flatMap((name) => (parse(readFileSync(fixture(name), 'utf8'), { bom: true, to_line: 1 }) as string[][])[0]!);
   const header = names.filter((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i); // as DuckDB compares them
   const file = 'zz_file_column';
@@ -172,5 +172,5 @@ it('every name a reader adds over the columns of a CSV it passes on begins _bt_ 
   } finally {
     await ws.close();
   }
-  expect(passing).toEqual(['azure-apim-gateway-logs', 'litellm-spendlogs', 'helicone-requests']);
+  expect(passing).toEqual(['bedrock-invocation-logs', 'azure-apim-gateway-logs', 'litellm-spendlogs', 'helicone-requests']);
 });
