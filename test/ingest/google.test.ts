@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { geminiBatchResults, geminiResponses, vertexBatchPredictions, vertexBigQueryLogs } from '../../src/ingest/adapters/google.ts';
+import { geminiBatchJob, geminiBatchResults, geminiResponses, vertexBatchPredictions, vertexBigQueryLogs } from '../../src/ingest/adapters/google.ts';
 import { adapters } from '../../src/ingest/adapters/index.ts';
 import { chooseAdapter } from '../../src/ingest/detect.ts';
 import { sniff } from '../../src/ingest/sniff.ts';
@@ -17,11 +17,14 @@ const batch = fixture('google/gemini-batch-results.jsonl');
 const vertexJsonl = fixture('google/vertex-request-response.jsonl');
 const vertexCsv = fixture('google/vertex-request-response.csv');
 const vertexBatch = fixture('google/vertex-batch-predictions.jsonl');
+const batchJob = fixture('google/gemini-batch-job-inline.json');
+const batchJobSdk = fixture('google/gemini-batch-job-sdk.json');
 const tokens = 'call_id, model, provider, lane, input_tokens, cache_read_tokens, output_tokens, reasoning_tokens, input_tokens_reported';
 
 describe('google detection', () => {
   it('recognises each file as its own format, and no other format takes it', async () => {
-    const cases = [[responses, 'gemini-responses'], [batch, 'gemini-batch-results'], [vertexJsonl, 'vertex-request-response-logs'], [vertexCsv, 'vertex-request-response-logs'], [vertexBatch, 'vertex-batch-predictions']] as const;
+    const cases = [[responses, 'gemini-responses'], [batch, 'gemini-batch-results'], [vertexJsonl, 'vertex-request-response-logs'], [vertexCsv, 'vertex-request-response-logs'], [vertexBatch, 'vertex-batch-predictions'],
+      [batchJob, 'gemini-batch-job'], [batchJobSdk, 'gemini-batch-job']] as const;
     for (const [file, id] of cases) {
       const sample = await sniff(file);
       expect(chooseAdapter(file, sample).id, file).toBe(id);
@@ -31,7 +34,7 @@ describe('google detection', () => {
   it('does not take OpenAI, Anthropic, Bedrock, Langfuse or OTel files', async () => {
     for (const other of ['openai/batch-output.jsonl', 'anthropic/batch-results.jsonl', 'bedrock/batch-output.jsonl.out', 'langfuse/observations.jsonl', 'otel/spans.jsonl', 'batchable/mixed-workloads.csv']) {
       const sample = await sniff(fixture(other));
-      for (const a of [geminiResponses, geminiBatchResults, vertexBigQueryLogs, vertexBatchPredictions]) expect(a.detect(sample), `${a.id} on ${other}`).toBe(false);
+      for (const a of [geminiResponses, geminiBatchResults, vertexBigQueryLogs, vertexBatchPredictions, geminiBatchJob]) expect(a.detect(sample), `${a.id} on ${other}`).toBe(false);
     }
   });
 });
@@ -66,6 +69,36 @@ describe('gemini-batch-results', () => {
         reasoning_tokens: null, input_tokens_reported: 2900n, key: 'ticket-2' },
     ]);
     expect(await ws.all("SELECT reason FROM rejects WHERE kind = 'skip'")).toEqual([{ reason: 'Gemini batch request failed (Request contains an invalid argument.): not billed' }]);
+  });
+});
+
+describe('gemini-batch-job', () => {
+  // fixtures/SOURCES.md: written from the Batch API reference (GenerateContentBatch, GenerateContentBatchOutput) and the
+  // google-genai SDK's BatchJob; the results appear twice in the REST job (under `response` and `metadata.output`).
+  it('a finished job of inline requests (REST): each result once, on the batch lane, timed by the job end; a failed one skipped', async () => {
+    const { ws, summary } = await ingested([batchJob]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 3, calls: 2, skipped: 1, rejects: 0 });
+    expect(await ws.all(`SELECT ${tokens}, ts, source_path AS path, tags->>'key' AS key, tags->>'batch' AS batch FROM calls ORDER BY source_path`)).toEqual([
+      { call_id: 'Xb5MaK-GIt6hz7IPyMSk8Qk', model: 'gemini-2.5-flash', provider: 'google', lane: 'batch', input_tokens: 41n, cache_read_tokens: null, output_tokens: 2n,
+        reasoning_tokens: null, input_tokens_reported: 41n, ts: new Date('2026-10-14T02:07:41.903Z'), path: '/response/inlinedResponses/inlinedResponses/0',
+        key: 'ticket-1001', batch: 'batches/5ixqb2gduc9x7wv1ly3z9vbe6cpdoyw6v0ab' },
+      { call_id: 'Xb5MaOfXHsPYz7IPmbXW8Q0', model: 'gemini-2.5-flash', provider: 'google', lane: 'batch', input_tokens: 57n, cache_read_tokens: null, output_tokens: 254n,
+        reasoning_tokens: 252n, input_tokens_reported: 57n, ts: new Date('2026-10-14T02:07:41.903Z'), path: '/response/inlinedResponses/inlinedResponses/1',
+        key: 'ticket-1002', batch: 'batches/5ixqb2gduc9x7wv1ly3z9vbe6cpdoyw6v0ab' },
+    ]);
+    expect(await ws.all("SELECT path, reason FROM rejects WHERE kind = 'skip'")).toEqual([
+      { path: '/response/inlinedResponses/inlinedResponses/2', reason: 'Gemini batch request failed (Request contains an invalid argument.): not billed' },
+    ]);
+  });
+
+  it("the Python SDK's job object (snake_case, dest.inlined_responses): an image prompt's tokens, a quota failure skipped", async () => {
+    const { ws, summary } = await ingested([batchJobSdk]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 2, calls: 1, skipped: 1, rejects: 0 });
+    expect(await ws.all(`SELECT ${tokens}, ts FROM calls`)).toEqual([
+      { call_id: 'c8RMaN3qAu2Bz7IP6tDb6A4', model: 'gemini-2.5-flash-lite', provider: 'google', lane: 'batch', input_tokens: 1310n, cache_read_tokens: null, output_tokens: 11n,
+        reasoning_tokens: null, input_tokens_reported: 1310n, ts: new Date('2026-10-15T23:31:55.771Z') },
+    ]);
+    expect(await ws.all("SELECT reason FROM rejects WHERE kind = 'skip'")).toEqual([{ reason: 'Gemini batch request failed (Resource has been exhausted (e.g. check quota).): not billed' }]);
   });
 });
 

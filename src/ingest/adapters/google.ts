@@ -204,4 +204,44 @@ export const vertexBatchPredictions = defineAdapter({
   select: vertexBatchSelect,
 });
 
-export const googleAdapters = [geminiBatchResults, vertexBatchPredictions, vertexBigQueryLogs, geminiResponses];
+/**
+ * A Gemini Batch API job built from inline requests, as `GET batches/{id}` returns it when done (REST, camelCase: the
+ * results under `response.inlinedResponses.inlinedResponses`, and the same again under `metadata.output`) or as the
+ * Python SDK's job object dumps it (snake_case: `dest.inlined_responses`). Each result is `{response, metadata: {key}}`
+ * or `{error}`: a batch-lane call, or a request that failed (skipped, not billed). One list is read, never both copies.
+ * A result carries no time: the job's end time stands in, else its last update, else the file's modification time.
+ */
+function batchJobSelect(ctx: AdapterContext): AdapterSelect {
+  const lists = ['response.inlinedResponses.inlinedResponses', 'metadata.output.inlinedResponses.inlinedResponses', 'dest.inlined_responses', 'dest.inlinedResponses'];
+  const found = (l: string) => `json_type(j, '$.${l}') = 'ARRAY'`;
+  const list = `CASE ${lists.map((l) => `WHEN ${found(l)} THEN json_extract(j, '$.${l}[*]')`).join(' ')} END`;
+  const pointer = `CASE ${lists.map((l) => `WHEN ${found(l)} THEN '/${l.replaceAll('.', '/')}'`).join(' ')} END`;
+  const job = (camel: string, snake: string) => `coalesce(j->>'$.metadata.${camel}', j->>'$.${camel}', j->>'$.${snake}')`;
+  // Each result with the job's fields beside it (`_job`): unnested outside the projection that extracts the list (as pageRecords).
+  const results = `(SELECT _line, _elem || _list || '/' || (generate_subscripts(items, 1) - 1) AS _elem,
+      json_merge_patch(unnest(items), json_object('_job', json_object('model', model, 'name', name, 'ended', ended))) AS j
+    FROM (SELECT _line, _elem, ${list} AS items, ${pointer} AS _list, ${job('model', 'model')} AS model, coalesce(j->>'$.name', j->>'$.metadata.name') AS name,
+        coalesce(${job('endTime', 'end_time')}, ${job('updateTime', 'update_time')}) AS ended
+      FROM ${ctx.src} WHERE j IS NOT NULL))`;
+  const select = batchLineSelect({ ...ctx, src: results }, {
+    source: 'Gemini', provider: 'google', failure: "(j->>'$.error.message')", time: "(j->>'$._job.ended')",
+    tags: "'key', (j->>'$.metadata.key'), 'batch', (j->>'$._job.name')",
+  });
+  // The job names its model (`models/gemini-2.5-flash`) where a response does not name the version that ran.
+  const model = `coalesce(${select.columns.model}, regexp_replace(j->>'$._job.model', '^models/', ''))`;
+  return { ...select, columns: { ...select.columns, model } };
+}
+
+const batchJobLists = /^(response\.inlinedResponses|metadata\.output\.inlinedResponses|dest\.inlined_?[rR]esponses)/;
+
+export const geminiBatchJob = defineAdapter({
+  id: 'gemini-batch-job',
+  title: 'Gemini Batch API job with inline results (GET batches/{id} when done, or the Python SDK job object; batch lane, timed by the job end)',
+  kinds: ['json', 'jsonl'],
+  recognisedBy: 'a job with response.inlinedResponses, metadata.output.inlinedResponses or dest.inlined_responses',
+  detect: (sample) => [...sample.keys].some((k) => batchJobLists.test(k)),
+  idsFromSource: true,
+  select: batchJobSelect,
+});
+
+export const googleAdapters = [geminiBatchJob, geminiBatchResults, vertexBatchPredictions, vertexBigQueryLogs, geminiResponses];
