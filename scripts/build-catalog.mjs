@@ -475,8 +475,13 @@ for (const [key, e] of Object.entries(litellm)) {
   const direct = taken.get(idKey(bedrockBase(m[2])));
   if (!direct || !files['amazon-bedrock'].models.includes(direct)) continue;
   const entry = bedrockEntry(key, e, direct.prices[0].effective_from);
-  delete entry.cache_read;
-  if (sameBase({ ...direct.prices.at(-1), cache_read: undefined }, entry)) continue;
+  // The geography's cache reads at the direct id's share of input (Nova: a quarter), where no database states them.
+  const base = direct.prices.at(-1);
+  if (e.cache_read_input_token_cost === undefined && base.cache_read !== undefined) {
+    entry.cache_read = microsToUsdText((usdToMicros(entry.input) * usdToMicros(base.cache_read)) / usdToMicros(base.input));
+    entry.source = entry.source.replace(/; cache_read: models\.dev@\w+/, '') + '; cache_read: the direct id\'s share of input';
+  }
+  if (sameBase(base, entry)) continue;
   const id = `bedrock-${m[1]}:${direct.id}`;
   if (taken.has(idKey(id))) continue;
   const model = { id, aliases: [], operations: direct.operations, prices: [entry] };
