@@ -298,6 +298,26 @@ describe('openai-batch-output', () => {
     openai.close();
   });
 
+  it("a real Azure OpenAI batch output (fixtures/SOURCES.md): every line carries the batch's id, so each call is named by its completion's id", async () => {
+    const { ws, summary } = await ingested([fixture('openai/real-azure-batch-output.jsonl')]);
+    expect(summary.files[0]).toMatchObject({ format: 'openai-batch-output', rows: 2, calls: 2, duplicates: 0, rejects: 0 });
+    expect(await ws.all('SELECT call_id, model, input_tokens, output_tokens, tags->>\'custom_id\' AS custom_id FROM calls ORDER BY call_id')).toEqual([
+      { call_id: 'chatcmpl-9F5W6CqNoAA7Qgc1ZyGS0LSIGG0UC', model: 'gpt-35-turbo', input_tokens: 29n, output_tokens: 15n, custom_id: '123a' },
+      { call_id: 'chatcmpl-9F5W728FkYlTqgO9JLLsWmXhudP9Q', model: 'gpt-35-turbo', input_tokens: 12n, output_tokens: 53n, custom_id: '124a' },
+    ]);
+    ws.close();
+  });
+
+  it('a Responses run that failed (200, its error in the body, no usage) is skipped as not billed, not rejected', async () => {
+    const file = join(tempDir(), 'responses_output.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'batch_req_f1', custom_id: 'r-1', response: { status_code: 200, request_id: 'req_f1',
+      body: { id: 'resp_f1', object: 'response', created_at: 1760000000, status: 'failed', model: 'gpt-5.4', error: { code: 'server_error', message: 'The model failed to generate a response.' }, output: [], usage: null } }, error: null })}\n`);
+    const { ws, summary } = await ingested([file]);
+    expect(summary).toMatchObject({ calls: 0, skipped: 1, rejects: 0 });
+    expect(await ws.all("SELECT reason FROM rejects WHERE kind = 'skip'")).toEqual([{ reason: 'batch request failed: server_error' }]);
+    ws.close();
+  });
+
   it('reads embeddings with output 0, timed by the file when the body has no time', async () => {
     const file = join(tempDir(), 'batch_output.jsonl');
     copyFileSync(fixture('openai/batch-output.jsonl'), file);

@@ -109,9 +109,14 @@ function batchOutputSelect(ctx: AdapterContext) {
       _line: '_line',
       _path: '_elem',
       // Failed and expired requests are in the error file and are not billed.
+      // A Responses run that failed answers 200 with the failure in its body (`status: failed`, an `error`) and no usage.
       _skip: `CASE WHEN ${jtext('error')} IS NOT NULL OR ${statusCode} IS NULL OR ${statusCode} <> '200'
-        THEN 'batch request failed: ' || coalesce(${statusCode}, ${jtext('error.code')}, 'no response') END`,
-      call_id: jtext('id'),
+        THEN 'batch request failed: ' || coalesce(${statusCode}, ${jtext('error.code')}, 'no response')
+        WHEN (${body('status')} = 'failed' OR json_type(j, '$.response.body.error') = 'OBJECT') AND ${body('usage')} IS NULL
+        THEN 'batch request failed: ' || coalesce(${body('error.code')}, ${body('error.message')}, 'status failed') END`,
+      // The line's id is the request's in OpenAI's and Groq's files (batch_req_…); Azure OpenAI's writes the batch's
+      // id on every line, so there the completion's own id names the call (else every line but one was a duplicate).
+      call_id: `CASE WHEN starts_with(${jtext('id')}, 'batch_req') OR ${body('id')} IS NULL THEN ${jtext('id')} ELSE ${body('id')} END`,
       granularity: "'call'",
       // Chat completions carry `created`, responses `created_at`; embeddings responses carry no time at all,
       // so they fall back to the file's modification time, the best time we have.
