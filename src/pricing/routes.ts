@@ -14,7 +14,8 @@ export type RouteRule =
   | 'vertex-at-version'
   | 'gateway-prefix'
   | 'openrouter'
-  | 'fine-tuned';
+  | 'fine-tuned'
+  | 'azure-name';
 
 /** What the route rules make of a name: the inner id to look up, or why it cannot be priced at all. */
 export type Route = {
@@ -131,6 +132,12 @@ export function routeOf(raw: string): Route {
   if (at) {
     rules.push('vertex-at-version');
     s = /^\d{8}$/.test(at[3]!) ? `${at[1]}-${at[3]}` : `${at[1]}${at[2] ?? ''}`;
+  }
+
+  // Azure OpenAI names GPT-3.5 without its dot (model names may not hold one): gpt-35-turbo, gpt-35-turbo-16k, gpt-35-turbo-instruct.
+  if (/^gpt-35(-|$)/.test(s)) {
+    rules.push('azure-name');
+    s = s.replace(/^gpt-35/, 'gpt-3.5');
   }
 
   // ft:gpt-4o-mini-2024-07-18:org:name:abc123 is a fine-tune of gpt-4o-mini-2024-07-18.

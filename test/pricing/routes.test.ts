@@ -91,6 +91,9 @@ const cases: readonly Case[] = [
   ['meta-llama/llama-3.1-70b-instruct', null, /no price in the catalog/, ''],
   ['gemini/gemini-2.0-flash', 'gemini-2.0-flash', '0.1', 'gateway-prefix,exact'],
   ['azure/gpt-4o', 'gpt-4o', '2.5', 'gateway-prefix,exact'],
+  // Azure OpenAI's names for GPT-3.5, without the dot (a real Azure batch output: fixtures/openai/real-azure-batch-output.jsonl)
+  ['gpt-35-turbo', 'gpt-3.5-turbo', '0.5', 'azure-name,exact'],
+  ['azure/gpt-35-turbo-16k', 'gpt-3.5-turbo-16k', '3', 'gateway-prefix,azure-name,exact'],
   ['openai/gpt-5.4', 'gpt-5.4', '2.5', 'gateway-prefix,exact'],
   // Other providers the issue covers [fixtures] and provider docs
   ['command-r-plus-08-2024', 'command-r-plus-08-2024', '2.5', 'exact'],
