@@ -129,6 +129,18 @@ describe('vertex-batch-predictions', () => {
   });
 });
 
+describe('vertex-batch-predictions as Google documents its failed lines', () => {
+  // fixtures/SOURCES.md: Google Cloud's batch prediction page, its two output examples. A failed line keeps an empty
+  // `response: {}` beside the error in `status`: it was rejected as missing its model and tokens.
+  it('a failed line with an empty response is skipped as not billed', async () => {
+    const { ws, summary } = await ingested([fixture('google/vertex-batch-predictions-docs.jsonl')]);
+    expect(summary.files[0]).toMatchObject({ format: 'vertex-batch-predictions', rows: 2, calls: 1, skipped: 1, rejects: 0 });
+    expect(await ws.all('SELECT input_tokens, output_tokens, lane FROM calls')).toEqual([{ input_tokens: 29180n, output_tokens: 36n, lane: 'batch' }]);
+    const [skip] = await ws.all<{ line: bigint; reason: string }>("SELECT line, reason FROM rejects WHERE kind = 'skip'");
+    expect(skip).toMatchObject({ line: 2n, reason: expect.stringMatching(/^Vertex AI batch request failed \(Bad Request: .*Please use a valid role.*\): not billed$/) });
+  });
+});
+
 describe('gemini streamed chunks', () => {
   it('real streamed chunks logged as lines (fixtures/SOURCES.md): a response is its last chunk, with the final counts', async () => {
     const { ws, summary } = await ingested([fixture('google/real-stream-chunks.jsonl')]);

@@ -98,7 +98,8 @@ function batchLineSelect(ctx: AdapterContext, o: { source: string; provider: str
     columns: {
       _line: '_line',
       _path: '_elem',
-      _skip: `CASE WHEN json_type(j, '$.response') IS DISTINCT FROM 'OBJECT'
+      // A failed line has no response, or (Vertex, as Google's docs show it) an empty one beside its error.
+      _skip: `CASE WHEN json_type(j, '$.response') IS DISTINCT FROM 'OBJECT' OR (${o.failure} IS NOT NULL AND (${r}->'$.usageMetadata') IS NULL AND (${r}->'$.usage_metadata') IS NULL)
         THEN '${o.source} batch request failed' || coalesce(' (' || ${o.failure} || ')', '') || ': not billed' END`,
       call_id: field(r, 'responseId', 'response_id'),
       granularity: "'call'",
