@@ -83,6 +83,24 @@ describe('bedrock invocation logs exported from CloudWatch Logs (real, fixtures/
     ]);
   });
 
+  // fixtures/SOURCES.md: two more real get-query-results files of the same load test. Both were refused as unrecognised.
+  it("get-query-results as PowerShell's ConvertTo-Json writes it (one flat list of 108 fields): each @message is a call, pointed at in the list", async () => {
+    const { summary, ws } = await ingested([fixture('bedrock/real-cloudwatch-query-results-flat.json')]);
+    expect(summary.files[0]).toMatchObject({ format: 'bedrock-invocation-logs', rows: 6, calls: 6, skipped: 0, rejects: 0 });
+    expect(await ws.all('SELECT count(*) AS calls, sum(input_tokens)::BIGINT AS input, sum(output_tokens)::BIGINT AS output, min(source_path) AS first FROM calls'))
+      .toEqual([{ calls: 6n, input: 1314n, output: 629n, first: '/results/25' }]);
+    expect(await ws.all("SELECT call_id FROM calls WHERE source_path = '/results/7'")).toEqual([{ call_id: '0c0500e6-c4ad-4390-b16f-9c3d24f9f76b' }]);
+  });
+
+  it('get-query-results of the records\' fields, no @message: the fields nested back into records, the model from the field the query named `model`', async () => {
+    const { summary, ws } = await ingested([fixture('bedrock/real-cloudwatch-query-results-fields.json')]);
+    expect(summary.files[0]).toMatchObject({ format: 'bedrock-invocation-logs', rows: 2, calls: 2, rejects: 0 });
+    expect(await ws.all('SELECT call_id, ts::VARCHAR AS ts, model, input_tokens, output_tokens, inference_geo FROM calls ORDER BY call_id')).toEqual([
+      { call_id: '85b25dcd-78a7-4ad2-9cfa-166ecd6034d8', ts: '2025-08-15 12:44:54+00', model: 'claude-sonnet-4-20250514', input_tokens: 219n, output_tokens: 109n, inference_geo: 'us-east-2' },
+      { call_id: '9081a09f-d387-4e2a-a2fe-3a6163392508', ts: '2025-08-15 12:44:54+00', model: 'claude-sonnet-4-20250514', input_tokens: 219n, output_tokens: 109n, inference_geo: 'us-east-1' },
+    ]);
+  });
+
   it("the Logs Insights CSV of a query's fields: nested back into records; rows without token counts are rejected, not guessed", async () => {
     const { summary, ws } = await ingested([fixture('bedrock/cloudwatch-insights-fields.csv')]);
     expect(summary.files[0]).toMatchObject({ format: 'bedrock-invocation-logs', rows: 5, calls: 2, skipped: 0, rejects: 3 });

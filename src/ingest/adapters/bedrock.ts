@@ -30,7 +30,8 @@ function invocationLogSelect(ctx: AdapterContext): AdapterSelect {
   const record = jsonFields(j, csv ? '_bt_jf' : '_j');
   const jtext = record.field;
   const op = jtext('operation');
-  const model = jtext('modelId');
+  // A query of the records' fields may name the model by another name (`model`, as one real Logs Insights query did).
+  const model = `coalesce(${jtext('modelId')}, ${jtext('model')})`;
   return {
     columns: {
       ...(csv ? {} : { _line: '_line', _path: '_elem' }),
@@ -122,13 +123,32 @@ function cloudWatchRecords(src: string): string {
     `CASE WHEN json_type(${r}, '$."${k}"') = 'VARCHAR' AND json_valid(${r}->>'$."${k}"') THEN (${r}->>'$."${k}"')::JSON END`).join(', ')}, ${r}) ELSE ${r} END`;
   const mayHoldEvents = mayHoldKeySql('j', 'events');
   const mayHoldResults = namesKeySql('j', 'results');
-  const row = `json_object('@message', list_filter(json_extract(r, '$[*]'), lambda e: e->>'field' = '@message')[1]->>'value')`;
+  // A row of fields (`[{field, value}, …]`) as the object a Logs Insights row is: its message, which holds the whole
+  // record; without one, its fields nested back into the record (`input.inputTokenCount` is {"input": {"inputTokenCount": …}}),
+  // as the console's CSV of a query's fields is read (insightsCsvRecord).
+  const fieldOf = (e: string) => `(${e}->>'field')`;
+  const nested = (e: string) => `CASE WHEN regexp_full_match(${fieldOf(e)}, '[A-Za-z0-9_@:-]+(\\.[A-Za-z0-9_@:-]+)*')
+    THEN ('{"' || replace(${fieldOf(e)}, '.', '":{"') || '":' || coalesce((${e}->'value')::VARCHAR, 'null')
+      || repeat('}', length(${fieldOf(e)}) - length(replace(${fieldOf(e)}, '.', '')) + 1))::JSON ELSE '{}'::JSON END`;
+  const fields = (r: string) => `json_merge_patch(json_object('schemaType', 'ModelInvocationLog',
+      'timestamp', list_filter(json_extract(${r}, '$[*]'), lambda e: e->>'field' = '@timestamp')[1]->>'value'),
+    list_reduce(list_transform(json_extract(${r}, '$[*]'), lambda e: ${nested('e')}), lambda a, b: json_merge_patch(a, b)))`;
+  const rowMessage = (r: string) => `list_filter(json_extract(${r}, '$[*]'), lambda e: e->>'field' = '@message')[1]->>'value'`;
+  const row = `CASE WHEN ${rowMessage('r')} IS NOT NULL THEN json_object('@message', ${rowMessage('r')}) ELSE ${fields('r')} END`;
+  // PowerShell's ConvertTo-Json writes the rows as one flat list of fields: each `@message` there is a record.
+  const results = `json_extract(j, '$.results[*]')`;
+  const flat = `json_type(j, '$.results[0]') = 'OBJECT' AND json_type(j, '$.results[0].field') = 'VARCHAR'`;
+  const resultItems = `CASE WHEN ${flat} AND list_bool_or(list_transform(${results}, lambda e: e->>'field' = '@message'))
+    THEN list_transform(list_filter(range(len(${results})), lambda i: ${results}[i + 1]->>'field' = '@message'),
+      lambda i: json_object('@message', ${results}[i + 1]->>'value', '_at', i))
+    ELSE list_transform(${results}, lambda r: CASE WHEN json_type(r) = 'ARRAY' THEN ${row} ELSE r END) END`;
   const isEvents = `json_type(j->'events') = 'ARRAY'`;
-  return `(SELECT _line, _path AS _elem, ${message('rec')} AS j FROM (
+  // `_at`: a flat list's record, pointed at by its message's place in the list.
+  return `(SELECT _line, CASE WHEN rec->>'$._at' IS NULL THEN _path ELSE regexp_replace(_path, '[0-9]+$', rec->>'$._at') END AS _elem, ${message('rec')} AS j FROM (
       SELECT _line, _elem || '/' || _key || '/' || (generate_subscripts(items, 1) - 1) AS _path, unnest(items) AS rec
       FROM (SELECT _line, _elem, CASE WHEN ${isEvents} THEN 'events' ELSE 'results' END AS _key,
           CASE WHEN ${isEvents} THEN json_extract(j, '$.events[*]')
-            ELSE list_transform(json_extract(j, '$.results[*]'), lambda r: CASE WHEN json_type(r) = 'ARRAY' THEN ${row} ELSE r END) END AS items
+            ELSE ${resultItems} END AS items
         FROM ${src} WHERE (${mayHoldEvents} AND ${isEvents}) OR (${mayHoldResults} AND json_type(j->'results') = 'ARRAY'))
       UNION ALL
       SELECT _line, _elem AS _path, j AS rec FROM ${src} WHERE j IS NOT NULL AND (NOT ${mayHoldEvents} OR coalesce(json_type(j->'events'), '') <> 'ARRAY')
@@ -139,11 +159,18 @@ const invocationText = (m: unknown): boolean => typeof m === 'string' && /"schem
 /** A CloudWatch Logs event (or Logs Insights row) whose message is an invocation record's text. */
 const wrapsInvocation = (event: unknown): boolean =>
   typeof event === 'object' && event !== null && messageKeys.some((k) => invocationText((event as Record<string, unknown>)[k]));
-/** A `get-query-results` response whose rows hold invocation records in `@message`. */
+/**
+ * A `get-query-results` response whose rows hold invocation records in `@message`, or the records' token fields
+ * (`input.inputTokenCount`…); rows as lists of fields, or (PowerShell's ConvertTo-Json) one flat list of them.
+ */
 const queryResultsOfInvocations = (doc: unknown): boolean => {
   const results = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>).results : undefined;
-  return Array.isArray(results) && results.some((row) => Array.isArray(row) &&
-    row.some((e) => typeof e === 'object' && e !== null && (e as Record<string, unknown>).field === '@message' && invocationText((e as Record<string, unknown>).value)));
+  const invocationField = (e: unknown): boolean => {
+    if (typeof e !== 'object' || e === null) return false;
+    const { field, value } = e as Record<string, unknown>;
+    return (field === '@message' && invocationText(value)) || field === 'input.inputTokenCount' || field === 'output.outputTokenCount';
+  };
+  return Array.isArray(results) && results.some((row) => (Array.isArray(row) ? row.some(invocationField) : invocationField(row)));
 };
 
 export const bedrockInvocationLogs = defineAdapter({
