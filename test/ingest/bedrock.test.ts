@@ -1,6 +1,9 @@
 // Amazon Bedrock: invocation logs (gzipped JSON lines, as S3 delivery writes them) and batch inference output.
 // Record 1 of invocation-logs.json.gz is the public sample in dheerajoruganty/aws-bedrock-logs-mcp-server setup.md
 // (fixtures/SOURCES.md); the others are written from the AWS documentation of the log schema.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bedrockBatchOutput, bedrockInvocationLogs } from '../../src/ingest/adapters/bedrock.ts';
 import { adapters } from '../../src/ingest/adapters/index.ts';
@@ -118,6 +121,23 @@ describe('bedrock invocation logs exported from CloudWatch Logs (real, fixtures/
     const { summary, ws } = await ingested([fixture('bedrock/real-cloudwatch-log-events.json')]);
     expect(summary.files[0]).toMatchObject({ format: 'bedrock-invocation-logs', rows: 4, calls: 4, skipped: 0, rejects: 0 });
     expect(await ws.all('SELECT sum(input_tokens)::BIGINT AS input, sum(output_tokens)::BIGINT AS output FROM calls')).toEqual([{ input: 876n, output: 436n }]);
+  });
+});
+
+describe('bedrock-batch-output of a model whose bodies name none (fixtures/SOURCES.md: the AWS docs\' Titan example)', () => {
+  it('is rejected with a fix that works: the job\'s modelId added to every line, then read with its Titan counts', async () => {
+    const { summary } = await ingested([fixture('bedrock/batch-output-titan.jsonl.out')]);
+    expect(summary.files[0]).toMatchObject({ format: 'bedrock-batch-output', rows: 2, calls: 0, skipped: 1, rejects: 1 });
+    expect(summary.files[0]?.firstRejects[0]?.reason).toContain(`jq -c '. + {modelId: "MODEL"}' FILE > FILE.with-model.jsonl.out`);
+    // What that jq line writes:
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-bedrock-')), 'titan.jsonl.out');
+    writeFileSync(file, readFileSync(fixture('bedrock/batch-output-titan.jsonl.out'), 'utf8').trim().split('\n')
+      .map((line) => JSON.stringify({ ...JSON.parse(line), modelId: 'amazon.titan-text-express-v1' })).join('\n') + '\n');
+    const { ws, summary: fixed } = await ingested([file]);
+    expect(fixed.files[0]).toMatchObject({ calls: 1, skipped: 1, rejects: 0 });
+    expect(await ws.all('SELECT model, lane, input_tokens, output_tokens, finish_reason FROM calls')).toEqual([
+      { model: 'amazon.titan-text-express-v1', lane: 'batch', input_tokens: 8n, output_tokens: 3n, finish_reason: 'FINISH' },
+    ]);
   });
 });
 

@@ -191,10 +191,11 @@ function batchOutputSelect(ctx: AdapterContext): AdapterSelect {
   const jtext = record.field;
   const out = (path: string) => jtext(`modelOutput.${path}`);
   // Native bodies differ per model family: Anthropic (input_tokens…), Converse-style Nova (inputTokens…),
-  // Llama (prompt_token_count…), Titan embeddings (inputTextTokenCount).
+  // Llama (prompt_token_count…), Titan text (inputTextTokenCount, results[0].tokenCount) and embeddings (inputTextTokenCount).
   const input = `coalesce(${out('usage.input_tokens')}, ${out('usage.inputTokens')}, ${out('prompt_token_count')}, ${out('inputTextTokenCount')})`;
   const embedding = `json_exists(j, '$.modelOutput.embedding')`;
-  const model = out('model');
+  // Only Anthropic's bodies name their model; the job's modelId can be added to each line (`modelId`), as the reject says.
+  const model = `coalesce(${out('model')}, ${jtext('modelId')})`;
   return {
     columns: {
       _line: '_line',
@@ -203,7 +204,8 @@ function batchOutputSelect(ctx: AdapterContext): AdapterSelect {
       _skip: `CASE WHEN json_type(j, '$.modelOutput') IS DISTINCT FROM 'OBJECT'
         THEN 'Bedrock batch record failed (' || coalesce(${jtext('error.errorCode')}, 'no model output') || '): not billed' END`,
       _reject: `CASE WHEN ${model} IS NULL THEN 'no model: this Bedrock batch output body does not name its model (only Anthropic bodies do); ' ||
-        'read the job''s modelId (aws bedrock get-model-invocation-job) and convert the file with --map to batchable-jsonl' END`,
+        'add the job''s model to every line and ingest that file: jq -c ''. + {modelId: "MODEL"}'' FILE > FILE.with-model.jsonl.out, ' ||
+        'MODEL from aws bedrock get-model-invocation-job --job-identifier JOB --query modelId' END`,
       call_id: out('id'),
       granularity: "'call'",
       // Records carry no time; the file's modification time (about when the job ended) is the best available.
@@ -213,14 +215,15 @@ function batchOutputSelect(ctx: AdapterContext): AdapterSelect {
       operation: `CASE WHEN ${embedding} THEN 'embeddings' ELSE 'chat' END`,
       lane: "'batch'",
       status: "'success'",
-      finish_reason: `coalesce(${out('stop_reason')}, ${out('stopReason')}, ${out('stop_reason')})`,
+      finish_reason: `coalesce(${out('stop_reason')}, ${out('stopReason')}, ${out('results[0].completionReason')})`,
       input_tokens: input,
       cache_read_tokens: `coalesce(${out('usage.cache_read_input_tokens')}, ${out('usage.cacheReadInputTokens')}, ${out('usage.cacheReadInputTokenCount')})`,
       cache_write_5m_tokens: out('usage.cache_creation.ephemeral_5m_input_tokens'),
       cache_write_1h_tokens: out('usage.cache_creation.ephemeral_1h_input_tokens'),
       cache_write_unknown_tokens: `CASE WHEN json_type(j, '$.modelOutput.usage.cache_creation') IS DISTINCT FROM 'OBJECT' THEN
         coalesce(${out('usage.cache_creation_input_tokens')}, ${out('usage.cacheWriteInputTokens')}, ${out('usage.cacheWriteInputTokenCount')}) END`,
-      output_tokens: `coalesce(${out('usage.output_tokens')}, ${out('usage.outputTokens')}, ${out('generation_token_count')}, CASE WHEN ${embedding} THEN '0' END)`,
+      output_tokens: `coalesce(${out('usage.output_tokens')}, ${out('usage.outputTokens')}, ${out('generation_token_count')}, ${out('results[0].tokenCount')},
+        CASE WHEN ${embedding} THEN '0' END)`,
       tags: `json_object('record_id', ${jtext('recordId')})`,
     },
     from: `(SELECT *, ${record.extract()} AS _j FROM ${ctx.src} WHERE j IS NOT NULL) records`,
