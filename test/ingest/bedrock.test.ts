@@ -124,6 +124,19 @@ describe('bedrock invocation logs exported from CloudWatch Logs (real, fixtures/
   });
 });
 
+describe('bedrock invocation logs: cache writes by TTL (fixtures/SOURCES.md)', () => {
+  it("an Anthropic body's usage.cache_creation splits Bedrock's one write count into 5-minute and 1-hour writes; a throttled call is skipped", async () => {
+    const { summary, ws } = await ingested([fixture('bedrock/invocation-cache-ttl.jsonl')]);
+    expect(summary.files[0]).toMatchObject({ format: 'bedrock-invocation-logs', rows: 3, calls: 2, skipped: 1, rejects: 0 });
+    expect(await ws.all('SELECT input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, cache_write_unknown_tokens, output_tokens FROM calls ORDER BY source_row')).toEqual([
+      // InvokeModel: the body's usage
+      { input_tokens: 9n, cache_read_tokens: 0n, cache_write_5m_tokens: 0n, cache_write_1h_tokens: 2403n, cache_write_unknown_tokens: null, output_tokens: 23n },
+      // InvokeModelWithResponseStream: the message_start event's usage
+      { input_tokens: 6n, cache_read_tokens: 178945n, cache_write_5m_tokens: 553n, cache_write_1h_tokens: 0n, cache_write_unknown_tokens: null, output_tokens: 40n },
+    ]);
+  });
+});
+
 describe('bedrock-batch-output of a model whose bodies name none (fixtures/SOURCES.md: the AWS docs\' Titan example)', () => {
   it('is rejected with a fix that works: the job\'s modelId added to every line, then read with its Titan counts', async () => {
     const { summary } = await ingested([fixture('bedrock/batch-output-titan.jsonl.out')]);

@@ -62,8 +62,10 @@ function invocationLogSelect(ctx: AdapterContext): AdapterSelect {
       inference_geo: `coalesce(${jtext('inferenceRegion')}, ${jtext('region')})`,
       input_tokens: jtext('input.inputTokenCount'),
       cache_read_tokens: jtext('input.cacheReadInputTokenCount'),
-      // Bedrock logs one cache-write count, without the TTL.
-      cache_write_unknown_tokens: jtext('input.cacheWriteInputTokenCount'),
+      // Bedrock logs one cache-write count, without the TTL; an Anthropic body (InvokeModel's, or a stream's message_start)
+      // splits it by TTL (usage.cache_creation), and a 1-hour write costs 2x input against 1.25x: read there where it is.
+      ...cacheWritesByTtl(jtext('input.cacheWriteInputTokenCount'), (ttl) => `coalesce(${jtext(`output.outputBodyJson.usage.cache_creation.ephemeral_${ttl}_input_tokens`)},
+        ${jtext(`output.outputBodyJson[0].message.usage.cache_creation.ephemeral_${ttl}_input_tokens`)})`),
       output_tokens: `coalesce(${jtext('output.outputTokenCount')}, CASE WHEN regexp_matches(lower(${model}), 'embed') THEN '0' END)`,
       // The caller's IAM identity (a service's role, or an IAM user) is the credential the call was made with, as an
       // API key is: a role sends every call of its service, so read as an end user it made a whole service one
@@ -78,6 +80,21 @@ function invocationLogSelect(ctx: AdapterContext): AdapterSelect {
     from: csv
       ? `(SELECT *, ${record.extract()} AS _bt_jf FROM (SELECT *, ${insightsCsvRecord(ctx.header)} AS _bt_j FROM ${ctx.src})) records`
       : `(SELECT *, ${record.extract()} AS _j FROM ${cloudWatchRecords(ctx.src)} WHERE j IS NOT NULL) records`,
+  };
+}
+
+/**
+ * The cache-write columns from Bedrock's one count (`total`) and the body's split by TTL (`split('5m')`, `split('1h')`),
+ * where the body has it: what the split leaves of the count stays without a TTL (billed at the 5-minute rate).
+ */
+function cacheWritesByTtl(total: string, split: (ttl: '5m' | '1h') => string): { cache_write_5m_tokens: string; cache_write_1h_tokens: string; cache_write_unknown_tokens: string } {
+  const [w5, w1] = [split('5m'), split('1h')];
+  const known = `(coalesce(bt_int(${w5}), 0) + coalesce(bt_int(${w1}), 0))`;
+  return {
+    cache_write_5m_tokens: w5,
+    cache_write_1h_tokens: w1,
+    cache_write_unknown_tokens: `CASE WHEN ${w5} IS NULL AND ${w1} IS NULL THEN ${total}
+      WHEN bt_int(${total}) > ${known} THEN (bt_int(${total}) - ${known})::VARCHAR END`,
   };
 }
 
