@@ -440,7 +440,11 @@ for (const [key, e] of Object.entries(litellm)) {
 // tries first. Geographic profiles priced apart from the direct id (Nova in eu. and apac.) become `bedrock-<geo>:<id>`.
 // models.dev fills the cache-read rate LiteLLM lacks (Nova: a quarter of input) and dates the models.
 const bedrockDev = modelsDev['amazon-bedrock']?.models ?? {};
-const bedrockKeys = Object.entries(litellm).filter(([k, e]) => /^(amazon|meta)\./.test(k) && ['bedrock', 'bedrock_converse'].includes(e.litellm_provider)
+// Vendors whose models Bedrock sells under ids no other host writes the same way (AI21's Jamba, Writer's Palmyra, TwelveLabs'
+// Pegasus, NVIDIA's Nemotron): Qwen, MiniMax, Moonshot, Z.ai and OpenAI's open models on Bedrock keep ids their makers'
+// own APIs and other hosts use at other prices, so they are left unpriced rather than priced at Bedrock's everywhere.
+const bedrockVendors = /^(amazon|meta|ai21|writer|twelvelabs|nvidia)\./;
+const bedrockKeys = Object.entries(litellm).filter(([k, e]) => bedrockVendors.test(k) && ['bedrock', 'bedrock_converse'].includes(e.litellm_provider)
   && textModes.has(e.mode) && !notText.test(k) && e.input_cost_per_token !== undefined && (e.output_cost_per_token !== undefined || e.mode === 'embedding'));
 // The resolver's own reduction, so that the ids are the ones it looks up.
 const bedrockBase = (k) => routeOf(k).name;
@@ -470,7 +474,7 @@ for (const [key, e] of bedrockKeys) {
   bedrockAdded++;
 }
 for (const [key, e] of Object.entries(litellm)) {
-  const m = /^(us|eu|apac|au|jp|ca)\.((?:amazon|meta)\..+)$/.exec(key);
+  const m = /^(us|eu|apac|au|jp|ca)\.((?:amazon|meta|ai21|writer|twelvelabs|nvidia)\..+)$/.exec(key);
   if (!m || !['bedrock', 'bedrock_converse'].includes(e.litellm_provider) || !textModes.has(e.mode) || e.input_cost_per_token === undefined) continue;
   const direct = taken.get(idKey(bedrockBase(m[2])));
   if (!direct || !files['amazon-bedrock'].models.includes(direct)) continue;
