@@ -72,6 +72,24 @@ describe('gemini-batch-results', () => {
   });
 });
 
+describe('gemini-batch-results of an embeddings job (fixtures/SOURCES.md: the Gemini cookbook\'s real results)', () => {
+  it('names no model: rejected with the jq line that adds it; with it, embeddings calls of tokenCount input on the batch lane', async () => {
+    const file = fixture('google/gemini-batch-embeddings.jsonl');
+    expect(chooseAdapter(file, await sniff(file)).id).toBe('gemini-batch-results');
+    const { summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ rows: 2, calls: 0, rejects: 2 });
+    expect(summary.files[0]?.firstRejects[0]?.reason).toContain(`jq -c '. + {model: "MODEL"}' FILE > FILE.with-model.jsonl`);
+    const withModel = join(mkdtempSync(join(tmpdir(), 'batchable-gemini-')), 'embeddings.jsonl');
+    writeFileSync(withModel, readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.stringify({ ...JSON.parse(line), model: 'gemini-embedding-001' })).join('\n') + '\n');
+    const { ws, summary: fixed } = await ingested([withModel]);
+    expect(fixed.files[0]).toMatchObject({ calls: 2, rejects: 0 });
+    expect(await ws.all("SELECT model, operation, lane, input_tokens, output_tokens, tags->>'key' AS key FROM calls ORDER BY key")).toEqual([
+      { model: 'gemini-embedding-001', operation: 'embeddings', lane: 'batch', input_tokens: 1n, output_tokens: 0n, key: 'request_1' },
+      { model: 'gemini-embedding-001', operation: 'embeddings', lane: 'batch', input_tokens: 1n, output_tokens: 0n, key: 'request_2' },
+    ]);
+  });
+});
+
 describe('gemini-batch-job', () => {
   // fixtures/SOURCES.md: written from the Batch API reference (GenerateContentBatch, GenerateContentBatchOutput) and the
   // google-genai SDK's BatchJob; the results appear twice in the REST job (under `response` and `metadata.output`).

@@ -116,17 +116,38 @@ function batchLineSelect(ctx: AdapterContext, o: { source: string; provider: str
   };
 }
 
-/** Gemini Batch API result lines (`{key, response}` or `{key, error}`): no time of their own. */
-const batchSelect = (ctx: AdapterContext): AdapterSelect =>
-  batchLineSelect(ctx, { source: 'Gemini', provider: 'google', failure: "(j->>'$.error.message')", time: 'NULL', tags: "'key', (j->>'$.key')" });
+/**
+ * Gemini Batch API result lines (`{key, response}` or `{key, error}`): no time of their own. An embeddings job's
+ * results (`batches.create_embeddings`) carry `response.embedding` and `response.tokenCount`, and name no model: one
+ * added to the line (`model`) is read, else the line is rejected with the jq line that adds it.
+ */
+function batchSelect(ctx: AdapterContext): AdapterSelect {
+  const select = batchLineSelect(ctx, { source: 'Gemini', provider: 'google', failure: "(j->>'$.error.message')", time: 'NULL', tags: "'key', (j->>'$.key')" });
+  const embedding = `json_type(j, '$.response.embedding') = 'OBJECT'`;
+  const tokenCount = `(j->>'$.response.tokenCount')`;
+  const model = `coalesce(${select.columns.model}, (j->>'$.model'))`;
+  return {
+    ...select,
+    columns: {
+      ...select.columns,
+      _reject: `CASE WHEN ${embedding} AND ${model} IS NULL THEN 'no model: Gemini''s batch embedding results do not name their model; add it to every line and ingest that file: ' ||
+        'jq -c ''. + {model: "MODEL"}'' FILE > FILE.with-model.jsonl, MODEL the batch job''s (e.g. gemini-embedding-001)' END`,
+      model,
+      operation: `CASE WHEN ${embedding} THEN 'embeddings' ELSE 'chat' END`,
+      input_tokens: `CASE WHEN ${embedding} AND ${tokenCount} IS NOT NULL THEN ${tokenCount} ELSE ${select.columns.input_tokens} END`,
+      input_tokens_reported: `coalesce(${select.columns.input_tokens_reported}, CASE WHEN ${embedding} THEN ${tokenCount} END)`,
+      output_tokens: `CASE WHEN ${embedding} AND ${tokenCount} IS NOT NULL THEN '0' ELSE ${select.columns.output_tokens} END`,
+    },
+  };
+}
 
 export const geminiBatchResults = defineAdapter({
   id: 'gemini-batch-results',
   title: 'Gemini Batch API results (JSONL of {key, response}; batch lane, timed by the file)',
   kinds: ['jsonl'],
-  recognisedBy: 'every line has key, and response with usageMetadata (or error)',
+  recognisedBy: 'every line has key, and response with usageMetadata, or an embedding and tokenCount (or error)',
   detect: (sample) => everyRecordHas(sample, ['key']) && sample.records.some((x) => 'response' in (x as object) || 'error' in (x as object)) &&
-    (hasUsageMetadata(sample) || hasAll(sample, ['error'])),
+    (hasUsageMetadata(sample) || hasAll(sample, ['error']) || hasAll(sample, ['response.embedding', 'response.tokenCount'])),
   idsFromSource: true,
   select: batchSelect,
 });
