@@ -308,6 +308,22 @@ describe('openai-batch-output', () => {
     ws.close();
   });
 
+  it("Gemini's OpenAI-compatible batch output (fixtures/SOURCES.md): camelCase usage, the thinking beyond prompt and completion as output", async () => {
+    // The real line, as its project kept it, has no line id and no model: recognised, and rejected for the model alone.
+    const { summary } = await ingested([fixture('openai/gemini-compat-batch-output.jsonl')]);
+    expect(summary.files[0]).toMatchObject({ format: 'openai-batch-output', rows: 1, calls: 0, rejects: 1 });
+    expect(summary.files[0]?.firstRejects[0]?.reason).toBe('missing model');
+    const file = join(tempDir(), 'gemini_compat_output.jsonl');
+    const line = JSON.parse(readFileSync(fixture('openai/gemini-compat-batch-output.jsonl'), 'utf8'));
+    line.response.body.model = 'models/gemini-2.5-flash';
+    writeFileSync(file, `${JSON.stringify(line)}\n`);
+    const { ws } = await ingested([file]);
+    expect(await ws.all('SELECT provider, model, lane, input_tokens, output_tokens, reasoning_tokens FROM calls')).toEqual([
+      { provider: 'google', model: 'gemini-2.5-flash', lane: 'batch', input_tokens: 29n, output_tokens: 1344n, reasoning_tokens: 1323n },
+    ]);
+    ws.close();
+  });
+
   it('a Responses run that failed (200, its error in the body, no usage) is skipped as not billed, not rejected', async () => {
     const file = join(tempDir(), 'responses_output.jsonl');
     writeFileSync(file, `${JSON.stringify({ id: 'batch_req_f1', custom_id: 'r-1', response: { status_code: 200, request_id: 'req_f1',

@@ -102,6 +102,8 @@ function batchOutputSelect(ctx: AdapterContext) {
   const body = (path: string) => jtext(`response.body.${path}`);
   const usage = (path: string) => body(`usage.${path}`);
   const statusCode = jtext('response.status_code');
+  // Gemini's OpenAI-compatible batch output: usage in camelCase (geminiCompatUsage).
+  const gemini = `(${usage('promptTokens')} IS NOT NULL AND ${usage('prompt_tokens')} IS NULL)`;
   const operation = `CASE ${body('object')} WHEN 'chat.completion' THEN 'chat' WHEN 'response' THEN 'responses'
     WHEN 'list' THEN 'embeddings' WHEN 'embedding' THEN 'embeddings' WHEN 'text_completion' THEN 'completions' END`;
   return {
@@ -122,19 +124,39 @@ function batchOutputSelect(ctx: AdapterContext) {
       // so they fall back to the file's modification time, the best time we have.
       ts: `coalesce(${body('created')}, ${body('created_at')}, ${fileTimeSql(ctx)})`,
       // Groq's Batch API writes the same file; its bodies carry x_groq, and usage timings in seconds.
-      provider: `CASE WHEN json_type(j, '$.response.body.x_groq') IS NOT NULL THEN 'groq' ELSE 'openai' END`,
+      provider: `CASE WHEN json_type(j, '$.response.body.x_groq') IS NOT NULL THEN 'groq' WHEN ${gemini} THEN 'google' ELSE 'openai' END`,
       latency_ms: `(try_cast(${usage('total_time')} AS DOUBLE) * 1000)::VARCHAR`,
-      model: body('model'),
+      model: `regexp_replace(${body('model')}, '^models/', '')`,
       operation,
       lane: "'batch'",
       service_tier_raw: body('service_tier'),
       status: "'success'",
       // A Responses body has no choices: why it stopped short (incomplete_details.reason), else its status.
       finish_reason: `coalesce(${body('choices[0].finish_reason')}, ${body('incomplete_details.reason')}, ${body('status')})`,
-      ...responseUsage(usage, operation),
+      ...geminiCompatUsage(usage, gemini, operation),
       tags: `json_object('custom_id', ${jtext('custom_id')}, 'request_id', ${jtext('response.request_id')})`,
     },
     from: `${ctx.src} WHERE j IS NOT NULL`,
+  };
+}
+
+/**
+ * Gemini's OpenAI-compatible Batch API (`/v1beta/openai/batches`) writes this file with its usage in camelCase
+ * (`promptTokens`, `completionTokens`, `totalTokens`), the thinking outside both: a real line (sinas-platform/sinas'
+ * "exact observed payload") had 29 + 21 of 1,373. What the total holds beyond them is the thinking, billed as output.
+ * Other lines' usage is OpenAI's (responseUsage).
+ */
+function geminiCompatUsage(usage: (path: string) => string, gemini: string, operation: string): SelectList {
+  const [prompt, completion, total] = ['promptTokens', 'completionTokens', 'totalTokens'].map((k) => `bt_int(${usage(k)})`);
+  const thinking = `greatest(coalesce(${total}, 0) - ${prompt} - coalesce(${completion}, 0), 0)`;
+  const ifGemini = (gem: string, other: string) => `CASE WHEN ${gemini} THEN ${gem} ELSE ${other} END`;
+  const base = responseUsage(usage, operation);
+  return {
+    ...base,
+    input_tokens: ifGemini(`${prompt}::VARCHAR`, base.input_tokens!),
+    input_tokens_reported: ifGemini(`${prompt}::VARCHAR`, base.input_tokens_reported!),
+    output_tokens: ifGemini(`(coalesce(${completion}, 0) + ${thinking})::VARCHAR`, base.output_tokens!),
+    reasoning_tokens: ifGemini(`nullif(${thinking}, 0)::VARCHAR`, base.reasoning_tokens!),
   };
 }
 
@@ -142,9 +164,11 @@ export const openaiBatchOutput = defineAdapter({
   id: 'openai-batch-output',
   title: 'OpenAI Batch API output / error file (JSONL)',
   kinds: ['jsonl'],
-  recognisedBy: 'every line has id, custom_id and response (the batch input file, with method, url and body, is not usage)',
-  // Judged on the lines' own keys: bare key names in the sample also come from nested response bodies.
-  detect: (sample) => everyRecordHas(sample, ['id', 'custom_id', 'response']),
+  recognisedBy: 'every line has custom_id and response, and id or response.status_code (the batch input file, with method, url and body, is not usage)',
+  // Judged on the lines' own keys: bare key names in the sample also come from nested response bodies. Gemini's
+  // OpenAI-compatible batch output was seen without the line id.
+  detect: (sample) => everyRecordHas(sample, ['custom_id', 'response']) &&
+    (everyRecordHas(sample, ['id']) || sample.records.every((r) => typeof (r as { response?: { status_code?: unknown } }).response?.status_code === 'number')),
   idsFromSource: true,
   select: batchOutputSelect,
 });
