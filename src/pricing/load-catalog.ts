@@ -288,14 +288,16 @@ function lookup(catalog: Catalog, name: string): { id: string; dated: boolean } 
 const hostCatalogs = new Set(['groq']);
 /**
  * Providers that name the model's maker, not a host: what ingest infers from a model name when the source states no
- * provider (src/db/macros.ts, providerOfModelSql: `llama-…` is meta, `qwen/…` qwen), so a call of Groq's ids from a
- * source that names no host (a generic CSV, a Langfuse trace) is still priced at Groq's.
+ * provider (src/db/macros.ts, providerOfModelSql: `llama-…` is meta), so a call of Groq's own names (`llama-3.1-8b-instant`)
+ * from a source that names no host (a generic CSV, a Langfuse trace) is still priced at Groq's. Not for a `vendor/model`
+ * id: ingest takes an OpenRouter export's provider from that prefix too, and its `qwen/qwen3-32b` was served (and billed,
+ * the cost it reports) by whichever host OpenRouter chose.
  */
 const makerProviders = new Set(['meta', 'meta-llama', 'alibaba', 'qwen', 'moonshotai', 'google', 'openai']);
 function hostedElsewhere(catalog: Catalog, id: string, provider: string | null | undefined): boolean {
   const host = catalog.models.get(id)?.provider;
   const named = provider?.toLowerCase() ?? '';
-  return host !== undefined && hostCatalogs.has(host) && named !== '' && named !== host && !makerProviders.has(named);
+  return host !== undefined && hostCatalogs.has(host) && named !== '' && named !== host && (id.includes('/') || !makerProviders.has(named));
 }
 
 /** Whether a model id, read with no provider, resolves to a host's catalog (hostCatalogs): its calls then price by provider. */

@@ -152,9 +152,10 @@ describe('route rules one by one', () => {
     // Groq's `qwen/qwen3-32b` is also OpenRouter's slug, at OpenRouter's price: that call stays unpriced, with the reason.
     expect(resolveName(catalog, 'qwen/qwen3-32b', 'groq').id).toBe('qwen/qwen3-32b');
     expect(resolveName(catalog, 'qwen/qwen3-32b', null).id).toBe('qwen/qwen3-32b');
-    // A provider ingest inferred from the model name (src/db/macros.ts) names the maker, not a host.
-    expect(resolveName(catalog, 'qwen/qwen3-32b', 'qwen').id).toBe('qwen/qwen3-32b');
+    // A provider ingest inferred from a name of Groq's own (src/db/macros.ts) names the maker, not a host; a
+    // vendor/model id's prefix is what an OpenRouter export's provider is read from, so it is no sign of Groq.
     expect(resolveName(catalog, 'llama-3.1-8b-instant', 'meta').id).toBe('llama-3.1-8b-instant');
+    expect(resolveName(catalog, 'qwen/qwen3-32b', 'qwen').id).toBeUndefined();
     expect(resolveName(catalog, 'llama-3.1-8b-instant', 'together_ai').id).toBeUndefined();
     const other = resolveName(catalog, 'qwen/qwen3-32b', 'openrouter');
     expect(other.id).toBeUndefined();
