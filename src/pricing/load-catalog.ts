@@ -274,11 +274,6 @@ function lookup(catalog: Catalog, name: string): { id: string; dated: boolean } 
 }
 
 /**
- * Resolves a model name as a source writes it (with the call's provider, for provider-scoped aliases): the user's
- * aliases first, then the route rules (routes.ts), then exact lookups. Never fuzzy: closest ids only go in messages.
- * Called once per distinct (provider, model) of the calls.
- */
-/**
  * Catalogs of hosts that sell open-weight models under ids other hosts share at other prices: Groq's
  * `qwen/qwen3-32b` is also OpenRouter's slug, its `meta-llama/llama-4-scout-17b-16e-instruct` Together's and
  * Fireworks' id. Their prices apply to calls of that host, or of no stated host (`pricing show`, a CSV without a
@@ -307,6 +302,11 @@ export function resolvesToHostCatalog(catalog: Catalog, name: string): boolean {
   return host !== undefined && hostCatalogs.has(host);
 }
 
+/**
+ * Resolves a model name as a source writes it (with the call's provider, for provider-scoped aliases and hosts' catalogs): the user's
+ * aliases first, then the route rules (routes.ts), then exact lookups. Never fuzzy: closest ids only go in messages.
+ * Called once per distinct (provider, model) of the calls.
+ */
 export function resolveName(catalog: Catalog, name: string, provider?: string | null): Resolution {
   const aliases = catalog.userAliases.get(modelKey(name));
   const alias = aliases?.find((a) => a.provider === undefined || a.provider === provider?.toLowerCase());
