@@ -124,6 +124,20 @@ describe('bedrock invocation logs exported from CloudWatch Logs (real, fixtures/
   });
 });
 
+describe('bedrock invocation logs: Converse blocked by a guardrail (real, fixtures/SOURCES.md)', () => {
+  it('a Converse call of no tokens that stopped for the guardrail is skipped; one the guardrail stopped after the model ran is a call', async () => {
+    const { summary, ws } = await ingested([fixture('bedrock/real-elastic-invocations.jsonl')]);
+    expect(summary.files[0]).toMatchObject({ format: 'bedrock-invocation-logs', rows: 7, calls: 5, skipped: 2, rejects: 0 });
+    expect(await ws.all("SELECT line, reason FROM rejects WHERE kind = 'skip' ORDER BY line")).toEqual([
+      { line: 1n, reason: 'Bedrock guardrail intervened before the model ran: no model tokens billed' },
+      { line: 2n, reason: 'Bedrock guardrail intervened before the model ran: no model tokens billed' },
+    ]);
+    expect(await ws.all("SELECT input_tokens, output_tokens, finish_reason FROM calls WHERE finish_reason = 'guardrail_intervened'")).toEqual([
+      { input_tokens: 70n, output_tokens: 209n, finish_reason: 'guardrail_intervened' },
+    ]);
+  });
+});
+
 describe('bedrock invocation logs: cache writes by TTL (fixtures/SOURCES.md)', () => {
   it("an Anthropic body's usage.cache_creation splits Bedrock's one write count into 5-minute and 1-hour writes; a throttled call is skipped", async () => {
     const { summary, ws } = await ingested([fixture('bedrock/invocation-cache-ttl.jsonl')]);

@@ -40,8 +40,11 @@ function invocationLogSelect(ctx: AdapterContext): AdapterSelect {
         WHEN ${jtext('errorCode')} IS NOT NULL AND ${jtext('output.outputTokenCount')} IS NULL THEN 'Bedrock invocation failed (' || ${jtext('errorCode')} || '): not billed'
         -- A guardrail that blocks the prompt answers in the model's place: no token counts, no error code, and no model
         -- tokens billed (the guardrail's own policy units are billed apart).
-        WHEN ${jtext('input.inputTokenCount')} IS NULL AND ${jtext('output.outputTokenCount')} IS NULL
-          AND ${jtext('output.outputBodyJson."amazon-bedrock-guardrailAction"')} = 'INTERVENED'
+        WHEN (${jtext('input.inputTokenCount')} IS NULL AND ${jtext('output.outputTokenCount')} IS NULL
+            AND ${jtext('output.outputBodyJson."amazon-bedrock-guardrailAction"')} = 'INTERVENED')
+          -- Converse logs the same block as a call of no tokens that stopped for the guardrail (real records: elastic/integrations).
+          OR (${jtext('output.outputBodyJson.stopReason')} = 'guardrail_intervened'
+            AND coalesce(bt_int(${jtext('input.inputTokenCount')}), 0) = 0 AND coalesce(bt_int(${jtext('output.outputTokenCount')}), 0) = 0)
         THEN 'Bedrock guardrail intervened before the model ran: no model tokens billed' END`,
       call_id: jtext('requestId'),
       granularity: "'call'",
