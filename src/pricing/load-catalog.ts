@@ -289,17 +289,21 @@ const hostCatalogs = new Set(['groq']);
  * the cost it reports) by whichever host OpenRouter chose.
  */
 const makerProviders = new Set(['meta', 'meta-llama', 'alibaba', 'qwen', 'moonshotai', 'google', 'openai']);
+/** The host whose catalog (hostCatalogs) holds a catalog id, if a host's does. */
+function hostOf(catalog: Catalog, id: string): string | undefined {
+  const provider = catalog.models.get(id)?.provider;
+  return provider !== undefined && hostCatalogs.has(provider) ? provider : undefined;
+}
 function hostedElsewhere(catalog: Catalog, id: string, provider: string | null | undefined): boolean {
-  const host = catalog.models.get(id)?.provider;
+  const host = hostOf(catalog, id);
   const named = provider?.toLowerCase() ?? '';
-  return host !== undefined && hostCatalogs.has(host) && named !== '' && named !== host && (id.includes('/') || !makerProviders.has(named));
+  return host !== undefined && named !== '' && named !== host && (id.includes('/') || !makerProviders.has(named));
 }
 
 /** Whether a model id, read with no provider, resolves to a host's catalog (hostCatalogs): its calls then price by provider. */
 export function resolvesToHostCatalog(catalog: Catalog, name: string): boolean {
   const id = resolveName(catalog, name).id;
-  const host = id === undefined ? undefined : catalog.models.get(id)?.provider;
-  return host !== undefined && hostCatalogs.has(host);
+  return id !== undefined && hostOf(catalog, id) !== undefined;
 }
 
 /**
@@ -321,7 +325,7 @@ export function resolveName(catalog: Catalog, name: string, provider?: string | 
   const elsewhere = candidate !== undefined && hostedElsewhere(catalog, candidate.id, provider);
   const found = elsewhere ? undefined : candidate;
   if (found === undefined) {
-    const host = elsewhere && candidate !== undefined ? catalog.models.get(candidate.id)?.provider : undefined;
+    const host = elsewhere && candidate !== undefined ? hostOf(catalog, candidate.id) : undefined;
     const reason = host !== undefined
       ? `no ${provider} price in the catalog: ${candidate?.id} is ${host}'s price, for ${host}'s calls (hosts price open models differently)`
       : route.fineTunedBase !== undefined
