@@ -17,6 +17,7 @@ import { openaiAdapters } from './openai.ts';
 import { openrouterActivity } from './openrouter-activity.ts';
 import { openrouterAdapters } from './openrouter.ts';
 import { otelAdapters } from './otel.ts';
+import { portkeyLogs } from './portkey.ts';
 import { batchableParquet } from '../parquet.ts';
 
 export const adapters: readonly Adapter[] = [
@@ -32,6 +33,7 @@ export const adapters: readonly Adapter[] = [
   openrouterActivity,
   ...litellmAdapters,
   ...heliconeAdapters,
+  portkeyLogs,
   ...langfuseAdapters,
   ...langsmithAdapters,
   ...otelAdapters,

@@ -28,6 +28,13 @@ export const formatNoteById: Readonly<Record<string, FormatNote>> = {
       'other than the model class, or metadata such as workload or feature) are one workload here even when different services sent them. ' +
       'Check the batchable workloads (`batchable explain <workload>`), or name the runs in LangSmith (run_name, metadata) and export again.',
   },
+  // A Portkey log export names no API key (a hybrid deployment's metric rows do: the virtual key): as Langfuse's calls.
+  'portkey-logs': {
+    report: (calls) =>
+      `${calls} call(s) come from Portkey logs, whose export records no API key: calls of one model and operation that carry no name in ` +
+      'their metadata (workload, feature, job or pipeline) are one workload here even when different services sent them. Check the ' +
+      'batchable workloads (`batchable explain <workload>`), or send a name in `x-portkey-metadata` and export again.',
+  },
   'openrouter-activity': {
     reconciliation: (calls) =>
       `${calls} OpenRouter activity bucket(s): their prompt tokens include cached tokens, which the export cannot split out, so the recomputed cost ` +
