@@ -42,11 +42,14 @@ export const closestText = (closest: readonly string[], label = 'closest'): stri
 
 /**
  * The alias command that fixes an unpriced name. The closest id is filled in only when the name starts with it
- * (`acme/gpt-4o-proxy` -> gpt-4o); otherwise a placeholder: an edit-distance neighbour is a guess, not a fix.
+ * (`openai/gpt-4o-proxy` -> gpt-4o); otherwise a placeholder: an edit-distance neighbour is a guess, not a fix. Nor is
+ * the name itself: a name that is a catalog id and still unpriced is another host's price (`qwen/qwen3-32b`, Groq's, in
+ * an OpenRouter call), and an alias to it would price the call at the host the reason just ruled out.
  */
 export function fixCommand(model: string, provider: string | null, closest: readonly string[]): string {
   const first = closest[0];
-  const target = first !== undefined && normaliseModel(routeOf(model).name).startsWith(normaliseModel(first)) ? first : '<catalog id>';
+  const name = normaliseModel(routeOf(model).name);
+  const target = first !== undefined && name.startsWith(normaliseModel(first)) && normaliseModel(model) !== normaliseModel(first) ? first : '<catalog id>';
   return `batchable pricing alias ${shellWord(`${model}=${target}`)}${provider === null ? '' : ` --provider ${shellWord(provider)}`}`;
 }
 

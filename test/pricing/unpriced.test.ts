@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/db/workspace.ts';
 import { loadCatalog, priceCalls } from '../../src/pricing/index.ts';
-import { selectUnpriced, unpricedTotals } from '../../src/pricing/unpriced.ts';
+import { fixCommand, selectUnpriced, unpricedTotals } from '../../src/pricing/unpriced.ts';
 import { classifyCalls, loadRules } from '../../src/classify/index.ts';
 import { fixture } from '../helpers/cli.ts';
 import { ingested } from '../helpers/workspace.ts';
@@ -49,6 +49,12 @@ describe('unknown models do not stop pricing', () => {
     // The Opus calls' searches are priced (above); mystery-model's have no rate, as the model has none.
     expect(u.charges).toEqual([{ model: 'mystery-model', charge: 'web_search_requests', calls: 1n, quantity: 3n }]);
     expect(unpricedTotals(u)).toEqual({ requests: 5n, unpricedRequests: 3n, reportedMicros: 18_346n });
+  });
+
+  it("fills in the closest id only when the name extends it, never the name itself (another host's price)", () => {
+    expect(fixCommand('openai/gpt-4o-proxy', null, ['gpt-4o'])).toBe("batchable pricing alias 'openai/gpt-4o-proxy=gpt-4o'");
+    // Groq's id in an OpenRouter call: unpriced because the price is Groq's; an alias to it would apply Groq's price.
+    expect(fixCommand('qwen/qwen3-32b', 'openrouter', ['qwen/qwen3-32b'])).toBe("batchable pricing alias 'qwen/qwen3-32b=<catalog id>' --provider 'openrouter'");
   });
 
   it('--strict-prices: any unpriced model stops the run with exit 2 and today\'s message', async () => {
