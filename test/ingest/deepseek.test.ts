@@ -29,4 +29,15 @@ describe('deepseek-usage-csv', () => {
       { model: 'deepseek-reasoner', provider: 'deepseek', requests: null, input_tokens: 0n, cache_read_tokens: 0n, output_tokens: 120000n, cost: '0.050400000', ts: new Date('2026-09-10T00:00:00Z'), ended_at: new Date('2026-09-11T00:00:00Z') },
     ]);
   });
+
+  it("reads the type names of DeepSeek's own usage API (RESPONSE_TOKEN is output) and skips its request counts, which are not tokens", async () => {
+    const { ws, summary } = await ingested([fixture('deepseek/usage-api-type-names.csv')]);
+    expect(summary).toMatchObject({ calls: 3, rejects: 0, skipped: 1 });
+    expect(await ws.all('SELECT input_tokens, cache_read_tokens, output_tokens FROM calls ORDER BY source_row')).toEqual([
+      { input_tokens: 0n, cache_read_tokens: 1000000n, output_tokens: 0n },
+      { input_tokens: 500000n, cache_read_tokens: 0n, output_tokens: 0n },
+      { input_tokens: 0n, cache_read_tokens: 0n, output_tokens: 100000n },
+    ]);
+    expect(await ws.all(`SELECT line, reason FROM rejects WHERE kind = 'skip'`)).toEqual([{ line: 5n, reason: 'a request count (API_REQUEST_COUNT: 120), not tokens' }]);
+  });
 });

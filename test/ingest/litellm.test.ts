@@ -100,6 +100,47 @@ describe('litellm-spendlogs', () => {
   });
 });
 
+describe('litellm callback payloads and cache hits', () => {
+  it("reads LiteLLM's StandardLoggingPayload (real GCS logger payloads): its id, response_cost, key hash, stream flag and epoch times", async () => {
+    for (const f of ['real-standard-logging-payload.json', 'real-standard-logging-payload-epoch.jsonl', 'real-spend-logs-payload.json']) {
+      expect(litellmSpendLogs.detect(await sniff(fixture(`litellm/${f}`))), f).toBe(true);
+    }
+    const { ws, summary } = await ingested([fixture('litellm/real-standard-logging-payload.json'), fixture('litellm/real-standard-logging-payload-epoch.jsonl')]);
+    expect(summary).toMatchObject({ calls: 2, rejects: 0 });
+    const rows = await ws.all<CallRow>(`SELECT call_id, model, streamed, input_tokens, output_tokens, reported_cost::VARCHAR AS cost, latency_ms, api_key,
+      strftime(ts, '%Y-%m-%dT%H:%M:%S.%f') AS ts FROM calls ORDER BY call_id`);
+    expect(rows).toEqual([
+      // startTime as a datetime text; no key (its hash is null).
+      { call_id: 'chatcmpl-2299b6a2-82a3-465a-b47c-04e685a2227f', model: 'gpt-4o', streamed: true, input_tokens: 10n, output_tokens: 20n,
+        cost: '0.000225000', latency_ms: 4.583, api_key: null, ts: '2025-01-24T09:20:46.847371' },
+      // startTime as epoch seconds (1739235379.683053); the key's hash from metadata.user_api_key_hash (a secret's shape: masked).
+      { call_id: 'chatcmpl-9870a859d6df402795f75dc5fca5b2e0', model: 'my-fake-model', streamed: true, input_tokens: 9n, output_tokens: 12n,
+        cost: '0.000037500', latency_ms: 162.277, api_key: 'sk-…-123', ts: '2025-02-11T00:56:19.683053' },
+    ]);
+  });
+
+  it("skips a response LiteLLM's cache served (spend 0, the cached answer's tokens): no provider call", async () => {
+    const { ws, summary } = await ingested([fixture('litellm/cache-hit.jsonl')]);
+    expect(summary).toMatchObject({ calls: 1, skipped: 1, rejects: 0 });
+    expect(await ws.all('SELECT call_id FROM calls')).toEqual([{ call_id: 'chatcmpl-7c1d0e2f-miss' }]);
+    expect(await ws.all(`SELECT line, reason FROM rejects WHERE kind = 'skip'`)).toEqual([
+      { line: 2n, reason: "served from LiteLLM's cache (cache_hit): no provider call, nothing billed" },
+    ]);
+  });
+
+  it('reads the call types older proxies wrote (litellm.completion) as chat', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bt-litellm-'));
+    const file = join(dir, 'old.csv');
+    writeFileSync(file, 'request_id,call_type,spend,startTime,endTime,model,prompt_tokens,completion_tokens\n' +
+      'r1,litellm.completion,0.00002,2024-02-04 10:00:00,2024-02-04 10:00:01,gpt-3.5-turbo,10,5\n' +
+      'r2,litellm.aembedding,0.00001,2024-02-04 10:00:02,2024-02-04 10:00:03,text-embedding-ada-002,40,0\n');
+    const { ws } = await ingested([file]);
+    expect(await ws.all('SELECT call_id, operation FROM calls ORDER BY call_id')).toEqual([
+      { call_id: 'r1', operation: 'chat' }, { call_id: 'r2', operation: 'embeddings' },
+    ]);
+  });
+});
+
 describe('litellm audio tokens', () => {
   it('takes usage audio_tokens out of prompt and completion tokens into the audio columns', async () => {
     // The fixture's first log with audio counted (its usage shape has prompt_tokens_details.audio_tokens: 0).

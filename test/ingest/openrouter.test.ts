@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../helpers/cli.ts';
-import { ingested } from '../helpers/workspace.ts';
+import { ingested, picoOfUsd, pricedFiles } from '../helpers/workspace.ts';
 import type { Sample } from '../../src/ingest/adapter.ts';
 import { openrouterCsv, openrouterGeneration } from '../../src/ingest/adapters/openrouter.ts';
 import { sniff } from '../../src/ingest/sniff.ts';
@@ -59,6 +59,23 @@ describe('openrouter-csv', () => {
     expect(byId.get('gen-1776042000-c3')).toMatchObject({ input_tokens: 12000n, cache_read_tokens: null, streamed: false, ttft_ms: null, user_id: null, app: null });
     expect(byId.get('gen-1776042002-d4')).toMatchObject({ provider: 'deepseek', input_tokens: 952n, cache_read_tokens: 2048n, reasoning_tokens: 1100n, finish_reason: 'length' });
     expect(byId.get('gen-1776042004-e5')).toMatchObject({ operation: 'embeddings', output_tokens: 0n });
+  });
+
+  it("a real export's newer columns: a free variant stays unpriced at the $0 OpenRouter billed, variant and BYOK cost kept as tags", async () => {
+    // The header is a real export's (as its owner recorded it); the rows are written (the export's rows are private).
+    const { ws, rows } = await pricedFiles([fixture('openrouter/export-variant-byok.csv')]);
+    const calls = await ws.all<CallRow>(`SELECT call_id, model, reported_cost::VARCHAR AS cost, tags->>'variant' AS variant, tags->>'byok_usage_inference' AS byok FROM calls ORDER BY call_id`);
+    expect(calls).toEqual([
+      { call_id: 'gen-1782618417-free0001', model: 'openai/gpt-oss-120b:free', cost: '0.000000000', variant: 'free', byok: '0' },
+      { call_id: 'gen-1782618500-std00002', model: 'openai/gpt-4o-mini', cost: '0.000312000', variant: 'standard', byok: '0' },
+      { call_id: 'gen-1782618600-byok0003', model: 'anthropic/claude-haiku-4.5', cost: '0.000023400', variant: 'standard', byok: '0.000468' },
+    ]);
+    // The free call has no catalog price: it is carried at the $0 OpenRouter reported, not at gpt-oss-120b's list price;
+    // the standard one is priced at the model's list price.
+    expect(rows['gen-1782618417-free0001']).toMatchObject({ price_basis: 'reported', cost_pico: 0n });
+    expect(rows['gen-1782618500-std00002']?.cost_pico).toBe(picoOfUsd('0.00036'));
+    const [reason] = await ws.all<{ reason: string }>(`SELECT reason FROM price_unpriced WHERE model = 'openai/gpt-oss-120b:free'`);
+    expect(reason?.reason).toContain('`:free` variant: billed $0 by OpenRouter');
   });
 
   it('rejects unreadable values with the file line, keeping the other rows', async () => {
@@ -143,6 +160,15 @@ describe('openrouter-generation', () => {
     writeFileSync(join(dir, 'zero-ids.jsonl'), `${second}\n${other}\n`);
     const zero = await ingested([join(dir, 'zero-ids.jsonl')]);
     expect(zero.summary).toMatchObject({ calls: 2, duplicates: 0 });
+  });
+
+  it('a real /api/v1/generation response (a stream the user stopped): native counts, cancelled, the generation time', async () => {
+    const { ws, summary } = await ingested([fixture('openrouter/real-generation-cancelled.json')]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 0 });
+    expect(await ws.all(`SELECT call_id, model, streamed, cancelled, input_tokens, output_tokens, latency_ms, reported_cost::VARCHAR AS cost, tags->>'provider_name' AS host FROM calls`)).toEqual([
+      { call_id: 'gen-1771967973-0hZ8J5kY7qLMOKbPx0u3', model: 'meta-llama/llama-4-scout-17b-16e-instruct', streamed: true, cancelled: true,
+        input_tokens: 64n, output_tokens: 98n, latency_ms: 2940, cost: '0.000034520', host: 'DeepInfra' },
+    ]);
   });
 
   it('rejects an unreadable count in a JSON document with its pointer', async () => {

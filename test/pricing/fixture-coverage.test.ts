@@ -10,11 +10,11 @@ import { ingestFiles } from '../../src/ingest/ingest.ts';
 import { fixture } from '../helpers/cli.ts';
 import { memoryWorkspace } from '../helpers/workspace.ts';
 
-const formats = ['anthropic', 'openai', 'bedrock', 'google', 'claude-code', 'helicone', 'langfuse', 'litellm', 'openrouter', 'otel'];
+const formats = ['anthropic', 'openai', 'bedrock', 'google', 'claude-code', 'helicone', 'langfuse', 'litellm', 'openrouter', 'otel', 'portkey', 'deepseek'];
 const files = formats.flatMap((d) => readdirSync(fixture(d)).map((f) => join(fixture(d), f)));
 
 describe('the model ids of every real export sample', () => {
-  it('resolve, or are unpriced with the reason (only a self-hosted Qwen, which no provider prices)', async () => {
+  it('resolve, or are unpriced with the reason (a self-hosted Qwen, a test proxy\'s made-up name, a free variant, another host\'s price)', async () => {
     const ws = await memoryWorkspace();
     try {
       // Files that are not usage exports (a cost report, a sample with no usage) are skipped, as a directory walk does.
@@ -25,6 +25,13 @@ describe('the model ids of every real export sample', () => {
       expect(unpriced.sort()).toEqual([
         // MLflow's real spans (otel/real-mlflow-spans.jsonl): a model served on the team's own vLLM.
         ['RedHatAI/Qwen3-Next-80B-A3B-Instruct-FP8', 'no price in the catalog'],
+        // A real OpenRouter generation served by DeepInfra (openrouter/real-generation-cancelled.json): the catalog's price
+        // for that id is Groq's, so the call keeps the cost OpenRouter reported.
+        ['meta-llama/llama-4-scout-17b-16e-instruct', "no meta-llama price in the catalog: meta-llama/llama-4-scout-17b-16e-instruct is groq's price, for groq's calls (hosts price open models differently)"],
+        // LiteLLM's own test payload (litellm/real-standard-logging-payload-epoch.jsonl): a fake endpoint's model name.
+        ['my-fake-model', 'no price in the catalog'],
+        // A free variant (openrouter/export-variant-byok.csv): billed $0.
+        ['openai/gpt-oss-120b:free', 'an OpenRouter `:free` variant: billed $0 by OpenRouter, no catalog price'],
       ]);
       const byModel = Object.fromEntries(rows.map((r) => [r.model, `${r.catalogId} (${r.rules.join(', ')})`]));
       expect(byModel).toMatchObject({

@@ -4,7 +4,10 @@
 // token count of one class, named by `type`: input with a cache hit (DeepSeek's discounted cache read), input with
 // a cache miss, or output (reasoning included: deepseek-reasoner bills its chain of thought as output). Each row is
 // a bucket holding that one class (the others 0); a cost column, when present, is the reported cost of the row.
-// Requests are not exported: unknown (NULL).
+// Requests are not exported: unknown (NULL). The platform's own usage API (`/api/v0/usage/amount`, behind the usage
+// page) names its types PROMPT_CACHE_HIT_TOKEN, PROMPT_CACHE_MISS_TOKEN, PROMPT_TOKEN, RESPONSE_TOKEN and
+// API_REQUEST_COUNT (as a public script that reads that API spells them): RESPONSE is output, and a request count is
+// not tokens of any class, so its row is skipped (counted, with its count), not rejected.
 import { sqlIdent } from '../../db/sql.ts';
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample } from '../adapter.ts';
 
@@ -21,12 +24,14 @@ function deepseekSelect(ctx: AdapterContext): AdapterSelect {
   const type = `lower(${c(names.type)})`;
   const amount = c(names.amount);
   const hit = `regexp_matches(${type}, 'hit|cache.?read|cached')`;
-  const output = `regexp_matches(${type}, 'output|completion')`;
+  const output = `regexp_matches(${type}, 'output|completion|response')`;
+  const requestCount = `regexp_matches(${type}, 'request')`;
   const input = `regexp_matches(${type}, 'input|prompt|miss')`;
   const cost = c(costNames);
   return {
     columns: {
-      _reject: `CASE WHEN ${type} IS NULL OR NOT (${hit} OR ${output} OR ${input}) THEN 'unknown DeepSeek usage type: "' || coalesce(${c(names.type)}, '') || '" (expected input cache hit, input cache miss or output)' END`,
+      _skip: `CASE WHEN ${requestCount} THEN 'a request count (' || coalesce(${c(names.type)}, '') || ': ' || coalesce(${amount}, '') || '), not tokens' END`,
+      _reject: `CASE WHEN ${type} IS NULL OR NOT (${hit} OR ${output} OR ${input} OR ${requestCount}) THEN 'unknown DeepSeek usage type: "' || coalesce(${c(names.type)}, '') || '" (expected input cache hit, input cache miss or output)' END`,
       granularity: "'bucket'",
       ts: c(names.date),
       ended_at: `(bt_ts(${c(names.date)}) + INTERVAL 1 DAY)::VARCHAR`,

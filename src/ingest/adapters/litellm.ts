@@ -1,5 +1,12 @@
 // LiteLLM proxy `LiteLLM_SpendLogs`: one row per proxied call, exported as CSV (SQL `COPY`)
-// or as JSON from `/spend/logs` (an array; `/spend/logs/v2` wraps it in `{data: [...]}`) or JSONL.
+// or as JSON from `/spend/logs` (an array; `/spend/logs/v2` wraps it in `{data: [...]}`) or JSONL. Also LiteLLM's
+// callback payload, `StandardLoggingPayload` (docs/my-website/docs/proxy/logging_spec.md), as its S3, GCS and webhook
+// loggers write it: the same call with other names for some fields (`id` for request_id, `response_cost` for spend,
+// `metadata.user_api_key_hash` for api_key, times as epoch seconds) and its `stream` flag and `trace_id`.
+//
+// A response served from LiteLLM's own cache (`cache_hit`) never reached the provider: LiteLLM logs it with the cached
+// answer's tokens and a cost of 0 (cost_calculator.py: `if cache_hit is not None and cache_hit is True: response_cost =
+// 0.0`), so it is skipped, not priced as a call.
 //
 // Token semantics: LiteLLM reports prompt_tokens the OpenAI way, cache reads and writes INSIDE the prompt, also
 // for Anthropic (whose native input excludes them). Cache figures only live in `metadata` (additional_usage_values,
@@ -36,7 +43,10 @@ function jsonRecordFields(row: ReturnType<typeof jsonFields>): Fields {
 const jt = (from: string, path: string) => `(${from}->>'$.${path}')`;
 
 /** LiteLLM call types as canonical operations (the async `a…` variants alike). */
-const operationOf = (t: string) => `CASE
+const operationOf = (type: string) => {
+  // Older proxies wrote `litellm.completion`, `litellm.acompletion`.
+  const t = `regexp_replace(${type}, '^litellm\\.', '')`;
+  return `CASE
   WHEN ${t} IS NULL THEN NULL
   WHEN ${sqlIn(`lower(${t})`, ['acompletion', 'completion', 'anthropic_messages', 'generate_content', 'agenerate_content'])} THEN 'chat'
   WHEN ${sqlIn(`lower(${t})`, ['aembedding', 'embedding'])} THEN 'embeddings'
@@ -45,6 +55,7 @@ const operationOf = (t: string) => `CASE
   WHEN ${sqlIn(`lower(${t})`, ['image_generation', 'aimage_generation', 'image_edit', 'aimage_edit'])} THEN 'image'
   WHEN ${sqlIn(`lower(${t})`, ['transcription', 'atranscription', 'speech', 'aspeech'])} THEN 'audio'
   ELSE 'other' END`;
+};
 
 /** Milliseconds from one time text to another. */
 const msBetween = (from: string, to: string) => `date_diff('microsecond', bt_ts(${from}), bt_ts(${to})) / 1000.0`;
@@ -61,7 +72,9 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
   const f = ctx.kind === 'csv' ? csvFields(ctx) : jsonRecordFields(row);
   const names = ['request_id', 'call_type', 'api_key', 'spend', 'prompt_tokens', 'completion_tokens', 'startTime', 'endTime',
     'completionStartTime', 'request_duration_ms', 'model', 'model_group', 'custom_llm_provider', 'user', 'end_user', 'team_id',
-    'session_id', 'status', 'stream', 'api_base', 'cache_hit'];
+    'session_id', 'status', 'stream', 'api_base', 'cache_hit',
+    // The callback payload's own names (see the top of this file).
+    'id', 'response_cost', 'trace_id'];
   // JSON rows: every field in one parse of the row (`_f`), and the metadata's in one more (`_bt_m`, below).
   const raw = names.map((n) => `${f.text(n)} AS ${sqlIdent(`_bt_f_${n}`)}`);
   const records =
@@ -74,12 +87,16 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
   const metadata = jsonFields('_bt_md', '_bt_m');
   const m = metadata.field;
   const x = (n: string) => sqlIdent(`_bt_f_${n}`);
-  const usage = (path: string) => `coalesce(${m(`additional_usage_values.${path}`)}, ${m(`usage_object.${path}`)})`;
+  // The provider's usage: in the metadata (additional_usage_values, or usage_object in newer versions), else in the
+  // stored response (a payload's `response`, or SpendLogs' with store_prompts_in_spend_logs): the same LiteLLM Usage object.
+  const usage = (path: string) => `coalesce(${m(`additional_usage_values.${path}`)}, ${m(`usage_object.${path}`)}, ${jt('_bt_resp', `usage.${path}`)})`;
   const cacheRead = `coalesce(${usage('cache_read_input_tokens')}, ${usage('prompt_tokens_details.cached_tokens')})`;
   const cacheWrite = usage('cache_creation_input_tokens');
   const slm = objectOr(`_bt_md->'spend_logs_metadata'`);
+  const cost = `coalesce(${x('spend')}, ${x('response_cost')})`;
   const columns: SelectList = {
-    call_id: x('request_id'),
+    _skip: `CASE WHEN bt_bool(${x('cache_hit')}) THEN 'served from LiteLLM''s cache (cache_hit): no provider call, nothing billed' END`,
+    call_id: `coalesce(${x('request_id')}, ${x('id')})`,
     ts: x('startTime'),
     ended_at: x('endTime'),
     latency_ms: `coalesce(${x('request_duration_ms')}, (${msBetween(x('startTime'), x('endTime'))})::VARCHAR)`,
@@ -104,17 +121,18 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
     audio_input_tokens: usage('prompt_tokens_details.audio_tokens'),
     audio_output_tokens: usage('completion_tokens_details.audio_tokens'),
     reasoning_tokens: usage('completion_tokens_details.reasoning_tokens'),
-    reported_cost: x('spend'),
-    reported_cost_kind: `CASE WHEN ${x('spend')} IS NOT NULL THEN 'estimated' END`,
-    api_key: x('api_key'),
+    reported_cost: cost,
+    reported_cost_kind: `CASE WHEN ${cost} IS NOT NULL THEN 'estimated' END`,
+    api_key: `coalesce(${x('api_key')}, ${m('user_api_key_hash')})`,
     api_key_name: m('user_api_key_alias'),
     project: `coalesce(nullif(trim(${x('team_id')}), ''), ${m('user_api_key_team_id')})`,
     // The app's end user is `end_user` (the request's `user`); `user` is the LiteLLM internal user who owns the key
     // (`user_api_key_user_id`, often 'default_user_id' or a service account), the same on every call of that key: read
     // as an end user it made a whole key one person, and a job's calls a person's (the eval's server-only org as
     // SpendLogs: 38.5% of spend right). It stays in tags (`user`, `key_user_id`) for rules.
-    user_id: `nullif(trim(${x('end_user')}), '')`,
+    user_id: `coalesce(nullif(trim(${x('end_user')}), ''), nullif(trim(${m('user_api_key_end_user_id')}), ''))`,
     session_id: x('session_id'),
+    trace_id: x('trace_id'),
     tags: `json_merge_patch(json_merge_patch(json_merge_patch('{}', json_object(
         'request_tags', _bt_rt, 'call_type', ${x('call_type')}, 'model_group', ${x('model_group')}, 'api_base', ${x('api_base')},
         'user', ${x('user')}, 'end_user', ${x('end_user')}, 'cache_hit', ${x('cache_hit')},
@@ -126,7 +144,7 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
   // (src/ingest/many.ts, passesColumnsOn); the names this query adds begin `_bt_`, and a file with a column so named
   // is refused (src/ingest/header.ts, reservedColumn), since DuckDB would read the file's column in their place.
   const fields = `(SELECT ${ctx.kind === 'csv' ? '*, ' : '_line, _path, '}${raw.join(', ')},
-      ${f.json('metadata')} AS _bt_md, ${f.json('request_tags')} AS _bt_rt, ${f.json('proxy_server_request')} AS _bt_psr
+      ${f.json('metadata')} AS _bt_md, ${f.json('request_tags')} AS _bt_rt, ${f.json('proxy_server_request')} AS _bt_psr, ${f.json('response')} AS _bt_resp
     FROM ${parsed})`;
   const from = `(SELECT *, ${metadata.extract()} AS _bt_m FROM ${fields}) s`;
   return { columns, from };
@@ -134,15 +152,18 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
 
 const lower = (names: Iterable<string>) => new Set([...names].map((n) => n.toLowerCase()));
 const required = ['request_id', 'call_type', 'spend', 'starttime'];
+/** The callback payload's: its id, cost and time fields. */
+const payloadRequired = ['id', 'call_type', 'response_cost', 'starttime'];
 
 export const litellmSpendLogs = defineAdapter({
   id: 'litellm-spendlogs',
-  title: 'LiteLLM proxy LiteLLM_SpendLogs (SQL CSV export, /spend/logs JSON, JSONL)',
+  title: 'LiteLLM proxy LiteLLM_SpendLogs (SQL CSV export, /spend/logs JSON, JSONL) and StandardLoggingPayload (its S3, GCS and webhook logs)',
   kinds: ['csv', 'json', 'jsonl'],
-  recognisedBy: 'header/keys include request_id, call_type, spend, startTime and prompt_tokens or total_tokens',
+  recognisedBy: 'header/keys include request_id, call_type, spend, startTime (a payload: id, call_type, response_cost, startTime) and prompt_tokens or total_tokens',
   detect: (sample: Sample) => {
     const names = lower(sample.kind === 'csv' ? sample.header : sample.keys);
-    return required.every((n) => names.has(n)) && (names.has('prompt_tokens') || names.has('total_tokens'));
+    const tokens = names.has('prompt_tokens') || names.has('total_tokens');
+    return tokens && (required.every((n) => names.has(n)) || payloadRequired.every((n) => names.has(n)));
   },
   idsFromSource: true,
   select: spendLogsSelect,

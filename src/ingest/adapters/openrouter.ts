@@ -13,8 +13,12 @@ function csvSelect(ctx: AdapterContext): AdapterSelect {
   const columns: SelectList = {
     call_id: c('generation_id'),
     ts: c('created_at'),
-    // The permaslug is vendor-prefixed (openai/gpt-4o-mini): the engine takes the provider from the prefix.
-    model: c('model_permaslug'),
+    // The permaslug is vendor-prefixed (openai/gpt-4o-mini): the engine takes the provider from the prefix. Newer exports
+    // name the variant in a column of its own (`variant`: a real export's header has it); a `free` one is billed $0, so it
+    // is written back onto the slug (`…:free`), which the resolver leaves unpriced at the cost OpenRouter reported, instead
+    // of pricing a free call at the paid model's list price. Other variants (nitro, floor…) are the model's own price.
+    model: `CASE WHEN lower(trim(${c('variant')})) = 'free' AND NOT contains(${c('model_permaslug')}, ':')
+      THEN ${c('model_permaslug')} || ':free' ELSE ${c('model_permaslug')} END`,
     input_tokens: uncached(c('tokens_prompt'), c('tokens_cached')),
     cache_read_tokens: c('tokens_cached'),
     input_tokens_reported: c('tokens_prompt'),
@@ -31,9 +35,11 @@ function csvSelect(ctx: AdapterContext): AdapterSelect {
     app: c('app_name'),
     user_id: c('user'),
     // OpenRouter's log does not say the lane: left NULL, the engine records it as inferred standard.
+    // byok_usage_inference: on a bring-your-own-key call cost_total is OpenRouter's fee alone, the inference billed to the
+    // user's own provider key; kept beside the call (no real row shows how the two add up).
     tags: `json_merge_patch('{}', json_object('provider_name', ${c('provider_name')}, 'cost_cache', ${c('cost_cache')},
       'cost_web_search', ${c('cost_web_search')}, 'cost_file_processing', ${c('cost_file_processing')},
-      'num_search_results', ${c('num_search_results')}))`,
+      'num_search_results', ${c('num_search_results')}, 'variant', ${c('variant')}, 'byok_usage_inference', ${c('byok_usage_inference')}))`,
   };
   return { columns, from: ctx.src };
 }
