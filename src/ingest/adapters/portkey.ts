@@ -121,8 +121,12 @@ function portkeySelect(ctx: AdapterContext): AdapterSelect {
   // Every field above in one parse of the record (_f); the metadata in one more.
   const records = `(SELECT _line, _path, rec AS j FROM ${pageRecords(ctx.src)})`;
   const header = f('request.portkeyHeaders."x-portkey-metadata"');
+  // The metadata's JSON text comes with the other fields (json_extract_string gives an object's text), so only that small
+  // text is parsed again, not the record with its bodies: 200,000 records of 2 KB took 9.2 s with `j->'metadata'`.
+  const metaText = f('metadata');
   const from = `(SELECT *, ${metadataSql('_bt_m', header)} AS _bt_meta
-    FROM (SELECT *, ${row.extract()} AS _f, j->'metadata' AS _bt_m FROM ${records})) p`;
+    FROM (SELECT *, CASE WHEN json_valid(${metaText}) THEN ${metaText}::JSON ELSE to_json(${metaText}) END AS _bt_m
+      FROM (SELECT *, ${row.extract()} AS _f FROM ${records}))) p`;
   return { columns, from };
 }
 
