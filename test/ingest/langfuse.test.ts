@@ -141,6 +141,30 @@ describe('langfuse-observations: real-file defects', () => {
   // gemini-2.5-flash $0.30 in / $0.03 cache read / $2.50 out per 1M: 24 x 0.3 + 1407 x 2.5 = $0.0035247;
   // 324 x 0.3 + 100 x 0.03 + 1859 x 2.5 = $0.0047477; 324 x 0.3 + 1859 x 2.5 = $0.0047447; sum $0.0130171 vs stated $0.0092139.
   // gpt-5.4-mini: 904 x 0.75 + 4096 x 0.075 + 310 x 4.5 = $0.0023802, as stated: not flagged.
+  it("a real LiteLLM generation (completion start at its end: not streamed) with Langfuse's 0 for a model it could not price", async () => {
+    // A real observation (LiteLLM -> OpenRouter, gemini-2.5-flash-preview-05-20): completionStartTime = endTime, which LiteLLM
+    // writes for every call it did not stream; calculatedTotalCost 0.0 with modelId and every price null.
+    const { ws, summary } = await ingested([fixture('langfuse/real-litellm-generation-page.json')]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 0 });
+    expect(await ws.all('SELECT streamed, ttft_ms, latency_ms, input_tokens, output_tokens, reported_cost FROM calls')).toEqual([
+      { streamed: null, ttft_ms: null, latency_ms: 5397, input_tokens: 4598n, output_tokens: 573n, reported_cost: null },
+    ]);
+  });
+
+  it("LiteLLM's callback generations: a first token before the end is a stream, at the end none; a cache hit is skipped", async () => {
+    const { ws, summary } = await ingested([fixture('langfuse/litellm-callback-generations.jsonl')]);
+    expect(summary).toMatchObject({ calls: 3, skipped: 1, rejects: 0 });
+    expect(await ws.all('SELECT call_id, streamed, ttft_ms, reported_cost::VARCHAR AS cost FROM calls ORDER BY call_id')).toEqual([
+      { call_id: 'lf-llm-01', streamed: true, ttft_ms: 450, cost: '0.000207000' },
+      { call_id: 'lf-llm-02', streamed: null, ttft_ms: null, cost: '0.000207000' },
+      // Not LiteLLM's: another SDK sets completionStartTime on a stream's first chunk, whenever it came; a matched model's cost.
+      { call_id: 'lf-sdk-04', streamed: true, ttft_ms: 1500, cost: '0.000207000' },
+    ]);
+    expect(await ws.all(`SELECT line, reason FROM rejects WHERE kind = 'skip'`)).toEqual([
+      { line: 3n, reason: "served from LiteLLM's cache (metadata.cache_hit): no provider call, nothing billed" },
+    ]);
+  });
+
   it('reconciliation flags a recomputed cost above the stated one', async () => {
     const r = await runCli(['audit', fixture('langfuse/gemini-reasoning-outside.jsonl'), '--db', ':memory:']);
     expect(r.code).toBe(0);

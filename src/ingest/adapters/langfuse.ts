@@ -65,11 +65,19 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
     OR (${total} IS NULL AND bt_int(${o('outputUsage')}) = ${n(output)} + ${r} AND ${r} > 0)))`;
   const inputKeysOutside = `(${inside} > 0 AND ${total} IN (${base} + ${inside}, ${base} + ${inside} + ${r}))`;
   const outputTokens = `CASE WHEN ${reasoningOutside} THEN (bt_int(${output}) + ${r})::VARCHAR ELSE ${output} END`;
-  const cost = `coalesce(${o('costDetails.total')}, ${o('calculatedTotalCost')})`;
+  // calculatedTotalCost is 0 where Langfuse matched no price (modelId null, every price null, costDetails {}): a real
+  // LiteLLM -> OpenRouter generation of gemini-2.5-flash-preview-05-20 says so. That 0 is no cost reported, not a free call.
+  const cost = `coalesce(${o('costDetails.total')}, CASE WHEN NOT (${o('modelId')} IS NULL AND bt_double(${o('calculatedTotalCost')}) = 0) THEN ${o('calculatedTotalCost')} END)`;
   // The observation's JSON-valued fields (oj), its trace's (tj): each document read in one parse, as jsonFields does
   // for text. A `->` per field parsed each observation about twenty-five times.
   const oj = (name: (typeof observationJsonPaths)[number]) => `_oj[${observationJsonPaths.indexOf(name) + 1}]`;
   const tj = (name: (typeof traceJsonPaths)[number]) => `_tj[${traceJsonPaths.indexOf(name) + 1}]`;
+  // A generation LiteLLM's Langfuse callback logged (its default name, or LiteLLM's hidden_params in the metadata). LiteLLM
+  // sets a call's completion start to its end when it did not stream (litellm_logging.py: `if self.completion_start_time is
+  // None: self.completion_start_time = end_time`), and passes it on: such a first token at the very end is no stream, as
+  // the litellm-spendlogs adapter reads the same field. Other SDKs set completionStartTime on a stream's first chunk only.
+  const litellmLogged = `(regexp_full_match(coalesce(${o('name')}, ''), '(?i)litellm-a?[a-z_]+') OR coalesce(json_exists(${oj('metadata')}, '$.hidden_params'), false))`;
+  const noFirstToken = `(${litellmLogged} AND bt_ts(${o('completionStartTime')}) >= bt_ts(${o('endTime')}))`;
   const metadata = `CASE WHEN json_type(${oj('metadata')}) = 'OBJECT' THEN ${oj('metadata')}
     WHEN coalesce(json_type(${oj('metadata')}), 'NULL') = 'NULL' THEN '{}'::JSON ELSE json_object('metadata', ${oj('metadata')}) END`;
   const columns: SelectList = {
@@ -81,7 +89,9 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
         -- before a window too, whose generations may lie in the window before.
         WHEN ${oj('observations')} IS NOT NULL AND file_generations THEN 'langfuse trace: not usage (none of its observations is in this file: they are in another window''s)'
         WHEN ${oj('observations')} IS NOT NULL THEN 'langfuse trace without its observations inline: no model usage (export them with GET /api/public/observations?traceId=…)'
-        ELSE 'langfuse ' || coalesce(${o('type')}, 'untyped') || ' observation: no model usage' END END`,
+        ELSE 'langfuse ' || coalesce(${o('type')}, 'untyped') || ' observation: no model usage' END
+      -- LiteLLM logs a response its own cache served with the cached answer's usage and a cost of 0: no provider call.
+      WHEN ${litellmLogged} AND lower(coalesce(${oj('metadata')}->>'cache_hit', '')) = 'true' THEN 'served from LiteLLM''s cache (metadata.cache_hit): no provider call, nothing billed' END`,
     call_id: o('id'),
     // A trace that holds this generation alone links nothing (the SDK integrations open one per call when the code
     // opened none): it is not an agent run or a session, so the call is not attributed to one.
@@ -90,10 +100,10 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
     ts: o('startTime'),
     ended_at: o('endTime'),
     latency_ms: `coalesce((date_diff('microsecond', bt_ts(${o('startTime')}), bt_ts(${o('endTime')})) / 1000.0)::VARCHAR, ${scaled(o('latency'), 1000)})`,
-    ttft_ms: `coalesce(${scaled(o('timeToFirstToken'), 1000)},
-      (date_diff('microsecond', bt_ts(${o('startTime')}), bt_ts(${o('completionStartTime')})) / 1000.0)::VARCHAR)`,
+    ttft_ms: `CASE WHEN NOT coalesce(${noFirstToken}, false) THEN coalesce(${scaled(o('timeToFirstToken'), 1000)},
+      (date_diff('microsecond', bt_ts(${o('startTime')}), bt_ts(${o('completionStartTime')})) / 1000.0)::VARCHAR) END`,
     // Langfuse SDKs set completionStartTime when the response streamed; its absence says nothing.
-    streamed: `CASE WHEN ${o('completionStartTime')} IS NOT NULL THEN 'true' END`,
+    streamed: `CASE WHEN ${o('completionStartTime')} IS NOT NULL AND NOT coalesce(${noFirstToken}, false) THEN 'true' END`,
     model: o('model'),
     operation: `CASE WHEN ${type} = 'EMBEDDING' THEN 'embeddings' END`,
     status: `CASE WHEN upper(${o('level')}) = 'ERROR' THEN 'error' END`,
@@ -175,7 +185,7 @@ const observationKeys = ['usageDetails', 'costDetails', 'completionStartTime', '
  */
 const recordFields = [...new Set(['data', 'id', 'traceId', 'type', 'observations', 'trace', 'parentObservationId', 'startTime', 'endTime', 'latency',
   'timeToFirstToken', 'completionStartTime', 'model', 'level', 'userId', 'sessionId', 'projectId', 'name', 'environment', 'statusMessage',
-  'promptName', 'version', 'traceName', 'totalUsage', 'outputUsage', 'costDetails', 'calculatedTotalCost', ...observationJsonPaths, ...traceJsonPaths])];
+  'promptName', 'version', 'traceName', 'totalUsage', 'outputUsage', 'costDetails', 'calculatedTotalCost', 'modelId', ...observationJsonPaths, ...traceJsonPaths])];
 
 export const langfuseObservations = defineAdapter({
   id: 'langfuse-observations',
