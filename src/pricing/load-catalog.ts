@@ -267,9 +267,13 @@ export type Resolution =
 function lookup(catalog: Catalog, name: string): { id: string; dated: boolean } | undefined {
   const exact = catalog.index.get(modelKey(name));
   if (exact !== undefined) return { id: exact, dated: false };
-  // Then the dateless key, `-latest`, and Google's `-001`/`-002` version suffix (gemini-1.5-pro-002).
+  // Then the dateless key, `-latest`, Google's `-001`/`-002` version suffix (gemini-1.5-pro-002), and Google's preview
+  // snapshots dated month-day (gemini-2.5-flash-preview-05-20, in a real Langfuse generation): a preview snapshot that has
+  // no price of its own is the dateless preview's; one priced apart (gemini-2.5-flash-lite-preview-06-17) is found by its
+  // exact key above, and `-09-2025` ids are not dated this way.
   const dateless = normaliseModel(name);
-  const key = catalog.index.get(dateless) ?? catalog.index.get(withoutLatest(dateless)) ?? catalog.index.get(dateless.replace(/-0\d\d$/, ''));
+  const key = catalog.index.get(dateless) ?? catalog.index.get(withoutLatest(dateless)) ?? catalog.index.get(dateless.replace(/-0\d\d$/, ''))
+    ?? catalog.index.get(dateless.replace(/(?<=-preview)-\d{2}-\d{2}$/, ''));
   return key === undefined ? undefined : { id: key, dated: true };
 }
 

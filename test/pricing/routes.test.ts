@@ -163,6 +163,14 @@ describe('route rules one by one', () => {
     // Bedrock's own ids are Bedrock's alone: no other host writes them.
     expect(resolveName(catalog, 'amazon.nova-micro-v1:0', 'litellm').id).toBe('nova-micro');
   });
+  it("a Google preview snapshot dated month-day, with no price of its own, is the dateless preview's; one priced apart keeps its own", () => {
+    // A real Langfuse generation of google/gemini-2.5-flash-preview-05-20 (fixtures/langfuse/real-litellm-generation-page.json).
+    expect(resolveName(catalog, 'gemini-2.5-flash-preview-05-20', null).id).toBe('gemini-2.5-flash-preview');
+    expect(resolveName(catalog, 'google/gemini-2.5-flash-preview-05-20', 'google').id).toBe('gemini-2.5-flash-preview');
+    expect(resolveName(catalog, 'gemini-2.5-flash-lite-preview-06-17', null).id).toBe('gemini-2.5-flash-lite-preview-06-17');
+    expect(resolveName(catalog, 'gemini-2.5-flash-preview-09-2025', null).id).toBe('gemini-2.5-flash-preview-09-2025');
+    expect(resolveName(catalog, 'gemini-2.5-flash-05-20', null).id).toBeUndefined();
+  });
   it('vertex-resource and vertex-at-version', () => {
     expect(routeOf('projects/x/locations/global/publishers/google/models/gemini-2.5-flash').name).toBe('gemini-2.5-flash');
     expect(routeOf('claude-opus-4-6@default').name).toBe('claude-opus-4-6');
