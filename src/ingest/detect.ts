@@ -9,7 +9,9 @@ import { adapters } from './adapters/index.ts';
  * generic message would list every format's columns). A Langfuse traces export sums each trace's tokens over its
  * generations and their models (worker/src/features/database-read-stream/trace-stream.ts in langfuse/langfuse);
  * LiteLLM's usage page exports daily totals per team, tag or key (`Date, Team, Team ID, [Model,] Spend ($), Requests,
- * …, Total Tokens`: ui/litellm-dashboard/src/components/EntityUsageExport/utils.ts in BerriAI/litellm).
+ * …, Total Tokens`: ui/litellm-dashboard/src/components/EntityUsageExport/utils.ts in BerriAI/litellm). Anthropic's
+ * Enterprise analytics report per user (`GET /v1/organizations/analytics/user_usage_report`: an `actor`, a `product` such as
+ * `chat` or `claude_code`, tokens per model) counts people's use of Anthropic's own apps, which no batch lane serves.
  */
 const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonly what: string }[] = [
   {
@@ -21,6 +23,11 @@ const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonl
     is: (sample) => hasAll(sample, ['Date', 'Spend ($)', 'Requests', 'Total Tokens']),
     what: "a LiteLLM usage page export: daily totals per team, tag or key, with no call and no split of its tokens into input and output. " +
       'Export the spend logs instead (LiteLLM_SpendLogs: `/spend/logs`, or the table as CSV), or run `batchable pull litellm`',
+  },
+  {
+    is: (sample) => hasAll(sample, ['actor', 'product', 'uncached_input_tokens']),
+    what: "Anthropic's analytics report per user (claude.ai, Claude Code and the other apps, by seat): people's use of Anthropic's apps, " +
+      'not API calls a batch lane could take. For the API, export the Admin API usage report (`usage_report/messages`), or run `batchable pull anthropic`',
   },
 ];
 

@@ -330,3 +330,11 @@ describe('unknown request counts', () => {
     expect(r.stdout).toMatch(/│ anthropic +│ +5 \+ \? │/);
   });
 });
+
+it("Anthropic's analytics report per user is named, with the API usage report to take instead (its rows are people's use of Anthropic's apps)", async () => {
+  const file = fixture('anthropic/docs-analytics-user-usage-report.json');
+  const r = await runCli(['ingest', file, '--db', ':memory:']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe(`error: ${file}: Anthropic's analytics report per user (claude.ai, Claude Code and the other apps, by seat): people's use of ` +
+    "Anthropic's apps, not API calls a batch lane could take. For the API, export the Admin API usage report (`usage_report/messages`), or run `batchable pull anthropic`\n");
+});
