@@ -25,6 +25,12 @@ const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonl
       'Export the spend logs instead (LiteLLM_SpendLogs: `/spend/logs`, or the table as CSV), or run `batchable pull litellm`',
   },
   {
+    // OTLP metrics (`gen_ai.client.token.usage` histograms): token sums per model and window, no call to label or price.
+    is: (sample) => sample.keys.has('resourceMetrics') && !sample.keys.has('resourceSpans'),
+    what: 'an OpenTelemetry metrics export: token histograms per model and time window, with no call to label or price. ' +
+      "Export the traces (spans) instead: the collector's file exporter on the traces pipeline, or your backend's span export",
+  },
+  {
     is: (sample) => hasAll(sample, ['actor', 'product', 'uncached_input_tokens']),
     what: "Anthropic's analytics report per user (claude.ai, Claude Code and the other apps, by seat): people's use of Anthropic's apps, " +
       'not API calls a batch lane could take. For the API, export the Admin API usage report (`usage_report/messages`), or run `batchable pull anthropic`',

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../helpers/cli.ts';
+import { fixture, runCli } from '../helpers/cli.ts';
 import { ingested } from '../helpers/workspace.ts';
 import { otelGenAiSpans } from '../../src/ingest/adapters/otel.ts';
 import { sniff } from '../../src/ingest/sniff.ts';
@@ -239,5 +239,47 @@ describe('otel spans of other instrumentations', () => {
       'openinference CHAIN span: not a model call (its model calls are LLM spans of their own)',
       'openinference AGENT span: not a model call (its model calls are LLM spans of their own)',
     ]);
+  });
+});
+
+describe('otel-genai-spans: other instrumentations\' names and wrappers', () => {
+  const tokens = 'SELECT call_id, input_tokens, cache_read_tokens, cache_write_unknown_tokens, output_tokens FROM calls ORDER BY ts';
+
+  it("reads the cache under the older underscore names, inside or outside the input as the span's total says", async () => {
+    // OpenLLMetry before 2025-10-30: prompt_tokens = Anthropic's input + the cache; llm.usage.total_tokens = prompt + completion.
+    const legacy = await ingested([fixture('otel/openllmetry-legacy-cache-names.jsonl')]);
+    expect(await legacy.ws.all(tokens)).toEqual([
+      { call_id: '051581bf3cb55c13', input_tokens: 4n, cache_read_tokens: 0n, cache_write_unknown_tokens: 1163n, output_tokens: 187n },
+      { call_id: '1f2e3d4c5b6a7980', input_tokens: 4n, cache_read_tokens: 1163n, cache_write_unknown_tokens: 0n, output_tokens: 202n },
+    ]);
+    // Strands Agents: input_tokens is Bedrock's, the cache outside it (total_tokens 58,291 = 4,299 + 631 + 35,574 + 17,787).
+    const strands = await ingested([fixture('otel/strands-legacy-cache-names.jsonl')]);
+    expect(await strands.ws.all(tokens)).toEqual([
+      { call_id: 'a1b2c3d4e5f60718', input_tokens: 4299n, cache_read_tokens: 35574n, cache_write_unknown_tokens: 17787n, output_tokens: 631n },
+    ]);
+  });
+
+  it("skips Microsoft.Extensions.AI's orchestrate_tools spans (their model calls' summed usage), which were rejected as missing a model", async () => {
+    const { ws, summary } = await ingested([fixture('otel/rebuilt-meai-orchestrate-tools.jsonl')]);
+    expect(summary).toMatchObject({ calls: 3, rejects: 0 });
+    expect(await ws.all(`SELECT input_tokens, output_tokens FROM calls ORDER BY ts`)).toEqual([
+      { input_tokens: 2546n, output_tokens: 47n }, { input_tokens: 3004n, output_tokens: 167n }, { input_tokens: 2497n, output_tokens: 200n },
+    ]);
+    const skips = await ws.all<{ reason: string }>(`SELECT reason FROM rejects WHERE kind = 'skip' AND starts_with(reason, 'otel orchestrate_tools')`);
+    expect(skips.length).toBe(2);
+  });
+
+  it("takes the 0x off ids a console exporter prints (LiteLLM's OTel callback, a real span), so a trace joins across exporters", async () => {
+    const { ws } = await ingested([fixture('otel/real-litellm-console-span.json')]);
+    expect(await ws.all('SELECT call_id, trace_id, model, input_tokens, output_tokens FROM calls')).toEqual([
+      { call_id: 'd7faef9ceb56aca5', trace_id: 'b90c5c673e0fc69a3f742892238c50a0', model: 'gpt-3.5-turbo-0125', input_tokens: 8n, output_tokens: 9n },
+    ]);
+  });
+
+  it('refuses an OTLP metrics export by name, with the traces export to take instead', async () => {
+    const file = fixture('otel/metrics-only.json');
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('an OpenTelemetry metrics export: token histograms per model and time window, with no call to label or price');
   });
 });

@@ -58,6 +58,9 @@ const openInferenceOtherKinds = "('CHAIN', 'AGENT', 'TOOL', 'RETRIEVER', 'RERANK
 const msBetween = (from: string, to: string) => `coalesce((try_cast(${to} AS HUGEINT) - try_cast(${from} AS HUGEINT)) / 1e6,
   date_diff('microsecond', bt_ts(${from}), bt_ts(${to})) / 1000.0)`;
 
+/** An id without the `0x` a hex dump puts before it. */
+const hexId = (x: string) => `CASE WHEN starts_with(${x}, '0x') THEN substr(${x}, 3) ELSE ${x} END`;
+
 /** A finish reason as written: a list's first (an array, whose text a field read gives, or such text written as a
  * string by some exporters), else the text. */
 const firstOf = (x: string) => `CASE WHEN left(${x}, 1) = '[' AND json_valid(${x}) THEN (${x})::JSON->>'$[0]' ELSE ${x} END`;
@@ -85,6 +88,19 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   // Renamed from cache_creation by semconv-genai PR #440: accept both.
   const cacheWrite = `coalesce(${a('gen_ai.usage.cache_write.input_tokens')}, ${a('gen_ai.usage.cache_creation.input_tokens')}, ${cc('cache_creation_tokens')},
     ${a('llm.token_count.prompt_details.cache_write')})`;
+  // The older names, with underscores (Anthropic's own field names under gen_ai.usage.), as Strands Agents writes them
+  // (strands tracer.py: cache_read_input_tokens, cache_write_input_tokens) and OpenLLMetry did before its 2025-10-30
+  // move to the dotted ones (cache_read_input_tokens, cache_creation_input_tokens). Their emitters disagree on the input:
+  // Strands' input_tokens is Bedrock's, the cache outside it (its total_tokens 58,291 = 4,299 in + 631 out + 35,574 read
+  // + 17,787 written); OpenLLMetry's prompt_tokens was Anthropic's input plus the cache (its llm.usage.total_tokens is
+  // prompt + completion). The total says which: equal to input and output alone, the cache is inside; otherwise (or with
+  // no total) outside, as Anthropic's names mean.
+  const legacyRead = a('gen_ai.usage.cache_read_input_tokens');
+  const legacyWrite = `coalesce(${a('gen_ai.usage.cache_creation_input_tokens')}, ${a('gen_ai.usage.cache_write_input_tokens')})`;
+  const n = (x: string) => `coalesce(bt_int(${x}), 0)`;
+  const total = `bt_int(coalesce(${a('gen_ai.usage.total_tokens')}, ${a('llm.usage.total_tokens')}))`;
+  const legacyOutside = `(${cacheRead} IS NULL AND ${cacheWrite} IS NULL AND (${legacyRead} IS NOT NULL OR ${legacyWrite} IS NOT NULL)
+    AND NOT coalesce(${total} = ${n(input)} + ${n(output)} AND ${n(legacyRead)} + ${n(legacyWrite)} > 0, false))`;
   // OpenInference's span kind: a span field in Phoenix's span objects, an attribute elsewhere.
   const spanKind = `upper(coalesce(${a('openinference.span.kind')}, ${s('span_kind')}))`;
   const invocation = a('llm.invocation_parameters');
@@ -106,11 +122,16 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
       -- An agent's run (pydantic-ai's \`agent run\`) carries its model calls' summed usage, without an operation or model.
       WHEN ${op} IS NULL AND ${a('gen_ai.agent.name')} IS NOT NULL AND ${a('gen_ai.request.model')} IS NULL AND ${a('gen_ai.response.model')} IS NULL
         THEN 'otel agent run span (' || ${a('gen_ai.agent.name')} || '): its model calls are spans of their own'
+      -- Microsoft.Extensions.AI's function-invoking client wraps a turn's model calls and tool calls in \`orchestrate_tools\`,
+      -- with their summed usage and no model (a real trace of 2026-03-09: 5,550 = 2,546 + 3,004 of its two chat spans).
+      WHEN ${s('name')} = 'orchestrate_tools' AND ${op} IS NULL THEN 'otel orchestrate_tools span: its model calls are spans of their own'
       WHEN ${spanKind} IN ${openInferenceOtherKinds} THEN 'openinference ' || ${spanKind} || ' span: not a model call (its model calls are LLM spans of their own)'
       WHEN ${input} IS NULL AND ${output} IS NULL THEN 'otel span without gen_ai usage: ' || coalesce(${s('name')}, '(unnamed)') END`,
-    call_id: `coalesce(${s('spanId')}, ${s('span_id')}, ${s('context.span_id')})`,
-    trace_id: `coalesce(${s('traceId')}, ${s('trace_id')}, ${s('context.trace_id')})`,
-    parent_id: `nullif(coalesce(${s('parentSpanId')}, ${s('parent_span_id')}, ${s('parent_id')}), '')`,
+    // Python's ConsoleSpanExporter writes ids as hex with `0x` (LiteLLM's OTel callback, printed to the console); other
+    // exporters of the same trace write them without: the prefix comes off, so a trace's spans join across files.
+    call_id: hexId(`coalesce(${s('spanId')}, ${s('span_id')}, ${s('context.span_id')})`),
+    trace_id: hexId(`coalesce(${s('traceId')}, ${s('trace_id')}, ${s('context.trace_id')})`),
+    parent_id: hexId(`nullif(coalesce(${s('parentSpanId')}, ${s('parent_span_id')}, ${s('parent_id')}), '')`),
     ts: start,
     ended_at: end,
     latency_ms: msBetween(start, end),
@@ -127,9 +148,10 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
       (${msBetween(start, firstTokenAt)})::VARCHAR)`,
     status: `CASE WHEN ${a('error.type')} IS NOT NULL OR ${s('status.code')} IN ('2', 'STATUS_CODE_ERROR') OR ${s('status_code')} = 'ERROR' THEN 'error' END`,
     finish_reason: finish,
-    input_tokens: `CASE WHEN ${claudeCode} THEN ${input} ELSE ${uncached(input, cacheRead, cacheWrite)} END`,
-    cache_read_tokens: cacheRead,
-    cache_write_unknown_tokens: cacheWrite,
+    input_tokens: `CASE WHEN ${claudeCode} OR ${legacyOutside} THEN ${input}
+      ELSE ${uncached(input, `coalesce(${cacheRead}, ${legacyRead})`, `coalesce(${cacheWrite}, ${legacyWrite})`)} END`,
+    cache_read_tokens: `coalesce(${cacheRead}, ${legacyRead})`,
+    cache_write_unknown_tokens: `coalesce(${cacheWrite}, ${legacyWrite})`,
     input_tokens_reported: input,
     // Embeddings produce no output tokens; instrumentations often omit the attribute for them.
     output_tokens: `coalesce(${output}, CASE WHEN ${op} = 'embeddings' THEN '0' END)`,
