@@ -102,4 +102,12 @@ describe('portkey-logs', () => {
     expect(byId.get('pk-req-2')).toMatchObject({ provider: 'google-vertex', model: 'gemini-2.0-flash', input_tokens: 50n, output_tokens: 20n });
     expect(byId.get('pk-req-3')).toMatchObject({ provider: 'anthropic', model: 'claude-sonnet-5', input_tokens: 200n, output_tokens: 60n, latency_ms: 1200 });
   });
+
+  it("reads created_at as ISO text without a zone (UTC), an epoch in ms, or JavaScript's Date text with its offset", async () => {
+    const { byId, summary } = await rowsOf('created-at-forms.jsonl');
+    expect(summary).toMatchObject({ calls: 3, rejects: 0 });
+    expect([...byId.values()].map((r) => [r.call_id, r.ts])).toEqual([
+      ['pk-js-1', '2026-08-11T12:30:05.000'], ['pk-js-2', '2026-08-11T12:30:05.123'], ['pk-js-3', '2026-08-11T12:30:05.000'],
+    ]);
+  });
 });

@@ -34,6 +34,15 @@ const providerOf = (p: string) => `CASE lower(${p})
   WHEN 'mistral-ai' THEN 'mistral' WHEN 'together-ai' THEN 'together' WHEN 'fireworks-ai' THEN 'fireworks'
   WHEN 'perplexity-ai' THEN 'perplexity' ELSE lower(${p}) END`;
 
+/**
+ * `created_at` as JavaScript's Date.toString() writes it (`Mon Aug 10 2026 12:00:00 GMT+0000 (Coordinated Universal
+ * Time)`), which an importer verified on a real 46,241-row export parses beside ISO text and epochs
+ * (VasiliyRad/metergraphrelay: `_PORTKEY_DATE_RE`), read with its offset; other text as it is (the engine reads ISO text
+ * and epochs).
+ */
+const jsDateSql = (x: string) => `CASE WHEN regexp_full_match(${x}, '(Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \\d{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT[+-]\\d{4}( \\([^)]*\\))?')
+  THEN try_strptime(substr(${x}, 5, 29), '%b %d %Y %H:%M:%S GMT%z')::VARCHAR ELSE ${x} END`;
+
 /** The operation from the provider URL's path (or a Responses API answer's `object`); NULL leaves the engine's default (chat, or embeddings by the model's name). */
 const operationOf = (url: string, responseObject: string) => `CASE
   WHEN contains(${url}, '/embeddings') THEN 'embeddings'
@@ -92,7 +101,7 @@ function portkeySelect(ctx: AdapterContext): AdapterSelect {
     _reject: `CASE WHEN NOT ${hasUsage} AND ${reqUnits} IS NULL AND ${resUnits} IS NULL
       THEN 'Portkey logged no token counts for this request (no req_units or res_units, and no usage in its response): export the logs again with req_units and res_units among requested_data' END`,
     call_id: `coalesce(${f('id')}, ${f('_id')})`,
-    ts: f('created_at'),
+    ts: jsDateSql(f('created_at')),
     latency_ms: `coalesce(${f('response_time')}, ${f('response.responseTime')})`,
     streamed: `coalesce(${body('request', 'stream')}, CASE WHEN bt_double(${f('stream_mode')}) > 0 THEN 'true' WHEN bt_double(${f('stream_mode')}) = 0 THEN 'false' END)`,
     status: `coalesce(bt_int(${status})::VARCHAR, ${status})`,
