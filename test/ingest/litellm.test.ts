@@ -119,6 +119,18 @@ describe('litellm callback payloads and cache hits', () => {
     ]);
   });
 
+  it("takes a payload's cache reads from its stored response's usage when the metadata holds none", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bt-litellm-payload-'));
+    const file = join(dir, 'payload.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'chatcmpl-p1', call_type: 'acompletion', response_cost: 0.000456, startTime: 1767261600.5, endTime: 1767261602.0,
+      completionStartTime: 1767261602.0, model: 'gpt-4o-mini', prompt_tokens: 1200, completion_tokens: 50, total_tokens: 1250, stream: false, metadata: {},
+      response: { usage: { prompt_tokens: 1200, completion_tokens: 50, prompt_tokens_details: { cached_tokens: 1024 } } } })}\n`);
+    const { ws } = await ingested([file]);
+    expect(await ws.all('SELECT input_tokens, cache_read_tokens, output_tokens, streamed FROM calls')).toEqual([
+      { input_tokens: 176n, cache_read_tokens: 1024n, output_tokens: 50n, streamed: false },
+    ]);
+  });
+
   it("skips a response LiteLLM's cache served (spend 0, the cached answer's tokens): no provider call", async () => {
     const { ws, summary } = await ingested([fixture('litellm/cache-hit.jsonl')]);
     expect(summary).toMatchObject({ calls: 1, skipped: 1, rejects: 0 });

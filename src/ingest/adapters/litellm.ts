@@ -42,6 +42,10 @@ function jsonRecordFields(row: ReturnType<typeof jsonFields>): Fields {
 /** A field of a JSON value held in column `from`, as text. */
 const jt = (from: string, path: string) => `(${from}->>'$.${path}')`;
 
+/** The paths of LiteLLM's Usage object the select reads. */
+const usagePaths = ['cache_read_input_tokens', 'prompt_tokens_details.cached_tokens', 'cache_creation_input_tokens',
+  'prompt_tokens_details.audio_tokens', 'completion_tokens_details.audio_tokens', 'completion_tokens_details.reasoning_tokens'] as const;
+
 /** LiteLLM call types as canonical operations (the async `a…` variants alike). */
 const operationOf = (type: string) => {
   // Older proxies wrote `litellm.completion`, `litellm.acompletion`.
@@ -73,8 +77,8 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
   const names = ['request_id', 'call_type', 'api_key', 'spend', 'prompt_tokens', 'completion_tokens', 'startTime', 'endTime',
     'completionStartTime', 'request_duration_ms', 'model', 'model_group', 'custom_llm_provider', 'user', 'end_user', 'team_id',
     'session_id', 'status', 'stream', 'api_base', 'cache_hit',
-    // The callback payload's own names (see the top of this file).
-    'id', 'response_cost', 'trace_id'];
+    // The callback payload's own names (see the top of this file), and its stored response's usage (usage, below).
+    'id', 'response_cost', 'trace_id', ...usagePaths.map((p) => `response.usage.${p}`)];
   // JSON rows: every field in one parse of the row (`_f`), and the metadata's in one more (`_bt_m`, below).
   const raw = names.map((n) => `${f.text(n)} AS ${sqlIdent(`_bt_f_${n}`)}`);
   const records =
@@ -87,9 +91,11 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
   const metadata = jsonFields('_bt_md', '_bt_m');
   const m = metadata.field;
   const x = (n: string) => sqlIdent(`_bt_f_${n}`);
-  // The provider's usage: in the metadata (additional_usage_values, or usage_object in newer versions), else in the
-  // stored response (a payload's `response`, or SpendLogs' with store_prompts_in_spend_logs): the same LiteLLM Usage object.
-  const usage = (path: string) => `coalesce(${m(`additional_usage_values.${path}`)}, ${m(`usage_object.${path}`)}, ${jt('_bt_resp', `usage.${path}`)})`;
+  // The provider's usage: in the metadata (additional_usage_values, or usage_object in newer versions), else in a JSON
+  // record's stored response (a payload's `response`, or SpendLogs' with store_prompts_in_spend_logs): the same LiteLLM
+  // Usage object, read with the record's other fields in its one parse.
+  const usage = (path: (typeof usagePaths)[number]) =>
+    `coalesce(${m(`additional_usage_values.${path}`)}, ${m(`usage_object.${path}`)}, ${x(`response.usage.${path}`)})`;
   const cacheRead = `coalesce(${usage('cache_read_input_tokens')}, ${usage('prompt_tokens_details.cached_tokens')})`;
   const cacheWrite = usage('cache_creation_input_tokens');
   const slm = objectOr(`_bt_md->'spend_logs_metadata'`);
@@ -144,7 +150,7 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
   // (src/ingest/many.ts, passesColumnsOn); the names this query adds begin `_bt_`, and a file with a column so named
   // is refused (src/ingest/header.ts, reservedColumn), since DuckDB would read the file's column in their place.
   const fields = `(SELECT ${ctx.kind === 'csv' ? '*, ' : '_line, _path, '}${raw.join(', ')},
-      ${f.json('metadata')} AS _bt_md, ${f.json('request_tags')} AS _bt_rt, ${f.json('proxy_server_request')} AS _bt_psr, ${f.json('response')} AS _bt_resp
+      ${f.json('metadata')} AS _bt_md, ${f.json('request_tags')} AS _bt_rt, ${f.json('proxy_server_request')} AS _bt_psr
     FROM ${parsed})`;
   const from = `(SELECT *, ${metadata.extract()} AS _bt_m FROM ${fields}) s`;
   return { columns, from };
