@@ -52,6 +52,8 @@ describe('portkey-logs', () => {
     expect(byId.get('pk-03-anthropic-native')).toMatchObject({ model: 'claude-haiku-4-5', input_tokens: 920n, cache_read_tokens: 8000n, cache_write_unknown_tokens: 0n, output_tokens: 310n });
     // Responses API: cache reads inside input_tokens, reasoning inside output_tokens; the flex lane from the response's service tier.
     expect(byId.get('pk-04-responses')).toMatchObject({ operation: 'responses', lane: 'flex', input_tokens: 952n, cache_read_tokens: 2048n, output_tokens: 900n, reasoning_tokens: 640n });
+    // The user from metadata._user alone (no `user` in the request), and not a tag.
+    expect(byId.get('pk-04-responses')).toMatchObject({ user_id: 'analyst-3', tags: '{"feature":"migration-planner","portkey_provider":"openai"}' });
     expect(byId.get('pk-05-embeddings')).toMatchObject({ operation: 'embeddings', input_tokens: 8100n, output_tokens: 0n });
     // A log kept private (no bodies): req_units and res_units as ClickHouse writes them (1200.0), the cache unknown.
     expect(byId.get('pk-06-private')).toMatchObject({
@@ -91,7 +93,8 @@ describe('portkey-logs', () => {
     expect(metric.byId.get('550e8400-e29b-41d4-a716-446655440001')).toMatchObject({
       model: 'gpt-4', input_tokens: 150n, output_tokens: 200n, streamed: false, user_id: 'john.doe@acme.com', session_id: 'sess_stu901',
       api_key: 'vk_mno345', project: 'main-workspace', cost: '0.000105000',
-      tags: '{"department":"support","priority":"high","session_id":"sess_stu901","portkey_provider":"openai","config":"default","prompt_slug":"customer-support-v2","mode":"sync"}',
+      // session_id is the call's session, not a tag (nor is _user).
+      tags: '{"department":"support","priority":"high","portkey_provider":"openai","config":"default","prompt_slug":"customer-support-v2","mode":"sync"}',
     });
   });
 

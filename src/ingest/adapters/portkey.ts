@@ -53,16 +53,21 @@ const operationOf = (url: string, responseObject: string) => `CASE
 
 /**
  * The metadata as one JSON object: the export's object, the analytics row's `{key: [...], value: [...]}` lists, or the
- * log object's `x-portkey-metadata` header text. `_user` is left out: it is the call's user_id, and a tag that differs on
- * every user's call would make each user's calls a name of their own.
+ * log object's `x-portkey-metadata` header text.
  */
-const metadataSql = (meta: string, header: string) => `json_merge_patch(CASE
+const metadataSql = (meta: string, header: string) => `CASE
     WHEN json_type(${meta}) = 'OBJECT' AND json_type(${meta}->'key') = 'ARRAY' AND json_type(${meta}->'value') = 'ARRAY'
       THEN to_json(map(json_extract_string(${meta}, '$.key[*]'), json_extract_string(${meta}, '$.value[*]')))
     WHEN json_type(${meta}) = 'OBJECT' THEN ${meta}
     WHEN json_type(${meta}) = 'VARCHAR' AND json_valid(${meta}->>'$') AND json_type((${meta}->>'$')::JSON) = 'OBJECT' THEN (${meta}->>'$')::JSON
     WHEN json_valid(${header}) AND json_type(${header}::JSON) = 'OBJECT' THEN ${header}::JSON
-    ELSE '{}'::JSON END, '{"_user": null}')`;
+    ELSE '{}'::JSON END`;
+
+/**
+ * The metadata as tags, without `_user` and `session_id`: they are the call's user_id and session_id, and a tag that
+ * differs on every user's (or session's) calls would make each one's calls a name of their own.
+ */
+const metadataTagsSql = (metadata: string) => `json_merge_patch(${metadata}, '{"_user": null, "session_id": null}')`;
 
 function portkeySelect(ctx: AdapterContext): AdapterSelect {
   const row = jsonFields('j', '_f');
@@ -124,7 +129,7 @@ function portkeySelect(ctx: AdapterContext): AdapterSelect {
     session_id: `_bt_meta->>'session_id'`,
     api_key: `coalesce(${f('virtual_key')}, ${f('api_key_id')})`,
     project: f('workspace_slug'),
-    tags: `json_merge_patch(_bt_meta, json_merge_patch('{}', json_object('portkey_provider', coalesce(${f('ai_org')}, ${f('ai_provider')}),
+    tags: `json_merge_patch(${metadataTagsSql('_bt_meta')}, json_merge_patch('{}', json_object('portkey_provider', coalesce(${f('ai_org')}, ${f('ai_provider')}),
       'config', coalesce(${f('config')}, ${f('config_id')}), 'prompt_slug', ${f('prompt_slug')}, 'mode', ${f('mode')})))`,
   };
   // Every field above in one parse of the record (_f); the metadata in one more.
