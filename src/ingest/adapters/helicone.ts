@@ -13,7 +13,7 @@
 // --include-body) carries `stream`. `request_user_id` is the Helicone-User-Id header (the app's end user), and
 // `properties` are the Helicone-Property-* headers plus Helicone-Session-Id / -Path / -Name.
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
-import { csvColumn, jsonFields, pageRecords } from './sql-helpers.ts';
+import { csvColumn, gatewayProviderSql, jsonFields, pageRecords } from './sql-helpers.ts';
 
 /** The fields read from a record (text), in the order jsonFields extracts them. */
 const fieldNames = [
@@ -48,12 +48,6 @@ const snakeKeys = (obj: string) => `CASE WHEN json_type(${obj}) = 'OBJECT' THEN 
     lambda k: to_json(lower(replace(regexp_replace(k, '([a-z0-9])([A-Z])', '\\1_\\2', 'g'), '-', '_')))::VARCHAR || ':'
       || to_json(json_extract_string(${obj}, '$."' || replace(k, '"', '\\"') || '"'))::VARCHAR), ','), '') || '}')::JSON
   ELSE '{}'::JSON END`;
-
-/** Helicone's provider names (OPENAI, ANTHROPIC, AZURE…, or the gateway's lower-case ones) as the catalog's. */
-const providerOf = (p: string) => `CASE lower(${p})
-  WHEN 'azure' THEN 'azure-openai' WHEN 'bedrock' THEN 'amazon-bedrock' WHEN 'aws' THEN 'amazon-bedrock'
-  WHEN 'vertex' THEN 'google-vertex' WHEN 'google-ai-studio' THEN 'google' WHEN 'x' THEN 'xai'
-  ELSE lower(${p}) END`;
 
 function heliconeSelect(ctx: AdapterContext): AdapterSelect {
   let f: (name: FieldName) => string;
@@ -106,7 +100,7 @@ function heliconeSelect(ctx: AdapterContext): AdapterSelect {
     streamed: `coalesce(json_extract_string(_bt_body, '$.stream'), CASE WHEN ${ttft} > 0 THEN 'true' END)`,
     cancelled: `CASE WHEN ${status} = '-3' THEN 'true' END`,
     status,
-    provider: providerOf(f('provider')),
+    provider: gatewayProviderSql(f('provider')),
     model: `coalesce(nullif(trim(${f('model')}), ''), ${f('model_override')}, ${f('response_model')}, ${f('request_model')})`,
     operation: `CASE WHEN contains(${path}, '/embeddings') THEN 'embeddings' END`,
     input_tokens: f('prompt_tokens'),

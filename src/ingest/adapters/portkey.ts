@@ -26,13 +26,7 @@
 // request (status 400 or more) that reports no tokens. Streaming: the request body's `stream`, or the analytics row's
 // stream_mode; the export has no first-token time.
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
-import { jsonFields, pageRecords } from './sql-helpers.ts';
-
-/** Portkey's provider slugs (`ai_org`: the gateway's src/globals.ts) as the names the other adapters give. */
-const providerOf = (p: string) => `CASE lower(${p})
-  WHEN 'bedrock' THEN 'amazon-bedrock' WHEN 'vertex-ai' THEN 'google-vertex' WHEN 'x-ai' THEN 'xai'
-  WHEN 'mistral-ai' THEN 'mistral' WHEN 'together-ai' THEN 'together' WHEN 'fireworks-ai' THEN 'fireworks'
-  WHEN 'perplexity-ai' THEN 'perplexity' ELSE lower(${p}) END`;
+import { gatewayProviderSql, jsonFields, pageRecords } from './sql-helpers.ts';
 
 /**
  * `created_at` as JavaScript's Date.toString() writes it (`Mon Aug 10 2026 12:00:00 GMT+0000 (Coordinated Universal
@@ -110,7 +104,7 @@ function portkeySelect(ctx: AdapterContext): AdapterSelect {
     latency_ms: `coalesce(${f('response_time')}, ${f('response.responseTime')})`,
     streamed: `coalesce(${body('request', 'stream')}, CASE WHEN bt_double(${f('stream_mode')}) > 0 THEN 'true' WHEN bt_double(${f('stream_mode')}) = 0 THEN 'false' END)`,
     status: `coalesce(bt_int(${status})::VARCHAR, ${status})`,
-    provider: providerOf(`coalesce(${f('ai_org')}, ${f('ai_provider')})`),
+    provider: gatewayProviderSql(`coalesce(${f('ai_org')}, ${f('ai_provider')})`),
     // The response names the model that answered (`gpt-3.5-turbo-0125` for a request of `gpt-3.5-turbo`).
     model: `coalesce(nullif(trim(${f('ai_model')}), ''), ${body('response', 'model')}, ${body('request', 'model')})`,
     operation: operationOf(url, body('response', 'object')),

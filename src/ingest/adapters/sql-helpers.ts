@@ -1,6 +1,6 @@
 // SQL and detection helpers shared by several adapters: the uncached-input subtraction every source whose
 // input figure includes cache tokens needs, the usage-page layout OpenAI's and Anthropic's reports share, a JSON
-// document's fields in one parse, a CSV column by name, and the records of `{data: [...]}` API pages.
+// document's fields in one parse, a CSV column by name, the records of `{data: [...]}` API pages, and gateways' provider names.
 import { sqlIdent, sqlString } from '../../db/sql.ts';
 import { hasAll, hasAny, type AdapterContext, type Sample } from '../adapter.ts';
 
@@ -18,6 +18,17 @@ export function sumOf(...parts: string[]): string {
   return `CASE WHEN ${parts.map((p) => `${p} IS NULL`).join(' AND ')} THEN NULL
     ELSE (${parts.map((p) => `coalesce(bt_int(${p}), 0)`).join(' + ')})::VARCHAR END`;
 }
+
+/**
+ * A gateway's name for the provider that served a call, as the names the other adapters give: Helicone's (OPENAI,
+ * ANTHROPIC, AZURE…, or its gateway's lower-case ones) and Portkey's slugs (`ai_org`: its gateway's src/globals.ts).
+ * Other names pass through in lower case.
+ */
+export const gatewayProviderSql = (p: string) => `CASE lower(${p})
+  WHEN 'azure' THEN 'azure-openai' WHEN 'bedrock' THEN 'amazon-bedrock' WHEN 'aws' THEN 'amazon-bedrock'
+  WHEN 'vertex' THEN 'google-vertex' WHEN 'vertex-ai' THEN 'google-vertex' WHEN 'google-ai-studio' THEN 'google'
+  WHEN 'x' THEN 'xai' WHEN 'x-ai' THEN 'xai' WHEN 'mistral-ai' THEN 'mistral' WHEN 'together-ai' THEN 'together'
+  WHEN 'fireworks-ai' THEN 'fireworks' WHEN 'perplexity-ai' THEN 'perplexity' ELSE lower(${p}) END`;
 
 /** True when the sample holds records and each is an object with all the given top-level keys. */
 export function everyRecordHas(sample: Sample, keys: readonly string[]): boolean {
