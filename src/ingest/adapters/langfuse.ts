@@ -20,6 +20,9 @@ const scaled = (x: string, factor: number) => `CASE WHEN bt_double(${x}) IS NULL
 
 const usageTypes = "('GENERATION', 'EMBEDDING')";
 
+/** LiteLLM's Langfuse callback names a generation after its call type: `litellm-completion`, `litellm-acompletion`… */
+const litellmGenerationName = 'litellm-a?[a-z_]+';
+
 /**
  * Names the SDK integrations give every generation when the code names none: Langfuse's OpenAI drop-in
  * (`OpenAI-generation`), LiteLLM's Langfuse callback (`litellm-completion`, `litellm-acompletion`…), LangChain's
@@ -29,7 +32,7 @@ const usageTypes = "('GENERATION', 'EMBEDDING')";
  * its blocking spend labelled batchable); they are kept as `generation_name` and name no workload.
  */
 const sdkDefaultName = (name: string) => `regexp_full_match(coalesce(${name}, ''),
-  '(?i)(openai|anthropic|azure-openai)-generation|litellm-a?[a-z_]+|(Azure)?Chat[A-Z][A-Za-z]*|[A-Za-z]*Embeddings|ai\\.[A-Za-z]+(\\.do[A-Z][A-Za-z]*)?')`;
+  '(?i)(openai|anthropic|azure-openai)-generation|${litellmGenerationName}|(Azure)?Chat[A-Z][A-Za-z]*|[A-Za-z]*Embeddings|ai\\.[A-Za-z]+(\\.do[A-Z][A-Za-z]*)?')`;
 
 /** The JSON-valued fields an observation (`_oj`) and its trace (`_tj`) are read for, each list in one parse. */
 const observationJsonPaths = ['usageDetails', 'usage', 'metadata', 'tags', 'promptVersion', 'observations', 'traceTags'] as const;
@@ -76,7 +79,7 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
   // sets a call's completion start to its end when it did not stream (litellm_logging.py: `if self.completion_start_time is
   // None: self.completion_start_time = end_time`), and passes it on: such a first token at the very end is no stream, as
   // the litellm-spendlogs adapter reads the same field. Other SDKs set completionStartTime on a stream's first chunk only.
-  const litellmLogged = `(regexp_full_match(coalesce(${o('name')}, ''), '(?i)litellm-a?[a-z_]+') OR coalesce(json_exists(${oj('metadata')}, '$.hidden_params'), false))`;
+  const litellmLogged = `(regexp_full_match(coalesce(${o('name')}, ''), '(?i)${litellmGenerationName}') OR coalesce(json_exists(${oj('metadata')}, '$.hidden_params'), false))`;
   const noFirstToken = `(${litellmLogged} AND bt_ts(${o('completionStartTime')}) >= bt_ts(${o('endTime')}))`;
   const metadata = `CASE WHEN json_type(${oj('metadata')}) = 'OBJECT' THEN ${oj('metadata')}
     WHEN coalesce(json_type(${oj('metadata')}), 'NULL') = 'NULL' THEN '{}'::JSON ELSE json_object('metadata', ${oj('metadata')}) END`;
