@@ -25,6 +25,18 @@ export type Sample = {
   readonly arrayDocument: boolean;
 };
 
+/** How an adapter's rows nest (Adapter.nestedCalls). */
+export type NestedCalls = {
+  /** What a row is called in the skip's reason: `span`, `observation`, `run`. */
+  readonly rows: string;
+  /**
+   * True when a row's id is unique within its trace only (OpenTelemetry's span ids), so a parent is looked up in its
+   * child's trace; false when ids are unique in the file (UUIDs: LangSmith's runs, Langfuse's observations), whose
+   * stored trace id is left out of a root run or a lone generation (it says "no chain" to the labels).
+   */
+  readonly idsPerTrace: boolean;
+};
+
 export type AdapterContext = {
   /**
    * The relation to select from. For CSV: a `read_csv(...)` call whose columns are all VARCHAR, named as in
@@ -80,6 +92,12 @@ export type Adapter = {
   readonly detect: (sample: Sample) => boolean;
   /** True when call_id comes from the source: duplicates are then skipped, within and across files. */
   readonly idsFromSource: boolean;
+  /**
+   * Set when a row's parent_id is the call_id of the row it is nested in (a trace's spans, runs or observations), and
+   * one model call can be recorded again around itself (an app instrumented twice): rows with counted calls below them
+   * are skipped (src/ingest/nested-calls.ts).
+   */
+  readonly nestedCalls?: NestedCalls;
   /** `costs`: the rows are billed costs (CostColumn), loaded into `billed_costs` for reconciliation, not calls. */
   readonly role?: 'costs';
   readonly select: (ctx: AdapterContext) => AdapterSelect;

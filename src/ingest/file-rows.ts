@@ -12,7 +12,7 @@ import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { diskFull, InputError, InternalError, outOfMemory } from '../errors.ts';
 import { quoted, shellWord } from '../report/escape.ts';
-import type { AdapterSelect, ContainerKind } from './adapter.ts';
+import type { AdapterSelect, ContainerKind, NestedCalls } from './adapter.ts';
 import { mayHoldKeySql, namesKeySql, pageRecords } from './adapters/sql-helpers.ts';
 import { literalPath, pathProblem } from './files.ts';
 import { fillParquetRawText } from './parquet.ts';
@@ -431,6 +431,8 @@ export type FileTarget = OwnTableThresholds & {
   kind: ContainerKind;
   format: string;
   idsFromSource: boolean;
+  /** The adapter's nestedCalls: rows over counted calls are skipped (src/ingest/nested-calls.ts). */
+  nestedCalls?: NestedCalls | undefined;
   /** CSV: no quote character and no blank line in the file (hash.ts), so each record's number is its line's. */
   plainLines?: boolean | undefined;
   /** CSV: how the file is written (where a quote opens or closes a field: buildCsvOffLines). */

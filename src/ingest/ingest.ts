@@ -55,6 +55,7 @@ import { settleFileBuckets } from './buckets.ts';
 import { ambiguousColumn, ambiguousColumnError, reservedColumn, reservedColumnError } from './header.ts';
 import { dropsLine, hashFile, readerLineCeilingBytes, type FileDigest } from './hash.ts';
 import { ingestMany, previewFile, ScanGroup, type Preview } from './many.ts';
+import { skipNestedCalls } from './nested-calls.ts';
 import { isParquet, parquetSample, parquetSource } from './parquet.ts';
 import { commandWord } from '../report/escape.ts';
 import { pointerOrderSql } from './adapters/sql-helpers.ts';
@@ -228,7 +229,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       table = fileTableName(sourceId);
       await ws.run('BEGIN TRANSACTION');
       inTransaction = true;
-      const stats = await loadFileTable(ws, { file, sourceId, table, kind, format: adapter.id, idsFromSource: adapter.idsFromSource, ownTableMinCalls: options.ownTableMinCalls, midSizeMinCalls: options.midSizeMinCalls, plainLines, dialect: sample });
+      const stats = await loadFileTable(ws, { file, sourceId, table, kind, format: adapter.id, idsFromSource: adapter.idsFromSource, nestedCalls: adapter.nestedCalls, ownTableMinCalls: options.ownTableMinCalls, midSizeMinCalls: options.midSizeMinCalls, plainLines, dialect: sample });
       const firstRejects = (
         await ws.all<{ line: bigint | null; path: string | null; reason: string }>(
           "SELECT line, path, reason FROM rejects WHERE source_id = $1 AND kind = 'reject' ORDER BY line NULLS LAST, path LIMIT 5",
@@ -369,6 +370,8 @@ async function loadFileTable(
   }
   if (t.kind === 'jsonl' || t.kind === 'json') await rejectMalformedJson(ws, t.sourceId, t.file);
   let stored = await storedColumns(ws, t.table);
+  // A model call recorded again around itself (an app instrumented twice): the rows over it are skipped first.
+  if (t.nestedCalls !== undefined) await skipNestedCalls(ws, t.table, stored, t.nestedCalls);
   const rowsOf = `(SELECT rowid AS _rowid, * FROM ${table})`;
   const pathExpr = stored.has('_path') ? '_path' : 'NULL';
   for (const [column, kind] of [['_reason', 'reject'], ['_skip', 'skip']] as const) {

@@ -61,6 +61,7 @@ import { replaceHeld, settleScanBuckets } from './buckets.ts';
 import { ambiguousColumn, reservedColumn } from './header.ts';
 import { literalPath } from './files.ts';
 import { dropsLine, hashFile, type FileDigest } from './hash.ts';
+import { skipNestedCalls } from './nested-calls.ts';
 import { isParquet } from './parquet.ts';
 import { pointerOrderSql } from './adapters/sql-helpers.ts';
 import { csvRecordSql } from './csv-records.ts';
@@ -566,6 +567,9 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
        FROM _parts`,
     );
     if (check?.ok !== true) return undefined;
+    // A model call recorded again around itself (an app instrumented twice), within each file of the scan: the rows
+    // over it are skipped before anything counts them (src/ingest/nested-calls.ts).
+    if (adapter.nestedCalls !== undefined) await skipNestedCalls(ws, table, stored, adapter.nestedCalls, '_src');
     if (options.strict === true) {
       // --strict stops at the first file with a reject, after keeping the files before it: that file is read alone,
       // where it stops the run, after the files before it are scanned.

@@ -125,7 +125,7 @@ describe('one line over the line limit', () => {
     writeFileSync(file, request(0, 18000));
     const r = await runCli(['ingest', file, '--db', ':memory:']);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain(`${file}: otel-genai-spans, 17,086 calls ingested, 487 rows rejected, 427 rows without usage skipped`);
+    expect(r.stdout).toContain(`${file}: otel-genai-spans, 17,086 calls ingested, 487 rows rejected, 427 rows that are not calls skipped`);
     expect(r.stdout).toContain(`rejected ${file}#/resourceSpans/0/scopeSpans/0/spans/10032: missing model`);
   });
 

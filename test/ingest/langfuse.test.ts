@@ -395,8 +395,8 @@ describe('langfuse-observations: the UI export, as CSV and as JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'batchable-lf-dir-'));
     for (const name of ['a.csv', 'b.csv']) writeFileSync(join(dir, name), readFileSync(fixture('langfuse/ui-export-observations.csv'), 'utf8').replaceAll('-000', `-${name[0]}00`));
     const r = await runCli(['ingest', dir, '--db', ':memory:']);
-    expect(r.stdout).toContain('a.csv: langfuse-observations, 3 calls ingested, 0 rows rejected, 2 rows without usage skipped');
-    expect(r.stdout).toContain('b.csv: langfuse-observations, 3 calls ingested, 0 rows rejected, 2 rows without usage skipped');
+    expect(r.stdout).toContain('a.csv: langfuse-observations, 3 calls ingested, 0 rows rejected, 2 rows that are not calls skipped');
+    expect(r.stdout).toContain('b.csv: langfuse-observations, 3 calls ingested, 0 rows rejected, 2 rows that are not calls skipped');
   });
 });
 
@@ -411,6 +411,6 @@ it('a Langfuse traces export is named, with the observations export to take inst
   writeFileSync(join(dir, 'observations.csv'), readFileSync(fixture('langfuse/ui-export-observations.csv')));
   writeFileSync(join(dir, 'traces.csv'), readFileSync(file));
   const d = await runCli(['ingest', dir, '--db', ':memory:']);
-  expect(d.stdout).toContain('3 calls ingested, 0 rows rejected, 2 rows without usage skipped, 1 file skipped (not usage)');
+  expect(d.stdout).toContain('3 calls ingested, 0 rows rejected, 2 rows that are not calls skipped, 1 file skipped (not usage)');
   expect(d.stderr).toContain(`skipped ${join(dir, 'traces.csv')}: a Langfuse traces export`);
 });

@@ -199,6 +199,7 @@ export const langfuseObservations = defineAdapter({
   recognisedBy: 'keys include traceId, type, startTime and an observation field (usageDetails, costDetails, completionStartTime…)',
   detect: (sample) => hasAll(sample, ['traceId', 'type', 'startTime']) && hasAny(sample, observationKeys),
   idsFromSource: true,
+  nestedCalls: { rows: 'observation', idsPerTrace: false },
   select: observationsSelect,
 });
 

@@ -95,6 +95,7 @@ export const langsmithRuns = defineAdapter({
     (hasAll(sample, ['run_type', 'start_time']) && hasAny(sample, ['trace_id', 'dotted_order', 'parent_run_id'])) ||
     (hasAll(sample, ['runs.run_type', 'runs.start_time']) && hasAny(sample, ['runs.trace_id', 'runs.dotted_order'])),
   idsFromSource: true,
+  nestedCalls: { rows: 'run', idsPerTrace: false },
   recordFields,
   select: runsSelect,
 });

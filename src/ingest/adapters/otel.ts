@@ -217,6 +217,7 @@ export const otelGenAiSpans = defineAdapter({
   recognisedBy: 'OTLP resourceSpans with gen_ai.* (or OpenInference llm.token_count.*) attributes, or spans (traceId and spanId, trace_id and span_id, or context.trace_id and context.span_id) with such attributes',
   detect,
   idsFromSource: true,
+  nestedCalls: { rows: 'span', idsPerTrace: true },
   select: spansSelect,
 });
 

@@ -1,0 +1,60 @@
+// One model call recorded twice, one span inside the other. An app instrumented twice (a framework's instrumentation
+// and the provider SDK's, both on: LangChain's over OpenAI's or Anthropic's) writes the SDK's span under the
+// framework's, each with the call's model and usage; a wrapper that some instrumentations give a model-call kind (a
+// `generate` wrapped twice, an agent's step) sums the calls below it. Counting every span counts those tokens twice or
+// more: DataDog/dd-trace-js#8936 (a LangChain span over `anthropic.request`, "overcounts spend ~2.2x"),
+// Arize-ai/phoenix#12768 ("3x the detailed-trace total"), alibaba/loongsuite-python#151 (4 LLM spans for one step).
+//
+// The call counted is the innermost: a span that would be a call but has a counted call below it in its trace (its
+// child, or further down through spans that are not calls) is skipped, with the count below it. The innermost is the
+// provider SDK's span, whose usage is the provider's answer (in #8936 the framework's span was blind to cache reads),
+// and a wrapper's sum is its calls' usage again. Phoenix counts only such leaf spans for the same reason
+// (Arize-ai/phoenix PR #12775). A row rejected (a wrapper without a model) is skipped too when calls are below it: its
+// usage is theirs. Within one file: a span's parent in another file is not read.
+import { hasRows } from '../db/has-rows.ts';
+import { keptRowsSql } from '../db/calls-view.ts';
+import { sqlIdent, sqlString } from '../db/sql.ts';
+import type { Workspace } from '../db/types.ts';
+import type { NestedCalls } from './adapter.ts';
+
+/**
+ * Marks as skipped, in place, the rows of `table` (a file's, or a scan's with `fileColumn` telling its files apart)
+ * that hold counted calls below them. Returns whether any row changed. Needs call_id (the row's own id), parent_id,
+ * trace_id and `_skip` among the stored columns.
+ */
+export async function skipNestedCalls(ws: Workspace, table: string, stored: ReadonlySet<string>, nesting: NestedCalls, fileColumn?: string): Promise<boolean> {
+  if (!['call_id', 'parent_id', 'trace_id', '_skip'].every((c) => stored.has(c))) return false;
+  const t = sqlIdent(table);
+  // A row's place: its file (a scan's part) and, where ids are unique within a trace only, its trace.
+  const file = fileColumn === undefined ? '0' : sqlIdent(fileColumn);
+  const trace = (alias: string) => (nesting.idsPerTrace ? `${alias}.trace_id` : 'NULL::VARCHAR');
+  const counted = keptRowsSql(stored);
+  // A parent that is the row itself (broken input) is no nesting.
+  const edges = `SELECT ${file} AS f, ${trace(t)} AS tr, call_id AS id, parent_id AS parent, (${counted}) AS counted
+    FROM ${t} WHERE call_id IS NOT NULL AND parent_id IS NOT NULL AND parent_id <> call_id`;
+  // Most files have no row under a row that is a call or a reject (spans under agents' and tools', which are skipped,
+  // or no parents at all): one join tells, before any walk.
+  const nested = await hasRows(
+    ws,
+    `SELECT 1 FROM (${edges}) e JOIN ${t} p ON p.call_id = e.parent AND ${trace('p')} IS NOT DISTINCT FROM e.tr AND ${fileColumn === undefined ? 'true' : `p.${file} = e.f`}
+     WHERE p._skip IS NULL`,
+  );
+  if (!nested) return false;
+  // Up from every counted call, one parent a step, through every row of the trace (a framework's span may sit
+  // between); UNION, not UNION ALL, so a cycle of parents ends. `origin`: the call the walk started from.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _nested_above AS
+    WITH RECURSIVE edges AS MATERIALIZED (${edges}),
+    up(f, tr, id, origin) AS (
+      SELECT f, tr, parent, id FROM edges WHERE counted
+      UNION
+      SELECT e.f, e.tr, e.parent, up.origin FROM up JOIN edges e ON e.f = up.f AND e.tr IS NOT DISTINCT FROM up.tr AND e.id = up.id
+    )
+    SELECT f, tr, id, count(DISTINCT origin) AS below, min(origin) AS first_below FROM up WHERE id <> origin GROUP BY ALL`);
+  const reason = `${nesting.rows} with model-call ${nesting.rows}s below it (an app instrumented twice, or a wrapper that sums its calls): `;
+  await ws.run(`UPDATE ${t} SET _skip = ${sqlString(reason)} || a.below || ' counted there (${nesting.rows} ' || a.first_below
+      || CASE WHEN a.below > 1 THEN ', …' ELSE '' END || '), not again on it', _reason = NULL
+    FROM _nested_above a
+    WHERE ${fileColumn === undefined ? '' : `${t}.${file} = a.f AND `}${trace(t)} IS NOT DISTINCT FROM a.tr AND ${t}.call_id = a.id AND ${t}._skip IS NULL`);
+  await ws.run('DROP TABLE _nested_above');
+  return true;
+}
