@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli } from '../helpers/cli.ts';
 import { ingested } from '../helpers/workspace.ts';
+import { classifyCalls } from '../../src/classify/index.ts';
 import { otelGenAiSpans } from '../../src/ingest/adapters/otel.ts';
 import { sniff } from '../../src/ingest/sniff.ts';
 
@@ -273,6 +274,54 @@ describe('otel-genai-spans: other instrumentations\' names and wrappers', () => 
     const { ws } = await ingested([fixture('otel/real-litellm-console-span.json')]);
     expect(await ws.all('SELECT call_id, trace_id, model, input_tokens, output_tokens FROM calls')).toEqual([
       { call_id: 'd7faef9ceb56aca5', trace_id: 'b90c5c673e0fc69a3f742892238c50a0', model: 'gpt-3.5-turbo-0125', input_tokens: 8n, output_tokens: 9n },
+    ]);
+  });
+
+  it("the Vercel AI SDK's spans as its JavaScript SDK holds them (a real ai 6.0.68 capture): [seconds, nanoseconds] times, ids in spanContext, its do* spans the calls", async () => {
+    const { ws, summary } = await ingested([fixture('otel/real-vercel-ai-v6-spans.json')]);
+    // Before: no call (the four chat spans rejected as "unparsable time in ts", the embedding skipped without usage).
+    expect(summary).toMatchObject({ calls: 5, rejects: 0, skipped: 5 });
+    expect(await ws.all(`SELECT call_id, trace_id, provider, model, operation, streamed, ttft_ms, input_tokens, cache_read_tokens, output_tokens,
+      reasoning_tokens, ts, latency_ms, json_extract_string(tags, '$."ai.telemetry.functionId"') AS fn FROM calls ORDER BY ts`)).toEqual([
+      { call_id: '39d6e9b3ddec9996', trace_id: 'b3e700af9eab81e19f72f964d62a35af', provider: 'openai', model: 'gpt-4o-mini-2024-07-18', operation: 'chat', streamed: false, ttft_ms: null,
+        input_tokens: 14n, cache_read_tokens: null, output_tokens: 20n, reasoning_tokens: null, ts: new Date('2026-02-03T15:19:52.242Z'), latency_ms: 1779.415667, fn: 'test-generate-text' },
+      expect.objectContaining({ call_id: '6c0201026326855d', input_tokens: 50n, output_tokens: 9n, fn: 'test-generate-text-messages' }),
+      expect.objectContaining({ call_id: 'bf098ec12458e605', input_tokens: 63n, output_tokens: 156n, fn: 'test-generate-object' }),
+      // The stream: its time to first chunk in milliseconds, its cached and reasoning counts (0 here).
+      expect.objectContaining({ call_id: '5a81ef3ffb5d8603', streamed: true, ttft_ms: 426.8535000000011, input_tokens: 15n, cache_read_tokens: 0n, output_tokens: 112n, reasoning_tokens: 0n }),
+      // The embedding: ai.usage.tokens, the provider before the dot of `openai.embedding`.
+      expect.objectContaining({ call_id: '53e12604843b0399', provider: 'openai', model: 'text-embedding-3-small', operation: 'embeddings', input_tokens: 10n, output_tokens: 0n, latency_ms: 253.719584 }),
+    ]);
+    expect(await ws.all<{ reason: string }>("SELECT DISTINCT reason FROM rejects WHERE kind = 'skip' ORDER BY reason")).toEqual([
+      { reason: 'vercel ai sdk ai.embed span: its model calls are its do* spans' },
+      { reason: 'vercel ai sdk ai.generateObject span: its model calls are its do* spans' },
+      { reason: 'vercel ai sdk ai.generateText span: its model calls are its do* spans' },
+      { reason: 'vercel ai sdk ai.streamText span: its model calls are its do* spans' },
+    ]);
+    // Each function's calls are a workload of its own, named by its functionId.
+    await classifyCalls(ws, undefined);
+    expect((await ws.all<{ workload: string }>('SELECT DISTINCT workload FROM labels ORDER BY workload')).map((r) => r.workload)).toEqual([
+      'test-embed', 'test-generate-object', 'test-generate-text', 'test-generate-text-messages', 'test-stream-text',
+    ]);
+  });
+
+  it("the Vercel AI SDK over OTLP (ai 5.0.26): the doGenerate span is the call, the generateText around it skipped; the app's userId and sessionId metadata read", async () => {
+    const { ws, summary } = await ingested([fixture('otel/real-vercel-ai-v5-otlp.json')]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 0 });
+    expect(await ws.all('SELECT model, input_tokens, output_tokens FROM calls')).toEqual([{ model: 'gpt-4o-mini-2024-07-18', input_tokens: 412n, output_tokens: 27n }]);
+    expect(await ws.all<{ reason: string }>("SELECT reason FROM rejects WHERE kind = 'skip' AND starts_with(reason, 'vercel')")).toEqual([
+      { reason: 'vercel ai sdk ai.generateText span: its model calls are its do* spans' },
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-vercel-'));
+    const file = join(dir, 'spans.jsonl');
+    writeFileSync(file, `${JSON.stringify({
+      traceId: 'c4a1f7e29b0d3856a1f2c3d4e5f60718', spanId: 'aa01bb02cc03dd05', name: 'ai.streamText.doStream', startTimeUnixNano: '1749830400000000000', endTimeUnixNano: '1749830402000000000',
+      attributes: { 'ai.operationId': 'ai.streamText.doStream', 'ai.model.provider': 'anthropic.messages', 'ai.model.id': 'claude-sonnet-4-5', 'ai.usage.inputTokens': 900,
+        'ai.usage.outputTokens': 40, 'ai.telemetry.metadata.userId': 'user-17', 'ai.telemetry.metadata.sessionId': 'chat-4' },
+    })}\n`);
+    const other = await ingested([file]);
+    expect(await other.ws.all('SELECT provider, model, streamed, input_tokens, output_tokens, user_id, session_id FROM calls')).toEqual([
+      { provider: 'anthropic', model: 'claude-sonnet-4-5', streamed: true, input_tokens: 900n, output_tokens: 40n, user_id: 'user-17', session_id: 'chat-4' },
     ]);
   });
 

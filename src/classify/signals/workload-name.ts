@@ -5,8 +5,9 @@ import { sqlString } from '../../db/sql.ts';
 import { backgroundHintSql, interactiveHintSql, nameTextSql } from './names.ts';
 import { keyHashSql } from './sequence.ts';
 
-/** Tag keys that name a workload, most explicit first. */
-export const workloadTagKeys = ['workload', 'feature', 'job', 'job_name', 'task', 'pipeline', 'use_case', 'name', 'component'] as const;
+/** Tag keys that name a workload, most explicit first. `ai.telemetry.functionId`: the name a Vercel AI SDK app gives a
+ * function's calls ("to group telemetry data by function", its telemetry docs), a span attribute its spans carry. */
+export const workloadTagKeys = ['workload', 'feature', 'job', 'job_name', 'task', 'pipeline', 'use_case', 'ai.telemetry.functionId', 'name', 'component'] as const;
 
 export const explicitWorkloadSql = `coalesce(${workloadTagKeys
   .map((k) => `nullif(trim(json_extract_string(tags, ${sqlString(`$."${k}"`)})), '')`)

@@ -58,6 +58,11 @@ const openInferenceOtherKinds = "('CHAIN', 'AGENT', 'TOOL', 'RETRIEVER', 'RERANK
 const msBetween = (from: string, to: string) => `coalesce((try_cast(${to} AS HUGEINT) - try_cast(${from} AS HUGEINT)) / 1e6,
   date_diff('microsecond', bt_ts(${from}), bt_ts(${to})) / 1000.0)`;
 
+/** A span time as text: the JavaScript SDK's `[seconds, nanoseconds]` (HrTime, as a ReadableSpan prints it) as epoch
+ * nanoseconds, other forms as written. */
+const hrTime = (x: string) => `CASE WHEN left(${x}, 1) = '[' AND json_valid(${x}) THEN (try_cast(json_extract_string(${x}, '$[0]') AS HUGEINT) * 1000000000
+    + try_cast(json_extract_string(${x}, '$[1]') AS HUGEINT))::VARCHAR ELSE ${x} END`;
+
 /** An id without the `0x` a hex dump puts before it. */
 const hexId = (x: string) => `CASE WHEN starts_with(${x}, '0x') THEN substr(${x}, 3) ELSE ${x} END`;
 
@@ -73,8 +78,16 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   const a = (name: string) => attributes.field(`"${name}"`);
   const s = span.field;
   const op = a('gen_ai.operation.name');
-  const genAiInput = `coalesce(${a('gen_ai.usage.input_tokens')}, ${a('gen_ai.usage.prompt_tokens')})`;
-  const genAiOutput = `coalesce(${a('gen_ai.usage.output_tokens')}, ${a('gen_ai.usage.completion_tokens')})`;
+  // The Vercel AI SDK's own telemetry: the model calls are its `ai.*.doGenerate`, `doStream` and `doEmbed` spans (the
+  // calls to the provider); `ai.generateText`, `ai.streamText`, `ai.embed`… around them sum their steps' usage. Its
+  // `ai.usage.*` counts are read on the calls only, where gen_ai's are missing (an embedding's `ai.usage.tokens`, older
+  // versions' `promptTokens`); `cachedInputTokens` is inside `inputTokens`, as gen_ai's cache reads are (ai 5's
+  // LanguageModelUsage), `reasoningTokens` inside the output.
+  const aiCall = `regexp_matches(coalesce(${a('ai.operationId')}, ${s('name')}, ''), '^ai\\.[A-Za-z]+\\.do(Generate|Stream|Embed)$')`;
+  const aiWrapper = `regexp_matches(coalesce(${a('ai.operationId')}, ''), '^ai\\.(generateText|streamText|generateObject|streamObject|embed|embedMany)$')`;
+  const ai = (name: string) => `CASE WHEN ${aiCall} THEN ${a(name)} END`;
+  const genAiInput = `coalesce(${a('gen_ai.usage.input_tokens')}, ${a('gen_ai.usage.prompt_tokens')}, ${ai('ai.usage.inputTokens')}, ${ai('ai.usage.promptTokens')}, ${ai('ai.usage.tokens')})`;
+  const genAiOutput = `coalesce(${a('gen_ai.usage.output_tokens')}, ${a('gen_ai.usage.completion_tokens')}, ${ai('ai.usage.outputTokens')}, ${ai('ai.usage.completionTokens')})`;
   // Claude Code's own traces (CLAUDE_CODE_ENABLE_TELEMETRY with OTEL_TRACES_EXPORTER): a model call is a
   // `claude_code.llm_request` span whose usage is in attributes without the gen_ai prefix, with Anthropic's semantics
   // (input_tokens leaves out cache reads and writes), and `ttft_ms` in milliseconds. Read only on those spans, when
@@ -84,7 +97,8 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   // OpenInference: the prompt count includes cache reads and writes, as gen_ai's input does.
   const input = `coalesce(${genAiInput}, ${cc('input_tokens')}, ${a('llm.token_count.prompt')})`;
   const output = `coalesce(${genAiOutput}, ${cc('output_tokens')}, ${a('llm.token_count.completion')})`;
-  const cacheRead = `coalesce(${a('gen_ai.usage.cache_read.input_tokens')}, ${cc('cache_read_tokens')}, ${a('llm.token_count.prompt_details.cache_read')})`;
+  const cacheRead = `coalesce(${a('gen_ai.usage.cache_read.input_tokens')}, ${cc('cache_read_tokens')}, ${a('llm.token_count.prompt_details.cache_read')},
+    ${ai('ai.usage.cachedInputTokens')})`;
   // Renamed from cache_creation by semconv-genai PR #440: accept both.
   const cacheWrite = `coalesce(${a('gen_ai.usage.cache_write.input_tokens')}, ${a('gen_ai.usage.cache_creation.input_tokens')}, ${cc('cache_creation_tokens')},
     ${a('llm.token_count.prompt_details.cache_write')})`;
@@ -105,8 +119,8 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   const spanKind = `upper(coalesce(${a('openinference.span.kind')}, ${s('span_kind')}))`;
   const invocation = a('llm.invocation_parameters');
   const tier = `coalesce(${a('openai.response.service_tier')}, ${a('gen_ai.openai.response.service_tier')})`;
-  const start = `coalesce(${s('startTimeUnixNano')}, ${s('start_time_unix_nano')}, ${s('startTime')}, ${s('start_time')})`;
-  const end = `coalesce(${s('endTimeUnixNano')}, ${s('end_time_unix_nano')}, ${s('endTime')}, ${s('end_time')})`;
+  const start = `coalesce(${s('startTimeUnixNano')}, ${s('start_time_unix_nano')}, ${hrTime(s('startTime'))}, ${s('start_time')})`;
+  const end = `coalesce(${s('endTimeUnixNano')}, ${s('end_time_unix_nano')}, ${hrTime(s('endTime'))}, ${s('end_time')})`;
   const finish = `coalesce(${firstOf(a('gen_ai.response.finish_reasons'))}, ${a('gen_ai.completion.0.finish_reason')}, ${a('llm.finish_reason')})`;
   const cost = `coalesce(${a('gen_ai.usage.cost')}, ${a('operation.cost')})`;
   // OpenInference marks a stream's first token with a span event: its time less the span's start is the time to
@@ -125,24 +139,33 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
       -- Microsoft.Extensions.AI's function-invoking client wraps a turn's model calls and tool calls in \`orchestrate_tools\`,
       -- with their summed usage and no model (a real trace of 2026-03-09: 5,550 = 2,546 + 3,004 of its two chat spans).
       WHEN ${s('name')} = 'orchestrate_tools' AND ${op} IS NULL THEN 'otel orchestrate_tools span: its model calls are spans of their own'
+      WHEN ${aiWrapper} AND ${input} IS NULL AND ${output} IS NULL THEN 'vercel ai sdk ' || ${a('ai.operationId')} || ' span: its model calls are its do* spans'
       WHEN ${spanKind} IN ${openInferenceOtherKinds} THEN 'openinference ' || ${spanKind} || ' span: not a model call (its model calls are LLM spans of their own)'
       WHEN ${input} IS NULL AND ${output} IS NULL THEN 'otel span without gen_ai usage: ' || coalesce(${s('name')}, '(unnamed)') END`,
     // Python's ConsoleSpanExporter writes ids as hex with `0x` (LiteLLM's OTel callback, printed to the console); other
     // exporters of the same trace write them without: the prefix comes off, so a trace's spans join across files.
-    call_id: hexId(`coalesce(${s('spanId')}, ${s('span_id')}, ${s('context.span_id')})`),
-    trace_id: hexId(`coalesce(${s('traceId')}, ${s('trace_id')}, ${s('context.trace_id')})`),
-    parent_id: hexId(`nullif(coalesce(${s('parentSpanId')}, ${s('parent_span_id')}, ${s('parent_id')}), '')`),
+    // A ReadableSpan of the JavaScript SDK, printed or saved as JSON (an InMemorySpanExporter's spans), holds its ids in
+    // `spanContext` and its parent's in `parentSpanId` (SDK 1) or `parentSpanContext` (SDK 2).
+    call_id: hexId(`coalesce(${s('spanId')}, ${s('span_id')}, ${s('context.span_id')}, ${s('spanContext.spanId')})`),
+    trace_id: hexId(`coalesce(${s('traceId')}, ${s('trace_id')}, ${s('context.trace_id')}, ${s('spanContext.traceId')})`),
+    parent_id: hexId(`nullif(coalesce(${s('parentSpanId')}, ${s('parent_span_id')}, ${s('parent_id')}, ${s('parentSpanContext.spanId')}), '')`),
     ts: start,
     ended_at: end,
     latency_ms: msBetween(start, end),
     // llm.provider (OpenInference) before gen_ai.system, which some frameworks set to their own name (Google ADK:
     // gcp.vertex.agent); instrumentations write it in either case (OpenLLMetry: "OpenAI").
-    provider: `lower(coalesce(${a('gen_ai.provider.name')}, ${a('llm.provider')}, ${a('gen_ai.system')}, ${a('llm.system')}))`,
-    model: `coalesce(${a('gen_ai.response.model')}, ${a('gen_ai.request.model')}, ${a('llm.model_name')})`,
-    operation: `coalesce(${operationOf(op)}, CASE ${spanKind} WHEN 'EMBEDDING' THEN 'embeddings' END)`,
+    // The Vercel AI SDK names the provider with its API (`openai.responses`, `anthropic.messages`, `openai.embedding`),
+    // in gen_ai.system too: the provider is the name before the dot.
+    provider: `lower(CASE WHEN ${a('ai.model.provider')} IS NOT NULL THEN split_part(${a('ai.model.provider')}, '.', 1)
+      ELSE coalesce(${a('gen_ai.provider.name')}, ${a('llm.provider')}, ${a('gen_ai.system')}, ${a('llm.system')}) END)`,
+    model: `coalesce(${a('gen_ai.response.model')}, ${a('gen_ai.request.model')}, ${a('llm.model_name')}, ${ai('ai.response.model')}, ${ai('ai.model.id')})`,
+    operation: `coalesce(${operationOf(op)}, CASE ${spanKind} WHEN 'EMBEDDING' THEN 'embeddings' END,
+      CASE WHEN ${aiCall} THEN CASE WHEN ends_with(coalesce(${a('ai.operationId')}, ${s('name')}), '.doEmbed') THEN 'embeddings' ELSE 'chat' END END)`,
     streamed: `coalesce(${a('gen_ai.request.stream')}, ${a('llm.is_streaming')}, ${a('gen_ai.request.is_stream')},
-      CASE WHEN json_valid(${invocation}) THEN json_extract_string(${invocation}, '$.stream') END)`,
+      CASE WHEN json_valid(${invocation}) THEN json_extract_string(${invocation}, '$.stream') END,
+      CASE WHEN ${aiCall} THEN ends_with(coalesce(${a('ai.operationId')}, ${s('name')}), '.doStream')::VARCHAR END)`,
     ttft_ms: `coalesce(CASE WHEN ${claudeCode} THEN ${a('ttft_ms')}
+      WHEN ${aiCall} AND ${a('ai.response.msToFirstChunk')} IS NOT NULL THEN ${a('ai.response.msToFirstChunk')}
       WHEN bt_double(${a('gen_ai.response.time_to_first_chunk')}) IS NULL THEN ${a('gen_ai.response.time_to_first_chunk')}
       ELSE round(bt_double(${a('gen_ai.response.time_to_first_chunk')}) * 1000, 3)::VARCHAR END,
       (${msBetween(start, firstTokenAt)})::VARCHAR)`,
@@ -154,15 +177,17 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     cache_write_unknown_tokens: `coalesce(${cacheWrite}, ${legacyWrite})`,
     input_tokens_reported: input,
     // Embeddings produce no output tokens; instrumentations often omit the attribute for them.
-    output_tokens: `coalesce(${output}, CASE WHEN ${op} = 'embeddings' THEN '0' END)`,
-    reasoning_tokens: `coalesce(${a('gen_ai.usage.reasoning.output_tokens')}, ${a('llm.token_count.completion_details.reasoning')})`,
+    output_tokens: `coalesce(${output}, CASE WHEN ${op} = 'embeddings' OR ends_with(coalesce(${ai('ai.operationId')}, ''), '.doEmbed') THEN '0' END)`,
+    reasoning_tokens: `coalesce(${a('gen_ai.usage.reasoning.output_tokens')}, ${a('llm.token_count.completion_details.reasoning')}, ${ai('ai.usage.reasoningTokens')})`,
     // The instrumentation's own estimate (OpenLIT's gen_ai.usage.cost, Logfire's operation.cost).
     reported_cost: cost,
     reported_cost_kind: `CASE WHEN ${cost} IS NOT NULL THEN 'estimated' END`,
     lane: `bt_lane(${tier})`,
     service_tier_raw: tier,
-    user_id: `coalesce(${a('user.id')}, ${a('enduser.id')})`,
-    session_id: `coalesce(${a('gen_ai.conversation.id')}, ${a('session.id')})`,
+    // The Vercel AI SDK carries what the app passes as telemetry metadata (`experimental_telemetry: {metadata: {userId,
+    // sessionId}}`, as Langfuse's integration asks) under `ai.telemetry.metadata.`.
+    user_id: `coalesce(${a('user.id')}, ${a('enduser.id')}, ${a('ai.telemetry.metadata.userId')})`,
+    session_id: `coalesce(${a('gen_ai.conversation.id')}, ${a('session.id')}, ${a('ai.telemetry.metadata.sessionId')})`,
     app: `(rattrs->>'$."service.name"')`,
     tags: `json_merge_patch(json_merge_patch(rattrs, attrs),
       json_merge_patch('{}', json_object('otel.span.name', ${s('name')}, 'otel.scope.name', scope_name)))`,
@@ -193,8 +218,8 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   return { columns, from: `(SELECT *, ${attributes.extract()} AS _a, ${span.extract()} AS _s FROM ((${otlp}) UNION ALL ${flat})) spans` };
 }
 
-/** Attribute name prefixes that carry a model call's usage: gen_ai semantic conventions, OpenInference's. */
-const usagePrefixes = ['gen_ai.', 'llm.token_count.'];
+/** Attribute name prefixes that carry a model call's usage: gen_ai semantic conventions, OpenInference's, the Vercel AI SDK's. */
+const usagePrefixes = ['gen_ai.', 'llm.token_count.', 'ai.usage.'];
 
 /** OTLP: attribute keys are values (`"key": "gen_ai.…"`); flattened: they are object keys under `attributes`. */
 function detect(sample: Sample): boolean {
@@ -214,7 +239,7 @@ export const otelGenAiSpans = defineAdapter({
   id: 'otel-genai-spans',
   title: 'OpenTelemetry GenAI spans (OTLP JSON, or flattened spans as JSONL)',
   kinds: ['json', 'jsonl'],
-  recognisedBy: 'OTLP resourceSpans with gen_ai.* (or OpenInference llm.token_count.*) attributes, or spans (traceId and spanId, trace_id and span_id, or context.trace_id and context.span_id) with such attributes',
+  recognisedBy: 'OTLP resourceSpans with gen_ai.* (or OpenInference llm.token_count.*, or the Vercel AI SDK\'s ai.usage.*) attributes, or spans (traceId and spanId, trace_id and span_id, context.trace_id and context.span_id, or spanContext) with such attributes',
   detect,
   idsFromSource: true,
   nestedCalls: { rows: 'span', idsPerTrace: true },
