@@ -79,15 +79,16 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   const s = span.field;
   const op = a('gen_ai.operation.name');
   // The Vercel AI SDK's own telemetry: the model calls are its `ai.*.doGenerate`, `doStream` and `doEmbed` spans (the
-  // calls to the provider); `ai.generateText`, `ai.streamText`, `ai.embed`… around them sum their steps' usage. Its
-  // `ai.usage.*` counts are read on the calls only, where gen_ai's are missing (an embedding's `ai.usage.tokens`, older
-  // versions' `promptTokens`); `cachedInputTokens` is inside `inputTokens`, as gen_ai's cache reads are (ai 5's
-  // LanguageModelUsage), `reasoningTokens` inside the output.
-  const aiCall = `regexp_matches(coalesce(${a('ai.operationId')}, ${s('name')}, ''), '^ai\\.[A-Za-z]+\\.do(Generate|Stream|Embed)$')`;
-  const aiWrapper = `regexp_matches(coalesce(${a('ai.operationId')}, ''), '^ai\\.(generateText|streamText|generateObject|streamObject|embed|embedMany)$')`;
-  const ai = (name: string) => `CASE WHEN ${aiCall} THEN ${a(name)} END`;
-  const genAiInput = `coalesce(${a('gen_ai.usage.input_tokens')}, ${a('gen_ai.usage.prompt_tokens')}, ${ai('ai.usage.inputTokens')}, ${ai('ai.usage.promptTokens')}, ${ai('ai.usage.tokens')})`;
-  const genAiOutput = `coalesce(${a('gen_ai.usage.output_tokens')}, ${a('gen_ai.usage.completion_tokens')}, ${ai('ai.usage.outputTokens')}, ${ai('ai.usage.completionTokens')})`;
+  // calls to the provider); `ai.generateText`, `ai.streamText`, `ai.embed`… around them sum their steps' usage and are
+  // skipped by name (aiWrapper). Its `ai.usage.*` counts are read where gen_ai's are missing (an embedding's
+  // `ai.usage.tokens`, older versions' `promptTokens`); `cachedInputTokens` is inside `inputTokens`, as gen_ai's cache
+  // reads are (ai 5's LanguageModelUsage), `reasoningTokens` inside the output. Tested on `ai.operationId`, which every
+  // span of the SDK carries, with string functions and no regex: read on every span of every export.
+  const operationId = a('ai.operationId');
+  const aiWrapper = `coalesce(${operationId} IN ('ai.generateText', 'ai.streamText', 'ai.generateObject', 'ai.streamObject', 'ai.embed', 'ai.embedMany'), false)`;
+  const aiEmbed = `coalesce(ends_with(${operationId}, '.doEmbed'), false)`;
+  const genAiInput = `coalesce(${a('gen_ai.usage.input_tokens')}, ${a('gen_ai.usage.prompt_tokens')}, ${a('ai.usage.inputTokens')}, ${a('ai.usage.promptTokens')}, ${a('ai.usage.tokens')})`;
+  const genAiOutput = `coalesce(${a('gen_ai.usage.output_tokens')}, ${a('gen_ai.usage.completion_tokens')}, ${a('ai.usage.outputTokens')}, ${a('ai.usage.completionTokens')})`;
   // Claude Code's own traces (CLAUDE_CODE_ENABLE_TELEMETRY with OTEL_TRACES_EXPORTER): a model call is a
   // `claude_code.llm_request` span whose usage is in attributes without the gen_ai prefix, with Anthropic's semantics
   // (input_tokens leaves out cache reads and writes), and `ttft_ms` in milliseconds. Read only on those spans, when
@@ -98,7 +99,7 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   const input = `coalesce(${genAiInput}, ${cc('input_tokens')}, ${a('llm.token_count.prompt')})`;
   const output = `coalesce(${genAiOutput}, ${cc('output_tokens')}, ${a('llm.token_count.completion')})`;
   const cacheRead = `coalesce(${a('gen_ai.usage.cache_read.input_tokens')}, ${cc('cache_read_tokens')}, ${a('llm.token_count.prompt_details.cache_read')},
-    ${ai('ai.usage.cachedInputTokens')})`;
+    ${a('ai.usage.cachedInputTokens')})`;
   // Renamed from cache_creation by semconv-genai PR #440: accept both.
   const cacheWrite = `coalesce(${a('gen_ai.usage.cache_write.input_tokens')}, ${a('gen_ai.usage.cache_creation.input_tokens')}, ${cc('cache_creation_tokens')},
     ${a('llm.token_count.prompt_details.cache_write')})`;
@@ -139,7 +140,7 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
       -- Microsoft.Extensions.AI's function-invoking client wraps a turn's model calls and tool calls in \`orchestrate_tools\`,
       -- with their summed usage and no model (a real trace of 2026-03-09: 5,550 = 2,546 + 3,004 of its two chat spans).
       WHEN ${s('name')} = 'orchestrate_tools' AND ${op} IS NULL THEN 'otel orchestrate_tools span: its model calls are spans of their own'
-      WHEN ${aiWrapper} AND ${input} IS NULL AND ${output} IS NULL THEN 'vercel ai sdk ' || ${a('ai.operationId')} || ' span: its model calls are its do* spans'
+      WHEN ${aiWrapper} THEN 'vercel ai sdk ' || ${operationId} || ' span: its model calls are its do* spans'
       WHEN ${spanKind} IN ${openInferenceOtherKinds} THEN 'openinference ' || ${spanKind} || ' span: not a model call (its model calls are LLM spans of their own)'
       WHEN ${input} IS NULL AND ${output} IS NULL THEN 'otel span without gen_ai usage: ' || coalesce(${s('name')}, '(unnamed)') END`,
     // Python's ConsoleSpanExporter writes ids as hex with `0x` (LiteLLM's OTel callback, printed to the console); other
@@ -158,14 +159,14 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     // in gen_ai.system too: the provider is the name before the dot.
     provider: `lower(CASE WHEN ${a('ai.model.provider')} IS NOT NULL THEN split_part(${a('ai.model.provider')}, '.', 1)
       ELSE coalesce(${a('gen_ai.provider.name')}, ${a('llm.provider')}, ${a('gen_ai.system')}, ${a('llm.system')}) END)`,
-    model: `coalesce(${a('gen_ai.response.model')}, ${a('gen_ai.request.model')}, ${a('llm.model_name')}, ${ai('ai.response.model')}, ${ai('ai.model.id')})`,
+    model: `coalesce(${a('gen_ai.response.model')}, ${a('gen_ai.request.model')}, ${a('llm.model_name')}, ${a('ai.response.model')}, ${a('ai.model.id')})`,
     operation: `coalesce(${operationOf(op)}, CASE ${spanKind} WHEN 'EMBEDDING' THEN 'embeddings' END,
-      CASE WHEN ${aiCall} THEN CASE WHEN ends_with(coalesce(${a('ai.operationId')}, ${s('name')}), '.doEmbed') THEN 'embeddings' ELSE 'chat' END END)`,
+      CASE WHEN ${aiEmbed} THEN 'embeddings' WHEN ends_with(${operationId}, '.doGenerate') OR ends_with(${operationId}, '.doStream') THEN 'chat' END)`,
     streamed: `coalesce(${a('gen_ai.request.stream')}, ${a('llm.is_streaming')}, ${a('gen_ai.request.is_stream')},
       CASE WHEN json_valid(${invocation}) THEN json_extract_string(${invocation}, '$.stream') END,
-      CASE WHEN ${aiCall} THEN ends_with(coalesce(${a('ai.operationId')}, ${s('name')}), '.doStream')::VARCHAR END)`,
+      CASE WHEN ends_with(${operationId}, '.doStream') THEN 'true' WHEN ends_with(${operationId}, '.doGenerate') THEN 'false' END)`,
     ttft_ms: `coalesce(CASE WHEN ${claudeCode} THEN ${a('ttft_ms')}
-      WHEN ${aiCall} AND ${a('ai.response.msToFirstChunk')} IS NOT NULL THEN ${a('ai.response.msToFirstChunk')}
+      WHEN ${a('ai.response.msToFirstChunk')} IS NOT NULL THEN ${a('ai.response.msToFirstChunk')}
       WHEN bt_double(${a('gen_ai.response.time_to_first_chunk')}) IS NULL THEN ${a('gen_ai.response.time_to_first_chunk')}
       ELSE round(bt_double(${a('gen_ai.response.time_to_first_chunk')}) * 1000, 3)::VARCHAR END,
       (${msBetween(start, firstTokenAt)})::VARCHAR)`,
@@ -177,8 +178,8 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     cache_write_unknown_tokens: `coalesce(${cacheWrite}, ${legacyWrite})`,
     input_tokens_reported: input,
     // Embeddings produce no output tokens; instrumentations often omit the attribute for them.
-    output_tokens: `coalesce(${output}, CASE WHEN ${op} = 'embeddings' OR ends_with(coalesce(${ai('ai.operationId')}, ''), '.doEmbed') THEN '0' END)`,
-    reasoning_tokens: `coalesce(${a('gen_ai.usage.reasoning.output_tokens')}, ${a('llm.token_count.completion_details.reasoning')}, ${ai('ai.usage.reasoningTokens')})`,
+    output_tokens: `coalesce(${output}, CASE WHEN ${op} = 'embeddings' OR ${aiEmbed} THEN '0' END)`,
+    reasoning_tokens: `coalesce(${a('gen_ai.usage.reasoning.output_tokens')}, ${a('llm.token_count.completion_details.reasoning')}, ${a('ai.usage.reasoningTokens')})`,
     // The instrumentation's own estimate (OpenLIT's gen_ai.usage.cost, Logfire's operation.cost).
     reported_cost: cost,
     reported_cost_kind: `CASE WHEN ${cost} IS NOT NULL THEN 'estimated' END`,
