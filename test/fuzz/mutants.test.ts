@@ -75,7 +75,7 @@ const mutations: Mutation[] = [
   { name: 'date far off', apply: (t) => t.replace(/20\d\d-\d\d-\d\d/, '9999-99-99') },
 ];
 
-const usageDirs = ['anthropic', 'batchable', 'bedrock', 'claude-code', 'google', 'helicone', 'langfuse', 'litellm', 'openai', 'openrouter', 'otel', 'portkey'];
+const usageDirs = ['anthropic', 'azure', 'batchable', 'bedrock', 'claude-code', 'deepseek', 'google', 'helicone', 'langfuse', 'langsmith', 'litellm', 'openai', 'openrouter', 'otel', 'portkey'];
 const fixtures = usageDirs
   .flatMap((d) => {
     try {
