@@ -27,7 +27,7 @@ const SEED = 'seed 003 (list prices table)';
 const providers = {
   anthropic: { batch: { operations: ['chat'], multiplier: '0.5' }, notes: 'Batch (Message Batches) serves messages only. Cache: read 0.1x input, 5-minute write 1.25x, 1-hour write 2x.' },
   openai: { batch: { operations: ['chat', 'responses', 'completions', 'embeddings'], multiplier: '0.5' }, lanes: { flex: { multiplier: '0.5' } }, notes: 'Batch serves chat, responses, completions and embeddings. Flex is billed at batch rates; priority is published per model. Cached input is billed at cache_read; usage APIs count it inside input_tokens, ingest subtracts it.' },
-  google: { batch: { operations: ['chat', 'embeddings'], multiplier: '0.5' }, notes: 'Gemini Batch API serves generateContent and embeddings. Priority is published per model.' },
+  google: { batch: { operations: ['chat', 'embeddings'], multiplier: '0.5' }, lanes: { flex: { multiplier: '0.5' } }, notes: "Gemini Batch API serves generateContent and embeddings. Flex (Vertex AI Flex PayGo, the Gemini API's flex tier) is half the standard rate, as its published per-model prices are; priority is published per model." },
   deepseek: { batch: { operations: ['chat'], multiplier: '0.5' }, notes: 'Batch lane per seed 003: chat only.' },
 };
 

@@ -10,7 +10,8 @@ import { adapters } from '../../src/ingest/adapters/index.ts';
 import { chooseAdapter } from '../../src/ingest/detect.ts';
 import { sniff } from '../../src/ingest/sniff.ts';
 import { fixture } from '../helpers/cli.ts';
-import { ingested } from '../helpers/workspace.ts';
+import { ingested, picoOfUsd, pricedFiles } from '../helpers/workspace.ts';
+import { classifyCalls } from '../../src/classify/index.ts';
 
 const responses = fixture('google/gemini-responses.jsonl');
 const batch = fixture('google/gemini-batch-results.jsonl');
@@ -193,5 +194,43 @@ describe('vertex-request-response-logs', () => {
       { call_id: '98765432101234567', model: 'gemini-2.5-pro', project: 'elastic-beats', app: 'endpoints/123456789', input_tokens: 8n, output_tokens: 24n,
         endpoint: 'https://us-central1-aiplatform.googleapis.com/v1/projects/elastic-beats/locations/us-central1/endpoints/123456789' },
     ]);
+  });
+});
+
+describe('the lane a Gemini response was billed on', () => {
+  it("Vertex AI's Flex PayGo (usageMetadata.trafficType, a real recorded response) is the flex lane at half the standard rate; the Gemini API's serviceTier is read", async () => {
+    const { ws, rows } = await pricedFiles([fixture('google/real-pydantic-ai-cassette-responses.jsonl')]);
+    expect(await ws.all('SELECT call_id, lane, service_tier_raw FROM calls ORDER BY source_row')).toEqual([
+      { call_id: 'T9--adqvDqL4vdIPz7X2iQ4', lane: 'flex', service_tier_raw: 'ON_DEMAND_FLEX' },
+      { call_id: 'NMoLaoiyAvKIz7IPyp6DkQE', lane: 'standard', service_tier_raw: 'standard' },
+    ]);
+    // 5 input tokens and 52 output (51 of them thoughts) of gemini-3-flash-preview: $0.0001585 at the standard rate
+    // (as it was priced before), $0.00007925 on flex.
+    expect(rows['T9--adqvDqL4vdIPz7X2iQ4']!.cost_pico).toBe(picoOfUsd('0.00007925'));
+    // Billed on flex, nobody waited on it (a discounted lane), as OpenAI's flex calls are labelled.
+    await classifyCalls(ws, undefined);
+    expect(await ws.all("SELECT label, decided_by FROM labels l JOIN calls c USING (call_key) WHERE c.call_id = 'T9--adqvDqL4vdIPz7X2iQ4'")).toEqual([
+      { label: 'non_blocking', decided_by: 'lane' },
+    ]);
+    ws.close();
+  });
+
+  it('each traffic type and tier: flex, priority, standard (on demand and provisioned), and none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-gemini-lane-'));
+    const file = join(dir, 'responses.jsonl');
+    const line = (id: string, usageExtra: Record<string, string>) =>
+      JSON.stringify({ responseId: id, modelVersion: 'gemini-2.5-flash', createTime: '2026-09-01T10:00:00Z', usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 2, ...usageExtra } });
+    writeFileSync(file, [line('a', { trafficType: 'ON_DEMAND_PRIORITY' }), line('b', { trafficType: 'ON_DEMAND' }), line('c', { trafficType: 'PROVISIONED_THROUGHPUT' }),
+      line('d', { serviceTier: 'flex' }), line('e', { serviceTier: 'priority' }), line('f', {})].join('\n') + '\n');
+    const { ws } = await ingested([file]);
+    expect(await ws.all('SELECT call_id, lane, lane_source FROM calls ORDER BY call_id')).toEqual([
+      { call_id: 'a', lane: 'priority', lane_source: 'reported' },
+      { call_id: 'b', lane: 'standard', lane_source: 'reported' },
+      { call_id: 'c', lane: 'standard', lane_source: 'reported' },
+      { call_id: 'd', lane: 'flex', lane_source: 'reported' },
+      { call_id: 'e', lane: 'priority', lane_source: 'reported' },
+      { call_id: 'f', lane: 'standard', lane_source: 'inferred' },
+    ]);
+    ws.close();
   });
 });

@@ -43,6 +43,23 @@ function geminiUsage(r: string): SelectList {
   };
 }
 
+/**
+ * The lane a GenerateContentResponse `r` was billed on. Vertex AI says it in `usageMetadata.trafficType`
+ * (`ON_DEMAND`, `ON_DEMAND_FLEX`: Flex PayGo, half the standard rate; `ON_DEMAND_PRIORITY`; `PROVISIONED_THROUGHPUT`,
+ * prepaid capacity, read as standard), the Gemini API in `usageMetadata.serviceTier` (`standard`, `flex`, `priority`).
+ * A real Flex PayGo response (pydantic-ai's recorded Vertex call) was priced at the standard rate, twice its cost.
+ * For the sources that are not batches: a batch line's lane is the batch's.
+ */
+function geminiLane(r: string): SelectList {
+  const traffic = usage(r, 'trafficType', 'traffic_type');
+  const tier = usage(r, 'serviceTier', 'service_tier');
+  return {
+    lane: `CASE upper(${traffic}) WHEN 'ON_DEMAND_FLEX' THEN 'flex' WHEN 'ON_DEMAND_PRIORITY' THEN 'priority' WHEN 'ON_DEMAND' THEN 'standard'
+      WHEN 'PROVISIONED_THROUGHPUT' THEN 'standard' ELSE bt_lane(${tier}) END`,
+    service_tier_raw: `coalesce(${traffic}, ${tier})`,
+  };
+}
+
 const usageDetailsTags = (r: string) =>
   `'prompt_tokens_details', coalesce(${r}->'$.usageMetadata.promptTokensDetails', ${r}->'$.usage_metadata.prompt_tokens_details'),
    'tool_use_prompt_tokens', ${usage(r, 'toolUsePromptTokenCount', 'tool_use_prompt_token_count')}`;
@@ -67,6 +84,7 @@ function responsesSelect(ctx: AdapterContext): AdapterSelect {
       provider: "'google'",
       operation: "'chat'",
       ...geminiUsage(r),
+      ...geminiLane(r),
       tags: `json_merge_patch('{}', json_object(${usageDetailsTags(r)}))`,
     },
     from: `${ctx.src} WHERE j IS NOT NULL`,
@@ -174,6 +192,7 @@ function vertexSelect(ctx: AdapterContext): AdapterSelect {
       ts: col('logging_time'),
       provider: "'google-vertex'",
       ...u,
+      ...geminiLane(r),
       // The response's modelVersion names the model that ran; the row's `model` is the resource path asked for.
       model: `coalesce(${u.model}, ${col('model')})`,
       operation: "'chat'",
