@@ -260,6 +260,16 @@ describe('otel-genai-spans: other instrumentations\' names and wrappers', () => 
     ]);
   });
 
+  it("reads a cache larger than the input outside it, under the dotted names too (OpenLLMetry's Bedrock spans), where it rejected both calls as a negative input", async () => {
+    // OpenLLMetry 0.62.1's Bedrock instrumentation: input_tokens is Anthropic's own (4), the cache from Bedrock's headers.
+    const { ws, summary } = await ingested([fixture('otel/openllmetry-bedrock-cache-outside.jsonl')]);
+    expect(summary).toMatchObject({ calls: 2, rejects: 0 });
+    expect(await ws.all(tokens)).toEqual([
+      { call_id: 'a1b2c3d4e5f60718', input_tokens: 4n, cache_read_tokens: 0n, cache_write_unknown_tokens: 18131n, output_tokens: 50n },
+      { call_id: 'b2c3d4e5f6071829', input_tokens: 4n, cache_read_tokens: 18131n, cache_write_unknown_tokens: 0n, output_tokens: 50n },
+    ]);
+  });
+
   it("skips Microsoft.Extensions.AI's orchestrate_tools spans (their model calls' summed usage), which were rejected as missing a model", async () => {
     const { ws, summary } = await ingested([fixture('otel/rebuilt-meai-orchestrate-tools.jsonl')]);
     expect(summary).toMatchObject({ calls: 3, rejects: 0 });

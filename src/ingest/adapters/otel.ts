@@ -116,6 +116,11 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   const total = `bt_int(coalesce(${a('gen_ai.usage.total_tokens')}, ${a('llm.usage.total_tokens')}))`;
   const legacyOutside = `(${cacheRead} IS NULL AND ${cacheWrite} IS NULL AND (${legacyRead} IS NOT NULL OR ${legacyWrite} IS NOT NULL)
     AND NOT coalesce(${total} = ${n(input)} + ${n(output)} AND ${n(legacyRead)} + ${n(legacyWrite)} > 0, false))`;
+  // The dotted names mean the cache is inside the input, but not every emitter keeps to it: OpenLLMetry's Bedrock
+  // spans (0.62.1, recorded Claude 3.5 Haiku calls) put Anthropic's own input_tokens (4) beside a cache write of 18,131.
+  // A cache larger than the input cannot be inside it: read outside, not rejected as a negative input. (A cache
+  // outside an input larger than it cannot be told, and is read inside.)
+  const dottedOutside = `(bt_int(${input}) IS NOT NULL AND ${n(cacheRead)} + ${n(cacheWrite)} > bt_int(${input}))`;
   // OpenInference's span kind: a span field in Phoenix's span objects, an attribute elsewhere.
   const spanKind = `upper(coalesce(${a('openinference.span.kind')}, ${s('span_kind')}))`;
   const invocation = a('llm.invocation_parameters');
@@ -172,7 +177,7 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
       (${msBetween(start, firstTokenAt)})::VARCHAR)`,
     status: `CASE WHEN ${a('error.type')} IS NOT NULL OR ${s('status.code')} IN ('2', 'STATUS_CODE_ERROR') OR ${s('status_code')} = 'ERROR' THEN 'error' END`,
     finish_reason: finish,
-    input_tokens: `CASE WHEN ${claudeCode} OR ${legacyOutside} THEN ${input}
+    input_tokens: `CASE WHEN ${claudeCode} OR ${legacyOutside} OR ${dottedOutside} THEN ${input}
       ELSE ${uncached(input, `coalesce(${cacheRead}, ${legacyRead})`, `coalesce(${cacheWrite}, ${legacyWrite})`)} END`,
     cache_read_tokens: `coalesce(${cacheRead}, ${legacyRead})`,
     cache_write_unknown_tokens: `coalesce(${cacheWrite}, ${legacyWrite})`,
