@@ -55,8 +55,9 @@ export const partsOfTableSql = (table: string): string =>
     FROM source_parts sp JOIN sources s USING (source_id) WHERE sp.table_name = ${sqlString(table)})`;
 
 /** The rows of a file's table that are calls: not rejected, not skipped, not a duplicate of another call. */
-export function keptRowsSql(stored: ReadonlySet<string>): string {
-  return `_reason IS NULL${stored.has('_skip') ? ' AND _skip IS NULL' : ''}${stored.has('_dup') ? ' AND NOT _dup' : ''}`;
+export function keptRowsSql(stored: ReadonlySet<string>, alias?: string): string {
+  const c = alias === undefined ? '' : `${alias}.`;
+  return `${c}_reason IS NULL${stored.has('_skip') ? ` AND ${c}_skip IS NULL` : ''}${stored.has('_dup') ? ` AND NOT ${c}_dup` : ''}`;
 }
 
 /**

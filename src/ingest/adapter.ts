@@ -35,6 +35,12 @@ export type NestedCalls = {
    * stored trace id is left out of a root run or a lone generation (it says "no chain" to the labels).
    */
   readonly idsPerTrace: boolean;
+  /**
+   * The skips (their `_skip` text) of wrappers that sum their calls' usage (an agent's run), which are the calls when no
+   * call below them is counted: the only place the usage is whole (Logfire's Claude Agent SDK spans keep it on
+   * `invoke_agent`, their chat spans holding only partial counts).
+   */
+  readonly wrapperSkips?: readonly string[];
 };
 
 export type AdapterContext = {

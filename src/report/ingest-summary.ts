@@ -20,14 +20,14 @@ export function renderIngestSummary(summary: IngestSummary): string {
         : [`${plural(f.costRows, 'billed cost row')} loaded for reconciliation (not calls)`, `${plural(f.rejects, 'row')} rejected`];
     if (f.duplicates > 0) parts.push(`${plural(f.duplicates, 'duplicate')} of calls already held skipped`);
     if ((f.replaced ?? 0) > 0) parts.push(`${plural(f.replaced ?? 0, 'less complete bucket')} held from earlier files replaced`);
-    if (f.skipped > 0) parts.push(`${plural(f.skipped, 'row')} that are not calls skipped`);
+    if (f.skipped > 0) parts.push(notCallsSkipped(f.skipped));
     lines.push(`${f.file}: ${f.format}, ${parts.join(', ')}`);
     for (const r of f.firstRejects) lines.push(`  rejected ${rowPlace(f.file, r.line, r.path)}: ${r.reason}`);
     if (f.rejects > f.firstRejects.length) lines.push(`  … ${f.rejects - f.firstRejects.length} more: batchable rejects --file ${commandWord(f.file)}`);
   }
   const total = [`${plural(summary.calls, 'call')} ingested`, `${plural(summary.rejects, 'row')} rejected`];
   if (summary.duplicates > 0) total.push(`${plural(summary.duplicates, 'duplicate')} skipped`);
-  if (summary.skipped > 0) total.push(`${plural(summary.skipped, 'row')} that are not calls skipped`);
+  if (summary.skipped > 0) total.push(notCallsSkipped(summary.skipped));
   const already = summary.files.filter((f) => f.status === 'already-ingested').length;
   if (already > 0) total.push(`${plural(already, 'file')} already ingested`);
   const notUsage = summary.skippedFiles?.length ?? 0;
@@ -36,4 +36,9 @@ export function renderIngestSummary(summary: IngestSummary): string {
   // File names and reasons quote input: their control characters are shown, not obeyed, and a newline in a file name
   // does not start a line of its own (each of these is one line).
   return `${lines.map(oneLine).join('\n')}\n`;
+}
+
+/** Rows skipped as not calls (no usage, a cache hit, an agent's span, a span around a call counted below it). */
+function notCallsSkipped(n: number): string {
+  return n === 1 ? '1 row that is not a call skipped' : `${plural(n, 'row')} that are not calls skipped`;
 }

@@ -99,3 +99,41 @@ describe('a model call recorded again around itself', () => {
     expect(scan.skips).toContainEqual(expect.objectContaining({ file: second, line: 2n }));
   });
 });
+
+describe("an agent's run that sums its calls", () => {
+  it("is the call when no call below it is counted: Logfire's Claude Agent SDK spans (real), whose chat spans hold partial counts", async () => {
+    const { ws, summary } = await ingested([fixture('otel/real-logfire-claude-agent-sdk-spans.jsonl')]);
+    // Before: no call, $0 (the chat spans skipped without usage, the invoke_agent span as an agent's).
+    expect(summary).toMatchObject({ calls: 1, rejects: 0, skipped: 3 });
+    expect(await ws.all('SELECT model, input_tokens, cache_read_tokens, cache_write_unknown_tokens, output_tokens, session_id, reported_cost FROM calls')).toEqual([
+      { model: 'claude-sonnet-4-6', input_tokens: 4n, cache_read_tokens: 17653n, cache_write_unknown_tokens: 1215n, output_tokens: 415n,
+        session_id: 'ca03765b-a7e1-483b-9629-448c7aba5e7a', reported_cost: 0.01608915 },
+    ]);
+    ws.close();
+  });
+
+  it('stays skipped beside counted calls of its trace, even with no parent links; of two nested runs without calls, the inner is the call', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-agent-runs-'));
+    const span = (trace: string, id: string, parent: string | null, attributes: Record<string, unknown>) =>
+      JSON.stringify({ traceId: trace, spanId: id, ...(parent === null ? {} : { parentSpanId: parent }), name: String(attributes['gen_ai.operation.name']),
+        startTimeUnixNano: '1790000000000000000', endTimeUnixNano: '1790000001000000000', attributes });
+    const run = (tokens: number) => ({ 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.request.model': 'gpt-4o', 'gen_ai.usage.input_tokens': tokens, 'gen_ai.usage.output_tokens': 10 });
+    const chat = (tokens: number) => ({ 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'gpt-4o', 'gen_ai.usage.input_tokens': tokens, 'gen_ai.usage.output_tokens': 5 });
+    const file = join(dir, 'spans.jsonl');
+    writeFileSync(file, [
+      // A run and its two calls, the parent links lost (each span a root, as a real Vercel AI SDK capture keeps them).
+      span('t1', 'a1', null, run(300)), span('t1', 'b1', null, chat(100)), span('t1', 'c1', null, chat(200)),
+      // A run inside a run, and no call counted below either (a chat span without usage).
+      span('t2', 'a2', null, run(500)), span('t2', 'b2', 'a2', run(500)), span('t2', 'c2', 'b2', { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'gpt-4o' }),
+    ].join('\n') + '\n');
+    const { ws, summary } = await ingested([file]);
+    expect(summary).toMatchObject({ calls: 3, rejects: 0, skipped: 3 });
+    expect((await ws.all<{ call_id: string }>('SELECT call_id FROM calls ORDER BY call_id')).map((r) => r.call_id)).toEqual(['b1', 'b2', 'c1']);
+    // The outer run keeps its skip as an agent's (the inner one is the call); the run beside its calls too.
+    expect(await ws.all("SELECT line, reason FROM rejects WHERE line IN (1, 4) ORDER BY line")).toEqual([
+      { line: 1n, reason: 'otel invoke_agent span: its model calls are spans of their own' },
+      { line: 4n, reason: 'otel invoke_agent span: its model calls are spans of their own' },
+    ]);
+    ws.close();
+  });
+});

@@ -50,6 +50,10 @@ const operationOf = (op: string) => `CASE
 
 const agentOperations = "('invoke_agent', 'create_agent', 'execute_tool', 'invoke_workflow')";
 
+/** Why an agent's or a tool's span is skipped: `otel <operation>` and this. The nested-call step reads it back to find
+ * the agent runs that are the calls (NestedCalls.wrapperSkips). */
+const agentSkipTail = ' span: its model calls are spans of their own';
+
 /** OpenInference's span kinds that are not model calls (LLM and EMBEDDING are; UNKNOWN may be, and other exporters'
  * `span_kind` values, such as CLIENT, say nothing of it). */
 const openInferenceOtherKinds = "('CHAIN', 'AGENT', 'TOOL', 'RETRIEVER', 'RERANKER', 'GUARDRAIL', 'EVALUATOR', 'PROMPT')";
@@ -138,7 +142,7 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   const columns: SelectList = {
     _line: '_line',
     _path: '_path',
-    _skip: `CASE WHEN ${op} IN ${agentOperations} THEN 'otel ' || ${op} || ' span: its model calls are spans of their own'
+    _skip: `CASE WHEN ${op} IN ${agentOperations} THEN 'otel ' || ${op} || '${agentSkipTail}'
       -- An agent's run (pydantic-ai's \`agent run\`) carries its model calls' summed usage, without an operation or model.
       WHEN ${op} IS NULL AND ${a('gen_ai.agent.name')} IS NOT NULL AND ${a('gen_ai.request.model')} IS NULL AND ${a('gen_ai.response.model')} IS NULL
         THEN 'otel agent run span (' || ${a('gen_ai.agent.name')} || '): its model calls are spans of their own'
@@ -248,7 +252,8 @@ export const otelGenAiSpans = defineAdapter({
   recognisedBy: 'OTLP resourceSpans with gen_ai.* (or OpenInference llm.token_count.*, or the Vercel AI SDK\'s ai.usage.*) attributes, or spans (traceId and spanId, trace_id and span_id, context.trace_id and context.span_id, or spanContext) with such attributes',
   detect,
   idsFromSource: true,
-  nestedCalls: { rows: 'span', idsPerTrace: true },
+  // An agent's run (invoke_agent, invoke_workflow) sums its model calls' usage: the call when none below it is counted.
+  nestedCalls: { rows: 'span', idsPerTrace: true, wrapperSkips: ['invoke_agent', 'invoke_workflow'].map((op) => `otel ${op}${agentSkipTail}`) },
   select: spansSelect,
 });
 
