@@ -24,15 +24,17 @@ import type { NestedCalls } from './adapter.ts';
 
 /**
  * Marks as skipped, in place, the rows of `table` (a file's, or a scan's with `fileColumn` telling its files apart)
- * that hold counted calls below them, and counts the wrappers (nesting.wrapperSkips) that hold none. Returns whether
- * any row changed. Needs call_id (the row's own id), parent_id, trace_id and `_skip` among the stored columns.
+ * that hold counted calls below them, and counts the wrappers (nesting.wrapperSkips) that hold none. Needs call_id (the
+ * row's own id), parent_id, trace_id and `_skip` among the stored columns.
  */
-export async function skipNestedCalls(ws: Workspace, table: string, stored: ReadonlySet<string>, nesting: NestedCalls, fileColumn?: string): Promise<boolean> {
-  if (!['call_id', 'parent_id', 'trace_id', '_skip'].every((c) => stored.has(c))) return false;
+export async function skipNestedCalls(ws: Workspace, table: string, stored: ReadonlySet<string>, nesting: NestedCalls, fileColumn?: string): Promise<void> {
+  if (!['call_id', 'parent_id', 'trace_id', '_skip'].every((c) => stored.has(c))) return;
   const t = sqlIdent(table);
-  // A row's place: its file (a scan's part) and, where ids are unique within a trace only, its trace.
-  const file = fileColumn === undefined ? '0' : sqlIdent(fileColumn);
-  const trace = (alias: string) => (nesting.idsPerTrace ? `${alias}.trace_id` : 'NULL::VARCHAR');
+  // A row's place: its file (a scan's part; 0 for a file's table) and, where ids are unique within a trace only, its
+  // trace. `at(x)`: row `x` is at the place of `a` (a row of the walk, columns f and tr).
+  const fileOf = (alias: string) => (fileColumn === undefined ? '0' : `${alias}.${sqlIdent(fileColumn)}`);
+  const traceOf = (alias: string) => (nesting.idsPerTrace ? `${alias}.trace_id` : 'NULL::VARCHAR');
+  const at = (alias: string) => `${fileOf(alias)} = a.f AND ${traceOf(alias)} IS NOT DISTINCT FROM a.tr`;
   const counted = keptRowsSql(stored);
   // A wrapper that could be the call: skipped as one, with a model, a time and token counts none of which is negative
   // (a skipped row's counts were never checked).
@@ -42,16 +44,16 @@ export async function skipNestedCalls(ws: Workspace, table: string, stored: Read
     : `(_skip IN (${(nesting.wrapperSkips ?? []).map(sqlString).join(', ')}) AND model IS NOT NULL AND ts IS NOT NULL
       AND coalesce(${tokens.join(', ')}) IS NOT NULL AND ${tokens.map((c) => `coalesce(${c}, 0) >= 0`).join(' AND ')})`;
   // The walk starts from counted calls and from such wrappers. A parent that is the row itself (broken input) is no nesting.
-  const edges = `SELECT ${file} AS f, ${trace(t)} AS tr, call_id AS id, parent_id AS parent, (${counted}) OR ${wrapper} AS counted
+  const edges = `SELECT ${fileOf(t)} AS f, ${traceOf(t)} AS tr, call_id AS id, parent_id AS parent, (${counted}) OR ${wrapper} AS counted
     FROM ${t} WHERE call_id IS NOT NULL AND parent_id IS NOT NULL AND parent_id <> call_id`;
   // Most files have no row under a row that is a call or a reject (spans under agents' and tools', which are skipped,
   // or no parents at all), and no wrapper that could be the call: one join tells, before any walk.
   const nested = await hasRows(
     ws,
-    `SELECT 1 FROM (${edges}) e JOIN ${t} p ON p.call_id = e.parent AND ${trace('p')} IS NOT DISTINCT FROM e.tr AND ${fileColumn === undefined ? 'true' : `p.${file} = e.f`}
-     WHERE p._skip IS NULL UNION ALL SELECT 1 FROM ${t} WHERE ${wrapper}`,
+    `SELECT 1 FROM (${edges}) a JOIN ${t} p ON p.call_id = a.parent AND ${at('p')} WHERE p._skip IS NULL
+     UNION ALL SELECT 1 FROM ${t} WHERE ${wrapper}`,
   );
-  if (!nested) return false;
+  if (!nested) return;
   // Up from every counted call (and wrapper that could be one), one parent a step, through every row of the trace (a
   // framework's span may sit between); UNION, not UNION ALL, so a cycle of parents ends. `origin`: where the walk began.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _nested_above AS
@@ -62,20 +64,17 @@ export async function skipNestedCalls(ws: Workspace, table: string, stored: Read
       SELECT e.f, e.tr, e.parent, up.origin FROM up JOIN edges e ON e.f = up.f AND e.tr IS NOT DISTINCT FROM up.tr AND e.id = up.id
     )
     SELECT f, tr, id, count(DISTINCT origin) AS below, min(origin) AS first_below FROM up WHERE id <> origin GROUP BY ALL`);
-  const above = (alias: string) => `SELECT 1 FROM _nested_above a WHERE ${fileColumn === undefined ? '' : `${alias}.${file} = a.f AND `}${trace(alias)} IS NOT DISTINCT FROM a.tr AND ${alias}.call_id = a.id`;
   // A wrapper with no call and no other such wrapper below it is the call; and only where no call of its trace is
   // counted, so that an export whose spans lost their parents (each its own root: a real Vercel AI SDK capture) does not
   // count an agent's run beside its calls.
   if (wrapper !== 'false') {
-    await ws.run(`UPDATE ${t} SET _skip = NULL WHERE ${wrapper} AND NOT EXISTS (${above(t)})
-      AND NOT EXISTS (SELECT 1 FROM ${t} c WHERE ${fileColumn === undefined ? '' : `c.${file} = ${t}.${file} AND `}c.trace_id IS NOT DISTINCT FROM ${t}.trace_id
-        AND ${keptRowsSql(stored, 'c')})`);
+    await ws.run(`UPDATE ${t} SET _skip = NULL WHERE ${wrapper}
+      AND NOT EXISTS (SELECT 1 FROM _nested_above a WHERE ${at(t)} AND ${t}.call_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM ${t} c WHERE ${fileOf('c')} = ${fileOf(t)} AND c.trace_id IS NOT DISTINCT FROM ${t}.trace_id AND ${keptRowsSql(stored, 'c')})`);
   }
   const reason = `${nesting.rows} with model-call ${nesting.rows}s below it (an app instrumented twice, or a wrapper that sums its calls): `;
   await ws.run(`UPDATE ${t} SET _skip = ${sqlString(reason)} || a.below || ' counted there (${nesting.rows} ' || a.first_below
       || CASE WHEN a.below > 1 THEN ', …' ELSE '' END || '), not again on it', _reason = NULL
-    FROM _nested_above a
-    WHERE ${fileColumn === undefined ? '' : `${t}.${file} = a.f AND `}${trace(t)} IS NOT DISTINCT FROM a.tr AND ${t}.call_id = a.id AND ${t}._skip IS NULL`);
+    FROM _nested_above a WHERE ${at(t)} AND ${t}.call_id = a.id AND ${t}._skip IS NULL`);
   await ws.run('DROP TABLE _nested_above');
-  return true;
 }
