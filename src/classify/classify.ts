@@ -3,7 +3,8 @@
 // unchanged workspace is not labelled again (src/app/analysis-cache.ts).
 //   _cls_idents     per distinct identity (tags, key, project, app, model, operation): default name, name words, key
 //   _cls_names      workload names, numbered
-//   _cls_calls      per call: workload id (tag, rule or grouping; unattributed calls apart), the rule that matched, per-call evidence, and
+//   _cls_calls      per call: workload id (tag, rule or grouping; unattributed calls apart), the rule that matched (when there are
+//                   rules), per-call evidence (its yes/no facts as bits of one `flags` column: signals/per-call.ts, callFlags), and
 //                   the user and the trace/session as 64-bit hashes (signals/sequence.ts: keyHashSql)
 //   _cls_chain_keys, _cls_chained   the traces/sessions of 2-50 calls (and those no person is behind); a window over their calls (trace/session, ts): the chained ones.
 //                   Also the job runs in one trace (over 50 calls, no user): when there are any, _cls_calls is written again
@@ -33,7 +34,7 @@ import type { Workspace } from '../db/workspace.ts';
 import { callsWaitSql, decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql } from './evidence.ts';
 import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.ts';
 import type { Rules } from './rules/schema.ts';
-import { cancelledSql, discountedLaneSql, inputPerRequestSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
+import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { dropBackToBack, machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql, writeBackToBack } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
@@ -49,8 +50,9 @@ import { identitiesSql, identityHashSql, idlessTraceCallSql, unattributedSql } f
  * Labels are decided once per distinct key, then joined back: reason lists built per row would cost more
  * than everything else here.
  */
-const outcomeKeySql = (ruleCount: number): string => `coalesce(rule_idx, -1) AS ri,
-  CASE WHEN discounted_lane THEN 1 WHEN cancelled_call THEN 2 WHEN streamed_call THEN 3 WHEN in_chain THEN 4 WHEN priority_call THEN 5 WHEN off_run THEN 6 ELSE 0 END AS flag,
+const outcomeKeySql = (ruleCount: number): string => `${ruleCount > 0 ? 'coalesce(rule_idx, -1)' : '-1'} AS ri,
+  CASE WHEN lane_code > 0 THEN 1 WHEN ${hasFlagSql('cancelled')} THEN 2 WHEN ${hasFlagSql('streamed')} THEN 3 WHEN ${hasFlagSql('inChain')} THEN 4
+    WHEN ${hasFlagSql('priority')} THEN 5 WHEN ${hasFlagSql('offRun')} THEN 6 ELSE 0 END AS flag,
   lane_code, ((wid::BIGINT * ${ruleCount + 1} + (ri + 1)) * 7 + flag) * 3 + lane_code AS okey`;
 
 /** How the reason of a call held blocking off a mixed workload's runs begins (explain reads it). */
@@ -75,17 +77,17 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_idents AS SELECT i.*, n.wid AS auto_wid, coalesce(s.wid, n.wid) AS split_wid, i.fg_word <> '' AS fg_name
     FROM _cls_idents i JOIN _cls_names n ON n.workload = i.auto_workload LEFT JOIN _cls_names s ON s.workload = i.split_workload`);
   await ws.run(`UPDATE _cls_rules SET wid = (SELECT n.wid FROM _cls_names n WHERE n.workload = _cls_rules.workload)`);
-  await writeCalls(ws, compiled, unattributedSql('c'));
+  await writeCalls(ws, compiled, ruleCount > 0, unattributedSql('c'));
   const splittable = await hasRows(ws, 'SELECT 1 FROM _cls_idents WHERE split_workload IS NOT NULL');
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chain_keys AS ${chainKeysSql(splittable)}`);
   // Job runs wrapped in one long trace with no user, and calls alone in a trace with no user, are unattributed too:
   // found by the chain count, so _cls_calls is written again only for data that has them.
-  if (await hasRows(ws, 'SELECT 1 FROM _cls_chain_keys WHERE job_run OR lone')) await writeCalls(ws, compiled, `(${unattributedSql('c')} OR ${idlessTraceCallSql('c')})`);
+  if (await hasRows(ws, 'SELECT 1 FROM _cls_chain_keys WHERE job_run OR lone')) await writeCalls(ws, compiled, ruleCount > 0, `(${unattributedSql('c')} OR ${idlessTraceCallSql('c')})`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chained AS ${chainedRowsSql}`);
   // Most exports have no chained calls (no traces, or sessions paced by people): the UPDATE would still scan
   // every row id against the empty set (0.4 s at 5M calls). A join (UPDATE … FROM), not `rowid IN (…)`: 0.28-0.31 s
   // against 0.44-0.61 s for the 2.2M chained calls of the org bench shape (idle machine, 3 rounds each).
-  if (await hasRows(ws, 'SELECT 1 FROM _cls_chained')) await ws.run('UPDATE _cls_calls SET in_chain = true FROM _cls_chained WHERE _cls_calls.rowid = _cls_chained.rid');
+  if (await hasRows(ws, 'SELECT 1 FROM _cls_chained')) await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.inChain} FROM _cls_chained WHERE _cls_calls.rowid = _cls_chained.rid`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_users AS ${userStatsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_user_runs AS ${userRunsSql}`);
   // Many sparse workloads: hours and the loop share apart, the minutes of busy blocks only (time-shape.ts).
@@ -110,16 +112,16 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TABLE label_workloads AS
     WITH agg AS (
       SELECT wid, count(*) AS rows, sum(w)::BIGINT AS requests,
-        coalesce(sum(w) FILTER (WHERE streamed_call) / sum(w), 0) AS streamed_share,
-        coalesce(sum(w) FILTER (WHERE cancelled_call) / sum(w), 0) AS cancelled_share,
-        coalesce(sum(w) FILTER (WHERE in_chain) / sum(w), 0) AS chain_share,
-        coalesce(sum(w) FILTER (WHERE priority_call) / sum(w), 0) AS priority_share,
-        coalesce(sum(w) FILTER (WHERE discounted_lane) / sum(w), 0) AS discounted_share,
+        coalesce(sum(w) FILTER (WHERE ${hasFlagSql('streamed')}) / sum(w), 0) AS streamed_share,
+        coalesce(sum(w) FILTER (WHERE ${hasFlagSql('cancelled')}) / sum(w), 0) AS cancelled_share,
+        coalesce(sum(w) FILTER (WHERE ${hasFlagSql('inChain')}) / sum(w), 0) AS chain_share,
+        coalesce(sum(w) FILTER (WHERE ${hasFlagSql('priority')}) / sum(w), 0) AS priority_share,
+        coalesce(sum(w) FILTER (WHERE lane_code > 0) / sum(w), 0) AS discounted_share,
         count(*) FILTER (WHERE user_key IS NOT NULL) / count(*) AS user_share,
         count(*) FILTER (WHERE NOT bucket) / count(*) AS calls_share,
-        count(*) FILTER (WHERE uncounted) / count(*) AS uncounted_share,
-        coalesce(sum(w) FILTER (WHERE embedding) / sum(w), 0) AS embedding_share,
-        median(input_per_request) FILTER (WHERE embedding) AS embedding_input_median
+        count(*) FILTER (WHERE ${hasFlagSql('uncounted')}) / count(*) AS uncounted_share,
+        coalesce(sum(w) FILTER (WHERE ${hasFlagSql('embedding')}) / sum(w), 0) AS embedding_share,
+        median(input_per_request) FILTER (WHERE ${hasFlagSql('embedding')}) AS embedding_input_median
       FROM _cls_calls GROUP BY wid
     ), per_ident AS (
       -- Name words and keys belong to names (tags, key, project, app): counted per (workload, name), not carried on
@@ -127,7 +129,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       -- (text) took 0.22 s at 5M calls; on the wide bench shape at 5M calls, summing per (workload, identity) (model
       -- and operation too: 480,000 identities) took 0.34 s of CPU, per (workload, name) (96,000) 0.12-0.19 s.
       SELECT c.wid, i.bg_word, i.fg_word, i.key_id, sum(c.w) AS w, sum(c.n)::BIGINT AS n, coalesce(sum(c.d), 0) AS d
-      FROM (SELECT wid, nid, sum(w) AS w, count(*) AS n, sum(w) FILTER (WHERE discounted_lane) AS d FROM _cls_calls GROUP BY wid, nid) c
+      FROM (SELECT wid, nid, sum(w) AS w, count(*) AS n, sum(w) FILTER (WHERE lane_code > 0) AS d FROM _cls_calls GROUP BY wid, nid) c
         JOIN (SELECT DISTINCT nid, bg_word, fg_word, key_id FROM _cls_idents) i USING (nid) GROUP BY ALL
     ), key_lanes AS (
       -- Lane mix: what the rest of a workload's API key sends on a discounted lane (its main key, when it has several).
@@ -196,7 +198,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid FROM label_workloads
     WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND off_run_req BETWEEN ${mixedOffRunShare.min} * requests AND ${mixedOffRunShare.max} * requests`);
   if (await hasRows(ws, 'SELECT 1 FROM _cls_mixed')) {
-    await ws.run(`UPDATE _cls_calls SET off_run = true FROM (${offRunStartsSql}) s
+    await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM (${offRunStartsSql}) s
       WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);
   }
 
@@ -239,8 +241,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // In call_key order, as priced_rows is: savings_base pairs the two by position instead of a join of every call
   // with every call (src/db/queries/savings.ts).
   await ws.run(`CREATE OR REPLACE TABLE label_keys AS
-    SELECT p.call_key, o.outcome, p.in_chain AS agent_chain
-    FROM (SELECT call_key, in_chain, ${outcomeKeySql(ruleCount)} FROM _cls_calls) p
+    SELECT p.call_key, o.outcome, p.agent_chain
+    FROM (SELECT call_key, ${hasFlagSql('inChain')} AS agent_chain, ${outcomeKeySql(ruleCount)} FROM _cls_calls) p
     JOIN _cls_outcomes o USING (okey)
     ORDER BY p.call_key`);
   await ws.run(`CREATE OR REPLACE VIEW labels AS
@@ -250,8 +252,11 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await dropBackToBack(ws);
 }
 
-/** _cls_calls (see the top of this file), with `unattributed` (over calls `c`) as the calls judged apart from their name's. */
-async function writeCalls(ws: Workspace, compiled: CompiledRules, unattributed: string): Promise<void> {
+/**
+ * _cls_calls (see the top of this file), with `unattributed` (over calls `c`) as the calls judged apart from their name's.
+ * Without rules (`ruled` false) no rule index is written and no rule joined: every call's would be NULL.
+ */
+async function writeCalls(ws: Workspace, compiled: CompiledRules, ruled: boolean, unattributed: string): Promise<void> {
   await ws.run(
     `CREATE OR REPLACE TEMP TABLE _cls_calls AS
     WITH ruled AS (
@@ -268,25 +273,23 @@ async function writeCalls(ws: Workspace, compiled: CompiledRules, unattributed: 
       -- A usage row that counts no requests (Anthropic's usage report, its Console export: the calls view gives every
       -- call a count, so NULL is such a row, as savings and check count them) weighs its fresh tokens' estimate.
       ${weightSql('ruled.')} AS w,
-      ruled.requests IS NULL AS uncounted,
       -- The discounted lane as a number (1 batch, 2 flex, 0 none): its name is needed per outcome, not per call.
       CASE WHEN ${discountedLaneSql} THEN CASE ruled.lane WHEN 'flex' THEN 2 ELSE 1 END ELSE 0 END::UTINYINT AS lane_code,
-      coalesce(ruled.operation = 'embeddings', false) AS embedding,
       ${keyHashSql('ruled.user_id')} AS user_key,
       ${keyHashSql('coalesce(ruled.trace_id, ruled.session_id)')} AS chain_key,
-      ${discountedLaneSql} AS discounted_lane,
-      ${streamedSql} AS streamed_call,
-      ${cancelledSql} AS cancelled_call,
-      ${priorityLaneSql} AS priority_call,
       -- Only the embeddings' input size is read (a workload's median): the others' is never computed or written.
       CASE WHEN coalesce(ruled.operation = 'embeddings', false) THEN ${inputPerRequestSql} END AS input_per_request,
       ruled.nid,
-      (${streamedSql} OR ${cancelledSql} OR ruled.fg_name) AS interactive,
-      ruled.rule_idx,
-      coalesce(r.wid, CASE WHEN ruled.unattributed THEN ruled.split_wid ELSE ruled.auto_wid END) AS wid,
-      false AS in_chain,
-      false AS off_run
-    FROM ruled LEFT JOIN _cls_rules r USING (rule_idx)`,
+      ${packFlagsSql({
+        uncounted: 'ruled.requests IS NULL', // a usage row that counts no requests (w above)
+        embedding: "coalesce(ruled.operation = 'embeddings', false)",
+        streamed: streamedSql,
+        cancelled: cancelledSql,
+        priority: priorityLaneSql,
+        interactive: `${streamedSql} OR ${cancelledSql} OR ruled.fg_name`,
+      })} AS flags,
+      ${ruled ? 'ruled.rule_idx, coalesce(r.wid, ' : '('}CASE WHEN ruled.unattributed THEN ruled.split_wid ELSE ruled.auto_wid END) AS wid
+    FROM ruled${ruled ? ' LEFT JOIN _cls_rules r USING (rule_idx)' : ''}`,
     compiled.params,
   );
 }

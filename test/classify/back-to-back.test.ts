@@ -149,10 +149,10 @@ function expectWalked(rows: readonly B2bRow[], calls: readonly Call[]): number[]
 
 async function writeB2b(calls: readonly Call[]): Promise<void> {
   ws = await emptyWorkspace();
-  await ws.run(`CREATE TEMP TABLE _cls_calls (call_key BIGINT, wid INTEGER, bucket BOOLEAN, streamed_call BOOLEAN, cancelled_call BOOLEAN, in_chain BOOLEAN,
-    discounted_lane BOOLEAN, ts TIMESTAMPTZ, w BIGINT, ended_us BIGINT)`);
+  await ws.run(`CREATE TEMP TABLE _cls_calls (call_key BIGINT, wid INTEGER, bucket BOOLEAN, flags UTINYINT, lane_code UTINYINT,
+    ts TIMESTAMPTZ, w BIGINT, ended_us BIGINT)`);
   await ws.run('CREATE TEMP TABLE _cls_users (wid INTEGER, hr BIGINT, user_gap_median_s DOUBLE, calls BIGINT)');
-  await ws.run(`INSERT INTO _cls_calls SELECT c.k, c.wid, false, false, false, false, false, make_timestamp(c.t::BIGINT), 1, c.e::BIGINT
+  await ws.run(`INSERT INTO _cls_calls SELECT c.k, c.wid, false, 0, 0, make_timestamp(c.t::BIGINT), 1, c.e::BIGINT
     FROM (SELECT unnest($calls::STRUCT(k BIGINT, wid INTEGER, t VARCHAR, e VARCHAR)[], recursive := true)) c`, {
     calls: JSON.stringify(withKeys(calls).map((c) => ({ k: c.rid, wid: c.wid, t: String(c.t), e: String(c.e) }))),
   });

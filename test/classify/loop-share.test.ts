@@ -5,6 +5,7 @@
 // tight), a workload with buckets only, an hour whose 20+ calls fill no tight minute.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/db/workspace.ts';
+import { callFlags } from '../../src/classify/signals/per-call.ts';
 import { tightLoopCallsPerMinute } from '../../src/classify/signals/sequence.ts';
 import { hourCallsSql, hourTotalsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql } from '../../src/classify/signals/time-shape.ts';
 
@@ -14,12 +15,12 @@ afterEach(() => ws?.close());
 /** _cls_calls' columns the hourly pass reads, from (workload, first start, calls, seconds apart, bucket) runs. */
 async function calls(runs: readonly (readonly [number, string, number, number, boolean])[]): Promise<Workspace> {
   const w = await openWorkspace(':memory:');
-  await w.run('CREATE TEMP TABLE _cls_calls (wid INTEGER, ts TIMESTAMPTZ, bucket BOOLEAN, w BIGINT, interactive BOOLEAN, ended_us BIGINT)');
+  await w.run('CREATE TEMP TABLE _cls_calls (wid INTEGER, ts TIMESTAMPTZ, bucket BOOLEAN, w BIGINT, flags UTINYINT, ended_us BIGINT)');
   for (const [wid, start, n, apart, bucket] of runs) {
     // Test constants only (numbers, a date and a boolean of this file), written into the SQL.
     const t = `TIMESTAMPTZ '${start}' + to_microseconds(CAST(i * ${apart} * 1000000 AS BIGINT))`;
     await w.run(
-      `INSERT INTO _cls_calls SELECT ${wid}, ${t}, ${bucket}, 1 + i % 3, i % 4 = 0, epoch_us(${t}) + ${bucket ? 3600000000 : 500000}
+      `INSERT INTO _cls_calls SELECT ${wid}, ${t}, ${bucket}, 1 + i % 3, CASE WHEN i % 4 = 0 THEN ${callFlags.interactive} ELSE 0 END, epoch_us(${t}) + ${bucket ? 3600000000 : 500000}
        FROM range(${n}) r(i)`,
     );
   }

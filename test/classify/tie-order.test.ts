@@ -16,10 +16,10 @@ afterEach(() => ws?.close());
 async function writeCalls(calls: readonly { key: number; start: number; end: number }[], id: 'user' | 'chain'): Promise<void> {
   ws = await emptyWorkspace();
   await ws.run(`CREATE TEMP TABLE _cls_calls (call_key BIGINT, wid INTEGER, bucket BOOLEAN, ts TIMESTAMPTZ, ended_us BIGINT, w BIGINT,
-    interactive BOOLEAN, user_key UBIGINT, chain_key UBIGINT)`);
+    flags UTINYINT, user_key UBIGINT, chain_key UBIGINT)`);
   for (const c of [...calls].sort((a, b) => b.key - a.key)) {
     await ws.run(`INSERT INTO _cls_calls VALUES ($key, 1, false, TIMESTAMPTZ '2026-10-05 09:00:00+00' + to_microseconds($start::BIGINT),
-      epoch_us(TIMESTAMPTZ '2026-10-05 09:00:00+00') + $end::BIGINT, 1, false, ${id === 'user' ? '42' : 'NULL'}, ${id === 'chain' ? '7' : 'NULL'})`, {
+      epoch_us(TIMESTAMPTZ '2026-10-05 09:00:00+00') + $end::BIGINT, 1, 0, ${id === 'user' ? '42' : 'NULL'}, ${id === 'chain' ? '7' : 'NULL'})`, {
       key: BigInt(c.key), start: BigInt(c.start * 1e6), end: BigInt(c.end * 1e6),
     });
   }

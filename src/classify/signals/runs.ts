@@ -16,6 +16,7 @@
 import { hasRows } from '../../db/has-rows.ts';
 import type { Workspace } from '../../db/workspace.ts';
 import { stddevPopOfIntegers } from './exact.ts';
+import { hasFlagSql } from './per-call.ts';
 import { thinkTimeSeconds, tieOrderSql } from './sequence.ts';
 
 /** A call starting this soon (µs) after the latest end of another call of its workload continues a run. */
@@ -164,7 +165,7 @@ const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
   ['_cls_b2b_calls', `
   WITH sized AS (
     SELECT wid, count(*) AS n, greatest(max(ended_us - epoch_us(ts)), 0) AS longest FROM _cls_calls WHERE NOT bucket GROUP BY wid
-    HAVING count(*) >= ${minLoopCalls} AND count(*) FILTER (WHERE streamed_call OR cancelled_call OR in_chain OR discounted_lane) <= ${maxStreamedShareForRuns} * count(*)
+    HAVING count(*) >= ${minLoopCalls} AND count(*) FILTER (WHERE ${hasFlagSql(['streamed', 'cancelled', 'inChain'])} OR lane_code > 0) <= ${maxStreamedShareForRuns} * count(*)
   ), people AS (
     SELECT wid, calls AS n FROM _cls_users WHERE hr IS NULL AND user_gap_median_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}
   ), cand AS (

@@ -3,6 +3,7 @@
 // loops), the think time between one end user's calls, and the gap to the previous call of the same
 // workload (tight loops). Only per-call rows: gaps between aggregated buckets mean nothing.
 // Serial runs, fan-out and launch shape are in runs.ts.
+import { hasFlagSql } from './per-call.ts';
 
 /** A call whose previous or next call in the same trace/session starts within this long of the other's end. */
 export const chainGapMs = 2000;
@@ -81,7 +82,7 @@ export const chainedRowsSql = `
  */
 export const userStatsSql = `
   WITH g AS MATERIALIZED (
-    SELECT wid, epoch_ms(ts) // 3600000 AS hr, w, interactive,
+    SELECT wid, epoch_ms(ts) // 3600000 AS hr, w, ${hasFlagSql('interactive')} AS interactive,
       (epoch_us(ts) - lag(ended_us) OVER (PARTITION BY user_key ORDER BY ts, ${tieOrderSql})) / 1e6 AS gap_s,
       count(*) OVER (PARTITION BY user_key) AS user_calls
     FROM _cls_calls WHERE user_key IS NOT NULL AND ${isCall}

@@ -3,6 +3,7 @@
 // week (hours of the day when the data spans under a week), never from an assumed time zone. A workload
 // is then compared with it: out of phase (2 a.m. runs), flat around the clock, or packed into a few hours
 // of each day (a schedule).
+import { hasFlagSql } from './per-call.ts';
 import { machineWorkloadsSql } from './runs.ts';
 import { tightLoopCallsPerMinute } from './sequence.ts';
 
@@ -46,7 +47,7 @@ export const hourResolvedSql = `(ended_us IS NULL OR NOT bucket OR ended_us - ep
  */
 const countsPerSlotSql = (slot: string, ms: number): string => `
   SELECT wid, epoch_ms(ts) // ${ms} AS ${slot}, sum(w) AS n, count(*) AS rows, count(*) FILTER (WHERE NOT bucket) AS call_rows,
-    coalesce(sum(w) FILTER (WHERE interactive), 0) AS n_interactive
+    coalesce(sum(w) FILTER (WHERE ${hasFlagSql('interactive')}), 0) AS n_interactive
   FROM _cls_calls WHERE ${hourResolvedSql} GROUP BY ALL`;
 
 /**
