@@ -15,8 +15,9 @@ export const priorityLaneSql = `coalesce(lane = 'priority', false)`;
 
 /**
  * A call's yes/no facts as _cls_calls keeps them: bits of one UTINYINT column, `flags`, not a BOOLEAN column each.
- * Writing the per-call table is most of its cost, column by column: with the eight as columns it took 1.74-1.77 s at
- * 5M calls (wide bench shape, fresh processes, alternated), with them packed 1.45-1.49 s. inChain and offRun are
+ * Writing the per-call table is most of its cost, column by column: at 5M calls (wide bench shape, five alternated runs
+ * in fresh processes) the statement took 2.10-2.27 s with a column each, 1.72-1.91 s with them packed (and no rule
+ * index or rule join when there are no rules), and labelling 5.48-6.03 -> 5.32-5.49 s. inChain and offRun are
  * set later (classify.ts: `UPDATE … SET flags = flags | …`). Whether a row is a usage bucket stays a column of its
  * own (`bucket`), as most statements filter on it; the discounted lane is `lane_code > 0`.
  */
