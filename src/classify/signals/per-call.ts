@@ -25,7 +25,7 @@ export const callFlags = { uncounted: 1, embedding: 2, streamed: 4, cancelled: 8
 export type CallFlag = keyof typeof callFlags;
 
 /** The bits of the flags, together. */
-export const flagMask = (flags: readonly CallFlag[]): number => flags.reduce((mask, flag) => mask | callFlags[flag], 0);
+const flagMask = (flags: readonly CallFlag[]): number => flags.reduce((mask, flag) => mask | callFlags[flag], 0);
 
 /** Whether a _cls_calls row has the flag, or any of the flags (`alias`: the table's alias, or none). */
 export const hasFlagSql = (flags: CallFlag | readonly CallFlag[], alias?: string): string =>

@@ -90,7 +90,8 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   // span of the SDK carries, with string functions and no regex: read on every span of every export.
   const operationId = a('ai.operationId');
   const aiWrapper = `coalesce(${operationId} IN ('ai.generateText', 'ai.streamText', 'ai.generateObject', 'ai.streamObject', 'ai.embed', 'ai.embedMany'), false)`;
-  const aiEmbed = `coalesce(ends_with(${operationId}, '.doEmbed'), false)`;
+  const aiDo = (step: 'Embed' | 'Generate' | 'Stream') => `coalesce(ends_with(${operationId}, '.do${step}'), false)`;
+  const aiEmbed = aiDo('Embed');
   const genAiInput = `coalesce(${a('gen_ai.usage.input_tokens')}, ${a('gen_ai.usage.prompt_tokens')}, ${a('ai.usage.inputTokens')}, ${a('ai.usage.promptTokens')}, ${a('ai.usage.tokens')})`;
   const genAiOutput = `coalesce(${a('gen_ai.usage.output_tokens')}, ${a('gen_ai.usage.completion_tokens')}, ${a('ai.usage.outputTokens')}, ${a('ai.usage.completionTokens')})`;
   // Claude Code's own traces (CLAUDE_CODE_ENABLE_TELEMETRY with OTEL_TRACES_EXPORTER): a model call is a
@@ -170,10 +171,10 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
       ELSE coalesce(${a('gen_ai.provider.name')}, ${a('llm.provider')}, ${a('gen_ai.system')}, ${a('llm.system')}) END)`,
     model: `coalesce(${a('gen_ai.response.model')}, ${a('gen_ai.request.model')}, ${a('llm.model_name')}, ${a('ai.response.model')}, ${a('ai.model.id')})`,
     operation: `coalesce(${operationOf(op)}, CASE ${spanKind} WHEN 'EMBEDDING' THEN 'embeddings' END,
-      CASE WHEN ${aiEmbed} THEN 'embeddings' WHEN ends_with(${operationId}, '.doGenerate') OR ends_with(${operationId}, '.doStream') THEN 'chat' END)`,
+      CASE WHEN ${aiEmbed} THEN 'embeddings' WHEN ${aiDo('Generate')} OR ${aiDo('Stream')} THEN 'chat' END)`,
     streamed: `coalesce(${a('gen_ai.request.stream')}, ${a('llm.is_streaming')}, ${a('gen_ai.request.is_stream')},
       CASE WHEN json_valid(${invocation}) THEN json_extract_string(${invocation}, '$.stream') END,
-      CASE WHEN ends_with(${operationId}, '.doStream') THEN 'true' WHEN ends_with(${operationId}, '.doGenerate') THEN 'false' END)`,
+      CASE WHEN ${aiDo('Stream')} THEN 'true' WHEN ${aiDo('Generate')} THEN 'false' END)`,
     ttft_ms: `coalesce(CASE WHEN ${claudeCode} THEN ${a('ttft_ms')}
       WHEN ${a('ai.response.msToFirstChunk')} IS NOT NULL THEN ${a('ai.response.msToFirstChunk')}
       WHEN bt_double(${a('gen_ai.response.time_to_first_chunk')}) IS NULL THEN ${a('gen_ai.response.time_to_first_chunk')}
