@@ -279,6 +279,18 @@ describe('names, workloads and the default', () => {
     const names = await ws.all<{ call_id: string; workload: string }>('SELECT call_id, workload FROM labels ORDER BY call_id');
     expect(names.map((r) => r.workload)).toEqual(['Digest', 'p · k1 · gpt-5.4 · embeddings', 'p · k2 · gpt-5.4 · chat', 'solo · gpt-5.4 · chat', 'key_abc · gpt-5.4-mini · chat']);
   });
+  test('the first naming tag key with a value that is not blank names the workload, trimmed', async () => {
+    const at = `TIMESTAMPTZ '2026-10-05 12:00:00+00' AS ts, 'p' AS project`;
+    await classified(
+      `SELECT 'n1' AS call_id, ${at}, '{"feature":"  ","job":" nightly-sync ","component":"c"}' AS tags`,
+      `SELECT 'n2' AS call_id, ${at}, '{"name":"n","ai.telemetry.functionId":"summarise-ticket"}' AS tags`,
+      `SELECT 'n3' AS call_id, ${at}, '{"component":"ranker","use_case":""}' AS tags`,
+      `SELECT 'n4' AS call_id, ${at}, '{"workload":"","team":"x"}' AS tags`,
+      `SELECT 'n5' AS call_id, ${at}, '{"task":"tag","job_name":"jn","pipeline":"pl"}' AS tags`,
+    );
+    const names = await ws.all<{ workload: string }>('SELECT workload FROM labels ORDER BY call_id');
+    expect(names.map((r) => r.workload)).toEqual(['nightly-sync', 'summarise-ticket', 'ranker', 'p · gpt-5.4 · chat', 'jn']);
+  });
   test('interactive names are blocking; no evidence at all is blocking by default', async () => {
     await classified(
       `SELECT 'v' || i AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + i * INTERVAL 1 HOUR AS ts, 'copilot-web' AS app FROM range(3) r(i)`,
