@@ -12,7 +12,7 @@ export const workloadTagKeys = ['workload', 'feature', 'job', 'job_name', 'task'
 /**
  * The first of workloadTagKeys with a value that is not blank. One json_extract_string of all the paths (a list, in
  * their order) parses the tags once, where a coalesce of one extract per key parsed them ten times (with the
- * numbering below, the wide bench shape's identities 0.87-0.93 -> 0.79-0.85 s at 5M calls, 96,000 names).
+ * numbering below, the wide bench shape's identities 0.87-0.93 -> 0.78-0.85 s at 5M calls, 96,000 names).
  */
 export const explicitWorkloadSql = `list_filter(list_transform(json_extract_string(tags, [${workloadTagKeys
   .map((k) => sqlString(`$."${k}"`))
