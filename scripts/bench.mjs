@@ -29,6 +29,8 @@
 //   classify  labelling every call of the ingested workspace (opened and closed;     target <= 0.5x ingest
 //             the modules are loaded before the clock starts, as an audit loads them once)
 //   audit     `batchable audit` end to end on the file into a fresh database         target <= 2x raw (2.5x at 50M)
+//             and, from its phase marks (BATCHABLE_PROFILE=phases), labelling as an audit runs it: the time from
+//             its ingested mark to its labels, against its own ingest (its start to that mark)  target <= 0.5x
 //   simulate  `batchable simulate --batch-share 0.6`, then `0.3`, on the audited workspace, each run --runs times
 //             (default 5) as a user runs it: the CLI in its own process, wall clock from spawn to exit, CPU
 //             and peak RSS from the process's own exit line (BATCHABLE_PROFILE=phases). The median is the
@@ -137,7 +139,7 @@ mkdirSync(dir, { recursive: true });
  * `prelude` (module imports) runs before the clock starts: loading modules is not the work being timed (the CLI
  * stages, timed as a user runs them, include it).
  */
-function child(label, code, prelude = '') {
+function child(label, code, prelude = '', env = undefined) {
   const script = `
     ${prelude}
     const t0 = performance.now();
@@ -146,13 +148,33 @@ function child(label, code, prelude = '') {
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     process.stdout.write('\\n@@' + JSON.stringify({ seconds, cpu: (cpu.user + cpu.system) / 1e6, rssMb: process.resourceUsage().maxRSS / 1024 }));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  // With `env` (BATCHABLE_PROFILE), stderr is kept for its phase lines and the rest of it passed on.
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', env === undefined ? 'inherit' : 'pipe'],
+    env: env === undefined ? process.env : { ...process.env, ...env },
+    maxBuffer: 1 << 26,
+  });
+  const stderr = r.stderr ?? '';
+  const passed = stderr.split('\n').filter((line) => line !== '' && !line.startsWith('[phase ')).join('\n');
+  if (passed !== '') process.stderr.write(`${passed}\n`);
   const marker = r.stdout.lastIndexOf('@@');
   if (r.status !== 0 || marker < 0) {
     console.error(`bench: ${label} failed (exit ${r.status})\n${r.stdout.slice(-2000)}`);
     process.exit(1);
   }
-  return JSON.parse(r.stdout.slice(marker + 2));
+  return { ...JSON.parse(r.stdout.slice(marker + 2)), stderr };
+}
+
+/** Wall and CPU seconds since the process started at a phase line of BATCHABLE_PROFILE=phases (src/profile.ts). */
+function phaseAt(stderr, name, label) {
+  const m = new RegExp(`^\\[phase ([\\d.]+)s wall ([\\d.]+)s cpu\\] ${name}`, 'm').exec(stderr);
+  if (m === null) {
+    console.error(`bench: ${label}: no "${name}" phase line on stderr`);
+    process.exit(1);
+  }
+  return { seconds: Number(m[1]), cpu: Number(m[2]) };
 }
 
 const duck = `const { DuckDBInstance } = await import('@duckdb/node-api');`;
@@ -186,12 +208,12 @@ function userRuns(label, args) {
 }
 
 /** `batchable <args>` in a fresh process, output discarded (errors to stderr). */
-const cli = (label, args) =>
+const cli = (label, args, env = undefined) =>
   child(label, `
     const { main } = await import('./dist/cli/main.js');
     const quiet = { out: () => {}, err: (t) => { if (t.startsWith('error') || t.startsWith('internal')) process.stderr.write(t); }, style: { color: false, columns: 100 }, interactive: false };
     const code = await main(${JSON.stringify(['node', 'batchable', ...args])}, quiet);
-    if (code !== 0) process.exit(code);`);
+    if (code !== 0) process.exit(code);`, '', env);
 
 /** The SELECT of `n` calls of a shape, starting at call number `from` (org, wide: over October; year: from 2026-01-01, `perFile` calls a day or an hour). */
 function shapeSql(shape, n, from = 0, perFile = 20_000, unit = 'day') {
@@ -342,7 +364,9 @@ for (const shape of cases.filter((c) => c === 'org' || c === 'wide')) {
   const group = `${shape}${variant}, ${rows.toLocaleString('en-US')} calls${existsSync(file) ? `, ${(statSync(file).size / 1e6).toFixed(0)} MB` : ''}`;
   // Each round times raw read, ingest, labelling and audit back to back; the figures are each stage's median over
   // the rounds, so one slow run of a shared machine does not decide a target (the per-round ratios are printed too).
-  const timed = { raw: [], ingest: [], classify: [], audit: [] };
+  // labelsInAudit / ingestInAudit: the audit run's own phases (from its start to the ingested mark, and from there to
+  // the labels), so labelling is also measured as an audit runs it: after ingest, in the same process.
+  const timed = { raw: [], ingest: [], classify: [], audit: [], ingestInAudit: [], labelsInAudit: [] };
   const needsRaw = stages.has('raw') || stages.has('ingest') || stages.has('audit');
   if (needsRaw) dbs.push(rawDb);
   if (stages.has('ingest') || stages.has('classify')) dbs.push(ingestDb);
@@ -366,7 +390,15 @@ for (const shape of cases.filter((c) => c === 'org' || c === 'wide')) {
     }
     if (stages.has('audit')) {
       fresh(auditDb);
-      timeInto(timed.audit, group, `audit${tag}`, () => cli(`${shape} audit`, ['audit', file, '--db', auditDb]));
+      timeInto(timed.audit, group, `audit${tag}`, () => {
+        const run = cli(`${shape} audit`, ['audit', file, '--db', auditDb], { BATCHABLE_PROFILE: 'phases' });
+        const ingested = phaseAt(run.stderr, 'ingested', `${shape} audit`);
+        const labelled = phaseAt(run.stderr, 'labels', `${shape} audit`);
+        timed.ingestInAudit.push({ ...ingested, rssMb: run.rssMb });
+        timed.labelsInAudit.push({ seconds: labelled.seconds - ingested.seconds, cpu: labelled.cpu - ingested.cpu, rssMb: run.rssMb });
+        console.error(`  ${group} | audit${tag}: its ingest ${ingested.seconds.toFixed(2)} s, then its labelling ${(labelled.seconds - ingested.seconds).toFixed(2)} s`);
+        return run;
+      });
     }
   }
   const yard = needsRaw ? median(timed.raw) : undefined;
@@ -380,6 +412,12 @@ for (const shape of cases.filter((c) => c === 'org' || c === 'wide')) {
   if (stages.has('classify')) {
     const classify = median(timed.classify);
     row(group, 'classify (labels for every call)', classify, classify.seconds / ingest.seconds, `${perRound('classify', 'ingest')}<= 0.5x ingest`, within(classify.seconds / ingest.seconds, 0.5));
+  }
+  if (stages.has('audit')) {
+    // The same target as an audit meets it: its labelling phase against its own ingest (start to the ingested mark).
+    const labels = median(timed.labelsInAudit);
+    const ingested = median(timed.ingestInAudit);
+    row(group, 'labels within audit (after its ingest)', labels, labels.seconds / ingested.seconds, `${perRound('labelsInAudit', 'ingestInAudit')}<= 0.5x its ingest (${ingested.seconds.toFixed(2)} s)`, within(labels.seconds / ingested.seconds, 0.5));
   }
   if (stages.has('audit')) {
     const audit = median(timed.audit);

@@ -58,6 +58,7 @@ export async function analyse(ws: Workspace, options: AnalyseOptions, onProgress
   }
   const files = options.files ?? [];
   const ingest = files.length > 0 ? await (await import('./ingest.ts')).ingestInto(ws, { ...options, files }, onProgress) : undefined;
+  if (ingest !== undefined) phase('ingested');
   const rules: Rules | undefined = options.rules === undefined ? undefined : await (await import('../classify/rules/load.ts')).loadRules(options.rules);
   phase(`labels ${await ensureLabels(ws, rules)}`);
   // The catalog's files are hashed (they decide whether the stored prices are current); it is loaded, validated
