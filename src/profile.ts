@@ -1,9 +1,10 @@
 // BATCHABLE_PROFILE: where a run's time goes, on stderr. `=1` prints each SQL statement with its seconds
 // (src/db/workspace.ts) and the phases of a command; `=phases` the phases only. A phase line gives the wall and
 // CPU seconds since the process started (modules loaded, workspace open, files ingested, labels and prices
-// checked or built, report built, closed, and the process's exit with its peak RSS), so a slow answer shows whether it waited on Node's start,
-// on module loading, on DuckDB, or on the machine's load (wall far above CPU). `npm run bench` reads the exit
-// line for the CPU seconds of a command run as a user runs it. Nothing is printed otherwise.
+// checked or built, report built, closed, and the process's exit with its peak RSS), so a slow answer shows
+// whether it waited on Node's start, on module loading, on DuckDB, or on the machine's load (wall far above CPU).
+// `npm run bench` reads the exit line for the CPU seconds of a command run as a user runs it, and an audit's
+// ingested and labels lines for the time labelling adds to its ingest. Nothing is printed otherwise.
 
 const setting = process.env.BATCHABLE_PROFILE;
 /** Whether statements are timed (BATCHABLE_PROFILE=1). */
