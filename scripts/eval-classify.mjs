@@ -6,7 +6,8 @@
 // when one is missed; blind orgs gate as held-out ones). Per-workload rows are printed for tune orgs only: held-out and blind orgs are for reporting,
 // and seeing their workloads invites tuning on them (--show-held-out prints them anyway, for the write-up).
 // Then, per dataset, a team answering `rules suggest` (answerQuestions, eval/answers.ts): the drafted starter file's
-// questions answered from the truth, the dataset labelled again with it, and a second table of right before -> after.
+// questions answered from the truth (a workload that may be several services as its note asks), the dataset labelled
+// again with it, and a second table of right before -> after.
 // pacific-saas is also labelled with fixtures/classify/eval-rules.yaml, where every workload must be right.
 // Runs on the built dist/ and build/eval/ (npm run build && npm run eval:build). Scores use the eval's own small
 // list-price table (eval/family.ts), so the figures do not depend on the pricing module; only the suggestions,
@@ -131,7 +132,7 @@ console.log(table(['dataset', 'role', 'right', 'best possible', 'missed of what 
   bucketRows.map((r) => [r.name, r.role, pct(r.acc_spend), pct(r.best_spend), pct((r.best_usd - r.right_usd) / r.usd)])));
 
 // What a team gets from `rules suggest`: the drafted file's questions answered from the truth (answerQuestions).
-console.log(`\n== after answering \`rules suggest\` (up to ${questions} questions, each answered with what most of its workload's spend truly is; a name that may hold several services, when someone waits on any of its calls, left unanswered as the file asks)\n`);
+console.log(`\n== after answering \`rules suggest\` (up to ${questions} questions, each answered with what most of its workload's spend truly is; a workload that may hold several services (a name no key or tag gave, or usage rows), when someone waits on any of its calls, left as it is or answered blocking, as the file asks)\n`);
 const answeredRows = results.map(({ ds, rows, answered }) => ({ name: ds.name, role: ds.org.role, before: allRow(rows), ...answered }));
 const answeredSummary = [
   ...answeredRows,
@@ -187,9 +188,14 @@ async function answerQuestions(ws, ds) {
        FROM truth_rows t JOIN label_keys k USING (call_key) JOIN label_outcomes o USING (outcome) WHERE o.workload = $workload`,
       { workload: w.workload },
     );
-    // As the file asks: a workload whose name no key or tag gave (it may be several services) is left unanswered
-    // when anyone waits on any of it, as a team that knows its services would; any other by the most of its spend.
-    if (w.sharedName && t.b > 0) continue;
+    // As the file asks: a workload that may be several services (a name no key or tag gave, or usage rows, which sum
+    // every call of a key, project and model) gets no one label when anyone waits on any of it, as a team that knows
+    // its services would answer: left as it is, or blocking where it is labelled non_blocking now. Any other by the
+    // most of its spend.
+    if ((w.sharedName || w.usageRows) && t.b > 0) {
+      if (w.label === 'non_blocking') answers.set(w.workload, 'blocking');
+      continue;
+    }
     answers.set(w.workload, t.b >= t.nb ? 'blocking' : 'non_blocking');
   }
   const { yaml, answered } = answerSuggestions(renderSuggestions(drafted, ds.name), answers);

@@ -45,6 +45,12 @@ export type Suggestion = {
    */
   readonly sharedName: boolean;
   /**
+   * Its rows are mostly usage buckets (a usage API's, a Console export's): each sums every call its API key, project
+   * and model sent in an hour or a day, so it may hold several services too (a backend sends all its features on one
+   * key), however well the key names them.
+   */
+  readonly usageRows: boolean;
+  /**
    * The workload its calls with no user, trace or stream were judged apart as (`… · no user or trace`), when there
    * is one: a rule matching this workload's name covers those calls too (src/classify/rules/compile.ts), so the file
    * keeps them apart with a rule of their own before this one.
@@ -61,7 +67,7 @@ export type Suggestions = {
 
 type Row = {
   workload: string; label: 'blocking' | 'non_blocking'; confidence: number; decided_by: string; name_only: boolean; cost_pico: bigint | null; requests: bigint;
-  uncounted_rows: bigint; estimated_requests: bigint; coarse: boolean; shared_name: boolean; apart: string | null; ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
+  uncounted_rows: bigint; estimated_requests: bigint; coarse: boolean; shared_name: boolean; usage_rows: boolean; apart: string | null; ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
 };
 
 /** The `top` workloads by spend whose own label is low-confidence, by default or on names alone (rules and lanes excluded). */
@@ -73,7 +79,9 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
   const rows = await ws.all<Row>(`
     WITH low AS (
       SELECT workload, label, confidence, decided_by, ev, ${nameOnlySql} AND confidence >= ${lowConfidence} AS name_only,
-        coalesce(coarse_bucket_share >= ${coarseWorkloadShare}, false) AS coarse, estimated AS uncounted, shared_name
+        coalesce(coarse_bucket_share >= ${coarseWorkloadShare}, false) AS coarse, estimated AS uncounted, shared_name,
+        -- Mostly usage buckets: calls_share is the share of its rows that are calls, not buckets.
+        coalesce(calls_share < 0.5, false) AS usage_rows
       FROM label_workloads WHERE decided_by = 'default' OR confidence < ${lowConfidence} OR ${nameOnlySql}
     ), per_call AS (
       -- A usage row that counts no requests (Anthropic's usage report) is not one request: counted apart.
@@ -90,7 +98,7 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
         SELECT workload, isodow(ts) AS dow, hour(ts) AS h, sum(req) AS n, coalesce(sum(cost_pico), 0) AS spend FROM per_call GROUP BY ALL
       ) b JOIN low l USING (workload) GROUP BY b.workload
     )
-    SELECT l.workload, l.label, l.confidence, l.decided_by, l.name_only, s.cost_pico, s.requests, s.uncounted_rows, s.estimated_requests, l.coarse, l.shared_name, l.ev,
+    SELECT l.workload, l.label, l.confidence, l.decided_by, l.name_only, s.cost_pico, s.requests, s.uncounted_rows, s.estimated_requests, l.coarse, l.shared_name, l.usage_rows, l.ev,
       b.top.dow AS busiest_dow, b.top.hour AS busiest_hour, a.workload AS apart
     FROM low l JOIN spend s USING (workload) LEFT JOIN busy b USING (workload)
       -- The workload its calls with no user, trace or stream were judged apart as, when there is one.
@@ -116,6 +124,7 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
       busiestDay: days[r.busiest_dow ?? 0] ?? '',
       busiestHour: r.coarse ? undefined : (r.busiest_hour ?? 0),
       sharedName: r.shared_name,
+      usageRows: r.usage_rows,
       apart: r.apart ?? undefined,
     })),
   };
@@ -195,21 +204,44 @@ function questionLines(w: Suggestion, totalPico: bigint): string[] {
     ...(w.free.length === 0 ? ['  #   nobody waits:  no sign seen'] : w.free.map((t) => `  #   nobody waits:  ${oneLine(t)}`)),
     `  #   question: does anyone wait on the answers of "${name}", say on ${w.busiestDay}s${w.busiestHour === undefined ? '' : ` around ${String(w.busiestHour).padStart(2, '0')}:00 UTC`},`,
     `  #   when it is busiest? Would they notice if each answer came hours later?`,
-    // A name nothing of the client's gave can hide a service people wait on behind a job (the job's shape decides the
-    // label, and one answer for the majority would move the people's calls to batch): the eval's Langfuse renderings.
-    ...(w.sharedName
-      ? [
-          '  #   note: nothing names these calls but their project, model and operation (no API key, no tag naming the work):',
-          '  #   they may be several services. If anyone waits on any of them, do not give them one label (it would move the',
-          '  #   others to batch, or keep them all synchronous): leave this rule as it is, give each service a key or a tag',
-          '  #   of its own (or a trace name your tracer keeps) and run `batchable rules suggest` again.',
-        ]
-      : []),
+    ...severalServicesLines(w),
     `  - name: ${yamlString(`review: ${w.workload}`)}`,
     `    match: { workload: ${yamlString(globLiteral(w.workload))} }`,
     `    workload: ${yamlString(w.workload)}`,
     `    # label: non_blocking    # nobody waits; or instead: deadline: 12h`,
     `    # label: blocking        # someone waits for the answer`,
+  ];
+}
+
+/**
+ * The note under a question whose workload may be several services: one answer for all of them would move people's
+ * calls to batch when the job holds most of the spend (the eval's Langfuse renderings, and usage rows where a poller
+ * shares its key, project and model with a service people wait on). So if anyone waits on any of them, they stay
+ * synchronous until each service has a name of its own.
+ */
+function severalServicesLines(w: Suggestion): string[] {
+  if (!w.sharedName && !w.usageRows) return [];
+  const why = w.sharedName
+    ? [
+        '  #   note: nothing names these calls but their project, model and operation (no API key, no tag naming the work):',
+        '  #   they may be several services.',
+      ]
+    : [
+        '  #   note: these are usage rows: each sums every call its API key, project and model sent in its hour or day,',
+        '  #   so they may be several services (a backend often sends all its features on one key).',
+      ];
+  const then = w.sharedName
+    ? ['  #   Then give each service a key or a tag of its own (or a trace name your tracer keeps)']
+    : [
+        "  #   Then give each service a key or a project of its own, or audit a per-call log of the same traffic (a gateway's",
+        "  #   or a tracer's: its calls show what usage rows sum away),",
+      ];
+  return [
+    ...why,
+    '  #   If anyone waits on any of them, do not give them one label (it would move the others to batch, or keep them',
+    '  #   all synchronous): leave this rule as it is, or uncomment `label: blocking` if they are labelled non_blocking now.',
+    ...then,
+    '  #   and run `batchable rules suggest` again.',
   ];
 }
 

@@ -166,14 +166,48 @@ test('a workload named by no key or tag may be several services: its question sa
   const text = renderSuggestions(s, 'the workspace');
   expect(text).toContain(
     '  #   note: nothing names these calls but their project, model and operation (no API key, no tag naming the work):\n' +
-      '  #   they may be several services. If anyone waits on any of them, do not give them one label',
+      '  #   they may be several services.\n' +
+      '  #   If anyone waits on any of them, do not give them one label',
   );
   // With a key, the name is one client's: no note (the first test's workload).
   ws.close();
   await labelled();
   const keyed = await suggestRules(ws, 10);
   expect(keyed.workloads.map((x) => x.sharedName)).toEqual([false]);
+  expect(keyed.workloads.map((x) => x.usageRows)).toEqual([false]);
   expect(renderSuggestions(keyed, 'the workspace')).not.toContain('they may be several services');
+});
+
+test('usage rows may be several services however well their key names them: the question says so, and to split them', async () => {
+  // Hourly usage buckets of one API key, project and model, a few requests every hour of every day: a poller and a
+  // service people use look alike there (blocking by default), and one key often carries both. The eval's
+  // usage-market-id: a team answering for the majority of such a workload's spend (a poller's) moved the shoppers'
+  // calls on the same key to batch (13% of the org's blocking spend).
+  ws = await emptyWorkspace();
+  await insertCalls(ws, interactiveBackdrop);
+  await insertCalls(ws, `SELECT 'ub-' || d || '-' || h AS call_id, 'bucket' AS granularity,
+      TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
+      TIMESTAMPTZ '2026-10-05 01:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ended_at, 10 + (hash(d, h) % 8)::INTEGER AS requests,
+      'key_store' AS api_key, 'proj_store' AS project, 40000 AS input_tokens, 3000 AS output_tokens FROM range(14) a(d), range(24) b(h)`);
+  await classifyCalls(ws, undefined);
+  await priceCalls(ws, await loadCatalog({}));
+  const s = await suggestRules(ws, 10);
+  const w = s.workloads.find((x) => x.workload.startsWith('proj_store'));
+  expect(w).toMatchObject({ label: 'blocking', usageRows: true, sharedName: false });
+  const text = renderSuggestions(s, 'the workspace');
+  expect(text).toContain(
+    '  #   note: these are usage rows: each sums every call its API key, project and model sent in its hour or day,\n' +
+      '  #   so they may be several services (a backend often sends all its features on one key).\n' +
+      '  #   If anyone waits on any of them, do not give them one label (it would move the others to batch, or keep them\n' +
+      '  #   all synchronous): leave this rule as it is, or uncomment `label: blocking` if they are labelled non_blocking now.\n' +
+      "  #   Then give each service a key or a project of its own, or audit a per-call log of the same traffic (a gateway's\n",
+  );
+  // The note sits in the question's comments: the file still validates and changes no label as written.
+  const file = join(mkdtempSync(join(tmpdir(), 'suggest-')), 'rules.yaml');
+  writeFileSync(file, text);
+  const before = await ws.all('SELECT call_id, label, workload FROM labels ORDER BY call_id');
+  await classifyCalls(ws, await loadRules(file));
+  expect(await ws.all('SELECT call_id, label, workload FROM labels ORDER BY call_id')).toEqual(before);
 });
 
 test('a question about a grouping leaves the calls judged apart from it where they are: the file still changes nothing as written', async () => {
