@@ -132,7 +132,7 @@ console.log(table(['dataset', 'role', 'right', 'best possible', 'missed of what 
   bucketRows.map((r) => [r.name, r.role, pct(r.acc_spend), pct(r.best_spend), pct((r.best_usd - r.right_usd) / r.usd)])));
 
 // What a team gets from `rules suggest`: the drafted file's questions answered from the truth (answerQuestions).
-console.log(`\n== after answering \`rules suggest\` (up to ${questions} questions, each answered with what most of its workload's spend truly is; a workload that may hold several services (a name no key or tag gave, or usage rows), when someone waits on any of its calls, left as it is or answered blocking, as the file asks)\n`);
+console.log(`\n== after answering \`rules suggest\` (up to ${questions} questions, each answered with what most of its workload's spend truly is; a workload that may hold several services (a name no key or tag gave, or usage rows), when some of its calls are waited on and some not, left as it is or answered blocking, as the file asks)\n`);
 const answeredRows = results.map(({ ds, rows, answered }) => ({ name: ds.name, role: ds.org.role, before: allRow(rows), ...answered }));
 const answeredSummary = [
   ...answeredRows,
@@ -189,10 +189,10 @@ async function answerQuestions(ws, ds) {
       { workload: w.workload },
     );
     // As the file asks: a workload that may be several services (a name no key or tag gave, or usage rows, which sum
-    // every call of a key, project and model) gets no one label when anyone waits on any of it, as a team that knows
-    // its services would answer: left as it is, or blocking where it is labelled non_blocking now. Any other by the
-    // most of its spend.
-    if ((w.sharedName || w.usageRows) && t.b > 0) {
+    // every call of a key, project and model) gets no one label when some of it is waited on and some not, as a team
+    // that knows its services would answer: left as it is, or blocking where it is labelled non_blocking now. Any
+    // other (one service, or all of one kind) by the most of its spend.
+    if ((w.sharedName || w.usageRows) && t.b > 0 && t.nb > 0) {
       if (w.label === 'non_blocking') answers.set(w.workload, 'blocking');
       continue;
     }
