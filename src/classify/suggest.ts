@@ -270,9 +270,9 @@ export const uncountedNoteShare = 0.5;
  * One line for `audit` when low-confidence spend is large, else undefined. When most of that spend comes as
  * usage buckets of a day (or any width over an hour), it also says that hourly buckets separate jobs from
  * people: a day bucket shows nothing of a job's hours, and the day-level signs cannot tell a job that runs
- * on most working days from people with a job on their key (README, "Day buckets"). When most of it comes as
- * rows that count no requests (Anthropic's usage report and Console export), it says that their requests are
- * estimated from tokens and the signs read from one call's pace cannot run there.
+ * on most working days from people with a job on their key (docs/eval-history.md, "Day buckets"). When most of it
+ * comes as rows that count no requests (Anthropic's usage report and Console export), it says that their requests
+ * are estimated from tokens and the signs read from one call's pace cannot run there.
  */
 export async function lowConfidenceNote(ws: Workspace): Promise<string | undefined> {
   // Spend per outcome is in savings_base (kept in the workspace with the analysis): a few thousand rows, where
