@@ -216,8 +216,8 @@ function questionLines(w: Suggestion, totalPico: bigint): string[] {
 /**
  * The note under a question whose workload may be several services: one answer for all of them would move people's
  * calls to batch when the job holds most of the spend (the eval's Langfuse renderings, and usage rows where a poller
- * shares its key, project and model with a service people wait on). So if anyone waits on any of them, they stay
- * synchronous until each service has a name of its own.
+ * shares its key, project and model with a service people wait on). So when some of them are waited on and some not,
+ * they stay synchronous until each service has a name of its own.
  */
 function severalServicesLines(w: Suggestion): string[] {
   if (!w.sharedName && !w.usageRows) return [];
@@ -238,8 +238,9 @@ function severalServicesLines(w: Suggestion): string[] {
       ];
   return [
     ...why,
-    '  #   If anyone waits on any of them, do not give them one label (it would move the others to batch, or keep them',
-    '  #   all synchronous): leave this rule as it is, or uncomment `label: blocking` if they are labelled non_blocking now.',
+    '  #   If someone waits on some of them and not on others, do not give them one label (it would move the ones waited',
+    '  #   on to batch, or keep the others synchronous): leave this rule as it is, or uncomment `label: blocking` if they',
+    '  #   are labelled non_blocking now.',
     ...then,
     '  #   and run `batchable rules suggest` again.',
   ];

@@ -152,7 +152,7 @@ test('a workload seen only in day buckets is asked about on its busiest day, wit
   expect(drafted).toMatch(/say on \w+days around \d\d:00 UTC,/); // the backdrop's hourly workloads keep their hour
 });
 
-test('a workload named by no key or tag may be several services: its question says not to give them one label if anyone waits on any, and to name them', async () => {
+test('a workload named by no key or tag may be several services: its question says not to give them one label if some are waited on and some not, and to name them', async () => {
   // The same untagged traffic with no API key: its name is its project, model and operation only.
   ws = await emptyWorkspace();
   await insertCalls(ws, interactiveBackdrop);
@@ -167,7 +167,7 @@ test('a workload named by no key or tag may be several services: its question sa
   expect(text).toContain(
     '  #   note: nothing names these calls but their project, model and operation (no API key, no tag naming the work):\n' +
       '  #   they may be several services.\n' +
-      '  #   If anyone waits on any of them, do not give them one label',
+      '  #   If someone waits on some of them and not on others, do not give them one label',
   );
   // With a key, the name is one client's: no note (the first test's workload).
   ws.close();
@@ -198,8 +198,9 @@ test('usage rows may be several services however well their key names them: the 
   expect(text).toContain(
     '  #   note: these are usage rows: each sums every call its API key, project and model sent in its hour or day,\n' +
       '  #   so they may be several services (a backend often sends all its features on one key).\n' +
-      '  #   If anyone waits on any of them, do not give them one label (it would move the others to batch, or keep them\n' +
-      '  #   all synchronous): leave this rule as it is, or uncomment `label: blocking` if they are labelled non_blocking now.\n' +
+      '  #   If someone waits on some of them and not on others, do not give them one label (it would move the ones waited\n' +
+      '  #   on to batch, or keep the others synchronous): leave this rule as it is, or uncomment `label: blocking` if they\n' +
+      '  #   are labelled non_blocking now.\n' +
       "  #   Then give each service a key or a project of its own, or audit a per-call log of the same traffic (a gateway's\n",
   );
   // The note sits in the question's comments: the file still validates and changes no label as written.

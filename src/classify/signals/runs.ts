@@ -198,8 +198,8 @@ const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
  * Per workload and end time, the place of the last end at that time (its row id in _cls_b2b_ends): an ASOF join on it
  * finds the ends at or before a time, one row per instant, so the match is the same whichever of several ends at that
  * instant sorted last. The ends once carried a HUGEINT key of (end, row id) to make the match unique: at 1M candidate
- * calls (the org bench shape with `--jobs loop`) the join on it took 1.48-1.59 s against 0.75-1.16 s on this (one
- * loaded run each, alternated), the same rows.
+ * calls (the org bench shape with `--jobs loop`) the statement took 0.47-0.84 s on it against 0.27-0.37 s on this
+ * (alternated in one process on an idle machine, two runs each), the same rows.
  */
 const endsAtSql = '(SELECT wid, e, max(rowid) AS last_row FROM _cls_b2b_ends GROUP BY wid, e)';
 
