@@ -36,7 +36,7 @@ import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.
 import type { Rules } from './rules/schema.ts';
 import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
-import { dropBackToBack, machineRunRequestsSql, mixedOffRunShare, offRunStartsSql, runStatsSql, writeBackToBack } from './signals/runs.ts';
+import { dropBackToBack, machineRunRequestsSql, mixedOffRunShare, mixedRunShare, offRunStartsSql, runStatsSql, writeBackToBack } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, unattributedSql } from './signals/workload-name.ts';
@@ -188,7 +188,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       WHERE split_wid <> auto_wid AND auto_wid NOT IN (SELECT wid FROM label_workloads)) a
     WHERE label_workloads.wid = a.split_wid`);
 
-  // A workload the runs label batchable (most of its requests in its job's runs) with many calls off those runs may
+  // A workload the runs label batchable (most of its requests in its job's runs: mixedRunShare) with many calls off those runs may
   // share its name with another client (services that share a model when nothing names them: a Langfuse window
   // without names): those calls are held blocking (flag 6), as their own evidence is not the job's. Most data has no
   // such workload: nothing per call is read then. Only names that nothing of the client's gives (_cls_unnamed:
@@ -196,7 +196,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // with keys vary their jobs' pace: with keys in, 8 to 10% of two varied orgs' spend, their jobs' slower calls, was
   // held blocking for nothing.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid FROM label_workloads
-    WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND off_run_req BETWEEN ${mixedOffRunShare.min} * requests AND ${mixedOffRunShare.max} * requests`);
+    WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND machine_share >= ${mixedRunShare} AND off_run_req BETWEEN ${mixedOffRunShare.min} * requests AND ${mixedOffRunShare.max} * requests`);
   if (await hasRows(ws, 'SELECT 1 FROM _cls_mixed')) {
     await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM (${offRunStartsSql}) s
       WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);
