@@ -272,7 +272,7 @@ export async function dropBackToBack(ws: Workspace): Promise<void> {
 
 /**
  * The runs and episodes of `source` (rows of _cls_b2b), as CTEs: per start of an episode of two calls or more its run
- * (back-to-back calls in a row) and episode (r), and the starts alone in their episode or set apart (apartSql) in
+ * (back-to-back calls in a row) and episode (r), numbered in its workload, and the starts alone in their episode or set apart (apartSql) in
  * workloads of _cls_unnamed (lone: all off the runs); every run's size (run_sizes), and the in-flight ceiling of those long enough to be loops
  * (runs); loops; episodes with their launch shape (shaped: steady, burst; cron); and job_eps: the episodes that are a
  * job's (a cron launch, a steady full-rate run, or a burst of back-to-back calls). Read whole by runStatsSql, and for
@@ -284,34 +284,27 @@ const runCtes = (source: string): string => `
     -- after an instant that opened an episode at the same instant sorted before it when its rid was lower, and took
     -- the episode before. The calls set apart before the joins (apartSql) only count off the runs (lone).
     SELECT * FROM ${source} WHERE NOT apart
-  ), members AS MATERIALIZED (
-    -- An episode is named by the rid (call_key) of its first start (the one that opens it), a run by its first start's (the one
-    -- not back to back): a start that opens none finds its episode's by an ASOF join on its place, k (the last
-    -- opening start so far, in event order). The same names from window functions (a row_number, then last_value
-    -- IGNORE NULLS over a frame) took 1.4 s at 2.8M candidate calls.
-    SELECT n.*, o.rid AS ep FROM (SELECT * FROM starts WHERE NOT opens) n
-      ASOF JOIN (SELECT wid, rid, k FROM starts WHERE opens) o ON o.wid = n.wid AND o.k <= n.k
+  ), numbered AS MATERIALIZED (
+    -- Episodes and runs are numbered in each workload's event order (k): a start that opens an episode starts the next
+    -- episode, one not back to back the next run (every opening start is one: a run lies in one episode). Running
+    -- counts in one window over the starts; at 1M candidate calls in serial runs (the org bench shape with
+    -- \`--jobs loop\`) they took 0.49-0.76 s against 0.81-1.70 s for the two ASOF joins that named each start's episode
+    -- and run by their first start before, the same statistics (alternated, with the eval running beside them). As
+    -- count(*) FILTER (…) OVER the same window, DuckDB summed each frame anew: over 500 s.
+    SELECT *, sum(opens::INTEGER) OVER seq AS ep, sum((NOT b2b)::INTEGER) OVER seq AS run FROM starts
+    WINDOW seq AS (PARTITION BY wid ORDER BY k ROWS UNBOUNDED PRECEDING)
   ), multi AS (
-    SELECT DISTINCT ep AS rid FROM members
-  ), grouped AS MATERIALIZED (
-    -- The starts of episodes of two calls or more. A call alone in its episode (5 minutes of silence on either side) is
-    -- alone in its run too (a run lies in one episode: a back-to-back start opens none), so it is in no loop, cron
-    -- launch, steady run or burst: it counts only as off the runs (lone). Sparse machine traffic (an event now and then
-    -- on a key) is mostly such calls: the wide bench shape without tags has 1.51M episodes for 1.67M candidate calls,
-    -- and naming runs and episodes for every start took 0.9-1.4 s.
-    SELECT * FROM members
-    UNION ALL
-    SELECT s.*, s.rid AS ep FROM starts s SEMI JOIN multi USING (rid) WHERE s.opens
+    -- The episodes of two starts or more. A call alone in its episode (5 minutes of silence on either side) is alone
+    -- in its run too, so it is in no loop, cron launch, steady run or burst: it counts only as off the runs (lone).
+    -- Sparse machine traffic (an event now and then on a key) is mostly such calls: the wide bench shape without tags
+    -- has 1.51M episodes for 1.67M candidate calls.
+    SELECT DISTINCT wid, ep FROM numbered WHERE NOT opens
   ), lone AS (
-    SELECT s.wid, s.rid, s.t, s.w FROM starts s SEMI JOIN _cls_unnamed USING (wid) ANTI JOIN multi USING (rid) WHERE s.opens
+    SELECT s.wid, s.rid, s.t, s.w FROM numbered s SEMI JOIN _cls_unnamed USING (wid) ANTI JOIN multi USING (wid, ep) WHERE s.opens
     UNION ALL
     SELECT a.wid, a.rid, a.t, a.w FROM ${source} a SEMI JOIN _cls_unnamed USING (wid) WHERE a.apart
   ), r AS (
-    -- Back-to-back starts find their run's first start as members find their episode's; the others open a run.
-    SELECT g.*, o.rid AS run FROM (SELECT * FROM grouped WHERE b2b) g
-      ASOF JOIN (SELECT wid, rid, k FROM grouped WHERE NOT b2b) o ON o.wid = g.wid AND o.k <= g.k
-    UNION ALL
-    SELECT *, rid AS run FROM grouped WHERE NOT b2b
+    SELECT * FROM numbered SEMI JOIN multi USING (wid, ep)
   ), run_sizes AS (
     SELECT wid, run, count(*) AS n FROM r GROUP BY wid, run
   ), hist AS (
@@ -432,7 +425,9 @@ export const offRunStartsSql = `
 /**
  * Per start of a candidate workload: its run and episode, each named by its first start's rid (call_key) (run and ep NULL for
  * the starts alone in their episode or set apart in workloads of _cls_unnamed; in other workloads those are left out), from
- * _cls_b2b. runStatsSql names them so; test/classify/back-to-back.test.ts checks the names against their definition.
+ * _cls_b2b. runStatsSql groups by the same runs and episodes (by their numbers); test/classify/back-to-back.test.ts checks
+ * the names against their definition.
  */
 export const runNamesSql = `WITH ${runCtes('_cls_b2b')}
-  SELECT wid, rid, run, ep FROM r UNION ALL SELECT wid, rid, NULL, NULL FROM lone`;
+  SELECT wid, rid, first_value(rid) OVER (PARTITION BY wid, run ORDER BY k) AS run, first_value(rid) OVER (PARTITION BY wid, ep ORDER BY k) AS ep FROM r
+  UNION ALL SELECT wid, rid, NULL, NULL FROM lone`;
