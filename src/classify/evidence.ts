@@ -13,6 +13,13 @@ type Evidence = { readonly side: 'wait' | 'free'; readonly strength: number; rea
 
 const pct = (share: string): string => `round(100 * ${share})::INTEGER || '%'`;
 
+/**
+ * A workload mostly of calls, not usage buckets: calls_share is the share of its rows that are calls (label_workloads).
+ * The signs read from one call's pace (serial runs, fan-out, tight loops) need it; `rules suggest` notes that a
+ * workload of usage rows (its complement) may be several services.
+ */
+export const mostlyCallsSql = 'calls_share >= 0.5';
+
 /** Lane mix: the rest of the workload's API key sends at least this share of its requests on a discounted lane. */
 export const laneMixShare = 0.1;
 
@@ -48,9 +55,9 @@ export const evidence: readonly Evidence[] = [
     text: `'short embedding inputs (median ' || round(embedding_input_median)::INTEGER || ' tokens): query embeddings someone is searching with'` },
   { volume: true, side: 'wait', strength: 0.6, when: 'shape_ok AND human_hours_share >= 0.85 AND human_hours_share >= human_hours_baseline + 0.3',
     text: `'follows the org''s human activity: ' || ${pct('human_hours_share')} || ' of requests fall in the busiest hours of interactive traffic (flat traffic would put ' || ${pct('human_hours_baseline')} || ' there)'` },
-  { side: 'free', strength: 0.9, when: `calls_share >= 0.5 AND serial_share >= 0.5`,
+  { side: 'free', strength: 0.9, when: `${mostlyCallsSql} AND serial_share >= 0.5`,
     text: `'serial runs: ' || ${pct('serial_share')} || ' of requests in ' || serial_runs || ' run(s) of back-to-back calls (median ' || round(serial_median_calls)::INTEGER || ' calls, each starting within 1 s of the last one''s end, nothing else in flight): a script looping over rows; a person reads between calls'` },
-  { side: 'free', strength: 0.9, when: `calls_share >= 0.5 AND fanout_share >= 0.5`,
+  { side: 'free', strength: 0.9, when: `${mostlyCallsSql} AND fanout_share >= 0.5`,
     text: `'fan-out: ' || ${pct('fanout_share')} || ' of requests in ' || fanout_runs || ' run(s) of ' || round(fanout_streams)::INTEGER || ' parallel streams of back-to-back calls, steady for a median ' || round(fanout_minutes)::INTEGER || ' min: workers draining a queue'` },
   { side: 'free', strength: 0.8, when: `launch_share >= 0.5`,
     text: `'launch shape: ' || ${pct('launch_share')} || ' of requests in runs that ' || CASE WHEN cron_req >= steady_req
@@ -97,7 +104,7 @@ export const evidence: readonly Evidence[] = [
     text: `'${nameEvidencePrefix}"' || bg_word || '" names a scheduled or bulk job'` },
   // Weak on its own: a busy API with no user ids also fills its minutes. Serial runs and fan-out (runs.ts) say
   // what a loop is when calls have durations; this one adds to other signs.
-  { side: 'free', strength: 0.6, when: `calls_share >= 0.5 AND user_share < 0.1 AND streamed_share < 0.05 AND tight_share >= 0.7`,
+  { side: 'free', strength: 0.6, when: `${mostlyCallsSql} AND user_share < 0.1 AND streamed_share < 0.05 AND tight_share >= 0.7`,
     text: `'tight loop: ' || ${pct('tight_share')} || ' of calls come in minutes with ${tightLoopCallsPerMinute}+ calls, with no end user and no streaming (a job looping at fixed concurrency)'` },
   { volume: true, side: 'free', strength: 0.75, when: 'requests >= 50 AND active_days >= 3 AND top3_hours_share >= 0.8 AND NOT coalesce(user_gap_median_s BETWEEN 1 AND 1800, false)',
     text: `'scheduled: ' || ${pct('top3_hours_share')} || ' of requests fall in the same 3 hours of the day, on ' || active_days || ' days'` },

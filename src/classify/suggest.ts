@@ -6,7 +6,7 @@ import { ensureSavingsBase } from '../db/queries/savings.ts';
 import type { Workspace } from '../db/types.ts';
 import { oneLine } from '../report/escape.ts';
 import { formatUsd } from '../report/money.ts';
-import { nameEvidenceSql } from './evidence.ts';
+import { mostlyCallsSql, nameEvidenceSql } from './evidence.ts';
 import { weightSql } from './signals/per-call.ts';
 import { unattributedSuffix } from './signals/workload-name.ts';
 
@@ -80,8 +80,8 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
     WITH low AS (
       SELECT workload, label, confidence, decided_by, ev, ${nameOnlySql} AND confidence >= ${lowConfidence} AS name_only,
         coalesce(coarse_bucket_share >= ${coarseWorkloadShare}, false) AS coarse, estimated AS uncounted, shared_name,
-        -- Mostly usage buckets: calls_share is the share of its rows that are calls, not buckets.
-        coalesce(calls_share < 0.5, false) AS usage_rows
+        -- Mostly usage buckets, not calls.
+        coalesce(NOT (${mostlyCallsSql}), false) AS usage_rows
       FROM label_workloads WHERE decided_by = 'default' OR confidence < ${lowConfidence} OR ${nameOnlySql}
     ), per_call AS (
       -- A usage row that counts no requests (Anthropic's usage report) is not one request: counted apart.
