@@ -5,6 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { classifyCalls } from '../../src/classify/index.ts';
 import { explainTarget, renderExplanation } from '../../src/classify/explain.ts';
 import type { Workspace } from '../../src/db/workspace.ts';
+import { lumpyMaxFloorShare, lumpyMixedFloorShare, mixShiftShare } from '../../src/classify/signals/days.ts';
 import { emptyWorkspace, insertCalls, interactiveBackdrop, labelOf } from './helpers.ts';
 
 let ws: Workspace;
@@ -327,25 +328,38 @@ describe('day buckets: lumpy days and weekends', () => {
       expect(row.reasons.join('\n')).not.toMatch(/lumpy|irregular|weekend/);
     }
   });
-  test('token mix: lumps that change the day\'s tokens per request are another kind of work than the rest, and lumpy days says so', async () => {
-    // People on the key every working day (250 requests, 3000 in / 400 out each) under a job that adds 0 to 3
-    // runs of 600 short tagging calls (1500 in / 50 out): the quietest days are people alone, under half an
-    // average day, so the lumps look like a job's; but the day's tokens per request fall as the job's lumps grow.
-    const mixed = (key: string, jobIn: number, jobOut: number) => {
+  test('token mix: lumps that change the day\'s tokens per request are another kind of work than the rest; on a floor of a quarter of the median day or more, lumps alone do not label the workload', async () => {
+    // People on the key every working day (3000 in / 400 out each) under a job that adds 0 to 3 runs of 600 short
+    // tagging calls (1500 in / 50 out): the quietest days are people alone, so the lumps look like a job's; but the
+    // day's tokens per request fall as the job's lumps grow. With 250 people's requests a day the quietest days are
+    // about a third of the median one: the rest of the workload is people, and one label would move them to batch.
+    // With 60 a day the lumps are most of it: lumpy days speaks, and says to check.
+    const mixed = (key: string, jobIn: number, jobOut: number, people = 250) => {
       const runs = `600 * (hash(d, 3) % 4)`;
-      return day(key, `CASE WHEN weekend THEN 20 ELSE 250 + hash(d, 1) % 20 + ${runs} END`, 'true',
-        `CASE WHEN weekend THEN 20 ELSE 250 + hash(d, 1) % 20 END * 3000 + CASE WHEN weekend THEN 0 ELSE ${runs} END * ${jobIn}`,
-        `CASE WHEN weekend THEN 20 ELSE 250 + hash(d, 1) % 20 END * 400 + CASE WHEN weekend THEN 0 ELSE ${runs} END * ${jobOut}`);
+      const own = `CASE WHEN weekend THEN 20 ELSE ${people} + hash(d, 1) % 20 END`;
+      return day(key, `${own} + CASE WHEN weekend THEN 0 ELSE ${runs} END`, 'true',
+        `${own} * 3000 + CASE WHEN weekend THEN 0 ELSE ${runs} END * ${jobIn}`,
+        `${own} * 400 + CASE WHEN weekend THEN 0 ELSE ${runs} END * ${jobOut}`);
     };
-    await classified(...org, mixed('tagging', 1500, 50), mixed('sameshape', 3000, 400));
+    await classified(...org, mixed('tagging', 1500, 50), mixed('fewpeople', 1500, 50, 60), mixed('sameshape', 3000, 400));
+    const floor = await ws.all<{ floor: number; shift: number }>(
+      "SELECT weekday_floor_share AS floor, mix_shift AS shift FROM label_workloads WHERE workload = (SELECT workload FROM labels WHERE call_id = 'tagging-5')");
+    expect(floor[0]!.floor).toBeGreaterThanOrEqual(lumpyMixedFloorShare);
+    expect(floor[0]!.floor).toBeLessThan(lumpyMaxFloorShare);
+    expect(floor[0]!.shift).toBeGreaterThanOrEqual(mixShiftShare);
     const row = await labelOf(ws, 'tagging-5');
-    expect(row.reasons[0]).toMatch(
+    expect(row.label).toBe('blocking');
+    expect(row.reasons.join('\n')).not.toMatch(/lumpy/);
+    const few = await labelOf(ws, 'fewpeople-5');
+    expect(few.label).toBe('non_blocking');
+    expect(few.reasons[0]).toMatch(
       /^lumpy days: .*; but its tokens per request move with its volume \(from its quiet to its busy working days: input -\d+%, output -\d+%, cache-read share 0 points\), so its lumps are another kind of work than the rest, which may be people on the same key, project and model: check it/,
     );
     // The same lumps with people's own token shape keep the mix steady (the mix cannot see such a job).
     const same = await labelOf(ws, 'sameshape-5');
+    expect(same.label).toBe('non_blocking');
     expect(same.reasons[0]).toMatch(/; its tokens per request move 0% or less with its volume \(one kind of work\)$/);
-    const text = renderExplanation(await explainTarget(ws, 'tagging-5', undefined));
+    const text = renderExplanation(await explainTarget(ws, 'fewpeople-5', undefined));
     expect(text).toMatch(/nobody waits {3}0\.75 {2}lumpy days: .*but its tokens per request move with its volume/);
   });
   test('running through weekends in an org that rests then is weak evidence: shown, but alone it leaves the label blocking', async () => {

@@ -64,6 +64,17 @@ export const lumpyDispersion = 50;
  */
 export const lumpyMaxFloorShare = 0.5;
 /**
+ * ...and, when the lumps change the day's tokens per request (token mix, mixShiftShare below: they are another kind
+ * of work than the rest), whose quietest working days carry less than this share of its median one. The rest is its
+ * floor, and a floor of another kind of work may be people on the same key, project and model: one label for the
+ * whole workload would move them to batch with the lumps. Under a quarter of the median day the lumps are most of its
+ * volume, and lumpy days still speaks (saying "check it"). A blind org's varied usage rendering (2026-12-05, seed
+ * 20261205: usage-retail, a tune org since) held a shop assistant people chat with and a job's review summaries on
+ * one project and model: quietest days at 49% of the median, tokens per request moving with volume, and 96.6% of its
+ * blocking spend was labelled batchable by lumpy days alone.
+ */
+export const lumpyMixedFloorShare = 0.25;
+/**
  * ...unless the floor cannot be people: the workload never runs on a weekend day while the org's people do (the
  * org's weekday-heavy workloads that still run on every weekend day, at a median of weekendPeopleShare or more
  * of their weekday volume), and a crowd like theirs would have sent at least weekendSilenceMinRequests
