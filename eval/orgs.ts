@@ -13,7 +13,7 @@
 //   usage-api        (held-out) only provider usage-API buckets (1 h and 1 d, by key, project and model)
 //   legal-apac       (blind)    a legal practice in Sydney: drafting and partner Q&A in the day, diligence runs
 //                               and digests; also rendered as usage-API buckets
-//   usage-retail     (blind)    a São Paulo retailer seen only through usage-API buckets (1 h and 1 d)
+//   usage-retail     (tune)     a São Paulo retailer seen only through usage-API buckets (1 h and 1 d)
 //   claims-eu        (tune)     a motor insurer's claims unit on Central European time: adjusters, first-notice intake,
 //                               document extraction with a minutes deadline, nightly fraud scoring, renewal letters,
 //                               an hourly call-notes poller, actuaries' serial reviews; also as buckets and as exports
@@ -93,6 +93,9 @@
 // by their tokens; usage-contracts-de became a tune org with that change, which its earlier diagnosis led to.
 // usage-wallet-ke and usage-market-id were written on 2026-12-03 before that stop changed any labelling, and committed
 // before their first run: two more usage-API orgs nobody tuned on, in zones and trades the family did not have.
+// usage-retail became a tune org on 2026-12-05, when its varied rendering at a fresh draw (seed 20261205) labelled
+// 96.6% of its blocking spend batchable (a shop assistant and a job's summaries on one project and model, labelled by
+// lumpy days alone), and that was diagnosed on it and changed for (src/classify/signals/days.ts: lumpyMixedFloorShare).
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -363,7 +366,7 @@ export const family: readonly FamilyOrg[] = [
     ],
   },
   {
-    id: 'usage-retail', role: 'blind', tz: -3, profile: 'office', rendering: 'usage',
+    id: 'usage-retail', role: 'tune', blindUntil: '2026-12-05', tz: -3, profile: 'office', rendering: 'usage',
     story: 'a retailer in São Paulo seen only through OpenAI usage-API buckets (1 h and 1 d, by key, project and model); opaque key and project ids',
     workloads: [
       { id: 'shop assistant', truth: 'blocking', story: 'shoppers chat on the storefront, 80% streamed', kind: 'sessions', starts: 18000, calls: [2, 7],
