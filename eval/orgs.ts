@@ -1,4 +1,4 @@
-// The eval family: thirty-three organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: thirty-four organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -62,6 +62,8 @@
 //                               transfer risk checks day and night, care agents; an AML poller on the risk key, crons, KYC runs
 //   usage-market-id  (blind)    a Jakarta marketplace seen only through usage-API buckets: shoppers, sellers, listing checks
 //                               around the clock; a review poller, a seller cron, a 21:00 cron, translations by hand
+//   usage-hotels-mx  (blind)    a Cancún hotel group seen only through usage-API buckets: guests with a concierge, front desk,
+//                               booking emails; review replies and package pages by hand, a rate report cron, an hourly sync
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -1249,6 +1251,40 @@ export const family: readonly FamilyOrg[] = [
       { id: 'listing rewrite backfill', truth: 'non_blocking', story: 'an engineer re-runs stale listings through the listing writer\'s key, project and model, 3 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [11, 17] }, workers: 3, rows: [100, 300], gapMs: [20, 300],
         model: gpt, key: 'key_Rz9Ce4Wp1j', project: 'proj_Kb7Uf5Ly2n', input: [1500, 5000], output: [300, 900], latencyMs: [3000, 10000] },
+    ],
+  },  {
+    // Written on 2026-12-05 after lumpyMixedFloorShare (src/classify/signals/days.ts), to test it on an org nobody tuned
+    // on, and committed before its first run: people and jobs sharing keys, projects and models in usage rows.
+    id: 'usage-hotels-mx', role: 'blind', tz: -5, profile: 'office', rendering: 'usage',
+    story: 'a Cancún hotel group seen only through OpenAI usage-API buckets (1 h and 1 d, by key, project and model): guests chat with a concierge day and night, front-desk staff in shifts, sales and revenue teams in office hours; opaque key and project ids',
+    workloads: [
+      { id: 'guest concierge', truth: 'blocking', story: 'guests ask the concierge chat about rooms, restaurants and tours, 70% streamed, day and evening', kind: 'sessions', starts: 14000,
+        calls: [2, 6], gapS: [25, 120], users: { prefix: 'g', count: 20000 }, streamed: 0.7, model: gpt, key: 'key_Hm3Tq8Vz5c', project: 'proj_Ue6Wn2Rb9k',
+        input: [1200, 4000], output: [150, 500], latencyMs: [2000, 7000] },
+      { id: 'front desk assistant', truth: 'blocking', story: 'front-desk staff look up policies and draft guest messages, not streamed, in shifts', kind: 'sessions', starts: 6000,
+        calls: [1, 4], gapS: [30, 200], users: { prefix: 'fd', count: 150 }, model: mini, key: 'key_Df7Lk2Gs4p', project: 'proj_Ta1Yc5Mx8h',
+        input: [800, 2500], output: [80, 300], latencyMs: [1000, 3500] },
+      { id: 'booking email triage', truth: 'blocking', story: 'each inbound booking email is sorted and answered with a draft as it arrives; the reservations agent waits for it', kind: 'events',
+        starts: 20000, model: mini, key: 'key_Df7Lk2Gs4p', project: 'proj_Ta1Yc5Mx8h', input: [1000, 3000], output: [100, 400], latencyMs: [1200, 4000] },
+      { id: 'menu translation', truth: 'blocking', story: 'the concierge translates menus and tour notes for a guest on request', kind: 'events', starts: 4000,
+        model: gpt, key: 'key_Hm3Tq8Vz5c', project: 'proj_Ue6Wn2Rb9k', input: [500, 2000], output: [400, 1500], latencyMs: [3000, 9000] },
+      { id: 'review replies', truth: 'non_blocking', story: 'the guest-relations team starts replies to the week\'s online reviews by hand in the day, 3 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [10, 16] }, workers: 3, rows: [80, 250], gapMs: [20, 300], model: gpt, key: 'key_Kp9Ws4Ne7j',
+        project: 'proj_Gb8Vd3Zq1s', input: [800, 2500], output: [150, 400], latencyMs: [2500, 7000] },
+      { id: 'rate report', truth: 'non_blocking', story: 'cron 06:00 local every day, 2 workers write the revenue team\'s note on competitors\' rates', kind: 'job',
+        launch: { by: 'cron', hour: 6, minute: 0, weekdaysOnly: false }, workers: 2, rows: [150, 300], gapMs: [20, 200], model: mini, key: 'key_Kp9Ws4Ne7j',
+        project: 'proj_Gb8Vd3Zq1s', input: [2000, 5000], output: [200, 500], latencyMs: [1500, 4000] },
+      { id: 'availability sync', truth: 'non_blocking', story: 'an hourly poller on the front desk\'s key reconciles channel-manager bookings, 2 workers', kind: 'job', launch: { by: 'hourly' },
+        workers: 2, rows: [10, 40], gapMs: [50, 400], model: mini, key: 'key_Df7Lk2Gs4p', project: 'proj_Ta1Yc5Mx8h', input: [1500, 3500], output: [50, 150],
+        latencyMs: [800, 2500] },
+      { id: 'package descriptions', truth: 'non_blocking', story: 'the sales team rewrites holiday package pages by hand in the day, 4 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 17] }, workers: 4, rows: [150, 400], gapMs: [20, 300], model: gpt, key: 'key_Rj2Xf6Bt3m',
+        project: 'proj_Ew5Hs9Lc2v', input: [1500, 3500], output: [400, 1000], latencyMs: [3000, 9000] },
+    ],
+    mixed: [
+      { id: 'stay summaries', truth: 'non_blocking', story: 'guest relations summarise yesterday\'s concierge chats on the concierge\'s key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.6, perDay: 1, hours: [9, 15] }, workers: 2, rows: [200, 500], gapMs: [20, 300],
+        model: gpt, key: 'key_Hm3Tq8Vz5c', project: 'proj_Ue6Wn2Rb9k', input: [1500, 4000], output: [50, 200], latencyMs: [1500, 4000] },
     ],
   },
 ];
