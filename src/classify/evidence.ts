@@ -81,10 +81,10 @@ export const evidence: readonly Evidence[] = [
   // Lumpy days (signals/days.ts): the day-bucket sign of jobs started by hand on most working days, which
   // "irregular days" misses because they are rarely absent. Lumps on a steady floor count only when the floor
   // cannot be people (weekend silence) and the lumps are the floor's kind of work (a steady token mix: usage
-  // buckets only; per-call data has stronger signs). Lumps of another kind of work than the rest count only on a
-  // low floor (lumpyMixedFloorShare): the rest may be people.
-  { volume: true, side: 'free', strength: 0.75, when: `${lumpyShape} AND (weekday_floor_share < ${lumpyMaxFloorShare} OR (weekend_silent AND mix_shift < ${mixShiftShare}))
-      AND NOT coalesce(mix_shift >= ${mixShiftShare} AND weekday_floor_share >= ${lumpyMixedFloorShare}, false)`,
+  // buckets only; per-call data has stronger signs). Lumps of another kind of work than the rest (the mix moves)
+  // count under a lower floor (lumpyMixedFloorShare): the rest may be people.
+  { volume: true, side: 'free', strength: 0.75, when: `${lumpyShape} AND (weekday_floor_share < CASE WHEN mix_shift >= ${mixShiftShare} THEN ${lumpyMixedFloorShare} ELSE ${lumpyMaxFloorShare} END
+      OR (weekend_silent AND mix_shift < ${mixShiftShare}))`,
     text: `'lumpy days: on the org''s working days its requests spread ' || ${pct('weekday_spread_share')} || ' of its median day (' || round(weekday_median)::INTEGER || ') between the quartiles, trend aside, and move a median ' || ${pct('weekday_step_share')} || ' from one day to the next' || CASE WHEN weekday_absent_share > 0 THEN ' and stop on ' || ${pct('weekday_absent_share')} || ' of them' ELSE '' END || ', in lumps of about ' || round(weekday_dispersion)::INTEGER || ' requests (variance over mean), its quietest days at ' || ${pct('weekday_floor_share')} || ' of its median one' || ': whole runs of work some days and not others; a crowd of people moves by a few per cent a day'
       || CASE WHEN weekday_floor_share >= ${lumpyMaxFloorShare} THEN '; its floor is not people: it never runs on a weekend day, while the org''s people do (' || people_weekend_workloads || ' workload(s) at a median ' || ${pct('people_weekend_share')} || ' of their weekday volume)' ELSE '' END
       || CASE WHEN mix_shift >= ${mixShiftShare} THEN '; but its tokens per request move with its volume (from its quiet to its busy working days: ' || ${mixText} || '), so its lumps are another kind of work than the rest, which may be people on the same key, project and model: check it, or give the job a key or project of its own'

@@ -332,7 +332,8 @@ describe('day buckets: lumpy days and weekends', () => {
     // People on the key every working day (3000 in / 400 out each) under a job that adds 0 to 3 runs of 600 short
     // tagging calls (1500 in / 50 out): the quietest days are people alone, so the lumps look like a job's; but the
     // day's tokens per request fall as the job's lumps grow. With 250 people's requests a day the quietest days are
-    // about a third of the median one: the rest of the workload is people, and one label would move them to batch.
+    // between a quarter and a half of the median one (checked below): the rest of the workload is people, and one
+    // label would move them to batch.
     // With 60 a day the lumps are most of it: lumpy days speaks, and says to check.
     const mixed = (key: string, jobIn: number, jobOut: number, people = 250) => {
       const runs = `600 * (hash(d, 3) % 4)`;
