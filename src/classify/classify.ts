@@ -9,6 +9,8 @@
 //   _cls_chain_keys, _cls_chained   the traces/sessions of 2-50 calls (and those no person is behind); a window over their calls (trace/session, ts): the chained ones.
 //                   Also the job runs in one trace (over 50 calls, no user): when there are any, _cls_calls is written again
 //                   with their calls unattributed
+//   _cls_oneoff     in names no API key gave: the calls whose user id names no person (seen on at most two calls, alone in
+//                   their trace); unattributed too, in the same second write
 //   _cls_users      window function over (user, ts), summed per workload and per workload and hour
 //   _cls_user_runs  where one id's repeat calls are machine-paced: how many come in long runs (a loop) or short (an agent's steps)
 //   _cls_hourly, _cls_loops   one aggregation pass: per workload and hour (minutes summed inside), tight-loop share
@@ -36,10 +38,10 @@ import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.
 import type { Rules } from './rules/schema.ts';
 import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
-import { dropBackToBack, machineRunRequestsSql, mixedOffRunShare, mixedRunShare, offRunStartsSql, runStatsSql, writeBackToBack } from './signals/runs.ts';
+import { dropBackToBack, machineRunRequestsSql, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, runStatsSql, writeBackToBack } from './signals/runs.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
-import { identitiesSql, identityHashSql, idlessTraceCallSql, unattributedSql } from './signals/workload-name.ts';
+import { identitiesSql, identityHashSql, idlessTraceCallSql, oneOffIdCallSql, oneOffIdCallsSql, unattributedSql } from './signals/workload-name.ts';
 
 /**
  * What decides a call's label besides its workload: the rule that matched (-1: none), the strongest per-call
@@ -80,9 +82,17 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await writeCalls(ws, compiled, ruleCount > 0, unattributedSql('c'));
   const splittable = await hasRows(ws, 'SELECT 1 FROM _cls_idents WHERE split_workload IS NOT NULL');
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chain_keys AS ${chainKeysSql(splittable)}`);
-  // Job runs wrapped in one long trace with no user, and calls alone in a trace with no user, are unattributed too:
-  // found by the chain count, so _cls_calls is written again only for data that has them.
-  if (await hasRows(ws, 'SELECT 1 FROM _cls_chain_keys WHERE job_run OR lone')) await writeCalls(ws, compiled, ruleCount > 0, `(${unattributedSql('c')} OR ${idlessTraceCallSql('c')})`);
+  // The names no API key or tag gave (a Langfuse window names no key): only they can hold two clients' calls unnoticed
+  // (_cls_oneoff here, _cls_mixed below). Most exports carry a key on every call: then none, and nothing is read for them.
+  const unkeyed = await hasRows(ws, 'SELECT 1 FROM _cls_idents WHERE key_id IS NULL AND split_workload IS NOT NULL');
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_oneoff AS ${unkeyed ? oneOffIdCallsSql : 'SELECT NULL::BIGINT AS call_key WHERE false'}`);
+  const oneOff = unkeyed && (await hasRows(ws, 'SELECT 1 FROM _cls_oneoff'));
+  // Job runs wrapped in one long trace with no user, calls alone in a trace with no user, and (in names no key gave)
+  // calls whose user id names no person are unattributed too: found by the counts above, so _cls_calls is written
+  // again only for data that has them.
+  if (oneOff || (await hasRows(ws, 'SELECT 1 FROM _cls_chain_keys WHERE job_run OR lone'))) {
+    await writeCalls(ws, compiled, ruleCount > 0, `(${unattributedSql('c')} OR ${idlessTraceCallSql('c')}${oneOff ? ` OR ${oneOffIdCallSql('c')}` : ''})`);
+  }
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chained AS ${chainedRowsSql}`);
   // Most exports have no chained calls (no traces, or sessions paced by people): the UPDATE would still scan
   // every row id against the empty set (0.4 s at 5M calls). A join (UPDATE … FROM), not `rowid IN (…)`: 0.28-0.31 s
@@ -98,9 +108,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   const [busy] = sparse ? await ws.all<{ share: number | null }>(busyHourShareSql) : [];
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_loops AS ${sparse ? sparseLoopSql((busy?.share ?? 0) < busyHourMaxShare) : workloadLoopSql}`);
   await writeBackToBack(ws);
-  // The workloads whose name nothing of the client's gave (no API key, no tag naming the work): only they can hold two
-  // clients' calls unnoticed (see _cls_mixed below). Most exports carry a key on every call: then none, unread.
-  const unkeyed = await hasRows(ws, 'SELECT 1 FROM _cls_idents WHERE key_id IS NULL AND split_workload IS NOT NULL');
+  // The workloads whose name nothing of the client's gave (no API key, no tag naming the work): see _cls_mixed below.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_unnamed AS ${unkeyed
     ? `SELECT wid FROM (SELECT auto_wid AS wid, key_id, split_workload FROM _cls_idents UNION ALL SELECT split_wid, key_id, split_workload FROM _cls_idents)
         GROUP BY wid HAVING bool_and(key_id IS NULL AND split_workload IS NOT NULL)`
@@ -195,8 +203,15 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // off_run_req is NULL for the others): a key is one client's, and a name the team gave is theirs. The eval's orgs
   // with keys vary their jobs' pace: with keys in, 8 to 10% of two varied orgs' spend, their jobs' slower calls, was
   // held blocking for nothing.
+  // A workload that calls with one-off ids joined (_cls_oneoff) gathers several services' calls by ids alone: people's
+  // visits with an id seen once come among a job's, however few, so its calls off the runs are held blocking from the
+  // first (oneOffOffRunShare).
+  const offRunMin = oneOff
+    ? `CASE WHEN wid IN (SELECT wid FROM _cls_calls SEMI JOIN _cls_oneoff USING (call_key)) THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END`
+    : `${mixedOffRunShare.min}`;
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid FROM label_workloads
-    WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND machine_share >= ${mixedRunShare} AND off_run_req BETWEEN ${mixedOffRunShare.min} * requests AND ${mixedOffRunShare.max} * requests`);
+    WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND machine_share >= ${mixedRunShare} AND off_run_req > 0
+      AND off_run_req BETWEEN ${offRunMin} * requests AND ${mixedOffRunShare.max} * requests`);
   if (await hasRows(ws, 'SELECT 1 FROM _cls_mixed')) {
     await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM (${offRunStartsSql}) s
       WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);
@@ -248,7 +263,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed', '_cls_oneoff']) await ws.run(`DROP TABLE ${table}`);
   await dropBackToBack(ws);
 }
 

@@ -522,6 +522,52 @@ describe('lane mix', () => {
   });
 });
 
+describe('user ids that name no person, under a name no key gives (a Langfuse window)', () => {
+  // Partners ask questions on proj_practice's model in the day (40 ids, sessions of 3 calls 90 s apart, on 5 days,
+  // not streamed), and a diligence run of 6 workers reads a data room on the same model, a document id per call, each
+  // call its own trace (a tracer's trace per call). No API key names either.
+  const partners = (extra: string) => `SELECT 'pq-' || d || '-' || p || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-06 15:00:00+00' + d * INTERVAL 1 DAY + p * INTERVAL 4 MINUTE + k * INTERVAL 90 SECOND AS ts, 6000.0 AS latency_ms,
+      'partner-' || p AS user_id, 'pt-' || d || '-' || p AS trace_id, 'proj_practice' AS project ${extra} FROM range(5) a(d), range(40) b(p), range(3) c(k)`;
+  const diligence = (extra: string, idOf = `'doc-' || w || '-' || k`) => `SELECT 'dd-' || w || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-07 16:00:00+00' + (w * 300 + k * 2080) * INTERVAL 1 MILLISECOND AS ts, 2000.0 AS latency_ms,
+      ${idOf} AS user_id, 'tr-dd-' || w || '-' || k AS trace_id, 'proj_practice' AS project ${extra} FROM range(6) a(w), range(120) b(k)`;
+
+  test('a job carrying an id per call is judged apart from the people on its model: the job is batchable, the people stay blocking', async () => {
+    await classified(interactiveBackdrop, partners(''), diligence(''));
+    const job = await labelOf(ws, 'dd-2-50');
+    expect(job.workload).toBe('proj_practice · gpt-5.4 · chat · no user or trace');
+    expect(job.label).toBe('non_blocking');
+    expect(job.reasons.join('\n')).toMatch(/fan-out: /);
+    const partner = await labelOf(ws, 'pq-2-7-1');
+    expect([partner.workload, partner.label]).toEqual(['proj_practice · gpt-5.4 · chat', 'blocking']);
+  });
+  test('visitors with an id seen once, joined with the job by their ids, are held blocking off its runs however few they are', async () => {
+    // 30 visits of a public FAQ on the same model, a fresh visitor id each, one every 11 minutes from 10:00 UTC on the
+    // day of the run (4% of the calls with one-off ids: under the 10% that holds another client's calls blocking elsewhere).
+    const visitors = `SELECT 'v-' || k AS call_id, TIMESTAMPTZ '2026-10-07 10:00:00+00' + k * INTERVAL 11 MINUTE AS ts, 2500.0 AS latency_ms,
+        'visitor-' || k AS user_id, 'tr-v-' || k AS trace_id, 'proj_practice' AS project FROM range(30) r(k)`;
+    await classified(interactiveBackdrop, partners(''), diligence(''), visitors);
+    expect(await labelOf(ws, 'dd-2-50')).toMatchObject({ workload: 'proj_practice · gpt-5.4 · chat · no user or trace', label: 'non_blocking' });
+    const visit = await labelOf(ws, 'v-3');
+    expect([visit.workload, visit.label]).toEqual(['proj_practice · gpt-5.4 · chat · no user or trace', 'blocking']);
+    expect(visit.reasons[0]).toMatch(/^this call came off the runs that make its workload a job, as 4% of its workload's requests did/);
+  });
+  test('ids that come back stay with the people; so does everything under an API key (a key is one client\'s)', async () => {
+    // The same job carrying the person who started it on every call (an id seen 720 times): not one-off.
+    await classified(interactiveBackdrop, partners(''), diligence('', `'partner-3'`));
+    expect((await labelOf(ws, 'dd-2-50')).workload).toBe('proj_practice · gpt-5.4 · chat');
+    ws.close();
+    await classified(interactiveBackdrop, partners(", 'key_practice' AS api_key"), diligence(", 'key_practice' AS api_key"));
+    expect((await labelOf(ws, 'dd-2-50')).workload).toBe('proj_practice · gpt-5.4 · chat');
+  });
+  test('a one-off id in a trace of several calls is a person\'s visit (an agent\'s steps), and stays with the people', async () => {
+    // The job's calls grouped 3 to a trace: each trace holds several calls, so its ids are not the call's alone.
+    await classified(interactiveBackdrop, partners(''), `SELECT * REPLACE ('tr-dd-' || split_part(call_id, '-', 2) || '-' || split_part(call_id, '-', 3)::INTEGER // 3 AS trace_id) FROM (${diligence('')})`);
+    expect((await labelOf(ws, 'dd-2-50')).workload).toBe('proj_practice · gpt-5.4 · chat');
+  });
+});
+
 describe('calls off a job’s runs, under a name no key gives (services sharing a model)', () => {
   // A nightly job, 200 back-to-back calls at 02:00 UTC on 4 days, and a service's documents read as they come in the
   // day (150 calls minutes apart): one project, one model, and nothing else to tell them apart.

@@ -73,6 +73,15 @@ export const burstCadenceMinutes = { min: 30, max: 1440 } as const;
  */
 export const mixedOffRunShare = { min: 0.1, max: 0.5 } as const;
 /**
+ * ...except in a workload that calls with ids naming no person joined (workload-name.ts: oneOffIdCallsSql): those are
+ * gathered from every service on the model by their ids alone, so people's visits with a fresh id come among a job's,
+ * however few, and every call off the job's runs is held blocking (a job's own calls off its runs, its loops' first
+ * calls, are a few per cent: held blocking for nothing, missed savings and no more). Found on telco-au (a tune org) as a
+ * Langfuse window: 86 web-chat visits with an id seen once or twice, 0.2% of its blocking spend, were labelled batchable
+ * with the QA scoring and call wrap-ups whose per-call ids joined them.
+ */
+export const oneOffOffRunShare = 0;
+/**
  * ...and only a workload whose runs are what labels it: at least this share of its requests in one kind of machine run
  * (machineRunRequestsSql). A workload labelled batchable by its time shape (flat around the clock, through weekends)
  * has that evidence from every call, its runs' and the rest: an hourly poller with a third of its hours under a burst's
