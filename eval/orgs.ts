@@ -1,4 +1,4 @@
-// The eval family: thirty-four organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: thirty-five organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -64,6 +64,8 @@
 //                               around the clock; a review poller, a seller cron, a 21:00 cron, translations by hand
 //   usage-hotels-mx  (blind)    a Cancún hotel group seen only through usage-API buckets: guests with a concierge, front desk,
 //                               booking emails; review replies and package pages by hand, a rate report cron, an hourly sync
+//   broker-pt        (blind)    a Lisbon insurance broker: brokers quoting, claims handlers, site visitors asking a FAQ bot
+//                               once each; renewal reminders carrying customers, document extraction by hand, a call poller
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -1288,6 +1290,43 @@ export const family: readonly FamilyOrg[] = [
       { id: 'stay summaries', truth: 'non_blocking', story: 'guest relations summarise yesterday\'s concierge chats on the concierge\'s key, project and model, 2 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.6, perDay: 1, hours: [9, 15] }, workers: 2, rows: [200, 500], gapMs: [20, 300],
         model: gpt, key: 'key_Hm3Tq8Vz5c', project: 'proj_Ue6Wn2Rb9k', input: [1500, 4000], output: [50, 200], latencyMs: [1500, 4000] },
+    ],
+  },
+  {
+    // Written on 2026-12-05 after the change for user ids that name no person (signals/workload-name.ts:
+    // oneOffIdCallsSql), to test it on an org nobody tuned on, and committed before its first run. By construction its
+    // Langfuse rendering has jobs carrying a recipient or document id per call on the models people use, and visitors
+    // whose ids are seen once beside one of those jobs: the case the change could get wrong.
+    id: 'broker-pt', role: 'blind', tz: 0, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'an insurance broker in Lisbon: brokers quote with an assistant, claims handlers ask questions, site visitors ask a FAQ bot once each; reminders, document extraction and call summaries are jobs',
+    workloads: [
+      { id: 'quote assistant', truth: 'blocking', story: 'brokers build quotes with it, 70% streamed, think time between turns', kind: 'sessions', starts: 12000,
+        calls: [2, 6], gapS: [40, 120], users: { prefix: 'broker-', count: 150 }, streamed: 0.7, cancelled: 0.01, model: sonnet, key: 'quote-web',
+        keyName: 'quoting', project: 'brokerage', input: [2000, 7000], output: [200, 800], latencyMs: [3000, 10000] },
+      { id: 'public faq', truth: 'blocking', story: 'visitors to the website ask the FAQ bot one question, each under a fresh visitor id; not streamed', kind: 'events',
+        starts: 9000, users: { prefix: 'visitor-', count: 400000 }, model: mini, key: 'site-bot', project: 'web', input: [800, 2500], output: [80, 300],
+        latencyMs: [1000, 3000] },
+      { id: 'claims desk q&a', truth: 'blocking', story: 'claims handlers ask about cover and read the answer; not streamed', kind: 'sessions', starts: 7000,
+        calls: [1, 4], gapS: [60, 240], users: { prefix: 'handler-', count: 60 }, model: gpt, key: 'claims-web', project: 'claims', input: [2500, 8000],
+        output: [300, 900], latencyMs: [4000, 12000] },
+      { id: 'quote search', truth: 'blocking', story: 'query embeddings from the quote search box', kind: 'events', starts: 15000, model: embSmall,
+        operation: 'embeddings', key: 'quote-web', keyName: 'quoting', project: 'brokerage', input: [5, 50], output: [0, 0], latencyMs: [40, 200] },
+      { id: 'renewal reminders', truth: 'non_blocking', story: 'cron 08:00 local on weekdays, 3 workers write renewal reminders, each carrying its customer', kind: 'job',
+        launch: { by: 'cron', hour: 8, minute: 0, weekdaysOnly: true }, workers: 3, rows: [100, 250], gapMs: [30, 300],
+        rowUsers: { how: 'recipients', users: { prefix: 'client-', count: 30000 } }, model: mini, key: 'notify', project: 'crm', input: [1500, 4000],
+        output: [200, 500], latencyMs: [1500, 4000] },
+      { id: 'policy document extraction', truth: 'non_blocking', story: 'operations start an extraction over scanned policies by hand, 4 workers, a document id per call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [10, 16] }, workers: 4, rows: [150, 400], gapMs: [20, 250], rowUsers: { how: 'per-row' },
+        model: gpt, key: 'docs-batch', project: 'operations', input: [6000, 15000], output: [300, 900], latencyMs: [6000, 15000] },
+      { id: 'call summaries', truth: 'non_blocking', story: 'an hourly poller summarises the contact centre\'s recorded calls, one worker', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [5, 25], gapMs: [200, 1500], model: haiku, key: 'contact-svc', project: 'contact', input: [3000, 8000],
+        output: [200, 600], latencyMs: [3000, 8000] },
+    ],
+    mixed: [
+      { id: 'commission statements', truth: 'non_blocking', story: 'an accountant runs a serial script over the month\'s policies on the claims desk\'s key, project and model, carrying their own id',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [11, 17] }, workers: 1, rows: [100, 300], gapMs: [100, 800],
+        rowUsers: { how: 'starter', users: { prefix: 'handler-', count: 60 } }, model: gpt, key: 'claims-web', project: 'claims',
+        input: [1500, 4000], output: [200, 500], latencyMs: [3000, 9000] },
     ],
   },
 ];
