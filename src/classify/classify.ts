@@ -203,15 +203,17 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // off_run_req is NULL for the others): a key is one client's, and a name the team gave is theirs. The eval's orgs
   // with keys vary their jobs' pace: with keys in, 8 to 10% of two varied orgs' spend, their jobs' slower calls, was
   // held blocking for nothing.
-  // A workload that calls with one-off ids joined (_cls_oneoff) gathers several services' calls by ids alone: people's
-  // visits with an id seen once come among a job's, however few, so its calls off the runs are held blocking from the
-  // first (oneOffOffRunShare).
-  const offRunMin = oneOff
-    ? `CASE WHEN wid IN (SELECT wid FROM _cls_calls SEMI JOIN _cls_oneoff USING (call_key)) THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END`
-    : `${mixedOffRunShare.min}`;
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid FROM label_workloads
+  // A workload that calls with one-off ids were split into from people's (_cls_oneoff; not a name whose calls all have
+  // them, which is one service's) gathers several services' calls by ids alone: people's visits with an id seen once
+  // come among a job's, however few, so its calls off the runs that are not machine-paced are held blocking from the
+  // first (unpaced_only; oneOffOffRunShare).
+  const splitByIds = oneOff
+    ? `wid IN (SELECT wid FROM _cls_calls SEMI JOIN _cls_oneoff USING (call_key))
+        AND wid IN (SELECT split_wid FROM _cls_idents WHERE split_wid <> auto_wid AND auto_wid IN (SELECT wid FROM label_workloads))`
+    : 'false';
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid, off_run_req < ${mixedOffRunShare.min} * requests AS unpaced_only FROM label_workloads
     WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND machine_share >= ${mixedRunShare} AND off_run_req > 0
-      AND off_run_req BETWEEN ${offRunMin} * requests AND ${mixedOffRunShare.max} * requests`);
+      AND off_run_req BETWEEN (CASE WHEN ${splitByIds} THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests AND ${mixedOffRunShare.max} * requests`);
   if (await hasRows(ws, 'SELECT 1 FROM _cls_mixed')) {
     await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM (${offRunStartsSql}) s
       WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);

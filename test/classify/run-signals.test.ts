@@ -553,6 +553,22 @@ describe('user ids that name no person, under a name no key gives (a Langfuse wi
     expect([visit.workload, visit.label]).toEqual(['proj_practice · gpt-5.4 · chat · no user or trace', 'blocking']);
     expect(visit.reasons[0]).toMatch(/^this call came off the runs that make its workload a job, as 4% of its workload's requests did/);
   });
+  test('a slow job\'s own calls that fall off its runs between pauses stay with the job: they come back to back', async () => {
+    // Calls of 5 to 90 s, 2 workers of 120 (too uneven a rate from minute to minute for a steady launch, and over an
+    // hour: no burst), and the workers pause 60 s together (a rate limit) before their last 8 calls: those 16 calls
+    // come back to back in a run of under 100 calls, off the runs. 5 visitors come in the day (2% of the requests).
+    const slow = `SELECT 'dd-' || w || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-07 16:00:00+00' + (w * 300 + sum(lat + 80) OVER (PARTITION BY w ORDER BY k) - lat - 80 + CASE WHEN k >= 112 THEN 60000 ELSE 0 END) * INTERVAL 1 MILLISECOND AS ts,
+        lat::DOUBLE AS latency_ms, 'doc-' || w || '-' || k AS user_id, 'tr-dd-' || w || '-' || k AS trace_id, 'proj_practice' AS project
+      FROM (SELECT w, k, 5000 + hash(w, k) % 85000 AS lat FROM range(2) a(w), range(120) b(k))`;
+    const visitors = `SELECT 'v-' || k AS call_id, TIMESTAMPTZ '2026-10-07 08:00:00+00' + k * INTERVAL 11 MINUTE AS ts, 2500.0 AS latency_ms,
+        'visitor-' || k AS user_id, 'tr-v-' || k AS trace_id, 'proj_practice' AS project FROM range(5) r(k)`;
+    await classified(interactiveBackdrop, partners(''), slow, visitors);
+    const ids = Array.from({ length: 2 }, (_, w) => Array.from({ length: 7 }, (_, k) => `dd-${w}-${113 + k}`)).flat();
+    const tail = await Promise.all(ids.map((id) => labelOf(ws, id)));
+    expect(tail.filter((l) => l.label === 'non_blocking').length).toBeGreaterThan(0.9 * ids.length);
+    expect((await labelOf(ws, 'v-3')).label).toBe('blocking');
+  });
   test('ids that come back stay with the people; so does everything under an API key (a key is one client\'s)', async () => {
     // The same job carrying the person who started it on every call (an id seen 720 times): not one-off.
     await classified(interactiveBackdrop, partners(''), diligence('', `'partner-3'`));

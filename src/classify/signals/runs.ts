@@ -73,12 +73,15 @@ export const burstCadenceMinutes = { min: 30, max: 1440 } as const;
  */
 export const mixedOffRunShare = { min: 0.1, max: 0.5 } as const;
 /**
- * ...except in a workload that calls with ids naming no person joined (workload-name.ts: oneOffIdCallsSql): those are
- * gathered from every service on the model by their ids alone, so people's visits with a fresh id come among a job's,
- * however few, and every call off the job's runs is held blocking (a job's own calls off its runs, its loops' first
- * calls, are a few per cent: held blocking for nothing, missed savings and no more). Found on telco-au (a tune org) as a
- * Langfuse window: 86 web-chat visits with an id seen once or twice, 0.2% of its blocking spend, were labelled batchable
- * with the QA scoring and call wrap-ups whose per-call ids joined them.
+ * ...except where calls with ids naming no person were split from people's (workload-name.ts: oneOffIdCallsSql): they
+ * are gathered from every service on the model by their ids alone, so people's visits with a fresh id come among a
+ * job's, however few. There the calls off the job's runs that are not machine-paced (not starting within 1 s of the
+ * latest end: a visit now and then, alone in its stretch) are held blocking from the first; above mixedOffRunShare.min,
+ * every call off the runs, as elsewhere. A slow job's own calls fall off its runs too, in pieces of under 100
+ * back-to-back calls between its retries' pauses (on legal-apac, a tune org, 6 workers of 15-45 s calls: 8% of its
+ * requests), but they follow the latest end within a second, and stay with the job. Found on telco-au (a tune org) as a
+ * Langfuse window: 86 web-chat visits with an id seen once or twice, 0.2% of its blocking spend, were labelled
+ * batchable with the QA scoring and call wrap-ups whose per-call ids joined them.
  */
 export const oneOffOffRunShare = 0;
 /**
@@ -378,9 +381,10 @@ const runCtes = (source: string): string => `
  * labelled batchable with the worker's bursts. Episodes that are not mostly paced (a job whose calls have no duration
  * to be paced by, one that sleeps longer) keep every call, as before.
  */
-const offRunSql = (r: string): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM ${r} SEMI JOIN _cls_unnamed USING (wid) JOIN run_sizes u USING (wid, run)
+const offRunSql = (r: string, unpacedOnly = 'false'): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM ${r} SEMI JOIN _cls_unnamed USING (wid) JOIN run_sizes u USING (wid, run)
     LEFT JOIN job_eps j ON j.wid = ${r}.wid AND j.ep = ${r}.ep
-    WHERE u.n < ${minLoopCalls} AND (j.ep IS NULL OR (j.paced_ep AND NOT ${r}.paced AND NOT ${r}.opens AND ${r}.inflight = 0))`;
+    WHERE u.n < ${minLoopCalls} AND (j.ep IS NULL OR (j.paced_ep AND NOT ${r}.paced AND NOT ${r}.opens AND ${r}.inflight = 0))
+      AND NOT (${r}.b2b AND ${unpacedOnly})`;
 
 /**
  * Per workload: requests in serial loop runs and in fan-out runs (with their counts and sizes), in episodes
@@ -423,13 +427,14 @@ export const runStatsSql = `
 
 /**
  * The starts (wid, t) of the workloads in _cls_mixed that lie off their runs: in no loop of 100+ back-to-back
- * calls and in no job episode (a cron launch, a steady full-rate run, a burst). In a workload that the runs
+ * calls and in no job episode (a cron launch, a steady full-rate run, a burst); in those of them held from the first
+ * (unpaced_only: oneOffOffRunShare), only the starts that are not back to back. In a workload that the runs
  * label batchable, calls like these are another client's (people's documents, a service's events) that share
  * its name: classify.ts holds them blocking when there are many (mixedOffRunShare).
  */
 export const offRunStartsSql = `
   WITH ${runCtes('(SELECT * FROM _cls_b2b WHERE wid IN (SELECT wid FROM _cls_mixed))')}
-  SELECT DISTINCT wid, t FROM (${offRunSql('r')} UNION ALL SELECT wid, t, w FROM lone)`;
+  SELECT DISTINCT wid, t FROM (${offRunSql('r', 'r.wid IN (SELECT wid FROM _cls_mixed WHERE unpaced_only)')} UNION ALL SELECT wid, t, w FROM lone)`;
 
 /**
  * Per start of a candidate workload: its run and episode, each named by its first start's rid (call_key) (run and ep NULL for
