@@ -250,7 +250,7 @@ function severalServicesLines(w: Suggestion): string[] {
 function keeperLines(apart: string, grouping: string): string[] {
   return [
     '',
-    `  # ${oneLine(apart)}: calls with no user, trace or stream, judged apart from "${oneLine(grouping)}"; this rule only`,
+    `  # ${oneLine(apart)}: calls with no user, trace or stream of their own, judged apart from "${oneLine(grouping)}"; this rule only`,
     '  # keeps them there (a rule matching the grouping below would cover them too). Not a question.',
     `  - name: ${yamlString(`keep apart: ${apart}`)}`,
     `    match: { workload: ${yamlString(globLiteral(apart))} }`,
