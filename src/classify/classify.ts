@@ -115,6 +115,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     : 'SELECT NULL::INTEGER AS wid WHERE false'}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_runs AS ${runStatsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_daily AS ${dailySql}`);
+  // The workloads that calls with one-off ids were split into from a name with other calls (_cls_oneoff): their ids
+  // were chosen for being seen at most twice, so that share says nothing of them (the ids signal is not read), and
+  // their calls off a job's runs are held blocking from the first (_cls_mixed below).
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_id_split AS ${oneOff
+    ? `SELECT DISTINCT c.wid FROM _cls_calls c SEMI JOIN _cls_oneoff USING (call_key)
+        WHERE c.wid IN (SELECT split_wid FROM _cls_idents WHERE split_wid <> auto_wid AND auto_wid IN (SELECT wid FROM _cls_hourly))`
+    : 'SELECT NULL::INTEGER AS wid WHERE false'}`);
 
   const shape = await learnOrgShape(ws);
   await ws.run(`CREATE OR REPLACE TABLE label_workloads AS
@@ -157,7 +164,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT wid, first(fg_word ORDER BY n DESC, fg_word) AS fg_word
       FROM (SELECT wid, fg_word, sum(n) AS n FROM per_ident WHERE fg_word <> '' GROUP BY ALL) GROUP BY wid
     ), users AS (
-      SELECT wid, user_gap_median_s, once_share, repeat_calls, machine_gap_share FROM _cls_users WHERE hr IS NULL
+      SELECT wid, user_gap_median_s, CASE WHEN wid NOT IN (SELECT wid FROM _cls_id_split) THEN once_share END AS once_share, repeat_calls, machine_gap_share
+      FROM _cls_users WHERE hr IS NULL
     ), coarse AS (
       -- Rows not in _cls_hourly are usage buckets longer than an hour: they see nothing inside a day (audit's
       -- note says so when they hold the unsure spend).
@@ -207,10 +215,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // them, which is one service's) gathers several services' calls by ids alone: people's visits with an id seen once
   // come among a job's, however few, so its calls off the runs that are not machine-paced are held blocking from the
   // first (unpaced_only; oneOffOffRunShare).
-  const splitByIds = oneOff
-    ? `wid IN (SELECT wid FROM _cls_calls SEMI JOIN _cls_oneoff USING (call_key))
-        AND wid IN (SELECT split_wid FROM _cls_idents WHERE split_wid <> auto_wid AND auto_wid IN (SELECT wid FROM label_workloads))`
-    : 'false';
+  const splitByIds = 'wid IN (SELECT wid FROM _cls_id_split)';
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid, off_run_req < ${mixedOffRunShare.min} * requests AS unpaced_only FROM label_workloads
     WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND machine_share >= ${mixedRunShare} AND off_run_req > 0
       AND off_run_req BETWEEN (CASE WHEN ${splitByIds} THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests AND ${mixedOffRunShare.max} * requests`);
@@ -265,7 +270,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed', '_cls_oneoff']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed', '_cls_oneoff', '_cls_id_split']) await ws.run(`DROP TABLE ${table}`);
   await dropBackToBack(ws);
 }
 
