@@ -577,7 +577,9 @@ describe('user ids that name no person, under a name no key gives (a Langfuse wi
     await classified(interactiveBackdrop, partners(''), diligence('', `'partner-3'`));
     expect((await labelOf(ws, 'dd-2-50')).workload).toBe('proj_practice · gpt-5.4 · chat');
     ws.close();
-    await classified(interactiveBackdrop, partners(", 'key_practice' AS api_key"), diligence(", 'key_practice' AS api_key"));
+    // With a keyless name beside it (another firm's practice on proj_other), so that ids are counted at all.
+    const keyless = `SELECT * REPLACE ('other-' || call_id AS call_id, 'proj_other' AS project, 'o-' || user_id AS user_id, 'o-' || trace_id AS trace_id) FROM (${partners('')})`;
+    await classified(interactiveBackdrop, keyless, partners(", 'key_practice' AS api_key"), diligence(", 'key_practice' AS api_key"));
     expect((await labelOf(ws, 'dd-2-50')).workload).toBe('proj_practice · gpt-5.4 · chat');
   });
   test('a one-off id in a trace of several calls is a person\'s visit (an agent\'s steps), and stays with the people', async () => {
