@@ -215,10 +215,10 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // them, which is one service's) gathers several services' calls by ids alone: people's visits with an id seen once
   // come among a job's, however few, so its calls off the runs that are not machine-paced are held blocking from the
   // first (unpaced_only; oneOffOffRunShare).
-  const splitByIds = 'wid IN (SELECT wid FROM _cls_id_split)';
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid, off_run_req < ${mixedOffRunShare.min} * requests AS unpaced_only FROM label_workloads
     WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND machine_share >= ${mixedRunShare} AND off_run_req > 0
-      AND off_run_req BETWEEN (CASE WHEN ${splitByIds} THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests AND ${mixedOffRunShare.max} * requests`);
+      AND off_run_req BETWEEN (CASE WHEN wid IN (SELECT wid FROM _cls_id_split) THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests
+        AND ${mixedOffRunShare.max} * requests`);
   if (await hasRows(ws, 'SELECT 1 FROM _cls_mixed')) {
     await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM (${offRunStartsSql}) s
       WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);

@@ -381,10 +381,11 @@ const runCtes = (source: string): string => `
  * labelled batchable with the worker's bursts. Episodes that are not mostly paced (a job whose calls have no duration
  * to be paced by, one that sleeps longer) keep every call, as before.
  */
-const offRunSql = (r: string, unpacedOnly = 'false'): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM ${r} SEMI JOIN _cls_unnamed USING (wid) JOIN run_sizes u USING (wid, run)
+const offRunSql = (r: string, unpacedOnly?: string): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM ${r} SEMI JOIN _cls_unnamed USING (wid) JOIN run_sizes u USING (wid, run)
     LEFT JOIN job_eps j ON j.wid = ${r}.wid AND j.ep = ${r}.ep
-    WHERE u.n < ${minLoopCalls} AND (j.ep IS NULL OR (j.paced_ep AND NOT ${r}.paced AND NOT ${r}.opens AND ${r}.inflight = 0))
-      AND NOT (${r}.b2b AND ${unpacedOnly})`;
+    WHERE u.n < ${minLoopCalls} AND (j.ep IS NULL OR (j.paced_ep AND NOT ${r}.paced AND NOT ${r}.opens AND ${r}.inflight = 0))${
+      unpacedOnly === undefined ? '' : `
+      AND NOT (${r}.b2b AND ${unpacedOnly})`}`;
 
 /**
  * Per workload: requests in serial loop runs and in fan-out runs (with their counts and sizes), in episodes

@@ -9,6 +9,8 @@ import { hasFlagSql } from './per-call.ts';
 export const chainGapMs = 2000;
 /** A trace with more calls than this is a job run wrapped in one trace, not an agent serving someone. */
 export const maxChainCalls = 50;
+/** An id on at most this many calls of the data is one that names no person: a row's, a document's (once_share below; workload-name.ts: oneOffIdCallsSql). */
+export const maxOnceIdCalls = 2;
 /** A user's calls this far apart (s) are human think time; closer is a machine, further is another visit. */
 export const thinkTimeSeconds = { min: 1, max: 1800 } as const;
 /** A workload minute with at least this many calls (one every 3 s) is part of a tight loop. */
@@ -88,7 +90,7 @@ export const userStatsSql = `
     FROM _cls_calls WHERE user_key IS NOT NULL AND ${isCall}
   )
   SELECT wid, NULL::BIGINT AS hr, count(*) AS calls, median(gap_s) AS user_gap_median_s,
-    count(*) FILTER (WHERE user_calls <= 2) / count(*) AS once_share,
+    count(*) FILTER (WHERE user_calls <= ${maxOnceIdCalls}) / count(*) AS once_share,
     count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.max}) AS repeat_calls,
     count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.min}) / nullif(count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.max}), 0) AS machine_gap_share,
     NULL::HUGEINT AS human_requests

@@ -4,7 +4,7 @@
 import { sqlString } from '../../db/sql.ts';
 import { backgroundHintSql, interactiveHintSql, nameTextSql } from './names.ts';
 import { hasFlagSql } from './per-call.ts';
-import { keyHashSql } from './sequence.ts';
+import { keyHashSql, maxOnceIdCalls } from './sequence.ts';
 
 /** Tag keys that name a workload, most explicit first. `ai.telemetry.functionId`: the name a Vercel AI SDK app gives a
  * function's calls ("to group telemetry data by function", its telemetry docs), a span attribute its spans carry. */
@@ -46,12 +46,9 @@ export const idlessTraceCallSql = (t: string): string =>
   `(${t}.user_id IS NULL AND NOT coalesce(${t}.streamed, false) AND NOT coalesce(${t}.ttft_ms > 0, false)
     AND ${keyHashSql(`coalesce(${t}.trace_id, ${t}.session_id)`)} IN (SELECT chain_key FROM _cls_chain_keys WHERE job_run OR lone))`;
 
-/** A user id on at most this many calls of the data names no person (as the once-share of userStatsSql counts them). */
-export const maxOneOffIdCalls = 2;
-
 /**
  * The calls (call_key, from _cls_calls and _cls_idents) whose user id names no person, in names no API key gave: an id
- * seen on at most maxOneOffIdCalls calls, on a call that does not stream and is alone in its trace or session (or has
+ * seen on at most maxOnceIdCalls calls (sequence.ts), on a call that does not stream and is alone in its trace or session (or has
  * none). A job that carries a document, customer or recipient id per call (a due-diligence run over a data room)
  * sends ids that only its own calls carry, as a tracer's trace per call is (idlessTraceCallSql): they say no more
  * about who waits than no id. Only in names no key gave (a Langfuse window records none): there every service on a
@@ -63,7 +60,7 @@ export const maxOneOffIdCalls = 2;
  */
 export const oneOffIdCallsSql = `
   WITH users AS (
-    SELECT user_key FROM _cls_calls WHERE user_key IS NOT NULL AND NOT bucket GROUP BY user_key HAVING count(*) <= ${maxOneOffIdCalls}
+    SELECT user_key FROM _cls_calls WHERE user_key IS NOT NULL AND NOT bucket GROUP BY user_key HAVING count(*) <= ${maxOnceIdCalls}
   ), shared_chains AS (
     SELECT chain_key FROM _cls_calls WHERE chain_key IS NOT NULL AND NOT bucket GROUP BY chain_key HAVING count(*) > 1
   )
