@@ -210,12 +210,12 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // such workload: nothing per call is read then. Only names that nothing of the client's gives (_cls_unnamed:
   // off_run_req is NULL for the others): a key is one client's, and a name the team gave is theirs. The eval's orgs
   // with keys vary their jobs' pace: with keys in, 8 to 10% of two varied orgs' spend, their jobs' slower calls, was
-  // held blocking for nothing.
+  // held blocking for nothing. The calls held are those in no piece of a burst's minBurstCalls back-to-back calls
+  // (offRunStartsSql): a slow job's own calls fall off its runs in such pieces between its pauses.
   // A workload that calls with one-off ids were split into from people's (_cls_oneoff; not a name whose calls all have
   // them, which is one service's) gathers several services' calls by ids alone: people's visits with an id seen once
-  // come among a job's, however few, so its calls off the runs that are not machine-paced are held blocking from the
-  // first (unpaced_only; oneOffOffRunShare).
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid, off_run_req < ${mixedOffRunShare.min} * requests AS unpaced_only FROM label_workloads
+  // come among a job's, however few, so its calls off the runs are held blocking from the first (oneOffOffRunShare).
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid FROM label_workloads
     WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND machine_share >= ${mixedRunShare} AND off_run_req > 0
       AND off_run_req BETWEEN (CASE WHEN wid IN (SELECT wid FROM _cls_id_split) THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests
         AND ${mixedOffRunShare.max} * requests`);

@@ -550,11 +550,15 @@ describe('user ids that name no person, under a name no key gives (a Langfuse wi
     // day of the run (4% of the calls with one-off ids: under the 10% that holds another client's calls blocking elsewhere).
     const visitors = `SELECT 'v-' || k AS call_id, TIMESTAMPTZ '2026-10-07 10:00:00+00' + k * INTERVAL 11 MINUTE AS ts, 2500.0 AS latency_ms,
         'visitor-' || k AS user_id, 'tr-v-' || k AS trace_id, 'proj_practice' AS project FROM range(30) r(k)`;
-    await classified(interactiveBackdrop, partners(''), diligence(''), visitors);
+    // A second visitor who starts 0.5 s after the fourth one's answer: back to back with it by chance, in a run of two.
+    const pair = `SELECT 'v-pair' AS call_id, TIMESTAMPTZ '2026-10-07 10:33:03+00' AS ts, 2500.0 AS latency_ms, 'visitor-pair' AS user_id,
+        'tr-v-pair' AS trace_id, 'proj_practice' AS project`;
+    await classified(interactiveBackdrop, partners(''), diligence(''), visitors, pair);
     expect(await labelOf(ws, 'dd-2-50')).toMatchObject({ workload: 'proj_practice · gpt-5.4 · chat · no user or trace', label: 'non_blocking' });
     const visit = await labelOf(ws, 'v-3');
     expect([visit.workload, visit.label]).toEqual(['proj_practice · gpt-5.4 · chat · no user or trace', 'blocking']);
     expect(visit.reasons[0]).toMatch(/^this call came off the runs that make its workload a job, as 4% of its workload's requests did/);
+    expect(await labelOf(ws, 'v-pair')).toMatchObject({ workload: 'proj_practice · gpt-5.4 · chat · no user or trace', label: 'blocking' });
   });
   test('a slow job\'s own calls that fall off its runs between pauses stay with the job: they come back to back', async () => {
     // Calls of 5 to 90 s, 2 workers of 120 (too uneven a rate from minute to minute for a steady launch, and over an
@@ -613,6 +617,25 @@ describe('calls off a job’s runs, under a name no key gives (services sharing 
     const text = renderExplanation(await explainTarget(ws, 'doc1-5', undefined));
     expect(text).toContain('this call came off the runs that make its workload a job');
     expect(text).toContain('give the job or the other client a key, project or tag of its own');
+  });
+
+  test('a slow job\'s own calls that fall off its runs in a piece of back-to-back calls stay with the job, however many calls are off', async () => {
+    // Calls of 5 to 90 s, 2 workers of 120 on 2 nights (too uneven a rate for a steady launch, and over an hour: no
+    // burst), pausing 60 s together (a rate limit) before their last 8 calls: those 16 calls come back to back in a run
+    // of under 100, off the runs. The documents come in the day, 76 of them: with the job's tails, 23% of the requests
+    // (over the tenth at which calls off a job's runs are held blocking).
+    const slow = `SELECT 'job' || d || '-' || w || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-06 02:00:00+00' + d * INTERVAL 1 DAY + (w * 300 + sum(lat + 80) OVER (PARTITION BY d, w ORDER BY k) - lat - 80 + CASE WHEN k >= 112 THEN 60000 ELSE 0 END) * INTERVAL 1 MILLISECOND AS ts,
+        lat::DOUBLE AS latency_ms, 'proj_claims' AS project
+      FROM (SELECT d, w, k, 5000 + hash(d, w, k) % 85000 AS lat FROM range(2) a(d), range(2) b(w), range(120) c(k))`;
+    await classified(interactiveBackdrop, slow, `SELECT * FROM (${documents('')}) WHERE regexp_matches(call_id, '^doc[01]-')`);
+    expect((await labelOf(ws, 'job1-0-50')).label).toBe('non_blocking');
+    const ids = [0, 1].flatMap((d) => [0, 1].flatMap((w) => Array.from({ length: 7 }, (_, k) => `job${d}-${w}-${113 + k}`)));
+    const tail = await Promise.all(ids.map((id) => labelOf(ws, id)));
+    expect(tail.filter((l) => l.label === 'non_blocking').length).toBeGreaterThan(0.9 * ids.length);
+    const doc = await labelOf(ws, 'doc0-5');
+    expect(doc.label).toBe('blocking');
+    expect(doc.reasons[0]).toMatch(/^this call came off the runs that make its workload a job, as 23% of its workload's requests did/);
   });
 
   test('a service\'s call that comes minutes after a poller\'s burst, with nothing in flight, is not the burst\'s: held blocking', async () => {

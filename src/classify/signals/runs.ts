@@ -69,17 +69,19 @@ export const burstCadenceMinutes = { min: 30, max: 1440 } as const;
  * (offRunStartsSql) holds another client's calls under its name: those calls are held blocking. Tuned on the tune
  * orgs alone: no batchable workload of theirs has 5% or more of its requests off its runs, as usual or varied (the
  * most, data-company's analyst extraction: 3% of its spend, its loops' first calls), except a queue worker named so
- * (pacific-saas), which has no runs at all (100% off).
+ * (pacific-saas), which has no runs at all (100% off). The calls held are those in no piece of minBurstCalls (a
+ * burst's least) back-to-back calls or more: a slow job's own calls fall off its runs in pieces of under 100 between its
+ * retries' pauses, back to back (on legal-apac as a Langfuse window, a tune org, 6 workers of 15-45 s calls: 12.5% of
+ * its spend at one draw, held blocking until they were told apart), and another client's calls come one at a time, or
+ * two when one starts within a second of another's end by chance (claims-eu's document extraction beside its fraud
+ * scoring fan-out, a tune org: 33 pairs, none longer).
  */
 export const mixedOffRunShare = { min: 0.1, max: 0.5 } as const;
 /**
  * ...except where calls with ids naming no person were split from people's (workload-name.ts: oneOffIdCallsSql): they
  * are gathered from every service on the model by their ids alone, so people's visits with a fresh id come among a
- * job's, however few. There the calls off the job's runs that are not machine-paced (not starting within 1 s of the
- * latest end: a visit now and then, alone in its stretch) are held blocking from the first; above mixedOffRunShare.min,
- * every call off the runs, as elsewhere. A slow job's own calls fall off its runs too, in pieces of under 100
- * back-to-back calls between its retries' pauses (on legal-apac, a tune org, 6 workers of 15-45 s calls: 8% of its
- * requests), but they follow the latest end within a second, and stay with the job. Found on telco-au (a tune org) as a
+ * job's, however few. There the calls off the job's runs (outside its pieces of back-to-back calls, as above) are held
+ * blocking from the first. Found on telco-au (a tune org) as a
  * Langfuse window: 86 web-chat visits with an id seen once or twice, 0.2% of its blocking spend, were labelled
  * batchable with the QA scoring and call wrap-ups whose per-call ids joined them.
  */
@@ -379,13 +381,12 @@ const runCtes = (source: string): string => `
  * and were counted as the job's: on devops-br (a tune org) as a Langfuse window, where its alert explainer (on-call
  * engineers, day and night) shares a model and no name with an hourly queue worker, 47% of the explainer's spend was
  * labelled batchable with the worker's bursts. Episodes that are not mostly paced (a job whose calls have no duration
- * to be paced by, one that sleeps longer) keep every call, as before.
+ * to be paced by, one that sleeps longer) keep every call, as before. outsidePieces: only the starts in a run of under
+ * minBurstCalls (the calls offRunStartsSql holds blocking), not the runs of under 100 that the off-run share counts.
  */
-const offRunSql = (r: string, unpacedOnly?: string): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM ${r} SEMI JOIN _cls_unnamed USING (wid) JOIN run_sizes u USING (wid, run)
+const offRunSql = (r: string, outsidePieces = false): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM ${r} SEMI JOIN _cls_unnamed USING (wid) JOIN run_sizes u USING (wid, run)
     LEFT JOIN job_eps j ON j.wid = ${r}.wid AND j.ep = ${r}.ep
-    WHERE u.n < ${minLoopCalls} AND (j.ep IS NULL OR (j.paced_ep AND NOT ${r}.paced AND NOT ${r}.opens AND ${r}.inflight = 0))${
-      unpacedOnly === undefined ? '' : `
-      AND NOT (${r}.b2b AND ${unpacedOnly})`}`;
+    WHERE u.n < ${outsidePieces ? minBurstCalls : minLoopCalls} AND (j.ep IS NULL OR (j.paced_ep AND NOT ${r}.paced AND NOT ${r}.opens AND ${r}.inflight = 0))`;
 
 /**
  * Per workload: requests in serial loop runs and in fan-out runs (with their counts and sizes), in episodes
@@ -427,15 +428,15 @@ export const runStatsSql = `
   SELECT * FROM launch_stats FULL JOIN loop_stats USING (wid) FULL JOIN recurring USING (wid) FULL JOIN off_runs USING (wid)`;
 
 /**
- * The starts (wid, t) of the workloads in _cls_mixed that lie off their runs: in no loop of 100+ back-to-back
- * calls and in no job episode (a cron launch, a steady full-rate run, a burst); in those of them held from the first
- * (unpaced_only: oneOffOffRunShare), only the starts that are not back to back. In a workload that the runs
- * label batchable, calls like these are another client's (people's documents, a service's events) that share
- * its name: classify.ts holds them blocking when there are many (mixedOffRunShare).
+ * The starts (wid, t) of the workloads in _cls_mixed that lie off their runs (in no loop of 100+ back-to-back calls
+ * and in no job episode: a cron launch, a steady full-rate run, a burst) and in no piece of minBurstCalls back-to-back
+ * calls or more (offRunPieceCalls). In a workload that the runs label batchable, calls like these are another
+ * client's (people's documents, a service's events) that share its name: classify.ts holds them blocking when there are
+ * many (mixedOffRunShare).
  */
 export const offRunStartsSql = `
   WITH ${runCtes('(SELECT * FROM _cls_b2b WHERE wid IN (SELECT wid FROM _cls_mixed))')}
-  SELECT DISTINCT wid, t FROM (${offRunSql('r', 'r.wid IN (SELECT wid FROM _cls_mixed WHERE unpaced_only)')} UNION ALL SELECT wid, t, w FROM lone)`;
+  SELECT DISTINCT wid, t FROM (${offRunSql('r', true)} UNION ALL SELECT wid, t, w FROM lone)`;
 
 /**
  * Per start of a candidate workload: its run and episode, each named by its first start's rid (call_key) (run and ep NULL for
