@@ -179,20 +179,33 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       LEFT JOIN _cls_runs USING (wid)
       LEFT JOIN (${dayShapeSql}) USING (wid)
       LEFT JOIN (${onOffHoursSql}) USING (wid)
+    ), based AS (
+      -- run_base: the requests the runs' shares are read against. In a workload that calls with one-off ids were split
+      -- into from a name with other calls (_cls_id_split), people's visits with a fresh id come among a job's, and its
+      -- calls off the runs are held blocking from the first when the runs label it (_cls_mixed below): read against
+      -- every request, visitors diluted the job's runs under half (game-studio as a Langfuse window, a tune org, at the
+      -- fresh draw: players' bug reports, 36% of the requests, beside a localisation fan-out left blocking), so there
+      -- they are read against the requests on the runs, while the calls off them are few enough to be held
+      -- (mixedOffRunShare.max).
+      SELECT *, CASE WHEN wid IN (SELECT wid FROM _cls_id_split) AND off_run_req <= ${mixedOffRunShare.max} * requests THEN requests - off_run_req ELSE requests END AS run_base
+      FROM shaped
     ), with_evidence AS (
       -- estimated: most of its rows count no requests, so its volume over hours and days is its tokens' (signals/per-call.ts
       -- weightSql); its evidence says so. shared_name: a name no API key or tag gave (_cls_unnamed); rules suggest says it
       -- may hold several services.
       SELECT *, wid IN (SELECT wid FROM _cls_unnamed) AS shared_name, uncounted_share >= ${estimatedShare} AS estimated, ${shape.usable} AS shape_ok,
-        coalesce(serial_req, 0) / requests AS serial_share, coalesce(fanout_req, 0) / requests AS fanout_share,
-        (coalesce(cron_req, 0) + coalesce(steady_req, 0)) / requests AS launch_share, coalesce(burst_req, 0) / requests AS burst_share, (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
-        '${shape.weekly ? 'week' : 'day'}' AS slot_unit FROM shaped
+        -- At most 1: a paced job episode's calls that come late with nothing in flight count off the runs and in the episode.
+        least(coalesce(serial_req, 0) / run_base, 1) AS serial_share, least(coalesce(fanout_req, 0) / run_base, 1) AS fanout_share,
+        least((coalesce(cron_req, 0) + coalesce(steady_req, 0)) / run_base, 1) AS launch_share, least(coalesce(burst_req, 0) / run_base, 1) AS burst_share,
+        CASE WHEN run_base < requests THEN ' (leaving out the ' || round(100 * off_run_req / requests)::INTEGER || '% off its runs: calls with ids seen once or twice)' ELSE '' END AS run_base_note,
+        (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
+        '${shape.weekly ? 'week' : 'day'}' AS slot_unit FROM based
     ), listed AS (
       SELECT *, ${evidenceListSql} AS ev FROM with_evidence
     ), scored AS (
       SELECT *, ${waitMaxSql} AS wait, ${callsWaitSql} AS wait_calls, ${freeCombinedSql} AS free,
         -- The share machineWorkloadsSql (signals/runs.ts) tests; usage buckets are in no run, so theirs is 0.
-        ${machineRunRequestsSql} / requests AS machine_share FROM listed
+        ${machineRunRequestsSql} / run_base AS machine_share FROM listed
     ), decided AS (
       SELECT *, ${decisionSql} AS d FROM scored
     )

@@ -56,16 +56,16 @@ export const evidence: readonly Evidence[] = [
   { volume: true, side: 'wait', strength: 0.6, when: 'shape_ok AND human_hours_share >= 0.85 AND human_hours_share >= human_hours_baseline + 0.3',
     text: `'follows the org''s human activity: ' || ${pct('human_hours_share')} || ' of requests fall in the busiest hours of interactive traffic (flat traffic would put ' || ${pct('human_hours_baseline')} || ' there)'` },
   { side: 'free', strength: 0.9, when: `${mostlyCallsSql} AND serial_share >= 0.5`,
-    text: `'serial runs: ' || ${pct('serial_share')} || ' of requests in ' || serial_runs || ' run(s) of back-to-back calls (median ' || round(serial_median_calls)::INTEGER || ' calls, each starting within 1 s of the last one''s end, nothing else in flight): a script looping over rows; a person reads between calls'` },
+    text: `'serial runs: ' || ${pct('serial_share')} || ' of requests' || run_base_note || ' in ' || serial_runs || ' run(s) of back-to-back calls (median ' || round(serial_median_calls)::INTEGER || ' calls, each starting within 1 s of the last one''s end, nothing else in flight): a script looping over rows; a person reads between calls'` },
   { side: 'free', strength: 0.9, when: `${mostlyCallsSql} AND fanout_share >= 0.5`,
-    text: `'fan-out: ' || ${pct('fanout_share')} || ' of requests in ' || fanout_runs || ' run(s) of ' || round(fanout_streams)::INTEGER || ' parallel streams of back-to-back calls, steady for a median ' || round(fanout_minutes)::INTEGER || ' min: workers draining a queue'` },
+    text: `'fan-out: ' || ${pct('fanout_share')} || ' of requests' || run_base_note || ' in ' || fanout_runs || ' run(s) of ' || round(fanout_streams)::INTEGER || ' parallel streams of back-to-back calls, steady for a median ' || round(fanout_minutes)::INTEGER || ' min: workers draining a queue'` },
   { side: 'free', strength: 0.8, when: `launch_share >= 0.5`,
-    text: `'launch shape: ' || ${pct('launch_share')} || ' of requests in runs that ' || CASE WHEN cron_req >= steady_req
+    text: `'launch shape: ' || ${pct('launch_share')} || ' of requests' || run_base_note || ' in runs that ' || CASE WHEN cron_req >= steady_req
       THEN 'start at ' || lpad((cron_minute // 60)::VARCHAR, 2, '0') || ':' || lpad((cron_minute % 60)::VARCHAR, 2, '0') || ' UTC on ' || cron_days || ' days (cron)'
       ELSE 'start at full rate and hold it steady until done (' || steady_eps || ' runs; a crowd ramps up and varies)' END` },
   // A poller (signals/runs.ts): its bursts are too short for serial runs and fan-out, and its start moves in the hour.
   { side: 'free', strength: 0.8, when: `burst_share >= 0.5`,
-    text: `'recurring bursts: ' || ${pct('burst_share')} || ' of requests in ' || bursts || ' bursts of machine-paced calls (each starting within ${burstPaceUs / 1e6} s of the last one\'\'s end), one every ' || round(burst_gap_mn)::INTEGER || ' min (median; '
+    text: `'recurring bursts: ' || ${pct('burst_share')} || ' of requests' || run_base_note || ' in ' || bursts || ' bursts of machine-paced calls (each starting within ${burstPaceUs / 1e6} s of the last one\'\'s end), one every ' || round(burst_gap_mn)::INTEGER || ' min (median; '
       || ${pct('burst_cadence_share')} || ' of them half to 1.5 times that after the last): a poller draining a queue; people do not come in machine-paced bursts on a clock'` },
   // Ids seen once count only at a machine's pace (most calls in minutes of 20+ calls): a one-question widget
   // also sees each visitor once, but visitors arrive at a human pace.

@@ -560,6 +560,23 @@ describe('user ids that name no person, under a name no key gives (a Langfuse wi
     expect(visit.reasons[0]).toMatch(/^this call came off the runs that make its workload a job, as 4% of its workload's requests did/);
     expect(await labelOf(ws, 'v-pair')).toMatchObject({ workload: 'proj_practice · gpt-5.4 · chat · no user or trace', label: 'blocking' });
   });
+  test('visitors with one-off ids do not dilute the job\'s runs: its shares leave out the calls off them', async () => {
+    // The diligence run's fan-out (720 calls at a steady rate) on one day, a serial pass of 600 over the same data room
+    // the next (one worker, back to back, calls of 1 to 60 s: too uneven a rate for a steady launch), and 150 visitors
+    // with a fresh id each on the days after: no kind of run holds half of all the requests (fan-out and steady launch
+    // 49%, serial 41%), and the visitors are a tenth of them, off the runs, held blocking.
+    const serial = `SELECT 'sp-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-08 16:00:00+00' + (sum(lat + 80) OVER (ORDER BY k) - lat - 80) * INTERVAL 1 MILLISECOND AS ts, lat::DOUBLE AS latency_ms,
+        'sdoc-' || k AS user_id, 'tr-sp-' || k AS trace_id, 'proj_practice' AS project FROM (SELECT k, 1000 + hash(k) % 59000 AS lat FROM range(600) r(k))`;
+    const visitors = `SELECT 'v-' || k AS call_id, TIMESTAMPTZ '2026-10-09 10:00:00+00' + k * INTERVAL 17 MINUTE AS ts, 2500.0 AS latency_ms,
+        'visitor-' || k AS user_id, 'tr-v-' || k AS trace_id, 'proj_practice' AS project FROM range(150) r(k)`;
+    await classified(interactiveBackdrop, partners(''), diligence(''), serial, visitors);
+    const job = await labelOf(ws, 'dd-2-50');
+    expect([job.workload, job.label]).toEqual(['proj_practice · gpt-5.4 · chat · no user or trace', 'non_blocking']);
+    expect(job.reasons.join('\n')).toMatch(/fan-out: 54% of requests \(leaving out the 10% off its runs: calls with ids seen once or twice\) in 1 run\(s\) of 6 parallel streams/);
+    expect((await labelOf(ws, 'sp-300')).label).toBe('non_blocking');
+    expect((await labelOf(ws, 'v-40')).label).toBe('blocking');
+  });
   test('a slow job\'s own calls that fall off its runs between pauses stay with the job: they come back to back', async () => {
     // Calls of 5 to 90 s, 2 workers of 120 (too uneven a rate from minute to minute for a steady launch, and over an
     // hour: no burst), and the workers pause 60 s together (a rate limit) before their last 8 calls: those 16 calls
