@@ -185,8 +185,9 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       -- calls off the runs are held blocking from the first when the runs label it (_cls_mixed below): read against
       -- every request, visitors diluted the job's runs under half (game-studio as a Langfuse window, a tune org, at the
       -- fresh draw: players' bug reports, 36% of the requests, beside a localisation fan-out left blocking), so there
-      -- they are read against the requests on the runs, while the calls off them are few enough to be held
-      -- (mixedOffRunShare.max).
+      -- they are read against the requests not off the runs, while those off them are few enough to be held
+      -- (mixedOffRunShare.max). Such calls count off the runs and in a paced job episode at once when they come late
+      -- with nothing in flight (offRunSql), hence the shares' least(…, 1).
       SELECT *, CASE WHEN wid IN (SELECT wid FROM _cls_id_split) AND off_run_req <= ${mixedOffRunShare.max} * requests THEN requests - off_run_req ELSE requests END AS run_base
       FROM shaped
     ), with_evidence AS (
@@ -194,7 +195,6 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       -- weightSql); its evidence says so. shared_name: a name no API key or tag gave (_cls_unnamed); rules suggest says it
       -- may hold several services.
       SELECT *, wid IN (SELECT wid FROM _cls_unnamed) AS shared_name, uncounted_share >= ${estimatedShare} AS estimated, ${shape.usable} AS shape_ok,
-        -- At most 1: a paced job episode's calls that come late with nothing in flight count off the runs and in the episode.
         least(coalesce(serial_req, 0) / run_base, 1) AS serial_share, least(coalesce(fanout_req, 0) / run_base, 1) AS fanout_share,
         least((coalesce(cron_req, 0) + coalesce(steady_req, 0)) / run_base, 1) AS launch_share, least(coalesce(burst_req, 0) / run_base, 1) AS burst_share,
         CASE WHEN run_base < requests THEN ' (leaving out the ' || round(100 * off_run_req / requests)::INTEGER || '% off its runs: calls with ids seen once or twice)' ELSE '' END AS run_base_note,

@@ -430,7 +430,7 @@ export const runStatsSql = `
 /**
  * The starts (wid, t) of the workloads in _cls_mixed that lie off their runs (in no loop of 100+ back-to-back calls
  * and in no job episode: a cron launch, a steady full-rate run, a burst) and in no piece of minBurstCalls back-to-back
- * calls or more (offRunPieceCalls). In a workload that the runs label batchable, calls like these are another
+ * calls or more (a run of that many: mixedOffRunShare says why). In a workload that the runs label batchable, calls like these are another
  * client's (people's documents, a service's events) that share its name: classify.ts holds them blocking when there are
  * many (mixedOffRunShare).
  */
