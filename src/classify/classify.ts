@@ -164,8 +164,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT wid, first(fg_word ORDER BY n DESC, fg_word) AS fg_word
       FROM (SELECT wid, fg_word, sum(n) AS n FROM per_ident WHERE fg_word <> '' GROUP BY ALL) GROUP BY wid
     ), users AS (
-      SELECT wid, user_gap_median_s, CASE WHEN wid NOT IN (SELECT wid FROM _cls_id_split) THEN once_share END AS once_share, repeat_calls, machine_gap_share
-      FROM _cls_users WHERE hr IS NULL
+      SELECT wid, user_gap_median_s, once_share, repeat_calls, machine_gap_share FROM _cls_users WHERE hr IS NULL
     ), coarse AS (
       -- Rows not in _cls_hourly are usage buckets longer than an hour: they see nothing inside a day (audit's
       -- note says so when they hold the unsure spend).
@@ -180,16 +179,19 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       LEFT JOIN (${dayShapeSql}) USING (wid)
       LEFT JOIN (${onOffHoursSql}) USING (wid)
     ), based AS (
-      -- run_base: the requests the runs' shares are read against. In a workload that calls with one-off ids were split
-      -- into from a name with other calls (_cls_id_split), people's visits with a fresh id come among a job's, and its
+      -- id_split: a workload that calls with one-off ids were split into from a name with other calls (_cls_id_split).
+      -- Its ids were chosen for being seen at most twice, so that share (once_share) says nothing of it and is not read.
+      -- run_base: the requests the runs' shares are read against. In an id_split workload people's visits with a fresh
+      -- id come among a job's, and its
       -- calls off the runs are held blocking from the first when the runs label it (_cls_mixed below): read against
       -- every request, visitors diluted the job's runs under half (game-studio as a Langfuse window, a tune org, at the
       -- fresh draw: players' bug reports, 36% of the requests, beside a localisation fan-out left blocking), so there
       -- they are read against the requests not off the runs, while those off them are few enough to be held
       -- (mixedOffRunShare.max). Such calls count off the runs and in a paced job episode at once when they come late
       -- with nothing in flight (offRunSql), hence the shares' least(…, 1).
-      SELECT *, CASE WHEN wid IN (SELECT wid FROM _cls_id_split) AND off_run_req <= ${mixedOffRunShare.max} * requests THEN requests - off_run_req ELSE requests END AS run_base
-      FROM shaped
+      SELECT * REPLACE (CASE WHEN NOT id_split THEN once_share END AS once_share),
+        CASE WHEN id_split AND off_run_req <= ${mixedOffRunShare.max} * requests THEN requests - off_run_req ELSE requests END AS run_base
+      FROM (SELECT *, wid IN (SELECT wid FROM _cls_id_split) AS id_split FROM shaped)
     ), with_evidence AS (
       -- estimated: most of its rows count no requests, so its volume over hours and days is its tokens' (signals/per-call.ts
       -- weightSql); its evidence says so. shared_name: a name no API key or tag gave (_cls_unnamed); rules suggest says it
@@ -230,7 +232,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // come among a job's, however few, so its calls off the runs are held blocking from the first (oneOffOffRunShare).
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid FROM label_workloads
     WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND machine_share >= ${mixedRunShare} AND off_run_req > 0
-      AND off_run_req BETWEEN (CASE WHEN wid IN (SELECT wid FROM _cls_id_split) THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests
+      AND off_run_req BETWEEN (CASE WHEN id_split THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests
         AND ${mixedOffRunShare.max} * requests`);
   if (await hasRows(ws, 'SELECT 1 FROM _cls_mixed')) {
     await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM (${offRunStartsSql}) s
