@@ -72,7 +72,7 @@ export const burstCadenceMinutes = { min: 30, max: 1440 } as const;
  * (pacific-saas), which has no runs at all (100% off). The calls held are those in no piece of minBurstCalls (a
  * burst's least) back-to-back calls or more: a slow job's own calls fall off its runs in pieces of under 100 between its
  * retries' pauses, back to back (on legal-apac as a Langfuse window, a tune org, 6 workers of 15-45 s calls: 12.5% of
- * its spend at one draw, held blocking until they were told apart), and another client's calls come one at a time, or
+ * its workload's requests off the runs at one draw, every one held blocking until they were told apart), and another client's calls come one at a time, or
  * two when one starts within a second of another's end by chance (claims-eu's document extraction beside its fraud
  * scoring fan-out, a tune org: 33 pairs, none longer).
  */
