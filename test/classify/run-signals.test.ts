@@ -676,6 +676,34 @@ describe('calls off a job’s runs, under a name no key gives (services sharing 
     expect(counts).toEqual({ held: 384n, alerts: 384n });
   });
 
+  test('a service\'s calls in a poller\'s episode that no call of its burst is in flight with or paced by are held blocking; all the poller\'s are kept', async () => {
+    // The same poller, and alerts at :30, :40 and :50 past the hour; 2 minutes after each burst started (its burst is
+    // over), an alert and a second one 3 s after the first one's end (paced by it); and before the bursts of even hours,
+    // one 2 minutes ahead (5 minutes of silence before it: it opens the episode the burst then joins). A burst's first
+    // call has the other worker start 350 ms later, in flight with it, though an alert opened its episode.
+    const poller = `SELECT 'poll' || h || '-' || w || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 3) % 20) * INTERVAL 1 MINUTE + (w * 350 + k * 1700) * INTERVAL 1 MILLISECOND AS ts,
+        1500.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(2) b(w), range(12) c(k)`;
+    const alerts = `SELECT 'alert' || h || '-' || m AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + CASE m
+          WHEN 0 THEN (hash(h, 3) % 20) * INTERVAL 1 MINUTE - INTERVAL 2 MINUTE
+          WHEN 4 THEN (hash(h, 3) % 20 + 2) * INTERVAL 1 MINUTE
+          WHEN 5 THEN (hash(h, 3) % 20 + 2) * INTERVAL 1 MINUTE + INTERVAL 6 SECOND
+          ELSE (20 + m * 10) * INTERVAL 1 MINUTE END AS ts,
+        3000.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(6) b(m) WHERE m > 0 OR h % 2 = 0`;
+    await classified(interactiveBackdrop, poller, alerts);
+    const before = await labelOf(ws, 'alert40-0');
+    expect([before.label, before.decided_by]).toEqual(['blocking', 'heuristic']);
+    expect(before.reasons[0]).toMatch(/^this call came off the runs that make its workload a job/);
+    expect((await labelOf(ws, 'alert40-5')).label).toBe('blocking');
+    expect((await labelOf(ws, 'poll40-0-0')).label).toBe('non_blocking');
+    const [counts] = await ws.all<{ held: bigint; alerts: bigint; polls: bigint; kept: bigint }>(
+      `SELECT count(*) FILTER (WHERE label = 'blocking' AND starts_with(call_id, 'alert')) AS held, count(*) FILTER (WHERE starts_with(call_id, 'alert')) AS alerts,
+        count(*) FILTER (WHERE starts_with(call_id, 'poll')) AS polls, count(*) FILTER (WHERE label = 'non_blocking' AND starts_with(call_id, 'poll')) AS kept FROM labels`,
+    );
+    expect(counts).toEqual({ held: 528n, alerts: 528n, polls: 2304n, kept: 2304n });
+  });
+
   test('a workload its time shape labels batchable, not its runs, holds no calls off its runs blocking', async () => {
     // An hourly poller on a project alone, day and night for three weeks: one worker, 2 to 10 calls of 10 s an hour,
     // 3 s apart. A third of its hours are under a burst's 5 calls, so they are off its runs, and the bursts miss the
