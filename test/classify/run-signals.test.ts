@@ -704,6 +704,31 @@ describe('calls off a job’s runs, under a name no key gives (services sharing 
     expect(counts).toEqual({ held: 528n, alerts: 528n, polls: 2304n, kept: 2304n });
   });
 
+  test('a poller\'s bursts among another service\'s calls that never leave 5 minutes of silence are still bursts: its calls batchable, the service\'s held blocking', async () => {
+    // An hourly poller (2 workers x 24 calls back to back, in the first 20 minutes of the hour, 4 days) and a moderation
+    // check 40 times an hour at random moments, day and night, on the same project and model: the episodes run 40
+    // minutes on average, and those holding a burst are about 60% paced, so no episode is a burst. The calls in strands
+    // of five or more are the poller's, and come hourly.
+    const poller = `SELECT 'poll' || h || '-' || w || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 3) % 20) * INTERVAL 1 MINUTE + (w * 350 + k * 1700) * INTERVAL 1 MILLISECOND AS ts,
+        1500.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(2) b(w), range(24) c(k)`;
+    const checks = `SELECT 'mod' || h || '-' || m AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, m, 5) % 3600000) * INTERVAL 1 MILLISECOND AS ts,
+        600.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(40) b(m)`;
+    await classified(interactiveBackdrop, poller, checks);
+    const [w] = await ws.all<{ label: string; bursts: bigint | null; reasons: string[] }>(
+      "SELECT label, bursts, reasons FROM label_workloads WHERE workload LIKE 'proj_ops%'",
+    );
+    expect(w?.label).toBe('non_blocking');
+    expect(w?.reasons[0]).toMatch(/^recurring bursts: 5\d% of requests in 9\d bursts of machine-paced calls/);
+    const [counts] = await ws.all<{ polls_kept: bigint; checks_held: bigint }>(
+      `SELECT count(*) FILTER (WHERE label = 'non_blocking' AND starts_with(call_id, 'poll')) AS polls_kept,
+        count(*) FILTER (WHERE label = 'blocking' AND starts_with(call_id, 'mod')) AS checks_held FROM labels`,
+    );
+    expect(Number(counts?.polls_kept)).toBeGreaterThan(0.98 * 4608);
+    expect(Number(counts?.checks_held)).toBeGreaterThan(0.95 * 3840);
+  });
+
   test('a workload its time shape labels batchable, not its runs, holds no calls off its runs blocking', async () => {
     // An hourly poller on a project alone, day and night for three weeks: one worker, 2 to 10 calls of 10 s an hour,
     // 3 s apart. A third of its hours are under a burst's 5 calls, so they are off its runs, and the bursts miss the

@@ -288,9 +288,11 @@ export async function dropBackToBack(ws: Workspace): Promise<void> {
  * The runs and episodes of `source` (rows of _cls_b2b), as CTEs: per start of an episode of two calls or more its run
  * (back-to-back calls in a row) and episode (r), numbered in its workload, and the starts alone in their episode or set apart (apartSql) in
  * workloads of _cls_unnamed (lone: all off the runs); every run's size (run_sizes), and the in-flight ceiling of those long enough to be loops
- * (runs); loops; episodes with their launch shape (shaped: steady, burst; cron); and job_eps: the episodes that are a
- * job's (a cron launch, a steady full-rate run, or a burst of back-to-back calls). Read whole by runStatsSql, and for
- * the few mixed workloads by offRunStartsSql.
+ * (runs); loops; episodes with their launch shape (shaped: steady, burst; cron); in workloads of _cls_unnamed, the
+ * strands of the machine-paced job episodes and of the diluted ones, and the bursts found in the latter (strand_bursts);
+ * the bursts and whether they recur (recurring); and job_eps: the episodes that are a job's (a cron launch, a steady
+ * full-rate run, a burst of back-to-back calls, or an episode holding recurring strand bursts). Read whole by
+ * runStatsSql, and for the few mixed workloads by offRunStartsSql.
  */
 const runCtes = (source: string): string => `
   starts AS (
@@ -366,20 +368,65 @@ const runCtes = (source: string): string => `
   ), cron AS (
     -- Episodes of 20+ calls opening at the same minute of the day (UTC) on 3+ different days.
     SELECT wid, minute_of_day FROM shaped WHERE n >= 20 GROUP BY wid, minute_of_day HAVING count(DISTINCT day) >= 3
-  ), job_eps AS (
+  ), episode_jobs AS (
     SELECT s.wid, s.ep, s.paced_ep
     FROM shaped s LEFT JOIN cron c USING (wid, minute_of_day) WHERE c.minute_of_day IS NOT NULL OR s.steady OR s.burst
+  ), diluted AS (
+    -- Episodes of workloads of _cls_unnamed with minBurstCalls+ paced calls that are no machine-paced job episode: where another
+    -- service's calls at random times keep the workload from 5 minutes of silence, a poller's bursts lie in long
+    -- episodes, mostly of the other service's calls (global-consumer, a tune org, as a Langfuse window: photo moderation
+    -- beside an hourly queue poller on one model, the episodes holding the poller's bursts 56-71% paced, over 15-80 min;
+    -- and some of those episodes opened at the same minute of the day on 3 days or more by chance: a cron launch, not
+    -- paced, whose calls were all kept with the job). Not over maxSteadyMinutes: a busy service's episode runs for days
+    -- (80 such episodes held every one of the 2.8M starts of the untagged org bench shape with its keys taken out, and
+    -- numbering their strands took the run signals from 3.5 s to 5.5 s).
+    SELECT wid, ep FROM shaped SEMI JOIN _cls_unnamed USING (wid) ANTI JOIN (SELECT wid, ep FROM episode_jobs WHERE paced_ep) USING (wid, ep)
+    WHERE paced_n >= ${minBurstCalls} AND span <= ${maxSteadyMinutes}
   ), strand_ids AS (
-    -- Strands, in the machine-paced job episodes of workloads of _cls_unnamed only (offRunSql reads them there): a start
+    -- Strands, in the machine-paced job episodes and the diluted episodes of workloads of _cls_unnamed only: a start
     -- with nothing of its workload in flight and not machine-paced (over burstPaceUs after the latest end) begins one, and
     -- each start after it that is in flight with something or paced by an end joins it. An episode's first start begins
-    -- one, so a strand lies in one episode and the episodes' starts alone number them as all starts would. Over every
+    -- one, so a strand lies in one episode and those episodes' starts alone number them as all starts would. Over every
     -- start of such workloads, the two windows took 3.8-3.9 s against 2.3-2.4 s for the statement without them (the
     -- untagged org bench shape at 5M calls with its keys taken out: 2.8M starts, three rounds alternated, idle machine).
-    SELECT wid, k, sum((inflight = 0 AND NOT coalesce(paced, false))::INTEGER) OVER (PARTITION BY wid ORDER BY k ROWS UNBOUNDED PRECEDING) AS strand
-    FROM r SEMI JOIN _cls_unnamed USING (wid) SEMI JOIN (SELECT wid, ep FROM job_eps WHERE paced_ep) USING (wid, ep)
+    SELECT wid, ep, k, t, w, paced, sum((inflight = 0 AND NOT coalesce(paced, false))::INTEGER) OVER (PARTITION BY wid ORDER BY k ROWS UNBOUNDED PRECEDING) AS strand
+    FROM r SEMI JOIN _cls_unnamed USING (wid)
+      SEMI JOIN (SELECT wid, ep FROM episode_jobs WHERE paced_ep UNION ALL SELECT wid, ep FROM diluted) USING (wid, ep)
   ), strands AS (
-    SELECT wid, k, count(*) OVER (PARTITION BY wid, strand) AS strand_n FROM strand_ids
+    SELECT wid, ep, k, t, w, paced, count(*) OVER (PARTITION BY wid, strand) AS strand_n FROM strand_ids
+  ), strand_gaps AS (
+    -- In a diluted episode, the calls in strands of minBurstCalls+ (a job's), in groups 5 minutes of their own apart.
+    SELECT wid, ep, k, t, w, paced, coalesce(t - lag(t) OVER (PARTITION BY wid, ep ORDER BY k) > ${episodeGapUs}, true) AS opens
+    FROM strands SEMI JOIN diluted USING (wid, ep) WHERE strand_n >= ${minBurstCalls}
+  ), strand_groups AS (
+    SELECT wid, ep, count(*) AS n, sum(w) AS req, count(*) FILTER (WHERE paced) AS paced_n,
+      min(t) // 60000000 AS first_mn, max(t) // 60000000 - min(t) // 60000000 + 1 AS span
+    FROM (SELECT *, sum(opens::INTEGER) OVER (PARTITION BY wid, ep ORDER BY k ROWS UNBOUNDED PRECEDING) AS grp FROM strand_gaps)
+    GROUP BY wid, ep, grp
+  ), strand_bursts AS (
+    -- A group with a burst's shape is a burst (only its calls counted, and its first call's minute), and where they
+    -- recur its episode is a machine-paced job episode (job_eps): the calls in it outside such strands are held as off
+    -- its runs (offRunSql).
+    SELECT wid, ep, first_mn, first_mn // 1440 AS day, req FROM strand_groups
+    WHERE n >= ${minBurstCalls} AND span <= ${maxBurstMinutes} AND paced_n >= ${burstPacedShare} * n
+  ), bursts AS (
+    SELECT wid, first_mn, day, req, first_mn - lag(first_mn) OVER (PARTITION BY wid ORDER BY first_mn) AS gap_mn
+    FROM (SELECT wid, first_mn, day, req FROM shaped WHERE burst UNION ALL SELECT wid, first_mn, day, req FROM strand_bursts)
+  ), cadence AS (
+    SELECT wid, median(gap_mn) AS burst_gap_mn FROM bursts GROUP BY wid
+  ), burst_stats AS (
+    SELECT wid, sum(req) AS req, count(*) AS bursts, count(DISTINCT day) AS days, any_value(burst_gap_mn) AS burst_gap_mn,
+      count(*) FILTER (WHERE gap_mn BETWEEN 0.5 * burst_gap_mn AND 1.5 * burst_gap_mn) / nullif(count(gap_mn), 0) AS burst_cadence_share
+    FROM bursts JOIN cadence USING (wid) GROUP BY wid
+  ), recurring AS (
+    SELECT wid, req AS burst_req, bursts, burst_gap_mn, burst_cadence_share FROM burst_stats
+    WHERE bursts >= ${minBursts} AND days >= ${minBurstDays} AND burst_cadence_share >= ${burstCadenceShare} AND burst_gap_mn BETWEEN ${burstCadenceMinutes.min} AND ${burstCadenceMinutes.max}
+  ), job_eps AS (
+    -- A strand burst's episode is a job's only where the workload's bursts recur: strands of five by chance in a busy
+    -- service's episodes (claims-eu as a Langfuse window, a tune org: document extraction beside a fan-out) are no job's.
+    SELECT wid, ep, bool_or(paced_ep) AS paced_ep FROM (
+      SELECT wid, ep, paced_ep FROM episode_jobs UNION ALL SELECT wid, ep, true FROM strand_bursts SEMI JOIN recurring USING (wid))
+    GROUP BY wid, ep
   )`;
 
 /**
@@ -420,18 +467,6 @@ export const runStatsSql = `
       min(c.minute_of_day) AS cron_minute,
       coalesce(sum(s.req) FILTER (WHERE s.steady AND c.minute_of_day IS NULL), 0) AS steady_req, count(*) FILTER (WHERE s.steady AND c.minute_of_day IS NULL) AS steady_eps
     FROM (SELECT DISTINCT wid FROM _cls_b2b) w LEFT JOIN shaped s USING (wid) LEFT JOIN cron c USING (wid, minute_of_day) GROUP BY w.wid
-  ), bursts AS (
-    SELECT wid, first_mn, day, req, first_mn - lag(first_mn) OVER (PARTITION BY wid ORDER BY first_mn) AS gap_mn
-    FROM shaped WHERE burst
-  ), cadence AS (
-    SELECT wid, median(gap_mn) AS burst_gap_mn FROM bursts GROUP BY wid
-  ), burst_stats AS (
-    SELECT wid, sum(req) AS req, count(*) AS bursts, count(DISTINCT day) AS days, any_value(burst_gap_mn) AS burst_gap_mn,
-      count(*) FILTER (WHERE gap_mn BETWEEN 0.5 * burst_gap_mn AND 1.5 * burst_gap_mn) / nullif(count(gap_mn), 0) AS burst_cadence_share
-    FROM bursts JOIN cadence USING (wid) GROUP BY wid
-  ), recurring AS (
-    SELECT wid, req AS burst_req, bursts, burst_gap_mn, burst_cadence_share FROM burst_stats
-    WHERE bursts >= ${minBursts} AND days >= ${minBurstDays} AND burst_cadence_share >= ${burstCadenceShare} AND burst_gap_mn BETWEEN ${burstCadenceMinutes.min} AND ${burstCadenceMinutes.max}
   ), off_runs AS (
     -- Only for the workloads whose name no key or tag gave (_cls_unnamed): most data has none, and this reads every start.
     -- Lone calls are off the runs.
