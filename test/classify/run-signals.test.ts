@@ -611,6 +611,11 @@ describe('user ids that name no person, under a name no key gives (a Langfuse wi
 });
 
 describe('calls off a job’s runs, under a name no key gives (services sharing a model)', () => {
+  // An hourly poller on proj_ops for 4 days: 2 workers x `calls` back to back (1.5 s calls, 1.7 s apart, the second
+  // worker 350 ms behind), starting in the first 20 minutes of the hour.
+  const opsPoller = (calls: number) => `SELECT 'poll' || h || '-' || w || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 3) % 20) * INTERVAL 1 MINUTE + (w * 350 + k * 1700) * INTERVAL 1 MILLISECOND AS ts,
+      1500.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(2) b(w), range(${calls}) c(k)`;
   // A nightly job, 200 back-to-back calls at 02:00 UTC on 4 days, and a service's documents read as they come in the
   // day (150 calls minutes apart): one project, one model, and nothing else to tell them apart.
   const nightly = (extra: string) => `SELECT 'job' || d || '-' || k AS call_id,
@@ -659,9 +664,7 @@ describe('calls off a job’s runs, under a name no key gives (services sharing 
     // An hourly poller (2 workers x 12 calls, back to back, starting in the first 20 minutes of the hour, for 4 days)
     // and an alert service on the same project and model: an alert 2 minutes after each burst started (its burst is
     // over by then: inside the 5 minutes that keep an episode open), and alerts at :30, :40 and :50 past the hour.
-    const poller = `SELECT 'poll' || h || '-' || w || '-' || k AS call_id,
-        TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 3) % 20) * INTERVAL 1 MINUTE + (w * 350 + k * 1700) * INTERVAL 1 MILLISECOND AS ts,
-        1500.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(2) b(w), range(12) c(k)`;
+    const poller = opsPoller(12);
     const alerts = `SELECT 'alert' || h || '-' || m AS call_id,
         TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + CASE WHEN m = 0 THEN (hash(h, 3) % 20 + 2) * INTERVAL 1 MINUTE ELSE (20 + m * 10) * INTERVAL 1 MINUTE END AS ts,
         3000.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(4) b(m)`;
@@ -681,9 +684,7 @@ describe('calls off a job’s runs, under a name no key gives (services sharing 
     // over), an alert and a second one 3 s after the first one's end (paced by it); and before the bursts of even hours,
     // one 2 minutes ahead (5 minutes of silence before it: it opens the episode the burst then joins). A burst's first
     // call has the other worker start 350 ms later, in flight with it, though an alert opened its episode.
-    const poller = `SELECT 'poll' || h || '-' || w || '-' || k AS call_id,
-        TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 3) % 20) * INTERVAL 1 MINUTE + (w * 350 + k * 1700) * INTERVAL 1 MILLISECOND AS ts,
-        1500.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(2) b(w), range(12) c(k)`;
+    const poller = opsPoller(12);
     const alerts = `SELECT 'alert' || h || '-' || m AS call_id,
         TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + CASE m
           WHEN 0 THEN (hash(h, 3) % 20) * INTERVAL 1 MINUTE - INTERVAL 2 MINUTE
@@ -709,9 +710,7 @@ describe('calls off a job’s runs, under a name no key gives (services sharing 
     // check 40 times an hour at random moments, day and night, on the same project and model: the episodes run 40
     // minutes on average, and those holding a burst are about 60% paced, so no episode is a burst. The calls in strands
     // of five or more are the poller's, and come hourly.
-    const poller = `SELECT 'poll' || h || '-' || w || '-' || k AS call_id,
-        TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 3) % 20) * INTERVAL 1 MINUTE + (w * 350 + k * 1700) * INTERVAL 1 MILLISECOND AS ts,
-        1500.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(2) b(w), range(24) c(k)`;
+    const poller = opsPoller(24);
     const checks = `SELECT 'mod' || h || '-' || m AS call_id,
         TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, m, 5) % 3600000) * INTERVAL 1 MILLISECOND AS ts,
         600.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(40) b(m)`;
