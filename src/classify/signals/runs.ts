@@ -375,7 +375,7 @@ const runCtes = (source: string): string => `
     -- Episodes of workloads of _cls_unnamed with minBurstCalls+ paced calls that are no machine-paced job episode: where another
     -- service's calls at random times keep the workload from 5 minutes of silence, a poller's bursts lie in long
     -- episodes, mostly of the other service's calls (global-consumer, a tune org, as a Langfuse window: photo moderation
-    -- beside an hourly queue poller on one model, the episodes holding the poller's bursts 56-71% paced, over 15-80 min;
+    -- beside an hourly queue poller on one model, the episodes holding the poller's bursts 51-71% paced on average by episode size, over a median 14-83 min;
     -- and some of those episodes opened at the same minute of the day on 3 days or more by chance: a cron launch, not
     -- paced, whose calls were all kept with the job). Not over maxSteadyMinutes: a busy service's episode runs for days
     -- (80 such episodes held every one of the 2.8M starts of the untagged org bench shape with its keys taken out, and
