@@ -66,7 +66,7 @@ export const evidence: readonly Evidence[] = [
   // A poller (signals/runs.ts): its bursts are too short for serial runs and fan-out, and its start moves in the hour.
   { side: 'free', strength: 0.8, when: `burst_share >= 0.5`,
     text: `'recurring bursts: ' || ${pct('burst_share')} || ' of requests' || run_base_note || ' in ' || bursts || ' bursts of machine-paced calls (each starting within ${burstPaceUs / 1e6} s of the last one\'\'s end), one every ' || round(burst_gap_mn)::INTEGER || ' min (median; '
-      || ${pct('burst_cadence_share')} || ' of them half to 1.5 times that after the last): a poller draining a queue; people do not come in machine-paced bursts on a clock'` },
+      || ${pct('burst_cadence_share')} || ' of them on that beat: half to 1.5 times it after the last, or two or three times, a beat or two skipped): a poller draining a queue; people do not come in machine-paced bursts on a clock'` },
   // Ids seen once count only at a machine's pace (most calls in minutes of 20+ calls): a one-question widget
   // also sees each visitor once, but visitors arrive at a human pace.
   // Machine-paced repeats count only in long runs (signals/sequence.ts, userRunsSql): an agent's steps are short runs.

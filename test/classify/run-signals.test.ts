@@ -150,7 +150,7 @@ describe('recurring bursts', () => {
     const row = await labelOf(ws, 'q40-1-5');
     expect(row.label).toBe('non_blocking');
     const reason = row.reasons.find((r) => r.startsWith('recurring bursts:'));
-    expect(reason).toMatch(/^recurring bursts: 100% of requests in 96 bursts of machine-paced calls \(each starting within 10 s of the last one's end\), one every 6\d min \(median; \d+% of them half to 1\.5 times that after the last\): a poller/);
+    expect(reason).toMatch(/^recurring bursts: 100% of requests in 96 bursts of machine-paced calls \(each starting within 10 s of the last one's end\), one every 6\d min \(median; \d+% of them on that beat: half to 1\.5 times it after the last, or two or three times, a beat or two skipped\): a poller/);
     expect(row.reasons.join('\n')).not.toMatch(/serial runs|fan-out|launch shape/);
   });
   // One worker that sleeps between its calls: 8 calls of 6 s an hour, 1.5 s apart (over a loop's 1 s), for 4 days.
@@ -170,6 +170,24 @@ describe('recurring bursts', () => {
     const row = await labelOf(ws, 'r40-5');
     expect(row.label).toBe('non_blocking');
     expect(row.reasons.find((r) => r.startsWith('recurring bursts:'))).toMatch(/^recurring bursts: 100% of requests in 96 bursts of machine-paced calls/);
+  });
+  test('a poller with nothing to do in some hours still comes on its clock: an interval of two or three beats counts on it', async () => {
+    // The sleeper's 8 calls at :00-:04 past the hour, in 3 hours of every 5 (none in the other two), for 8 days: 2
+    // intervals in 3 are one beat (60 min), under the 70% that a cadence needs; the third is three beats.
+    await classified(interactiveBackdrop, `SELECT 'k' || h || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 5) % 5) * INTERVAL 1 MINUTE + k * 7500 * INTERVAL 1 MILLISECOND AS ts,
+        6000.0 AS latency_ms, 'key_skip' AS api_key
+      FROM range(192) a(h), range(8) c(k) WHERE h % 5 < 3`);
+    const [hour] = await ws.all<{ h: bigint }>("SELECT min(regexp_extract(call_id, 'k(\\d+)-', 1)::BIGINT) AS h FROM calls WHERE call_id LIKE 'k%'");
+    const row = await labelOf(ws, `k${hour?.h}-5`);
+    expect(row.label).toBe('non_blocking');
+    const reason = row.reasons.find((r) => r.startsWith('recurring bursts:')) ?? '';
+    const [, onBeat] = /one every 6\d min \(median; (\d+)% of them on that beat/.exec(reason) ?? [];
+    expect(Number(onBeat)).toBeGreaterThanOrEqual(95);
+    // Counted as one beat alone, the intervals would be under the cadence's 70%.
+    const [share] = await ws.all<{ one: number }>(`WITH b AS (SELECT DISTINCT date_trunc('hour', ts) AS hr FROM calls WHERE call_id LIKE 'k%'),
+        g AS (SELECT epoch(hr - lag(hr) OVER (ORDER BY hr)) / 60 AS gap FROM b) SELECT avg((gap = 60)::INTEGER) AS one FROM g WHERE gap IS NOT NULL`);
+    expect(share?.one).toBeLessThan(0.7);
   });
   test('the same hourly runs with 20 s between calls (a person\'s pace) are not bursts', async () => {
     await classified(interactiveBackdrop, sleeper('h', 20000));
@@ -660,6 +678,26 @@ describe('calls off a job’s runs, under a name no key gives (services sharing 
     expect(doc.reasons[0]).toMatch(/^this call came off the runs that make its workload a job, as 23% of its workload's requests did/);
   });
 
+  test('a poller\'s light hours (three or four calls paced by each other\'s ends) stay with its job; another service\'s calls now and then are held blocking', async () => {
+    // One worker at :00-:04 past the hour for 4 days: 8 calls of 6 s, 1.5 s apart, in 7 hours of 10, and 3 or 4 in
+    // the others (no burst, under minBurstCalls). An alert at :35 every hour on the same project and model.
+    const poller = `SELECT 'poll' || h || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 5) % 5) * INTERVAL 1 MINUTE + k * 7500 * INTERVAL 1 MILLISECOND AS ts,
+        6000.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(8) c(k) WHERE h % 10 < 7 OR k < 3 + h % 2`;
+    const alerts = `SELECT 'alert' || h AS call_id, TIMESTAMPTZ '2026-10-05 00:35:00+00' + h * INTERVAL 1 HOUR AS ts,
+        3000.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h)`;
+    await classified(interactiveBackdrop, poller, alerts);
+    const [counts] = await ws.all<{ light: bigint; kept: bigint; alerts: bigint; held: bigint }>(`SELECT
+        count(*) FILTER (WHERE h % 10 >= 7) AS light, count(*) FILTER (WHERE h % 10 >= 7 AND label = 'non_blocking') AS kept,
+        count(*) FILTER (WHERE starts_with(call_id, 'alert')) AS alerts, count(*) FILTER (WHERE starts_with(call_id, 'alert') AND label = 'blocking') AS held
+      FROM (SELECT call_id, label, CASE WHEN starts_with(call_id, 'poll') THEN regexp_extract(call_id, 'poll(\\d+)-', 1)::INTEGER END AS h FROM labels)`);
+    // 27 light hours (7, 8 and 9 of each ten up to 89): 4 calls in the odd ones, 3 in the even ones.
+    expect(counts).toEqual({ light: 99n, kept: 99n, alerts: 96n, held: 96n });
+    expect((await labelOf(ws, 'poll40-5')).label).toBe('non_blocking');
+    const alert = await labelOf(ws, 'alert40');
+    expect(alert.reasons[0]).toMatch(/^this call came off the runs that make its workload a job, as 1\d% of its workload's requests did/);
+  });
+
   test('a service\'s call that comes minutes after a poller\'s burst, with nothing in flight, is not the burst\'s: held blocking', async () => {
     // An hourly poller (2 workers x 12 calls, back to back, starting in the first 20 minutes of the hour, for 4 days)
     // and an alert service on the same project and model: an alert 2 minutes after each burst started (its burst is
@@ -729,14 +767,15 @@ describe('calls off a job’s runs, under a name no key gives (services sharing 
   });
 
   test('a workload its time shape labels batchable, not its runs, holds no calls off its runs blocking', async () => {
-    // An hourly poller on a project alone, day and night for three weeks: one worker, 2 to 10 calls of 10 s an hour,
-    // 3 s apart. A third of its hours are under a burst's 5 calls, so they are off its runs, and the bursts miss the
-    // cadence (gaps of 2 and 3 hours); it is batchable for running flat through the nights and weekends the org's people
+    // An hourly poller on a project alone, day and night for three weeks: one worker, 2 to 6 calls of 10 s an hour,
+    // 3 s apart. Three in five of its hours are under a burst's 5 calls, so they are off its runs, and the bursts miss
+    // the cadence (gaps of up to 3 hours count on it, but its start moves by up to 40 minutes in the hour and a third
+    // of its gaps are longer); it is batchable for running flat through the nights and weekends the org's people
     // rest. That evidence is every call's, so its small hours are not another client's (hr-mx, a tune org, as a Helicone
     // export: 19% of its interview notes were held blocking so).
     const poller = `SELECT 'iv' || h || '-' || k AS call_id,
         TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 7) % 40) * INTERVAL 1 MINUTE + k * 13 * INTERVAL 1 SECOND AS ts,
-        10000.0 AS latency_ms, 'proj_interviews' AS project FROM range(21 * 24) a(h), range(10) b(k) WHERE k < 2 + hash(h, 11) % 9`;
+        10000.0 AS latency_ms, 'proj_interviews' AS project FROM range(21 * 24) a(h), range(6) b(k) WHERE k < 2 + hash(h, 11) % 5`;
     // The org's people: streamed chats every minute of the working day, Monday to Friday.
     const office = `SELECT 'of' || d || '-' || k AS call_id, TIMESTAMPTZ '2026-10-05 08:00:00+00' + d * INTERVAL 1 DAY + k * INTERVAL 1 MINUTE AS ts,
         true AS streamed, 'u' || (k % 40) AS user_id, 'proj_web' AS project FROM range(21) a(d), range(600) b(k)

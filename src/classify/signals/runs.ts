@@ -58,6 +58,28 @@ export const minBurstDays = 3;
  */
 export const burstCadenceShare = 0.7;
 /**
+ * A poller that finds nothing to do in an hour makes no burst then: the next interval is two or three beats long.
+ * Such intervals count on the cadence too, within a quarter of a beat of two or three times the median: hr-mx (a tune
+ * org) varied at a fresh draw (seed 20261007), whose interview-notes poller draws 1 to 15 calls an hour, had 534 bursts
+ * in its 744 hours, and 69.9% of their intervals lay within half to 1.5 times the median (70 min), under
+ * burstCadenceShare: blocking by default, 66.4% of the dataset's spend right. So counted, 81.5%, and 96.1% right.
+ * Arrivals at random put about 48% of their intervals on the cadence so counted.
+ */
+export const maxSkippedBeats = 2;
+/**
+ * In a workload whose bursts recur, calls off them in a strand of this many or more (each in flight with the one
+ * before or paced by its end) are the poller's light hours, kept with its job where the guard (mixedOffRunShare) holds
+ * calls off the runs blocking. hr-mx (a tune org) as a Helicone or Langfuse export, where no key names the poller: with
+ * its skipped beats on the cadence (maxSkippedBeats) its bursts recur, and its hours of two to four calls were 19% of
+ * its requests held blocking as another client's (hr-mx-helicone 100.0% -> 94.1% right at seed 20261007). Three, not
+ * two: another service's call follows one's end within burstPaceUs by chance (devops-br's alerts: 692 of 20,000), two
+ * in a row rarely.
+ */
+export const minLightStrandCalls = 3;
+/** Whether an interval `gap` lies on the cadence of median `beat` (burstCadenceShare, maxSkippedBeats). */
+const onCadenceSql = (gap: string, beat: string): string => `(${gap} BETWEEN 0.5 * ${beat} AND 1.5 * ${beat}
+        OR (round(${gap} / ${beat}) BETWEEN 2 AND ${maxSkippedBeats + 1} AND abs(${gap} - round(${gap} / ${beat}) * ${beat}) <= 0.25 * ${beat}))`;
+/**
  * The cadence (median minutes from one burst's start to the next) a poller needs for its work to count as
  * batchable: work polled every half hour or more already waits that long for an answer. A poller every few
  * minutes says the answers are wanted within minutes (a moderation queue, alerts): a deadline under the hour,
@@ -262,13 +284,14 @@ const backToBackSql = (instants: boolean): string => `
 
 /**
  * _cls_b2b: the joined starts' rows (_cls_b2b_joined) and the calls set apart (apartSql), which are off every run and
- * whose own rows are never read, as a view: copying them (2.7M of them in the org bench shape without its feature
- * tag) into one table took 0.4 s; the runs read each part apart (runCtes), the filter on `apart` choosing the branch.
+ * whose own rows are read only where a workload's bursts recur (runCtes: light_strands, which reads their end, e), as
+ * a view: copying them (2.7M of them in the org bench shape without its feature tag) into one table took 0.4 s; the
+ * runs read each part apart (runCtes), the filter on `apart` choosing the branch.
  */
 const backToBackViewSql = `CREATE OR REPLACE TEMP VIEW _cls_b2b AS
-  SELECT wid, rid, t, w, has_dur, inflight, b2b, paced, opens, k, false AS apart FROM _cls_b2b_joined
+  SELECT wid, rid, t, w, has_dur, inflight, b2b, paced, opens, k, false AS apart, NULL::BIGINT AS e FROM _cls_b2b_joined
   UNION ALL
-  SELECT wid, rid, t, w, has_dur, NULL::INTEGER, NULL::BOOLEAN, NULL::BOOLEAN, NULL::BOOLEAN, NULL::BIGINT, true FROM _cls_b2b_calls WHERE apart`;
+  SELECT wid, rid, t, w, has_dur, NULL::INTEGER, NULL::BOOLEAN, NULL::BOOLEAN, NULL::BOOLEAN, NULL::BIGINT, true, e FROM _cls_b2b_calls WHERE apart`;
 
 /** Writes _cls_b2b (backToBackSteps, then backToBackSql and the view) and drops the scratch tables but the one the view reads. */
 export async function writeBackToBack(ws: Workspace): Promise<void> {
@@ -290,15 +313,17 @@ export async function dropBackToBack(ws: Workspace): Promise<void> {
  * workloads of _cls_unnamed (lone: all off the runs); every run's size (run_sizes), and the in-flight ceiling of those long enough to be loops
  * (runs); loops; episodes with their launch shape (shaped: steady, burst; cron); in workloads of _cls_unnamed, the
  * strands of the machine-paced job episodes and of the diluted ones, and the bursts found in the latter (strand_bursts);
- * the bursts and whether they recur (recurring); and job_eps: the episodes that are a job's (a cron launch, a steady
- * full-rate run, a burst of back-to-back calls, or an episode holding recurring strand bursts). Read whole by
+ * the bursts and whether they recur (recurring); job_eps: the episodes that are a job's (a cron launch, a steady
+ * full-rate run, a burst of back-to-back calls, or an episode holding recurring strand bursts); and, where bursts recur,
+ * the strands of the calls off them (light_strands: a poller's light hours). Read whole by
  * runStatsSql, and for the few mixed workloads by offRunStartsSql.
  */
 const runCtes = (source: string): string => `
   starts AS (
     -- k: the start's place in its workload's event order, as backToBackSql met them. By (time, rid) alone, a start
     -- after an instant that opened an episode at the same instant sorted before it when its rid was lower, and took
-    -- the episode before. The calls set apart before the joins (apartSql) only count off the runs (lone).
+    -- the episode before. The calls set apart before the joins (apartSql) only count off the runs (lone), but for a
+    -- poller's light hours (light_strands).
     SELECT * FROM ${source} WHERE NOT apart
   ), numbered AS MATERIALIZED (
     -- Episodes and runs are numbered in each workload's event order (k): a start that opens an episode starts the next
@@ -315,10 +340,6 @@ const runCtes = (source: string): string => `
     -- Sparse machine traffic (an event now and then on a key) is mostly such calls: the wide bench shape without tags
     -- has 1.51M episodes for 1.67M candidate calls.
     SELECT DISTINCT wid, ep FROM numbered WHERE NOT opens
-  ), lone AS (
-    SELECT s.wid, s.rid, s.t, s.w FROM numbered s SEMI JOIN _cls_unnamed USING (wid) ANTI JOIN multi USING (wid, ep) WHERE s.opens
-    UNION ALL
-    SELECT a.wid, a.rid, a.t, a.w FROM ${source} a SEMI JOIN _cls_unnamed USING (wid) WHERE a.apart
   ), r AS (
     SELECT * FROM numbered SEMI JOIN multi USING (wid, ep)
   ), run_sizes AS (
@@ -416,7 +437,7 @@ const runCtes = (source: string): string => `
     SELECT wid, median(gap_mn) AS burst_gap_mn FROM bursts GROUP BY wid
   ), burst_stats AS (
     SELECT wid, sum(req) AS req, count(*) AS bursts, count(DISTINCT day) AS days, any_value(burst_gap_mn) AS burst_gap_mn,
-      count(*) FILTER (WHERE gap_mn BETWEEN 0.5 * burst_gap_mn AND 1.5 * burst_gap_mn) / nullif(count(gap_mn), 0) AS burst_cadence_share
+      count(*) FILTER (WHERE ${onCadenceSql('gap_mn', 'burst_gap_mn')}) / nullif(count(gap_mn), 0) AS burst_cadence_share
     FROM bursts JOIN cadence USING (wid) GROUP BY wid
   ), recurring AS (
     SELECT wid, req AS burst_req, bursts, burst_gap_mn, burst_cadence_share FROM burst_stats
@@ -427,7 +448,29 @@ const runCtes = (source: string): string => `
     SELECT wid, ep, bool_or(paced_ep) AS paced_ep FROM (
       SELECT wid, ep, paced_ep FROM episode_jobs UNION ALL SELECT wid, ep, true FROM strand_bursts SEMI JOIN recurring USING (wid))
     GROUP BY wid, ep
+  ), light_strands AS (
+    -- A poller with little to do makes no burst that hour: its two to four calls (apart, or an episode of under
+    -- minBurstCalls) come paced by each other's ends as a burst's do. In workloads of _cls_unnamed whose bursts recur,
+    -- those calls are numbered in strands as strand_ids numbers a job episode's (one that finds nothing in flight and is not
+    -- paced begins one): a strand of minLightStrandCalls or more is the job's, not another client's (lightJobSql).
+    SELECT wid, rid, count(*) OVER (PARTITION BY wid, strand) AS strand_n FROM (
+      SELECT wid, rid, sum(begins::INTEGER) OVER (PARTITION BY wid ORDER BY t, rid ROWS UNBOUNDED PRECEDING) AS strand FROM (
+        SELECT wid, rid, t, inflight = 0 AND NOT coalesce(paced, false) AS begins FROM r SEMI JOIN _cls_unnamed USING (wid) SEMI JOIN recurring USING (wid)
+          SEMI JOIN (SELECT wid, ep FROM eps WHERE n < ${minBurstCalls}) USING (wid, ep)
+        UNION ALL
+        -- Set apart before the joins (apartSql), they carry no in-flight count: the latest end before each (m) is read
+        -- here. A call without a duration is paced by nothing (backToBackSql), only in flight with a call before it.
+        SELECT wid, rid, t, coalesce(CASE WHEN has_dur THEN t > m + ${burstPaceUs} ELSE t >= m END, true) FROM (
+          SELECT wid, rid, t, has_dur, max(greatest(e, t)) OVER (PARTITION BY wid ORDER BY t, rid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS m
+          FROM ${source} SEMI JOIN _cls_unnamed USING (wid) SEMI JOIN recurring USING (wid) WHERE apart)))
+  ), lone AS (
+    SELECT s.wid, s.rid, s.t, s.w FROM numbered s SEMI JOIN _cls_unnamed USING (wid) ANTI JOIN multi USING (wid, ep) WHERE s.opens
+    UNION ALL
+    SELECT a.wid, a.rid, a.t, a.w FROM ${source} a SEMI JOIN _cls_unnamed USING (wid) ANTI JOIN (${lightJobSql}) USING (wid, rid) WHERE a.apart
   )`;
+
+/** The calls of light_strands that are a job's: in a strand of minLightStrandCalls or more. */
+const lightJobSql = `SELECT wid, rid FROM light_strands WHERE strand_n >= ${minLightStrandCalls}`;
 
 /**
  * The starts of `r` (the CTE) in workloads of _cls_unnamed that lie in no loop of 100+ calls and no job episode, or
@@ -449,6 +492,7 @@ const runCtes = (source: string): string => `
 const offRunSql = (r: string, outsidePieces = false): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM ${r} SEMI JOIN _cls_unnamed USING (wid) JOIN run_sizes u USING (wid, run)
     LEFT JOIN job_eps j ON j.wid = ${r}.wid AND j.ep = ${r}.ep
     LEFT JOIN strands g ON g.wid = ${r}.wid AND g.k = ${r}.k
+    ANTI JOIN (${lightJobSql}) l ON l.wid = ${r}.wid AND l.rid = ${r}.rid
     WHERE u.n < ${outsidePieces ? minBurstCalls : minLoopCalls} AND (j.ep IS NULL OR (j.paced_ep AND g.strand_n < ${minBurstCalls}))`;
 
 /**
