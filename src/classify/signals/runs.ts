@@ -323,7 +323,7 @@ const runCtes = (source: string): string => `
     -- k: the start's place in its workload's event order, as backToBackSql met them. By (time, rid) alone, a start
     -- after an instant that opened an episode at the same instant sorted before it when its rid was lower, and took
     -- the episode before. The calls set apart before the joins (apartSql) only count off the runs (lone), but for a
-    -- poller's light hours (light_strands).
+    -- poller's light hours (light_strands: loneOffRunSql).
     SELECT * FROM ${source} WHERE NOT apart
   ), numbered AS MATERIALIZED (
     -- Episodes and runs are numbered in each workload's event order (k): a start that opens an episode starts the next
@@ -340,6 +340,10 @@ const runCtes = (source: string): string => `
     -- Sparse machine traffic (an event now and then on a key) is mostly such calls: the wide bench shape without tags
     -- has 1.51M episodes for 1.67M candidate calls.
     SELECT DISTINCT wid, ep FROM numbered WHERE NOT opens
+  ), lone AS (
+    SELECT s.wid, s.rid, s.t, s.w FROM numbered s SEMI JOIN _cls_unnamed USING (wid) ANTI JOIN multi USING (wid, ep) WHERE s.opens
+    UNION ALL
+    SELECT a.wid, a.rid, a.t, a.w FROM ${source} a SEMI JOIN _cls_unnamed USING (wid) WHERE a.apart
   ), r AS (
     SELECT * FROM numbered SEMI JOIN multi USING (wid, ep)
   ), run_sizes AS (
@@ -463,14 +467,12 @@ const runCtes = (source: string): string => `
         SELECT wid, rid, t, coalesce(CASE WHEN has_dur THEN t > m + ${burstPaceUs} ELSE t >= m END, true) FROM (
           SELECT wid, rid, t, has_dur, max(greatest(e, t)) OVER (PARTITION BY wid ORDER BY t, rid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS m
           FROM ${source} SEMI JOIN _cls_unnamed USING (wid) SEMI JOIN recurring USING (wid) WHERE apart)))
-  ), lone AS (
-    SELECT s.wid, s.rid, s.t, s.w FROM numbered s SEMI JOIN _cls_unnamed USING (wid) ANTI JOIN multi USING (wid, ep) WHERE s.opens
-    UNION ALL
-    SELECT a.wid, a.rid, a.t, a.w FROM ${source} a SEMI JOIN _cls_unnamed USING (wid) ANTI JOIN (${lightJobSql}) USING (wid, rid) WHERE a.apart
   )`;
 
 /** The calls of light_strands that are a job's: in a strand of minLightStrandCalls or more. */
 const lightJobSql = `SELECT wid, rid FROM light_strands WHERE strand_n >= ${minLightStrandCalls}`;
+/** The calls of lone (runCtes) that count off the runs: all but a poller's light hours (lightJobSql). */
+const loneOffRunSql = `SELECT wid, t, w FROM lone ANTI JOIN (${lightJobSql}) USING (wid, rid)`;
 
 /**
  * The starts of `r` (the CTE) in workloads of _cls_unnamed that lie in no loop of 100+ calls and no job episode, or
@@ -501,7 +503,8 @@ const offRunSql = (r: string, outsidePieces = false): string => `SELECT ${r}.wid
  * interval and the share of intervals on the cadence), and off its runs (off_run_req: requests in no loop of
  * 100+ calls and no job episode, see offRunStartsSql; for the workloads of _cls_unnamed only, else NULL). Reads
  * _cls_b2b and _cls_unnamed.
- * Calls alone in their episode or set apart (runCtes: lone) count only as off the runs.
+ * Calls alone in their episode or set apart (runCtes: lone) count only as off the runs, but for a poller's light
+ * hours (loneOffRunSql).
  */
 export const runStatsSql = `
   WITH ${runCtes('_cls_b2b')}, launch_stats AS (
@@ -517,7 +520,7 @@ export const runStatsSql = `
     SELECT wid, sum(w) AS off_run_req FROM (
       ${offRunSql('r')}
       UNION ALL
-      SELECT wid, t, w FROM lone
+      ${loneOffRunSql}
     ) GROUP BY wid
   )
   SELECT * FROM launch_stats FULL JOIN loop_stats USING (wid) FULL JOIN recurring USING (wid) FULL JOIN off_runs USING (wid)`;
@@ -531,7 +534,7 @@ export const runStatsSql = `
  */
 export const offRunStartsSql = `
   WITH ${runCtes('(SELECT * FROM _cls_b2b WHERE wid IN (SELECT wid FROM _cls_mixed))')}
-  SELECT DISTINCT wid, t FROM (${offRunSql('r', true)} UNION ALL SELECT wid, t, w FROM lone)`;
+  SELECT DISTINCT wid, t FROM (${offRunSql('r', true)} UNION ALL ${loneOffRunSql})`;
 
 /**
  * Per start of a candidate workload: its run and episode, each named by its first start's rid (call_key) (run and ep NULL for
