@@ -769,9 +769,9 @@ describe('calls off a job’s runs, under a name no key gives (services sharing 
   test('a workload its time shape labels batchable, not its runs, holds no calls off its runs blocking', async () => {
     // An hourly poller on a project alone, day and night for three weeks: one worker, 2 to 6 calls of 10 s an hour,
     // 3 s apart. Three in five of its hours are under a burst's 5 calls, so they are off its runs, and the bursts miss
-    // the cadence (gaps of up to 3 hours count on it, but its start moves by up to 40 minutes in the hour and a third
-    // of its gaps are longer); it is batchable for running flat through the nights and weekends the org's people
-    // rest. That evidence is every call's, so its small hours are not another client's (hr-mx, a tune org, as a Helicone
+    // the cadence (intervals of up to three beats count on it, but with a burst in two hours of five about a fifth of
+    // them are longer, and its start moves by up to 40 minutes in the hour); it is batchable for running flat through
+    // the nights and weekends the org's people rest. That evidence is every call's, so its small hours are not another client's (hr-mx, a tune org, as a Helicone
     // export: 19% of its interview notes were held blocking so).
     const poller = `SELECT 'iv' || h || '-' || k AS call_id,
         TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, 7) % 40) * INTERVAL 1 MINUTE + k * 13 * INTERVAL 1 SECOND AS ts,
