@@ -101,6 +101,20 @@ describe('end users', () => {
     expect([human.label, human.reasons[0]]).toEqual(['blocking', "end users: 100% of calls carry a user id, with a median 40 s of think time between one user's calls"]);
     expect(await labelsIn(ws, 'digest')).toEqual({ non_blocking: 90 });
   });
+  test('a loop carrying its starter\'s id, a second or so between calls, is no person thinking', async () => {
+    // An analyst's script: 150 calls of 8 s, each 1.0-1.5 s after the last one's end, with the analyst's id, on four
+    // weekdays; people with ids 40 s apart beside it.
+    const loop = (gapMs: string) => `SELECT 'a' || d || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 13:00:00+00' + d * INTERVAL 1 DAY + (k * 8000 + sum(${gapMs}) OVER (PARTITION BY d ORDER BY k)) * INTERVAL 1 MILLISECOND AS ts,
+        8000.0 AS latency_ms, 'ana-1' AS user_id, 'proj_risk' AS project FROM range(4) a(d), range(150) b(k)`;
+    await classified(interactiveBackdrop, loop('1000 + hash(d, k) % 500'));
+    const row = await labelOf(ws, 'a1-50');
+    expect(row.reasons.join('\n')).not.toMatch(/end users/);
+    // The same calls 40 s apart are a person's.
+    ws.close();
+    await classified(interactiveBackdrop, loop('40000'));
+    expect((await labelOf(ws, 'a1-50')).reasons[0]).toMatch(/^end users: 100% of calls carry a user id, with a median 40 s of think time/);
+  });
   test('job names against users with think time: conflicting, so blocking', async () => {
     await classified(`SELECT 'r' || k || '-' || j AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + k * INTERVAL 1 HOUR + j * INTERVAL 90 SECOND AS ts,
       'user' || k AS user_id, '{"feature":"report-builder"}' AS tags FROM range(5) a(k), range(4) b(j)`);

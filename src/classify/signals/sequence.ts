@@ -13,6 +13,16 @@ export const maxChainCalls = 50;
 export const maxOnceIdCalls = 2;
 /** A user's calls this far apart (s) are human think time; closer is a machine, further is another visit. */
 export const thinkTimeSeconds = { min: 1, max: 1800 } as const;
+/**
+ * The end-users signal (evidence.ts) reads a median gap between one id's calls as a person's think time from this many
+ * seconds (to thinkTimeSeconds.max): nobody reads an answer and asks again in a second or two, time after time. A
+ * script looping over rows with its starter's id on every call, sleeping a second or two between calls, has a median
+ * of about 1 s. On the tune orgs at seed 20261007 the analysts' serial loops had medians of 0.2-1.4 s, the quickest
+ * people 3.7 s (telco-au's voice-bot turns) and 4.9 s (pacific-saas's autocomplete). devops-br (tune) varied: a
+ * customer-success lead's loop over accounts, sleeping 0.2-1.8 s, was read as end users "with a median 1 s of think
+ * time" and held blocking (95.5% right).
+ */
+export const minHumanThinkSeconds = 2;
 /** A workload minute with at least this many calls (one every 3 s) is part of a tight loop. */
 export const tightLoopCallsPerMinute = 20;
 
