@@ -414,7 +414,7 @@ const runCtes = (source: string): string => `
     -- one, so a strand lies in one episode and those episodes' starts alone number them as all starts would. Over every
     -- start of such workloads, the two windows took 3.8-3.9 s against 2.3-2.4 s for the statement without them (the
     -- untagged org bench shape at 5M calls with its keys taken out: 2.8M starts, three rounds alternated, idle machine).
-    SELECT wid, ep, k, t, w, paced, sum((inflight = 0 AND NOT coalesce(paced, false))::INTEGER) OVER (PARTITION BY wid ORDER BY k ROWS UNBOUNDED PRECEDING) AS strand
+    SELECT wid, ep, k, t, w, paced, sum((${strandBeginsSql})::INTEGER) OVER (PARTITION BY wid ORDER BY k ROWS UNBOUNDED PRECEDING) AS strand
     FROM r SEMI JOIN _cls_unnamed USING (wid)
       SEMI JOIN (SELECT wid, ep FROM episode_jobs WHERE paced_ep UNION ALL SELECT wid, ep FROM diluted) USING (wid, ep)
   ), strands AS (
@@ -459,7 +459,7 @@ const runCtes = (source: string): string => `
     -- paced begins one): a strand of minLightStrandCalls or more is the job's, not another client's (lightJobSql).
     SELECT wid, rid, count(*) OVER (PARTITION BY wid, strand) AS strand_n FROM (
       SELECT wid, rid, sum(begins::INTEGER) OVER (PARTITION BY wid ORDER BY t, rid ROWS UNBOUNDED PRECEDING) AS strand FROM (
-        SELECT wid, rid, t, inflight = 0 AND NOT coalesce(paced, false) AS begins FROM r SEMI JOIN _cls_unnamed USING (wid) SEMI JOIN recurring USING (wid)
+        SELECT wid, rid, t, ${strandBeginsSql} AS begins FROM r SEMI JOIN _cls_unnamed USING (wid) SEMI JOIN recurring USING (wid)
           SEMI JOIN (SELECT wid, ep FROM eps WHERE n < ${minBurstCalls}) USING (wid, ep)
         UNION ALL
         -- Set apart before the joins (apartSql), they carry no in-flight count: the latest end before each (m) is read
@@ -469,6 +469,8 @@ const runCtes = (source: string): string => `
           FROM ${source} SEMI JOIN _cls_unnamed USING (wid) SEMI JOIN recurring USING (wid) WHERE apart)))
   )`;
 
+/** A start that begins a strand (runCtes: strand_ids, light_strands): nothing of its workload in flight, and not paced by an end. */
+const strandBeginsSql = 'inflight = 0 AND NOT coalesce(paced, false)';
 /** The calls of light_strands that are a job's: in a strand of minLightStrandCalls or more. */
 const lightJobSql = `SELECT wid, rid FROM light_strands WHERE strand_n >= ${minLightStrandCalls}`;
 /** The calls of lone (runCtes) that count off the runs: all but a poller's light hours (lightJobSql). */
