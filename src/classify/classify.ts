@@ -12,7 +12,8 @@
 //   _cls_oneoff     in names no API key gave: the calls whose user id names no person (seen on at most two calls, alone in
 //                   their trace); unattributed too, in the same second write
 //   _cls_users      window function over (user, ts), summed per workload and per workload and hour
-//   _cls_user_runs  where one id's repeat calls are machine-paced: how many come in long runs (a loop) or short (an agent's steps)
+//   _cls_user_runs  where one id's repeat calls are machine-paced: how many come in long runs (a loop) or short (an agent's steps);
+//                   the calls of one id's loops of 50+ within one workload get the userLoop flag (batchable where the workload is not)
 //   _cls_hourly, _cls_loops   one aggregation pass: per workload and hour (minutes summed inside), tight-loop share
 //                   (many sparse workloads: the hours alone, then the minutes of busy blocks for the loop share)
 //   _cls_b2b, _cls_runs   per start: in-flight count, back to back or not (starts and ends each written sorted, then
@@ -23,11 +24,11 @@
 //   _cls_daily      per workload and day: requests (signals/days.ts: irregular and lumpy days; the token mix reads usage buckets' tokens)
 //   _cls_unnamed    the workloads whose name no API key or tag gave (none when every call has a key)
 //   _cls_mixed      of those, the ones labelled batchable by their runs with many calls off them (signals/runs.ts:
-//                   offRunStartsSql); their off-run calls get flag 6 (held blocking)
+//                   offRunStartsSql); their off-run calls get the offRun flag (outcome flag 7: held blocking)
 //   _cls_org_slots  the org's human hours, learned from clearly interactive calls
 //   label_workloads per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
 //   _cls_outcomes   one decision per (workload, rule, per-call evidence, lane)
-//   label_keys      per call: its outcome (lane > rule > strong per-call evidence > off a mixed workload's runs > the workload's decision)
+//   label_keys      per call: its outcome (lane > rule > strong per-call evidence > one id's loop > off a mixed workload's runs > the workload's decision)
 //   label_outcomes  per outcome: workload, label, confidence, reasons; `labels` is the view joining both
 import { forgetStage } from '../db/analysis-state.ts';
 import { labelOutcomesColumns } from '../db/analysis-tables.ts';
@@ -39,23 +40,27 @@ import type { Rules } from './rules/schema.ts';
 import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { dropBackToBack, machineRunRequestsSql, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, runStatsSql, writeBackToBack } from './signals/runs.ts';
-import { chainedRowsSql, chainKeysSql, keyHashSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
+import { chainedRowsSql, chainKeysSql, keyHashSql, minUserLoopCalls, thinkTimeSeconds, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, oneOffIdCallSql, oneOffIdCallsSql, unattributedSql } from './signals/workload-name.ts';
 
 /**
  * What decides a call's label besides its workload: the rule that matched (-1: none), the strongest per-call
- * evidence (1 discounted lane, 2 cancelled, 3 streamed, 4 agent chain, 5 priority lane, 6 off the runs of a mixed
- * workload, 0 none) and the discounted lane (lane_code: 1 batch, 2 flex, 0 none); and all of it with the workload as
- * one integer, okey (ri -1..rules-1, flag 0..6, lane_code 0..2), on which calls find their outcome: a join on one integer instead of four columns
+ * evidence (1 discounted lane, 2 cancelled, 3 streamed, 4 agent chain, 5 priority lane, 6 in one id's loop
+ * (signals/sequence.ts: minUserLoopCalls), 7 off the runs of a mixed workload, 0 none) and the discounted lane
+ * (lane_code: 1 batch, 2 flex, 0 none); and all of it with the workload as one integer, okey (ri -1..rules-1, flag
+ * 0..7, lane_code 0..2), on which calls find their outcome: a join on one integer instead of four columns
  * (label_keys 0.28-0.32 -> 0.22-0.26 s of wall at 5M calls, wide bench shape).
  * Labels are decided once per distinct key, then joined back: reason lists built per row would cost more
  * than everything else here.
  */
 const outcomeKeySql = (ruleCount: number): string => `${ruleCount > 0 ? 'coalesce(rule_idx, -1)' : '-1'} AS ri,
   CASE WHEN lane_code > 0 THEN 1 WHEN ${hasFlagSql('cancelled')} THEN 2 WHEN ${hasFlagSql('streamed')} THEN 3 WHEN ${hasFlagSql('inChain')} THEN 4
-    WHEN ${hasFlagSql('priority')} THEN 5 WHEN ${hasFlagSql('offRun')} THEN 6 ELSE 0 END AS flag,
-  lane_code, ((wid::BIGINT * ${ruleCount + 1} + (ri + 1)) * 7 + flag) * 3 + lane_code AS okey`;
+    WHEN ${hasFlagSql('priority')} THEN 5 WHEN ${hasFlagSql('userLoop')} THEN 6 WHEN ${hasFlagSql('offRun')} THEN 7 ELSE 0 END AS flag,
+  lane_code, ((wid::BIGINT * ${ruleCount + 1} + (ri + 1)) * 8 + flag) * 3 + lane_code AS okey`;
+
+/** How the reason of a call in one id's loop inside a blocking workload begins (explain reads it). */
+export const userLoopReasonPrefix = 'this call is one of a loop of ';
 
 /** How the reason of a call held blocking off a mixed workload's runs begins (explain reads it). */
 export const offRunReasonPrefix = 'this call came off the runs that make its workload a job, as ';
@@ -100,6 +105,11 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   if (await hasRows(ws, 'SELECT 1 FROM _cls_chained')) await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.inChain} FROM _cls_chained WHERE _cls_calls.rowid = _cls_chained.rid`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_users AS ${userStatsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_user_runs AS ${userRunsSql}`);
+  // One id's long loops of back-to-back calls (signals/sequence.ts: userLoopCallsSql): most data has no id with enough
+  // machine-paced repeats, and then nothing is sorted or written.
+  if (await hasRows(ws, 'SELECT 1 FROM _cls_users WHERE loop_user IS NOT NULL')) {
+    await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.userLoop} FROM (${userLoopCallsSql}) l WHERE _cls_calls.rowid = l.rid`);
+  }
   // Many sparse workloads: hours and the loop share apart, the minutes of busy blocks only (time-shape.ts).
   const [minutes] = await ws.all<{ sparse: boolean | null }>(sparseMinutesSql);
   const sparse = minutes?.sparse === true;
@@ -164,7 +174,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT wid, first(fg_word ORDER BY n DESC, fg_word) AS fg_word
       FROM (SELECT wid, fg_word, sum(n) AS n FROM per_ident WHERE fg_word <> '' GROUP BY ALL) GROUP BY wid
     ), users AS (
-      SELECT wid, user_gap_median_s, once_share, repeat_calls, machine_gap_share FROM _cls_users WHERE hr IS NULL
+      SELECT wid, user_gap_median_s, once_share, repeat_calls, machine_gap_share FROM _cls_users WHERE hr IS NULL AND wid IS NOT NULL
     ), coarse AS (
       -- Rows not in _cls_hourly are usage buckets longer than an hour: they see nothing inside a day (audit's
       -- note says so when they hold the unsure spend).
@@ -221,7 +231,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
 
   // A workload the runs label batchable (most of its requests in its job's runs: mixedRunShare) with many calls off those runs may
   // share its name with another client (services that share a model when nothing names them: a Langfuse window
-  // without names): those calls are held blocking (flag 6), as their own evidence is not the job's. Most data has no
+  // without names): those calls are held blocking (outcome flag 7), as their own evidence is not the job's. Most data has no
   // such workload: nothing per call is read then. Only names that nothing of the client's gives (_cls_unnamed:
   // off_run_req is NULL for the others): a key is one client's, and a name the team gave is theirs. The eval's orgs
   // with keys vary their jobs' pace: with keys in, 8 to 10% of two varied orgs' spend, their jobs' slower calls, was
@@ -249,7 +259,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
             CASE WHEN r.label = 'blocking' THEN ['against: ' || r.rule_reason || ' (the billed lane shows it did not need an answer now)'] ELSE []::VARCHAR[] END)}
         WHEN r.label IS NOT NULL THEN {'label': r.label, 'confidence': 1.0::DOUBLE, 'decided_by': 'rule',
           'reasons': list_concat([r.rule_reason], CASE WHEN r.risk_reason IS NULL THEN []::VARCHAR[] ELSE [r.risk_reason] END)}
-        WHEN w.label = 'non_blocking' AND k.flag = 6 THEN
+        WHEN w.label = 'blocking' AND k.flag = 6 THEN
+          {'label': 'non_blocking', 'confidence': 0.8::DOUBLE, 'decided_by': 'heuristic',
+          'reasons': list_concat(['${userLoopReasonPrefix}' || ${minUserLoopCalls} || ' or more in a row carrying one user id in this workload, each starting '
+              || 'within ${thinkTimeSeconds.min} s of the last one''s end: a script looping over rows with its starter''s id, not a person reading '
+              || '(the rest of the workload is blocking)'],
+            list_transform(w.reasons, lambda t: 'workload: ' || t))}
+        WHEN w.label = 'non_blocking' AND k.flag = 7 THEN
           {'label': 'blocking', 'confidence': 0.6::DOUBLE, 'decided_by': 'heuristic',
           'reasons': list_concat(['${offRunReasonPrefix}' || round(100 * w.off_run_req / w.requests)::INTEGER || '% of its workload''s requests did, '
               || 'in no run of back-to-back calls and no launch of its job: another client''s calls under the same name, held blocking '

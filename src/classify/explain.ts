@@ -2,7 +2,7 @@
 // label_workloads, label_org_shape) and says what would change the decision.
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
-import { offRunReasonPrefix } from './classify.ts';
+import { offRunReasonPrefix, userLoopReasonPrefix } from './classify.ts';
 import { freshTokensPerEstimatedRequest, weightSql } from './signals/per-call.ts';
 import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape.ts';
 
@@ -149,6 +149,12 @@ function whatWouldChange(e: Explanation): string[] {
       lines.push('evidence of a job would flip it: names/tags like nightly, etl, eval; traffic out of phase with human hours (flat 24/7 only beside another sign); serial runs or fan-out of back-to-back calls; a cron or full-rate launch; bursts on a clock (a poller); user ids that are not people; bulk embeddings');
     }
     return lines;
+  }
+  if (e.kind === 'call' && decidedBy === 'heuristic' && w.label === 'blocking' && e.call.reasons[0]?.startsWith(userLoopReasonPrefix)) {
+    return [
+      'give the script its own key, project or tag: its calls are then labelled on their own evidence, apart from the people\'s',
+      rule('label: blocking   # labels the loop\'s calls with the rest of the workload'),
+    ];
   }
   return [
     rule('label: blocking   # or deadline: 30m (under 1 h means blocking)'),

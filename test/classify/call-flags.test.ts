@@ -1,5 +1,5 @@
-// The per-call table keeps a call's yes/no facts as bits of one UTINYINT (signals/per-call.ts, callFlags): each fact
-// must come back as it went in, whatever the others are, and the two set later must start unset and be set alone.
+// The per-call table keeps a call's yes/no facts as bits of one USMALLINT (signals/per-call.ts, callFlags): each fact
+// must come back as it went in, whatever the others are, and the three set later must start unset and be set alone.
 import { afterEach, expect, test } from 'vitest';
 import { callFlags, hasFlagSql, packFlagsSql, type CallFlag } from '../../src/classify/signals/per-call.ts';
 import type { Workspace } from '../../src/db/workspace.ts';
@@ -11,14 +11,14 @@ afterEach(() => ws?.close());
 const written = ['uncounted', 'embedding', 'streamed', 'cancelled', 'priority', 'interactive'] as const;
 const all = Object.keys(callFlags) as CallFlag[];
 
-test('the flags are distinct bits of one byte', () => {
+test('the flags are distinct bits of two bytes', () => {
   const bits = Object.values(callFlags);
   expect(new Set(bits).size).toBe(bits.length);
   for (const bit of bits) expect(bit & (bit - 1)).toBe(0);
-  expect(bits.reduce((a, b) => a | b, 0)).toBeLessThanOrEqual(255);
+  expect(bits.reduce((a, b) => a | b, 0)).toBeLessThanOrEqual(65535);
 });
 
-test('every combination of the written facts reads back as written; inChain and offRun start unset and are set alone', async () => {
+test('every combination of the written facts reads back as written; inChain, offRun and userLoop start unset and are set alone', async () => {
   ws = await emptyWorkspace();
   // All 64 combinations of the six written facts, one row each (row i has fact j when bit j of i is set), NULLs in
   // the conditions read as unset (a CASE WHEN NULL is not taken).
@@ -32,14 +32,17 @@ test('every combination of the written facts reads back as written; inChain and 
     written.forEach((f, j) => expect(row[f], `row ${i}, ${f}`).toBe(((i >> j) & 1) === 1));
     expect(row.inChain).toBe(false);
     expect(row.offRun).toBe(false);
+    expect(row.userLoop).toBe(false);
   }
   await ws.run(`UPDATE packed SET flags = flags | ${callFlags.inChain} WHERE i % 2 = 0`);
   await ws.run(`UPDATE packed SET flags = flags | ${callFlags.offRun} WHERE i % 5 = 0`);
+  await ws.run(`UPDATE packed SET flags = flags | ${callFlags.userLoop} WHERE i % 7 = 0`);
   for (const row of await read()) {
     const i = Number(row.i);
     written.forEach((f, j) => expect(row[f], `row ${i}, ${f} after the updates`).toBe(((i >> j) & 1) === 1));
     expect(row.inChain).toBe(i % 2 === 0);
     expect(row.offRun).toBe(i % 5 === 0);
+    expect(row.userLoop).toBe(i % 7 === 0);
   }
   // Any of several flags: what the run signals test (streamed, cancelled or chained).
   const [any] = await ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM packed WHERE ${hasFlagSql(['streamed', 'cancelled', 'inChain'])}`);

@@ -115,6 +115,35 @@ describe('end users', () => {
     await classified(interactiveBackdrop, loop('40000'));
     expect((await labelOf(ws, 'a1-50')).reasons[0]).toMatch(/^end users: 100% of calls carry a user id, with a median 40 s of think time/);
   });
+  test('one id\'s long loop of back-to-back calls inside people\'s workload is batchable; short or streamed loops and other workloads are not', async () => {
+    // People on one project (60 ids, 6 calls 40 s apart each), and three ids looping on it, each call starting 0.3 s
+    // after the last one's 5 s call ended: 80 calls (cs-1), 30 (cs-2, under the 50 a loop needs) and 60 streamed (cs-3).
+    // cs-1 also asks once on another project, in the middle of its loop, where people ask too.
+    const people = (project: string, prefix: string, ids: number) => `SELECT '${prefix}' || u || '-' || j AS call_id,
+        TIMESTAMPTZ '2026-10-06 16:00:00+00' + (u * 97) * INTERVAL 1 SECOND + j * INTERVAL 40 SECOND AS ts, 5000.0 AS latency_ms,
+        '${prefix}' || u AS user_id, '${project}' AS project FROM range(${ids}) a(u), range(6) b(j)`;
+    const loop = (id: string, calls: number, streamed: boolean) => `SELECT '${id}-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-07 17:00:00+00' + k * INTERVAL 5300 MILLISECOND AS ts, 5000.0 AS latency_ms, '${id}' AS user_id,
+        'proj_cs' AS project, ${streamed} AS streamed FROM range(${calls}) r(k)`;
+    await classified(interactiveBackdrop, people('proj_cs', 'p', 60), people('proj_desk', 'q', 20), loop('cs-1', 80, false),
+      loop('cs-2', 30, false), loop('cs-3', 60, true),
+      `SELECT 'cs-1-desk' AS call_id, TIMESTAMPTZ '2026-10-07 17:01:00.100+00' AS ts, 5000.0 AS latency_ms, 'cs-1' AS user_id, 'proj_desk' AS project`);
+    const person = await labelOf(ws, 'p3-2');
+    expect([person.label, person.reasons[0]]).toEqual(['blocking', "end users: 100% of calls carry a user id, with a median 35 s of think time between one user's calls"]);
+    const looped = await labelOf(ws, 'cs-1-40');
+    expect([looped.label, looped.decided_by, looped.confidence, looped.workload]).toEqual(['non_blocking', 'heuristic', 0.8, person.workload]);
+    expect(looped.reasons[0]).toBe("this call is one of a loop of 50 or more in a row carrying one user id in this workload, each starting within 1 s of the last one's end: a script looping over rows with its starter's id, not a person reading (the rest of the workload is blocking)");
+    expect(looped.reasons[1]).toBe(`workload: ${person.reasons[0]}`);
+    for (const k of [0, 1, 79]) expect((await labelOf(ws, `cs-1-${k}`)).label).toBe('non_blocking');
+    expect((await labelOf(ws, 'cs-2-15')).label).toBe('blocking');
+    expect((await labelOf(ws, 'cs-3-30')).label).toBe('blocking');
+    const desk = await labelOf(ws, 'cs-1-desk');
+    expect([desk.label, desk.workload === person.workload]).toEqual(['blocking', false]);
+    const [blocking] = await ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM labels WHERE workload = $w AND label = 'blocking'`, { w: person.workload });
+    expect(blocking?.n).toBe(360n + 30n + 60n);
+    const explained = renderExplanation(await explainTarget(ws, 'cs-1-40', undefined));
+    expect(explained).toMatch(/give the script its own key, project or tag/);
+  });
   test('job names against users with think time: conflicting, so blocking', async () => {
     await classified(`SELECT 'r' || k || '-' || j AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + k * INTERVAL 1 HOUR + j * INTERVAL 90 SECOND AS ts,
       'user' || k AS user_id, '{"feature":"report-builder"}' AS tags FROM range(5) a(k), range(4) b(j)`);

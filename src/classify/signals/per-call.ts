@@ -14,14 +14,14 @@ export const cancelledSql = `coalesce(cancelled, false)`;
 export const priorityLaneSql = `coalesce(lane = 'priority', false)`;
 
 /**
- * A call's yes/no facts as _cls_calls keeps them: bits of one UTINYINT column, `flags`, not a BOOLEAN column each.
+ * A call's yes/no facts as _cls_calls keeps them: bits of one USMALLINT column, `flags`, not a BOOLEAN column each.
  * Writing the per-call table is most of its cost, column by column: at 5M calls (wide bench shape, five alternated runs
  * in fresh processes) the statement took 2.10-2.27 s with a column each, 1.72-1.91 s with them packed (and no rule
- * index or rule join when there are no rules), and labelling 5.48-6.03 -> 5.32-5.49 s. inChain and offRun are
+ * index or rule join when there are no rules), and labelling 5.48-6.03 -> 5.32-5.49 s. inChain, userLoop and offRun are
  * set later (classify.ts: `UPDATE … SET flags = flags | …`). Whether a row is a usage bucket stays a column of its
  * own (`bucket`), as most statements filter on it; the discounted lane is `lane_code > 0`.
  */
-export const callFlags = { uncounted: 1, embedding: 2, streamed: 4, cancelled: 8, priority: 16, interactive: 32, inChain: 64, offRun: 128 } as const;
+export const callFlags = { uncounted: 1, embedding: 2, streamed: 4, cancelled: 8, priority: 16, interactive: 32, inChain: 64, offRun: 128, userLoop: 256 } as const;
 export type CallFlag = keyof typeof callFlags;
 
 /** The bits of the flags, together. */
@@ -31,11 +31,11 @@ const flagMask = (flags: readonly CallFlag[]): number => flags.reduce((mask, fla
 export const hasFlagSql = (flags: CallFlag | readonly CallFlag[], alias?: string): string =>
   `((${alias === undefined ? '' : `${alias}.`}flags & ${flagMask(typeof flags === 'string' ? [flags] : flags)}) <> 0)`;
 
-/** The `flags` value of a row being written, from each flag's condition (the two set later start unset). */
-export const packFlagsSql = (conditions: Readonly<Record<Exclude<CallFlag, 'inChain' | 'offRun'>, string>>): string =>
+/** The `flags` value of a row being written, from each flag's condition (the three set later start unset). */
+export const packFlagsSql = (conditions: Readonly<Record<Exclude<CallFlag, 'inChain' | 'offRun' | 'userLoop'>, string>>): string =>
   `(${Object.entries(conditions)
     .map(([flag, condition]) => `CASE WHEN ${condition} THEN ${callFlags[flag as CallFlag]} ELSE 0 END`)
-    .join(' | ')})::UTINYINT`;
+    .join(' | ')})::USMALLINT`;
 
 /** Input tokens not read from the cache (cache writes included) of a row (`t`: the table alias with its dot, or none). */
 const freshInputTokensSql = (t: string): string =>

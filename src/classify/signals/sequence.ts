@@ -26,6 +26,19 @@ export const minHumanThinkSeconds = 2;
 /** A workload minute with at least this many calls (one every 3 s) is part of a tight loop. */
 export const tightLoopCallsPerMinute = 20;
 
+/**
+ * One id's calls in one workload, each starting within thinkTimeSeconds.min of the last one's end, this many in a row:
+ * a script looping over rows with its starter's id on every call, whatever the rest of its workload is. A person
+ * reads an answer before asking again; an agent's steps come a few at a time (the eval family's coding agents: 2 to 6),
+ * and a trace of more than maxChainCalls calls is already a job's (chainKeysSql): the same length here. On the tune
+ * orgs at seed 20261007 the loops carrying a person's id (data-company's analysts, claims-eu's reserve review,
+ * newsroom-us's style check, devops-br's churn notes) ran 52 to 533 calls. Where a name holds people's calls beside
+ * such a loop (a Langfuse window names no key: devops-br's churn notes under the on-call engineers' model, newsroom-us's
+ * style check under the editors'), the workload stays blocking and the loop's calls are batchable (classify.ts: the
+ * userLoop flag).
+ */
+export const minUserLoopCalls = maxChainCalls;
+
 const isCall = `NOT bucket`;
 
 /**
@@ -89,12 +102,13 @@ export const chainedRowsSql = `
  * (ids seen once or twice are rows, not people). The per-call rows are summed in the same statement, never
  * written: per workload (hr NULL) the calls, the median gap, the share of once-or-twice ids, the calls within
  * think time and the share of those under a second; per workload and clock hour, the requests after human think
- * time (the org's human hours count them). Writing the 3.3M per-call rows (wide bench shape, 5M calls) and
- * reading them three times cost 0.3 s of CPU more.
+ * time (the org's human hours count them); and per id with minUserLoopCalls - 1 repeats or more under a second after
+ * its last answer (workload and hour NULL, the id in loop_user), the ids userLoopCallsSql looks at. Writing the 3.3M
+ * per-call rows (wide bench shape, 5M calls) and reading them three times cost 0.3 s of CPU more.
  */
 export const userStatsSql = `
   WITH g AS MATERIALIZED (
-    SELECT wid, epoch_ms(ts) // 3600000 AS hr, w, ${hasFlagSql('interactive')} AS interactive,
+    SELECT wid, user_key, epoch_ms(ts) // 3600000 AS hr, w, ${hasFlagSql('interactive')} AS interactive,
       (epoch_us(ts) - lag(ended_us) OVER (PARTITION BY user_key ORDER BY ts, ${tieOrderSql})) / 1e6 AS gap_s,
       count(*) OVER (PARTITION BY user_key) AS user_calls
     FROM _cls_calls WHERE user_key IS NOT NULL AND ${isCall}
@@ -103,11 +117,15 @@ export const userStatsSql = `
     count(*) FILTER (WHERE user_calls <= ${maxOnceIdCalls}) / count(*) AS once_share,
     count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.max}) AS repeat_calls,
     count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.min}) / nullif(count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.max}), 0) AS machine_gap_share,
-    NULL::HUGEINT AS human_requests
+    NULL::HUGEINT AS human_requests, NULL::UBIGINT AS loop_user
   FROM g GROUP BY wid
   UNION ALL
-  SELECT wid, hr, NULL, NULL, NULL, NULL, NULL, sum(w)
-  FROM g WHERE gap_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max} AND NOT interactive GROUP BY wid, hr`;
+  SELECT wid, hr, NULL, NULL, NULL, NULL, NULL, sum(w), NULL
+  FROM g WHERE gap_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max} AND NOT interactive GROUP BY wid, hr
+  UNION ALL
+  -- The ids with enough machine-paced repeats to hold a loop (userLoopCallsSql), workload and hour NULL.
+  SELECT NULL, NULL, count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.min}), NULL, NULL, NULL, NULL, NULL, user_key
+  FROM g GROUP BY user_key HAVING count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.min}) >= ${minUserLoopCalls} - 1`;
 
 /**
  * One id's repeat calls that start within thinkTimeSeconds.min of its last answer are a loop carrying that id (a
@@ -149,3 +167,20 @@ export const userRunsSql = `
   runs AS (SELECT user_key, run, count(*) AS calls FROM r GROUP BY ALL)
   SELECT r.wid, count(*) FILTER (WHERE runs.calls >= ${machineRunCalls}) / count(*) AS machine_run_share, median(runs.calls) AS machine_run_median
   FROM r JOIN runs USING (user_key, run) WHERE r.gap_s < ${thinkTimeSeconds.min} AND r.wid IN (${machinePacedSql}) GROUP BY r.wid`;
+
+/**
+ * Row ids of the calls in such loops (minUserLoopCalls): a window over (workload, id) of the ids _cls_users names in
+ * loop_user only (none in most exports, and none in the bench shapes: nothing is sorted then); a loop begins at the
+ * id's first call in the workload and at every call a second or more after the last one's end.
+ */
+export const userLoopCallsSql = `
+  WITH g AS (
+    SELECT rowid AS rid, wid, user_key, ts, ${tieOrderSql} AS ord,
+      epoch_us(ts) - lag(ended_us) OVER (PARTITION BY wid, user_key ORDER BY ts, ${tieOrderSql}) AS gap_us
+    FROM _cls_calls WHERE user_key IN (SELECT loop_user FROM _cls_users WHERE loop_user IS NOT NULL) AND ${isCall}
+  ), r AS (
+    SELECT rid, wid, user_key,
+      count(*) FILTER (WHERE gap_us IS NULL OR gap_us >= ${thinkTimeSeconds.min * 1_000_000}) OVER (PARTITION BY wid, user_key ORDER BY ts, ord ROWS UNBOUNDED PRECEDING) AS loop_no
+    FROM g
+  )
+  SELECT rid FROM r QUALIFY count(*) OVER (PARTITION BY wid, user_key, loop_no) >= ${minUserLoopCalls}`;
