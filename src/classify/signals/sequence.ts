@@ -169,18 +169,47 @@ export const userRunsSql = `
   FROM r JOIN runs USING (user_key, run) WHERE r.gap_s < ${thinkTimeSeconds.min} AND r.wid IN (${machinePacedSql}) GROUP BY r.wid`;
 
 /**
- * Row ids of the calls in such loops (minUserLoopCalls): a window over (workload, id) of the ids _cls_users names in
- * loop_user only (none in most exports, and none in the bench shapes: nothing is sorted then); a loop begins at the
- * id's first call in the workload and at every call a second or more after the last one's end.
+ * A loop that backs off now and then (a 429, a retry) pauses for seconds between two of its calls; its pieces of
+ * back-to-back calls either side of such a pause, up to this long, are one loop…
+ */
+export const maxLoopPauseSeconds = 60;
+/**
+ * …where each piece holds this many calls or more: an agent's steps come a few at a time (the eval family's: 2 to 6)
+ * between a person's reads, so pieces this long are no person's, and no agent step's.
+ */
+export const minLoopPieceCalls = 10;
+
+/**
+ * Row ids of the calls in such loops (minUserLoopCalls), over the ids _cls_users names in loop_user only (none in most
+ * exports, and none in the bench shapes: nothing is sorted then), by workload and id: pieces of calls each starting
+ * within thinkTimeSeconds.min of the last one's end (a piece begins at the first call and after every longer gap),
+ * then pieces of minLoopPieceCalls or more chained across pauses of up to maxLoopPauseSeconds; a chain of
+ * minUserLoopCalls calls or more is a loop. Calls in a trace or session of two or more are left out: an agent's steps
+ * with a person behind them, however many (chainKeysSql counts such a trace as a job's only when no call in it has a
+ * user id); a trace or session that only the call carries says nothing (a tracer's trace per call, LiteLLM's session).
  */
 export const userLoopCallsSql = `
-  WITH g AS (
-    SELECT rowid AS rid, wid, user_key, ts, ${tieOrderSql} AS ord,
-      epoch_us(ts) - lag(ended_us) OVER (PARTITION BY wid, user_key ORDER BY ts, ${tieOrderSql}) AS gap_us
+  WITH c AS (
+    SELECT rowid AS rid, wid, user_key, ts, ${tieOrderSql} AS ord, ended_us, chain_key
     FROM _cls_calls WHERE user_key IN (SELECT loop_user FROM _cls_users WHERE loop_user IS NOT NULL) AND ${isCall}
-  ), r AS (
-    SELECT rid, wid, user_key,
-      count(*) FILTER (WHERE gap_us IS NULL OR gap_us >= ${thinkTimeSeconds.min * 1_000_000}) OVER (PARTITION BY wid, user_key ORDER BY ts, ord ROWS UNBOUNDED PRECEDING) AS loop_no
+  ), g AS (
+    SELECT rid, wid, user_key, ts, ord, epoch_us(ts) - lag(ended_us) OVER (PARTITION BY wid, user_key ORDER BY ts, ord) AS gap_us
+    FROM c WHERE chain_key IS NULL OR chain_key NOT IN (SELECT chain_key FROM c WHERE chain_key IS NOT NULL GROUP BY chain_key HAVING count(*) > 1)
+  ), p AS (
+    SELECT rid, wid, user_key, gap_us,
+      count(*) FILTER (WHERE gap_us IS NULL OR gap_us >= ${thinkTimeSeconds.min * 1_000_000}) OVER (PARTITION BY wid, user_key ORDER BY ts, ord ROWS UNBOUNDED PRECEDING) AS piece
     FROM g
+  ), pieces AS (
+    -- pause_us: the gap before the piece's first call (NULL for the first piece).
+    SELECT wid, user_key, piece, count(*) AS n, max(gap_us) FILTER (WHERE gap_us >= ${thinkTimeSeconds.min * 1_000_000}) AS pause_us FROM p GROUP BY ALL
+  ), chained AS (
+    SELECT wid, user_key, piece, n, count(*) FILTER (WHERE NOT links) OVER (PARTITION BY wid, user_key ORDER BY piece ROWS UNBOUNDED PRECEDING) AS chain
+    FROM (
+      SELECT *, n >= ${minLoopPieceCalls} AND coalesce(pause_us <= ${maxLoopPauseSeconds * 1_000_000}, false)
+        AND coalesce(lag(n) OVER (PARTITION BY wid, user_key ORDER BY piece) >= ${minLoopPieceCalls}, false) AS links
+      FROM pieces
+    )
+  ), loops AS (
+    SELECT wid, user_key, chain FROM chained GROUP BY ALL HAVING sum(n) >= ${minUserLoopCalls}
   )
-  SELECT rid FROM r QUALIFY count(*) OVER (PARTITION BY wid, user_key, loop_no) >= ${minUserLoopCalls}`;
+  SELECT p.rid FROM p JOIN chained USING (wid, user_key, piece) SEMI JOIN loops USING (wid, user_key, chain)`;
