@@ -40,7 +40,7 @@ import type { Rules } from './rules/schema.ts';
 import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { dropBackToBack, machineRunRequestsSql, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, runStatsSql, writeBackToBack } from './signals/runs.ts';
-import { chainedRowsSql, chainKeysSql, keyHashSql, minUserLoopCalls, thinkTimeSeconds, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
+import { chainedRowsSql, chainKeysSql, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, oneOffIdCallSql, oneOffIdCallsSql, unattributedSql } from './signals/workload-name.ts';
 
@@ -262,8 +262,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         WHEN w.label = 'blocking' AND k.flag = 6 THEN
           {'label': 'non_blocking', 'confidence': 0.8::DOUBLE, 'decided_by': 'heuristic',
           'reasons': list_concat(['${userLoopReasonPrefix}' || ${minUserLoopCalls} || ' or more in a row carrying one user id in this workload, each starting '
-              || 'within ${thinkTimeSeconds.min} s of the last one''s end: a script looping over rows with its starter''s id, not a person reading '
-              || '(the rest of the workload is blocking)'],
+              || 'within ${thinkTimeSeconds.min} s of the last one''s end (pauses of up to ${maxLoopPauseSeconds} s between pieces of ${minLoopPieceCalls} or more allowed): '
+              || 'a script looping over rows with its starter''s id, not a person reading (the rest of the workload is blocking)'],
             list_transform(w.reasons, lambda t: 'workload: ' || t))}
         WHEN w.label = 'non_blocking' AND k.flag = 7 THEN
           {'label': 'blocking', 'confidence': 0.6::DOUBLE, 'decided_by': 'heuristic',

@@ -135,7 +135,7 @@ describe('end users', () => {
     expect([person.label, person.reasons[0]]).toEqual(['blocking', "end users: 100% of calls carry a user id, with a median 35 s of think time between one user's calls"]);
     const looped = await labelOf(ws, 'cs-1-40');
     expect([looped.label, looped.decided_by, looped.confidence, looped.workload]).toEqual(['non_blocking', 'heuristic', 0.8, person.workload]);
-    expect(looped.reasons[0]).toBe("this call is one of a loop of 50 or more in a row carrying one user id in this workload, each starting within 1 s of the last one's end: a script looping over rows with its starter's id, not a person reading (the rest of the workload is blocking)");
+    expect(looped.reasons[0]).toBe("this call is one of a loop of 50 or more in a row carrying one user id in this workload, each starting within 1 s of the last one's end (pauses of up to 60 s between pieces of 10 or more allowed): a script looping over rows with its starter's id, not a person reading (the rest of the workload is blocking)");
     expect(looped.reasons[1]).toBe(`workload: ${person.reasons[0]}`);
     for (const k of [0, 1, 79]) expect((await labelOf(ws, `cs-1-${k}`)).label).toBe('non_blocking');
     for (const k of [0, 39, 40, 79]) expect((await labelOf(ws, `cs-4-${k}`)).label).toBe('non_blocking');

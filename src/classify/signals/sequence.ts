@@ -30,7 +30,7 @@ export const tightLoopCallsPerMinute = 20;
  * One id's calls in one workload, each starting within thinkTimeSeconds.min of the last one's end, this many in a row:
  * a script looping over rows with its starter's id on every call, whatever the rest of its workload is. A person
  * reads an answer before asking again; an agent's steps come a few at a time (the eval family's coding agents: 2 to 6),
- * and a trace of more than maxChainCalls calls is already a job's (chainKeysSql): the same length here. On the tune
+ * and a trace of more than maxChainCalls calls with no user id is a job's (chainKeysSql): the same length here. On the tune
  * orgs at seed 20261007 the loops carrying a person's id (data-company's analysts, claims-eu's reserve review,
  * newsroom-us's style check, devops-br's churn notes) ran 52 to 533 calls. Where a name holds people's calls beside
  * such a loop (a Langfuse window names no key: devops-br's churn notes under the on-call engineers' model, newsroom-us's
@@ -38,6 +38,22 @@ export const tightLoopCallsPerMinute = 20;
  * userLoop flag).
  */
 export const minUserLoopCalls = maxChainCalls;
+/**
+ * A loop that backs off now and then (a 429, a retry) pauses for seconds between two of its calls; its pieces of
+ * back-to-back calls either side of such a pause, up to this long, are one loop…
+ */
+export const maxLoopPauseSeconds = 60;
+/**
+ * …where each piece holds this many calls or more: an agent's steps come a few at a time (the eval family's: 2 to 6)
+ * between a person's reads, so pieces this long are no person's, and no agent step's.
+ */
+export const minLoopPieceCalls = 10;
+/**
+ * The repeats under a second an id needs before its calls are looked at for loops (userStatsSql): a loop of
+ * minUserLoopCalls calls in pieces of minLoopPieceCalls or more has at most one pause per piece, so at least this many.
+ * Counted over the id's calls in every workload, in the end-users pass: a filter only, the loops are found per workload.
+ */
+const loopUserRepeats = minUserLoopCalls - Math.floor(minUserLoopCalls / minLoopPieceCalls);
 
 const isCall = `NOT bucket`;
 
@@ -102,8 +118,8 @@ export const chainedRowsSql = `
  * (ids seen once or twice are rows, not people). The per-call rows are summed in the same statement, never
  * written: per workload (hr NULL) the calls, the median gap, the share of once-or-twice ids, the calls within
  * think time and the share of those under a second; per workload and clock hour, the requests after human think
- * time (the org's human hours count them); and per id with minUserLoopCalls - 1 repeats or more under a second after
- * its last answer (workload and hour NULL, the id in loop_user), the ids userLoopCallsSql looks at. Writing the 3.3M
+ * time (the org's human hours count them); and per id with loopUserRepeats repeats or more under a second after its
+ * last answer (workload and hour NULL, the id in loop_user), the ids userLoopCallsSql looks at. Writing the 3.3M
  * per-call rows (wide bench shape, 5M calls) and reading them three times cost 0.3 s of CPU more.
  */
 export const userStatsSql = `
@@ -125,7 +141,7 @@ export const userStatsSql = `
   UNION ALL
   -- The ids with enough machine-paced repeats to hold a loop (userLoopCallsSql), workload and hour NULL.
   SELECT NULL, NULL, count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.min}), NULL, NULL, NULL, NULL, NULL, user_key
-  FROM g GROUP BY user_key HAVING count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.min}) >= ${minUserLoopCalls} - 1`;
+  FROM g GROUP BY user_key HAVING count(*) FILTER (WHERE gap_s < ${thinkTimeSeconds.min}) >= ${loopUserRepeats}`;
 
 /**
  * One id's repeat calls that start within thinkTimeSeconds.min of its last answer are a loop carrying that id (a
@@ -167,17 +183,6 @@ export const userRunsSql = `
   runs AS (SELECT user_key, run, count(*) AS calls FROM r GROUP BY ALL)
   SELECT r.wid, count(*) FILTER (WHERE runs.calls >= ${machineRunCalls}) / count(*) AS machine_run_share, median(runs.calls) AS machine_run_median
   FROM r JOIN runs USING (user_key, run) WHERE r.gap_s < ${thinkTimeSeconds.min} AND r.wid IN (${machinePacedSql}) GROUP BY r.wid`;
-
-/**
- * A loop that backs off now and then (a 429, a retry) pauses for seconds between two of its calls; its pieces of
- * back-to-back calls either side of such a pause, up to this long, are one loop…
- */
-export const maxLoopPauseSeconds = 60;
-/**
- * …where each piece holds this many calls or more: an agent's steps come a few at a time (the eval family's: 2 to 6)
- * between a person's reads, so pieces this long are no person's, and no agent step's.
- */
-export const minLoopPieceCalls = 10;
 
 /**
  * Row ids of the calls in such loops (minUserLoopCalls), over the ids _cls_users names in loop_user only (none in most
