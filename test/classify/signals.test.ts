@@ -115,12 +115,13 @@ describe('end users', () => {
     await classified(interactiveBackdrop, loop('40000'));
     expect((await labelOf(ws, 'a1-50')).reasons[0]).toMatch(/^end users: 100% of calls carry a user id, with a median 40 s of think time/);
   });
-  test('one id\'s long loop of back-to-back calls inside people\'s workload is batchable; short, streamed or traced loops and other workloads are not', async () => {
+  test('one id\'s long loop of back-to-back calls inside people\'s workload is batchable; short, streamed, traced or seconds-long loops and other workloads are not', async () => {
     // People on one project (120 ids, 6 calls 40 s apart each) and ids looping on it, each call starting 0.3 s after the
     // last one's 5 s call ended: 80 calls (cs-1), 30 (cs-2, under the 50 a loop needs), 60 streamed (cs-3), 40 and 40
     // either side of a retry's 20 s pause (cs-4: one loop), 30 and 30 either side of a 90 s pause (cs-5: two short
-    // ones), 80 in one trace (cs-6: an agent's steps with a person behind them). cs-1 also asks once on another
-    // project, in the middle of its loop, where people ask too.
+    // ones), 80 in one trace (cs-6: an agent's steps with a person behind them), 60 sent at once and overlapping, done
+    // in 9 s (cs-7: a page's bulk action). cs-1 also asks once on another project, in the middle of its loop, where
+    // people ask too.
     const people = (project: string, prefix: string, ids: number) => `SELECT '${prefix}' || u || '-' || j AS call_id,
         TIMESTAMPTZ '2026-10-06 16:00:00+00' + (u * 97) * INTERVAL 1 SECOND + j * INTERVAL 40 SECOND AS ts, 5000.0 AS latency_ms,
         '${prefix}' || u AS user_id, '${project}' AS project FROM range(${ids}) a(u), range(6) b(j)`;
@@ -130,6 +131,8 @@ describe('end users', () => {
     await classified(interactiveBackdrop, people('proj_cs', 'p', 120), people('proj_desk', 'q', 20), loop('cs-1', 80, 0, 0),
       loop('cs-2', 30, 0, 0), loop('cs-3', 60, 0, 0, 'true AS streamed'), loop('cs-4', 40, 40, 20000), loop('cs-5', 30, 30, 90000),
       loop('cs-6', 80, 0, 0, `'tr-6' AS trace_id`),
+      `SELECT 'cs-7-' || k AS call_id, TIMESTAMPTZ '2026-10-08 17:00:00+00' + k * INTERVAL 100 MILLISECOND AS ts, 3000.0 AS latency_ms,
+        'cs-7' AS user_id, 'proj_cs' AS project FROM range(60) r(k)`,
       `SELECT 'cs-1-desk' AS call_id, TIMESTAMPTZ '2026-10-07 17:01:00.100+00' AS ts, 5000.0 AS latency_ms, 'cs-1' AS user_id, 'proj_desk' AS project`);
     const person = await labelOf(ws, 'p3-2');
     expect([person.label, person.reasons[0]]).toEqual(['blocking', "end users: 100% of calls carry a user id, with a median 35 s of think time between one user's calls"]);
@@ -139,11 +142,11 @@ describe('end users', () => {
     expect(looped.reasons[1]).toBe(`workload: ${person.reasons[0]}`);
     for (const k of [0, 1, 79]) expect((await labelOf(ws, `cs-1-${k}`)).label).toBe('non_blocking');
     for (const k of [0, 39, 40, 79]) expect((await labelOf(ws, `cs-4-${k}`)).label).toBe('non_blocking');
-    for (const call of ['cs-2-15', 'cs-3-30', 'cs-5-10', 'cs-5-40', 'cs-6-40']) expect((await labelOf(ws, call)).label, call).toBe('blocking');
+    for (const call of ['cs-2-15', 'cs-3-30', 'cs-5-10', 'cs-5-40', 'cs-6-40', 'cs-7-30']) expect((await labelOf(ws, call)).label, call).toBe('blocking');
     const desk = await labelOf(ws, 'cs-1-desk');
     expect([desk.label, desk.workload === person.workload]).toEqual(['blocking', false]);
     const [blocking] = await ws.all<{ n: bigint }>(`SELECT count(*) AS n FROM labels WHERE workload = $w AND label = 'blocking'`, { w: person.workload });
-    expect(blocking?.n).toBe(720n + 30n + 60n + 60n + 80n);
+    expect(blocking?.n).toBe(720n + 30n + 60n + 60n + 80n + 60n);
     const explained = renderExplanation(await explainTarget(ws, 'cs-1-40', undefined));
     expect(explained).toMatch(/give the script its own key, project or tag/);
   });

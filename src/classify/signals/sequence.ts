@@ -49,6 +49,12 @@ export const maxLoopPauseSeconds = 60;
  */
 export const minLoopPieceCalls = 10;
 /**
+ * A loop runs for minutes: from its first call's start to its last call's end at least this long, as a steady launch
+ * needs (runs.ts). A person's bulk action (a page that sends 60 calls with their id at once and shows the answers) is
+ * done in seconds, its calls overlapping: back to back by the gap, and someone waits on it.
+ */
+export const minLoopSpanMinutes = 5;
+/**
  * The repeats under a second an id needs before its calls are looked at for loops (userStatsSql): a loop of
  * minUserLoopCalls calls in pieces of minLoopPieceCalls or more has at most one pause per piece, so at least this many.
  * Counted over the id's calls in every workload, in the end-users pass: a filter only, the loops are found per workload.
@@ -189,7 +195,7 @@ export const userRunsSql = `
  * exports, and none in the bench shapes: nothing is sorted then), by workload and id: pieces of calls each starting
  * within thinkTimeSeconds.min of the last one's end (a piece begins at the first call and after every longer gap),
  * then pieces of minLoopPieceCalls or more chained across pauses of up to maxLoopPauseSeconds; a chain of
- * minUserLoopCalls calls or more is a loop. Calls in a trace or session of two or more are left out: an agent's steps
+ * minUserLoopCalls calls or more, over minLoopSpanMinutes or more, is a loop. Calls in a trace or session of two or more are left out: an agent's steps
  * with a person behind them, however many (chainKeysSql counts such a trace as a job's only when no call in it has a
  * user id); a trace or session that only the call carries says nothing (a tracer's trace per call, LiteLLM's session).
  */
@@ -198,23 +204,25 @@ export const userLoopCallsSql = `
     SELECT rowid AS rid, wid, user_key, ts, ${tieOrderSql} AS ord, ended_us, chain_key
     FROM _cls_calls WHERE user_key IN (SELECT loop_user FROM _cls_users WHERE loop_user IS NOT NULL) AND ${isCall}
   ), g AS (
-    SELECT rid, wid, user_key, ts, ord, epoch_us(ts) - lag(ended_us) OVER (PARTITION BY wid, user_key ORDER BY ts, ord) AS gap_us
+    SELECT rid, wid, user_key, ts, ord, ended_us, epoch_us(ts) - lag(ended_us) OVER (PARTITION BY wid, user_key ORDER BY ts, ord) AS gap_us
     FROM c WHERE chain_key IS NULL OR chain_key NOT IN (SELECT chain_key FROM c WHERE chain_key IS NOT NULL GROUP BY chain_key HAVING count(*) > 1)
   ), p AS (
-    SELECT rid, wid, user_key, gap_us,
+    SELECT rid, wid, user_key, ts, ended_us, gap_us,
       count(*) FILTER (WHERE gap_us IS NULL OR gap_us >= ${thinkTimeSeconds.min * 1_000_000}) OVER (PARTITION BY wid, user_key ORDER BY ts, ord ROWS UNBOUNDED PRECEDING) AS piece
     FROM g
   ), pieces AS (
     -- pause_us: the gap before the piece's first call (NULL for the first piece).
-    SELECT wid, user_key, piece, count(*) AS n, max(gap_us) FILTER (WHERE gap_us >= ${thinkTimeSeconds.min * 1_000_000}) AS pause_us FROM p GROUP BY ALL
+    SELECT wid, user_key, piece, count(*) AS n, max(gap_us) FILTER (WHERE gap_us >= ${thinkTimeSeconds.min * 1_000_000}) AS pause_us,
+      min(epoch_us(ts)) AS t0, max(greatest(ended_us, epoch_us(ts))) AS t1
+    FROM p GROUP BY ALL
   ), chained AS (
-    SELECT wid, user_key, piece, n, count(*) FILTER (WHERE NOT links) OVER (PARTITION BY wid, user_key ORDER BY piece ROWS UNBOUNDED PRECEDING) AS chain
+    SELECT wid, user_key, piece, n, t0, t1, count(*) FILTER (WHERE NOT links) OVER (PARTITION BY wid, user_key ORDER BY piece ROWS UNBOUNDED PRECEDING) AS chain
     FROM (
       SELECT *, n >= ${minLoopPieceCalls} AND coalesce(pause_us <= ${maxLoopPauseSeconds * 1_000_000}, false)
         AND coalesce(lag(n) OVER (PARTITION BY wid, user_key ORDER BY piece) >= ${minLoopPieceCalls}, false) AS links
       FROM pieces
     )
   ), loops AS (
-    SELECT wid, user_key, chain FROM chained GROUP BY ALL HAVING sum(n) >= ${minUserLoopCalls}
+    SELECT wid, user_key, chain FROM chained GROUP BY ALL HAVING sum(n) >= ${minUserLoopCalls} AND max(t1) - min(t0) >= ${minLoopSpanMinutes * 60_000_000}
   )
   SELECT p.rid FROM p JOIN chained USING (wid, user_key, piece) SEMI JOIN loops USING (wid, user_key, chain)`;
