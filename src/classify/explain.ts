@@ -19,7 +19,8 @@ type CallRow = {
   workload: string; label: string; confidence: number; reasons: string[]; decided_by: string; rule_name: string | null;
   deadline_minutes: bigint | null; agent_chain: boolean;
 };
-type Split = { label: string; decided_by: string; calls: bigint; requests: bigint | null; uncounted: bigint; estimated: bigint };
+/** One way a workload's rows were labelled: its label, what decided, and the first reason its rows were given. */
+type Split = { label: string; decided_by: string; reason: string | null; calls: bigint; requests: bigint | null; uncounted: bigint; estimated: bigint };
 type OrgShape = { weekly: boolean; slots: number; active_slots: number; interactive_requests: number; flat: boolean; usable: boolean };
 
 export type Explanation =
@@ -44,9 +45,12 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
   if (call && workload) return { kind: 'call', call, workload, org, rulesFile };
   if (workload) {
     const splits = await ws.all<Split>(
-      `SELECT l.label, l.decided_by, count(*) AS calls, sum(c.requests)::BIGINT AS requests, count(*) FILTER (WHERE c.requests IS NULL) AS uncounted,
-         coalesce(sum(${weightSql('c.')}) FILTER (WHERE c.requests IS NULL), 0)::BIGINT AS estimated
-       FROM label_outcomes l JOIN label_keys k USING (outcome) JOIN calls c USING (call_key) WHERE l.workload = $name GROUP BY ALL ORDER BY calls DESC, l.label, l.decided_by`,
+      // By first reason too: rows labelled apart from their workload (a loop's calls, calls off a job's runs, a rule's,
+      // a lane's) say why on their own line.
+      `SELECT l.label, l.decided_by, l.reasons[1] AS reason, count(*) AS calls, sum(c.requests)::BIGINT AS requests,
+         count(*) FILTER (WHERE c.requests IS NULL) AS uncounted, coalesce(sum(${weightSql('c.')}) FILTER (WHERE c.requests IS NULL), 0)::BIGINT AS estimated
+       FROM label_outcomes l JOIN label_keys k USING (outcome) JOIN calls c USING (call_key) WHERE l.workload = $name GROUP BY ALL
+       ORDER BY calls DESC, l.label, l.decided_by, reason`,
       { name },
     );
     return { kind: 'workload', workload, splits, org, rulesFile };
@@ -107,7 +111,11 @@ export function renderExplanation(e: Explanation): string {
     const uncounted = e.splits.reduce((n, s) => n + s.uncounted, 0n);
     const estimated = e.splits.reduce((n, s) => n + s.estimated, 0n);
     out.push(`  ${w.rows} row(s), ${uncounted === 0n ? `${known} request(s)` : `${known} request(s) known, ${uncounted} row(s) without a request count (about ${estimated} requests, estimated from their tokens)`}`);
-    for (const s of e.splits) out.push(`  ${String(s.calls).padStart(8)} row(s) ${s.label} (${s.decided_by})`);
+    // A split's first reason is shown where it is not the workload's own: the rows labelled apart say why.
+    for (const s of e.splits) {
+      const why = s.reason !== null && s.reason !== w.reasons[0] ? `: ${s.reason}` : '';
+      out.push(`  ${String(s.calls).padStart(8)} row(s) ${s.label} (${s.decided_by})${why}`);
+    }
     out.push('', 'reasons (deciding first):', ...w.reasons.map((r) => `  - ${r}`));
   }
   out.push('', `signals seen in workload "${w.workload}":`);

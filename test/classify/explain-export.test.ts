@@ -35,7 +35,7 @@ describe('batchable explain', () => {
     expect(call.stdout).toContain(`  - rule "backfills can wait a day" (${rules} #1): deadline 2d\n`);
     expect(call.stdout).toContain('  - the rule "backfills can wait a day" decides; without it the heuristics say non_blocking (confidence 0.97)\n');
   });
-  test('a workload split several ways: most rows first, then by label, then by what decided', async () => {
+  test('a workload split several ways: most rows first, then by label, then by what decided; rows labelled apart say why', async () => {
     // nightly-digest: 3 calls its name decides, 3 billed on the batch lane (one of them also matched by the rule: the
     // lane beats it), 2 the rule holds blocking. The tie at 3 rows is broken by label, then by what decided.
     const csv = join(dir, 'splits.csv');
@@ -51,7 +51,9 @@ describe('batchable explain', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       'workload nightly-digest: non_blocking (confidence 0.80, decided by heuristic)\n  8 row(s), 8 request(s)\n' +
-        '         3 row(s) non_blocking (heuristic)\n         3 row(s) non_blocking (lane)\n         2 row(s) blocking (rule)\n\n',
+        '         3 row(s) non_blocking (heuristic)\n' +
+        '         3 row(s) non_blocking (lane): billed on the batch lane: already discounted, nobody waits on it\n' +
+        `         2 row(s) blocking (rule): rule "the mini drafts are read at once" (${rules} #1): label blocking\n\n`,
     );
   });
   test('an unknown id is exit 2 with the closest workload names', async () => {

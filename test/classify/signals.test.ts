@@ -149,6 +149,10 @@ describe('end users', () => {
     expect(blocking?.n).toBe(720n + 30n + 60n + 60n + 80n + 60n);
     const explained = renderExplanation(await explainTarget(ws, 'cs-1-40', undefined));
     expect(explained).toMatch(/give the script its own key, project or tag/);
+    // explain on the workload: the loops' rows on a line of their own, with why; the people's line says nothing more.
+    const lines = renderExplanation(await explainTarget(ws, person.workload, undefined)).split('\n');
+    expect(lines).toContain('      1010 row(s) blocking (heuristic)');
+    expect(lines).toContain(`       160 row(s) non_blocking (heuristic): ${looped.reasons[0]}`);
   });
   test('job names against users with think time: conflicting, so blocking', async () => {
     await classified(`SELECT 'r' || k || '-' || j AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' + k * INTERVAL 1 HOUR + j * INTERVAL 90 SECOND AS ts,
