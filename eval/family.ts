@@ -1,6 +1,6 @@
 // The eval family's generator: each org of eval/orgs.ts becomes one or two datasets, each a set of input
 // files plus a truth file. Per-call orgs are batchable-csv with truth by call id; the usage-API org is
-// rendered twice as OpenAI usage-API buckets (JSONL, 1 h and 1 d, grouped by key, project and model) with
+// rendered three times as OpenAI usage-API buckets (JSONL, 1 m, 1 h and 1 d, grouped by key, project and model) with
 // truth per bucket as the share of its spend that someone waits on (a bucket may mix workloads). The held-out and
 // blind per-call orgs are also written as a LiteLLM SpendLogs JSONL and an OpenRouter CSV (eval/renderings.ts).
 // Every dataset's spend uses the eval's own small price table.
@@ -82,7 +82,7 @@ export async function generateOrg(db: EvalDb, org: FamilyOrg, dir: string, seed 
     }
   }
   if (org.rendering === 'usage' || org.usageToo === true) out.push(...(await writeBuckets(db, org, dir, org.rendering === 'usage' ? org.id : `${org.id}-usage`, openaiUsage)));
-  // The per-call orgs through Anthropic's report too (`<id>-anthropic-1h` / `-1d`): the same calls with tokens and no
+  // The per-call orgs through Anthropic's report too (`<id>-anthropic-1m` / `-1h` / `-1d`): the same calls with tokens and no
   // request count, every chat model included (a report of one vendor's models would drop most of an org's calls; its
   // embeddings are left out, as Anthropic serves none), so that
   // how rows without request counts are read has tune orgs to be tuned on and held-out ones to be measured on.
@@ -142,12 +142,13 @@ const anthropicUsage: BucketReport = {
 };
 
 /**
- * _org_calls as a usage report's buckets at 1 h and 1 d (snapped to UTC hours and days, as the reports' are), with
+ * _org_calls as a usage report's buckets at 1 m, 1 h and 1 d (snapped to UTC minutes, hours and days, as the reports' are; both
+ * reports offer all three widths, and minutes show a poller's bursts where an hour cannot: signals/minute-buckets.ts), with
  * the truth per bucket: the share of its spend that is blocking, and the workloads in it.
  */
 async function writeBuckets(db: EvalDb, org: FamilyOrg, dir: string, name: string, report: BucketReport): Promise<Dataset[]> {
   const out: Dataset[] = [];
-  for (const [width, seconds] of [['1h', 3600], ['1d', 86400]] as const) {
+  for (const [width, seconds] of [['1m', 60], ['1h', 3600], ['1d', 86400]] as const) {
     await db.run(`CREATE OR REPLACE TEMP TABLE _org_buckets AS
       SELECT (epoch(c.ts)::BIGINT // ${seconds}) * ${seconds} AS start_time, c.api_key, c.project, c.model,
         CASE WHEN c.operation = 'embeddings' THEN 'embeddings' ELSE 'chat' END AS operation,

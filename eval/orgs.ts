@@ -106,19 +106,20 @@
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
-// The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1h` / `-1d`, and `<id>-varied-usage-…`).
+// The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
+// Minute buckets were added on 2026-12-06: every org's stories below say "1 h and 1 d", written before them.
 import type { Org, Workload } from './kinds.ts';
 
 export type FamilyOrg = Org & {
   readonly role: 'tune' | 'held-out' | 'blind';
   readonly story: string;
   /**
-   * calls: batchable-csv per call; usage: OpenAI usage-API buckets at 1 h and at 1 d (two datasets); anthropic-usage:
-   * Anthropic Admin API usage-report pages at 1 h and 1 d, which carry tokens and no request count.
+   * calls: batchable-csv per call; usage: OpenAI usage-API buckets at 1 m, 1 h and 1 d (three datasets); anthropic-usage:
+   * Anthropic Admin API usage-report pages at 1 m, 1 h and 1 d, which carry tokens and no request count.
    */
   readonly rendering: 'corpus' | 'calls' | 'usage' | 'anthropic-usage';
   /**
-   * Also render the calls as usage-API buckets (datasets `<id>-usage-1h` / `-1d`): on tune orgs a tune set for
+   * Also render the calls as usage-API buckets (datasets `<id>-usage-1m` / `-1h` / `-1d`): on tune orgs a tune set for
    * the bucket signals; on held-out orgs (and their varied renderings) more bucket data nobody tuned on, reported
    * but not gating (the issue's bucket target is the usage-api org's).
    */

@@ -1,6 +1,7 @@
 // npm run eval:classify [-- --orgs a,b] [-- --seed N] [-- --show-held-out] — generates the eval family (eval/orgs.ts: thirty-five
 // orgs, a month each, truth per call or per bucket; each held-out and blind org also rendered varied, from another seed;
-// the per-call orgs also rendered as OpenAI usage buckets and as Anthropic usage reports, which count no requests), ingests each dataset into its own database, labels it
+// the per-call orgs also rendered as OpenAI usage buckets and as Anthropic usage reports, which count no requests; buckets
+// of 1 m, 1 h and 1 d), ingests each dataset into its own database, labels it
 // without rules, and prints per org: spend labelled right, batchable spend found, and the share of blocking
 // spend labelled batchable (the costly mistake); then the tune and held-out totals and the targets (exit 1
 // when one is missed; blind orgs gate as held-out ones). Per-workload rows are printed for tune orgs only: held-out and blind orgs are for reporting,
@@ -89,15 +90,18 @@ const asOpenAi = (ds) => rendered(ds) && ds.report === 'openai';
 const asAnthropic = (ds) => rendered(ds) && ds.report === 'anthropic';
 const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.name, role: ds.org.role, ...allRow(rows), ingestMs, classifyMs, rowsIn: ds.rows, bucketTruth: ds.truthBy === 'buckets', asBuckets: rendered(ds), asExport: ds.format !== undefined, usageOnly: ds.org.rendering === 'usage' || ds.org.rendering === 'anthropic-usage' }));
 const varied = (ds) => ds.org.varied === true;
+// Usage rows of a minute (eval/family.ts): pooled on their own lines, so that the lines of 1 h and 1 d buckets mean
+// what they meant before minute buckets were drawn.
+const minute = (ds) => ds.truthBy === 'buckets' && ds.name.endsWith('-1m');
 // Per-call datasets as batchable-csv; the same calls as a LiteLLM, OpenRouter, Helicone or Langfuse export are pooled apart (eval/renderings.ts).
 const asExport = (ds) => ds.format !== undefined;
 const callsOnly = (ds) => ds.truthBy === 'calls' && !varied(ds) && !asExport(ds);
-const bucketsOnly = (ds) => ds.truthBy === 'buckets' && !varied(ds) && !rendered(ds);
+const bucketsOnly = (ds) => ds.truthBy === 'buckets' && !varied(ds) && !rendered(ds) && !minute(ds);
 // The pooled lines: a role and which of its datasets.
 const pools = [
   // The Anthropic-report renderings are pooled apart (below), so these lines mean what they meant before them.
-  ['tune orgs (pooled)', 'tune', (ds) => !varied(ds) && !asAnthropic(ds)],
-  ['tune orgs once blind, varied (pooled)', 'tune', (ds) => varied(ds) && !asAnthropic(ds)],
+  ['tune orgs (pooled)', 'tune', (ds) => !varied(ds) && !asAnthropic(ds) && !minute(ds)],
+  ['tune orgs once blind, varied (pooled)', 'tune', (ds) => varied(ds) && !asAnthropic(ds) && !minute(ds)],
   ['held-out per-call orgs (pooled)', 'held-out', callsOnly],
   ['held-out usage-API datasets (pooled)', 'held-out', bucketsOnly],
   ['held-out varied per-call (pooled)', 'held-out', (ds) => varied(ds) && ds.truthBy === 'calls'],
@@ -105,18 +109,23 @@ const pools = [
   ['held-out per-call orgs as OpenRouter CSV (pooled)', 'held-out', (ds) => ds.format === 'openrouter'],
   ['held-out per-call orgs as Helicone JSONL (pooled)', 'held-out', (ds) => ds.format === 'helicone'],
   ['held-out per-call orgs as Langfuse observations (pooled)', 'held-out', (ds) => ds.format === 'langfuse'],
-  ['held-out varied usage-API (pooled)', 'held-out', (ds) => varied(ds) && ds.truthBy === 'buckets' && !rendered(ds)],
+  ['held-out varied usage-API (pooled)', 'held-out', (ds) => varied(ds) && ds.truthBy === 'buckets' && !rendered(ds) && !minute(ds)],
   ['held-out per-call orgs as buckets, 1 h (pooled)', 'held-out', (ds) => asOpenAi(ds) && ds.name.endsWith('-1h')],
   ['held-out per-call orgs as buckets, 1 d (pooled)', 'held-out', (ds) => asOpenAi(ds) && ds.name.endsWith('-1d')],
-  ['tune per-call orgs as Anthropic usage reports, no request counts (pooled)', 'tune', (ds) => asAnthropic(ds) && !varied(ds)],
-  ['held-out per-call orgs as Anthropic usage reports, no request counts (pooled)', 'held-out', (ds) => asAnthropic(ds) && !varied(ds)],
-  ['blind per-call orgs as Anthropic usage reports, no request counts (pooled)', 'blind', (ds) => asAnthropic(ds) && !varied(ds)],
+  ['tune per-call orgs as Anthropic usage reports, no request counts (pooled)', 'tune', (ds) => asAnthropic(ds) && !varied(ds) && !minute(ds)],
+  ['held-out per-call orgs as Anthropic usage reports, no request counts (pooled)', 'held-out', (ds) => asAnthropic(ds) && !varied(ds) && !minute(ds)],
+  ['blind per-call orgs as Anthropic usage reports, no request counts (pooled)', 'blind', (ds) => asAnthropic(ds) && !varied(ds) && !minute(ds)],
   ['blind per-call orgs (pooled)', 'blind', callsOnly],
   ['blind usage-API datasets (pooled)', 'blind', bucketsOnly],
   ['blind per-call orgs as LiteLLM SpendLogs / OpenRouter CSV (pooled)', 'blind', (ds) => ds.format === 'litellm' || ds.format === 'openrouter'],
   ['blind per-call orgs as Helicone JSONL (pooled)', 'blind', (ds) => ds.format === 'helicone'],
   ['blind per-call orgs as Langfuse observations (pooled)', 'blind', (ds) => ds.format === 'langfuse'],
-  ['blind varied, per call and usage-API (pooled)', 'blind', (ds) => varied(ds) && !rendered(ds)],
+  ['blind varied, per call and usage-API (pooled)', 'blind', (ds) => varied(ds) && !rendered(ds) && !minute(ds)],
+  // Minute buckets, by role: the usage-API orgs', and the per-call orgs' through either report.
+  ...['tune', 'held-out', 'blind'].flatMap((role) => [
+    [`${role} usage-API datasets, 1 m (pooled)`, role, (ds) => minute(ds) && !varied(ds) && !rendered(ds)],
+    [`${role} per-call orgs as buckets, 1 m (pooled)`, role, (ds) => minute(ds) && !varied(ds) && rendered(ds)],
+  ]),
 ].map(([name, role, filter]) => ({ name, members: results.filter((r) => r.ds.org.role === role && filter(r.ds)) }));
 const summary = [...orgRows, ...pools.map((p) => ({ name: p.name, role: '', bucketTruth: p.members.length > 0 && p.members.every((r) => r.ds.truthBy === 'buckets'), ...pooled(p.members.map((r) => allRow(r.rows))) }))];
 console.log(table(['dataset', 'role', 'rows', 'spend $', 'batchable', 'right', 'batchable found', 'blocking->batchable', 'low-conf spend', 'classify/ingest'],

@@ -21,6 +21,7 @@
 //                   too short for any run's shape, found by one window over sparse workloads' calls, are set apart
 //                   first and only count off the runs; runs and episodes are named only where an episode holds two
 //                   calls or more)
+//   _cls_minute_bursts   per workload with usage rows of a minute: a poller's recurring bursts (signals/minute-buckets.ts)
 //   _cls_daily      per workload and day: requests (signals/days.ts: irregular and lumpy days; the token mix reads usage buckets' tokens)
 //   _cls_unnamed    the workloads whose name no API key or tag gave (none when every call has a key)
 //   _cls_mixed      of those, the ones labelled batchable by their runs with many calls off them (signals/runs.ts:
@@ -40,6 +41,7 @@ import type { Rules } from './rules/schema.ts';
 import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { dropBackToBack, machineRunRequestsSql, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, runStatsSql, writeBackToBack } from './signals/runs.ts';
+import { minuteBurstsSql } from './signals/minute-buckets.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, oneOffIdCallSql, oneOffIdCallsSql, unattributedSql } from './signals/workload-name.ts';
@@ -124,6 +126,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         GROUP BY wid HAVING bool_and(key_id IS NULL AND split_workload IS NOT NULL)`
     : 'SELECT NULL::INTEGER AS wid WHERE false'}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_runs AS ${runStatsSql}`);
+  // A poller's bursts in usage rows of a minute (signals/minute-buckets.ts); empty without such rows.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_minute_bursts AS ${minuteBurstsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_daily AS ${dailySql}`);
   // The workloads that calls with one-off ids were split into from a name with other calls (_cls_oneoff): their ids
   // were chosen for being seen at most twice, so that share says nothing of them (the ids signal is not read), and
@@ -144,6 +148,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         coalesce(sum(w) FILTER (WHERE lane_code > 0) / sum(w), 0) AS discounted_share,
         count(*) FILTER (WHERE user_key IS NOT NULL) / count(*) AS user_share,
         count(*) FILTER (WHERE NOT bucket) / count(*) AS calls_share,
+        -- Usage buckets of over a minute, up to an hour: audit's note says minute buckets would show a poller's bursts.
+        count(*) FILTER (WHERE bucket AND ended_us - epoch_us(ts) > 60000000 AND ended_us - epoch_us(ts) <= 3600000000) / count(*) AS hour_bucket_share,
         count(*) FILTER (WHERE ${hasFlagSql('uncounted')}) / count(*) AS uncounted_share,
         coalesce(sum(w) FILTER (WHERE ${hasFlagSql('embedding')}) / sum(w), 0) AS embedding_share,
         median(input_per_request) FILTER (WHERE ${hasFlagSql('embedding')}) AS embedding_input_median
@@ -186,6 +192,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       LEFT JOIN (SELECT wid, tight_share FROM _cls_loops) USING (wid)
       LEFT JOIN (${workloadShapeSql(shape.weekly, shape.slots)}) USING (wid)
       LEFT JOIN _cls_runs USING (wid)
+      LEFT JOIN _cls_minute_bursts USING (wid)
       LEFT JOIN (${dayShapeSql}) USING (wid)
       LEFT JOIN (${onOffHoursSql}) USING (wid)
     ), based AS (
@@ -209,6 +216,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT *, wid IN (SELECT wid FROM _cls_unnamed) AS shared_name, uncounted_share >= ${estimatedShare} AS estimated, ${shape.usable} AS shape_ok,
         least(coalesce(serial_req, 0) / run_base, 1) AS serial_share, least(coalesce(fanout_req, 0) / run_base, 1) AS fanout_share,
         least((coalesce(cron_req, 0) + coalesce(steady_req, 0)) / run_base, 1) AS launch_share, least(coalesce(burst_req, 0) / run_base, 1) AS burst_share,
+        least(coalesce(minute_burst_req, 0) / requests, 1) AS minute_burst_share,
         CASE WHEN run_base < requests THEN ' (leaving out the ' || round(100 * off_run_req / requests)::INTEGER || '% off its runs: calls with ids seen once or twice)' ELSE '' END AS run_base_note,
         (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
         '${shape.weekly ? 'week' : 'day'}' AS slot_unit FROM based
@@ -301,7 +309,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed', '_cls_oneoff', '_cls_id_split']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_minute_bursts', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed', '_cls_oneoff', '_cls_id_split']) await ws.run(`DROP TABLE ${table}`);
   await dropBackToBack(ws);
 }
 

@@ -320,6 +320,49 @@ describe('time shape learned from the data', () => {
   });
 });
 
+describe('minute buckets', () => {
+  // Three weeks of OpenAI usage rows of a minute, one key each, no per-call data and nothing interactive (a usage-API-only
+  // org). A burst: a few minutes in a row, each with its requests, whose start moves in the hour (minute 0, 10, 20).
+  const minuteRows = (key: string, minutes: string, requests: string, every = 'h * INTERVAL 1 HOUR + (h % 3) * INTERVAL 10 MINUTE', count = 21 * 24) => `
+    SELECT '${key}-' || h || '-' || j AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + ${every} + j * INTERVAL 1 MINUTE AS ts,
+      TIMESTAMPTZ '2026-10-05 00:01:00+00' + ${every} + j * INTERVAL 1 MINUTE AS ended_at, (${requests})::BIGINT AS requests, '${key}' AS api_key,
+      2000 AS input_tokens, 300 AS output_tokens
+    FROM range(${count}) a(h), (SELECT unnest(${minutes}) AS j) b`;
+  test('a poller\'s bursts on a clock are batchable; gaps inside, a person\'s pace, a beat under half an hour or hour buckets are not', async () => {
+    await classified(
+      // Every hour, 3 minutes in a row of 5-8 requests each: a poller draining its queue.
+      minuteRows('key_poller', '[0, 1, 2]', '5 + (h + j) % 4'),
+      // The same requests with a silent minute inside each burst: no burst.
+      minuteRows('key_gappy', '[0, 2]', '9'),
+      // Five minutes in a row of one request each: a person's pace, not a worker's.
+      minuteRows('key_person', '[0, 1, 2, 3, 4]', '1'),
+      // A burst every 10 minutes: answers wanted within minutes (a beat under burstCadenceMinutes.min).
+      minuteRows('key_often', '[0, 1, 2]', '6', 'h * INTERVAL 10 MINUTE', 21 * 24 * 6),
+      // The poller's requests as hour buckets: one more flat hour.
+      `SELECT 'key_hourly-' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR AS ts,
+        TIMESTAMPTZ '2026-10-05 01:00:00+00' + h * INTERVAL 1 HOUR AS ended_at, 20::BIGINT AS requests, 'key_hourly' AS api_key,
+        2000 AS input_tokens, 300 AS output_tokens FROM range(21 * 24) a(h)`,
+    );
+    const poller = await labelOf(ws, 'key_poller-100-1');
+    expect([poller.label, poller.decided_by]).toEqual(['non_blocking', 'heuristic']);
+    expect(poller.reasons[0]).toBe(
+      'recurring bursts in minute buckets: 100% of requests in 504 bursts of back-to-back minutes (requests in every minute from the first to the last, 2+ a minute, after 5 minutes without any), ' +
+        'one every 70 min (median; 100% of them on that beat: half to 1.5 times it after the last, or two or three times, a beat or two skipped): a poller draining a queue; people do not come in dense bursts on a clock',
+    );
+    for (const call of ['key_gappy-100-0', 'key_person-100-2', 'key_often-100-1', 'key_hourly-100']) {
+      const row = await labelOf(ws, call);
+      expect(row.label, call).toBe('blocking');
+      expect(row.reasons.join('\n'), call).not.toMatch(/recurring bursts/);
+    }
+    const [figures] = await ws.all<{ minute_burst_share: number }>(`SELECT minute_burst_share FROM label_workloads WHERE workload = $w`, { w: poller.workload });
+    expect(figures?.minute_burst_share).toBe(1);
+    // explain on the hour buckets says what minute buckets would show; on the minute buckets' workloads it does not.
+    const minuteHint = 'the same usage in minute buckets (`batchable pull <source> --bucket-width 1m`) would show its bursts';
+    expect(renderExplanation(await explainTarget(ws, 'key_hourly-100', undefined))).toContain(minuteHint);
+    expect(renderExplanation(await explainTarget(ws, 'key_person-100-2', undefined))).not.toContain(minuteHint);
+  });
+});
+
 describe('names, workloads and the default', () => {
   test('workload names: tag first, else project (with the key when it holds several), model, operation', async () => {
     await classified(

@@ -52,10 +52,10 @@ test('the same seed writes the same files; every call has a truth row; kinds hav
   expect(shape?.fan_workers).toBe(4n);
 });
 
-test('the usage-API rendering is 1 h and 1 d OpenAI usage buckets that ingest, each with its truth share', async () => {
+test('the usage-API rendering is 1 m, 1 h and 1 d OpenAI usage buckets that ingest, each with its truth share', async () => {
   ws = await openWorkspace(':memory:');
   const sets = await generateOrg(ws, tiny('usage'), mkdtempSync(join(tmpdir(), 'fam-u-')));
-  expect(sets.map((s) => s.name)).toEqual(['tiny-1h', 'tiny-1d']);
+  expect(sets.map((s) => s.name)).toEqual(['tiny-1m', 'tiny-1h', 'tiny-1d']);
   const shapes = [];
   for (const set of sets) {
     const own = await openWorkspace(':memory:');
@@ -66,20 +66,21 @@ test('the usage-API rendering is 1 h and 1 d OpenAI usage buckets that ingest, e
     )));
     own.close();
   }
-  expect(shapes).toEqual([{ formats: 'bucket', widths: '3600' }, { formats: 'bucket', widths: '86400' }]);
-  // Both renderings in one workspace hold the same usage twice: the day buckets are duplicates of the hours
-  // (src/ingest/buckets.ts: settleNested; the hours win the tie).
-  const hours = await ingestFiles(ws, sets[0]!.files);
-  const days = await ingestFiles(ws, sets[1]!.files);
-  expect([hours.calls, days.calls, days.duplicates]).toEqual([sets[0]!.rows, 0, sets[1]!.rows]);
+  expect(shapes).toEqual([{ formats: 'bucket', widths: '60' }, { formats: 'bucket', widths: '3600' }, { formats: 'bucket', widths: '86400' }]);
+  // The renderings in one workspace hold the same usage again: the hour and day buckets are duplicates of the minutes
+  // (src/ingest/buckets.ts: settleNested; the finest width wins the tie).
+  const minutes = await ingestFiles(ws, sets[0]!.files);
+  const hours = await ingestFiles(ws, sets[1]!.files);
+  const days = await ingestFiles(ws, sets[2]!.files);
+  expect([minutes.calls, hours.calls, hours.duplicates, days.calls, days.duplicates]).toEqual([sets[0]!.rows, 0, sets[1]!.rows, 0, sets[2]!.rows]);
 });
 
-test('the Anthropic rendering is usage-report pages at 1 h and 1 d that ingest with no request count, tokens and truth intact', async () => {
+test('the Anthropic rendering is usage-report pages at 1 m, 1 h and 1 d that ingest with no request count, tokens and truth intact', async () => {
   ws = await openWorkspace(':memory:');
   const org = tiny('anthropic-usage');
   const claude: FamilyOrg = { ...org, workloads: org.workloads.map((w) => ({ ...w, model: 'claude-sonnet-4-6', cacheRead: [50, 60] as const })) };
   const sets = await generateOrg(ws, claude, mkdtempSync(join(tmpdir(), 'fam-a-')));
-  expect(sets.map((s) => s.name)).toEqual(['tiny-1h', 'tiny-1d']);
+  expect(sets.map((s) => s.name)).toEqual(['tiny-1m', 'tiny-1h', 'tiny-1d']);
   const totals: unknown[] = [];
   for (const set of sets) {
     ws.close();
@@ -92,11 +93,12 @@ test('the Anthropic rendering is usage-report pages at 1 h and 1 d that ingest w
         (SELECT count(*) FROM calls c JOIN t ON t.start_time = epoch(c.ts)::BIGINT AND t.api_key = c.api_key AND t.model = c.model
           AND t.batch = coalesce(c.lane = 'batch', false)) AS matched, (SELECT count(*) FROM calls) AS rows,
         (SELECT string_agg(DISTINCT (epoch(ended_at) - epoch(ts))::BIGINT::VARCHAR, ',') FROM calls) AS widths`);
-    expect(row).toEqual({ formats: 'anthropic-usage-report', counted: 0n, matched: row?.rows, rows: BigInt(set.rows), widths: set.name.endsWith('1h') ? '3600' : '86400' });
+    expect(row).toEqual({ formats: 'anthropic-usage-report', counted: 0n, matched: row?.rows, rows: BigInt(set.rows), widths: { '1m': '60', '1h': '3600', '1d': '86400' }[set.name.slice(-2)] });
     totals.push(...(await ws.all('SELECT sum(input_tokens)::BIGINT AS i, sum(cache_read_tokens)::BIGINT AS r, sum(output_tokens)::BIGINT AS o FROM calls')));
   }
-  // Both widths carry the same tokens, uncached input apart from cache reads, as the report gives them.
+  // Every width carries the same tokens, uncached input apart from cache reads, as the report gives them.
   expect(totals[0]).toEqual(totals[1]);
+  expect(totals[1]).toEqual(totals[2]);
   expect((totals[0] as { r: bigint }).r).toBeGreaterThan(0n);
 });
 
@@ -104,7 +106,7 @@ test('legacy completions ride in the completions result as the usage API gives t
   ws = await openWorkspace(':memory:');
   const org = { ...tiny('usage'), workloads: [...tiny('usage').workloads.map((w) => (w.id === 'hooks' ? { ...w, operation: 'completions' as const } : w))] };
   const sets = await generateOrg(ws, org, mkdtempSync(join(tmpdir(), 'fam-c-')));
-  expect(sets).toHaveLength(2);
+  expect(sets).toHaveLength(3);
   for (const set of sets) {
     ws.close();
     ws = await openWorkspace(':memory:');

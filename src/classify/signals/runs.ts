@@ -87,6 +87,23 @@ const onCadenceSql = (gap: string, beat: string): string => `(${gap} BETWEEN 0.5
  */
 export const burstCadenceMinutes = { min: 30, max: 1440 } as const;
 /**
+ * Whether bursts recur, as CTEs over a CTE `bursts` (wid, first_mn, day, req, gap_mn: minutes since the workload's last
+ * burst's start): `recurring` holds, per workload whose bursts recur (minBursts on minBurstDays, burstCadenceShare of the
+ * intervals on the cadence, its median within burstCadenceMinutes), their requests (burst_req), how many, the median
+ * interval (burst_gap_mn) and the share on that beat. Bursts of calls (runCtes) and of minute buckets
+ * (minute-buckets.ts) are read by it alike.
+ */
+export const recurringCtes = `cadence AS (
+    SELECT wid, median(gap_mn) AS burst_gap_mn FROM bursts GROUP BY wid
+  ), burst_stats AS (
+    SELECT wid, sum(req) AS req, count(*) AS bursts, count(DISTINCT day) AS days, any_value(burst_gap_mn) AS burst_gap_mn,
+      count(*) FILTER (WHERE ${onCadenceSql('gap_mn', 'burst_gap_mn')}) / nullif(count(gap_mn), 0) AS burst_cadence_share
+    FROM bursts JOIN cadence USING (wid) GROUP BY wid
+  ), recurring AS (
+    SELECT wid, req AS burst_req, bursts, burst_gap_mn, burst_cadence_share FROM burst_stats
+    WHERE bursts >= ${minBursts} AND days >= ${minBurstDays} AND burst_cadence_share >= ${burstCadenceShare} AND burst_gap_mn BETWEEN ${burstCadenceMinutes.min} AND ${burstCadenceMinutes.max}
+  )`;
+/**
  * A workload labelled batchable with most of its requests in its job's runs and at least this share off them
  * (offRunStartsSql) holds another client's calls under its name: those calls are held blocking. Tuned on the tune
  * orgs alone: no batchable workload of theirs has 5% or more of its requests off its runs, as usual or varied (the
@@ -437,16 +454,7 @@ const runCtes = (source: string): string => `
   ), bursts AS (
     SELECT wid, first_mn, day, req, first_mn - lag(first_mn) OVER (PARTITION BY wid ORDER BY first_mn) AS gap_mn
     FROM (SELECT wid, first_mn, day, req FROM shaped WHERE burst UNION ALL SELECT wid, first_mn, day, req FROM strand_bursts)
-  ), cadence AS (
-    SELECT wid, median(gap_mn) AS burst_gap_mn FROM bursts GROUP BY wid
-  ), burst_stats AS (
-    SELECT wid, sum(req) AS req, count(*) AS bursts, count(DISTINCT day) AS days, any_value(burst_gap_mn) AS burst_gap_mn,
-      count(*) FILTER (WHERE ${onCadenceSql('gap_mn', 'burst_gap_mn')}) / nullif(count(gap_mn), 0) AS burst_cadence_share
-    FROM bursts JOIN cadence USING (wid) GROUP BY wid
-  ), recurring AS (
-    SELECT wid, req AS burst_req, bursts, burst_gap_mn, burst_cadence_share FROM burst_stats
-    WHERE bursts >= ${minBursts} AND days >= ${minBurstDays} AND burst_cadence_share >= ${burstCadenceShare} AND burst_gap_mn BETWEEN ${burstCadenceMinutes.min} AND ${burstCadenceMinutes.max}
-  ), job_eps AS (
+  ), ${recurringCtes}, job_eps AS (
     -- A strand burst's episode is a job's only where the workload's bursts recur: strands of five by chance in a busy
     -- service's episodes (claims-eu as a Langfuse window, a tune org: document extraction beside a fan-out) are no job's.
     SELECT wid, ep, bool_or(paced_ep) AS paced_ep FROM (
