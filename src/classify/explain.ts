@@ -9,7 +9,7 @@ import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape
 type Evidence = { k: number; side: 'wait' | 'free'; text: string };
 type WorkloadRow = {
   workload: string; rows: bigint; requests: bigint; label: string; confidence: number; decided_by: string; reasons: string[];
-  ev: Evidence[]; wait: number; free: number; uncounted_share: number; estimated: boolean;
+  ev: Evidence[]; wait: number; free: number; uncounted_share: number; estimated: boolean; hour_bucket_share: number;
 };
 type CallRow = {
   call_id: string; ts: Date | null; granularity: string | null; provider: string | null; model: string | null; operation: string | null;
@@ -40,7 +40,7 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
   const call = calls[0];
   const name = call?.workload ?? target;
   const workload = (
-    await ws.all<WorkloadRow>('SELECT workload, rows, requests, label, confidence, decided_by, reasons, ev, wait, free, uncounted_share, estimated FROM label_workloads WHERE workload = $name', { name })
+    await ws.all<WorkloadRow>('SELECT workload, rows, requests, label, confidence, decided_by, reasons, ev, wait, free, uncounted_share, estimated, hour_bucket_share FROM label_workloads WHERE workload = $name', { name })
   )[0];
   if (call && workload) return { kind: 'call', call, workload, org, rulesFile };
   if (workload) {
@@ -155,6 +155,10 @@ function whatWouldChange(e: Explanation): string[] {
       lines.push('evidence of a job in its tokens over hours and days would flip it (the same 3 hours of the day, on/off hours, irregular or lumpy days, out of phase with human hours), or names or tags like nightly, etl, eval; its rows count no requests, so the signs read from one call\'s pace (serial runs, fan-out, a poller\'s bursts) cannot run: a per-call log of the same traffic (a gateway\'s or tracer\'s) would show them');
     } else {
       lines.push('evidence of a job would flip it: names/tags like nightly, etl, eval; traffic out of phase with human hours (flat 24/7 only beside another sign); serial runs or fan-out of back-to-back calls; a cron or full-rate launch; bursts on a clock (a poller); user ids that are not people; bulk embeddings');
+    }
+    // An hour's bucket hides a poller's few minutes of work: minute buckets show them (signals/minute-buckets.ts).
+    if (w.hour_bucket_share >= 0.5 && frees.length === 0) {
+      lines.push('its rows are usage buckets of an hour, where a poller\'s few minutes of work an hour look like any busy hour: the same usage in minute buckets (`batchable pull <source> --bucket-width 1m`) would show its bursts');
     }
     return lines;
   }

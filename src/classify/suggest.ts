@@ -264,6 +264,9 @@ export const coarseWorkloadShare = 0.5;
 /** `audit`'s note also says so when at least this share of the unsure spend is in coarse workloads. */
 export const coarseBucketNoteShare = 0.5;
 
+/** `audit`'s note also says so when at least this share of the unsure spend is in workloads mostly of hour buckets. */
+export const hourBucketNoteShare = 0.5;
+
 /** `audit`'s note also says so when at least this share of the unsure spend is in rows that count no requests. */
 export const uncountedNoteShare = 0.5;
 
@@ -272,7 +275,8 @@ export const uncountedNoteShare = 0.5;
  * usage buckets of a day (or any width over an hour), it also says that hourly buckets separate jobs from
  * people: a day bucket shows nothing of a job's hours, and the day-level signs cannot tell a job that runs
  * on most working days from people with a job on their key (docs/eval-history.md, "Day buckets"). When most of it
- * comes as rows that count no requests (Anthropic's usage report and Console export), it says that their requests
+ * comes as buckets of an hour, it says that minute buckets show a poller's bursts (signals/minute-buckets.ts), which
+ * in an hour's bucket are one more busy hour. When most of it comes as rows that count no requests (Anthropic's usage report and Console export), it says that their requests
  * are estimated from tokens and the signs read from one call's pace cannot run there.
  */
 export async function lowConfidenceNote(ws: Workspace): Promise<string | undefined> {
@@ -280,15 +284,18 @@ export async function lowConfidenceNote(ws: Workspace): Promise<string | undefin
   // joining every call took seconds on every `audit` of an analysed workspace.
   await ensureSavingsBase(ws);
   const low = `o.decided_by = 'default' OR (o.decided_by = 'heuristic' AND o.confidence < ${lowConfidence})`;
-  const [row] = await ws.all<{ total: bigint | null; low: bigint | null; coarse: bigint | null; uncounted: bigint | null }>(`
+  const [row] = await ws.all<{ total: bigint | null; low: bigint | null; coarse: bigint | null; hourly: bigint | null; uncounted: bigint | null }>(`
     SELECT sum(b.cost_pico)::HUGEINT AS total, sum(b.cost_pico) FILTER (WHERE ${low})::HUGEINT AS low,
       -- Workloads whose rows are mostly buckets longer than an hour.
       sum(b.cost_pico) FILTER (WHERE (${low}) AND w.coarse_bucket_share >= ${coarseWorkloadShare})::HUGEINT AS coarse,
+      -- Workloads whose rows are mostly buckets of over a minute, up to an hour.
+      sum(b.cost_pico) FILTER (WHERE (${low}) AND w.hour_bucket_share >= ${coarseWorkloadShare})::HUGEINT AS hourly,
       sum(b.uncounted_pico) FILTER (WHERE ${low})::HUGEINT AS uncounted
     FROM savings_base b JOIN label_outcomes o USING (outcome) LEFT JOIN label_workloads w USING (workload)`);
   const total = row?.total ?? 0n;
   const lowPico = row?.low ?? 0n;
   const coarse = row?.coarse ?? 0n;
+  const hourly = row?.hourly ?? 0n;
   const uncounted = row?.uncounted ?? 0n;
   if (total <= 0n || Number((lowPico * 1000n) / total) < lowConfidenceSpendShare * 1000) return undefined;
   const notes = [`${usd(lowPico)} (${pct(lowPico, total)} of spend) is labelled with low confidence or by default; \`batchable rules suggest\` drafts a rules file with the question to answer for each of its largest workloads`];
@@ -297,6 +304,9 @@ export async function lowConfidenceNote(ws: Workspace): Promise<string | undefin
   }
   if (Number((coarse * 1000n) / lowPico) >= coarseBucketNoteShare * 1000) {
     notes.push(`${pct(coarse, lowPico)} of it comes as usage buckets of a day, which show nothing inside the day: hourly buckets separate jobs from people (\`batchable pull <source> --bucket-width 1h\`)`);
+  }
+  if (Number((hourly * 1000n) / lowPico) >= hourBucketNoteShare * 1000) {
+    notes.push(`${pct(hourly, lowPico)} of it comes as usage buckets of an hour, where a poller's few minutes of work an hour look like any busy hour: minute buckets show its bursts (\`batchable pull <source> --bucket-width 1m\`)`);
   }
   return notes.join('. ');
 }

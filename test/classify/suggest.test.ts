@@ -8,7 +8,7 @@ import { classifyCalls, loadRules } from '../../src/classify/index.ts';
 import { lowConfidenceNote, renderSuggestions, suggestRules } from '../../src/classify/suggest.ts';
 import type { Workspace } from '../../src/db/workspace.ts';
 import { loadCatalog, priceCalls } from '../../src/pricing/index.ts';
-import { emptyWorkspace, insertCalls, interactiveBackdrop } from './helpers.ts';
+import { emptyWorkspace, insertCalls, interactiveBackdrop, labelOf } from './helpers.ts';
 
 let ws: Workspace;
 afterEach(() => ws?.close());
@@ -118,6 +118,25 @@ test('audit\'s note says hourly buckets separate jobs from people when the unsur
   ws.close();
   await labelled();
   expect(await lowConfidenceNote(ws)).not.toMatch(/hourly buckets/);
+});
+
+test('audit\'s note says minute buckets show a poller\'s bursts when the unsure spend comes as hour buckets, and not otherwise', async () => {
+  // Three weeks of one usage-API key in hour buckets, 40 requests in every hour: nothing decides it, so it is blocking by default.
+  const hours = (width: string, key: string) => `SELECT '${key}' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-01 00:00:00+00' + h * INTERVAL 1 HOUR AS ts,
+    TIMESTAMPTZ '2026-10-01 00:00:00+00' + h * INTERVAL 1 HOUR + INTERVAL ${width} AS ended_at, 40 AS requests, '${key}' AS api_key, 40 * 20000 AS input_tokens,
+    40 * 2000 AS output_tokens FROM range(21 * 24) r(h)`;
+  await labelled(hours('1 HOUR', 'key_hour'));
+  const note = await lowConfidenceNote(ws);
+  expect(note).toMatch(
+    /is labelled with low confidence or by default; `batchable rules suggest` drafts .*\. 9\d(\.\d)?% of it comes as usage buckets of an hour, where a poller's few minutes of work an hour look like any busy hour: minute buckets show its bursts \(`batchable pull <source> --bucket-width 1m`\)$/,
+  );
+  expect(note).not.toMatch(/buckets of a day/);
+  ws.close();
+  // The same requests in minute buckets: all 40 in one minute of each hour, a poller's burst (signals/minute-buckets.ts),
+  // so the key is labelled batchable and nothing is unsure.
+  await labelled(hours('1 MINUTE', 'key_minute'));
+  expect(await lowConfidenceNote(ws)).toBeUndefined();
+  expect((await labelOf(ws, 'key_minute100')).reasons[0]).toMatch(/^recurring bursts in minute buckets: 100% of requests in 504 bursts/);
 });
 
 test('audit\'s note says requests are estimated when the unsure spend comes as rows that count no requests, and not otherwise', async () => {
