@@ -62,7 +62,7 @@
 //                               transfer risk checks day and night, care agents; an AML poller on the risk key, crons, KYC runs
 //   usage-market-id  (blind)    a Jakarta marketplace seen only through usage-API buckets: shoppers, sellers, listing checks
 //                               around the clock; a review poller, a seller cron, a 21:00 cron, translations by hand
-//   usage-hotels-mx  (blind)    a Cancún hotel group seen only through usage-API buckets: guests with a concierge, front desk,
+//   usage-hotels-mx  (tune)     a Cancún hotel group seen only through usage-API buckets: guests with a concierge, front desk,
 //                               booking emails; review replies and package pages by hand, a rate report cron, an hourly sync
 //   broker-pt        (blind)    a Lisbon insurance broker: brokers quoting, claims handlers, site visitors asking a FAQ bot
 //                               once each; renewal reminders carrying customers, document extraction by hand, a call poller
@@ -103,6 +103,9 @@
 // legal-apac became a tune org later that day, when its Langfuse rendering (28.2% right at the record seed, the
 // weakest of the family's exports) was diagnosed on it: a job carrying a document id per call shares a model with
 // partners' questions, and a Langfuse window names neither (signals/workload-name.ts: oneOffIdCallSql).
+// usage-hotels-mx became a tune org on 2026-12-06, when its varied rendering in minute buckets at the fresh draw (seed
+// 20261007) labelled 4.4% of its blocking spend batchable (an hourly poller's bursts on the front desk's key, project
+// and model), and that was diagnosed on it and changed for (signals/minute-buckets.ts: minuteBurstMaxOtherShare).
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
@@ -1260,8 +1263,11 @@ export const family: readonly FamilyOrg[] = [
     ],
   },  {
     // Written on 2026-12-05 after lumpyMixedFloorShare (src/classify/signals/days.ts), to test it on an org nobody tuned
-    // on, and committed before its first run: people and jobs sharing keys, projects and models in usage rows.
-    id: 'usage-hotels-mx', role: 'blind', tz: -5, profile: 'office', rendering: 'usage',
+    // on, and committed before its first run: people and jobs sharing keys, projects and models in usage rows. A tune org
+    // since 2026-12-06, when its varied rendering in minute buckets at the fresh draw (seed 20261007) labelled 4.4% of its
+    // blocking spend batchable (an hourly poller's bursts on the front desk's key, project and model), and that was
+    // diagnosed on it and changed for (src/classify/signals/minute-buckets.ts: minuteBurstMaxOtherShare).
+    id: 'usage-hotels-mx', role: 'tune', blindUntil: '2026-12-06', tz: -5, profile: 'office', rendering: 'usage',
     story: 'a Cancún hotel group seen only through OpenAI usage-API buckets (1 h and 1 d, by key, project and model): guests chat with a concierge day and night, front-desk staff in shifts, sales and revenue teams in office hours; opaque key and project ids',
     workloads: [
       { id: 'guest concierge', truth: 'blocking', story: 'guests ask the concierge chat about rooms, restaurants and tours, 70% streamed, day and evening', kind: 'sessions', starts: 14000,

@@ -216,7 +216,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT *, wid IN (SELECT wid FROM _cls_unnamed) AS shared_name, uncounted_share >= ${estimatedShare} AS estimated, ${shape.usable} AS shape_ok,
         least(coalesce(serial_req, 0) / run_base, 1) AS serial_share, least(coalesce(fanout_req, 0) / run_base, 1) AS fanout_share,
         least((coalesce(cron_req, 0) + coalesce(steady_req, 0)) / run_base, 1) AS launch_share, least(coalesce(burst_req, 0) / run_base, 1) AS burst_share,
-        least(coalesce(minute_burst_req, 0) / requests, 1) AS minute_burst_share,
+        least(coalesce(minute_burst_req, 0) / requests, 1) AS minute_burst_share, least(coalesce(minute_other_req, 0) / requests, 1) AS minute_other_share,
         CASE WHEN run_base < requests THEN ' (leaving out the ' || round(100 * off_run_req / requests)::INTEGER || '% off its runs: calls with ids seen once or twice)' ELSE '' END AS run_base_note,
         (${shape.activeSlots} / ${shape.slots})::DOUBLE AS human_hours_baseline,
         '${shape.weekly ? 'week' : 'day'}' AS slot_unit FROM based

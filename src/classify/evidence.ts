@@ -4,7 +4,7 @@
 import { sqlString } from '../db/sql.ts';
 import { keepsWeekendShare, lumpyAbsentShare, lumpyDispersion, lumpyMaxFloorShare, lumpyMinMedian, lumpyMixedFloorShare, lumpyMinWeekdays, lumpySpreadShare, lumpyStepShare, mixShiftShare, quietWeekendShare } from './signals/days.ts';
 import { bulkEmbeddingTokens, freshTokensPerEstimatedRequest, queryEmbeddingTokens } from './signals/per-call.ts';
-import { minuteBurstRate } from './signals/minute-buckets.ts';
+import { minuteBurstMaxOtherShare, minuteBurstRate } from './signals/minute-buckets.ts';
 import { burstPaceUs, machineWorkloadShare } from './signals/runs.ts';
 import { machineGapShare, machineRepeatCalls, machineRunCalls, minHumanThinkSeconds, thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
 import { flatMaxPeakToMean, flatMinCoverage, flatMinTroughToMean } from './signals/time-shape.ts';
@@ -69,9 +69,10 @@ export const evidence: readonly Evidence[] = [
     text: `'recurring bursts: ' || ${pct('burst_share')} || ' of requests' || run_base_note || ' in ' || bursts || ' bursts of machine-paced calls (each starting within ${burstPaceUs / 1e6} s of the last one\'\'s end), one every ' || round(burst_gap_mn)::INTEGER || ' min (median; '
       || ${pct('burst_cadence_share')} || ' of them on that beat: half to 1.5 times it after the last, or two or three times, a beat or two skipped): a poller draining a queue; people do not come in machine-paced bursts on a clock'` },
   // The same poller in usage rows of a minute (signals/minute-buckets.ts): no calls to pace, its minutes instead.
-  { volume: true, side: 'free', strength: 0.8, when: `minute_burst_share >= 0.5`,
+  { volume: true, side: 'free', strength: 0.8, when: `minute_burst_share >= 0.5 AND minute_other_share <= ${minuteBurstMaxOtherShare}`,
     text: `'recurring bursts in minute buckets: ' || ${pct('minute_burst_share')} || ' of requests in ' || minute_bursts || ' bursts of back-to-back minutes (requests in every minute from the first to the last, ${minuteBurstRate}+ a minute, after 5 minutes without any), one every '
-      || round(minute_burst_gap_mn)::INTEGER || ' min (median; ' || ${pct('minute_burst_cadence_share')} || ' of them on that beat: half to 1.5 times it after the last, or two or three times, a beat or two skipped): a poller draining a queue; people do not come in dense bursts on a clock'` },
+      || round(minute_burst_gap_mn)::INTEGER || ' min (median; ' || ${pct('minute_burst_cadence_share')} || ' of them on that beat: half to 1.5 times it after the last, or two or three times, a beat or two skipped; '
+      || ${pct('minute_other_share')} || ' in longer or slower stretches): a poller draining a queue; people do not come in dense bursts on a clock'` },
   // Ids seen once count only at a machine's pace (most calls in minutes of 20+ calls): a one-question widget
   // also sees each visitor once, but visitors arrive at a human pace.
   // Machine-paced repeats count only in long runs (signals/sequence.ts, userRunsSql): an agent's steps are short runs.

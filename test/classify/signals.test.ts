@@ -328,7 +328,7 @@ describe('minute buckets', () => {
       TIMESTAMPTZ '2026-10-05 00:01:00+00' + ${every} + j * INTERVAL 1 MINUTE AS ended_at, (${requests})::BIGINT AS requests, '${key}' AS api_key,
       2000 AS input_tokens, 300 AS output_tokens
     FROM range(${count}) a(h), (SELECT unnest(${minutes}) AS j) b`;
-  test('a poller\'s bursts on a clock are batchable; gaps inside, a person\'s pace, a beat under half an hour or hour buckets are not', async () => {
+  test('a poller\'s bursts on a clock are batchable; gaps inside, a person\'s pace, a beat under half an hour, people beside it or hour buckets are not', async () => {
     await classified(
       // Every hour, 3 minutes in a row of 5-8 requests each: a poller draining its queue.
       minuteRows('key_poller', '[0, 1, 2]', '5 + (h + j) % 4'),
@@ -338,6 +338,11 @@ describe('minute buckets', () => {
       minuteRows('key_person', '[0, 1, 2, 3, 4]', '1'),
       // A burst every 10 minutes: answers wanted within minutes (a beat under burstCadenceMinutes.min).
       minuteRows('key_often', '[0, 1, 2]', '6', 'h * INTERVAL 10 MINUTE', 21 * 24 * 6),
+      // The poller on a key where people also work, a request every 3 minutes from minute 30 to 48 of each hour (7 minutes
+      // or more from any burst): a quarter of its requests in slow stretches beside the bursts, which one label would move
+      // to batch with them.
+      minuteRows('key_shared', '[0, 1, 2]', '5 + (h + j) % 4'),
+      minuteRows('key_shared', '[30, 33, 36, 39, 42, 45, 48]', '1', 'h * INTERVAL 1 HOUR').replaceAll("'key_shared-'", "'key_shared-p-'"),
       // The poller's requests as hour buckets: one more flat hour.
       `SELECT 'key_hourly-' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR AS ts,
         TIMESTAMPTZ '2026-10-05 01:00:00+00' + h * INTERVAL 1 HOUR AS ended_at, 20::BIGINT AS requests, 'key_hourly' AS api_key,
@@ -347,9 +352,9 @@ describe('minute buckets', () => {
     expect([poller.label, poller.decided_by]).toEqual(['non_blocking', 'heuristic']);
     expect(poller.reasons[0]).toBe(
       'recurring bursts in minute buckets: 100% of requests in 504 bursts of back-to-back minutes (requests in every minute from the first to the last, 2+ a minute, after 5 minutes without any), ' +
-        'one every 70 min (median; 100% of them on that beat: half to 1.5 times it after the last, or two or three times, a beat or two skipped): a poller draining a queue; people do not come in dense bursts on a clock',
+        'one every 70 min (median; 100% of them on that beat: half to 1.5 times it after the last, or two or three times, a beat or two skipped; 0% in longer or slower stretches): a poller draining a queue; people do not come in dense bursts on a clock',
     );
-    for (const call of ['key_gappy-100-0', 'key_person-100-2', 'key_often-100-1', 'key_hourly-100']) {
+    for (const call of ['key_gappy-100-0', 'key_person-100-2', 'key_often-100-1', 'key_hourly-100', 'key_shared-100-1', 'key_shared-p-100-30']) {
       const row = await labelOf(ws, call);
       expect(row.label, call).toBe('blocking');
       expect(row.reasons.join('\n'), call).not.toMatch(/recurring bursts/);
