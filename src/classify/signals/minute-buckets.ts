@@ -13,6 +13,7 @@
 // devops-br's alert explainer, 71-78% of their intervals on the cadence and 64-75% of their requests in such bursts).
 // With it, no workload people wait on in the tune orgs' minute buckets has over 22% of its requests in bursts, or over
 // 53% of their intervals on the cadence (a companion chat's, a voice agent's); their hourly pollers have 79-100% and 74-88%.
+// A poller on people's key, project and model labels nothing (minuteBurstMaxOtherShare): its rows hold both.
 import { episodeGapUs, maxBurstMinutes, minBurstCalls, recurringCtes } from './runs.ts';
 
 /**
@@ -45,8 +46,9 @@ export const minuteBurstMaxOtherShare = 0.1;
  * minutes from one burst's start to the next, and the share of those intervals on that beat. A burst: an episode (no
  * request for 5 minutes before it: runs.ts episodeGapUs) of minBurstCalls requests or more, over at most maxBurstMinutes,
  * with requests in every minute of it at minuteBurstRate or more a minute. They recur as runs.ts's bursts do
- * (recurringCtes). With them, the requests in its other episodes than bursts and light ones (minuteBurstMaxOtherShare). Weights are the rows' requests (estimated from tokens where a row counts none: per-call.ts
- * weightSql). Reads nothing but minute buckets: per-call data and coarser buckets have no row here.
+ * (recurringCtes). With them, the requests in its episodes that are neither bursts nor light ones
+ * (minuteBurstMaxOtherShare). Weights are the rows' requests (estimated from tokens where a row counts none:
+ * per-call.ts weightSql). Reads nothing but minute buckets: per-call data and coarser buckets have no row here.
  */
 export const minuteBurstsSql = `
   WITH m AS (SELECT wid, epoch_us(ts) // 60000000 AS mn, sum(w) AS n FROM _cls_calls WHERE ${minuteBucketSql} GROUP BY ALL),
