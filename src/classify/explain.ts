@@ -3,6 +3,7 @@
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
 import { offRunReasonPrefix, userLoopReasonPrefix } from './classify.ts';
+import { hourBucketWorkloadShare } from './signals/minute-buckets.ts';
 import { freshTokensPerEstimatedRequest, weightSql } from './signals/per-call.ts';
 import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape.ts';
 
@@ -157,7 +158,7 @@ function whatWouldChange(e: Explanation): string[] {
       lines.push('evidence of a job would flip it: names/tags like nightly, etl, eval; traffic out of phase with human hours (flat 24/7 only beside another sign); serial runs or fan-out of back-to-back calls; a cron or full-rate launch; bursts on a clock (a poller); user ids that are not people; bulk embeddings');
     }
     // An hour's bucket hides a poller's few minutes of work: minute buckets show them (signals/minute-buckets.ts).
-    if (w.hour_bucket_share >= 0.5 && frees.length === 0) {
+    if (w.hour_bucket_share >= hourBucketWorkloadShare && frees.length === 0) {
       lines.push('its rows are usage buckets of an hour, where a poller\'s few minutes of work an hour look like any busy hour: the same usage in minute buckets (`batchable pull <source> --bucket-width 1m`) would show its bursts');
     }
     return lines;

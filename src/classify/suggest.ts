@@ -7,6 +7,7 @@ import type { Workspace } from '../db/types.ts';
 import { oneLine } from '../report/escape.ts';
 import { formatUsd } from '../report/money.ts';
 import { mostlyCallsSql, nameEvidenceSql } from './evidence.ts';
+import { hourBucketWorkloadShare } from './signals/minute-buckets.ts';
 import { weightSql } from './signals/per-call.ts';
 import { unattributedSuffix } from './signals/workload-name.ts';
 
@@ -276,8 +277,9 @@ export const uncountedNoteShare = 0.5;
  * people: a day bucket shows nothing of a job's hours, and the day-level signs cannot tell a job that runs
  * on most working days from people with a job on their key (docs/eval-history.md, "Day buckets"). When most of it
  * comes as buckets of an hour, it says that minute buckets show a poller's bursts (signals/minute-buckets.ts), which
- * in an hour's bucket are one more busy hour. When most of it comes as rows that count no requests (Anthropic's usage report and Console export), it says that their requests
- * are estimated from tokens and the signs read from one call's pace cannot run there.
+ * in an hour's bucket are one more busy hour. When most of it comes as rows that count no requests (Anthropic's usage
+ * report and Console export), it says that their requests are estimated from tokens and the signs read from one call's
+ * pace cannot run there.
  */
 export async function lowConfidenceNote(ws: Workspace): Promise<string | undefined> {
   // Spend per outcome is in savings_base (kept in the workspace with the analysis): a few thousand rows, where
@@ -289,7 +291,7 @@ export async function lowConfidenceNote(ws: Workspace): Promise<string | undefin
       -- Workloads whose rows are mostly buckets longer than an hour.
       sum(b.cost_pico) FILTER (WHERE (${low}) AND w.coarse_bucket_share >= ${coarseWorkloadShare})::HUGEINT AS coarse,
       -- Workloads whose rows are mostly buckets of over a minute, up to an hour.
-      sum(b.cost_pico) FILTER (WHERE (${low}) AND w.hour_bucket_share >= ${coarseWorkloadShare})::HUGEINT AS hourly,
+      sum(b.cost_pico) FILTER (WHERE (${low}) AND w.hour_bucket_share >= ${hourBucketWorkloadShare})::HUGEINT AS hourly,
       sum(b.uncounted_pico) FILTER (WHERE ${low})::HUGEINT AS uncounted
     FROM savings_base b JOIN label_outcomes o USING (outcome) LEFT JOIN label_workloads w USING (workload)`);
   const total = row?.total ?? 0n;

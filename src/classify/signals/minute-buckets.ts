@@ -23,6 +23,13 @@ import { episodeGapUs, maxBurstMinutes, minBurstCalls, recurringCtes } from './r
 export const minuteBucketSql = `bucket AND ended_us - epoch_us(ts) BETWEEN 1 AND 60000000`;
 
 /**
+ * A workload at least this share of whose rows are usage buckets of over a minute, up to an hour, is read from hours:
+ * `explain` on it (when it is blocking with no sign of a job) and `audit`'s note (when such workloads hold most of the
+ * unsure spend) say that minute buckets would show a poller's bursts.
+ */
+export const hourBucketWorkloadShare = 0.5;
+
+/**
  * In a burst read from minute buckets, its requests per minute from its first minute to its last, at least: a worker
  * calling back to back makes one call every few seconds (an hourly poller of 8-20 s calls with sleeps of 1.5-4.5 s
  * between them, the family's slowest, makes 2.3 a minute in its quieter bursts); a person reads between calls.
