@@ -17,7 +17,7 @@ import { hasRows } from '../../db/has-rows.ts';
 import type { Workspace } from '../../db/workspace.ts';
 import { stddevPopOfIntegers } from './exact.ts';
 import { hasFlagSql } from './per-call.ts';
-import { thinkTimeSeconds, tieOrderSql } from './sequence.ts';
+import { minLoopSpanMinutes, thinkTimeSeconds, tieOrderSql } from './sequence.ts';
 
 /** A call starting this soon (µs) after the latest end of another call of its workload continues a run. */
 export const backToBackUs = 1_000_000;
@@ -403,7 +403,7 @@ const runCtes = (source: string): string => `
     FROM ep_minutes m JOIN eps e USING (wid, ep) GROUP BY m.wid, m.ep
   ), shaped AS (
     SELECT e.*, e.paced_n >= ${burstPacedShare} * e.n AS paced_ep, (e.first_mn % 1440)::INTEGER AS minute_of_day, e.first_mn // 1440 AS day,
-      e.n >= ${minLoopCalls} AND e.span >= 5 AND e.span <= ${maxSteadyMinutes} AND i.inner_minutes >= 0.9 * (e.span - 2)
+      e.n >= ${minLoopCalls} AND e.span >= ${minLoopSpanMinutes} AND e.span <= ${maxSteadyMinutes} AND i.inner_minutes >= 0.9 * (e.span - 2)
         AND i.inner_sd <= 0.35 * i.inner_mean AND i.second_minute >= 0.7 * i.inner_mean AS steady,
       e.n >= ${minBurstCalls} AND e.span <= ${maxBurstMinutes} AND paced_ep AS burst
     FROM eps e LEFT JOIN ep_inner i USING (wid, ep)

@@ -50,7 +50,7 @@ export const maxLoopPauseSeconds = 60;
 export const minLoopPieceCalls = 10;
 /**
  * A loop runs for minutes: from its first call's start to its last call's end at least this long, as a steady launch
- * needs (runs.ts). A person's bulk action (a page that sends 60 calls with their id at once and shows the answers) is
+ * does (runs.ts reads the same constant for its episodes' span). A person's bulk action (a page that sends 60 calls with their id at once and shows the answers) is
  * done in seconds, its calls overlapping: back to back by the gap, and someone waits on it.
  */
 export const minLoopSpanMinutes = 5;
