@@ -44,7 +44,8 @@ export const minuteBurstRate = 2;
  * (seed 20261007): an hourly availability sync on the front desk's key, project and model, beside the front-desk staff
  * and the booking-email triage, had 51% of the workload's requests in its recurring bursts and 47% in such episodes,
  * and 4.4% of the dataset's blocking spend was labelled batchable with it. The tune orgs' pollers have at most 3% there
- * (usage-retail's price watcher, with a nightly feed on its key); services people wait on, 73-92%.
+ * (usage-retail's price watcher, with a nightly feed on its key); services people wait on that have
+ * 5% or more of their requests in bursts, 73-95% (smaller ones, few in bursts, 0-48%).
  */
 export const minuteBurstMaxOtherShare = 0.1;
 
