@@ -21,7 +21,7 @@ export type PullInput = {
   readonly since?: string | undefined;
   /** Last UTC day, inclusive; default: now. */
   readonly until?: string | undefined;
-  /** Default 1h; cost reports have 1d only. */
+  /** Default: openai and anthropic 1m, the other sources 1h; cost reports have 1d only. */
   readonly bucketWidth?: BucketWidth | undefined;
   /** How long after a bucket ends it counts as complete; default: the source's own. */
   readonly settleMs?: number | undefined;
@@ -44,8 +44,7 @@ function windowOptions(input: PullInput, db: string, onProgress?: OnProgress): P
     db,
     since: input.since,
     until: input.until,
-    bucketWidth: input.bucketWidth ?? '1h',
-    bucketWidthGiven: input.bucketWidth !== undefined,
+    bucketWidth: input.bucketWidth,
     settleMs: input.settleMs,
     baseUrl: input.baseUrl,
     env: input.env ?? process.env,

@@ -41,7 +41,7 @@ export function registerPull(program: Command, io: Io, env: Env): void {
     .argument('<source>', 'openai | anthropic | langfuse | litellm | helicone | openrouter (--ids) | openrouter-activity | openai-costs | anthropic-costs')
     .option('--since <date>', 'first UTC day to fetch (YYYY-MM-DD); default: where the last pull ended, or 7 days ago')
     .option('--until <date>', 'last UTC day to fetch, inclusive (YYYY-MM-DD); default: now')
-    .option('--bucket-width <width>', 'bucket size the API aggregates by: 1m | 1h | 1d (default 1h; cost reports: 1d)')
+    .option('--bucket-width <width>', 'bucket size the API aggregates by: 1m | 1h | 1d (default: openai and anthropic 1m, the others 1h; cost reports: 1d)')
     .option('--settle <duration>', 'how long after a bucket ends it counts as complete (default per source: openai 1h, anthropic 1d, langfuse 15m, litellm 5m, helicone 15m, costs 1d)')
     .option('--base-url <url>', 'API base URL (default: the env var the official SDK reads, else the public endpoint)')
     .option('--ids <file>', 'openrouter: a file of generation ids (gen-…), one per line; ids fetched before are skipped')

@@ -27,9 +27,8 @@ export type PullOptions = {
   /** UTC dates, YYYY-MM-DD; `until` is inclusive (the whole day). */
   readonly since?: string | undefined;
   readonly until?: string | undefined;
-  readonly bucketWidth: BucketWidth;
-  /** True when the user chose the width (a source with one fixed width then refuses another). */
-  readonly bucketWidthGiven?: boolean | undefined;
+  /** The width asked for; default: the source's (PullSource.defaultWidth, else 1h). A source with one fixed width refuses another. */
+  readonly bucketWidth?: BucketWidth | undefined;
   /** How long after a bucket ends it counts as complete (default: the source's own, see PullSource.settleMs). */
   readonly settleMs?: number | undefined;
   readonly baseUrl?: string | undefined;
@@ -86,8 +85,8 @@ export function planPull(options: PullOptions): PullPlan {
   const source = pullSource(options.source);
   const baseUrl = resolveBaseUrl(source, options);
   const dir = rawDir(options.db, source.id);
-  const width = source.fixedWidth ?? options.bucketWidth;
-  if (source.fixedWidth !== undefined && options.bucketWidth !== source.fixedWidth && options.bucketWidthGiven === true) {
+  const width = source.fixedWidth ?? options.bucketWidth ?? source.defaultWidth ?? '1h';
+  if (source.fixedWidth !== undefined && options.bucketWidth !== undefined && options.bucketWidth !== source.fixedWidth) {
     throw new UsageError(`--bucket-width ${options.bucketWidth}: ${source.id} reports ${source.fixedWidth} buckets only`);
   }
   const now = Math.floor((options.now ?? Date.now)() / 1000) * 1000;

@@ -38,6 +38,11 @@ export type PullSource = {
   readonly completedOnly?: boolean;
   /** The only bucket width the API offers, when it offers one (cost reports: 1d). */
   readonly fixedWidth?: BucketWidth;
+  /**
+   * The width pulled when none is asked for (else 1h). The usage APIs' is 1m: in an hour's bucket a poller's few
+   * minutes of work an hour look like any busy hour, and labels read from hours miss it (README, "Minute buckets").
+   */
+  readonly defaultWidth?: BucketWidth;
   /** The money a page states, in USD, exactly (cost reports only). */
   readonly reportedUsd?: (body: unknown) => Decimal;
   /**

@@ -51,7 +51,7 @@ describe('pull openrouter-activity', () => {
   afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const deps: HttpDeps = { fetch: (i, init) => fetch(i, init), sleep: async (ms) => void sleeps.push(ms), random: () => 0, now: () => now.t };
-  const pull = (since?: string) => withWorkspace(db, (ws) => runPull(ws, { source: 'openrouter-activity', db, since, bucketWidth: '1h', env, deps, now: () => now.t }));
+  const pull = (since?: string) => withWorkspace(db, (ws) => runPull(ws, { source: 'openrouter-activity', db, since, env, deps, now: () => now.t }));
   const held = () => withWorkspace(db, async (ws) => Number((await ws.all<{ n: bigint }>('SELECT count(*) AS n FROM calls'))[0]?.n ?? 0));
 
   it('asks for each completed day once (an empty day included), never for today, and resumes the next day', async () => {

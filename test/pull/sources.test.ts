@@ -79,6 +79,31 @@ describe.each<SourceId>(['openai', 'anthropic', 'langfuse', 'litellm', 'helicone
     for (const secret of api.secrets) expect(text).not.toContain(secret);
   });
 
+  it(
+    perCall(id)
+      ? 'with no width asked for, completes windows on the hour'
+      : "with no width asked for, pulls minute buckets (where a poller's bursts show, which an hour's bucket hides)",
+    async () => {
+      clock.now = T('2026-10-01T03:10:30Z');
+      const result = await pull({ since: '2026-10-01', bucketWidth: undefined });
+      const name = (w: { file: string }) => w.file.slice(w.file.lastIndexOf('/') + 1);
+      if (perCall(id)) {
+        expect(result.windows.map(name)).toEqual(['20261001T0000Z--20261001T0300Z.jsonl.gz', '20261001T0300Z--20261001T0310Z.partial.jsonl.gz']);
+        return;
+      }
+      expect(api.requests.every((r) => r.searchParams.get('bucket_width') === '1m' && r.searchParams.get('limit') === '1440')).toBe(true);
+      expect(result.windows.map(name)).toEqual(['20261001T0000Z--20261001T0310Z.jsonl.gz', '20261001T0310Z--20261001T0310Z.jsonl.gz.partial']);
+      // 00:00-02:00 is quiet: the 70 minutes from 02:00 to 03:10 hold rows, each a minute long.
+      const [b] = await withWorkspace(db, (ws) =>
+        ws.all<{ minutes: bigint; widths: bigint[] }>(
+          'SELECT count(DISTINCT ts) AS minutes, list(DISTINCT epoch(ended_at) - epoch(ts)) AS widths FROM calls',
+        ),
+      );
+      expect(b?.minutes).toBe(70n);
+      expect(b?.widths.map(Number)).toEqual([60]);
+    },
+  );
+
   it('resumes from the last complete bucket, adds only new buckets, and never counts the partial bucket twice', async () => {
     clock.now = T('2026-10-03T10:30:00Z');
     await pull({ since: '2026-10-01' });

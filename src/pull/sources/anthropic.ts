@@ -35,6 +35,7 @@ export const anthropicSource: PullSource = {
   reference: 'https://platform.claude.com/docs/en/api/admin/usage_report/retrieve_messages',
   adapter: 'anthropic-usage-report',
   granularity: 'buckets',
+  defaultWidth: '1m',
   // Anthropic reports usage in batches, "typically within 4 hours and occasionally up to 24 hours" (as the
   // Estuary connector's docs put it, https://docs.estuary.dev/reference/Connectors/capture-connectors/anthropic/).
   settleMs: 86_400_000,

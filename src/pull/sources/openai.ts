@@ -41,6 +41,7 @@ export const openaiSource: PullSource = {
   reference: 'https://platform.openai.com/docs/api-reference/usage',
   adapter: 'openai-usage',
   granularity: 'buckets',
+  defaultWidth: '1m',
   // OpenAI documents no reporting delay for the Usage API; an hour is a conservative margin for late rows.
   settleMs: 3_600_000,
   defaultBaseUrl: 'https://api.openai.com/v1',
