@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --rows N] [-- --cases org,wide,year,hourly,usage,langfuse,langfuse-csv] [-- --stages raw,ingest,classify,audit,simulate,reports]
+// npm run bench [-- --rows N] [-- --cases org,wide,year,hourly,usage,minutes,langfuse,langfuse-csv] [-- --stages raw,ingest,classify,audit,simulate,reports]
 //               [-- --streamed some|none] [-- --tags some|none] [-- --jobs random|loop] [-- --per-hour N] [-- --keep] [-- --data DIR] [-- --runs N]
 //               [-- --rounds N] [-- --files csv|jsonl]
 //
@@ -16,6 +16,8 @@
 //   usage  (not by default) a year of daily OpenAI usage CSV exports (usage-API buckets: 24 hours x 40 keys x 5 models,
 //          4,800 rows a day, 1,752,000 in all) against one file of the same buckets; and the same days with each file
 //          also holding the next day's first hour (72,800 copies of a bucket in two files, settled in the scan)
+//   minutes (not by default) a month of OpenAI usage in minute buckets as `batchable pull openai` writes it by default
+//          (a page of 1,440 buckets per line, 100 keys; a tenth of them pollers): ingest and audit, no target
 //   langfuse (not by default) a year of daily Langfuse windows as `batchable pull langfuse` writes them (pages of 100
 //          observations, then pages of their traces with users; 2,000 generations a day, 730,000 in all) against one
 //          file of the same pages: a trace's user joins its observations within each file
@@ -108,8 +110,8 @@ if (!Number.isInteger(rows) || rows <= 0) {
 }
 const cases = values.cases.split(',').map((c) => c.trim());
 for (const c of cases) {
-  if (!['org', 'wide', 'year', 'hourly', 'usage', 'langfuse', 'langfuse-csv'].includes(c)) {
-    console.error(`error: --cases ${values.cases}: "${c}" is not one of org, wide, year, hourly, usage, langfuse, langfuse-csv`);
+  if (!['org', 'wide', 'year', 'hourly', 'usage', 'minutes', 'langfuse', 'langfuse-csv'].includes(c)) {
+    console.error(`error: --cases ${values.cases}: "${c}" is not one of org, wide, year, hourly, usage, minutes, langfuse, langfuse-csv`);
     process.exit(2);
   }
 }
@@ -530,6 +532,44 @@ if (cases.includes('hourly')) {
   yearCase('hour', 8760, perHour);
 }
 if (cases.includes('usage')) yearCase('day', 365, 24 * 40 * 5, true);
+
+/**
+ * A month of OpenAI usage in minute buckets, as `batchable pull openai` writes it by default (src/pull/sources/openai.ts:
+ * one page per line, a day's 1,440 buckets a page): 100 keys over 7 projects and 3 models, grouped by key, project and
+ * model. A tenth of the keys are pollers (the first 5 minutes of every hour); the others are busy in 70% of the
+ * minutes from 08:00 to 19:00 and 10% of the others. About 1.5M results in 30 pages of 16 MB each. No target: it
+ * prints what the default pull's data costs to ingest and audit (a page is one row of the file, read by one thread).
+ */
+function minutesCase(keys = 100, days = 30) {
+  const file = `${dir}/minutes-openai-${keys}-keys-${days}-days.jsonl.gz`;
+  const start = Date.parse('2026-10-01T00:00:00Z') / 1000;
+  const pagesSql = `WITH m AS (SELECT d, i, ${start} + d * 86400 + i * 60 AS t FROM range(${days}) r(d), range(1440) q(i)),
+      busy AS (
+        SELECT m.d, m.t, k.k FROM m, range(${keys}) k(k)
+        WHERE CASE WHEN k.k % 10 = 0 THEN m.i % 60 < 5 ELSE hash(m.t, k.k) % 100 < CASE WHEN m.i // 60 BETWEEN 8 AND 18 THEN 70 ELSE 10 END END
+      ),
+      buckets AS (
+        SELECT d, t, list({'object': 'organization.usage.completions.result', 'input_tokens': 2000 + hash(t, k) % 3000,
+          'output_tokens': 300 + hash(k, t) % 500, 'input_cached_tokens': 0, 'num_model_requests': 1 + hash(t, k, 1) % 8,
+          'project_id': 'proj_' || (k % 7), 'user_id': NULL, 'api_key_id': 'key_' || k,
+          'model': (['gpt-4o-mini-2024-07-18', 'gpt-4.1-2025-04-14', 'gpt-4o-2024-08-06'])[1 + k % 3], 'batch': false, 'service_tier': 'default'}) AS results
+        FROM busy GROUP BY d, t
+      )
+    SELECT 'page' AS object, list({'object': 'bucket', 'start_time': t, 'end_time': t + 60, 'results': results} ORDER BY t) AS data,
+      false AS has_more, NULL AS next_page
+    FROM buckets GROUP BY d ORDER BY d`;
+  generate(file, `COPY (${pagesSql}) TO '${file}' (FORMAT json, COMPRESSION gzip)`, `a month of ${keys} keys' minute buckets`);
+  const group = `minutes: a month of OpenAI usage pages in 1 m buckets (pull openai's default), ${keys} keys`;
+  const db = `${dir}/minutes.duckdb`;
+  dbs.push(db);
+  fresh(db);
+  const ingest = cli('minutes ingest', ['ingest', file, '--db', db]);
+  row(group, 'ingest', ingest, 0, '', '');
+  const audit = cli('minutes audit', ['audit', '--db', db]);
+  row(group, 'audit of the ingested file (labels, prices, report)', audit, 0, '', '');
+}
+
+if (cases.includes('minutes')) minutesCase();
 
 /**
  * A year of daily Langfuse windows (src/ingest/adapters/langfuse.ts; src/pull/sources/langfuse.ts writes them so):

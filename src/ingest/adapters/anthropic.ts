@@ -3,42 +3,41 @@
 // uncached input that `input_tokens` holds; cache writes keep their 5-minute / 1-hour split when reported.
 import { sqlIdent } from '../../db/sql.ts';
 import { defineAdapter, fileTimeSql, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
-import { everyRecordHas, isUsagePage, usageResults } from './sql-helpers.ts';
+import { everyRecordHas, isUsagePage, usageResultRows } from './sql-helpers.ts';
 
 function usageReportSelect(ctx: AdapterContext) {
-  const res = (path: string) => jtext(path, 'rr.result');
-  return {
-    columns: {
-      _line: 'rr._line',
-      _path: 'rr._path',
-      granularity: "'bucket'",
-      ts: 'rr.bucket_start',
-      ended_at: 'rr.bucket_end',
-      provider: "'anthropic'",
-      model: res('model'),
-      operation: "'chat'",
-      // service_tier is only present when grouped by it; otherwise lane stays NULL (standard, inferred).
-      lane: `bt_lane(${res('service_tier')})`,
-      service_tier_raw: res('service_tier'),
-      speed: res('speed'),
-      context_tier: res('context_window'),
-      inference_geo: res('inference_geo'),
-      // No request count in this report: requests stays NULL (unknown), never a guess.
-      input_tokens: res('uncached_input_tokens'),
-      cache_read_tokens: res('cache_read_input_tokens'),
-      cache_write_5m_tokens: res('cache_creation.ephemeral_5m_input_tokens'),
-      cache_write_1h_tokens: res('cache_creation.ephemeral_1h_input_tokens'),
-      output_tokens: res('output_tokens'),
-      web_search_requests: res('server_tool_use.web_search_requests'),
-      api_key: res('api_key_id'),
-      project: res('workspace_id'),
-      // Grouped by account_id (a person) or service_account_id (automation). The API reference's own example row carries
-      // both: the account is the user, and both are kept in tags.
-      user_id: `coalesce(${res('account_id')}, ${res('service_account_id')})`,
-      tags: `CASE WHEN ${res('service_account_id')} IS NOT NULL THEN json_merge_patch('{}', json_object('account_id', ${res('account_id')}, 'service_account_id', ${res('service_account_id')})) END`,
-    },
-    from: usageResults(ctx.src, 'starting_at', 'ending_at'),
+  const rows = usageResultRows(ctx.src, 'starting_at', 'ending_at');
+  const res = rows.res;
+  const columns = {
+    _line: 'rr._line',
+    _path: 'rr._path',
+    granularity: "'bucket'",
+    ts: 'rr.bucket_start',
+    ended_at: 'rr.bucket_end',
+    provider: "'anthropic'",
+    model: res('model'),
+    operation: "'chat'",
+    // service_tier is only present when grouped by it; otherwise lane stays NULL (standard, inferred).
+    lane: `bt_lane(${res('service_tier')})`,
+    service_tier_raw: res('service_tier'),
+    speed: res('speed'),
+    context_tier: res('context_window'),
+    inference_geo: res('inference_geo'),
+    // No request count in this report: requests stays NULL (unknown), never a guess.
+    input_tokens: res('uncached_input_tokens'),
+    cache_read_tokens: res('cache_read_input_tokens'),
+    cache_write_5m_tokens: res('cache_creation.ephemeral_5m_input_tokens'),
+    cache_write_1h_tokens: res('cache_creation.ephemeral_1h_input_tokens'),
+    output_tokens: res('output_tokens'),
+    web_search_requests: res('server_tool_use.web_search_requests'),
+    api_key: res('api_key_id'),
+    project: res('workspace_id'),
+    // Grouped by account_id (a person) or service_account_id (automation). The API reference's own example row carries
+    // both: the account is the user, and both are kept in tags.
+    user_id: `coalesce(${res('account_id')}, ${res('service_account_id')})`,
+    tags: `CASE WHEN ${res('service_account_id')} IS NOT NULL THEN json_merge_patch('{}', json_object('account_id', ${res('account_id')}, 'service_account_id', ${res('service_account_id')})) END`,
   };
+  return { columns, from: rows.from() };
 }
 
 export const anthropicUsageReport = defineAdapter({

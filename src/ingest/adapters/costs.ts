@@ -7,9 +7,9 @@
 //                          `line_item` ("gpt-4o-mini-2024-07-18, input", "priority | gpt-5.6-sol, output, long context").
 //   openai-costs-csv       the dashboard's cost export (`cost_*.csv`): the same results as CSV columns (amount_value…).
 import { sqlIdent } from '../../db/sql.ts';
-import { defineAdapter, hasAll, hasAny, jtext, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
+import { defineAdapter, hasAll, hasAny, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { dashboardColumn, openaiDashboardHead } from './openai.ts';
-import { everyRecordHas, usageResults } from './sql-helpers.ts';
+import { everyRecordHas, usageResultRows } from './sql-helpers.ts';
 
 /** A CSV column by name, or NULL; `--` (not applicable) reads as NULL. */
 const csvCol = (ctx: AdapterContext, name: string) => (ctx.header.includes(name) ? `nullif(trim(${sqlIdent(name)}), '--')` : 'NULL');
@@ -60,26 +60,25 @@ const notUsdReject = (currency: string) =>
   `CASE WHEN upper(${currency}) IS DISTINCT FROM 'USD' AND ${currency} IS NOT NULL THEN 'cost in ' || ${currency} || ', not USD: cannot reconcile' END`;
 
 function anthropicCostReportSelect(ctx: AdapterContext): AdapterSelect {
-  const res = (path: string) => jtext(path, 'rr.result');
+  const rows = usageResultRows(ctx.src, 'starting_at', 'ending_at');
+  const res = rows.res;
   const currency = res('currency');
-  return {
-    columns: {
-      _line: 'rr._line',
-      _path: 'rr._path',
-      _reject: notUsdReject(currency),
-      ts: 'rr.bucket_start',
-      ended_at: 'rr.bucket_end',
-      provider: "'anthropic'",
-      model: res('model'),
-      line_item: `coalesce(${res('description')}, concat_ws(', ', ${res('cost_type')}, ${res('token_type')}))`,
-      token_type: res('token_type'),
-      lane: `bt_lane(${res('service_tier')})`,
-      project: res('workspace_id'),
-      // Cents, as a decimal string: "123.45" is $1.2345. An unreadable amount is passed through so the reject names it.
-      cost_usd: `CASE WHEN bt_dec(${res('amount')}) IS NULL THEN ${res('amount')} ELSE (bt_dec(${res('amount')}) / 100)::VARCHAR END`,
-    },
-    from: usageResults(ctx.src, 'starting_at', 'ending_at'),
+  const columns = {
+    _line: 'rr._line',
+    _path: 'rr._path',
+    _reject: notUsdReject(currency),
+    ts: 'rr.bucket_start',
+    ended_at: 'rr.bucket_end',
+    provider: "'anthropic'",
+    model: res('model'),
+    line_item: `coalesce(${res('description')}, concat_ws(', ', ${res('cost_type')}, ${res('token_type')}))`,
+    token_type: res('token_type'),
+    lane: `bt_lane(${res('service_tier')})`,
+    project: res('workspace_id'),
+    // Cents, as a decimal string: "123.45" is $1.2345. An unreadable amount is passed through so the reject names it.
+    cost_usd: `CASE WHEN bt_dec(${res('amount')}) IS NULL THEN ${res('amount')} ELSE (bt_dec(${res('amount')}) / 100)::VARCHAR END`,
   };
+  return { columns, from: rows.from() };
 }
 
 export const anthropicCostReport = defineAdapter({
@@ -110,24 +109,23 @@ function openaiLineItem(item: string): SelectList {
 }
 
 function openaiCostsSelect(ctx: AdapterContext): AdapterSelect {
-  const res = (path: string) => jtext(path, 'rr.result');
-  return {
-    columns: {
-      _line: 'rr._line',
-      _path: 'rr._path',
-      _reject: notUsdReject(res('amount.currency')),
-      ts: 'rr.bucket_start',
-      ended_at: 'rr.bucket_end',
-      provider: "'openai'",
-      ...openaiLineItem(res('line_item')),
-      project: res('project_id'),
-      api_key: res('api_key_id'),
-      cost_usd: res('amount.value'),
-      quantity: res('quantity'),
-      quantity_unit: res('quantity_unit'),
-    },
-    from: usageResults(ctx.src, 'start_time', 'end_time'),
+  const rows = usageResultRows(ctx.src, 'start_time', 'end_time');
+  const res = rows.res;
+  const columns = {
+    _line: 'rr._line',
+    _path: 'rr._path',
+    _reject: notUsdReject(res('amount.currency')),
+    ts: 'rr.bucket_start',
+    ended_at: 'rr.bucket_end',
+    provider: "'openai'",
+    ...openaiLineItem(res('line_item')),
+    project: res('project_id'),
+    api_key: res('api_key_id'),
+    cost_usd: res('amount.value'),
+    quantity: res('quantity'),
+    quantity_unit: res('quantity_unit'),
   };
+  return { columns, from: rows.from() };
 }
 
 /**

@@ -3,7 +3,7 @@
 // subtract them so that `input_tokens` holds uncached input only, and keep the source's figure in
 // `input_tokens_reported` for audit.
 import { sqlIdent, sqlString } from '../../db/sql.ts';
-import { everyRecordHas, isUsagePage, sumOf, uncached, usageResults } from './sql-helpers.ts';
+import { everyRecordHas, isUsagePage, sumOf, uncached, usageResultRows } from './sql-helpers.ts';
 import { defineAdapter, fileTimeSql, hasAll, jtext, type Adapter, type AdapterContext, type SelectList } from '../adapter.ts';
 
 /** The reject reason for usage results without a model, with the command that fetches them grouped. */
@@ -14,56 +14,55 @@ export const noModelReason =
   '(the same for /usage/embeddings; follow next_page until has_more is false)';
 
 function usageSelect(ctx: AdapterContext) {
-  const res = (path: string) => jtext(path, 'rr.result');
+  const rows = usageResultRows(ctx.src, 'start_time', 'end_time');
+  const res = rows.res;
   const object = res('object');
   const completions = `(${object} = 'organization.usage.completions.result' OR (${object} IS NULL AND ${res('output_tokens')} IS NOT NULL))`;
   const embeddings = `(${object} = 'organization.usage.embeddings.result' OR (${object} IS NULL AND ${res('input_tokens')} IS NOT NULL))`;
-  return {
-    columns: {
-      _line: 'rr._line',
-      _path: 'rr._path',
-      // Images, audio, moderations, vector stores… count images, seconds or bytes, not LLM tokens we price.
-      _skip: `CASE WHEN NOT ${completions} AND NOT ${embeddings}
-        THEN 'OpenAI usage result ' || coalesce(${object}, 'without token counts') || ': not LLM token usage' END`,
-      // A page fetched without group_by=model (as OpenAI's own cookbook does) has model null on every result:
-      // its tokens cannot be priced, and the only fix is a re-export, so the reason says how.
-      _reject: `CASE WHEN ${res('model')} IS NULL THEN ${sqlString(noModelReason)} END`,
-      granularity: "'bucket'",
-      ts: 'rr.bucket_start',
-      ended_at: 'rr.bucket_end',
-      provider: "'openai'",
-      model: res('model'),
-      operation: `CASE WHEN ${completions} THEN 'chat' ELSE 'embeddings' END`,
-      // batch and service_tier are only present when grouped by them; with neither, lane stays NULL and the
-      // engine assumes standard (lane_source 'inferred').
-      lane: `CASE WHEN bt_bool(${res('batch')}) THEN 'batch' ELSE bt_lane(${res('service_tier')}) END`,
-      service_tier_raw: res('service_tier'),
-      requests: res('num_model_requests'),
-      // Newer rows say uncached input outright; older ones only have the total, which includes cache reads
-      // (and cache writes, when reported). Either includes audio, which has its own rates: it is taken out here
-      // and carried in audio_input_tokens (cached audio out of the cache reads likewise), never priced as text.
-      // Uncached image tokens likewise go to image_input_tokens (priced at the model's image rate, which is the
-      // input rate unless it has its own); cached image tokens stay cache reads, billed as such.
-      input_tokens: uncached(
-        `coalesce(${res('input_uncached_tokens')}, ${uncached(res('input_tokens'), res('input_cached_tokens'), res('input_cache_write_tokens'))})`,
-        res('input_audio_tokens'),
-        res('input_image_tokens'),
-      ),
-      cache_read_tokens: uncached(res('input_cached_tokens'), res('input_cached_audio_tokens')),
-      // OpenAI does not split cache writes by TTL.
-      cache_write_unknown_tokens: res('input_cache_write_tokens'),
-      output_tokens: `CASE WHEN ${completions} THEN ${uncached(res('output_tokens'), res('output_audio_tokens'), res('output_image_tokens'))} ELSE '0' END`,
-      audio_input_tokens: sumOf(res('input_audio_tokens'), res('input_cached_audio_tokens')),
-      audio_output_tokens: res('output_audio_tokens'),
-      image_input_tokens: res('input_image_tokens'),
-      image_output_tokens: `CASE WHEN ${completions} THEN ${res('output_image_tokens')} END`,
-      input_tokens_reported: res('input_tokens'),
-      api_key: res('api_key_id'),
-      project: res('project_id'),
-      user_id: res('user_id'),
-    },
-    from: usageResults(ctx.src, 'start_time', 'end_time'),
+  const columns = {
+    _line: 'rr._line',
+    _path: 'rr._path',
+    // Images, audio, moderations, vector stores… count images, seconds or bytes, not LLM tokens we price.
+    _skip: `CASE WHEN NOT ${completions} AND NOT ${embeddings}
+      THEN 'OpenAI usage result ' || coalesce(${object}, 'without token counts') || ': not LLM token usage' END`,
+    // A page fetched without group_by=model (as OpenAI's own cookbook does) has model null on every result:
+    // its tokens cannot be priced, and the only fix is a re-export, so the reason says how.
+    _reject: `CASE WHEN ${res('model')} IS NULL THEN ${sqlString(noModelReason)} END`,
+    granularity: "'bucket'",
+    ts: 'rr.bucket_start',
+    ended_at: 'rr.bucket_end',
+    provider: "'openai'",
+    model: res('model'),
+    operation: `CASE WHEN ${completions} THEN 'chat' ELSE 'embeddings' END`,
+    // batch and service_tier are only present when grouped by them; with neither, lane stays NULL and the
+    // engine assumes standard (lane_source 'inferred').
+    lane: `CASE WHEN bt_bool(${res('batch')}) THEN 'batch' ELSE bt_lane(${res('service_tier')}) END`,
+    service_tier_raw: res('service_tier'),
+    requests: res('num_model_requests'),
+    // Newer rows say uncached input outright; older ones only have the total, which includes cache reads
+    // (and cache writes, when reported). Either includes audio, which has its own rates: it is taken out here
+    // and carried in audio_input_tokens (cached audio out of the cache reads likewise), never priced as text.
+    // Uncached image tokens likewise go to image_input_tokens (priced at the model's image rate, which is the
+    // input rate unless it has its own); cached image tokens stay cache reads, billed as such.
+    input_tokens: uncached(
+      `coalesce(${res('input_uncached_tokens')}, ${uncached(res('input_tokens'), res('input_cached_tokens'), res('input_cache_write_tokens'))})`,
+      res('input_audio_tokens'),
+      res('input_image_tokens'),
+    ),
+    cache_read_tokens: uncached(res('input_cached_tokens'), res('input_cached_audio_tokens')),
+    // OpenAI does not split cache writes by TTL.
+    cache_write_unknown_tokens: res('input_cache_write_tokens'),
+    output_tokens: `CASE WHEN ${completions} THEN ${uncached(res('output_tokens'), res('output_audio_tokens'), res('output_image_tokens'))} ELSE '0' END`,
+    audio_input_tokens: sumOf(res('input_audio_tokens'), res('input_cached_audio_tokens')),
+    audio_output_tokens: res('output_audio_tokens'),
+    image_input_tokens: res('input_image_tokens'),
+    image_output_tokens: `CASE WHEN ${completions} THEN ${res('output_image_tokens')} END`,
+    input_tokens_reported: res('input_tokens'),
+    api_key: res('api_key_id'),
+    project: res('project_id'),
+    user_id: res('user_id'),
   };
+  return { columns, from: rows.from() };
 }
 
 export const openaiUsage = defineAdapter({
