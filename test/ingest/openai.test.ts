@@ -163,6 +163,24 @@ describe('openai-usage', () => {
     ws.close();
   });
 
+  it('a bucket whose results are not a list holds no rows; a null result is a reject at its path', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'odd-buckets.jsonl');
+    const ok = { object: 'organization.usage.completions.result', input_tokens: 100, output_tokens: 10, num_model_requests: 2, model: 'gpt-4o-mini-2024-07-18' };
+    const buckets = [
+      { object: 'bucket', start_time: 1730419200, end_time: 1730419260, results: { object: 'not a list' } },
+      { object: 'bucket', start_time: 1730419260, end_time: 1730419320, results: [null, ok] },
+      null,
+      { object: 'bucket', start_time: 1730419320, end_time: 1730419380, results: [] },
+    ];
+    writeFileSync(file, `${JSON.stringify({ object: 'page', data: buckets, has_more: false, next_page: null })}\n`);
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'openai-usage', rows: 2, calls: 1, rejects: 1, skipped: 0 });
+    expect(firstRejects(summary)).toEqual([{ line: 1, path: '/data/1/results/0', reason: noModelReason }]);
+    expect(await rowAt(ws, 'true')).toMatchObject({ ts: '2024-11-01 00:01:00+00', ended_at: '2024-11-01 00:02:00+00', requests: 2n, source_path: '/data/1/results/1' });
+    ws.close();
+  });
+
   it('reads a page whose buckets are all empty as no rows, without error', async () => {
     const { ws, summary } = await ingested([fixture('openai/usage-empty.json')]);
     expect(summary.files[0]).toMatchObject({ format: 'openai-usage', status: 'ingested', rows: 0, calls: 0, rejects: 0, skipped: 0 });
