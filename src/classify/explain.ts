@@ -3,7 +3,7 @@
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
 import { offRunReasonPrefix, userLoopReasonPrefix } from './classify.ts';
-import { hourBucketWorkloadShare } from './signals/minute-buckets.ts';
+import { hourBucketWorkloadShare, minuteBucketsAdvice } from './signals/minute-buckets.ts';
 import { freshTokensPerEstimatedRequest, weightSql } from './signals/per-call.ts';
 import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape.ts';
 
@@ -159,7 +159,7 @@ function whatWouldChange(e: Explanation): string[] {
     }
     // An hour's bucket hides a poller's few minutes of work: minute buckets show them (signals/minute-buckets.ts).
     if (w.hour_bucket_share >= hourBucketWorkloadShare && frees.length === 0) {
-      lines.push('its rows are usage buckets of an hour, where a poller\'s few minutes of work an hour look like any busy hour: the same usage in minute buckets (`batchable pull <source> --bucket-width 1m`) would show its bursts');
+      lines.push(`its rows are usage buckets of an hour, where a poller's few minutes of work an hour look like any busy hour: the same usage in minute buckets would show its bursts (${minuteBucketsAdvice})`);
     }
     return lines;
   }

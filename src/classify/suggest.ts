@@ -7,7 +7,7 @@ import type { Workspace } from '../db/types.ts';
 import { oneLine } from '../report/escape.ts';
 import { formatUsd } from '../report/money.ts';
 import { mostlyCallsSql, nameEvidenceSql } from './evidence.ts';
-import { hourBucketWorkloadShare } from './signals/minute-buckets.ts';
+import { hourBucketWorkloadShare, minuteBucketsAdvice } from './signals/minute-buckets.ts';
 import { weightSql } from './signals/per-call.ts';
 import { unattributedSuffix } from './signals/workload-name.ts';
 
@@ -305,10 +305,10 @@ export async function lowConfidenceNote(ws: Workspace): Promise<string | undefin
     notes.push(`${pct(uncounted, lowPico)} of it comes as usage rows that count no requests (Anthropic's usage report and Console export), where requests are estimated from tokens and the signs read from one call's pace (serial runs, fan-out, a poller's bursts) cannot run; answer the questions, or audit a per-call log of the same traffic instead (a gateway's or tracer's: LiteLLM, Helicone, Langfuse)`);
   }
   if (Number((coarse * 1000n) / lowPico) >= coarseBucketNoteShare * 1000) {
-    notes.push(`${pct(coarse, lowPico)} of it comes as usage buckets of a day, which show nothing inside the day: hourly buckets separate jobs from people (\`batchable pull <source> --bucket-width 1h\`)`);
+    notes.push(`${pct(coarse, lowPico)} of it comes as usage buckets of a day, which show nothing inside the day: hours separate jobs from people, minutes show a poller's bursts too (${minuteBucketsAdvice})`);
   }
   if (Number((hourly * 1000n) / lowPico) >= hourBucketNoteShare * 1000) {
-    notes.push(`${pct(hourly, lowPico)} of it comes as usage buckets of an hour, where a poller's few minutes of work an hour look like any busy hour: minute buckets show its bursts (\`batchable pull <source> --bucket-width 1m\`)`);
+    notes.push(`${pct(hourly, lowPico)} of it comes as usage buckets of an hour, where a poller's few minutes of work an hour look like any busy hour: minute buckets show its bursts (${minuteBucketsAdvice})`);
   }
   return notes.join('. ');
 }

@@ -362,7 +362,7 @@ describe('minute buckets', () => {
     const [figures] = await ws.all<{ minute_burst_share: number }>(`SELECT minute_burst_share FROM label_workloads WHERE workload = $w`, { w: poller.workload });
     expect(figures?.minute_burst_share).toBe(1);
     // explain on the hour buckets says what minute buckets would show; on the minute buckets' workloads it does not.
-    const minuteHint = 'the same usage in minute buckets (`batchable pull <source> --bucket-width 1m`) would show its bursts';
+    const minuteHint = 'the same usage in minute buckets would show its bursts (`batchable pull openai` (or `anthropic`) fetches minute buckets';
     expect(renderExplanation(await explainTarget(ws, 'key_hourly-100', undefined))).toContain(minuteHint);
     expect(renderExplanation(await explainTarget(ws, 'key_person-100-2', undefined))).not.toContain(minuteHint);
   });

@@ -107,17 +107,17 @@ test('audit\'s note names the low-confidence spend and the command', async () =>
   expect(await lowConfidenceNote(ws)).toMatch(/^\$[\d,.]+ \(\d+(\.\d)?% of spend\) is labelled with low confidence or by default; `batchable rules suggest` drafts a rules file/);
 });
 
-test('audit\'s note says hourly buckets separate jobs from people when the unsure spend comes as day buckets, and not otherwise', async () => {
+test('audit\'s note says finer buckets separate jobs from people when the unsure spend comes as day buckets, and not otherwise', async () => {
   // A month of one usage-API key in day buckets, the same volume every day: nothing decides it, so it is blocking by default.
   await labelled(`SELECT 'day' || d AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-01 00:00:00+00' + d * INTERVAL 1 DAY AS ts,
     TIMESTAMPTZ '2026-10-02 00:00:00+00' + d * INTERVAL 1 DAY AS ended_at, 900 AS requests, 'key_day' AS api_key, 900 * 20000 AS input_tokens,
     900 * 2000 AS output_tokens FROM range(30) r(d)`);
   expect(await lowConfidenceNote(ws)).toMatch(
-    /is labelled with low confidence or by default; `batchable rules suggest` drafts .*\. 9\d(\.\d)?% of it comes as usage buckets of a day, which show nothing inside the day: hourly buckets separate jobs from people \(`batchable pull <source> --bucket-width 1h`\)$/,
+    /is labelled with low confidence or by default; `batchable rules suggest` drafts .*\. 9\d(\.\d)?% of it comes as usage buckets of a day, which show nothing inside the day: hours separate jobs from people, minutes show a poller's bursts too \(`batchable pull openai` \(or `anthropic`\) fetches minute buckets; for a period already held as hours or days, pull it into a new workspace \(`--since <first day> --db <new file>`\)\)$/,
   );
   ws.close();
   await labelled();
-  expect(await lowConfidenceNote(ws)).not.toMatch(/hourly buckets/);
+  expect(await lowConfidenceNote(ws)).not.toMatch(/buckets of a day/);
 });
 
 test('audit\'s note says minute buckets show a poller\'s bursts when the unsure spend comes as hour buckets, and not otherwise', async () => {
@@ -128,7 +128,7 @@ test('audit\'s note says minute buckets show a poller\'s bursts when the unsure 
   await labelled(hours('1 HOUR', 'key_hour'));
   const note = await lowConfidenceNote(ws);
   expect(note).toMatch(
-    /is labelled with low confidence or by default; `batchable rules suggest` drafts .*\. 9\d(\.\d)?% of it comes as usage buckets of an hour, where a poller's few minutes of work an hour look like any busy hour: minute buckets show its bursts \(`batchable pull <source> --bucket-width 1m`\)$/,
+    /is labelled with low confidence or by default; `batchable rules suggest` drafts .*\. 9\d(\.\d)?% of it comes as usage buckets of an hour, where a poller's few minutes of work an hour look like any busy hour: minute buckets show its bursts \(`batchable pull openai` \(or `anthropic`\) fetches minute buckets; for a period already held as hours or days, pull it into a new workspace \(`--since <first day> --db <new file>`\)\)$/,
   );
   expect(note).not.toMatch(/buckets of a day/);
   ws.close();

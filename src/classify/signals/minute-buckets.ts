@@ -1,8 +1,8 @@
-// Minute buckets: usage-API rows of a minute (`batchable pull <source> --bucket-width 1m`) show what an hour's bucket
-// cannot. A poller draining a queue every hour or so (a few minutes of back-to-back calls, then nothing) is, in hour
-// buckets, one more hour of requests, as around-the-clock traffic people wait on is: the eval family's hourly pollers
-// were its largest miss in usage rows (docs/eval-history.md). In minute buckets its bursts show: every minute of the
-// burst holds requests, several a minute, after minutes without any, on a steady cadence.
+// Minute buckets: usage-API rows of a minute (what `batchable pull openai` and `pull anthropic` fetch by default) show
+// what an hour's bucket cannot. A poller draining a queue every hour or so (a few minutes of back-to-back calls, then
+// nothing) is, in hour buckets, one more hour of requests, as around-the-clock traffic people wait on is: the eval
+// family's hourly pollers were its largest miss in usage rows (docs/eval-history.md). In minute buckets its bursts
+// show: every minute of the burst holds requests, several a minute, after minutes without any, on a steady cadence.
 //
 // Its twin over calls is recurring bursts (runs.ts), which reads each call's pace (starting within 10 s of the latest
 // end). A minute bucket has no calls to pace, so a burst here is read from the minutes themselves: no minute without
@@ -28,6 +28,13 @@ export const minuteBucketSql = `bucket AND ended_us - epoch_us(ts) BETWEEN 1 AND
  * unsure spend) say that minute buckets would show a poller's bursts.
  */
 export const hourBucketWorkloadShare = 0.5;
+
+/**
+ * How to get minute buckets, as audit's note and explain say it: `pull openai` and `pull anthropic` fetch them unless
+ * told otherwise, but a pull never fetches again a window the workspace already holds (src/pull/run.ts), so hours or days
+ * held, or exported from a dashboard, need a workspace of their own from the first day.
+ */
+export const minuteBucketsAdvice = '`batchable pull openai` (or `anthropic`) fetches minute buckets; for a period already held as hours or days, pull it into a new workspace (`--since <first day> --db <new file>`)';
 
 /**
  * In a burst read from minute buckets, its requests per minute from its first minute to its last, at least: a worker
