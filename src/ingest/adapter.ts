@@ -70,6 +70,8 @@ export type AdapterContext = {
   readonly recordKeys?: ReadonlySet<string> | undefined;
   /** True when `src`'s records hold only the adapter's recordFields already: a CSV read as records (csv-records.ts). */
   readonly recordsCut?: boolean | undefined;
+  /** True when `src` holds the rows of the adapter's `unnests` already (large records unnested first): read them as they are. */
+  readonly unnested?: boolean | undefined;
 };
 
 /**
@@ -122,6 +124,13 @@ export type Adapter = {
    * keeps these columns only; the adapter's select cuts its JSON records of 1 KB or more (recordFieldsSql).
    */
   readonly recordFields?: readonly string[];
+  /**
+   * The rows the select reads out of `src`'s records (a usage page's results), as a SELECT. When records are large
+   * (API pages: writeInParts reads them in parts), they are unnested into a table part by part, and the select reads
+   * that table (ctx.unnested) in one statement: each part is a few records, one row group read by one thread, where
+   * the table's many small rows are read by every core.
+   */
+  readonly unnests?: (src: string) => string;
 };
 
 /**

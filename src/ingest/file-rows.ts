@@ -903,15 +903,36 @@ export async function writeSrcParts(ws: Workspace, table: string, parts: readonl
  * its rows are written in file order even where the select's plan would reorder them (inFileOrder).
  */
 export async function writeInParts(ws: Workspace, table: string, src: string, joinsRecords: boolean, partBytes: number | undefined,
-  selectFrom: (from: string) => string, fileOrder?: string): Promise<void> {
+  selectFrom: (from: string, unnested?: boolean) => string, fileOrder?: string, unnests?: (from: string) => string): Promise<void> {
   const parts = src === '_src' ? await jsonParts(ws, partBytes ?? jsonPartBytes()) : [];
   if (parts.length > 1 && joinsRecords && (await holdsPages(ws))) await unnestPages(ws, parts);
+  if (parts.length > 1 && !joinsRecords && unnests !== undefined) {
+    // The adapter's rows unnested part by part (a part is a few large records, read by one thread), then read in one
+    // statement over many small rows, by every core: a month of minute buckets (30 pages of 50,000 results) took 17.3
+    // s to ingest when each part's select ran alone.
+    await unnestInParts(ws, parts, unnests);
+    const rows = fileOrder === undefined ? selectFrom('_src_rows', true) : await inFileOrder(ws, selectFrom('_src_rows', true), fileOrder);
+    await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rows}`);
+    await ws.run('DROP TABLE _src_rows');
+    return;
+  }
   if (parts.length <= 1 || joinsRecords) {
     const rows = fileOrder === undefined ? selectFrom(src) : await inFileOrder(ws, selectFrom(src), fileOrder);
     await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rows}`);
     return;
   }
   await writeSrcParts(ws, table, parts, selectFrom, fileOrder);
+}
+
+/** `_src_rows`: `unnests` over each of `_src`'s parts in turn (jsonParts), in file order. */
+async function unnestInParts(ws: Workspace, parts: readonly { lo: bigint; hi: bigint }[], unnests: (from: string) => string): Promise<void> {
+  let first = true;
+  for (const part of parts) {
+    await selectPart(ws, part);
+    await ws.run(first ? `CREATE OR REPLACE TEMP TABLE _src_rows AS ${unnests('_src_part')}` : `INSERT INTO _src_rows ${unnests('_src_part')}`);
+    first = false;
+  }
+  await ws.run('DROP TABLE _src_part');
 }
 
 /**

@@ -164,7 +164,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       if (inTransaction) await ws.run('ROLLBACK');
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
     }
-    await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _src_part; DROP TABLE IF EXISTS _src_records; DROP TABLE IF EXISTS _held_ids; DROP TABLE IF EXISTS _csv_off_lines; DROP TABLE IF EXISTS _csv_text; DROP TABLE IF EXISTS _csv_recs; DROP TABLE IF EXISTS _csv_marks');
+    await ws.run('DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _src_part; DROP TABLE IF EXISTS _src_rows; DROP TABLE IF EXISTS _src_records; DROP TABLE IF EXISTS _held_ids; DROP TABLE IF EXISTS _csv_off_lines; DROP TABLE IF EXISTS _csv_text; DROP TABLE IF EXISTS _csv_recs; DROP TABLE IF EXISTS _csv_marks');
   };
   try {
     // A cleanup that fails too never hides why the file failed (withCleanup keeps the first error).
@@ -188,11 +188,11 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       const reserved = kind === 'csv' && select.from !== src ? reservedColumn(ctx.header) : undefined;
       if (reserved !== undefined) throw reservedColumnError(file, reserved, adapter.id);
       // The same select over a part of the file (writeInParts), or over the whole of it.
-      const selectFrom = (from: string) => (from === src ? select : adapter.select({ ...ctx, src: from }));
+      const selectFrom = (from: string, unnested?: boolean) => (from === src ? select : adapter.select({ ...ctx, src: from, unnested }));
       if (adapter.role === 'costs') {
         // Billed costs (src/ingest/costs.ts): staged, then loaded into billed_costs for reconciliation; no calls.
         written = true;
-        await writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => costRowsSelect(selectFrom(from), kind));
+        await writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from, unnested) => costRowsSelect(selectFrom(from, unnested), kind), undefined, adapter.unnests);
         const { sourceId, plainLines } = await readWhole(file, kind, digesting, options.lineCeilingBytes);
         await ws.run('BEGIN TRANSACTION');
         inTransaction = true;
@@ -219,9 +219,9 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       // from a large offset, and a CSV row's position in the table is what gives its line.
       written = true;
       await withProgress(ws, file, options, () =>
-        writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from) => fileRowsSelect(selectFrom(from), kind, [], kind === 'csv' && usesDecimalComma(sample)),
+        writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from, unnested) => fileRowsSelect(selectFrom(from, unnested), kind, [], kind === 'csv' && usesDecimalComma(sample)),
           // A JSON row's place in its file (a CSV's select is checked to keep file order above).
-          kind === 'csv' || kind === 'parquet' ? undefined : `_line, ${pointerOrderSql('_path')}`),
+          kind === 'csv' || kind === 'parquet' ? undefined : `_line, ${pointerOrderSql('_path')}`, adapter.unnests),
       );
       const { sourceId, plainLines } = await readWhole(file, kind, digesting, options.lineCeilingBytes);
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(fileTableName(sourceId))}`); // left by a run that was killed

@@ -492,7 +492,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(incomingTable)}`);
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
     }
-    await ws.run('DROP TABLE IF EXISTS _held_ids; DROP TABLE IF EXISTS _parts; DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _line_parts; DROP TABLE IF EXISTS _marks; DROP TABLE IF EXISTS _csv_recs');
+    await ws.run('DROP TABLE IF EXISTS _held_ids; DROP TABLE IF EXISTS _parts; DROP TABLE IF EXISTS _src_part; DROP TABLE IF EXISTS _src_rows; DROP TABLE IF EXISTS _src; DROP TABLE IF EXISTS _lines; DROP TABLE IF EXISTS _line_parts; DROP TABLE IF EXISTS _marks; DROP TABLE IF EXISTS _csv_recs');
     // Left by fillCsvRawText when a statement of it failed.
     await ws.run('DROP TABLE IF EXISTS _csv_sids; DROP TABLE IF EXISTS _csv_text; DROP TABLE IF EXISTS _csv_marks; DROP TABLE IF EXISTS _csv_off_lines');
   };
@@ -509,13 +509,13 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
         if (source !== true) return { readAlone: source.readAlone.map((ord) => members[ord]!.index) };
         const keys = adapter.readsRecordKeys === true ? await recordKeys(ws, '_src') : undefined;
         // Each row's part and line, from its line's number (part << 32 | line).
-        const rowsOf = (from: string) => `SELECT * REPLACE (${lineInPartSql('_line')} AS _line), ${linePartSql('_line')}::UBIGINT AS _src
-          FROM (${rowsSelect(from === '_src' && keys === undefined ? select : adapter.select({ ...ctx, src: from, recordKeys: keys }), 'jsonl')})`;
+        const rowsOf = (from: string, unnested?: boolean) => `SELECT * REPLACE (${lineInPartSql('_line')} AS _line), ${linePartSql('_line')}::UBIGINT AS _src
+          FROM (${rowsSelect(from === '_src' && keys === undefined ? select : adapter.select({ ...ctx, src: from, recordKeys: keys, unnested }), 'jsonl')})`;
         // Records so large that 2,048 of them pass jsonPartBytes (API pages of usage buckets, OTLP requests) are
         // written in parts, as one file's are (writeInParts): a year of daily usage pages was read one by one. Records
         // joined within their file (Langfuse's traces and observations, keyed by their file) are read in one statement,
         // their API pages unnested first.
-        await withProgress(ws, files[0]!, options, () => writeInParts(ws, table, '_src', adapter.joinsRecords === true, options.jsonPartBytes, rowsOf, `_src, _line, ${pointerOrderSql('_path')}`));
+        await withProgress(ws, files[0]!, options, () => writeInParts(ws, table, '_src', adapter.joinsRecords === true, options.jsonPartBytes, rowsOf, `_src, _line, ${pointerOrderSql('_path')}`, adapter.unnests));
       } else {
         await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rowsSelect(select, 'csv', carried)}`));
         if (joined !== undefined && !(await markedParts(ws, table, files))) return undefined;

@@ -79,6 +79,46 @@ describe('large JSON records, read in parts', () => {
     expect(whole.rejects).toContainEqual(expect.objectContaining({ line: 1n, path: '/resourceSpans/0/scopeSpans/0/spans/5', reason: 'missing model', kind: 'reject' }));
   });
 
+  it('usage pages read in parts (their results unnested first, then read in one statement) give what one statement gives', async () => {
+    // A day of minute buckets per page, as `pull openai` writes them: 4 pages of 120 buckets of 3 results; each
+    // 40th result has no model (a reject), each 53rd is an image result (a skip). Line 3 is malformed.
+    const result = (i: number) =>
+      i % 53 === 11
+        ? { object: 'organization.usage.images.result', images: 2, num_model_requests: 1, model: 'dall-e-3' }
+        : { object: 'organization.usage.completions.result', input_tokens: 1000 + i, output_tokens: i % 97, input_cached_tokens: i % 7,
+            num_model_requests: 1 + (i % 5), project_id: `proj_${i % 3}`, api_key_id: `key_${i % 4}`, model: i % 40 === 9 ? null : 'gpt-4o-mini-2024-07-18',
+            batch: false, service_tier: 'default' };
+    const page = (p: number) => JSON.stringify({ object: 'page', has_more: false, next_page: null,
+      data: Array.from({ length: 120 }, (_, b) => ({ object: 'bucket', start_time: 1790812800 + (p * 120 + b) * 60, end_time: 1790812860 + (p * 120 + b) * 60,
+        results: Array.from({ length: 3 }, (_, r) => result((p * 120 + b) * 3 + r)) })) });
+    const dir = tempDir();
+    const lines = [page(0), page(1), '{"object": "page", "data": [ cut off', page(2), page(3)];
+    const file = join(dir, 'minutes.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const whole = await read(file, 1 << 30);
+    const inParts = await read(file, 30_000);
+    expect(whole.summary).toEqual({ calls: 1440 - 36 - 27 + 1, rejects: 1 + 36 - 1, skipped: 27 });
+    expect(inParts).toEqual(whole);
+    expect(whole.rejects).toContainEqual({ line: 3n, path: null, reason: 'malformed JSON', kind: 'reject', raw: '{"object": "page", "data": [ cut off' });
+    expect(whole.rejects).toContainEqual(expect.objectContaining({ line: 1n, path: '/data/3/results/0', kind: 'reject' }));
+    // Many files at once (src/ingest/many.ts) read their parts the same way.
+    const second = join(dir, 'minutes-2.jsonl');
+    writeFileSync(second, `${[page(4), page(5)].join('\n')}\n`);
+    const both = async (partBytes: number) => {
+      const ws = await openWorkspace(':memory:');
+      try {
+        const summary = await ingestFiles(ws, [file, second], { jsonPartBytes: partBytes });
+        return { summary: { calls: summary.calls, rejects: summary.rejects, skipped: summary.skipped },
+          calls: await ws.all('SELECT call_key, call_id, ts, input_tokens, source_row, source_path FROM calls ORDER BY call_key') };
+      } finally {
+        ws.close();
+      }
+    };
+    const many = await both(30_000);
+    expect(many).toEqual(await both(1 << 30));
+    expect(many.summary.calls).toBeGreaterThan(whole.summary.calls);
+  });
+
   it('an adapter that joins a file’s records (Langfuse: observations read their trace’s user) reads its pages’ records in one statement', async () => {
     // Parts of 100 bytes: the pages are unnested into their records first (ingest.ts: unnestPages), then read whole.
     const tiny = await read(fixture('langfuse/pull-window.jsonl'), 100);

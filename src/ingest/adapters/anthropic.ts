@@ -3,10 +3,10 @@
 // uncached input that `input_tokens` holds; cache writes keep their 5-minute / 1-hour split when reported.
 import { sqlIdent } from '../../db/sql.ts';
 import { defineAdapter, fileTimeSql, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
-import { everyRecordHas, isUsagePage, usageResultRows } from './sql-helpers.ts';
+import { everyRecordHas, isUsagePage, usageResultRows, usageResultsUnnested } from './sql-helpers.ts';
 
 function usageReportSelect(ctx: AdapterContext) {
-  const rows = usageResultRows(ctx.src, 'starting_at', 'ending_at');
+  const rows = usageResultRows(ctx, 'starting_at', 'ending_at');
   const res = rows.res;
   const columns = {
     _line: 'rr._line',
@@ -48,6 +48,7 @@ export const anthropicUsageReport = defineAdapter({
   detect: (sample) => isUsagePage(sample, 'starting_at', 'ending_at', 'uncached_input_tokens', ['amount', 'currency', 'cost_type']),
   idsFromSource: false,
   select: usageReportSelect,
+  unnests: usageResultsUnnested('starting_at', 'ending_at'),
 });
 
 /** The Console usage CSV columns we read, by their header names. */

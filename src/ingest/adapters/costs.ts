@@ -9,7 +9,7 @@
 import { sqlIdent } from '../../db/sql.ts';
 import { defineAdapter, hasAll, hasAny, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { dashboardColumn, openaiDashboardHead } from './openai.ts';
-import { everyRecordHas, usageResultRows } from './sql-helpers.ts';
+import { everyRecordHas, usageResultRows, usageResultsUnnested } from './sql-helpers.ts';
 
 /** A CSV column by name, or NULL; `--` (not applicable) reads as NULL. */
 const csvCol = (ctx: AdapterContext, name: string) => (ctx.header.includes(name) ? `nullif(trim(${sqlIdent(name)}), '--')` : 'NULL');
@@ -60,7 +60,7 @@ const notUsdReject = (currency: string) =>
   `CASE WHEN upper(${currency}) IS DISTINCT FROM 'USD' AND ${currency} IS NOT NULL THEN 'cost in ' || ${currency} || ', not USD: cannot reconcile' END`;
 
 function anthropicCostReportSelect(ctx: AdapterContext): AdapterSelect {
-  const rows = usageResultRows(ctx.src, 'starting_at', 'ending_at');
+  const rows = usageResultRows(ctx, 'starting_at', 'ending_at');
   const res = rows.res;
   const currency = res('currency');
   const columns = {
@@ -90,6 +90,7 @@ export const anthropicCostReport = defineAdapter({
   idsFromSource: false,
   role: 'costs',
   select: anthropicCostReportSelect,
+  unnests: usageResultsUnnested('starting_at', 'ending_at'),
 });
 
 /**
@@ -109,7 +110,7 @@ function openaiLineItem(item: string): SelectList {
 }
 
 function openaiCostsSelect(ctx: AdapterContext): AdapterSelect {
-  const rows = usageResultRows(ctx.src, 'start_time', 'end_time');
+  const rows = usageResultRows(ctx, 'start_time', 'end_time');
   const res = rows.res;
   const columns = {
     _line: 'rr._line',
@@ -173,6 +174,7 @@ export const openaiCosts = defineAdapter({
   idsFromSource: false,
   role: 'costs',
   select: openaiCostsSelect,
+  unnests: usageResultsUnnested('start_time', 'end_time'),
 });
 
 export const costAdapters = [anthropicCostCsv, anthropicCostReport, openaiCosts, openaiCostsCsv];

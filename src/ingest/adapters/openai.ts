@@ -3,7 +3,7 @@
 // subtract them so that `input_tokens` holds uncached input only, and keep the source's figure in
 // `input_tokens_reported` for audit.
 import { sqlIdent, sqlString } from '../../db/sql.ts';
-import { everyRecordHas, isUsagePage, sumOf, uncached, usageResultRows } from './sql-helpers.ts';
+import { everyRecordHas, isUsagePage, sumOf, uncached, usageResultRows, usageResultsUnnested } from './sql-helpers.ts';
 import { defineAdapter, fileTimeSql, hasAll, jtext, type Adapter, type AdapterContext, type SelectList } from '../adapter.ts';
 
 /** The reject reason for usage results without a model, with the command that fetches them grouped. */
@@ -14,7 +14,7 @@ export const noModelReason =
   '(the same for /usage/embeddings; follow next_page until has_more is false)';
 
 function usageSelect(ctx: AdapterContext) {
-  const rows = usageResultRows(ctx.src, 'start_time', 'end_time');
+  const rows = usageResultRows(ctx, 'start_time', 'end_time');
   const res = rows.res;
   const object = res('object');
   const completions = `(${object} = 'organization.usage.completions.result' OR (${object} IS NULL AND ${res('output_tokens')} IS NOT NULL))`;
@@ -73,6 +73,7 @@ export const openaiUsage = defineAdapter({
   detect: (sample) => isUsagePage(sample, 'start_time', 'end_time', 'num_model_requests', ['amount', 'line_item']),
   idsFromSource: false,
   select: usageSelect,
+  unnests: usageResultsUnnested('start_time', 'end_time'),
 });
 
 /**

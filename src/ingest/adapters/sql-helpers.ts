@@ -69,10 +69,15 @@ export function usageResults(src: string, startKey: string, endKey: string): str
  * minute buckets (1,440 buckets, 50,000 results) is one row, read by one thread: its twenty-odd fields parsed one by
  * one took 1.1-1.3 s a page (a month of 100 keys' minutes, 1.5M results: 43 s to ingest).
  */
-export function usageResultRows(src: string, startKey: string, endKey: string): { res: (path: string) => string; from: () => string } {
+export function usageResultRows(ctx: AdapterContext, startKey: string, endKey: string): { res: (path: string) => string; from: () => string } {
   const fields = jsonFields('rr.result', '_bt_rf');
-  return { res: fields.field, from: () => `(SELECT rr.*, ${fields.extract()} AS _bt_rf FROM ${usageResults(src, startKey, endKey)}) rr` };
+  const rows = ctx.unnested === true ? `${ctx.src} rr` : usageResults(ctx.src, startKey, endKey);
+  return { res: fields.field, from: () => `(SELECT rr.*, ${fields.extract()} AS _bt_rf FROM ${rows}) rr` };
 }
+
+/** An adapter's `unnests` for usage pages: their results, one row each (usageResults), as a SELECT. */
+export const usageResultsUnnested = (startKey: string, endKey: string) => (src: string): string =>
+  `SELECT _line, _path, bucket_start, bucket_end, result FROM ${usageResults(src, startKey, endKey)}`;
 
 /**
  * True for a usage page, an array of pages, JSONL of pages, or an array of bare buckets, whose buckets carry
