@@ -274,8 +274,9 @@ export const uncountedNoteShare = 0.5;
 /**
  * One line for `audit` when low-confidence spend is large, else undefined. When most of that spend comes as
  * usage buckets of a day (or any width over an hour), it also says that hours separate jobs from people and minutes
- * show a poller's bursts too (how to get them: minuteBucketsAdvice): a day bucket shows nothing of a job's hours, and the day-level signs cannot tell a job that runs
- * on most working days from people with a job on their key (docs/eval-history.md, "Day buckets"). When most of it
+ * show a poller's bursts too (how to get them: minuteBucketsAdvice): a day bucket shows nothing of a job's hours, and
+ * the day-level signs cannot tell a job that runs on most working days from people with a job on their key
+ * (docs/eval-history.md, "Day buckets"). When most of it
  * comes as buckets of an hour, it says that minute buckets show a poller's bursts (signals/minute-buckets.ts), which
  * in an hour's bucket are one more busy hour. When most of it comes as rows that count no requests (Anthropic's usage
  * report and Console export), it says that their requests are estimated from tokens and the signs read from one call's
