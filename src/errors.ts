@@ -1,6 +1,8 @@
 // The error classes users see, and the exit-code contract: 0 fine, 1 a check failed, 2 bad usage or input,
 // 3 a bug in batchable (an internal error: printed with its stack and a request to report it), 130 / 143 a run
 // interrupted by SIGINT / SIGTERM (128 + the signal's number, as shells report it; src/db/recovery.ts).
+import { totalmem } from 'node:os';
+import { defaultMemoryShare, sizeBytes } from './db/sizes.ts';
 import { oneLine } from './report/escape.ts';
 
 export type ExitCode = 0 | 1 | 2 | 3 | 130 | 143;
@@ -93,12 +95,23 @@ export function diskFull(cause: unknown): BatchableError | undefined {
 
 /** DuckDB ran out of its memory budget: one line naming the limit and how to raise it (`while` says where). */
 export function outOfMemory(while_: string | undefined, cause: unknown): BatchableError {
-  const limit = process.env.BATCHABLE_MEMORY_LIMIT ?? "40% of this machine's memory by default";
+  const set = process.env.BATCHABLE_MEMORY_LIMIT;
+  const limit = set ?? "40% of this machine's memory by default";
   return new BatchableError(
-    `out of memory${while_ === undefined ? '' : ` while ${while_}`}: DuckDB's memory limit (${limit}) was reached; raise it with BATCHABLE_MEMORY_LIMIT=4GB (or more) and run again`,
+    `out of memory${while_ === undefined ? '' : ` while ${while_}`}: DuckDB's memory limit (${limit}) was reached; raise it with BATCHABLE_MEMORY_LIMIT=${largerMemoryLimitGb(set)}GB (or more) and run again`,
     2,
     { cause },
   );
+}
+
+/**
+ * A memory limit worth trying after running out, in GB: twice the one that ran out (BATCHABLE_MEMORY_LIMIT, else the
+ * default, 40% of the machine: src/db/memory.ts), and at least 4. Suggesting 4GB to a workspace that ran out at the
+ * default of a 24 GB machine (9.6 GB) would have lowered it.
+ */
+function largerMemoryLimitGb(set: string | undefined): number {
+  const bytes = (set === undefined ? undefined : sizeBytes(set)) ?? totalmem() * defaultMemoryShare;
+  return Math.max(4, Math.ceil((2 * bytes) / 1e9));
 }
 
 /** What a message can quote from input (a header, a line) is capped: an error is a line, not the file. */

@@ -7,11 +7,9 @@
 // keeps small machines (and containers with little memory) working.
 import { totalmem } from 'node:os';
 import { BatchableError } from '../errors.ts';
+import { defaultMemoryShare, sizeBytes } from './sizes.ts';
 
 const GiB = 1024 ** 3;
-
-/** The share of the machine's memory DuckDB may use by default. */
-export const defaultMemoryShare = 0.4;
 
 /**
  * The default limit for a machine with `total` bytes of memory: 40% of it, but never less than 1 GiB or half
@@ -32,12 +30,9 @@ export function memoryLimit(env: NodeJS.ProcessEnv = process.env, total: number 
   return value;
 }
 
-const units: Record<string, number> = { kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
-
 /** The limit in bytes (DuckDB reads "1GB" as 10^9 bytes and "1GiB" as 2^30). */
 export function memoryLimitBytes(env: NodeJS.ProcessEnv = process.env, total: number = totalmem()): number {
-  const match = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(memoryLimit(env, total));
-  return match === null ? defaultMemoryLimitBytes(total) : Math.floor(Number(match[1]) * (units[match[2]!.toLowerCase()] ?? 1));
+  return sizeBytes(memoryLimit(env, total)) ?? defaultMemoryLimitBytes(total);
 }
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/db/workspace.ts';
-import { InputError } from '../../src/errors.ts';
+import { InputError, outOfMemory } from '../../src/errors.ts';
 import { hashFile } from '../../src/ingest/hash.ts';
 import { ingestFiles, readError } from '../../src/ingest/ingest.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -127,6 +127,11 @@ describe('out of memory', () => {
       const r = await runCli(['audit', file, '--db', ':memory:']);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^error: out of memory.*DuckDB's memory limit \(8MB\) was reached; raise it with BATCHABLE_MEMORY_LIMIT=4GB \(or more\) and run again\n$/);
+      // At a limit of 4GB and more, twice that (4GB would not raise it).
+      process.env.BATCHABLE_MEMORY_LIMIT = '9.6GB';
+      expect(outOfMemory(undefined, new Error('Out of Memory Error')).message).toMatch(/memory limit \(9\.6GB\) was reached; raise it with BATCHABLE_MEMORY_LIMIT=20GB \(or more\)/);
+      process.env.BATCHABLE_MEMORY_LIMIT = '8GiB';
+      expect(outOfMemory(undefined, new Error('Out of Memory Error')).message).toMatch(/BATCHABLE_MEMORY_LIMIT=18GB \(or more\)/);
     } finally {
       if (saved === undefined) delete process.env.BATCHABLE_MEMORY_LIMIT;
       else process.env.BATCHABLE_MEMORY_LIMIT = saved;
