@@ -538,7 +538,8 @@ if (cases.includes('usage')) yearCase('day', 365, 24 * 40 * 5, true);
  * one page per line, a day's 1,440 buckets a page): 100 keys over 7 projects and 3 models, grouped by key, project and
  * model. A tenth of the keys are pollers (the first 5 minutes of every hour); the others are busy in 70% of the
  * minutes from 08:00 to 19:00 and 10% of the others. About 1.5M results in 30 pages of 16 MB each. No target: it
- * prints what the default pull's data costs to ingest and audit (a page is one row of the file, read by one thread).
+ * prints what the default pull's data costs to ingest and audit (a page is one row of the file: its results are
+ * unnested part by part, then read on every core; src/ingest/file-rows.ts, writeInParts).
  */
 function minutesCase(keys = 100, days = 30) {
   const file = `${dir}/minutes-openai-${keys}-keys-${days}-days.jsonl.gz`;
