@@ -18,7 +18,7 @@ import { addDecimal, zeroDecimal, type Decimal } from './decimal-sum.ts';
 import { listRaw, RawWriter, rawDir, rawName, removeRaw, removeStaleTemporaries } from './raw.ts';
 import type { Env, PullSource } from './source.ts';
 import { pullSource } from './sources/index.ts';
-import { ceilTo, dayMs, describeRange, floorTo, gaps, isAligned, type BucketWidth, type Range } from './time.ts';
+import { ceilTo, dailyPieces, dayMs, describeRange, floorTo, gaps, isAligned, type BucketWidth, type Range } from './time.ts';
 
 export type PullOptions = {
   readonly source: string;
@@ -102,7 +102,9 @@ export function planPull(options: PullOptions): PullPlan {
   // A bucket is complete when it has ended and the source has had time to report all of it (its settle time).
   const settleMs = options.settleMs ?? source.settleMs;
   const completeEnd = Math.max(start, floorTo(Math.min(requested.end, now - settleMs), width));
-  const windows = gaps({ start, end: completeEnd }, held.map((f) => f.range));
+  // Minute buckets a raw file a day (dailyPieces): a month's in one file needs about 3 GB of memory to read in.
+  const missing = gaps({ start, end: completeEnd }, held.map((f) => f.range));
+  const windows = width === '1m' ? dailyPieces(missing) : missing;
   const partial =
     requested.end > completeEnd && source.completedOnly !== true
       ? { range: { start: completeEnd, end: requested.end }, bounds: { start: completeEnd, end: ceilTo(requested.end, width) } }

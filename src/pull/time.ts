@@ -48,6 +48,21 @@ export function gaps(requested: Range, covered: readonly Range[]): Range[] {
   return out;
 }
 
+/**
+ * `ranges` cut at each UTC day's start, so that no piece spans more than a day: minute buckets are written a raw file
+ * a day (src/pull/run.ts), since reading a file in holds its text (a month of 100 keys' minutes, 480 MB of JSON, ran
+ * out of a 2 GB memory limit as one file; as 30 files of a day, read in scans bounded by the limit, it did not).
+ */
+export function dailyPieces(ranges: readonly Range[]): Range[] {
+  return ranges.flatMap((r) => {
+    const pieces: Range[] = [];
+    for (let start = r.start; start < r.end; start = Math.min(r.end, floorTo(start, '1d') + dayMs)) {
+      pieces.push({ start, end: Math.min(r.end, floorTo(start, '1d') + dayMs) });
+    }
+    return pieces;
+  });
+}
+
 /** `0`, `30m`, `4h`, `1d` as milliseconds; undefined when the text is none of those. */
 export function parseDuration(text: string): number | undefined {
   if (text.trim() === '0') return 0;

@@ -677,14 +677,31 @@ describe('scan groups', () => {
     expect(filled(600_000)).toBe(1789); // a gigabyte
   });
 
-  it('of a format whose records are joined within their file (Langfuse), hold a sixteenth of the memory limit (16 to 256 MiB)', () => {
+  it('a gzipped JSONL file weighs the text its footer names (pulled minute buckets compress thirtyfold), not ten times its size', () => {
+    const limit = process.env.BATCHABLE_MEMORY_LIMIT;
+    try {
+      process.env.BATCHABLE_MEMORY_LIMIT = '1GiB';
+      const day = (i: number) => ({ file: `/raw/d${i}.jsonl.gz`, bytes: 1 << 20, weight: 30 << 20, key: 'k', sample: { kind: 'jsonl' }, adapter: {} }) as unknown as Preview;
+      const group = new ScanGroup();
+      let n = 0;
+      while (n < 100 && group.takes(day(n))) group.add(day(n++));
+      expect(n).toBe(4); // 128 MiB of text a scan (an eighth of the limit), 30 MiB a file
+    } finally {
+      if (limit === undefined) delete process.env.BATCHABLE_MEMORY_LIMIT;
+      else process.env.BATCHABLE_MEMORY_LIMIT = limit;
+    }
+  });
+
+  it('of a format whose records are joined within their file (Langfuse), hold a sixteenth of the memory limit (16 to 256 MiB); other JSONL an eighth (up to 1 GiB)', () => {
     const limit = process.env.BATCHABLE_MEMORY_LIMIT;
     try {
       process.env.BATCHABLE_MEMORY_LIMIT = '1GiB';
       expect(filled(1 << 20, false, 'jsonl', true)).toBe(64); // daily windows of 1 MiB: 64 MiB a scan
-      expect(filled(1 << 20, false, 'jsonl')).toBe(1024); // any other format: a gigabyte
+      expect(filled(1 << 20, false, 'jsonl')).toBe(128); // other JSONL (API pages take about six times their text): 128 MiB
+      expect(filled(1 << 20)).toBe(1024); // CSV: a gigabyte
       process.env.BATCHABLE_MEMORY_LIMIT = '100GB';
       expect(filled(1 << 20, false, 'jsonl', true)).toBe(256);
+      expect(filled(1 << 20, false, 'jsonl')).toBe(1024);
       process.env.BATCHABLE_MEMORY_LIMIT = '64MiB';
       expect(filled(1 << 20, false, 'jsonl', true)).toBe(16);
     } finally {

@@ -82,25 +82,31 @@ describe.each<SourceId>(['openai', 'anthropic', 'langfuse', 'litellm', 'helicone
   it(
     perCall(id)
       ? 'with no width asked for, completes windows on the hour'
-      : "with no width asked for, pulls minute buckets (where a poller's bursts show, which an hour's bucket hides)",
+      : "with no width asked for, pulls minute buckets (where a poller's bursts show, which an hour's bucket hides), a raw file a day",
     async () => {
-      clock.now = T('2026-10-01T03:10:30Z');
+      clock.now = T('2026-10-02T03:10:30Z');
       const result = await pull({ since: '2026-10-01', bucketWidth: undefined });
       const name = (w: { file: string }) => w.file.slice(w.file.lastIndexOf('/') + 1);
       if (perCall(id)) {
-        expect(result.windows.map(name)).toEqual(['20261001T0000Z--20261001T0300Z.jsonl.gz', '20261001T0300Z--20261001T0310Z.partial.jsonl.gz']);
+        expect(result.windows.map(name)).toEqual(['20261001T0000Z--20261002T0300Z.jsonl.gz', '20261002T0300Z--20261002T0310Z.partial.jsonl.gz']);
         return;
       }
       expect(api.requests.every((r) => r.searchParams.get('bucket_width') === '1m' && r.searchParams.get('limit') === '1440')).toBe(true);
-      expect(result.windows.map(name)).toEqual(['20261001T0000Z--20261001T0310Z.jsonl.gz', '20261001T0310Z--20261001T0310Z.jsonl.gz.partial']);
-      // 00:00-02:00 is quiet: the 70 minutes from 02:00 to 03:10 hold rows, each a minute long.
+      // A file a day: reading a file in holds its text (src/pull/time.ts: dailyPieces).
+      expect(result.windows.map(name)).toEqual([
+        '20261001T0000Z--20261002T0000Z.jsonl.gz',
+        '20261002T0000Z--20261002T0310Z.jsonl.gz',
+        '20261002T0310Z--20261002T0310Z.jsonl.gz.partial',
+      ]);
+      // 00:00-02:00 is quiet each day: the minutes from 02:00 to 24:00 and from 02:00 to 03:10 hold rows, each a minute long.
       const [b] = await withWorkspace(db, (ws) =>
         ws.all<{ minutes: bigint; widths: bigint[] }>(
           'SELECT count(DISTINCT ts) AS minutes, list(DISTINCT epoch(ended_at) - epoch(ts)) AS widths FROM calls',
         ),
       );
-      expect(b?.minutes).toBe(70n);
+      expect(b?.minutes).toBe(BigInt(22 * 60 + 70));
       expect(b?.widths.map(Number)).toEqual([60]);
+      expect(result.ingest.calls).toBe(await held());
     },
   );
 
@@ -219,7 +225,10 @@ describe.each<SourceId>(['openai', 'anthropic', 'langfuse', 'litellm', 'helicone
     const r = await runCli(['pull', id, '--since', '2026-10-01', '--until', '2026-10-02', '--db', db, '--dry-run'], 120, api.env);
     expect(r.code).toBe(0);
     // A POST shows its JSON body (Helicone's queries are documents); a GET its query string.
-    expect(r.stdout).toMatch(/^(GET|POST) http:\/\/127\.0\.0\.1:\d+\/\S+( \{\S+\})? {3}# 2026-10-01 00:00–2026-10-03 00:00 UTC, complete/);
+    // Minute buckets (openai's and anthropic's default) are fetched a window a day (src/pull/time.ts: dailyPieces).
+    const firstEnd = perCall(id) ? '2026-10-03' : '2026-10-02';
+    expect(r.stdout).toMatch(new RegExp(`^(GET|POST) http://127\\.0\\.0\\.1:\\d+/\\S+( \\{\\S+\\})? {3}# 2026-10-01 00:00–${firstEnd} 00:00 UTC, complete`));
+    if (!perCall(id)) expect(r.stdout).toMatch(/# 2026-10-02 00:00–2026-10-03 00:00 UTC, complete/);
     expect(r.stdout).toMatch(/<(OPENAI_ADMIN_KEY|ANTHROPIC_ADMIN_KEY|LANGFUSE_PUBLIC_KEY|LITELLM_PROXY_API_KEY|HELICONE_API_KEY)>/);
     for (const secret of api.secrets) expect(r.stdout + r.stderr).not.toContain(secret);
     expect(api.requests).toHaveLength(0);
