@@ -858,39 +858,48 @@ export async function withProgress(ws: Workspace, file: string, options: IngestO
  */
 export const jsonPartBytes = (): number => Math.min(16 << 20, Math.floor(memoryLimitBytes() / 64));
 
+/** A part of `_src`: a range of its row ids (jsonParts). */
+type Part = { readonly lo: bigint; readonly hi: bigint };
+
 /**
  * The parts of `_src` (row-id ranges, in order) of about `partBytes` each when its records are large: more than
  * `partBytes` in a vector of 2,048. None when they are not (a JSONL of small records is read in one statement).
  * A few rows per part are read back, not one per record.
  */
-export async function jsonParts(ws: Workspace, partBytes: number): Promise<{ lo: bigint; hi: bigint }[]> {
+export async function jsonParts(ws: Workspace, partBytes: number): Promise<Part[]> {
   const [size] = await ws.all<{ n: bigint; bytes: bigint | null }>('SELECT count(*) AS n, sum(strlen(j::VARCHAR)) AS bytes FROM _src');
   const n = Number(size?.n ?? 0n);
   const bytes = Number(size?.bytes ?? 0n);
   if (bytes <= partBytes || (bytes / Math.max(n, 1)) * 2048 <= partBytes) return [];
   // Each record's length is taken before the window: with strlen() inside it, the window (one thread, ORDER BY
   // rowid) carried every record's text through its sort: 0.49-0.74 s for 20,000 records of 8.8 KB, 0.02 s so.
-  return ws.all<{ lo: bigint; hi: bigint }>(`SELECT min(rid) AS lo, max(rid) AS hi FROM (
+  return ws.all<Part>(`SELECT min(rid) AS lo, max(rid) AS hi FROM (
       SELECT rid, (sum(len) OVER (ORDER BY rid ROWS UNBOUNDED PRECEDING) - 1) // ${partBytes} AS part
       FROM (SELECT rowid AS rid, coalesce(strlen(j::VARCHAR), 0) AS len FROM _src))
     GROUP BY part ORDER BY part`);
 }
 
 /** `_src_part`: the rows of `_src` in one of its parts (jsonParts), in order. */
-export const selectPart = (ws: Workspace, part: { lo: bigint; hi: bigint }): Promise<void> =>
+export const selectPart = (ws: Workspace, part: Part): Promise<void> =>
   ws.run(`CREATE OR REPLACE TEMP TABLE _src_part AS SELECT * FROM _src WHERE rowid BETWEEN ${part.lo} AND ${part.hi} ORDER BY rowid`);
 
-/** Writes `table` from `selectFrom('_src_part')` for each of `_src`'s parts in turn (jsonParts): the first creates it. */
-export async function writeSrcParts(ws: Workspace, table: string, parts: readonly { lo: bigint; hi: bigint }[], selectFrom: (from: string) => string,
-  fileOrder?: string): Promise<void> {
+/** Runs `write` once per part of `_src` (jsonParts), in order, with `_src_part` holding that part's records; `first` for the first. */
+async function eachPart(ws: Workspace, parts: readonly Part[], write: (first: boolean) => Promise<void>): Promise<void> {
   let first = true;
   for (const part of parts) {
     await selectPart(ws, part);
-    const rows = fileOrder === undefined ? selectFrom('_src_part') : await inFileOrder(ws, selectFrom('_src_part'), fileOrder);
-    await ws.run(first ? `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rows}` : `INSERT INTO ${sqlIdent(table)} ${rows}`);
+    await write(first);
     first = false;
   }
   await ws.run('DROP TABLE _src_part');
+}
+
+/** Writes `table` from `selectFrom('_src_part')` for each of `_src`'s parts in turn (jsonParts): the first creates it. */
+export async function writeSrcParts(ws: Workspace, table: string, parts: readonly Part[], selectFrom: (from: string) => string, fileOrder?: string): Promise<void> {
+  await eachPart(ws, parts, async (first) => {
+    const rows = fileOrder === undefined ? selectFrom('_src_part') : await inFileOrder(ws, selectFrom('_src_part'), fileOrder);
+    await ws.run(first ? `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rows}` : `INSERT INTO ${sqlIdent(table)} ${rows}`);
+  });
 }
 
 /**
@@ -907,34 +916,20 @@ export async function writeSrcParts(ws: Workspace, table: string, parts: readonl
 export async function writeInParts(ws: Workspace, table: string, src: string, joinsRecords: boolean, partBytes: number | undefined,
   selectFrom: (from: string, unnested?: boolean) => string, fileOrder?: string, unnests?: (from: string) => string): Promise<void> {
   const parts = src === '_src' ? await jsonParts(ws, partBytes ?? jsonPartBytes()) : [];
+  const inParts = parts.length > 1 && !joinsRecords;
   if (parts.length > 1 && joinsRecords && (await holdsPages(ws))) await unnestPages(ws, parts);
-  if (parts.length > 1 && !joinsRecords && unnests !== undefined) {
-    // The adapter's rows unnested part by part (a part is a few large records, read by one thread), then read in one
-    // statement over many small rows, by every core: a month of minute buckets (30 pages of 50,000 results) took 17.3
-    // s to ingest when each part's select ran alone, 9.2 s so (npm run bench -- --cases minutes).
-    await unnestInParts(ws, parts, unnests);
-    const rows = fileOrder === undefined ? selectFrom('_src_rows', true) : await inFileOrder(ws, selectFrom('_src_rows', true), fileOrder);
-    await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rows}`);
-    await ws.run('DROP TABLE _src_rows');
-    return;
+  if (inParts && unnests === undefined) return writeSrcParts(ws, table, parts, selectFrom, fileOrder);
+  // An adapter's rows unnested part by part (a part is a few large records, read by one thread), then read in one
+  // statement over many small rows, by every core: a month of minute buckets (30 pages of 50,000 results) took 17.3 s
+  // to ingest when each part's select ran alone, 9.2 s so (npm run bench -- --cases minutes).
+  if (inParts) {
+    await eachPart(ws, parts, (first) =>
+      ws.run(first ? `CREATE OR REPLACE TEMP TABLE _src_rows AS ${unnests!('_src_part')}` : `INSERT INTO _src_rows ${unnests!('_src_part')}`));
   }
-  if (parts.length <= 1 || joinsRecords) {
-    const rows = fileOrder === undefined ? selectFrom(src) : await inFileOrder(ws, selectFrom(src), fileOrder);
-    await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rows}`);
-    return;
-  }
-  await writeSrcParts(ws, table, parts, selectFrom, fileOrder);
-}
-
-/** `_src_rows`: `unnests` over each of `_src`'s parts in turn (jsonParts), in file order. */
-async function unnestInParts(ws: Workspace, parts: readonly { lo: bigint; hi: bigint }[], unnests: (from: string) => string): Promise<void> {
-  let first = true;
-  for (const part of parts) {
-    await selectPart(ws, part);
-    await ws.run(first ? `CREATE OR REPLACE TEMP TABLE _src_rows AS ${unnests('_src_part')}` : `INSERT INTO _src_rows ${unnests('_src_part')}`);
-    first = false;
-  }
-  await ws.run('DROP TABLE _src_part');
+  const [from, unnested] = inParts ? ['_src_rows', true] : [src, false];
+  const rows = fileOrder === undefined ? selectFrom(from, unnested) : await inFileOrder(ws, selectFrom(from, unnested), fileOrder);
+  await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rows}`);
+  if (inParts) await ws.run('DROP TABLE _src_rows');
 }
 
 /**
@@ -954,19 +949,17 @@ async function holdsPages(ws: Workspace): Promise<boolean> {
  * page's line and `<page>/data/<i>` as its pointer, which is the path pageRecords gives it, and every other row as
  * it was. A Langfuse window of 328 MB (pages of 1,000 records) read in one statement peaked at 6.1 GB (23.6 s).
  */
-async function unnestPages(ws: Workspace, parts: readonly { lo: bigint; hi: bigint }[]): Promise<void> {
+async function unnestPages(ws: Workspace, parts: readonly Part[]): Promise<void> {
   const mayBePage = mayHoldKeySql('j', 'data');
   await ws.run('CREATE OR REPLACE TEMP TABLE _src_records AS SELECT * FROM _src WHERE false');
-  for (const part of parts) {
-    await selectPart(ws, part);
-    // As pageRecords tells pages from records: only a record that may hold `data` is parsed for it.
-    await ws.run(`INSERT INTO _src_records
+  // As pageRecords tells pages from records: only a record that may hold `data` is parsed for it.
+  await eachPart(ws, parts, () =>
+    ws.run(`INSERT INTO _src_records
       SELECT _line, _elem || '/data/' || (generate_subscripts(items, 1) - 1) AS _elem, NULL::VARCHAR AS _raw, unnest(items) AS j
       FROM (SELECT _line, _elem, json_extract(j, '$.data[*]') AS items FROM _src_part WHERE ${mayBePage} AND json_type(j->'data') = 'ARRAY')
       UNION ALL
-      SELECT _line, _elem, _raw, j FROM _src_part WHERE j IS NULL OR NOT ${mayBePage} OR coalesce(json_type(j->'data'), '') <> 'ARRAY'`);
-  }
-  await ws.run('DROP TABLE _src_part; DROP TABLE _src; ALTER TABLE _src_records RENAME TO _src');
+      SELECT _line, _elem, _raw, j FROM _src_part WHERE j IS NULL OR NOT ${mayBePage} OR coalesce(json_type(j->'data'), '') <> 'ARRAY'`));
+  await ws.run('DROP TABLE _src; ALTER TABLE _src_records RENAME TO _src');
 }
 
 /**
