@@ -3,10 +3,13 @@
 // uncached input that `input_tokens` holds; cache writes keep their 5-minute / 1-hour split when reported.
 import { sqlIdent } from '../../db/sql.ts';
 import { defineAdapter, fileTimeSql, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
-import { everyRecordHas, isUsagePage, usageResultRows, usageResultsUnnested } from './sql-helpers.ts';
+import { everyRecordHas, isUsagePage, usagePages } from './sql-helpers.ts';
+
+/** Anthropic's usage report pages: buckets from starting_at to ending_at. */
+const usageReportPages = usagePages('starting_at', 'ending_at');
 
 function usageReportSelect(ctx: AdapterContext) {
-  const rows = usageResultRows(ctx, 'starting_at', 'ending_at');
+  const rows = usageReportPages.rows(ctx);
   const res = rows.res;
   const columns = {
     _line: 'rr._line',
@@ -48,7 +51,7 @@ export const anthropicUsageReport = defineAdapter({
   detect: (sample) => isUsagePage(sample, 'starting_at', 'ending_at', 'uncached_input_tokens', ['amount', 'currency', 'cost_type']),
   idsFromSource: false,
   select: usageReportSelect,
-  unnests: usageResultsUnnested('starting_at', 'ending_at'),
+  unnests: usageReportPages.unnests,
 });
 
 /** The Console usage CSV columns we read, by their header names. */

@@ -9,7 +9,7 @@
 import { sqlIdent } from '../../db/sql.ts';
 import { defineAdapter, hasAll, hasAny, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { dashboardColumn, openaiDashboardHead } from './openai.ts';
-import { everyRecordHas, usageResultRows, usageResultsUnnested } from './sql-helpers.ts';
+import { everyRecordHas, usagePages } from './sql-helpers.ts';
 
 /** A CSV column by name, or NULL; `--` (not applicable) reads as NULL. */
 const csvCol = (ctx: AdapterContext, name: string) => (ctx.header.includes(name) ? `nullif(trim(${sqlIdent(name)}), '--')` : 'NULL');
@@ -59,8 +59,11 @@ const isCostPage = (sample: Sample, startKey: string, endKey: string) =>
 const notUsdReject = (currency: string) =>
   `CASE WHEN upper(${currency}) IS DISTINCT FROM 'USD' AND ${currency} IS NOT NULL THEN 'cost in ' || ${currency} || ', not USD: cannot reconcile' END`;
 
+/** Anthropic's cost report pages: buckets from starting_at to ending_at. */
+const anthropicCostPages = usagePages('starting_at', 'ending_at');
+
 function anthropicCostReportSelect(ctx: AdapterContext): AdapterSelect {
-  const rows = usageResultRows(ctx, 'starting_at', 'ending_at');
+  const rows = anthropicCostPages.rows(ctx);
   const res = rows.res;
   const currency = res('currency');
   const columns = {
@@ -90,7 +93,7 @@ export const anthropicCostReport = defineAdapter({
   idsFromSource: false,
   role: 'costs',
   select: anthropicCostReportSelect,
-  unnests: usageResultsUnnested('starting_at', 'ending_at'),
+  unnests: anthropicCostPages.unnests,
 });
 
 /**
@@ -109,8 +112,11 @@ function openaiLineItem(item: string): SelectList {
   };
 }
 
+/** OpenAI's costs pages: buckets from start_time to end_time. */
+const openaiCostPages = usagePages('start_time', 'end_time');
+
 function openaiCostsSelect(ctx: AdapterContext): AdapterSelect {
-  const rows = usageResultRows(ctx, 'start_time', 'end_time');
+  const rows = openaiCostPages.rows(ctx);
   const res = rows.res;
   const columns = {
     _line: 'rr._line',
@@ -174,7 +180,7 @@ export const openaiCosts = defineAdapter({
   idsFromSource: false,
   role: 'costs',
   select: openaiCostsSelect,
-  unnests: usageResultsUnnested('start_time', 'end_time'),
+  unnests: openaiCostPages.unnests,
 });
 
 export const costAdapters = [anthropicCostCsv, anthropicCostReport, openaiCosts, openaiCostsCsv];

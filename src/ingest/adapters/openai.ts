@@ -3,7 +3,7 @@
 // subtract them so that `input_tokens` holds uncached input only, and keep the source's figure in
 // `input_tokens_reported` for audit.
 import { sqlIdent, sqlString } from '../../db/sql.ts';
-import { everyRecordHas, isUsagePage, sumOf, uncached, usageResultRows, usageResultsUnnested } from './sql-helpers.ts';
+import { everyRecordHas, isUsagePage, sumOf, uncached, usagePages } from './sql-helpers.ts';
 import { defineAdapter, fileTimeSql, hasAll, jtext, type Adapter, type AdapterContext, type SelectList } from '../adapter.ts';
 
 /** The reject reason for usage results without a model, with the command that fetches them grouped. */
@@ -13,8 +13,11 @@ export const noModelReason =
   '"https://api.openai.com/v1/organization/usage/completions?start_time=START&bucket_width=1d&group_by=model&group_by=project_id&group_by=api_key_id" ' +
   '(the same for /usage/embeddings; follow next_page until has_more is false)';
 
+/** OpenAI's usage pages: buckets from start_time to end_time. */
+const usagePagesOpenai = usagePages('start_time', 'end_time');
+
 function usageSelect(ctx: AdapterContext) {
-  const rows = usageResultRows(ctx, 'start_time', 'end_time');
+  const rows = usagePagesOpenai.rows(ctx);
   const res = rows.res;
   const object = res('object');
   const completions = `(${object} = 'organization.usage.completions.result' OR (${object} IS NULL AND ${res('output_tokens')} IS NOT NULL))`;
@@ -73,7 +76,7 @@ export const openaiUsage = defineAdapter({
   detect: (sample) => isUsagePage(sample, 'start_time', 'end_time', 'num_model_requests', ['amount', 'line_item']),
   idsFromSource: false,
   select: usageSelect,
-  unnests: usageResultsUnnested('start_time', 'end_time'),
+  unnests: usagePagesOpenai.unnests,
 });
 
 /**

@@ -64,20 +64,28 @@ export function usageResults(src: string, startKey: string, endKey: string): str
 }
 
 /**
- * usageResults with each result's fields read in one parse (jsonFields): `res(path)` is a field's text, as
- * `rr.result->>'$.path'` is; `from()` is the FROM clause, to call once every field has been asked for. A page of
- * minute buckets (1,440 buckets, 50,000 results) is one row, read by one thread: its twenty-odd fields parsed one by
- * one took 1.1-1.3 s a page (a month of 100 keys' minutes, 1.5M results: 43 s to ingest).
+ * Usage pages whose buckets' times are under `startKey` and `endKey` (OpenAI's start_time/end_time, Anthropic's
+ * starting_at/ending_at), for an adapter's select and its `unnests` alike, so the two read the same keys:
+ * - `rows(ctx)`: usageResults with each result's fields read in one parse (jsonFields): `res(path)` is a field's text,
+ *   as `rr.result->>'$.path'` is; `from()` is the FROM clause, to call once every field has been asked for. A page of
+ *   minute buckets (1,440 buckets, 50,000 results) is one row, read by one thread: its twenty-odd fields parsed one by
+ *   one took 1.1-1.3 s a page (a month of 100 keys' minutes, 1.5M results: 43 s to ingest). Over `ctx.unnested`
+ *   rows (below), the results are read as they are.
+ * - `unnests`: the adapter's `unnests`, the pages' results one row each (usageResults), as a SELECT.
  */
-export function usageResultRows(ctx: AdapterContext, startKey: string, endKey: string): { res: (path: string) => string; from: () => string } {
-  const fields = jsonFields('rr.result', '_bt_rf');
-  const rows = ctx.unnested === true ? `${ctx.src} rr` : usageResults(ctx.src, startKey, endKey);
-  return { res: fields.field, from: () => `(SELECT rr.*, ${fields.extract()} AS _bt_rf FROM ${rows}) rr` };
+export function usagePages(startKey: string, endKey: string): {
+  rows: (ctx: AdapterContext) => { res: (path: string) => string; from: () => string };
+  unnests: (src: string) => string;
+} {
+  return {
+    rows: (ctx) => {
+      const fields = jsonFields('rr.result', '_bt_rf');
+      const results = ctx.unnested === true ? `${ctx.src} rr` : usageResults(ctx.src, startKey, endKey);
+      return { res: fields.field, from: () => `(SELECT rr.*, ${fields.extract()} AS _bt_rf FROM ${results}) rr` };
+    },
+    unnests: (src) => `SELECT _line, _path, bucket_start, bucket_end, result FROM ${usageResults(src, startKey, endKey)}`,
+  };
 }
-
-/** An adapter's `unnests` for usage pages: their results, one row each (usageResults), as a SELECT. */
-export const usageResultsUnnested = (startKey: string, endKey: string) => (src: string): string =>
-  `SELECT _line, _path, bucket_start, bucket_end, result FROM ${usageResults(src, startKey, endKey)}`;
 
 /**
  * True for a usage page, an array of pages, JSONL of pages, or an array of bare buckets, whose buckets carry
