@@ -2,7 +2,7 @@
 // 3 a bug in batchable (an internal error: printed with its stack and a request to report it), 130 / 143 a run
 // interrupted by SIGINT / SIGTERM (128 + the signal's number, as shells report it; src/db/recovery.ts).
 import { totalmem } from 'node:os';
-import { defaultMemoryShare, sizeBytes } from './db/sizes.ts';
+import { defaultMemoryLimitBytes, sizeBytes } from './db/sizes.ts';
 import { oneLine } from './report/escape.ts';
 
 export type ExitCode = 0 | 1 | 2 | 3 | 130 | 143;
@@ -106,11 +106,11 @@ export function outOfMemory(while_: string | undefined, cause: unknown): Batchab
 
 /**
  * A memory limit worth trying after running out, in GB: twice the one that ran out (BATCHABLE_MEMORY_LIMIT, else the
- * default, 40% of the machine: src/db/memory.ts), and at least 4. Suggesting 4GB to a workspace that ran out at the
+ * machine's default: src/db/sizes.ts), and at least 4. Suggesting 4GB to a workspace that ran out at the
  * default of a 24 GB machine (9.6 GB) would have lowered it.
  */
 function largerMemoryLimitGb(set: string | undefined): number {
-  const bytes = (set === undefined ? undefined : sizeBytes(set)) ?? totalmem() * defaultMemoryShare;
+  const bytes = (set === undefined ? undefined : sizeBytes(set)) ?? defaultMemoryLimitBytes(totalmem());
   return Math.max(4, Math.ceil((2 * bytes) / 1e9));
 }
 

@@ -7,24 +7,13 @@
 // keeps small machines (and containers with little memory) working.
 import { totalmem } from 'node:os';
 import { BatchableError } from '../errors.ts';
-import { defaultMemoryShare, sizeBytes } from './sizes.ts';
-
-const GiB = 1024 ** 3;
-
-/**
- * The default limit for a machine with `total` bytes of memory: 40% of it, but never less than 1 GiB or half
- * the machine, whichever is smaller (a 1.5 GB container gets 0.75 GB; a 4 GB laptop 1.6 GB; 24 GB gets 9.6 GB).
- */
-export function defaultMemoryLimitBytes(total: number): number {
-  const floor = Math.min(GiB, total / 2);
-  return Math.floor(Math.max(total * defaultMemoryShare, floor));
-}
+import { defaultMemoryLimitBytes, sizeBytes } from './sizes.ts';
 
 /** DuckDB's memory_limit: BATCHABLE_MEMORY_LIMIT (e.g. "4GB", "512MB") when set, else the machine's default. */
 export function memoryLimit(env: NodeJS.ProcessEnv = process.env, total: number = totalmem()): string {
   const value = env.BATCHABLE_MEMORY_LIMIT;
   if (value === undefined || value === '') return `${Math.floor(defaultMemoryLimitBytes(total) / 1024 ** 2)}MiB`;
-  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) {
+  if (sizeBytes(value) === undefined) {
     throw new BatchableError(`BATCHABLE_MEMORY_LIMIT=${value}: expected a size such as 1GB or 512MB`);
   }
   return value;

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultMemoryLimitBytes, lineCapBytes, memoryLimit, memoryLimitBytes } from '../../src/db/memory.ts';
+import { lineCapBytes, memoryLimit, memoryLimitBytes } from '../../src/db/memory.ts';
+import { defaultMemoryLimitBytes } from '../../src/db/sizes.ts';
 import { openWorkspace } from '../../src/db/workspace.ts';
 import { runCli } from '../helpers/cli.ts';
 
