@@ -537,7 +537,7 @@ if (cases.includes('usage')) yearCase('day', 365, 24 * 40 * 5, true);
  * A month of OpenAI usage in minute buckets, as `batchable pull openai` writes it by default (src/pull/sources/openai.ts:
  * one page per line, a day's 1,440 buckets a page): 100 keys over 7 projects and 3 models, grouped by key, project and
  * model. A tenth of the keys are pollers (the first 5 minutes of every hour); the others are busy in 70% of the
- * minutes from 08:00 to 19:00 and 10% of the others. About 1.5M results in 30 pages of 16 MB each. No target: it
+ * minutes from 08:00 to 19:00 and 10% of the others. About 1.5M results in 30 pages of 13.3-13.4 MB (401 MB of JSON). No target: it
  * prints what the default pull's data costs to ingest and audit (a page is one row of the file: its results are
  * unnested part by part, then read on every core; src/ingest/file-rows.ts, writeInParts).
  */

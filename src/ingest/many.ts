@@ -108,8 +108,8 @@ const maxJoinedBytes = 256 << 20;
 const weight = (p: Preview): number => p.weight ?? p.bytes * (isGzip(p.file) ? 10 : 1);
 /**
  * A JSONL scan reads at most this many bytes of text (a gzipped file's its footer says: contentBytes): reading a file's
- * lines in holds their text, and API pages took about six times their JSON in memory (a month of 100 keys' minute
- * buckets, 480 MB: 2.9 GB of RSS in one scan, out of memory under a 2 GB limit; read a day at a time, 0.7 GB). An
+ * lines in holds their text, and API pages took about seven times their JSON in memory (a month of 100 keys' minute
+ * buckets, 401 MB: 2.9-3.0 GB of RSS in one scan, out of memory under a 2 GB limit; read a day at a time, 0.7 GB). An
  * eighth of DuckDB's memory limit: 1 GiB (maxBytes) at the default of a 24 GB machine, 256 MB under a 2 GB limit.
  */
 const maxJsonlScanBytes = (): number => Math.min(maxBytes, Math.floor(memoryLimitBytes() / 8));

@@ -50,7 +50,7 @@ export function gaps(requested: Range, covered: readonly Range[]): Range[] {
 
 /**
  * `ranges` cut at each UTC day's start, so that no piece spans more than a day: minute buckets are written a raw file
- * a day (src/pull/run.ts), since reading a file in holds its text (a month of 100 keys' minutes, 480 MB of JSON, ran
+ * a day (src/pull/run.ts), since reading a file in holds its text (a month of 100 keys' minutes, 401 MB of JSON, ran
  * out of a 2 GB memory limit as one file; as 30 files of a day, read in scans bounded by the limit, it did not).
  */
 export function dailyPieces(ranges: readonly Range[]): Range[] {

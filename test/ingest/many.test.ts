@@ -677,7 +677,7 @@ describe('scan groups', () => {
     expect(filled(600_000)).toBe(1789); // a gigabyte
   });
 
-  it('a gzipped JSONL file weighs the text its footer names (pulled minute buckets compress thirtyfold), not ten times its size', () => {
+  it('a gzipped JSONL file weighs the text its footer names (pulled minute buckets compress about 25-fold), not ten times its size', () => {
     const limit = process.env.BATCHABLE_MEMORY_LIMIT;
     try {
       process.env.BATCHABLE_MEMORY_LIMIT = '1GiB';
@@ -697,7 +697,7 @@ describe('scan groups', () => {
     try {
       process.env.BATCHABLE_MEMORY_LIMIT = '1GiB';
       expect(filled(1 << 20, false, 'jsonl', true)).toBe(64); // daily windows of 1 MiB: 64 MiB a scan
-      expect(filled(1 << 20, false, 'jsonl')).toBe(128); // other JSONL (API pages take about six times their text): 128 MiB
+      expect(filled(1 << 20, false, 'jsonl')).toBe(128); // other JSONL (API pages take about seven times their text): 128 MiB
       expect(filled(1 << 20)).toBe(1024); // CSV: a gigabyte
       process.env.BATCHABLE_MEMORY_LIMIT = '100GB';
       expect(filled(1 << 20, false, 'jsonl', true)).toBe(256);
