@@ -121,6 +121,9 @@ const pools = [
   ['blind per-call orgs as Helicone JSONL (pooled)', 'blind', (ds) => ds.format === 'helicone'],
   ['blind per-call orgs as Langfuse observations (pooled)', 'blind', (ds) => ds.format === 'langfuse'],
   ['blind varied, per call and usage-API (pooled)', 'blind', (ds) => varied(ds) && !rendered(ds) && !minute(ds)],
+  // The usage-API orgs' hours and days apart: the lines above pool both, and what each width shows differs (an hour's
+  // bucket shows when in the day work runs, a day's only how much).
+  ...['held-out', 'blind'].flatMap((role) => ['1h', '1d'].map((width) => [`${role} usage-API datasets, ${width.replace('1', '1 ')} (pooled)`, role, (ds) => bucketsOnly(ds) && ds.name.endsWith(`-${width}`)])),
   // Minute buckets, by role: the usage-API orgs', and the per-call orgs' through either report.
   ...['tune', 'held-out', 'blind'].flatMap((role) => [
     [`${role} usage-API datasets, 1 m (pooled)`, role, (ds) => minute(ds) && !varied(ds) && !rendered(ds)],
@@ -131,6 +134,24 @@ const summary = [...orgRows, ...pools.map((p) => ({ name: p.name, role: '', buck
 console.log(table(['dataset', 'role', 'rows', 'spend $', 'batchable', 'right', 'batchable found', 'blocking->batchable', 'low-conf spend', 'classify/ingest'],
   summary.map((r) => [r.name, r.role, r.rowsIn === undefined ? '' : r.rowsIn.toLocaleString('en-US'), r.usd.toFixed(2), pct(r.nb_usd / r.usd), pct(r.acc_spend),
     pct(r.rec_spend), pct(r.fn_blocking_spend), pct(r.low_usd / r.usd), r.ingestMs === undefined ? '' : `${(r.classifyMs / 1000).toFixed(1)} s / ${(r.ingestMs / 1000).toFixed(1)} s`])));
+
+// Per org: the issue's targets are per org and overall, and an org comes in several renderings (its calls, the same
+// calls as exports, as usage rows of an hour, a day or a minute, and varied from another seed). Pooled per org and kind
+// of rendering, so that one org's weak rendering is not hidden in a pooled line of many orgs.
+const renderingKinds = [
+  ['per call and exports', (ds) => ds.truthBy === 'calls' && !varied(ds)],
+  ['usage rows, 1 h', (ds) => ds.truthBy === 'buckets' && !varied(ds) && ds.name.endsWith('-1h')],
+  ['usage rows, 1 d', (ds) => ds.truthBy === 'buckets' && !varied(ds) && ds.name.endsWith('-1d')],
+  ['usage rows, 1 m', (ds) => minute(ds) && !varied(ds)],
+  ['varied (per call, exports, usage rows)', varied],
+];
+const perOrg = family.filter((org) => only === undefined || only.includes(org.id)).flatMap((org) => renderingKinds.flatMap(([kind, filter]) => {
+  const members = results.filter((r) => r.ds.org.id.replace(/-varied$/, '') === org.id && filter(r.ds)); // a varied org is `<id>-varied` (eval/family.ts)
+  return members.length === 0 ? [] : [{ org: org.id, role: org.role, kind, datasets: members.length, ...pooled(members.map((r) => allRow(r.rows))) }];
+}));
+console.log('\n== per org and kind of rendering (pooled over its datasets; spend-weighted as above)\n');
+console.log(table(['org', 'role', 'renderings', 'datasets', 'spend $', 'right', 'batchable found', 'blocking->batchable'],
+  perOrg.map((r) => [r.org, r.role, r.kind, r.datasets, r.usd.toFixed(2), pct(r.acc_spend), pct(r.rec_spend), pct(r.fn_blocking_spend)])));
 
 // Bucket truth: a usage row holds one label, so where a job shares a key, project and model with people in the same
 // hour or day, part of that row's spend is wrong whatever it is labelled. The ceiling says which misses no labeller
