@@ -12,7 +12,7 @@ import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { Workspace } from '../db/workspace.ts';
 import { diskFull, InputError, InternalError, outOfMemory } from '../errors.ts';
 import { quoted, shellWord } from '../report/escape.ts';
-import type { AdapterSelect, ContainerKind, NestedCalls } from './adapter.ts';
+import type { Adapter, AdapterSelect, ContainerKind, NestedCalls } from './adapter.ts';
 import { mayHoldKeySql, namesKeySql, pageRecords } from './adapters/sql-helpers.ts';
 import { literalPath, pathProblem } from './files.ts';
 import { fillParquetRawText } from './parquet.ts';
@@ -906,28 +906,30 @@ export async function writeSrcParts(ws: Workspace, table: string, parts: readonl
  * Writes `table` from `selectFrom(src)`: in one statement, or, for JSON whose records are large (more than
  * jsonPartBytes in a vector of 2,048), in parts of about jsonPartBytes each, in file order (the first part
  * creates the table, the others append; `_src_part` holds each part's records in turn). An adapter whose select
- * joins records of one file (`joinsRecords`: Langfuse's traces and their observations) reads its file in one
+ * joins records of one file (the adapter's `joinsRecords`: Langfuse's traces and their observations) reads its file in one
  * statement; when that file's records are large API pages, they are first unnested into their records, in parts
  * (unnestPages), so the one statement reads small records. An adapter that `unnests` (the rows its select reads out of
  * a record: a usage page's results) has those rows written part by part instead (`_src_rows`), and its select reads
  * them in one statement (`selectFrom(from, true)`). With `fileOrder` (the columns that give a JSON row's place), its
  * rows are written in file order even where the select's plan would reorder them (inFileOrder).
  */
-export async function writeInParts(ws: Workspace, table: string, src: string, joinsRecords: boolean, partBytes: number | undefined,
-  selectFrom: (from: string, unnested?: boolean) => string, fileOrder?: string, unnests?: (from: string) => string): Promise<void> {
+export async function writeInParts(ws: Workspace, table: string, src: string, adapter: Pick<Adapter, 'joinsRecords' | 'unnests'>,
+  partBytes: number | undefined, selectFrom: (from: string, unnested?: boolean) => string, fileOrder?: string): Promise<void> {
+  const joinsRecords = adapter.joinsRecords === true;
   const parts = src === '_src' ? await jsonParts(ws, partBytes ?? jsonPartBytes()) : [];
-  const inParts = parts.length > 1 && !joinsRecords;
   if (parts.length > 1 && joinsRecords && (await holdsPages(ws))) await unnestPages(ws, parts);
-  if (inParts && unnests === undefined) return writeSrcParts(ws, table, parts, selectFrom, fileOrder);
-  // An adapter's rows unnested part by part (a part is a few large records, read by one thread), then read in one
-  // statement over many small rows, by every core: a month of minute buckets (30 pages of 50,000 results) took 17.3 s
-  // to ingest when each part's select ran alone, 9.2 s so (npm run bench -- --cases minutes).
+  const inParts = parts.length > 1 && !joinsRecords;
+  const { unnests } = adapter;
   if (inParts) {
+    if (unnests === undefined) return writeSrcParts(ws, table, parts, selectFrom, fileOrder);
+    // An adapter's rows unnested part by part (a part is a few large records, read by one thread), then read in one
+    // statement over many small rows, by every core: a month of minute buckets (30 pages of 50,000 results) took 17.3 s
+    // to ingest when each part's select ran alone, 9.2 s so (npm run bench -- --cases minutes).
     await eachPart(ws, parts, (first) =>
-      ws.run(first ? `CREATE OR REPLACE TEMP TABLE _src_rows AS ${unnests!('_src_part')}` : `INSERT INTO _src_rows ${unnests!('_src_part')}`));
+      ws.run(first ? `CREATE OR REPLACE TEMP TABLE _src_rows AS ${unnests('_src_part')}` : `INSERT INTO _src_rows ${unnests('_src_part')}`));
   }
-  const [from, unnested] = inParts ? ['_src_rows', true] : [src, false];
-  const rows = fileOrder === undefined ? selectFrom(from, unnested) : await inFileOrder(ws, selectFrom(from, unnested), fileOrder);
+  const from = inParts ? '_src_rows' : src;
+  const rows = fileOrder === undefined ? selectFrom(from, inParts) : await inFileOrder(ws, selectFrom(from, inParts), fileOrder);
   await ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rows}`);
   if (inParts) await ws.run('DROP TABLE _src_rows');
 }

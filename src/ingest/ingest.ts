@@ -192,7 +192,7 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       if (adapter.role === 'costs') {
         // Billed costs (src/ingest/costs.ts): staged, then loaded into billed_costs for reconciliation; no calls.
         written = true;
-        await writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from, unnested) => costRowsSelect(selectFrom(from, unnested), kind), undefined, adapter.unnests);
+        await writeInParts(ws, table, src, adapter, options.jsonPartBytes, (from, unnested) => costRowsSelect(selectFrom(from, unnested), kind));
         const { sourceId, plainLines } = await readWhole(file, kind, digesting, options.lineCeilingBytes);
         await ws.run('BEGIN TRANSACTION');
         inTransaction = true;
@@ -219,9 +219,9 @@ async function ingestFile(ws: Workspace, file: string, options: IngestOptions, p
       // from a large offset, and a CSV row's position in the table is what gives its line.
       written = true;
       await withProgress(ws, file, options, () =>
-        writeInParts(ws, table, src, adapter.joinsRecords === true, options.jsonPartBytes, (from, unnested) => fileRowsSelect(selectFrom(from, unnested), kind, [], kind === 'csv' && usesDecimalComma(sample)),
+        writeInParts(ws, table, src, adapter, options.jsonPartBytes, (from, unnested) => fileRowsSelect(selectFrom(from, unnested), kind, [], kind === 'csv' && usesDecimalComma(sample)),
           // A JSON row's place in its file (a CSV's select is checked to keep file order above).
-          kind === 'csv' || kind === 'parquet' ? undefined : `_line, ${pointerOrderSql('_path')}`, adapter.unnests),
+          kind === 'csv' || kind === 'parquet' ? undefined : `_line, ${pointerOrderSql('_path')}`),
       );
       const { sourceId, plainLines } = await readWhole(file, kind, digesting, options.lineCeilingBytes);
       await ws.run(`DROP TABLE IF EXISTS ${sqlIdent(fileTableName(sourceId))}`); // left by a run that was killed

@@ -525,7 +525,7 @@ export async function ingestMany(ws: Workspace, group: readonly Preview[], optio
         // written in parts, as one file's are (writeInParts): a year of daily usage pages was read one by one. Records
         // joined within their file (Langfuse's traces and observations, keyed by their file) are read in one statement,
         // their API pages unnested first.
-        await withProgress(ws, files[0]!, options, () => writeInParts(ws, table, '_src', adapter.joinsRecords === true, options.jsonPartBytes, rowsOf, `_src, _line, ${pointerOrderSql('_path')}`, adapter.unnests));
+        await withProgress(ws, files[0]!, options, () => writeInParts(ws, table, '_src', adapter, options.jsonPartBytes, rowsOf, `_src, _line, ${pointerOrderSql('_path')}`));
       } else {
         await withProgress(ws, files[0]!, options, () => ws.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${rowsSelect(select, 'csv', carried)}`));
         if (joined !== undefined && !(await markedParts(ws, table, files))) return undefined;
