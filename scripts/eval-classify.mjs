@@ -92,7 +92,9 @@ const orgRows = results.map(({ ds, rows, ingestMs, classifyMs }) => ({ name: ds.
 const varied = (ds) => ds.org.varied === true;
 // Usage rows of a minute (eval/family.ts): pooled on their own lines, so that the lines of 1 h and 1 d buckets mean
 // what they meant before minute buckets were drawn.
-const minute = (ds) => ds.truthBy === 'buckets' && ds.name.endsWith('-1m');
+// A usage rendering's bucket width is the last part of its name (eval/family.ts: `-1h`, `-1d`, `-1m`).
+const ofWidth = (width) => (ds) => ds.truthBy === 'buckets' && ds.name.endsWith(`-${width}`);
+const minute = ofWidth('1m');
 // Per-call datasets as batchable-csv; the same calls as a LiteLLM, OpenRouter, Helicone or Langfuse export are pooled apart (eval/renderings.ts).
 const asExport = (ds) => ds.format !== undefined;
 const callsOnly = (ds) => ds.truthBy === 'calls' && !varied(ds) && !asExport(ds);
@@ -123,7 +125,7 @@ const pools = [
   ['blind varied, per call and usage-API (pooled)', 'blind', (ds) => varied(ds) && !rendered(ds) && !minute(ds)],
   // The usage-API orgs' hours and days apart: the lines above pool both, and what each width shows differs (an hour's
   // bucket shows when in the day work runs, a day's only how much).
-  ...['held-out', 'blind'].flatMap((role) => ['1h', '1d'].map((width) => [`${role} usage-API datasets, ${width.replace('1', '1 ')} (pooled)`, role, (ds) => bucketsOnly(ds) && ds.name.endsWith(`-${width}`)])),
+  ...['held-out', 'blind'].flatMap((role) => ['1h', '1d'].map((width) => [`${role} usage-API datasets, ${width.replace('1', '1 ')} (pooled)`, role, (ds) => bucketsOnly(ds) && ofWidth(width)(ds)])),
   // Minute buckets, by role: the usage-API orgs', and the per-call orgs' through either report.
   ...['tune', 'held-out', 'blind'].flatMap((role) => [
     [`${role} usage-API datasets, 1 m (pooled)`, role, (ds) => minute(ds) && !varied(ds) && !rendered(ds)],
@@ -140,9 +142,7 @@ console.log(table(['dataset', 'role', 'rows', 'spend $', 'batchable', 'right', '
 // of rendering, so that one org's weak rendering is not hidden in a pooled line of many orgs.
 const renderingKinds = [
   ['per call and exports', (ds) => ds.truthBy === 'calls' && !varied(ds)],
-  ['usage rows, 1 h', (ds) => ds.truthBy === 'buckets' && !varied(ds) && ds.name.endsWith('-1h')],
-  ['usage rows, 1 d', (ds) => ds.truthBy === 'buckets' && !varied(ds) && ds.name.endsWith('-1d')],
-  ['usage rows, 1 m', (ds) => minute(ds) && !varied(ds)],
+  ...['1h', '1d', '1m'].map((width) => [`usage rows, ${width.replace('1', '1 ')}`, (ds) => ofWidth(width)(ds) && !varied(ds)]),
   ['varied (per call, exports, usage rows)', varied],
 ];
 const perOrg = family.filter((org) => only === undefined || only.includes(org.id)).flatMap((org) => renderingKinds.flatMap(([kind, filter]) => {

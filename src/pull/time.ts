@@ -56,7 +56,7 @@ export function gaps(requested: Range, covered: readonly Range[]): Range[] {
 export function dailyPieces(ranges: readonly Range[]): Range[] {
   return ranges.flatMap((r) => {
     const pieces: Range[] = [];
-    for (let start = r.start; start < r.end; start = Math.min(r.end, floorTo(start, '1d') + dayMs)) {
+    for (let start = r.start; start < r.end; start = pieces.at(-1)!.end) {
       pieces.push({ start, end: Math.min(r.end, floorTo(start, '1d') + dayMs) });
     }
     return pieces;
