@@ -1,4 +1,4 @@
-// The eval family: thirty-five organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: thirty-seven organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -66,6 +66,10 @@
 //                               booking emails; review replies and package pages by hand, a rate report cron, an hourly sync
 //   broker-pt        (blind)    a Lisbon insurance broker: brokers quoting, claims handlers, site visitors asking a FAQ bot
 //                               once each; renewal reminders carrying customers, document extraction by hand, a call poller
+//   clinic-es        (blind)    a Madrid telehealth provider: a symptom checker, doctors' consult summaries and referrals,
+//                               portal triage; weekday reminders carrying patients, a lab-notes poller, a coding audit by hand
+//   usage-roster-au  (blind)    a Brisbane rostering SaaS seen only through usage-API buckets: managers, shift workers, swap
+//                               checks; a timesheet poller, a nightly payroll scan, weekday insights, policy embeddings by hand
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -107,6 +111,8 @@
 // 20261007) labelled 4.4% of its blocking spend batchable (an hourly poller's bursts on the front desk's key, project
 // and model), and that was diagnosed on it and changed for (signals/minute-buckets.ts: minuteBurstMaxOtherShare).
 // They are rendered varied and as buckets as held-out orgs are, and gate on the same targets.
+// clinic-es and usage-roster-au were written on 2026-12-06 (evening), before that stop changed anything, and
+// committed before their first run: one more per-call org and one more usage-API org nobody tuned on.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -1334,6 +1340,76 @@ export const family: readonly FamilyOrg[] = [
         kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [11, 17] }, workers: 1, rows: [100, 300], gapMs: [100, 800],
         rowUsers: { how: 'starter', users: { prefix: 'handler-', count: 60 } }, model: gpt, key: 'claims-web', project: 'claims',
         input: [1500, 4000], output: [200, 500], latencyMs: [3000, 9000] },
+    ],
+  },
+  {
+    // Written on 2026-12-06 (evening), before anything of that stop changed any labelling, and committed before its first
+    // run: an org nobody tuned on, to report on as it comes.
+    id: 'clinic-es', role: 'blind', tz: 1, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'a Madrid telehealth provider: patients ask a symptom checker in the evenings and at weekends, doctors get consult summaries and referral drafts in clinic hours, portal messages are triaged as they arrive; reminders, lab explanations, a coding audit and guideline embeddings are jobs',
+    workloads: [
+      { id: 'symptom checker', truth: 'blocking', story: 'patients describe symptoms in the app and read the advice, 60% streamed, evenings and weekends', kind: 'sessions', starts: 15000,
+        calls: [2, 6], gapS: [20, 100], users: { prefix: 'pat-', count: 40000 }, profile: 'dev', streamed: 0.6, model: mini, key: 'patient-app', project: 'patients',
+        input: [1000, 3500], output: [150, 500], latencyMs: [1500, 5000] },
+      { id: 'consult summaries', truth: 'blocking', story: 'doctors dictate during a video consult and read the summary before they sign it; not streamed', kind: 'sessions',
+        starts: 9000, calls: [1, 3], gapS: [120, 600], users: { prefix: 'dr-', count: 250 }, model: sonnet, key: 'ehr-web', keyName: 'ehr', project: 'clinical',
+        input: [3000, 9000], output: [300, 900], latencyMs: [5000, 15000] },
+      { id: 'referral drafts', truth: 'blocking', story: 'a doctor presses "draft referral" and edits the letter it writes', kind: 'events', starts: 4000, model: sonnet,
+        key: 'ehr-web', keyName: 'ehr', project: 'clinical', input: [2500, 7000], output: [400, 1000], latencyMs: [5000, 14000] },
+      { id: 'record search', truth: 'blocking', story: 'query embeddings from the record search box', kind: 'events', starts: 12000, model: embSmall, operation: 'embeddings',
+        key: 'ehr-web', keyName: 'ehr', project: 'clinical', input: [5, 40], output: [0, 0], latencyMs: [40, 200] },
+      { id: 'message triage', truth: 'blocking', story: 'each patient portal message is sorted and flagged as it arrives; the nurses\' queue waits on it', kind: 'events',
+        starts: 12000, profile: 'dev', model: mini, key: 'portal-svc', project: 'patients', input: [500, 2000], output: [20, 120], latencyMs: [600, 2000] },
+      { id: 'appointment reminders', truth: 'non_blocking', story: 'cron 09:00 local on weekdays, 3 workers write tomorrow\'s reminders, each carrying its patient', kind: 'job',
+        launch: { by: 'cron', hour: 9, minute: 0, weekdaysOnly: true }, workers: 3, rows: [150, 350], gapMs: [30, 300],
+        rowUsers: { how: 'recipients', users: { prefix: 'pat-', count: 40000 } }, model: mini, key: 'notify', project: 'crm', input: [800, 2000],
+        output: [100, 300], latencyMs: [1000, 3000] },
+      { id: 'lab explanations', truth: 'non_blocking', story: 'an hourly poller writes plain-language notes on new lab results for the portal, one worker sleeping 0.5-2 s between calls', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [5, 30], gapMs: [500, 2000], model: sonnet, key: 'lab-svc', project: 'labs', input: [2000, 6000],
+        output: [300, 800], latencyMs: [4000, 10000] },
+      { id: 'coding audit', truth: 'non_blocking', story: 'the billing team starts an audit of the week\'s consult codes by hand, 6 workers, an encounter id per call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 16] }, workers: 6, rows: [200, 500], gapMs: [10, 150], rowUsers: { how: 'per-row' },
+        model: gpt, key: 'billing-batch', project: 'billing', input: [3000, 8000], output: [100, 300], latencyMs: [3000, 9000] },
+      { id: 'guideline embeddings', truth: 'non_blocking', story: 'cron 02:00 local every day, 4 workers re-embed changed clinical guidelines', kind: 'job',
+        launch: { by: 'cron', hour: 2, minute: 0, weekdaysOnly: false }, workers: 4, rows: [200, 600], gapMs: [10, 100], model: embLarge, operation: 'embeddings',
+        key: 'kb-sync', project: 'knowledge', input: [800, 4000], output: [0, 0], latencyMs: [150, 500] },
+    ],
+    mixed: [
+      { id: 'summary backfill', truth: 'non_blocking', story: 'an engineer re-summarises last quarter\'s consult notes through the summaries\' key, project and model, 2 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [11, 17] }, workers: 2, rows: [100, 300], gapMs: [30, 300],
+        model: sonnet, key: 'ehr-web', keyName: 'ehr', project: 'clinical', input: [3000, 9000], output: [300, 900], latencyMs: [5000, 15000] },
+    ],
+  },
+  {
+    // Written with clinic-es, and committed with it before its first run.
+    id: 'usage-roster-au', role: 'blind', tz: 10, profile: 'office', rendering: 'usage',
+    story: 'a Brisbane rostering and HR SaaS seen only through OpenAI usage-API buckets (1 h and 1 d, by key, project and model): managers in office hours, shift workers in the evenings and at weekends; opaque key and project ids',
+    workloads: [
+      { id: 'manager assistant', truth: 'blocking', story: 'managers ask about awards, leave and rosters, 50% streamed, office hours', kind: 'sessions', starts: 10000,
+        calls: [2, 6], gapS: [30, 150], users: { prefix: 'm', count: 3000 }, streamed: 0.5, model: gpt, key: 'key_Wd4Hs8Pq2x', project: 'proj_Bn6Tc1Ke7y',
+        input: [1500, 5000], output: [200, 600], latencyMs: [2500, 8000] },
+      { id: 'staff chat', truth: 'blocking', story: 'shift workers ask about their shifts and pay in the app, 70% streamed, evenings and weekends', kind: 'sessions', starts: 18000,
+        calls: [1, 5], gapS: [20, 90], users: { prefix: 's', count: 50000 }, profile: 'dev', streamed: 0.7, model: mini, key: 'key_Lr2Ga9Vm5u',
+        project: 'proj_Fz3Qj8Nd1w', input: [800, 2500], output: [80, 300], latencyMs: [1000, 3500] },
+      { id: 'swap check', truth: 'blocking', story: 'a worker asks to swap a shift and the app checks the award rules before it answers', kind: 'events', starts: 15000,
+        profile: 'dev', model: mini, key: 'key_Lr2Ga9Vm5u', project: 'proj_Fz3Qj8Nd1w', input: [1000, 3000], output: [30, 150], latencyMs: [800, 2500] },
+      { id: 'timesheet sync', truth: 'non_blocking', story: 'an hourly poller on its own key reads clock-ins from the payroll system and flags gaps, 2 workers', kind: 'job',
+        launch: { by: 'hourly' }, workers: 2, rows: [10, 40], gapMs: [100, 800], model: mini, key: 'key_Yt7Ue3Ck9r', project: 'proj_Mh5Xa2Zs6p',
+        input: [1500, 4000], output: [50, 200], latencyMs: [800, 2500] },
+      { id: 'payroll anomaly scan', truth: 'non_blocking', story: 'cron 02:00 local every day, 4 workers check yesterday\'s pay lines', kind: 'job',
+        launch: { by: 'cron', hour: 2, minute: 0, weekdaysOnly: false }, workers: 4, rows: [200, 500], gapMs: [20, 200], model: gpt, key: 'key_Pv8Jn1Rb4e',
+        project: 'proj_Qs9Kf6Dw3m', input: [2000, 5000], output: [100, 300], latencyMs: [2000, 6000] },
+      { id: 'weekly insights', truth: 'non_blocking', story: 'cron 07:00 local on weekdays, 2 workers write each venue\'s labour-cost note', kind: 'job',
+        launch: { by: 'cron', hour: 7, minute: 0, weekdaysOnly: true }, workers: 2, rows: [100, 250], gapMs: [20, 200], model: gpt, key: 'key_Pv8Jn1Rb4e',
+        project: 'proj_Qs9Kf6Dw3m', input: [2500, 6000], output: [300, 700], latencyMs: [3000, 8000] },
+      { id: 'policy embeddings', truth: 'non_blocking', story: 'the content team re-embeds HR policy libraries by hand in the day, 4 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [9, 16] }, workers: 4, rows: [300, 900], gapMs: [10, 100], model: embLarge, operation: 'embeddings',
+        key: 'key_Cx1Wm6Tg8h', project: 'proj_Rk4Vn9Lb2c', input: [500, 3000], output: [0, 0], latencyMs: [150, 500] },
+    ],
+    mixed: [
+      { id: 'roster drafts', truth: 'non_blocking', story: 'a customer success lead drafts next month\'s rosters for new venues through the manager assistant\'s key, project and model, 3 workers, by hand',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 15] }, workers: 3, rows: [100, 300], gapMs: [20, 300],
+        model: gpt, key: 'key_Wd4Hs8Pq2x', project: 'proj_Bn6Tc1Ke7y', input: [1500, 5000], output: [200, 600], latencyMs: [2500, 8000] },
     ],
   },
 ];
