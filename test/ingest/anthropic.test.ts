@@ -338,3 +338,23 @@ it("Anthropic's analytics report per user is named, with the API usage report to
   expect(r.stderr).toBe(`error: ${file}: Anthropic's analytics report per user (claude.ai, Claude Code and the other apps, by seat): people's use of ` +
     "Anthropic's apps, not API calls a batch lane could take. For the API, export the Admin API usage report (`usage_report/messages`), or run `batchable pull anthropic`\n");
 });
+
+describe('anthropic-batch-results: real results (fixtures/SOURCES.md: MaxiDonkey/DelphiAnthropic guides/batch-processing.md)', () => {
+  it('two real succeeded lines of claude-sonnet-4-5 (usage with inference_geo): batch calls of 10 + 12 and 11 + 19 tokens', async () => {
+    const file = fixture('anthropic/real-batch-results-sonnet-4-5.jsonl');
+    expect(await detects(anthropicBatchResults, file)).toBe(true);
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'anthropic-batch-results', rows: 2, calls: 2, rejects: 0, skipped: 0 });
+    expect(await ws.all(`SELECT call_id, provider, model, lane, lane_source, service_tier_raw, inference_geo, requests, input_tokens, cache_read_tokens,
+      cache_write_5m_tokens, cache_write_1h_tokens, cache_write_unknown_tokens, output_tokens, reasoning_tokens, finish_reason, tags->>'custom_id' AS custom_id
+      FROM calls ORDER BY source_row`)).toEqual([
+      { call_id: 'msg_017SY5ievvNM8fnNvtSeLZN6', provider: 'anthropic', model: 'claude-sonnet-4-5-20250929', lane: 'batch', lane_source: 'reported',
+        service_tier_raw: 'batch', inference_geo: 'not_available', requests: 1n, input_tokens: 10n, cache_read_tokens: 0n, cache_write_5m_tokens: 0n,
+        cache_write_1h_tokens: 0n, cache_write_unknown_tokens: null, output_tokens: 12n, reasoning_tokens: null, finish_reason: 'end_turn', custom_id: 'my-first-request' },
+      { call_id: 'msg_01B3RHE29BGLhuEJbWsrKDPr', provider: 'anthropic', model: 'claude-sonnet-4-5-20250929', lane: 'batch', lane_source: 'reported',
+        service_tier_raw: 'batch', inference_geo: 'not_available', requests: 1n, input_tokens: 11n, cache_read_tokens: 0n, cache_write_5m_tokens: 0n,
+        cache_write_1h_tokens: 0n, cache_write_unknown_tokens: null, output_tokens: 19n, reasoning_tokens: null, finish_reason: 'end_turn', custom_id: 'my-second-request' },
+    ]);
+    ws.close();
+  });
+});

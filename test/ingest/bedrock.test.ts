@@ -197,3 +197,20 @@ describe('bedrock-batch-output', () => {
     ]);
   });
 });
+
+describe('bedrock-batch-output: a real record with an Anthropic body (fixtures/SOURCES.md: ybalbert001/llm_translation_research)', () => {
+  it('claude-3-haiku-20240307 on Bedrock batch: one batch call of 111 input and 73 output tokens, named by its message id, its recordId kept', async () => {
+    const file = fixture('bedrock/real-batch-output-claude-3-haiku.jsonl.out');
+    const sample = await sniff(file);
+    expect(chooseAdapter(file, sample).id).toBe('bedrock-batch-output');
+    expect(adapters.filter((a) => a.id !== 'bedrock-batch-output' && a.kinds.includes(sample.kind) && a.detect(sample)).map((a) => a.id)).toEqual([]);
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'bedrock-batch-output', rows: 1, calls: 1, skipped: 0, rejects: 0 });
+    expect(await ws.all(`SELECT call_id, provider, model, operation, lane, requests, input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
+      cache_write_unknown_tokens, output_tokens, finish_reason, tags->>'record_id' AS record FROM calls`)).toEqual([
+      { call_id: 'msg_bdrk_018FaiigbPq6PehfhWM2GMBv', provider: 'amazon-bedrock', model: 'claude-3-haiku-20240307', operation: 'chat', lane: 'batch', requests: 1n,
+        input_tokens: 111n, cache_read_tokens: null, cache_write_5m_tokens: null, cache_write_1h_tokens: null, cache_write_unknown_tokens: null,
+        output_tokens: 73n, finish_reason: 'stop_sequence', record: 'meta_Appliances_0_0' },
+    ]);
+  });
+});

@@ -234,3 +234,31 @@ describe('the lane a Gemini response was billed on', () => {
     ws.close();
   });
 });
+
+describe('gemini batch: real files (fixtures/SOURCES.md)', () => {
+  it('a real finished REST job of three inline requests (2025-12-10): each result once, thinking billed as output, timed by the job end', async () => {
+    const file = fixture('google/real-gemini-batch-job-rest.json');
+    expect(chooseAdapter(file, await sniff(file)).id).toBe('gemini-batch-job');
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 3, calls: 3, skipped: 0, rejects: 0 });
+    const job = { provider: 'google', model: 'gemini-2.5-flash', lane: 'batch', cache_read_tokens: null, ts: new Date('2025-12-10T18:28:31.548158Z'),
+      batch: 'batches/4m855v7q30kc7gtzcigdg9m72o87s08w33vp' };
+    // totalTokenCount = prompt + candidates + thoughts: 5 + 1373 + 1582 = 2960, 4 + 1139 + 2168 = 3311, 6 + 1547 + 1183 = 2736.
+    expect(await ws.all(`SELECT ${tokens}, ts, tags->>'key' AS key, tags->>'batch' AS batch FROM calls ORDER BY key`)).toEqual([
+      { ...job, call_id: 'rrs5adCnN4Lg_uMPtr-RyQc', input_tokens: 5n, input_tokens_reported: 5n, output_tokens: 2955n, reasoning_tokens: 1582n, key: 'req_1' },
+      { ...job, call_id: 'z7s5aazSFp7oz7IPzMOawA8', input_tokens: 4n, input_tokens_reported: 4n, output_tokens: 3307n, reasoning_tokens: 2168n, key: 'req_2' },
+      { ...job, call_id: 'zbs5abDsF-2fz7IPss7BsQE', input_tokens: 6n, input_tokens_reported: 6n, output_tokens: 2730n, reasoning_tokens: 1183n, key: 'req_3' },
+    ]);
+  });
+
+  it('a real line of a Gemini Batch API results file (2026-08-20, its key after the response): one batch call of 1427 + 144 tokens', async () => {
+    const file = fixture('google/real-gemini-batch-result.jsonl');
+    expect(chooseAdapter(file, await sniff(file)).id).toBe('gemini-batch-results');
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-results', rows: 1, calls: 1, skipped: 0, rejects: 0 });
+    expect(await ws.all(`SELECT ${tokens}, tags->>'key' AS key FROM calls`)).toEqual([
+      { call_id: 'CV-Haon5MNuA_PUP95Gg2Q4', model: 'gemini-3.5-flash-lite', provider: 'google', lane: 'batch', input_tokens: 1427n, cache_read_tokens: null,
+        output_tokens: 144n, reasoning_tokens: null, input_tokens_reported: 1427n, key: '00_COM.png' },
+    ]);
+  });
+});
