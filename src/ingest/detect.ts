@@ -12,6 +12,10 @@ import { adapters } from './adapters/index.ts';
  * …, Total Tokens`: ui/litellm-dashboard/src/components/EntityUsageExport/utils.ts in BerriAI/litellm). Anthropic's
  * Enterprise analytics report per user (`GET /v1/organizations/analytics/user_usage_report`: an `actor`, a `product` such as
  * `chat` or `claude_code`, tokens per model) counts people's use of Anthropic's own apps, which no batch lane serves.
+ * Anthropic's Claude Code usage report (Admin API `GET /v1/organizations/usage_report/claude_code`: per day and person,
+ * `core_metrics`, `tool_actions` and a `model_breakdown` of tokens and estimated cost) sums a developer's sessions, whose
+ * calls the session logs hold one by one. OpenAI's Batch object (`GET /v1/batches/{id}`, and the list of them: status,
+ * `request_counts`, since 2025 the job's `usage` summed) is one job's totals; its calls are the lines of its output file.
  */
 const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonly what: string }[] = [
   {
@@ -34,6 +38,17 @@ const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonl
     is: (sample) => hasAll(sample, ['actor', 'product', 'uncached_input_tokens']),
     what: "Anthropic's analytics report per user (claude.ai, Claude Code and the other apps, by seat): people's use of Anthropic's apps, " +
       'not API calls a batch lane could take. For the API, export the Admin API usage report (`usage_report/messages`), or run `batchable pull anthropic`',
+  },
+  {
+    is: (sample) => hasAll(sample, ['core_metrics', 'model_breakdown', 'terminal_type']),
+    what: "Anthropic's Claude Code usage report (Admin API `usage_report/claude_code`): a day's totals per developer and model, with no call " +
+      "to label or price. Read Claude Code's session logs instead (`~/.claude/projects/**/*.jsonl`, each assistant line a call), " +
+      'or the Admin API usage report (`usage_report/messages`, or `batchable pull anthropic`)',
+  },
+  {
+    is: (sample) => hasAll(sample, ['input_file_id', 'completion_window', 'request_counts']),
+    what: "an OpenAI Batch object (`/v1/batches`): one job's status and totals, not its calls. Read the job's output file instead " +
+      '(`GET /v1/files/{output_file_id}/content`: a line per call, on the batch lane), or the usage API (`batchable pull openai`)',
   },
 ];
 

@@ -111,9 +111,9 @@ describe('a file with a table of its own and a file moved into call_rows look th
   // Every ingestible fixture, in one workspace per mode: cross-file duplicates, lines set aside by the CSV
   // reader, malformed JSON lines, skips and rejects all go through both paths.
   const fixtureDirs = ['anthropic', 'bad', 'batchable', 'helicone', 'langfuse', 'langsmith', 'litellm', 'openai', 'openrouter', 'otel', 'portkey', 'check', 'seeds'];
-  // Exit 2 without flags, tested elsewhere (the last two are refused by name: not calls).
+  // Exit 2 without flags, tested elsewhere (the last four are refused by name: not calls).
   const broken = new Set(['empty.csv', 'latin1.csv', 'not-usage.csv', 'truncated.json', 'own-log-needs-map.csv', 'ui-export-traces.csv',
-    'docs-analytics-user-usage-report.json', 'metrics-only.json']);
+    'docs-analytics-user-usage-report.json', 'metrics-only.json', 'claude-code-usage-report.json', 'batch-object.json']);
   const files = fixtureDirs
     .flatMap((d) => readdirSync(join('fixtures', d)).map((f) => join('fixtures', d, f)))
     .filter((f) => /\.(csv|jsonl|json|gz)$/.test(f) && !broken.has(basename(f)) && !/baseline|cost-report|costs-page|batch-input/.test(f))

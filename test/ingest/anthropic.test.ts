@@ -339,6 +339,17 @@ it("Anthropic's analytics report per user is named, with the API usage report to
     "Anthropic's apps, not API calls a batch lane could take. For the API, export the Admin API usage report (`usage_report/messages`), or run `batchable pull anthropic`\n");
 });
 
+it("Anthropic's Claude Code usage report is named, with the session logs to read instead (a day's totals per developer)", async () => {
+  // Written from the Claude Code Analytics API reference (`GET /v1/organizations/usage_report/claude_code`: actor,
+  // core_metrics, tool_actions, model_breakdown with tokens and an estimated cost in cents).
+  const file = fixture('anthropic/claude-code-usage-report.json');
+  const r = await runCli(['ingest', file, '--db', ':memory:']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe(`error: ${file}: Anthropic's Claude Code usage report (Admin API \`usage_report/claude_code\`): a day's totals per developer and model, ` +
+    "with no call to label or price. Read Claude Code's session logs instead (`~/.claude/projects/**/*.jsonl`, each assistant line a call), " +
+    'or the Admin API usage report (`usage_report/messages`, or `batchable pull anthropic`)\n');
+});
+
 describe('anthropic-batch-results: real results (fixtures/SOURCES.md: MaxiDonkey/DelphiAnthropic guides/batch-processing.md)', () => {
   it('two real succeeded lines of claude-sonnet-4-5 (usage with inference_geo): batch calls of 10 + 12 and 11 + 19 tokens', async () => {
     const file = fixture('anthropic/real-batch-results-sonnet-4-5.jsonl');

@@ -516,3 +516,13 @@ describe('openai-batch-output audio tokens', () => {
     ws.close();
   });
 });
+
+it("an OpenAI Batch object is named, with the job's output file to read instead (one job's totals, not its calls)", async () => {
+  // Written from the Batch object of the API reference (`GET /v1/batches/{id}`), with the `usage` and `model` it has
+  // carried since 2025 (a real one pasted in BerriAI/litellm#14884: 9,872 requests of gpt-5 summed in one object).
+  const file = fixture('openai/batch-object.json');
+  const r = await runCli(['ingest', file, '--db', ':memory:']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe(`error: ${file}: an OpenAI Batch object (\`/v1/batches\`): one job's status and totals, not its calls. Read the job's output file instead ` +
+    '(`GET /v1/files/{output_file_id}/content`: a line per call, on the batch lane), or the usage API (`batchable pull openai`)\n');
+});
