@@ -103,11 +103,18 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   // OpenInference: the prompt count includes cache reads and writes, as gen_ai's input does.
   const input = `coalesce(${genAiInput}, ${cc('input_tokens')}, ${a('llm.token_count.prompt')})`;
   const output = `coalesce(${genAiOutput}, ${cc('output_tokens')}, ${a('llm.token_count.completion')})`;
+  // LiteLLM's OTel callback (`litellm_request` spans) writes gen_ai.usage.input_tokens as the OpenAI-style prompt_tokens,
+  // cache reads inside, but the cache split and the reasoning only in `metadata.usage_object`, the usage object as Python
+  // prints a dict (`{'prompt_tokens': 412, …, 'prompt_tokens_details': {'audio_tokens': 0, 'cached_tokens': 256}}`; a
+  // real span of LiteLLM against a mock of OpenAI read 256 cached tokens as uncached). A count is read from it by its key,
+  // in Python's quotes or JSON's.
+  const usageObject = a('metadata.usage_object');
+  const usageObjectCount = (key: string) => `nullif(regexp_extract(${usageObject}, '[''"]${key}[''"]\\s*:\\s*(\\d+)', 1), '')`;
   const cacheRead = `coalesce(${a('gen_ai.usage.cache_read.input_tokens')}, ${cc('cache_read_tokens')}, ${a('llm.token_count.prompt_details.cache_read')},
-    ${a('ai.usage.cachedInputTokens')})`;
+    ${a('ai.usage.cachedInputTokens')}, ${usageObjectCount('cached_tokens')})`;
   // Renamed from cache_creation by semconv-genai PR #440: accept both.
   const cacheWrite = `coalesce(${a('gen_ai.usage.cache_write.input_tokens')}, ${a('gen_ai.usage.cache_creation.input_tokens')}, ${cc('cache_creation_tokens')},
-    ${a('llm.token_count.prompt_details.cache_write')})`;
+    ${a('llm.token_count.prompt_details.cache_write')}, ${usageObjectCount('cache_creation_(?:input_)?tokens')})`;
   // The older names, with underscores (Anthropic's own field names under gen_ai.usage.), as Strands Agents writes them
   // (strands tracer.py: cache_read_input_tokens, cache_write_input_tokens) and OpenLLMetry did before its 2025-10-30
   // move to the dotted ones (cache_read_input_tokens, cache_creation_input_tokens). Their emitters disagree on the input:
@@ -133,7 +140,8 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   const start = `coalesce(${s('startTimeUnixNano')}, ${s('start_time_unix_nano')}, ${hrTime(s('startTime'))}, ${s('start_time')})`;
   const end = `coalesce(${s('endTimeUnixNano')}, ${s('end_time_unix_nano')}, ${hrTime(s('endTime'))}, ${s('end_time')})`;
   const finish = `coalesce(${firstOf(a('gen_ai.response.finish_reasons'))}, ${a('gen_ai.completion.0.finish_reason')}, ${a('llm.finish_reason')})`;
-  const cost = `coalesce(${a('gen_ai.usage.cost')}, ${a('operation.cost')})`;
+  // LiteLLM's OTel callback writes its cost breakdown as gen_ai.cost.* (total_cost: input, cache reads, output).
+  const cost = `coalesce(${a('gen_ai.usage.cost')}, ${a('operation.cost')}, ${a('gen_ai.cost.total_cost')})`;
   // OpenInference marks a stream's first token with a span event: its time less the span's start is the time to
   // first token. The events' text comes with the span's one parse; only a span that names the event parses it.
   const events = s('events');
@@ -189,8 +197,9 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     input_tokens_reported: input,
     // Embeddings produce no output tokens; instrumentations often omit the attribute for them.
     output_tokens: `coalesce(${output}, CASE WHEN ${op} = 'embeddings' OR ${aiEmbed} THEN '0' END)`,
-    reasoning_tokens: `coalesce(${a('gen_ai.usage.reasoning.output_tokens')}, ${a('llm.token_count.completion_details.reasoning')}, ${a('ai.usage.reasoningTokens')})`,
-    // The instrumentation's own estimate (OpenLIT's gen_ai.usage.cost, Logfire's operation.cost).
+    reasoning_tokens: `coalesce(${a('gen_ai.usage.reasoning.output_tokens')}, ${a('llm.token_count.completion_details.reasoning')}, ${a('ai.usage.reasoningTokens')},
+      ${usageObjectCount('reasoning_tokens')})`,
+    // The instrumentation's own estimate (OpenLIT's gen_ai.usage.cost, Logfire's operation.cost, LiteLLM's gen_ai.cost.total_cost).
     reported_cost: cost,
     reported_cost_kind: `CASE WHEN ${cost} IS NOT NULL THEN 'estimated' END`,
     lane: `bt_lane(${tier})`,
