@@ -306,6 +306,17 @@ describe('otel-genai-spans: other instrumentations\' names and wrappers', () => 
     expect(r.stdout).toContain('gpt-4o-mini,standard,1,0.000059,0.000059,0.000000,\n');
   });
 
+  it("OpenLLMetry 0.62.3 (a real capture): its stream flag gen_ai.is_streaming and its reasoning count gen_ai.usage.reasoning_tokens", async () => {
+    // fixtures/SOURCES.md: an openai.chat span under a traceloop workflow span. Before: streamed and reasoning_tokens NULL.
+    const { ws, summary } = await ingested([fixture('otel/real-openllmetry-0.62.3-otlp.json')]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 0, skipped: 1 });
+    expect(await ws.all(`SELECT call_id, parent_id, provider, model, streamed, input_tokens, cache_read_tokens, output_tokens, reasoning_tokens,
+      input_tokens_reported, finish_reason, latency_ms FROM calls`)).toEqual([
+      { call_id: '76a26812b532f640', parent_id: 'aaa24d5a6cca68bf', provider: 'openai', model: 'gpt-4o-mini-2024-07-18', streamed: false, input_tokens: 156n,
+        cache_read_tokens: 256n, output_tokens: 27n, reasoning_tokens: 8n, input_tokens_reported: 412n, finish_reason: 'tool_call', latency_ms: 25.878 },
+    ]);
+  });
+
   it("the Vercel AI SDK's spans as its JavaScript SDK holds them (a real ai 6.0.68 capture): [seconds, nanoseconds] times, ids in spanContext, its do* spans the calls", async () => {
     const { ws, summary } = await ingested([fixture('otel/real-vercel-ai-v6-spans.json')]);
     // Before: no call (the four chat spans rejected as "unparsable time in ts", the embedding skipped without usage).

@@ -180,7 +180,8 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     model: `coalesce(${a('gen_ai.response.model')}, ${a('gen_ai.request.model')}, ${a('llm.model_name')}, ${a('ai.response.model')}, ${a('ai.model.id')})`,
     operation: `coalesce(${operationOf(op)}, CASE ${spanKind} WHEN 'EMBEDDING' THEN 'embeddings' END,
       CASE WHEN ${aiEmbed} THEN 'embeddings' WHEN ${aiDo('Generate')} OR ${aiDo('Stream')} THEN 'chat' END)`,
-    streamed: `coalesce(${a('gen_ai.request.stream')}, ${a('llm.is_streaming')}, ${a('gen_ai.request.is_stream')},
+    // OpenLLMetry moved llm.is_streaming to gen_ai.is_streaming (0.62.3, a real capture).
+    streamed: `coalesce(${a('gen_ai.request.stream')}, ${a('llm.is_streaming')}, ${a('gen_ai.is_streaming')}, ${a('gen_ai.request.is_stream')},
       CASE WHEN json_valid(${invocation}) THEN json_extract_string(${invocation}, '$.stream') END,
       CASE WHEN ${aiDo('Stream')} THEN 'true' WHEN ${aiDo('Generate')} THEN 'false' END)`,
     ttft_ms: `coalesce(CASE WHEN ${claudeCode} THEN ${a('ttft_ms')}
@@ -197,8 +198,9 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     input_tokens_reported: input,
     // Embeddings produce no output tokens; instrumentations often omit the attribute for them.
     output_tokens: `coalesce(${output}, CASE WHEN ${op} = 'embeddings' OR ${aiEmbed} THEN '0' END)`,
-    reasoning_tokens: `coalesce(${a('gen_ai.usage.reasoning.output_tokens')}, ${a('llm.token_count.completion_details.reasoning')}, ${a('ai.usage.reasoningTokens')},
-      ${usageObjectCount('reasoning_tokens')})`,
+    // OpenLLMetry (0.62.3) spells the conventions' reasoning count gen_ai.usage.reasoning_tokens.
+    reasoning_tokens: `coalesce(${a('gen_ai.usage.reasoning.output_tokens')}, ${a('gen_ai.usage.reasoning_tokens')}, ${a('llm.token_count.completion_details.reasoning')},
+      ${a('ai.usage.reasoningTokens')}, ${usageObjectCount('reasoning_tokens')})`,
     // The instrumentation's own estimate (OpenLIT's gen_ai.usage.cost, Logfire's operation.cost, LiteLLM's gen_ai.cost.total_cost).
     reported_cost: cost,
     reported_cost_kind: `CASE WHEN ${cost} IS NOT NULL THEN 'estimated' END`,
