@@ -317,6 +317,18 @@ describe('otel-genai-spans: other instrumentations\' names and wrappers', () => 
     ]);
   });
 
+  it("Pydantic AI's cache counts under gen_ai.usage.details (its versions of 2025-10-22 to 2026-04-07) are inside its input", async () => {
+    // fixtures/SOURCES.md: Pydantic AI's own test span (a fake model's usage: input 100 with 20 cache reads and 10 cache
+    // writes, output 200 with 30 reasoning). Before: 100 uncached input, no cache, no reasoning.
+    const { ws, summary } = await ingested([fixture('otel/pydantic-ai-details-cache-span.jsonl')]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 0 });
+    expect(await ws.all(`SELECT provider, model, input_tokens, cache_read_tokens, cache_write_unknown_tokens, output_tokens, reasoning_tokens,
+      input_tokens_reported, reported_cost::VARCHAR AS cost FROM calls`)).toEqual([
+      { provider: 'openai', model: 'gpt-4o-2024-11-20', input_tokens: 70n, cache_read_tokens: 20n, cache_write_unknown_tokens: 10n, output_tokens: 200n,
+        reasoning_tokens: 30n, input_tokens_reported: 100n, cost: '0.001881250' },
+    ]);
+  });
+
   it("the Vercel AI SDK's spans as its JavaScript SDK holds them (a real ai 6.0.68 capture): [seconds, nanoseconds] times, ids in spanContext, its do* spans the calls", async () => {
     const { ws, summary } = await ingested([fixture('otel/real-vercel-ai-v6-spans.json')]);
     // Before: no call (the four chat spans rejected as "unparsable time in ts", the embedding skipped without usage).

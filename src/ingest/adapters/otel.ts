@@ -110,11 +110,13 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   // in Python's quotes or JSON's.
   const usageObject = a('metadata.usage_object');
   const usageObjectCount = (key: string) => `nullif(regexp_extract(${usageObject}, '[''"]${key}[''"]\\s*:\\s*(\\d+)', 1), '')`;
+  // Pydantic AI wrote its cache counts as gen_ai.usage.details.cache_read_tokens / cache_write_tokens alone from 2025-10-22
+  // (#3221) until it added the dotted names on 2026-04-07 (#5013); its input_tokens holds them (genai-prices' usage).
   const cacheRead = `coalesce(${a('gen_ai.usage.cache_read.input_tokens')}, ${cc('cache_read_tokens')}, ${a('llm.token_count.prompt_details.cache_read')},
-    ${a('ai.usage.cachedInputTokens')}, ${usageObjectCount('cached_tokens')})`;
+    ${a('ai.usage.cachedInputTokens')}, ${usageObjectCount('cached_tokens')}, ${a('gen_ai.usage.details.cache_read_tokens')})`;
   // Renamed from cache_creation by semconv-genai PR #440: accept both.
   const cacheWrite = `coalesce(${a('gen_ai.usage.cache_write.input_tokens')}, ${a('gen_ai.usage.cache_creation.input_tokens')}, ${cc('cache_creation_tokens')},
-    ${a('llm.token_count.prompt_details.cache_write')}, ${usageObjectCount('cache_creation_(?:input_)?tokens')})`;
+    ${a('llm.token_count.prompt_details.cache_write')}, ${usageObjectCount('cache_creation_(?:input_)?tokens')}, ${a('gen_ai.usage.details.cache_write_tokens')})`;
   // The older names, with underscores (Anthropic's own field names under gen_ai.usage.), as Strands Agents writes them
   // (strands tracer.py: cache_read_input_tokens, cache_write_input_tokens) and OpenLLMetry did before its 2025-10-30
   // move to the dotted ones (cache_read_input_tokens, cache_creation_input_tokens). Their emitters disagree on the input:
@@ -200,7 +202,7 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     output_tokens: `coalesce(${output}, CASE WHEN ${op} = 'embeddings' OR ${aiEmbed} THEN '0' END)`,
     // OpenLLMetry (0.62.3) spells the conventions' reasoning count gen_ai.usage.reasoning_tokens.
     reasoning_tokens: `coalesce(${a('gen_ai.usage.reasoning.output_tokens')}, ${a('gen_ai.usage.reasoning_tokens')}, ${a('llm.token_count.completion_details.reasoning')},
-      ${a('ai.usage.reasoningTokens')}, ${usageObjectCount('reasoning_tokens')})`,
+      ${a('ai.usage.reasoningTokens')}, ${usageObjectCount('reasoning_tokens')}, ${a('gen_ai.usage.details.reasoning_tokens')})`,
     // The instrumentation's own estimate (OpenLIT's gen_ai.usage.cost, Logfire's operation.cost, LiteLLM's gen_ai.cost.total_cost).
     reported_cost: cost,
     reported_cost_kind: `CASE WHEN ${cost} IS NOT NULL THEN 'estimated' END`,
