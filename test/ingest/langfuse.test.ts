@@ -151,6 +151,17 @@ describe('langfuse-observations: real-file defects', () => {
     ]);
   });
 
+  it("a real trace of OpenInference's vertexai instrumentation: its model, a Vertex AI resource name, is Vertex's (not a provider named \"projects\")", async () => {
+    // fixtures/SOURCES.md. Its usageDetails {input 5, output 845, total 2023} leave 1,173 tokens unnamed (gemini-2.5-flash's
+    // thinking, not in the instrumentation's completion count): read as given, the reconciliation flags the cost.
+    const { ws, summary } = await ingested([fixture('langfuse/real-openinference-vertexai-trace.json')]);
+    expect(summary.files[0]).toMatchObject({ format: 'langfuse-observations', calls: 1, skipped: 0, rejects: 0 });
+    expect(await ws.all('SELECT provider, model, input_tokens, output_tokens, reasoning_tokens FROM calls')).toEqual([
+      { provider: 'google-vertex', model: 'projects/vertex-ai-integration-467711/locations/europe-central2/publishers/google/models/gemini-2.5-flash',
+        input_tokens: 5n, output_tokens: 845n, reasoning_tokens: null },
+    ]);
+  });
+
   it('a trace whose observations are ids only is one skipped row that says how to export them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'batchable-lf-'));
     const file = join(dir, 'traces.json');
