@@ -128,6 +128,40 @@ describe('langfuse-observations: real-file defects', () => {
     ]);
   });
 
+  it("a real trace of OpenInference spans: its usage keys keep the instrumentation's names (completion_details.reasoning, prompt_details.cache_read), inside prompt and completion", async () => {
+    // fixtures/SOURCES.md: openinference-instrumentation-google-genai 0.1.5, gemini-2.5-flash; Langfuse stored
+    // llm.token_count.* as usageDetails {input 6, output 2055, completion_details.reasoning 1104, total 2061}: the total is
+    // input + output, so the 1104 thinking tokens are inside the 2055 (they were read as no reasoning at all).
+    const { ws, summary } = await ingested([fixture('langfuse/real-openinference-google-genai-trace.json')]);
+    expect(summary.files[0]).toMatchObject({ format: 'langfuse-observations', calls: 1, skipped: 0, rejects: 0 });
+    expect(await ws.all(`SELECT call_id, model, input_tokens, cache_read_tokens, output_tokens, reasoning_tokens, input_tokens_reported, latency_ms,
+      reported_cost::VARCHAR AS cost FROM calls`)).toEqual([
+      { call_id: 'b7a63ca7e1d083bc', model: 'gemini-2.5-flash', input_tokens: 6n, cache_read_tokens: null, output_tokens: 2055n, reasoning_tokens: 1104n,
+        input_tokens_reported: 6n, latency_ms: 12032, cost: '0.005139300' },
+    ]);
+    // The cache keys of the same instrumentations (OpenAI's, as openinference-instrumentation-openai-agents sends them, with
+    // a cached prefix: written) are inside the prompt count as well: 1280 of 1500 were cache reads.
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-lf-oi-'));
+    const file = join(dir, 'observations.json');
+    writeFileSync(file, JSON.stringify({ data: [{ id: 'oi-1', traceId: 't-oi', type: 'GENERATION', startTime: '2026-09-14T08:30:00.000Z', endTime: '2026-09-14T08:30:01.000Z',
+      model: 'gpt-4.1-2025-04-14', usageDetails: { input: 1500, 'prompt_details.cache_read': 1280, output: 40, 'completion_details.reasoning': 0, total: 1540 } }], meta: { page: 1 } }));
+    const cached = await ingested([file]);
+    expect(await cached.ws.all('SELECT input_tokens, cache_read_tokens, output_tokens, reasoning_tokens, input_tokens_reported FROM calls')).toEqual([
+      { input_tokens: 220n, cache_read_tokens: 1280n, output_tokens: 40n, reasoning_tokens: 0n, input_tokens_reported: 1500n },
+    ]);
+  });
+
+  it("a real trace of OpenInference's vertexai instrumentation: its model, a Vertex AI resource name, is Vertex's (not a provider named \"projects\")", async () => {
+    // fixtures/SOURCES.md. Its usageDetails {input 5, output 845, total 2023} leave 1,173 tokens unnamed (gemini-2.5-flash's
+    // thinking, not in the instrumentation's completion count): read as given, the reconciliation flags the cost.
+    const { ws, summary } = await ingested([fixture('langfuse/real-openinference-vertexai-trace.json')]);
+    expect(summary.files[0]).toMatchObject({ format: 'langfuse-observations', calls: 1, skipped: 0, rejects: 0 });
+    expect(await ws.all('SELECT provider, model, input_tokens, output_tokens, reasoning_tokens FROM calls')).toEqual([
+      { provider: 'google-vertex', model: 'projects/vertex-ai-integration-467711/locations/europe-central2/publishers/google/models/gemini-2.5-flash',
+        input_tokens: 5n, output_tokens: 845n, reasoning_tokens: null },
+    ]);
+  });
+
   it('a trace whose observations are ids only is one skipped row that says how to export them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'batchable-lf-'));
     const file = join(dir, 'traces.json');

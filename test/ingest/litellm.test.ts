@@ -110,12 +110,27 @@ describe('litellm callback payloads and cache hits', () => {
     const rows = await ws.all<CallRow>(`SELECT call_id, model, streamed, input_tokens, output_tokens, reported_cost::VARCHAR AS cost, latency_ms, api_key,
       strftime(ts, '%Y-%m-%dT%H:%M:%S.%f') AS ts FROM calls ORDER BY call_id`);
     expect(rows).toEqual([
-      // startTime as a datetime text; no key (its hash is null).
-      { call_id: 'chatcmpl-2299b6a2-82a3-465a-b47c-04e685a2227f', model: 'gpt-4o', streamed: true, input_tokens: 10n, output_tokens: 20n,
+      // startTime as a datetime text; no key (its hash is null). `stream: true` in the payload, but its first token at its end
+      // (LiteLLM's mark of a call it did not stream): not streamed.
+      { call_id: 'chatcmpl-2299b6a2-82a3-465a-b47c-04e685a2227f', model: 'gpt-4o', streamed: false, input_tokens: 10n, output_tokens: 20n,
         cost: '0.000225000', latency_ms: 4.583, api_key: null, ts: '2025-01-24T09:20:46.847371' },
       // startTime as epoch seconds (1739235379.683053); the key's hash from metadata.user_api_key_hash (a secret's shape: masked).
-      { call_id: 'chatcmpl-9870a859d6df402795f75dc5fca5b2e0', model: 'my-fake-model', streamed: true, input_tokens: 9n, output_tokens: 12n,
+      // Its model_parameters.stream is false (the payload's own `stream` says true).
+      { call_id: 'chatcmpl-9870a859d6df402795f75dc5fca5b2e0', model: 'my-fake-model', streamed: false, input_tokens: 9n, output_tokens: 12n,
         cost: '0.000037500', latency_ms: 162.277, api_key: 'sk-…-123', ts: '2025-02-11T00:56:19.683053' },
+    ]);
+  });
+
+  it("a real payload's `stream: true` for a call the request did not stream (LiteLLM 1.72.3, Bedrock through an inference profile) reads as not streamed", async () => {
+    // fixtures/SOURCES.md: the standard_logging_object of a proxy call whose request body, kwargs and model_parameters all say
+    // stream false and whose completionStartTime is its endTime; the payload's own `stream` is true. Before: streamed true.
+    const { ws, summary } = await ingested([fixture('litellm/real-standard-logging-payload-bedrock.json')]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 0 });
+    expect(await ws.all(`SELECT call_id, provider, model, streamed, ttft_ms, latency_ms, input_tokens, cache_read_tokens, output_tokens,
+      reported_cost::VARCHAR AS cost, trace_id FROM calls`)).toEqual([
+      { call_id: 'chatcmpl-fa9be5b7-9487-46ab-86de-6462d578fea1', provider: 'bedrock',
+        model: 'arn:aws:bedrock:us-west-2:1234567890123:inference-profile/us.anthropic.claude-3-7-sonnet-20250219-v1:0', streamed: false, ttft_ms: null,
+        latency_ms: 236.798, input_tokens: 14n, cache_read_tokens: 0n, output_tokens: 67n, cost: '0.001047000', trace_id: '4c97150b-b1a3-4dec-bd7a-734786b1b3bc' },
     ]);
   });
 

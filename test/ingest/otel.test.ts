@@ -287,6 +287,48 @@ describe('otel-genai-spans: other instrumentations\' names and wrappers', () => 
     ]);
   });
 
+  it("LiteLLM's OTel callback (a real capture): the cache split and reasoning from metadata.usage_object (Python's dict text), the cost from gen_ai.cost.total_cost", async () => {
+    // fixtures/SOURCES.md: LiteLLM's litellm_request span over its raw_gen_ai_request span; gen_ai.usage.input_tokens 412 is
+    // OpenAI's prompt_tokens, 256 of them cache reads that only metadata.usage_object names. Before: 412 uncached input, no
+    // reasoning, no cost (recomputed $0.000078 against LiteLLM's $0.0000588, flagged).
+    const { ws, summary } = await ingested([fixture('otel/real-litellm-otlp-usage-object.json')]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 0, skipped: 1 });
+    expect(await ws.all(`SELECT call_id, trace_id, provider, model, streamed, input_tokens, cache_read_tokens, cache_write_unknown_tokens, output_tokens,
+      reasoning_tokens, input_tokens_reported, finish_reason, latency_ms, reported_cost::VARCHAR AS cost, reported_cost_kind FROM calls`)).toEqual([
+      { call_id: 'a5f632a15409374f', trace_id: 'b1d8ae1b3fb8f0217735e4f3496c3bdf', provider: 'openai', model: 'gpt-4o-mini-2024-07-18', streamed: false,
+        input_tokens: 156n, cache_read_tokens: 256n, cache_write_unknown_tokens: null, output_tokens: 27n, reasoning_tokens: 8n, input_tokens_reported: 412n,
+        finish_reason: 'tool_calls', latency_ms: 736.6272, cost: '0.000058800', reported_cost_kind: 'estimated' },
+    ]);
+    // The child span (the provider's raw response, its usage as Python's dict text only) is no second call.
+    expect(await ws.all("SELECT reason FROM rejects WHERE kind = 'skip'")).toEqual([{ reason: 'otel span without gen_ai usage: raw_gen_ai_request' }]);
+    // Priced from the catalog, the split matches LiteLLM's own cost: 156 x $0.15 + 256 x $0.075 + 27 x $0.60 per 1M = $0.0000588.
+    const r = await runCli(['audit', fixture('otel/real-litellm-otlp-usage-object.json'), '--db', ':memory:', '--format', 'csv', '--by', 'model']);
+    expect(r.stdout).toContain('gpt-4o-mini,standard,1,0.000059,0.000059,0.000000,\n');
+  });
+
+  it("OpenLLMetry 0.62.3 (a real capture): its stream flag gen_ai.is_streaming and its reasoning count gen_ai.usage.reasoning_tokens", async () => {
+    // fixtures/SOURCES.md: an openai.chat span under a traceloop workflow span. Before: streamed and reasoning_tokens NULL.
+    const { ws, summary } = await ingested([fixture('otel/real-openllmetry-0.62.3-otlp.json')]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 0, skipped: 1 });
+    expect(await ws.all(`SELECT call_id, parent_id, provider, model, streamed, input_tokens, cache_read_tokens, output_tokens, reasoning_tokens,
+      input_tokens_reported, finish_reason, latency_ms FROM calls`)).toEqual([
+      { call_id: '76a26812b532f640', parent_id: 'aaa24d5a6cca68bf', provider: 'openai', model: 'gpt-4o-mini-2024-07-18', streamed: false, input_tokens: 156n,
+        cache_read_tokens: 256n, output_tokens: 27n, reasoning_tokens: 8n, input_tokens_reported: 412n, finish_reason: 'tool_call', latency_ms: 25.878 },
+    ]);
+  });
+
+  it("Pydantic AI's cache counts under gen_ai.usage.details (its versions of 2025-10-22 to 2026-04-07) are inside its input", async () => {
+    // fixtures/SOURCES.md: Pydantic AI's own test span (a fake model's usage: input 100 with 20 cache reads and 10 cache
+    // writes, output 200 with 30 reasoning). Before: 100 uncached input, no cache, no reasoning.
+    const { ws, summary } = await ingested([fixture('otel/pydantic-ai-details-cache-span.jsonl')]);
+    expect(summary).toMatchObject({ calls: 1, rejects: 0 });
+    expect(await ws.all(`SELECT provider, model, input_tokens, cache_read_tokens, cache_write_unknown_tokens, output_tokens, reasoning_tokens,
+      input_tokens_reported, reported_cost::VARCHAR AS cost FROM calls`)).toEqual([
+      { provider: 'openai', model: 'gpt-4o-2024-11-20', input_tokens: 70n, cache_read_tokens: 20n, cache_write_unknown_tokens: 10n, output_tokens: 200n,
+        reasoning_tokens: 30n, input_tokens_reported: 100n, cost: '0.001881250' },
+    ]);
+  });
+
   it("the Vercel AI SDK's spans as its JavaScript SDK holds them (a real ai 6.0.68 capture): [seconds, nanoseconds] times, ids in spanContext, its do* spans the calls", async () => {
     const { ws, summary } = await ingested([fixture('otel/real-vercel-ai-v6-spans.json')]);
     // Before: no call (the four chat spans rejected as "unparsable time in ts", the embedding skipped without usage).

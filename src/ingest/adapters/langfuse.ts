@@ -7,8 +7,8 @@
 //
 // Token rule: usageDetails keys are free-form (legacy `usage` is {input, output}). Anthropic-style cache keys
 // (`cache_read_input_tokens`, `cache_creation_input_tokens`) are EXCLUDED from `input`, as Anthropic reports them;
-// OpenAI-style keys (`input_cached_tokens`, `input_cache_read`, `input_cache_creation`, `input_cache_write`) are
-// breakdowns INCLUDED in `input`, so they are subtracted from it. Times: the public API gives latency and
+// OpenAI-style keys (`input_cached_tokens`, `input_cache_read`, `input_cache_creation`, `input_cache_write`, and
+// OpenInference's `prompt_details.cache_read` / `cache_write`) are breakdowns INCLUDED in `input`, so they are subtracted from it. Times: the public API gives latency and
 // timeToFirstToken in SECONDS; the batch export gives timeToFirstToken in seconds but latency in MILLISECONDS
 // (Langfuse's convertObservation: endTime - startTime in ms). The latency is taken from startTime and endTime
 // when both are given, which holds for both; the field alone is read as seconds.
@@ -47,12 +47,16 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
   const u = usage.field;
   const type = `upper(${o('type')})`;
   const input = `coalesce(${u('input')}, ${u('prompt_tokens')}, ${u('input_tokens')}, ${u('promptTokens')})`;
-  const includedRead = `coalesce(${u('input_cached_tokens')}, ${u('input_cache_read')})`;
-  const includedWrite = `coalesce(${u('input_cache_creation')}, ${u('input_cache_write')})`;
+  // Spans Langfuse took in over OTel from the OpenInference instrumentations keep their `llm.token_count.` keys without
+  // that prefix (`prompt_details.cache_read`, `completion_details.reasoning`: a real google_genai trace, reasoning 1104
+  // inside output 2055, read as no reasoning), counted as OpenInference counts them, inside prompt and completion.
+  const includedRead = `coalesce(${u('input_cached_tokens')}, ${u('input_cache_read')}, ${u('"prompt_details.cache_read"')})`;
+  const includedWrite = `coalesce(${u('input_cache_creation')}, ${u('input_cache_write')}, ${u('"prompt_details.cache_write"')})`;
   const cacheRead = `coalesce(${u('cache_read_input_tokens')}, ${includedRead})`;
   const cacheWrite = `coalesce(${u('cache_creation_input_tokens')}, ${includedWrite})`;
   const output = `coalesce(${u('output')}, ${u('completion_tokens')}, ${u('output_tokens')}, ${u('completionTokens')})`;
-  const reasoning = `coalesce(${u('output_reasoning_tokens')}, ${u('output_reasoning')}, ${u('reasoning_tokens')}, ${u('thoughts_tokens')})`;
+  const reasoning = `coalesce(${u('output_reasoning_tokens')}, ${u('output_reasoning')}, ${u('reasoning_tokens')}, ${u('thoughts_tokens')},
+    ${u('"completion_details.reasoning"')})`;
   // Which convention a row uses (defect found on a real Gemini row: input 24, output 378, output_reasoning_tokens
   // 1029, total 1431): the breakdown keys either sit INSIDE input/output (OpenAI's usage, as older SDKs logged it)
   // or OUTSIDE them, summed (Langfuse's own additive model; Gemini's thoughts are not in candidatesTokenCount).
@@ -108,6 +112,9 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
     // Langfuse SDKs set completionStartTime when the response streamed; its absence says nothing.
     streamed: `CASE WHEN ${o('completionStartTime')} IS NOT NULL AND NOT coalesce(${noFirstToken}, false) THEN 'true' END`,
     model: o('model'),
+    // A Vertex AI resource name as the model (OpenInference's vertexai instrumentation: projects/p/locations/l/publishers/
+    // google/models/gemini-2.5-flash, a real trace) is Vertex's; the default read its first segment as a provider, "projects".
+    provider: `CASE WHEN regexp_matches(${o('model')}, '^(projects/[^/]+/locations/[^/]+/)?publishers/[^/]+/models/') THEN 'google-vertex' END`,
     operation: `CASE WHEN ${type} = 'EMBEDDING' THEN 'embeddings' END`,
     status: `CASE WHEN upper(${o('level')}) = 'ERROR' THEN 'error' END`,
     input_tokens: `CASE WHEN ${inputKeysOutside} THEN ${input} ELSE ${uncached(input, includedRead, includedWrite)} END`,

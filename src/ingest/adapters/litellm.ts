@@ -14,7 +14,8 @@
 //
 // TTFT rule (conservative): LiteLLM sets completionStartTime to endTime for calls it did not stream, so a first-token
 // time is only taken when it lies strictly between startTime and endTime; otherwise ttft_ms is NULL. `streamed` is
-// only set when the record says so (`stream` of the callback payload, or the stored request's `stream`).
+// only set when the record says so (the request's `stream`: the payload's model_parameters or the stored request; else
+// the payload's own `stream`, unless its first token is at its end, LiteLLM's mark of a call it did not stream).
 import { sqlIdent, sqlIn } from '../../db/sql.ts';
 import { defineAdapter, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { csvColumn, jsonFields, pageRecords, uncached } from './sql-helpers.ts';
@@ -78,7 +79,7 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
     'completionStartTime', 'request_duration_ms', 'model', 'model_group', 'custom_llm_provider', 'user', 'end_user', 'team_id',
     'session_id', 'status', 'stream', 'api_base', 'cache_hit',
     // The callback payload's own names (see the top of this file), and its stored response's usage (usage, below).
-    'id', 'response_cost', 'trace_id', ...usagePaths.map((p) => `response.usage.${p}`)];
+    'id', 'response_cost', 'trace_id', 'model_parameters.stream', ...usagePaths.map((p) => `response.usage.${p}`)];
   // JSON rows: every field in one parse of the row (`_f`), and the metadata's in one more (`_bt_m`, below).
   const raw = names.map((n) => `${f.text(n)} AS ${sqlIdent(`_bt_f_${n}`)}`);
   const records =
@@ -108,7 +109,11 @@ function spendLogsSelect(ctx: AdapterContext): AdapterSelect {
     latency_ms: `coalesce(${x('request_duration_ms')}, (${msBetween(x('startTime'), x('endTime'))})::VARCHAR)`,
     ttft_ms: `CASE WHEN bt_ts(${x('completionStartTime')}) > bt_ts(${x('startTime')}) AND bt_ts(${x('completionStartTime')}) < bt_ts(${x('endTime')})
       THEN ${msBetween(x('startTime'), x('completionStartTime'))} END`,
-    streamed: `coalesce(${x('stream')}, ${jt('_bt_psr', 'stream')})`,
+    // The payload's own `stream` is not the request's: three real payloads say true for calls that did not stream (their
+    // model_parameters.stream false, the request body's too, completionStartTime = endTime). The request's parameter comes
+    // first; a `stream` true with the first token at the end (LiteLLM's mark of a call it did not stream) is no stream.
+    streamed: `coalesce(${x('model_parameters.stream')}, ${jt('_bt_psr', 'stream')},
+      CASE WHEN bt_bool(${x('stream')}) AND bt_ts(${x('completionStartTime')}) >= bt_ts(${x('endTime')}) THEN 'false' ELSE ${x('stream')} END)`,
     provider: x('custom_llm_provider'),
     model: `coalesce(nullif(trim(${x('model')}), ''), ${x('model_group')})`,
     operation: operationOf(x('call_type')),

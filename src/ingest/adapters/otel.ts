@@ -103,11 +103,20 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   // OpenInference: the prompt count includes cache reads and writes, as gen_ai's input does.
   const input = `coalesce(${genAiInput}, ${cc('input_tokens')}, ${a('llm.token_count.prompt')})`;
   const output = `coalesce(${genAiOutput}, ${cc('output_tokens')}, ${a('llm.token_count.completion')})`;
+  // LiteLLM's OTel callback (`litellm_request` spans) writes gen_ai.usage.input_tokens as the OpenAI-style prompt_tokens,
+  // cache reads inside, but the cache split and the reasoning only in `metadata.usage_object`, the usage object as Python
+  // prints a dict (`{'prompt_tokens': 412, …, 'prompt_tokens_details': {'audio_tokens': 0, 'cached_tokens': 256}}`; a
+  // real span of LiteLLM against a mock of OpenAI read 256 cached tokens as uncached). A count is read from it by its key,
+  // in Python's quotes or JSON's.
+  const usageObject = a('metadata.usage_object');
+  const usageObjectCount = (key: string) => `nullif(regexp_extract(${usageObject}, '[''"]${key}[''"]\\s*:\\s*(\\d+)', 1), '')`;
+  // Pydantic AI wrote its cache counts as gen_ai.usage.details.cache_read_tokens / cache_write_tokens alone from 2025-10-22
+  // (#3221) until it added the dotted names on 2026-04-07 (#5013); its input_tokens holds them (genai-prices' usage).
   const cacheRead = `coalesce(${a('gen_ai.usage.cache_read.input_tokens')}, ${cc('cache_read_tokens')}, ${a('llm.token_count.prompt_details.cache_read')},
-    ${a('ai.usage.cachedInputTokens')})`;
+    ${a('ai.usage.cachedInputTokens')}, ${usageObjectCount('cached_tokens')}, ${a('gen_ai.usage.details.cache_read_tokens')})`;
   // Renamed from cache_creation by semconv-genai PR #440: accept both.
   const cacheWrite = `coalesce(${a('gen_ai.usage.cache_write.input_tokens')}, ${a('gen_ai.usage.cache_creation.input_tokens')}, ${cc('cache_creation_tokens')},
-    ${a('llm.token_count.prompt_details.cache_write')})`;
+    ${a('llm.token_count.prompt_details.cache_write')}, ${usageObjectCount('cache_creation_(?:input_)?tokens')}, ${a('gen_ai.usage.details.cache_write_tokens')})`;
   // The older names, with underscores (Anthropic's own field names under gen_ai.usage.), as Strands Agents writes them
   // (strands tracer.py: cache_read_input_tokens, cache_write_input_tokens) and OpenLLMetry did before its 2025-10-30
   // move to the dotted ones (cache_read_input_tokens, cache_creation_input_tokens). Their emitters disagree on the input:
@@ -133,7 +142,8 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
   const start = `coalesce(${s('startTimeUnixNano')}, ${s('start_time_unix_nano')}, ${hrTime(s('startTime'))}, ${s('start_time')})`;
   const end = `coalesce(${s('endTimeUnixNano')}, ${s('end_time_unix_nano')}, ${hrTime(s('endTime'))}, ${s('end_time')})`;
   const finish = `coalesce(${firstOf(a('gen_ai.response.finish_reasons'))}, ${a('gen_ai.completion.0.finish_reason')}, ${a('llm.finish_reason')})`;
-  const cost = `coalesce(${a('gen_ai.usage.cost')}, ${a('operation.cost')})`;
+  // LiteLLM's OTel callback writes its cost breakdown as gen_ai.cost.* (total_cost: input, cache reads, output).
+  const cost = `coalesce(${a('gen_ai.usage.cost')}, ${a('operation.cost')}, ${a('gen_ai.cost.total_cost')})`;
   // OpenInference marks a stream's first token with a span event: its time less the span's start is the time to
   // first token. The events' text comes with the span's one parse; only a span that names the event parses it.
   const events = s('events');
@@ -172,7 +182,8 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     model: `coalesce(${a('gen_ai.response.model')}, ${a('gen_ai.request.model')}, ${a('llm.model_name')}, ${a('ai.response.model')}, ${a('ai.model.id')})`,
     operation: `coalesce(${operationOf(op)}, CASE ${spanKind} WHEN 'EMBEDDING' THEN 'embeddings' END,
       CASE WHEN ${aiEmbed} THEN 'embeddings' WHEN ${aiDo('Generate')} OR ${aiDo('Stream')} THEN 'chat' END)`,
-    streamed: `coalesce(${a('gen_ai.request.stream')}, ${a('llm.is_streaming')}, ${a('gen_ai.request.is_stream')},
+    // OpenLLMetry moved llm.is_streaming to gen_ai.is_streaming (0.62.3, a real capture).
+    streamed: `coalesce(${a('gen_ai.request.stream')}, ${a('llm.is_streaming')}, ${a('gen_ai.is_streaming')}, ${a('gen_ai.request.is_stream')},
       CASE WHEN json_valid(${invocation}) THEN json_extract_string(${invocation}, '$.stream') END,
       CASE WHEN ${aiDo('Stream')} THEN 'true' WHEN ${aiDo('Generate')} THEN 'false' END)`,
     ttft_ms: `coalesce(CASE WHEN ${claudeCode} THEN ${a('ttft_ms')}
@@ -189,8 +200,10 @@ function spansSelect(ctx: AdapterContext): AdapterSelect {
     input_tokens_reported: input,
     // Embeddings produce no output tokens; instrumentations often omit the attribute for them.
     output_tokens: `coalesce(${output}, CASE WHEN ${op} = 'embeddings' OR ${aiEmbed} THEN '0' END)`,
-    reasoning_tokens: `coalesce(${a('gen_ai.usage.reasoning.output_tokens')}, ${a('llm.token_count.completion_details.reasoning')}, ${a('ai.usage.reasoningTokens')})`,
-    // The instrumentation's own estimate (OpenLIT's gen_ai.usage.cost, Logfire's operation.cost).
+    // OpenLLMetry (0.62.3) spells the conventions' reasoning count gen_ai.usage.reasoning_tokens.
+    reasoning_tokens: `coalesce(${a('gen_ai.usage.reasoning.output_tokens')}, ${a('gen_ai.usage.reasoning_tokens')}, ${a('llm.token_count.completion_details.reasoning')},
+      ${a('ai.usage.reasoningTokens')}, ${usageObjectCount('reasoning_tokens')}, ${a('gen_ai.usage.details.reasoning_tokens')})`,
+    // The instrumentation's own estimate (OpenLIT's gen_ai.usage.cost, Logfire's operation.cost, LiteLLM's gen_ai.cost.total_cost).
     reported_cost: cost,
     reported_cost_kind: `CASE WHEN ${cost} IS NOT NULL THEN 'estimated' END`,
     lane: `bt_lane(${tier})`,
