@@ -9,6 +9,9 @@
 export function providerOfModelSql(m: string): string {
   return `CASE
      WHEN ${m} IS NULL THEN NULL
+     -- A Vertex AI resource name (projects/p/locations/l/publishers/google/models/gemini-2.5-flash, as OpenInference's
+     -- vertexai instrumentation names the model) is Vertex's, not a provider called "projects".
+     WHEN (starts_with(${m}, 'projects/') OR starts_with(${m}, 'publishers/')) AND contains(${m}, '/models/') THEN 'google-vertex'
      WHEN contains(${m}, '/') THEN split_part(${m}, '/', 1)
      WHEN regexp_matches(lower(${m}), '^(gpt|o[1-9]|chatgpt|text-embedding|davinci|babbage|whisper|tts|dall-e|omni-moderation|codex|computer-use)') THEN 'openai'
      WHEN starts_with(lower(${m}), 'claude') THEN 'anthropic'

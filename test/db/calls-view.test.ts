@@ -19,6 +19,22 @@ describe('the calls view', () => {
     ws.close();
   });
 
+  it('gives a call without a provider one from its model: a Vertex AI resource name is Vertex\'s, a prefix is the provider', async () => {
+    // OpenInference's vertexai instrumentation names the model by its resource name (a real Langfuse trace:
+    // fixtures/langfuse/real-openinference-vertexai-trace.json); read by its first segment it was a provider "projects".
+    const file = join(tempDir(), 'calls.csv');
+    writeFileSync(file, 'call_id,ts,model,input_tokens,output_tokens\n' +
+      'v1,2026-10-05T12:00:00Z,projects/acme-prod/locations/europe-west4/publishers/google/models/gemini-2.5-flash,10,5\n' +
+      'v2,2026-10-05T12:00:01Z,publishers/anthropic/models/claude-sonnet-4-6,10,5\n' +
+      'v3,2026-10-05T12:00:02Z,openrouter/openai/gpt-5.4,10,5\n' +
+      'v4,2026-10-05T12:00:03Z,claude-sonnet-4-6,10,5\n');
+    const ws = await openWorkspace(':memory:');
+    await ingestFiles(ws, [file]);
+    expect((await ws.all<{ provider: string }>('SELECT provider FROM calls ORDER BY call_id')).map((r) => r.provider))
+      .toEqual(['google-vertex', 'google-vertex', 'openrouter', 'anthropic']);
+    ws.close();
+  });
+
   it('keeps rows written by schema version 1, and adds files ingested after the upgrade', async () => {
     const dir = tempDir();
     const path = join(dir, 'old.duckdb');

@@ -112,9 +112,6 @@ function observationsSelect(ctx: AdapterContext): AdapterSelect {
     // Langfuse SDKs set completionStartTime when the response streamed; its absence says nothing.
     streamed: `CASE WHEN ${o('completionStartTime')} IS NOT NULL AND NOT coalesce(${noFirstToken}, false) THEN 'true' END`,
     model: o('model'),
-    // A Vertex AI resource name as the model (OpenInference's vertexai instrumentation: projects/p/locations/l/publishers/
-    // google/models/gemini-2.5-flash, a real trace) is Vertex's; the default read its first segment as a provider, "projects".
-    provider: `CASE WHEN regexp_matches(${o('model')}, '^(projects/[^/]+/locations/[^/]+/)?publishers/[^/]+/models/') THEN 'google-vertex' END`,
     operation: `CASE WHEN ${type} = 'EMBEDDING' THEN 'embeddings' END`,
     status: `CASE WHEN upper(${o('level')}) = 'ERROR' THEN 'error' END`,
     input_tokens: `CASE WHEN ${inputKeysOutside} THEN ${input} ELSE ${uncached(input, includedRead, includedWrite)} END`,
