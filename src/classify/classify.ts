@@ -41,7 +41,7 @@ import type { Rules } from './rules/schema.ts';
 import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { dropBackToBack, machineRunRequestsSql, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, runStatsSql, writeBackToBack } from './signals/runs.ts';
-import { minuteBurstsSql } from './signals/minute-buckets.ts';
+import { minuteBurstMaxOtherShare, minuteBurstsSql } from './signals/minute-buckets.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, oneOffIdCallSql, oneOffIdCallsSql, unattributedSql } from './signals/workload-name.ts';
@@ -234,8 +234,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT *, ${evidenceListSql} AS ev FROM with_evidence
     ), scored AS (
       SELECT *, ${waitMaxSql} AS wait, ${callsWaitSql} AS wait_calls, ${freeCombinedSql} AS free,
-        -- The share machineWorkloadsSql (signals/runs.ts) tests; usage buckets are in no run, so theirs is 0.
-        ${machineRunRequestsSql} / run_base AS machine_share FROM listed
+        -- The share machineWorkloadsSql (signals/runs.ts) tests; usage buckets are in no run, so theirs is 0. Or, in minute
+        -- buckets, the share in a poller's recurring bursts where those label it (signals/minute-buckets.ts: no more than
+        -- minuteBurstMaxOtherShare in other episodes): a poller on a key named for a channel people use (claims-eu's
+        -- call-notes poller on \`voice-svc\`, a tune org) was held blocking by the name in minute rows, where its calls' runs
+        -- had already outweighed it per call.
+        greatest(${machineRunRequestsSql} / run_base, CASE WHEN minute_other_share <= ${minuteBurstMaxOtherShare} THEN minute_burst_share ELSE 0 END) AS machine_share
+      FROM listed
     ), decided AS (
       SELECT *, ${decisionSql} AS d FROM scored
     )

@@ -366,6 +366,21 @@ describe('minute buckets', () => {
     expect(renderExplanation(await explainTarget(ws, 'key_hourly-100', undefined))).toContain(minuteHint);
     expect(renderExplanation(await explainTarget(ws, 'key_person-100-2', undefined))).not.toContain(minuteHint);
   });
+  test('a poller\'s bursts in minute buckets outweigh a name that says someone waits, as its runs do per call', async () => {
+    // The poller above on a key named for the voice channel (claims-eu's call-notes poller, a tune org): the name alone
+    // says someone waits, and all its requests are in bursts on a clock. Beside it, people's minutes on a key of the same
+    // kind of name, a request now and then: the name holds them blocking.
+    await classified(
+      minuteRows('voice-notes', '[0, 1, 2]', '5 + (h + j) % 4'),
+      minuteRows('voice-desk', '[0, 7, 19, 33, 41]', '1 + (h + j) % 2', 'h * INTERVAL 1 HOUR'),
+    );
+    const poller = await labelOf(ws, 'voice-notes-100-1');
+    expect([poller.label, poller.decided_by, poller.confidence]).toEqual(['non_blocking', 'heuristic', 0.65]);
+    expect(poller.reasons[0]).toBe("only a name says someone waits, and 100% of its requests come in a machine's runs: the calls' timing outweighs a name (low confidence: check it)");
+    expect(poller.reasons).toContain('against: name: "voice" names an interactive surface');
+    const desk = await labelOf(ws, 'voice-desk-100-7');
+    expect([desk.label, desk.reasons[0]]).toEqual(['blocking', 'name: "voice" names an interactive surface']);
+  });
 });
 
 describe('names, workloads and the default', () => {
