@@ -31,7 +31,7 @@
 //                               nurses; weekday reminder texts, afternoon claims coding by hand, guideline embeddings
 //   fintech-sg       (blind)    a Singapore finance app: customers in the evenings, ID checks, card payments categorised as
 //                               they post; statements on the batch lane, a fraud analyst's loop, a slow weekday drafter
-//   agency-uk        (blind)    a London creative agency: copywriters and clients; a 10-worker asset fan-out, a social
+//   agency-uk        (tune)     a London creative agency: copywriters and clients; a 10-worker asset fan-out, a social
 //                               listening poller that sleeps up to 3 s, weekday client reports, an analyst's serial loop
 //   pharma-ch        (blind)    a Basel research group: scientists mostly without streaming, slow answers; a 16-worker
 //                               screening that runs for hours and at weekends, a daily monitor, a sleepy patent poller
@@ -114,6 +114,9 @@
 // clinic-es and usage-roster-au were written on 2026-12-06 (evening), before that stop changed anything, and
 // committed before their first run: one more per-call org and one more usage-API org nobody tuned on. clinic-es became
 // a tune org after that run, when its Langfuse rendering's mistake was diagnosed on it (its entry below says which).
+// agency-uk became a tune org on 2026-12-06 (a later stop, 21:45 UTC), when its Langfuse rendering, the weakest of the
+// family's exports not yet looked into (73.1% right at the record seed, 72.2% at the fresh draw: batchable spend
+// labelled blocking, none the other way), was diagnosed on it (its entry below says which).
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -709,7 +712,7 @@ export const family: readonly FamilyOrg[] = [
     ],
   },
   {
-    id: 'agency-uk', role: 'blind', tz: 0, profile: 'office', rendering: 'calls', usageToo: true,
+    id: 'agency-uk', role: 'tune', blindUntil: '2026-12-06', tz: 0, profile: 'office', rendering: 'calls', usageToo: true,
     story: 'a creative agency in London: copywriters and account managers in office hours, clients in a portal; asset generation, social listening and reports are jobs',
     workloads: [
       { id: 'copy studio', truth: 'blocking', story: 'copywriters draft and rework copy, 90% streamed', kind: 'sessions', starts: 9000, calls: [3, 10], gapS: [30, 150],
