@@ -40,11 +40,11 @@ import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.
 import type { Rules } from './rules/schema.ts';
 import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
-import { dropBackToBack, machineRunRequestsSql, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, runStatsSql, writeBackToBack } from './signals/runs.ts';
+import { dropBackToBack, machineRunRequestsSql, maxStreamedShareForRuns, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, runStatsSql, writeBackToBack } from './signals/runs.ts';
 import { minuteBurstMaxOtherShare, minuteBurstsSql } from './signals/minute-buckets.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
-import { identitiesSql, identityHashSql, idlessTraceCallSql, oneOffIdCallSql, oneOffIdCallsSql, unattributedSql } from './signals/workload-name.ts';
+import { identitiesSql, identityHashSql, idlessTraceCallSql, oneOffIdCallSql, oneOffIdCallsSql, unattributedSql, unstreamedSql } from './signals/workload-name.ts';
 
 /**
  * What decides a call's label besides its workload: the rule that matched (-1: none), the strongest per-call
@@ -80,13 +80,17 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_names AS
     SELECT row_number() OVER (ORDER BY workload)::INTEGER AS wid, workload
     FROM (SELECT auto_workload AS workload FROM _cls_idents UNION SELECT split_workload FROM _cls_idents WHERE split_workload IS NOT NULL
+      UNION SELECT unstreamed_workload FROM _cls_idents WHERE unstreamed_workload IS NOT NULL
       UNION SELECT workload FROM _cls_rules WHERE workload IS NOT NULL)`);
   // fg_name: the identity's names carry an interactive word, as a flag per identity: compared once per identity,
   // it rides through the calls' join as one boolean instead of a string compared on every call.
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_idents AS SELECT i.*, n.wid AS auto_wid, coalesce(s.wid, n.wid) AS split_wid, i.fg_word <> '' AS fg_name
-    FROM _cls_idents i JOIN _cls_names n ON n.workload = i.auto_workload LEFT JOIN _cls_names s ON s.workload = i.split_workload`);
+  // stream_split: set below for the names no key gave whose calls mostly stream (workload-name.ts: unstreamedSuffix).
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_idents AS SELECT i.*, n.wid AS auto_wid, coalesce(s.wid, n.wid) AS split_wid, i.fg_word <> '' AS fg_name,
+      u.wid AS unstreamed_wid, false AS stream_split
+    FROM _cls_idents i JOIN _cls_names n ON n.workload = i.auto_workload LEFT JOIN _cls_names s ON s.workload = i.split_workload
+      LEFT JOIN _cls_names u ON u.workload = i.unstreamed_workload`);
   await ws.run(`UPDATE _cls_rules SET wid = (SELECT n.wid FROM _cls_names n WHERE n.workload = _cls_rules.workload)`);
-  await writeCalls(ws, compiled, ruleCount > 0, unattributedSql('c'));
+  await writeCalls(ws, compiled, ruleCount > 0, unattributedSql('c'), false);
   const splittable = await hasRows(ws, 'SELECT 1 FROM _cls_idents WHERE split_workload IS NOT NULL');
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chain_keys AS ${chainKeysSql(splittable)}`);
   // The names no API key or tag gave (a Langfuse window names no key): only they can hold two clients' calls unnoticed
@@ -94,11 +98,20 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   const unkeyed = await hasRows(ws, 'SELECT 1 FROM _cls_idents WHERE key_id IS NULL AND split_workload IS NOT NULL');
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_oneoff AS ${unkeyed ? oneOffIdCallsSql : 'SELECT NULL::BIGINT AS call_key WHERE false'}`);
   const oneOff = unkeyed && (await hasRows(ws, 'SELECT 1 FROM _cls_oneoff'));
+  // Names no key gave whose calls mostly stream, so that the run signals would skip them: their calls that do not stream
+  // are judged apart (workload-name.ts: unstreamedSuffix), in the same second write.
+  if (unkeyed) {
+    await ws.run(`UPDATE _cls_idents SET stream_split = true WHERE unstreamed_wid IS NOT NULL AND auto_wid IN (
+      SELECT wid FROM _cls_calls WHERE NOT bucket GROUP BY wid
+      HAVING count(*) FILTER (WHERE ${hasFlagSql(['streamed', 'cancelled'])}) > ${maxStreamedShareForRuns} * count(*)
+        AND count(*) FILTER (WHERE NOT ${hasFlagSql(['streamed', 'cancelled'])}) > 0)`);
+  }
+  const streamSplit = unkeyed && (await hasRows(ws, 'SELECT 1 FROM _cls_idents WHERE stream_split'));
   // Job runs wrapped in one long trace with no user, calls alone in a trace with no user, and (in names no key gave)
   // calls whose user id names no person are unattributed too: found by the counts above, so _cls_calls is written
   // again only for data that has them.
-  if (oneOff || (await hasRows(ws, 'SELECT 1 FROM _cls_chain_keys WHERE job_run OR lone'))) {
-    await writeCalls(ws, compiled, ruleCount > 0, `(${unattributedSql('c')} OR ${idlessTraceCallSql('c')}${oneOff ? ` OR ${oneOffIdCallSql('c')}` : ''})`);
+  if (oneOff || streamSplit || (await hasRows(ws, 'SELECT 1 FROM _cls_chain_keys WHERE job_run OR lone'))) {
+    await writeCalls(ws, compiled, ruleCount > 0, `(${unattributedSql('c')} OR ${idlessTraceCallSql('c')}${oneOff ? ` OR ${oneOffIdCallSql('c')}` : ''})`, streamSplit);
   }
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_chained AS ${chainedRowsSql}`);
   // Most exports have no chained calls (no traces, or sessions paced by people): the UPDATE would still scan
@@ -122,7 +135,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await writeBackToBack(ws);
   // The workloads whose name nothing of the client's gave (no API key, no tag naming the work): see _cls_mixed below.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_unnamed AS ${unkeyed
-    ? `SELECT wid FROM (SELECT auto_wid AS wid, key_id, split_workload FROM _cls_idents UNION ALL SELECT split_wid, key_id, split_workload FROM _cls_idents)
+    ? `SELECT wid FROM (SELECT auto_wid AS wid, key_id, split_workload FROM _cls_idents UNION ALL SELECT split_wid, key_id, split_workload FROM _cls_idents
+          UNION ALL SELECT unstreamed_wid, key_id, split_workload FROM _cls_idents WHERE unstreamed_wid IS NOT NULL)
         GROUP BY wid HAVING bool_and(key_id IS NULL AND split_workload IS NOT NULL)`
     : 'SELECT NULL::INTEGER AS wid WHERE false'}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_runs AS ${runStatsSql}`);
@@ -332,15 +346,21 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
  * _cls_calls (see the top of this file), with `unattributed` (over calls `c`) as the calls judged apart from their name's.
  * Without rules (`ruled` false) no rule index is written and no rule joined: every call's would be NULL.
  */
-async function writeCalls(ws: Workspace, compiled: CompiledRules, ruled: boolean, unattributed: string): Promise<void> {
+async function writeCalls(ws: Workspace, compiled: CompiledRules, ruled: boolean, unattributed: string, streamSplit: boolean): Promise<void> {
+  // With names split by their streams, a call that does not stream under such a name is judged apart too (after the
+  // unattributed, which keep their own workload): unstreamed_workload (workload-name.ts).
+  const unstreamed = streamSplit ? `i.stream_split AND ${unstreamedSql('c')}` : 'false';
   await ws.run(
     `CREATE OR REPLACE TEMP TABLE _cls_calls AS
     WITH ruled AS (
-      SELECT c.*, CASE WHEN unattributed THEN split_workload END AS unattributed_workload, ${compiled.sql} AS rule_idx
+      SELECT c.*, CASE WHEN unattributed THEN split_workload ${streamSplit ? 'WHEN unstreamed THEN unstreamed_workload ' : ''}END AS unattributed_workload,
+        ${compiled.sql} AS rule_idx
       FROM (SELECT c.*, i.nid, i.auto_workload, i.fg_name, i.embedding, i.auto_wid, i.split_wid, i.split_workload,
+          ${streamSplit ? 'i.unstreamed_wid, i.unstreamed_workload,' : ''}
           -- Unattributed calls beside attributed ones are another client (signals/workload-name.ts); their
           -- workload's name is read by rules only (a string per call otherwise unused).
-          ${unattributed} AND i.split_workload IS NOT NULL AS unattributed
+          ${unattributed} AND i.split_workload IS NOT NULL AS unattributed,
+          ${unstreamed} AS unstreamed
         FROM calls c JOIN _cls_idents i ON i.ident = ${identityHashSql('c')}) c
     )
     SELECT ruled.call_key, coalesce(ruled.granularity = 'bucket', false) AS bucket, ruled.ts,
@@ -364,7 +384,7 @@ async function writeCalls(ws: Workspace, compiled: CompiledRules, ruled: boolean
         priority: priorityLaneSql,
         interactive: `${streamedSql} OR ${cancelledSql} OR ruled.fg_name`,
       })} AS flags,
-      ${ruled ? 'ruled.rule_idx, coalesce(r.wid, ' : '('}CASE WHEN ruled.unattributed THEN ruled.split_wid ELSE ruled.auto_wid END) AS wid
+      ${ruled ? 'ruled.rule_idx, coalesce(r.wid, ' : '('}CASE WHEN ruled.unattributed THEN ruled.split_wid ${streamSplit ? 'WHEN ruled.unstreamed THEN ruled.unstreamed_wid ' : ''}ELSE ruled.auto_wid END) AS wid
     FROM ruled${ruled ? ' LEFT JOIN _cls_rules r USING (rule_idx)' : ''}`,
     compiled.params,
   );

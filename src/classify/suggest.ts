@@ -9,7 +9,7 @@ import { formatUsd } from '../report/money.ts';
 import { mostlyCallsSql, nameEvidenceSql } from './evidence.ts';
 import { hourBucketWorkloadShare, minuteBucketsAdvice } from './signals/minute-buckets.ts';
 import { weightSql } from './signals/per-call.ts';
-import { unattributedSuffix } from './signals/workload-name.ts';
+import { unattributedSuffix, unstreamedSuffix } from './signals/workload-name.ts';
 
 /** A label below this confidence (or decided by default) is one a person should confirm. */
 export const lowConfidence = 0.7;
@@ -52,11 +52,12 @@ export type Suggestion = {
    */
   readonly usageRows: boolean;
   /**
-   * The workload its calls with no user, trace or stream were judged apart as (`… · no user or trace`), when there
-   * is one: a rule matching this workload's name covers those calls too (src/classify/rules/compile.ts), so the file
-   * keeps them apart with a rule of their own before this one.
+   * The workloads some of its calls were judged apart as (`… · no user or trace`: calls with no user, trace or stream;
+   * `… · not streamed`: under a name no key gave whose calls mostly stream, those that do not), when there are any: a
+   * rule matching this workload's name covers those calls too (src/classify/rules/compile.ts), so the file keeps them
+   * apart with a rule of their own before this one.
    */
-  readonly apart: string | undefined;
+  readonly apart: readonly string[];
 };
 
 export type Suggestions = {
@@ -68,7 +69,7 @@ export type Suggestions = {
 
 type Row = {
   workload: string; label: 'blocking' | 'non_blocking'; confidence: number; decided_by: string; name_only: boolean; cost_pico: bigint | null; requests: bigint;
-  uncounted_rows: bigint; estimated_requests: bigint; coarse: boolean; shared_name: boolean; usage_rows: boolean; apart: string | null; ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
+  uncounted_rows: bigint; estimated_requests: bigint; coarse: boolean; shared_name: boolean; usage_rows: boolean; apart: string[]; ev: { k: number; side: 'wait' | 'free'; text: string }[]; busiest_dow: number | null; busiest_hour: number | null;
 };
 
 /** The `top` workloads by spend whose own label is low-confidence, by default or on names alone (rules and lanes excluded). */
@@ -100,11 +101,12 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
       ) b JOIN low l USING (workload) GROUP BY b.workload
     )
     SELECT l.workload, l.label, l.confidence, l.decided_by, l.name_only, s.cost_pico, s.requests, s.uncounted_rows, s.estimated_requests, l.coarse, l.shared_name, l.usage_rows, l.ev,
-      b.top.dow AS busiest_dow, b.top.hour AS busiest_hour, a.workload AS apart
+      b.top.dow AS busiest_dow, b.top.hour AS busiest_hour, coalesce(ap.apart, []) AS apart
     FROM low l JOIN spend s USING (workload) LEFT JOIN busy b USING (workload)
-      -- The workload its calls with no user, trace or stream were judged apart as, when there is one.
-      LEFT JOIN label_workloads a ON a.workload = l.workload || $suffix
-    ORDER BY s.cost_pico DESC NULLS LAST, s.requests DESC, l.workload LIMIT $top`, { top, suffix: unattributedSuffix });
+      -- The workloads some of its calls were judged apart as, when there are any.
+      LEFT JOIN (SELECT l.workload, list(a.workload ORDER BY a.workload) AS apart FROM low l
+        JOIN label_workloads a ON a.workload IN (l.workload || $unattributed, l.workload || $unstreamed) GROUP BY l.workload) ap USING (workload)
+    ORDER BY s.cost_pico DESC NULLS LAST, s.requests DESC, l.workload LIMIT $top`, { top, unattributed: unattributedSuffix, unstreamed: unstreamedSuffix });
   const days = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
   return {
     totalPico: totals?.total ?? 0n,
@@ -126,7 +128,7 @@ export async function suggestRules(ws: Workspace, top: number): Promise<Suggesti
       busiestHour: r.coarse ? undefined : (r.busiest_hour ?? 0),
       sharedName: r.shared_name,
       usageRows: r.usage_rows,
-      apart: r.apart ?? undefined,
+      apart: r.apart,
     })),
   };
 }
@@ -175,16 +177,16 @@ export function renderSuggestions(s: Suggestions, source: string): string {
     '',
   );
   out.push('rules:');
-  // A rule naming a grouping also covers the calls judged apart from it (… · no user or trace): those come first,
-  // as their own question when they are asked about, else as a rule that only keeps them where they are.
+  // A rule naming a grouping also covers the calls judged apart from it (… · no user or trace, … · not streamed): those
+  // come first, as their own question when they are asked about, else as a rule that only keeps them where they are.
   const drafted = new Map(s.workloads.map((w) => [w.workload, w]));
   const written = new Set<string>();
   for (const w of s.workloads) {
     if (written.has(w.workload)) continue;
-    if (w.apart !== undefined && !written.has(w.apart)) {
-      const own = drafted.get(w.apart);
-      out.push(...(own === undefined ? keeperLines(w.apart, w.workload) : questionLines(own, s.totalPico)));
-      written.add(w.apart);
+    for (const apart of w.apart.filter((a) => !written.has(a))) {
+      const own = drafted.get(apart);
+      out.push(...(own === undefined ? keeperLines(apart, w.workload) : questionLines(own, s.totalPico)));
+      written.add(apart);
     }
     out.push(...questionLines(w, s.totalPico));
     written.add(w.workload);
@@ -251,7 +253,7 @@ function severalServicesLines(w: Suggestion): string[] {
 function keeperLines(apart: string, grouping: string): string[] {
   return [
     '',
-    `  # ${oneLine(apart)}: calls with no user, trace or stream of their own, judged apart from "${oneLine(grouping)}"; this rule only`,
+    `  # ${oneLine(apart)}: ${apart.endsWith(unstreamedSuffix) ? 'calls that do not stream' : 'calls with no user, trace or stream of their own'}, judged apart from "${oneLine(grouping)}"; this rule only`,
     '  # keeps them there (a rule matching the grouping below would cover them too). Not a question.',
     `  - name: ${yamlString(`keep apart: ${apart}`)}`,
     `    match: { workload: ${yamlString(globLiteral(apart))} }`,

@@ -628,6 +628,48 @@ describe('user ids that name no person, under a name no key gives (a Langfuse wi
   });
 });
 
+describe('calls that do not stream, under a name no key gives whose calls mostly stream (a Langfuse window)', () => {
+  // Copywriters on proj_studio in the day, 40 ids, sessions of 3 calls 90 s apart on 5 days, streamed but for one call
+  // in ten; and a weekday cron at 07:00 UTC on the same model, 3 workers x 60 back-to-back calls, each call its own
+  // trace and carrying the client its report is for (180 clients, each seen once a day: not one-off ids). No key names
+  // either: one name, 41% streamed, so the run signals never looked at it.
+  const editors = (extra: string, streamed = '(d * 120 + p * 3 + k) % 10 <> 0') => `SELECT 'ed-' || d || '-' || p || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-06 09:00:00+00' + d * INTERVAL 1 DAY + p * INTERVAL 11 MINUTE + k * INTERVAL 90 SECOND AS ts, 6000.0 AS latency_ms,
+      ${streamed} AS streamed, 'cw-' || p AS user_id, 'et-' || d || '-' || p AS trace_id, 'proj_studio' AS project ${extra}
+    FROM range(5) a(d), range(40) b(p), range(3) c(k)`;
+  const reports = (extra: string) => `SELECT 'rep-' || d || '-' || w || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-06 07:00:00+00' + d * INTERVAL 1 DAY + (w * 400 + k * 1600) * INTERVAL 1 MILLISECOND AS ts, 1500.0 AS latency_ms,
+      'cl-' || (w * 60 + k) AS user_id, 'tr-rep-' || d || '-' || w || '-' || k AS trace_id, 'proj_studio' AS project ${extra}
+    FROM range(4) a(d), range(3) b(w), range(60) c(k)`;
+
+  test('they are judged apart: a cron job carrying its recipients is batchable, the people\'s calls that do not stream stay blocking', async () => {
+    await classified(interactiveBackdrop, editors(''), reports(''));
+    const job = await labelOf(ws, 'rep-2-1-30');
+    expect(job.workload).toBe('proj_studio · gpt-5.4 · chat · not streamed');
+    expect(job.label).toBe('non_blocking');
+    expect(job.reasons.join('\n')).toMatch(/fan-out: /);
+    expect(await labelOf(ws, 'ed-2-7-1')).toMatchObject({ workload: 'proj_studio · gpt-5.4 · chat', label: 'blocking' });
+    // ed-0-3-1 does not stream: with the job's calls, off its runs, held blocking.
+    const quiet = await labelOf(ws, 'ed-0-3-1');
+    expect([quiet.workload, quiet.label]).toEqual(['proj_studio · gpt-5.4 · chat · not streamed', 'blocking']);
+    expect(quiet.reasons[0]).toMatch(/^this call came off the runs that make its workload a job/);
+  });
+  test('a rule naming the split-off workload covers its calls alone', async () => {
+    await classified(interactiveBackdrop, editors(''), reports(''));
+    await classifyCalls(ws, { file: 'rules.yaml', rules: [{ name: 'reports', match: { workload: 'proj_studio · gpt-5.4 · chat · not streamed' }, label: 'blocking' }] });
+    expect(await labelOf(ws, 'rep-2-1-30')).toMatchObject({ label: 'blocking', decided_by: 'rule' });
+    expect((await labelOf(ws, 'ed-2-7-1')).decided_by).not.toBe('rule');
+  });
+  test('under an API key nothing is split so (a key is one client\'s), nor in a name mostly not streamed', async () => {
+    await classified(interactiveBackdrop, editors(", 'key_studio' AS api_key"), reports(", 'key_studio' AS api_key"));
+    expect((await labelOf(ws, 'rep-2-1-30')).workload).toBe('proj_studio · gpt-5.4 · chat');
+    ws.close();
+    // The editors streaming one call in twenty: the name is 2% streamed, so the run signals read it whole.
+    await classified(interactiveBackdrop, editors('', '(d * 120 + p * 3 + k) % 20 = 0'), reports(''));
+    expect((await labelOf(ws, 'rep-2-1-30')).workload).toBe('proj_studio · gpt-5.4 · chat');
+  });
+});
+
 describe('calls off a job’s runs, under a name no key gives (services sharing a model)', () => {
   // An hourly poller on proj_ops for 4 days: 2 workers x `calls` back to back (1.5 s calls, 1.7 s apart, the second
   // worker 350 ms behind), starting in the first 20 minutes of the hour.

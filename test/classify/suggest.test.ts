@@ -254,3 +254,21 @@ test('a question about a grouping leaves the calls judged apart from it where th
   await classifyCalls(ws, await loadRules(file));
   expect(await ws.all('SELECT call_id, workload, label FROM labels ORDER BY call_id')).toEqual(before);
 });
+
+test('the calls that do not stream, judged apart from a mostly streamed name no key gave, are kept apart first, said so', () => {
+  // A grouping asked about with both kinds of calls judged apart from it (src/classify/signals/workload-name.ts).
+  const grouping = 'proj-langfuse · claude-sonnet-4-6 · chat';
+  const text = renderSuggestions({
+    totalPico: 10n ** 13n, lowPico: 10n ** 12n, calls: 100n,
+    workloads: [{
+      workload: grouping, label: 'blocking', confidence: 0.5, decidedBy: 'default', nameOnly: false, costPico: 10n ** 12n, requests: 100n, uncountedRows: 0n,
+      estimatedRequests: 0n, waits: [], free: [], busiestDay: 'Monday', busiestHour: 9, sharedName: true, usageRows: false,
+      apart: [`${grouping} · no user or trace`, `${grouping} · not streamed`],
+    }],
+  }, 'the workspace');
+  const apart = text.indexOf(`match: { workload: "${grouping} · not streamed" }`);
+  expect(apart).toBeGreaterThan(text.indexOf(`match: { workload: "${grouping} · no user or trace" }`));
+  expect(apart).toBeLessThan(text.indexOf(`match: { workload: "${grouping}" }`));
+  expect(text).toContain(`# ${grouping} · not streamed: calls that do not stream, judged apart from "${grouping}"`);
+  expect(text).toContain(`# ${grouping} · no user or trace: calls with no user, trace or stream of their own, judged apart from "${grouping}"`);
+});

@@ -9,7 +9,7 @@ import { loadRules } from '../../src/classify/rules/load.ts';
 import { renderSuggestions, type Suggestion, type Suggestions } from '../../src/classify/suggest.ts';
 
 const suggestion = (workload: string): Suggestion => ({
-  workload, label: 'blocking', confidence: 0.5, decidedBy: 'default', nameOnly: false, costPico: 10n ** 12n, requests: 100n, uncountedRows: 0n, estimatedRequests: 0n, waits: [], free: [], busiestDay: 'Monday', busiestHour: 9, sharedName: false, usageRows: false, apart: undefined,
+  workload, label: 'blocking', confidence: 0.5, decidedBy: 'default', nameOnly: false, costPico: 10n ** 12n, requests: 100n, uncountedRows: 0n, estimatedRequests: 0n, waits: [], free: [], busiestDay: 'Monday', busiestHour: 9, sharedName: false, usageRows: false, apart: [],
 });
 const drafted: Suggestions = {
   totalPico: 5n * 10n ** 12n, lowPico: 3n * 10n ** 12n, calls: 1000n,

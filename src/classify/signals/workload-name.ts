@@ -30,6 +30,23 @@ export const explicitWorkloadSql = `list_filter(list_transform(json_extract_stri
  */
 export const unattributedSuffix = ' · no user or trace';
 
+/**
+ * The workload of the calls that do not stream under a name no API key or tag gave, when most of the name's other calls
+ * stream (more than maxStreamedShareForRuns: signals/runs.ts): `<name> · not streamed`. A Langfuse window or a Helicone
+ * export records no key, so every service on a model shares one name: a job on the model a streamed editor uses (a
+ * cron writing each client's report, carrying the client's id) was labelled blocking with the editor's streams, and
+ * the run signals, which skip mostly streamed workloads, never looked at it. Judged apart, its calls are judged on their
+ * own runs and launches; the people's streamed calls lose nothing (the evidence that they wait is on them), and
+ * people's calls that do not stream, judged with the job's, are held blocking off its runs (_cls_unnamed, _cls_mixed
+ * in classify.ts) or by their own think time. A key is one client's, so under a key nothing is split so.
+ */
+export const unstreamedSuffix = ' · not streamed';
+
+/** A call that neither streams nor was cancelled, and is not a usage bucket (columns of `t`): unstreamedSuffix's. */
+export const unstreamedSql = (t: string): string =>
+  `(NOT coalesce(${t}.streamed, false) AND NOT coalesce(${t}.ttft_ms > 0, false) AND NOT coalesce(${t}.cancelled, false)
+    AND NOT coalesce(${t}.granularity = 'bucket', false))`;
+
 /** A call with no user, no trace or session id, that does not stream (columns of `t`, a table alias). */
 export const unattributedSql = (t: string): string =>
   `(${t}.user_id IS NULL AND ${t}.trace_id IS NULL AND ${t}.session_id IS NULL AND NOT coalesce(${t}.streamed, false)
@@ -121,6 +138,7 @@ export const identitiesSql = `
     coalesce(i.api_key_name, i.api_key) AS key_id,
     -- The operation is part of the identity: compared once here, it rides through the calls' join as a boolean
     -- (two string comparisons per call cost 0.07 s of _cls_calls's 0.9 s at 5M calls, wide bench shape).
-    coalesce(i.operation = 'embeddings', false) AS embedding
+    coalesce(i.operation = 'embeddings', false) AS embedding,
+    CASE WHEN n.explicit_workload IS NULL AND coalesce(i.api_key_name, i.api_key) IS NULL THEN ${groupingNameSql} || '${unstreamedSuffix}' END AS unstreamed_workload
   FROM ids i JOIN keys k ON k.project IS NOT DISTINCT FROM i.project
     JOIN names n ON n.name_key = ${nameKeySql('i.')}`;
