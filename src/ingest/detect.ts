@@ -2,6 +2,7 @@
 import { InputError, UnrecognisedFormat, UsageError } from '../errors.ts';
 import { quoted } from '../report/escape.ts';
 import { hasAll, type Adapter, type Sample } from './adapter.ts';
+import { geminiJobResultsFile } from './adapters/google.ts';
 import { adapters } from './adapters/index.ts';
 
 /**
@@ -16,8 +17,10 @@ import { adapters } from './adapters/index.ts';
  * `core_metrics`, `tool_actions` and a `model_breakdown` of tokens and estimated cost) sums a developer's sessions, whose
  * calls the session logs hold one by one. OpenAI's Batch object (`GET /v1/batches/{id}`, and the list of them: status,
  * `request_counts`, since 2025 the job's `usage` summed) is one job's totals; its calls are the lines of its output file.
+ * A Gemini Batch API job built from an input file (`GET batches/{id}`, or the SDKs' job object) names the file its
+ * results went to (`response.responsesFile`, `dest.file_name`), downloaded through the Files API: a line per request.
  */
-const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonly what: string }[] = [
+const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonly what: string | ((sample: Sample) => string) }[] = [
   {
     is: (sample) => hasAll(sample, ['timestamp', 'sessionId', 'observationCount', 'inputTokens']),
     what: "a Langfuse traces export: each row sums a trace's tokens over its generations and their models, so no call can be priced " +
@@ -50,6 +53,16 @@ const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonl
     what: "an OpenAI Batch object (`/v1/batches`): one job's status and totals, not its calls. Read the job's output file instead " +
       '(`GET /v1/files/{output_file_id}/content`: a line per call, on the batch lane), or the usage API (`batchable pull openai`)',
   },
+  {
+    is: (sample) => geminiJobResultsFile(sample) !== undefined,
+    // The results file's name is the job's text: capped, on one line.
+    what: (sample) => {
+      const results = quoted(geminiJobResultsFile(sample) ?? '', 100);
+      return `a Gemini Batch API job built from an input file: the job's status, not its calls, which are in the results file it names (${results}). ` +
+        `Download that file with the Files API and read it instead (\`GET https://generativelanguage.googleapis.com/download/v1beta/${results}:download?alt=media\`, ` +
+        'or `client.files.download(file=batch_job.dest.file_name)`): a JSONL line per request, `{key, response}` with its usage, on the batch lane';
+    },
+  },
 ];
 
 export function findAdapter(id: string): Adapter {
@@ -72,7 +85,7 @@ export function chooseAdapter(file: string, sample: Sample, requested?: string):
   const found = candidates.find((a) => a.detect(sample));
   if (found !== undefined) return found;
   const other = otherExports.find((o) => o.is(sample));
-  if (other !== undefined) throw new UnrecognisedFormat(file, other.what);
+  if (other !== undefined) throw new UnrecognisedFormat(file, typeof other.what === 'string' ? other.what : other.what(sample));
   // The names quoted are input: each is capped, so a binary or hostile header cannot fill the terminal.
   const names = (list: readonly string[]) => list.slice(0, 8).map((n) => quoted(n, 40)).join(', ');
   const seen = sample.kind === 'csv' || sample.kind === 'parquet' ? `header: ${names(sample.header)}` : `keys: ${names([...sample.keys].filter((k) => !k.includes('.')))}`;

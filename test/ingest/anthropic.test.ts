@@ -369,3 +369,70 @@ describe('anthropic-batch-results: real results (fixtures/SOURCES.md: MaxiDonkey
     ws.close();
   });
 });
+
+describe('anthropic-batch-results saved as one JSON array (fixtures/SOURCES.md: the real results above, as json.dump writes a list)', () => {
+  // Every column of a call but where it came from: the array's calls must be the lines' calls.
+  const callColumns = `call_id, granularity, ts::VARCHAR AS ts, provider, model, operation, lane, lane_source, service_tier_raw, speed, inference_geo,
+    requests, status, finish_reason, input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, cache_write_unknown_tokens,
+    output_tokens, reasoning_tokens, web_search_requests, tags::VARCHAR AS tags`;
+  const when = new Date('2026-08-02T06:30:00Z');
+  /** The calls and skips of `file`, copied into a temp directory as `name` and timed as the other copies. */
+  async function read(file: string, name: string) {
+    const copy = join(tempDir(), name);
+    copyFileSync(file, copy);
+    utimesSync(copy, when, when);
+    const { ws, summary } = await ingested([copy]);
+    const calls = await ws.all(`SELECT ${callColumns} FROM calls ORDER BY call_id`);
+    const skips = await ws.all("SELECT path, reason FROM rejects WHERE kind = 'skip' ORDER BY path");
+    ws.close();
+    return { file: summary.files[0]!, calls, skips };
+  }
+
+  it('the real results as an array read as the same two batch calls as their JSONL, every column alike', async () => {
+    const file = fixture('anthropic/real-batch-results-sonnet-4-5-array.json');
+    expect(await detects(anthropicBatchResults, file)).toBe(true);
+    const array = await read(file, 'results.json');
+    const lines = await read(fixture('anthropic/real-batch-results-sonnet-4-5.jsonl'), 'results.jsonl');
+    expect(array.file).toMatchObject({ format: 'anthropic-batch-results', rows: 2, calls: 2, rejects: 0, skipped: 0 });
+    expect(array.calls).toHaveLength(2);
+    expect(array.calls).toEqual(lines.calls);
+    expect(array.calls[0]).toMatchObject({ call_id: 'msg_017SY5ievvNM8fnNvtSeLZN6', lane: 'batch', input_tokens: 10n, output_tokens: 12n, ts: '2026-08-02 06:30:00+00' });
+  });
+
+  it('an array of results that were not billed skips them by their place in the array, as the lines are skipped', async () => {
+    const results = readFileSync(fixture('anthropic/batch-results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    const file = join(tempDir(), 'results.json');
+    writeFileSync(file, JSON.stringify(results));
+    const array = await read(file, 'results.json');
+    const lines = await read(fixture('anthropic/batch-results.jsonl'), 'results.jsonl');
+    expect(array.file).toMatchObject({ format: 'anthropic-batch-results', rows: 6, calls: 3, rejects: 0, skipped: 3 });
+    expect(array.calls).toEqual(lines.calls);
+    expect(array.skips).toEqual([
+      { path: '/3', reason: 'batch request errored: not billed' },
+      { path: '/4', reason: 'batch request expired: not billed' },
+      { path: '/5', reason: 'batch request canceled: not billed' },
+    ]);
+  });
+
+  it('an array longer than the sample detection reads (a large batch saved on one line) is still these results', async () => {
+    const [first] = JSON.parse(readFileSync(fixture('anthropic/real-batch-results-sonnet-4-5-array.json'), 'utf8')) as { custom_id: string; result: { message: { id: string } } }[];
+    const n = 1_000;
+    const results = Array.from({ length: n }, (_, i) => ({ ...first!, custom_id: `request-${i}`, result: { ...first!.result, message: { ...first!.result.message, id: `msg_${i}` } } }));
+    const file = join(tempDir(), 'large-results.json');
+    writeFileSync(file, JSON.stringify(results));
+    expect(readFileSync(file).length).toBeGreaterThan(256 * 1024);
+    expect((await sniff(file)).records).toEqual([]);
+    expect(await detects(anthropicBatchResults, file)).toBe(true);
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'anthropic-batch-results', rows: n, calls: n, rejects: 0 });
+    expect(await ws.all("SELECT count(*) AS n, sum(input_tokens) AS input, sum(output_tokens) AS output FROM calls WHERE lane = 'batch'"))
+      .toEqual([{ n: BigInt(n), input: BigInt(10 * n), output: BigInt(12 * n) }]);
+    ws.close();
+  });
+
+  it('a JSON document that is not a list of results is still not this format', async () => {
+    for (const file of ['anthropic/usage-report.json', 'anthropic/cost-report.json', 'openai/batch-object.json', 'anthropic/claude-code-usage-report.json']) {
+      expect(await detects(anthropicBatchResults, fixture(file)), file).toBe(false);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 // Claude Code local logs. fixtures/claude-code/session.jsonl is written from the documented line shapes
 // (see fixtures/SOURCES.md): 11 lines, of which 4 assistant lines with usage, one a repeat of the same response.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,35 @@ describe('claude-code detection', () => {
     writeFileSync(file, '{"type":"summary","summary":"Brief description","leafUuid":"42f8e822-c264-4c7e-b42c-5ba1c4810245"}\n');
     const { summary } = await ingested([file]);
     expect(summary.files[0]).toMatchObject({ format: 'claude-code', calls: 0, skipped: 1, rejects: 0 });
+  });
+  it('a session whose lines spell sessionId as session_id (as a published guide showed one) is read as Claude Code writes it', async () => {
+    const real = fixture('claude-code/real-session-2.1.233.jsonl');
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-cc-')), 'guide-session.jsonl');
+    const renamed = readFileSync(real, 'utf8').trim().split('\n').map((line) => {
+      const { sessionId, ...rest } = JSON.parse(line) as Record<string, unknown>;
+      return JSON.stringify(sessionId === undefined ? rest : { ...rest, session_id: sessionId });
+    });
+    expect(renamed.join('\n')).not.toContain('"sessionId"');
+    writeFileSync(file, `${renamed.join('\n')}\n`);
+    expect(chooseAdapter(file, await sniff(file)).id).toBe('claude-code');
+    const calls = async (f: string) => {
+      const { ws, summary } = await ingested([f]);
+      const rows = await ws.all(`SELECT call_id, session_id, trace_id, parent_id, input_tokens, output_tokens FROM calls ORDER BY call_id`);
+      ws.close();
+      return { file: summary.files[0], rows };
+    };
+    const [guide, written] = [await calls(file), await calls(real)];
+    expect(guide.file).toMatchObject({ format: 'claude-code', rows: 11, calls: 2, duplicates: 3, skipped: 6, rejects: 0 });
+    expect(guide.rows).toEqual(written.rows);
+    expect(guide.rows.map((r) => [r.session_id, r.trace_id])).toEqual([
+      ['9c42ba52-3bf1-449f-a040-8ee33284a1c8', '9c42ba52-3bf1-449f-a040-8ee33284a1c8'], ['9c42ba52-3bf1-449f-a040-8ee33284a1c8', '9c42ba52-3bf1-449f-a040-8ee33284a1c8'],
+    ]);
+  });
+  it("the Agent SDK's stream messages (session_id and uuid, but parent_tool_use_id, no parentUuid) are not session logs", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-cc-')), 'stream.jsonl');
+    writeFileSync(file, `${JSON.stringify({ type: 'assistant', message: { id: 'msg_1', model: 'claude-sonnet-4-6', usage: { input_tokens: 3, output_tokens: 5 } },
+      parent_tool_use_id: null, session_id: 's-1', uuid: 'u-1' })}\n`);
+    expect(claudeCodeLogs.detect(await sniff(file))).toBe(false);
   });
   it('does not take Langfuse, OTel, Anthropic batch results or batchable JSONL', async () => {
     for (const other of ['langfuse/observations.jsonl', 'otel/spans.jsonl', 'anthropic/batch-results.jsonl', 'batchable/agent-trace.jsonl']) {

@@ -9,7 +9,7 @@ import { geminiBatchJob, geminiBatchResults, geminiResponses, vertexBatchPredict
 import { adapters } from '../../src/ingest/adapters/index.ts';
 import { chooseAdapter } from '../../src/ingest/detect.ts';
 import { sniff } from '../../src/ingest/sniff.ts';
-import { fixture } from '../helpers/cli.ts';
+import { fixture, runCli } from '../helpers/cli.ts';
 import { ingested, picoOfUsd, pricedFiles } from '../helpers/workspace.ts';
 import { classifyCalls } from '../../src/classify/index.ts';
 
@@ -118,6 +118,47 @@ describe('gemini-batch-job', () => {
         reasoning_tokens: null, input_tokens_reported: 1310n, ts: new Date('2026-10-15T23:31:55.771Z') },
     ]);
     expect(await ws.all("SELECT reason FROM rejects WHERE kind = 'skip'")).toEqual([{ reason: 'Gemini batch request failed (Resource has been exhausted (e.g. check quota).): not billed' }]);
+  });
+});
+
+describe('a Gemini batch job whose results are in a file (fixtures/SOURCES.md: written from Google\'s Batch API guide and reference)', () => {
+  const rest = fixture('google/gemini-batch-job-file-rest.json');
+  const sdk = fixture('google/gemini-batch-job-file-sdk.json');
+  const refusal = (file: string, results = 'files/batch-7yq2k0c9w4n1m8x5e3r6t0u2i4o9p1a3s5d7') =>
+    `error: ${file}: a Gemini Batch API job built from an input file: the job's status, not its calls, which are in the results file it names (${results}). ` +
+    `Download that file with the Files API and read it instead (\`GET https://generativelanguage.googleapis.com/download/v1beta/${results}:download?alt=media\`, ` +
+    'or `client.files.download(file=batch_job.dest.file_name)`): a JSONL line per request, `{key, response}` with its usage, on the batch lane\n';
+
+  it('the finished REST job (responsesFile under response and metadata.output) is refused by name, with the file to download instead', async () => {
+    const r = await runCli(['ingest', rest, '--db', ':memory:']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: refusal(rest) });
+  });
+
+  it("the Python SDK's job object (dest.file_name, dest.inlined_responses null) is refused the same way, not read as a job of no calls", async () => {
+    expect(geminiBatchJob.detect(await sniff(sdk))).toBe(false);
+    const r = await runCli(['ingest', sdk, '--db', ':memory:']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: refusal(sdk) });
+  });
+
+  it("the JavaScript SDK's job object (dest.fileName) and a batch alone (output.responsesFile) too; a hostile file name is printed inert", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-gemini-job-'));
+    const js = join(dir, 'job-js.json');
+    writeFileSync(js, JSON.stringify({ name: 'batches/js1', displayName: 'js', state: 'JOB_STATE_SUCCEEDED', model: 'models/gemini-2.5-flash', dest: { fileName: 'files/batch-js1' } }));
+    expect(await runCli(['ingest', js, '--db', ':memory:'])).toMatchObject({ code: 2, stderr: refusal(js, 'files/batch-js1') });
+    const bare = join(dir, 'batch.json');
+    writeFileSync(bare, JSON.stringify({ name: 'batches/b1', state: 'BATCH_STATE_SUCCEEDED', output: { responsesFile: 'files/batch-b1\u001b[2J\nline' } }));
+    const r = await runCli(['ingest', bare, '--db', ':memory:']);
+    expect(r).toMatchObject({ code: 2, stderr: refusal(bare, 'files/batch-b1\\x1b[2J\\nline') });
+    expect(r.stderr.trimEnd()).not.toMatch(/[\n\x1b]/);
+  });
+
+  it('a job of inline results is still read, and no adapter takes a job whose results are in a file', async () => {
+    expect(geminiBatchJob.detect(await sniff(batchJob))).toBe(true);
+    expect(geminiBatchJob.detect(await sniff(batchJobSdk))).toBe(true);
+    for (const file of [rest, sdk]) {
+      const sample = await sniff(file);
+      expect(adapters.filter((a) => a.kinds.includes(sample.kind) && a.detect(sample)).map((a) => a.id), file).toEqual([]);
+    }
   });
 });
 

@@ -1,8 +1,8 @@
-// Anthropic sources: the Admin API usage report, the Console usage CSV export and
-// Message Batches results. Anthropic's input figures EXCLUDE cache reads and writes, so they are already the
-// uncached input that `input_tokens` holds; cache writes keep their 5-minute / 1-hour split when reported.
+// Anthropic sources: the Admin API usage report, the Console usage CSV export and Message Batches results (JSONL as
+// the API gives them, or saved as one JSON array). Anthropic's input figures EXCLUDE cache reads and writes, so they
+// are already the uncached input that `input_tokens` holds; cache writes keep their 5-minute / 1-hour split when reported.
 import { sqlIdent } from '../../db/sql.ts';
-import { defineAdapter, fileTimeSql, hasAll, jtext, type Adapter, type AdapterContext } from '../adapter.ts';
+import { defineAdapter, fileTimeSql, hasAll, jtext, type Adapter, type AdapterContext, type Sample } from '../adapter.ts';
 import { everyRecordHas, isUsagePage, usagePages } from './sql-helpers.ts';
 
 /** Anthropic's usage report pages: buckets from starting_at to ending_at. */
@@ -145,12 +145,22 @@ function batchResultsSelect(ctx: AdapterContext) {
   };
 }
 
+/**
+ * Batch results: every line has custom_id and result (with result.type), or every element of a JSON array does (the
+ * results saved as one list, as `json.dump([r.model_dump() for r in client.messages.batches.results(id)], f)` writes
+ * them: read as the lines are). An array longer than the sample shows only its key names.
+ */
+const isBatchResults = (sample: Sample) =>
+  sample.records.length === 0
+    ? sample.arrayDocument && hasAll(sample, ['custom_id', 'result', 'type'])
+    : everyRecordHas(sample, ['custom_id', 'result']) && sample.keys.has('result.type');
+
 export const anthropicBatchResults = defineAdapter({
   id: 'anthropic-batch-results',
-  title: 'Anthropic Message Batches results (JSONL; no per-line time: ts is the file modification time)',
-  kinds: ['jsonl'],
-  recognisedBy: 'every line has custom_id and result (with result.type); ts is the file modification time (lines have no timestamp)',
-  detect: (sample) => everyRecordHas(sample, ['custom_id', 'result']) && sample.keys.has('result.type'),
+  title: 'Anthropic Message Batches results (JSONL, or the results saved as one JSON array; no per-line time: ts is the file modification time)',
+  kinds: ['jsonl', 'json'],
+  recognisedBy: 'every line (or element of a JSON array) has custom_id and result (with result.type); ts is the file modification time (results have no timestamp)',
+  detect: isBatchResults,
   idsFromSource: true,
   select: batchResultsSelect,
 });

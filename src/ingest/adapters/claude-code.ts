@@ -7,7 +7,7 @@
 // streamed response holding a snapshot of it), so the call id is message id + request id and the engine keeps the
 // line of each id with the most output tokens (repeatOrderSql; the others are counted as duplicates).
 // Claude Code streams every response to a developer at a terminal: these calls are interactive by nature.
-import { defineAdapter, hasAll, type AdapterContext, type AdapterSelect, type SelectList } from '../adapter.ts';
+import { defineAdapter, hasAll, hasAny, type AdapterContext, type AdapterSelect, type SelectList } from '../adapter.ts';
 import { jsonFields } from './sql-helpers.ts';
 
 function claudeCodeSelect(ctx: AdapterContext): AdapterSelect {
@@ -17,6 +17,8 @@ function claudeCodeSelect(ctx: AdapterContext): AdapterSelect {
   const usage = (path: string) => jtext(`message.usage.${path}`);
   const type = jtext('type');
   const model = jtext('message.model');
+  // Claude Code writes `sessionId`; a published guide's line spells it `session_id`, read alike.
+  const session = `coalesce(${jtext('sessionId')}, ${jtext('session_id')})`;
   const columns: SelectList = {
     _line: '_line',
     _path: '_elem',
@@ -48,8 +50,8 @@ function claudeCodeSelect(ctx: AdapterContext): AdapterSelect {
     // Extended thinking, counted inside output_tokens (2.1.233 logs it; informational, billed as output).
     reasoning_tokens: usage('output_tokens_details.thinking_tokens'),
     web_search_requests: usage('server_tool_use.web_search_requests'),
-    session_id: jtext('sessionId'),
-    trace_id: jtext('sessionId'),
+    session_id: session,
+    trace_id: session,
     parent_id: jtext('parentUuid'),
     app: "'claude-code'",
     // Older versions wrote their own estimate of the cost.
@@ -66,10 +68,10 @@ export const claudeCodeLogs = defineAdapter({
   id: 'claude-code',
   title: 'Claude Code local logs (~/.claude/projects/**/*.jsonl; assistant lines are calls, interactive by nature)',
   kinds: ['jsonl'],
-  recognisedBy: 'lines with sessionId, uuid and parentUuid (Claude Code session events); only assistant lines with message.usage are calls',
+  recognisedBy: 'lines with sessionId, uuid and parentUuid (Claude Code session events; session_id read as sessionId); only assistant lines with message.usage are calls',
   // Session files can open with summary or snapshot lines; the thread keys of the event lines are what is distinctive.
   detect: (sample) =>
-    (hasAll(sample, ['sessionId', 'uuid', 'parentUuid']) && sample.keys.has('type') && !sample.keys.has('traceId')) ||
+    (hasAll(sample, ['uuid', 'parentUuid']) && hasAny(sample, ['sessionId', 'session_id']) && sample.keys.has('type') && !sample.keys.has('traceId')) ||
     // A session that holds only its summary lines (ccusage's "empty session"): not usage, but still this format.
     (sample.kind === 'jsonl' && sample.records.length > 0 &&
       sample.records.every((r) => typeof r === 'object' && r !== null && (r as Record<string, unknown>).type === 'summary' && 'leafUuid' in r)),

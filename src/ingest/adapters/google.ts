@@ -245,6 +245,36 @@ export const vertexBatchPredictions = defineAdapter({
   select: vertexBatchSelect,
 });
 
+/** Where a Gemini Batch API job holds its inline results: REST's two copies, the Python SDK's and the JavaScript SDK's. */
+const inlineResultLists = ['response.inlinedResponses.inlinedResponses', 'metadata.output.inlinedResponses.inlinedResponses', 'dest.inlined_responses', 'dest.inlinedResponses'];
+
+/**
+ * Where a Gemini Batch API job built from an input file names the file its results went to: the REST operation
+ * (`response.responsesFile`, again under `metadata.output`, as Google's guide reads it with jq), the batch alone
+ * (`output.responsesFile`), the Python SDK's job (`dest.file_name`) and the JavaScript SDK's (`dest.fileName`).
+ */
+const resultsFileFields = ['response.responsesFile', 'metadata.output.responsesFile', 'output.responsesFile', 'dest.file_name', 'dest.fileName'];
+
+/** The value at a dotted path of a parsed record, if any. */
+const valueAt = (record: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, key) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined), record);
+
+const holdsInlineResults = (record: unknown) => inlineResultLists.some((l) => Array.isArray(valueAt(record, l)));
+
+/**
+ * The results file a Gemini Batch API job names (`files/batch-…`), when the sample is such a job (or a list of them)
+ * built from an input file: the job holds no call, its results file one per line.
+ */
+export function geminiJobResultsFile(sample: Sample): string | undefined {
+  for (const record of sample.records) {
+    for (const field of resultsFileFields) {
+      const file = valueAt(record, field);
+      if (typeof file === 'string' && file !== '') return file;
+    }
+  }
+  return undefined;
+}
+
 /**
  * A Gemini Batch API job built from inline requests, as `GET batches/{id}` returns it when done (REST, camelCase: the
  * results under `response.inlinedResponses.inlinedResponses`, and the same again under `metadata.output`) or as the
@@ -253,10 +283,9 @@ export const vertexBatchPredictions = defineAdapter({
  * A result carries no time: the job's end time stands in, else its last update, else the file's modification time.
  */
 function batchJobSelect(ctx: AdapterContext): AdapterSelect {
-  const lists = ['response.inlinedResponses.inlinedResponses', 'metadata.output.inlinedResponses.inlinedResponses', 'dest.inlined_responses', 'dest.inlinedResponses'];
   const found = (l: string) => `json_type(j, '$.${l}') = 'ARRAY'`;
-  const list = `CASE ${lists.map((l) => `WHEN ${found(l)} THEN json_extract(j, '$.${l}[*]')`).join(' ')} END`;
-  const pointer = `CASE ${lists.map((l) => `WHEN ${found(l)} THEN '/${l.replaceAll('.', '/')}'`).join(' ')} END`;
+  const list = `CASE ${inlineResultLists.map((l) => `WHEN ${found(l)} THEN json_extract(j, '$.${l}[*]')`).join(' ')} END`;
+  const pointer = `CASE ${inlineResultLists.map((l) => `WHEN ${found(l)} THEN '/${l.replaceAll('.', '/')}'`).join(' ')} END`;
   const job = (camel: string, snake: string) => `coalesce(j->>'$.metadata.${camel}', j->>'$.${camel}', j->>'$.${snake}')`;
   // Each result with the job's fields beside it (`_job`): unnested outside the projection that extracts the list (as pageRecords).
   const results = `(SELECT _line, _elem || _list || '/' || (generate_subscripts(items, 1) - 1) AS _elem,
@@ -279,8 +308,10 @@ export const geminiBatchJob = defineAdapter({
   id: 'gemini-batch-job',
   title: 'Gemini Batch API job with inline results (GET batches/{id} when done, or the Python SDK job object; batch lane, timed by the job end)',
   kinds: ['json', 'jsonl'],
-  recognisedBy: 'a job with response.inlinedResponses, metadata.output.inlinedResponses or dest.inlined_responses',
-  detect: (sample) => [...sample.keys].some((k) => batchJobLists.test(k)),
+  recognisedBy: 'a job whose response.inlinedResponses, metadata.output.inlinedResponses or dest.inlined_responses holds its results',
+  // A job's keys are there with null values when its results are elsewhere (the Python SDK's `dest.inlined_responses`
+  // beside the `dest.file_name` of a job built from a file): a parsed job must hold a list of results.
+  detect: (sample) => [...sample.keys].some((k) => batchJobLists.test(k)) && (sample.records.length === 0 || sample.records.some(holdsInlineResults)),
   idsFromSource: true,
   select: batchJobSelect,
 });
