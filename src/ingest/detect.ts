@@ -2,7 +2,7 @@
 import { InputError, UnrecognisedFormat, UsageError } from '../errors.ts';
 import { quoted } from '../report/escape.ts';
 import { hasAll, type Adapter, type Sample } from './adapter.ts';
-import { geminiJobResultsFile } from './adapters/google.ts';
+import { geminiJobResultsFile, vertexJobOutput } from './adapters/google.ts';
 import { adapters } from './adapters/index.ts';
 
 /**
@@ -19,6 +19,8 @@ import { adapters } from './adapters/index.ts';
  * `request_counts`, since 2025 the job's `usage` summed) is one job's totals; its calls are the lines of its output file.
  * A Gemini Batch API job built from an input file (`GET batches/{id}`, or the SDKs' job object) names the file its
  * results went to (`response.responsesFile`, `dest.file_name`), downloaded through the Files API: a line per request.
+ * A Vertex AI batch prediction job (the SDK's job object, or the REST BatchPredictionJob) names the Cloud Storage prefix
+ * or BigQuery table its output went to, whose `predictions.jsonl` files hold a line per request.
  */
 const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonly what: string | ((sample: Sample) => string) }[] = [
   {
@@ -61,6 +63,16 @@ const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonl
       return `a Gemini Batch API job built from an input file: the job's status, not its calls, which are in the results file it names (${results}). ` +
         `Download that file with the Files API and read it instead (\`GET https://generativelanguage.googleapis.com/download/v1beta/${results}:download?alt=media\`, ` +
         'or `client.files.download(file=batch_job.dest.file_name)`): a JSONL line per request, `{key, response}` with its usage, on the batch lane';
+    },
+  },
+  {
+    is: (sample) => vertexJobOutput(sample) !== undefined,
+    // The output's name is the job's text: capped, on one line.
+    what: (sample) => {
+      const output = quoted(vertexJobOutput(sample) ?? '', 100);
+      return `a Vertex AI batch prediction job: the job's status, not its calls, which are in the output it names (${output}). ` +
+        'Read its `predictions.jsonl` files instead (`gcloud storage cp "<output>/*/predictions.jsonl" .`; a BigQuery table exported as JSONL): ' +
+        'a line per request with its response and usage, on the batch lane';
     },
   },
 ];

@@ -152,6 +152,25 @@ describe('a Gemini batch job whose results are in a file (fixtures/SOURCES.md: w
     expect(r.stderr.trimEnd()).not.toMatch(/[\n\x1b]/);
   });
 
+  it('a Vertex AI batch prediction job (the SDK job on Vertex, the REST BatchPredictionJob) is refused by name, with its output to read instead', async () => {
+    // Field paths from the google-genai SDK's BatchJobDestination (gcs_uri, bigquery_uri) and Vertex AI's REST
+    // BatchPredictionJob (outputConfig, outputInfo); the SDK job read as a job of no calls before its inline-results check.
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-vertex-job-'));
+    const vertex = (file: string, output: string) =>
+      `error: ${file}: a Vertex AI batch prediction job: the job's status, not its calls, which are in the output it names (${output}). ` +
+      'Read its `predictions.jsonl` files instead (`gcloud storage cp "<output>/*/predictions.jsonl" .`; a BigQuery table exported as JSONL): ' +
+      'a line per request with its response and usage, on the batch lane\n';
+    const sdkJob = join(dir, 'vertex-sdk.json');
+    writeFileSync(sdkJob, JSON.stringify({ name: 'projects/1/locations/us-central1/batchPredictionJobs/42', state: 'JOB_STATE_SUCCEEDED', model: 'gemini-2.5-flash',
+      src: { format: 'jsonl', gcs_uri: ['gs://acme/in.jsonl'] }, dest: { format: 'jsonl', gcs_uri: 'gs://acme/out', bigquery_uri: null, file_name: null, inlined_responses: null } }));
+    expect(await runCli(['ingest', sdkJob, '--db', ':memory:'])).toEqual({ code: 2, stdout: '', stderr: vertex(sdkJob, 'gs://acme/out') });
+    const restJob = join(dir, 'vertex-rest.json');
+    writeFileSync(restJob, JSON.stringify({ name: 'projects/1/locations/us-central1/batchPredictionJobs/43', displayName: 'nightly', state: 'JOB_STATE_SUCCEEDED',
+      model: 'publishers/google/models/gemini-2.5-flash', outputConfig: { predictionsFormat: 'jsonl', gcsDestination: { outputUriPrefix: 'gs://acme/out' } },
+      outputInfo: { gcsOutputDirectory: 'gs://acme/out/prediction-model-2026-10-15T23:31:55.771Z' } }));
+    expect(await runCli(['ingest', restJob, '--db', ':memory:'])).toEqual({ code: 2, stdout: '', stderr: vertex(restJob, 'gs://acme/out/prediction-model-2026-10-15T23:31:55.771Z') });
+  });
+
   it('a job of inline results is still read, and no adapter takes a job whose results are in a file', async () => {
     expect(geminiBatchJob.detect(await sniff(batchJob))).toBe(true);
     expect(geminiBatchJob.detect(await sniff(batchJobSdk))).toBe(true);

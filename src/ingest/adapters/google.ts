@@ -276,6 +276,28 @@ export function geminiJobResultsFile(sample: Sample): string | undefined {
 }
 
 /**
+ * Where a Vertex AI batch prediction job names its output: the google-genai SDK's job on Vertex (`dest.gcs_uri`,
+ * `dest.bigquery_uri`) and the REST BatchPredictionJob (`outputInfo.gcsOutputDirectory`, `outputInfo.bigqueryOutputTable`,
+ * `outputConfig.gcsDestination.outputUriPrefix`, `outputConfig.bigqueryDestination.outputUri`).
+ */
+const vertexOutputFields = ['dest.gcs_uri', 'dest.bigquery_uri', 'outputInfo.gcsOutputDirectory', 'outputInfo.bigqueryOutputTable',
+  'outputConfig.gcsDestination.outputUriPrefix', 'outputConfig.bigqueryDestination.outputUri'];
+
+/**
+ * The output a Vertex AI batch prediction job names (`gs://…` or `bq://…`), when the sample is such a job: the job holds
+ * no call, its output's `predictions.jsonl` files one per line (read as vertex-batch-predictions).
+ */
+export function vertexJobOutput(sample: Sample): string | undefined {
+  for (const record of sample.records) {
+    for (const field of vertexOutputFields) {
+      const output = valueAt(record, field);
+      if (typeof output === 'string' && output !== '') return output;
+    }
+  }
+  return undefined;
+}
+
+/**
  * A Gemini Batch API job built from inline requests, as `GET batches/{id}` returns it when done (REST, camelCase: the
  * results under `response.inlinedResponses.inlinedResponses`, and the same again under `metadata.output`) or as the
  * Python SDK's job object dumps it (snake_case: `dest.inlined_responses`). Each result is `{response, metadata: {key}}`
