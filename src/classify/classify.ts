@@ -349,7 +349,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
 async function writeCalls(ws: Workspace, compiled: CompiledRules, ruled: boolean, unattributed: string, streamSplit: boolean): Promise<void> {
   // With names split by their streams, a call that does not stream under such a name is judged apart too (after the
   // unattributed, which keep their own workload): unstreamed_workload (workload-name.ts).
-  const unstreamed = streamSplit ? `i.stream_split AND ${unstreamedSql('c')}` : 'false';
+  const unstreamed = streamSplit ? `i.stream_split AND ${unstreamedSql}` : 'false';
   await ws.run(
     `CREATE OR REPLACE TEMP TABLE _cls_calls AS
     WITH ruled AS (

@@ -3,7 +3,7 @@
 // repeat a handful of identities millions of times.
 import { sqlString } from '../../db/sql.ts';
 import { backgroundHintSql, interactiveHintSql, nameTextSql } from './names.ts';
-import { hasFlagSql } from './per-call.ts';
+import { cancelledSql, hasFlagSql, streamedSql } from './per-call.ts';
 import { keyHashSql, maxOnceIdCalls } from './sequence.ts';
 
 /** Tag keys that name a workload, most explicit first. `ai.telemetry.functionId`: the name a Vercel AI SDK app gives a
@@ -42,10 +42,11 @@ export const unattributedSuffix = ' · no user or trace';
  */
 export const unstreamedSuffix = ' · not streamed';
 
-/** A call that neither streams nor was cancelled, and is not a usage bucket (columns of `t`): unstreamedSuffix's. */
-export const unstreamedSql = (t: string): string =>
-  `(NOT coalesce(${t}.streamed, false) AND NOT coalesce(${t}.ttft_ms > 0, false) AND NOT coalesce(${t}.cancelled, false)
-    AND NOT coalesce(${t}.granularity = 'bucket', false))`;
+/**
+ * A call that neither streams nor was cancelled (the per-call flags' own tests: per-call.ts), and is not a usage bucket:
+ * unstreamedSuffix's. Over the calls' columns unqualified (classify.ts reads them beside _cls_idents, which has none).
+ */
+export const unstreamedSql = `(NOT (${streamedSql} OR ${cancelledSql}) AND NOT coalesce(granularity = 'bucket', false))`;
 
 /** A call with no user, no trace or session id, that does not stream (columns of `t`, a table alias). */
 export const unattributedSql = (t: string): string =>

@@ -261,19 +261,22 @@ const valueAt = (record: unknown, path: string): unknown =>
 
 const holdsInlineResults = (record: unknown) => inlineResultLists.some((l) => Array.isArray(valueAt(record, l)));
 
-/**
- * The results file a Gemini Batch API job names (`files/batch-…`), when the sample is such a job (or a list of them)
- * built from an input file: the job holds no call, its results file one per line.
- */
-export function geminiJobResultsFile(sample: Sample): string | undefined {
+/** The first non-empty string at one of `fields` (dotted paths) in the sample's records, if any. */
+function firstTextAt(sample: Sample, fields: readonly string[]): string | undefined {
   for (const record of sample.records) {
-    for (const field of resultsFileFields) {
-      const file = valueAt(record, field);
-      if (typeof file === 'string' && file !== '') return file;
+    for (const field of fields) {
+      const value = valueAt(record, field);
+      if (typeof value === 'string' && value !== '') return value;
     }
   }
   return undefined;
 }
+
+/**
+ * The results file a Gemini Batch API job names (`files/batch-…`), when the sample is such a job (or a list of them)
+ * built from an input file: the job holds no call, its results file one per line.
+ */
+export const geminiJobResultsFile = (sample: Sample): string | undefined => firstTextAt(sample, resultsFileFields);
 
 /**
  * Where a Vertex AI batch prediction job names its output: the google-genai SDK's job on Vertex (`dest.gcs_uri`,
@@ -287,15 +290,7 @@ const vertexOutputFields = ['dest.gcs_uri', 'dest.bigquery_uri', 'outputInfo.gcs
  * The output a Vertex AI batch prediction job names (`gs://…` or `bq://…`), when the sample is such a job: the job holds
  * no call, its output's `predictions.jsonl` files one per line (read as vertex-batch-predictions).
  */
-export function vertexJobOutput(sample: Sample): string | undefined {
-  for (const record of sample.records) {
-    for (const field of vertexOutputFields) {
-      const output = valueAt(record, field);
-      if (typeof output === 'string' && output !== '') return output;
-    }
-  }
-  return undefined;
-}
+export const vertexJobOutput = (sample: Sample): string | undefined => firstTextAt(sample, vertexOutputFields);
 
 /**
  * A Gemini Batch API job built from inline requests, as `GET batches/{id}` returns it when done (REST, camelCase: the
