@@ -29,7 +29,7 @@
 //                               hand-started localisation, a daily telemetry digest, a replay poller, a nightly QA harness
 //   usage-health     (blind)    a Chicago clinic network seen only through usage-API buckets: patients, clinicians and
 //                               nurses; weekday reminder texts, afternoon claims coding by hand, guideline embeddings
-//   fintech-sg       (blind)    a Singapore finance app: customers in the evenings, ID checks, card payments categorised as
+//   fintech-sg       (tune)     a Singapore finance app: customers in the evenings, ID checks, card payments categorised as
 //                               they post; statements on the batch lane, a fraud analyst's loop, a slow weekday drafter
 //   agency-uk        (tune)     a London creative agency: copywriters and clients; a 10-worker asset fan-out, a social
 //                               listening poller that sleeps up to 3 s, weekday client reports, an analyst's serial loop
@@ -117,6 +117,8 @@
 // agency-uk became a tune org on 2026-12-06 (a later stop, 21:45 UTC), when its Langfuse rendering, the weakest of the
 // family's exports not yet looked into (73.1% right at the record seed, 72.2% at the fresh draw: batchable spend
 // labelled blocking, none the other way), was diagnosed on it (its entry below says which).
+// fintech-sg became a tune org on 2026-12-07 (00:55 UTC), before its Langfuse rendering, the weakest of the family's
+// exports not yet looked into (91.9% right at the record seed, 91.4% at the fresh draw), was diagnosed on it.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -677,7 +679,7 @@ export const family: readonly FamilyOrg[] = [
     ],
   },
   {
-    id: 'fintech-sg', role: 'blind', tz: 8, profile: 'dev', rendering: 'calls', usageToo: true,
+    id: 'fintech-sg', role: 'tune', blindUntil: '2026-12-07', tz: 8, profile: 'dev', rendering: 'calls', usageToo: true,
     story: 'a consumer finance app in Singapore: customers ask about their money in the evenings and at weekends, onboard with an ID check and see each card payment categorised; statements, reports, reviews and summaries are jobs',
     workloads: [
       { id: 'money assistant', truth: 'blocking', story: 'customers ask about their spending in the app, 60% streamed', kind: 'sessions', starts: 15000, calls: [2, 6],
