@@ -181,6 +181,61 @@ describe('a Gemini batch job whose results are in a file (fixtures/SOURCES.md: w
   });
 });
 
+describe('a file of several Gemini batch jobs, some with inline results and some whose results are in a file', () => {
+  // fixtures/SOURCES.md: the job fixtures above, one a line, as a script that appends each job's JSON writes them: the
+  // real REST job of inline results, the REST job built from a file, the Python SDK's job of inline results and its job
+  // built from a file; then a job still running, as `GET batches/{id}` returns it before it is done.
+  const mixed = fixture('google/gemini-batch-jobs-mixed.jsonl');
+  const jobs = readFileSync(mixed, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown);
+  const fromFile = 'files/batch-7yq2k0c9w4n1m8x5e3r6t0u2i4o9p1a3s5d7';
+  const advice = `a Gemini Batch API job built from an input file: the job's status, not its calls, which are in the results file it names (${fromFile}). ` +
+    `Download that file with the Files API and read it instead (\`GET https://generativelanguage.googleapis.com/download/v1beta/${fromFile}:download?alt=media\`, ` +
+    'or `client.files.download(file=batch_job.dest.file_name)`): a JSONL line per request, `{key, response}` with its usage, on the batch lane';
+
+  it('reads the inline jobs\' calls; each job built from a file is a reject naming its results file, a job with no results a counted skip', async () => {
+    const file = mixed;
+    expect(chooseAdapter(file, await sniff(file)).id).toBe('gemini-batch-job');
+    const { ws, summary } = await ingested([file]);
+    // Lines 1 and 3: 3 + 2 results (one failed); lines 2 and 4: a job each, its calls elsewhere; line 5: a job, no result yet.
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 8, calls: 4, skipped: 2, rejects: 2 });
+    expect(await ws.all("SELECT line, path, kind, reason, starts_with(raw, '{\"name\":\"batches/') AS job FROM rejects ORDER BY line, path")).toEqual([
+      { line: 2n, path: null, kind: 'reject', reason: advice, job: true },
+      { line: 3n, path: '/dest/inlined_responses/1', kind: 'skip', reason: 'Gemini batch request failed (Resource has been exhausted (e.g. check quota).): not billed', job: true },
+      { line: 4n, path: null, kind: 'reject', reason: advice, job: true },
+      { line: 5n, path: null, kind: 'skip', reason: 'a Gemini Batch API job holding no results (state BATCH_STATE_RUNNING): no call in it', job: true },
+    ]);
+    expect(await ws.all("SELECT count(*) AS n, count(DISTINCT tags->>'batch') AS jobs FROM calls WHERE lane = 'batch'")).toEqual([{ n: 4n, jobs: 2n }]);
+    ws.close();
+    // The summary says so, naming the file to download; --strict refuses such a file.
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${file}: gemini-batch-job, 4 calls ingested, 2 rows rejected, 2 rows that are not calls skipped\n  rejected ${file}:2: ${advice}\n`);
+    expect((await runCli(['ingest', file, '--db', ':memory:', '--strict'])).code).toBe(2);
+  });
+
+  it('a JSON array of jobs alike: the job built from a file rejected by its place in the array, a hostile results file name capped and inert', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-gemini-jobs-'));
+    const file = join(dir, 'jobs.json');
+    const hostile = { ...(jobs[3] as { dest: object }), name: 'batches/h1', dest: { file_name: `files/batch-h1\u001b[2J\n${'x'.repeat(200)}`, inlined_responses: null } };
+    writeFileSync(file, JSON.stringify([jobs[2], hostile]));
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 3, calls: 1, skipped: 1, rejects: 1 });
+    const [reject] = await ws.all<{ path: string; reason: string }>("SELECT path, reason FROM rejects WHERE kind = 'reject'");
+    expect(reject!.path).toBe('/1');
+    expect(reject!.reason).toContain(`(files/batch-h1\u001b[2J\n${'x'.repeat(81)}… (119 more characters)). Download`);
+    ws.close();
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.stdout).toContain('(files/batch-h1\\x1b[2J\\nxxx');
+    expect(r.stdout).not.toMatch(/\x1b/);
+  });
+
+  it('a file of jobs built from input files only is still refused by name (exit 2)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-gemini-jobs-')), 'jobs.jsonl');
+    writeFileSync(file, [jobs[1], jobs[3]].map((j) => JSON.stringify(j)).join('\n') + '\n');
+    expect(await runCli(['ingest', file, '--db', ':memory:'])).toEqual({ code: 2, stdout: '', stderr: `error: ${file}: ${advice}\n` });
+  });
+});
+
 describe('batch results whose lines all succeeded', () => {
   // The usage sits under `response`: detection read only top-level usageMetadata, so a results file was recognised
   // only when one of its first lines had failed (an `error`), and a Vertex batch output not at all.

@@ -13,7 +13,7 @@
 // batch lane); (3) Vertex AI request-response logging rows exported from BigQuery (CSV or JSONL: `logging_time`,
 // `model`, `api_method`, `full_response`…); (4) Vertex AI batch prediction output (`predictions.jsonl`: `{status,
 // processed_time, request, response}` lines, batch lane).
-import { sqlIdent } from '../../db/sql.ts';
+import { sqlIdent, sqlString } from '../../db/sql.ts';
 import { defineAdapter, fileTimeSql, hasAll, hasAny, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { everyRecordHas } from './sql-helpers.ts';
 
@@ -293,30 +293,65 @@ const vertexOutputFields = ['dest.gcs_uri', 'dest.bigquery_uri', 'outputInfo.gcs
 export const vertexJobOutput = (sample: Sample): string | undefined => firstTextAt(sample, vertexOutputFields);
 
 /**
+ * What to do with a Gemini Batch API job built from an input file, whose calls are in the results file it names
+ * (`file`, as shown): the refusal of such a job (detect.ts), and the reject of one among jobs with inline results.
+ */
+export const geminiResultsFileAdvice = (file: string): string =>
+  `a Gemini Batch API job built from an input file: the job's status, not its calls, which are in the results file it names (${file}). ` +
+  `Download that file with the Files API and read it instead (\`GET https://generativelanguage.googleapis.com/download/v1beta/${file}:download?alt=media\`, ` +
+  'or `client.files.download(file=batch_job.dest.file_name)`): a JSONL line per request, `{key, response}` with its usage, on the batch lane';
+
+/** The advice above as SQL, for the results file `file` (SQL text) of a row: at most 100 characters of its name, as quoted() caps it. */
+function resultsFileAdviceSql(file: string): string {
+  const shown = `CASE WHEN length(${file}) > 100 THEN left(${file}, 100) || '… (' || (length(${file}) - 100) || ' more characters)' ELSE ${file} END`;
+  return `replace(${sqlString(geminiResultsFileAdvice('{file}'))}, '{file}', ${shown})`;
+}
+
+/**
  * A Gemini Batch API job built from inline requests, as `GET batches/{id}` returns it when done (REST, camelCase: the
  * results under `response.inlinedResponses.inlinedResponses`, and the same again under `metadata.output`) or as the
  * Python SDK's job object dumps it (snake_case: `dest.inlined_responses`). Each result is `{response, metadata: {key}}`
  * or `{error}`: a batch-lane call, or a request that failed (skipped, not billed). One list is read, never both copies.
  * A result carries no time: the job's end time stands in, else its last update, else the file's modification time.
+ * A file of several jobs (JSONL, or an array) may hold jobs without inline results, each a row of its own: one built
+ * from an input file is rejected with its results file to download (its calls are there), one with no results at all
+ * (running, failed, cancelled) is skipped, naming its state. None is left out unsaid.
  */
 function batchJobSelect(ctx: AdapterContext): AdapterSelect {
   const found = (l: string) => `json_type(j, '$.${l}') = 'ARRAY'`;
   const list = `CASE ${inlineResultLists.map((l) => `WHEN ${found(l)} THEN json_extract(j, '$.${l}[*]')`).join(' ')} END`;
   const pointer = `CASE ${inlineResultLists.map((l) => `WHEN ${found(l)} THEN '/${l.replaceAll('.', '/')}'`).join(' ')} END`;
   const job = (camel: string, snake: string) => `coalesce(j->>'$.metadata.${camel}', j->>'$.${camel}', j->>'$.${snake}')`;
+  const resultsFile = `coalesce(${resultsFileFields.map((f) => `nullif(j->>'$.${f}', '')`).join(', ')})`;
+  // A job whose list holds no result stands for itself: one row, `_alone`, at the job's own pointer.
+  const alone = `'{"_alone": true}'::JSON`;
   // Each result with the job's fields beside it (`_job`): unnested outside the projection that extracts the list (as pageRecords).
-  const results = `(SELECT _line, _elem || _list || '/' || (generate_subscripts(items, 1) - 1) AS _elem,
-      json_merge_patch(unnest(items), json_object('_job', json_object('model', model, 'name', name, 'ended', ended))) AS j
-    FROM (SELECT _line, _elem, ${list} AS items, ${pointer} AS _list, ${job('model', 'model')} AS model, coalesce(j->>'$.name', j->>'$.metadata.name') AS name,
-        coalesce(${job('endTime', 'end_time')}, ${job('updateTime', 'update_time')}) AS ended
-      FROM ${ctx.src} WHERE j IS NOT NULL))`;
+  const results = `(SELECT _line, _elem || coalesce(_list || '/' || (generate_subscripts(items, 1) - 1), '') AS _elem,
+      json_merge_patch(unnest(items), json_object('_job', json_object('model', model, 'name', name, 'ended', ended, 'results_file', results_file, 'state', state))) AS j
+    FROM (SELECT _line, _elem, CASE WHEN len(found) > 0 THEN found ELSE [${alone}] END AS items, CASE WHEN len(found) > 0 THEN _list END AS _list,
+        model, name, ended, results_file, state
+      FROM (SELECT _line, _elem, ${list} AS found, ${pointer} AS _list, ${job('model', 'model')} AS model, coalesce(j->>'$.name', j->>'$.metadata.name') AS name,
+          coalesce(${job('endTime', 'end_time')}, ${job('updateTime', 'update_time')}) AS ended, ${resultsFile} AS results_file, ${job('state', 'state')} AS state
+        FROM ${ctx.src} WHERE j IS NOT NULL)))`;
   const select = batchLineSelect({ ...ctx, src: results }, {
     source: 'Gemini', provider: 'google', failure: "(j->>'$.error.message')", time: "(j->>'$._job.ended')",
     tags: "'key', (j->>'$.metadata.key'), 'batch', (j->>'$._job.name')",
   });
   // The job names its model (`models/gemini-2.5-flash`) where a response does not name the version that ran.
   const model = `coalesce(${select.columns.model}, regexp_replace(j->>'$._job.model', '^models/', ''))`;
-  return { ...select, columns: { ...select.columns, model } };
+  const isAlone = `(j->>'$._alone') = 'true'`;
+  const file = `(j->>'$._job.results_file')`;
+  return {
+    ...select,
+    columns: {
+      ...select.columns,
+      model,
+      _skip: `CASE WHEN ${isAlone} THEN CASE WHEN ${file} IS NULL
+          THEN 'a Gemini Batch API job holding no results (state ' || coalesce(left(j->>'$._job.state', 60), 'not given') || '): no call in it' END
+        ELSE ${select.columns._skip} END`,
+      _reject: `CASE WHEN ${isAlone} AND ${file} IS NOT NULL THEN ${resultsFileAdviceSql(file)} END`,
+    },
+  };
 }
 
 const batchJobLists = /^(response\.inlinedResponses|metadata\.output\.inlinedResponses|dest\.inlined_?[rR]esponses)/;
