@@ -236,6 +236,56 @@ describe('a file of several Gemini batch jobs, some with inline results and some
   });
 });
 
+describe('a Gemini batch job larger than the sample detection reads (256 KB)', () => {
+  // Built from the real REST job and the SDK job above (fixtures/SOURCES.md): their results repeated, each with a key
+  // and response id of its own, as a job of hundreds of inline requests holds them. Detection sees only key names then.
+  const dir = mkdtempSync(join(tmpdir(), 'batchable-gemini-big-job-'));
+  type Result = { response: { responseId?: string; response_id?: string }; metadata?: { key: string } };
+  const grown = (results: Result[], n: number) => Array.from({ length: n }, (_, i) => {
+    const r = structuredClone(results[i % results.length]!);
+    if (r.response.responseId !== undefined) r.response.responseId += `-${i}`;
+    if (r.response.response_id !== undefined) r.response.response_id += `-${i}`;
+    return { ...r, ...(r.metadata === undefined ? {} : { metadata: { key: `req_${i + 1}` } }) };
+  });
+  async function recognised(file: string) {
+    expect(readFileSync(file).length).toBeGreaterThan(256 * 1024);
+    const sample = await sniff(file);
+    expect(sample.records).toEqual([]);
+    expect(adapters.filter((a) => a.kinds.includes(sample.kind) && a.detect(sample)).map((a) => a.id)).toEqual(['gemini-batch-job']);
+  }
+
+  it('the real REST job grown to 300 inline results, pretty-printed: each result once, on the batch lane, timed by the job end', async () => {
+    const job = JSON.parse(readFileSync(fixture('google/real-gemini-batch-job-rest.json'), 'utf8')) as {
+      response: { inlinedResponses: { inlinedResponses: Result[] } }; metadata: { output: { inlinedResponses: { inlinedResponses: Result[] } } } };
+    job.response.inlinedResponses.inlinedResponses = grown(job.response.inlinedResponses.inlinedResponses, 300);
+    job.metadata.output.inlinedResponses.inlinedResponses = grown(job.metadata.output.inlinedResponses.inlinedResponses, 300);
+    const file = join(dir, 'job.json');
+    writeFileSync(file, JSON.stringify(job, null, 2));
+    await recognised(file);
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 300, calls: 300, skipped: 0, rejects: 0 });
+    // A hundred each of the real job's three results: 5 + 4 + 6 in, 2955 + 3307 + 2730 out (thinking included).
+    expect(await ws.all(`SELECT count(DISTINCT tags->>'key') AS keys, sum(input_tokens) AS input, sum(output_tokens) AS output, min(ts) AS first, max(ts) AS last
+      FROM calls WHERE lane = 'batch' AND model = 'gemini-2.5-flash'`)).toEqual([
+      { keys: 300n, input: 1500n, output: 899_200n, first: new Date('2025-12-10T18:28:31.548158Z'), last: new Date('2025-12-10T18:28:31.548158Z') },
+    ]);
+    ws.close();
+  });
+
+  it("the Python SDK's job object of 600 inline results on one line (model_dump_json): read as the small one is", async () => {
+    const job = JSON.parse(readFileSync(batchJobSdk, 'utf8')) as { dest: { inlined_responses: Result[] } };
+    job.dest.inlined_responses = grown(job.dest.inlined_responses.slice(0, 1), 600);
+    const file = join(dir, 'job-sdk.json');
+    writeFileSync(file, JSON.stringify(job) + '\n');
+    await recognised(file);
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 600, calls: 600, skipped: 0, rejects: 0 });
+    expect(await ws.all("SELECT count(DISTINCT call_id) AS ids, sum(input_tokens) AS input, sum(output_tokens) AS output FROM calls WHERE model = 'gemini-2.5-flash-lite'"))
+      .toEqual([{ ids: 600n, input: 600n * 1310n, output: 600n * 11n }]);
+    ws.close();
+  });
+});
+
 describe('batch results whose lines all succeeded', () => {
   // The usage sits under `response`: detection read only top-level usageMetadata, so a results file was recognised
   // only when one of its first lines had failed (an `error`), and a Vertex batch output not at all.

@@ -356,14 +356,23 @@ function batchJobSelect(ctx: AdapterContext): AdapterSelect {
 
 const batchJobLists = /^(response\.inlinedResponses|metadata\.output\.inlinedResponses|dest\.inlined_?[rR]esponses)/;
 
+/**
+ * A job of inline results. A job's keys are there with null values when its results are elsewhere (the Python SDK's
+ * `dest.inlined_responses` beside the `dest.file_name` of a job built from a file): a parsed job must hold a list of
+ * results. A job larger than the sample (hundreds of inline results: a pretty-printed document, or one line) shows only
+ * the key names of its start, the job's `name` before its results' list: a job built from a file is never that large.
+ */
+function isBatchJob(sample: Sample): boolean {
+  if (sample.records.length === 0) return hasAll(sample, ['name']) && hasAny(sample, ['inlinedResponses', 'inlined_responses']);
+  return [...sample.keys].some((k) => batchJobLists.test(k)) && sample.records.some(holdsInlineResults);
+}
+
 export const geminiBatchJob = defineAdapter({
   id: 'gemini-batch-job',
   title: 'Gemini Batch API job with inline results (GET batches/{id} when done, or the Python SDK job object; batch lane, timed by the job end)',
   kinds: ['json', 'jsonl'],
   recognisedBy: 'a job whose response.inlinedResponses, metadata.output.inlinedResponses or dest.inlined_responses holds its results',
-  // A job's keys are there with null values when its results are elsewhere (the Python SDK's `dest.inlined_responses`
-  // beside the `dest.file_name` of a job built from a file): a parsed job must hold a list of results.
-  detect: (sample) => [...sample.keys].some((k) => batchJobLists.test(k)) && (sample.records.length === 0 || sample.records.some(holdsInlineResults)),
+  detect: isBatchJob,
   idsFromSource: true,
   select: batchJobSelect,
 });
