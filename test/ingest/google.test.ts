@@ -286,6 +286,53 @@ describe('a Gemini batch job larger than the sample detection reads (256 KB)', (
   });
 });
 
+describe("pairwiseLLM's Gemini batch results (fixtures/SOURCES.md: written by the R package's own download function)", () => {
+  // pairwiseLLM writes a job's inline results in Anthropic's envelope, {custom_id, result: {type, response}}: they were
+  // read as Anthropic's results, every line rejected (no model, no tokens), nothing priced.
+  const results = fixture('google/pairwisellm-gemini-batch-results.jsonl');
+  const tests = fixture('google/pairwisellm-gemini-batch-results-tests.jsonl');
+
+  it("its results file (the real job's three responses, each written as a list of one) is Gemini's: batch calls priced at the batch rate", async () => {
+    const sample = await sniff(results);
+    expect(chooseAdapter(results, sample).id).toBe('gemini-batch-results');
+    expect(adapters.filter((a) => a.kinds.includes(sample.kind) && a.detect(sample)).map((a) => a.id)).toEqual(['gemini-batch-results']);
+    const { ws, rows } = await pricedFiles([results]);
+    const job = { provider: 'google', model: 'gemini-2.5-flash', lane: 'batch', cache_read_tokens: null };
+    // The real job's usage (google/real-gemini-batch-job-rest.json): thinking billed as output.
+    expect(await ws.all(`SELECT ${tokens}, tags->>'key' AS key FROM calls ORDER BY key`)).toEqual([
+      { ...job, call_id: 'rrs5adCnN4Lg_uMPtr-RyQc', input_tokens: 5n, input_tokens_reported: 5n, output_tokens: 2955n, reasoning_tokens: 1582n, key: 'GEM_S01_vs_S02' },
+      { ...job, call_id: 'z7s5aazSFp7oz7IPzMOawA8', input_tokens: 4n, input_tokens_reported: 4n, output_tokens: 3307n, reasoning_tokens: 2168n, key: 'GEM_S03_vs_S04' },
+      { ...job, call_id: 'zbs5abDsF-2fz7IPss7BsQE', input_tokens: 6n, input_tokens_reported: 6n, output_tokens: 2730n, reasoning_tokens: 1183n, key: 'GEM_S05_vs_S06' },
+    ]);
+    // gemini-2.5-flash at half its $0.30 / $2.50 per million: 5 x $0.15 + 2955 x $1.25 per million.
+    expect(rows['rrs5adCnN4Lg_uMPtr-RyQc']!.cost_pico).toBe(picoOfUsd('0.0036945'));
+    ws.close();
+  });
+
+  it("the package's test lines: a response written whole is read, an errored result and a failed request (no candidates, no counts) skipped", async () => {
+    expect(chooseAdapter(tests, await sniff(tests)).id).toBe('gemini-batch-results');
+    const { ws, summary } = await ingested([tests]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-results', rows: 3, calls: 1, skipped: 2, rejects: 0 });
+    // Its parser's `model` where a response names no modelVersion.
+    expect(await ws.all("SELECT model, lane, input_tokens, output_tokens, tags->>'key' AS key FROM calls")).toEqual([
+      { model: 'gemini-pro', lane: 'batch', input_tokens: 10n, output_tokens: 5n, key: 'GEM_S01_vs_S02' },
+    ]);
+    expect(await ws.all("SELECT line, reason FROM rejects WHERE kind = 'skip' ORDER BY line")).toEqual([
+      { line: 2n, reason: 'Gemini batch request failed (Validation error): not billed' },
+      { line: 3n, reason: 'Gemini batch request without candidates or token counts (pairwiseLLM writes a failed request so, its error left out): not billed' },
+    ]);
+    ws.close();
+  });
+
+  it("Anthropic's batch results, whose envelope it shares, are still Anthropic's", async () => {
+    for (const file of ['anthropic/batch-results.jsonl', 'anthropic/real-batch-results-sonnet-4-5.jsonl', 'anthropic/real-batch-results-sonnet-4-5-array.json']) {
+      const sample = await sniff(fixture(file));
+      expect(chooseAdapter(fixture(file), sample).id, file).toBe('anthropic-batch-results');
+      expect(geminiBatchResults.detect(sample), file).toBe(false);
+    }
+  });
+});
+
 describe('batch results whose lines all succeeded', () => {
   // The usage sits under `response`: detection read only top-level usageMetadata, so a results file was recognised
   // only when one of its first lines had failed (an `error`), and a Vertex batch output not at all.

@@ -10,9 +10,9 @@
 // Python SDKs write the same fields in snake_case (`usage_metadata.prompt_token_count`): both are read.
 //
 // Sources: (1) Gemini API responses logged one per line; (2) Gemini Batch API results (`{key, response}` lines,
-// batch lane); (3) Vertex AI request-response logging rows exported from BigQuery (CSV or JSONL: `logging_time`,
-// `model`, `api_method`, `full_response`…); (4) Vertex AI batch prediction output (`predictions.jsonl`: `{status,
-// processed_time, request, response}` lines, batch lane).
+// batch lane; and pairwiseLLM's `{custom_id, result}` lines), and a job's inline results; (3) Vertex AI request-response
+// logging rows exported from BigQuery (CSV or JSONL: `logging_time`, `model`, `api_method`, `full_response`…); (4) Vertex
+// AI batch prediction output (`predictions.jsonl`: `{status, processed_time, request, response}` lines, batch lane).
 import { sqlIdent, sqlString } from '../../db/sql.ts';
 import { defineAdapter, fileTimeSql, hasAll, hasAny, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { everyRecordHas } from './sql-helpers.ts';
@@ -135,19 +135,41 @@ function batchLineSelect(ctx: AdapterContext, o: { source: string; provider: str
 }
 
 /**
+ * pairwiseLLM's Gemini batch results (shmercer/pairwiseLLM, an R package: `gemini_download_batch_results` writes a
+ * job's inline results in Anthropic's envelope, `{custom_id, result: {type, response}}`). The response is the job's
+ * GenerateContentResponse written as a one-row data frame, a list of one, or (in the package's docs and tests) the
+ * response itself; an `errored` result holds `error`. Such a line becomes a results line (`{key, response, error}`,
+ * with the response's `model`, which the package's parser reads where no `modelVersion` is), `_pairwise` marking it.
+ * Other lines pass as they are.
+ */
+const pairwiseLines = (src: string) => `(SELECT _line, _elem, CASE WHEN json_type(j, '$.result') = 'OBJECT' AND json_exists(j, '$.custom_id') AND NOT json_exists(j, '$.key')
+    THEN json_object('key', j->'$.custom_id', 'response', r, 'error', j->'$.result.error', 'model', r->'$.model', '_pairwise', true) ELSE j END AS j
+  FROM (SELECT *, CASE WHEN json_type(j, '$.result.response') = 'ARRAY' THEN j->'$.result.response[0]' ELSE j->'$.result.response' END AS r FROM ${src}))`;
+
+/** pairwiseLLM's lines (above): every line has custom_id and result, a response under result (or an error). */
+const isPairwiseResults = (s: Sample) => everyRecordHas(s, ['custom_id', 'result']) && hasAll(s, ['result.type', 'result.response']);
+
+/**
  * Gemini Batch API result lines (`{key, response}` or `{key, error}`): no time of their own. An embeddings job's
  * results (`batches.create_embeddings`) carry `response.embedding` and `response.tokenCount`, and name no model: one
- * added to the line (`model`) is read, else the line is rejected with the jq line that adds it.
+ * added to the line (`model`) is read, else the line is rejected with the jq line that adds it. pairwiseLLM's lines
+ * are read as such lines; a failed request is written there as succeeded, with a response of no candidates and no
+ * token counts (the job's result held only its error, which the package drops): skipped, not billed.
  */
 function batchSelect(ctx: AdapterContext): AdapterSelect {
-  const select = batchLineSelect(ctx, { source: 'Gemini', provider: 'google', failure: "(j->>'$.error.message')", time: 'NULL', tags: "'key', (j->>'$.key')" });
+  const select = batchLineSelect({ ...ctx, src: pairwiseLines(ctx.src) },
+    { source: 'Gemini', provider: 'google', failure: "(j->>'$.error.message')", time: 'NULL', tags: "'key', (j->>'$.key')" });
   const embedding = `json_type(j, '$.response.embedding') = 'OBJECT'`;
   const tokenCount = `(j->>'$.response.tokenCount')`;
   const model = `coalesce(${select.columns.model}, (j->>'$.model'))`;
+  const noCounts = `${usage(batchResponse, 'promptTokenCount', 'prompt_token_count')} IS NULL AND ${usage(batchResponse, 'totalTokenCount', 'total_token_count')} IS NULL`;
+  const failedPairwise = `(j->>'$._pairwise') = 'true' AND json_type(j, '$.response') = 'OBJECT' AND ${noCounts} AND coalesce(json_type(j, '$.response.candidates'), 'NULL') = 'NULL'`;
   return {
     ...select,
     columns: {
       ...select.columns,
+      _skip: `CASE WHEN ${failedPairwise} THEN 'Gemini batch request without candidates or token counts (pairwiseLLM writes a failed request so, its error left out): not billed'
+        ELSE ${select.columns._skip} END`,
       _reject: `CASE WHEN ${embedding} AND ${model} IS NULL THEN 'no model: Gemini''s batch embedding results do not name their model; add it to every line and ingest that file: ' ||
         'jq -c ''. + {model: "MODEL"}'' FILE > FILE.with-model.jsonl, MODEL the batch job''s (e.g. gemini-embedding-001)' END`,
       model,
@@ -161,11 +183,11 @@ function batchSelect(ctx: AdapterContext): AdapterSelect {
 
 export const geminiBatchResults = defineAdapter({
   id: 'gemini-batch-results',
-  title: 'Gemini Batch API results (JSONL of {key, response}; batch lane, timed by the file)',
+  title: 'Gemini Batch API results (JSONL of {key, response}, or pairwiseLLM\'s {custom_id, result}; batch lane, timed by the file)',
   kinds: ['jsonl'],
-  recognisedBy: 'every line has key, and response with usageMetadata, or an embedding and tokenCount (or error)',
-  detect: (sample) => everyRecordHas(sample, ['key']) && sample.records.some((x) => 'response' in (x as object) || 'error' in (x as object)) &&
-    (hasUsageMetadata(sample) || hasAll(sample, ['error']) || hasAll(sample, ['response.embedding', 'response.tokenCount'])),
+  recognisedBy: 'every line has key, and response with usageMetadata, or an embedding and tokenCount (or error); or every line has custom_id and result, with result.response (pairwiseLLM)',
+  detect: (sample) => (everyRecordHas(sample, ['key']) && sample.records.some((x) => 'response' in (x as object) || 'error' in (x as object)) &&
+    (hasUsageMetadata(sample) || hasAll(sample, ['error']) || hasAll(sample, ['response.embedding', 'response.tokenCount']))) || isPairwiseResults(sample),
   idsFromSource: true,
   select: batchSelect,
 });
