@@ -2,7 +2,7 @@
 import { InputError, UnrecognisedFormat, UsageError } from '../errors.ts';
 import { quoted } from '../report/escape.ts';
 import { hasAll, type Adapter, type Sample } from './adapter.ts';
-import { geminiJobResultsFile, vertexJobOutput } from './adapters/google.ts';
+import { geminiJobResultsFile, geminiResultsFileAdvice, vertexJobOutput } from './adapters/google.ts';
 import { adapters } from './adapters/index.ts';
 
 /**
@@ -58,12 +58,7 @@ const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonl
   {
     is: (sample) => geminiJobResultsFile(sample) !== undefined,
     // The results file's name is the job's text: capped, on one line.
-    what: (sample) => {
-      const results = quoted(geminiJobResultsFile(sample) ?? '', 100);
-      return `a Gemini Batch API job built from an input file: the job's status, not its calls, which are in the results file it names (${results}). ` +
-        `Download that file with the Files API and read it instead (\`GET https://generativelanguage.googleapis.com/download/v1beta/${results}:download?alt=media\`, ` +
-        'or `client.files.download(file=batch_job.dest.file_name)`): a JSONL line per request, `{key, response}` with its usage, on the batch lane';
-    },
+    what: (sample) => geminiResultsFileAdvice(quoted(geminiJobResultsFile(sample) ?? '', 100)),
   },
   {
     is: (sample) => vertexJobOutput(sample) !== undefined,

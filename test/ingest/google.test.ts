@@ -181,6 +181,158 @@ describe('a Gemini batch job whose results are in a file (fixtures/SOURCES.md: w
   });
 });
 
+describe('a file of several Gemini batch jobs, some with inline results and some whose results are in a file', () => {
+  // fixtures/SOURCES.md: the job fixtures above, one a line, as a script that appends each job's JSON writes them: the
+  // real REST job of inline results, the REST job built from a file, the Python SDK's job of inline results and its job
+  // built from a file; then a job still running, as `GET batches/{id}` returns it before it is done.
+  const mixed = fixture('google/gemini-batch-jobs-mixed.jsonl');
+  const jobs = readFileSync(mixed, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown);
+  const fromFile = 'files/batch-7yq2k0c9w4n1m8x5e3r6t0u2i4o9p1a3s5d7';
+  const advice = `a Gemini Batch API job built from an input file: the job's status, not its calls, which are in the results file it names (${fromFile}). ` +
+    `Download that file with the Files API and read it instead (\`GET https://generativelanguage.googleapis.com/download/v1beta/${fromFile}:download?alt=media\`, ` +
+    'or `client.files.download(file=batch_job.dest.file_name)`): a JSONL line per request, `{key, response}` with its usage, on the batch lane';
+
+  it('reads the inline jobs\' calls; each job built from a file is a reject naming its results file, a job with no results a counted skip', async () => {
+    const file = mixed;
+    expect(chooseAdapter(file, await sniff(file)).id).toBe('gemini-batch-job');
+    const { ws, summary } = await ingested([file]);
+    // Lines 1 and 3: 3 + 2 results (one failed); lines 2 and 4: a job each, its calls elsewhere; line 5: a job, no result yet.
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 8, calls: 4, skipped: 2, rejects: 2 });
+    expect(await ws.all("SELECT line, path, kind, reason, starts_with(raw, '{\"name\":\"batches/') AS job FROM rejects ORDER BY line, path")).toEqual([
+      { line: 2n, path: null, kind: 'reject', reason: advice, job: true },
+      { line: 3n, path: '/dest/inlined_responses/1', kind: 'skip', reason: 'Gemini batch request failed (Resource has been exhausted (e.g. check quota).): not billed', job: true },
+      { line: 4n, path: null, kind: 'reject', reason: advice, job: true },
+      { line: 5n, path: null, kind: 'skip', reason: 'a Gemini Batch API job holding no results (state BATCH_STATE_RUNNING): no call in it', job: true },
+    ]);
+    expect(await ws.all("SELECT count(*) AS n, count(DISTINCT tags->>'batch') AS jobs FROM calls WHERE lane = 'batch'")).toEqual([{ n: 4n, jobs: 2n }]);
+    ws.close();
+    // The summary says so, naming the file to download; --strict refuses such a file.
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${file}: gemini-batch-job, 4 calls ingested, 2 rows rejected, 2 rows that are not calls skipped\n  rejected ${file}:2: ${advice}\n`);
+    expect((await runCli(['ingest', file, '--db', ':memory:', '--strict'])).code).toBe(2);
+  });
+
+  it('a JSON array of jobs alike: the job built from a file rejected by its place in the array, a hostile results file name capped and inert', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batchable-gemini-jobs-'));
+    const file = join(dir, 'jobs.json');
+    const hostile = { ...(jobs[3] as { dest: object }), name: 'batches/h1', dest: { file_name: `files/batch-h1\u001b[2J\n${'x'.repeat(200)}`, inlined_responses: null } };
+    writeFileSync(file, JSON.stringify([jobs[2], hostile]));
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 3, calls: 1, skipped: 1, rejects: 1 });
+    const [reject] = await ws.all<{ path: string; reason: string }>("SELECT path, reason FROM rejects WHERE kind = 'reject'");
+    expect(reject!.path).toBe('/1');
+    expect(reject!.reason).toContain(`(files/batch-h1\u001b[2J\n${'x'.repeat(81)}… (119 more characters)). Download`);
+    ws.close();
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.stdout).toContain('(files/batch-h1\\x1b[2J\\nxxx');
+    expect(r.stdout).not.toMatch(/\x1b/);
+  });
+
+  it('a file of jobs built from input files only is still refused by name (exit 2)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-gemini-jobs-')), 'jobs.jsonl');
+    writeFileSync(file, [jobs[1], jobs[3]].map((j) => JSON.stringify(j)).join('\n') + '\n');
+    expect(await runCli(['ingest', file, '--db', ':memory:'])).toEqual({ code: 2, stdout: '', stderr: `error: ${file}: ${advice}\n` });
+  });
+});
+
+describe('a Gemini batch job larger than the sample detection reads (256 KB)', () => {
+  // Built from the real REST job and the SDK job above (fixtures/SOURCES.md): their results repeated, each with a key
+  // and response id of its own, as a job of hundreds of inline requests holds them. Detection sees only key names then.
+  const dir = mkdtempSync(join(tmpdir(), 'batchable-gemini-big-job-'));
+  type Result = { response: { responseId?: string; response_id?: string }; metadata?: { key: string } };
+  const grown = (results: Result[], n: number) => Array.from({ length: n }, (_, i) => {
+    const r = structuredClone(results[i % results.length]!);
+    if (r.response.responseId !== undefined) r.response.responseId += `-${i}`;
+    if (r.response.response_id !== undefined) r.response.response_id += `-${i}`;
+    return { ...r, ...(r.metadata === undefined ? {} : { metadata: { key: `req_${i + 1}` } }) };
+  });
+  async function recognised(file: string) {
+    expect(readFileSync(file).length).toBeGreaterThan(256 * 1024);
+    const sample = await sniff(file);
+    expect(sample.records).toEqual([]);
+    expect(adapters.filter((a) => a.kinds.includes(sample.kind) && a.detect(sample)).map((a) => a.id)).toEqual(['gemini-batch-job']);
+  }
+
+  it('the real REST job grown to 300 inline results, pretty-printed: each result once, on the batch lane, timed by the job end', async () => {
+    const job = JSON.parse(readFileSync(fixture('google/real-gemini-batch-job-rest.json'), 'utf8')) as {
+      response: { inlinedResponses: { inlinedResponses: Result[] } }; metadata: { output: { inlinedResponses: { inlinedResponses: Result[] } } } };
+    job.response.inlinedResponses.inlinedResponses = grown(job.response.inlinedResponses.inlinedResponses, 300);
+    job.metadata.output.inlinedResponses.inlinedResponses = grown(job.metadata.output.inlinedResponses.inlinedResponses, 300);
+    const file = join(dir, 'job.json');
+    writeFileSync(file, JSON.stringify(job, null, 2));
+    await recognised(file);
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 300, calls: 300, skipped: 0, rejects: 0 });
+    // A hundred each of the real job's three results: 5 + 4 + 6 in, 2955 + 3307 + 2730 out (thinking included).
+    expect(await ws.all(`SELECT count(DISTINCT tags->>'key') AS keys, sum(input_tokens) AS input, sum(output_tokens) AS output, min(ts) AS first, max(ts) AS last
+      FROM calls WHERE lane = 'batch' AND model = 'gemini-2.5-flash'`)).toEqual([
+      { keys: 300n, input: 1500n, output: 899_200n, first: new Date('2025-12-10T18:28:31.548158Z'), last: new Date('2025-12-10T18:28:31.548158Z') },
+    ]);
+    ws.close();
+  });
+
+  it("the Python SDK's job object of 600 inline results on one line (model_dump_json): read as the small one is", async () => {
+    const job = JSON.parse(readFileSync(batchJobSdk, 'utf8')) as { dest: { inlined_responses: Result[] } };
+    job.dest.inlined_responses = grown(job.dest.inlined_responses.slice(0, 1), 600);
+    const file = join(dir, 'job-sdk.json');
+    writeFileSync(file, JSON.stringify(job) + '\n');
+    await recognised(file);
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 600, calls: 600, skipped: 0, rejects: 0 });
+    expect(await ws.all("SELECT count(DISTINCT call_id) AS ids, sum(input_tokens) AS input, sum(output_tokens) AS output FROM calls WHERE model = 'gemini-2.5-flash-lite'"))
+      .toEqual([{ ids: 600n, input: 600n * 1310n, output: 600n * 11n }]);
+    ws.close();
+  });
+});
+
+describe("pairwiseLLM's Gemini batch results (fixtures/SOURCES.md: written by the R package's own download function)", () => {
+  // pairwiseLLM writes a job's inline results in Anthropic's envelope, {custom_id, result: {type, response}}: they were
+  // read as Anthropic's results, every line rejected (no model, no tokens), nothing priced.
+  const results = fixture('google/pairwisellm-gemini-batch-results.jsonl');
+  const tests = fixture('google/pairwisellm-gemini-batch-results-tests.jsonl');
+
+  it("its results file (the real job's three responses, each written as a list of one) is Gemini's: batch calls priced at the batch rate", async () => {
+    const sample = await sniff(results);
+    expect(chooseAdapter(results, sample).id).toBe('gemini-batch-results');
+    expect(adapters.filter((a) => a.kinds.includes(sample.kind) && a.detect(sample)).map((a) => a.id)).toEqual(['gemini-batch-results']);
+    const { ws, rows } = await pricedFiles([results]);
+    const job = { provider: 'google', model: 'gemini-2.5-flash', lane: 'batch', cache_read_tokens: null };
+    // The real job's usage (google/real-gemini-batch-job-rest.json): thinking billed as output.
+    expect(await ws.all(`SELECT ${tokens}, tags->>'key' AS key FROM calls ORDER BY key`)).toEqual([
+      { ...job, call_id: 'rrs5adCnN4Lg_uMPtr-RyQc', input_tokens: 5n, input_tokens_reported: 5n, output_tokens: 2955n, reasoning_tokens: 1582n, key: 'GEM_S01_vs_S02' },
+      { ...job, call_id: 'z7s5aazSFp7oz7IPzMOawA8', input_tokens: 4n, input_tokens_reported: 4n, output_tokens: 3307n, reasoning_tokens: 2168n, key: 'GEM_S03_vs_S04' },
+      { ...job, call_id: 'zbs5abDsF-2fz7IPss7BsQE', input_tokens: 6n, input_tokens_reported: 6n, output_tokens: 2730n, reasoning_tokens: 1183n, key: 'GEM_S05_vs_S06' },
+    ]);
+    // gemini-2.5-flash at half its $0.30 / $2.50 per million: 5 x $0.15 + 2955 x $1.25 per million.
+    expect(rows['rrs5adCnN4Lg_uMPtr-RyQc']!.cost_pico).toBe(picoOfUsd('0.0036945'));
+    ws.close();
+  });
+
+  it("the package's test lines: a response written whole is read, an errored result and a failed request (no candidates, no counts) skipped", async () => {
+    expect(chooseAdapter(tests, await sniff(tests)).id).toBe('gemini-batch-results');
+    const { ws, summary } = await ingested([tests]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-results', rows: 3, calls: 1, skipped: 2, rejects: 0 });
+    // Its parser's `model` where a response names no modelVersion.
+    expect(await ws.all("SELECT model, lane, input_tokens, output_tokens, tags->>'key' AS key FROM calls")).toEqual([
+      { model: 'gemini-pro', lane: 'batch', input_tokens: 10n, output_tokens: 5n, key: 'GEM_S01_vs_S02' },
+    ]);
+    expect(await ws.all("SELECT line, reason FROM rejects WHERE kind = 'skip' ORDER BY line")).toEqual([
+      { line: 2n, reason: 'Gemini batch request failed (Validation error): not billed' },
+      { line: 3n, reason: 'Gemini batch request without candidates or token counts (pairwiseLLM writes a failed request so, its error left out): not billed' },
+    ]);
+    ws.close();
+  });
+
+  it("Anthropic's batch results, whose envelope it shares, are still Anthropic's", async () => {
+    for (const file of ['anthropic/batch-results.jsonl', 'anthropic/real-batch-results-sonnet-4-5.jsonl', 'anthropic/real-batch-results-sonnet-4-5-array.json']) {
+      const sample = await sniff(fixture(file));
+      expect(chooseAdapter(fixture(file), sample).id, file).toBe('anthropic-batch-results');
+      expect(geminiBatchResults.detect(sample), file).toBe(false);
+    }
+  });
+});
+
 describe('batch results whose lines all succeeded', () => {
   // The usage sits under `response`: detection read only top-level usageMetadata, so a results file was recognised
   // only when one of its first lines had failed (an `error`), and a Vertex batch output not at all.

@@ -148,12 +148,14 @@ function batchResultsSelect(ctx: AdapterContext) {
 /**
  * Batch results: every line has custom_id and result (with result.type), or every element of a JSON array does (the
  * results saved as one list, as `json.dump([r.model_dump() for r in client.messages.batches.results(id)], f)` writes
- * them: read as the lines are). An array longer than the sample shows only its key names.
+ * them: read as the lines are). An array longer than the sample shows only its key names. A result never holds a
+ * `response`: pairwiseLLM writes its Gemini batch results in this envelope, a Gemini response under `result.response`
+ * (gemini-batch-results reads them).
  */
 const isBatchResults = (sample: Sample) =>
   sample.records.length === 0
     ? sample.arrayDocument && hasAll(sample, ['custom_id', 'result', 'type'])
-    : everyRecordHas(sample, ['custom_id', 'result']) && sample.keys.has('result.type');
+    : everyRecordHas(sample, ['custom_id', 'result']) && sample.keys.has('result.type') && !sample.keys.has('result.response');
 
 export const anthropicBatchResults = defineAdapter({
   id: 'anthropic-batch-results',

@@ -10,10 +10,10 @@
 // Python SDKs write the same fields in snake_case (`usage_metadata.prompt_token_count`): both are read.
 //
 // Sources: (1) Gemini API responses logged one per line; (2) Gemini Batch API results (`{key, response}` lines,
-// batch lane); (3) Vertex AI request-response logging rows exported from BigQuery (CSV or JSONL: `logging_time`,
-// `model`, `api_method`, `full_response`…); (4) Vertex AI batch prediction output (`predictions.jsonl`: `{status,
-// processed_time, request, response}` lines, batch lane).
-import { sqlIdent } from '../../db/sql.ts';
+// batch lane; and pairwiseLLM's `{custom_id, result}` lines), and a job's inline results; (3) Vertex AI request-response
+// logging rows exported from BigQuery (CSV or JSONL: `logging_time`, `model`, `api_method`, `full_response`…); (4) Vertex
+// AI batch prediction output (`predictions.jsonl`: `{status, processed_time, request, response}` lines, batch lane).
+import { sqlIdent, sqlString } from '../../db/sql.ts';
 import { defineAdapter, fileTimeSql, hasAll, hasAny, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { everyRecordHas } from './sql-helpers.ts';
 
@@ -135,19 +135,41 @@ function batchLineSelect(ctx: AdapterContext, o: { source: string; provider: str
 }
 
 /**
+ * pairwiseLLM's Gemini batch results (shmercer/pairwiseLLM, an R package: `gemini_download_batch_results` writes a
+ * job's inline results in Anthropic's envelope, `{custom_id, result: {type, response}}`). The response is the job's
+ * GenerateContentResponse written as a one-row data frame, a list of one, or (in the package's docs and tests) the
+ * response itself; an `errored` result holds `error`. Such a line becomes a results line (`{key, response, error}`,
+ * with the response's `model`, which the package's parser reads where no `modelVersion` is), `_pairwise` marking it.
+ * Other lines pass as they are.
+ */
+const pairwiseLines = (src: string) => `(SELECT _line, _elem, CASE WHEN json_type(j, '$.result') = 'OBJECT' AND json_exists(j, '$.custom_id') AND NOT json_exists(j, '$.key')
+    THEN json_object('key', j->'$.custom_id', 'response', r, 'error', j->'$.result.error', 'model', r->'$.model', '_pairwise', true) ELSE j END AS j
+  FROM (SELECT *, CASE WHEN json_type(j, '$.result.response') = 'ARRAY' THEN j->'$.result.response[0]' ELSE j->'$.result.response' END AS r FROM ${src}))`;
+
+/** pairwiseLLM's lines (above): every line has custom_id and result, a response under result (or an error). */
+const isPairwiseResults = (s: Sample) => everyRecordHas(s, ['custom_id', 'result']) && hasAll(s, ['result.type', 'result.response']);
+
+/**
  * Gemini Batch API result lines (`{key, response}` or `{key, error}`): no time of their own. An embeddings job's
  * results (`batches.create_embeddings`) carry `response.embedding` and `response.tokenCount`, and name no model: one
- * added to the line (`model`) is read, else the line is rejected with the jq line that adds it.
+ * added to the line (`model`) is read, else the line is rejected with the jq line that adds it. pairwiseLLM's lines
+ * are read as such lines; a failed request is written there as succeeded, with a response of no candidates and no
+ * token counts (the job's result held only its error, which the package drops): skipped, not billed.
  */
 function batchSelect(ctx: AdapterContext): AdapterSelect {
-  const select = batchLineSelect(ctx, { source: 'Gemini', provider: 'google', failure: "(j->>'$.error.message')", time: 'NULL', tags: "'key', (j->>'$.key')" });
+  const select = batchLineSelect({ ...ctx, src: pairwiseLines(ctx.src) },
+    { source: 'Gemini', provider: 'google', failure: "(j->>'$.error.message')", time: 'NULL', tags: "'key', (j->>'$.key')" });
   const embedding = `json_type(j, '$.response.embedding') = 'OBJECT'`;
   const tokenCount = `(j->>'$.response.tokenCount')`;
   const model = `coalesce(${select.columns.model}, (j->>'$.model'))`;
+  const noCounts = `${usage(batchResponse, 'promptTokenCount', 'prompt_token_count')} IS NULL AND ${usage(batchResponse, 'totalTokenCount', 'total_token_count')} IS NULL`;
+  const failedPairwise = `(j->>'$._pairwise') = 'true' AND json_type(j, '$.response') = 'OBJECT' AND ${noCounts} AND coalesce(json_type(j, '$.response.candidates'), 'NULL') = 'NULL'`;
   return {
     ...select,
     columns: {
       ...select.columns,
+      _skip: `CASE WHEN ${failedPairwise} THEN 'Gemini batch request without candidates or token counts (pairwiseLLM writes a failed request so, its error left out): not billed'
+        ELSE ${select.columns._skip} END`,
       _reject: `CASE WHEN ${embedding} AND ${model} IS NULL THEN 'no model: Gemini''s batch embedding results do not name their model; add it to every line and ingest that file: ' ||
         'jq -c ''. + {model: "MODEL"}'' FILE > FILE.with-model.jsonl, MODEL the batch job''s (e.g. gemini-embedding-001)' END`,
       model,
@@ -161,11 +183,11 @@ function batchSelect(ctx: AdapterContext): AdapterSelect {
 
 export const geminiBatchResults = defineAdapter({
   id: 'gemini-batch-results',
-  title: 'Gemini Batch API results (JSONL of {key, response}; batch lane, timed by the file)',
+  title: 'Gemini Batch API results (JSONL of {key, response}, or pairwiseLLM\'s {custom_id, result}; batch lane, timed by the file)',
   kinds: ['jsonl'],
-  recognisedBy: 'every line has key, and response with usageMetadata, or an embedding and tokenCount (or error)',
-  detect: (sample) => everyRecordHas(sample, ['key']) && sample.records.some((x) => 'response' in (x as object) || 'error' in (x as object)) &&
-    (hasUsageMetadata(sample) || hasAll(sample, ['error']) || hasAll(sample, ['response.embedding', 'response.tokenCount'])),
+  recognisedBy: 'every line has key, and response with usageMetadata, or an embedding and tokenCount (or error); or every line has custom_id and result, with result.response (pairwiseLLM)',
+  detect: (sample) => (everyRecordHas(sample, ['key']) && sample.records.some((x) => 'response' in (x as object) || 'error' in (x as object)) &&
+    (hasUsageMetadata(sample) || hasAll(sample, ['error']) || hasAll(sample, ['response.embedding', 'response.tokenCount']))) || isPairwiseResults(sample),
   idsFromSource: true,
   select: batchSelect,
 });
@@ -293,42 +315,86 @@ const vertexOutputFields = ['dest.gcs_uri', 'dest.bigquery_uri', 'outputInfo.gcs
 export const vertexJobOutput = (sample: Sample): string | undefined => firstTextAt(sample, vertexOutputFields);
 
 /**
+ * What to do with a Gemini Batch API job built from an input file, whose calls are in the results file it names
+ * (`file`, as shown): the refusal of such a job (detect.ts), and the reject of one among jobs with inline results.
+ */
+export const geminiResultsFileAdvice = (file: string): string =>
+  `a Gemini Batch API job built from an input file: the job's status, not its calls, which are in the results file it names (${file}). ` +
+  `Download that file with the Files API and read it instead (\`GET https://generativelanguage.googleapis.com/download/v1beta/${file}:download?alt=media\`, ` +
+  'or `client.files.download(file=batch_job.dest.file_name)`): a JSONL line per request, `{key, response}` with its usage, on the batch lane';
+
+/** The advice above as SQL, for the results file `file` (SQL text) of a row: at most 100 characters of its name, as quoted() caps it. */
+function resultsFileAdviceSql(file: string): string {
+  const shown = `CASE WHEN length(${file}) > 100 THEN left(${file}, 100) || '… (' || (length(${file}) - 100) || ' more characters)' ELSE ${file} END`;
+  return `replace(${sqlString(geminiResultsFileAdvice('{file}'))}, '{file}', ${shown})`;
+}
+
+/**
  * A Gemini Batch API job built from inline requests, as `GET batches/{id}` returns it when done (REST, camelCase: the
  * results under `response.inlinedResponses.inlinedResponses`, and the same again under `metadata.output`) or as the
  * Python SDK's job object dumps it (snake_case: `dest.inlined_responses`). Each result is `{response, metadata: {key}}`
  * or `{error}`: a batch-lane call, or a request that failed (skipped, not billed). One list is read, never both copies.
  * A result carries no time: the job's end time stands in, else its last update, else the file's modification time.
+ * A file of several jobs (JSONL, or an array) may hold jobs without inline results, each a row of its own: one built
+ * from an input file is rejected with its results file to download (its calls are there), one with no results at all
+ * (running, failed, cancelled) is skipped, naming its state. None is left out unsaid.
  */
 function batchJobSelect(ctx: AdapterContext): AdapterSelect {
   const found = (l: string) => `json_type(j, '$.${l}') = 'ARRAY'`;
   const list = `CASE ${inlineResultLists.map((l) => `WHEN ${found(l)} THEN json_extract(j, '$.${l}[*]')`).join(' ')} END`;
   const pointer = `CASE ${inlineResultLists.map((l) => `WHEN ${found(l)} THEN '/${l.replaceAll('.', '/')}'`).join(' ')} END`;
   const job = (camel: string, snake: string) => `coalesce(j->>'$.metadata.${camel}', j->>'$.${camel}', j->>'$.${snake}')`;
+  const resultsFile = `coalesce(${resultsFileFields.map((f) => `nullif(j->>'$.${f}', '')`).join(', ')})`;
+  // A job whose list holds no result stands for itself: one row, `_alone`, at the job's own pointer.
+  const alone = `'{"_alone": true}'::JSON`;
   // Each result with the job's fields beside it (`_job`): unnested outside the projection that extracts the list (as pageRecords).
-  const results = `(SELECT _line, _elem || _list || '/' || (generate_subscripts(items, 1) - 1) AS _elem,
-      json_merge_patch(unnest(items), json_object('_job', json_object('model', model, 'name', name, 'ended', ended))) AS j
-    FROM (SELECT _line, _elem, ${list} AS items, ${pointer} AS _list, ${job('model', 'model')} AS model, coalesce(j->>'$.name', j->>'$.metadata.name') AS name,
-        coalesce(${job('endTime', 'end_time')}, ${job('updateTime', 'update_time')}) AS ended
-      FROM ${ctx.src} WHERE j IS NOT NULL))`;
+  const results = `(SELECT _line, _elem || coalesce(_list || '/' || (generate_subscripts(items, 1) - 1), '') AS _elem,
+      json_merge_patch(unnest(items), json_object('_job', json_object('model', model, 'name', name, 'ended', ended, 'results_file', results_file, 'state', state))) AS j
+    FROM (SELECT _line, _elem, CASE WHEN len(found) > 0 THEN found ELSE [${alone}] END AS items, CASE WHEN len(found) > 0 THEN _list END AS _list,
+        model, name, ended, results_file, state
+      FROM (SELECT _line, _elem, ${list} AS found, ${pointer} AS _list, ${job('model', 'model')} AS model, coalesce(j->>'$.name', j->>'$.metadata.name') AS name,
+          coalesce(${job('endTime', 'end_time')}, ${job('updateTime', 'update_time')}) AS ended, ${resultsFile} AS results_file, ${job('state', 'state')} AS state
+        FROM ${ctx.src} WHERE j IS NOT NULL)))`;
   const select = batchLineSelect({ ...ctx, src: results }, {
     source: 'Gemini', provider: 'google', failure: "(j->>'$.error.message')", time: "(j->>'$._job.ended')",
     tags: "'key', (j->>'$.metadata.key'), 'batch', (j->>'$._job.name')",
   });
   // The job names its model (`models/gemini-2.5-flash`) where a response does not name the version that ran.
   const model = `coalesce(${select.columns.model}, regexp_replace(j->>'$._job.model', '^models/', ''))`;
-  return { ...select, columns: { ...select.columns, model } };
+  const isAlone = `(j->>'$._alone') = 'true'`;
+  const file = `(j->>'$._job.results_file')`;
+  return {
+    ...select,
+    columns: {
+      ...select.columns,
+      model,
+      _skip: `CASE WHEN ${isAlone} THEN CASE WHEN ${file} IS NULL
+          THEN 'a Gemini Batch API job holding no results (state ' || coalesce(left(j->>'$._job.state', 60), 'not given') || '): no call in it' END
+        ELSE ${select.columns._skip} END`,
+      _reject: `CASE WHEN ${isAlone} AND ${file} IS NOT NULL THEN ${resultsFileAdviceSql(file)} END`,
+    },
+  };
 }
 
 const batchJobLists = /^(response\.inlinedResponses|metadata\.output\.inlinedResponses|dest\.inlined_?[rR]esponses)/;
+
+/**
+ * A job of inline results. A job's keys are there with null values when its results are elsewhere (the Python SDK's
+ * `dest.inlined_responses` beside the `dest.file_name` of a job built from a file): a parsed job must hold a list of
+ * results. A job larger than the sample (hundreds of inline results: a pretty-printed document, or one line) shows only
+ * the key names of its start, the job's `name` before its results' list: a job built from a file is never that large.
+ */
+function isBatchJob(sample: Sample): boolean {
+  if (sample.records.length === 0) return hasAll(sample, ['name']) && hasAny(sample, ['inlinedResponses', 'inlined_responses']);
+  return [...sample.keys].some((k) => batchJobLists.test(k)) && sample.records.some(holdsInlineResults);
+}
 
 export const geminiBatchJob = defineAdapter({
   id: 'gemini-batch-job',
   title: 'Gemini Batch API job with inline results (GET batches/{id} when done, or the Python SDK job object; batch lane, timed by the job end)',
   kinds: ['json', 'jsonl'],
   recognisedBy: 'a job whose response.inlinedResponses, metadata.output.inlinedResponses or dest.inlined_responses holds its results',
-  // A job's keys are there with null values when its results are elsewhere (the Python SDK's `dest.inlined_responses`
-  // beside the `dest.file_name` of a job built from a file): a parsed job must hold a list of results.
-  detect: (sample) => [...sample.keys].some((k) => batchJobLists.test(k)) && (sample.records.length === 0 || sample.records.some(holdsInlineResults)),
+  detect: isBatchJob,
   idsFromSource: true,
   select: batchJobSelect,
 });
