@@ -260,6 +260,26 @@ describe("a machine's workload and the org's human hours", () => {
     expect(row.label).toBe('non_blocking');
     expect(row.reasons.join('\n')).toMatch(/out of phase with the org's human activity: 0% of requests/);
   });
+  // A nightly statement run (03:00 UTC every day, 4 workers of 150 calls back to back) carrying each recipient's
+  // customer id, drawn from 20,000 customers, beside a categoriser on the same key that sees the same customers around
+  // the clock (a call every 10 minutes): the run is 81% of the key's requests, so it is no machine's workload by the
+  // runs alone. Two statements for one customer in one run (about nine a night) follow each other by seconds to minutes,
+  // as a person's next question does; at 03:00 they outnumbered the backdrop's people in their busiest hours.
+  const statements = `SELECT 's' || d || '-' || w || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-05 03:00:00+00' + d * INTERVAL 1 DAY + (w * 300 + k * 2100) * INTERVAL 1 MILLISECOND AS ts,
+      2000.0 AS latency_ms, 'c' || (hash(d, w, k) % 20000) AS user_id, 'key_pay' AS api_key FROM range(21) a(d), range(4) b(w), range(150) c(k)
+    UNION ALL BY NAME
+    SELECT 'e' || d || '-' || m AS call_id, TIMESTAMPTZ '2026-10-05 00:05:00+00' + d * INTERVAL 1 DAY + m * INTERVAL 10 MINUTE AS ts,
+      600.0 AS latency_ms, 'c' || (hash(d, m, 'e') % 20000) AS user_id, 'key_pay' AS api_key FROM range(21) a(d), range(144) b(m)`;
+  test("a job's ids repeating by chance within its run do not make its hour the org's human hours", async () => {
+    await classified(interactiveBackdrop, statements);
+    const [pairs] = await ws.all<{ n: bigint }>(`SELECT count(*) - count(DISTINCT (d, user_id)) AS n
+      FROM (SELECT ts::DATE AS d, user_id FROM calls WHERE call_id LIKE 's%')`);
+    expect(Number(pairs?.n)).toBeGreaterThan(21 * 5);
+    const [shape] = await ws.all<{ active_slots: number }>('SELECT active_slots FROM label_org_shape');
+    expect(Number(shape?.active_slots)).toBe(45);
+    expect((await labelOf(ws, 's3-2-40')).reasons.join('\n')).not.toMatch(/follows the org's human activity/);
+  });
 });
 
 describe('usage buckets: irregular days and on/off hours', () => {
