@@ -70,6 +70,8 @@
 //                               portal triage; weekday reminders carrying patients, a lab-notes poller, a coding audit by hand
 //   usage-roster-au  (blind)    a Brisbane rostering SaaS seen only through usage-API buckets: managers, shift workers, swap
 //                               checks; a timesheet poller, a nightly payroll scan, weekday insights, policy embeddings by hand
+//   utility-ie       (blind)    a Dublin energy supplier: customers with bills in the evenings, an outage line any hour, meter
+//                               photos read as sent, agents' reply suggestions; nightly bill notes carrying customers, letters
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -1419,6 +1421,50 @@ export const family: readonly FamilyOrg[] = [
       { id: 'roster drafts', truth: 'non_blocking', story: 'a customer success lead drafts next month\'s rosters for new venues through the manager assistant\'s key, project and model, 3 workers, by hand',
         kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 15] }, workers: 3, rows: [100, 300], gapMs: [20, 300],
         model: gpt, key: 'key_Wd4Hs8Pq2x', project: 'proj_Bn6Tc1Ke7y', input: [1500, 5000], output: [200, 600], latencyMs: [2500, 8000] },
+    ],
+  },
+  {
+    // Written on 2026-12-07 after the change that stops a job's ids repeating by chance from teaching the org's human
+    // hours (signals/time-shape.ts: humanHourReturnShare), and committed before its first run.
+    id: 'utility-ie', role: 'blind', tz: 0, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'a Dublin energy supplier: customers ask about their bills in the evenings and report outages any time, meter photos are read as they are sent, contact-centre agents get reply suggestions in office hours; bill explanations, tariff letters, a grid poller, a regulator report and knowledge-base embeddings are jobs',
+    workloads: [
+      { id: 'billing assistant', truth: 'blocking', story: 'customers ask why their bill changed and read the answer, 50% streamed, evenings and weekends', kind: 'sessions', starts: 14000,
+        calls: [2, 6], gapS: [20, 120], users: { prefix: 'cu', count: 60000 }, profile: 'dev', streamed: 0.5, model: sonnet, key: 'web-app', keyName: 'customer-web',
+        project: 'care', input: [2000, 6000], output: [200, 600], latencyMs: [3000, 9000] },
+      { id: 'outage line', truth: 'blocking', story: 'a customer reports a power cut on the phone line and the bot answers with the fault and the repair time; not streamed; any hour', kind: 'sessions',
+        starts: 6000, calls: [1, 4], gapS: [10, 60], users: { prefix: 'cu', count: 60000 }, profile: 'global', model: mini, key: 'ivr', keyName: 'outage-line', project: 'outages',
+        input: [800, 2500], output: [60, 200], latencyMs: [800, 2500] },
+      { id: 'meter photo check', truth: 'blocking', story: 'a customer sends a photo of the meter and the app reads it back for them to confirm; carries the customer', kind: 'events',
+        starts: 30000, profile: 'dev', users: { prefix: 'cu', count: 60000 }, model: mini, key: 'meter-svc', project: 'metering', input: [1200, 3000], output: [20, 60],
+        latencyMs: [1000, 3000] },
+      { id: 'reply suggestions', truth: 'blocking', story: 'contact-centre agents get a suggested reply for each customer email and edit it before sending; not streamed', kind: 'sessions',
+        starts: 16000, calls: [3, 10], gapS: [30, 150], users: { prefix: 'ag', count: 300 }, model: gpt, key: 'contact-centre', project: 'care', input: [1500, 5000],
+        output: [150, 500], latencyMs: [2500, 8000] },
+      { id: 'knowledge search', truth: 'blocking', story: 'query embeddings from the agents\' knowledge search box', kind: 'events', starts: 25000, model: embSmall, operation: 'embeddings',
+        key: 'contact-centre', project: 'care', input: [5, 50], output: [0, 0], latencyMs: [40, 200] },
+      { id: 'bill explanations', truth: 'non_blocking', story: 'cron 01:00 local every day, 5 workers write a note on each bill issued that day, carrying its customer, through the metering service', kind: 'job',
+        launch: { by: 'cron', hour: 1, minute: 0, weekdaysOnly: false }, workers: 5, rows: [200, 400], gapMs: [20, 200],
+        rowUsers: { how: 'recipients', users: { prefix: 'cu', count: 60000 } }, model: mini, key: 'meter-svc', project: 'metering', input: [1500, 4000],
+        output: [150, 400], latencyMs: [1200, 3500] },
+      { id: 'tariff letters', truth: 'non_blocking', story: 'marketing starts a run of tariff comparison letters by hand, 6 workers, an account id per call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [10, 16] }, workers: 6, rows: [200, 600], gapMs: [10, 150], rowUsers: { how: 'per-row' },
+        model: gpt, key: 'marketing', project: 'marketing', input: [2000, 5000], output: [300, 700], latencyMs: [3000, 9000] },
+      { id: 'grid anomaly notes', truth: 'non_blocking', story: 'an hourly poller writes notes on the last hour\'s feeder alarms for the morning review, one worker sleeping 1-3 s between calls', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [5, 25], gapMs: [1000, 3000], model: haiku, key: 'grid-ops', project: 'grid', input: [1500, 4000],
+        output: [100, 300], latencyMs: [1500, 4000] },
+      { id: 'regulator report', truth: 'non_blocking', story: 'cron 06:30 local on weekdays, one slow worker drafts the day\'s complaint returns for the regulator', kind: 'job',
+        launch: { by: 'cron', hour: 6, minute: 30, weekdaysOnly: true }, workers: 1, rows: [20, 60], gapMs: [300, 2000], model: opus, key: 'compliance',
+        project: 'regulatory', input: [6000, 15000], output: [800, 2000], latencyMs: [9000, 25000] },
+      { id: 'knowledge embeddings', truth: 'non_blocking', story: 'the knowledge team re-embeds the help articles by hand now and then, 3 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [9, 16] }, workers: 3, rows: [300, 900], gapMs: [5, 60], model: embLarge, operation: 'embeddings',
+        key: 'contact-centre', project: 'care', input: [300, 1500], output: [0, 0], latencyMs: [120, 400] },
+    ],
+    mixed: [
+      { id: 'complaint review', truth: 'non_blocking', story: 'a quality analyst runs a serial script over last month\'s complaint emails through the reply suggestions\' key, project and model, carrying their own id',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 16] }, workers: 1, rows: [80, 200], gapMs: [200, 900],
+        rowUsers: { how: 'starter', users: { prefix: 'qa-', count: 4 } }, model: gpt, key: 'contact-centre', project: 'care', input: [1500, 5000],
+        output: [150, 500], latencyMs: [2500, 8000] },
     ],
   },
 ];
