@@ -40,6 +40,13 @@ export function quoted(text: string, max = 200): string {
 }
 
 /**
+ * quoted()'s cut as SQL, over `expr` (SQL text) of each row: for text from input that lands in a table (a reject's
+ * reason), made visible where it is printed.
+ */
+export const quotedCutSql = (expr: string, max = 200): string =>
+  `CASE WHEN length(${expr}) > ${max} THEN left(${expr}, ${max}) || '… (' || format('{:,}', length(${expr}) - ${max}) || ' more characters)' ELSE ${expr} END`;
+
+/**
  * A text cell for a spreadsheet, per the OWASP CSV-injection guidance: a cell that begins with `=`, `+`, `-`, `@`,
  * tab or carriage return would run as a formula, so it is prefixed with a single quote (the spreadsheet then shows
  * it as text). Numbers never pass through here: they stay numbers.

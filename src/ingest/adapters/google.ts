@@ -14,6 +14,7 @@
 // logging rows exported from BigQuery (CSV or JSONL: `logging_time`, `model`, `api_method`, `full_response`…); (4) Vertex
 // AI batch prediction output (`predictions.jsonl`: `{status, processed_time, request, response}` lines, batch lane).
 import { sqlIdent, sqlString } from '../../db/sql.ts';
+import { quotedCutSql } from '../../report/escape.ts';
 import { defineAdapter, fileTimeSql, hasAll, hasAny, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
 import { everyRecordHas } from './sql-helpers.ts';
 
@@ -323,11 +324,8 @@ export const geminiResultsFileAdvice = (file: string): string =>
   `Download that file with the Files API and read it instead (\`GET https://generativelanguage.googleapis.com/download/v1beta/${file}:download?alt=media\`, ` +
   'or `client.files.download(file=batch_job.dest.file_name)`): a JSONL line per request, `{key, response}` with its usage, on the batch lane';
 
-/** The advice above as SQL, for the results file `file` (SQL text) of a row: at most 100 characters of its name, as quoted() caps it. */
-function resultsFileAdviceSql(file: string): string {
-  const shown = `CASE WHEN length(${file}) > 100 THEN left(${file}, 100) || '… (' || (length(${file}) - 100) || ' more characters)' ELSE ${file} END`;
-  return `replace(${sqlString(geminiResultsFileAdvice('{file}'))}, '{file}', ${shown})`;
-}
+/** The advice above as SQL, for the results file `file` (SQL text) of a row: at most 100 characters of its name, as detect.ts quotes it. */
+const resultsFileAdviceSql = (file: string): string => `replace(${sqlString(geminiResultsFileAdvice('{file}'))}, '{file}', ${quotedCutSql(file, 100)})`;
 
 /**
  * A Gemini Batch API job built from inline requests, as `GET batches/{id}` returns it when done (REST, camelCase: the
