@@ -70,7 +70,7 @@
 //                               portal triage; weekday reminders carrying patients, a lab-notes poller, a coding audit by hand
 //   usage-roster-au  (blind)    a Brisbane rostering SaaS seen only through usage-API buckets: managers, shift workers, swap
 //                               checks; a timesheet poller, a nightly payroll scan, weekday insights, policy embeddings by hand
-//   utility-ie       (blind)    a Dublin energy supplier: customers with bills in the evenings, an outage line any hour, meter
+//   utility-ie       (tune)     a Dublin energy supplier: customers with bills in the evenings, an outage line any hour, meter
 //                               photos read as sent, agents' reply suggestions; nightly bill notes carrying customers, letters
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
@@ -121,6 +121,8 @@
 // labelled blocking, none the other way), was diagnosed on it (its entry below says which).
 // fintech-sg became a tune org on 2026-12-07 (00:55 UTC), before its Langfuse rendering, the weakest of the family's
 // exports not yet looked into (91.9% right at the record seed, 91.4% at the fresh draw), was diagnosed on it.
+// utility-ie became a tune org on 2026-12-07 (03:23 UTC), after its first run, before the 1.0% of its blocking spend
+// labelled batchable per call (0.9% at the fresh draw; the largest share of any dataset not yet looked into) was diagnosed on it.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -1426,7 +1428,7 @@ export const family: readonly FamilyOrg[] = [
   {
     // Written on 2026-12-07 after the change that stops a job's ids repeating by chance from teaching the org's human
     // hours (signals/time-shape.ts: humanHourReturnShare), and committed before its first run.
-    id: 'utility-ie', role: 'blind', tz: 0, profile: 'office', rendering: 'calls', usageToo: true,
+    id: 'utility-ie', role: 'tune', blindUntil: '2026-12-07', tz: 0, profile: 'office', rendering: 'calls', usageToo: true,
     story: 'a Dublin energy supplier: customers ask about their bills in the evenings and report outages any time, meter photos are read as they are sent, contact-centre agents get reply suggestions in office hours; bill explanations, tariff letters, a grid poller, a regulator report and knowledge-base embeddings are jobs',
     workloads: [
       { id: 'billing assistant', truth: 'blocking', story: 'customers ask why their bill changed and read the answer, 50% streamed, evenings and weekends', kind: 'sessions', starts: 14000,
