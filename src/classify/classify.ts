@@ -24,6 +24,7 @@
 //   _cls_minute_bursts   per workload with usage rows of a minute: a poller's recurring bursts (signals/minute-buckets.ts)
 //   _cls_daily      per workload and day: requests (signals/days.ts: irregular and lumpy days; the token mix reads usage buckets' tokens)
 //   _cls_unnamed    the workloads whose name no API key or tag gave (none when every call has a key)
+//   _cls_shareable  the workloads whose name no tag gave (a key's or the grouping's): another client may share it
 //   _cls_mixed      of those, the ones labelled batchable by their runs with many calls off them (signals/runs.ts:
 //                   offRunStartsSql); their off-run calls get the offRun flag (outcome flag 7: held blocking)
 //   _cls_org_slots  the org's human hours, learned from clearly interactive calls
@@ -139,6 +140,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
           UNION ALL SELECT unstreamed_wid, key_id, split_workload FROM _cls_idents WHERE unstreamed_wid IS NOT NULL)
         GROUP BY wid HAVING bool_and(key_id IS NULL AND split_workload IS NOT NULL)`
     : 'SELECT NULL::INTEGER AS wid WHERE false'}`);
+  // The workloads whose name no tag gave: a key's, or the grouping's. Services share a key as they share a model (a
+  // meter service's photo checks, each a customer waiting, on the key its nightly bill run uses): off a job's runs,
+  // such calls are held blocking (_cls_mixed below). A tag that names the work is the team's word for those calls.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_shareable AS
+    SELECT wid FROM (SELECT auto_wid AS wid, split_workload FROM _cls_idents UNION ALL SELECT split_wid, split_workload FROM _cls_idents
+        UNION ALL SELECT unstreamed_wid, split_workload FROM _cls_idents WHERE unstreamed_wid IS NOT NULL)
+      GROUP BY wid HAVING bool_and(split_workload IS NOT NULL)`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_runs AS ${runStatsSql}`);
   // A poller's bursts in usage rows of a minute (signals/minute-buckets.ts); empty without such rows.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_minute_bursts AS ${minuteBurstsSql}`);
@@ -269,11 +277,15 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // A workload the runs label batchable (most of its requests in its job's runs: mixedRunShare) with many calls off those runs may
   // share its name with another client (services that share a model when nothing names them: a Langfuse window
   // without names): those calls are held blocking (outcome flag 7), as their own evidence is not the job's. Most data has no
-  // such workload: nothing per call is read then. Only names that nothing of the client's gives (_cls_unnamed:
-  // off_run_req is NULL for the others): a key is one client's, and a name the team gave is theirs. The eval's orgs
-  // with keys vary their jobs' pace: with keys in, 8 to 10% of two varied orgs' spend, their jobs' slower calls, was
-  // held blocking for nothing. The calls held are those in no piece of a burst's minBurstCalls back-to-back calls
-  // (offRunStartsSql): a slow job's own calls fall off its runs in such pieces between its pauses.
+  // such workload: nothing per call is read then. Only names no tag gave (_cls_shareable: off_run_req is NULL for the
+  // others): a tag that names the work is the team's word for those calls. A key's name is read so too: services share
+  // a key as they share a model (utility-ie, a tune org since its first run: a meter service's photo checks, each a
+  // customer waiting, on the key and model of its nightly bill run, 1.0% of the org's blocking spend labelled batchable
+  // with the run). Keys were left out on 2026-12-01, before the calls a job's own pace holds stayed with it (pieces of
+  // back-to-back calls from 2026-12-05, then strands and a poller's light hours): with keys in then, 8 to 10% of two
+  // varied orgs' spend, their jobs' slower calls, was held blocking for nothing. The calls held are those
+  // in no piece of a burst's minBurstCalls back-to-back calls (offRunStartsSql): a slow job's own calls fall off its
+  // runs in such pieces between its pauses.
   // A workload that calls with one-off ids were split into from people's (_cls_oneoff; not a name whose calls all have
   // them, which is one service's) gathers several services' calls by ids alone: people's visits with an id seen once
   // come among a job's, however few, so its calls off the runs are held blocking from the first (oneOffOffRunShare).
@@ -338,7 +350,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_minute_bursts', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed', '_cls_oneoff', '_cls_id_split']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_minute_bursts', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed', '_cls_shareable', '_cls_oneoff', '_cls_id_split']) await ws.run(`DROP TABLE ${table}`);
   await dropBackToBack(ws);
 }
 

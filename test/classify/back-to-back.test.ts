@@ -249,8 +249,8 @@ test.each([
     return { ...c, t, e: t + (c.e - c.t) };
   });
   await writeB2b(calls);
-  // Workload 2's name is one no key or tag gave: its lone calls are listed (off its runs).
-  await ws.run('CREATE TEMP TABLE _cls_unnamed AS SELECT 2 AS wid');
+  // Workload 2's name is one no tag gave (a key's or the grouping's): its lone calls are listed (off its runs).
+  await ws.run('CREATE TEMP TABLE _cls_shareable AS SELECT 2 AS wid');
   const rows = await ws.all<{ wid: number; rid: bigint; run: bigint | null; ep: bigint | null }>(`${runNamesSql} ORDER BY wid, rid`);
   const got = rows.map((r) => ({ wid: r.wid, rid: Number(r.rid), run: r.run === null ? null : Number(r.run), ep: r.ep === null ? null : Number(r.ep) }));
   // The calls set apart before the joins (episodes too small for any run's shape) are named as lone calls are: NULL

@@ -690,7 +690,7 @@ describe('calls that do not stream, under a name no key gives whose calls mostly
   });
 });
 
-describe('calls off a job’s runs, under a name no key gives (services sharing a model)', () => {
+describe('calls off a job’s runs, under a name no key gives or one key (services sharing a model or a key)', () => {
   // An hourly poller on proj_ops for 4 days: 2 workers x `calls` back to back (1.5 s calls, 1.7 s apart, the second
   // worker 350 ms behind), starting in the first 20 minutes of the hour.
   const opsPoller = (calls: number) => `SELECT 'poll' || h || '-' || w || '-' || k AS call_id,
@@ -871,9 +871,19 @@ describe('calls off a job’s runs, under a name no key gives (services sharing 
     expect(counts?.held).toBe(0n);
   });
 
-  test('with an API key, the name is one client’s: the same calls follow the workload', async () => {
-    await classified(interactiveBackdrop, nightly(", 'key_claims' AS api_key"), documents(", 'key_claims' AS api_key"));
-    expect((await labelOf(ws, 'doc1-5')).label).toBe('non_blocking');
+  test('under one API key the same: services share a key as they share a model, so the job is batchable and its off-run calls held blocking', async () => {
+    // The documents carry a customer id each, as the job's calls do (a meter service's photo checks beside its nightly
+    // bill run, both on its key: the eval's utility-ie).
+    await classified(interactiveBackdrop, nightly(", 'key_claims' AS api_key, 'cu-' || k AS user_id"), documents(", 'key_claims' AS api_key, 'cu-' || (k + 7) AS user_id"));
+    expect((await labelOf(ws, 'job1-50')).label).toBe('non_blocking');
+    const doc = await labelOf(ws, 'doc1-5');
+    expect([doc.label, doc.confidence, doc.decided_by]).toEqual(['blocking', 0.6, 'heuristic']);
+    expect(doc.reasons[0]).toMatch(/^this call came off the runs that make its workload a job, as 16% of its workload's requests did/);
+    const [counts] = await ws.all<{ held: bigint; docs: bigint; kept: bigint }>(
+      `SELECT count(*) FILTER (WHERE label = 'blocking' AND starts_with(call_id, 'doc')) AS held, count(*) FILTER (WHERE starts_with(call_id, 'doc')) AS docs,
+        count(*) FILTER (WHERE label = 'non_blocking' AND starts_with(call_id, 'job')) AS kept FROM labels`,
+    );
+    expect(counts).toEqual({ held: 150n, docs: 150n, kept: 800n });
   });
 
   test('a tag that names the work is the team’s word: the same calls follow the workload', async () => {

@@ -331,8 +331,8 @@ export async function dropBackToBack(ws: Workspace): Promise<void> {
 /**
  * The runs and episodes of `source` (rows of _cls_b2b), as CTEs: per start of an episode of two calls or more its run
  * (back-to-back calls in a row) and episode (r), numbered in its workload, and the starts alone in their episode or set apart (apartSql) in
- * workloads of _cls_unnamed (lone: all off the runs); every run's size (run_sizes), and the in-flight ceiling of those long enough to be loops
- * (runs); loops; episodes with their launch shape (shaped: steady, burst; cron); in workloads of _cls_unnamed, the
+ * workloads of _cls_shareable (lone: all off the runs); every run's size (run_sizes), and the in-flight ceiling of those long enough to be loops
+ * (runs); loops; episodes with their launch shape (shaped: steady, burst; cron); in workloads of _cls_shareable, the
  * strands of the machine-paced job episodes and of the diluted ones, and the bursts found in the latter (strand_bursts);
  * the bursts and whether they recur (recurring); job_eps: the episodes that are a job's (a cron launch, a steady
  * full-rate run, a burst of back-to-back calls, or an episode holding recurring strand bursts); and, where bursts recur,
@@ -362,13 +362,17 @@ const runCtes = (source: string): string => `
     -- has 1.51M episodes for 1.67M candidate calls.
     SELECT DISTINCT wid, ep FROM numbered WHERE NOT opens
   ), lone AS (
-    SELECT s.wid, s.rid, s.t, s.w FROM numbered s SEMI JOIN _cls_unnamed USING (wid) ANTI JOIN multi USING (wid, ep) WHERE s.opens
+    SELECT s.wid, s.rid, s.t, s.w FROM numbered s SEMI JOIN _cls_shareable USING (wid) ANTI JOIN multi USING (wid, ep) WHERE s.opens
     UNION ALL
-    SELECT a.wid, a.rid, a.t, a.w FROM ${source} a SEMI JOIN _cls_unnamed USING (wid) WHERE a.apart
+    SELECT a.wid, a.rid, a.t, a.w FROM ${source} a SEMI JOIN _cls_shareable USING (wid) WHERE a.apart
   ), r AS (
     SELECT * FROM numbered SEMI JOIN multi USING (wid, ep)
   ), run_sizes AS (
     SELECT wid, run, count(*) AS n FROM r GROUP BY wid, run
+  ), loop_eps AS (
+    -- The episodes that hold a loop (a run of minLoopCalls back-to-back calls or more): under a key, the calls off the
+    -- runs are held only outside them and outside job episodes (offRunSql).
+    SELECT DISTINCT wid, ep FROM r SEMI JOIN (SELECT wid, run FROM run_sizes WHERE n >= ${minLoopCalls}) USING (wid, run)
   ), hist AS (
     -- In-flight histograms of the runs long enough to be loops only: most runs are a call or two (2.8M runs of 2.8M
     -- candidate calls in the org bench shape without its feature tag), and only their size is read (run_sizes).
@@ -418,7 +422,7 @@ const runCtes = (source: string): string => `
     SELECT s.wid, s.ep, s.paced_ep
     FROM shaped s LEFT JOIN cron c USING (wid, minute_of_day) WHERE c.minute_of_day IS NOT NULL OR s.steady OR s.burst
   ), diluted AS (
-    -- Episodes of workloads of _cls_unnamed with minBurstCalls+ paced calls that are no machine-paced job episode: where another
+    -- Episodes of workloads of _cls_shareable with minBurstCalls+ paced calls that are no machine-paced job episode: where another
     -- service's calls at random times keep the workload from 5 minutes of silence, a poller's bursts lie in long
     -- episodes, mostly of the other service's calls (global-consumer, a tune org, as a Langfuse window: photo moderation
     -- beside an hourly queue poller on one model, the episodes holding the poller's bursts 51-71% paced on average by episode size, over a median 14-83 min;
@@ -426,17 +430,17 @@ const runCtes = (source: string): string => `
     -- paced, whose calls were all kept with the job). Not over maxSteadyMinutes: a busy service's episode runs for days
     -- (80 such episodes held every one of the 2.8M starts of the untagged org bench shape with its keys taken out, and
     -- numbering their strands took the run signals from 3.5 s to 5.5 s).
-    SELECT wid, ep FROM shaped SEMI JOIN _cls_unnamed USING (wid) ANTI JOIN (SELECT wid, ep FROM episode_jobs WHERE paced_ep) USING (wid, ep)
+    SELECT wid, ep FROM shaped SEMI JOIN _cls_shareable USING (wid) ANTI JOIN (SELECT wid, ep FROM episode_jobs WHERE paced_ep) USING (wid, ep)
     WHERE paced_n >= ${minBurstCalls} AND span <= ${maxSteadyMinutes}
   ), strand_ids AS (
-    -- Strands, in the machine-paced job episodes and the diluted episodes of workloads of _cls_unnamed only: a start
+    -- Strands, in the machine-paced job episodes and the diluted episodes of workloads of _cls_shareable only: a start
     -- with nothing of its workload in flight and not machine-paced (over burstPaceUs after the latest end) begins one, and
     -- each start after it that is in flight with something or paced by an end joins it. An episode's first start begins
     -- one, so a strand lies in one episode and those episodes' starts alone number them as all starts would. Over every
     -- start of such workloads, the two windows took 3.8-3.9 s against 2.3-2.4 s for the statement without them (the
     -- untagged org bench shape at 5M calls with its keys taken out: 2.8M starts, three rounds alternated, idle machine).
     SELECT wid, ep, k, t, w, paced, sum((${strandBeginsSql})::INTEGER) OVER (PARTITION BY wid ORDER BY k ROWS UNBOUNDED PRECEDING) AS strand
-    FROM r SEMI JOIN _cls_unnamed USING (wid)
+    FROM r SEMI JOIN _cls_shareable USING (wid)
       SEMI JOIN (SELECT wid, ep FROM episode_jobs WHERE paced_ep UNION ALL SELECT wid, ep FROM diluted) USING (wid, ep)
   ), strands AS (
     SELECT wid, ep, k, t, w, paced, count(*) OVER (PARTITION BY wid, strand) AS strand_n FROM strand_ids
@@ -466,19 +470,19 @@ const runCtes = (source: string): string => `
     GROUP BY wid, ep
   ), light_strands AS (
     -- A poller with little to do makes no burst that hour: its two to four calls (apart, or an episode of under
-    -- minBurstCalls) come paced by each other's ends as a burst's do. In workloads of _cls_unnamed whose bursts recur,
+    -- minBurstCalls) come paced by each other's ends as a burst's do. In workloads of _cls_shareable whose bursts recur,
     -- those calls are numbered in strands as strand_ids numbers a job episode's (one that finds nothing in flight and is not
     -- paced begins one): a strand of minLightStrandCalls or more is the job's, not another client's (lightJobSql).
     SELECT wid, rid, count(*) OVER (PARTITION BY wid, strand) AS strand_n FROM (
       SELECT wid, rid, sum(begins::INTEGER) OVER (PARTITION BY wid ORDER BY t, rid ROWS UNBOUNDED PRECEDING) AS strand FROM (
-        SELECT wid, rid, t, ${strandBeginsSql} AS begins FROM r SEMI JOIN _cls_unnamed USING (wid) SEMI JOIN recurring USING (wid)
+        SELECT wid, rid, t, ${strandBeginsSql} AS begins FROM r SEMI JOIN _cls_shareable USING (wid) SEMI JOIN recurring USING (wid)
           SEMI JOIN (SELECT wid, ep FROM eps WHERE n < ${minBurstCalls}) USING (wid, ep)
         UNION ALL
         -- Set apart before the joins (apartSql), they carry no in-flight count: the latest end before each (m) is read
         -- here. A call without a duration is paced by nothing (backToBackSql), only in flight with a call before it.
         SELECT wid, rid, t, coalesce(CASE WHEN has_dur THEN t > m + ${burstPaceUs} ELSE t >= m END, true) FROM (
           SELECT wid, rid, t, has_dur, max(greatest(e, t)) OVER (PARTITION BY wid ORDER BY t, rid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS m
-          FROM ${source} SEMI JOIN _cls_unnamed USING (wid) SEMI JOIN recurring USING (wid) WHERE apart)))
+          FROM ${source} SEMI JOIN _cls_shareable USING (wid) SEMI JOIN recurring USING (wid) WHERE apart)))
   )`;
 
 /** A start that begins a strand (runCtes: strand_ids, light_strands): nothing of its workload in flight, and not paced by an end. */
@@ -489,7 +493,7 @@ const lightJobSql = `SELECT wid, rid FROM light_strands WHERE strand_n >= ${minL
 const loneOffRunSql = `SELECT wid, t, w FROM lone ANTI JOIN (${lightJobSql}) USING (wid, rid)`;
 
 /**
- * The starts of `r` (the CTE) in workloads of _cls_unnamed that lie in no loop of 100+ calls and no job episode, or
+ * The starts of `r` (the CTE) in workloads of _cls_shareable that lie in no loop of 100+ calls and no job episode, or
  * that a machine-paced job episode (a burst; a cron or steady one whose calls are as paced as a burst's) holds only by
  * having come within its 5 minutes: in a strand (strand_ids) of fewer than minBurstCalls starts. A job's own calls
  * are paced or in flight with each other, its workers' first calls starting together (the first of them begins the
@@ -505,18 +509,21 @@ const loneOffRunSql = `SELECT wid, t, w FROM lone ANTI JOIN (${lightJobSql}) USI
  * to be paced by, one that sleeps longer) keep every call, as before. outsidePieces: only the starts in a run of under
  * minBurstCalls (the calls offRunStartsSql holds blocking), not the runs of under 100 that the off-run share counts.
  */
-const offRunSql = (r: string, outsidePieces = false): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM ${r} SEMI JOIN _cls_unnamed USING (wid) JOIN run_sizes u USING (wid, run)
+const offRunSql = (r: string, outsidePieces = false): string => `SELECT ${r}.wid, ${r}.t, ${r}.w FROM ${r} SEMI JOIN _cls_shareable USING (wid) JOIN run_sizes u USING (wid, run)
     LEFT JOIN job_eps j ON j.wid = ${r}.wid AND j.ep = ${r}.ep
     LEFT JOIN strands g ON g.wid = ${r}.wid AND g.k = ${r}.k
+    LEFT JOIN loop_eps le ON le.wid = ${r}.wid AND le.ep = ${r}.ep
+    LEFT JOIN shaped sp ON sp.wid = ${r}.wid AND sp.ep = ${r}.ep
     ANTI JOIN (${lightJobSql}) l ON l.wid = ${r}.wid AND l.rid = ${r}.rid
-    WHERE u.n < ${outsidePieces ? minBurstCalls : minLoopCalls} AND (j.ep IS NULL OR (j.paced_ep AND g.strand_n < ${minBurstCalls}))`;
+    WHERE u.n < ${outsidePieces ? minBurstCalls : minLoopCalls} AND (j.ep IS NULL OR (j.paced_ep AND g.strand_n < ${minBurstCalls}))
+      AND (${r}.wid IN (SELECT wid FROM _cls_unnamed) OR (j.ep IS NULL AND le.ep IS NULL AND NOT sp.paced_ep))`;
 
 /**
  * Per workload: requests in serial loop runs and in fan-out runs (with their counts and sizes), in episodes
  * with a launch shape (cron minute or full-rate start held steady), in recurring bursts (their count, median
  * interval and the share of intervals on the cadence), and off its runs (off_run_req: requests in no loop of
- * 100+ calls and no job episode, see offRunStartsSql; for the workloads of _cls_unnamed only, else NULL). Reads
- * _cls_b2b and _cls_unnamed.
+ * 100+ calls and no job episode, see offRunStartsSql; for the workloads of _cls_shareable only, else NULL). Reads
+ * _cls_b2b and _cls_shareable.
  * Calls alone in their episode or set apart (runCtes: lone) count only as off the runs, but for a poller's light
  * hours (loneOffRunSql).
  */
@@ -529,7 +536,7 @@ export const runStatsSql = `
       coalesce(sum(s.req) FILTER (WHERE s.steady AND c.minute_of_day IS NULL), 0) AS steady_req, count(*) FILTER (WHERE s.steady AND c.minute_of_day IS NULL) AS steady_eps
     FROM (SELECT DISTINCT wid FROM _cls_b2b) w LEFT JOIN shaped s USING (wid) LEFT JOIN cron c USING (wid, minute_of_day) GROUP BY w.wid
   ), off_runs AS (
-    -- Only for the workloads whose name no key or tag gave (_cls_unnamed): most data has none, and this reads every start.
+    -- Only for the workloads whose name no tag gave (_cls_shareable): a tag names the work, so its calls are the work's.
     -- Lone calls are off the runs.
     SELECT wid, sum(w) AS off_run_req FROM (
       ${offRunSql('r')}
@@ -552,7 +559,7 @@ export const offRunStartsSql = `
 
 /**
  * Per start of a candidate workload: its run and episode, each named by its first start's rid (call_key) (run and ep NULL for
- * the starts alone in their episode or set apart in workloads of _cls_unnamed; in other workloads those are left out), from
+ * the starts alone in their episode or set apart in workloads of _cls_shareable; in other workloads those are left out), from
  * _cls_b2b. runStatsSql groups by the same runs and episodes (by their numbers); test/classify/back-to-back.test.ts checks
  * the names against their definition.
  */
