@@ -72,6 +72,8 @@
 //                               checks; a timesheet poller, a nightly payroll scan, weekday insights, policy embeddings by hand
 //   utility-ie       (tune)     a Dublin energy supplier: customers with bills in the evenings, an outage line any hour, meter
 //                               photos read as sent, agents' reply suggestions; nightly bill notes carrying customers, letters
+//   pharmacy-de      (blind)    a Hamburg online pharmacy: customers' assistant and order bot, prescription photos, pharmacists'
+//                               interaction checks; refill reminders on the bot's key, leaflet summaries, a poller, an audit
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -121,6 +123,8 @@
 // labelled blocking, none the other way), was diagnosed on it (its entry below says which).
 // fintech-sg became a tune org on 2026-12-07 (00:55 UTC), before its Langfuse rendering, the weakest of the family's
 // exports not yet looked into (91.9% right at the record seed, 91.4% at the fresh draw), was diagnosed on it.
+// pharmacy-de (blind) was written on 2026-12-07 after the change that holds calls off a job's runs under an API key's
+// name too (5e7758e), and committed before its first run.
 // utility-ie became a tune org on 2026-12-07 (03:23 UTC), after its first run, before the 1.0% of its blocking spend
 // labelled batchable per call (0.9% at the fresh draw; the largest share of any dataset not yet looked into) was diagnosed on it.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
@@ -1467,6 +1471,48 @@ export const family: readonly FamilyOrg[] = [
         kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 16] }, workers: 1, rows: [80, 200], gapMs: [200, 900],
         rowUsers: { how: 'starter', users: { prefix: 'qa-', count: 4 } }, model: gpt, key: 'contact-centre', project: 'care', input: [1500, 5000],
         output: [150, 500], latencyMs: [2500, 8000] },
+    ],
+  },
+  {
+    id: 'pharmacy-de', role: 'blind', tz: 1, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'a Hamburg online pharmacy: customers ask a pharmacist assistant in the evenings, send prescription photos and ask the order bot any hour, pharmacists check baskets for interactions in shop hours; refill reminders, leaflet summaries, a stock poller, a compliance audit and catalog embeddings are jobs',
+    workloads: [
+      { id: 'pharmacist assistant', truth: 'blocking', story: 'customers ask about a medicine and read the answer, 40% streamed, evenings and weekends', kind: 'sessions', starts: 12000,
+        calls: [2, 5], gapS: [25, 150], users: { prefix: 'kd', count: 80000 }, profile: 'dev', streamed: 0.4, model: sonnet, key: 'shop-web', keyName: 'storefront',
+        project: 'care', input: [1500, 5000], output: [200, 700], latencyMs: [3000, 10000] },
+      { id: 'order bot', truth: 'blocking', story: 'customers ask where their order is, any hour; one to three questions, not streamed', kind: 'sessions', starts: 9000,
+        calls: [1, 3], gapS: [15, 90], users: { prefix: 'kd', count: 80000 }, profile: 'global', model: mini, key: 'shop-web', keyName: 'storefront', project: 'care',
+        input: [700, 2000], output: [60, 200], latencyMs: [800, 2500] },
+      { id: 'prescription scan', truth: 'blocking', story: 'a customer photographs a prescription and the app reads it back for them to confirm; carries the customer', kind: 'events',
+        starts: 20000, profile: 'dev', users: { prefix: 'kd', count: 80000 }, model: gpt, key: 'rx-svc', project: 'rx', input: [1500, 3500], output: [40, 120],
+        latencyMs: [1500, 4000] },
+      { id: 'interaction check', truth: 'blocking', story: 'pharmacists check a basket for drug interactions before they release an order, in shop hours; not streamed', kind: 'sessions',
+        starts: 15000, calls: [1, 4], gapS: [40, 200], users: { prefix: 'ph-', count: 90 }, model: gpt, key: 'rx-svc', project: 'rx', input: [2000, 6000],
+        output: [150, 400], latencyMs: [2500, 7000] },
+      { id: 'product search', truth: 'blocking', story: 'query embeddings from the shop search box', kind: 'events', starts: 30000, profile: 'dev', model: embSmall, operation: 'embeddings',
+        key: 'shop-web', keyName: 'storefront', project: 'search', input: [4, 40], output: [0, 0], latencyMs: [40, 200] },
+      { id: 'refill reminders', truth: 'non_blocking', story: 'cron 07:00 local every day, 4 workers write each due refill reminder, carrying its customer, through the storefront key on the order bot\'s model', kind: 'job',
+        launch: { by: 'cron', hour: 7, minute: 0, weekdaysOnly: false }, workers: 4, rows: [100, 250], gapMs: [30, 300],
+        rowUsers: { how: 'recipients', users: { prefix: 'kd', count: 80000 } }, model: mini, key: 'shop-web', keyName: 'storefront', project: 'care',
+        input: [1000, 2500], output: [100, 250], latencyMs: [1000, 3000] },
+      { id: 'leaflet summaries', truth: 'non_blocking', story: 'the content team starts plain-language summaries of package leaflets by hand, 8 workers, a product id per call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 16] }, workers: 8, rows: [100, 300], gapMs: [10, 120], rowUsers: { how: 'per-row' },
+        model: sonnet, key: 'content', project: 'catalog', input: [4000, 12000], output: [300, 800], latencyMs: [4000, 12000] },
+      { id: 'stock poller', truth: 'non_blocking', story: 'every hour one worker notes the wholesaler\'s shortage notices for the buyers, sleeping 0.5-2.5 s between calls', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [4, 20], gapMs: [500, 2500], model: haiku, key: 'rx-svc', project: 'rx', input: [1000, 3000],
+        output: [80, 250], latencyMs: [1000, 3000] },
+      { id: 'compliance audit', truth: 'non_blocking', story: 'cron 22:00 local on weekdays, one slow worker reviews the day\'s released orders for the pharmacy board', kind: 'job',
+        launch: { by: 'cron', hour: 22, minute: 0, weekdaysOnly: true }, workers: 1, rows: [30, 80], gapMs: [200, 1500], model: opus, key: 'compliance',
+        project: 'qa', input: [5000, 14000], output: [600, 1500], latencyMs: [8000, 22000] },
+      { id: 'catalog embeddings', truth: 'non_blocking', story: 'the catalog is re-embedded by hand after each import, 3 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [9, 16] }, workers: 3, rows: [400, 1000], gapMs: [5, 60], model: embLarge, operation: 'embeddings',
+        key: 'content', project: 'catalog', input: [300, 1500], output: [0, 0], latencyMs: [120, 400] },
+    ],
+    mixed: [
+      { id: 'chat tagging', truth: 'non_blocking', story: 'an analyst tags last week\'s assistant chats by topic with a script through the assistant\'s key, project and model, 2 workers, a chat id per call',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 16] }, workers: 2, rows: [150, 400], gapMs: [50, 400],
+        rowUsers: { how: 'per-row' }, model: sonnet, key: 'shop-web', keyName: 'storefront', project: 'care', input: [2000, 6000],
+        output: [50, 150], latencyMs: [2000, 6000] },
     ],
   },
 ];
