@@ -886,6 +886,23 @@ describe('calls off a job’s runs, under a name no key gives or one key (servic
     expect(counts).toEqual({ held: 150n, docs: 150n, kept: 800n });
   });
 
+  test('under a key, a job\'s own calls in an episode of their own stay with it when they come paced by each other\'s ends, though in no run', async () => {
+    // A slow pass of the job at 20:00 on one day: 150 calls of 10-50 s, each 1.5-4 s after the last one's end (no two
+    // back to back: each its own run, off the runs), over two hours in an episode of its own: no loop, no launch (too
+    // uneven a rate to be steady, too long for a burst). Paced as a machine is, not at random as the documents come:
+    // under a key they stay with the job (b2b-office-varied's contract review, a held-out org); the documents are held.
+    const slow = `SELECT 'slow' || k AS call_id,
+        TIMESTAMPTZ '2026-10-07 20:00:00+00' + (sum(lat + gap) OVER (ORDER BY k) - lat - gap) * INTERVAL 1 MILLISECOND AS ts, lat::DOUBLE AS latency_ms,
+        'proj_claims' AS project, 'key_claims' AS api_key, 'cu-' || (k + 500) AS user_id
+      FROM (SELECT k, 10000 + hash(k, 'l') % 40000 AS lat, 1500 + hash(k, 'g') % 2500 AS gap FROM range(150) b(k))`;
+    await classified(interactiveBackdrop, nightly(", 'key_claims' AS api_key, 'cu-' || k AS user_id"), documents(", 'key_claims' AS api_key, 'cu-' || (k + 7) AS user_id"), slow);
+    const [counts] = await ws.all<{ kept: bigint; held: bigint }>(
+      `SELECT count(*) FILTER (WHERE starts_with(call_id, 'slow') AND label = 'non_blocking') AS kept,
+        count(*) FILTER (WHERE starts_with(call_id, 'doc') AND label = 'blocking') AS held FROM labels`,
+    );
+    expect(counts).toEqual({ kept: 150n, held: 150n });
+  });
+
   test('a tag that names the work is the team’s word: the same calls follow the workload', async () => {
     await classified(interactiveBackdrop, nightly(`, '{"job":"claims"}' AS tags`), documents(`, '{"job":"claims"}' AS tags`));
     expect((await labelOf(ws, 'doc1-5')).label).toBe('non_blocking');
