@@ -188,7 +188,7 @@ test('a workload named by no key or tag may be several services: its question sa
       '  #   they may be several services.\n' +
       '  #   If someone waits on some of them and not on others, do not give them one label',
   );
-  // With a key, the name is one client's: no note (the first test's workload).
+  // With a key, the key names the calls: no note (the first test's workload).
   ws.close();
   await labelled();
   const keyed = await suggestRules(ws, 10);

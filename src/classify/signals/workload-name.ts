@@ -37,8 +37,8 @@ export const unattributedSuffix = ' · no user or trace';
  * cron writing each client's report, carrying the client's id) was labelled blocking with the editor's streams, and
  * the run signals, which skip mostly streamed workloads, never looked at it. Judged apart, its calls are judged on their
  * own runs and launches; the people's streamed calls lose nothing (the evidence that they wait is on them), and
- * people's calls that do not stream, judged with the job's, are held blocking off its runs (_cls_unnamed, _cls_mixed
- * in classify.ts) or by their own think time. A key is one client's, so under a key nothing is split so.
+ * people's calls that do not stream, judged with the job's, are held blocking off its runs (_cls_shareable, _cls_mixed
+ * in classify.ts) or by their own think time. Under a key nothing is split so: its streams are read with its calls.
  */
 export const unstreamedSuffix = ' · not streamed';
 
@@ -70,7 +70,7 @@ export const idlessTraceCallSql = (t: string): string =>
  * none). A job that carries a document, customer or recipient id per call (a due-diligence run over a data room)
  * sends ids that only its own calls carry, as a tracer's trace per call is (idlessTraceCallSql): they say no more
  * about who waits than no id. Only in names no key gave (a Langfuse window records none): there every service on a
- * model shares one name, and such ids are the only sign of another client, where a key is one client's. The calls are
+ * model shares one name, and such ids are the only sign of another client; a key's calls are read together. The calls are
  * unattributed (classify.ts writes _cls_calls again when there are any), so the job is judged on its own runs, not with
  * the people who share its model; people's calls keep their evidence (think time is on the ids that come back).
  * Found on legal-apac as a Langfuse window (a tune org since): 6 workers' diligence run on the model partners ask
