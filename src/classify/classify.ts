@@ -136,17 +136,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await writeBackToBack(ws);
   // The workloads whose name nothing of the client's gave (no API key, no tag naming the work): see _cls_mixed below.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_unnamed AS ${unkeyed
-    ? `SELECT wid FROM (SELECT auto_wid AS wid, key_id, split_workload FROM _cls_idents UNION ALL SELECT split_wid, key_id, split_workload FROM _cls_idents
-          UNION ALL SELECT unstreamed_wid, key_id, split_workload FROM _cls_idents WHERE unstreamed_wid IS NOT NULL)
-        GROUP BY wid HAVING bool_and(key_id IS NULL AND split_workload IS NOT NULL)`
+    ? `SELECT wid FROM (${workloadNamesSql}) GROUP BY wid HAVING bool_and(key_id IS NULL AND split_workload IS NOT NULL)`
     : 'SELECT NULL::INTEGER AS wid WHERE false'}`);
   // The workloads whose name no tag gave: a key's, or the grouping's. Services share a key as they share a model (a
   // meter service's photo checks, each a customer waiting, on the key its nightly bill run uses): off a job's runs,
   // such calls are held blocking (_cls_mixed below). A tag that names the work is the team's word for those calls.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_shareable AS
-    SELECT wid FROM (SELECT auto_wid AS wid, split_workload FROM _cls_idents UNION ALL SELECT split_wid, split_workload FROM _cls_idents
-        UNION ALL SELECT unstreamed_wid, split_workload FROM _cls_idents WHERE unstreamed_wid IS NOT NULL)
-      GROUP BY wid HAVING bool_and(split_workload IS NOT NULL)`);
+    SELECT wid FROM (${workloadNamesSql}) GROUP BY wid HAVING bool_and(split_workload IS NOT NULL)`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_runs AS ${runStatsSql}`);
   // A poller's bursts in usage rows of a minute (signals/minute-buckets.ts); empty without such rows.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_minute_bursts AS ${minuteBurstsSql}`);
@@ -426,6 +422,14 @@ async function loadRuleTable(ws: Workspace, rules: Rules | undefined): Promise<v
     });
   }
 }
+
+/**
+ * Each workload an identity's calls can go to (its name's, its unattributed calls', its unstreamed calls'), with the
+ * identity's key and split name: _cls_unnamed and _cls_shareable group it by workload.
+ */
+const workloadNamesSql = `SELECT auto_wid AS wid, key_id, split_workload FROM _cls_idents
+  UNION ALL SELECT split_wid, key_id, split_workload FROM _cls_idents
+  UNION ALL SELECT unstreamed_wid, key_id, split_workload FROM _cls_idents WHERE unstreamed_wid IS NOT NULL`;
 
 /** Learns the org's human hours into _cls_org_slots and says whether they are usable. */
 async function learnOrgShape(ws: Workspace): Promise<OrgShape> {
