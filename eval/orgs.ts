@@ -72,7 +72,7 @@
 //                               checks; a timesheet poller, a nightly payroll scan, weekday insights, policy embeddings by hand
 //   utility-ie       (tune)     a Dublin energy supplier: customers with bills in the evenings, an outage line any hour, meter
 //                               photos read as sent, agents' reply suggestions; nightly bill notes carrying customers, letters
-//   pharmacy-de      (blind)    a Hamburg online pharmacy: customers' assistant and order bot, prescription photos, pharmacists'
+//   pharmacy-de      (tune)     a Hamburg online pharmacy: customers' assistant and order bot, prescription photos, pharmacists'
 //                               interaction checks; refill reminders on the bot's key, leaflet summaries, a poller, an audit
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
@@ -127,6 +127,8 @@
 // name too (5e7758e), and committed before its first run.
 // utility-ie became a tune org on 2026-12-07 (03:23 UTC), after its first run, before the 1.0% of its blocking spend
 // labelled batchable per call (0.9% at the fresh draw; the largest share of any dataset not yet looked into) was diagnosed on it.
+// pharmacy-de became a tune org on 2026-12-07 (06:20 UTC, a later stop), after its first run, before the 1.6% of its
+// varied rendering's blocking spend labelled batchable (the largest share of any dataset; over the 1% gate) was diagnosed on it.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -1474,7 +1476,7 @@ export const family: readonly FamilyOrg[] = [
     ],
   },
   {
-    id: 'pharmacy-de', role: 'blind', tz: 1, profile: 'office', rendering: 'calls', usageToo: true,
+    id: 'pharmacy-de', role: 'tune', blindUntil: '2026-12-07', tz: 1, profile: 'office', rendering: 'calls', usageToo: true,
     story: 'a Hamburg online pharmacy: customers ask a pharmacist assistant in the evenings, send prescription photos and ask the order bot any hour, pharmacists check baskets for interactions in shop hours; refill reminders, leaflet summaries, a stock poller, a compliance audit and catalog embeddings are jobs',
     workloads: [
       { id: 'pharmacist assistant', truth: 'blocking', story: 'customers ask about a medicine and read the answer, 40% streamed, evenings and weekends', kind: 'sessions', starts: 12000,
