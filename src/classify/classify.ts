@@ -25,7 +25,8 @@
 //   _cls_daily      per workload and day: requests (signals/days.ts: irregular and lumpy days; the token mix reads usage buckets' tokens)
 //   _cls_unnamed    the workloads whose name no API key or tag gave (none when every call has a key)
 //   _cls_shareable  the workloads whose name no tag gave (a key's or the grouping's): another client may share it
-//   _cls_mixed      of those, the ones labelled batchable by their runs with many calls off them (signals/runs.ts:
+//   _cls_mixed      of those, the ones labelled batchable by their runs with many calls off them, or with people's
+//                   think time among their runs (\`people\`; signals/runs.ts: mixedRunShare, peopleMixedRunShare,
 //                   offRunStartsSql); their off-run calls get the offRun flag (outcome flag 7: held blocking)
 //   _cls_org_slots  the org's human hours, learned from clearly interactive calls
 //   label_workloads per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
@@ -41,7 +42,7 @@ import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.
 import type { Rules } from './rules/schema.ts';
 import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
-import { dropBackToBack, machineRunRequestsSql, maxStreamedShareForRuns, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, runStatsSql, writeBackToBack } from './signals/runs.ts';
+import { dropBackToBack, humanRepeatCallsSql, machineRunRequestsSql, maxStreamedShareForRuns, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, peopleMixedRunShare, peopleOffRunRepeatShare, runStatsSql, writeBackToBack } from './signals/runs.ts';
 import { minuteBurstMaxOtherShare, minuteBurstsSql } from './signals/minute-buckets.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
@@ -285,10 +286,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // A workload that calls with one-off ids were split into from people's (_cls_oneoff; not a name whose calls all have
   // them, which is one service's) gathers several services' calls by ids alone: people's visits with an id seen once
   // come among a job's, however few, so its calls off the runs are held blocking from the first (oneOffOffRunShare).
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid FROM label_workloads
-    WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND machine_share >= ${mixedRunShare} AND off_run_req > 0
-      AND off_run_req BETWEEN (CASE WHEN id_split THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests
-        AND ${mixedOffRunShare.max} * requests`);
+  // Or one with fewer requests in its runs whose users come back after think time (peopleMixedRunShare): people among
+  // the job (\`people\`: its held calls say so).
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid, machine_share < ${mixedRunShare} AS people FROM label_workloads
+    WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND off_run_req > 0 AND off_run_req <= ${mixedOffRunShare.max} * requests AND (
+      machine_share >= ${mixedRunShare} AND off_run_req >= (CASE WHEN id_split THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests
+      OR machine_share >= ${peopleMixedRunShare} AND off_run_req >= ${mixedOffRunShare.min} * requests
+        AND ${humanRepeatCallsSql()} >= ${peopleOffRunRepeatShare} * off_run_req)`);
   if (await hasRows(ws, 'SELECT 1 FROM _cls_mixed')) {
     await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM (${offRunStartsSql}) s
       WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);
@@ -313,7 +317,9 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         WHEN w.label = 'non_blocking' AND k.flag = 7 THEN
           {'label': 'blocking', 'confidence': 0.6::DOUBLE, 'decided_by': 'heuristic',
           'reasons': list_concat(['${offRunReasonPrefix}' || round(100 * w.off_run_req / w.requests)::INTEGER || '% of its workload''s requests did, '
-              || 'in no run of back-to-back calls and no launch of its job: another client''s calls under the same name, held blocking '
+              || 'in no run of back-to-back calls and no launch of its job: another client''s calls under the same name'
+              || CASE WHEN w.wid IN (SELECT wid FROM _cls_mixed WHERE people) THEN ' (its users come back after think time on '
+                || round(100 * ${humanRepeatCallsSql('w.')} / w.requests)::INTEGER || '% of its requests: people)' ELSE '' END || ', held blocking '
               || '(give the job or this client a key, project or tag of its own, or settle it with a rule)'],
             list_transform(w.reasons, lambda t: 'workload: ' || t))}
         WHEN w.label = 'non_blocking' AND k.flag BETWEEN 2 AND 5 THEN

@@ -871,6 +871,41 @@ describe('calls off a job’s runs, under a name no key gives or one key (servic
     expect(counts?.held).toBe(0n);
   });
 
+  test('with under half its requests in its runs, a workload whose users come back after think time holds its calls off the runs blocking: people among the job', async () => {
+    // A cron job at 06:00 UTC, 4 workers of 25 calls, each carrying a customer (ids c0-c299 in turn: the same customer
+    // again every third day), and a loop of 150 calls by hand in the small hours, carrying customers too: 43% of the
+    // requests each, under the half at which runs alone make the calls off them another client's. Customers ask the
+    // same project and model once an hour from midnight to 14:00 UTC, twice 42 s apart: 13% of the requests. The
+    // customers' gaps drown in the job's (days), so no end-user evidence; the mixture is out of phase with the org's
+    // people (pharmacy-de, a tune org, varied: its order bot under the refill reminders' key, project and model).
+    const cron = `SELECT 'cron' || d || '-' || w || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 06:00:00+00' + d * INTERVAL 1 DAY + (w * 250 + k * 1100) * INTERVAL 1 MILLISECOND AS ts,
+        1000.0 AS latency_ms, 'c' || ((d * 100 + w * 25 + k) % 300) AS user_id, 'proj_care' AS project FROM range(21) a(d), range(4) b(w), range(25) c(k)`;
+    const byHand = `SELECT 'hand' || d || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 03:00:00+00' + d * INTERVAL 1 DAY + (d % 4) * INTERVAL 1 HOUR + (hash(d) % 50) * INTERVAL 1 MINUTE + k * 1350 * INTERVAL 1 MILLISECOND AS ts,
+        1200.0 AS latency_ms, 'c' || ((d * 100 + 100 + k) % 300) AS user_id, 'proj_care' AS project FROM range(14) a(d), range(150) c(k)`;
+    const customers = `SELECT 'bot' || d || '-' || h || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR + (hash(d, h) % 50) * INTERVAL 1 MINUTE + k * 42 * INTERVAL 1 SECOND AS ts,
+        2000.0 AS latency_ms, 'c' || (hash(d, h, 9) % 300) AS user_id, 'proj_care' AS project FROM range(21) a(d), range(15) b(h), range(2) c(k)`;
+    await classified(interactiveBackdrop, cron, byHand, customers);
+    const [w] = await ws.all<{ label: string; machine_share: number; off_run_req: bigint; requests: bigint }>(
+      "SELECT label, machine_share, off_run_req, requests FROM label_workloads WHERE workload LIKE 'proj_care%'",
+    );
+    expect(w?.label).toBe('non_blocking');
+    expect(w?.machine_share).toBeGreaterThan(0.3);
+    expect(w?.machine_share).toBeLessThan(0.5);
+    const [counts] = await ws.all<{ held: bigint; customers: bigint; kept: bigint; job: bigint }>(`SELECT
+        count(*) FILTER (WHERE starts_with(call_id, 'bot') AND label = 'blocking') AS held, count(*) FILTER (WHERE starts_with(call_id, 'bot')) AS customers,
+        count(*) FILTER (WHERE NOT starts_with(call_id, 'bot') AND label = 'non_blocking') AS kept, count(*) FILTER (WHERE NOT starts_with(call_id, 'bot')) AS job
+      FROM labels WHERE starts_with(call_id, 'bot') OR starts_with(call_id, 'cron') OR starts_with(call_id, 'hand')`);
+    expect(counts).toEqual({ held: 628n, customers: 630n, kept: 4200n, job: 4200n });
+    const held = await labelOf(ws, 'bot3-2-1');
+    expect([held.label, held.decided_by]).toEqual(['blocking', 'heuristic']);
+    expect(held.reasons[0]).toMatch(
+      /^this call came off the runs that make its workload a job, as 13% of its workload's requests did, .*under the same name \(its users come back after think time on \d+% of its requests: people\), held blocking/,
+    );
+  });
+
   test('under one API key the same: services share a key as they share a model, so the job is batchable and its off-run calls held blocking', async () => {
     // The documents carry a customer id each, as the job's calls do (a meter service's photo checks beside its nightly
     // bill run, both on its key: the eval's utility-ie).

@@ -137,6 +137,21 @@ export const oneOffOffRunShare = 0;
  */
 export const mixedRunShare = 0.5;
 /**
+ * ...or, with fewer in its runs (at least this share in one kind), where the workload's users come back after human
+ * think time (userStatsSql: calls starting one second to half an hour after the same id's last answer) on at least
+ * peopleOffRunRepeatShare as many calls as are off its runs: people among the job, whose calls the time shape that
+ * labels the workload does not speak for. Found on pharmacy-de (a tune org since its first run), varied: its 07:00
+ * refill reminders carry each customer through the order bot's key, project and model; the job's runs (a cron
+ * launch on 20 days, 43% of the requests, and fan-out) outweigh the customers' questions (33%, off the runs, half of
+ * them a second question after 15 to 90 s), the mixture is out of phase with the org's human hours, and the order
+ * bot, 1.6% of the dataset's blocking spend, was labelled batchable with the job. The customers' gaps did not
+ * show as end users (evidence.ts): the job's calls are the customers' too, days apart, and the median gap was a day.
+ */
+export const peopleMixedRunShare = 0.3;
+export const peopleOffRunRepeatShare = 0.25;
+/** The calls of a workload that come within human think time of the same id's last answer, over _cls_users' columns (of `t.`). */
+export const humanRepeatCallsSql = (t = ''): string => `coalesce(${t}repeat_calls * (1 - ${t}machine_gap_share), 0)`;
+/**
  * A workload's requests in its most common kind of machine run (serial runs, fan-out, a cron or full-rate launch,
  * recurring bursts), over _cls_runs' columns (runStatsSql).
  */
