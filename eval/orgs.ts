@@ -74,6 +74,8 @@
 //                               photos read as sent, agents' reply suggestions; nightly bill notes carrying customers, letters
 //   pharmacy-de      (tune)     a Hamburg online pharmacy: customers' assistant and order bot, prescription photos, pharmacists'
 //                               interaction checks; refill reminders on the bot's key, leaflet summaries, a poller, an audit
+//   insurer-jp       (blind)    a Tokyo car insurer: policyholders' assistant and roadside help, damage photos, adjusters'
+//                               claim notes; renewal notices on the app's key, translations, a poller, nightly fraud rescoring
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -129,6 +131,8 @@
 // labelled batchable per call (0.9% at the fresh draw; the largest share of any dataset not yet looked into) was diagnosed on it.
 // pharmacy-de became a tune org on 2026-12-07 (06:20 UTC, a later stop), after its first run, before the 1.6% of its
 // varied rendering's blocking spend labelled batchable (the largest share of any dataset; over the 1% gate) was diagnosed on it.
+// insurer-jp (blind) was written on 2026-12-07 after the change that diagnosis led to (signals/runs.ts: peopleMixedRunShare),
+// and committed before its first run.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -1515,6 +1519,50 @@ export const family: readonly FamilyOrg[] = [
         kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 16] }, workers: 2, rows: [150, 400], gapMs: [50, 400],
         rowUsers: { how: 'per-row' }, model: sonnet, key: 'shop-web', keyName: 'storefront', project: 'care', input: [2000, 6000],
         output: [50, 150], latencyMs: [2000, 6000] },
+    ],
+  },
+  {
+    // Written on 2026-12-07 after the change that holds the calls off a job's runs where the workload's users come back
+    // after think time (signals/runs.ts: peopleMixedRunShare), and committed before its first run.
+    id: 'insurer-jp', role: 'blind', tz: 9, profile: 'office', rendering: 'calls', usageToo: true,
+    story: 'a Tokyo car insurer: policyholders ask the app about their cover in the evenings and call roadside help any hour, damage photos are assessed as they are sent, adjusters draft claim notes in office hours; renewal notices, report translations, a telematics poller, a nightly fraud rescoring and policy embeddings are jobs',
+    workloads: [
+      { id: 'policy assistant', truth: 'blocking', story: 'policyholders ask what their cover includes and read the answer, 30% streamed, evenings and weekends', kind: 'sessions', starts: 10000,
+        calls: [2, 6], gapS: [20, 140], users: { prefix: 'pj', count: 50000 }, profile: 'dev', streamed: 0.3, model: sonnet, key: 'app-key', keyName: 'policyholder-app',
+        project: 'service', input: [1800, 5500], output: [200, 650], latencyMs: [3000, 9500] },
+      { id: 'roadside help', truth: 'blocking', story: 'a driver with a breakdown asks the app for help and the nearest tow; one to four questions, not streamed; any hour', kind: 'sessions',
+        starts: 7000, calls: [1, 4], gapS: [10, 80], users: { prefix: 'pj', count: 50000 }, profile: 'global', model: mini, key: 'app-key', keyName: 'policyholder-app',
+        project: 'service', input: [600, 1800], output: [60, 220], latencyMs: [700, 2200] },
+      { id: 'damage photo check', truth: 'blocking', story: 'a policyholder sends photos of the damage and the app reads back the estimate band for them to confirm; carries the policyholder', kind: 'events',
+        starts: 15000, profile: 'dev', users: { prefix: 'pj', count: 50000 }, model: gpt, key: 'claims-svc', project: 'claims', input: [2000, 4500], output: [50, 150],
+        latencyMs: [2000, 5000] },
+      { id: 'claim notes', truth: 'blocking', story: 'adjusters draft a claim note from the file and edit it before filing, in office hours; not streamed', kind: 'sessions',
+        starts: 12000, calls: [2, 6], gapS: [45, 240], users: { prefix: 'adj', count: 160 }, model: gpt, key: 'claims-svc', project: 'claims', input: [2500, 7000],
+        output: [200, 600], latencyMs: [3000, 9000] },
+      { id: 'help search', truth: 'blocking', story: 'query embeddings from the app\'s help search', kind: 'events', starts: 20000, profile: 'dev', model: embSmall, operation: 'embeddings',
+        key: 'app-key', keyName: 'policyholder-app', project: 'search', input: [4, 35], output: [0, 0], latencyMs: [40, 180] },
+      { id: 'renewal notices', truth: 'non_blocking', story: 'cron 09:30 local on weekdays, 3 workers write each renewal notice due, carrying its policyholder, through the app\'s key on roadside help\'s model', kind: 'job',
+        launch: { by: 'cron', hour: 9, minute: 30, weekdaysOnly: true }, workers: 3, rows: [150, 350], gapMs: [40, 350],
+        rowUsers: { how: 'recipients', users: { prefix: 'pj', count: 50000 } }, model: mini, key: 'app-key', keyName: 'policyholder-app', project: 'service',
+        input: [1200, 3000], output: [120, 300], latencyMs: [1000, 3000] },
+      { id: 'report translation', truth: 'non_blocking', story: 'the claims office starts English translations of foreign drivers\' accident reports by hand, 6 workers, a report id per call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 17] }, workers: 6, rows: [60, 200], gapMs: [10, 150], rowUsers: { how: 'per-row' },
+        model: sonnet, key: 'claims-batch', project: 'claims', input: [3000, 9000], output: [800, 2000], latencyMs: [6000, 18000] },
+      { id: 'telematics poller', truth: 'non_blocking', story: 'every hour one worker summarises the fleet customers\' harsh-braking alerts, sleeping 1-4 s between calls', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [3, 18], gapMs: [1000, 4000], model: haiku, key: 'telematics', project: 'fleet', input: [1200, 3500],
+        output: [80, 250], latencyMs: [1200, 3500] },
+      { id: 'fraud rescoring', truth: 'non_blocking', story: 'cron 02:00 local every day, 8 workers rescore the open claims for fraud through the claims service\'s key, project and model', kind: 'job',
+        launch: { by: 'cron', hour: 2, minute: 0, weekdaysOnly: false }, workers: 8, rows: [300, 700], gapMs: [10, 120], model: gpt, key: 'claims-svc',
+        project: 'claims', input: [3000, 8000], output: [100, 300], latencyMs: [2500, 7000] },
+      { id: 'policy embeddings', truth: 'non_blocking', story: 'the product team re-embeds the policy wordings by hand after each revision, 2 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.15, perDay: 1, hours: [10, 17] }, workers: 2, rows: [500, 1500], gapMs: [5, 50], model: embLarge, operation: 'embeddings',
+        key: 'claims-batch', project: 'docs', input: [400, 1600], output: [0, 0], latencyMs: [120, 450] },
+    ],
+    mixed: [
+      { id: 'note audit', truth: 'non_blocking', story: 'a claims auditor re-checks last month\'s claim notes with a serial script through the adjusters\' key, project and model, carrying their own id',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 17] }, workers: 1, rows: [60, 180], gapMs: [150, 800],
+        rowUsers: { how: 'starter', users: { prefix: 'aud-', count: 3 } }, model: gpt, key: 'claims-svc', project: 'claims', input: [2500, 7000],
+        output: [100, 300], latencyMs: [3000, 9000] },
     ],
   },
 ];
