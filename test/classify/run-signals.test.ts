@@ -938,6 +938,23 @@ describe('calls off a job’s runs, under a name no key gives or one key (servic
     expect(counts).toEqual({ kept: 150n, held: 150n });
   });
 
+  test('under a key, a loop\'s own slow tail in the loop\'s episode stays with the job, though neither in a run nor paced', async () => {
+    // A loop at 20:00 on one day: 150 calls back to back, then its last 60 rate-limited, each 15-60 s after the last
+    // one's end (each its own run, off the runs; over 10 s, so not paced: the episode is 71% paced, under the 75% of a
+    // paced one), all within 5 minutes of each other: one episode, which holds a loop of 100 calls or more.
+    const loopWithTail = `SELECT 'tail' || k AS call_id,
+        TIMESTAMPTZ '2026-10-07 20:00:00+00' + (sum(1000 + gap) OVER (ORDER BY k) - 1000 - gap) * INTERVAL 1 MILLISECOND AS ts, 1000.0 AS latency_ms,
+        'proj_claims' AS project, 'key_claims' AS api_key, 'cu-' || (k + 500) AS user_id
+      FROM (SELECT k, CASE WHEN k < 150 THEN 100 ELSE 15000 + hash(k, 'g') % 45000 END AS gap FROM range(210) b(k))`;
+    await classified(interactiveBackdrop, nightly(", 'key_claims' AS api_key, 'cu-' || k AS user_id"), documents(", 'key_claims' AS api_key, 'cu-' || (k + 7) AS user_id"), loopWithTail);
+    const [counts] = await ws.all<{ tail: bigint; loop: bigint; held: bigint }>(
+      `SELECT count(*) FILTER (WHERE starts_with(call_id, 'tail') AND regexp_extract(call_id, '\\d+')::INTEGER >= 150 AND label = 'non_blocking') AS tail,
+        count(*) FILTER (WHERE starts_with(call_id, 'tail') AND regexp_extract(call_id, '\\d+')::INTEGER < 150 AND label = 'non_blocking') AS loop,
+        count(*) FILTER (WHERE starts_with(call_id, 'doc') AND label = 'blocking') AS held FROM labels`,
+    );
+    expect(counts).toEqual({ tail: 60n, loop: 150n, held: 150n });
+  });
+
   test('a tag that names the work is the team’s word: the same calls follow the workload', async () => {
     await classified(interactiveBackdrop, nightly(`, '{"job":"claims"}' AS tags`), documents(`, '{"job":"claims"}' AS tags`));
     expect((await labelOf(ws, 'doc1-5')).label).toBe('non_blocking');
