@@ -74,7 +74,7 @@
 //                               photos read as sent, agents' reply suggestions; nightly bill notes carrying customers, letters
 //   pharmacy-de      (tune)     a Hamburg online pharmacy: customers' assistant and order bot, prescription photos, pharmacists'
 //                               interaction checks; refill reminders on the bot's key, leaflet summaries, a poller, an audit
-//   insurer-jp       (blind)    a Tokyo car insurer: policyholders' assistant and roadside help, damage photos, adjusters'
+//   insurer-jp       (tune)     a Tokyo car insurer: policyholders' assistant and roadside help, damage photos, adjusters'
 //                               claim notes; renewal notices on the app's key, translations, a poller, nightly fraud rescoring
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
@@ -132,7 +132,8 @@
 // pharmacy-de became a tune org on 2026-12-07 (06:20 UTC, a later stop), after its first run, before the 1.6% of its
 // varied rendering's blocking spend labelled batchable (the largest share of any dataset; over the 1% gate) was diagnosed on it.
 // insurer-jp (blind) was written on 2026-12-07 after the change that diagnosis led to (signals/runs.ts: peopleMixedRunShare),
-// and committed before its first run.
+// and committed before its first run. It became a tune org the same stop (07:30 UTC), after that run, before its minute
+// and hour bucket renderings' 50% of blocking spend labelled batchable (reported, not gating) was looked into.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -1524,7 +1525,7 @@ export const family: readonly FamilyOrg[] = [
   {
     // Written on 2026-12-07 after the change that holds the calls off a job's runs where the workload's users come back
     // after think time (signals/runs.ts: peopleMixedRunShare), and committed before its first run.
-    id: 'insurer-jp', role: 'blind', tz: 9, profile: 'office', rendering: 'calls', usageToo: true,
+    id: 'insurer-jp', role: 'tune', blindUntil: '2026-12-07', tz: 9, profile: 'office', rendering: 'calls', usageToo: true,
     story: 'a Tokyo car insurer: policyholders ask the app about their cover in the evenings and call roadside help any hour, damage photos are assessed as they are sent, adjusters draft claim notes in office hours; renewal notices, report translations, a telematics poller, a nightly fraud rescoring and policy embeddings are jobs',
     workloads: [
       { id: 'policy assistant', truth: 'blocking', story: 'policyholders ask what their cover includes and read the answer, 30% streamed, evenings and weekends', kind: 'sessions', starts: 10000,
