@@ -42,6 +42,7 @@ import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.
 import type { Rules } from './rules/schema.ts';
 import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
+import { offScheduleHoursSql } from './signals/off-schedule.ts';
 import { dropBackToBack, humanRepeatCallsSql, machineRunRequestsSql, maxStreamedShareForRuns, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, peopleMixedRunShare, peopleOffRunRepeatShare, runStatsSql, writeBackToBack } from './signals/runs.ts';
 import { minuteBurstMaxOtherShare, minuteBurstsSql } from './signals/minute-buckets.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
@@ -68,6 +69,9 @@ export const userLoopReasonPrefix = 'this call is one of a loop of ';
 
 /** How the reason of a call held blocking off a mixed workload's runs begins (explain reads it). */
 export const offRunReasonPrefix = 'this call came off the runs that make its workload a job, as ';
+
+/** How the reason of a usage row held blocking off a scheduled workload's job hours begins. */
+export const offScheduleReasonPrefix = 'this row came outside the hours of the day when the job of its workload runs, as ';
 
 /** The org's learned human hours, as used for the time-shape signals (also shown by explain). */
 export type OrgShape = { readonly weekly: boolean; readonly slots: number; readonly activeSlots: number; readonly interactiveRequests: number; readonly usable: boolean };
@@ -297,6 +301,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM (${offRunStartsSql}) s
       WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);
   }
+  // In usage buckets, a workload labelled batchable as scheduled holds its rows in the hours of the day off its job's
+  // schedule blocking (signals/off-schedule.ts): people's hours on the job's key, project and model. Same flag.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_off_schedule AS ${offScheduleHoursSql}`);
+  if (await hasRows(ws, 'SELECT 1 FROM _cls_off_schedule')) {
+    await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM _cls_off_schedule s
+      WHERE _cls_calls.wid = s.wid AND (epoch_ms(_cls_calls.ts) // 3600000) % 24 = s.hod AND _cls_calls.bucket`);
+  }
 
   // One row per decided outcome, with every column the labels show; calls then carry only the outcome number.
   // Numbered in okey order, so the same data gives the same outcome numbers on every run (stored in label_keys).
@@ -313,6 +324,12 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
           'reasons': list_concat(['${userLoopReasonPrefix}' || ${minUserLoopCalls} || ' or more in a row carrying one user id in this workload, each starting '
               || 'within ${thinkTimeSeconds.min} s of the last one''s end (pauses of up to ${maxLoopPauseSeconds} s between pieces of ${minLoopPieceCalls} or more allowed): '
               || 'a script looping over rows with its starter''s id, not a person reading (the rest of the workload is blocking)'],
+            list_transform(w.reasons, lambda t: 'workload: ' || t))}
+        WHEN w.label = 'non_blocking' AND k.flag = 7 AND w.wid IN (SELECT wid FROM _cls_off_schedule) THEN
+          {'label': 'blocking', 'confidence': 0.6::DOUBLE, 'decided_by': 'heuristic',
+          'reasons': list_concat(['${offScheduleReasonPrefix}' || (SELECT round(100 * any_value(off_share))::INTEGER FROM _cls_off_schedule o WHERE o.wid = w.wid)
+              || '% of its workload''s requests did, two hours or more from every hour its job runs in: people''s requests under the same key, '
+              || 'project and model, held blocking (give the job a key, project or tag of its own, or settle it with a rule)'],
             list_transform(w.reasons, lambda t: 'workload: ' || t))}
         WHEN w.label = 'non_blocking' AND k.flag = 7 THEN
           {'label': 'blocking', 'confidence': 0.6::DOUBLE, 'decided_by': 'heuristic',
@@ -352,7 +369,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_minute_bursts', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_unnamed', '_cls_shareable', '_cls_oneoff', '_cls_id_split']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_minute_bursts', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_off_schedule', '_cls_unnamed', '_cls_shareable', '_cls_oneoff', '_cls_id_split']) await ws.run(`DROP TABLE ${table}`);
   await dropBackToBack(ws);
 }
 

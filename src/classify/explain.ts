@@ -2,7 +2,7 @@
 // label_workloads, label_org_shape) and says what would change the decision.
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
-import { offRunReasonPrefix, userLoopReasonPrefix } from './classify.ts';
+import { offRunReasonPrefix, offScheduleReasonPrefix, userLoopReasonPrefix } from './classify.ts';
 import { hourBucketWorkloadShare, minuteBucketsAdvice } from './signals/minute-buckets.ts';
 import { freshTokensPerEstimatedRequest, weightSql } from './signals/per-call.ts';
 import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape.ts';
@@ -147,6 +147,8 @@ function whatWouldChange(e: Explanation): string[] {
     const lines = [rule('deadline: 12h   # or label: non_blocking; any deadline of 1h or more means batchable')];
     if (e.kind === 'call' && decidedBy === 'heuristic' && w.label === 'non_blocking' && e.call.reasons[0]?.startsWith(offRunReasonPrefix)) {
       lines.unshift('give the job or the other client a key, project or tag of its own: each is then labelled on its own evidence (a rule on the workload labels both)');
+    } else if (e.kind === 'call' && decidedBy === 'heuristic' && w.label === 'non_blocking' && e.call.reasons[0]?.startsWith(offScheduleReasonPrefix)) {
+      lines.unshift('give the job a key, project or tag of its own: its rows and the people\'s are then labelled on their own evidence (a rule on the workload labels both)');
     } else if (e.kind === 'call' && decidedBy === 'heuristic' && w.label === 'non_blocking') {
       lines.unshift('this call carries per-call evidence that someone waits (streamed, cancelled, agent chain or priority lane); only a rule overrides it');
     } else if (waits.length > 0) {

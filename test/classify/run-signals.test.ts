@@ -328,6 +328,28 @@ describe('usage buckets: irregular days and on/off hours', () => {
     expect(row.label).toBe('blocking');
     expect(row.reasons.join('\n')).not.toMatch(/on\/off/);
   });
+  test('a nightly job on people\'s key, project and model is batchable as scheduled; the rows of people\'s hours, off its schedule, are held blocking', async () => {
+    // Three weeks of hourly buckets on one key: a job at 17:00 UTC every day (12,000 requests, spilling 300 into 18:00)
+    // and people from 23:00 to 14:00 UTC (60-90 requests an hour): 9% of the requests, off the job's hours.
+    await classified(`
+      SELECT 'cl-' || d || '-' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
+        TIMESTAMPTZ '2026-10-05 01:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ended_at,
+        CASE WHEN h = 17 THEN 12000 WHEN h = 18 THEN 300 ELSE 60 + (hash(d, h) % 30)::INTEGER END AS requests,
+        'key_claims' AS api_key FROM range(21) a(d), range(24) b(h) WHERE h NOT IN (15, 16, 19, 20, 21, 22)`);
+    const job = await labelOf(ws, 'cl-4-17');
+    expect(job.label).toBe('non_blocking');
+    expect(job.reasons[0]).toMatch(/^scheduled: /);
+    const person = await labelOf(ws, 'cl-4-9');
+    expect([person.label, person.confidence, person.decided_by]).toEqual(['blocking', 0.6, 'heuristic']);
+    expect(person.reasons[0]).toMatch(/^this row came outside the hours of the day when the job of its workload runs, as 9% of its workload's requests did/);
+    expect(person.reasons).toContain(`workload: ${job.reasons[0]}`);
+    expect(renderExplanation(await explainTarget(ws, 'cl-4-9', undefined))).toContain('give the job a key, project or tag of its own');
+    // The spill into the hour after the job's stays with it.
+    expect((await labelOf(ws, 'cl-4-18')).label).toBe('non_blocking');
+    const [counts] = await ws.all<{ held: bigint; people: bigint }>(`SELECT count(*) FILTER (WHERE label = 'blocking') AS held, count(*) AS people
+      FROM labels WHERE regexp_extract(call_id, '-(\\d+)$', 1)::INTEGER NOT IN (17, 18)`);
+    expect(counts).toEqual({ held: 336n, people: 336n });
+  });
 });
 
 describe('day buckets: lumpy days and weekends', () => {

@@ -1,0 +1,49 @@
+// Off-schedule hours: a scheduled job on people's key, project and model, in usage rows.
+//
+// A usage bucket groups one key, project and model: a nightly job and the people who use that key in the day are one
+// workload there, and when the job holds most of the requests, the workload is labelled batchable as scheduled (most
+// of its requests in the same three hours of the day: evidence.ts), people's hours with it. Per call the job's runs
+// tell them apart (runs.ts: calls off a job's runs); in buckets nothing did. Found on insurer-jp (a tune org since its
+// first run) in minute and hour buckets: its claims service's key, project and model carry the damage photo checks
+// and the adjusters' claim notes beside a 02:00 fraud rescoring (121,748 of 142,491 requests, in one hour of the day),
+// and 50.2% of its blocking spend was labelled batchable with the job.
+//
+// The job's hours are its spikes: hours of the day with at least offScheduleSpike times the workload's median hour.
+// The hours at least two hours from every spike are off its schedule: a job that runs over into the next hour is not
+// there. Where they hold offScheduleShare of the requests, spread over offScheduleMinHours hours of the day or more
+// (people's working day, not a job's second run), their rows are held blocking (outcome flag 7, as calls off a job's
+// runs are). Day buckets are not in _cls_hourly: a day's row cannot be split by hour.
+
+/** An hour of the day with at least this many times the workload's median hour of the day is one its job runs in. */
+export const offScheduleSpike = 10;
+/** The requests off the schedule, as a share of the workload's, for its rows there to be held. */
+export const offScheduleShare = { min: 0.05, max: 0.5 } as const;
+/** The hours of the day off the schedule with requests, at least. */
+export const offScheduleMinHours = 6;
+
+/**
+ * Per workload labelled batchable by its heuristics with most rows usage buckets and a schedule (top-3 hours of the day
+ * 80%+ of its requests), the hours of the day (UTC) off its job's schedule, with their share of its requests (off_share):
+ * (wid, hod, off_share). Reads label_workloads and _cls_hourly.
+ */
+export const offScheduleHoursSql = `
+  WITH cand AS (
+    SELECT wid FROM label_workloads
+    WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND calls_share < 0.5 AND top3_hours_share >= 0.8
+  ), hod AS (
+    SELECT c.wid, r.hod, coalesce(sum(h.n), 0) AS n
+    FROM cand c CROSS JOIN range(24) r(hod) LEFT JOIN _cls_hourly h ON h.wid = c.wid AND h.hr % 24 = r.hod
+    GROUP BY c.wid, r.hod
+  ), totals AS (
+    SELECT wid, median(n) AS med, sum(n) AS total FROM hod GROUP BY wid
+  ), spikes AS (
+    SELECT wid, hod FROM hod JOIN totals USING (wid) WHERE n > 0 AND n >= ${offScheduleSpike} * med
+  ), off AS (
+    SELECT h.wid, h.hod, h.n FROM hod h
+    WHERE h.n > 0 AND h.wid IN (SELECT wid FROM spikes)
+      AND NOT EXISTS (SELECT 1 FROM spikes s WHERE s.wid = h.wid AND least(abs(s.hod - h.hod), 24 - abs(s.hod - h.hod)) <= 1)
+  ), held AS (
+    SELECT o.wid, sum(o.n) / any_value(t.total) AS off_share FROM off o JOIN totals t USING (wid) GROUP BY o.wid
+    HAVING count(*) >= ${offScheduleMinHours} AND sum(o.n) BETWEEN ${offScheduleShare.min} * any_value(t.total) AND ${offScheduleShare.max} * any_value(t.total)
+  )
+  SELECT o.wid, o.hod, h.off_share FROM off o JOIN held h USING (wid)`;
