@@ -302,11 +302,13 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);
   }
   // In usage buckets, a workload labelled batchable as scheduled holds its rows in the hours of the day off its job's
-  // schedule blocking (signals/off-schedule.ts): people's hours on the job's key, project and model. Same flag.
+  // schedule blocking (signals/off-schedule.ts): people's hours on the job's key, project and model. Same flag. Only
+  // rows of an hour or less: a day's row starting at such an hour holds the job's requests too.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_off_schedule AS ${offScheduleHoursSql}`);
   if (await hasRows(ws, 'SELECT 1 FROM _cls_off_schedule')) {
     await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM _cls_off_schedule s
-      WHERE _cls_calls.wid = s.wid AND (epoch_ms(_cls_calls.ts) // 3600000) % 24 = s.hod AND _cls_calls.bucket`);
+      WHERE _cls_calls.wid = s.wid AND (epoch_ms(_cls_calls.ts) // 3600000) % 24 = s.hod AND _cls_calls.bucket
+        AND _cls_calls.ended_us - epoch_us(_cls_calls.ts) <= 3600000000`);
   }
 
   // One row per decided outcome, with every column the labels show; calls then carry only the outcome number.
