@@ -46,7 +46,7 @@ import { offScheduleHoursSql } from './signals/off-schedule.ts';
 import { dropBackToBack, humanRepeatCallsSql, machineRunRequestsSql, maxStreamedShareForRuns, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, peopleMixedRunShare, peopleOffRunRepeatShare, runStatsSql, writeBackToBack } from './signals/runs.ts';
 import { minuteBurstMaxOtherShare, minuteBurstsSql } from './signals/minute-buckets.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
-import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
+import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourResolvedSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, oneOffIdCallSql, oneOffIdCallsSql, unattributedSql, unstreamedSql } from './signals/workload-name.ts';
 
 /**
@@ -307,8 +307,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_off_schedule AS ${offScheduleHoursSql}`);
   if (await hasRows(ws, 'SELECT 1 FROM _cls_off_schedule')) {
     await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM _cls_off_schedule s
-      WHERE _cls_calls.wid = s.wid AND (epoch_ms(_cls_calls.ts) // 3600000) % 24 = s.hod AND _cls_calls.bucket
-        AND _cls_calls.ended_us - epoch_us(_cls_calls.ts) <= 3600000000`);
+      WHERE _cls_calls.wid = s.wid AND (epoch_ms(_cls_calls.ts) // 3600000) % 24 = s.hod AND _cls_calls.bucket AND ${hourResolvedSql}`);
   }
 
   // One row per decided outcome, with every column the labels show; calls then carry only the outcome number.
