@@ -1,4 +1,4 @@
-// The eval family: thirty-seven organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: forty-one organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -76,6 +76,8 @@
 //                               interaction checks; refill reminders on the bot's key, leaflet summaries, a poller, an audit
 //   insurer-jp       (tune)     a Tokyo car insurer: policyholders' assistant and roadside help, damage photos, adjusters'
 //                               claim notes; renewal notices on the app's key, translations, a poller, nightly fraud rescoring
+//   delivery-tr      (blind)    an Istanbul food delivery app: customers' help bot, a chat translator, restaurant owners'
+//                               assistant; menu translations, nightly review digests on the owners' key, a promo writer, a poller
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -134,6 +136,8 @@
 // insurer-jp (blind) was written on 2026-12-07 after the change that diagnosis led to (signals/runs.ts: peopleMixedRunShare),
 // and committed before its first run. It became a tune org the same stop (07:30 UTC), after that run, before its minute
 // and hour bucket renderings' 50% of blocking spend labelled batchable (reported, not gating) was looked into.
+// delivery-tr (blind) was written on 2026-12-07 (a later stop) after the change that holds usage rows off a scheduled job's
+// hours (signals/off-schedule.ts), before that stop changed anything, and committed before its first run.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -1564,6 +1568,50 @@ export const family: readonly FamilyOrg[] = [
         kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 17] }, workers: 1, rows: [60, 180], gapMs: [150, 800],
         rowUsers: { how: 'starter', users: { prefix: 'aud-', count: 3 } }, model: gpt, key: 'claims-svc', project: 'claims', input: [2500, 7000],
         output: [100, 300], latencyMs: [3000, 9000] },
+    ],
+  },
+  {
+    // Written on 2026-12-07 (09:40 UTC, a later stop) after the change that holds the usage rows off a scheduled job's
+    // hours (signals/off-schedule.ts), before this stop changed anything, and committed before its first run.
+    id: 'delivery-tr', role: 'blind', tz: 3, profile: 'dev', rendering: 'calls', usageToo: true,
+    story: 'an Istanbul food delivery app: customers ask the help bot where their order is at lunch and in the evenings, couriers and customers chat through a translator, restaurant owners ask a partner assistant in the afternoons; menu translations by hand, nightly review digests on the partner assistant\'s key, a weekday promo writer carrying customers through the help bot\'s key, an hourly payout poller, dispute extraction and menu embeddings are jobs',
+    workloads: [
+      { id: 'order help bot', truth: 'blocking', story: 'customers ask where their order is and what went wrong, one to five questions a visit, 20% streamed; lunch, evenings and weekends', kind: 'sessions',
+        starts: 14000, calls: [1, 5], gapS: [15, 90], users: { prefix: 'c', count: 80000 }, streamed: 0.2, model: mini, key: 'app-prod', keyName: 'customer-app',
+        project: 'care', input: [900, 2600], output: [80, 300], latencyMs: [800, 2600] },
+      { id: 'chat translator', truth: 'blocking', story: 'each message between a courier and a customer is translated as it is sent; no user id; any hour the app is busy', kind: 'events',
+        starts: 30000, model: haiku, key: 'chat-svc', project: 'chat', input: [60, 300], output: [20, 120], latencyMs: [300, 900] },
+      { id: 'partner assistant', truth: 'blocking', story: 'restaurant owners ask about their sales and draft replies to reviews, streamed, weekday afternoons', kind: 'sessions',
+        starts: 6000, calls: [2, 8], gapS: [40, 200], users: { prefix: 'rest-', count: 4000 }, profile: 'office', streamed: 0.75, cancelled: 0.02, model: sonnet,
+        key: 'partner-portal', keyName: 'partner-web', project: 'partners', input: [2500, 7000], output: [250, 800], latencyMs: [4000, 12000] },
+      { id: 'menu search', truth: 'blocking', story: 'query embeddings from the app\'s dish search', kind: 'events', starts: 25000, model: embSmall, operation: 'embeddings',
+        key: 'app-prod', keyName: 'customer-app', project: 'search', input: [3, 25], output: [0, 0], latencyMs: [40, 160] },
+      { id: 'menu translation', truth: 'non_blocking', story: 'the content team translates newly onboarded restaurants\' menus by hand, 4 workers, a dish id per call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.45, perDay: 1, hours: [10, 17] }, workers: 4, rows: [100, 300], gapMs: [20, 200], rowUsers: { how: 'per-row' },
+        model: sonnet, key: 'content-ops', project: 'partners', input: [800, 2500], output: [300, 900], latencyMs: [3000, 9000] },
+      { id: 'review digests', truth: 'non_blocking', story: 'cron 04:00 local every day, 6 workers summarise each restaurant\'s new reviews through the partner assistant\'s key, project and model', kind: 'job',
+        launch: { by: 'cron', hour: 4, minute: 0, weekdaysOnly: false }, workers: 6, rows: [120, 300], gapMs: [20, 200], model: sonnet, key: 'partner-portal',
+        keyName: 'partner-web', project: 'partners', input: [3000, 8000], output: [200, 500], latencyMs: [4000, 10000] },
+      { id: 'promo writer', truth: 'non_blocking', story: 'cron 11:00 local on weekdays, 4 workers write each lapsed customer\'s win-back offer, carrying the customer, through the help bot\'s key, project and model', kind: 'job',
+        launch: { by: 'cron', hour: 11, minute: 0, weekdaysOnly: true }, workers: 4, rows: [200, 450], gapMs: [30, 300],
+        rowUsers: { how: 'recipients', users: { prefix: 'c', count: 80000 } }, model: mini, key: 'app-prod', keyName: 'customer-app', project: 'care',
+        input: [1000, 2500], output: [100, 250], latencyMs: [900, 2500] },
+      { id: 'payout poller', truth: 'non_blocking', story: 'every hour one worker explains the couriers\' payout adjustments, sleeping 2-5 s between calls', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [4, 20], gapMs: [2000, 5000], model: haiku, key: 'finance', project: 'payouts', input: [800, 2200],
+        output: [60, 200], latencyMs: [900, 2500] },
+      { id: 'dispute extraction', truth: 'non_blocking', story: 'a finance analyst runs a serial script over the week\'s chargebacks, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [9, 16] }, workers: 1, rows: [80, 250], gapMs: [100, 600],
+        rowUsers: { how: 'starter', users: { prefix: 'fin-', count: 4 } }, model: gpt, key: 'finance', project: 'disputes', input: [2500, 6000],
+        output: [150, 400], latencyMs: [2500, 7000] },
+      { id: 'menu embeddings', truth: 'non_blocking', story: 'new dishes are embedded for search by hand after each onboarding batch, 3 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 18] }, workers: 3, rows: [300, 900], gapMs: [5, 60], model: embSmall, operation: 'embeddings',
+        key: 'content-ops', project: 'search', input: [30, 200], output: [0, 0], latencyMs: [60, 250] },
+    ],
+    mixed: [
+      { id: 'complaint tagging', truth: 'non_blocking', story: 'a care lead tags last week\'s complaints with a serial script through the help bot\'s key, project and model, carrying their own id',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.35, perDay: 1, hours: [10, 17] }, workers: 1, rows: [100, 300], gapMs: [100, 700],
+        rowUsers: { how: 'starter', users: { prefix: 'care-lead-', count: 2 } }, model: mini, key: 'app-prod', keyName: 'customer-app', project: 'care',
+        input: [800, 2200], output: [30, 100], latencyMs: [800, 2200] },
     ],
   },
 ];
