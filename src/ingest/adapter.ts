@@ -23,6 +23,8 @@ export type Sample = {
   readonly records: readonly unknown[];
   /** For a JSON document: true when its top level is an array (each element is a record). */
   readonly arrayDocument: boolean;
+  /** JSON and JSONL: true when `records` are not all the file's records (more than 50, or past the bytes sampled). */
+  readonly partial?: boolean;
 };
 
 /** How an adapter's rows nest (Adapter.nestedCalls). */

@@ -2,7 +2,7 @@
 import { InputError, UnrecognisedFormat, UsageError } from '../errors.ts';
 import { quoted } from '../report/escape.ts';
 import { hasAll, type Adapter, type Sample } from './adapter.ts';
-import { geminiJobResultsFile, geminiResultsFileAdvice, vertexJobOutput } from './adapters/google.ts';
+import { geminiJobResultsFile, geminiResultsFileAdvice, vertexJobAdvice, vertexJobOutput } from './adapters/google.ts';
 import { adapters } from './adapters/index.ts';
 
 /**
@@ -63,12 +63,7 @@ const otherExports: readonly { readonly is: (sample: Sample) => boolean; readonl
   {
     is: (sample) => vertexJobOutput(sample) !== undefined,
     // The output's name is the job's text: capped, on one line.
-    what: (sample) => {
-      const output = quoted(vertexJobOutput(sample) ?? '', 100);
-      return `a Vertex AI batch prediction job: the job's status, not its calls, which are in the output it names (${output}). ` +
-        'Read its `predictions.jsonl` files instead (`gcloud storage cp "<output>/*/predictions.jsonl" .`; a BigQuery table exported as JSONL): ' +
-        'a line per request with its response and usage, on the batch lane';
-    },
+    what: (sample) => vertexJobAdvice(quoted(vertexJobOutput(sample) ?? '', 100)),
   },
 ];
 

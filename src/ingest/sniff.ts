@@ -205,6 +205,7 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
   const kind = kindOf(text, complete);
   const keys = new Set<string>();
   const records: unknown[] = [];
+  let partial = !complete;
   if (kind === 'csv') {
     // Excel's delimiter hint (`sep=;`) as the first line, written by spreadsheets and some exports for Excel: the
     // header is the line after it. Read as the header, it matched no format ("header: sep=").
@@ -218,6 +219,7 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
   }
   if (kind === 'jsonl') {
     const lines = text.split('\n').filter((l) => l.trim() !== '');
+    if (lines.length > 50) partial = true;
     for (const line of lines.slice(0, complete ? 50 : Math.min(50, lines.length - 1))) {
       try {
         records.push(JSON.parse(line));
@@ -232,6 +234,7 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
     try {
       const doc: unknown = JSON.parse(text);
       records.push(...(Array.isArray(doc) ? doc.slice(0, 50) : [doc]));
+      if (Array.isArray(doc) && doc.length > 50) partial = true;
     } catch (error) {
       // JSON.parse quotes the text around the error, newlines and all: one line, capped.
       throw new InputError(file, undefined, `not valid JSON (${quoted((error as Error).message, 160)}); is the file truncated?`);
@@ -246,5 +249,5 @@ export async function sniff(file: string, map: ReadonlyMap<string, string> = new
     collectKeys(record, keys);
   }
   const arrayDocument = kind === 'json' && text.trimStart().startsWith('[');
-  return { kind, delimiter: '', header: [], keys: new Set(renamed(keys, map)), records, arrayDocument };
+  return { kind, delimiter: '', header: [], keys: new Set(renamed(keys, map)), records, arrayDocument, partial };
 }

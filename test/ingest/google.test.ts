@@ -229,6 +229,66 @@ describe('a file of several Gemini batch jobs, some with inline results and some
     expect(r.stdout).not.toMatch(/\x1b/);
   });
 
+  it('a page of `GET batches` ({operations: [job…], nextPageToken}) is read as its jobs, each at its place in the page', async () => {
+    // fixtures/SOURCES.md: the real REST job, the REST job built from a file and the running job above, listed in one page.
+    const page = fixture('google/gemini-batches-list-page.json');
+    expect(chooseAdapter(page, await sniff(page)).id).toBe('gemini-batch-job');
+    const { ws, summary } = await ingested([page]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 5, calls: 3, skipped: 1, rejects: 1 });
+    expect(await ws.all("SELECT path, kind, reason FROM rejects ORDER BY path")).toEqual([
+      { path: '/operations/1', kind: 'reject', reason: advice },
+      { path: '/operations/2', kind: 'skip', reason: 'a Gemini Batch API job holding no results (state BATCH_STATE_RUNNING): no call in it' },
+    ]);
+    // The page's job is read as the job alone is: the same calls, tokens and batch.
+    const alone = await ingested([fixture('google/real-gemini-batch-job-rest.json')]);
+    const calls = `SELECT ${tokens}, ts, tags->>'batch' AS batch FROM calls ORDER BY call_id`;
+    expect(await ws.all(calls)).toEqual(await alone.ws.all(calls));
+    alone.ws.close();
+    ws.close();
+  });
+
+  it('a page of jobs built from input files only is refused by name, as one such job is', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-gemini-jobs-')), 'page.json');
+    writeFileSync(file, JSON.stringify({ operations: [jobs[1]], nextPageToken: 'x' }));
+    expect(await runCli(['ingest', file, '--db', ':memory:'])).toEqual({ code: 2, stdout: '', stderr: `error: ${file}: ${advice}\n` });
+  });
+
+  it('a file of more jobs than the sample holds, the first 50 built from input files, is read: the inline jobs further on are not lost', async () => {
+    // Before, the sample (its first 50 lines) held no inline result, and the whole file was refused with its 3 calls.
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-gemini-jobs-')), 'jobs.jsonl');
+    const fileJobs = Array.from({ length: 55 }, (_, i) => ({ ...(jobs[1] as object), name: `batches/f${i}` }));
+    writeFileSync(file, [...fileJobs, jobs[0]].map((j) => JSON.stringify(j)).join('\n') + '\n');
+    const sample = await sniff(file);
+    expect(sample.partial).toBe(true);
+    expect(chooseAdapter(file, sample).id).toBe('gemini-batch-job');
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 58, calls: 3, skipped: 0, rejects: 55 });
+    expect(await ws.all("SELECT count(*) AS n, count(DISTINCT reason) AS reasons, min(line) AS first, max(line) AS last FROM rejects")).toEqual([
+      { n: 55n, reasons: 1n, first: 1n, last: 55n },
+    ]);
+    ws.close();
+  });
+
+  it('a Vertex AI batch prediction job among Gemini jobs is a reject naming its output, not a skipped job of no results', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'batchable-gemini-jobs-')), 'jobs.jsonl');
+    const vertexJob = { name: 'projects/1/locations/us-central1/batchPredictionJobs/42', state: 'JOB_STATE_SUCCEEDED', model: 'gemini-2.5-flash',
+      src: { format: 'jsonl', gcs_uri: ['gs://acme/in.jsonl'] }, dest: { format: 'jsonl', gcs_uri: 'gs://acme/out\u001b[2J', bigquery_uri: null, file_name: null, inlined_responses: null } };
+    writeFileSync(file, [jobs[0], vertexJob].map((j) => JSON.stringify(j)).join('\n') + '\n');
+    const { ws, summary } = await ingested([file]);
+    expect(summary.files[0]).toMatchObject({ format: 'gemini-batch-job', rows: 4, calls: 3, skipped: 0, rejects: 1 });
+    const [reject] = await ws.all<{ line: bigint; reason: string }>('SELECT line, reason FROM rejects');
+    expect(reject).toEqual({
+      line: 2n,
+      reason: "a Vertex AI batch prediction job: the job's status, not its calls, which are in the output it names (gs://acme/out\u001b[2J). " +
+        'Read its `predictions.jsonl` files instead (`gcloud storage cp "<output>/*/predictions.jsonl" .`; a BigQuery table exported as JSONL): ' +
+        'a line per request with its response and usage, on the batch lane',
+    });
+    ws.close();
+    const r = await runCli(['ingest', file, '--db', ':memory:']);
+    expect(r.stdout).toContain('(gs://acme/out\\x1b[2J)');
+    expect(r.stdout).not.toMatch(/\x1b/);
+  });
+
   it('a file of jobs built from input files only is still refused by name (exit 2)', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'batchable-gemini-jobs-')), 'jobs.jsonl');
     writeFileSync(file, [jobs[1], jobs[3]].map((j) => JSON.stringify(j)).join('\n') + '\n');

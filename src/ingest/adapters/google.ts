@@ -16,7 +16,7 @@
 import { sqlIdent, sqlString } from '../../db/sql.ts';
 import { quotedCutSql } from '../../report/escape.ts';
 import { defineAdapter, fileTimeSql, hasAll, hasAny, type AdapterContext, type AdapterSelect, type Sample, type SelectList } from '../adapter.ts';
-import { everyRecordHas } from './sql-helpers.ts';
+import { everyRecordHas, pageRecords } from './sql-helpers.ts';
 
 /** A field of the response `r` (JSON), read under its camelCase or snake_case name. */
 const field = (r: string, camel: string, snake: string) => `coalesce((${r}->>'$.${camel}'), (${r}->>'$.${snake}'))`;
@@ -284,9 +284,19 @@ const valueAt = (record: unknown, path: string): unknown =>
 
 const holdsInlineResults = (record: unknown) => inlineResultLists.some((l) => Array.isArray(valueAt(record, l)));
 
-/** The first non-empty string at one of `fields` (dotted paths) in the sample's records, if any. */
+/**
+ * The jobs among the sample's records. A page of `GET batches` (`{operations: [job…], nextPageToken}`: the Batch API
+ * reference's batches.list, a ListOperationsResponse) stands for the jobs it lists.
+ */
+const jobRecords = (sample: Sample): unknown[] =>
+  sample.records.flatMap((record) => {
+    const listed = valueAt(record, 'operations');
+    return Array.isArray(listed) ? listed : [record];
+  });
+
+/** The first non-empty string at one of `fields` (dotted paths) in the sample's jobs, if any. */
 function firstTextAt(sample: Sample, fields: readonly string[]): string | undefined {
-  for (const record of sample.records) {
+  for (const record of jobRecords(sample)) {
     for (const field of fields) {
       const value = valueAt(record, field);
       if (typeof value === 'string' && value !== '') return value;
@@ -316,6 +326,15 @@ const vertexOutputFields = ['dest.gcs_uri', 'dest.bigquery_uri', 'outputInfo.gcs
 export const vertexJobOutput = (sample: Sample): string | undefined => firstTextAt(sample, vertexOutputFields);
 
 /**
+ * What to do with a Vertex AI batch prediction job, whose calls are in the output it names (`output`, as shown): the
+ * refusal of such a job (detect.ts), and the reject of one among Gemini jobs.
+ */
+export const vertexJobAdvice = (output: string): string =>
+  `a Vertex AI batch prediction job: the job's status, not its calls, which are in the output it names (${output}). ` +
+  'Read its `predictions.jsonl` files instead (`gcloud storage cp "<output>/*/predictions.jsonl" .`; a BigQuery table exported as JSONL): ' +
+  'a line per request with its response and usage, on the batch lane';
+
+/**
  * What to do with a Gemini Batch API job built from an input file, whose calls are in the results file it names
  * (`file`, as shown): the refusal of such a job (detect.ts), and the reject of one among jobs with inline results.
  */
@@ -327,14 +346,18 @@ export const geminiResultsFileAdvice = (file: string): string =>
 /** The advice above as SQL, for the results file `file` (SQL text) of a row: at most 100 characters of its name, as detect.ts quotes it. */
 const resultsFileAdviceSql = (file: string): string => `replace(${sqlString(geminiResultsFileAdvice('{file}'))}, '{file}', ${quotedCutSql(file, 100)})`;
 
+/** vertexJobAdvice as SQL, for the output `output` (SQL text) of a row, quoted as resultsFileAdviceSql quotes a file. */
+const vertexJobAdviceSql = (output: string): string => `replace(${sqlString(vertexJobAdvice('{output}'))}, '{output}', ${quotedCutSql(output, 100)})`;
+
 /**
  * A Gemini Batch API job built from inline requests, as `GET batches/{id}` returns it when done (REST, camelCase: the
  * results under `response.inlinedResponses.inlinedResponses`, and the same again under `metadata.output`) or as the
  * Python SDK's job object dumps it (snake_case: `dest.inlined_responses`). Each result is `{response, metadata: {key}}`
  * or `{error}`: a batch-lane call, or a request that failed (skipped, not billed). One list is read, never both copies.
  * A result carries no time: the job's end time stands in, else its last update, else the file's modification time.
- * A file of several jobs (JSONL, or an array) may hold jobs without inline results, each a row of its own: one built
- * from an input file is rejected with its results file to download (its calls are there), one with no results at all
+ * A file of several jobs (JSONL, an array, or a page of `GET batches`: `{operations: [job…]}`) may hold jobs without
+ * inline results, each a row of its own: one built from an input file is rejected with its results file to download
+ * (its calls are there), a Vertex AI batch prediction job with the output to read, one with no results at all
  * (running, failed, cancelled) is skipped, naming its state. None is left out unsaid.
  */
 function batchJobSelect(ctx: AdapterContext): AdapterSelect {
@@ -342,17 +365,21 @@ function batchJobSelect(ctx: AdapterContext): AdapterSelect {
   const list = `CASE ${inlineResultLists.map((l) => `WHEN ${found(l)} THEN json_extract(j, '$.${l}[*]')`).join(' ')} END`;
   const pointer = `CASE ${inlineResultLists.map((l) => `WHEN ${found(l)} THEN '/${l.replaceAll('.', '/')}'`).join(' ')} END`;
   const job = (camel: string, snake: string) => `coalesce(j->>'$.metadata.${camel}', j->>'$.${camel}', j->>'$.${snake}')`;
-  const resultsFile = `coalesce(${resultsFileFields.map((f) => `nullif(j->>'$.${f}', '')`).join(', ')})`;
+  const firstText = (fields: readonly string[]) => `coalesce(${fields.map((f) => `nullif(j->>'$.${f}', '')`).join(', ')})`;
+  // A page of `GET batches` stands for its jobs, each at its place in the page (`/operations/<i>`).
+  const jobs = `(SELECT _line, _path AS _elem, rec AS j FROM ${pageRecords(ctx.src, 'operations')})`;
   // A job whose list holds no result stands for itself: one row, `_alone`, at the job's own pointer.
   const alone = `'{"_alone": true}'::JSON`;
   // Each result with the job's fields beside it (`_job`): unnested outside the projection that extracts the list (as pageRecords).
   const results = `(SELECT _line, _elem || coalesce(_list || '/' || (generate_subscripts(items, 1) - 1), '') AS _elem,
-      json_merge_patch(unnest(items), json_object('_job', json_object('model', model, 'name', name, 'ended', ended, 'results_file', results_file, 'state', state))) AS j
+      json_merge_patch(unnest(items), json_object('_job', json_object('model', model, 'name', name, 'ended', ended, 'results_file', results_file,
+        'vertex_output', vertex_output, 'state', state))) AS j
     FROM (SELECT _line, _elem, CASE WHEN len(found) > 0 THEN found ELSE [${alone}] END AS items, CASE WHEN len(found) > 0 THEN _list END AS _list,
-        model, name, ended, results_file, state
+        model, name, ended, results_file, vertex_output, state
       FROM (SELECT _line, _elem, ${list} AS found, ${pointer} AS _list, ${job('model', 'model')} AS model, coalesce(j->>'$.name', j->>'$.metadata.name') AS name,
-          coalesce(${job('endTime', 'end_time')}, ${job('updateTime', 'update_time')}) AS ended, ${resultsFile} AS results_file, ${job('state', 'state')} AS state
-        FROM ${ctx.src} WHERE j IS NOT NULL)))`;
+          coalesce(${job('endTime', 'end_time')}, ${job('updateTime', 'update_time')}) AS ended, ${firstText(resultsFileFields)} AS results_file,
+          ${firstText(vertexOutputFields)} AS vertex_output, ${job('state', 'state')} AS state
+        FROM ${jobs} WHERE j IS NOT NULL)))`;
   const select = batchLineSelect({ ...ctx, src: results }, {
     source: 'Gemini', provider: 'google', failure: "(j->>'$.error.message')", time: "(j->>'$._job.ended')",
     tags: "'key', (j->>'$.metadata.key'), 'batch', (j->>'$._job.name')",
@@ -361,37 +388,55 @@ function batchJobSelect(ctx: AdapterContext): AdapterSelect {
   const model = `coalesce(${select.columns.model}, regexp_replace(j->>'$._job.model', '^models/', ''))`;
   const isAlone = `(j->>'$._alone') = 'true'`;
   const file = `(j->>'$._job.results_file')`;
+  const vertexOutput = `(j->>'$._job.vertex_output')`;
   return {
     ...select,
     columns: {
       ...select.columns,
       model,
-      _skip: `CASE WHEN ${isAlone} THEN CASE WHEN ${file} IS NULL
+      _skip: `CASE WHEN ${isAlone} THEN CASE WHEN ${file} IS NULL AND ${vertexOutput} IS NULL
           THEN 'a Gemini Batch API job holding no results (state ' || coalesce(left(j->>'$._job.state', 60), 'not given') || '): no call in it' END
         ELSE ${select.columns._skip} END`,
-      _reject: `CASE WHEN ${isAlone} AND ${file} IS NOT NULL THEN ${resultsFileAdviceSql(file)} END`,
+      _reject: `CASE WHEN ${isAlone} AND ${file} IS NOT NULL THEN ${resultsFileAdviceSql(file)}
+        WHEN ${isAlone} AND ${vertexOutput} IS NOT NULL THEN ${vertexJobAdviceSql(vertexOutput)} END`,
     },
   };
 }
 
-const batchJobLists = /^(response\.inlinedResponses|metadata\.output\.inlinedResponses|dest\.inlined_?[rR]esponses)/;
+const batchJobLists = /^(operations\.)?(response\.inlinedResponses|metadata\.output\.inlinedResponses|dest\.inlined_?[rR]esponses)/;
 
 /**
- * A job of inline results. A job's keys are there with null values when its results are elsewhere (the Python SDK's
- * `dest.inlined_responses` beside the `dest.file_name` of a job built from a file): a parsed job must hold a list of
- * results. A job larger than the sample (hundreds of inline results: a pretty-printed document, or one line) shows only
- * the key names of its start, the job's `name` before its results' list: a job built from a file is never that large.
+ * A Gemini Batch API job of any kind (named `batches/…`, or holding inline results, a results file or a Vertex AI
+ * output), as a record of a file of jobs.
+ */
+const isJob = (record: unknown): boolean => {
+  const name = valueAt(record, 'name') ?? valueAt(record, 'metadata.name');
+  return (typeof name === 'string' && name.startsWith('batches/')) || holdsInlineResults(record) ||
+    [...resultsFileFields, ...vertexOutputFields].some((f) => typeof valueAt(record, f) === 'string');
+};
+
+/**
+ * A job of inline results, or a file of more jobs than the sample holds. A job's keys are there with null values when
+ * its results are elsewhere (the Python SDK's `dest.inlined_responses` beside the `dest.file_name` of a job built from a
+ * file): a parsed job must hold a list of results. A job larger than the sample (hundreds of inline results: a
+ * pretty-printed document, or one line) shows only the key names of its start, the job's `name` before its results'
+ * list: a job built from a file is never that large. A file of jobs past the sample (a JSONL of a job a line, more
+ * than 50) whose sampled jobs hold no inline result may hold some further on: it is read, each job whose calls are
+ * elsewhere a reject saying where; a file the sample holds whole with no inline result is refused by name (detect.ts).
  */
 function isBatchJob(sample: Sample): boolean {
   if (sample.records.length === 0) return hasAll(sample, ['name']) && hasAny(sample, ['inlinedResponses', 'inlined_responses']);
-  return [...sample.keys].some((k) => batchJobLists.test(k)) && sample.records.some(holdsInlineResults);
+  const jobs = jobRecords(sample);
+  if ([...sample.keys].some((k) => batchJobLists.test(k)) && jobs.some(holdsInlineResults)) return true;
+  return sample.partial === true && jobs.length > 0 && jobs.every(isJob);
 }
 
 export const geminiBatchJob = defineAdapter({
   id: 'gemini-batch-job',
   title: 'Gemini Batch API job with inline results (GET batches/{id} when done, or the Python SDK job object; batch lane, timed by the job end)',
   kinds: ['json', 'jsonl'],
-  recognisedBy: 'a job whose response.inlinedResponses, metadata.output.inlinedResponses or dest.inlined_responses holds its results',
+  recognisedBy: 'a job (or a page of `GET batches`, `{operations: [job…]}`) whose response.inlinedResponses, metadata.output.inlinedResponses ' +
+    'or dest.inlined_responses holds its results; or a file of more jobs than the sample holds, every sampled one a job',
   detect: isBatchJob,
   idsFromSource: true,
   select: batchJobSelect,
