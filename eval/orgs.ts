@@ -76,7 +76,7 @@
 //                               interaction checks; refill reminders on the bot's key, leaflet summaries, a poller, an audit
 //   insurer-jp       (tune)     a Tokyo car insurer: policyholders' assistant and roadside help, damage photos, adjusters'
 //                               claim notes; renewal notices on the app's key, translations, a poller, nightly fraud rescoring
-//   delivery-tr      (blind)    an Istanbul food delivery app: customers' help bot, a chat translator, restaurant owners'
+//   delivery-tr      (tune)     an Istanbul food delivery app: customers' help bot, a chat translator, restaurant owners'
 //                               assistant; menu translations, nightly review digests on the owners' key, a promo writer, a poller
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
@@ -137,7 +137,9 @@
 // and committed before its first run. It became a tune org the same stop (07:30 UTC), after that run, before its minute
 // and hour bucket renderings' 50% of blocking spend labelled batchable (reported, not gating) was looked into.
 // delivery-tr (blind) was written on 2026-12-07 (a later stop) after the change that holds usage rows off a scheduled job's
-// hours (signals/off-schedule.ts), before that stop changed anything, and committed before its first run.
+// hours (signals/off-schedule.ts), before that stop changed anything, and committed before its first run. It became a
+// tune org the same stop (09:45 UTC), after that run, before its minute and hour bucket renderings' 25.5% of blocking
+// spend labelled batchable at the record seed (reported, not gating; 1.0% at the fresh draw) was looked into.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -1572,8 +1574,9 @@ export const family: readonly FamilyOrg[] = [
   },
   {
     // Written on 2026-12-07 (09:40 UTC, a later stop) after the change that holds the usage rows off a scheduled job's
-    // hours (signals/off-schedule.ts), before this stop changed anything, and committed before its first run.
-    id: 'delivery-tr', role: 'blind', tz: 3, profile: 'dev', rendering: 'calls', usageToo: true,
+    // hours (signals/off-schedule.ts), before this stop changed anything, and committed before its first run. Made a tune
+    // org after that run, before its buckets were looked into.
+    id: 'delivery-tr', role: 'tune', blindUntil: '2026-12-07', tz: 3, profile: 'dev', rendering: 'calls', usageToo: true,
     story: 'an Istanbul food delivery app: customers ask the help bot where their order is at lunch and in the evenings, couriers and customers chat through a translator, restaurant owners ask a partner assistant in the afternoons; menu translations by hand, nightly review digests on the partner assistant\'s key, a weekday promo writer carrying customers through the help bot\'s key, an hourly payout poller, dispute extraction and menu embeddings are jobs',
     workloads: [
       { id: 'order help bot', truth: 'blocking', story: 'customers ask where their order is and what went wrong, one to five questions a visit, 20% streamed; lunch, evenings and weekends', kind: 'sessions',
