@@ -355,6 +355,26 @@ describe('usage buckets: irregular days and on/off hours', () => {
       FROM labels WHERE starts_with(call_id, 'cl-') AND regexp_extract(call_id, '-(\\d+)$', 1)::INTEGER NOT IN (17, 18)`);
     expect(counts).toEqual({ held: 336n, people: 336n });
   });
+  test('people in office hours only beside a nightly job are held too, though their busiest hours are ten times the quiet ones', async () => {
+    // Three weeks of hourly buckets on one key: a job at 01:00 UTC every day (12,000 requests), people from 05:00 to
+    // 14:00 UTC (300 requests an hour, 100 at either end) and a trickle of 4-7 an hour the rest of the day. The median
+    // hour of the day is a trickle's, so people's busy hours are 10 times it: counted as the job's hours, every one of
+    // people's rows was next to one, and none was held (delivery-tr's partner assistant, eval/orgs.ts, in hour buckets).
+    await classified(`
+      SELECT 'of-' || d || '-' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
+        TIMESTAMPTZ '2026-10-05 01:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ended_at,
+        CASE WHEN h = 1 THEN 12000 WHEN h BETWEEN 6 AND 13 THEN 300 WHEN h IN (5, 14) THEN 100 ELSE 4 + (hash(d, h) % 4)::INTEGER END AS requests,
+        'key_partners' AS api_key FROM range(21) a(d), range(24) b(h)`);
+    const job = await labelOf(ws, 'of-4-1');
+    expect(job.label).toBe('non_blocking');
+    expect(job.reasons[0]).toMatch(/^scheduled: /);
+    const person = await labelOf(ws, 'of-4-12');
+    expect([person.label, person.decided_by]).toEqual(['blocking', 'heuristic']);
+    expect(person.reasons[0]).toMatch(/^this row came outside the hours of the day when the job of its workload runs/);
+    const [counts] = await ws.all<{ held: bigint; people: bigint }>(`SELECT count(*) FILTER (WHERE label = 'blocking') AS held, count(*) AS people
+      FROM labels WHERE regexp_extract(call_id, '-(\\d+)$', 1)::INTEGER BETWEEN 5 AND 14`);
+    expect(counts).toEqual({ held: 210n, people: 210n });
+  });
 });
 
 describe('day buckets: lumpy days and weekends', () => {
