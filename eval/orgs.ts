@@ -1,4 +1,4 @@
-// The eval family: forty-one organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: forty-two organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -78,6 +78,8 @@
 //                               claim notes; renewal notices on the app's key, translations, a poller, nightly fraud rescoring
 //   delivery-tr      (tune)     an Istanbul food delivery app: customers' help bot, a chat translator, restaurant owners'
 //                               assistant; menu translations, nightly review digests on the owners' key, a promo writer, a poller
+//   music-se         (blind)    a Stockholm music streaming service: listeners' AI DJ and playlists, artists' assistant, lyrics
+//                               checks; nightly mixes on the playlists' key, weekday royalty notes on the artists' key, a poller
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -140,6 +142,8 @@
 // hours (signals/off-schedule.ts), before that stop changed anything, and committed before its first run. It became a
 // tune org the same stop (09:45 UTC), after that run, before its minute and hour bucket renderings' 25.5% of blocking
 // spend labelled batchable at the record seed (reported, not gating; 1.0% at the fresh draw) was looked into.
+// music-se (blind) was written on 2026-12-07 after the change that diagnosis led to (off-schedule.ts:
+// offScheduleSpikeOfBusiest), and committed before its first run.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -1615,6 +1619,53 @@ export const family: readonly FamilyOrg[] = [
         kind: 'job', launch: { by: 'hand', dayShare: 0.35, perDay: 1, hours: [10, 17] }, workers: 1, rows: [100, 300], gapMs: [100, 700],
         rowUsers: { how: 'starter', users: { prefix: 'care-lead-', count: 2 } }, model: mini, key: 'app-prod', keyName: 'customer-app', project: 'care',
         input: [800, 2200], output: [30, 100], latencyMs: [800, 2200] },
+    ],
+  },
+  {
+    // Written on 2026-12-07 (09:55 UTC) after the change that takes a job's hours of the day only near its own volume
+    // (signals/off-schedule.ts: offScheduleSpikeOfBusiest), and committed before its first run.
+    id: 'music-se', role: 'blind', tz: 1, profile: 'dev', rendering: 'calls', usageToo: true,
+    story: 'a Stockholm music streaming service: listeners talk to an AI DJ in the evenings and at weekends and get playlists built as they wait, artists ask the artist portal\'s assistant in office hours, lyrics are checked as they are uploaded; nightly mixes on the playlist builder\'s key, podcast summaries by hand, weekday royalty notes on the artist assistant\'s key, a chart poller, catalogue tags on the batch lane and an eval harness are jobs',
+    workloads: [
+      { id: 'ai dj', truth: 'blocking', story: 'listeners ask the DJ for music and talk about it, 60% streamed, some cancelled; evenings and weekends', kind: 'sessions', starts: 9000,
+        calls: [2, 7], gapS: [20, 120], users: { prefix: 'l', count: 70000 }, streamed: 0.6, cancelled: 0.01, model: sonnet, key: 'app-key', keyName: 'listener-app',
+        project: 'listen', input: [1500, 4500], output: [150, 500], latencyMs: [2500, 8000] },
+      { id: 'playlist builder', truth: 'blocking', story: 'a listener types a mood and waits for the playlist; one call each, not streamed', kind: 'events', starts: 20000,
+        users: { prefix: 'l', count: 70000 }, model: mini, key: 'app-key', keyName: 'listener-app', project: 'listen', input: [700, 1800], output: [200, 500],
+        latencyMs: [1200, 3500] },
+      { id: 'artist assistant', truth: 'blocking', story: 'artists and their managers ask about streams and payouts, weekday office hours, not streamed', kind: 'sessions', starts: 5000,
+        calls: [2, 6], gapS: [40, 180], users: { prefix: 'art-', count: 3000 }, profile: 'office', model: gpt, key: 'artist-portal', project: 'artists',
+        input: [2000, 6000], output: [200, 600], latencyMs: [3000, 9000] },
+      { id: 'lyrics check', truth: 'blocking', story: 'each lyric sheet is checked before it goes live, around the clock; no user id', kind: 'events', starts: 12000, flat: true,
+        model: haiku, key: 'ingest-svc', project: 'trust', input: [300, 1200], output: [10, 40], latencyMs: [400, 1200] },
+      { id: 'song search', truth: 'blocking', story: 'query embeddings from the app\'s search box', kind: 'events', starts: 30000, model: embSmall, operation: 'embeddings',
+        key: 'app-key', keyName: 'listener-app', project: 'search', input: [3, 20], output: [0, 0], latencyMs: [40, 150] },
+      { id: 'nightly mixes', truth: 'non_blocking', story: 'cron 03:00 local every day, 10 workers write each listener\'s mix notes, carrying the listener, through the playlist builder\'s key, project and model', kind: 'job',
+        launch: { by: 'cron', hour: 3, minute: 0, weekdaysOnly: false }, workers: 10, rows: [200, 400], gapMs: [10, 150],
+        rowUsers: { how: 'recipients', users: { prefix: 'l', count: 70000 } }, model: mini, key: 'app-key', keyName: 'listener-app', project: 'listen',
+        input: [800, 2000], output: [150, 400], latencyMs: [1000, 3000] },
+      { id: 'podcast summaries', truth: 'non_blocking', story: 'the content team summarises newly ingested podcast episodes by hand, 5 workers, an episode id per call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.5, perDay: 1, hours: [10, 16] }, workers: 5, rows: [40, 150], gapMs: [20, 200], rowUsers: { how: 'per-row' },
+        model: sonnet, key: 'content', project: 'podcasts', input: [6000, 15000], output: [300, 800], latencyMs: [6000, 15000] },
+      { id: 'royalty notes', truth: 'non_blocking', story: 'cron 06:00 local on weekdays, 3 workers explain each artist\'s royalty statement lines through the artist assistant\'s key, project and model', kind: 'job',
+        launch: { by: 'cron', hour: 6, minute: 0, weekdaysOnly: true }, workers: 3, rows: [150, 350], gapMs: [30, 300], model: gpt, key: 'artist-portal',
+        project: 'artists', input: [2500, 6000], output: [150, 400], latencyMs: [2500, 7000] },
+      { id: 'chart poller', truth: 'non_blocking', story: 'every hour one worker writes blurbs for the songs that entered the charts, sleeping 1-3 s between calls', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [2, 12], gapMs: [1000, 3000], model: haiku, key: 'editorial', project: 'charts', input: [500, 1500],
+        output: [60, 200], latencyMs: [800, 2200] },
+      { id: 'catalogue tags', truth: 'non_blocking', story: 'mood and genre tags for new releases, sent through the Batch API at 01:00 local', kind: 'job', lane: 'batch',
+        launch: { by: 'cron', hour: 1, minute: 0, weekdaysOnly: false }, workers: 4, rows: [200, 500], gapMs: [10, 100], model: mini, key: 'catalogue',
+        project: 'catalogue', input: [400, 1200], output: [30, 90], latencyMs: [800, 2400] },
+      { id: 'dj evals', truth: 'non_blocking', story: 'a data scientist runs the DJ prompt\'s eval set with a serial script, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 17] }, workers: 1, rows: [150, 400], gapMs: [20, 300],
+        rowUsers: { how: 'starter', users: { prefix: 'ds-', count: 3 } }, model: sonnet, key: 'ml-key', project: 'evals', input: [1500, 4500],
+        output: [150, 500], latencyMs: [2500, 8000] },
+    ],
+    mixed: [
+      { id: 'dj replay', truth: 'non_blocking', story: 'an engineer replays last week\'s DJ conversations through the app\'s key, project and model with a 2-worker script, one conversation id per call',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [10, 17] }, workers: 2, rows: [100, 300], gapMs: [50, 500],
+        rowUsers: { how: 'per-row' }, model: sonnet, key: 'app-key', keyName: 'listener-app', project: 'listen', input: [1500, 4500],
+        output: [150, 500], latencyMs: [2500, 8000] },
     ],
   },
 ];
