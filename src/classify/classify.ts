@@ -37,7 +37,7 @@ import { forgetStage } from '../db/analysis-state.ts';
 import { labelOutcomesColumns } from '../db/analysis-tables.ts';
 import { hasRows } from '../db/has-rows.ts';
 import type { Workspace } from '../db/workspace.ts';
-import { callsWaitSql, decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql } from './evidence.ts';
+import { callsFreeSql, callsWaitSql, decisionSql, evidenceListSql, freeCombinedSql, reasonsSql, waitMaxSql } from './evidence.ts';
 import { compileRules, ruleOutcomes, type CompiledRules } from './rules/compile.ts';
 import type { Rules } from './rules/schema.ts';
 import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
@@ -169,6 +169,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       SELECT wid, flags, lane_code > 0 AS discounted, bucket, user_key IS NOT NULL AS has_user,
         -- Usage buckets of over a minute, up to an hour: audit's note says minute buckets would show a poller's bursts.
         bucket AND ended_us - epoch_us(ts) > 60000000 AND ended_us - epoch_us(ts) <= 3600000000 AS hour_bucket,
+        -- A call with a duration: the run signals can see whether it came back to back with another (evidence.ts: timed_share).
+        NOT bucket AND ended_us > epoch_us(ts) AS timed,
         count(*) AS n, sum(w) AS w
       FROM _cls_calls GROUP BY ALL
     ), embedding_inputs AS (
@@ -183,6 +185,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         coalesce(sum(n) FILTER (WHERE has_user), 0) / sum(n) AS user_share,
         coalesce(sum(n) FILTER (WHERE NOT bucket), 0) / sum(n) AS calls_share,
         coalesce(sum(n) FILTER (WHERE hour_bucket), 0) / sum(n) AS hour_bucket_share,
+        coalesce(sum(n) FILTER (WHERE timed), 0) / sum(n) AS timed_share,
         coalesce(sum(n) FILTER (WHERE ${hasFlagSql('uncounted')}), 0) / sum(n) AS uncounted_share,
         coalesce(sum(w) FILTER (WHERE ${hasFlagSql('embedding')}) / sum(w), 0) AS embedding_share,
         any_value(e.embedding_input_median) AS embedding_input_median
@@ -256,7 +259,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     ), listed AS (
       SELECT *, ${evidenceListSql} AS ev FROM with_evidence
     ), scored AS (
-      SELECT *, ${waitMaxSql} AS wait, ${callsWaitSql} AS wait_calls, ${freeCombinedSql} AS free,
+      SELECT *, ${waitMaxSql} AS wait, ${callsWaitSql} AS wait_calls, ${freeCombinedSql} AS free, ${callsFreeSql} AS free_calls,
         -- The share machineWorkloadsSql (signals/runs.ts) tests; usage buckets are in no run, so theirs is 0. Or, in minute
         -- buckets, the share in a poller's recurring bursts where those label it (signals/minute-buckets.ts: no more than
         -- minuteBurstMaxOtherShare in other episodes): a poller on a key named for a channel people use (claims-eu's

@@ -417,6 +417,23 @@ describe('names, workloads and the default', () => {
     const none = await labelOf(ws, 'x1');
     expect([none.label, none.decided_by, none.confidence]).toEqual(['blocking', 'default', 0.5]);
   });
+  test('a name alone does not label batchable timed calls that come one at a time; a job under the same word, in runs, is batchable', async () => {
+    // A week of an upload service on a key named `ingest-svc` (music-se's lyrics check, a tune org): one check a call,
+    // 1-3 s long, every 7-13 minutes around the clock, never back to back. Beside it a job on a key named `ingest-jobs`:
+    // 400 calls a night, back to back. Before, the name labelled both batchable.
+    await classified(
+      `SELECT 'up' || i AS call_id, TIMESTAMPTZ '2026-10-05 00:00:00+00' + i * INTERVAL 10 MINUTE + ((hash(i) % 180)::INTEGER - 90) * INTERVAL 1 SECOND AS ts,
+        1000 + (hash(i, 1) % 2000)::INTEGER AS latency_ms, 'ingest-svc' AS api_key_name FROM range(1008) r(i)`,
+      `SELECT 'jb' || d || '-' || k AS call_id, TIMESTAMPTZ '2026-10-05 02:00:00+00' + d * INTERVAL 1 DAY + k * INTERVAL 1500 MILLISECOND AS ts,
+        1400 AS latency_ms, 'ingest-jobs' AS api_key_name FROM range(7) a(d), range(400) b(k)`,
+    );
+    const upload = await labelOf(ws, 'up500');
+    expect([upload.label, upload.decided_by, upload.confidence]).toEqual(['blocking', 'heuristic', 0.55]);
+    expect(upload.reasons[0]).toBe("only a name says nobody waits, and its calls came one at a time (0% of its requests in a machine's runs): the calls' timing outweighs a name, so blocking (low confidence: check it)");
+    expect(upload.reasons).toContain('against: name: "ingest" names a scheduled or bulk job');
+    const job = await labelOf(ws, 'jb3-200');
+    expect(job.label).toBe('non_blocking');
+  });
   test('labels has exactly the contract columns, one row per call', async () => {
     await classified(`SELECT 'z' || i AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' AS ts FROM range(4) r(i)`);
     const cols = await ws.all<{ column_name: string; data_type: string }>(
