@@ -159,6 +159,8 @@ export const callsFreeSql = combinedFreeSql(`NOT ${nameEvidenceSql('e')}`);
  * one named so, comes in runs: back to back, in parallel, at a launch minute or in bursts.
  */
 export const nameAloneMaxMachineShare = 0.1;
+/** How the reason of a workload held blocking so begins (explain reads it). */
+export const nameAloneLeadPrefix = 'only a name says nobody waits, ';
 
 /**
  * The decision over (wait, free): strong wait -> blocking; medium wait beats anything (conflict -> blocking),
@@ -176,7 +178,7 @@ export const decisionSql = `CASE
     WHEN wait >= 0.7 AND free >= 0.75 THEN {'label': 'blocking', 'conf': 0.55, 'by': 'heuristic', 'lead': 'conflicting evidence, so blocking (the safe side: batching something a user waits on is the worst mistake)'}
     WHEN wait >= 0.7 THEN {'label': 'blocking', 'conf': wait, 'by': 'heuristic', 'lead': NULL}
     WHEN free >= 0.75 AND free_calls < 0.75 AND timed_share >= 0.5 AND machine_share <= ${nameAloneMaxMachineShare} AND requests >= 50 AND active_days >= 3 THEN {'label': 'blocking', 'conf': 0.55, 'by': 'heuristic',
-      'lead': 'only a name says nobody waits, and its calls came one at a time (' || round(100 * machine_share)::INTEGER || '% of its requests in a machine''s runs): the calls'' timing outweighs a name, so blocking (low confidence: check it)'}
+      'lead': '${nameAloneLeadPrefix}and its calls came one at a time (' || round(100 * machine_share)::INTEGER || '% of its requests in a machine''s runs): the calls'' timing outweighs a name, so blocking (low confidence: check it)'}
     WHEN wait > 0 AND free >= 0.9 THEN {'label': 'non_blocking', 'conf': least(free, 0.97) - 0.1, 'by': 'heuristic', 'lead': NULL}
     WHEN wait > 0 THEN {'label': 'blocking', 'conf': 0.6, 'by': 'heuristic', 'lead': NULL}
     WHEN free >= 0.75 THEN {'label': 'non_blocking', 'conf': least(free, 0.97), 'by': 'heuristic', 'lead': NULL}

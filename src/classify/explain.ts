@@ -3,6 +3,7 @@
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
 import { offRunReasonPrefix, offScheduleReasonPrefix, userLoopReasonPrefix } from './classify.ts';
+import { nameAloneLeadPrefix } from './evidence.ts';
 import { hourBucketWorkloadShare, minuteBucketsAdvice } from './signals/minute-buckets.ts';
 import { freshTokensPerEstimatedRequest, weightSql } from './signals/per-call.ts';
 import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape.ts';
@@ -151,6 +152,8 @@ function whatWouldChange(e: Explanation): string[] {
       lines.unshift('give the job a key, project or tag of its own: its rows and the people\'s are then labelled on their own evidence (a rule on the workload labels both)');
     } else if (e.kind === 'call' && decidedBy === 'heuristic' && w.label === 'non_blocking') {
       lines.unshift('this call carries per-call evidence that someone waits (streamed, cancelled, agent chain or priority lane); only a rule overrides it');
+    } else if (w.reasons[0]?.startsWith(nameAloneLeadPrefix) === true) {
+      lines.push('its calls coming in a machine\'s runs would flip it (serial runs or fan-out of back-to-back calls, a cron or full-rate launch, bursts on a clock), or another sign of a job beside its name (traffic out of phase with human hours, user ids that are not people, bulk embeddings): a name alone does not label batchable calls that came one at a time');
     } else if (waits.length > 0) {
       lines.push(`the heuristics would say non_blocking without: ${waits.map((x) => x.text.split(':')[0]).join(', ')}${frees.length === 0 ? ', and with a clear sign of a job (job names/tags, off-hours or flat traffic, serial runs or fan-out, a cron launch, recurring bursts (a poller), bulk embeddings)' : ''}`);
     } else if (w.estimated) {

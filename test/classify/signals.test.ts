@@ -431,6 +431,7 @@ describe('names, workloads and the default', () => {
     expect([upload.label, upload.decided_by, upload.confidence]).toEqual(['blocking', 'heuristic', 0.55]);
     expect(upload.reasons[0]).toBe("only a name says nobody waits, and its calls came one at a time (0% of its requests in a machine's runs): the calls' timing outweighs a name, so blocking (low confidence: check it)");
     expect(upload.reasons).toContain('against: name: "ingest" names a scheduled or bulk job');
+    expect(renderExplanation(await explainTarget(ws, 'up500', undefined))).toContain('a name alone does not label batchable calls that came one at a time');
     const job = await labelOf(ws, 'jb3-200');
     expect(job.label).toBe('non_blocking');
   });
