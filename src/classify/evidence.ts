@@ -152,11 +152,11 @@ export const callsFreeSql = combinedFreeSql(`NOT ${nameEvidenceSql('e')}`);
  * A name alone does not label batchable a workload whose calls were timed (a duration on half its rows or more, so the
  * run signals could see a machine's pace), seen long enough for a job's runs to show (50 requests or more, on 3 days or
  * more, as "scheduled" asks: a handful of a night's calls make no run) and came nearly all one at a time: at most this
- * share of its requests in a machine's runs. The mirror of a name alone that says someone waits (machineWorkloadShare, below). Words that name a
- * job also name services someone waits on: an upload service called `ingest-svc` checks each lyric sheet before it goes
- * live (music-se, a tune org since its first run: 12,000 calls around the clock, none back to back, labelled batchable
- * on "ingest" and flat hours, 2.9% of its blocking spend), a `reports` API writes the page a user opened. A job, even
- * one named so, comes in runs: back to back, in parallel, at a launch minute or in bursts.
+ * share of its requests in a machine's runs. The mirror of a name alone that says someone waits (machineWorkloadShare,
+ * below). Words that name a job also name services someone waits on: an upload service called `ingest-svc` checks each
+ * lyric sheet before it goes live (music-se, a tune org since its first run: 12,000 calls around the clock, none back to
+ * back, labelled batchable on "ingest" and flat hours, 2.9% of its blocking spend), a `reports` API writes the page a
+ * user opened. A job, even one named so, comes in runs: back to back, in parallel, at a launch minute or in bursts.
  */
 export const nameAloneMaxMachineShare = 0.1;
 /** How the reason of a workload held blocking so begins (explain reads it). */

@@ -12,7 +12,7 @@
 // at least offScheduleSpikeOfBusiest of its busiest hour. The second bound: where people keep office hours only, the
 // median hour of the day is a quiet one's, and their busy hours reach ten times it; counted as the job's hours, every
 // row of theirs was next to one and none was held. Found on delivery-tr (a tune org since its first run): restaurant
-// owners' assistant on weekday afternoons (06:00-14:00 UTC, about 1,000 requests an hour of the day over the month)
+// owners' assistant in office hours (06:00-14:00 UTC, about 1,000 requests an hour of the day over the month)
 // beside a 04:00 local review digest (38,900 in its hour) on one key, project and model; at the record seed 25.5% of
 // its blocking spend was labelled batchable in minute and hour buckets.
 // The hours at least two hours from every spike are off its schedule: a job that runs over into the next hour is not
