@@ -138,6 +138,15 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // Sparse: the loop share from busy hours' calls first when they are few (time-shape.ts: sparseLoopSql).
   const [busy] = sparse ? await ws.all<{ share: number | null }>(busyHourShareSql) : [];
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_loops AS ${sparse ? sparseLoopSql((busy?.share ?? 0) < busyHourMaxShare) : workloadLoopSql}`);
+  // The workloads that calls with one-off ids were split into from a name with other calls (_cls_oneoff): their ids
+  // were chosen for being seen at most twice, so that share says nothing of them (the ids signal is not read), their
+  // users' think time speaks for them only with enough returns (runs.ts: idSplitMinReturnShare, read by the run
+  // signals' candidates in writeBackToBack), and their calls off a job's runs are held blocking from the first (_cls_mixed below).
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_id_split AS ${oneOff
+    ? `SELECT DISTINCT c.wid FROM _cls_calls c SEMI JOIN _cls_oneoff USING (call_key)
+        WHERE c.wid IN (SELECT split_wid FROM _cls_idents WHERE split_wid <> auto_wid AND auto_wid IN (SELECT wid FROM _cls_hourly))`
+    : 'SELECT NULL::INTEGER AS wid WHERE false'}`);
+
   await writeBackToBack(ws);
   // The workloads whose name nothing of the client's gave (no API key, no tag naming the work): see _cls_mixed below.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_unnamed AS ${unkeyed
@@ -152,14 +161,6 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // A poller's bursts in usage rows of a minute (signals/minute-buckets.ts); empty without such rows.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_minute_bursts AS ${minuteBurstsSql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_daily AS ${dailySql}`);
-  // The workloads that calls with one-off ids were split into from a name with other calls (_cls_oneoff): their ids
-  // were chosen for being seen at most twice, so that share says nothing of them (the ids signal is not read), and
-  // their calls off a job's runs are held blocking from the first (_cls_mixed below).
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_id_split AS ${oneOff
-    ? `SELECT DISTINCT c.wid FROM _cls_calls c SEMI JOIN _cls_oneoff USING (call_key)
-        WHERE c.wid IN (SELECT split_wid FROM _cls_idents WHERE split_wid <> auto_wid AND auto_wid IN (SELECT wid FROM _cls_hourly))`
-    : 'SELECT NULL::INTEGER AS wid WHERE false'}`);
-
   const shape = await learnOrgShape(ws);
   await ws.run(`CREATE OR REPLACE TABLE label_workloads AS
     WITH kinds AS (

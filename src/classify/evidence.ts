@@ -5,7 +5,7 @@ import { sqlString } from '../db/sql.ts';
 import { keepsWeekendShare, lumpyAbsentShare, lumpyDispersion, lumpyMaxFloorShare, lumpyMinMedian, lumpyMixedFloorShare, lumpyMinWeekdays, lumpySpreadShare, lumpyStepShare, mixShiftShare, quietWeekendShare } from './signals/days.ts';
 import { bulkEmbeddingTokens, freshTokensPerEstimatedRequest, queryEmbeddingTokens } from './signals/per-call.ts';
 import { minuteBurstMaxOtherShare, minuteBurstRate } from './signals/minute-buckets.ts';
-import { burstPaceUs, machineWorkloadShare } from './signals/runs.ts';
+import { burstPaceUs, machineWorkloadShare, returnsSpeakSql } from './signals/runs.ts';
 import { machineGapShare, machineRepeatCalls, machineRunCalls, minHumanThinkSeconds, thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
 import { flatMaxPeakToMean, flatMinCoverage, flatMinTroughToMean } from './signals/time-shape.ts';
 
@@ -48,7 +48,7 @@ export const evidence: readonly Evidence[] = [
     text: `'agent loop: ' || ${pct('chain_share')} || ' of calls are chained in one trace or session, each starting within 2 s of the last (a chain cannot wait 24 h per step)'` },
   { side: 'wait', strength: 0.9, when: 'priority_share >= 0.5',
     text: `'billed on the priority lane: someone pays to wait less'` },
-  { side: 'wait', strength: 0.8, when: `user_share >= 0.3 AND user_gap_median_s BETWEEN ${minHumanThinkSeconds} AND ${thinkTimeSeconds.max}`,
+  { side: 'wait', strength: 0.8, when: `user_share >= 0.3 AND user_gap_median_s BETWEEN ${minHumanThinkSeconds} AND ${thinkTimeSeconds.max} AND ${returnsSpeakSql('id_split', 'rows')}`,
     text: `'end users: ' || ${pct('user_share')} || ' of calls carry a user id, with a median ' || round(user_gap_median_s)::INTEGER || ' s of think time between one user''s calls'` },
   { side: 'wait', strength: 0.75, when: `fg_share >= 0.5 AND bg_share < 0.5`,
     text: `'${nameEvidencePrefix}"' || fg_word || '" names an interactive surface'` },

@@ -645,6 +645,20 @@ describe('user ids that name no person, under a name no key gives (a Langfuse wi
     expect(visit.reasons[0]).toMatch(/^this call came off the runs that make its workload a job, as 4% of its workload's requests did/);
     expect(await labelOf(ws, 'v-pair')).toMatchObject({ workload: 'proj_practice · gpt-5.4 · chat · no user or trace', label: 'blocking' });
   });
+  test('a few visitors who ask a second question do not make the job\'s one-off ids end users: the job is batchable, they are held', async () => {
+    // 40 visitors on the day of the run, each asking twice, 40 s after the first answer (an id seen twice, a call a
+    // trace): 40 returns among the 800 calls with one-off ids (5%). Their median gap, 40 s of think time, was read for
+    // the whole workload: the job was held blocking as end users, and the run signals skipped it (insurer-jp's report
+    // translations as a Langfuse window, a tune org).
+    const visitors = `SELECT 'v-' || k || '-' || j AS call_id, TIMESTAMPTZ '2026-10-07 09:00:00+00' + k * INTERVAL 13 MINUTE + j * INTERVAL 42500 MILLISECOND AS ts,
+        2500.0 AS latency_ms, 'visitor-' || k AS user_id, 'tr-v-' || k || '-' || j AS trace_id, 'proj_practice' AS project FROM range(40) a(k), range(2) b(j)`;
+    await classified(interactiveBackdrop, partners(''), diligence(''), visitors);
+    const job = await labelOf(ws, 'dd-2-50');
+    expect([job.workload, job.label]).toEqual(['proj_practice · gpt-5.4 · chat · no user or trace', 'non_blocking']);
+    expect(job.reasons.join('\n')).not.toMatch(/end users/);
+    const visit = await labelOf(ws, 'v-7-1');
+    expect([visit.workload, visit.label]).toEqual(['proj_practice · gpt-5.4 · chat · no user or trace', 'blocking']);
+  });
   test('visitors with one-off ids do not dilute the job\'s runs: its shares leave out the calls off them', async () => {
     // The diligence run's fan-out (720 calls at a steady rate) on one day, a serial pass of 600 over the same data room
     // the next (one worker, back to back, calls of 1 to 60 s: too uneven a rate for a steady launch), and 150 visitors

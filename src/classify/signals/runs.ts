@@ -152,6 +152,19 @@ export const peopleOffRunRepeatShare = 0.25;
 /** The calls of a workload that come within human think time of the same id's last answer, over _cls_users' columns (of `t.`). */
 export const humanRepeatCallsSql = (t = ''): string => `coalesce(${t}repeat_calls * (1 - ${t}machine_gap_share), 0)`;
 /**
+ * In a workload that calls with one-off ids were split into (_cls_id_split: ids seen at most twice, in a name no API key
+ * gave), the median think time between one id's calls speaks for the workload only when such returns are at least this
+ * share of its calls: else it is a few visitors' second question among a job's rows, each with an id of its own. Read
+ * for all of it, those few held the whole workload blocking as end users, and kept the run signals off it. Found on
+ * insurer-jp as a Langfuse window at the fresh draw (a tune org): accident report translations (6 workers, a report id
+ * per call, $365) beside the policy assistant's one-question visitors; 306 returns in 9,974 calls gave "a median 36 s
+ * of think time", and the translations were labelled blocking.
+ */
+export const idSplitMinReturnShare = 0.1;
+/** Whether a workload's median think time speaks for it (idSplitMinReturnShare), over `id_split` and _cls_users' columns (of `t.`). */
+export const returnsSpeakSql = (idSplit: string, calls: string, t = ''): string =>
+  `NOT (coalesce(${idSplit}, false) AND ${humanRepeatCallsSql(t)} < ${idSplitMinReturnShare} * ${calls})`;
+/**
  * A workload's requests in its most common kind of machine run (serial runs, fan-out, a cron or full-rate launch,
  * recurring bursts), over _cls_runs' columns (runStatsSql).
  */
@@ -247,6 +260,7 @@ const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
     HAVING count(*) >= ${minLoopCalls} AND count(*) FILTER (WHERE ${hasFlagSql(['streamed', 'cancelled', 'inChain'])} OR lane_code > 0) <= ${maxStreamedShareForRuns} * count(*)
   ), people AS (
     SELECT wid, calls AS n FROM _cls_users WHERE hr IS NULL AND user_gap_median_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}
+      AND ${returnsSpeakSql('wid IN (SELECT wid FROM _cls_id_split)', 'calls')}
   ), cand AS (
     SELECT s.wid, s.longest, coalesce(s.n >= ${denseCallsPerHour} * h.hours, false) AS dense
     FROM sized s LEFT JOIN people p USING (wid) LEFT JOIN (SELECT wid, count(*) FILTER (WHERE call_rows > 0) AS hours FROM _cls_hourly GROUP BY wid) h USING (wid)
