@@ -45,6 +45,14 @@ const questions = 10;
 const catalog = await loadCatalog({});
 const rulesFile = fileURLToPath(new URL('../fixtures/classify/eval-rules.yaml', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'batchable-eval-'));
+// Both seeds' generated files take about 13 GB each: a run stopped with kill or Ctrl-C removes them too (the finally
+// below does not run then), so that stopped runs do not fill the disk under the next one.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.once(signal, () => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(code);
+  });
+}
 const results = [];
 let failed = false;
 try {
