@@ -250,7 +250,9 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
       -- estimated: most of its rows count no requests, so its volume over hours and days is its tokens' (signals/per-call.ts
       -- weightSql); its evidence says so. shared_name: a name no API key or tag gave (_cls_unnamed); rules suggest says it
       -- may hold several services.
-      SELECT *, wid IN (SELECT wid FROM _cls_unnamed) AS shared_name, uncounted_share >= ${estimatedShare} AS estimated, ${shape.usable} AS shape_ok,
+      -- tag_named: a tag named the workload (not in _cls_shareable): the team's word for what its calls are (evidence.ts).
+      SELECT *, wid IN (SELECT wid FROM _cls_unnamed) AS shared_name, wid NOT IN (SELECT wid FROM _cls_shareable) AS tag_named,
+        uncounted_share >= ${estimatedShare} AS estimated, ${shape.usable} AS shape_ok,
         least(coalesce(serial_req, 0) / run_base, 1) AS serial_share, least(coalesce(fanout_req, 0) / run_base, 1) AS fanout_share,
         least((coalesce(cron_req, 0) + coalesce(steady_req, 0)) / run_base, 1) AS launch_share, least(coalesce(burst_req, 0) / run_base, 1) AS burst_share,
         least(coalesce(minute_burst_req, 0) / requests, 1) AS minute_burst_share, least(coalesce(minute_other_req, 0) / requests, 1) AS minute_other_share,

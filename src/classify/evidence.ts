@@ -157,6 +157,8 @@ export const callsFreeSql = combinedFreeSql(`NOT ${nameEvidenceSql('e')}`);
  * lyric sheet before it goes live (music-se, a tune org since its first run: 12,000 calls around the clock, none back to
  * back, labelled batchable on "ingest" and flat hours, 2.9% of its blocking spend), a `reports` API writes the page a
  * user opened. A job, even one named so, comes in runs: back to back, in parallel, at a launch minute or in bursts.
+ * A tag that names the workload is the team's word for what its calls are, not a key's for what it serves: there the
+ * name still decides (the bundled month's `catalog-enrichment` backfill, tagged so, calls at random over 12 days).
  */
 export const nameAloneMaxMachineShare = 0.1;
 /** How the reason of a workload held blocking so begins (explain reads it). */
@@ -177,7 +179,7 @@ export const decisionSql = `CASE
       'lead': 'only a name says someone waits, and ' || round(100 * machine_share)::INTEGER || '% of its requests come in a machine''s runs: the calls'' timing outweighs a name (low confidence: check it)'}
     WHEN wait >= 0.7 AND free >= 0.75 THEN {'label': 'blocking', 'conf': 0.55, 'by': 'heuristic', 'lead': 'conflicting evidence, so blocking (the safe side: batching something a user waits on is the worst mistake)'}
     WHEN wait >= 0.7 THEN {'label': 'blocking', 'conf': wait, 'by': 'heuristic', 'lead': NULL}
-    WHEN free >= 0.75 AND free_calls < 0.75 AND timed_share >= 0.5 AND machine_share <= ${nameAloneMaxMachineShare} AND requests >= 50 AND active_days >= 3 THEN {'label': 'blocking', 'conf': 0.55, 'by': 'heuristic',
+    WHEN free >= 0.75 AND free_calls < 0.75 AND timed_share >= 0.5 AND machine_share <= ${nameAloneMaxMachineShare} AND requests >= 50 AND active_days >= 3 AND NOT tag_named THEN {'label': 'blocking', 'conf': 0.55, 'by': 'heuristic',
       'lead': '${nameAloneLeadPrefix}and its calls came one at a time (' || round(100 * machine_share)::INTEGER || '% of its requests in a machine''s runs): the calls'' timing outweighs a name, so blocking (low confidence: check it)'}
     WHEN wait > 0 AND free >= 0.9 THEN {'label': 'non_blocking', 'conf': least(free, 0.97) - 0.1, 'by': 'heuristic', 'lead': NULL}
     WHEN wait > 0 THEN {'label': 'blocking', 'conf': 0.6, 'by': 'heuristic', 'lead': NULL}

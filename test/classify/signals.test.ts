@@ -434,6 +434,12 @@ describe('names, workloads and the default', () => {
     expect(renderExplanation(await explainTarget(ws, 'up500', undefined))).toContain('a name alone does not label batchable calls that came one at a time');
     const job = await labelOf(ws, 'jb3-200');
     expect(job.label).toBe('non_blocking');
+    ws.close();
+    // A tag that names the work is the team's word for its calls: the same service tagged `job: catalog-enrichment`
+    // is labelled on its name, as the bundled month's backfill is.
+    await classified(`SELECT 'up' || i AS call_id, TIMESTAMPTZ '2026-10-05 00:00:00+00' + i * INTERVAL 10 MINUTE AS ts, 2000 AS latency_ms,
+      '{"job":"catalog-enrichment"}' AS tags, 'p' AS project FROM range(1008) r(i)`);
+    expect((await labelOf(ws, 'up500')).label).toBe('non_blocking');
   });
   test('labels has exactly the contract columns, one row per call', async () => {
     await classified(`SELECT 'z' || i AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' AS ts FROM range(4) r(i)`);
