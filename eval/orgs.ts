@@ -1,4 +1,4 @@
-// The eval family: forty-two organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: forty-three organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -80,6 +80,8 @@
 //                               assistant; menu translations, nightly review digests on the owners' key, a promo writer, a poller
 //   music-se         (tune)     a Stockholm music streaming service: listeners' AI DJ and playlists, artists' assistant, lyrics
 //                               checks; nightly mixes on the playlists' key, weekday royalty notes on the artists' key, a poller
+//   airline-ca       (blind)    a Vancouver airline: passengers rebooking in the app, bag photos, a gate copilot, dispatchers;
+//                               fare rules at night, translations by hand, a status poller, loyalty emails carrying members
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -146,6 +148,8 @@
 // offScheduleSpikeOfBusiest), and committed before its first run. It became a tune org the same stop (09:56 UTC), after
 // that run, before the 2.9% of its blocking spend labelled batchable per call (3.0% at the fresh draw; over the 1% gate)
 // was looked into.
+// airline-ca (blind) was written on 2026-12-07 (a later stop) before that stop changed anything, after the changes of the
+// stop before (8701124, 8aa1597, 8b97a30, 9a4e183), and committed before its first run.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -1669,6 +1673,61 @@ export const family: readonly FamilyOrg[] = [
         kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [10, 17] }, workers: 2, rows: [100, 300], gapMs: [50, 500],
         rowUsers: { how: 'per-row' }, model: sonnet, key: 'app-key', keyName: 'listener-app', project: 'listen', input: [1500, 4500],
         output: [150, 500], latencyMs: [2500, 8000] },
+    ],
+  },
+  {
+    // Written on 2026-12-07 (12:55 UTC, a later stop) before that stop changed anything, after the changes of the stop
+    // before (a name alone yields where calls came one at a time: evidence.ts nameAloneMaxMachineShare; a job's hours of
+    // the day near its own volume: off-schedule.ts; users' think time in an id split only with returns: runs.ts
+    // idSplitMinReturnShare), to test them on an org nobody tuned on, and committed before its first run. By
+    // construction: bag photos people wait on under a key named for a worker, a job carrying passengers through the
+    // passenger app's key, project and model, and a poller on the gate agents' project.
+    id: 'airline-ca', role: 'blind', tz: -7, profile: 'dev', rendering: 'calls', usageToo: true,
+    story: 'a Vancouver airline: passengers rebook and ask about trips in the app at any hour, photograph damaged bags at the carousel, gate agents ask a copilot through their shifts, dispatchers check flight plans; fare rule summaries, announcement translations by hand, a flight status poller, weekday loyalty emails carrying members, delay compensation letters on the batch lane and an analyst\'s script are jobs',
+    workloads: [
+      { id: 'rebooking assistant', truth: 'blocking', story: 'passengers rebook and ask about their trips, 50% streamed, some cancelled; think time between turns', kind: 'sessions', starts: 10000,
+        calls: [2, 6], gapS: [25, 150], users: { prefix: 'pax-', count: 60000 }, streamed: 0.5, cancelled: 0.01, model: sonnet, key: 'app-key', keyName: 'passenger-app',
+        project: 'trips', input: [2000, 5000], output: [150, 450], latencyMs: [2500, 8000] },
+      { id: 'check-in questions', truth: 'blocking', story: 'a passenger asks one question at check-in (bags, seats, documents) and waits; one call each, not streamed', kind: 'events', starts: 18000,
+        users: { prefix: 'pax-', count: 60000 }, model: mini, key: 'app-key', keyName: 'passenger-app', project: 'trips', input: [600, 1600], output: [100, 300],
+        latencyMs: [1000, 3000] },
+      { id: 'bag photos', truth: 'blocking', story: 'a passenger photographs a damaged bag at the carousel and waits for the claim form to fill; no user id, one call each, on a key named for the worker that serves it', kind: 'events', starts: 6000,
+        model: haiku, key: 'bags-worker', project: 'baggage', input: [1500, 3500], output: [80, 250], latencyMs: [1500, 4000] },
+      { id: 'gate copilot', truth: 'blocking', story: 'gate agents ask about seat swaps, standby lists and rules from 05:00 to 23:00, not streamed', kind: 'sessions', starts: 7000,
+        calls: [1, 4], gapS: [30, 240], users: { prefix: 'ga-', count: 800 }, model: gpt, key: 'ops-key', keyName: 'gate-copilot', project: 'airport-ops',
+        input: [1500, 4000], output: [100, 350], latencyMs: [2000, 6000] },
+      { id: 'dispatch checks', truth: 'blocking', story: 'dispatchers paste a flight plan and read the risks back, around the clock, 30% streamed', kind: 'events', starts: 4000, flat: true,
+        users: { prefix: 'disp-', count: 60 }, streamed: 0.3, model: opus, key: 'dispatch', project: 'flight-ops', input: [4000, 9000], output: [300, 800],
+        latencyMs: [6000, 15000] },
+      { id: 'fare rules', truth: 'non_blocking', story: 'cron 02:00 local every day, 8 workers summarise the fare rules filed that day', kind: 'job',
+        launch: { by: 'cron', hour: 2, minute: 0, weekdaysOnly: false }, workers: 8, rows: [150, 350], gapMs: [10, 120], model: mini, key: 'revenue',
+        project: 'fares', input: [2500, 6000], output: [150, 400], latencyMs: [1500, 4000] },
+      { id: 'announcement translations', truth: 'non_blocking', story: 'the comms team translates new announcements and menus by hand, 3 workers, a string id per call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.45, perDay: 1, hours: [9, 16] }, workers: 3, rows: [60, 200], gapMs: [20, 250], rowUsers: { how: 'per-row' },
+        model: gpt, key: 'comms', project: 'content', input: [300, 1200], output: [300, 1200], latencyMs: [2000, 7000] },
+      { id: 'status poller', truth: 'non_blocking', story: 'every hour one worker writes plain-language delay notes for the flights whose status changed, sleeping 2-4 s between calls, on the gate copilot\'s project', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [3, 15], gapMs: [2000, 4000], model: gpt, key: 'status-feed', project: 'airport-ops', input: [700, 1800],
+        output: [60, 180], latencyMs: [1200, 3000] },
+      { id: 'loyalty emails', truth: 'non_blocking', story: 'cron 07:30 local on weekdays, 4 workers write each member\'s offer email, carrying the member, through the passenger app\'s key, project and model', kind: 'job',
+        launch: { by: 'cron', hour: 7, minute: 30, weekdaysOnly: true }, workers: 4, rows: [150, 300], gapMs: [20, 200],
+        rowUsers: { how: 'recipients', users: { prefix: 'pax-', count: 60000 } }, model: mini, key: 'app-key', keyName: 'passenger-app', project: 'trips',
+        input: [700, 1700], output: [200, 450], latencyMs: [1200, 3200] },
+      { id: 'compensation letters', truth: 'non_blocking', story: 'delay compensation letters for yesterday\'s disrupted flights, sent through the Batch API at 04:00 local', kind: 'job', lane: 'batch',
+        launch: { by: 'cron', hour: 4, minute: 0, weekdaysOnly: false }, workers: 3, rows: [100, 300], gapMs: [10, 100], model: sonnet, key: 'claims',
+        project: 'customer-care', input: [1200, 3000], output: [300, 700], latencyMs: [3000, 8000] },
+      { id: 'on-time analysis', truth: 'non_blocking', story: 'an ops analyst explains each late departure of last week with a serial script through the gate copilot\'s key, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 16] }, workers: 1, rows: [100, 300], gapMs: [100, 600],
+        rowUsers: { how: 'starter', users: { prefix: 'ops-analyst-', count: 2 } }, model: gpt, key: 'ops-key', keyName: 'gate-copilot', project: 'airport-ops',
+        input: [1500, 4000], output: [100, 350], latencyMs: [2000, 6000] },
+      { id: 'policy embeddings', truth: 'non_blocking', story: 'the fare and baggage policy pages re-embedded by hand when they change, 2 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.2, perDay: 1, hours: [10, 16] }, workers: 2, rows: [200, 600], gapMs: [5, 60], model: embSmall, operation: 'embeddings',
+        key: 'search', project: 'help-search', input: [300, 900], output: [0, 0], latencyMs: [60, 250] },
+    ],
+    mixed: [
+      { id: 'survey coding', truth: 'non_blocking', story: 'a CX analyst codes last week\'s survey comments through the check-in questions\' key, project and model with a serial script, one comment id per call',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 17] }, workers: 1, rows: [150, 400], gapMs: [50, 400],
+        rowUsers: { how: 'per-row' }, model: mini, key: 'app-key', keyName: 'passenger-app', project: 'trips', input: [400, 1200],
+        output: [30, 120], latencyMs: [800, 2400] },
     ],
   },
 ];
