@@ -80,7 +80,7 @@
 //                               assistant; menu translations, nightly review digests on the owners' key, a promo writer, a poller
 //   music-se         (tune)     a Stockholm music streaming service: listeners' AI DJ and playlists, artists' assistant, lyrics
 //                               checks; nightly mixes on the playlists' key, weekday royalty notes on the artists' key, a poller
-//   airline-ca       (blind)    a Vancouver airline: passengers rebooking in the app, bag photos, a gate copilot, dispatchers;
+//   airline-ca       (tune)     a Vancouver airline: passengers rebooking in the app, bag photos, a gate copilot, dispatchers;
 //                               fare rules at night, translations by hand, a status poller, loyalty emails carrying members
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
@@ -149,7 +149,10 @@
 // that run, before the 2.9% of its blocking spend labelled batchable per call (3.0% at the fresh draw; over the 1% gate)
 // was looked into.
 // airline-ca (blind) was written on 2026-12-07 (a later stop) before that stop changed anything, after the changes of the
-// stop before (8701124, 8aa1597, 8b97a30, 9a4e183), and committed before its first run.
+// stop before (8701124, 8aa1597, 8b97a30, 9a4e183), and committed before its first run. Per call it was 100.0% right with
+// 0.0% of its blocking spend labelled batchable at both seeds. It became a tune org the same stop (13:00 UTC), after
+// that run, before its usage rows' 1.6% (every bucket rendering, both seeds; reported, not gating) and its varied
+// rendering's 1.0% at the record seed were looked into.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -1681,8 +1684,10 @@ export const family: readonly FamilyOrg[] = [
     // the day near its own volume: off-schedule.ts; users' think time in an id split only with returns: runs.ts
     // idSplitMinReturnShare), to test them on an org nobody tuned on, and committed before its first run. By
     // construction: bag photos people wait on under a key named for a worker, a job carrying passengers through the
-    // passenger app's key, project and model, and a poller on the gate agents' project.
-    id: 'airline-ca', role: 'blind', tz: -7, profile: 'dev', rendering: 'calls', usageToo: true,
+    // passenger app's key, project and model, and a poller on the gate agents' project. Made a tune org after that run
+    // (13:00 UTC), before its usage rows' 1.6% of blocking spend labelled batchable (reported, not gating; every bucket
+    // rendering at both seeds) and its varied rendering's 1.0% at the record seed (0.0% at the fresh draw) were looked into.
+    id: 'airline-ca', role: 'tune', blindUntil: '2026-12-07', tz: -7, profile: 'dev', rendering: 'calls', usageToo: true,
     story: 'a Vancouver airline: passengers rebook and ask about trips in the app at any hour, photograph damaged bags at the carousel, gate agents ask a copilot through their shifts, dispatchers check flight plans; fare rule summaries, announcement translations by hand, a flight status poller, weekday loyalty emails carrying members, delay compensation letters on the batch lane and an analyst\'s script are jobs',
     workloads: [
       { id: 'rebooking assistant', truth: 'blocking', story: 'passengers rebook and ask about their trips, 50% streamed, some cancelled; think time between turns', kind: 'sessions', starts: 10000,
