@@ -43,9 +43,9 @@ import type { Rules } from './rules/schema.ts';
 import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { offScheduleHoursSql } from './signals/off-schedule.ts';
-import { dropBackToBack, humanRepeatCallsSql, machineRunRequestsSql, maxStreamedShareForRuns, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, peopleMixedRunShare, peopleOffRunRepeatShare, runStatsSql, writeBackToBack } from './signals/runs.ts';
+import { dropBackToBack, humanRepeatCallsSql, machineRunRequestsSql, maxStreamedShareForRuns, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, peopleMixedRunShare, peopleOffRunRepeatShare, runStatsSql, visitorCallsSql, visitorOffRunShare, writeBackToBack } from './signals/runs.ts';
 import { minuteBurstMaxOtherShare, minuteBurstsSql } from './signals/minute-buckets.ts';
-import { chainedRowsSql, chainKeysSql, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
+import { chainedRowsSql, chainKeysSql, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, tightLoopCallsPerMinute, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourResolvedSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, oneOffIdCallSql, oneOffIdCallsSql, unattributedSql, unstreamedSql } from './signals/workload-name.ts';
 
@@ -296,13 +296,18 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // A workload that calls with one-off ids were split into from people's (_cls_oneoff; not a name whose calls all have
   // them, which is one service's) gathers several services' calls by ids alone: people's visits with an id seen once
   // come among a job's, however few, so its calls off the runs are held blocking from the first (oneOffOffRunShare).
-  // Or one with fewer requests in its runs whose users come back after think time (peopleMixedRunShare): people among
-  // the job (\`people\`: its held calls say so).
-  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid, machine_share < ${mixedRunShare} AS people FROM label_workloads
+  // Or one with fewer requests in its runs whose users come back after think time (peopleMixedRunShare), or whose calls
+  // off the runs are visitors, one-off ids one at a time (visitorOffRunShare): people among the job (\`people\`:
+  // 'returns' or 'visitors', its held calls say which).
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid, people FROM (
+      SELECT wid, label, decided_by, off_run_req, requests, id_split, CASE WHEN machine_share >= ${mixedRunShare} THEN true
+          WHEN machine_share >= ${peopleMixedRunShare} AND off_run_req >= ${mixedOffRunShare.min} * requests THEN NULL ELSE false END AS runs_label,
+        CASE WHEN machine_share >= ${mixedRunShare} THEN NULL WHEN ${humanRepeatCallsSql()} >= ${peopleOffRunRepeatShare} * off_run_req THEN 'returns'
+          WHEN ${visitorCallsSql()} >= ${visitorOffRunShare} * off_run_req THEN 'visitors' END AS people
+      FROM label_workloads)
     WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND off_run_req > 0 AND off_run_req <= ${mixedOffRunShare.max} * requests AND (
-      machine_share >= ${mixedRunShare} AND off_run_req >= (CASE WHEN id_split THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests
-      OR machine_share >= ${peopleMixedRunShare} AND off_run_req >= ${mixedOffRunShare.min} * requests
-        AND ${humanRepeatCallsSql()} >= ${peopleOffRunRepeatShare} * off_run_req)`);
+      runs_label AND off_run_req >= (CASE WHEN id_split THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests
+      OR runs_label IS NULL AND people IS NOT NULL)`);
   if (await hasRows(ws, 'SELECT 1 FROM _cls_mixed')) {
     await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM (${offRunStartsSql}) s
       WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);
@@ -342,8 +347,11 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
           {'label': 'blocking', 'confidence': 0.6::DOUBLE, 'decided_by': 'heuristic',
           'reasons': list_concat(['${offRunReasonPrefix}' || round(100 * w.off_run_req / w.requests)::INTEGER || '% of its workload''s requests did, '
               || 'in no run of back-to-back calls and no launch of its job: another client''s calls under the same name'
-              || CASE WHEN w.wid IN (SELECT wid FROM _cls_mixed WHERE people) THEN ' (its users come back after think time on '
-                || round(100 * ${humanRepeatCallsSql('w.')} / w.requests)::INTEGER || '% of its requests: people)' ELSE '' END || ', held blocking '
+              || CASE (SELECT any_value(people) FROM _cls_mixed m WHERE m.wid = w.wid)
+                WHEN 'returns' THEN ' (its users come back after think time on ' || round(100 * ${humanRepeatCallsSql('w.')} / w.requests)::INTEGER || '% of its requests: people)'
+                WHEN 'visitors' THEN ' (' || round(100 * ${visitorCallsSql('w.')} / w.requests)::INTEGER
+                  || '% of its requests came outside minutes of ${tightLoopCallsPerMinute}+ calls, most with an id seen at most twice: visitors one at a time)'
+                ELSE '' END || ', held blocking '
               || '(give the job or this client a key, project or tag of its own, or settle it with a rule)'],
             list_transform(w.reasons, lambda t: 'workload: ' || t))}
         WHEN w.label = 'non_blocking' AND k.flag BETWEEN 2 AND 5 THEN

@@ -967,6 +967,43 @@ describe('calls off a job’s runs, under a name no key gives or one key (servic
     );
   });
 
+  test('with under half its requests in its runs, a workload whose calls off them are one-off ids one at a time holds them blocking: visitors among the job', async () => {
+    // The job of the test above, each call carrying an id of its own (a recipient, a row), and visitors on the same
+    // project and model asking one question each under a fresh id, once an hour from midnight to 14:00 UTC: 7% of the
+    // requests, no returns, so the think-time test cannot see them. Most calls carry an id seen once, most of them in
+    // minutes of 20+ calls: the ids signal labels the workload batchable, speaking for its busy minutes only
+    // (airline-ca, a tune org, varied: passengers' check-in questions under the loyalty emails' key, project and model).
+    const cron = `SELECT 'cron' || d || '-' || w || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 06:00:00+00' + d * INTERVAL 1 DAY + (w * 250 + k * 1100) * INTERVAL 1 MILLISECOND AS ts,
+        1000.0 AS latency_ms, 'm-' || d || '-' || w || '-' || k AS user_id, 'proj_trips' AS project FROM range(21) a(d), range(4) b(w), range(25) c(k)`;
+    const byHand = `SELECT 'hand' || d || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 03:00:00+00' + d * INTERVAL 1 DAY + (d % 4) * INTERVAL 1 HOUR + (hash(d) % 50) * INTERVAL 1 MINUTE + k * 1350 * INTERVAL 1 MILLISECOND AS ts,
+        1200.0 AS latency_ms, 'row-' || d || '-' || k AS user_id, 'proj_trips' AS project FROM range(14) a(d), range(150) c(k)`;
+    const visitors = `SELECT 'pax' || d || '-' || h AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR + (hash(d, h) % 50) * INTERVAL 1 MINUTE AS ts,
+        2000.0 AS latency_ms, 'pax-' || d || '-' || h AS user_id, 'proj_trips' AS project FROM range(21) a(d), range(15) b(h)`;
+    await classified(interactiveBackdrop, cron, byHand, visitors);
+    const [w] = await ws.all<{ label: string; machine_share: number; once_share: number; repeat_calls: bigint }>(
+      "SELECT label, machine_share, once_share, repeat_calls FROM label_workloads WHERE workload LIKE 'proj_trips%'",
+    );
+    expect(w?.label).toBe('non_blocking');
+    expect(w?.machine_share).toBeGreaterThan(0.3);
+    expect(w?.machine_share).toBeLessThan(0.5);
+    expect(w?.once_share).toBeGreaterThan(0.8);
+    expect(w?.repeat_calls).toBe(0n);
+    const [counts] = await ws.all<{ held: bigint; visitors: bigint; kept: bigint; job: bigint }>(`SELECT
+        count(*) FILTER (WHERE starts_with(call_id, 'pax') AND label = 'blocking') AS held, count(*) FILTER (WHERE starts_with(call_id, 'pax')) AS visitors,
+        count(*) FILTER (WHERE NOT starts_with(call_id, 'pax') AND label = 'non_blocking') AS kept, count(*) FILTER (WHERE NOT starts_with(call_id, 'pax')) AS job
+      FROM labels WHERE starts_with(call_id, 'pax') OR starts_with(call_id, 'cron') OR starts_with(call_id, 'hand')`);
+    // One visit came in the job's runs by chance (inside a burst's minutes), and goes with them.
+    expect(counts).toEqual({ held: 314n, visitors: 315n, kept: 4200n, job: 4200n });
+    const held = await labelOf(ws, 'pax3-2');
+    expect([held.label, held.decided_by]).toEqual(['blocking', 'heuristic']);
+    expect(held.reasons[0]).toMatch(
+      /^this call came off the runs that make its workload a job, as 7% of its workload's requests did, .*under the same name \(\d+% of its requests came outside minutes of 20\+ calls, most with an id seen at most twice: visitors one at a time\), held blocking/,
+    );
+  });
+
   test('under one API key the same: services share a key as they share a model, so the job is batchable and its off-run calls held blocking', async () => {
     // The documents carry a customer id each, as the job's calls do (a meter service's photo checks beside its nightly
     // bill run, both on its key: the eval's utility-ie).

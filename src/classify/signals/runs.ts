@@ -152,6 +152,21 @@ export const peopleOffRunRepeatShare = 0.25;
 /** The calls of a workload that come within human think time of the same id's last answer, over _cls_users' columns (of `t.`). */
 export const humanRepeatCallsSql = (t = ''): string => `coalesce(${t}repeat_calls * (1 - ${t}machine_gap_share), 0)`;
 /**
+ * ...or, likewise, where the calls off its runs are visitors: most of the workload's calls carry an id seen at most twice
+ * (as the ids signal reads them, evidence.ts) and at least visitorOffRunShare as many of its calls as are off its runs
+ * came outside minutes of a loop's rate (tightLoopCallsPerMinute): people arriving one at a time, each with an id of
+ * their own, among a job that carries an id per row. One-off ids make no returns, so the think-time test above cannot
+ * see them, and the ids signal that labels such a workload speaks for its busy minutes only. Found on airline-ca (a tune
+ * org since its first run), varied: its weekday loyalty emails carry each member through the passenger app's key,
+ * project and model, where passengers ask one question each at check-in; with the job's fan-out at 46% of the requests
+ * (under mixedRunShare), the passengers' questions, 22% of the requests and 1.0% of the dataset's blocking spend, were
+ * labelled batchable with the job by its ids alone.
+ */
+export const visitorOffRunShare = 0.5;
+/** The calls of a workload outside minutes of a loop's rate when most carry an id seen at most twice, over label_workloads' columns (of `t.`). */
+export const visitorCallsSql = (t = ''): string =>
+  `CASE WHEN ${t}once_share >= 0.8 THEN (1 - coalesce(${t}tight_share, 0)) * ${t}rows * ${t}calls_share ELSE 0 END`;
+/**
  * In a workload that calls with one-off ids were split into (_cls_id_split: ids seen at most twice, in a name no API key
  * gave), the median think time between one id's calls speaks for the workload only when such returns are at least this
  * share of its calls: else it is a few visitors' second question among a job's rows, each with an id of its own. Read
