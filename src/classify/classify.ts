@@ -172,6 +172,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         bucket AND ended_us - epoch_us(ts) > 60000000 AND ended_us - epoch_us(ts) <= 3600000000 AS hour_bucket,
         -- A call with a duration: the run signals can see whether it came back to back with another (evidence.ts: timed_share).
         NOT bucket AND ended_us > epoch_us(ts) AS timed,
+        -- A usage row of a minute or less that counts its requests: how many came in a minute (evidence.ts: minute_rate).
+        bucket AND ended_us - epoch_us(ts) <= 60000000 AND NOT ${hasFlagSql('uncounted')} AS counted_minute,
         count(*) AS n, sum(w) AS w
       FROM _cls_calls GROUP BY ALL
     ), embedding_inputs AS (
@@ -187,6 +189,8 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         coalesce(sum(n) FILTER (WHERE NOT bucket), 0) / sum(n) AS calls_share,
         coalesce(sum(n) FILTER (WHERE hour_bucket), 0) / sum(n) AS hour_bucket_share,
         coalesce(sum(n) FILTER (WHERE timed), 0) / sum(n) AS timed_share,
+        coalesce(sum(n) FILTER (WHERE counted_minute), 0) / sum(n) AS counted_minute_share,
+        sum(w) FILTER (WHERE counted_minute) / sum(n) FILTER (WHERE counted_minute) AS minute_rate,
         coalesce(sum(n) FILTER (WHERE ${hasFlagSql('uncounted')}), 0) / sum(n) AS uncounted_share,
         coalesce(sum(w) FILTER (WHERE ${hasFlagSql('embedding')}) / sum(w), 0) AS embedding_share,
         any_value(e.embedding_input_median) AS embedding_input_median

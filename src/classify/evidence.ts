@@ -161,6 +161,16 @@ export const callsFreeSql = combinedFreeSql(`NOT ${nameEvidenceSql('e')}`);
  * name still decides (the bundled month's `catalog-enrichment` backfill, tagged so, calls at random over 12 days).
  */
 export const nameAloneMaxMachineShare = 0.1;
+/**
+ * Usage rows of a minute that count their requests show the same: a workload whose minute rows (half its rows or more)
+ * hold at most this many requests on average came one at a time, where a job's minutes hold a run's (a worker calling
+ * back to back makes one call every few seconds: minute-buckets.ts minuteBurstRate; the family's jobs hold 5 to 300 a
+ * minute). Rows that count no requests weigh an estimate from their tokens (per-call.ts weightSql), which says nothing of
+ * how many came, so only counted rows are read. Found on airline-ca (a tune org since its first run) in minute buckets:
+ * bag photos passengers wait on, on a key named `bags-worker`, 1.06 requests a minute, were labelled batchable on
+ * "worker", 1.6% of its blocking spend.
+ */
+export const nameAloneMinuteRate = 1.5;
 /** How the reason of a workload held blocking so begins (explain reads it). */
 export const nameAloneLeadPrefix = 'only a name says nobody waits, ';
 
@@ -171,7 +181,7 @@ export const nameAloneLeadPrefix = 'only a name says nobody waits, ';
  * poller, a key named `voice-svc` with 100% of its requests in hourly bursts, was held blocking by "voice" as a generic
  * CSV, and labelled batchable as Helicone and SpendLogs, which carry no key name); a weak wait (time shape only) yields
  * to two agreeing free signals; free alone needs one clear signal, and a name alone is not one for timed calls that
- * came one at a time (nameAloneMaxMachineShare).
+ * came one at a time (nameAloneMaxMachineShare), nor for minute rows that counted one at a time (nameAloneMinuteRate).
  */
 export const decisionSql = `CASE
     WHEN wait >= 0.85 THEN {'label': 'blocking', 'conf': wait, 'by': 'heuristic', 'lead': NULL}
@@ -179,8 +189,11 @@ export const decisionSql = `CASE
       'lead': 'only a name says someone waits, and ' || round(100 * machine_share)::INTEGER || '% of its requests come in a machine''s runs: the calls'' timing outweighs a name (low confidence: check it)'}
     WHEN wait >= 0.7 AND free >= 0.75 THEN {'label': 'blocking', 'conf': 0.55, 'by': 'heuristic', 'lead': 'conflicting evidence, so blocking (the safe side: batching something a user waits on is the worst mistake)'}
     WHEN wait >= 0.7 THEN {'label': 'blocking', 'conf': wait, 'by': 'heuristic', 'lead': NULL}
-    WHEN free >= 0.75 AND free_calls < 0.75 AND timed_share >= 0.5 AND machine_share <= ${nameAloneMaxMachineShare} AND requests >= 50 AND active_days >= 3 AND NOT tag_named THEN {'label': 'blocking', 'conf': 0.55, 'by': 'heuristic',
-      'lead': '${nameAloneLeadPrefix}and its calls came one at a time (' || round(100 * machine_share)::INTEGER || '% of its requests in a machine''s runs): the calls'' timing outweighs a name, so blocking (low confidence: check it)'}
+    WHEN free >= 0.75 AND free_calls < 0.75 AND (timed_share >= 0.5 OR counted_minute_share >= 0.5 AND minute_rate <= ${nameAloneMinuteRate})
+        AND machine_share <= ${nameAloneMaxMachineShare} AND requests >= 50 AND active_days >= 3 AND NOT tag_named THEN {'label': 'blocking', 'conf': 0.55, 'by': 'heuristic',
+      'lead': '${nameAloneLeadPrefix}and its calls came one at a time (' || CASE WHEN timed_share >= 0.5
+        THEN round(100 * machine_share)::INTEGER || '% of its requests in a machine''s runs'
+        ELSE 'its minute buckets hold ' || round(minute_rate, 2) || ' requests on average' END || '): the calls'' timing outweighs a name, so blocking (low confidence: check it)'}
     WHEN wait > 0 AND free >= 0.9 THEN {'label': 'non_blocking', 'conf': least(free, 0.97) - 0.1, 'by': 'heuristic', 'lead': NULL}
     WHEN wait > 0 THEN {'label': 'blocking', 'conf': 0.6, 'by': 'heuristic', 'lead': NULL}
     WHEN free >= 0.75 THEN {'label': 'non_blocking', 'conf': least(free, 0.97), 'by': 'heuristic', 'lead': NULL}

@@ -441,6 +441,29 @@ describe('names, workloads and the default', () => {
       '{"job":"catalog-enrichment"}' AS tags, 'p' AS project FROM range(1008) r(i)`);
     expect((await labelOf(ws, 'up500')).label).toBe('non_blocking');
   });
+  test('in usage rows of a minute the same: a name alone does not label batchable minutes that counted one request at a time; a job\'s minutes under the word are batchable', async () => {
+    // A week of minute buckets from a key named `bags-worker` (airline-ca's bag photos, a tune org): a row every 7-13
+    // minutes around the clock, one request each and two in every tenth. Beside it a key named `ingest-jobs`: 30 minutes a
+    // night at 40 requests a minute. Before, the name labelled both batchable.
+    const minute = (t: string) => `${t} AS ts, ${t} + INTERVAL 1 MINUTE AS ended_at, 'bucket' AS granularity`;
+    await classified(
+      `SELECT 'bg' || i AS call_id, ${minute(`TIMESTAMPTZ '2026-10-05 00:00:00+00' + i * INTERVAL 10 MINUTE + ((hash(i) % 3)::INTEGER - 1) * INTERVAL 1 MINUTE`)},
+        CASE WHEN i % 10 = 0 THEN 2 ELSE 1 END AS requests, 'bags-worker' AS api_key_name FROM range(1008) r(i)`,
+      `SELECT 'jb' || d || '-' || k AS call_id, ${minute(`TIMESTAMPTZ '2026-10-05 02:00:00+00' + d * INTERVAL 1 DAY + k * INTERVAL 1 MINUTE`)},
+        40 AS requests, 'ingest-jobs' AS api_key_name FROM range(7) a(d), range(30) b(k)`,
+    );
+    const bags = await labelOf(ws, 'bg500');
+    expect([bags.label, bags.decided_by, bags.confidence]).toEqual(['blocking', 'heuristic', 0.55]);
+    expect(bags.reasons[0]).toBe("only a name says nobody waits, and its calls came one at a time (its minute buckets hold 1.1 requests on average): the calls' timing outweighs a name, so blocking (low confidence: check it)");
+    expect(bags.reasons).toContain('against: name: "worker" names a scheduled or bulk job');
+    expect((await labelOf(ws, 'jb3-20')).label).toBe('non_blocking');
+    ws.close();
+    // Rows that count no requests (Anthropic's usage report) weigh an estimate from their tokens: that says nothing of
+    // how many came in the minute, so the name decides there as before.
+    await classified(`SELECT 'bg' || i AS call_id, ${minute(`TIMESTAMPTZ '2026-10-05 00:00:00+00' + i * INTERVAL 10 MINUTE`)},
+      NULL::BIGINT AS requests, 2000 AS input_tokens, 100 AS output_tokens, 'bags-worker' AS api_key_name FROM range(1008) r(i)`);
+    expect((await labelOf(ws, 'bg500')).label).toBe('non_blocking');
+  });
   test('labels has exactly the contract columns, one row per call', async () => {
     await classified(`SELECT 'z' || i AS call_id, TIMESTAMPTZ '2026-10-05 12:00:00+00' AS ts FROM range(4) r(i)`);
     const cols = await ws.all<{ column_name: string; data_type: string }>(
