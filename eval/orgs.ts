@@ -1,4 +1,4 @@
-// The eval family: forty-three organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: forty-four organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -82,6 +82,8 @@
 //                               checks; nightly mixes on the playlists' key, weekday royalty notes on the artists' key, a poller
 //   airline-ca       (tune)     a Vancouver airline: passengers rebooking in the app, bag photos, a gate copilot, dispatchers;
 //                               fare rules at night, translations by hand, a status poller, loyalty emails carrying members
+//   ride-kr          (blind)    a Seoul ride-hailing app: riders' support chat, drivers' voice assistant, receipt questions, lost
+//                               items matched from photos; payout notes carrying drivers, fraud rescoring, a poller, summaries
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -153,6 +155,8 @@
 // 0.0% of its blocking spend labelled batchable at both seeds. It became a tune org the same stop (13:00 UTC), after
 // that run, before its usage rows' 1.6% (every bucket rendering, both seeds; reported, not gating) and its varied
 // rendering's 1.0% at the record seed were looked into.
+// ride-kr (blind) was written on 2026-12-07 after that stop's two changes (f71d6ad, 9fc5a2b), and committed before its
+// first run.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -1733,6 +1737,58 @@ export const family: readonly FamilyOrg[] = [
         kind: 'job', launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 17] }, workers: 1, rows: [150, 400], gapMs: [50, 400],
         rowUsers: { how: 'per-row' }, model: mini, key: 'app-key', keyName: 'passenger-app', project: 'trips', input: [400, 1200],
         output: [30, 120], latencyMs: [800, 2400] },
+    ],
+  },
+  {
+    // Written on 2026-12-07 (13:05 UTC) after the changes of this stop (the calls off a job's runs held blocking where
+    // they are visitors: runs.ts visitorOffRunShare; minute rows one at a time: evidence.ts nameAloneMinuteRate), to
+    // test them on an org nobody tuned on, and committed before its first run. By construction: lost-item photo matching
+    // people wait on under a key named for a job, a weekly payout job carrying each driver through the drivers'
+    // assistant's key, project and model, and riders' one-off receipt questions under a receipt job's key.
+    id: 'ride-kr', role: 'blind', tz: 9, profile: 'dev', rendering: 'calls', usageToo: true,
+    story: 'a Seoul ride-hailing app: riders ask the support chat, drivers talk to a voice assistant between trips, riders ask about a receipt once each, lost items are matched from photos as riders report them; weekly payout notes carrying each driver, nightly fraud rescoring, an incident poller, receipt summaries for the month, ad copy by hand, an analyst\'s loop and place embeddings are jobs',
+    workloads: [
+      { id: 'support chat', truth: 'blocking', story: 'riders chat with support about trips and refunds, 40% streamed, some cancelled; any hour, busiest in the evening', kind: 'sessions', starts: 12000,
+        calls: [2, 6], gapS: [20, 120], users: { prefix: 'r', count: 90000 }, sessionIds: true, streamed: 0.4, cancelled: 0.01, model: sonnet, key: 'rider-key', keyName: 'rider-app',
+        project: 'support', input: [1800, 4500], output: [150, 450], latencyMs: [2500, 8000] },
+      { id: 'driver voice', truth: 'blocking', story: 'drivers ask the voice assistant about routes and earnings between trips, 90% streamed', kind: 'sessions', starts: 9000,
+        calls: [1, 4], gapS: [30, 300], users: { prefix: 'drv-', count: 12000 }, streamed: 0.9, model: mini, key: 'driver-key', keyName: 'driver-app',
+        project: 'drivers', input: [800, 2000], output: [80, 250], latencyMs: [1200, 3500] },
+      { id: 'receipt questions', truth: 'blocking', story: 'a rider taps "explain this fare" on a receipt and waits; one call each, not streamed, through the receipts service\'s key', kind: 'events', starts: 15000,
+        users: { prefix: 'r', count: 90000 }, model: mini, key: 'receipts-key', keyName: 'receipts-svc', project: 'billing', input: [900, 2200], output: [120, 350],
+        latencyMs: [1200, 3200] },
+      { id: 'lost items', truth: 'blocking', story: 'a rider reports a lost item and the photo is matched against drivers\' found-item photos while they wait; no user id, on a key named for the batch matcher it replaced', kind: 'events', starts: 5000,
+        model: haiku, key: 'lostfound-batch', project: 'lost-found', input: [2500, 5000], output: [60, 200], latencyMs: [2000, 5000] },
+      { id: 'payout notes', truth: 'non_blocking', story: 'cron 05:00 local on weekdays, 6 workers explain each driver\'s payout through the driver assistant\'s key, project and model, carrying the driver', kind: 'job',
+        launch: { by: 'cron', hour: 5, minute: 0, weekdaysOnly: true }, workers: 6, rows: [120, 260], gapMs: [20, 200],
+        rowUsers: { how: 'recipients', users: { prefix: 'drv-', count: 12000 } }, model: mini, key: 'driver-key', keyName: 'driver-app', project: 'drivers',
+        input: [800, 2000], output: [150, 350], latencyMs: [1200, 3500] },
+      { id: 'fraud rescoring', truth: 'non_blocking', story: 'cron 03:00 local every day, 12 workers rescore yesterday\'s flagged trips', kind: 'job',
+        launch: { by: 'cron', hour: 3, minute: 0, weekdaysOnly: false }, workers: 12, rows: [150, 300], gapMs: [10, 80], model: gpt, key: 'risk-key',
+        project: 'risk', input: [2000, 5000], output: [80, 250], latencyMs: [1500, 4500] },
+      { id: 'incident poller', truth: 'non_blocking', story: 'every hour one worker summarises new road incident reports for the ops feed, sleeping 1-3 s between calls', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [4, 18], gapMs: [1000, 3000], model: haiku, key: 'ops-feed', project: 'ops', input: [600, 1600],
+        output: [60, 200], latencyMs: [800, 2200] },
+      { id: 'receipt summaries', truth: 'non_blocking', story: 'on weekdays at 02:30 local 3 workers write the month-to-date summary for business riders, through the receipts service\'s key, project and model, a rider id per call', kind: 'job',
+        launch: { by: 'cron', hour: 2, minute: 30, weekdaysOnly: true }, workers: 3, rows: [100, 250], gapMs: [20, 200],
+        rowUsers: { how: 'recipients', users: { prefix: 'r', count: 90000 } }, model: mini, key: 'receipts-key', keyName: 'receipts-svc', project: 'billing',
+        input: [1500, 3500], output: [200, 500], latencyMs: [1500, 4000] },
+      { id: 'ad copy', truth: 'non_blocking', story: 'marketing writes promo variants by hand, 4 workers, a campaign row id per call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [10, 17] }, workers: 4, rows: [50, 180], gapMs: [30, 300], rowUsers: { how: 'per-row' },
+        model: sonnet, key: 'mkt-key', project: 'marketing', input: [600, 1500], output: [200, 600], latencyMs: [3000, 9000] },
+      { id: 'pricing analysis', truth: 'non_blocking', story: 'a pricing analyst explains surge anomalies with a serial script through the support chat\'s key, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 18] }, workers: 1, rows: [120, 350], gapMs: [80, 500],
+        rowUsers: { how: 'starter', users: { prefix: 'pa-', count: 2 } }, model: sonnet, key: 'rider-key', keyName: 'rider-app', project: 'support',
+        input: [1500, 4000], output: [150, 400], latencyMs: [2500, 7000] },
+      { id: 'place embeddings', truth: 'non_blocking', story: 'new pickup points and venues embedded by hand, 2 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [10, 17] }, workers: 2, rows: [300, 800], gapMs: [5, 50], model: embSmall, operation: 'embeddings',
+        key: 'maps-key', project: 'places', input: [20, 120], output: [0, 0], latencyMs: [40, 150] },
+    ],
+    mixed: [
+      { id: 'chat replay', truth: 'non_blocking', story: 'a QA engineer replays last week\'s support chats through the support chat\'s key, project and model with 3 workers, a chat id per call',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [10, 17] }, workers: 3, rows: [80, 250], gapMs: [50, 400],
+        rowUsers: { how: 'per-row' }, model: sonnet, key: 'rider-key', keyName: 'rider-app', project: 'support', input: [1800, 4500],
+        output: [150, 450], latencyMs: [2500, 8000] },
     ],
   },
 ];
