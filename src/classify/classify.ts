@@ -304,14 +304,12 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // off the runs are visitors, one-off ids one at a time (visitorOffRunShare): people among the job (\`people\`:
   // 'returns' or 'visitors', its held calls say which).
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid, people FROM (
-      SELECT wid, label, decided_by, off_run_req, requests, id_split, CASE WHEN machine_share >= ${mixedRunShare} THEN true
-          WHEN machine_share >= ${peopleMixedRunShare} AND off_run_req >= ${mixedOffRunShare.min} * requests THEN NULL ELSE false END AS runs_label,
-        CASE WHEN machine_share >= ${mixedRunShare} THEN NULL WHEN ${humanRepeatCallsSql()} >= ${peopleOffRunRepeatShare} * off_run_req THEN 'returns'
+      SELECT *, CASE WHEN machine_share >= ${mixedRunShare} THEN NULL WHEN ${humanRepeatCallsSql()} >= ${peopleOffRunRepeatShare} * off_run_req THEN 'returns'
           WHEN ${visitorCallsSql()} >= ${visitorOffRunShare} * off_run_req THEN 'visitors' END AS people
       FROM label_workloads)
     WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND off_run_req > 0 AND off_run_req <= ${mixedOffRunShare.max} * requests AND (
-      runs_label AND off_run_req >= (CASE WHEN id_split THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests
-      OR runs_label IS NULL AND people IS NOT NULL)`);
+      machine_share >= ${mixedRunShare} AND off_run_req >= (CASE WHEN id_split THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests
+      OR machine_share >= ${peopleMixedRunShare} AND off_run_req >= ${mixedOffRunShare.min} * requests AND people IS NOT NULL)`);
   if (await hasRows(ws, 'SELECT 1 FROM _cls_mixed')) {
     await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM (${offRunStartsSql}) s
       WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);

@@ -17,7 +17,7 @@ import { hasRows } from '../../db/has-rows.ts';
 import type { Workspace } from '../../db/workspace.ts';
 import { stddevPopOfIntegers } from './exact.ts';
 import { hasFlagSql } from './per-call.ts';
-import { minLoopSpanMinutes, thinkTimeSeconds, tieOrderSql } from './sequence.ts';
+import { minLoopSpanMinutes, onceIdShare, thinkTimeSeconds, tieOrderSql } from './sequence.ts';
 
 /** A call starting this soon (µs) after the latest end of another call of its workload continues a run. */
 export const backToBackUs = 1_000_000;
@@ -165,7 +165,7 @@ export const humanRepeatCallsSql = (t = ''): string => `coalesce(${t}repeat_call
 export const visitorOffRunShare = 0.5;
 /** The calls of a workload outside minutes of a loop's rate when most carry an id seen at most twice, over label_workloads' columns (of `t.`). */
 export const visitorCallsSql = (t = ''): string =>
-  `CASE WHEN ${t}once_share >= 0.8 THEN (1 - coalesce(${t}tight_share, 0)) * ${t}rows * ${t}calls_share ELSE 0 END`;
+  `CASE WHEN ${t}once_share >= ${onceIdShare} THEN (1 - coalesce(${t}tight_share, 0)) * ${t}rows * ${t}calls_share ELSE 0 END`;
 /**
  * In a workload that calls with one-off ids were split into (_cls_id_split: ids seen at most twice, in a name no API key
  * gave), the median think time between one id's calls speaks for the workload only when such returns are at least this

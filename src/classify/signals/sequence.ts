@@ -11,6 +11,8 @@ export const chainGapMs = 2000;
 export const maxChainCalls = 50;
 /** An id on at most this many calls of the data is one that names no person: a row's, a document's (once_share below; workload-name.ts: oneOffIdCallsSql). */
 export const maxOnceIdCalls = 2;
+/** Most calls of a workload carrying such ids (once_share at least this): its ids name no person (evidence.ts, the ids signal; runs.ts: visitorCallsSql). */
+export const onceIdShare = 0.8;
 /** A user's calls this far apart (s) are human think time; closer is a machine, further is another visit. */
 export const thinkTimeSeconds = { min: 1, max: 1800 } as const;
 /**
