@@ -375,6 +375,47 @@ describe('usage buckets: irregular days and on/off hours', () => {
       FROM labels WHERE regexp_extract(call_id, '-(\\d+)$', 1)::INTEGER BETWEEN 5 AND 14`);
     expect(counts).toEqual({ held: 210n, people: 210n });
   });
+  /** Three weeks of hourly buckets from Monday 2026-10-05, every hour of every day where `where` holds; tokens per request `input` in, 100 out. */
+  const hours = (prefix: string, key: string, requests: string, where = 'true', input = 1000) => `
+    SELECT call_id, granularity, ts, ended_at, requests, api_key, requests * ${input} AS input_tokens, requests * 100 AS output_tokens FROM (
+      SELECT '${prefix}-' || d || '-' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
+        TIMESTAMPTZ '2026-10-05 01:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ended_at, (${requests})::INTEGER AS requests, '${key}' AS api_key
+      FROM range(21) a(d), range(24) b(h) WHERE ${where})`;
+  test('a weekday cron on the key of people who come every day is held off its hours, though it is labelled by its lumpy days, not as scheduled', async () => {
+    // People around the clock on one key (30-39 requests an hour, every day), and a job at 17:00 UTC on the UTC days
+    // Sunday to Thursday (a weekday 02:00 cron in Seoul) of 1,500-4,500 requests with three times people's prompt: its
+    // Fridays hold people alone, so its days are lumpy, and its hour holds 76% of the requests in three hours, under
+    // the 80% of "scheduled" (ride-kr's receipt summaries on its riders' receipt questions, eval/orgs.ts, in hour buckets).
+    await classified(
+      hours('rc', 'key_receipts', '30 + (hash(d, h) % 10)', 'NOT (h = 17 AND d % 7 NOT IN (4, 5))'),
+      hours('rs', 'key_receipts', '1500 + (hash(d) % 3000)', 'h = 17 AND d % 7 NOT IN (4, 5)', 3000),
+    );
+    const job = await labelOf(ws, 'rs-0-17');
+    expect(job.label).toBe('non_blocking');
+    expect(job.reasons[0]).toMatch(/^lumpy days: /);
+    const person = await labelOf(ws, 'rc-2-9');
+    expect([person.label, person.decided_by]).toEqual(['blocking', 'heuristic']);
+    expect(person.reasons[0]).toMatch(/^this row came outside the hours of the day when the job of its workload runs, as 2\d% of its workload's requests did/);
+    expect(person.reasons).toContain(`workload: ${job.reasons[0]}`);
+    // Every row of people's two hours or more from 17:00 is held; those beside the job's hour go with it.
+    const [counts] = await ws.all<{ held: bigint; people: bigint }>(`SELECT count(*) FILTER (WHERE label = 'blocking') AS held, count(*) AS people
+      FROM labels WHERE starts_with(call_id, 'rc-') AND regexp_extract(call_id, '-(\\d+)$', 1)::INTEGER NOT IN (16, 17, 18)`);
+    expect(counts).toEqual({ held: 441n, people: 441n });
+    expect((await labelOf(ws, 'rc-4-16')).label).toBe('non_blocking');
+  });
+  test('a job started by hand, whose smaller runs came at other hours on a few days, keeps them: no one comes back at those hours', async () => {
+    // Three big runs at 02:00-04:00 UTC and seven smaller ones at three other times of day, each on two or three of the
+    // 21 days (30% of the requests, over 9 hours of the day), beside people on another key every hour of every day.
+    await classified(
+      hours('pp', 'key_people', '100 + (hash(d, h) % 10)'),
+      hours('jb', 'key_x7', 'CASE WHEN h BETWEEN 2 AND 4 THEN 8000 ELSE 1500 END',
+        '(h BETWEEN 2 AND 4 AND d IN (1, 5, 9)) OR (h BETWEEN 8 AND 10 AND d IN (3, 13, 17)) OR (h BETWEEN 14 AND 16 AND d IN (7, 19)) OR (h BETWEEN 20 AND 22 AND d IN (11, 20))'),
+    );
+    expect((await labelOf(ws, 'jb-1-3')).reasons[0]).toMatch(/^irregular days: /);
+    const [counts] = await ws.all<{ batchable: bigint; rows: bigint }>(`SELECT count(*) FILTER (WHERE label = 'non_blocking') AS batchable, count(*) AS rows
+      FROM labels WHERE starts_with(call_id, 'jb-')`);
+    expect(counts).toEqual({ batchable: 30n, rows: 30n });
+  });
 });
 
 describe('day buckets: lumpy days and weekends', () => {
