@@ -1,4 +1,4 @@
-// The eval family: forty-four organisations that differ the way real ones do, each a month of traffic with a
+// The eval family: forty-five organisations that differ the way real ones do, each a month of traffic with a
 // truth per workload (who waits on the answer). `role` splits them: the classifier's thresholds may be tuned
 // on 'tune' orgs only; 'held-out' orgs are for reporting (the eval prints their per-workload rows only for
 // tune orgs, so nobody tunes on them by accident).
@@ -84,6 +84,8 @@
 //                               fare rules at night, translations by hand, a status poller, loyalty emails carrying members
 //   ride-kr          (tune)     a Seoul ride-hailing app: riders' support chat, drivers' voice assistant, receipt questions, lost
 //                               items matched from photos; payout notes carrying drivers, fraud rescoring, a poller, summaries
+//   grocery-cl       (blind)    a Santiago grocery delivery app: shoppers' assistant, pickers' substitutes, a store copilot,
+//                               riders; price tags at night, evening cart reminders carrying shoppers, a poller, review replies
 // The blind orgs were written on 2026-11-30 after every threshold of this stop was set, and committed before the
 // classifier ever labelled them (git history shows the order): figures on them are measured once, never tuned on.
 // claims-eu was written later the same day (a later stop), after the machine-paced-runs change, and committed
@@ -159,6 +161,8 @@
 // first run. Per call it was 98.5% right with 0.0% of its blocking spend labelled batchable (98.3%, 0.0% at the fresh
 // draw). It became a tune org the same stop (13:12 UTC), after that run, before its hour buckets' 3.1% (reported, not
 // gating) and its day buckets' 26% right were looked into.
+// grocery-cl (blind) was written on 2026-12-07 (a later stop) after that stop's one change (off-schedule hours for a
+// workload labelled by its lumpy days: signals/off-schedule.ts offScheduleDailyPresence), and committed before its first run.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -1793,6 +1797,57 @@ export const family: readonly FamilyOrg[] = [
         kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [10, 17] }, workers: 3, rows: [80, 250], gapMs: [50, 400],
         rowUsers: { how: 'per-row' }, model: sonnet, key: 'rider-key', keyName: 'rider-app', project: 'support', input: [1800, 4500],
         output: [150, 450], latencyMs: [2500, 8000] },
+    ],
+  },
+  {
+    // Written on 2026-12-07 (16:10 UTC) after this stop's one change (off-schedule hours read for a workload labelled
+    // batchable by its lumpy days too, where people come back at those hours: signals/off-schedule.ts
+    // offScheduleDailyPresence), to test it on an org nobody tuned on, and committed before its first run. By
+    // construction: an evening cron carrying each shopper through the shopping assistant's key, project and model; store
+    // pickers waiting on substitutes under a key named for a batcher, with an hourly stock poller on the same key,
+    // project and model; a store manager's analyst script on the managers' copilot key.
+    id: 'grocery-cl', role: 'blind', tz: -3, profile: 'dev', rendering: 'calls', usageToo: true,
+    story: 'a Santiago grocery delivery app: shoppers ask the assistant for recipes and carts, store pickers get a substitute for an out-of-stock item, store managers ask a copilot, riders ask about drop-offs; price tags at night, evening cart reminders carrying each shopper, supplier emails by hand, a stock poller, catalog embeddings, a manager\'s forecast script and review replies on the batch lane are jobs',
+    workloads: [
+      { id: 'shopper assistant', truth: 'blocking', story: 'shoppers ask for recipes and build carts in the app, 55% streamed, some cancelled, session ids', kind: 'sessions', starts: 11000,
+        calls: [2, 6], gapS: [25, 150], users: { prefix: 's-', count: 120000 }, sessionIds: true, streamed: 0.55, cancelled: 0.01, model: sonnet, key: 'shop-key',
+        keyName: 'shop-app', project: 'assistant', input: [1500, 4000], output: [120, 400], latencyMs: [2000, 7000] },
+      { id: 'substitution picks', truth: 'blocking', story: 'a picker scans an out-of-stock item in the store and waits for the substitute; one call each, not streamed, no user id, on a key named for the batch job it replaced', kind: 'events', starts: 14000,
+        model: haiku, key: 'subs-key', keyName: 'subs-batcher', project: 'store-ops', input: [700, 1600], output: [40, 120], latencyMs: [600, 1800] },
+      { id: 'store copilot', truth: 'blocking', story: 'store managers ask about rosters, waste and promotions in office hours, not streamed', kind: 'sessions', starts: 3500, profile: 'office',
+        calls: [1, 4], gapS: [60, 300], users: { prefix: 'mgr-', count: 800 }, model: gpt, key: 'ops-key', keyName: 'store-copilot', project: 'managers',
+        input: [1500, 3500], output: [100, 350], latencyMs: [2000, 6000] },
+      { id: 'rider questions', truth: 'blocking', story: 'delivery riders ask where to leave an order or how to reach a building, 80% streamed', kind: 'events', starts: 8000,
+        users: { prefix: 'rd-', count: 5000 }, streamed: 0.8, model: mini, key: 'rider-key', project: 'riders', input: [500, 1400], output: [60, 200], latencyMs: [900, 2500] },
+      { id: 'price tags', truth: 'non_blocking', story: 'cron 04:00 local every day, 10 workers write shelf-tag blurbs for changed prices', kind: 'job',
+        launch: { by: 'cron', hour: 4, minute: 0, weekdaysOnly: false }, workers: 10, rows: [150, 300], gapMs: [10, 100], model: mini, key: 'pricing-key',
+        project: 'pricing', input: [400, 1000], output: [40, 120], latencyMs: [600, 1800] },
+      { id: 'cart reminders', truth: 'non_blocking', story: 'on weekdays at 18:00 local 5 workers write a reminder for each abandoned cart, through the shopping assistant\'s key, project and model, the shopper\'s id per call', kind: 'job',
+        launch: { by: 'cron', hour: 18, minute: 0, weekdaysOnly: true }, workers: 5, rows: [100, 220], gapMs: [20, 200],
+        rowUsers: { how: 'recipients', users: { prefix: 's-', count: 120000 } }, model: sonnet, key: 'shop-key', keyName: 'shop-app', project: 'assistant',
+        input: [1200, 3000], output: [100, 300], latencyMs: [2000, 6000] },
+      { id: 'supplier emails', truth: 'non_blocking', story: 'buyers draft supplier emails in bulk by hand, 3 workers, a purchase-order id per call', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.4, perDay: 1, hours: [9, 17] }, workers: 3, rows: [60, 200], gapMs: [30, 300], rowUsers: { how: 'per-row' },
+        model: gpt, key: 'buying-key', project: 'buying', input: [800, 2000], output: [200, 500], latencyMs: [3000, 8000] },
+      { id: 'stock poller', truth: 'non_blocking', story: 'every hour one worker summarises stock alerts for the stores, sleeping 1-3 s between calls, through the substitution service\'s key, project and model', kind: 'job',
+        launch: { by: 'hourly' }, workers: 1, rows: [5, 15], gapMs: [1000, 3000], model: haiku, key: 'subs-key', keyName: 'subs-batcher', project: 'store-ops',
+        input: [600, 1500], output: [60, 180], latencyMs: [700, 2000] },
+      { id: 'catalog embeddings', truth: 'non_blocking', story: 'new products embedded by hand, 2 workers', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [10, 17] }, workers: 2, rows: [400, 900], gapMs: [5, 50], model: embSmall, operation: 'embeddings',
+        key: 'catalog-key', project: 'catalog', input: [20, 150], output: [0, 0], latencyMs: [40, 150] },
+      { id: 'forecast notes', truth: 'non_blocking', story: 'a store manager explains demand forecasts with a serial script through the copilot\'s key, project and model, carrying their own id', kind: 'job',
+        launch: { by: 'hand', dayShare: 0.3, perDay: 1, hours: [9, 17] }, workers: 1, rows: [100, 300], gapMs: [100, 600],
+        rowUsers: { how: 'starter', users: { prefix: 'mgr-', count: 3 } }, model: gpt, key: 'ops-key', keyName: 'store-copilot', project: 'managers',
+        input: [1500, 3500], output: [150, 400], latencyMs: [2000, 6000] },
+      { id: 'review replies', truth: 'non_blocking', story: 'cron 03:00 local every day, 2 workers answer yesterday\'s product reviews on the batch lane, through the shop app\'s key', kind: 'job',
+        launch: { by: 'cron', hour: 3, minute: 0, weekdaysOnly: false }, workers: 2, rows: [150, 300], gapMs: [10, 100], lane: 'batch', model: mini,
+        key: 'shop-key', keyName: 'shop-app', project: 'reviews', input: [500, 1200], output: [100, 250], latencyMs: [1000, 3000] },
+    ],
+    mixed: [
+      { id: 'recipe backfill', truth: 'non_blocking', story: 'a content editor rewrites old recipes through the shopping assistant\'s key, project and model with 3 workers, a recipe id per call',
+        kind: 'job', launch: { by: 'hand', dayShare: 0.25, perDay: 1, hours: [10, 17] }, workers: 3, rows: [80, 250], gapMs: [50, 400],
+        rowUsers: { how: 'per-row' }, model: sonnet, key: 'shop-key', keyName: 'shop-app', project: 'assistant', input: [1500, 4000],
+        output: [120, 400], latencyMs: [2000, 7000] },
     ],
   },
 ];

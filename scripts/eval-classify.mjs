@@ -1,4 +1,4 @@
-// npm run eval:classify [-- --orgs a,b] [-- --seed N] [-- --show-held-out] — generates the eval family (eval/orgs.ts: forty-two
+// npm run eval:classify [-- --orgs a,b] [-- --seed N] [-- --show-held-out] — generates the eval family (eval/orgs.ts: forty-five
 // orgs, a month each, truth per call or per bucket; each held-out and blind org also rendered varied, from another seed;
 // the per-call orgs also rendered as OpenAI usage buckets and as Anthropic usage reports, which count no requests; buckets
 // of 1 m, 1 h and 1 d), ingests each dataset into its own database, labels it
