@@ -948,6 +948,30 @@ describe('calls off a job’s runs, under a name no key gives or one key (servic
     expect(Number(counts?.checks_held)).toBeGreaterThan(0.95 * 3840);
   });
 
+  test('under an API key the same: a service\'s calls among a poller\'s bursts on its key, never 5 minutes apart, are held blocking', async () => {
+    // The same poller and moderation checks, both on one key (grocery-cl, a tune org since its first run: pickers waiting
+    // on a substitute for an out-of-stock item, every few minutes in the day, on the key, project and model of an hourly
+    // stock poller). The checks in the bursts' episodes, in strands of their own, were kept with the poller under a key:
+    // 1.1% of that org's blocking spend labelled batchable.
+    const keyed = (sql: string) => `SELECT *, 'key_ops' AS api_key FROM (${sql})`;
+    const checks = `SELECT 'mod' || h || '-' || m AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + (hash(h, m, 5) % 3600000) * INTERVAL 1 MILLISECOND AS ts,
+        600.0 AS latency_ms, 'proj_ops' AS project FROM range(96) a(h), range(40) b(m)`;
+    await classified(interactiveBackdrop, keyed(opsPoller(24)), keyed(checks));
+    const [w] = await ws.all<{ label: string; reasons: string[] }>("SELECT label, reasons FROM label_workloads WHERE workload LIKE 'proj_ops%'");
+    expect(w?.label).toBe('non_blocking');
+    expect(w?.reasons[0]).toMatch(/^recurring bursts: /);
+    const check = await labelOf(ws, 'mod40-7');
+    expect([check.label, check.decided_by]).toEqual(['blocking', 'heuristic']);
+    expect(check.reasons[0]).toMatch(/^this call came off the runs that make its workload a job/);
+    const [counts] = await ws.all<{ polls_kept: bigint; checks_held: bigint }>(
+      `SELECT count(*) FILTER (WHERE label = 'non_blocking' AND starts_with(call_id, 'poll')) AS polls_kept,
+        count(*) FILTER (WHERE label = 'blocking' AND starts_with(call_id, 'mod')) AS checks_held FROM labels`,
+    );
+    expect(Number(counts?.polls_kept)).toBeGreaterThan(0.98 * 4608);
+    expect(Number(counts?.checks_held)).toBeGreaterThan(0.95 * 3840);
+  });
+
   test('a workload its time shape labels batchable, not its runs, holds no calls off its runs blocking', async () => {
     // An hourly poller on a project alone, day and night for three weeks: one worker, 2 to 6 calls of 10 s an hour,
     // 3 s apart. Three in five of its hours are under a burst's 5 calls, so they are off its runs, and the bursts miss
