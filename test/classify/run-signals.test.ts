@@ -416,6 +416,25 @@ describe('usage buckets: irregular days and on/off hours', () => {
       FROM labels WHERE starts_with(call_id, 'jb-')`);
     expect(counts).toEqual({ batchable: 30n, rows: 30n });
   });
+  test('a poller with a nightly job on its key keeps its hours: its bursts come back every hour of every day, as people would, but they are its own', async () => {
+    // Three weeks of minute rows on one key: a poller's burst every hour (3 minutes of 5-8 requests), and at 01:00 UTC a
+    // job's 3 minutes of 400 (75% of the requests in three hours of the day: not "scheduled"). The poller's hours are
+    // off the job's and have rows every day; its bursts label the workload (usage-contracts-de's obligations poller and
+    // redline digest, a tune org, in minute rows: 100.0% -> 93.4% right with the poller's hours held).
+    const minutes = (prefix: string, requests: string, where: string) => `
+      SELECT '${prefix}-' || h || '-' || j AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + h * INTERVAL 1 HOUR + j * INTERVAL 1 MINUTE AS ts,
+        TIMESTAMPTZ '2026-10-05 00:01:00+00' + h * INTERVAL 1 HOUR + j * INTERVAL 1 MINUTE AS ended_at, (${requests})::BIGINT AS requests, 'key_ops' AS api_key,
+        2000 AS input_tokens, 300 AS output_tokens
+      FROM range(21 * 24) a(h), range(3) b(j) WHERE ${where}`;
+    await classified(minutes('poll', '5 + (h + j) % 4', 'h % 24 <> 1'), minutes('job', '400', 'h % 24 = 1'));
+    const [w] = await ws.all<{ label: string; top3_hours_share: number; reasons: string[] }>('SELECT label, top3_hours_share, reasons FROM label_workloads');
+    expect(w?.label).toBe('non_blocking');
+    expect(w?.top3_hours_share).toBeLessThan(0.8);
+    expect(w?.reasons[0]).toMatch(/^recurring bursts in minute buckets: /);
+    const [counts] = await ws.all<{ batchable: bigint; rows: bigint }>(`SELECT count(*) FILTER (WHERE label = 'non_blocking') AS batchable, count(*) AS rows
+      FROM labels WHERE starts_with(call_id, 'poll')`);
+    expect(counts).toEqual({ batchable: 1449n, rows: 1449n });
+  });
 });
 
 describe('day buckets: lumpy days and weekends', () => {
