@@ -381,13 +381,15 @@ describe('usage buckets: irregular days and on/off hours', () => {
       SELECT '${prefix}-' || d || '-' || h AS call_id, 'bucket' AS granularity, TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ts,
         TIMESTAMPTZ '2026-10-05 01:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR AS ended_at, (${requests})::INTEGER AS requests, '${key}' AS api_key
       FROM range(21) a(d), range(24) b(h) WHERE ${where})`;
+  const people = 'CASE WHEN h < 10 THEN 60 WHEN h < 15 THEN 30 ELSE 4 END + (hash(d, h) % CASE WHEN h < 15 THEN 10 ELSE 4 END)';
   test('a weekday cron on the key of people who come every day is held off its hours, though it is labelled by its lumpy days, not as scheduled', async () => {
-    // People around the clock on one key (30-39 requests an hour, every day), and a job at 17:00 UTC on the UTC days
-    // Sunday to Thursday (a weekday 02:00 cron in Seoul) of 1,500-4,500 requests with three times people's prompt: its
-    // Fridays hold people alone, so its days are lumpy, and its hour holds 76% of the requests in three hours, under
-    // the 80% of "scheduled" (ride-kr's receipt summaries on its riders' receipt questions, eval/orgs.ts, in hour buckets).
+    // People around the clock on one key, every day, busiest in their morning and evening (UTC 00-09: 60-69 requests an
+    // hour; 10-14: 30-39; at night, 15-23: 4-7), and a job at 17:00 UTC on the UTC days Sunday to Thursday (a weekday
+    // 02:00 cron in Seoul) of 1,500-4,500 requests with three times people's prompt: its Fridays hold people alone, so
+    // its days are lumpy, and its hour holds 76% of the requests in three hours, under the 80% of "scheduled" (ride-kr's
+    // receipt summaries on its riders' receipt questions, eval/orgs.ts, in hour buckets).
     await classified(
-      hours('rc', 'key_receipts', '30 + (hash(d, h) % 10)', 'NOT (h = 17 AND d % 7 NOT IN (4, 5))'),
+      hours('rc', 'key_receipts', people, 'NOT (h = 17 AND d % 7 NOT IN (4, 5))'),
       hours('rs', 'key_receipts', '1500 + (hash(d) % 3000)', 'h = 17 AND d % 7 NOT IN (4, 5)', 3000),
     );
     const job = await labelOf(ws, 'rs-0-17');
@@ -402,6 +404,17 @@ describe('usage buckets: irregular days and on/off hours', () => {
       FROM labels WHERE starts_with(call_id, 'rc-') AND regexp_extract(call_id, '-(\\d+)$', 1)::INTEGER NOT IN (16, 17, 18)`);
     expect(counts).toEqual({ held: 441n, people: 441n });
     expect((await labelOf(ws, 'rc-4-16')).label).toBe('non_blocking');
+  });
+  test('the same job on the key of a service as busy at every hour of the day keeps its hours: flat hours are a poller\'s or a stream\'s, not people\'s day', async () => {
+    // In place of people, 30-39 requests in every hour of every day (an hourly poller's, in hour rows).
+    await classified(
+      hours('rc', 'key_receipts', '30 + (hash(d, h) % 10)', 'NOT (h = 17 AND d % 7 NOT IN (4, 5))'),
+      hours('rs', 'key_receipts', '1500 + (hash(d) % 3000)', 'h = 17 AND d % 7 NOT IN (4, 5)', 3000),
+    );
+    expect((await labelOf(ws, 'rs-0-17')).reasons[0]).toMatch(/^lumpy days: /);
+    const [counts] = await ws.all<{ batchable: bigint; rows: bigint }>(`SELECT count(*) FILTER (WHERE label = 'non_blocking') AS batchable, count(*) AS rows
+      FROM labels WHERE starts_with(call_id, 'rc-')`);
+    expect(counts).toEqual({ batchable: 489n, rows: 489n });
   });
   test('a job started by hand, whose smaller runs came at other hours on a few days, keeps them: no one comes back at those hours', async () => {
     // Three big runs at 02:00-04:00 UTC and seven smaller ones at three other times of day, each on two or three of the

@@ -32,9 +32,12 @@
 // requests in a machine's recurring runs (machine_share: a poller's bursts in minute rows) comes back at every hour of
 // every day too, and its off hours are its own. Without that bound, usage-contracts-de's minute rows (a tune org: an
 // hourly obligations poller and a nightly redline digest on one key) went from 100.0% to 93.4% right, the poller's
-// hours held blocking, and a blind org's minute rows from 100.0% to 99.6%.
+// hours held blocking, and a blind org's minute rows from 100.0% to 99.6%. In hour rows a poller shows no bursts, only
+// hours of the day as full as each other: off hours that are flat (as flat around the clock is, time-shape.ts) are not
+// held either; people's day has its busy and quiet hours (ride-kr's riders: 34 to 566 requests an hour of the day).
 
 import { mixedRunShare } from './runs.ts';
+import { flatMaxPeakToMean, flatMinTroughToMean } from './time-shape.ts';
 
 /** An hour of the day with at least this many times the workload's median hour of the day is one its job runs in. */
 export const offScheduleSpike = 10;
@@ -77,13 +80,19 @@ export const offScheduleHoursSql = `
     FROM hod JOIN spans s USING (wid) GROUP BY wid
   ), spikes AS (
     SELECT wid, hod FROM hod JOIN totals USING (wid) WHERE n > 0 AND n >= ${offScheduleSpike} * med AND n >= ${offScheduleSpikeOfBusiest} * busiest
-  ), off AS (
-    SELECT h.wid, h.hod, h.n, h.days FROM hod h
-    WHERE h.n > 0 AND h.wid IN (SELECT wid FROM spikes)
+  ), away AS (
+    -- The hours of the day two hours or more from every spike, empty ones too.
+    SELECT h.* FROM hod h
+    WHERE h.wid IN (SELECT wid FROM spikes)
       AND NOT EXISTS (SELECT 1 FROM spikes s WHERE s.wid = h.wid AND least(abs(s.hod - h.hod), 24 - abs(s.hod - h.hod)) <= 1)
+  ), off AS (
+    SELECT wid, hod, n, days FROM away WHERE n > 0
+  ), shape AS (
+    -- Flat off the job's hours (as flat around the clock is: time-shape.ts): a poller's or a steady stream's hours.
+    SELECT wid, min(n) >= ${flatMinTroughToMean} * avg(n) AND max(n) <= ${flatMaxPeakToMean} * avg(n) AS flat FROM away GROUP BY wid
   ), held AS (
-    SELECT o.wid, sum(o.n) / any_value(t.total) AS off_share FROM off o JOIN totals t USING (wid) JOIN cand c USING (wid) GROUP BY o.wid
+    SELECT o.wid, sum(o.n) / any_value(t.total) AS off_share FROM off o JOIN totals t USING (wid) JOIN cand c USING (wid) JOIN shape f USING (wid) GROUP BY o.wid
     HAVING count(*) >= ${offScheduleMinHours} AND sum(o.n) BETWEEN ${offScheduleShare.min} * any_value(t.total) AND ${offScheduleShare.max} * any_value(t.total)
-      AND (bool_or(c.scheduled) OR median(o.days) >= ${offScheduleDailyPresence} * any_value(t.span_days))
+      AND (bool_or(c.scheduled) OR median(o.days) >= ${offScheduleDailyPresence} * any_value(t.span_days) AND NOT bool_or(f.flat))
   )
   SELECT o.wid, o.hod, h.off_share FROM off o JOIN held h USING (wid)`;
