@@ -7,7 +7,7 @@ import { bulkEmbeddingTokens, freshTokensPerEstimatedRequest, queryEmbeddingToke
 import { minuteBurstMaxOtherShare, minuteBurstRate } from './signals/minute-buckets.ts';
 import { burstPaceUs, machineWorkloadShare, returnsSpeakSql } from './signals/runs.ts';
 import { machineGapShare, machineRepeatCalls, machineRunCalls, minHumanThinkSeconds, onceIdShare, thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
-import { flatMaxPeakToMean, flatMinCoverage, flatMinTroughToMean } from './signals/time-shape.ts';
+import { flatMaxPeakToMean, flatMinCoverage, flatMinTroughToMean, scheduledTop3Share } from './signals/time-shape.ts';
 
 /** `volume`: read from volume over hours and days, which rows that count no requests give as estimated requests. */
 type Evidence = { readonly side: 'wait' | 'free'; readonly strength: number; readonly when: string; readonly text: string; readonly volume?: true };
@@ -114,7 +114,7 @@ export const evidence: readonly Evidence[] = [
   // what a loop is when calls have durations; this one adds to other signs.
   { side: 'free', strength: 0.6, when: `${mostlyCallsSql} AND user_share < 0.1 AND streamed_share < 0.05 AND tight_share >= 0.7`,
     text: `'tight loop: ' || ${pct('tight_share')} || ' of calls come in minutes with ${tightLoopCallsPerMinute}+ calls, with no end user and no streaming (a job looping at fixed concurrency)'` },
-  { volume: true, side: 'free', strength: 0.75, when: `requests >= 50 AND active_days >= 3 AND top3_hours_share >= 0.8 AND NOT coalesce(user_gap_median_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}, false)`,
+  { volume: true, side: 'free', strength: 0.75, when: `requests >= 50 AND active_days >= 3 AND top3_hours_share >= ${scheduledTop3Share} AND NOT coalesce(user_gap_median_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}, false)`,
     text: `'scheduled: ' || ${pct('top3_hours_share')} || ' of requests fall in the same 3 hours of the day, on ' || active_days || ' days'` },
   // Weak, as running through weekends is: a service someone waits on around the clock (an alert explainer paging the
   // on-call engineer, a moderation check) is as flat as a queue worker, so flatness only adds to another sign of a

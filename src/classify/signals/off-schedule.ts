@@ -37,7 +37,7 @@
 // held either; people's day has its busy and quiet hours (ride-kr's riders: 34 to 566 requests an hour of the day).
 
 import { mixedRunShare } from './runs.ts';
-import { flatMaxPeakToMean, flatMinTroughToMean } from './time-shape.ts';
+import { flatMaxPeakToMean, flatMinTroughToMean, scheduledTop3Share } from './time-shape.ts';
 
 /** An hour of the day with at least this many times the workload's median hour of the day is one its job runs in. */
 export const offScheduleSpike = 10;
@@ -65,9 +65,10 @@ export const offScheduleDailyPresence = 0.5;
  */
 export const offScheduleHoursSql = `
   WITH cand AS (
-    SELECT wid, coalesce(top3_hours_share >= 0.8, false) AS scheduled FROM label_workloads
-    WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND calls_share < 0.5
-      AND (top3_hours_share >= 0.8 OR coalesce(machine_share, 0) < ${mixedRunShare})
+    SELECT * FROM (
+      SELECT wid, coalesce(top3_hours_share >= ${scheduledTop3Share}, false) AS scheduled, coalesce(machine_share, 0) AS machine_share FROM label_workloads
+      WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND calls_share < 0.5)
+    WHERE scheduled OR machine_share < ${mixedRunShare}
   ), hod AS (
     -- days: how many of the workload's days have rows at this hour of the day.
     SELECT c.wid, r.hod, coalesce(sum(h.n), 0) AS n, count(DISTINCT h.hr // 24) AS days
@@ -93,6 +94,6 @@ export const offScheduleHoursSql = `
   ), held AS (
     SELECT o.wid, sum(o.n) / any_value(t.total) AS off_share FROM off o JOIN totals t USING (wid) JOIN cand c USING (wid) JOIN shape f USING (wid) GROUP BY o.wid
     HAVING count(*) >= ${offScheduleMinHours} AND sum(o.n) BETWEEN ${offScheduleShare.min} * any_value(t.total) AND ${offScheduleShare.max} * any_value(t.total)
-      AND (bool_or(c.scheduled) OR median(o.days) >= ${offScheduleDailyPresence} * any_value(t.span_days) AND NOT bool_or(f.flat))
+      AND (any_value(c.scheduled) OR median(o.days) >= ${offScheduleDailyPresence} * any_value(t.span_days) AND NOT any_value(f.flat))
   )
   SELECT o.wid, o.hod, h.off_share FROM off o JOIN held h USING (wid)`;

@@ -31,6 +31,11 @@ export const maxActiveSlotShare = 0.75;
  * 2.5 times the mean slot. A workload this flat is a machine only if the org's people are not: the org's own
  * interactive histogram is put to the same test (orgFlatSql), and a flat one makes the learned hours unusable.
  */
+/**
+ * Scheduled: at least this share of a workload's requests in its three busiest hours of the day (top3_hours_share),
+ * as a job that runs at set hours has them (evidence.ts; off-schedule.ts reads the same test).
+ */
+export const scheduledTop3Share = 0.8;
 export const flatMinCoverage = 0.9;
 export const flatMinTroughToMean = 0.3;
 export const flatMaxPeakToMean = 2.5;
