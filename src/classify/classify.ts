@@ -46,7 +46,7 @@ import { offScheduleHoursSql } from './signals/off-schedule.ts';
 import { dropBackToBack, humanRepeatCallsSql, machineRunRequestsSql, maxStreamedShareForRuns, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, peopleMixedRunShare, peopleOffRunRepeatShare, runStatsSql, visitorCallsSql, visitorOffRunShare, writeBackToBack } from './signals/runs.ts';
 import { minuteBurstMaxOtherShare, minuteBurstsSql } from './signals/minute-buckets.ts';
 import { chainedRowsSql, chainKeysSql, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, tightLoopCallsPerMinute, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
-import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourResolvedSql, hourTotalsSql, maxActiveSlotShare, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
+import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourResolvedSql, hourTotalsSql, maxActiveSlotShare, minHumanHoursOfDay, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, oneOffIdCallSql, oneOffIdCallsSql, unattributedSql, unstreamedSql } from './signals/workload-name.ts';
 
 /**
@@ -477,18 +477,23 @@ async function learnOrgShape(ws: Workspace): Promise<OrgShape> {
   const weekly = span?.weekly === true;
   const slots = weekly ? 168 : 24;
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_org_slots AS ${orgSlotsSql(weekly)}`);
-  const [stats] = await ws.all<{ active: bigint; interactive: number | null }>(
-    `SELECT count(*) FILTER (WHERE active) AS active, sum(n)::DOUBLE AS interactive FROM _cls_org_slots`,
+  // The hours of the day among the human hours (slot % 24: both slotSql forms keep the hour of the day).
+  const [stats] = await ws.all<{ active: bigint; active_hours: bigint; interactive: number | null }>(
+    `SELECT count(*) FILTER (WHERE active) AS active, count(DISTINCT slot % 24) FILTER (WHERE active) AS active_hours,
+      sum(n)::DOUBLE AS interactive FROM _cls_org_slots`,
   );
   const activeSlots = Number(stats?.active ?? 0n);
+  const activeHours = Number(stats?.active_hours ?? 0n);
   const interactiveRequests = stats?.interactive ?? 0;
   // A flat histogram (a global product, or too little interactive traffic) says nothing about phase: most of the
   // week's hours busy, or flat by the test that calls a workload flat, its quietest and busiest tenths aside
-  // (orgFlatSql: a spike a day from a job on people's key can leave under maxActiveSlotShare of the hours busy).
+  // (orgFlatSql: a spike a day from a job on people's key can leave under maxActiveSlotShare of the hours busy). Nor
+  // does one that is a job's: busy in fewer than minHumanHoursOfDay hours of the day.
   const [flatness] = await ws.all<{ flat: boolean | null }>(orgFlatSql(slots));
-  const usable = interactiveRequests >= minInteractiveRequests && activeSlots > 0 && activeSlots <= maxActiveSlotShare * slots && flatness?.flat !== true;
+  const usable =
+    interactiveRequests >= minInteractiveRequests && activeHours >= minHumanHoursOfDay && activeSlots <= maxActiveSlotShare * slots && flatness?.flat !== true;
   const shape = { weekly, slots, activeSlots: Math.max(activeSlots, 1), interactiveRequests, usable };
   await ws.run(`CREATE OR REPLACE TABLE label_org_shape AS SELECT ${weekly} AS weekly, ${slots} AS slots, ${activeSlots} AS active_slots,
-    ${interactiveRequests} AS interactive_requests, ${flatness?.flat === true} AS flat, ${usable} AS usable`);
+    ${activeHours} AS active_hours, ${interactiveRequests} AS interactive_requests, ${flatness?.flat === true} AS flat, ${usable} AS usable`);
   return shape;
 }

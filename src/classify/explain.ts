@@ -6,7 +6,7 @@ import { offRunReasonPrefix, offScheduleReasonPrefix, userLoopReasonPrefix } fro
 import { nameAloneLeadPrefix } from './evidence.ts';
 import { hourBucketWorkloadShare, minuteBucketsAdvice } from './signals/minute-buckets.ts';
 import { freshTokensPerEstimatedRequest, weightSql } from './signals/per-call.ts';
-import { maxActiveSlotShare, minInteractiveRequests } from './signals/time-shape.ts';
+import { maxActiveSlotShare, minHumanHoursOfDay, minInteractiveRequests } from './signals/time-shape.ts';
 
 type Evidence = { k: number; side: 'wait' | 'free'; text: string };
 type WorkloadRow = {
@@ -23,7 +23,7 @@ type CallRow = {
 };
 /** One way a workload's rows were labelled: its label, what decided, and the first reason its rows were given. */
 type Split = { label: string; decided_by: string; reason: string | null; calls: bigint; requests: bigint | null; uncounted: bigint; estimated: bigint };
-type OrgShape = { weekly: boolean; slots: number; active_slots: number; interactive_requests: number; flat: boolean; usable: boolean };
+type OrgShape = { weekly: boolean; slots: number; active_slots: number; active_hours: number; interactive_requests: number; flat: boolean; usable: boolean };
 
 export type Explanation =
   | { readonly kind: 'call'; readonly call: CallRow; readonly workload: WorkloadRow; readonly org: OrgShape | undefined; readonly rulesFile: string | undefined }
@@ -67,14 +67,17 @@ export async function explainTarget(ws: Workspace, target: string, rulesFile: st
 
 /**
  * The org's learned human hours, or why the time-shape signals do without them (classify.ts learnOrgShape): too few
- * clearly interactive requests, people busy in most hours, or people flat around the clock (a product used in
- * every zone), where a workload's phase or flatness says nothing.
+ * clearly interactive requests, busy hours that are a job's (one or two hours of the day), people busy in most hours,
+ * or people flat around the clock (a product used in every zone), where a workload's phase or flatness says nothing.
  */
 function orgHoursText(org: OrgShape): string {
   const unit = org.weekly ? 'week' : 'day';
   if (org.usable) return `${org.active_slots} of ${org.slots} hours of the ${unit} (UTC), learned from ${Math.round(org.interactive_requests)} interactive requests`;
   if (org.interactive_requests < minInteractiveRequests) {
     return `not used: ${Math.round(org.interactive_requests)} clearly interactive requests (streamed, cancelled, named so, or end users with think time), under the ${minInteractiveRequests} needed`;
+  }
+  if (org.active_hours < minHumanHoursOfDay) {
+    return `not used: the interactive traffic's busy hours fall in ${org.active_hours} hour${org.active_hours === 1 ? '' : 's'} of the day, under the ${minHumanHoursOfDay} people keep busy (a job's hour on a key or name that reads as people's)`;
   }
   if (org.flat) return `not used: the org's interactive traffic is flat around the clock (its quietest and busiest tenth of hours aside), as a product used in every zone is`;
   return `not used: people are busy in ${org.active_slots} of ${org.slots} hours of the ${unit}, more than ${Math.round(100 * maxActiveSlotShare)}% of them`;

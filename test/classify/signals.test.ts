@@ -257,6 +257,30 @@ describe('time shape learned from the data', () => {
     await classified(`SELECT 'x' || k AS call_id, TIMESTAMPTZ '2026-10-05 00:00:00+00' + k * INTERVAL 10 MINUTE AS ts, k < 40 AS streamed, 'key_x' AS api_key FROM range(500) b(k)`);
     expect(renderExplanation(await explainTarget(ws, 'x100', undefined))).toContain('org human hours: not used: 40 clearly interactive requests');
   });
+  test("a job's hour on a key named for people is not the org's human hours: office work beside it is not out of phase", async () => {
+    // grocery-cl's shape: the shopper assistant's project is interactive by its name; people use it 3 times an hour from
+    // 08:00 to 20:00, and a reminder job on the same project sends 200 calls at 03:00 every weekday. Only those 03:00
+    // hours reach a quarter of the busiest. The managers' copilot (no stream, no user, office hours) must not be called
+    // out of phase with "the org's people" by them.
+    const assistant = `SELECT 'as-' || d || '-' || h || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR + k * INTERVAL 17 MINUTE AS ts, 'assistant' AS project
+      FROM range(21) a(d), range(8, 20) b(h), range(3) c(k)`;
+    const reminders = `SELECT 'rm-' || d || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 03:00:00+00' + d * INTERVAL 1 DAY + k * INTERVAL 15 SECOND AS ts, 'assistant' AS project
+      FROM range(21) a(d), range(200) c(k) WHERE isodow(TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY) <= 5`;
+    const copilot = `SELECT 'mg-' || d || '-' || h || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR + k * INTERVAL 13 MINUTE AS ts, 'managers' AS project
+      FROM range(21) a(d), range(9, 17) b(h), range(4) c(k) WHERE isodow(TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY) <= 5`;
+    await classified(assistant, reminders, copilot);
+    const [shape] = await ws.all<{ active_slots: number; active_hours: number; usable: boolean }>('SELECT active_slots, active_hours, usable FROM label_org_shape');
+    expect(shape).toEqual({ active_slots: 5, active_hours: 1, usable: false });
+    const row = await labelOf(ws, 'mg-2-10-1');
+    expect(row.label).toBe('blocking');
+    expect(row.reasons.join('\n')).not.toMatch(/out of phase/);
+    expect(renderExplanation(await explainTarget(ws, 'mg-2-10-1', undefined))).toContain(
+      "org human hours: not used: the interactive traffic's busy hours fall in 1 hour of the day, under the 3 people keep busy",
+    );
+  });
   test('usage rows that count no requests are weighed by their fresh tokens: a service busy by day with a request or two every night hour is not flat', async () => {
     // Three weeks of Anthropic usage-report rows (no request count) for one key: 40x the tokens by day (08-20 UTC) as at
     // night, a row in every hour, weekends too. When each row weighed one request, the rows alone looked flat around the

@@ -27,6 +27,15 @@ export const minInteractiveRequests = 100;
 /** Human hours covering more of the slots than this share say nothing about phase (people busy in most hours). */
 export const maxActiveSlotShare = 0.75;
 /**
+ * Human hours in fewer hours of the day than this are a job's, not people's: a job on a key named for people
+ * (grocery-cl's cart reminders, 03:00 on weekdays on the shopper assistant's key, interactive by its name) can be so much
+ * busier in its hour than people are in theirs that its five weekday hours were the only ones reaching a quarter of the
+ * busiest. The store managers' office hours were then out of phase with "the org's people" and their copilot labelled
+ * batchable: 9.1% of the org's blocking spend in its minute and hour usage rows. People keep more than two hours of a
+ * day busy; a job at one hour (or straddling two) does not.
+ */
+export const minHumanHoursOfDay = 3;
+/**
  * Flat around the clock: requests in at least 90% of the slots, the quietest at least 0.3 and the busiest at most
  * 2.5 times the mean slot. A workload this flat is a machine only if the org's people are not: the org's own
  * interactive histogram is put to the same test (orgFlatSql), and a flat one makes the learned hours unusable.
