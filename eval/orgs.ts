@@ -165,6 +165,10 @@
 // workload labelled by its lumpy days: signals/off-schedule.ts offScheduleDailyPresence), and committed before its first run.
 // Per call it was 68.5% right with 1.1% of its blocking spend labelled batchable (67.8%, 1.1% at the fresh draw): both
 // gates missed. It became a tune org the same stop (16:10 UTC), after that run, before any of it was looked into.
+// bet-ng (blind) was written on 2026-12-07 (a later stop) after that stop's one change (81f7e81: the org's human hours
+// in three hours of the day or more), and committed before its first run. Per call it was 99.7% right with 1.4% of its
+// blocking spend labelled batchable at the record seed (over the 1% gate; 99.7%, 0.0% at the fresh draw), 1.9% as
+// Langfuse at both. It became a tune org the same stop (19:13 UTC), after that run, before any of it was looked into.
 // Each held-out org is also rendered varied (`<id>-varied`, eval/family.ts): another seed, people's days that
 // move (weekday, trend, noise), jobs that vary more, and its `mixed` workloads: a script on people's key.
 // The per-call orgs are also rendered as usage-API buckets (`<id>-usage-1m` / `-1h` / `-1d`, and `<id>-varied-usage-…`).
@@ -1855,9 +1859,9 @@ export const family: readonly FamilyOrg[] = [
     ],
   },
   {
-    // Written on 2026-12-07 (19:10 UTC, a later stop) after that stop's one change (learnOrgShape: human hours in three
+    // Written on 2026-12-07 (19:00 UTC, a later stop) after that stop's one change (learnOrgShape: human hours in three
     // hours of the day or more, signals/time-shape.ts minHumanHoursOfDay), and committed before its first run.
-    id: 'bet-ng', role: 'blind', tz: 1, profile: 'dev', rendering: 'calls', usageToo: true,
+    id: 'bet-ng', role: 'tune', blindUntil: '2026-12-07', tz: 1, profile: 'dev', rendering: 'calls', usageToo: true,
     story: 'a Lagos sports-betting app: bettors ask an assistant about odds and form and have their slips explained as they wait, new sign-ups wait on an ID check, the trading desk asks a copilot, support agents run an assistant; match previews at dawn, an account-risk sweep at night, settlement notes by hand on match evenings carrying each bettor through the slip service\'s key, an hourly odds-commentary poller on the trading desk\'s key, promo copy on the batch lane, report embeddings by hand and a data scientist\'s eval script are jobs',
     workloads: [
       { id: 'bet assistant', truth: 'blocking', story: 'bettors ask about odds and form and build accumulators, 65% streamed, some cancelled; evenings and weekends', kind: 'sessions', starts: 10000,
