@@ -45,7 +45,7 @@ import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { offScheduleHoursSql } from './signals/off-schedule.ts';
 import { dropBackToBack, humanRepeatCallsSql, machineRunRequestsSql, maxStreamedShareForRuns, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, peopleMixedRunShare, peopleOffRunRepeatShare, runStatsSql, visitorCallsSql, visitorOffRunShare, writeBackToBack } from './signals/runs.ts';
 import { minuteBurstMaxOtherShare, minuteBurstsSql } from './signals/minute-buckets.ts';
-import { chainedRowsSql, chainKeysSql, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, tightLoopCallsPerMinute, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
+import { chainedRowsSql, chainKeysSql, idsTightShare, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, tightLoopCallsPerMinute, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourResolvedSql, hourTotalsSql, maxActiveSlotShare, minHumanHoursOfDay, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
 import { identitiesSql, identityHashSql, idlessTraceCallSql, oneOffIdCallSql, oneOffIdCallsSql, unattributedSql, unstreamedSql } from './signals/workload-name.ts';
 
@@ -303,13 +303,15 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // Or one with fewer requests in its runs whose users come back after think time (peopleMixedRunShare), or whose calls
   // off the runs are visitors, one-off ids one at a time (visitorOffRunShare): people among the job (\`people\`:
   // 'returns' or 'visitors', its held calls say which).
+  // Visitors off the runs of a name no key or tag gave, like the ids split's, are held however few (oneOffOffRunShare),
+  // and a job labelled by its one-off ids in busy minutes (idsTightShare) has its visitors held whatever its runs hold.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_mixed AS SELECT wid, people FROM (
-      SELECT *, CASE WHEN machine_share >= ${mixedRunShare} THEN NULL WHEN ${humanRepeatCallsSql()} >= ${peopleOffRunRepeatShare} * off_run_req THEN 'returns'
-          WHEN ${visitorCallsSql()} >= ${visitorOffRunShare} * off_run_req THEN 'visitors' END AS people
-      FROM label_workloads)
+      SELECT *, CASE WHEN machine_share >= ${mixedRunShare} AND NOT (shared_name AND visitors) THEN NULL
+          WHEN ${humanRepeatCallsSql()} >= ${peopleOffRunRepeatShare} * off_run_req THEN 'returns' WHEN visitors THEN 'visitors' END AS people
+      FROM (SELECT *, coalesce(${visitorCallsSql()} >= ${visitorOffRunShare} * off_run_req, false) AS visitors FROM label_workloads))
     WHERE label = 'non_blocking' AND decided_by = 'heuristic' AND off_run_req > 0 AND off_run_req <= ${mixedOffRunShare.max} * requests AND (
-      machine_share >= ${mixedRunShare} AND off_run_req >= (CASE WHEN id_split THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests
-      OR machine_share >= ${peopleMixedRunShare} AND off_run_req >= ${mixedOffRunShare.min} * requests AND people IS NOT NULL)`);
+      machine_share >= ${mixedRunShare} AND off_run_req >= (CASE WHEN id_split OR shared_name AND visitors THEN ${oneOffOffRunShare} ELSE ${mixedOffRunShare.min} END) * requests
+      OR (machine_share >= ${peopleMixedRunShare} OR visitors AND coalesce(tight_share, 0) >= ${idsTightShare}) AND off_run_req >= ${mixedOffRunShare.min} * requests AND people IS NOT NULL)`);
   if (await hasRows(ws, 'SELECT 1 FROM _cls_mixed')) {
     await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM (${offRunStartsSql}) s
       WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);

@@ -6,7 +6,7 @@ import { keepsWeekendShare, lumpyAbsentShare, lumpyDispersion, lumpyMaxFloorShar
 import { bulkEmbeddingTokens, freshTokensPerEstimatedRequest, queryEmbeddingTokens } from './signals/per-call.ts';
 import { minuteBurstMaxOtherShare, minuteBurstRate } from './signals/minute-buckets.ts';
 import { burstPaceUs, machineWorkloadShare, returnsSpeakSql } from './signals/runs.ts';
-import { machineGapShare, machineRepeatCalls, machineRunCalls, minHumanThinkSeconds, onceIdShare, thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
+import { idsTightShare, machineGapShare, machineRepeatCalls, machineRunCalls, minHumanThinkSeconds, onceIdShare, thinkTimeSeconds, tightLoopCallsPerMinute } from './signals/sequence.ts';
 import { flatMaxPeakToMean, flatMinCoverage, flatMinTroughToMean, scheduledTop3Share } from './signals/time-shape.ts';
 
 /** `volume`: read from volume over hours and days, which rows that count no requests give as estimated requests. */
@@ -76,9 +76,9 @@ export const evidence: readonly Evidence[] = [
   // Ids seen once count only at a machine's pace (most calls in minutes of 20+ calls): a one-question widget
   // also sees each visitor once, but visitors arrive at a human pace.
   // Machine-paced repeats count only in long runs (signals/sequence.ts, userRunsSql): an agent's steps are short runs.
-  { side: 'free', strength: 0.8, when: `user_share >= 0.3 AND ((once_share >= ${onceIdShare} AND tight_share >= 0.5)
+  { side: 'free', strength: 0.8, when: `user_share >= 0.3 AND ((once_share >= ${onceIdShare} AND tight_share >= ${idsTightShare})
       OR (repeat_calls >= ${machineRepeatCalls} AND machine_gap_share >= ${machineGapShare} AND machine_run_share >= 0.5))`,
-    text: `'user ids that are not people: ' || CASE WHEN once_share >= ${onceIdShare} AND tight_share >= 0.5
+    text: `'user ids that are not people: ' || CASE WHEN once_share >= ${onceIdShare} AND tight_share >= ${idsTightShare}
       THEN ${pct('once_share')} || ' of calls carry an id seen at most twice, ' || ${pct('tight_share')} || ' of them in minutes of ${tightLoopCallsPerMinute}+ calls (one id per row, faster than visitors arrive)'
       ELSE ${pct('machine_gap_share')} || ' of one id''s repeat calls start within 1 s of its last answer (no time to read it), ' || ${pct('machine_run_share')}
         || ' of them in runs of ${machineRunCalls}+ calls back to back (median ' || round(machine_run_median)::INTEGER || '; an agent''s steps come a few at a time)' END` },

@@ -1101,6 +1101,58 @@ describe('calls off a job’s runs, under a name no key gives or one key (servic
     );
   });
 
+  test('visitors among a job its one-off ids label, with under a third of its requests in any one kind of run, are held blocking', async () => {
+    // The test above with less of the job in runs of one kind: the cron launch on 6 days and, by hand, runs of 90 calls
+    // (under a loop's 100) on 20 days; most calls still carry an id seen once in minutes of 20+ calls, so the ids signal
+    // labels the workload batchable, and speaks for those minutes only. bet-ng (a tune org since its first run): voided
+    // slips' settlement notes by hand carrying each bettor through the slip explainer's key, project and model, whose
+    // uneven workers left 29% of the requests in its fan-out: the bettors' one-question visits, 1.4% of the dataset's
+    // blocking spend, were labelled batchable with the job.
+    const cron = `SELECT 'cron' || d || '-' || w || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 06:00:00+00' + d * INTERVAL 1 DAY + (w * 250 + k * 1100) * INTERVAL 1 MILLISECOND AS ts,
+        1000.0 AS latency_ms, 'm-' || d || '-' || w || '-' || k AS user_id, 'proj_trips' AS project FROM range(6) a(d), range(4) b(w), range(25) c(k)`;
+    const byHand = `SELECT 'hand' || d || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 03:00:00+00' + d * INTERVAL 1 DAY + (d % 4) * INTERVAL 1 HOUR + (hash(d) % 50) * INTERVAL 1 MINUTE + k * 1350 * INTERVAL 1 MILLISECOND AS ts,
+        1200.0 AS latency_ms, 'row-' || d || '-' || k AS user_id, 'proj_trips' AS project FROM range(20) a(d), range(90) c(k)`;
+    const visitors = `SELECT 'pax' || d || '-' || h AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR + (hash(d, h) % 50) * INTERVAL 1 MINUTE AS ts,
+        2000.0 AS latency_ms, 'pax-' || d || '-' || h AS user_id, 'proj_trips' AS project FROM range(21) a(d), range(15) b(h)`;
+    await classified(interactiveBackdrop, cron, byHand, visitors);
+    const [w] = await ws.all<{ label: string; machine_share: number; once_share: number; tight_share: number }>(
+      "SELECT label, machine_share, once_share, tight_share FROM label_workloads WHERE workload LIKE 'proj_trips%'",
+    );
+    expect(w?.label).toBe('non_blocking');
+    expect(w?.machine_share).toBeLessThan(0.3);
+    expect(w?.once_share).toBe(1);
+    expect(w?.tight_share).toBeGreaterThan(0.5);
+    const [counts] = await ws.all<{ held: bigint; visitors: bigint; kept: bigint; job: bigint }>(`SELECT
+        count(*) FILTER (WHERE starts_with(call_id, 'pax') AND label = 'blocking') AS held, count(*) FILTER (WHERE starts_with(call_id, 'pax')) AS visitors,
+        count(*) FILTER (WHERE NOT starts_with(call_id, 'pax') AND label = 'non_blocking') AS kept, count(*) FILTER (WHERE NOT starts_with(call_id, 'pax')) AS job
+      FROM labels WHERE starts_with(call_id, 'pax') OR starts_with(call_id, 'cron') OR starts_with(call_id, 'hand')`);
+    expect(counts).toEqual({ held: 314n, visitors: 315n, kept: 2400n, job: 2400n });
+    const held = await labelOf(ws, 'pax3-2');
+    expect([held.label, held.decided_by]).toEqual(['blocking', 'heuristic']);
+    expect(held.reasons[0]).toMatch(/^this call came off the runs that make its workload a job, as 12% of its workload's requests did, .*\(12% of its requests came outside minutes of 20\+ calls, most with an id seen at most twice: visitors one at a time\), held blocking/);
+  });
+
+  test('under a name no key gives, visitors off the runs of a job whose calls carry one-off ids are held blocking however few', async () => {
+    // The nightly job with an account id per call (a sweep over accounts), and 30 of the documents, no id on them: 4% of
+    // the requests, under the twentieth at which calls off a job's runs are held. Every call of the name is judged apart
+    // (one-off ids, none at all), so it is one workload; but a job that sends an id per row and a service that sends
+    // none are two clients, and the latter's calls come one at a time in the day. bet-ng as a Langfuse window (a tune
+    // org): new sign-ups' ID checks, no user id, under the model of a 12-worker risk sweep with an account id per call,
+    // 1.9% of the dataset's blocking spend labelled batchable with the sweep.
+    await classified(interactiveBackdrop, nightly(", 'acct-' || d || '-' || k AS user_id"), `SELECT * FROM (${documents('')}) WHERE regexp_matches(call_id, '^doc[0-3]-([0-6])$')`);
+    const [w] = await ws.all<{ workload: string; requests: bigint; off_run_req: bigint; id_split: boolean; shared_name: boolean }>(
+      "SELECT workload, requests, off_run_req, id_split, shared_name FROM label_workloads WHERE workload LIKE 'proj_claims%'",
+    );
+    expect(w).toEqual({ workload: 'proj_claims · gpt-5.4 · chat', requests: 828n, off_run_req: 28n, id_split: false, shared_name: true });
+    expect((await labelOf(ws, 'job1-50')).label).toBe('non_blocking');
+    const doc = await labelOf(ws, 'doc1-5');
+    expect([doc.label, doc.decided_by]).toEqual(['blocking', 'heuristic']);
+    expect(doc.reasons[0]).toMatch(/^this call came off the runs that make its workload a job, as 3% of its workload's requests did, .*visitors one at a time\), held blocking/);
+  });
+
   test('under one API key the same: services share a key as they share a model, so the job is batchable and its off-run calls held blocking', async () => {
     // The documents carry a customer id each, as the job's calls do (a meter service's photo checks beside its nightly
     // bill run, both on its key: the eval's utility-ie).

@@ -27,6 +27,11 @@ export const thinkTimeSeconds = { min: 1, max: 1800 } as const;
 export const minHumanThinkSeconds = 2;
 /** A workload minute with at least this many calls (one every 3 s) is part of a tight loop. */
 export const tightLoopCallsPerMinute = 20;
+/**
+ * The ids signal (evidence.ts) reads a workload's one-off ids as a job's rows when at least this share of its calls
+ * come in minutes of tightLoopCallsPerMinute or more: the job's busy minutes, which is all that signal speaks for.
+ */
+export const idsTightShare = 0.5;
 
 /**
  * One id's calls in one workload, each starting within thinkTimeSeconds.min of the last one's end, this many in a row:
