@@ -165,6 +165,10 @@
 // workload labelled by its lumpy days: signals/off-schedule.ts offScheduleDailyPresence), and committed before its first run.
 // Per call it was 68.5% right with 1.1% of its blocking spend labelled batchable (67.8%, 1.1% at the fresh draw): both
 // gates missed. It became a tune org the same stop (16:10 UTC), after that run, before any of it was looked into.
+// audit-za (blind) was written on 2026-12-07 (a later stop) after that stop's changes (81f7e81, d3f4a5c), and committed
+// before its first run. Per call it was 92.7% right with 0.0% of its blocking spend labelled batchable (90.4%, 0.0% at
+// the fresh draw): the 95% gate missed at both seeds; its varied minute, hour and day buckets had 33.5% at the record seed.
+// It became a tune org the same stop (20:12 UTC), after that run, before any of it was looked into.
 // bet-ng (blind) was written on 2026-12-07 (a later stop) after that stop's one change (81f7e81: the org's human hours
 // in three hours of the day or more), and committed before its first run. Per call it was 99.7% right with 1.4% of its
 // blocking spend labelled batchable at the record seed (over the 1% gate; 99.7%, 0.0% at the fresh draw), 1.9% as
@@ -2002,7 +2006,7 @@ export const family: readonly FamilyOrg[] = [
   {
     // Written on 2026-12-07 (20:07 UTC, a later stop) after that stop's changes (81f7e81, d3f4a5c) and the first runs
     // of tutor-ph and hotel-th, and committed before its first run.
-    id: 'audit-za', role: 'blind', tz: 2, profile: 'office', rendering: 'calls', usageToo: true,
+    id: 'audit-za', role: 'tune', blindUntil: '2026-12-07', tz: 2, profile: 'office', rendering: 'calls', usageToo: true,
     story: 'a Johannesburg audit and accounting firm: auditors ask an assistant and query client documents in office hours, clients ask the portal about their filings, uploaded invoices are read as the client waits; month-end reconciliation notes at dawn, working-paper summaries by hand on the document service\'s key, an hourly bank-feed poller on the invoice reader\'s key and model, tax memos on the batch lane, standards embeddings by hand and an analyst\'s serial script are jobs',
     workloads: [
       { id: 'audit assistant', truth: 'blocking', story: 'auditors ask about standards and their engagements, 30% streamed', kind: 'sessions', starts: 6000,
