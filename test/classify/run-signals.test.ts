@@ -1064,22 +1064,36 @@ describe('calls off a job’s runs, under a name no key gives or one key (servic
     );
   });
 
+  // A cron launch at 06:00 UTC (4 workers of 25 calls), runs by hand at night (one worker, back to back), each call with
+  // an id of its own, and visitors on the same project and model asking one question each under a fresh id, once an hour
+  // from midnight to 14:00 UTC.
+  const tripsJobWithVisitors = (o: { cronDays: number; handDays: number; handCalls: number }): string[] => [
+    `SELECT 'cron' || d || '-' || w || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 06:00:00+00' + d * INTERVAL 1 DAY + (w * 250 + k * 1100) * INTERVAL 1 MILLISECOND AS ts,
+        1000.0 AS latency_ms, 'm-' || d || '-' || w || '-' || k AS user_id, 'proj_trips' AS project FROM range(${o.cronDays}) a(d), range(4) b(w), range(25) c(k)`,
+    `SELECT 'hand' || d || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 03:00:00+00' + d * INTERVAL 1 DAY + (d % 4) * INTERVAL 1 HOUR + (hash(d) % 50) * INTERVAL 1 MINUTE + k * 1350 * INTERVAL 1 MILLISECOND AS ts,
+        1200.0 AS latency_ms, 'row-' || d || '-' || k AS user_id, 'proj_trips' AS project FROM range(${o.handDays}) a(d), range(${o.handCalls}) c(k)`,
+    `SELECT 'pax' || d || '-' || h AS call_id,
+        TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR + (hash(d, h) % 50) * INTERVAL 1 MINUTE AS ts,
+        2000.0 AS latency_ms, 'pax-' || d || '-' || h AS user_id, 'proj_trips' AS project FROM range(21) a(d), range(15) b(h)`,
+  ];
+  /** The visitors held blocking and the job's calls kept batchable, of tripsJobWithVisitors's. */
+  const visitorAndJobCounts = async () =>
+    (
+      await ws.all<{ held: bigint; visitors: bigint; kept: bigint; job: bigint }>(`SELECT
+        count(*) FILTER (WHERE starts_with(call_id, 'pax') AND label = 'blocking') AS held, count(*) FILTER (WHERE starts_with(call_id, 'pax')) AS visitors,
+        count(*) FILTER (WHERE NOT starts_with(call_id, 'pax') AND label = 'non_blocking') AS kept, count(*) FILTER (WHERE NOT starts_with(call_id, 'pax')) AS job
+      FROM labels WHERE starts_with(call_id, 'pax') OR starts_with(call_id, 'cron') OR starts_with(call_id, 'hand')`)
+    )[0];
+
   test('with under half its requests in its runs, a workload whose calls off them are one-off ids one at a time holds them blocking: visitors among the job', async () => {
     // The job of the test above, each call carrying an id of its own (a recipient, a row), and visitors on the same
     // project and model asking one question each under a fresh id, once an hour from midnight to 14:00 UTC: 7% of the
     // requests, no returns, so the think-time test cannot see them. Most calls carry an id seen once, most of them in
     // minutes of 20+ calls: the ids signal labels the workload batchable, speaking for its busy minutes only
     // (airline-ca, a tune org, varied: passengers' check-in questions under the loyalty emails' key, project and model).
-    const cron = `SELECT 'cron' || d || '-' || w || '-' || k AS call_id,
-        TIMESTAMPTZ '2026-10-05 06:00:00+00' + d * INTERVAL 1 DAY + (w * 250 + k * 1100) * INTERVAL 1 MILLISECOND AS ts,
-        1000.0 AS latency_ms, 'm-' || d || '-' || w || '-' || k AS user_id, 'proj_trips' AS project FROM range(21) a(d), range(4) b(w), range(25) c(k)`;
-    const byHand = `SELECT 'hand' || d || '-' || k AS call_id,
-        TIMESTAMPTZ '2026-10-05 03:00:00+00' + d * INTERVAL 1 DAY + (d % 4) * INTERVAL 1 HOUR + (hash(d) % 50) * INTERVAL 1 MINUTE + k * 1350 * INTERVAL 1 MILLISECOND AS ts,
-        1200.0 AS latency_ms, 'row-' || d || '-' || k AS user_id, 'proj_trips' AS project FROM range(14) a(d), range(150) c(k)`;
-    const visitors = `SELECT 'pax' || d || '-' || h AS call_id,
-        TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR + (hash(d, h) % 50) * INTERVAL 1 MINUTE AS ts,
-        2000.0 AS latency_ms, 'pax-' || d || '-' || h AS user_id, 'proj_trips' AS project FROM range(21) a(d), range(15) b(h)`;
-    await classified(interactiveBackdrop, cron, byHand, visitors);
+    await classified(interactiveBackdrop, ...tripsJobWithVisitors({ cronDays: 21, handDays: 14, handCalls: 150 }));
     const [w] = await ws.all<{ label: string; machine_share: number; once_share: number; repeat_calls: bigint }>(
       "SELECT label, machine_share, once_share, repeat_calls FROM label_workloads WHERE workload LIKE 'proj_trips%'",
     );
@@ -1088,10 +1102,7 @@ describe('calls off a job’s runs, under a name no key gives or one key (servic
     expect(w?.machine_share).toBeLessThan(0.5);
     expect(w?.once_share).toBeGreaterThan(0.8);
     expect(w?.repeat_calls).toBe(0n);
-    const [counts] = await ws.all<{ held: bigint; visitors: bigint; kept: bigint; job: bigint }>(`SELECT
-        count(*) FILTER (WHERE starts_with(call_id, 'pax') AND label = 'blocking') AS held, count(*) FILTER (WHERE starts_with(call_id, 'pax')) AS visitors,
-        count(*) FILTER (WHERE NOT starts_with(call_id, 'pax') AND label = 'non_blocking') AS kept, count(*) FILTER (WHERE NOT starts_with(call_id, 'pax')) AS job
-      FROM labels WHERE starts_with(call_id, 'pax') OR starts_with(call_id, 'cron') OR starts_with(call_id, 'hand')`);
+    const counts = await visitorAndJobCounts();
     // One visit came in the job's runs by chance (inside a burst's minutes), and goes with them.
     expect(counts).toEqual({ held: 314n, visitors: 315n, kept: 4200n, job: 4200n });
     const held = await labelOf(ws, 'pax3-2');
@@ -1108,16 +1119,7 @@ describe('calls off a job’s runs, under a name no key gives or one key (servic
     // slips' settlement notes by hand carrying each bettor through the slip explainer's key, project and model, whose
     // uneven workers left 29% of the requests in its fan-out: the bettors' one-question visits, 1.4% of the dataset's
     // blocking spend, were labelled batchable with the job.
-    const cron = `SELECT 'cron' || d || '-' || w || '-' || k AS call_id,
-        TIMESTAMPTZ '2026-10-05 06:00:00+00' + d * INTERVAL 1 DAY + (w * 250 + k * 1100) * INTERVAL 1 MILLISECOND AS ts,
-        1000.0 AS latency_ms, 'm-' || d || '-' || w || '-' || k AS user_id, 'proj_trips' AS project FROM range(6) a(d), range(4) b(w), range(25) c(k)`;
-    const byHand = `SELECT 'hand' || d || '-' || k AS call_id,
-        TIMESTAMPTZ '2026-10-05 03:00:00+00' + d * INTERVAL 1 DAY + (d % 4) * INTERVAL 1 HOUR + (hash(d) % 50) * INTERVAL 1 MINUTE + k * 1350 * INTERVAL 1 MILLISECOND AS ts,
-        1200.0 AS latency_ms, 'row-' || d || '-' || k AS user_id, 'proj_trips' AS project FROM range(20) a(d), range(90) c(k)`;
-    const visitors = `SELECT 'pax' || d || '-' || h AS call_id,
-        TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY + h * INTERVAL 1 HOUR + (hash(d, h) % 50) * INTERVAL 1 MINUTE AS ts,
-        2000.0 AS latency_ms, 'pax-' || d || '-' || h AS user_id, 'proj_trips' AS project FROM range(21) a(d), range(15) b(h)`;
-    await classified(interactiveBackdrop, cron, byHand, visitors);
+    await classified(interactiveBackdrop, ...tripsJobWithVisitors({ cronDays: 6, handDays: 20, handCalls: 90 }));
     const [w] = await ws.all<{ label: string; machine_share: number; once_share: number; tight_share: number }>(
       "SELECT label, machine_share, once_share, tight_share FROM label_workloads WHERE workload LIKE 'proj_trips%'",
     );
@@ -1125,10 +1127,7 @@ describe('calls off a job’s runs, under a name no key gives or one key (servic
     expect(w?.machine_share).toBeLessThan(0.3);
     expect(w?.once_share).toBe(1);
     expect(w?.tight_share).toBeGreaterThan(0.5);
-    const [counts] = await ws.all<{ held: bigint; visitors: bigint; kept: bigint; job: bigint }>(`SELECT
-        count(*) FILTER (WHERE starts_with(call_id, 'pax') AND label = 'blocking') AS held, count(*) FILTER (WHERE starts_with(call_id, 'pax')) AS visitors,
-        count(*) FILTER (WHERE NOT starts_with(call_id, 'pax') AND label = 'non_blocking') AS kept, count(*) FILTER (WHERE NOT starts_with(call_id, 'pax')) AS job
-      FROM labels WHERE starts_with(call_id, 'pax') OR starts_with(call_id, 'cron') OR starts_with(call_id, 'hand')`);
+    const counts = await visitorAndJobCounts();
     expect(counts).toEqual({ held: 314n, visitors: 315n, kept: 2400n, job: 2400n });
     const held = await labelOf(ws, 'pax3-2');
     expect([held.label, held.decided_by]).toEqual(['blocking', 'heuristic']);
