@@ -167,8 +167,6 @@ export const humanRepeatCallsSql = (t = ''): string => `coalesce(${t}repeat_call
  * project and model, where passengers ask one question each at check-in; with the job's fan-out at 46% of the requests
  * (under mixedRunShare), the passengers' questions, 22% of the requests and 1.0% of the dataset's blocking spend, were
  * labelled batchable with the job by its ids alone.
- */
-/**
  * Where those ids label the workload (idsTightShare of its calls in busy minutes), its visitors are held whatever share
  * its runs hold (not only from peopleMixedRunShare): the ids signal speaks for the busy minutes, not the runs. Found on
  * bet-ng (a tune org since its first run): voided slips' settlement notes by hand, each carrying its bettor through the

@@ -28,7 +28,7 @@ export const minInteractiveRequests = 100;
 export const maxActiveSlotShare = 0.75;
 /**
  * Human hours in fewer hours of the day than this are a job's, not people's: a job on a key named for people
- * (grocery-cl's cart reminders, 03:00 on weekdays on the shopper assistant's key, interactive by its name) can be so much
+ * (grocery-cl's cart reminders, 18:00 local on weekdays on the shopping assistant's key, interactive by its name) can be so much
  * busier in its hour than people are in theirs that its five weekday hours were the only ones reaching a quarter of the
  * busiest. The store managers' office hours were then out of phase with "the org's people" and their copilot labelled
  * batchable: 9.1% of the org's blocking spend in its minute and hour usage rows. People keep more than two hours of a
@@ -36,15 +36,15 @@ export const maxActiveSlotShare = 0.75;
  */
 export const minHumanHoursOfDay = 3;
 /**
- * Flat around the clock: requests in at least 90% of the slots, the quietest at least 0.3 and the busiest at most
- * 2.5 times the mean slot. A workload this flat is a machine only if the org's people are not: the org's own
- * interactive histogram is put to the same test (orgFlatSql), and a flat one makes the learned hours unusable.
- */
-/**
  * Scheduled: at least this share of a workload's requests in its three busiest hours of the day (top3_hours_share),
  * as a job that runs at set hours has them (evidence.ts; off-schedule.ts reads the same test).
  */
 export const scheduledTop3Share = 0.8;
+/**
+ * Flat around the clock: requests in at least 90% of the slots, the quietest at least 0.3 and the busiest at most
+ * 2.5 times the mean slot. A workload this flat is a machine only if the org's people are not: the org's own
+ * interactive histogram is put to the same test (orgFlatSql), and a flat one makes the learned hours unusable.
+ */
 export const flatMinCoverage = 0.9;
 export const flatMinTroughToMean = 0.3;
 export const flatMaxPeakToMean = 2.5;
