@@ -31,7 +31,9 @@
 //   _cls_org_slots  the org's human hours, learned from clearly interactive calls
 //   label_workloads per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
 //   _cls_outcomes   one decision per (workload, rule, per-call evidence, lane)
-//   label_keys      per call: its outcome (lane > rule > strong per-call evidence > one id's loop > off a mixed workload's runs > the workload's decision)
+//   _cls_job_within the workloads labelled blocking that hold a job's loop runs: those runs' calls get the inRun flag (outcome flag 8: batchable)
+//   label_keys      per call: its outcome (lane > rule > strong per-call evidence > one id's loop > off a mixed workload's runs > in a job's
+//                   loop run > the workload's decision)
 //   label_outcomes  per outcome: workload, label, confidence, reasons; `labels` is the view joining both
 import { forgetStage } from '../db/analysis-state.ts';
 import { labelOutcomesColumns } from '../db/analysis-tables.ts';
@@ -43,7 +45,7 @@ import type { Rules } from './rules/schema.ts';
 import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { offScheduleHoursSql } from './signals/off-schedule.ts';
-import { dropBackToBack, humanRepeatCallsSql, machineRunRequestsSql, maxStreamedShareForRuns, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, peopleMixedRunShare, peopleOffRunRepeatShare, runStatsSql, visitorCallsSql, visitorOffRunShare, writeBackToBack } from './signals/runs.ts';
+import { dropBackToBack, humanRepeatCallsSql, jobRunCallsSql, machineRunRequestsSql, maxStreamedShareForRuns, minLoopCalls, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, peopleMixedRunShare, peopleOffRunRepeatShare, runStatsSql, visitorCallsSql, visitorOffRunShare, writeBackToBack } from './signals/runs.ts';
 import { minuteBurstMaxOtherShare, minuteBurstsSql } from './signals/minute-buckets.ts';
 import { chainedRowsSql, chainKeysSql, idsTightShare, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, tightLoopCallsPerMinute, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourResolvedSql, hourTotalsSql, maxActiveSlotShare, minHumanHoursOfDay, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
@@ -52,20 +54,23 @@ import { identitiesSql, identityHashSql, idlessTraceCallSql, oneOffIdCallSql, on
 /**
  * What decides a call's label besides its workload: the rule that matched (-1: none), the strongest per-call
  * evidence (1 discounted lane, 2 cancelled, 3 streamed, 4 agent chain, 5 priority lane, 6 in one id's loop
- * (signals/sequence.ts: minUserLoopCalls), 7 off the runs of a mixed workload, 0 none) and the discounted lane
- * (lane_code: 1 batch, 2 flex, 0 none); and all of it with the workload as one integer, okey (ri -1..rules-1, flag
- * 0..7, lane_code 0..2), on which calls find their outcome: a join on one integer instead of four columns
+ * (signals/sequence.ts: minUserLoopCalls), 7 off the runs of a mixed workload, 8 in a job's loop run inside a workload
+ * labelled blocking (_cls_job_within), 0 none) and the discounted lane (lane_code: 1 batch, 2 flex, 0 none); and all of
+ * it with the workload as one integer, okey (ri -1..rules-1, flag 0..8, lane_code 0..2), on which calls find their outcome: a join on one integer instead of four columns
  * (label_keys 0.28-0.32 -> 0.22-0.26 s of wall at 5M calls, wide bench shape).
  * Labels are decided once per distinct key, then joined back: reason lists built per row would cost more
  * than everything else here.
  */
 const outcomeKeySql = (ruleCount: number): string => `${ruleCount > 0 ? 'coalesce(rule_idx, -1)' : '-1'} AS ri,
   CASE WHEN lane_code > 0 THEN 1 WHEN ${hasFlagSql('cancelled')} THEN 2 WHEN ${hasFlagSql('streamed')} THEN 3 WHEN ${hasFlagSql('inChain')} THEN 4
-    WHEN ${hasFlagSql('priority')} THEN 5 WHEN ${hasFlagSql('userLoop')} THEN 6 WHEN ${hasFlagSql('offRun')} THEN 7 ELSE 0 END AS flag,
-  lane_code, ((wid::BIGINT * ${ruleCount + 1} + (ri + 1)) * 8 + flag) * 3 + lane_code AS okey`;
+    WHEN ${hasFlagSql('priority')} THEN 5 WHEN ${hasFlagSql('userLoop')} THEN 6 WHEN ${hasFlagSql('offRun')} THEN 7 WHEN ${hasFlagSql('inRun')} THEN 8 ELSE 0 END AS flag,
+  lane_code, ((wid::BIGINT * ${ruleCount + 1} + (ri + 1)) * 9 + flag) * 3 + lane_code AS okey`;
 
 /** How the reason of a call in one id's loop inside a blocking workload begins (explain reads it). */
 export const userLoopReasonPrefix = 'this call is one of a loop of ';
+
+/** How the reason of a call in a job's loop run inside a blocking workload begins (explain reads it). */
+export const inRunReasonPrefix = 'this call is one of a run of ';
 
 /** How the reason of a call held blocking off a mixed workload's runs begins (explain reads it). */
 export const offRunReasonPrefix = 'this call came off the runs that make its workload a job, as ';
@@ -316,6 +321,18 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
     await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.offRun} FROM (${offRunStartsSql}) s
       WHERE _cls_calls.wid = s.wid AND epoch_us(_cls_calls.ts) = s.t AND NOT _cls_calls.bucket`);
   }
+  // A workload labelled blocking (people's, most of it) whose calls hold a job's loop runs (serial or fan-out: hundreds
+  // of back-to-back calls with the same number in flight throughout) has a job on its key, project and model: those
+  // calls are labelled batchable (outcome flag 8), the rest stay blocking. As with one id's loop (userLoop): no person
+  // starts a call within a second of the last answer hundreds of times in a row. Only names no tag gave
+  // (_cls_shareable): a tag that names the work is the team's word for all its calls. Found on audit-za (a tune org
+  // since its first run): working-paper summaries by hand, 3 workers, through the document service's key, project and
+  // model, where auditors ask one question each; the summaries ($31.94) were labelled blocking with the questions.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_job_within AS SELECT wid FROM label_workloads
+    WHERE label = 'blocking' AND coalesce(serial_req, 0) + coalesce(fanout_req, 0) > 0 AND wid IN (SELECT wid FROM _cls_shareable)`);
+  if (await hasRows(ws, 'SELECT 1 FROM _cls_job_within')) {
+    await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.inRun} FROM (${jobRunCallsSql}) s WHERE _cls_calls.call_key = s.rid`);
+  }
   // In usage buckets, a workload labelled batchable as scheduled holds its rows in the hours of the day off its job's
   // schedule blocking (signals/off-schedule.ts): people's hours on the job's key, project and model. Same flag. Only
   // rows of an hour or less: a day's row starting at such an hour holds the job's requests too.
@@ -340,6 +357,12 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
           'reasons': list_concat(['${userLoopReasonPrefix}' || ${minUserLoopCalls} || ' or more in a row carrying one user id in this workload, each starting '
               || 'within ${thinkTimeSeconds.min} s of the last one''s end (pauses of up to ${maxLoopPauseSeconds} s between pieces of ${minLoopPieceCalls} or more allowed): '
               || 'a script looping over rows with its starter''s id, not a person reading (the rest of the workload is blocking)'],
+            list_transform(w.reasons, lambda t: 'workload: ' || t))}
+        WHEN w.label = 'blocking' AND k.flag = 8 THEN
+          {'label': 'non_blocking', 'confidence': 0.7::DOUBLE, 'decided_by': 'heuristic',
+          'reasons': list_concat(['${inRunReasonPrefix}' || ${minLoopCalls} || ' or more in this workload, each starting within 1 s of the latest end with '
+              || 'the same number of calls in flight throughout (' || round(100 * least((coalesce(w.serial_req, 0) + coalesce(w.fanout_req, 0)) / w.requests, 1))::INTEGER
+              || '% of its requests): a script looping or fanned out over rows among calls that are not, not a person reading (the rest of the workload is blocking)'],
             list_transform(w.reasons, lambda t: 'workload: ' || t))}
         WHEN w.label = 'non_blocking' AND k.flag = 7 AND w.wid IN (SELECT wid FROM _cls_off_schedule) THEN
           {'label': 'blocking', 'confidence': 0.6::DOUBLE, 'decided_by': 'heuristic',
@@ -388,7 +411,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_minute_bursts', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_off_schedule', '_cls_unnamed', '_cls_shareable', '_cls_oneoff', '_cls_id_split']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_minute_bursts', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_off_schedule', '_cls_job_within', '_cls_unnamed', '_cls_shareable', '_cls_oneoff', '_cls_id_split']) await ws.run(`DROP TABLE ${table}`);
   await dropBackToBack(ws);
 }
 

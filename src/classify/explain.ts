@@ -2,7 +2,7 @@
 // label_workloads, label_org_shape) and says what would change the decision.
 import type { Workspace } from '../db/workspace.ts';
 import { UsageError } from '../errors.ts';
-import { offRunReasonPrefix, offScheduleReasonPrefix, userLoopReasonPrefix } from './classify.ts';
+import { inRunReasonPrefix, offRunReasonPrefix, offScheduleReasonPrefix, userLoopReasonPrefix } from './classify.ts';
 import { nameAloneLeadPrefix } from './evidence.ts';
 import { hourBucketWorkloadShare, minuteBucketsAdvice } from './signals/minute-buckets.ts';
 import { freshTokensPerEstimatedRequest, weightSql } from './signals/per-call.ts';
@@ -171,7 +171,7 @@ function whatWouldChange(e: Explanation): string[] {
     }
     return lines;
   }
-  if (e.kind === 'call' && decidedBy === 'heuristic' && w.label === 'blocking' && e.call.reasons[0]?.startsWith(userLoopReasonPrefix)) {
+  if (e.kind === 'call' && decidedBy === 'heuristic' && w.label === 'blocking' && [userLoopReasonPrefix, inRunReasonPrefix].some((p) => e.call.reasons[0]?.startsWith(p))) {
     return [
       'give the script its own key, project or tag: its calls are then labelled on their own evidence, apart from the people\'s',
       rule('label: blocking   # labels the loop\'s calls with the rest of the workload'),

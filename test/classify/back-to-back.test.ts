@@ -81,8 +81,8 @@ function walkedEpisodeSizes(walked: readonly Row[]): Map<string, number> {
 }
 
 /**
- * Runs and episodes named as defined: in the same event order, a start that is not back to back opens a run, one that
- * opens an episode opens that too, and each is named by its first start's row id. Starts alone in their episode are
+ * Runs and episodes named as defined: in the same event order, a start that is not back to back with nothing in flight
+ * opens a run, one that opens an episode opens that too, and each is named by its first start's row id. Starts alone in their episode are
  * left out, or named NULL in the workloads of `unnamed` (runNamesSql's rows).
  */
 function walkNames(calls: readonly (Call & { rid: number })[], unnamed: ReadonlySet<number>): Named[] {
@@ -93,7 +93,7 @@ function walkNames(calls: readonly (Call & { rid: number })[], unnamed: Readonly
     let run = -1;
     let ep = -1;
     const withNames = rows.filter((r) => r.wid === wid).map((r) => {
-      if (!r.b2b) run = r.rid;
+      if (!r.b2b && r.inflight === 0) run = r.rid;
       if (r.opens) ep = r.rid;
       return { wid, rid: r.rid, run, ep };
     });

@@ -21,7 +21,7 @@ export const priorityLaneSql = `coalesce(lane = 'priority', false)`;
  * set later (classify.ts: `UPDATE … SET flags = flags | …`). Whether a row is a usage bucket stays a column of its
  * own (`bucket`), as most statements filter on it; the discounted lane is `lane_code > 0`.
  */
-export const callFlags = { uncounted: 1, embedding: 2, streamed: 4, cancelled: 8, priority: 16, interactive: 32, inChain: 64, offRun: 128, userLoop: 256 } as const;
+export const callFlags = { uncounted: 1, embedding: 2, streamed: 4, cancelled: 8, priority: 16, interactive: 32, inChain: 64, offRun: 128, userLoop: 256, inRun: 512 } as const;
 export type CallFlag = keyof typeof callFlags;
 
 /** The bits of the flags, together. */
@@ -32,7 +32,7 @@ export const hasFlagSql = (flags: CallFlag | readonly CallFlag[], alias?: string
   `((${alias === undefined ? '' : `${alias}.`}flags & ${flagMask(typeof flags === 'string' ? [flags] : flags)}) <> 0)`;
 
 /** The `flags` value of a row being written, from each flag's condition (the three set later start unset). */
-export const packFlagsSql = (conditions: Readonly<Record<Exclude<CallFlag, 'inChain' | 'offRun' | 'userLoop'>, string>>): string =>
+export const packFlagsSql = (conditions: Readonly<Record<Exclude<CallFlag, 'inChain' | 'offRun' | 'userLoop' | 'inRun'>, string>>): string =>
   `(${Object.entries(conditions)
     .map(([flag, condition]) => `CASE WHEN ${condition} THEN ${callFlags[flag as CallFlag]} ELSE 0 END`)
     .join(' | ')})::USMALLINT`;
