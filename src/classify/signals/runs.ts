@@ -50,8 +50,11 @@ export const maxTailShare = 0.5;
 /**
  * The band's low end: one below the ceiling, and for a fan-out at least 1 (each start finds another worker in flight).
  * Calls arriving at random find a number in flight that varies as a Poisson count does: two neighbouring counts from 1
- * up hold at most 58% of the starts (at 1.2 to 2 calls in flight on average), and with 0 in the band, at under 0.25 in
- * flight on average (5 calls a second of 50 ms) 0 and 1 hold 97% of the starts.
+ * up hold at most 59% of the starts (1 and 2, at 1.4 calls in flight on average), and with 0 in the band, at under 0.25 in
+ * flight on average (5 calls a second of 50 ms) 0 and 1 hold 97% of the starts. A serial run's band is 0 alone: calls
+ * at random pass it at under 0.22 in flight on average, but chain into runs of minLoopCalls only at about 5 a second or
+ * more (each within 1 s of an end or in flight with one), which makes them calls of under 45 ms on average. A limit: a
+ * service people wait on that sends such quick calls (query embeddings) that often would read as a serial loop.
  */
 const bandLowSql = (ceiling: string): string => `CASE WHEN ${ceiling} = 0 THEN 0 ELSE greatest(${ceiling} - 1, 1) END`;
 /** No call for this long (µs) ends an activity episode. */
