@@ -45,7 +45,7 @@ import type { Rules } from './rules/schema.ts';
 import { callFlags, cancelledSql, discountedLaneSql, hasFlagSql, inputPerRequestSql, packFlagsSql, priorityLaneSql, streamedSql, weightSql } from './signals/per-call.ts';
 import { dailySql, dayShapeSql, onOffHoursSql } from './signals/days.ts';
 import { offScheduleHoursSql } from './signals/off-schedule.ts';
-import { dropBackToBack, humanRepeatCallsSql, jobRunCallsSql, machineRunRequestsSql, maxStreamedShareForRuns, minLoopCalls, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, peopleMixedRunShare, peopleOffRunRepeatShare, runStatsSql, visitorCallsSql, visitorOffRunShare, writeBackToBack } from './signals/runs.ts';
+import { backToBackUs, dropBackToBack, humanRepeatCallsSql, jobRunCallsSql, machineRunRequestsSql, maxStreamedShareForRuns, minLoopCalls, mixedOffRunShare, mixedRunShare, offRunStartsSql, oneOffOffRunShare, peopleMixedRunShare, peopleOffRunRepeatShare, runStatsSql, visitorCallsSql, visitorOffRunShare, writeBackToBack } from './signals/runs.ts';
 import { minuteBurstMaxOtherShare, minuteBurstsSql } from './signals/minute-buckets.ts';
 import { chainedRowsSql, chainKeysSql, idsTightShare, keyHashSql, maxLoopPauseSeconds, minLoopPieceCalls, minUserLoopCalls, thinkTimeSeconds, tightLoopCallsPerMinute, userLoopCallsSql, userRunsSql, userStatsSql } from './signals/sequence.ts';
 import { busyHourMaxShare, busyHourShareSql, estimatedShare, hourCallsSql, hourResolvedSql, hourTotalsSql, maxActiveSlotShare, minHumanHoursOfDay, minInteractiveRequests, orgFlatSql, orgSlotsSql, sparseLoopSql, sparseMinutesSql, workloadLoopSql, workloadShapeSql } from './signals/time-shape.ts';
@@ -360,7 +360,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
             list_transform(w.reasons, lambda t: 'workload: ' || t))}
         WHEN w.label = 'blocking' AND k.flag = 8 THEN
           {'label': 'non_blocking', 'confidence': 0.7::DOUBLE, 'decided_by': 'heuristic',
-          'reasons': list_concat(['${inRunReasonPrefix}' || ${minLoopCalls} || ' or more in this workload, each starting within 1 s of the latest end with '
+          'reasons': list_concat(['${inRunReasonPrefix}' || ${minLoopCalls} || ' or more in this workload, each starting within ${backToBackUs / 1e6} s of the latest end with '
               || 'the same number of calls in flight throughout (' || round(100 * least((coalesce(w.serial_req, 0) + coalesce(w.fanout_req, 0)) / w.requests, 1))::INTEGER
               || '% of its requests): a script looping or fanned out over rows among calls that are not, not a person reading (the rest of the workload is blocking)'],
             list_transform(w.reasons, lambda t: 'workload: ' || t))}
