@@ -20,7 +20,8 @@
 //                   ASOF joins); per workload: serial runs, fan-out, launch shape (signals/runs.ts; the calls in stretches
 //                   too short for any run's shape, found by one window over sparse workloads' calls, are set apart
 //                   first and only count off the runs; runs and episodes are named only where an episode holds two
-//                   calls or more)
+//                   calls or more; workloads people stream on or come back to are read only in their job hours, their
+//                   quiet calls, for the inRun flag below, never for their own statistics: _cls_b2b_inner, _cls_b2b_quiet)
 //   _cls_minute_bursts   per workload with usage rows of a minute: a poller's recurring bursts (signals/minute-buckets.ts)
 //   _cls_daily      per workload and day: requests (signals/days.ts: irregular and lumpy days; the token mix reads usage buckets' tokens)
 //   _cls_unnamed    the workloads whose name no API key or tag gave (none when every call has a key)
@@ -31,7 +32,8 @@
 //   _cls_org_slots  the org's human hours, learned from clearly interactive calls
 //   label_workloads per workload: signal shares, time shape, evidence list and the heuristic decision (kept for explain)
 //   _cls_outcomes   one decision per (workload, rule, per-call evidence, lane)
-//   _cls_job_within the workloads labelled blocking that hold a job's loop runs: those runs' calls get the inRun flag (outcome flag 8: batchable)
+//   _cls_job_within the workloads labelled blocking that hold a job's loop runs: those runs' calls (_cls_in_run) get the inRun flag
+//                   (outcome flag 8: batchable)
 //   label_keys      per call: its outcome (lane > rule > strong per-call evidence > one id's loop > off a mixed workload's runs > in a job's
 //                   loop run > the workload's decision)
 //   label_outcomes  per outcome: workload, label, confidence, reasons; `labels` is the view joining both
@@ -328,10 +330,16 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   // (_cls_shareable): a tag that names the work is the team's word for all its calls. Found on audit-za (a tune org
   // since its first run): working-paper summaries by hand, 3 workers, through the document service's key, project and
   // model, where auditors ask one question each; the summaries ($31.94) were labelled blocking with the questions.
+  // The workloads people stream on or come back to after think time are no candidates for the run signals; their
+  // quiet calls in their job hours are looked into for this alone (runs.ts: jobHoursSql), found on grocery-cl (a tune
+  // org): cart reminders by 5 workers through the streamed shopping assistant's key, project and model.
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_job_within AS SELECT wid FROM label_workloads
-    WHERE label = 'blocking' AND coalesce(serial_req, 0) + coalesce(fanout_req, 0) > 0 AND wid IN (SELECT wid FROM _cls_shareable)`);
-  if (await hasRows(ws, 'SELECT 1 FROM _cls_job_within')) {
-    await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.inRun} FROM (${jobRunCallsSql}) s WHERE _cls_calls.call_key = s.rid`);
+    WHERE label = 'blocking' AND (coalesce(serial_req, 0) + coalesce(fanout_req, 0) > 0 OR wid IN (SELECT wid FROM _cls_b2b_inner))
+      AND wid IN (SELECT wid FROM _cls_shareable)`);
+  // The calls so labelled, with their workload and requests: the reason gives their share of the workload's requests.
+  await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_in_run AS ${(await hasRows(ws, 'SELECT 1 FROM _cls_job_within')) ? jobRunCallsSql : 'SELECT NULL::INTEGER AS wid, NULL::BIGINT AS rid, NULL::BIGINT AS w WHERE false'}`);
+  if (await hasRows(ws, 'SELECT 1 FROM _cls_in_run')) {
+    await ws.run(`UPDATE _cls_calls SET flags = flags | ${callFlags.inRun} FROM _cls_in_run s WHERE _cls_calls.call_key = s.rid`);
   }
   // In usage buckets, a workload labelled batchable as scheduled holds its rows in the hours of the day off its job's
   // schedule blocking (signals/off-schedule.ts): people's hours on the job's key, project and model. Same flag. Only
@@ -361,7 +369,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
         WHEN w.label = 'blocking' AND k.flag = 8 THEN
           {'label': 'non_blocking', 'confidence': 0.7::DOUBLE, 'decided_by': 'heuristic',
           'reasons': list_concat(['${inRunReasonPrefix}' || ${minLoopCalls} || ' or more in this workload, each starting within ${backToBackUs / 1e6} s of the latest end with '
-              || 'the same number of calls in flight throughout (' || round(100 * least((coalesce(w.serial_req, 0) + coalesce(w.fanout_req, 0)) / w.requests, 1))::INTEGER
+              || 'the same number of calls in flight throughout (' || round(100 * least((SELECT sum(i.w) FROM _cls_in_run i WHERE i.wid = w.wid) / w.requests, 1))::INTEGER
               || '% of its requests): a script looping or fanned out over rows among calls that are not, not a person reading (the rest of the workload is blocking)'],
             list_transform(w.reasons, lambda t: 'workload: ' || t))}
         WHEN w.label = 'non_blocking' AND k.flag = 7 AND w.wid IN (SELECT wid FROM _cls_off_schedule) THEN
@@ -411,7 +419,7 @@ export async function classifyCalls(ws: Workspace, rules: Rules | undefined): Pr
   await ws.run(`CREATE OR REPLACE VIEW labels AS
     SELECT c.call_id, ${labelOutcomesColumns.filter((c) => c.name !== 'outcome').map((c) => `o.${c.name}`).join(', ')}, k.agent_chain, k.outcome, k.call_key
     FROM label_keys k JOIN label_outcomes o USING (outcome) JOIN calls c USING (call_key)`);
-  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_minute_bursts', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_off_schedule', '_cls_job_within', '_cls_unnamed', '_cls_shareable', '_cls_oneoff', '_cls_id_split']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_calls', '_cls_chain_keys', '_cls_chained', '_cls_users', '_cls_user_runs', '_cls_loops', '_cls_runs', '_cls_minute_bursts', '_cls_daily', '_cls_idents', '_cls_hourly', '_cls_outcomes', '_cls_names', '_cls_mixed', '_cls_off_schedule', '_cls_job_within', '_cls_in_run', '_cls_unnamed', '_cls_shareable', '_cls_oneoff', '_cls_id_split']) await ws.run(`DROP TABLE ${table}`);
   await dropBackToBack(ws);
 }
 

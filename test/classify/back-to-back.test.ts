@@ -150,11 +150,13 @@ function expectWalked(rows: readonly B2bRow[], calls: readonly Call[]): number[]
 async function writeB2b(calls: readonly Call[]): Promise<void> {
   ws = await emptyWorkspace();
   await ws.run(`CREATE TEMP TABLE _cls_calls (call_key BIGINT, wid INTEGER, bucket BOOLEAN, flags UTINYINT, lane_code UTINYINT,
-    ts TIMESTAMPTZ, w BIGINT, ended_us BIGINT)`);
+    ts TIMESTAMPTZ, w BIGINT, ended_us BIGINT, user_key UBIGINT, chain_key UBIGINT)`);
+  // No traces or sessions (the inner workloads' quiet calls read them: runs.ts, quietCallsSql).
+  await ws.run('CREATE TEMP TABLE _cls_chain_keys (chain_key UBIGINT, job_run BOOLEAN, lone BOOLEAN)');
   await ws.run('CREATE TEMP TABLE _cls_users (wid INTEGER, hr BIGINT, user_gap_median_s DOUBLE, calls BIGINT, repeat_calls BIGINT, machine_gap_share DOUBLE)');
   // No workload split off for one-off ids (classify.ts writes _cls_id_split before the runs; the runs' candidates read it).
   await ws.run('CREATE TEMP TABLE _cls_id_split (wid INTEGER)');
-  await ws.run(`INSERT INTO _cls_calls SELECT c.k, c.wid, false, 0, 0, make_timestamp(c.t::BIGINT), 1, c.e::BIGINT
+  await ws.run(`INSERT INTO _cls_calls SELECT c.k, c.wid, false, 0, 0, make_timestamp(c.t::BIGINT), 1, c.e::BIGINT, NULL, NULL
     FROM (SELECT unnest($calls::STRUCT(k BIGINT, wid INTEGER, t VARCHAR, e VARCHAR)[], recursive := true)) c`, {
     calls: JSON.stringify(withKeys(calls).map((c) => ({ k: c.rid, wid: c.wid, t: String(c.t), e: String(c.e) }))),
   });

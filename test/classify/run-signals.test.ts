@@ -111,6 +111,55 @@ describe('a job\'s loop runs among people\'s calls on one key (a workload labell
   });
 });
 
+describe('a job\'s loop runs among people who stream on one key (a workload the run signals do not read)', () => {
+  // Shoppers chat with an assistant from 10:00 to 22:00 UTC on six days, a session a minute of three calls 30-90 s
+  // apart, every other call streamed, their own ids (of 100,000 shoppers) and a session id; on the first four days at 18:00 a
+  // job writes a reminder per abandoned cart through the same key: 5 workers, 150 calls each, 3 s, 150 ms apart, the
+  // shopper's id per call (grocery-cl, a tune org: cart reminders on the streamed shopping assistant's key).
+  const chats = (sessions = `'sess-' || d || '-' || m`, perMinute = 1) => `SELECT 'chat' || d || '-' || m || '-' || p || '-' || c AS call_id,
+      TIMESTAMPTZ '2026-10-05 10:00:00+00' + d * INTERVAL 1 DAY + m * INTERVAL 1 MINUTE + p * INTERVAL 7 SECOND + (c * 60 + hash(d, m, p, c) % 30) * INTERVAL 1 SECOND AS ts,
+      3000.0 AS latency_ms, 'key_shop' AS api_key, 'sh-' || (hash(d, m, p) % 100000) AS user_id, ${sessions} || '-' || p AS session_id, hash(d, m, p, c) % 2 = 0 AS streamed
+    FROM range(6) a(d), range(720) b(m), range(${perMinute}) e(p), range(3) f(c)`;
+  const reminders = `SELECT 'job' || d || '-' || w || '-' || k AS call_id,
+      TIMESTAMPTZ '2026-10-05 18:00:00+00' + d * INTERVAL 1 DAY + (w * 400 + k * 3150) * INTERVAL 1 MILLISECOND AS ts,
+      3000.0 AS latency_ms, 'key_shop' AS api_key, 'sh-' || (hash(d, w, k) % 100000) AS user_id, false AS streamed
+    FROM range(4) a(d), range(5) b(w), range(150) c(k)`;
+  const counts = async () =>
+    (
+      await ws.all<{ job_free: bigint; job: bigint; chats_free: bigint; chats: bigint }>(`SELECT
+        count(*) FILTER (WHERE starts_with(call_id, 'job') AND label = 'non_blocking') AS job_free, count(*) FILTER (WHERE starts_with(call_id, 'job')) AS job,
+        count(*) FILTER (WHERE starts_with(call_id, 'chat') AND label = 'non_blocking') AS chats_free, count(*) FILTER (WHERE starts_with(call_id, 'chat')) AS chats
+      FROM labels`)
+    )[0];
+
+  test('the job\'s calls in its hours are labelled batchable, the shoppers\' calls stay blocking', async () => {
+    await classified(chats(), reminders);
+    const [w] = await ws.all<{ label: string; fanout_req: number | null }>("SELECT label, fanout_req FROM label_workloads WHERE workload LIKE 'key_shop%'");
+    // The workload's label and statistics are the people's: its runs are not read for it.
+    expect(w).toEqual({ label: 'blocking', fanout_req: null });
+    // Kept blocking: each worker's first call of a day (not back to back) and the calls a shopper's quiet call in
+    // flight lifted over the run's level.
+    expect(await counts()).toEqual({ job_free: 2740n, job: 3000n, chats_free: 0n, chats: 12960n });
+    const job = await labelOf(ws, 'job1-2-40');
+    expect(job.label).toBe('non_blocking');
+    expect(job.reasons[0]).toMatch(/^this call is one of a run of 100 or more in this workload, .* \(17% of its requests\): a script/);
+    expect(job.reasons.slice(1).join('\n')).toMatch(/workload: streamed: 40% of requests/);
+  });
+
+  test('without sessions the shoppers\' quiet calls in the job\'s hours stay blocking too', async () => {
+    await classified(chats('NULL'), reminders);
+    expect((await counts())?.chats_free).toBe(0n);
+  });
+
+  test('a crowd\'s busy hour is no job\'s hour: nothing is labelled batchable', async () => {
+    // Five shoppers a minute from 17:00 to 19:00 (their sessions at the same pace), one a minute otherwise: the busy hours
+    // hold 900 calls against 180, so they are looked into, but hold no run of back-to-back calls. Without user or session
+    // ids, so that no call is known for a person's: the runs alone decide.
+    await classified(`SELECT * REPLACE (NULL AS user_id) FROM (${chats('NULL', 5)}) WHERE split_part(call_id, '-', 3) = '0' OR hour(ts) IN (17, 18)`);
+    expect((await counts())?.chats_free).toBe(0n);
+  });
+});
+
 describe('user ids that are not people', () => {
   test('a loop carrying one id per row is not end users', async () => {
     await classified(interactiveBackdrop, loop('r', 'key_rows', 200, 1500, 150, `, 'cust_' || k AS user_id`));

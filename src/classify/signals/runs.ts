@@ -287,6 +287,51 @@ const apartSql = (() => {
   return `(${back}) + (${ahead}) < ${minBurstCalls}`;
 })();
 
+/** A call that says someone waits, or that no job of the standard lane makes: streamed, cancelled, chained, or on a discounted lane. */
+const loudCallSql = `(${hasFlagSql(['streamed', 'cancelled', 'inChain'])} OR lane_code > 0)`;
+/**
+ * A workload that is no candidate for the run signals (people stream on it, or come back after think time) can still
+ * carry a job's loop on its key, project and model: a reminder per abandoned cart written by 5 workers through the
+ * shopping assistant's key, each call with the shopper's id. Its job hours are looked into, its quiet calls only (not
+ * streamed, cancelled, chained or discounted): an hour with jobHourCalls calls or more and jobHourPeak times the
+ * workload's median hour (a job's hour of hundreds of calls over people's tens), with the hours on either side (a run
+ * that starts or ends in them). Its runs there say nothing of the workload's label (runStatsSql leaves these workloads
+ * out): where it is labelled blocking, the calls of its loop runs are labelled batchable (jobRunCallsSql), the rest stay
+ * blocking. People's hours are no job's hours: a crowd's busiest hour is a few times its median one, and the wide bench
+ * shape (240 people's workloads, 5M calls) has no hour of 50 quiet calls in any of them.
+ */
+export const jobHourCalls = 50;
+export const jobHourPeak = 4;
+/** (wid, hr): the hours (epoch hours) of the inner workloads (_cls_b2b_cand) whose quiet calls the run signals read. */
+const jobHoursSql = `
+  SELECT DISTINCT wid, hr + d.o AS hr FROM (
+    SELECT wid, hr, call_rows, median(call_rows) OVER (PARTITION BY wid) AS med
+    FROM _cls_hourly SEMI JOIN (SELECT wid FROM _cls_b2b_cand WHERE job_hours_only) USING (wid) WHERE call_rows > 0
+  ) CROSS JOIN (VALUES (-1), (0), (1)) d(o)
+  WHERE call_rows >= ${jobHourCalls} AND call_rows >= ${jobHourPeak} * med`;
+
+/**
+ * The inner workloads' quiet calls in their job hours (jobHoursSql), with whether each is a person's (\`person\`): in a
+ * trace or session of two calls or more there (but a job's run in one trace: chainKeysSql's job_run), or with a user
+ * id that has another call there after or before think time (thinkTimeSeconds, as userStatsSql measures it: a start
+ * after the last call's end). Runs are found among all of them, as the calls came; a person's call is never labelled
+ * batchable for them (jobRunCallsSql). A person's unstreamed turn can start within a second of a worker's end by
+ * chance, and in a fan-out of 5 workers ending every 0.6 s most do: grocery-cl, 18 of the shopper assistant's calls
+ * among the cart reminders' runs, all in sessions of two or more; without sessions, test/classify/run-signals.test.ts.
+ */
+const quietCallsSql = `
+  SELECT wid, rid, t, w, e, has_dur,
+    (chain_key IS NOT NULL AND chain_n > 1 AND chain_key NOT IN (SELECT chain_key FROM _cls_chain_keys WHERE job_run))
+    OR coalesce(user_key IS NOT NULL AND (gap_before BETWEEN ${thinkTimeSeconds.min * 1e6} AND ${thinkTimeSeconds.max * 1e6}
+      OR gap_after BETWEEN ${thinkTimeSeconds.min * 1e6} AND ${thinkTimeSeconds.max * 1e6}), false) AS person
+  FROM (
+    SELECT wid, ${tieOrderSql} AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur, flags, lane_code, chain_key, user_key,
+      count(*) OVER (PARTITION BY chain_key) AS chain_n,
+      epoch_us(ts) - lag(ended_us) OVER by_user AS gap_before, lead(epoch_us(ts)) OVER by_user - ended_us AS gap_after
+    FROM _cls_calls SEMI JOIN _cls_b2b_inner i ON i.wid = _cls_calls.wid AND i.hr = epoch_ms(_cls_calls.ts) // 3600000 WHERE NOT bucket
+    WINDOW by_user AS (PARTITION BY user_key ORDER BY ts, ${tieOrderSql}))
+  WHERE NOT ${loudCallSql}`;
+
 /**
  * Per start of a call in a candidate workload: requests (w), calls in flight besides it, whether it starts
  * back to back (within 1 s of the latest end) and whether it opens an episode (nothing in flight and nothing
@@ -306,25 +351,32 @@ const apartSql = (() => {
  * back to back, and their episodes are cut by 5-minute silences alone. At the same instant they sort before starts.
  * Candidates: workloads of 100+ calls, mostly not streamed, cancelled, chained or on a discounted lane, and
  * not end users with think time (those are decided by that evidence whatever the runs say, and skipping them
- * keeps labelling within its time budget).
+ * keeps labelling within its time budget); of those others (inner), the quiet calls in their job hours only
+ * (jobHoursSql, quietCallsSql), for the calls of a job's loop runs among people's and nothing else.
  * The calls that their neighbours give away as in an episode too small for any run's shape (apartSql) skip the sorted
  * starts and ends and the ASOF joins, and only count off the runs (runCtes: lone).
  * writeBackToBack runs the steps: backToBackSteps' scratch tables in order, then _cls_b2b_joined (backToBackSql) and the
  * _cls_b2b view over it and the calls set apart (backToBackViewSql); dropBackToBack drops them.
  */
 const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
-  ['_cls_b2b_calls', `
+  // The workloads of 100+ calls, and whether each is a candidate (mostly not streamed, cancelled, chained or on a
+  // discounted lane, and not end users with think time) or only looked into in its job hours (inner: jobHoursSql).
+  ['_cls_b2b_cand', `
   WITH sized AS (
-    SELECT wid, count(*) AS n, greatest(max(ended_us - epoch_us(ts)), 0) AS longest FROM _cls_calls WHERE NOT bucket GROUP BY wid
-    HAVING count(*) >= ${minLoopCalls} AND count(*) FILTER (WHERE ${hasFlagSql(['streamed', 'cancelled', 'inChain'])} OR lane_code > 0) <= ${maxStreamedShareForRuns} * count(*)
+    SELECT wid, count(*) AS n, greatest(max(ended_us - epoch_us(ts)), 0) AS longest,
+      count(*) FILTER (WHERE ${loudCallSql}) AS loud_n
+    FROM _cls_calls WHERE NOT bucket GROUP BY wid HAVING count(*) >= ${minLoopCalls}
   ), people AS (
     SELECT wid, calls AS n FROM _cls_users WHERE hr IS NULL AND user_gap_median_s BETWEEN ${thinkTimeSeconds.min} AND ${thinkTimeSeconds.max}
       AND ${returnsSpeakSql('wid IN (SELECT wid FROM _cls_id_split)', 'calls')}
-  ), cand AS (
-    SELECT s.wid, s.longest, coalesce(s.n >= ${denseCallsPerHour} * h.hours, false) AS dense
-    FROM sized s LEFT JOIN people p USING (wid) LEFT JOIN (SELECT wid, count(*) FILTER (WHERE call_rows > 0) AS hours FROM _cls_hourly GROUP BY wid) h USING (wid)
-    WHERE coalesce(p.n, 0) < 0.3 * s.n
   )
+  SELECT s.wid, s.longest, coalesce(s.n >= ${denseCallsPerHour} * h.hours, false) AS dense,
+    NOT (s.loud_n <= ${maxStreamedShareForRuns} * s.n AND coalesce(p.n, 0) < 0.3 * s.n) AS job_hours_only
+  FROM sized s LEFT JOIN people p USING (wid) LEFT JOIN (SELECT wid, count(*) FILTER (WHERE call_rows > 0) AS hours FROM _cls_hourly GROUP BY wid) h USING (wid)`],
+  ['_cls_b2b_inner', jobHoursSql],
+  ['_cls_b2b_quiet', quietCallsSql],
+  ['_cls_b2b_calls', `
+  WITH cand AS (SELECT * FROM _cls_b2b_cand WHERE NOT job_hours_only)
   -- apart: a call in a stretch of the workload's calls too short to hold any machine run's shape (apartSql), looked for
   -- in workloads sparse enough to have such stretches (denseCallsPerHour). Each branch reads _cls_calls itself: one
   -- CTE of the candidate calls read by both was materialized, and the statement took 1.36-1.41 s against 1.10-1.16 s
@@ -334,7 +386,10 @@ const backToBackSteps: readonly (readonly [table: string, sql: string])[] = [
       greatest(ended_us, epoch_us(ts)) AS last_t, longest FROM _cls_calls JOIN cand USING (wid) WHERE NOT bucket AND NOT dense
   ) WINDOW seq AS (PARTITION BY wid ORDER BY t, rid)
   UNION ALL
-  SELECT wid, ${tieOrderSql}, epoch_us(ts), w, ended_us, ended_us > epoch_us(ts), false FROM _cls_calls JOIN cand USING (wid) WHERE NOT bucket AND dense`],
+  SELECT wid, ${tieOrderSql}, epoch_us(ts), w, ended_us, ended_us > epoch_us(ts), false FROM _cls_calls JOIN cand USING (wid) WHERE NOT bucket AND dense
+  UNION ALL
+  -- The inner workloads' quiet calls in their job hours (jobHoursSql), none set apart: they are few.
+  SELECT wid, rid, t, w, e, has_dur, false FROM _cls_b2b_quiet`],
   // Starts of calls with a duration, and their ends, each sorted: a row's place is its row id.
   ['_cls_b2b_starts', 'SELECT wid, rid, t, w FROM _cls_b2b_calls WHERE has_dur AND NOT apart ORDER BY wid, t, rid'],
   // The ends in time order alone: calls ending at the same instant are one step of the count (endsAtSql), so their
@@ -402,18 +457,21 @@ const backToBackViewSql = `CREATE OR REPLACE TEMP VIEW _cls_b2b AS
   UNION ALL
   SELECT wid, rid, t, w, has_dur, NULL::INTEGER, NULL::BOOLEAN, NULL::BOOLEAN, NULL::BOOLEAN, NULL::BIGINT, true, e FROM _cls_b2b_calls WHERE apart`;
 
-/** Writes _cls_b2b (backToBackSteps, then backToBackSql and the view) and drops the scratch tables but the one the view reads. */
+/** The steps' tables kept after writeBackToBack: the one the view reads, the inner workloads' job hours (runStatsSql, classify.ts) and their people's calls (jobRunCallsSql). */
+const keptSteps = ['_cls_b2b_calls', '_cls_b2b_inner', '_cls_b2b_quiet'];
+
+/** Writes _cls_b2b (backToBackSteps, then backToBackSql and the view) and drops the scratch tables but keptSteps. */
 export async function writeBackToBack(ws: Workspace): Promise<void> {
   for (const [table, sql] of backToBackSteps) await ws.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`);
   await ws.run(`CREATE OR REPLACE TEMP TABLE _cls_b2b_joined AS ${backToBackSql(await hasRows(ws, 'SELECT 1 FROM _cls_b2b_instants'))}`);
   await ws.run(backToBackViewSql);
-  for (const [table] of backToBackSteps) if (table !== '_cls_b2b_calls') await ws.run(`DROP TABLE ${table}`);
+  for (const [table] of backToBackSteps) if (!keptSteps.includes(table)) await ws.run(`DROP TABLE ${table}`);
 }
 
 /** Drops _cls_b2b (the view) and the tables it reads. */
 export async function dropBackToBack(ws: Workspace): Promise<void> {
   await ws.run('DROP VIEW _cls_b2b');
-  for (const table of ['_cls_b2b_joined', '_cls_b2b_calls']) await ws.run(`DROP TABLE ${table}`);
+  for (const table of ['_cls_b2b_joined', ...keptSteps]) await ws.run(`DROP TABLE ${table}`);
 }
 
 /**
@@ -640,6 +698,9 @@ const offRunSql = (r: string, outsidePieces = false): string => `SELECT ${r}.wid
     WHERE u.n < ${outsidePieces ? minBurstCalls : minLoopCalls} AND (j.ep IS NULL OR (j.paced_ep AND g.strand_n < ${minBurstCalls}))
       AND (${r}.wid IN (SELECT wid FROM _cls_unnamed) OR (le.ep IS NULL AND (j.ep IS NOT NULL OR NOT sp.paced_ep)))`;
 
+/** The starts of _cls_b2b whose runs speak for their workload's label: all but the inner workloads' (jobHoursSql). */
+const candidateStartsSql = '(SELECT * FROM _cls_b2b WHERE wid NOT IN (SELECT wid FROM _cls_b2b_inner))';
+
 /**
  * Per workload: requests in serial loop runs and in fan-out runs (with their counts and sizes), in episodes
  * with a launch shape (cron minute or full-rate start held steady), in recurring bursts (their count, median
@@ -650,13 +711,13 @@ const offRunSql = (r: string, outsidePieces = false): string => `SELECT ${r}.wid
  * hours (loneOffRunSql).
  */
 export const runStatsSql = `
-  WITH ${runCtes('_cls_b2b')}, launch_stats AS (
+  WITH ${runCtes(candidateStartsSql)}, launch_stats AS (
     -- Every candidate workload has a row (zeros without a launch), as when lone calls were episodes of their own.
     SELECT w.wid,
       coalesce(sum(s.req) FILTER (WHERE c.minute_of_day IS NOT NULL), 0) AS cron_req, count(DISTINCT s.day) FILTER (WHERE c.minute_of_day IS NOT NULL) AS cron_days,
       min(c.minute_of_day) AS cron_minute,
       coalesce(sum(s.req) FILTER (WHERE s.steady AND c.minute_of_day IS NULL), 0) AS steady_req, count(*) FILTER (WHERE s.steady AND c.minute_of_day IS NULL) AS steady_eps
-    FROM (SELECT DISTINCT wid FROM _cls_b2b) w LEFT JOIN shaped s USING (wid) LEFT JOIN cron c USING (wid, minute_of_day) GROUP BY w.wid
+    FROM (SELECT DISTINCT wid FROM ${candidateStartsSql}) w LEFT JOIN shaped s USING (wid) LEFT JOIN cron c USING (wid, minute_of_day) GROUP BY w.wid
   ), off_runs AS (
     -- Only for the workloads whose name no tag gave (_cls_shareable): a tag names the work, so its calls are the work's.
     -- Lone calls are off the runs.
@@ -694,10 +755,10 @@ const levelStarts = 10;
  */
 export const jobRunCallsSql = `
   WITH ${runCtes('(SELECT * FROM _cls_b2b WHERE wid IN (SELECT wid FROM _cls_job_within))')}
-  SELECT rid FROM (
-    SELECT rid, b2b, inflight, median(inflight) OVER (PARTITION BY wid, run ORDER BY k ROWS BETWEEN ${levelStarts} PRECEDING AND ${levelStarts} FOLLOWING) AS level
+  SELECT wid, rid, w FROM (
+    SELECT wid, rid, w, b2b, inflight, median(inflight) OVER (PARTITION BY wid, run ORDER BY k ROWS BETWEEN ${levelStarts} PRECEDING AND ${levelStarts} FOLLOWING) AS level
     FROM r SEMI JOIN banded USING (wid, run))
-  WHERE b2b AND inflight <= level`;
+  WHERE b2b AND inflight <= level AND rid NOT IN (SELECT rid FROM _cls_b2b_quiet WHERE person)`;
 
 /**
  * Per start of a candidate workload: its run and episode, each named by its first start's rid (call_key) (run and ep NULL for
