@@ -39,6 +39,14 @@ export const nameEvidencePrefix = 'name: ';
  * org's human hours. `estimated`: most of the workload's rows are usage rows that count no requests, so the signals read
  * from volume over hours and days (`volume`) read its requests as estimated from tokens, and say so.
  */
+/**
+ * The strength of "follows the org's human activity" (the time shape, weak): the one sign of someone waiting that the
+ * calls show and that a machine's runs outweigh with a name (decisionSql). A job people start in their working hours,
+ * or schedule into them, falls in the org's busy hours as their own calls do; its runs (serial, fan-out, a cron launch)
+ * say what it is.
+ */
+export const humanHoursWaitStrength = 0.6;
+
 export const evidence: readonly Evidence[] = [
   { side: 'wait', strength: 0.95, when: 'streamed_share >= 0.2',
     text: `'streamed: ' || ${pct('streamed_share')} || ' of requests stream or report a time to first token (someone watches tokens arrive)'` },
@@ -54,7 +62,7 @@ export const evidence: readonly Evidence[] = [
     text: `'${nameEvidencePrefix}"' || fg_word || '" names an interactive surface'` },
   { side: 'wait', strength: 0.75, when: `embedding_share >= 0.5 AND embedding_input_median <= ${queryEmbeddingTokens}`,
     text: `'short embedding inputs (median ' || round(embedding_input_median)::INTEGER || ' tokens): query embeddings someone is searching with'` },
-  { volume: true, side: 'wait', strength: 0.6, when: 'shape_ok AND human_hours_share >= 0.85 AND human_hours_share >= human_hours_baseline + 0.3',
+  { volume: true, side: 'wait', strength: humanHoursWaitStrength, when: 'shape_ok AND human_hours_share >= 0.85 AND human_hours_share >= human_hours_baseline + 0.3',
     text: `'follows the org''s human activity: ' || ${pct('human_hours_share')} || ' of requests fall in the busiest hours of interactive traffic (flat traffic would put ' || ${pct('human_hours_baseline')} || ' there)'` },
   { side: 'free', strength: 0.9, when: `${mostlyCallsSql} AND serial_share >= 0.5`,
     text: `'serial runs: ' || ${pct('serial_share')} || ' of requests' || run_base_note || ' in ' || serial_runs || ' run(s) of back-to-back calls (median ' || round(serial_median_calls)::INTEGER || ' calls, each starting within 1 s of the last one''s end, nothing else in flight): a script looping over rows; a person reads between calls'` },
@@ -176,7 +184,7 @@ export const nameAloneLeadPrefix = 'only a name says nobody waits, ';
 
 /**
  * The decision over (wait, free): strong wait -> blocking; medium wait beats anything (conflict -> blocking),
- * unless only a name says someone waits and nearly all its requests are a machine's runs (signals/runs.ts:
+ * unless only a name says someone waits (with the org's busy hours at most: humanHoursWaitStrength) and nearly all its requests are a machine's runs (signals/runs.ts:
  * machineWorkloadShare): a word in a key's name says what the key serves, not who waits (claims-eu's contact-centre
  * poller, a key named `voice-svc` with 100% of its requests in hourly bursts, was held blocking by "voice" as a generic
  * CSV, and labelled batchable as Helicone and SpendLogs, which carry no key name); a weak wait (time shape only) yields
@@ -185,8 +193,9 @@ export const nameAloneLeadPrefix = 'only a name says nobody waits, ';
  */
 export const decisionSql = `CASE
     WHEN wait >= 0.85 THEN {'label': 'blocking', 'conf': wait, 'by': 'heuristic', 'lead': NULL}
-    WHEN wait >= 0.7 AND wait_calls = 0 AND free >= 0.75 AND machine_share >= ${machineWorkloadShare} THEN {'label': 'non_blocking', 'conf': 0.65, 'by': 'heuristic',
-      'lead': 'only a name says someone waits, and ' || round(100 * machine_share)::INTEGER || '% of its requests come in a machine''s runs: the calls'' timing outweighs a name (low confidence: check it)'}
+    WHEN wait >= 0.7 AND wait_calls <= ${humanHoursWaitStrength} AND free >= 0.75 AND machine_share >= ${machineWorkloadShare} THEN {'label': 'non_blocking', 'conf': 0.65, 'by': 'heuristic',
+      'lead': CASE WHEN wait_calls = 0 THEN 'only a name says someone waits, and ' ELSE 'only a name and the org''s busy hours say someone waits, and ' END
+        || round(100 * machine_share)::INTEGER || '% of its requests come in a machine''s runs: the calls'' timing outweighs a name (low confidence: check it)'}
     WHEN wait >= 0.7 AND free >= 0.75 THEN {'label': 'blocking', 'conf': 0.55, 'by': 'heuristic', 'lead': 'conflicting evidence, so blocking (the safe side: batching something a user waits on is the worst mistake)'}
     WHEN wait >= 0.7 THEN {'label': 'blocking', 'conf': wait, 'by': 'heuristic', 'lead': NULL}
     WHEN free >= 0.75 AND free_calls < 0.75 AND (timed_share >= 0.5 OR counted_minute_share >= 0.5 AND minute_rate <= ${nameAloneMinuteRate})

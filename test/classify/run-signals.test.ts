@@ -337,6 +337,23 @@ describe('recurring bursts', () => {
     expect(row.reasons[0]).toBe("only a name says someone waits, and 100% of its requests come in a machine's runs: the calls' timing outweighs a name (low confidence: check it)");
     expect(row.reasons).toContain('against: name: "voice" names an interactive surface');
   });
+  test('a fan-out on a key named "assistant" that runs in the org\'s busy hours is a job: a name and the hours yield to a machine\'s runs', async () => {
+    // A saved-search alert job: 4 workers, 150 calls each, at 16:30 UTC on the backdrop's weekdays (its people's busy
+    // hours), through a key named for the assistant (rentals-de as a Helicone export: a project named "assistant").
+    await classified(interactiveBackdrop, `SELECT 'al' || d || '-' || w || '-' || k AS call_id,
+        TIMESTAMPTZ '2026-10-05 16:30:00+00' + d * INTERVAL 1 DAY + (w * 300 + k * 2150) * INTERVAL 1 MILLISECOND AS ts,
+        2000.0 AS latency_ms, 'key_alerts' AS api_key, 'assistant-svc' AS api_key_name
+      FROM range(15) a(d), range(4) b(w), range(150) c(k) WHERE isodow(TIMESTAMPTZ '2026-10-05 00:00:00+00' + d * INTERVAL 1 DAY) <= 5`);
+    // The workload's label, not only its runs' calls (labelled batchable per call in a workload held blocking).
+    const [w] = await ws.all<{ label: string }>("SELECT label FROM label_workloads WHERE workload LIKE 'assistant-svc%'");
+    expect(w?.label).toBe('non_blocking');
+    const row = await labelOf(ws, 'al3-1-0');
+    expect(row.label).toBe('non_blocking');
+    expect(row.confidence).toBe(0.65);
+    expect(row.reasons[0]).toBe("only a name and the org's busy hours say someone waits, and 100% of its requests come in a machine's runs: the calls' timing outweighs a name (low confidence: check it)");
+    expect(row.reasons).toContain('against: name: "assistant" names an interactive surface');
+    expect(row.reasons.join('\n')).toMatch(/against: follows the org's human activity: 100% of requests/);
+  });
   test('the same poller with people\'s calls beside it on the "voice" key (over a tenth of its requests) stays blocking: the name may be theirs', async () => {
     // 576 poller calls and 100 calls at random over the same 4 days, 30 s each (a voice session's turns).
     await classified(interactiveBackdrop, notes, `SELECT 'u' || i AS call_id,
