@@ -2185,8 +2185,10 @@ export const family: readonly FamilyOrg[] = [
   },
   {
     // Written on 2026-12-08 (00:36 UTC, a later stop) after that stop's two changes (67bc4cd, 3c72233) and their family
-    // runs, and committed before its first run.
-    id: 'campus-us', role: 'blind', tz: -5, profile: 'dev', rendering: 'calls', usageToo: true,
+    // runs, and committed before its first run. Per call it was 99.2% right with 0.0% of its blocking spend labelled
+    // batchable at both seeds. It became a tune org the same stop (00:52 UTC), after that run, before its varied usage
+    // rows' 61.1% of blocking spend labelled batchable at the fresh draw (reported, not gating) was looked into.
+    id: 'campus-us', role: 'tune', blindUntil: '2026-12-08', tz: -5, profile: 'dev', rendering: 'calls', usageToo: true,
     story: 'a US online university: students ask a tutor bot into the night, instructors use a grading assistant in office hours, each submission is checked for originality as the student waits; transcript summaries at 02:00, essay feedback by hand through the grading assistant\'s key, project and model, an hourly course-sync poller on the originality checker\'s key and model, weekday 06:00 advising nudges on the batch lane, syllabus embeddings by hand and a dean\'s-office analyst\'s serial script are jobs',
     workloads: [
       { id: 'tutor bot', truth: 'blocking', story: 'students ask a tutor bot about coursework, 70% streamed, some cancelled, session ids', kind: 'sessions', starts: 10000,
