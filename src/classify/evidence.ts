@@ -35,11 +35,6 @@ const mixText = `'input ' || coalesce(round(100 * mix_input)::INTEGER || '%', 'â
 export const nameEvidencePrefix = 'name: ';
 
 /**
- * Over one row of the workload aggregate (columns named in classify.ts). `shape_ok` gates the signals read against the
- * org's human hours. `estimated`: most of the workload's rows are usage rows that count no requests, so the signals read
- * from volume over hours and days (`volume`) read its requests as estimated from tokens, and say so.
- */
-/**
  * The strength of "follows the org's human activity" (the time shape, weak): the one sign of someone waiting that the
  * calls show and that a machine's runs outweigh with a name (decisionSql). A job people start in their working hours,
  * or schedule into them, falls in the org's busy hours as their own calls do; its runs (serial, fan-out, a cron launch)
@@ -47,6 +42,11 @@ export const nameEvidencePrefix = 'name: ';
  */
 export const humanHoursWaitStrength = 0.6;
 
+/**
+ * Over one row of the workload aggregate (columns named in classify.ts). `shape_ok` gates the signals read against the
+ * org's human hours. `estimated`: most of the workload's rows are usage rows that count no requests, so the signals read
+ * from volume over hours and days (`volume`) read its requests as estimated from tokens, and say so.
+ */
 export const evidence: readonly Evidence[] = [
   { side: 'wait', strength: 0.95, when: 'streamed_share >= 0.2',
     text: `'streamed: ' || ${pct('streamed_share')} || ' of requests stream or report a time to first token (someone watches tokens arrive)'` },

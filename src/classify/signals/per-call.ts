@@ -31,7 +31,7 @@ const flagMask = (flags: readonly CallFlag[]): number => flags.reduce((mask, fla
 export const hasFlagSql = (flags: CallFlag | readonly CallFlag[], alias?: string): string =>
   `((${alias === undefined ? '' : `${alias}.`}flags & ${flagMask(typeof flags === 'string' ? [flags] : flags)}) <> 0)`;
 
-/** The `flags` value of a row being written, from each flag's condition (the three set later start unset). */
+/** The `flags` value of a row being written, from each flag's condition (the four set later start unset). */
 export const packFlagsSql = (conditions: Readonly<Record<Exclude<CallFlag, 'inChain' | 'offRun' | 'userLoop' | 'inRun'>, string>>): string =>
   `(${Object.entries(conditions)
     .map(([flag, condition]) => `CASE WHEN ${condition} THEN ${callFlags[flag as CallFlag]} ELSE 0 END`)

@@ -311,6 +311,8 @@ const jobHoursSql = `
   ) CROSS JOIN (VALUES (-1), (0), (1)) d(o)
   WHERE call_rows >= ${jobHourCalls} AND call_rows >= ${jobHourPeak} * med`;
 
+/** Whether a gap (µs, from one call's end to the same user's next start) is a person's think time (thinkTimeSeconds). */
+const thinkTimeGapSql = (gapUs: string): string => `${gapUs} BETWEEN ${thinkTimeSeconds.min * 1e6} AND ${thinkTimeSeconds.max * 1e6}`;
 /**
  * The inner workloads' quiet calls in their job hours (jobHoursSql), with whether each is a person's (\`person\`): in a
  * trace or session of two calls or more there (but a job's run in one trace: chainKeysSql's job_run), or with a user
@@ -323,8 +325,7 @@ const jobHoursSql = `
 const quietCallsSql = `
   SELECT wid, rid, t, w, e, has_dur,
     (chain_key IS NOT NULL AND chain_n > 1 AND chain_key NOT IN (SELECT chain_key FROM _cls_chain_keys WHERE job_run))
-    OR coalesce(user_key IS NOT NULL AND (gap_before BETWEEN ${thinkTimeSeconds.min * 1e6} AND ${thinkTimeSeconds.max * 1e6}
-      OR gap_after BETWEEN ${thinkTimeSeconds.min * 1e6} AND ${thinkTimeSeconds.max * 1e6}), false) AS person
+    OR coalesce(user_key IS NOT NULL AND (${thinkTimeGapSql('gap_before')} OR ${thinkTimeGapSql('gap_after')}), false) AS person
   FROM (
     SELECT wid, ${tieOrderSql} AS rid, epoch_us(ts) AS t, w, ended_us AS e, ended_us > epoch_us(ts) AS has_dur, flags, lane_code, chain_key, user_key,
       count(*) OVER (PARTITION BY chain_key) AS chain_n,
