@@ -319,7 +319,7 @@ const thinkTimeGapSql = (gapUs: string): string => `${gapUs} BETWEEN ${thinkTime
  * id that has another call there after or before think time (thinkTimeSeconds, as userStatsSql measures it: a start
  * after the last call's end). Runs are found among all of them, as the calls came; a person's call is never labelled
  * batchable for them (jobRunCallsSql). A person's unstreamed turn can start within a second of a worker's end by
- * chance, and in a fan-out of 5 workers ending every 0.6 s most do: grocery-cl, 18 of the shopper assistant's calls
+ * chance (in a fan-out of 5 workers an end comes every 0.6 s on average): grocery-cl, 18 of the shopper assistant's calls
  * among the cart reminders' runs, all in sessions of two or more; without sessions, test/classify/run-signals.test.ts.
  */
 const quietCallsSql = `
